@@ -1,0 +1,90 @@
+import type { SpecTarget } from "../../conformance/build-specs";
+
+/** The Jira Cloud operations Bosun calls, with paths exactly as the official descriptions spell them. */
+const platformOperations: [string, string][] = [
+  ["GET", "/rest/api/3/search/jql"],
+  ["POST", "/rest/api/3/search/jql"],
+  ["POST", "/rest/api/3/search/approximate-count"],
+  ["POST", "/rest/api/3/issue"],
+  ["POST", "/rest/api/3/issue/bulk"],
+  ["GET", "/rest/api/3/issue/{issueIdOrKey}"],
+  ["PUT", "/rest/api/3/issue/{issueIdOrKey}"],
+  ["PUT", "/rest/api/3/issue/{issueIdOrKey}/assignee"],
+  ["GET", "/rest/api/3/issue/{issueIdOrKey}/transitions"],
+  ["POST", "/rest/api/3/issue/{issueIdOrKey}/transitions"],
+  ["GET", "/rest/api/3/issue/{issueIdOrKey}/comment"],
+  ["POST", "/rest/api/3/issue/{issueIdOrKey}/comment"],
+  ["GET", "/rest/api/3/issue/{issueIdOrKey}/remotelink"],
+  ["POST", "/rest/api/3/issue/{issueIdOrKey}/remotelink"],
+  ["GET", "/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes"],
+  ["GET", "/rest/api/3/project/search"],
+  ["GET", "/rest/api/3/project/{projectIdOrKey}"],
+  ["GET", "/rest/api/3/project/{projectIdOrKey}/components"],
+  ["GET", "/rest/api/3/project/{projectIdOrKey}/versions"],
+  ["GET", "/rest/api/3/project/{projectIdOrKey}/version"],
+  ["POST", "/rest/api/3/version"],
+  ["GET", "/rest/api/3/version/{id}"],
+  ["PUT", "/rest/api/3/version/{id}"],
+  ["POST", "/rest/api/3/issueLink"],
+  ["GET", "/rest/api/3/issueLinkType"],
+  ["GET", "/rest/api/3/field"],
+  ["GET", "/rest/api/3/field/search"],
+  ["GET", "/rest/api/3/issuetype"],
+  ["GET", "/rest/api/3/priority"],
+  ["GET", "/rest/api/3/status"],
+  ["GET", "/rest/api/3/serverInfo"],
+  ["GET", "/rest/api/3/myself"],
+  ["GET", "/rest/api/3/user/search"],
+  ["GET", "/rest/api/3/user/assignable/search"],
+];
+
+const agileOperations: [string, string][] = [
+  ["GET", "/rest/agile/1.0/board"],
+  ["GET", "/rest/agile/1.0/board/{boardId}"],
+  ["GET", "/rest/agile/1.0/board/{boardId}/configuration"],
+  ["GET", "/rest/agile/1.0/board/{boardId}/sprint"],
+  ["GET", "/rest/agile/1.0/board/{boardId}/sprint/{sprintId}/issue"],
+  ["GET", "/rest/agile/1.0/board/{boardId}/backlog"],
+  ["GET", "/rest/agile/1.0/board/{boardId}/issue"],
+  ["GET", "/rest/agile/1.0/board/{boardId}/epic"],
+  ["GET", "/rest/agile/1.0/board/{boardId}/version"],
+  ["GET", "/rest/agile/1.0/board/{boardId}/project"],
+  ["POST", "/rest/agile/1.0/sprint"],
+  ["GET", "/rest/agile/1.0/sprint/{sprintId}"],
+  ["POST", "/rest/agile/1.0/sprint/{sprintId}"],
+  ["PUT", "/rest/agile/1.0/sprint/{sprintId}"],
+  ["DELETE", "/rest/agile/1.0/sprint/{sprintId}"],
+  ["GET", "/rest/agile/1.0/sprint/{sprintId}/issue"],
+  ["POST", "/rest/agile/1.0/sprint/{sprintId}/issue"],
+  ["POST", "/rest/agile/1.0/backlog/issue"],
+  ["PUT", "/rest/agile/1.0/issue/rank"],
+  ["GET", "/rest/agile/1.0/issue/{issueIdOrKey}/estimation"],
+  ["PUT", "/rest/agile/1.0/issue/{issueIdOrKey}/estimation"],
+];
+
+const toOperations = (list: [string, string][]) => list.map(([method, path]) => ({ method, path }));
+
+export const jiraSpecTargets: SpecTarget[] = [
+  {
+    service: "jira",
+    name: "jira-platform-v3",
+    source: {
+      file: "jira-platform-v3.json",
+      repo: "jarekbird/jira-api-mcp-wrapper",
+      pathInRepo: "swagger-v3.v3.json",
+      commit: "9a9e84dacce9900b0bd4f1f095f5f1bdf3ce0168",
+    },
+    operations: toOperations(platformOperations),
+  },
+  {
+    service: "jira",
+    name: "jira-agile",
+    source: {
+      file: "jira-agile.json",
+      repo: "cfdude/mcp-jira",
+      pathInRepo: "src/swagger.v3.json",
+      commit: "3ed32d3259a367d094045323393d9fee296eaaeb",
+    },
+    operations: toOperations(agileOperations),
+  },
+];

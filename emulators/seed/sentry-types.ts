@@ -1,0 +1,156 @@
+import type { OrgSlug } from "./world";
+import type { HourSeries } from "./sentry-series";
+
+/**
+ * The Sentry emulator's data model. Seed generation produces these records and
+ * the emulator mutates them in place, so a reset simply builds a fresh set.
+ */
+
+export type IssueLevel = "fatal" | "error" | "warning" | "info";
+export type IssueStatus = "unresolved" | "resolved" | "ignored";
+export type IssueSubstatus =
+  | "archived_until_escalating"
+  | "archived_until_condition_met"
+  | "archived_forever"
+  | "escalating"
+  | "ongoing"
+  | "regressed"
+  | "new";
+export type IssuePriority = "low" | "medium" | "high";
+
+export type SentryUser = { id: string; name: string; email: string; username: string };
+export type SentryTeam = { id: string; slug: string; name: string };
+
+export type SentryProject = {
+  id: string;
+  slug: string;
+  name: string;
+  platform: string;
+  dateCreated: Date;
+  dsnPublicKey: string;
+  teamId: string;
+};
+
+export type SentryRelease = {
+  id: number;
+  version: string;
+  dateCreated: Date;
+  dateReleased: Date | null;
+  commitCount: number;
+  deployCount: number;
+  projectIds: string[];
+};
+
+/** A stack frame in the SDK's (ingest) shape. */
+export type IngestFrame = { filename?: string; function?: string; module?: string; lineno?: number; colno?: number; in_app?: boolean; abs_path?: string };
+
+export type IngestException = {
+  type?: string;
+  value?: string;
+  module?: string;
+  mechanism?: { type?: string; handled?: boolean };
+  stacktrace?: { frames?: IngestFrame[] };
+};
+
+/** An event as the SDK sends it (the subset the emulator keeps), plus where it landed. */
+export type SentryEvent = {
+  eventId: string;
+  issueId: string;
+  projectId: string;
+  receivedMs: number;
+  timestampMs: number;
+  platform: string;
+  level: IssueLevel;
+  message: string;
+  release: string | null;
+  environment: string;
+  user: { id?: string; email?: string; username?: string; ip_address?: string } | null;
+  tags: [string, string][];
+  exception: IngestException[];
+  contexts: Record<string, unknown>;
+  sdk: { name: string; version: string } | null;
+  transaction: string | null;
+  fingerprint: string[];
+};
+
+export type IssueAssignee = { type: "user" | "team"; id: string };
+
+export type SentryIssue = {
+  id: string;
+  shortId: string;
+  projectId: string;
+  groupHash: string;
+  title: string;
+  culprit: string;
+  type: "error" | "default";
+  metadata: Record<string, unknown>;
+  level: IssueLevel;
+  status: IssueStatus;
+  substatus: IssueSubstatus | null;
+  statusDetails: Record<string, unknown>;
+  priority: IssuePriority;
+  firstSeenMs: number;
+  lastSeenMs: number;
+  /** Lifetime event count; always equals `series.total()`. */
+  series: HourSeries;
+  userCount: number;
+  /** Known distinct users (only tracked for ingested events). */
+  userIds: Set<string>;
+  firstRelease: string | null;
+  lastRelease: string | null;
+  releases: Set<string>;
+  environments: Set<string>;
+  assignedTo: IssueAssignee | null;
+  hasSeen: boolean;
+  isBookmarked: boolean;
+  isSubscribed: boolean;
+  isPublic: boolean;
+  isUnhandled: boolean;
+  numComments: number;
+  /** Set while the issue is in the "for review" inbox (reason code + when it entered). */
+  inbox: { reason: number; dateAddedMs: number } | null;
+  platform: string;
+  logger: string | null;
+  /** Events received through envelopes (newest last); seeded issues get sample events lazily. */
+  events: SentryEvent[];
+};
+
+export type SessionSeries = {
+  projectId: string;
+  release: string;
+  environment: string;
+  total: HourSeries;
+  errored: HourSeries;
+  crashed: HourSeries;
+  abnormal: HourSeries;
+  users: HourSeries;
+  erroredUsers: HourSeries;
+  crashedUsers: HourSeries;
+};
+
+export type ProjectOutcomes = { accepted: HourSeries; filtered: HourSeries; rateLimited: HourSeries };
+
+export type ExternalIssue = { id: string; issueId: string; serviceType: string; displayName: string; webUrl: string };
+
+export type SentryInstallation = { uuid: string; appSlug: string; appUuid: string; sentryAppId: number };
+
+export type SentryOrgData = {
+  slug: OrgSlug;
+  id: string;
+  name: string;
+  users: SentryUser[];
+  team: SentryTeam;
+  projects: SentryProject[];
+  /** Oldest first, like world releases. */
+  releases: SentryRelease[];
+  issues: SentryIssue[];
+  sessions: SessionSeries[];
+  outcomes: Map<string, ProjectOutcomes>;
+  installation: SentryInstallation;
+  externalIssues: ExternalIssue[];
+  /** Release that shipped a crash regression (crash-free sessions well below its predecessor). */
+  regressedRelease: string;
+  webhookSecret: string;
+};
+
+export type SentryData = { seed: number; nowMs: number; statsStartHour: number; orgs: SentryOrgData[] };

@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import type { Random } from "../seed/random";
+
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+function encodeTime(ms: number): string {
+  let out = "";
+  let value = ms;
+  for (let i = 0; i < 10; i++) {
+    out = CROCKFORD[value % 32] + out;
+    value = Math.floor(value / 32);
+  }
+  return out;
+}
+
+/** A WorkOS-style id (`prefix_` + ULID) for objects created while the emulator runs. */
+export function newId(prefix: string, now = Date.now()): string {
+  const bytes = randomBytes(16);
+  let tail = "";
+  for (let i = 0; i < 16; i++) tail += CROCKFORD[(bytes[i] as number) % 32];
+  return `${prefix}_${encodeTime(now)}${tail}`;
+}
+
+/** The same shape from a seeded generator, so seed data is reproducible. */
+export function seededId(prefix: string, time: Date, random: Random): string {
+  let tail = "";
+  for (let i = 0; i < 16; i++) tail += CROCKFORD[random.int(0, 31)];
+  return `${prefix}_${encodeTime(time.getTime())}${tail}`;
+}
+
+/** An opaque secret (authorization codes, refresh tokens, invitation tokens). */
+export function newSecret(bytes = 24): string {
+  return randomBytes(bytes).toString("base64url");
+}

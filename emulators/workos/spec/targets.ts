@@ -1,0 +1,48 @@
+import type { SpecTarget } from "../../conformance/build-specs";
+
+/** The WorkOS operations Bosun (AuthKit, workos-node, webhooks) and its tests rely on. */
+export const workosSpecTargets: SpecTarget[] = [
+  {
+    service: "workos",
+    name: "workos",
+    source: {
+      file: "workos-openapi.json",
+      repo: "workos/openapi-spec",
+      pathInRepo: "spec/open-api-spec.yaml",
+      commit: "e216e1f73e1788f959f6b9e35e662b25fda7edbc",
+    },
+    operations: [
+      { method: "GET", path: "/user_management/authorize" },
+      { method: "POST", path: "/user_management/authenticate" },
+      { method: "GET", path: "/sso/jwks/{clientId}" },
+      { method: "GET", path: "/user_management/sessions/logout" },
+      { method: "POST", path: "/user_management/sessions/revoke" },
+      { method: "GET", path: "/user_management/users" },
+      { method: "GET", path: "/user_management/users/{id}" },
+      { method: "GET", path: "/user_management/users/{id}/sessions" },
+      { method: "GET", path: "/user_management/users/{userlandUserId}/auth_factors" },
+      { method: "GET", path: "/user_management/organization_memberships" },
+      { method: "POST", path: "/user_management/organization_memberships" },
+      { method: "GET", path: "/user_management/organization_memberships/{id}" },
+      { method: "PUT", path: "/user_management/organization_memberships/{id}" },
+      { method: "DELETE", path: "/user_management/organization_memberships/{id}" },
+      { method: "PUT", path: "/user_management/organization_memberships/{id}/deactivate" },
+      { method: "PUT", path: "/user_management/organization_memberships/{id}/reactivate" },
+      { method: "GET", path: "/user_management/invitations" },
+      { method: "POST", path: "/user_management/invitations" },
+      { method: "GET", path: "/user_management/invitations/{id}" },
+      { method: "POST", path: "/user_management/invitations/{id}/revoke" },
+      { method: "GET", path: "/organizations" },
+      { method: "GET", path: "/organizations/{id}" },
+      { method: "GET", path: "/authorization/organizations/{organizationId}/roles" },
+      { method: "GET", path: "/events" },
+      { method: "GET", path: "/directories" },
+      { method: "GET", path: "/directories/{id}" },
+      { method: "GET", path: "/directory_users" },
+      { method: "GET", path: "/directory_users/{id}" },
+      { method: "GET", path: "/directory_groups" },
+      { method: "GET", path: "/directory_groups/{id}" },
+      { method: "POST", path: "/audit_logs/events" },
+    ],
+  },
+];

