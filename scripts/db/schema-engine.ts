@@ -34,12 +34,8 @@ async function loadBindings(): Promise<Bindings> {
   const require = createRequire(import.meta.url);
   const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   // A Rust panic reports through this registry; without it the real message is lost.
-  (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY ??= {
-    message: "",
-    set_message(message: string) {
-      this.message = message;
-    },
-  };
+  const registry = { message: "", set_message: (message: string) => void (registry.message = message) };
+  (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY ??= registry;
   const bg = (await import(bgPath)) as Bindings;
   const wasm = readFileSync(path.join(path.dirname(bgPath), "schema_engine_bg.wasm"));
   const module = await WebAssembly.compile(wasm);
@@ -53,12 +49,13 @@ async function loadBindings(): Promise<Bindings> {
 export async function withSchemaEngine<T>(databaseUrl: string, fn: (engine: Engine) => Promise<T>, log: (message: string) => void = () => {}): Promise<T> {
   bindingsPromise ??= loadBindings();
   const bindings = await bindingsPromise;
-  const factory = bindMigrationAwareSqlAdapterFactory(createMigrationAdapterFactory(databaseUrl));
-  const engine = await bindings.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, readSchema()]] }, log, factory);
+  const factory = createMigrationAdapterFactory(databaseUrl);
+  const engine = await bindings.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, readSchema()]] }, log, bindMigrationAwareSqlAdapterFactory(factory));
   try {
     return await fn(engine);
   } finally {
     engine.free();
+    await factory.disposeAll();
   }
 }
 
@@ -106,11 +103,11 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
  * throwaway shadow database on the same server) to prisma/schema.prisma: the
  * body of the next migration, or "" when they agree (no drift).
  */
-export async function diffMigrationsAgainstSchema(databaseUrl: string): Promise<string> {
+export async function diffMigrationsAgainstSchema(databaseUrl: string, schema = readSchema()): Promise<string> {
   return withSchemaEngine(databaseUrl, async (engine) => {
     const result = await engine.diff({
       from: { tag: "migrations", ...loadMigrationsList() },
-      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: readSchema() }] },
+      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
       script: true,
       exitCode: true,
       filters: FILTERS,

@@ -1,0 +1,15 @@
+import { AppShell } from "@/components/shell/app-shell";
+import { requireOrg } from "@/lib/auth/org";
+import { listOrgsForUser } from "@/lib/db/queries/memberships";
+import { env } from "@/lib/env";
+
+export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const { org, user, role } = await requireOrg(orgSlug);
+  const memberships = await listOrgsForUser({ userId: user.id });
+  return (
+    <AppShell org={org} orgs={memberships.map((m) => ({ ...m.org, role: m.role }))} user={user} role={role} demo={env.mode === "demo"}>
+      {children}
+    </AppShell>
+  );
+}

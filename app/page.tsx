@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { withAuth } from "@workos-inc/authkit-nextjs";
+import { findUserOrgSlugs } from "@/lib/db/queries/users";
+
+/** Signed in: straight to your (first) org. Signed out: what Bosun is, and a way in. */
+export default async function HomePage() {
+  const { user } = await withAuth();
+  if (user) {
+    const slugs = await findUserOrgSlugs({ workosUserId: user.id });
+    if (slugs[0]) redirect(`/${slugs[0]}`);
+    return (
+      <main className="mx-auto max-w-lg px-6 py-24 text-center">
+        <h1 className="text-2xl font-semibold">No organization yet</h1>
+        <p className="mt-2 text-slate-600 dark:text-slate-400">You are signed in as {user.email}, but you are not a member of any organization in Bosun. Ask an admin to invite you.</p>
+      </main>
+    );
+  }
+  return (
+    <main className="mx-auto flex min-h-screen max-w-2xl flex-col justify-center px-6 py-24">
+      <p className="text-4xl" aria-hidden="true">
+        ⚓
+      </p>
+      <h1 className="mt-4 text-4xl font-bold tracking-tight">Bosun</h1>
+      <p className="mt-4 text-lg text-slate-600 dark:text-slate-400">
+        Sprint capacity from Jira, error health from Sentry, and org access through WorkOS, in one place for engineering teams.
+      </p>
+      <div className="mt-8">
+        <Link href="/sign-in" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          Sign in
+        </Link>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { ChevronIcon } from "@/components/ui/icons";
+
+type OrgOption = { slug: string; name: string; role: string };
+
+/** A disclosure listing the caller's orgs; no client JavaScript needed. */
+export function OrgSwitcher({ current, orgs }: { current: { slug: string; name: string }; orgs: OrgOption[] }) {
+  return (
+    <details className="group relative">
+      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1.5 text-sm font-semibold hover:bg-slate-100 dark:hover:bg-slate-800 [&::-webkit-details-marker]:hidden">
+        <span className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white" aria-hidden="true">
+          {current.name.slice(0, 1)}
+        </span>
+        <span>{current.name}</span>
+        <span className="sr-only">, switch organization</span>
+        <ChevronIcon className="h-4 w-4 text-slate-500 transition-transform group-open:rotate-180" />
+      </summary>
+      <ul className="absolute left-0 z-20 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        {orgs.map((org) => (
+          <li key={org.slug}>
+            <Link
+              href={`/${org.slug}`}
+              aria-current={org.slug === current.slug ? "true" : undefined}
+              className="flex items-center justify-between rounded-md px-3 py-2 text-sm hover:bg-slate-100 aria-[current]:font-semibold dark:hover:bg-slate-800"
+            >
+              {org.name}
+              <span className="text-xs capitalize text-slate-500">{org.role}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,78 @@
+import type { IntegrationStatusRow } from "./integration-status";
+
+type PlannedFeatureSpec = {
+  title: string;
+  description: string;
+  willShow: string[];
+  needs: string[];
+  providers: IntegrationStatusRow["provider"][];
+};
+
+/** Sections whose views are still to be built: what each will show and what it depends on. */
+export const PLANNED_FEATURES = {
+  sprints: {
+    title: "Sprints",
+    description: "Sprint capacity and planning for engineering managers.",
+    willShow: [
+      "Capacity versus committed story points for the active sprint, and the work remaining",
+      "Per-person load against each person's capacity, with over-commitment warnings",
+      "Scope added or removed since the sprint started, and carryover from the previous sprint",
+      "Dependency conflicts: work blocked by issues that are not done and not in this sprint",
+      "Velocity over recent sprints, from snapshots taken when each sprint starts and closes",
+      "A capacity-aware plan for the next sprint, previewed as a diff and then applied to Jira",
+    ],
+    needs: ["A connected Jira site with a scrum board and an estimation field", "Team availability: time off, allocation and on-call weeks"],
+    providers: ["jira"],
+  },
+  errors: {
+    title: "Errors",
+    description: "Sentry error rates, severity and triage for the team on call.",
+    willShow: [
+      "Error rate over time per project, for 24 hours, 7 days or 30 days",
+      "Every unresolved issue with a severity class (Critical, High, Medium, Low) from documented rules",
+      "Triage written back to Sentry: resolve, ignore, assign; one at a time or in bulk",
+      "One-click Jira tickets from Sentry issues, linked both ways",
+      "Reverse lookup: the Sentry issues linked to a Jira key",
+    ],
+    needs: ["A connected Sentry organization (auth token)", "A connected Jira site for tickets"],
+    providers: ["sentry", "jira"],
+  },
+  releases: {
+    title: "Releases",
+    description: "Release health from Sentry and release notes from Jira.",
+    willShow: [
+      "Crash-free sessions and users, adoption and new issues per release",
+      "A regression flag when a release is clearly worse than the one before it",
+      "Release detail: health over time, new and regressed issues, and the matching Jira fixVersion",
+      "Release notes generated from Jira and Sentry, edited, versioned and published",
+    ],
+    needs: ["A connected Sentry organization with release health (sessions)", "A connected Jira site whose fixVersions match release names"],
+    providers: ["sentry", "jira"],
+  },
+  automations: {
+    title: "Automations",
+    description: "Rules that turn Sentry and Git events into Jira work.",
+    willShow: [
+      "Sentry → Jira: a bug for each new error or fatal issue, exactly once, with links both ways",
+      "Git → Jira: branches move issues to In Progress, pull requests to In Review, merges to Done",
+      "A run log of every webhook delivery and rule run, with retries for failures",
+      "Pending outbound writes, so nothing is lost during a Jira or Sentry outage",
+    ],
+    needs: ["Sentry webhooks (client secret)", "GitHub webhooks (secret)", "A connected Jira site"],
+    providers: ["sentry", "github", "jira"],
+  },
+  settings: {
+    title: "Settings",
+    description: "Members and roles, integrations, audit log and API keys.",
+    willShow: [
+      "Members with their roles; invite, change roles and remove, through WorkOS",
+      "Integrations: connect Jira, Sentry and GitHub, with credentials encrypted at rest and a connection test",
+      "The audit log of sign-ins, changes and every write to Jira or Sentry, with filters and CSV export",
+      "API keys for the MCP endpoint, scoped and revocable",
+    ],
+    needs: ["Admin role for changes", "WorkOS for members and directory sync"],
+    providers: ["jira", "sentry", "github"],
+  },
+} satisfies Record<string, PlannedFeatureSpec>;
+
+export type PlannedFeatureKey = keyof typeof PLANNED_FEATURES;

@@ -1,0 +1,34 @@
+import { signOutAction } from "@/app/(auth)/actions";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+
+export function UserMenu({ user, role }: { user: { name: string; email: string }; role: string }) {
+  const initials = user.name
+    .split(/\s+/)
+    .map((part) => part[0])
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
+  return (
+    <details className="relative">
+      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full p-0.5 hover:ring-2 hover:ring-slate-200 dark:hover:ring-slate-700 [&::-webkit-details-marker]:hidden">
+        <span className="grid h-8 w-8 place-items-center rounded-full bg-slate-800 text-xs font-semibold text-white dark:bg-slate-200 dark:text-slate-900" aria-hidden="true">
+          {initials}
+        </span>
+        <span className="sr-only">Account menu for {user.name}</span>
+      </summary>
+      <div className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <p className="text-sm font-semibold">{user.name}</p>
+        <p className="truncate text-xs text-slate-500">{user.email}</p>
+        <p className="mt-1 text-xs capitalize text-slate-500">Role: {role}</p>
+        <div className="my-3">
+          <ThemeToggle />
+        </div>
+        <form action={signOutAction}>
+          <button type="submit" className="w-full rounded-md border border-slate-200 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
+            Sign out
+          </button>
+        </form>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+/** Creates the user on first sign-in, and keeps e-mail, name and last sign-in current. */
+export async function recordSignIn({ workosUserId, email, name }: { workosUserId: string; email: string; name: string }) {
+  return db.user.upsert({
+    where: { workosUserId },
+    create: { workosUserId, email, name, lastSignInAt: new Date() },
+    update: { email, name, lastSignInAt: new Date() },
+  });
+}
+
+/** Slugs of the orgs a signed-in user may open, by name; used to pick a landing org. */
+export async function findUserOrgSlugs({ workosUserId }: { workosUserId: string }): Promise<string[]> {
+  const memberships = await db.membership.findMany({
+    where: { status: "active", user: { workosUserId } },
+    select: { org: { select: { slug: true } } },
+    orderBy: { org: { name: "asc" } },
+  });
+  return memberships.map((m) => m.org.slug);
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { DEMO_DATABASE_URL, WORKOS_DEMO_CLIENT_ID } from "@/lib/config/demo";
+import { EnvValidationError, authkitVariables, parseEnv } from "./schema";
+
+const LIVE = {
+  DATABASE_URL: "postgresql://bosun:secret@db.internal:5432/bosun",
+  WORKOS_CLIENT_ID: "client_live",
+  WORKOS_API_KEY: "sk_live_abc",
+  WORKOS_COOKIE_PASSWORD: "x".repeat(40),
+  NEXT_PUBLIC_WORKOS_REDIRECT_URI: "https://bosun.example.com/callback",
+  BOSUN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+};
+
+function issuesOf(source: Record<string, string | undefined>) {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvValidationError);
+    return (error as EnvValidationError).issues;
+  }
+  throw new Error("expected parseEnv to fail");
+}
+
+describe("parseEnv", () => {
+  it("runs in demo mode with local defaults when nothing is set", () => {
+    const env = parseEnv({});
+    expect(env.mode).toBe("demo");
+    expect(env.databaseUrl).toBe(DEMO_DATABASE_URL);
+    expect(env.workos.clientId).toBe(WORKOS_DEMO_CLIENT_ID);
+    expect(env.workos.apiHostname).toBe("127.0.0.1");
+    expect(env.workos.apiHttps).toBe(false);
+    expect(env.sentry.dsn).toMatch(/^http:\/\/\w+@127\.0\.0\.1:4103\/\d+$/);
+  });
+
+  it("treats blank values as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "  ", WORKOS_API_KEY: "" }).mode).toBe("demo");
+  });
+
+  it("switches to live mode when a WorkOS API key is set, and uses the live values", () => {
+    const env = parseEnv(LIVE);
+    expect(env.mode).toBe("live");
+    expect(env.databaseUrl).toBe(LIVE.DATABASE_URL);
+    expect(env.workos.apiHostname).toBe("api.workos.com");
+    expect(env.workos.apiHttps).toBe(true);
+    expect(env.sentry.dsn).toBeUndefined();
+    expect(env.encryption.keyId).toBe("primary");
+  });
+
+  it("names every missing live variable", () => {
+    const issues = issuesOf({ WORKOS_API_KEY: "sk_live_abc" });
+    expect(issues.map((i) => i.variable).sort()).toEqual(["BOSUN_ENCRYPTION_KEY", "DATABASE_URL", "NEXT_PUBLIC_WORKOS_REDIRECT_URI", "WORKOS_CLIENT_ID", "WORKOS_COOKIE_PASSWORD"]);
+    expect(issues.every((i) => i.message === "is required in live mode")).toBe(true);
+  });
+
+  it("names each malformed variable with the reason", () => {
+    const issues = issuesOf({
+      DATABASE_URL: "mysql://nope",
+      WORKOS_COOKIE_PASSWORD: "short",
+      BOSUN_ENCRYPTION_KEY: "not-a-key",
+      SENTRY_DSN: "not a url",
+      WORKOS_API_PORT: "99999",
+      LOG_LEVEL: "loud",
+    });
+    const byVariable = Object.fromEntries(issues.map((i) => [i.variable, i.message]));
+    expect(Object.keys(byVariable).sort()).toEqual(["BOSUN_ENCRYPTION_KEY", "DATABASE_URL", "LOG_LEVEL", "SENTRY_DSN", "WORKOS_API_PORT", "WORKOS_COOKIE_PASSWORD"]);
+    expect(byVariable.DATABASE_URL).toContain("postgres");
+    expect(byVariable.WORKOS_COOKIE_PASSWORD).toContain("32 characters");
+    expect(byVariable.BOSUN_ENCRYPTION_KEY).toContain("base64");
+  });
+
+  it("puts every problem into one readable message", () => {
+    expect(() => parseEnv({ BOSUN_MODE: "live" })).toThrowError(/DATABASE_URL: is required in live mode[\s\S]*\.env\.example/);
+  });
+
+  it("derives the variables AuthKit reads itself", () => {
+    const vars = authkitVariables(parseEnv({}));
+    expect(vars).toMatchObject({ WORKOS_API_HOSTNAME: "127.0.0.1", WORKOS_API_PORT: "4101", WORKOS_API_HTTPS: "false", NEXT_PUBLIC_WORKOS_REDIRECT_URI: "http://localhost:3000/callback" });
+    expect(vars.WORKOS_COOKIE_PASSWORD?.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it("parses previous encryption keys for rotation", () => {
+    const old = Buffer.alloc(32, 1).toString("base64");
+    const env = parseEnv({ ...LIVE, BOSUN_ENCRYPTION_KEY_ID: "k2", BOSUN_PREVIOUS_ENCRYPTION_KEYS: `k1:${old}` });
+    expect(env.encryption).toEqual({ keyId: "k2", key: LIVE.BOSUN_ENCRYPTION_KEY, previousKeys: [{ keyId: "k1", key: old }] });
+  });
+});

@@ -1,0 +1,50 @@
+import { readFileSync } from "node:fs";
+import type { NextConfig } from "next";
+import { withSentryConfig } from "@sentry/nextjs/config";
+import { authkitVariables, parseEnv } from "./lib/env/schema";
+
+// A bad environment fails here, at build and at start, with every problem named.
+const env = parseEnv(process.env);
+
+// AuthKit reads its settings from process.env when its module loads. In demo
+// mode nothing is set, so fill in the demo values before any route loads it.
+for (const [name, value] of Object.entries(authkitVariables(env))) process.env[name] ??= value;
+
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
+
+/** Headers for every response; the nonce-based Content-Security-Policy is set per request in proxy.ts. */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  ...(env.nodeEnv === "production" && env.publicUrl.startsWith("https://")
+    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }]
+    : []),
+];
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  typedRoutes: false,
+  env: {
+    BOSUN_VERSION: version,
+    NEXT_PUBLIC_WORKOS_REDIRECT_URI: env.workos.redirectUri,
+    NEXT_PUBLIC_SENTRY_DSN: env.sentry.dsn ?? "",
+    NEXT_PUBLIC_SENTRY_ENVIRONMENT: env.sentry.environment,
+  },
+  serverExternalPackages: ["pino", "pg", "@prisma/adapter-pg"],
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default withSentryConfig(nextConfig, {
+  telemetry: false,
+  silent: !process.env.SENTRY_AUTH_TOKEN,
+  sourcemaps: { disable: !process.env.SENTRY_AUTH_TOKEN },
+  authToken: process.env.SENTRY_AUTH_TOKEN,
+  org: process.env.SENTRY_ORG,
+  project: process.env.SENTRY_PROJECT,
+});

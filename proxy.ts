@@ -1,0 +1,49 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { applyResponseHeaders, authkit, partitionAuthkitHeaders } from "@workos-inc/authkit-nextjs";
+import { env } from "@/lib/env";
+import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/observability/request-id";
+import { buildContentSecurityPolicy, createNonce, originOf } from "@/lib/security/csp";
+
+/**
+ * The first line of defence only: it gives every request an id and a CSP
+ * nonce, and lets AuthKit refresh the session cookie. Authorisation happens in
+ * each page, action and route (requireOrg), never here.
+ */
+
+const workosOrigin = `${env.workos.apiHttps ? "https" : "http"}://${env.workos.apiHostname}${env.workos.apiPort ? `:${env.workos.apiPort}` : ""}`;
+const connectOrigins = [originOf(env.sentry.dsn)].filter((o): o is string => o !== null);
+const isDevelopment = env.nodeEnv === "development";
+
+// Machine-to-machine endpoints carry no session cookie; skip the AuthKit work for them.
+const SESSIONLESS_PREFIXES = ["/api/health", "/api/webhooks/"];
+
+export default async function proxy(request: NextRequest) {
+  const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
+  const nonce = createNonce();
+  const csp = buildContentSecurityPolicy({
+    nonce,
+    isDevelopment,
+    connectOrigins,
+    formActionOrigins: [workosOrigin],
+    upgradeInsecureRequests: env.publicUrl.startsWith("https://"),
+  });
+
+  const sessionless = SESSIONLESS_PREFIXES.some((prefix) => request.nextUrl.pathname.startsWith(prefix));
+  const { requestHeaders, responseHeaders } = sessionless
+    ? { requestHeaders: new Headers(request.headers), responseHeaders: new Headers() }
+    : partitionAuthkitHeaders(request, (await authkit(request)).headers);
+
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
+  requestHeaders.set("x-nonce", nonce);
+  // Next.js reads the nonce from the request's CSP header and adds it to its own scripts.
+  requestHeaders.set("content-security-policy", csp);
+
+  const response = applyResponseHeaders(NextResponse.next({ request: { headers: requestHeaders } }), responseHeaders);
+  response.headers.set("content-security-policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+};

@@ -1,0 +1,60 @@
+// npm run dev / npm start: everything Bosun needs, then Next.js.
+//  - loads .env if there is one (none is needed for demo mode);
+//  - with no DATABASE_URL, starts the embedded PostgreSQL under .data/;
+//  - applies pending migrations; in demo mode seeds the demo orgs and starts the emulators;
+//  - runs `next dev` or `next start` with AuthKit's variables filled in.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { authkitVariables, parseEnv, EnvValidationError } from "../lib/env/schema";
+import { applyMigrations, ROOT } from "./db/schema-engine";
+import { resolveDatabase, redactUrl } from "./db/resolve-database";
+import { seedDatabase } from "../prisma/seed-data";
+import { startDemoServices } from "./demo-services";
+
+const command = process.argv[2];
+if (command !== "dev" && command !== "start") {
+  console.error("Usage: tsx scripts/launch.ts <dev|start>");
+  process.exit(2);
+}
+
+const envFile = path.join(ROOT, ".env");
+if (existsSync(envFile)) process.loadEnvFile(envFile);
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+let env;
+try {
+  env = parseEnv(process.env);
+} catch (error) {
+  console.error(error instanceof EnvValidationError ? error.message : error);
+  process.exit(1);
+}
+
+const started = Date.now();
+const { url: databaseUrl, embedded } = await resolveDatabase();
+const applied = await applyMigrations(databaseUrl);
+console.log(`Database ${redactUrl(databaseUrl)}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
+
+const stopDemoServices = env.mode === "demo" ? await startDemoServices() : async () => {};
+if (env.mode === "demo") console.log(`Demo data: ${await seedDatabase(databaseUrl)}`);
+
+const port = process.env.PORT ?? "3000";
+const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
+const child = spawn(process.execPath, [nextBin, command, "--port", port], {
+  cwd: ROOT,
+  stdio: "inherit",
+  env: { ...process.env, ...authkitVariables(env), DATABASE_URL: databaseUrl, NODE_ENV: command === "dev" ? "development" : "production" },
+});
+console.log(`Bosun (${env.mode} mode) is starting on http://localhost:${port} — ready steps took ${Date.now() - started} ms`);
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  child.kill("SIGTERM");
+  await stopDemoServices();
+  await embedded?.stop();
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+child.on("exit", (code) => void shutdown(code ?? 0));

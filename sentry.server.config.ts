@@ -1,0 +1,11 @@
+// Sentry for the Node.js server runtime (loaded from instrumentation.ts).
+import * as Sentry from "@sentry/nextjs";
+import { parseEnv } from "@/lib/env/schema";
+import { sharedSentryOptions } from "@/lib/observability/sentry-options";
+
+const env = parseEnv(process.env);
+
+Sentry.init({
+  ...sharedSentryOptions({ dsn: env.sentry.dsn, environment: env.sentry.environment, release: process.env.BOSUN_VERSION }),
+  tracesSampleRate: env.sentry.tracesSampleRate,
+});
