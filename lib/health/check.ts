@@ -23,19 +23,28 @@ async function pingDatabase(): Promise<string | null> {
     ]);
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message.split("\n")[0] ?? "unknown error" : String(error);
+    return describeError(error);
   } finally {
     clearTimeout(timer);
   }
 }
 
+/** Driver errors sometimes arrive with an empty message; fall back to their code or cause. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const withDetails = error as Error & { code?: string; cause?: unknown };
+  const cause = withDetails.cause instanceof Error ? withDetails.cause.message : undefined;
+  return error.message.split("\n")[0] || cause || withDetails.code || error.name || "unknown error";
+}
+
 export async function checkHealth(): Promise<HealthReport> {
   const databaseError = await pingDatabase();
+  const healthy = databaseError === null;
   return {
-    status: databaseError ? "degraded" : "ok",
-    database: databaseError ? "unreachable" : "ok",
+    status: healthy ? "ok" : "degraded",
+    database: healthy ? "ok" : "unreachable",
     mode: env.mode,
     version: APP_VERSION,
-    ...(databaseError ? { error: `database: ${databaseError}` } : {}),
+    ...(healthy ? {} : { error: `database: ${databaseError}` }),
   };
 }
