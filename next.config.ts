@@ -25,12 +25,13 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // The e2e suite builds into its own folder so it never replaces the build `npm start` serves.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
   env: {
     BOSUN_VERSION: version,
-    NEXT_PUBLIC_WORKOS_REDIRECT_URI: env.workos.redirectUri,
     NEXT_PUBLIC_SENTRY_DSN: env.sentry.dsn ?? "",
     NEXT_PUBLIC_SENTRY_ENVIRONMENT: env.sentry.environment,
   },

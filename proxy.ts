@@ -31,7 +31,7 @@ export default async function proxy(request: NextRequest) {
   const sessionless = SESSIONLESS_PREFIXES.some((prefix) => request.nextUrl.pathname.startsWith(prefix));
   const { requestHeaders, responseHeaders } = sessionless
     ? { requestHeaders: new Headers(request.headers), responseHeaders: new Headers() }
-    : partitionAuthkitHeaders(request, (await authkit(request)).headers);
+    : partitionAuthkitHeaders(request, (await authkit(request, { redirectUri: env.workos.redirectUri })).headers);
 
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set("x-nonce", nonce);

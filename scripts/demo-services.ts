@@ -1,7 +1,26 @@
+import { DEMO_HOST, DEMO_PORTS } from "../lib/config/demo";
+import { startAllEmulators } from "../emulators/start-all";
+
+async function isUp(url: string) {
+  try {
+    return (await fetch(`${url}/__emulator/health`, { signal: AbortSignal.timeout(500) })).ok;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The local stand-ins for WorkOS, Jira and Sentry that demo mode runs against.
- * Returns a function that stops them.
+ * If `npm run emulators` is already serving them, they are reused. Returns a
+ * function that stops what this call started.
  */
-export async function startDemoServices(): Promise<() => Promise<void>> {
-  return async () => {};
+export async function startDemoServices(bosunUrl: string): Promise<() => Promise<void>> {
+  const urls = (["workos", "jira", "sentry"] as const).map((name) => `http://${DEMO_HOST}:${DEMO_PORTS[name]}`);
+  if ((await Promise.all(urls.map(isUp))).every(Boolean)) {
+    console.log("Emulators: reusing the ones already running");
+    return async () => {};
+  }
+  const suite = await startAllEmulators({ bosunUrl });
+  console.log(`Emulators: WorkOS ${suite.urls.workos}, Jira ${suite.urls.jira}, Sentry ${suite.urls.sentry}`);
+  return () => suite.close();
 }

@@ -35,7 +35,7 @@ const { url: databaseUrl, embedded } = await resolveDatabase();
 const applied = await applyMigrations(databaseUrl);
 console.log(`Database ${redactUrl(databaseUrl)}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
 
-const stopDemoServices = env.mode === "demo" ? await startDemoServices() : async () => {};
+const stopDemoServices = env.mode === "demo" ? await startDemoServices(env.publicUrl) : async () => {};
 if (env.mode === "demo") console.log(`Demo data: ${await seedDatabase(databaseUrl)}`);
 
 const port = process.env.PORT ?? "3000";

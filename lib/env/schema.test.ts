@@ -74,7 +74,8 @@ describe("parseEnv", () => {
 
   it("derives the variables AuthKit reads itself", () => {
     const vars = authkitVariables(parseEnv({}));
-    expect(vars).toMatchObject({ WORKOS_API_HOSTNAME: "127.0.0.1", WORKOS_API_PORT: "4101", WORKOS_API_HTTPS: "false", NEXT_PUBLIC_WORKOS_REDIRECT_URI: "http://localhost:3000/callback" });
+    expect(vars).toMatchObject({ WORKOS_API_HOSTNAME: "127.0.0.1", WORKOS_API_PORT: "4101", WORKOS_API_HTTPS: "false" });
+    expect(vars).not.toHaveProperty("NEXT_PUBLIC_WORKOS_REDIRECT_URI");
     expect(vars.WORKOS_COOKIE_PASSWORD?.length).toBeGreaterThanOrEqual(32);
   });
 

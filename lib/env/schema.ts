@@ -139,8 +139,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 /**
  * The variables AuthKit reads from process.env itself, derived from the parsed
- * configuration. Launch scripts put these into the Next.js process environment
- * so demo mode needs no .env file.
+ * configuration, so demo mode needs no .env file. The redirect URI is not among
+ * them: Bosun passes it to AuthKit at run time, so one build serves any URL.
  */
 export function authkitVariables(env: Env): Record<string, string> {
   return {
@@ -150,6 +150,5 @@ export function authkitVariables(env: Env): Record<string, string> {
     WORKOS_API_HOSTNAME: env.workos.apiHostname,
     WORKOS_API_HTTPS: String(env.workos.apiHttps),
     ...(env.workos.apiPort ? { WORKOS_API_PORT: String(env.workos.apiPort) } : {}),
-    NEXT_PUBLIC_WORKOS_REDIRECT_URI: env.workos.redirectUri,
   };
 }

@@ -38,8 +38,8 @@ async function loadBindings(): Promise<Bindings> {
   (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY ??= registry;
   const bg = (await import(bgPath)) as Bindings;
   const wasm = readFileSync(path.join(path.dirname(bgPath), "schema_engine_bg.wasm"));
-  const module = await WebAssembly.compile(wasm);
-  const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+  const compiled = await WebAssembly.compile(wasm);
+  const instance = await WebAssembly.instantiate(compiled, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
   bg.__wbg_set_wasm(instance.exports);
   // Initialises the wasm-bindgen externref table; without it values cross the boundary garbled.
   (instance.exports.__wbindgen_start as () => void)();

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+
+test("GET /api/health reports the database and demo mode", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", database: "ok", mode: "demo", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+});
+
+test("every response carries the security headers", async ({ request }) => {
+  for (const path of ["/", "/api/health", "/acme"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-request-id"], path).toMatch(/^[\w-]{8,}$/);
+    const csp = headers["content-security-policy"] ?? "";
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp, path).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  }
+});
+
+test("scripts on a page carry the response's CSP nonce, and the nonce changes per request", async ({ page }) => {
+  const first = await page.goto("/");
+  const nonce = /'nonce-([^']+)'/.exec(first?.headers()["content-security-policy"] ?? "")?.[1];
+  expect(nonce).toBeTruthy();
+  const scriptNonces = await page.locator("script[src]").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+  expect(scriptNonces.length).toBeGreaterThan(0);
+  expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+  const second = await page.goto("/");
+  expect(second?.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
+});
+
+test("a script injected into the HTML without the nonce does not run", async ({ page }) => {
+  // Simulates an injection that reaches the markup: the real response, real headers, one extra inline script.
+  await page.route("**/", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace("</body>", "<script>window.__injected = true</script></body>");
+    await route.fulfill({ response, body });
+  });
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/.test(message.text())) violations.push(message.text());
+  });
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected === true)).toBe(false);
+  expect(violations.length).toBeGreaterThan(0);
+});
+
+test("a request id sent by a proxy is kept", async ({ request }) => {
+  const response = await request.get("/api/health", { headers: { "x-request-id": "lb-req-12345678" } });
+  expect(response.headers()["x-request-id"]).toBe("lb-req-12345678");
+});

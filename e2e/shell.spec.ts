@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { STORAGE_STATE, signInThroughHostedPage, trackConsoleErrors } from "./fixtures/auth";
+
+test.describe("org shell", () => {
+  test.use({ storageState: STORAGE_STATE.grace });
+
+  test("lands on the org overview and every section opens without console errors", async ({ page }) => {
+    const errors = trackConsoleErrors(page);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/acme$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Acme Maritime" })).toBeVisible();
+    await expect(page.getByText("You are signed in as manager.")).toBeVisible();
+
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link")).toHaveText(["Overview", "Sprints", "Errors", "Releases", "Automations", "Settings"]);
+
+    for (const section of ["Sprints", "Errors", "Releases", "Automations", "Settings"]) {
+      await nav.getByRole("link", { name: section }).click();
+      await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible();
+      await expect(nav.getByRole("link", { name: section })).toHaveAttribute("aria-current", "page");
+      // Sections that are not built yet say so, and show no numbers.
+      await expect(page.getByText("This view is not available yet")).toBeVisible();
+    }
+    expect(errors).toEqual([]);
+  });
+
+  test("shows the org's real integrations and people", async ({ page }) => {
+    await page.goto("/acme");
+    const integrations = page.getByRole("region", { name: "Integrations" }).or(page.locator("section", { hasText: "Integrations" }));
+    await expect(integrations.getByText("connected")).toHaveCount(3);
+    await expect(page.getByText("1 admin · 1 manager · 5 member")).toBeVisible();
+  });
+
+  test("switches between light and dark, and remembers the choice", async ({ page }) => {
+    await page.goto("/acme");
+    await page.getByText("Account menu for Grace Hopper").click();
+    await page.getByText("Dark", { exact: true }).click();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await page.reload();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await page.getByText("Account menu for Grace Hopper").click();
+    await page.getByText("Light", { exact: true }).click();
+    await expect(page.locator("html")).not.toHaveClass(/dark/);
+  });
+
+  test("answers 404 for an org the user is not a member of, and for one that does not exist", async ({ page }) => {
+    for (const path of ["/globex", "/globex/sprints", "/no-such-org"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    }
+  });
+});
+
+test("a member of two orgs can switch between them", async ({ page }) => {
+  await signInThroughHostedPage(page, "margaret@acme.test", { organization: "Acme Maritime" });
+  await page.getByText("Acme Maritime, switch organization").click();
+  await page.getByRole("link", { name: /Globex Shipping/ }).click();
+  await expect(page).toHaveURL(/\/globex$/);
+  await expect(page.getByText("You are signed in as manager.")).toBeVisible();
+});
+
+test("signed-out visitors are sent to sign in, and come back after", async ({ page }) => {
+  await page.goto("/acme/errors");
+  await expect(page.getByLabel("Email")).toBeVisible();
+  await expect(page).toHaveURL(/127\.0\.0\.1:4101\/user_management\/authorize/);
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signInThroughHostedPage(page, "linus@acme.test");
+  await page.getByText("Account menu for Linus Torvalds").click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/acme");
+  await expect(page.getByLabel("Email")).toBeVisible();
+});

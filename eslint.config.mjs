@@ -1,0 +1,36 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      // process.env is read in lib/env.ts only (plus build configs, scripts, emulators and tests).
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }],
+    },
+  },
+  {
+    files: [
+      "lib/env.ts",
+      "next.config.ts",
+      "playwright.config.ts",
+      "vitest.config.ts",
+      "prisma.config.ts",
+      "instrumentation.ts",
+      "sentry.*.config.ts",
+      "scripts/**",
+      "emulators/**",
+      "e2e/**",
+      "test/**",
+      "bench/**",
+      "prisma/**",
+      "**/*.test.ts",
+    ],
+    rules: { "no-restricted-properties": "off" },
+  },
+  globalIgnores([".next/**", ".next-e2e/**", "node_modules/**", ".data/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/results/**"]),
+]);

@@ -1,0 +1,47 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests in Debian's Chromium against a production build of Bosun in
+ * demo mode (emulated WorkOS, Jira and Sentry), on a database of their own.
+ * Run through `npm test`, which builds first; or `npm run build && npm run test:e2e`.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${PORT}`;
+
+// Never point browser tests at a real database: they create and delete data.
+const databaseUrl = process.env.E2E_DATABASE_URL;
+if (databaseUrl && !/^postgres(ql)?:\/\/[^@]*@(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(databaseUrl)) {
+  throw new Error(`Refusing to run e2e tests against a non-local database (${databaseUrl.replace(/:[^:@/]*@/, ":***@")})`);
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: "npx tsx scripts/e2e-server.ts",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { PORT: String(PORT), BOSUN_PUBLIC_URL: baseURL, LOG_LEVEL: "warn", ...(databaseUrl ? { E2E_DATABASE_URL: databaseUrl } : {}) },
+  },
+});

@@ -1,0 +1,34 @@
+// The server Playwright tests against: a fresh "bosun_e2e" database (on the
+// local PostgreSQL when one runs, else an embedded one), then `npm start`.
+import path from "node:path";
+import pg from "pg";
+import { canConnect, startEmbeddedPostgres } from "./db/embedded-postgres";
+import { ROOT } from "./db/schema-engine";
+
+const LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
+const DATABASE = "bosun_e2e";
+
+async function resolveServerUrl(): Promise<string> {
+  if (process.env.E2E_DATABASE_URL) {
+    const url = new URL(process.env.E2E_DATABASE_URL);
+    url.pathname = "/postgres";
+    return url.toString();
+  }
+  if (await canConnect(LOCAL_SERVER, 1_000)) return LOCAL_SERVER;
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data/test-postgres"), port: 54330, database: "postgres", log: () => {} });
+  for (const signal of ["SIGINT", "SIGTERM", "exit"] as const) process.once(signal, () => void embedded.stop());
+  return embedded.urlFor("postgres");
+}
+
+const serverUrl = await resolveServerUrl();
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+await admin.query(`CREATE DATABASE "${DATABASE}"`);
+await admin.end();
+
+const databaseUrl = new URL(serverUrl);
+databaseUrl.pathname = `/${DATABASE}`;
+process.env.DATABASE_URL = databaseUrl.toString();
+process.argv[2] = "start";
+await import("./launch");
