@@ -17,6 +17,8 @@ export type EmulatorRequest = {
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   rawBody: string;
+  /** The body's bytes, for binary or compressed payloads (e.g. gzip-encoded Sentry envelopes). */
+  rawBytes?: Buffer;
 };
 
 export type EmulatorResponse = {
@@ -144,11 +146,11 @@ export function sendJson(res: http.ServerResponse, response: EmulatorResponse) {
   res.end(payload);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
@@ -162,7 +164,8 @@ export function createEmulatorServer(options: EmulatorOptions) {
     const url = new URL(req.url ?? "/", "http://emulator.local");
     const isControl = url.pathname.startsWith("/__emulator/");
     try {
-      const rawBody = await readBody(req);
+      const rawBytes = await readBody(req);
+      const rawBody = rawBytes.toString("utf8");
       if (!isControl) {
         const injected = await faults.apply(url.pathname);
         if (injected === "hang") return; // never answer: the client's timeout must fire
@@ -181,6 +184,7 @@ export function createEmulatorServer(options: EmulatorOptions) {
         query: url.searchParams,
         headers: req.headers,
         rawBody,
+        rawBytes,
       });
       sendJson(res, response);
     } catch (error) {

@@ -87,8 +87,8 @@ function pickProfile(r: Random, index: number, count: number): Profile {
 
 function eventCount(r: Random, level: IssueLevel, profile: Profile): number {
   const ceiling = profile === "regression" ? 15_000 : level === "info" ? 2_000 : level === "warning" ? 6_000 : 25_000;
-  const floor = profile === "regression" ? 1_500 : 2;
-  return Math.max(floor, Math.round(Math.exp(r.next() * Math.log(ceiling))));
+  const floor = profile === "regression" ? 1_500 : 1;
+  return floor + Math.round(Math.exp(r.next() * Math.log(ceiling)));
 }
 
 function timeRange(r: Random, profile: Profile, input: IssueGenerationInput, regressedAt: number): [number, number] {
@@ -249,6 +249,8 @@ export function generateIssues(input: IssueGenerationInput): SentryIssue[] {
       platform: PLATFORM_BY_SLUG[project.slug] ?? "javascript",
       logger: project.slug === "worker" ? "celery.app.trace" : null,
       events: [],
+      eventsLoaded: false,
+      activity: [],
     });
   }
   return issues;

@@ -75,6 +75,8 @@ export type SentryEvent = {
 
 export type IssueAssignee = { type: "user" | "team"; id: string };
 
+export type IssueActivity = { id: string; type: string; data: Record<string, unknown>; dateCreatedMs: number; userId: string | null };
+
 export type SentryIssue = {
   id: string;
   shortId: string;
@@ -111,8 +113,10 @@ export type SentryIssue = {
   inbox: { reason: number; dateAddedMs: number } | null;
   platform: string;
   logger: string | null;
-  /** Events received through envelopes (newest last); seeded issues get sample events lazily. */
+  /** Events, oldest first. Seeded issues get their sample events on first read. */
   events: SentryEvent[];
+  eventsLoaded: boolean;
+  activity: IssueActivity[];
 };
 
 export type SessionSeries = {

@@ -143,6 +143,7 @@ export function buildWorkosSeed(world: World): WorkosSeed {
 
     for (const person of org.people) {
       const user = userByEmail.get(person.email) as UserRecord;
+      const isHomeOrg = person.email.endsWith(`@${org.domain}`);
       const role = person.memberships.find((m) => m.org === org.slug)?.role ?? "member";
       const joined = Math.max(Date.parse(user.createdAt), orgCreated + 2 * DAY_MS) + random.int(0, DAY_MS);
       const createdAt = iso(joined);
@@ -152,12 +153,12 @@ export function buildWorkosSeed(world: World): WorkosSeed {
         organizationId: org.workosOrgId,
         roleSlug: role,
         status: "active",
-        directoryManaged: person.org === org.slug,
+        directoryManaged: isHomeOrg,
         createdAt,
         updatedAt: createdAt,
       };
       seed.memberships.push(membership);
-      if (person.org !== org.slug) continue; // guests are invited, not provisioned by this org's directory
+      if (!isHomeOrg) continue; // guests are invited, not provisioned by this org's directory
       seed.directoryUsers.push({
         id: workosId("directory_user", `${org.slug}:${person.email}`),
         directoryId: directory.id,

@@ -1,4 +1,4 @@
-import type { WebhookLog } from "../common/webhooks";
+import type { SentWebhook, WebhookLog } from "../common/webhooks";
 import type { SigningKey } from "./keys";
 import { type Store, appendEvent } from "./store";
 import type { EventRecord } from "./types";
@@ -17,6 +17,8 @@ export type WorkosConfig = {
   redirectUris: string[];
 };
 
+export type EmittedEvent = { event: EventRecord; delivery: SentWebhook | null };
+
 /** Everything route handlers share; `store` is replaced on reset. */
 export type WorkosContext = {
   store: Store;
@@ -24,13 +26,14 @@ export type WorkosContext = {
   signingKey: SigningKey;
   webhooks: WebhookLog;
   /** Appends an event to `/events` and delivers it as a webhook; resolves when delivered. */
-  emit: (event: string, data: Record<string, unknown>, organizationId: string | null) => Promise<EventRecord>;
+  emit: (event: string, data: Record<string, unknown>, organizationId: string | null) => Promise<EmittedEvent>;
 };
 
-export function createEmit(context: Omit<WorkosContext, "emit">): WorkosContext["emit"] {
+/** Reads `context.store` at call time, so it follows resets. */
+export function createEmit(context: WorkosContext): WorkosContext["emit"] {
   return async (event, data, organizationId) => {
     const record = appendEvent(context.store, event, data, organizationId);
-    if (context.config.bosunUrl) await sendWorkosWebhook(context.webhooks, context.config, record);
-    return record;
+    const delivery = context.config.bosunUrl ? await sendWorkosWebhook(context.webhooks, context.config, record) : null;
+    return { event: record, delivery };
   };
 }

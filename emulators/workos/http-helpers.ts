@@ -1,4 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
+import { randomUUID, timingSafeEqual } from "node:crypto";
 import { type EmulatorRequest, type EmulatorResponse, type Handler, parseForm, parseJson } from "../common/http";
 import type { WorkosContext } from "./context";
 import { ListParamsError } from "./pagination";
@@ -20,8 +20,16 @@ export function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** Wraps an API route: Bearer API key required, list-parameter errors become 422. */
+/** Wraps an API route: Bearer API key required, list-parameter errors become 422, X-Request-ID on every answer. */
 export function apiRoute(context: WorkosContext, handler: Handler): Handler {
+  const guarded = authenticated(context, handler);
+  return async (req) => {
+    const response = await guarded(req);
+    return { ...response, headers: { "x-request-id": randomUUID(), ...response.headers } };
+  };
+}
+
+function authenticated(context: WorkosContext, handler: Handler): Handler {
   return async (req) => {
     const header = req.headers.authorization ?? "";
     const match = /^Bearer\s+(.+)$/i.exec(header);

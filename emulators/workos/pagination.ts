@@ -32,7 +32,9 @@ export function paginate<T extends { id: string }>(table: Table<T>, rows: readon
     if (cursorSeq === undefined) throw new ListParamsError(`Cursor '${cursorId}' does not identify an object in this list`);
   }
   const newestFirst = params.order !== "asc";
-  const ordered = newestFirst ? [...rows].reverse() : [...rows];
+  const count = rows.length;
+  // The list in the requested order, read by position without copying it.
+  const at = (i: number) => rows[newestFirst ? count - 1 - i : i] as T;
   // Whether the cursor asks for the objects listed after it (true) or before it.
   const forward = params.order === "normal" ? Boolean(params.before) : Boolean(params.after) || !cursorId;
   const seq = (row: T) => table.seqOf(row.id) as number;
@@ -42,35 +44,36 @@ export function paginate<T extends { id: string }>(table: Table<T>, rows: readon
   let end: number;
   if (!cursorId) {
     start = 0;
-    end = Math.min(params.limit, ordered.length);
+    end = Math.min(params.limit, count);
   } else {
-    const firstAfter = firstIndex(ordered, isAfterCursor);
+    const firstAfter = firstIndex(count, (i) => isAfterCursor(at(i)));
     if (forward) {
       start = firstAfter;
-      end = Math.min(start + params.limit, ordered.length);
+      end = Math.min(start + params.limit, count);
     } else {
       end = firstAfter;
-      // Rows equal to the cursor itself sit just before firstAfter; exclude it.
-      if (end > 0 && ordered[end - 1]?.id === cursorId) end -= 1;
+      // The cursor object itself sits just before firstAfter; exclude it.
+      if (end > 0 && at(end - 1).id === cursorId) end -= 1;
       start = Math.max(0, end - params.limit);
     }
   }
-  const data = ordered.slice(start, end);
+  const data: T[] = [];
+  for (let i = start; i < end; i++) data.push(at(i));
   const hasEarlier = start > 0;
-  const hasLater = end < ordered.length;
+  const hasLater = end < count;
   const first = data[0]?.id ?? null;
   const last = data[data.length - 1]?.id ?? null;
   if (params.order === "normal") return { data, before: hasLater ? last : null, after: hasEarlier ? first : null };
   return { data, before: hasEarlier ? first : null, after: hasLater ? last : null };
 }
 
-/** Index of the first row matching a predicate that is false then true along the list. */
-function firstIndex<T>(rows: readonly T[], predicate: (row: T) => boolean): number {
+/** Index of the first position where a predicate (false, then true along the list) holds. */
+function firstIndex(count: number, predicate: (index: number) => boolean): number {
   let low = 0;
-  let high = rows.length;
+  let high = count;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (predicate(rows[mid] as T)) high = mid;
+    if (predicate(mid)) high = mid;
     else low = mid + 1;
   }
   return low;

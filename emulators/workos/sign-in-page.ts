@@ -112,6 +112,26 @@ ${choices}
   );
 }
 
+export function renderAcceptInvitation(input: { action: string; token: string; email: string; organizationName: string | null; error?: string }): string {
+  const { action, token, email, organizationName, error } = input;
+  return page(
+    "Accept invitation",
+    `<h1>Accept invitation</h1>
+<p class="lead">Create the account for ${escapeHtml(email)}${organizationName ? ` and join ${escapeHtml(organizationName)}` : ""}.</p>
+<form method="post" action="${escapeHtml(action)}" novalidate>
+${hidden({ invitation_token: token })}
+${errorBlock(error)}
+<label for="first_name">First name</label>
+<input id="first_name" name="first_name" type="text" autocomplete="given-name" required autofocus>
+<label for="last_name">Last name</label>
+<input id="last_name" name="last_name" type="text" autocomplete="family-name" required>
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="new-password" minlength="8" required${describedBy(error)}>
+<button type="submit">Accept invitation</button>
+</form>`,
+  );
+}
+
 export function renderMessage(title: string, message: string): string {
   return page(title, `<h1>${escapeHtml(title)}</h1>\n<p class="lead" role="alert">${escapeHtml(message)}</p>`);
 }

@@ -91,10 +91,8 @@ export function findRole(store: Store, organizationId: string, slug: string): Ro
   return store.roles.all().find((r) => r.organizationId === organizationId && r.slug === slug);
 }
 
-/** Appends to the `/events` stream; `onEvent` (webhook delivery) is told about it. */
-export function appendEvent(store: Store, event: string, data: Record<string, unknown>, organizationId: string | null, onEvent?: (record: EventRecord) => void): EventRecord {
+/** Appends to the `/events` stream. */
+export function appendEvent(store: Store, event: string, data: Record<string, unknown>, organizationId: string | null): EventRecord {
   const now = new Date();
-  const record = store.events.insert({ id: newId("event", now.getTime()), event, data, organizationId, createdAt: now.toISOString() });
-  onEvent?.(record);
-  return record;
+  return store.events.insert({ id: newId("event", now.getTime()), event, data, organizationId, createdAt: now.toISOString() });
 }

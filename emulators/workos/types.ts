@@ -109,6 +109,7 @@ export type InvitationRecord = {
   expiresAt: string;
   organizationId: string | null;
   inviterUserId: string | null;
+  acceptedUserId: string | null;
   roleSlug: string | null;
   token: string;
   createdAt: string;

@@ -24,6 +24,6 @@ export const DEMO_DATABASE_URL = `postgresql://postgres:bosun-embedded@${DEMO_HO
 export const demoServiceUrl = (service: "workos" | "jira" | "sentry") => `http://${DEMO_HOST}:${DEMO_PORTS[service]}`;
 
 /** Bosun reports its own errors to the emulated Sentry's "bosun" project in demo mode. */
-export const DEMO_SENTRY_BOSUN_PROJECT_ID = "4509999";
-export const DEMO_SENTRY_BOSUN_PUBLIC_KEY = "b05a0de0b05a0de0b05a0de0b05a0de0";
+export const DEMO_SENTRY_BOSUN_PROJECT_ID = "4500003";
+export const DEMO_SENTRY_BOSUN_PUBLIC_KEY = "b05c0de0b05c0de0b05c0de0b05c0de0";
 export const DEMO_SENTRY_DSN = `http://${DEMO_SENTRY_BOSUN_PUBLIC_KEY}@${DEMO_HOST}:${DEMO_PORTS.sentry}/${DEMO_SENTRY_BOSUN_PROJECT_ID}`;

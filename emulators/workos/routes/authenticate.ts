@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { EmulatorRequest, EmulatorResponse, Router } from "../../common/http";
+import type { EmulatorResponse, Router } from "../../common/http";
 import type { WorkosContext } from "../context";
 import { readBody, safeEqual, stringField } from "../http-helpers";
 import { findMembership } from "../store";
@@ -32,7 +32,7 @@ function tokenResponse(context: WorkosContext, session: SessionRecord): Emulator
   };
 }
 
-async function authorizationCodeGrant(context: WorkosContext, req: EmulatorRequest, body: Record<string, unknown>, hasSecret: boolean): Promise<EmulatorResponse> {
+async function authorizationCodeGrant(context: WorkosContext, body: Record<string, unknown>, hasSecret: boolean): Promise<EmulatorResponse> {
   const code = stringField(body, "code");
   if (!code) return oauthError("invalid_request", "code is required for the authorization_code grant.");
   const grant = context.store.codes.get(code);
@@ -88,7 +88,7 @@ export function registerAuthenticateRoutes(router: Router, context: WorkosContex
     const secret = stringField(body, "client_secret");
     if (secret !== undefined && !safeEqual(secret, context.config.apiKey)) return oauthError("invalid_client", "Invalid client secret.");
     const grantType = stringField(body, "grant_type");
-    if (grantType === "authorization_code") return authorizationCodeGrant(context, req, body, secret !== undefined);
+    if (grantType === "authorization_code") return authorizationCodeGrant(context, body, secret !== undefined);
     if (grantType === "refresh_token") return refreshTokenGrant(context, body);
     return oauthError("invalid_request", `Unsupported grant_type '${grantType ?? ""}'.`);
   });

@@ -1,0 +1,39 @@
+import type { Router } from "../../common/http";
+import type { WorkosContext } from "../context";
+import { apiRoute, listQuery, workosError } from "../http-helpers";
+import { paginate, parseListParams } from "../pagination";
+import { listResponse, serializeEvent } from "../serializers";
+
+function parseInstant(value: string | null): number | null | "invalid" {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? "invalid" : ms;
+}
+
+export function registerEventRoutes(router: Router, context: WorkosContext) {
+  // GET /events - the event stream; `events` is a comma list or repeated
+  router.get(
+    "/events",
+    apiRoute(context, (req) => {
+      const { store } = context;
+      const params = parseListParams(req.query);
+      const names = new Set(listQuery(req.query, "events"));
+      const organizationId = req.query.get("organization_id");
+      const start = parseInstant(req.query.get("range_start"));
+      const end = parseInstant(req.query.get("range_end"));
+      if (start === "invalid" || end === "invalid") return workosError(422, "range_start and range_end must be ISO-8601 dates.", "invalid_request_parameters");
+      let rows = store.events.all();
+      if (names.size > 0 || organizationId || start !== null || end !== null) {
+        rows = rows.filter((e) => {
+          if (names.size > 0 && !names.has(e.event)) return false;
+          if (organizationId && e.organizationId !== organizationId) return false;
+          if (start === null && end === null) return true;
+          const at = Date.parse(e.createdAt);
+          return (start === null || at >= start) && (end === null || at <= end);
+        });
+      }
+      const page = paginate(store.events, rows, params);
+      return { status: 200, body: listResponse(page.data.map(serializeEvent), page) };
+    }),
+  );
+}
