@@ -26,12 +26,15 @@ export class JiraSite {
   private issuesById = new Map<number, JiraIssue>();
   private issuesByKey = new Map<string, JiraIssue>();
   private cachedIndexes: { version: number; indexes: SiteIndexes } | null = null;
+  /** All issues by rank; kept across writes that do not change ranks, so rebuilding indexes needs no sort. */
+  private ranked: JiraIssue[];
   private searchCache = new Map<string, { version: number; issues: JiraIssue[] }>();
 
   constructor(data: JiraSiteData) {
     this.slug = data.slug;
     this.data = data;
     for (const issue of data.issues) this.addToMaps(issue);
+    this.ranked = [...data.issues].sort((a, b) => a.rank - b.rank);
   }
 
   touch() {
@@ -43,7 +46,10 @@ export class JiraSite {
     this.issuesByKey.set(issue.key, issue);
   }
 
+  /** Adds an issue at the bottom of the rank order, where Jira puts new issues. */
   addIssue(issue: JiraIssue) {
+    issue.rank = (this.ranked.at(-1)?.rank ?? 0) + RANK_GAP;
+    this.ranked.push(issue);
     this.data.issues.push(issue);
     this.addToMaps(issue);
     this.touch();
@@ -92,25 +98,22 @@ export class JiraSite {
     return this.data.versions.find((v) => v.id === id);
   }
 
-  nextRank(): number {
-    return this.indexes().ranked.reduce((max, i) => Math.max(max, i.rank), 0) + RANK_GAP;
-  }
-
   /** Moves `moved` (in their given order) right before/after `anchor` and renumbers the whole order. */
   rerank(moved: JiraIssue[], anchor: JiraIssue, where: "before" | "after") {
     const movedIds = new Set(moved.map((i) => i.id));
-    const rest = this.indexes().ranked.filter((i) => !movedIds.has(i.id));
+    const rest = this.ranked.filter((i) => !movedIds.has(i.id));
     const at = rest.indexOf(anchor) + (where === "after" ? 1 : 0);
     rest.splice(at, 0, ...moved);
     rest.forEach((issue, i) => {
       issue.rank = (i + 1) * RANK_GAP;
     });
+    this.ranked = rest;
     this.touch();
   }
 
   indexes(): SiteIndexes {
     if (this.cachedIndexes?.version === this.version) return this.cachedIndexes.indexes;
-    const ranked = [...this.data.issues].sort((a, b) => a.rank - b.rank);
+    const ranked = this.ranked;
     const push = <K>(map: Map<K, JiraIssue[]>, key: K, issue: JiraIssue) => {
       const list = map.get(key);
       if (list) list.push(issue);
@@ -158,5 +161,8 @@ export class JiraSite {
 export type JiraStore = { sites: Map<string, JiraSite> };
 
 export function createStore(sites: JiraSiteData[]): JiraStore {
-  return { sites: new Map(sites.map((s) => [s.slug, new JiraSite(s)])) };
+  const store = { sites: new Map(sites.map((s) => [s.slug, new JiraSite(s)])) };
+  // Built up front so the first search does not pay for them.
+  for (const site of store.sites.values()) site.indexes();
+  return store;
 }

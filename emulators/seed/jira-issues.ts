@@ -1,7 +1,9 @@
 import type { Random } from "./random";
 import type { WorldRelease } from "./world";
 import type { JiraIssue, JiraIssueLink, JiraProject, JiraSprint, JiraUser, JiraVersion } from "../jira/model";
-import { BLOCKS_LINK_TYPE, ISSUE_TYPE_IDS, PRIORITY_IDS, STATUS_IDS } from "../jira/reference";
+import { ISSUE_TYPE_IDS, STATUS_IDS } from "../jira/reference";
+import { makeLinks } from "./jira-links";
+import { between, pickAssignee, pickLabels, pickPriority } from "./jira-pickers";
 import { adfText, bugSummary, commentText, descriptionFor, epicSummary, storySummary, subtaskSummary, taskSummary } from "./jira-text";
 
 /**
@@ -12,7 +14,7 @@ import { adfText, bugSummary, commentText, descriptionFor, epicSummary, storySum
  */
 const DAY = 86_400_000;
 const POINTS = [1, 2, 2, 3, 3, 3, 5, 5, 8, 13];
-const LABELS = ["internal", "tech-debt", "chore", "customer", "ux", "performance"];
+const PRIORITY_RANK: Record<string, number> = { "1": 0, "2": 1, "3": 2, "4": 3, "5": 4 };
 
 export type ProjectSprints = { closed: JiraSprint[]; active: JiraSprint; future: JiraSprint };
 
@@ -31,39 +33,7 @@ export type IssueContext = {
   nextLinkId: () => string;
 };
 
-type Draft = Omit<JiraIssue, "id" | "key" | "number" | "rank"> & { order: number; parentIdDraft?: Draft };
-
-function weightedPick<T>(random: Random, items: readonly T[], weight: (item: T) => number): T {
-  const total = items.reduce((sum, item) => sum + weight(item), 0);
-  let roll = random.next() * total;
-  for (const item of items) {
-    roll -= weight(item);
-    if (roll < 0) return item;
-  }
-  return items[items.length - 1] as T;
-}
-
-function between(random: Random, from: number, to: number): number {
-  return Math.round(from + random.next() * Math.max(0, to - from));
-}
-
-function pickAssignee(random: Random, people: JiraUser[], component: string | null): string {
-  return weightedPick(random, people, (p) => (component && p.components.includes(component) ? 6 : 1)).accountId;
-}
-
-function pickPriority(random: Random, isBug: boolean): string {
-  const roll = random.next();
-  if (isBug) return roll < 0.1 ? PRIORITY_IDS.highest : roll < 0.45 ? PRIORITY_IDS.high : roll < 0.85 ? PRIORITY_IDS.medium : PRIORITY_IDS.low;
-  return roll < 0.03 ? PRIORITY_IDS.highest : roll < 0.2 ? PRIORITY_IDS.high : roll < 0.75 ? PRIORITY_IDS.medium : roll < 0.92 ? PRIORITY_IDS.low : PRIORITY_IDS.lowest;
-}
-
-function pickLabels(random: Random, isBug: boolean): string[] {
-  const labels = new Set<string>();
-  if (isBug && random.chance(0.4)) labels.add("customer");
-  if (random.chance(0.35)) labels.add(random.pick(LABELS));
-  if (random.chance(0.1)) labels.add(random.pick(LABELS));
-  return [...labels].sort();
-}
+export type Draft = Omit<JiraIssue, "id" | "key" | "number" | "rank"> & { order: number; parentIdDraft?: Draft };
 
 /** The release a change resolved at `resolved` shipped in, matched to the project's version of that name. */
 function fixVersionFor(ctx: IssueContext, resolved: number): string[] {
@@ -257,6 +227,36 @@ function addComments(ctx: IssueContext, draft: Draft) {
   draft.comments.sort((a, b) => a.created - b.created);
 }
 
+/** Builds the record with one fixed property order so every issue shares a shape (fast property access when scanning 25,000). */
+function toIssue(draft: Draft, id: number, key: string, number: number): JiraIssue {
+  return {
+    id,
+    key,
+    number,
+    projectId: draft.projectId,
+    issueTypeId: draft.issueTypeId,
+    summary: draft.summary,
+    description: draft.description,
+    statusId: draft.statusId,
+    priorityId: draft.priorityId,
+    assigneeId: draft.assigneeId,
+    reporterId: draft.reporterId,
+    labels: draft.labels,
+    componentIds: draft.componentIds,
+    fixVersionIds: draft.fixVersionIds,
+    storyPoints: draft.storyPoints,
+    sprintIds: draft.sprintIds,
+    parentId: null,
+    rank: 0,
+    created: draft.created,
+    updated: Math.max(draft.updated, draft.created),
+    resolutionDate: draft.resolutionDate,
+    statusCategoryChangeDate: Math.max(draft.statusCategoryChangeDate, draft.created),
+    comments: draft.comments,
+    remoteLinks: draft.remoteLinks,
+  };
+}
+
 export type ProjectIssues = { issues: JiraIssue[]; links: JiraIssueLink[]; rankOrder: JiraIssue[] };
 
 export function generateProjectIssues(ctx: IssueContext): ProjectIssues {
@@ -277,11 +277,7 @@ export function generateProjectIssues(ctx: IssueContext): ProjectIssues {
     addComments(ctx, draft);
     if (draft.assigneeId === null && draft.statusId !== STATUS_IDS.todo) draft.assigneeId = pickAssignee(random, ctx.people, null);
     const number = ctx.project.nextNumber++;
-    const { order: _order, parentIdDraft: _parent, ...fields } = draft;
-    const issue: JiraIssue = { ...fields, id: ctx.nextIssueId(), key: `${ctx.project.key}-${number}`, number, rank: 0, parentId: null };
-    if (issue.updated < issue.created) issue.updated = issue.created;
-    if (issue.statusCategoryChangeDate < issue.created) issue.statusCategoryChangeDate = issue.created;
-    issueOf.set(draft, issue);
+    issueOf.set(draft, toIssue(draft, ctx.nextIssueId(), `${ctx.project.key}-${number}`, number));
   }
   for (const draft of drafts) {
     if (draft.parentIdDraft) (issueOf.get(draft) as JiraIssue).parentId = (issueOf.get(draft.parentIdDraft) as JiraIssue).id;
@@ -296,30 +292,3 @@ export function generateProjectIssues(ctx: IssueContext): ProjectIssues {
   return { issues, links, rankOrder };
 }
 
-const PRIORITY_RANK: Record<string, number> = { "1": 0, "2": 1, "3": 2, "4": 3, "5": 4 };
-
-/** Blocks links: some inside sprints, and backlog blockers of active-sprint work (cross-sprint dependencies). */
-function makeLinks(ctx: IssueContext, issueOf: Map<Draft, JiraIssue>, groups: { active: Draft[]; backlog: Draft[]; future: Draft[]; closed: Draft[] }): JiraIssueLink[] {
-  const { random } = ctx;
-  const links: JiraIssueLink[] = [];
-  const seen = new Set<string>();
-  const add = (blocker: Draft | undefined, blocked: Draft | undefined) => {
-    if (!blocker || !blocked || blocker === blocked) return;
-    const inward = issueOf.get(blocker) as JiraIssue;
-    const outward = issueOf.get(blocked) as JiraIssue;
-    const pair = `${inward.id}:${outward.id}`;
-    if (seen.has(pair) || seen.has(`${outward.id}:${inward.id}`)) return;
-    seen.add(pair);
-    links.push({ id: ctx.nextLinkId(), typeId: BLOCKS_LINK_TYPE.id, inwardIssueId: inward.id, outwardIssueId: outward.id });
-  };
-  const openActive = groups.active.filter((d) => d.statusId !== STATUS_IDS.done);
-  const crossSprint = Math.max(2, Math.round(ctx.issueCount * 0.005));
-  for (let i = 0; i < crossSprint; i++) add(random.pick(groups.backlog), random.pick(openActive.length ? openActive : groups.active));
-  const futureBlockers = Math.max(1, Math.round(ctx.issueCount * 0.003));
-  for (let i = 0; i < futureBlockers; i++) add(random.pick(groups.future), random.pick(groups.active));
-  const withinActive = Math.max(2, Math.round(ctx.issueCount * 0.005));
-  for (let i = 0; i < withinActive; i++) add(random.pick(groups.active), random.pick(groups.active));
-  const historical = Math.max(2, Math.round(ctx.issueCount * 0.01));
-  for (let i = 0; i < historical && groups.closed.length > 1; i++) add(random.pick(groups.closed), random.pick(groups.closed));
-  return links;
-}

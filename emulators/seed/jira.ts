@@ -45,7 +45,7 @@ function buildSprints(project: JiraProject, closedCount: number, sprintDays: num
     state,
     originBoardId: project.boardId,
     goal: state === "future" ? "" : `Sprint ${n} goal for ${project.name}`,
-    createdDate: start - 3 * DAY,
+    createdDate: Math.min(start - 3 * DAY, now - DAY),
     startDate: start,
     endDate: start + length,
     completeDate: state === "closed" ? start + length + 2 * 3_600_000 : null,
