@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import type { NextConfig } from "next";
 import { withSentryConfig } from "@sentry/nextjs/config";
-import { authkitVariables, parseEnv } from "./lib/env/schema";
+import { launchVariables, parseEnv } from "./lib/env/schema";
 
 // A bad environment fails here, at build and at start, with every problem named.
 const env = parseEnv(process.env);
 
 // AuthKit reads its settings from process.env when its module loads. In demo
 // mode nothing is set, so fill in the demo values before any route loads it.
-for (const [name, value] of Object.entries(authkitVariables(env))) process.env[name] ??= value;
+for (const [name, value] of Object.entries(launchVariables(env))) process.env[name] ??= value;
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 

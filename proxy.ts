@@ -16,6 +16,16 @@ const isDevelopment = env.nodeEnv === "development";
 
 // Machine-to-machine endpoints carry no session cookie; skip the AuthKit work for them.
 const SESSIONLESS_PREFIXES = ["/api/health", "/api/webhooks/"];
+// Pages anyone may open. API routes answer 401 themselves instead of redirecting.
+const PUBLIC_PAGES = new Set(["/", "/sign-in", "/callback"]);
+
+/** A signed-out browser opening a page (not an API call, prefetch or RSC fetch) goes to sign in first. */
+function needsSignIn(request: NextRequest, signedIn: boolean) {
+  const { pathname } = request.nextUrl;
+  if (signedIn || PUBLIC_PAGES.has(pathname) || pathname.startsWith("/api/")) return false;
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  return request.headers.get("rsc") === null && request.headers.get("next-router-prefetch") === null;
+}
 
 export default async function proxy(request: NextRequest) {
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
@@ -29,16 +39,25 @@ export default async function proxy(request: NextRequest) {
   });
 
   const sessionless = SESSIONLESS_PREFIXES.some((prefix) => request.nextUrl.pathname.startsWith(prefix));
-  const { requestHeaders, responseHeaders } = sessionless
-    ? { requestHeaders: new Headers(request.headers), responseHeaders: new Headers() }
-    : partitionAuthkitHeaders(request, (await authkit(request, { redirectUri: env.workos.redirectUri })).headers);
+  const auth = sessionless ? null : await authkit(request, { redirectUri: env.workos.redirectUri });
+  const { requestHeaders, responseHeaders } = auth
+    ? partitionAuthkitHeaders(request, auth.headers)
+    : { requestHeaders: new Headers(request.headers), responseHeaders: new Headers() };
+
+  if (auth?.authorizationUrl && needsSignIn(request, Boolean(auth.session.user))) {
+    // The redirect carries AuthKit's PKCE cookie; the callback brings the user back to this page.
+    return withSecurityHeaders(applyResponseHeaders(NextResponse.redirect(auth.authorizationUrl, 307), responseHeaders), csp, requestId);
+  }
 
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set("x-nonce", nonce);
   // Next.js reads the nonce from the request's CSP header and adds it to its own scripts.
   requestHeaders.set("content-security-policy", csp);
 
-  const response = applyResponseHeaders(NextResponse.next({ request: { headers: requestHeaders } }), responseHeaders);
+  return withSecurityHeaders(applyResponseHeaders(NextResponse.next({ request: { headers: requestHeaders } }), responseHeaders), csp, requestId);
+}
+
+function withSecurityHeaders(response: NextResponse, csp: string, requestId: string) {
   response.headers.set("content-security-policy", csp);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { STORAGE_STATE, signInThroughHostedPage, trackConsoleErrors } from "./fixtures/auth";
+import { STORAGE_STATE, openMenu, signInThroughHostedPage, trackConsoleErrors } from "./fixtures/auth";
 
 test.describe("org shell", () => {
   test.use({ storageState: STORAGE_STATE.grace });
@@ -33,12 +33,12 @@ test.describe("org shell", () => {
 
   test("switches between light and dark, and remembers the choice", async ({ page }) => {
     await page.goto("/acme");
-    await page.getByText("Account menu for Grace Hopper").click();
+    await openMenu(page, "Account menu for Grace Hopper");
     await page.getByText("Dark", { exact: true }).click();
     await expect(page.locator("html")).toHaveClass(/dark/);
     await page.reload();
     await expect(page.locator("html")).toHaveClass(/dark/);
-    await page.getByText("Account menu for Grace Hopper").click();
+    await openMenu(page, "Account menu for Grace Hopper");
     await page.getByText("Light", { exact: true }).click();
     await expect(page.locator("html")).not.toHaveClass(/dark/);
   });
@@ -54,21 +54,33 @@ test.describe("org shell", () => {
 
 test("a member of two orgs can switch between them", async ({ page }) => {
   await signInThroughHostedPage(page, "margaret@acme.test", { organization: "Acme Maritime" });
-  await page.getByText("Acme Maritime, switch organization").click();
+  await openMenu(page, "Acme Maritime, switch organization");
   await page.getByRole("link", { name: /Globex Shipping/ }).click();
   await expect(page).toHaveURL(/\/globex$/);
   await expect(page.getByText("You are signed in as manager.")).toBeVisible();
 });
 
-test("signed-out visitors are sent to sign in, and come back after", async ({ page }) => {
+test("signed-out visitors are sent to sign in, and come back where they were", async ({ page }) => {
   await page.goto("/acme/errors");
-  await expect(page.getByLabel("Email")).toBeVisible();
   await expect(page).toHaveURL(/127\.0\.0\.1:4101\/user_management\/authorize/);
+  await page.getByLabel("Email").fill("linus@acme.test");
+  await page.getByLabel("Password").fill("bosun-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/acme\/errors$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Errors" })).toBeVisible();
+});
+
+test("a wrong password is refused with a clear message", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("grace@acme.test");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Incorrect email or password.")).toBeVisible();
 });
 
 test("signing out ends the session", async ({ page }) => {
   await signInThroughHostedPage(page, "linus@acme.test");
-  await page.getByText("Account menu for Linus Torvalds").click();
+  await openMenu(page, "Account menu for Linus Torvalds");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/acme");

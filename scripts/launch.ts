@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { authkitVariables, parseEnv, EnvValidationError } from "../lib/env/schema";
+import { launchVariables, parseEnv, EnvValidationError } from "../lib/env/schema";
 import { applyMigrations, ROOT } from "./db/schema-engine";
 import { resolveDatabase, redactUrl } from "./db/resolve-database";
 import { seedDatabase } from "../prisma/seed-data";
@@ -43,7 +43,7 @@ const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
 const child = spawn(process.execPath, [nextBin, command, "--port", port], {
   cwd: ROOT,
   stdio: "inherit",
-  env: { ...process.env, ...authkitVariables(env), DATABASE_URL: databaseUrl, NODE_ENV: command === "dev" ? "development" : "production" },
+  env: { ...process.env, ...launchVariables(env), DATABASE_URL: databaseUrl, NODE_ENV: command === "dev" ? "development" : "production" },
 });
 console.log(`Bosun (${env.mode} mode) is starting on http://localhost:${port} — ready steps took ${Date.now() - started} ms`);
 

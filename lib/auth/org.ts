@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import * as Sentry from "@sentry/nextjs";
 import { withAuth } from "@workos-inc/authkit-nextjs";
 import { findActiveMembership } from "@/lib/db/queries/memberships";
@@ -19,7 +19,9 @@ export type OrgContext = {
  * so outsiders cannot tell an org exists. Cached per request.
  */
 export const requireOrg = cache(async (orgSlug: string): Promise<OrgContext> => {
-  const { user: sessionUser } = await withAuth({ ensureSignedIn: true });
+  const { user: sessionUser } = await withAuth();
+  // proxy.ts sends signed-out page views to sign in; this covers a session that ended mid-navigation.
+  if (!sessionUser) redirect(`/sign-in?returnTo=${encodeURIComponent(`/${orgSlug}`)}`);
   const membership = await findActiveMembership({ orgSlug, workosUserId: sessionUser.id });
   if (!membership) notFound();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_DATABASE_URL, WORKOS_DEMO_CLIENT_ID } from "@/lib/config/demo";
-import { EnvValidationError, authkitVariables, parseEnv } from "./schema";
+import { EnvValidationError, launchVariables, parseEnv } from "./schema";
 
 const LIVE = {
   DATABASE_URL: "postgresql://bosun:secret@db.internal:5432/bosun",
@@ -72,9 +72,10 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ BOSUN_MODE: "live" })).toThrowError(/DATABASE_URL: is required in live mode[\s\S]*\.env\.example/);
   });
 
-  it("derives the variables AuthKit reads itself", () => {
-    const vars = authkitVariables(parseEnv({}));
-    expect(vars).toMatchObject({ WORKOS_API_HOSTNAME: "127.0.0.1", WORKOS_API_PORT: "4101", WORKOS_API_HTTPS: "false" });
+  it("derives the variables AuthKit reads itself, pinning the mode", () => {
+    const vars = launchVariables(parseEnv({}));
+    expect(parseEnv(vars).mode).toBe("demo");
+    expect(vars).toMatchObject({ BOSUN_MODE: "demo", WORKOS_API_HOSTNAME: "127.0.0.1", WORKOS_API_PORT: "4101", WORKOS_API_HTTPS: "false" });
     expect(vars).not.toHaveProperty("NEXT_PUBLIC_WORKOS_REDIRECT_URI");
     expect(vars.WORKOS_COOKIE_PASSWORD?.length).toBeGreaterThanOrEqual(32);
   });

@@ -138,12 +138,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 /**
- * The variables AuthKit reads from process.env itself, derived from the parsed
- * configuration, so demo mode needs no .env file. The redirect URI is not among
- * them: Bosun passes it to AuthKit at run time, so one build serves any URL.
+ * Variables to put into the Next.js process environment, derived from the
+ * parsed configuration, so demo mode needs no .env file: the ones AuthKit reads
+ * from process.env itself, and the mode, pinned so that AuthKit's demo values do
+ * not make the app infer live mode. The redirect URI is not among them: Bosun
+ * passes it to AuthKit at run time, so one build serves any URL.
  */
-export function authkitVariables(env: Env): Record<string, string> {
+export function launchVariables(env: Env): Record<string, string> {
   return {
+    BOSUN_MODE: env.mode,
     WORKOS_CLIENT_ID: env.workos.clientId,
     WORKOS_API_KEY: env.workos.apiKey,
     WORKOS_COOKIE_PASSWORD: env.workos.cookiePassword,
