@@ -1,4 +1,4 @@
-import { BadJsonError, type EmulatorRequest, type EmulatorResponse, Router } from "../common/http";
+import { BadJsonError, type EmulatorRequest, type EmulatorResponse, type Router } from "../common/http";
 import { JIRA_DEMO_API_TOKEN } from "../seed/world";
 import { JiraHttpError, jiraError } from "./errors";
 import { JqlError } from "./jql/parser";

@@ -61,9 +61,9 @@ const API: Template[] = [
 
 function taskShape(r: Random, type: string, value: string, level: IssueLevel = "error", handled = false): ErrorShape {
   const index = r.int(0, TASKS.length - 1);
-  const module = `tasks.${TASK_MODULES[index]}`;
+  const moduleName = `tasks.${TASK_MODULES[index]}`;
   const task = TASKS[index] as string;
-  return { type, value, filename: `${module.replace(".", "/")}.py`, function: task, culprit: `${module}.${task}`, level, handled };
+  return { type, value, filename: `${moduleName.replace(".", "/")}.py`, function: task, culprit: `${moduleName}.${task}`, level, handled };
 }
 
 const WORKER: Template[] = [

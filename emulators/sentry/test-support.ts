@@ -13,12 +13,15 @@ export const ORG = "/api/0/organizations/{organization_id_or_slug}";
 export const spec = JSON.parse(readFileSync(path.join(import.meta.dirname, "spec/sentry-api.trimmed.json"), "utf8")) as OpenApiSpec;
 export const validator = createSpecValidator(spec);
 
+// Responses are arbitrary JSON that each test narrows by what it asserts.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ApiResponse<T = any> = { status: number; headers: Headers; body: T };
 
 export function startTestEmulator(options: { bosunUrl?: string; size?: "demo" | "large" } = {}): Promise<RunningSentryEmulator> {
   return startSentryEmulator({ port: 0, now: NOW, seed: 42, ...options });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function call<T = any>(em: { url: string }, method: string, path: string, body?: unknown, token: string | null = SENTRY_DEMO_AUTH_TOKEN): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
