@@ -1,6 +1,6 @@
 import type { EmulatorRequest, EmulatorResponse, Handler } from "../common/http";
 import { SENTRY_DEMO_AUTH_TOKEN } from "../seed/world";
-import { BadRequest, detail, notFound } from "./errors";
+import { BadRequest, ForbiddenProject, detail, notFound } from "./errors";
 import type { OrgState, SentryStore } from "./store";
 
 /**
@@ -21,6 +21,8 @@ async function guarded(run: () => EmulatorResponse | Promise<EmulatorResponse>):
     return await run();
   } catch (error) {
     if (error instanceof BadRequest) return detail(400, error.message);
+    // Sentry answers 403, not 404, for a `project` the org does not have.
+    if (error instanceof ForbiddenProject) return detail(403, "You do not have permission to perform this action.");
     throw error;
   }
 }

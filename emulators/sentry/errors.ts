@@ -17,3 +17,6 @@ export function notFound(): EmulatorResponse {
 
 /** Thrown by query parsing deep inside a handler; routes turn it into a 400 `{detail}`. */
 export class BadRequest extends Error {}
+
+/** A `project` query value the org does not have. */
+export class ForbiddenProject extends Error {}

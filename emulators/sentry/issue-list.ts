@@ -1,3 +1,4 @@
+import { ForbiddenProject } from "./errors";
 import { hourOf } from "../seed/sentry-series";
 import type { SentryIssue } from "../seed/sentry-types";
 import { BadRequest } from "./errors";
@@ -22,7 +23,6 @@ export type IssueListQuery = {
 const SORTS = new Set(["date", "new", "freq", "user", "trends", "inbox", "recommended"]);
 const MAX_CACHED = 200;
 
-export class ForbiddenProject extends Error {}
 
 export function projectFilter(store: SentryStore, org: OrgState, values: string[]): Set<string> | null {
   const wanted = values.filter((v) => v !== "" && v !== "-1");

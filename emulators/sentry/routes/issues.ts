@@ -4,14 +4,13 @@ import { type SentryApp, contextFor, deliverLater } from "../app";
 import { orgRoute } from "../auth";
 import { detail, fieldErrors, notFound } from "../errors";
 import { issueHookData } from "../hook-payloads";
-import { ForbiddenProject, bulkTargets, queryIssues } from "../issue-list";
+import { bulkTargets, queryIssues } from "../issue-list";
 import { applyUpdate, validateUpdate } from "../issue-update";
 import { paginate, parseLimit } from "../paging";
 import { detailIssue, listIssue } from "../serialize-issue";
 import type { OrgState } from "../store";
 
 const GROUP_STATS = new Set(["", "24h", "14d", "auto"]);
-const FORBIDDEN = "You do not have permission to perform this action.";
 
 function directHit(app: SentryApp, org: OrgState, query: string): SentryIssue | undefined {
   const term = query.trim();
@@ -44,13 +43,7 @@ export function registerIssueRoutes(router: Router, app: SentryApp) {
         return { status: 200, headers: { "x-sentry-direct-hit": "1" }, body: [listIssue(ctx, hit, { range, groupStatsPeriod, withFiltered: false, collapse })] };
       }
     }
-    let result;
-    try {
-      result = queryIssues(store, org, req.query);
-    } catch (error) {
-      if (error instanceof ForbiddenProject) return detail(403, FORBIDDEN);
-      throw error;
-    }
+    const result = queryIssues(store, org, req.query);
     const page = paginate(req, result.issues, limit, { "x-hits": String(result.issues.length), "x-max-hits": "1000" });
     const body = page.items.map((issue) => listIssue(ctx, issue, { range: result.range, groupStatsPeriod, withFiltered: result.hasFilters, collapse }));
     return { status: 200, headers: page.headers, body };
@@ -60,13 +53,7 @@ export function registerIssueRoutes(router: Router, app: SentryApp) {
   router.put(`${base}/`, orgRoute(store, (req, org) => {
     const parsed = validateUpdate(org, parseJson(req));
     if ("errors" in parsed) return fieldErrors(parsed.errors as Record<string, string[]>);
-    let targets: SentryIssue[];
-    try {
-      targets = bulkTargets(store, org, req.query);
-    } catch (error) {
-      if (error instanceof ForbiddenProject) return detail(403, FORBIDDEN);
-      throw error;
-    }
+    const targets: SentryIssue[] = bulkTargets(store, org, req.query);
     if (targets.length === 0) return { status: 204 };
     const user = store.tokenUser(org);
     let result: Record<string, unknown> = {};

@@ -2,8 +2,8 @@ import type { EmulatorRequest, Router } from "../../common/http";
 import type { SentryRelease } from "../../seed/sentry-types";
 import type { SentryApp } from "../app";
 import { orgRoute } from "../auth";
-import { BadRequest, detail, notFound } from "../errors";
-import { ForbiddenProject, projectFilter } from "../issue-list";
+import { BadRequest, notFound } from "../errors";
+import { projectFilter } from "../issue-list";
 import { paginate, parseLimit } from "../paging";
 import { isHealthPeriod } from "../release-health";
 import { type ReleaseSerializeOptions, serializeRelease } from "../serialize-release";
@@ -45,13 +45,7 @@ export function registerReleaseRoutes(router: Router, app: SentryApp) {
 
   // GET /organizations/{org}/releases/ - releases, newest first
   router.get("/api/0/organizations/:org/releases/", orgRoute(store, (req, org) => {
-    let projects: Set<string> | null;
-    try {
-      projects = projectFilter(store, org, req.query.getAll("project"));
-    } catch (error) {
-      if (error instanceof ForbiddenProject) return detail(403, "You do not have permission to perform this action.");
-      throw error;
-    }
+    const projects: Set<string> | null = projectFilter(store, org, req.query.getAll("project"));
     const options = serializeOptions(store, req, projects);
     const page = paginate(req, filterReleases(org, req, projects), parseLimit(req.query.get("per_page"), 100));
     return { status: 200, headers: page.headers, body: page.items.map((r) => serializeRelease(store, org, r, options)) };

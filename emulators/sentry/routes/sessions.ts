@@ -4,7 +4,7 @@ import type { SessionSeries } from "../../seed/sentry-types";
 import type { SentryApp } from "../app";
 import { orgRoute } from "../auth";
 import { BadRequest, detail } from "../errors";
-import { ForbiddenProject, projectFilter } from "../issue-list";
+import { projectFilter } from "../issue-list";
 import { buckets, isoSeconds, parseInterval, resolveRange } from "../time-range";
 
 /**
@@ -89,13 +89,7 @@ export function registerSessionRoutes(router: Router, app: SentryApp) {
     const range = resolveRange(req.query, store.now(), "24h");
     const intervalMs = parseInterval(req.query.get("interval"), "1h", DAY_MS);
     const starts = buckets(range, intervalMs);
-    let projects: Set<string> | null;
-    try {
-      projects = projectFilter(store, org, req.query.getAll("project"));
-    } catch (error) {
-      if (error instanceof ForbiddenProject) return detail(403, "You do not have permission to perform this action.");
-      throw error;
-    }
+    const projects: Set<string> | null = projectFilter(store, org, req.query.getAll("project"));
     const environments = req.query.getAll("environment").filter((e) => e !== "");
     const query = req.query.get("query") ?? "";
     const matches = parseSessionQuery(query);

@@ -3,7 +3,7 @@ import { HOUR_MS, type HourSeries } from "../../seed/sentry-series";
 import type { SentryApp } from "../app";
 import { orgRoute } from "../auth";
 import { BadRequest, detail } from "../errors";
-import { ForbiddenProject, projectFilter } from "../issue-list";
+import { projectFilter } from "../issue-list";
 import type { OrgState } from "../store";
 import { buckets, isoSeconds, parseInterval, resolveRange } from "../time-range";
 
@@ -18,7 +18,6 @@ const STATS_FIELDS = new Set(["sum(quantity)", "sum(times_seen)"]);
 const STATS_GROUPS = new Set(["outcome", "category", "reason", "project"]);
 const CATEGORIES = new Set(["error", "transaction", "attachment", "replay", "profile", "profile_duration", "profile_duration_ui", "profile_chunk", "profile_chunk_ui", "monitor"]);
 const OUTCOMES = new Set(["accepted", "filtered", "rate_limited", "invalid", "abuse", "client_discard", "cardinality_limited"]);
-const FORBIDDEN = "You do not have permission to perform this action.";
 
 type Source = { project: string; outcome: string; reason: string; category: string; series: HourSeries };
 
@@ -39,20 +38,11 @@ function bucketSum(series: HourSeries, startMs: number, intervalMs: number): num
   return series.sum(startMs / HOUR_MS, (startMs + intervalMs) / HOUR_MS);
 }
 
-function withProjects<T>(run: () => T): T | ReturnType<typeof detail> {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof ForbiddenProject) return detail(403, FORBIDDEN);
-    throw error;
-  }
-}
-
 export function registerStatsRoutes(router: Router, app: SentryApp) {
   const { store } = app;
 
   // GET /organizations/{org}/stats_v2/ - event outcomes over time
-  router.get("/api/0/organizations/:org/stats_v2/", orgRoute(store, (req, org) => withProjects(() => {
+  router.get("/api/0/organizations/:org/stats_v2/", orgRoute(store, (req, org) => {
     const field = req.query.get("field");
     if (!field) return detail(400, 'Request is missing a "field"');
     if (!STATS_FIELDS.has(field)) return detail(400, `Invalid field: "${field}"`);
@@ -90,10 +80,10 @@ export function registerStatsRoutes(router: Router, app: SentryApp) {
         .filter((g) => (g.totals[field] as number) > 0),
     };
     return { status: 200, body };
-  })));
+  }));
 
   // GET /organizations/{org}/events-stats/ - count() per interval (frontend endpoint, not in the public spec)
-  router.get("/api/0/organizations/:org/events-stats/", orgRoute(store, (req, org) => withProjects(() => {
+  router.get("/api/0/organizations/:org/events-stats/", orgRoute(store, (req, org) => {
     const yAxes = req.query.getAll("yAxis");
     const axes = yAxes.length > 0 ? yAxes : ["count()"];
     for (const axis of axes) if (axis !== "count()") return detail(400, `Invalid yAxis: "${axis}" (only count() is available)`);
@@ -133,5 +123,5 @@ export function registerStatsRoutes(router: Router, app: SentryApp) {
     };
     if (yAxes.length > 1) return { status: 200, body: Object.fromEntries(axes.map((axis) => [axis, result])) };
     return { status: 200, body: result };
-  })));
+  }));
 }
