@@ -1,7 +1,8 @@
 import type { JiraBoard, JiraIssue, JiraVersion } from "../model";
 import type { JiraSite } from "../store";
 import { FIELD_IDS, RANK_CUSTOM_FIELD_NUMBER, STATUS_IDS, isDoneStatus } from "../reference";
-import { type SiteUrls, avatarUrls } from "./common";
+import type { SiteUrls } from "./common";
+import { serializeProjectReference } from "./project";
 
 /** Agile 1.0 shapes: boards, their configuration, sprints, epics and versions. */
 export function serializeBoard(urls: SiteUrls, site: JiraSite, board: JiraBoard) {
@@ -68,14 +69,5 @@ export function serializeAgileVersion(urls: SiteUrls, version: JiraVersion) {
 }
 
 export function serializeBoardProject(urls: SiteUrls, site: JiraSite, board: JiraBoard) {
-  const project = site.projectById(board.projectId);
-  return {
-    self: `${urls.base}/rest/api/3/project/${project.id}`,
-    id: project.id,
-    key: project.key,
-    name: project.name,
-    avatarUrls: avatarUrls(urls, "project", project.id),
-    projectTypeKey: "software",
-    simplified: true,
-  };
+  return serializeProjectReference(urls, site.projectById(board.projectId));
 }

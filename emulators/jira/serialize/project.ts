@@ -35,10 +35,9 @@ export function serializeComponent(urls: SiteUrls, site: JiraSite, project: Jira
   };
 }
 
-/** The short project shape of /project/search. */
-export function serializeProjectSummary(urls: SiteUrls, project: JiraProject) {
+/** The smallest project shape, as the Agile API's board projects list it. */
+export function serializeProjectReference(urls: SiteUrls, project: JiraProject) {
   return {
-    expand: "description,lead,issueTypes,url,projectKeys,permissions,insight",
     self: `${urls.base}/rest/api/3/project/${project.id}`,
     id: project.id,
     key: project.key,
@@ -46,6 +45,14 @@ export function serializeProjectSummary(urls: SiteUrls, project: JiraProject) {
     avatarUrls: avatarUrls(urls, "project", project.id),
     projectTypeKey: "software",
     simplified: true,
+  };
+}
+
+/** The short project shape of /project/search. */
+export function serializeProjectSummary(urls: SiteUrls, project: JiraProject) {
+  return {
+    expand: "description,lead,issueTypes,url,projectKeys,permissions,insight",
+    ...serializeProjectReference(urls, project),
     style: "next-gen",
     isPrivate: false,
     properties: {},
