@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { applyResponseHeaders, authkit, partitionAuthkitHeaders } from "@workos-inc/authkit-nextjs";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/observability/request-id";
 import { buildContentSecurityPolicy, createNonce, originOf } from "@/lib/security/csp";
 
@@ -29,6 +30,7 @@ function needsSignIn(request: NextRequest, signedIn: boolean) {
 
 export default async function proxy(request: NextRequest) {
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
+  logger.info({ requestId, method: request.method, path: request.nextUrl.pathname }, "request");
   const nonce = createNonce();
   const csp = buildContentSecurityPolicy({
     nonce,

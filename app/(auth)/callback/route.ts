@@ -1,10 +1,8 @@
-// GET /callback - completes the AuthKit sign-in and records the sign-in time.
+// GET /callback - completes the AuthKit sign-in, then records it.
 import { handleAuth } from "@workos-inc/authkit-nextjs";
-import { recordSignIn } from "@/lib/db/queries/users";
+import { completeSignIn } from "@/lib/auth/sign-in";
 
 export const GET = handleAuth({
   returnPathname: "/",
-  onSuccess: async ({ user }) => {
-    await recordSignIn({ workosUserId: user.id, email: user.email, name: [user.firstName, user.lastName].filter(Boolean).join(" ") || user.email });
-  },
+  onSuccess: async ({ user }) => completeSignIn(user),
 });

@@ -19,3 +19,9 @@ export async function findUserOrgSlugs({ workosUserId }: { workosUserId: string 
   });
   return memberships.map((m) => m.org.slug);
 }
+
+/** The orgs a user is an active member of, with ids, for recording org-scoped events such as sign-in. */
+export async function listActiveOrgIdsForUser({ userId }: { userId: string }): Promise<string[]> {
+  const memberships = await db.membership.findMany({ where: { userId, status: "active" }, select: { orgId: true } });
+  return memberships.map((m) => m.orgId);
+}
