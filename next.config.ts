@@ -29,6 +29,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,
   poweredByHeader: false,
+  // Keep Next's dev badge clear of the sidebar's demo-mode note.
+  devIndicators: { position: "bottom-right" },
   typedRoutes: false,
   env: {
     BOSUN_VERSION: version,

@@ -21,7 +21,7 @@ function createLogger(): Logger {
   if (env.nodeEnv === "development") {
     // pino-pretty is a dev dependency, so it is only loaded where it is installed.
     const pretty = createRequire(import.meta.url)("pino-pretty") as (o: object) => pino.DestinationStream;
-    return pino(options, pretty({ colorize: true, ignore: "pid,hostname,service,mode", translateTime: "HH:MM:ss.l" }));
+    return pino(options, pretty({ colorize: true, singleLine: true, ignore: "pid,hostname,service,mode", translateTime: "HH:MM:ss.l" }));
   }
   return pino(options);
 }

@@ -1,4 +1,4 @@
-import { scrubEvent } from "./scrub";
+import { scrubEvent, scrubValue } from "./scrub";
 
 /** Options shared by the client, server and edge Sentry SDKs. */
 export function sharedSentryOptions({ dsn, environment, release }: { dsn: string | undefined; environment: string | undefined; release: string | undefined }) {
@@ -11,6 +11,6 @@ export function sharedSentryOptions({ dsn, environment, release }: { dsn: string
     sendDefaultPii: false,
     tracesSampleRate: 0,
     beforeSend: <T extends object>(event: T) => scrubEvent(event as Parameters<typeof scrubEvent>[0]) as T,
-    beforeSendTransaction: <T extends object>(event: T) => scrubEvent(event as Parameters<typeof scrubEvent>[0]) as T,
+    beforeSendSpan: <T extends object>(span: T) => scrubValue(span) as T,
   };
 }
