@@ -10,6 +10,7 @@ test.describe("org shell", () => {
     await expect(page).toHaveURL(/\/acme$/);
     await expect(page.getByRole("heading", { level: 1, name: "Acme Maritime" })).toBeVisible();
     await expect(page.getByText("You are signed in as manager.")).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "All systems normal" })).toBeVisible();
 
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link")).toHaveText(["Overview", "Sprints", "Errors", "Releases", "Automations", "Settings"]);

@@ -6,8 +6,9 @@ import path from "node:path";
 import { ROOT } from "./db/schema-engine";
 
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
-const VITEST_REPORT = path.join(ROOT, "test-results/vitest.json");
-const PLAYWRIGHT_REPORT = path.join(ROOT, "test-results/playwright.json");
+// Not under test-results/: Playwright empties that folder when it starts.
+const VITEST_REPORT = path.join(ROOT, ".test-reports/vitest.json");
+const PLAYWRIGHT_REPORT = path.join(ROOT, ".test-reports/playwright.json");
 
 /** Passed and failed test counts from the runners' JSON reports (absent when a step did not run). */
 function countResults() {
@@ -34,6 +35,7 @@ const steps: { name: string; command: string; args: string[]; env?: Record<strin
   { name: "end-to-end tests", command: bin("playwright"), args: ["test", "--reporter=list,json"], env: { NEXT_DIST_DIR: ".next-e2e", PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_REPORT } },
 ];
 
+// `npm test -- unit end-to-end` runs only the steps whose first word is given.
 const only = process.argv.slice(2);
 const started = Date.now();
 rmSync(VITEST_REPORT, { force: true });

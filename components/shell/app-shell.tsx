@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { MenuIcon } from "@/components/ui/icons";
 import { OrgSwitcher } from "./org-switcher";
+import { ServiceStatus } from "./service-status";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
 
@@ -25,11 +26,14 @@ export function AppShell({ org, orgs, user, role, demo, children }: AppShellProp
           <span aria-hidden="true">⚓</span> Bosun
         </Link>
         <SidebarNav orgSlug={org.slug} />
-        {demo && (
-          <p className="mt-auto rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200">
-            Demo mode: Jira, Sentry and WorkOS are local emulators with seeded data.
-          </p>
-        )}
+        <div className="mt-auto space-y-3">
+          <ServiceStatus />
+          {demo && (
+            <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200">
+              Demo mode: Jira, Sentry and WorkOS are local emulators with seeded data.
+            </p>
+          )}
+        </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-10 flex h-14 items-center gap-3 border-b border-slate-200 bg-white/90 px-4 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
