@@ -1,0 +1,82 @@
+import "server-only";
+import { WorkOS } from "@workos-inc/node";
+import { env } from "@/lib/env";
+import { toInvitation, toMembership, toSessionSummary } from "./transform";
+import type { WorkosInvitation, WorkosMembership, WorkosRole, WorkosSessionSummary } from "./types";
+
+/**
+ * WorkOS user management and MFA through the official SDK. Host, port and key
+ * come from the same configuration AuthKit uses, so demo mode reaches the emulator.
+ */
+let instance: WorkOS | undefined;
+const workos = () =>
+  (instance ??= new WorkOS(env.workos.apiKey, {
+    apiHostname: env.workos.apiHostname,
+    https: env.workos.apiHttps,
+    port: env.workos.apiPort,
+    clientId: env.workos.clientId,
+  }));
+
+export async function findMembership({ workosUserId, workosOrgId }: { workosUserId: string; workosOrgId: string }): Promise<WorkosMembership | null> {
+  const page = await workos().userManagement.listOrganizationMemberships({ userId: workosUserId, organizationId: workosOrgId, statuses: ["active", "inactive", "pending"] });
+  const membership = page.data[0];
+  return membership ? toMembership(membership) : null;
+}
+
+export async function updateMembershipRole(membershipId: string, role: WorkosRole): Promise<WorkosMembership> {
+  return toMembership(await workos().userManagement.updateOrganizationMembership(membershipId, { roleSlug: role }));
+}
+
+export async function deleteMembership(membershipId: string): Promise<void> {
+  await workos().userManagement.deleteOrganizationMembership(membershipId);
+}
+
+export async function sendInvitation({ email, workosOrgId, role, inviterWorkosUserId }: { email: string; workosOrgId: string; role: WorkosRole; inviterWorkosUserId?: string }): Promise<WorkosInvitation> {
+  return toInvitation(await workos().userManagement.sendInvitation({ email, organizationId: workosOrgId, roleSlug: role, inviterUserId: inviterWorkosUserId }));
+}
+
+export async function listPendingInvitations(workosOrgId: string): Promise<WorkosInvitation[]> {
+  const page = await workos().userManagement.listInvitations({ organizationId: workosOrgId, limit: 100 });
+  return page.data.map(toInvitation).filter((invitation) => invitation.state === "pending");
+}
+
+export async function revokeInvitation(invitationId: string): Promise<WorkosInvitation> {
+  return toInvitation(await workos().userManagement.revokeInvitation(invitationId));
+}
+
+export async function listActiveSessions(workosUserId: string): Promise<WorkosSessionSummary[]> {
+  const page = await workos().userManagement.listSessions(workosUserId, { limit: 100 });
+  return page.data.map(toSessionSummary).filter((session) => session.status === "active");
+}
+
+export async function revokeSession(sessionId: string): Promise<void> {
+  await workos().userManagement.revokeSession({ sessionId });
+}
+
+export async function hasAuthFactor(workosUserId: string): Promise<boolean> {
+  const factors = await workos().multiFactorAuth.listUserAuthFactors({ userId: workosUserId });
+  return factors.data.length > 0;
+}
+
+export async function enrollTotpFactor({ workosUserId, issuer, accountName }: { workosUserId: string; issuer: string; accountName: string }) {
+  const { authenticationFactor, authenticationChallenge } = await workos().multiFactorAuth.createUserAuthFactor({ userId: workosUserId, type: "totp", totpIssuer: issuer, totpUser: accountName });
+  return {
+    factorId: authenticationFactor.id,
+    challengeId: authenticationChallenge.id,
+    secret: authenticationFactor.totp.secret,
+    uri: authenticationFactor.totp.uri,
+    qrCode: authenticationFactor.totp.qrCode,
+  };
+}
+
+export async function challengeFactor(factorId: string): Promise<string> {
+  return (await workos().multiFactorAuth.challengeFactor({ authenticationFactorId: factorId })).id;
+}
+
+export async function listFactorIds(workosUserId: string): Promise<string[]> {
+  return (await workos().multiFactorAuth.listUserAuthFactors({ userId: workosUserId })).data.map((factor) => factor.id);
+}
+
+export async function verifyChallenge(challengeId: string, code: string): Promise<boolean> {
+  return (await workos().multiFactorAuth.verifyChallenge({ authenticationChallengeId: challengeId, code })).valid;
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { ActorType, Prisma } from "@/lib/db/generated/client";
+import { appendAuditEntry } from "@/lib/db/queries/audit-log";
+import { logger } from "@/lib/observability/logger";
+import { OPERATIONS, type OperationArgs, type OperationName } from "./operations";
+import { MAX_ATTEMPTS, describeFailure, isTransient, nextAttemptDelayMs } from "./retry-policy";
+
+/**
+ * The one path for outbound writes to Jira, Sentry and WorkOS. The intent is
+ * recorded first (so a crash or outage loses nothing), then carried out; a
+ * transient failure leaves it pending for the outbox worker, which retries it
+ * with backoff, in order per `orderingKey`. The same idempotency key never
+ * writes twice. Each write gets one audit entry, when it succeeds or finally fails.
+ */
+export type WriteRequest<N extends OperationName> = {
+  orgId: string;
+  operation: N;
+  args: OperationArgs<N>;
+  /** Writes with the same key (e.g. one Jira issue) apply in the order they were recorded. */
+  orderingKey: string;
+  /** Same key, same write: a repeated request returns the first outcome. */
+  idempotencyKey: string;
+  actor: { type: ActorType; id?: string | null; label: string };
+  summary: string;
+  target?: { type: string; id: string };
+  requestId?: string | null;
+};
+
+export type WriteOutcome =
+  | { status: "succeeded"; intentId: string; result: unknown }
+  | { status: "pending"; intentId: string; error: string | null }
+  | { status: "failed"; intentId: string; error: string };
+
+/** How long a claimed write may run before the worker assumes its process died and retries it. */
+export const LEASE_MS = 5 * 60_000;
+export const leaseExpiry = () => new Date(Date.now() + LEASE_MS);
+
+type IntentMeta = { summary: string; actorLabel: string; target?: { type: string; id: string } };
+type StoredPayload = { args: unknown; meta: IntentMeta };
+
+export async function performWrite<N extends OperationName>(request: WriteRequest<N>): Promise<WriteOutcome> {
+  const spec = OPERATIONS[request.operation];
+  const args = spec.args.parse(request.args);
+  const payload: StoredPayload = { args, meta: { summary: request.summary, actorLabel: request.actor.label, target: request.target } };
+  const intent = await db.outboxIntent.upsert({
+    where: { orgId_idempotencyKey: { orgId: request.orgId, idempotencyKey: request.idempotencyKey } },
+    create: {
+      orgId: request.orgId,
+      service: spec.service,
+      operation: request.operation,
+      orderingKey: request.orderingKey,
+      idempotencyKey: request.idempotencyKey,
+      payload: payload as Prisma.InputJsonValue,
+      actorType: request.actor.type,
+      actorId: request.actor.id ?? null,
+      requestId: request.requestId ?? null,
+    },
+    update: {},
+  });
+  if (intent.status === "succeeded") return { status: "succeeded", intentId: intent.id, result: intent.result };
+  if (intent.status === "failed" || intent.status === "dead") return { status: "failed", intentId: intent.id, error: intent.lastError ?? "failed" };
+
+  // Earlier writes to the same target go first; the worker will apply this one after them.
+  const earlier = await db.outboxIntent.count({
+    where: { orgId: request.orgId, orderingKey: request.orderingKey, status: { in: ["pending", "in_flight"] }, createdAt: { lt: intent.createdAt } },
+  });
+  if (earlier > 0) return { status: "pending", intentId: intent.id, error: null };
+
+  const claimed = await db.outboxIntent.updateMany({ where: { id: intent.id, status: "pending" }, data: { status: "in_flight", attempts: { increment: 1 }, nextAttemptAt: leaseExpiry() } });
+  if (claimed.count === 0) return { status: "pending", intentId: intent.id, error: null };
+  return execute(intent.id);
+}
+
+/** Carries out a claimed (in_flight) intent and records the outcome. Used by performWrite and the worker. */
+export async function execute(intentId: string): Promise<WriteOutcome> {
+  const intent = await db.outboxIntent.findUniqueOrThrow({ where: { id: intentId } });
+  const { args, meta } = intent.payload as StoredPayload;
+  const spec = OPERATIONS[intent.operation as OperationName];
+  try {
+    if (!spec) throw new Error(`Unknown outbound operation ${intent.operation}`);
+    const result = (await spec.run(args as never)) ?? null;
+    await db.outboxIntent.update({ where: { id: intent.id }, data: { status: "succeeded", result: result as Prisma.InputJsonValue, lastError: null, completedAt: new Date() } });
+    await audit(intent, meta, "success");
+    return { status: "succeeded", intentId: intent.id, result };
+  } catch (error) {
+    const failure = describeFailure(error);
+    const retry = spec !== undefined && isTransient(failure) && intent.attempts < MAX_ATTEMPTS;
+    const message = failure.status ? `${failure.status}: ${failure.message}` : failure.message;
+    await db.outboxIntent.update({
+      where: { id: intent.id },
+      data: retry
+        ? { status: "pending", lastError: message, nextAttemptAt: new Date(Date.now() + nextAttemptDelayMs(intent.attempts, failure.retryAfterSeconds)) }
+        : { status: "failed", lastError: message, completedAt: new Date() },
+    });
+    logger.warn({ intentId: intent.id, operation: intent.operation, requestId: intent.requestId, retry, error: message }, "outbound write failed");
+    if (retry) return { status: "pending", intentId: intent.id, error: message };
+    await audit(intent, meta, "failure", message);
+    return { status: "failed", intentId: intent.id, error: message };
+  }
+}
+
+async function audit(intent: { orgId: string; operation: string; actorType: ActorType; actorId: string | null; requestId: string | null; attempts: number }, meta: IntentMeta, result: "success" | "failure", error?: string) {
+  await appendAuditEntry({
+    orgId: intent.orgId,
+    actor: { type: intent.actorType, id: intent.actorId, label: meta.actorLabel },
+    action: intent.operation,
+    target: meta.target,
+    summary: error ? `${meta.summary} — failed: ${error}` : meta.summary,
+    changes: { attempts: intent.attempts },
+    result,
+    requestId: intent.requestId,
+  });
+}
