@@ -38,6 +38,9 @@ const MEMBER_PERMISSIONS = ["sprints:read", "errors:read", "releases:read", "mem
 const MANAGER_PERMISSIONS = [...MEMBER_PERMISSIONS, "sprints:manage", "errors:triage", "releases:manage", "tickets:create", "automations:manage"];
 const ADMIN_PERMISSIONS = [...MANAGER_PERMISSIONS, "members:manage", "integrations:manage", "audit-log:read", "api-keys:manage"];
 
+/** Issuer shown in authenticator apps: the team name of the emulated WorkOS environment. */
+export const TOTP_ISSUER = "Bosun";
+
 /** What each role may do in Bosun; also the `permissions` claim of access tokens. */
 export const ROLE_PERMISSIONS: Record<RoleSlug, string[]> = { admin: ADMIN_PERMISSIONS, manager: MANAGER_PERMISSIONS, member: MEMBER_PERMISSIONS };
 
@@ -95,10 +98,9 @@ export function buildWorkosSeed(world: World): WorkosSeed {
       createdAt,
       updatedAt: createdAt,
       password: person.password,
-      totpSecret: person.totpSecret,
     });
     if (person.totpSecret) {
-      seed.authFactors.push({ id: workosId("auth_factor", person.email), userId: person.workosUserId, issuer: "Bosun", createdAt, updatedAt: createdAt });
+      seed.authFactors.push({ id: workosId("auth_factor", person.email), userId: person.workosUserId, issuer: TOTP_ISSUER, user: person.email, secret: person.totpSecret, createdAt, updatedAt: createdAt });
     }
   });
   const userByEmail = new Map(seed.users.map((u) => [u.email, u]));

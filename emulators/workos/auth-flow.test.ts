@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { WorkOS } from "@workos-inc/node";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSpecValidator } from "../conformance/validator";
@@ -146,6 +147,26 @@ describe("hosted sign-in and the AuthKit token flow", () => {
     const right = await submit(wrong.html, { code: totp(barbara.totpSecret!) });
     const { body } = await authenticate({ grant_type: "authorization_code", code: codeFrom(right.response), code_verifier: pkce.verifier });
     expect(body.user.email).toBe(barbara.email);
+  });
+
+  it("asks for a code once a factor is enrolled through the API, and stops after it is deleted", async () => {
+    const donald = person("donald");
+    const workos = new WorkOS(emulator.apiKey, { apiHostname: "127.0.0.1", https: false, port: emulator.port });
+    const before = await openSignIn();
+    expect((await submit(before.html, { email: donald.email, password: "bosun-demo" })).response.status).toBe(302);
+
+    const { authenticationFactor: factor } = await workos.multiFactorAuth.createUserAuthFactor({ userId: donald.workosUserId, type: "totp" });
+    const { pkce, html } = await openSignIn();
+    const step = await submit(html, { email: donald.email, password: "bosun-demo" });
+    expect(step.response.status).toBe(200);
+    expect(step.html).toContain('<label for="code">Authentication code</label>');
+    const right = await submit(step.html, { code: totp(factor.totp.secret) });
+    const { body } = await authenticate({ grant_type: "authorization_code", code: codeFrom(right.response), code_verifier: pkce.verifier });
+    expect(body.user.email).toBe(donald.email);
+
+    await workos.multiFactorAuth.deleteFactor(factor.id);
+    const after = await openSignIn();
+    expect((await submit(after.html, { email: donald.email, password: "bosun-demo" })).response.status).toBe(302);
   });
 
   it("checks PKCE and accepts each code once", async () => {

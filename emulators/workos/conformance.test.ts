@@ -6,6 +6,7 @@ import type { OpenApiSpec } from "../conformance/trim-spec";
 import { buildWorld } from "../seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "./index";
 import { authorizeUrl, createPkcePair, readForm, submitForm } from "./test-support";
+import { totp } from "./totp";
 
 const spec = JSON.parse(readFileSync(new URL("./spec/workos.trimmed.json", import.meta.url), "utf8")) as OpenApiSpec;
 const validator = createSpecValidator(spec);
@@ -14,6 +15,9 @@ const acme = world.orgs.find((o) => o.slug === "acme")!;
 const globex = world.orgs.find((o) => o.slug === "globex")!;
 const ada = world.people.find((p) => p.key === "ada")!;
 const alan = world.people.find((p) => p.key === "alan")!;
+const person = (key: string) => world.people.find((p) => p.key === key)!;
+/** A well-formed code that is not the current one (nor within a step of it). */
+const wrongCode = (secret: string) => String((Number(totp(secret)) + 500_000) % 1_000_000).padStart(6, "0");
 
 let emulator: RunningWorkosEmulator;
 let workos: WorkOS;
@@ -139,6 +143,68 @@ describe("authentication through @workos-inc/node", () => {
   });
 });
 
+describe("sessions through @workos-inc/node", () => {
+  it("lists a user's sessions and revokes one", async () => {
+    const hedy = person("hedy");
+    const pkce = createPkcePair();
+    const page = await fetch(authorizeUrl(emulator.url, { clientId: emulator.clientId, redirectUri: "http://127.0.0.1:3000/callback", state: "s3", codeChallenge: pkce.challenge }));
+    const redirect = await submitForm(emulator.url, readForm(await page.text()), { email: hedy.email, password: hedy.password });
+    const code = new URL(redirect.headers.get("location")!).searchParams.get("code")!;
+    const auth = await workos.userManagement.authenticateWithCode({ clientId: emulator.clientId, code, codeVerifier: pkce.verifier });
+
+    const sessions = await workos.userManagement.listSessions(hedy.workosUserId);
+    expect(sessions.data).toHaveLength(1);
+    const session = sessions.data[0]!;
+    expect(session).toMatchObject({ object: "session", userId: hedy.workosUserId, organizationId: globex.workosOrgId, status: "active", authMethod: "password" });
+    await workos.userManagement.revokeSession({ sessionId: session.id });
+    expect((await workos.userManagement.listSessions(hedy.workosUserId)).data[0]).toMatchObject({ id: session.id, status: "revoked", endedAt: expect.any(String) });
+    await expect(workos.userManagement.authenticateWithRefreshToken({ clientId: emulator.clientId, refreshToken: auth.refreshToken })).rejects.toMatchObject({ status: 400 });
+    await expect(workos.userManagement.revokeSession({ sessionId: "session_missing" })).rejects.toMatchObject({ status: 400 });
+  });
+});
+
+describe("multi-factor authentication through @workos-inc/node", () => {
+  it("enrols a TOTP factor, lists it and verifies challenges once", async () => {
+    const radia = person("radia");
+    const { authenticationFactor: factor, authenticationChallenge: enrolChallenge } = await workos.multiFactorAuth.createUserAuthFactor({ userId: radia.workosUserId, type: "totp" });
+    expect(factor).toMatchObject({ object: "authentication_factor", type: "totp", userId: radia.workosUserId, totp: { issuer: "Bosun", user: radia.email } });
+    const { secret, uri, qrCode } = factor.totp;
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(uri).toBe(`otpauth://totp/Bosun:${encodeURIComponent(radia.email)}?secret=${secret}&issuer=Bosun`);
+    expect(qrCode).toBe(`data:text/plain;charset=utf-8,${encodeURIComponent(uri)}`);
+    expect(enrolChallenge).toMatchObject({ object: "authentication_challenge", authenticationFactorId: factor.id, expiresAt: expect.any(String) });
+
+    const listed = await workos.multiFactorAuth.listUserAuthFactors({ userId: radia.workosUserId });
+    expect(listed.data).toEqual([expect.objectContaining({ id: factor.id, userId: radia.workosUserId, totp: { issuer: "Bosun", user: radia.email } })]);
+    expect(await workos.multiFactorAuth.getFactor(factor.id)).toMatchObject({ id: factor.id, type: "totp", totp: { issuer: "Bosun", user: radia.email } });
+
+    const challenge = await workos.multiFactorAuth.challengeFactor({ authenticationFactorId: factor.id });
+    expect(challenge).toMatchObject({ object: "authentication_challenge", authenticationFactorId: factor.id });
+    expect(challenge.id).not.toBe(enrolChallenge.id);
+    const wrong = await workos.multiFactorAuth.verifyChallenge({ authenticationChallengeId: challenge.id, code: wrongCode(secret) });
+    expect(wrong).toMatchObject({ valid: false, challenge: { id: challenge.id } });
+    const right = await workos.multiFactorAuth.verifyChallenge({ authenticationChallengeId: challenge.id, code: totp(secret) });
+    expect(right).toMatchObject({ valid: true, challenge: { id: challenge.id, authenticationFactorId: factor.id } });
+    await expect(workos.multiFactorAuth.verifyChallenge({ authenticationChallengeId: challenge.id, code: totp(secret) })).rejects.toMatchObject({ status: 422 });
+    expect(await workos.multiFactorAuth.verifyChallenge({ authenticationChallengeId: enrolChallenge.id, code: totp(secret, Date.now() - 30_000) })).toMatchObject({ valid: true });
+  });
+
+  it("takes a given secret, refuses expired challenges and deletes factors", async () => {
+    const frances = person("frances");
+    const secret = "JBSWY3DPEHPK3PXP";
+    const { authenticationFactor: factor } = await workos.multiFactorAuth.createUserAuthFactor({ userId: frances.workosUserId, type: "totp", totpIssuer: "Bosun QA", totpUser: "frances", totpSecret: secret });
+    expect(factor.totp).toMatchObject({ issuer: "Bosun QA", user: "frances", secret, uri: `otpauth://totp/Bosun%20QA:frances?secret=${secret}&issuer=Bosun%20QA` });
+    const challenge = await workos.multiFactorAuth.challengeFactor({ authenticationFactorId: factor.id });
+    emulator.store.authChallenges.get(challenge.id)!.expiresAt = new Date(Date.now() - 1000).toISOString();
+    await expect(workos.multiFactorAuth.verifyChallenge({ authenticationChallengeId: challenge.id, code: totp(secret) })).rejects.toMatchObject({ status: 422 });
+
+    await workos.multiFactorAuth.deleteFactor(factor.id);
+    await expect(workos.multiFactorAuth.getFactor(factor.id)).rejects.toMatchObject({ status: 404 });
+    expect((await workos.multiFactorAuth.listUserAuthFactors({ userId: frances.workosUserId })).data).toEqual([]);
+    await expect(workos.multiFactorAuth.challengeFactor({ authenticationFactorId: factor.id })).rejects.toMatchObject({ status: 404 });
+  });
+});
+
 describe("sealed sessions through @workos-inc/node (the path AuthKit takes)", () => {
   it("authenticates the sealed cookie against the JWKS, refreshes it and builds the logout URL", async () => {
     const cookiePassword = "a-cookie-password-of-at-least-32-characters";
@@ -211,6 +277,37 @@ describe("raw responses match the official spec", () => {
     const invalid = await conforms("POST", "/audit_logs/events", "/audit_logs/events", { body: { organization_id: acme.workosOrgId, event: { action: "x", actor: { type: "user" } } }, status: 400 });
     expect(invalid.errors.map((e: { instancePath: string }) => e.instancePath)).toEqual(expect.arrayContaining(["/event/occurred_at", "/event/actor/id", "/event/targets", "/event/context"]));
     await conforms("POST", "/audit_logs/events", "/audit_logs/events", { body: { organization_id: "org_missing", event }, status: 404 });
+  });
+
+  it("auth factors and challenges", async () => {
+    const alanFactors = `/user_management/users/${alan.workosUserId}/auth_factors`;
+    const enrolled = await conforms("POST", "/user_management/users/{userlandUserId}/auth_factors", alanFactors, { body: { type: "totp", totp_issuer: "Bosun" }, status: 201 });
+    const { id: factorId, totp: { secret } } = enrolled.authentication_factor;
+    await conforms("POST", "/user_management/users/{userlandUserId}/auth_factors", alanFactors, { body: { type: "sms" }, status: 422 });
+    await conforms("POST", "/user_management/users/{userlandUserId}/auth_factors", alanFactors, { body: { type: "totp", totp_secret: "not base32!" }, status: 422 });
+    const list = await conforms("GET", "/user_management/users/{userlandUserId}/auth_factors", alanFactors);
+    expect(list.data.map((f: { id: string }) => f.id)).toEqual([factorId]);
+    expect(list.data[0].totp).toEqual({ issuer: "Bosun", user: alan.email });
+    await conforms("GET", "/auth/factors/{id}", `/auth/factors/${factorId}`);
+    await conforms("GET", "/auth/factors/{id}", "/auth/factors/auth_factor_missing", { status: 404 });
+
+    const challenge = await conforms("POST", "/auth/factors/{id}/challenge", `/auth/factors/${factorId}/challenge`, { body: {}, status: 201 });
+    await conforms("POST", "/auth/factors/{id}/challenge", "/auth/factors/auth_factor_missing/challenge", { body: {}, status: 404 });
+    const verify = `/auth/challenges/${challenge.id}/verify`;
+    await conforms("POST", "/auth/challenges/{id}/verify", verify, { body: {}, status: 422 });
+    expect(await conforms("POST", "/auth/challenges/{id}/verify", verify, { body: { code: wrongCode(secret) }, status: 201 })).toMatchObject({ valid: false });
+    expect(await conforms("POST", "/auth/challenges/{id}/verify", verify, { body: { code: totp(secret) }, status: 201 })).toMatchObject({ valid: true, challenge: { id: challenge.id } });
+    const reused = await conforms("POST", "/auth/challenges/{id}/verify", verify, { body: { code: totp(secret) }, status: 422 });
+    expect(reused.code).toBe("authentication_challenge_previously_verified");
+    await conforms("POST", "/auth/challenges/{id}/verify", "/auth/challenges/auth_challenge_missing/verify", { body: { code: "123456" }, status: 404 });
+
+    const guessed = await conforms("POST", "/auth/factors/{id}/challenge", `/auth/factors/${factorId}/challenge`, { body: {}, status: 201 });
+    for (let attempt = 0; attempt < 5; attempt++) await conforms("POST", "/auth/challenges/{id}/verify", `/auth/challenges/${guessed.id}/verify`, { body: { code: wrongCode(secret) }, status: 201 });
+    const locked = await conforms("POST", "/auth/challenges/{id}/verify", `/auth/challenges/${guessed.id}/verify`, { body: { code: totp(secret) }, status: 400 });
+    expect(locked.code).toBe("one_time_code_too_many_attempts");
+
+    await conforms("DELETE", "/auth/factors/{id}", `/auth/factors/${factorId}`, { status: 204 });
+    await conforms("DELETE", "/auth/factors/{id}", `/auth/factors/${factorId}`, { status: 404 });
   });
 
   it("JWKS, authenticate errors, sessions and lists", async () => {

@@ -158,7 +158,6 @@ async function provisionUser(context: WorkosContext, directoryUser: DirectoryUse
     createdAt: now,
     updatedAt: now,
     password: password ?? DEMO_PASSWORD,
-    totpSecret: null,
   };
   insertUser(context.store, user);
   await emit("user.created", serializeUser(user));

@@ -8,6 +8,7 @@ import { createWorkosControlRouter } from "./control";
 import { errorBody } from "./http-helpers";
 import { type SigningKey, createSigningKey } from "./keys";
 import { registerAuditLogRoutes } from "./routes/audit-logs";
+import { registerAuthFactorRoutes } from "./routes/auth-factors";
 import { registerAuthenticateRoutes } from "./routes/authenticate";
 import { registerAuthorizeRoutes } from "./routes/authorize";
 import { registerDirectoryRoutes } from "./routes/directories";
@@ -65,6 +66,7 @@ export async function startWorkosEmulator(options: WorkosStartOptions = {}): Pro
   registerAuthenticateRoutes(router, context);
   registerSessionRoutes(router, context);
   registerUserRoutes(router, context);
+  registerAuthFactorRoutes(router, context);
   registerOrganizationRoutes(router, context);
   registerMembershipRoutes(router, context);
   registerInvitationRoutes(router, context);

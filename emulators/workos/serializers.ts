@@ -1,5 +1,7 @@
 import type { Store } from "./store";
+import { otpauthUri } from "./totp";
 import type {
+  AuthChallengeRecord,
   AuthFactorRecord,
   DirectoryGroupRecord,
   DirectoryRecord,
@@ -182,15 +184,36 @@ export function serializeSession(session: SessionRecord) {
   };
 }
 
-export function serializeAuthFactor(factor: AuthFactorRecord, user: UserRecord) {
+export function serializeAuthFactor(factor: AuthFactorRecord) {
   return {
     object: "authentication_factor" as const,
     id: factor.id,
     type: "totp" as const,
     user_id: factor.userId,
-    totp: { issuer: factor.issuer, user: user.email },
+    totp: { issuer: factor.issuer, user: factor.user },
     created_at: factor.createdAt,
     updated_at: factor.updatedAt,
+  };
+}
+
+/**
+ * The factor as enrolment returns it, the only time the secret is shown. The
+ * emulator draws no QR image: `qr_code` is a data: URI holding the otpauth URI as text.
+ */
+export function serializeEnrolledAuthFactor(factor: AuthFactorRecord) {
+  const uri = otpauthUri(factor.issuer, factor.user, factor.secret);
+  const base = serializeAuthFactor(factor);
+  return { ...base, totp: { ...base.totp, secret: factor.secret, qr_code: `data:text/plain;charset=utf-8,${encodeURIComponent(uri)}`, uri } };
+}
+
+export function serializeAuthChallenge(challenge: AuthChallengeRecord) {
+  return {
+    object: "authentication_challenge" as const,
+    id: challenge.id,
+    authentication_factor_id: challenge.factorId,
+    expires_at: challenge.expiresAt,
+    created_at: challenge.createdAt,
+    updated_at: challenge.updatedAt,
   };
 }
 

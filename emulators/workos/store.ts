@@ -3,6 +3,7 @@ import { newId } from "./ids";
 import { Table } from "./table";
 import type {
   AuditLogEventRecord,
+  AuthChallengeRecord,
   AuthFactorRecord,
   DirectoryGroupRecord,
   DirectoryRecord,
@@ -51,6 +52,7 @@ export function createStore(seed: WorkosSeed) {
     directoryUsers: new Table<DirectoryUserRecord>(seed.directoryUsers),
     directoryGroups: new Table<DirectoryGroupRecord>(seed.directoryGroups),
     authFactors: new Table<AuthFactorRecord>(seed.authFactors),
+    authChallenges: new Table<AuthChallengeRecord>(),
     events: new Table<EventRecord>(seed.events),
     invitations: new Table<InvitationRecord>(),
     sessions: new Table<SessionRecord>(),
@@ -85,6 +87,11 @@ export function membershipsOfUser(store: Store, userId: string): MembershipRecor
 
 export function findMembership(store: Store, userId: string, organizationId: string): MembershipRecord | undefined {
   return store.memberships.all().find((m) => m.userId === userId && m.organizationId === organizationId);
+}
+
+/** The user's TOTP factors; the hosted sign-in asks for a code when there is one. */
+export function factorsOfUser(store: Store, userId: string): AuthFactorRecord[] {
+  return store.authFactors.all().filter((f) => f.userId === userId);
 }
 
 export function findRole(store: Store, organizationId: string, slug: string): RoleRecord | undefined {

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /**
  * RFC 6238 TOTP (HMAC-SHA1, 30 s steps, 6 digits) as authenticator apps and
@@ -25,6 +25,33 @@ export function decodeBase32(secret: string): Buffer {
     }
   }
   return Buffer.from(bytes);
+}
+
+export function encodeBase32(bytes: Buffer): string {
+  let out = "";
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out += BASE32[(buffer >>> bits) & 0x1f];
+    }
+  }
+  if (bits > 0) out += BASE32[(buffer << (5 - bits)) & 0x1f];
+  return out;
+}
+
+/** A new shared secret: 160 bits, the HMAC-SHA1 key size RFC 4226 recommends. */
+export function generateTotpSecret(): string {
+  return encodeBase32(randomBytes(20));
+}
+
+/** The `otpauth://` URI authenticator apps scan (Key Uri Format, as WorkOS returns it). */
+export function otpauthUri(issuer: string, account: string, secret: string): string {
+  const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
+  return `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(issuer)}`;
 }
 
 function hotp(key: Buffer, counter: number): string {

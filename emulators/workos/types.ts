@@ -14,7 +14,6 @@ export type UserRecord = {
   createdAt: string;
   updatedAt: string;
   password: string;
-  totpSecret: string | null;
 };
 
 export type OrganizationRecord = {
@@ -90,7 +89,19 @@ export type DirectoryGroupRecord = {
   updatedAt: string;
 };
 
-export type AuthFactorRecord = { id: string; userId: string; issuer: string; createdAt: string; updatedAt: string };
+/** A TOTP authenticator; `user` is the account name shown in the app, `secret` base32. */
+export type AuthFactorRecord = { id: string; userId: string; issuer: string; user: string; secret: string; createdAt: string; updatedAt: string };
+
+/** One attempt to verify a factor; single-use once a right code is given. */
+export type AuthChallengeRecord = {
+  id: string;
+  factorId: string;
+  verified: boolean;
+  failedAttempts: number;
+  expiresAt: string;
+  createdAt: string;
+  updatedAt: string;
+};
 
 export type EventRecord = {
   id: string;

@@ -2,7 +2,7 @@ import type { EmulatorResponse, Router } from "../../common/http";
 import { parseForm } from "../../common/http";
 import type { WorkosContext } from "../context";
 import { newSecret } from "../ids";
-import { findUserByEmail, membershipsOfUser, type PendingAuthentication } from "../store";
+import { factorsOfUser, findUserByEmail, membershipsOfUser, type PendingAuthentication } from "../store";
 import { verifyTotp } from "../totp";
 import { renderMessage, renderOrganizationChooser, renderSignIn, renderTotp } from "../sign-in-page";
 import { safeEqual } from "../http-helpers";
@@ -76,11 +76,14 @@ function redirectWithCode(context: WorkosContext, pending: PendingAuthentication
   return { status: 302, headers: { location: location.toString(), "cache-control": "no-store" } };
 }
 
+/** Whether the user has an authenticator enrolled and has not yet typed a code from it. */
+const needsTotp = (context: WorkosContext, pending: PendingAuthentication) => !pending.totpVerified && factorsOfUser(context.store, pending.userId).length > 0;
+
 /** Runs the remaining steps for a password-verified user: TOTP, organisation choice, redirect. */
 function continueSignIn(context: WorkosContext, pending: PendingAuthentication): EmulatorResponse {
   const user = context.store.users.get(pending.userId);
   if (!user) return html(400, renderMessage("Sign-in failed", "This account no longer exists."));
-  if (user.totpSecret && !pending.totpVerified) return html(200, renderTotp({ action: "/authkit/mfa", token: pending.token, email: user.email }));
+  if (needsTotp(context, pending)) return html(200, renderTotp({ action: "/authkit/mfa", token: pending.token, email: user.email }));
   const active = membershipsOfUser(context.store, user.id).filter((m) => m.status === "active");
   const requested = pending.authorizeParams.organization_id;
   if (requested) {
@@ -137,9 +140,10 @@ export function registerAuthorizeRoutes(router: Router, context: WorkosContext) 
     const pending = findPending(context, form.get("pending_authentication_token"));
     if (!pending) return expired();
     const user = context.store.users.get(pending.userId);
-    if (!user?.totpSecret) return expired();
+    const factors = factorsOfUser(context.store, pending.userId);
+    if (!user || factors.length === 0) return expired();
     const code = (form.get("code") ?? "").replace(/\s/g, "");
-    if (!verifyTotp(user.totpSecret, code)) {
+    if (!factors.some((f) => verifyTotp(f.secret, code))) {
       return html(401, renderTotp({ action: "/authkit/mfa", token: pending.token, email: user.email, error: "That code is incorrect or has expired. Enter the current code from your authenticator app." }));
     }
     pending.totpVerified = true;
@@ -152,7 +156,7 @@ export function registerAuthorizeRoutes(router: Router, context: WorkosContext) 
     const pending = findPending(context, form.get("pending_authentication_token"));
     if (!pending) return expired();
     const user = context.store.users.get(pending.userId);
-    if (!user || (user.totpSecret && !pending.totpVerified)) return expired();
+    if (!user || needsTotp(context, pending)) return expired();
     const chosen = form.get("organization_id") ?? "";
     const active = membershipsOfUser(context.store, user.id).filter((m) => m.status === "active");
     if (!active.some((m) => m.organizationId === chosen)) {

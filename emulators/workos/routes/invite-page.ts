@@ -43,7 +43,7 @@ export function registerInvitePageRoutes(router: Router, context: WorkosContext)
     const now = new Date().toISOString();
     let user = findUserByEmail(context.store, invitation.email);
     if (!user) {
-      user = { id: newId("user"), email: invitation.email, firstName, lastName, emailVerified: true, externalId: null, metadata: {}, lastSignInAt: null, createdAt: now, updatedAt: now, password, totpSecret: null };
+      user = { id: newId("user"), email: invitation.email, firstName, lastName, emailVerified: true, externalId: null, metadata: {}, lastSignInAt: null, createdAt: now, updatedAt: now, password };
       insertUser(context.store, user);
       await context.emit("user.created", serializeUser(user), null);
     }

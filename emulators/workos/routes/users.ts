@@ -2,7 +2,7 @@ import type { Router } from "../../common/http";
 import type { WorkosContext } from "../context";
 import { apiRoute, workosError } from "../http-helpers";
 import { paginate, parseListParams } from "../pagination";
-import { listResponse, serializeAuthFactor, serializeUser } from "../serializers";
+import { listResponse, serializeUser } from "../serializers";
 
 export function registerUserRoutes(router: Router, context: WorkosContext) {
   // GET /user_management/users - filter by email and/or organization_id
@@ -30,19 +30,6 @@ export function registerUserRoutes(router: Router, context: WorkosContext) {
     apiRoute(context, (req) => {
       const user = context.store.users.get(req.params.id as string);
       return user ? { status: 200, body: serializeUser(user) } : workosError(404, `User '${req.params.id}' not found.`);
-    }),
-  );
-
-  // GET /user_management/users/:id/auth_factors - enrolled TOTP factors
-  router.get(
-    "/user_management/users/:id/auth_factors",
-    apiRoute(context, (req) => {
-      const { store } = context;
-      const user = store.users.get(req.params.id as string);
-      if (!user) return workosError(404, `User '${req.params.id}' not found.`);
-      const rows = store.authFactors.all().filter((f) => f.userId === user.id);
-      const page = paginate(store.authFactors, rows, parseListParams(req.query));
-      return { status: 200, body: listResponse(page.data.map((f) => serializeAuthFactor(f, user)), page) };
     }),
   );
 }
