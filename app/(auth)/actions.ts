@@ -1,9 +1,8 @@
 "use server";
 
-import { signOut } from "@workos-inc/authkit-nextjs";
-import { env } from "@/lib/env";
+import { endSession } from "@/lib/auth/sign-out";
 
-/** Ends the session here and at WorkOS, then returns to the landing page (WorkOS needs an absolute URL). */
+/** Ends the session here and at WorkOS, then returns to the landing page. */
 export async function signOutAction() {
-  await signOut({ returnTo: `${env.publicUrl}/` });
+  await endSession("user");
 }

@@ -61,17 +61,16 @@ export const PLANNED_FEATURES = {
     needs: ["Sentry webhooks (client secret)", "GitHub webhooks (secret)", "A connected Jira site"],
     providers: ["sentry", "github", "jira"],
   },
-  settings: {
-    title: "Settings",
-    description: "Members and roles, integrations, audit log and API keys.",
+  "api-keys": {
+    title: "API keys",
+    description: "Keys for AI agents and scripts using Bosun's MCP endpoint.",
     willShow: [
-      "Members with their roles; invite, change roles and remove, through WorkOS",
-      "Integrations: connect Jira, Sentry and GitHub, with credentials encrypted at rest and a connection test",
-      "The audit log of sign-ins, changes and every write to Jira or Sentry, with filters and CSV export",
-      "API keys for the MCP endpoint, scoped and revocable",
+      "Org-scoped API keys for the MCP endpoint, each with a name and a scope (read-only or read-write)",
+      "When each key was created and last used, and by whom",
+      "Revocation that takes effect at once; keys are stored hashed and shown only when created",
     ],
-    needs: ["Admin role for changes", "WorkOS for members and directory sync"],
-    providers: ["jira", "sentry", "github"],
+    needs: ["Admin role"],
+    providers: [],
   },
 } satisfies Record<string, PlannedFeatureSpec>;
 

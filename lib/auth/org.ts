@@ -3,29 +3,45 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import * as Sentry from "@sentry/nextjs";
 import { withAuth } from "@workos-inc/authkit-nextjs";
+import type { Role } from "@/lib/auth/permissions";
 import { findActiveMembership } from "@/lib/db/queries/memberships";
-import type { Role } from "@/lib/db/generated/enums";
+import { findOrCreateSession, revokeSessionRecord, touchSession } from "@/lib/db/queries/sessions";
+import { evaluateSession } from "./session-policy";
 
 export type OrgContext = {
-  org: { id: string; slug: string; name: string; workosOrgId: string };
+  org: { id: string; slug: string; name: string; workosOrgId: string; requireMfa: boolean; sessionIdleTimeoutMinutes: number | null };
   user: { id: string; workosUserId: string; email: string; name: string };
   role: Role;
+  sessionId: string;
 };
 
 /**
  * Resolves the org named in the URL for the signed-in user, or answers 404.
  * Every page, action and route that touches org data calls this; a check in a
  * layout alone is not enough. Non-members get the same 404 as a missing org,
- * so outsiders cannot tell an org exists. Cached per request.
+ * so outsiders cannot tell an org exists. It also applies the org's session
+ * rules: revoked or idle sessions are signed out, and an org that requires MFA
+ * sends unverified sessions to verify first. Cached per request.
  */
 export const requireOrg = cache(async (orgSlug: string): Promise<OrgContext> => {
-  const { user: sessionUser } = await withAuth();
+  const { user: sessionUser, sessionId } = await withAuth();
   // proxy.ts sends signed-out page views to sign in; this covers a session that ended mid-navigation.
   if (!sessionUser) redirect(`/sign-in?returnTo=${encodeURIComponent(`/${orgSlug}`)}`);
   const membership = await findActiveMembership({ orgSlug, workosUserId: sessionUser.id });
   if (!membership) notFound();
 
+  const now = new Date();
+  const session = await findOrCreateSession({ workosSessionId: sessionId, userId: membership.user.id, orgId: membership.org.id });
+  const verdict = evaluateSession(session, membership.org, now);
+  if (verdict.kind === "revoked") redirect("/sign-out?reason=revoked");
+  if (verdict.kind === "idle") {
+    await revokeSessionRecord({ workosSessionId: sessionId, now });
+    redirect("/sign-out?reason=idle");
+  }
+  if (verdict.touch) await touchSession({ workosSessionId: sessionId, now });
+  if (verdict.kind === "mfa-required") redirect(`/mfa?org=${encodeURIComponent(membership.org.slug)}`);
+
   Sentry.setTags({ org: membership.org.slug, role: membership.role });
   Sentry.setUser({ id: membership.user.id });
-  return { org: membership.org, user: membership.user, role: membership.role };
+  return { org: membership.org, user: membership.user, role: membership.role, sessionId };
 });

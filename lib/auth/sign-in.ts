@@ -1,20 +1,28 @@
 import "server-only";
+import { decodeJwt } from "jose";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
+import { recordSessionStart } from "@/lib/db/queries/sessions";
 import { listActiveOrgIdsForUser, recordSignIn } from "@/lib/db/queries/users";
+import { hasAuthFactor } from "@/lib/integrations/workos";
 import { getRequestLogger, getRequestId } from "@/lib/observability/request-context";
 
 type SignedInUser = { id: string; email: string; firstName: string | null; lastName: string | null };
 
 /**
- * After AuthKit completes a sign-in: keep the user's profile current and write a
- * "user.signed_in" entry to the audit log of every org they belong to, with
- * this request's id so the entry can be matched to the logs.
+ * After AuthKit completes a sign-in: keep the user's profile current, record
+ * the session (a user with an enrolled factor passed the TOTP step on the
+ * hosted page, so the session counts as MFA-verified), and write
+ * "user.signed_in" to the audit log of every org they belong to.
  */
-export async function completeSignIn(user: SignedInUser) {
+export async function completeSignIn(user: SignedInUser, accessToken?: string) {
   const name = [user.firstName, user.lastName].filter(Boolean).join(" ") || user.email;
   const record = await recordSignIn({ workosUserId: user.id, email: user.email, name });
   const requestId = await getRequestId();
   const orgIds = await listActiveOrgIdsForUser({ userId: record.id });
+  if (accessToken) {
+    const { sid } = decodeJwt(accessToken) as { sid?: string };
+    if (sid) await recordSessionStart({ workosSessionId: sid, userId: record.id, orgId: null, mfaVerified: await hasAuthFactor(user.id) });
+  }
   await Promise.all(
     orgIds.map((orgId) =>
       appendAuditEntry({
@@ -28,4 +36,22 @@ export async function completeSignIn(user: SignedInUser) {
     ),
   );
   (await getRequestLogger()).info({ userId: record.id, orgs: orgIds.length }, "user signed in");
+}
+
+/** Writes "user.signed_out" to each of the user's orgs. */
+export async function recordSignOut({ userId, email, name, reason }: { userId: string; email: string; name: string; reason: string }) {
+  const requestId = await getRequestId();
+  const orgIds = await listActiveOrgIdsForUser({ userId });
+  await Promise.all(
+    orgIds.map((orgId) =>
+      appendAuditEntry({
+        orgId,
+        actor: { type: "user", id: userId, label: email },
+        action: "user.signed_out",
+        target: { type: "user", id: userId },
+        summary: reason === "user" ? `${name} signed out` : `${name} was signed out (${reason})`,
+        requestId,
+      }),
+    ),
+  );
 }

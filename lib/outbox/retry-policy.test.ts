@@ -6,6 +6,7 @@ describe("isTransient", () => {
     for (const status of [408, 429, 500, 502, 503, 504]) expect(isTransient({ status })).toBe(true);
     expect(isTransient({ code: "ECONNREFUSED" })).toBe(true);
     expect(isTransient({ name: "TimeoutError" })).toBe(true);
+    expect(isTransient({ name: "IntegrationError", code: "TimeoutError", reason: "timeout" })).toBe(true);
   });
 
   it("does not retry requests the service rejected as wrong", () => {

@@ -6,9 +6,13 @@
 
 const TRANSIENT_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN", "ENOTFOUND", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_SOCKET"]);
 
-export type FailureShape = { status?: number; code?: string; name?: string; retryAfterSeconds?: number };
+export type FailureShape = { status?: number; code?: string; name?: string; reason?: string; retryAfterSeconds?: number };
 
-export function isTransient({ status, code, name }: FailureShape): boolean {
+// IntegrationError (lib/errors.ts) already classifies its failure.
+const TRANSIENT_REASONS = new Set(["rate_limited", "server_error", "unreachable", "timeout"]);
+
+export function isTransient({ status, code, name, reason }: FailureShape): boolean {
+  if (reason && TRANSIENT_REASONS.has(reason)) return true;
   if (status !== undefined) return status === 408 || status === 429 || status >= 500;
   if (code && TRANSIENT_CODES.has(code)) return true;
   return name === "AbortError" || name === "TimeoutError";
@@ -32,6 +36,7 @@ export function describeFailure(error: unknown): FailureShape & { message: strin
     name?: unknown;
     message?: unknown;
     retryAfterSeconds?: unknown;
+    reason?: unknown;
     response?: { status?: unknown; headers?: Record<string, unknown> };
     cause?: { code?: unknown };
   };
@@ -43,6 +48,7 @@ export function describeFailure(error: unknown): FailureShape & { message: strin
     status,
     code,
     name: typeof e.name === "string" ? e.name : undefined,
+    reason: typeof e.reason === "string" ? e.reason : undefined,
     retryAfterSeconds,
     message: typeof e.message === "string" && e.message ? e.message : String(error),
   };

@@ -4,5 +4,5 @@ import { completeSignIn } from "@/lib/auth/sign-in";
 
 export const GET = handleAuth({
   returnPathname: "/",
-  onSuccess: async ({ user }) => completeSignIn(user),
+  onSuccess: async ({ user, accessToken }) => completeSignIn(user, accessToken),
 });

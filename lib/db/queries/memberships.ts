@@ -7,7 +7,7 @@ export async function findActiveMembership({ orgSlug, workosUserId }: { orgSlug:
     where: { status: "active", org: { slug: orgSlug }, user: { workosUserId } },
     select: {
       role: true,
-      org: { select: { id: true, slug: true, name: true, workosOrgId: true } },
+      org: { select: { id: true, slug: true, name: true, workosOrgId: true, requireMfa: true, sessionIdleTimeoutMinutes: true } },
       user: { select: { id: true, workosUserId: true, email: true, name: true } },
     },
   });
@@ -25,4 +25,29 @@ export async function listOrgsForUser({ userId }: { userId: string }) {
 export async function countMembersByRole({ orgId }: { orgId: string }) {
   const groups = await db.membership.groupBy({ by: ["role"], where: { orgId, status: "active" }, _count: { _all: true } });
   return Object.fromEntries(groups.map((g) => [g.role, g._count._all])) as Partial<Record<"admin" | "manager" | "member", number>>;
+}
+
+/** Everyone who is or was in the org, active first, for the members page. */
+export async function listMembers({ orgId }: { orgId: string }) {
+  return db.membership.findMany({
+    where: { orgId },
+    select: { id: true, role: true, status: true, directoryManaged: true, jiraAccountId: true, updatedAt: true, user: { select: { id: true, workosUserId: true, email: true, name: true, lastSignInAt: true } } },
+    orderBy: [{ status: "asc" }, { user: { name: "asc" } }],
+  });
+}
+
+export async function findMember({ orgId, userId }: { orgId: string; userId: string }) {
+  return db.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { id: true, role: true, status: true, user: { select: { id: true, workosUserId: true, email: true, name: true } } } });
+}
+
+export async function countActiveAdmins({ orgId }: { orgId: string }) {
+  return db.membership.count({ where: { orgId, role: "admin", status: "active" } });
+}
+
+export async function setMemberRole({ orgId, userId, role }: { orgId: string; userId: string; role: "admin" | "manager" | "member" }) {
+  return db.membership.update({ where: { orgId_userId: { orgId, userId } }, data: { role } });
+}
+
+export async function setMemberStatus({ orgId, userId, status }: { orgId: string; userId: string; status: "active" | "invited" | "deactivated" }) {
+  return db.membership.update({ where: { orgId_userId: { orgId, userId } }, data: { status } });
 }

@@ -25,3 +25,7 @@ export async function listActiveOrgIdsForUser({ userId }: { userId: string }): P
   const memberships = await db.membership.findMany({ where: { userId, status: "active" }, select: { orgId: true } });
   return memberships.map((m) => m.orgId);
 }
+
+export async function findUserByWorkosId({ workosUserId }: { workosUserId: string }) {
+  return db.user.findUnique({ where: { workosUserId } });
+}

@@ -77,6 +77,7 @@ export async function listFactorIds(workosUserId: string): Promise<string[]> {
   return (await workos().multiFactorAuth.listUserAuthFactors({ userId: workosUserId })).data.map((factor) => factor.id);
 }
 
-export async function verifyChallenge(challengeId: string, code: string): Promise<boolean> {
-  return (await workos().multiFactorAuth.verifyChallenge({ authenticationChallengeId: challengeId, code })).valid;
+export async function verifyChallenge(challengeId: string, code: string): Promise<{ valid: boolean; factorId: string }> {
+  const { valid, challenge } = await workos().multiFactorAuth.verifyChallenge({ authenticationChallengeId: challengeId, code });
+  return { valid, factorId: challenge.authenticationFactorId };
 }

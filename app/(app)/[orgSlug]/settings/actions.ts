@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { orgAction } from "@/lib/actions/org-action";
+import { appendAuditEntry } from "@/lib/db/queries/audit-log";
+import { getOrgSecuritySettings, updateOrgSecuritySettings } from "@/lib/db/queries/organizations";
+
+const updateSecuritySchema = z.object({
+  requireMfa: z.boolean(),
+  // Blank means "no idle timeout".
+  sessionIdleTimeoutMinutes: z.number().int().min(5, "must be at least 5 minutes").max(43_200, "must be at most 30 days (43,200 minutes)").nullable(),
+});
+
+export const updateSecuritySettingsAction = orgAction(updateSecuritySchema, "settings:manage", async ({ input, org, user, requestId }) => {
+  const before = await getOrgSecuritySettings({ orgId: org.id });
+  const after = await updateOrgSecuritySettings({ orgId: org.id, ...input });
+  const changes = Object.fromEntries(
+    (Object.keys(after) as (keyof typeof after)[]).filter((key) => before[key] !== after[key]).map((key) => [key, { from: before[key], to: after[key] }]),
+  );
+  if (Object.keys(changes).length > 0) {
+    await appendAuditEntry({
+      orgId: org.id,
+      actor: { type: "user", id: user.id, label: user.email },
+      action: "org.security_settings_updated",
+      target: { type: "organization", id: org.id },
+      summary: `Security settings changed: ${Object.entries(changes).map(([k, v]) => `${k} ${String(v.from)} → ${String(v.to)}`).join(", ")}`,
+      changes,
+      requestId,
+    });
+  }
+  revalidatePath(`/${org.slug}/settings`);
+  return { ok: true, data: after };
+});

@@ -1,0 +1,102 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { orgAction, type ActionResult } from "@/lib/actions/org-action";
+import { lastAdminViolation } from "@/lib/domain/members/last-admin";
+import { countActiveAdmins, findMember, setMemberRole, setMemberStatus } from "@/lib/db/queries/memberships";
+import { revokeAllSessionsOfUser } from "@/lib/db/queries/sessions";
+import { performWrite, type WriteOutcome } from "@/lib/outbox";
+
+const role = z.enum(["admin", "manager", "member"], { error: "must be admin, manager or member" });
+// Generated once per form, so a double submit is the same write.
+const idempotencyKey = z.string().uuid("is missing; reload the page and try again");
+
+function outcomeResult(outcome: WriteOutcome, done: string): ActionResult<{ status: WriteOutcome["status"]; message: string }> {
+  if (outcome.status === "failed") return { ok: false, error: `WorkOS refused the change: ${outcome.error}` };
+  if (outcome.status === "pending") return { ok: true, data: { status: "pending", message: "WorkOS is not answering right now; the change is saved and will be applied automatically." } };
+  return { ok: true, data: { status: "succeeded", message: done } };
+}
+
+export const inviteMemberAction = orgAction(
+  z.object({ email: z.email("must be a valid e-mail address").toLowerCase(), role, idempotencyKey }),
+  "members:manage",
+  async ({ input, org, user, requestId }) => {
+    const outcome = await performWrite({
+      orgId: org.id,
+      operation: "workos.invitation.send",
+      args: { email: input.email, workosOrgId: org.workosOrgId, role: input.role, inviterWorkosUserId: user.workosUserId },
+      orderingKey: `invitation:${input.email}`,
+      idempotencyKey: `invite:${input.idempotencyKey}`,
+      actor: { type: "user", id: user.id, label: user.email },
+      summary: `Invited ${input.email} as ${input.role}`,
+      target: { type: "invitation", id: input.email },
+      requestId,
+    });
+    revalidatePath(`/${org.slug}/settings/members`);
+    return outcomeResult(outcome, `Invitation sent to ${input.email}.`);
+  },
+);
+
+export const revokeInvitationAction = orgAction(z.object({ invitationId: z.string().min(1), email: z.string(), idempotencyKey }), "members:manage", async ({ input, org, user, requestId }) => {
+  const outcome = await performWrite({
+    orgId: org.id,
+    operation: "workos.invitation.revoke",
+    args: { invitationId: input.invitationId },
+    orderingKey: `invitation:${input.email}`,
+    idempotencyKey: `revoke-invite:${input.idempotencyKey}`,
+    actor: { type: "user", id: user.id, label: user.email },
+    summary: `Revoked the invitation of ${input.email}`,
+    target: { type: "invitation", id: input.invitationId },
+    requestId,
+  });
+  revalidatePath(`/${org.slug}/settings/members`);
+  return outcomeResult(outcome, `Invitation of ${input.email} revoked.`);
+});
+
+export const changeMemberRoleAction = orgAction(z.object({ userId: z.string().min(1), role, idempotencyKey }), "members:manage", async ({ input, org, user, requestId }) => {
+  const member = await findMember({ orgId: org.id, userId: input.userId });
+  if (!member || member.status !== "active") return { ok: false, error: "That person is not an active member of this organization." };
+  if (member.role === input.role) return { ok: true, data: { status: "succeeded" as const, message: "No change." } };
+  const violation = lastAdminViolation({ targetRole: member.role, nextRole: input.role, activeAdmins: await countActiveAdmins({ orgId: org.id }) });
+  if (violation) return { ok: false, error: violation };
+  const outcome = await performWrite({
+    orgId: org.id,
+    operation: "workos.membership.update_role",
+    args: { workosUserId: member.user.workosUserId, workosOrgId: org.workosOrgId, role: input.role },
+    orderingKey: `membership:${member.user.workosUserId}`,
+    idempotencyKey: `role:${input.idempotencyKey}`,
+    actor: { type: "user", id: user.id, label: user.email },
+    summary: `Changed ${member.user.name}'s role from ${member.role} to ${input.role}`,
+    target: { type: "membership", id: member.id },
+    requestId,
+  });
+  if (outcome.status === "succeeded") await setMemberRole({ orgId: org.id, userId: member.user.id, role: input.role });
+  revalidatePath(`/${org.slug}/settings/members`);
+  return outcomeResult(outcome, `${member.user.name} is now ${input.role === "admin" ? "an" : "a"} ${input.role}.`);
+});
+
+export const removeMemberAction = orgAction(z.object({ userId: z.string().min(1), idempotencyKey }), "members:manage", async ({ input, org, user, requestId }) => {
+  const member = await findMember({ orgId: org.id, userId: input.userId });
+  if (!member || member.status !== "active") return { ok: false, error: "That person is not an active member of this organization." };
+  const violation = lastAdminViolation({ targetRole: member.role, nextRole: null, activeAdmins: await countActiveAdmins({ orgId: org.id }) });
+  if (violation) return { ok: false, error: violation };
+  const outcome = await performWrite({
+    orgId: org.id,
+    operation: "workos.membership.delete",
+    args: { workosUserId: member.user.workosUserId, workosOrgId: org.workosOrgId },
+    orderingKey: `membership:${member.user.workosUserId}`,
+    idempotencyKey: `remove:${input.idempotencyKey}`,
+    actor: { type: "user", id: user.id, label: user.email },
+    summary: `Removed ${member.user.name} (${member.user.email}) from ${org.name}`,
+    target: { type: "membership", id: member.id },
+    requestId,
+  });
+  if (outcome.status !== "failed") {
+    // Access ends now in Bosun, even while WorkOS catches up.
+    await setMemberStatus({ orgId: org.id, userId: member.user.id, status: "deactivated" });
+    await revokeAllSessionsOfUser({ userId: member.user.id, now: new Date() });
+  }
+  revalidatePath(`/${org.slug}/settings/members`);
+  return outcomeResult(outcome, `${member.user.name} was removed.`);
+});

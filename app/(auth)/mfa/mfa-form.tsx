@@ -1,0 +1,81 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import type { MfaEnrolment } from "@/lib/auth/mfa";
+import { startMfaEnrolmentAction, verifyMfaCodeAction } from "./actions";
+
+/** Verifies a code from an existing authenticator, or sets one up first. */
+export function MfaForm({ orgSlug, hasFactor }: { orgSlug: string; hasFactor: boolean }) {
+  const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const needsSetup = !hasFactor && !enrolment;
+
+  function setUp() {
+    setError(null);
+    startTransition(async () => {
+      const result = await startMfaEnrolmentAction({ orgSlug });
+      if (result.ok) setEnrolment(result.data);
+      else setError(result.error);
+    });
+  }
+
+  function verify(formData: FormData) {
+    setError(null);
+    startTransition(async () => {
+      const result = await verifyMfaCodeAction({ orgSlug, code: String(formData.get("code") ?? ""), challengeId: enrolment?.challengeId });
+      if (result && !result.ok) setError(result.error);
+    });
+  }
+
+  if (needsSetup) {
+    return (
+      <div className="space-y-4">
+        <p className="text-sm text-slate-600 dark:text-slate-400">This organization requires two-step verification. Set up an authenticator app (1Password, Google Authenticator, Authy…) to continue.</p>
+        <button type="button" onClick={setUp} disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {pending ? "Setting up…" : "Set up authenticator app"}
+        </button>
+        {error && <p role="alert" className="text-sm text-red-600">{error}</p>}
+      </div>
+    );
+  }
+
+  return (
+    <form action={verify} className="space-y-4">
+      {enrolment && (
+        <div className="space-y-2 rounded-lg bg-slate-100 p-3 text-sm dark:bg-slate-800">
+          <p>Add this key to your authenticator app, then enter the code it shows.</p>
+          <p>
+            Setup key: <code className="font-mono font-semibold tracking-wider" data-testid="totp-secret">{enrolment.secret}</code>
+          </p>
+          <p className="break-all text-xs text-slate-500">
+            Or open <a className="underline" href={enrolment.uri}>this setup link</a> on a device with an authenticator app.
+          </p>
+        </div>
+      )}
+      <label className="block text-sm font-medium" htmlFor="code">
+        Authentication code
+      </label>
+      <input
+        id="code"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="\d{6}"
+        maxLength={6}
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "code-error" : undefined}
+        className="w-full rounded-md border border-slate-300 px-3 py-2 font-mono tracking-widest dark:border-slate-600 dark:bg-slate-900"
+      />
+      {error && (
+        <p id="code-error" role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        {pending ? "Checking…" : "Verify"}
+      </button>
+    </form>
+  );
+}

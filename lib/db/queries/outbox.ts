@@ -1,0 +1,12 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+/** Outbound writes not yet applied (waiting for a retry or for earlier writes), newest first. */
+export async function listPendingWrites({ orgId, operationPrefix }: { orgId: string; operationPrefix?: string }) {
+  return db.outboxIntent.findMany({
+    where: { orgId, status: { in: ["pending", "in_flight"] }, ...(operationPrefix ? { operation: { startsWith: operationPrefix } } : {}) },
+    select: { id: true, operation: true, payload: true, attempts: true, lastError: true, nextAttemptAt: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
+}

@@ -1,0 +1,102 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
+import { clearFaults, closedPortUrl, HTML_PAGE, type RecordingServer, setFaults, startRecordingServer } from "../testing";
+import { testJiraConnection } from "./connection";
+
+const ADA = { email: "ada@acme.test", apiToken: "jira-demo-token" };
+
+let emulator: JiraEmulator;
+
+beforeAll(async () => {
+  emulator = await startJiraEmulator({ port: 0, now: new Date("2026-11-20T12:00:00Z"), seed: 42 });
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+afterEach(async () => {
+  await clearFaults(emulator.url);
+});
+
+describe("testJiraConnection against the Jira emulator", () => {
+  it("identifies the account and the site with the demo credentials", async () => {
+    const ada = emulator.store().sites.get("acme")?.findUserByEmail(ADA.email);
+    const result = await testJiraConnection({ siteUrl: `${emulator.url}/acme`, ...ADA, requestId: "req-jira-test-1" });
+    expect(result).toEqual({
+      ok: true,
+      account: { accountId: ada?.accountId, displayName: ada?.displayName, email: ADA.email },
+      site: { baseUrl: `${emulator.url}/acme`, title: "Jira", deploymentType: "Cloud", version: expect.any(String) },
+    });
+  });
+
+  it("reports a wrong API token as bad credentials", async () => {
+    const result = await testJiraConnection({ siteUrl: `${emulator.url}/acme`, email: ADA.email, apiToken: "not-the-token" });
+    expect(result).toMatchObject({ ok: false, reason: "bad_credentials", status: 401 });
+    expect(result.ok || result.message).toMatch(/^Jira rejected the e-mail and API token \(401\)\. .*id\.atlassian\.com/);
+  });
+
+  it("reports an unknown site as the wrong site", async () => {
+    const result = await testJiraConnection({ siteUrl: `${emulator.url}/no-such-site`, ...ADA });
+    expect(result).toEqual({
+      ok: false,
+      reason: "wrong_site",
+      status: 404,
+      message: `${emulator.url}/no-such-site has no Jira site (404). Enter the site's address without a path after it, e.g. https://your-company.atlassian.net.`,
+    });
+  });
+
+  it("reports a site address that is not a URL as the wrong site", async () => {
+    const result = await testJiraConnection({ siteUrl: "acme.atlassian.net", ...ADA });
+    expect(result).toMatchObject({ ok: false, reason: "wrong_site" });
+    expect(result.ok || result.message).toContain('"acme.atlassian.net" is not a web address');
+  });
+
+  it("reports a closed port as unreachable", async () => {
+    const siteUrl = `${await closedPortUrl()}/acme`;
+    const result = await testJiraConnection({ siteUrl, ...ADA });
+    expect(result).toEqual({ ok: false, reason: "unreachable", message: `Could not reach ${new URL(siteUrl).host} (ECONNREFUSED). Check the site address and that Bosun's server can reach it.` });
+  });
+
+  it("reports the emulator's injected 429 as rate limited, with its Retry-After", async () => {
+    await setFaults(emulator.url, { rateLimitRate: 1 });
+    const result = await testJiraConnection({ siteUrl: `${emulator.url}/acme`, ...ADA });
+    expect(result).toEqual({ ok: false, reason: "rate_limited", status: 429, message: "Jira is limiting requests from this account (429). Try again in 1 s." });
+  });
+
+  it("reports a server that never answers as a timeout", async () => {
+    await setFaults(emulator.url, { hangRate: 1 });
+    const started = Date.now();
+    const result = await testJiraConnection({ siteUrl: `${emulator.url}/acme`, ...ADA, timeoutMs: 300 });
+    expect(result).toEqual({ ok: false, reason: "timeout", message: "Jira did not answer within 0.3 s. Try again; if it keeps happening, check status.atlassian.com." });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe("testJiraConnection against other servers", () => {
+  let server: RecordingServer;
+
+  beforeAll(async () => {
+    server = await startRecordingServer(HTML_PAGE);
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("reports a web page that answers 200 as the wrong site", async () => {
+    const result = await testJiraConnection({ siteUrl: server.url, ...ADA });
+    expect(result).toEqual({ ok: false, reason: "wrong_site", message: `${server.url} answered, but not as Jira does. Enter the site's address without a path after it, e.g. https://your-company.atlassian.net.` });
+  });
+
+  // The emulator keeps no request log, so a plain server observes what jira.js sends.
+  it("sends the request id and Basic auth on every call", async () => {
+    server.requests.length = 0;
+    await testJiraConnection({ siteUrl: `${server.url}/acme`, ...ADA, requestId: "req-jira-test-2" });
+    expect(server.requests.map((r) => r.path).sort()).toEqual(["/acme/rest/api/3/myself", "/acme/rest/api/3/serverInfo"]);
+    for (const { headers } of server.requests) {
+      expect(headers["x-request-id"]).toBe("req-jira-test-2");
+      expect(headers.authorization).toBe(`Basic ${Buffer.from(`${ADA.email}:${ADA.apiToken}`).toString("base64")}`);
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import "server-only";
+import { IntegrationError } from "@/lib/errors";
+import { formatSeconds, isWebAddress } from "../http";
+import { callJira, createJiraClients, JIRA_TIMEOUT_MS } from "./client";
+import { toJiraAccount, toJiraSiteInfo } from "./transform";
+import type { JiraClientConfig, JiraConnectionFailureReason, JiraConnectionResult } from "./types";
+
+const EXAMPLE_SITE = "https://your-company.atlassian.net";
+
+/**
+ * Checks a Jira connection before it is saved or while it is diagnosed: who
+ * the token belongs to and which site answered. Expected failures come back as
+ * values whose message tells a person what to fix.
+ */
+export async function testJiraConnection(config: JiraClientConfig): Promise<JiraConnectionResult> {
+  const { siteUrl, timeoutMs = JIRA_TIMEOUT_MS } = config;
+  if (!isWebAddress(siteUrl)) return failure("wrong_site", `"${siteUrl}" is not a web address. Enter the Jira site's address, e.g. ${EXAMPLE_SITE}.`);
+  const { v3 } = createJiraClients(config);
+  try {
+    const [user, info] = await callJira(() => Promise.all([v3.myself.getCurrentUser(), v3.serverInfo.getServerInfo()]));
+    const account = toJiraAccount(user);
+    const site = toJiraSiteInfo(info);
+    if (!account || !site) return notJira(siteUrl);
+    return { ok: true, account, site };
+  } catch (error) {
+    if (!(error instanceof IntegrationError)) throw error;
+    return describeFailure(error, siteUrl, timeoutMs);
+  }
+}
+
+function failure(reason: JiraConnectionFailureReason, message: string, status?: number): JiraConnectionResult {
+  return status === undefined ? { ok: false, reason, message } : { ok: false, reason, message, status };
+}
+
+function notJira(siteUrl: string, status?: number): JiraConnectionResult {
+  const answer = status === undefined ? "answered, but not as Jira does" : `has no Jira site (${status})`;
+  return failure("wrong_site", `${siteUrl} ${answer}. Enter the site's address without a path after it, e.g. ${EXAMPLE_SITE}.`, status);
+}
+
+function describeFailure(error: IntegrationError, siteUrl: string, timeoutMs: number): JiraConnectionResult {
+  const { status } = error;
+  switch (error.reason) {
+    case "bad_credentials":
+      return failure(
+        "bad_credentials",
+        `Jira rejected the e-mail and API token (${status}). Check that the e-mail is the one the token's Atlassian account signs in with, or create a new token at id.atlassian.com/manage-profile/security/api-tokens.`,
+        status,
+      );
+    case "forbidden":
+      return failure(
+        "forbidden",
+        `Jira recognised the account but refused access (${status}). Check that the account has Jira access on this site; after several failed sign-ins Atlassian may also demand a CAPTCHA, which signing in once in a browser clears.`,
+        status,
+      );
+    case "not_found":
+      return notJira(siteUrl, status);
+    case "invalid_response":
+      return notJira(siteUrl);
+    case "unreachable":
+      return failure("unreachable", `Could not reach ${new URL(siteUrl).host} (${error.code}). Check the site address and that Bosun's server can reach it.`);
+    case "timeout":
+      return failure("timeout", `Jira did not answer within ${formatSeconds(timeoutMs)}. Try again; if it keeps happening, check status.atlassian.com.`);
+    case "rate_limited": {
+      const wait = error.retryAfterSeconds === undefined ? "in a minute" : `in ${error.retryAfterSeconds} s`;
+      return failure("rate_limited", `Jira is limiting requests from this account (${status}). Try again ${wait}.`, status);
+    }
+    case "server_error":
+      return failure("unexpected", `Jira had a server error (${status}). Try again later; if it keeps happening, check status.atlassian.com.`, status);
+    default:
+      return failure("unexpected", `Jira's answer was unexpected: ${error.message}.`, status);
+  }
+}

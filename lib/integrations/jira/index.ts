@@ -1,0 +1,4 @@
+import "server-only";
+
+export { testJiraConnection } from "./connection";
+export type { JiraAccount, JiraClientConfig, JiraConnectionFailureReason, JiraConnectionResult, JiraSiteInfo } from "./types";

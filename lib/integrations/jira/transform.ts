@@ -1,0 +1,86 @@
+import "server-only";
+import { HttpException } from "jira.js";
+import { z } from "zod";
+import { IntegrationError } from "@/lib/errors";
+import { classifyTransportError, parseRetryAfter, reasonForStatus } from "../http";
+import type { JiraAccount, JiraSiteInfo } from "./types";
+
+/**
+ * Pure mapping from what Jira and jira.js hand back to Bosun's types. Answers
+ * are read as `unknown`: a wrong site URL can answer 200 with an HTML page, and
+ * jira.js passes that through typed as a user.
+ */
+
+const userSchema = z.object({
+  accountId: z.string().min(1),
+  displayName: z.string().optional(),
+  // Hidden by the person's privacy settings: absent, null or "".
+  emailAddress: z.string().nullish(),
+});
+
+/** The account behind the API token, or null when the answer is not a Jira user. */
+export function toJiraAccount(answer: unknown): JiraAccount | null {
+  const parsed = userSchema.safeParse(answer);
+  if (!parsed.success) return null;
+  const { accountId, displayName, emailAddress } = parsed.data;
+  return { accountId, displayName: displayName || emailAddress || accountId, email: emailAddress || null };
+}
+
+const serverInfoSchema = z.object({
+  baseUrl: z.string().min(1),
+  serverTitle: z.string().optional(),
+  deploymentType: z.string().optional(),
+  version: z.string().optional(),
+});
+
+/** The site as `/serverInfo` describes it, or null when the answer is not Jira's. */
+export function toJiraSiteInfo(answer: unknown): JiraSiteInfo | null {
+  const parsed = serverInfoSchema.safeParse(answer);
+  if (!parsed.success) return null;
+  const { baseUrl, serverTitle, deploymentType, version } = parsed.data;
+  return { baseUrl, title: serverTitle || "Jira", deploymentType: deploymentType ?? null, version: version ?? null };
+}
+
+const errorCollectionSchema = z.object({
+  errorMessages: z.array(z.string()).optional(),
+  errors: z.record(z.string(), z.string()).optional(),
+});
+
+/** Jira's own words from an ErrorCollection body (`{errorMessages, errors}`), if it sent one. */
+export function jiraErrorDetail(body: unknown): string | null {
+  const parsed = errorCollectionSchema.safeParse(body);
+  if (!parsed.success) return null;
+  const { errorMessages = [], errors = {} } = parsed.data;
+  const messages = [...errorMessages, ...Object.entries(errors).map(([field, message]) => `${field}: ${message}`)];
+  return messages.length > 0 ? messages.join(" ") : null;
+}
+
+type HttpAnswer = { status: number; headers: Record<string, unknown>; data: unknown };
+
+/** jira.js wraps an HTTP answer in HttpException and keeps the axios error, with the headers, as its cause. */
+function httpAnswer(error: unknown): HttpAnswer | null {
+  if (!(error instanceof HttpException)) return null;
+  const response = (error.cause as { response?: Partial<HttpAnswer> } | undefined)?.response;
+  if (typeof response?.status !== "number") return null;
+  return { status: response.status, headers: response.headers ?? {}, data: response.data };
+}
+
+/** Turns whatever a jira.js call rejected with into an IntegrationError. */
+export function toIntegrationError(error: unknown, now: number): IntegrationError {
+  if (error instanceof IntegrationError) return error;
+  const answer = httpAnswer(error);
+  if (answer) {
+    const detail = jiraErrorDetail(answer.data);
+    return new IntegrationError({
+      service: "jira",
+      reason: reasonForStatus(answer.status),
+      status: answer.status,
+      retryAfterSeconds: parseRetryAfter(answer.headers["retry-after"], now),
+      message: `Jira answered ${answer.status}${detail ? `: ${detail}` : ""}`,
+      cause: error,
+    });
+  }
+  const transport = classifyTransportError(error);
+  if (transport) return new IntegrationError({ service: "jira", reason: transport.reason, code: transport.code, message: `No answer from Jira (${transport.code})`, cause: error });
+  return new IntegrationError({ service: "jira", reason: "unexpected", message: `Jira call failed: ${error instanceof Error ? error.message : String(error)}`, cause: error });
+}

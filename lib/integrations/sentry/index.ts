@@ -1,0 +1,4 @@
+import "server-only";
+
+export { testSentryConnection } from "./connection";
+export type { SentryClientConfig, SentryConnectionFailureReason, SentryConnectionResult } from "./types";

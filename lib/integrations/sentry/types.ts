@@ -1,0 +1,26 @@
+import "server-only";
+
+/** How Bosun reaches one Sentry organization: the connection's config plus its sealed auth token. */
+export type SentryClientConfig = {
+  /** e.g. https://sentry.io, https://de.sentry.io or a self-hosted address; the API lives under /api/0/. */
+  baseUrl: string;
+  organizationSlug: string;
+  authToken: string;
+  /** Sent as x-request-id, so a Bosun request can be traced into upstream calls. */
+  requestId?: string;
+  timeoutMs?: number;
+};
+
+/** Repeated keys become repeated parameters (`project=1&project=2`), as Sentry expects. */
+export type SentryQuery = Record<string, string | number | boolean | undefined | readonly (string | number)[]>;
+
+/** Cursors from Sentry's `Link` header, present only when following them returns results. */
+export type SentryCursors = { next: string | null; previous: string | null };
+
+export type SentryResponse<T> = { data: T; cursors: SentryCursors };
+
+export type SentryConnectionFailureReason = "bad_credentials" | "forbidden" | "wrong_organization" | "unreachable" | "timeout" | "rate_limited" | "unexpected";
+
+export type SentryConnectionResult =
+  | { ok: true; organization: { slug: string }; projectCount: number }
+  | { ok: false; reason: SentryConnectionFailureReason; message: string; status?: number };
