@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { getJiraConfig } from "@/lib/integrations/connections";
+import { assignIssue } from "@/lib/integrations/jira";
 import * as workos from "@/lib/integrations/workos";
 
 /**
@@ -7,7 +9,15 @@ import * as workos from "@/lib/integrations/workos";
  * and how to carry it out. Each run must be safe to repeat: an intent can be
  * retried after a crash between the call and recording its result.
  */
-type Operation<S extends z.ZodType> = { service: "jira" | "sentry" | "workos"; args: S; run: (args: z.output<S>) => Promise<unknown> };
+export type OperationContext = { orgId: string; requestId: string | null };
+type Operation<S extends z.ZodType> = { service: "jira" | "sentry" | "workos"; args: S; run: (args: z.output<S>, context: OperationContext) => Promise<unknown> };
+
+/** The org's Jira connection, or a non-retryable failure when there is none. */
+async function requireJira({ orgId, requestId }: OperationContext) {
+  const config = await getJiraConfig({ orgId, requestId: requestId ?? undefined });
+  if (!config) throw Object.assign(new Error("Jira is not connected for this organization"), { status: 412 });
+  return config;
+}
 
 function operation<S extends z.ZodType>(spec: Operation<S>): Operation<S> {
   return spec;
@@ -52,6 +62,14 @@ export const OPERATIONS = {
     run: async ({ sessionId }) => {
       await workos.revokeSession(sessionId);
       return { revoked: sessionId };
+    },
+  }),
+  "jira.issue.assign": operation({
+    service: "jira",
+    args: z.object({ issueKey: z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, "must be a Jira issue key"), accountId: z.string().nullable() }),
+    run: async ({ issueKey, accountId }, context) => {
+      await assignIssue(await requireJira(context), issueKey, accountId);
+      return { issueKey, accountId };
     },
   }),
 } as const;

@@ -5,13 +5,16 @@ import { seedDatabase } from "@/prisma/seed-data";
 import { createTestDatabase } from "@/test/database";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
+import type * as OutboxIndex from "./index";
+
+type OutboxModule = typeof OutboxIndex;
 
 /** The outbound-write path against the real WorkOS emulator and a real database. */
 describe("outbox", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: PrismaClient;
   let workos: RunningWorkosEmulator;
-  let outbox: typeof import("./index");
+  let outbox: OutboxModule;
   let orgId: string;
   const world = buildWorld();
   const acme = world.orgs.find((o) => o.slug === "acme")!;

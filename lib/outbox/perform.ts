@@ -79,7 +79,7 @@ export async function execute(intentId: string): Promise<WriteOutcome> {
   const spec = OPERATIONS[intent.operation as OperationName];
   try {
     if (!spec) throw new Error(`Unknown outbound operation ${intent.operation}`);
-    const result = (await spec.run(args as never)) ?? null;
+    const result = (await spec.run(args as never, { orgId: intent.orgId, requestId: intent.requestId })) ?? null;
     await db.outboxIntent.update({ where: { id: intent.id }, data: { status: "succeeded", result: result as Prisma.InputJsonValue, lastError: null, completedAt: new Date() } });
     await audit(intent, meta, "success");
     return { status: "succeeded", intentId: intent.id, result };

@@ -9,3 +9,8 @@ export async function listIntegrationStatuses({ orgId }: { orgId: string }) {
     orderBy: { provider: "asc" },
   });
 }
+
+/** The full row, sealed credentials included; only lib/integrations opens them. */
+export async function findConnection({ orgId, provider }: { orgId: string; provider: "jira" | "sentry" | "github" }) {
+  return db.integrationConnection.findUnique({ where: { orgId_provider: { orgId, provider } } });
+}

@@ -51,3 +51,8 @@ export async function setMemberRole({ orgId, userId, role }: { orgId: string; us
 export async function setMemberStatus({ orgId, userId, status }: { orgId: string; userId: string; status: "active" | "invited" | "deactivated" }) {
   return db.membership.update({ where: { orgId_userId: { orgId, userId } }, data: { status } });
 }
+
+export async function findJiraAccountId({ orgId, userId }: { orgId: string; userId: string }): Promise<string | null> {
+  const membership = await db.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { jiraAccountId: true } });
+  return membership?.jiraAccountId ?? null;
+}

@@ -1,4 +1,5 @@
 import "server-only";
 
 export { testJiraConnection } from "./connection";
-export type { JiraAccount, JiraClientConfig, JiraConnectionFailureReason, JiraConnectionResult, JiraSiteInfo } from "./types";
+export { assignIssue, listOpenIssuesAssignedTo } from "./issues";
+export type { JiraAccount, JiraClientConfig, JiraConnectionFailureReason, JiraConnectionResult, JiraIssueSummary, JiraSiteInfo } from "./types";

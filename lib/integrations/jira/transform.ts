@@ -3,7 +3,7 @@ import { HttpException } from "jira.js";
 import { z } from "zod";
 import { IntegrationError } from "@/lib/errors";
 import { classifyTransportError, parseRetryAfter, reasonForStatus } from "../http";
-import type { JiraAccount, JiraSiteInfo } from "./types";
+import type { JiraAccount, JiraIssueSummary, JiraSiteInfo } from "./types";
 
 /**
  * Pure mapping from what Jira and jira.js hand back to Bosun's types. Answers
@@ -83,4 +83,21 @@ export function toIntegrationError(error: unknown, now: number): IntegrationErro
   const transport = classifyTransportError(error);
   if (transport) return new IntegrationError({ service: "jira", reason: transport.reason, code: transport.code, message: `No answer from Jira (${transport.code})`, cause: error });
   return new IntegrationError({ service: "jira", reason: "unexpected", message: `Jira call failed: ${error instanceof Error ? error.message : String(error)}`, cause: error });
+}
+
+const issueSummarySchema = z.object({
+  key: z.string().min(1),
+  fields: z.object({
+    summary: z.string().default(""),
+    status: z.object({ name: z.string() }).optional(),
+    issuetype: z.object({ name: z.string() }).optional(),
+  }),
+});
+
+/** One search hit as Bosun shows it, or null when the answer is not an issue. */
+export function toIssueSummary(answer: unknown): JiraIssueSummary | null {
+  const parsed = issueSummarySchema.safeParse(answer);
+  if (!parsed.success) return null;
+  const { key, fields } = parsed.data;
+  return { key, summary: fields.summary, status: fields.status?.name ?? "Unknown", type: fields.issuetype?.name ?? null };
 }

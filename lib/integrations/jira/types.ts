@@ -20,3 +20,5 @@ export type JiraConnectionFailureReason = "bad_credentials" | "forbidden" | "wro
 export type JiraConnectionResult =
   | { ok: true; account: JiraAccount; site: JiraSiteInfo }
   | { ok: false; reason: JiraConnectionFailureReason; message: string; status?: number };
+
+export type JiraIssueSummary = { key: string; summary: string; status: string; type: string | null };

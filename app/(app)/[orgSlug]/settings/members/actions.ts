@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/actions/org-action";
 import { lastAdminViolation } from "@/lib/domain/members/last-admin";
-import { countActiveAdmins, findMember, setMemberRole, setMemberStatus } from "@/lib/db/queries/memberships";
+import { countActiveAdmins, findJiraAccountId, findMember, setMemberRole, setMemberStatus } from "@/lib/db/queries/memberships";
 import { revokeAllSessionsOfUser } from "@/lib/db/queries/sessions";
 import { performWrite, type WriteOutcome } from "@/lib/outbox";
 
@@ -100,3 +100,42 @@ export const removeMemberAction = orgAction(z.object({ userId: z.string().min(1)
   revalidatePath(`/${org.slug}/settings/members`);
   return outcomeResult(outcome, `${member.user.name} was removed.`);
 });
+
+export const reassignOpenIssuesAction = orgAction(
+  z.object({ fromUserId: z.string().min(1), toUserId: z.string().min(1), issueKeys: z.array(z.string()).min(1).max(100), idempotencyKey }),
+  "members:manage",
+  async ({ input, org, user, requestId }) => {
+    const [from, to] = await Promise.all([findMember({ orgId: org.id, userId: input.fromUserId }), findMember({ orgId: org.id, userId: input.toUserId })]);
+    if (!from) return { ok: false, error: "The person whose issues you are reassigning is not in this organization." };
+    if (!to || to.status !== "active") return { ok: false, error: "Choose an active member to take over the issues." };
+    const toAccount = await findJiraAccountId({ orgId: org.id, userId: to.user.id });
+    if (!toAccount) return { ok: false, error: `${to.user.name} has no Jira account on this site.` };
+    const outcomes = await Promise.all(
+      input.issueKeys.map((issueKey) =>
+        performWrite({
+          orgId: org.id,
+          operation: "jira.issue.assign",
+          args: { issueKey, accountId: toAccount },
+          orderingKey: `jira:${issueKey}`,
+          idempotencyKey: `reassign:${input.idempotencyKey}:${issueKey}`,
+          actor: { type: "user", id: user.id, label: user.email },
+          summary: `Reassigned ${issueKey} from ${from.user.name} to ${to.user.name}`,
+          target: { type: "jira_issue", id: issueKey },
+          requestId,
+        }),
+      ),
+    );
+    revalidatePath(`/${org.slug}/settings/members`);
+    const failed = outcomes.filter((o) => o.status === "failed");
+    if (failed.length === outcomes.length) return { ok: false, error: `Jira refused the reassignment: ${failed[0]?.status === "failed" ? failed[0].error : ""}` };
+    const pending = outcomes.filter((o) => o.status === "pending").length;
+    const done = outcomes.length - failed.length - pending;
+    return {
+      ok: true,
+      data: {
+        status: pending > 0 ? ("pending" as const) : ("succeeded" as const),
+        message: `${done} issue(s) reassigned to ${to.user.name}${pending ? `, ${pending} waiting for Jira` : ""}${failed.length ? `, ${failed.length} refused` : ""}.`,
+      },
+    };
+  },
+);

@@ -1,0 +1,75 @@
+"use client";
+
+import { changeMemberRoleAction, removeMemberAction } from "./actions";
+import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
+
+export type MemberRowData = {
+  userId: string;
+  name: string;
+  email: string;
+  role: "admin" | "manager" | "member";
+  status: "active" | "invited" | "deactivated";
+  directoryManaged: boolean;
+  lastSignIn: string | null;
+  isYou: boolean;
+};
+
+const STATUS_STYLE = {
+  active: "bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300",
+  invited: "bg-sky-50 text-sky-700 dark:bg-sky-950 dark:text-sky-300",
+  deactivated: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
+} as const;
+
+export function MemberRow({ orgSlug, member, canManage }: { orgSlug: string; member: MemberRowData; canManage: boolean }) {
+  const { feedback, pending, run } = useActionFeedback();
+  const editable = canManage && member.status === "active";
+
+  function changeRole(role: MemberRowData["role"]) {
+    run((idempotencyKey) => changeMemberRoleAction({ orgSlug, userId: member.userId, role, idempotencyKey }));
+  }
+
+  function remove() {
+    if (!window.confirm(`Remove ${member.name} from this organization? They lose access at once.`)) return;
+    run((idempotencyKey) => removeMemberAction({ orgSlug, userId: member.userId, idempotencyKey }));
+  }
+
+  return (
+    <tr className="border-t border-slate-100 align-top dark:border-slate-800">
+      <td className="py-3 pr-4">
+        <span className="font-medium">{member.name}</span>
+        {member.isYou && <span className="ml-2 text-xs text-slate-500">(you)</span>}
+        <span className="block text-xs text-slate-500">{member.email}</span>
+        <FeedbackMessage feedback={feedback} />
+      </td>
+      <td className="py-3 pr-4">
+        {editable ? (
+          <select
+            aria-label={`Role of ${member.name}`}
+            value={member.role}
+            disabled={pending}
+            onChange={(event) => changeRole(event.target.value as MemberRowData["role"])}
+            className="rounded-md border border-slate-300 px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+          >
+            <option value="admin">Admin</option>
+            <option value="manager">Manager</option>
+            <option value="member">Member</option>
+          </select>
+        ) : (
+          <span className="text-sm capitalize">{member.role}</span>
+        )}
+      </td>
+      <td className="py-3 pr-4">
+        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[member.status]}`}>{member.status}</span>
+        {member.directoryManaged && <span className="ml-2 text-xs text-slate-500">directory</span>}
+      </td>
+      <td className="py-3 pr-4 text-sm text-slate-600 dark:text-slate-400">{member.lastSignIn ?? "never"}</td>
+      <td className="py-3 text-right">
+        {editable && (
+          <button type="button" onClick={remove} disabled={pending} className="rounded-md border border-slate-200 px-2.5 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60 dark:border-slate-700 dark:text-red-400 dark:hover:bg-red-950">
+            Remove<span className="sr-only"> {member.name}</span>
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
