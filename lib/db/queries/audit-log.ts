@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { ActorType, AuditResult } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
+import { dateRange, type AuditFilters } from "@/lib/domain/audit/filters";
 
 export type AuditEntryInput = {
   orgId: string;
@@ -33,6 +34,24 @@ export async function appendAuditEntry({ orgId, actor, action, target, summary, 
   });
 }
 
-export async function listAuditEntries({ orgId, limit = 50 }: { orgId: string; limit?: number }) {
-  return db.auditLog.findMany({ where: { orgId }, orderBy: { createdAt: "desc" }, take: limit });
+/** Newest first, filtered by actor (substring of the label), exact action and date range. */
+export async function listAuditEntries({ orgId, filters, limit = 100, before }: { orgId: string; filters: AuditFilters; limit?: number; before?: { createdAt: Date; id: string } }) {
+  const range = dateRange(filters);
+  return db.auditLog.findMany({
+    where: {
+      orgId,
+      ...(filters.actor ? { actorLabel: { contains: filters.actor, mode: "insensitive" as const } } : {}),
+      ...(filters.action ? { action: filters.action } : {}),
+      ...(range.gte || range.lt ? { createdAt: range } : {}),
+      ...(before ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+}
+
+/** The distinct actions an org's log contains, for the filter menu. */
+export async function listAuditActions({ orgId }: { orgId: string }): Promise<string[]> {
+  const rows = await db.auditLog.findMany({ where: { orgId }, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  return rows.map((row) => row.action);
 }

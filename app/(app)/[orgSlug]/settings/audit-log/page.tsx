@@ -1,0 +1,110 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { requireOrg } from "@/lib/auth/org";
+import { can } from "@/lib/auth/permissions";
+import { listAuditActions, listAuditEntries } from "@/lib/db/queries/audit-log";
+import { parseAuditFilters } from "@/lib/domain/audit/filters";
+
+export const metadata = { title: "Audit log" };
+
+const RESULT_STYLE = {
+  success: "text-emerald-700 dark:text-emerald-400",
+  failure: "text-red-600",
+  pending: "text-amber-700 dark:text-amber-300",
+} as const;
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function AuditLogPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<SearchParams> }) {
+  const { orgSlug } = await params;
+  const { org, role } = await requireOrg(orgSlug);
+  if (!can(role, "audit-log:view")) {
+    return <p className="text-sm text-slate-600 dark:text-slate-400">Only admins can see the audit log of {org.name}.</p>;
+  }
+  const raw = await searchParams;
+  const parsed = parseAuditFilters(raw);
+  const filters = parsed.success ? parsed.data : {};
+  const [entries, actions] = await Promise.all([listAuditEntries({ orgId: org.id, filters }), listAuditActions({ orgId: org.id })]);
+  const exportQuery = new URLSearchParams(Object.entries(filters).filter((pair): pair is [string, string] => Boolean(pair[1]))).toString();
+
+  return (
+    <div className="space-y-6">
+      <Card title="Filter">
+        <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter the audit log">
+          <label className="text-sm font-medium">
+            Actor
+            <input name="actor" defaultValue={filters.actor ?? ""} placeholder="e-mail or name" className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900" />
+          </label>
+          <label className="text-sm font-medium">
+            Action
+            <select name="action" defaultValue={filters.action ?? ""} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900">
+              <option value="">Any</option>
+              {actions.map((action) => (
+                <option key={action} value={action}>
+                  {action}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm font-medium">
+            From
+            <input type="date" name="from" defaultValue={filters.from ?? ""} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900" />
+          </label>
+          <label className="text-sm font-medium">
+            To
+            <input type="date" name="to" defaultValue={filters.to ?? ""} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900" />
+          </label>
+          <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+            Apply
+          </button>
+          <a href={`/api/orgs/${org.slug}/audit-log/export${exportQuery ? `?${exportQuery}` : ""}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800" download>
+            Export CSV
+          </a>
+          {exportQuery && (
+            <Link href={`/${org.slug}/settings/audit-log`} className="text-sm text-brand-600 hover:underline">
+              Clear
+            </Link>
+          )}
+        </form>
+        {!parsed.success && <p role="alert" className="mt-2 text-sm text-red-600">{parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</p>}
+      </Card>
+
+      <Card title={`Entries (${entries.length === 100 ? "latest 100" : entries.length})`}>
+        {entries.length === 0 ? (
+          <p className="text-sm text-slate-500">No entries match.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="text-xs uppercase tracking-wide text-slate-500">
+                  <th scope="col" className="pb-2 pr-4 font-medium">Time (UTC)</th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">Actor</th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">Action</th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">What happened</th>
+                  <th scope="col" className="pb-2 font-medium">Result</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry) => (
+                  <tr key={entry.id} className="border-t border-slate-100 align-top dark:border-slate-800">
+                    <td className="whitespace-nowrap py-2 pr-4 font-mono text-xs">{entry.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
+                    <td className="py-2 pr-4">
+                      {entry.actorLabel}
+                      <span className="block text-xs text-slate-500">{entry.actorType}</span>
+                    </td>
+                    <td className="py-2 pr-4 font-mono text-xs">{entry.action}</td>
+                    <td className="py-2 pr-4">
+                      {entry.summary}
+                      {entry.requestId && <span className="block font-mono text-xs text-slate-400">request {entry.requestId}</span>}
+                    </td>
+                    <td className={`py-2 font-medium ${RESULT_STYLE[entry.result]}`}>{entry.result}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

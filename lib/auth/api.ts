@@ -1,0 +1,25 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { withAuth } from "@workos-inc/authkit-nextjs";
+import { findActiveMembership } from "@/lib/db/queries/memberships";
+import { findOrCreateSession } from "@/lib/db/queries/sessions";
+import { can, type Permission } from "./permissions";
+import type { OrgContext } from "./org";
+import { evaluateSession } from "./session-policy";
+
+/**
+ * requireOrg for route handlers: JSON answers instead of redirects. Signed out
+ * (or a session that has ended) → 401; not a member → 404, exactly like a
+ * missing org; a member whose role lacks the permission → 403.
+ */
+export async function requireOrgForApi(orgSlug: string, permission: Permission): Promise<OrgContext | NextResponse> {
+  const { user, sessionId } = await withAuth();
+  if (!user) return NextResponse.json({ error: "unauthenticated", message: "Sign in to use this endpoint." }, { status: 401 });
+  const membership = await findActiveMembership({ orgSlug, workosUserId: user.id });
+  if (!membership) return NextResponse.json({ error: "not_found", message: "Not found." }, { status: 404 });
+  const session = await findOrCreateSession({ workosSessionId: sessionId, userId: membership.user.id, orgId: membership.org.id });
+  const verdict = evaluateSession(session, membership.org, new Date());
+  if (verdict.kind !== "ok") return NextResponse.json({ error: "session_ended", message: verdict.kind === "mfa-required" ? "This organization requires two-step verification." : "Your session has ended; sign in again." }, { status: 401 });
+  if (!can(membership.role, permission)) return NextResponse.json({ error: "forbidden", message: `Your role (${membership.role}) does not allow this.` }, { status: 403 });
+  return { org: membership.org, user: membership.user, role: membership.role, sessionId };
+}

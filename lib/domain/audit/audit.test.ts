@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { csvCell, toAuditCsv } from "./csv";
+import { dateRange, parseAuditFilters } from "./filters";
+
+describe("audit CSV", () => {
+  it("quotes commas, quotes and line breaks", () => {
+    expect(csvCell("plain")).toBe("plain");
+    expect(csvCell('said "hi", twice')).toBe('"said ""hi"", twice"');
+    expect(csvCell("two\nlines")).toBe('"two\nlines"');
+  });
+
+  it("defuses spreadsheet formulas", () => {
+    expect(csvCell("=HYPERLINK(\"x\")")).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvCell("+1")).toBe("'+1");
+    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+  });
+
+  it("writes a header and one line per entry", () => {
+    const csv = toAuditCsv([
+      { createdAt: new Date("2026-11-24T10:00:00Z"), actorType: "user", actorLabel: "ada@acme.test", action: "user.signed_in", targetType: "user", targetId: "u1", summary: "Ada signed in", result: "success", requestId: "req-1" },
+    ]);
+    expect(csv).toBe("time,actor_type,actor,action,target_type,target,summary,result,request_id\r\n2026-11-24T10:00:00.000Z,user,ada@acme.test,user.signed_in,user,u1,Ada signed in,success,req-1\r\n");
+  });
+});
+
+describe("audit filters", () => {
+  it("treats blanks as 'any' and names a malformed date", () => {
+    expect(parseAuditFilters({ actor: " ", action: "user.signed_in" })).toMatchObject({ success: true, data: { action: "user.signed_in" } });
+    const bad = parseAuditFilters({ from: "24/11/2026" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(["from"]);
+  });
+
+  it("makes `to` include the whole day", () => {
+    expect(dateRange({ from: "2026-11-01", to: "2026-11-24" })).toEqual({ gte: new Date("2026-11-01T00:00:00Z"), lt: new Date("2026-11-25T00:00:00Z") });
+    expect(dateRange({})).toEqual({});
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * CSV for the audit-log export (RFC 4180). Cells that a spreadsheet would run
+ * as a formula (=, +, -, @, tab, CR) are prefixed with a quote, so an actor
+ * name cannot smuggle a formula into an admin's spreadsheet.
+ */
+export type AuditRow = {
+  createdAt: Date;
+  actorType: string;
+  actorLabel: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  summary: string;
+  result: string;
+  requestId: string | null;
+};
+
+const COLUMNS: [string, (row: AuditRow) => string][] = [
+  ["time", (r) => r.createdAt.toISOString()],
+  ["actor_type", (r) => r.actorType],
+  ["actor", (r) => r.actorLabel],
+  ["action", (r) => r.action],
+  ["target_type", (r) => r.targetType ?? ""],
+  ["target", (r) => r.targetId ?? ""],
+  ["summary", (r) => r.summary],
+  ["result", (r) => r.result],
+  ["request_id", (r) => r.requestId ?? ""],
+];
+
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toAuditCsv(rows: AuditRow[]): string {
+  const lines = [COLUMNS.map(([name]) => name).join(","), ...rows.map((row) => COLUMNS.map(([, read]) => csvCell(read(row))).join(","))];
+  return `${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** Audit-log filters as they arrive in the URL (page and CSV export share them). */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-11-24");
+
+export const auditFiltersSchema = z.object({
+  actor: z.string().trim().max(200).optional(),
+  action: z.string().trim().max(100).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+/** Reads filters from search params; blank values mean "any". */
+export function parseAuditFilters(params: Record<string, string | string[] | undefined>) {
+  const single = (key: string) => {
+    const value = params[key];
+    const first = Array.isArray(value) ? value[0] : value;
+    return first?.trim() ? first : undefined;
+  };
+  return auditFiltersSchema.safeParse({ actor: single("actor"), action: single("action"), from: single("from"), to: single("to") });
+}
+
+/** The createdAt range for the filters: `to` includes the whole day (UTC). */
+export function dateRange({ from, to }: AuditFilters): { gte?: Date; lt?: Date } {
+  return {
+    ...(from ? { gte: new Date(`${from}T00:00:00.000Z`) } : {}),
+    ...(to ? { lt: new Date(new Date(`${to}T00:00:00.000Z`).getTime() + 86_400_000) } : {}),
+  };
+}
