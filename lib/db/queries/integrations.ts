@@ -14,3 +14,32 @@ export async function listIntegrationStatuses({ orgId }: { orgId: string }) {
 export async function findConnection({ orgId, provider }: { orgId: string; provider: "jira" | "sentry" | "github" }) {
   return db.integrationConnection.findUnique({ where: { orgId_provider: { orgId, provider } } });
 }
+
+type Provider = "jira" | "sentry" | "github";
+
+export async function saveConnection({ orgId, provider, config, encryptedCredentials, credentialsKeyId }: { orgId: string; provider: Provider; config: Record<string, string>; encryptedCredentials: string; credentialsKeyId: string }) {
+  return db.integrationConnection.upsert({
+    where: { orgId_provider: { orgId, provider } },
+    create: { orgId, provider, config, encryptedCredentials, credentialsKeyId, status: "connected" },
+    update: { config, encryptedCredentials, credentialsKeyId, status: "connected", lastError: null },
+  });
+}
+
+export async function recordConnectionCheck({ orgId, provider, error }: { orgId: string; provider: Provider; error: string | null }) {
+  return db.integrationConnection.update({
+    where: { orgId_provider: { orgId, provider } },
+    data: { lastCheckedAt: new Date(), status: error ? "error" : "connected", lastError: error },
+  });
+}
+
+export async function disconnect({ orgId, provider }: { orgId: string; provider: Provider }) {
+  return db.integrationConnection.update({ where: { orgId_provider: { orgId, provider } }, data: { status: "disconnected", encryptedCredentials: "", lastError: null } });
+}
+
+/** Non-secret settings of every connection, for the integrations page. */
+export async function listConnectionSettings({ orgId }: { orgId: string }) {
+  return db.integrationConnection.findMany({
+    where: { orgId },
+    select: { provider: true, status: true, config: true, lastCheckedAt: true, lastError: true, updatedAt: true },
+  });
+}

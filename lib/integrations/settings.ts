@@ -1,0 +1,86 @@
+import "server-only";
+import { z } from "zod";
+import { openCredentials, sealCredentials } from "@/lib/crypto/credentials";
+import { getKeyring } from "@/lib/crypto/keyring";
+import { findConnection, recordConnectionCheck, saveConnection } from "@/lib/db/queries/integrations";
+import { testJiraConnection } from "./jira";
+import { testSentryConnection } from "./sentry";
+
+/**
+ * Connecting Jira, Sentry and GitHub to an org. Secrets are sealed at rest and
+ * never read back to the browser; a blank secret field keeps the stored one.
+ */
+const secret = z.string().trim().max(500).optional();
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((u) => u.replace(/\/+$/, ""));
+
+export const integrationInputSchema = z.discriminatedUnion("provider", [
+  z.object({ provider: z.literal("jira"), siteUrl: httpUrl, email: z.email("must be the e-mail of the Jira account"), apiToken: secret }),
+  z.object({
+    provider: z.literal("sentry"),
+    baseUrl: httpUrl,
+    organizationSlug: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be the organization slug from the Sentry URL"),
+    authToken: secret,
+    webhookSecret: secret,
+  }),
+  z.object({ provider: z.literal("github"), webhookSecret: secret }),
+]);
+
+export type IntegrationInput = z.infer<typeof integrationInputSchema>;
+
+const REQUIRED_SECRETS = { jira: ["apiToken"], sentry: ["authToken", "webhookSecret"], github: ["webhookSecret"] } as const;
+
+function split(input: IntegrationInput): { config: Record<string, string>; secrets: Record<string, string | undefined> } {
+  switch (input.provider) {
+    case "jira":
+      return { config: { siteUrl: input.siteUrl, email: input.email }, secrets: { apiToken: input.apiToken } };
+    case "sentry":
+      return { config: { baseUrl: input.baseUrl, organizationSlug: input.organizationSlug }, secrets: { authToken: input.authToken, webhookSecret: input.webhookSecret } };
+    case "github":
+      return { config: {}, secrets: { webhookSecret: input.webhookSecret } };
+  }
+}
+
+export type SaveResult = { ok: true; changedFields: string[] } | { ok: false; error: string; fieldErrors: Record<string, string> };
+
+export async function saveIntegration(orgId: string, input: IntegrationInput): Promise<SaveResult> {
+  const keyring = getKeyring();
+  const existing = await findConnection({ orgId, provider: input.provider });
+  const stored = existing?.encryptedCredentials ? openCredentials(existing.encryptedCredentials, keyring) : {};
+  const { config, secrets } = split(input);
+  const merged: Record<string, string> = { ...stored };
+  for (const [name, value] of Object.entries(secrets)) if (value) merged[name] = value;
+  const missing = REQUIRED_SECRETS[input.provider].filter((name) => !merged[name]);
+  if (missing.length > 0) return { ok: false, error: `${missing.join(", ")}: required to connect`, fieldErrors: Object.fromEntries(missing.map((name) => [name, "is required"])) };
+
+  const before = (existing?.config ?? {}) as Record<string, string>;
+  const changedFields = [
+    ...Object.keys(config).filter((key) => before[key] !== config[key]),
+    ...Object.entries(secrets).filter(([name, value]) => value && value !== stored[name]).map(([name]) => name),
+  ];
+  const { sealed, keyId } = sealCredentials(merged, keyring);
+  await saveConnection({ orgId, provider: input.provider, config, encryptedCredentials: sealed, credentialsKeyId: keyId });
+  return { ok: true, changedFields };
+}
+
+export type ConnectionCheck = { ok: boolean; message: string };
+
+/** Calls the service with the stored settings and records the outcome on the connection. */
+export async function checkIntegration(orgId: string, provider: "jira" | "sentry" | "github", requestId: string): Promise<ConnectionCheck> {
+  const connection = await findConnection({ orgId, provider });
+  if (!connection || connection.status === "disconnected") return { ok: false, message: "Not connected yet." };
+  const credentials = openCredentials(connection.encryptedCredentials, getKeyring());
+  const config = connection.config as Record<string, string>;
+  let check: ConnectionCheck;
+  if (provider === "jira") {
+    const result = await testJiraConnection({ siteUrl: config.siteUrl ?? "", email: config.email ?? "", apiToken: credentials.apiToken ?? "", requestId });
+    check = result.ok ? { ok: true, message: `Connected to ${result.site.title} as ${result.account.displayName}.` } : { ok: false, message: result.message };
+  } else if (provider === "sentry") {
+    const result = await testSentryConnection({ baseUrl: config.baseUrl ?? "", organizationSlug: config.organizationSlug ?? "", authToken: credentials.authToken ?? "", requestId });
+    check = result.ok ? { ok: true, message: `Connected to Sentry organization "${result.organization.slug}" with ${result.projectCount} project(s).` } : { ok: false, message: result.message };
+  } else {
+    // GitHub calls Bosun, not the other way round: a stored secret is all there is to check.
+    check = credentials.webhookSecret ? { ok: true, message: "Webhook secret stored; GitHub deliveries will be verified with it." } : { ok: false, message: "No webhook secret stored." };
+  }
+  await recordConnectionCheck({ orgId, provider, error: check.ok ? null : check.message });
+  return check;
+}
