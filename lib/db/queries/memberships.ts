@@ -56,3 +56,14 @@ export async function findJiraAccountId({ orgId, userId }: { orgId: string; user
   const membership = await db.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { jiraAccountId: true } });
   return membership?.jiraAccountId ?? null;
 }
+
+/** Mirrors a WorkOS membership into Bosun; returns the previous status so callers can spot deactivation. */
+export async function syncMembership({ orgId, userId, role, status, workosMembershipId, directoryManaged }: { orgId: string; userId: string; role: "admin" | "manager" | "member"; status: "active" | "invited" | "deactivated"; workosMembershipId: string; directoryManaged: boolean }) {
+  const previous = await db.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { status: true, role: true } });
+  const membership = await db.membership.upsert({
+    where: { orgId_userId: { orgId, userId } },
+    create: { orgId, userId, role, status, workosMembershipId, directoryManaged },
+    update: { role, status, workosMembershipId, directoryManaged },
+  });
+  return { membership, previous };
+}

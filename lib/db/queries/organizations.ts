@@ -8,3 +8,7 @@ export async function getOrgSecuritySettings({ orgId }: { orgId: string }) {
 export async function updateOrgSecuritySettings({ orgId, requireMfa, sessionIdleTimeoutMinutes }: { orgId: string; requireMfa: boolean; sessionIdleTimeoutMinutes: number | null }) {
   return db.organization.update({ where: { id: orgId }, data: { requireMfa, sessionIdleTimeoutMinutes }, select: { requireMfa: true, sessionIdleTimeoutMinutes: true } });
 }
+
+export async function findOrgByWorkosId({ workosOrgId }: { workosOrgId: string }) {
+  return db.organization.findUnique({ where: { workosOrgId }, select: { id: true, slug: true, name: true, workosOrgId: true } });
+}

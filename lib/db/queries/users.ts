@@ -29,3 +29,11 @@ export async function listActiveOrgIdsForUser({ userId }: { userId: string }): P
 export async function findUserByWorkosId({ workosUserId }: { workosUserId: string }) {
   return db.user.findUnique({ where: { workosUserId } });
 }
+
+export async function upsertUserFromDirectory({ workosUserId, email, name }: { workosUserId: string; email: string; name: string }) {
+  return db.user.upsert({ where: { workosUserId }, create: { workosUserId, email, name }, update: { email, name } });
+}
+
+export async function findUserByEmail({ email }: { email: string }) {
+  return db.user.findUnique({ where: { email } });
+}

@@ -1,0 +1,94 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { WORKOS_DEMO_WEBHOOK_SECRET } from "@/lib/config/demo";
+import { PrismaClient } from "@/lib/db/generated/client";
+import { seedDatabase } from "@/prisma/seed-data";
+import { createTestDatabase } from "@/test/database";
+import { serveRoutes } from "@/test/route-server";
+import { type RunningWorkosEmulator, signWorkosWebhook, startWorkosEmulator } from "@/emulators/workos";
+import type * as RouteModule from "./route";
+
+/** Directory sync end to end: the WorkOS emulator delivers signed webhooks to the real route handler. */
+describe("POST /api/webhooks/workos", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: PrismaClient;
+  let workos: RunningWorkosEmulator;
+  let bosun: Awaited<ReturnType<typeof serveRoutes>>;
+  let route: typeof RouteModule;
+
+  const post = (body: string, signature: string | null) =>
+    route.POST(new Request("http://bosun.test/api/webhooks/workos", { method: "POST", body, headers: signature ? { "workos-signature": signature } : {} }));
+  const directory = (change: object) =>
+    fetch(`${workos.url}/__emulator/directory/users`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ organization: "acme", ...change }) }).then((r) => r.json());
+
+  beforeAll(async () => {
+    database = await createTestDatabase("workoshook");
+    await seedDatabase(database.url);
+    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    // Bosun's side listens first, so the emulator can be pointed at it.
+    bosun = await serveRoutes({ "/api/webhooks/workos": (request) => route.POST(request) });
+    workos = await startWorkosEmulator({ port: 0, bosunUrl: bosun.url });
+    vi.stubEnv("DATABASE_URL", database.url);
+    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
+    vi.resetModules();
+    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
+    route = await import("./route");
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await bosun.close();
+    await workos.close();
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  it("rejects forged, stale and unsigned deliveries, and records nothing", async () => {
+    const body = JSON.stringify({ id: "event_forged", event: "user.created", data: { id: "user_x", email: "x@acme.test" }, created_at: new Date().toISOString() });
+    expect((await post(body, signWorkosWebhook(body, "wrong-secret"))).status).toBe(401);
+    expect((await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET, Date.now() - 200_000))).status).toBe(401);
+    const unsigned = await post(body, null);
+    expect(unsigned.status).toBe(401);
+    expect(await unsigned.json()).toEqual({ error: "invalid_signature", reason: "missing" });
+    expect(await db.webhookDelivery.count()).toBe(0);
+  });
+
+  it("answers 400 for a signed body that is not a WorkOS event", async () => {
+    const notJson = "not json";
+    expect((await post(notJson, signWorkosWebhook(notJson, WORKOS_DEMO_WEBHOOK_SECRET))).status).toBe(400);
+    const missingId = JSON.stringify({ event: "user.created", data: {} });
+    const response = await post(missingId, signWorkosWebhook(missingId, WORKOS_DEMO_WEBHOOK_SECRET));
+    expect(response.status).toBe(400);
+    expect((await response.json()).fields).toHaveProperty("id");
+  });
+
+  it("provisions a new directory user with the role WorkOS assigned", async () => {
+    const result = (await directory({ action: "create", email: "nora.new@acme.test", firstName: "Nora", lastName: "New", role: "manager" })) as { webhooks: { status: number | null }[] };
+    expect(result.webhooks.length).toBeGreaterThan(0);
+    expect(result.webhooks.every((w) => w.status === 200)).toBe(true);
+    const member = await db.membership.findFirstOrThrow({ where: { user: { email: "nora.new@acme.test" }, org: { slug: "acme" } }, include: { user: true } });
+    expect(member).toMatchObject({ role: "manager", status: "active", directoryManaged: true });
+    expect(member.user.name).toBe("Nora New");
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "member.provisioned" } });
+    expect(audit).toMatchObject({ actorType: "system", actorLabel: "WorkOS directory sync", summary: "Nora New (nora.new@acme.test) joined Acme Maritime as manager" });
+  });
+
+  it("treats a redelivered event as a duplicate", async () => {
+    const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { eventType: "organization_membership.created" } });
+    const body = JSON.stringify(delivery.payload);
+    const again = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
+    expect(await again.json()).toEqual({ status: "duplicate" });
+    expect(await db.webhookDelivery.count({ where: { idempotencyKey: delivery.idempotencyKey } })).toBe(1);
+  });
+
+  it("deprovisions a deactivated directory user: membership, sessions and an audit entry", async () => {
+    const linus = await db.user.findUniqueOrThrow({ where: { email: "linus@acme.test" } });
+    await db.userSession.create({ data: { workosSessionId: "session_linus_open", userId: linus.id } });
+    await directory({ action: "create", email: "linus@acme.test" }).catch(() => undefined);
+    await directory({ action: "deactivate", email: "linus@acme.test" });
+    const membership = await db.membership.findFirstOrThrow({ where: { userId: linus.id, org: { slug: "acme" } } });
+    expect(membership.status).toBe("deactivated");
+    expect(await db.userSession.findUniqueOrThrow({ where: { workosSessionId: "session_linus_open" } })).toMatchObject({ revokedAt: expect.any(Date) });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "member.deprovisioned", targetId: linus.id } });
+    expect(audit.summary).toContain("Linus Torvalds (linus@acme.test) lost access to Acme Maritime");
+  });
+});
