@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { applyResponseHeaders, authkit, partitionAuthkitHeaders } from "@workos-inc/authkit-nextjs";
+import { coalesceSessionRefresh } from "@/lib/auth/refresh-coalescer";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/observability/request-id";
@@ -18,7 +19,7 @@ const isDevelopment = env.nodeEnv === "development";
 // Machine-to-machine endpoints carry no session cookie; skip the AuthKit work for them.
 const SESSIONLESS_PREFIXES = ["/api/health", "/api/webhooks/"];
 // Pages anyone may open. API routes answer 401 themselves instead of redirecting.
-const PUBLIC_PAGES = new Set(["/", "/sign-in", "/callback"]);
+const PUBLIC_PAGES = new Set(["/", "/sign-in", "/sign-out", "/callback"]);
 
 /** A signed-out browser opening a page (not an API call, prefetch or RSC fetch) goes to sign in first. */
 function needsSignIn(request: NextRequest, signedIn: boolean) {
@@ -41,7 +42,7 @@ export default async function proxy(request: NextRequest) {
   });
 
   const sessionless = SESSIONLESS_PREFIXES.some((prefix) => request.nextUrl.pathname.startsWith(prefix));
-  const auth = sessionless ? null : await authkit(request, { redirectUri: env.workos.redirectUri });
+  const auth = sessionless ? null : await coalesceSessionRefresh(request, (req) => authkit(req, { redirectUri: env.workos.redirectUri }));
   const { requestHeaders, responseHeaders } = auth
     ? partitionAuthkitHeaders(request, auth.headers)
     : { requestHeaders: new Headers(request.headers), responseHeaders: new Headers() };

@@ -48,7 +48,7 @@ export function AppShell({ org, orgs, user, role, demo, children }: AppShellProp
           </details>
           <OrgSwitcher current={org} orgs={orgs} />
           <div className="ml-auto">
-            <UserMenu user={user} role={role} />
+            <UserMenu user={user} role={role} orgSlug={org.slug} />
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 lg:px-8">

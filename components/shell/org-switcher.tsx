@@ -1,9 +1,11 @@
-import Link from "next/link";
+"use client";
+
 import { ChevronIcon } from "@/components/ui/icons";
+import { switchOrgAction } from "@/app/(app)/[orgSlug]/actions";
 
 type OrgOption = { slug: string; name: string; role: string };
 
-/** A disclosure listing the caller's orgs; no client JavaScript needed. */
+/** A disclosure listing the caller's orgs; choosing one switches the WorkOS session to that org. */
 export function OrgSwitcher({ current, orgs }: { current: { slug: string; name: string }; orgs: OrgOption[] }) {
   return (
     <details className="group relative">
@@ -18,14 +20,20 @@ export function OrgSwitcher({ current, orgs }: { current: { slug: string; name: 
       <ul className="absolute left-0 z-20 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
         {orgs.map((org) => (
           <li key={org.slug}>
-            <Link
-              href={`/${org.slug}`}
-              aria-current={org.slug === current.slug ? "true" : undefined}
-              className="flex items-center justify-between rounded-md px-3 py-2 text-sm hover:bg-slate-100 aria-[current]:font-semibold dark:hover:bg-slate-800"
+            <form
+              action={async () => {
+                await switchOrgAction({ orgSlug: org.slug });
+              }}
             >
-              {org.name}
-              <span className="text-xs capitalize text-slate-500">{org.role}</span>
-            </Link>
+              <button
+                type="submit"
+                aria-current={org.slug === current.slug ? "true" : undefined}
+                className="flex w-full items-center justify-between rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 aria-[current]:font-semibold dark:hover:bg-slate-800"
+              >
+                {org.name}
+                <span className="text-xs capitalize text-slate-500">{org.role}</span>
+              </button>
+            </form>
           </li>
         ))}
       </ul>

@@ -1,7 +1,8 @@
+import { signOutEverywhere } from "@/app/(app)/[orgSlug]/actions";
 import { signOutAction } from "@/app/(auth)/actions";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 
-export function UserMenu({ user, role }: { user: { name: string; email: string }; role: string }) {
+export function UserMenu({ user, role, orgSlug }: { user: { name: string; email: string }; role: string; orgSlug: string }) {
   const initials = user.name
     .split(/\s+/)
     .map((part) => part[0])
@@ -26,6 +27,11 @@ export function UserMenu({ user, role }: { user: { name: string; email: string }
         <form action={signOutAction}>
           <button type="submit" className="w-full rounded-md border border-slate-200 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
             Sign out
+          </button>
+        </form>
+        <form action={signOutEverywhere.bind(null, orgSlug)} className="mt-2">
+          <button type="submit" className="w-full rounded-md px-3 py-1.5 text-xs text-slate-600 hover:bg-slate-50 dark:text-slate-400 dark:hover:bg-slate-800">
+            Sign out on every device
           </button>
         </form>
       </div>
