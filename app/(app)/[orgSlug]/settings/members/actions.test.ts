@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { PrismaClient } from "@/lib/db/generated/client";
+import { seedDatabase } from "@/prisma/seed-data";
+import { createTestDatabase } from "@/test/database";
+import { buildWorld } from "@/emulators/seed/world";
+import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
+import type * as MembersActions from "./actions";
+
+/**
+ * The role matrix, enforced on the server: the real actions run against a real
+ * database and the WorkOS emulator, with only the AuthKit session swapped in.
+ */
+const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, sessionId: "session_matrix" }));
+vi.mock("@workos-inc/authkit-nextjs", () => ({
+  withAuth: async () => ({ user: session.user, sessionId: session.sessionId }),
+  switchToOrganization: async () => undefined,
+  signOut: async () => undefined,
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+const world = buildWorld();
+const person = (key: string) => world.people.find((p) => p.key === key)!;
+const signInAs = (key: string) => {
+  session.user = { id: person(key).workosUserId, email: person(key).email };
+  session.sessionId = `session_${key}`;
+};
+
+describe("member management by role", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: PrismaClient;
+  let workos: RunningWorkosEmulator;
+  let actions: typeof MembersActions;
+  let linusId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("rolematrix");
+    await seedDatabase(database.url);
+    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    workos = await startWorkosEmulator({ port: 0 });
+    vi.stubEnv("DATABASE_URL", database.url);
+    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
+    vi.resetModules();
+    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
+    actions = await import("./actions");
+    linusId = (await db.user.findUniqueOrThrow({ where: { email: "linus@acme.test" } })).id;
+  });
+  beforeEach(() => {
+    session.user = null;
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await workos.close();
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  const roleOf = async (email: string) => (await db.membership.findFirstOrThrow({ where: { user: { email }, org: { slug: "acme" } } })).role;
+
+  for (const key of ["linus", "grace"]) {
+    it(`a ${key === "linus" ? "member" : "manager"} cannot invite, change roles or remove`, async () => {
+      signInAs(key);
+      const denied = expect.objectContaining({ ok: false, error: expect.stringMatching(/does not allow this/) });
+      expect(await actions.inviteMemberAction({ orgSlug: "acme", email: "new@acme.test", role: "member", idempotencyKey: randomUUID() })).toEqual(denied);
+      expect(await actions.changeMemberRoleAction({ orgSlug: "acme", userId: linusId, role: "admin", idempotencyKey: randomUUID() })).toEqual(denied);
+      expect(await actions.removeMemberAction({ orgSlug: "acme", userId: linusId, idempotencyKey: randomUUID() })).toEqual(denied);
+      expect(await roleOf("linus@acme.test")).toBe("member");
+      expect(await db.outboxIntent.count()).toBe(0);
+    });
+  }
+
+  it("an admin changes a role, in WorkOS and in Bosun, with an audit entry", async () => {
+    signInAs("ada");
+    const result = await actions.changeMemberRoleAction({ orgSlug: "acme", userId: linusId, role: "manager", idempotencyKey: randomUUID() });
+    expect(result).toEqual({ ok: true, data: { status: "succeeded", message: "Linus Torvalds is now a manager." } });
+    expect(await roleOf("linus@acme.test")).toBe("manager");
+    const memberships = await fetch(`${workos.url}/user_management/organization_memberships?user_id=${person("linus").workosUserId}`, { headers: { authorization: "Bearer sk_test_bosun_demo" } });
+    expect(((await memberships.json()) as { data: { role: { slug: string } }[] }).data[0]?.role.slug).toBe("manager");
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "workos.membership.update_role" } })).toMatchObject({ actorLabel: "ada@acme.test", summary: "Changed Linus Torvalds's role from member to manager" });
+  });
+
+  it("names the wrong field in a bad request", async () => {
+    signInAs("ada");
+    const result = await actions.inviteMemberAction({ orgSlug: "acme", email: "not-an-email", role: "owner" as "admin", idempotencyKey: randomUUID() });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { email: "must be a valid e-mail address", role: "must be admin, manager or member" } });
+  });
+
+  it("never lets the last admin be demoted or removed", async () => {
+    signInAs("ada");
+    const adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@acme.test" } })).id;
+    expect(await actions.changeMemberRoleAction({ orgSlug: "acme", userId: adaId, role: "member", idempotencyKey: randomUUID() })).toMatchObject({ ok: false, error: expect.stringMatching(/last admin/) });
+    expect(await actions.removeMemberAction({ orgSlug: "acme", userId: adaId, idempotencyKey: randomUUID() })).toMatchObject({ ok: false, error: expect.stringMatching(/last admin/) });
+    expect(await roleOf("ada@acme.test")).toBe("admin");
+  });
+
+  it("an admin of another org gets a 404 and changes nothing", async () => {
+    signInAs("hedy");
+    await expect(actions.removeMemberAction({ orgSlug: "acme", userId: linusId, idempotencyKey: randomUUID() })).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/);
+    expect((await db.membership.findFirstOrThrow({ where: { userId: linusId, org: { slug: "acme" } } })).status).toBe("active");
+  });
+
+  it("an admin invites and removes, and a removed member's sessions end", async () => {
+    signInAs("ada");
+    const invite = await actions.inviteMemberAction({ orgSlug: "acme", email: "Nia.New@acme.test", role: "member", idempotencyKey: randomUUID() });
+    expect(invite).toEqual({ ok: true, data: { status: "succeeded", message: "Invitation sent to nia.new@acme.test." } });
+    await db.userSession.create({ data: { workosSessionId: "session_linus_live", userId: linusId } });
+    expect(await actions.removeMemberAction({ orgSlug: "acme", userId: linusId, idempotencyKey: randomUUID() })).toMatchObject({ ok: true });
+    expect((await db.membership.findFirstOrThrow({ where: { userId: linusId, org: { slug: "acme" } } })).status).toBe("deactivated");
+    expect((await db.userSession.findUniqueOrThrow({ where: { workosSessionId: "session_linus_live" } })).revokedAt).not.toBeNull();
+  });
+});
