@@ -4,7 +4,13 @@ import { withAuth } from "@workos-inc/authkit-nextjs";
 import { findUserOrgSlugs } from "@/lib/db/queries/users";
 
 /** Signed in: straight to your (first) org. Signed out: what Bosun is, and a way in. */
-export default async function HomePage() {
+const SIGNED_OUT_MESSAGES: Record<string, string> = {
+  idle: "You were signed out after a period of inactivity.",
+  revoked: "Your session was ended, by you on another device or by an administrator.",
+};
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ signedOut?: string }> }) {
+  const { signedOut } = await searchParams;
   const { user } = await withAuth();
   if (user) {
     const slugs = await findUserOrgSlugs({ workosUserId: user.id });
@@ -25,6 +31,11 @@ export default async function HomePage() {
       <p className="mt-4 text-lg text-slate-600 dark:text-slate-400">
         Sprint capacity from Jira, error health from Sentry, and org access through WorkOS, in one place for engineering teams.
       </p>
+      {signedOut && SIGNED_OUT_MESSAGES[signedOut] && (
+        <p role="status" className="mt-6 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-800 dark:bg-amber-950 dark:text-amber-200">
+          {SIGNED_OUT_MESSAGES[signedOut]}
+        </p>
+      )}
       <div className="mt-8">
         <Link href="/sign-in" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
           Sign in

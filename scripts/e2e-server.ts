@@ -1,5 +1,6 @@
 // The server Playwright tests against: a fresh "bosun_e2e" database (on the
 // local PostgreSQL when one runs, else an embedded one), then `npm start`.
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { canConnect, startEmbeddedPostgres } from "./db/embedded-postgres";
@@ -7,6 +8,7 @@ import { ROOT } from "./db/schema-engine";
 
 const LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
 const DATABASE = "bosun_e2e";
+export const E2E_DATABASE_URL_FILE = path.join(ROOT, ".data/e2e-database-url");
 
 async function resolveServerUrl(): Promise<string> {
   if (process.env.E2E_DATABASE_URL) {
@@ -30,5 +32,8 @@ await admin.end();
 const databaseUrl = new URL(serverUrl);
 databaseUrl.pathname = `/${DATABASE}`;
 process.env.DATABASE_URL = databaseUrl.toString();
+// The browser tests read it to arrange state the UI cannot (an idle session, say).
+mkdirSync(path.join(ROOT, ".data"), { recursive: true });
+writeFileSync(E2E_DATABASE_URL_FILE, databaseUrl.toString());
 process.argv[2] = "start";
 await import("./launch");
