@@ -32,3 +32,8 @@ export async function revokeAllSessionsOfUser({ userId, now }: { userId: string;
 export async function markSessionMfaVerified({ workosSessionId }: { workosSessionId: string }) {
   return db.userSession.update({ where: { workosSessionId }, data: { mfaVerified: true } });
 }
+
+export async function isSessionMfaVerified({ workosSessionId }: { workosSessionId: string }): Promise<boolean> {
+  const session = await db.userSession.findUnique({ where: { workosSessionId }, select: { mfaVerified: true } });
+  return session?.mfaVerified ?? false;
+}

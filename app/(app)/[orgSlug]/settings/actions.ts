@@ -5,6 +5,7 @@ import { z } from "zod";
 import { orgAction } from "@/lib/actions/org-action";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { getOrgSecuritySettings, updateOrgSecuritySettings } from "@/lib/db/queries/organizations";
+import { isSessionMfaVerified } from "@/lib/db/queries/sessions";
 
 const updateSecuritySchema = z.object({
   requireMfa: z.boolean(),
@@ -12,8 +13,12 @@ const updateSecuritySchema = z.object({
   sessionIdleTimeoutMinutes: z.number().int().min(5, "must be at least 5 minutes").max(43_200, "must be at most 30 days (43,200 minutes)").nullable(),
 });
 
-export const updateSecuritySettingsAction = orgAction(updateSecuritySchema, "settings:manage", async ({ input, org, user, requestId }) => {
+export const updateSecuritySettingsAction = orgAction(updateSecuritySchema, "settings:manage", async ({ input, org, user, requestId, sessionId }) => {
   const before = await getOrgSecuritySettings({ orgId: org.id });
+  // Requiring MFA from a session without it would lock the admin out mid-change.
+  if (input.requireMfa && !before.requireMfa && !(await isSessionMfaVerified({ workosSessionId: sessionId }))) {
+    return { ok: false, error: "Set up two-step verification for yourself before requiring it for everyone.", fieldErrors: { requireMfa: "verify-first" } };
+  }
   const after = await updateOrgSecuritySettings({ orgId: org.id, ...input });
   const changes = Object.fromEntries(
     (Object.keys(after) as (keyof typeof after)[]).filter((key) => before[key] !== after[key]).map((key) => [key, { from: before[key], to: after[key] }]),

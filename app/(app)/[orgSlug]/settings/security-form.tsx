@@ -6,7 +6,7 @@ import { updateSecuritySettingsAction } from "./actions";
 type SecuritySettings = { requireMfa: boolean; sessionIdleTimeoutMinutes: number | null };
 
 export function SecurityForm({ orgSlug, initial, canEdit }: { orgSlug: string; initial: SecuritySettings; canEdit: boolean }) {
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string; verifyFirst?: boolean } | null>(null);
   const [pending, startTransition] = useTransition();
   const timeoutId = useId();
 
@@ -18,7 +18,7 @@ export function SecurityForm({ orgSlug, initial, canEdit }: { orgSlug: string; i
         requireMfa: formData.get("requireMfa") === "on",
         sessionIdleTimeoutMinutes: idle === "" ? null : Number(idle),
       });
-      setMessage(result.ok ? { kind: "ok", text: "Saved." } : { kind: "error", text: result.error });
+      setMessage(result.ok ? { kind: "ok", text: "Saved." } : { kind: "error", text: result.error, verifyFirst: result.fieldErrors?.requireMfa === "verify-first" });
     });
   }
 
@@ -57,6 +57,14 @@ export function SecurityForm({ orgSlug, initial, canEdit }: { orgSlug: string; i
       {message && (
         <p role={message.kind === "error" ? "alert" : "status"} className={`text-sm ${message.kind === "error" ? "text-red-600" : "text-emerald-700 dark:text-emerald-400"}`}>
           {message.text}
+          {message.verifyFirst && (
+            <>
+              {" "}
+              <a href={`/mfa?org=${orgSlug}`} className="font-medium underline">
+                Set up two-step verification
+              </a>
+            </>
+          )}
         </p>
       )}
     </form>

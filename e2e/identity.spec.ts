@@ -1,0 +1,208 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../lib/config/demo";
+import { totp } from "../emulators/workos/totp";
+import { DEMO_TOTP_SECRET } from "../emulators/seed/world";
+import { STORAGE_STATE, openMenu, signInThroughHostedPage } from "./fixtures/auth";
+import { e2eQuery } from "./fixtures/database";
+
+const WORKOS_CONTROL = "http://127.0.0.1:4101/__emulator";
+
+async function fillHostedSignIn(page: Page, email: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function orgsInSwitcher(page: Page, current: string) {
+  await openMenu(page, `${current}, switch organization`);
+  return page.locator("summary + ul").getByRole("button").allInnerTexts();
+}
+
+/** Runs `fn` as ada in a browser context of its own, e.g. to change org settings mid-test. */
+async function asAda<T>(browser: Browser, fn: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ storageState: STORAGE_STATE.ada });
+  try {
+    return await fn(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+async function setSecurity(page: Page, { requireMfa, idleMinutes }: { requireMfa: boolean; idleMinutes: string }) {
+  await page.goto("/acme/settings");
+  await page.getByLabel("Require two-step verification").setChecked(requireMfa);
+  await page.getByLabel("Sign out after inactivity (minutes)").fill(idleMinutes);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+}
+
+test("each demo account sees only its own organizations", async ({ browser }) => {
+  for (const [email, current, expected] of [
+    ["ada@acme.test", "Acme Maritime", ["Acme Maritime"]],
+    ["hedy@globex.test", "Globex Shipping", ["Globex Shipping"]],
+  ] as const) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInThroughHostedPage(page, email);
+    const orgs = await orgsInSwitcher(page, current);
+    expect(orgs.map((o) => o.split("\n")[0])).toEqual(expected);
+    await context.close();
+  }
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInThroughHostedPage(page, "margaret@acme.test", { organization: "Globex Shipping" });
+  await expect(page).toHaveURL(/\/acme$|\/globex$/);
+  expect((await orgsInSwitcher(page, page.url().endsWith("/globex") ? "Globex Shipping" : "Acme Maritime")).map((o) => o.split("\n")[0])).toEqual(["Acme Maritime", "Globex Shipping"]);
+  await context.close();
+});
+
+test("a user with an authenticator app enters its code on the hosted page", async ({ page }) => {
+  await page.goto("/sign-in");
+  await fillHostedSignIn(page, "barbara@acme.test");
+  await page.getByLabel("Authentication code").fill("000000");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText(/code/i).first()).toBeVisible();
+  await page.getByLabel("Authentication code").fill(totp(DEMO_TOTP_SECRET));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Acme Maritime" })).toBeVisible();
+});
+
+/** Sets up an authenticator on the /mfa page and returns its secret. */
+async function enrolAuthenticator(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Set up authenticator app" }).click();
+  const secret = (await page.getByTestId("totp-secret").innerText()).trim();
+  await page.getByLabel("Authentication code").fill(totp(secret));
+  await page.getByRole("button", { name: "Verify" }).click();
+  return secret;
+}
+
+test("when an org requires MFA, a member without an authenticator sets one up first", async ({ browser, page }) => {
+  await asAda(browser, async (admin) => {
+    await admin.goto("/acme/settings");
+    await admin.getByLabel("Require two-step verification").check();
+    await admin.getByRole("button", { name: "Save" }).click();
+    // The admin must have it before requiring it of everyone.
+    await expect(admin.getByRole("alert").filter({ hasText: "Set up two-step verification for yourself before requiring it" })).toBeVisible();
+    await admin.getByRole("link", { name: "Set up two-step verification" }).click();
+    await enrolAuthenticator(admin);
+    await expect(admin.getByRole("heading", { level: 1, name: "Acme Maritime" })).toBeVisible();
+    await setSecurity(admin, { requireMfa: true, idleMinutes: "" });
+  });
+  try {
+    await page.goto("/sign-in");
+    await fillHostedSignIn(page, "donald@acme.test");
+    await expect(page).toHaveURL(/\/mfa\?org=acme$/);
+    await page.getByRole("button", { name: "Set up authenticator app" }).click();
+    const secret = (await page.getByTestId("totp-secret").innerText()).trim();
+    await page.getByLabel("Authentication code").fill(totp(secret, Date.now() - 300_000));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: /not right|can no longer be used/ })).toBeVisible();
+    await page.getByLabel("Authentication code").fill(totp(secret));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Acme Maritime" })).toBeVisible();
+    await page.goto("/acme/sprints");
+    await expect(page.getByRole("heading", { level: 1, name: "Sprints" })).toBeVisible();
+  } finally {
+    // Through the database: ada's stored session is not the one that verified.
+    await e2eQuery(`UPDATE "Organization" SET "requireMfa" = false WHERE slug = 'acme'`);
+  }
+});
+
+test("an idle session is signed out by the org's timeout", async ({ browser, page }) => {
+  await asAda(browser, (admin) => setSecurity(admin, { requireMfa: false, idleMinutes: "15" }));
+  try {
+    await signInThroughHostedPage(page, "ken@acme.test");
+    await e2eQuery(`UPDATE "UserSession" SET "lastSeenAt" = now() - interval '20 minutes' WHERE "userId" = (SELECT id FROM "User" WHERE email = 'ken@acme.test')`);
+    await page.goto("/acme/errors");
+    await expect(page.getByText("You were signed out after a period of inactivity.")).toBeVisible();
+    await page.goto("/acme");
+    await expect(page).toHaveURL(/127\.0\.0\.1:4101\/user_management\/authorize/);
+  } finally {
+    await asAda(browser, (admin) => setSecurity(admin, { requireMfa: false, idleMinutes: "" }));
+  }
+});
+
+test("signing out on every device ends the other sessions too", async ({ browser }) => {
+  const first = await (await browser.newContext()).newPage();
+  const second = await (await browser.newContext()).newPage();
+  await signInThroughHostedPage(first, "radia@globex.test");
+  await signInThroughHostedPage(second, "radia@globex.test");
+  await openMenu(first, "Account menu for Radia Perlman");
+  await first.getByRole("button", { name: "Sign out on every device" }).click();
+  await expect(first.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await second.goto("/globex/releases");
+  await expect(second.getByText(/Your session was ended/)).toBeVisible();
+});
+
+test.describe("as an admin", () => {
+  test.use({ storageState: STORAGE_STATE.ada });
+
+  test("changes a member's role and finds it in the audit log", async ({ page }) => {
+    await page.goto("/acme/settings/members");
+    await page.getByLabel("Role of Donald Knuth").selectOption("manager");
+    await expect(page.getByText("Donald Knuth is now a manager.")).toBeVisible();
+    await page.getByLabel("Role of Donald Knuth").selectOption("member");
+    await expect(page.getByText("Donald Knuth is now a member.")).toBeVisible();
+
+    await page.goto("/acme/settings/audit-log?action=workos.membership.update_role");
+    await expect(page.getByRole("cell", { name: "Changed Donald Knuth's role from member to manager" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Changed Donald Knuth's role from manager to member" })).toBeVisible();
+  });
+
+  test("cannot demote the last admin", async ({ page }) => {
+    await page.goto("/acme/settings/members");
+    await page.getByLabel("Role of Ada Lovelace").selectOption("member");
+    await expect(page.getByRole("alert").filter({ hasText: "last admin" })).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Role of Ada Lovelace")).toHaveValue("admin");
+  });
+
+  test("sees sign-ins in the audit log and exports them as CSV", async ({ page }) => {
+    await page.goto("/acme/settings/audit-log");
+    await page.getByLabel("Action").selectOption("user.signed_in");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByRole("cell", { name: "Ada Lovelace signed in" }).first()).toBeVisible();
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export CSV" }).click();
+    const file = await (await download).createReadStream();
+    let csv = "";
+    for await (const chunk of file) csv += chunk;
+    expect(csv.split("\r\n")[0]).toBe("time,actor_type,actor,action,target_type,target,summary,result,request_id");
+    expect(csv).toContain("user.signed_in");
+    expect(csv).not.toContain("user.signed_out_everywhere");
+  });
+
+  test("sees people the directory adds and removes", async ({ page, request }) => {
+    const create = await request.post(`${WORKOS_CONTROL}/directory/users`, { data: { organization: "acme", action: "create", email: "edsger.dir@acme.test", firstName: "Edsger", lastName: "Directory", role: "member" } });
+    expect(create.ok()).toBe(true);
+    await page.goto("/acme/settings/members");
+    const row = page.getByRole("row", { name: /Edsger Directory/ });
+    await expect(row).toContainText("active");
+    await expect(row).toContainText("directory");
+    await request.post(`${WORKOS_CONTROL}/directory/users`, { data: { organization: "acme", action: "deactivate", email: "edsger.dir@acme.test" } });
+    await page.reload();
+    await expect(page.getByRole("row", { name: /Edsger Directory/ })).toContainText("deactivated");
+  });
+
+  test("tests the Jira connection with a specific answer", async ({ page }) => {
+    await page.goto("/acme/settings/integrations");
+    const jira = page.getByRole("region", { name: "Jira" });
+    await jira.getByRole("button", { name: "Test connection" }).click();
+    await expect(jira.getByRole("status")).toContainText("Connected to");
+    await expect(jira).not.toContainText("jira-demo-token");
+  });
+});
+
+test.describe("as a member", () => {
+  test.use({ storageState: STORAGE_STATE.linus });
+
+  test("sees members read-only and no audit log", async ({ page }) => {
+    await page.goto("/acme/settings/members");
+    await expect(page.getByText("Only admins can invite, change roles or remove members.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Invite" })).toHaveCount(0);
+    await expect(page.getByLabel(/Role of/)).toHaveCount(0);
+    await page.goto("/acme/settings/audit-log");
+    await expect(page.getByText("Only admins can see the audit log of Acme Maritime.")).toBeVisible();
+    expect((await page.request.get("/api/orgs/acme/audit-log/export")).status()).toBe(403);
+  });
+});
