@@ -134,6 +134,20 @@ test("signing out on every device ends the other sessions too", async ({ browser
   await expect(second.getByText(/Your session was ended/)).toBeVisible();
 });
 
+test("parallel requests with an expiring access token share one refresh and stay signed in", async ({ page, request }) => {
+  // Tokens that expire within AuthKit's refresh window: every request wants a refresh.
+  await request.put(`${WORKOS_CONTROL}/tokens`, { data: { accessTokenTtlSeconds: 20 } });
+  try {
+    await signInThroughHostedPage(page, "frances@globex.test");
+    const statuses = await page.evaluate(() => Promise.all(Array.from({ length: 8 }, () => fetch("/globex/releases", { headers: { RSC: "1" } }).then((r) => r.status))));
+    expect(statuses).toEqual(Array(8).fill(200));
+    await page.goto("/globex/errors");
+    await expect(page.getByRole("heading", { level: 1, name: "Errors" })).toBeVisible();
+  } finally {
+    await request.put(`${WORKOS_CONTROL}/tokens`, { data: { accessTokenTtlSeconds: 300 } });
+  }
+});
+
 test.describe("as an admin", () => {
   test.use({ storageState: STORAGE_STATE.ada });
 
@@ -182,6 +196,20 @@ test.describe("as an admin", () => {
     await request.post(`${WORKOS_CONTROL}/directory/users`, { data: { organization: "acme", action: "deactivate", email: "edsger.dir@acme.test" } });
     await page.reload();
     await expect(page.getByRole("row", { name: /Edsger Directory/ })).toContainText("deactivated");
+  });
+
+  test("hands a deprovisioned person's open Jira issues to someone else in one click", async ({ page, request }) => {
+    await request.post(`${WORKOS_CONTROL}/directory/users`, { data: { organization: "acme", action: "create", email: "ken@acme.test" } });
+    await request.post(`${WORKOS_CONTROL}/directory/users`, { data: { organization: "acme", action: "deactivate", email: "ken@acme.test" } });
+    await page.goto("/acme/settings/members");
+    const notice = page.getByText(/Ken Thompson was deactivated with \d+ open Jira issues?/);
+    await expect(notice).toBeVisible();
+    const count = Number(/with (\d+)/.exec(await notice.innerText())?.[1]);
+    await page.getByLabel("Reassign all to").selectOption({ label: "Grace Hopper" });
+    await page.getByRole("button", { name: "Reassign" }).click();
+    await expect(page.getByText(`${count} issue(s) reassigned to Grace Hopper.`)).toBeVisible();
+    await page.reload();
+    await expect(page.getByText(/Ken Thompson was deactivated/)).toHaveCount(0);
   });
 
   test("tests the Jira connection with a specific answer", async ({ page }) => {
