@@ -5,7 +5,6 @@ import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/actions/org-action";
 import { lastAdminViolation } from "@/lib/domain/members/last-admin";
 import { countActiveAdmins, findJiraAccountId, findMember, setMemberRole, setMemberStatus } from "@/lib/db/queries/memberships";
-import { revokeAllSessionsOfUser } from "@/lib/db/queries/sessions";
 import { performWrite, type WriteOutcome } from "@/lib/outbox";
 
 const role = z.enum(["admin", "manager", "member"], { error: "must be admin, manager or member" });
@@ -92,11 +91,8 @@ export const removeMemberAction = orgAction(z.object({ userId: z.string().min(1)
     target: { type: "membership", id: member.id },
     requestId,
   });
-  if (outcome.status !== "failed") {
-    // Access ends now in Bosun, even while WorkOS catches up.
-    await setMemberStatus({ orgId: org.id, userId: member.user.id, status: "deactivated" });
-    await revokeAllSessionsOfUser({ userId: member.user.id, now: new Date() });
-  }
+  // Access to this org ends now in Bosun (requireOrg stops admitting them), even while WorkOS catches up.
+  if (outcome.status !== "failed") await setMemberStatus({ orgId: org.id, userId: member.user.id, status: "deactivated" });
   revalidatePath(`/${org.slug}/settings/members`);
   return outcomeResult(outcome, `${member.user.name} was removed.`);
 });
