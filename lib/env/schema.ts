@@ -133,7 +133,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       environment: v.SENTRY_ENVIRONMENT ?? (isDemo ? "demo" : v.NODE_ENV),
       tracesSampleRate: v.SENTRY_TRACES_SAMPLE_RATE ?? 0,
     },
-    logLevel: v.LOG_LEVEL ?? (v.NODE_ENV === "test" ? "warn" : "info"),
+    logLevel: v.LOG_LEVEL ?? (v.NODE_ENV === "test" ? "error" : "info"),
   };
 }
 
