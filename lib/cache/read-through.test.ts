@@ -1,0 +1,66 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { PrismaClient } from "@/lib/db/generated/client";
+import { createTestDatabase } from "@/test/database";
+import type * as ReadThroughModule from "./read-through";
+
+describe("readThrough", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: PrismaClient;
+  let cache: typeof ReadThroughModule;
+  let orgId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("cache");
+    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    orgId = (await db.organization.create({ data: { slug: "c", name: "C", workosOrgId: "org_c" } })).id;
+    vi.stubEnv("DATABASE_URL", database.url);
+    vi.resetModules();
+    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
+    cache = await import("./read-through");
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  it("calls upstream once per freshness window, and again after it", async () => {
+    const load = vi.fn(async () => ({ sprints: 3 }));
+    const first = await cache.readThrough({ orgId, key: "board:1", ttlMs: 60_000, load });
+    const second = await cache.readThrough({ orgId, key: "board:1", ttlMs: 60_000, load });
+    expect(first).toMatchObject({ value: { sprints: 3 }, fromCache: false, stale: false });
+    expect(second).toMatchObject({ value: { sprints: 3 }, fromCache: true, stale: false });
+    expect(load).toHaveBeenCalledTimes(1);
+    await cache.readThrough({ orgId, key: "board:1", ttlMs: 60_000, load, now: new Date(Date.now() + 61_000) });
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it("shares one upstream call between concurrent misses", async () => {
+    let calls = 0;
+    const load = async () => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 30));
+      return calls;
+    };
+    const results = await Promise.all(Array.from({ length: 5 }, () => cache.readThrough({ orgId, key: "board:2", ttlMs: 60_000, load })));
+    expect(calls).toBe(1);
+    expect(results.every((r) => r.value === 1)).toBe(true);
+  });
+
+  it("serves the last good data, marked stale, when upstream fails", async () => {
+    await cache.readThrough({ orgId, key: "board:3", ttlMs: 1, load: async () => "good" });
+    const result = await cache.readThrough({ orgId, key: "board:3", ttlMs: 1, force: true, load: async () => Promise.reject(new Error("429 Too Many Requests")) });
+    expect(result).toMatchObject({ value: "good", stale: true, error: "429 Too Many Requests" });
+  });
+
+  it("fails when there is nothing to fall back on", async () => {
+    await expect(cache.readThrough({ orgId, key: "board:4", ttlMs: 1, load: async () => Promise.reject(new Error("down")) })).rejects.toThrow("down");
+  });
+
+  it("keeps orgs apart", async () => {
+    const other = (await db.organization.create({ data: { slug: "d", name: "D", workosOrgId: "org_d" } })).id;
+    await cache.readThrough({ orgId, key: "shared-key", ttlMs: 60_000, load: async () => "mine" });
+    expect((await cache.readThrough({ orgId: other, key: "shared-key", ttlMs: 60_000, load: async () => "theirs" })).value).toBe("theirs");
+  });
+});

@@ -1,0 +1,47 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+
+/**
+ * Upstream reads cached per org in PostgreSQL, so every replica shares them and
+ * a rate limit or outage shows the last good data — marked stale, with its
+ * age — instead of an error page. Concurrent misses for one key in a process
+ * share a single upstream call.
+ */
+export type Cached<T> = {
+  value: T;
+  fetchedAt: Date;
+  /** Served from the cache within its freshness window. */
+  fromCache: boolean;
+  /** The refresh failed and this is older data; `error` says why. */
+  stale: boolean;
+  error: string | null;
+};
+
+const inflight = new Map<string, Promise<unknown>>();
+
+export async function readThrough<T>({ orgId, key, ttlMs, load, force = false, now = new Date() }: { orgId: string; key: string; ttlMs: number; load: () => Promise<T>; force?: boolean; now?: Date }): Promise<Cached<T>> {
+  const entry = await db.cacheEntry.findUnique({ where: { orgId_key: { orgId, key } } });
+  if (entry && !force && entry.expiresAt > now) return { value: entry.value as T, fetchedAt: entry.fetchedAt, fromCache: true, stale: false, error: null };
+
+  const flightKey = `${orgId}:${key}`;
+  let flight = inflight.get(flightKey) as Promise<T> | undefined;
+  if (!flight) {
+    flight = load();
+    inflight.set(flightKey, flight);
+    void flight.catch(() => undefined).finally(() => inflight.delete(flightKey));
+  }
+  try {
+    const value = await flight;
+    const fetchedAt = new Date();
+    await db.cacheEntry.upsert({
+      where: { orgId_key: { orgId, key } },
+      create: { orgId, key, value: value as Prisma.InputJsonValue, fetchedAt, expiresAt: new Date(fetchedAt.getTime() + ttlMs) },
+      update: { value: value as Prisma.InputJsonValue, fetchedAt, expiresAt: new Date(fetchedAt.getTime() + ttlMs) },
+    });
+    return { value, fetchedAt, fromCache: false, stale: false, error: null };
+  } catch (error) {
+    if (!entry) throw error;
+    return { value: entry.value as T, fetchedAt: entry.fetchedAt, fromCache: true, stale: true, error: error instanceof Error ? error.message : String(error) };
+  }
+}
