@@ -1,5 +1,18 @@
 import "server-only";
 
+export { getEstimationField, listBacklog, listBoards, listSprints, searchWorkItems } from "./agile";
 export { testJiraConnection } from "./connection";
 export { assignIssue, listOpenIssuesAssignedTo } from "./issues";
-export type { JiraAccount, JiraClientConfig, JiraConnectionFailureReason, JiraConnectionResult, JiraIssueSummary, JiraSiteInfo } from "./types";
+export type {
+  JiraAccount,
+  JiraBoard,
+  JiraClientConfig,
+  JiraConnectionFailureReason,
+  JiraConnectionResult,
+  JiraIssueSummary,
+  JiraSiteInfo,
+  JiraSprint,
+  JiraSprintState,
+  JiraWorkItem,
+  StatusCategory,
+} from "./types";

@@ -22,3 +22,28 @@ export type JiraConnectionResult =
   | { ok: false; reason: JiraConnectionFailureReason; message: string; status?: number };
 
 export type JiraIssueSummary = { key: string; summary: string; status: string; type: string | null };
+
+export type JiraBoard = { id: number; name: string; type: string; projectKey: string | null };
+
+export type JiraSprintState = "future" | "active" | "closed";
+export type JiraSprint = { id: number; name: string; state: JiraSprintState; startDate: string | null; endDate: string | null; completeDate: string | null; goal: string | null };
+
+export type StatusCategory = "new" | "indeterminate" | "done";
+
+/** An issue as sprint capacity and planning need it. */
+export type JiraWorkItem = {
+  key: string;
+  summary: string;
+  issueType: string;
+  status: string;
+  statusCategory: StatusCategory;
+  points: number | null;
+  assigneeAccountId: string | null;
+  components: string[];
+  labels: string[];
+  epic: { key: string; name: string } | null;
+  /** Issues that block this one ("is blocked by" links), with their status category. */
+  blockedBy: { key: string; statusCategory: StatusCategory }[];
+  sprintIds: number[];
+  resolvedAt: string | null;
+};
