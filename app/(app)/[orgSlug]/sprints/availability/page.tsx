@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireOrg } from "@/lib/auth/org";
+import { can } from "@/lib/auth/permissions";
+import { listAvailability, listTeam } from "@/lib/db/queries/availability";
+import { AddAvailabilityForm, AllocationInput, RemoveAvailabilityButton } from "./availability-forms";
+
+export const metadata = { title: "Availability" };
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+export default async function AvailabilityPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const { org, user, role } = await requireOrg(orgSlug);
+  const editsTeam = can(role, "availability:edit-team");
+  const today = day(new Date());
+  const [team, entries] = await Promise.all([listTeam({ orgId: org.id }), listAvailability({ orgId: org.id, from: today, userId: editsTeam ? undefined : user.id })]);
+  const visibleTeam = editsTeam ? team : team.filter((m) => m.user.id === user.id);
+
+  return (
+    <>
+      <PageHeader
+        title="Availability"
+        description={editsTeam ? "Time off, on-call weeks and allocation: what sprint capacity is computed from." : "Your time off and on-call weeks. Managers see and edit the whole team."}
+        actions={
+          <Link href={`/${org.slug}/sprints`} className="text-sm font-medium text-brand-600 hover:underline">
+            Back to sprints
+          </Link>
+        }
+      />
+      <div className="space-y-6">
+        <Card title="Add time off or on call">
+          <AddAvailabilityForm orgSlug={org.slug} people={visibleTeam.map((m) => ({ userId: m.user.id, name: m.user.name }))} defaultUserId={user.id} />
+        </Card>
+        <Card title="People">
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="text-xs uppercase tracking-wide text-slate-500">
+                <th scope="col" className="pb-2 pr-4 font-medium">Person</th>
+                <th scope="col" className="pb-2 pr-4 font-medium">Allocation to sprint work</th>
+                <th scope="col" className="pb-2 font-medium">Coming up</th>
+              </tr>
+            </thead>
+            <tbody>
+              {visibleTeam.map((member) => {
+                const own = entries.filter((e) => e.membership.userId === member.user.id);
+                return (
+                  <tr key={member.id} className="border-t border-slate-100 align-top dark:border-slate-800">
+                    <td className="py-2 pr-4 font-medium">{member.user.name}</td>
+                    <td className="py-2 pr-4">{editsTeam ? <AllocationInput orgSlug={org.slug} userId={member.user.id} name={member.user.name} value={member.allocationPercent} /> : `${member.allocationPercent}%`}</td>
+                    <td className="py-2">
+                      {own.length === 0 ? (
+                        <span className="text-slate-500">Available</span>
+                      ) : (
+                        <ul className="space-y-1">
+                          {own.map((entry) => {
+                            const label = `${entry.kind === "time_off" ? "Time off" : "On call"} ${day(entry.startsOn)} – ${day(entry.endsOn)}`;
+                            return (
+                              <li key={entry.id} className="flex flex-wrap items-center gap-2">
+                                <span className={entry.kind === "time_off" ? "text-amber-700 dark:text-amber-300" : "text-sky-700 dark:text-sky-300"}>{label}</span>
+                                {entry.note && <span className="text-xs text-slate-500">{entry.note}</span>}
+                                <RemoveAvailabilityButton orgSlug={org.slug} id={entry.id} label={label} />
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </Card>
+      </div>
+    </>
+  );
+}
