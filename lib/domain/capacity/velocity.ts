@@ -22,7 +22,8 @@ const AVERAGED_SPRINTS = 3;
  */
 export function velocity(sprints: SprintSnapshotSummary[], lastN = 6): Velocity {
   const chronological = [...sprints].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.sprintId - b.sprintId);
-  const shown = chronological.slice(-Math.max(0, Math.floor(lastN)) || chronological.length);
+  const shownCount = Math.max(0, Math.floor(lastN));
+  const shown = shownCount === 0 ? [] : chronological.slice(-shownCount);
   const averaged = chronological.slice(-AVERAGED_SPRINTS);
   if (averaged.length === 0) return { sprints: shown, averageCompleted: null, averageCommitted: null, completionRatio: null };
 
