@@ -53,3 +53,7 @@ test("a request id sent by a proxy is kept", async ({ request }) => {
   const response = await request.get("/api/health", { headers: { "x-request-id": "lb-req-12345678" } });
   expect(response.headers()["x-request-id"]).toBe("lb-req-12345678");
 });
+
+test("paths that cannot be an org, like /favicon.ico, are not found", async ({ request }) => {
+  for (const path of ["/favicon.ico", "/robots.txt"]) expect((await request.get(path)).status(), path).toBe(404);
+});

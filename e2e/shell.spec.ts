@@ -16,7 +16,10 @@ test.describe("org shell", () => {
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link")).toHaveText(["Overview", "Sprints", "Errors", "Releases", "Automations", "Settings"]);
 
-    for (const section of ["Sprints", "Errors", "Releases", "Automations"]) {
+    await nav.getByRole("link", { name: "Sprints" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Sprints" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Boards" })).toBeVisible();
+    for (const section of ["Errors", "Releases", "Automations"]) {
       await nav.getByRole("link", { name: section }).click();
       await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible();
       await expect(nav.getByRole("link", { name: section })).toHaveAttribute("aria-current", "page");

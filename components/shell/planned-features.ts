@@ -10,20 +10,6 @@ type PlannedFeatureSpec = {
 
 /** Sections whose views are still to be built: what each will show and what it depends on. */
 export const PLANNED_FEATURES = {
-  sprints: {
-    title: "Sprints",
-    description: "Sprint capacity and planning for engineering managers.",
-    willShow: [
-      "Capacity versus committed story points for the active sprint, and the work remaining",
-      "Per-person load against each person's capacity, with over-commitment warnings",
-      "Scope added or removed since the sprint started, and carryover from the previous sprint",
-      "Dependency conflicts: work blocked by issues that are not done and not in this sprint",
-      "Velocity over recent sprints, from snapshots taken when each sprint starts and closes",
-      "A capacity-aware plan for the next sprint, previewed as a diff and then applied to Jira",
-    ],
-    needs: ["A connected Jira site with a scrum board and an estimation field", "Team availability: time off, allocation and on-call weeks"],
-    providers: ["jira"],
-  },
   errors: {
     title: "Errors",
     description: "Sentry error rates, severity and triage for the team on call.",

@@ -4,7 +4,7 @@ import { withAuth } from "@workos-inc/authkit-nextjs";
 import { findActiveMembership } from "@/lib/db/queries/memberships";
 import { findOrCreateSession } from "@/lib/db/queries/sessions";
 import { can, type Permission } from "./permissions";
-import type { OrgContext } from "./org";
+import { ORG_SLUG, type OrgContext } from "./org";
 import { evaluateSession } from "./session-policy";
 
 /**
@@ -13,6 +13,7 @@ import { evaluateSession } from "./session-policy";
  * missing org; a member whose role lacks the permission → 403.
  */
 export async function requireOrgForApi(orgSlug: string, permission: Permission): Promise<OrgContext | NextResponse> {
+  if (!ORG_SLUG.test(orgSlug)) return NextResponse.json({ error: "not_found", message: "Not found." }, { status: 404 });
   const { user, sessionId } = await withAuth();
   if (!user) return NextResponse.json({ error: "unauthenticated", message: "Sign in to use this endpoint." }, { status: 401 });
   const membership = await findActiveMembership({ orgSlug, workosUserId: user.id });

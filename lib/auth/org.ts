@@ -8,6 +8,9 @@ import { findActiveMembership } from "@/lib/db/queries/memberships";
 import { findOrCreateSession, revokeSessionRecord, touchSession } from "@/lib/db/queries/sessions";
 import { evaluateSession } from "./session-policy";
 
+/** Org slugs are lowercase letters, digits and dashes. */
+export const ORG_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
 export type OrgContext = {
   org: { id: string; slug: string; name: string; workosOrgId: string; requireMfa: boolean; sessionIdleTimeoutMinutes: number | null };
   user: { id: string; workosUserId: string; email: string; name: string };
@@ -24,6 +27,8 @@ export type OrgContext = {
  * sends unverified sessions to verify first. Cached per request.
  */
 export const requireOrg = cache(async (orgSlug: string): Promise<OrgContext> => {
+  // Not a possible slug (e.g. /favicon.ico reaching the [orgSlug] route): nothing to look up.
+  if (!ORG_SLUG.test(orgSlug)) notFound();
   const { user: sessionUser, sessionId } = await withAuth();
   // proxy.ts sends signed-out page views to sign in; this covers a session that ended mid-navigation.
   if (!sessionUser) redirect(`/sign-in?returnTo=${encodeURIComponent(`/${orgSlug}`)}`);

@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { STORAGE_STATE } from "./fixtures/auth";
+
+const JIRA = "http://127.0.0.1:4102/acme/rest";
+const auth = { authorization: `Basic ${Buffer.from("grace@acme.test:jira-demo-token").toString("base64")}` };
+
+test.describe("sprint capacity as a manager", () => {
+  test.use({ storageState: STORAGE_STATE.grace });
+
+  test("shows the active sprint from Jira: capacity, commitment, load, conflicts and velocity", async ({ page, request }) => {
+    await page.goto("/acme/sprints");
+    const boards = page.getByRole("navigation", { name: "Boards" });
+    await expect(boards.getByRole("link")).toHaveText(["ACME board", "PORT board", "HULL board"]);
+
+    // The numbers on the page are the emulated Jira's: committed = the active sprint's estimated points.
+    const board = ((await (await request.get(`${JIRA}/agile/1.0/board?type=scrum`, { headers: auth })).json()) as { values: { id: number }[] }).values[0]!;
+    const active = ((await (await request.get(`${JIRA}/agile/1.0/board/${board.id}/sprint?state=active`, { headers: auth })).json()) as { values: { id: number; name: string }[] }).values[0]!;
+    const search = (await (await request.get(`${JIRA}/api/3/search/jql?jql=sprint%3D${active.id}&fields=customfield_10016&maxResults=100`, { headers: auth })).json()) as { issues: { fields: { customfield_10016?: number | null } }[] };
+    const committed = search.issues.reduce((total, issue) => total + (issue.fields.customfield_10016 ?? 0), 0);
+
+    await expect(page.getByText(new RegExp(`^${active.name} ·`))).toBeVisible();
+    await expect(page.getByText("Committed", { exact: true }).first().locator("..")).toContainText(String(committed));
+    await expect(page.getByText("Load per person")).toBeVisible();
+    await expect(page.getByRole("img", { name: /Grace Hopper: \d+(\.\d+)? of \d+(\.\d+)? points/ })).toBeVisible();
+    await expect(page.getByText(/Dependency conflicts \(\d+\)/)).toBeVisible();
+    await expect(page.getByRole("img", { name: /^Velocity: / })).toBeVisible();
+    await expect(page.getByText(/Updated (just now|\d+ min ago)/)).toBeVisible();
+
+    await boards.getByRole("link", { name: "PORT board" }).click();
+    await expect(page.getByText(/^PORT Sprint \d+ ·/)).toBeVisible();
+  });
+
+  test("records time off, which the team's availability shows", async ({ page }) => {
+    await page.goto("/acme/sprints/availability");
+    await page.getByLabel("Person").selectOption({ label: "Linus Torvalds" });
+    await page.getByLabel("From", { exact: true }).fill("2030-01-07");
+    await page.getByLabel("To", { exact: true }).fill("2030-01-11");
+    await page.getByLabel("Note").fill("Conference");
+    await page.getByRole("button", { name: "Add" }).click();
+    await expect(page.getByText("Added time off for Linus Torvalds.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("row", { name: /Linus Torvalds/ })).toContainText("Time off 2030-01-07 – 2030-01-11");
+    await page.getByLabel("To", { exact: true }).fill("2030-01-01");
+    await page.getByLabel("From", { exact: true }).fill("2030-01-05");
+    await page.getByRole("button", { name: "Add" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "endsOn: must not be before the start date" })).toBeVisible();
+  });
+});
+
+test.describe("availability as a member", () => {
+  test.use({ storageState: STORAGE_STATE.linus });
+
+  test("sees only their own availability and cannot set allocation", async ({ page }) => {
+    await page.goto("/acme/sprints/availability");
+    await expect(page.getByRole("row")).toHaveCount(2);
+    await expect(page.getByRole("row", { name: /Linus Torvalds/ })).toBeVisible();
+    await expect(page.getByLabel(/Allocation of/)).toHaveCount(0);
+  });
+});

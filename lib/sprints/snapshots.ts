@@ -1,0 +1,37 @@
+import type { JiraSprint, JiraWorkItem } from "@/lib/integrations/jira";
+import type { SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
+
+/**
+ * Turning Jira's current state into sprint snapshots. Pure. Jira cannot tell
+ * what a sprint held when it started, so snapshots are taken when Bosun first
+ * sees a sprint active and when it sees it closed; sprints that closed before
+ * Bosun was connected are backfilled from their issues (marked as such, and
+ * left out of the interrupt rate, which they cannot know).
+ */
+const points = (items: { points: number | null }[]) => items.reduce((total, item) => total + (item.points ?? 0), 0);
+
+export function snapshotItems(items: JiraWorkItem[], source: SnapshotIssues["source"]): SnapshotIssues {
+  return { source, items: items.map((i) => ({ key: i.key, points: i.points, assigneeAccountId: i.assigneeAccountId, statusCategory: i.statusCategory, component: i.components[0] ?? null })) };
+}
+
+/** What a closed sprint committed and completed, from its issues as they are now. */
+export function backfillClosedSprint(sprint: JiraSprint, items: JiraWorkItem[]) {
+  const end = Date.parse(sprint.completeDate ?? sprint.endDate ?? "") || Number.POSITIVE_INFINITY;
+  const completed = items.filter((i) => i.statusCategory === "done" && i.resolvedAt !== null && Date.parse(i.resolvedAt) <= end + 86_400_000);
+  return { committedPoints: points(items), completedPoints: points(completed), addedPoints: 0, removedPoints: 0, issues: snapshotItems(items, "backfill") };
+}
+
+/** A sprint's close compared with its start: what was added and removed along the way. */
+export function closeAgainstStart(start: SnapshotIssues | null, items: JiraWorkItem[]) {
+  const startKeys = new Set(start?.items.map((i) => i.key) ?? []);
+  const nowKeys = new Set(items.map((i) => i.key));
+  const added = start ? items.filter((i) => !startKeys.has(i.key)) : [];
+  const removed = start ? start.items.filter((i) => !nowKeys.has(i.key)) : [];
+  return {
+    committedPoints: start ? points(start.items) : points(items),
+    completedPoints: points(items.filter((i) => i.statusCategory === "done")),
+    addedPoints: points(added),
+    removedPoints: points(removed),
+    issues: snapshotItems(items, "observed"),
+  };
+}
