@@ -47,6 +47,35 @@ test.describe("sprint capacity as a manager", () => {
   });
 });
 
+test.describe("planning as a manager", () => {
+  test.use({ storageState: STORAGE_STATE.grace });
+
+  test("previews a capacity-aware plan, applies it with progress, and Jira has the sprint, issues and assignees", async ({ page, request }) => {
+    await page.goto("/acme/sprints");
+    await page.getByRole("link", { name: "Plan next sprint" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /Plan the next sprint · ACME board/ })).toBeVisible();
+    await page.getByLabel("Sprint name").fill("ACME Sprint 77");
+    await page.getByRole("button", { name: "Preview plan" }).click();
+    await expect(page.getByRole("heading", { name: "Changes in Jira" })).toBeVisible();
+    const moves = Number(/Move (\d+) issue/.exec(await page.getByText(/^Move \d+ issue/).innerText())?.[1]);
+    expect(moves).toBeGreaterThan(0);
+    await expect(page.getByRole("img", { name: /Grace Hopper: [\d.]+ of [\d.]+ points planned/ })).toBeVisible();
+
+    await page.getByRole("button", { name: "Apply to Jira" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Applied to Jira." })).toBeVisible({ timeout: 30_000 });
+    const progress = page.getByRole("progressbar", { name: "Applying the plan" });
+    await expect(progress).toHaveAttribute("aria-valuenow", (await progress.getAttribute("aria-valuemax")) ?? "");
+
+    const board = ((await (await request.get(`${JIRA}/agile/1.0/board?type=scrum`, { headers: auth })).json()) as { values: { id: number }[] }).values[0]!;
+    const future = (await (await request.get(`${JIRA}/agile/1.0/board/${board.id}/sprint?state=future`, { headers: auth })).json()) as { values: { id: number; name: string }[] };
+    const sprint = future.values.find((s) => s.name === "ACME Sprint 77");
+    expect(sprint).toBeTruthy();
+    const issues = (await (await request.get(`${JIRA}/agile/1.0/sprint/${sprint!.id}/issue?maxResults=100&fields=assignee`, { headers: auth })).json()) as { issues: { fields: { assignee: unknown } }[] };
+    expect(issues.issues).toHaveLength(moves);
+    expect(issues.issues.every((i) => i.fields.assignee !== null)).toBe(true);
+  });
+});
+
 test.describe("availability as a member", () => {
   test.use({ storageState: STORAGE_STATE.linus });
 
@@ -55,5 +84,17 @@ test.describe("availability as a member", () => {
     await expect(page.getByRole("row")).toHaveCount(2);
     await expect(page.getByRole("row", { name: /Linus Torvalds/ })).toBeVisible();
     await expect(page.getByLabel(/Allocation of/)).toHaveCount(0);
+  });
+});
+
+test.describe("planning as a member", () => {
+  test.use({ storageState: STORAGE_STATE.linus });
+
+  test("cannot plan or apply a sprint", async ({ page }) => {
+    await page.goto("/acme/sprints");
+    await expect(page.getByRole("navigation", { name: "Boards" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Plan next sprint" })).toHaveCount(0);
+    await page.goto("/acme/sprints/plan");
+    await expect(page.getByText("Only managers and admins can plan sprints.")).toBeVisible();
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getJiraConfig } from "@/lib/integrations/connections";
-import { assignIssue } from "@/lib/integrations/jira";
+import { MOVE_BATCH, assignIssue, ensureSprint, moveIssuesToSprint } from "@/lib/integrations/jira";
 import * as workos from "@/lib/integrations/workos";
 
 /**
@@ -70,6 +70,19 @@ export const OPERATIONS = {
     run: async ({ issueKey, accountId }, context) => {
       await assignIssue(await requireJira(context), issueKey, accountId);
       return { issueKey, accountId };
+    },
+  }),
+  "jira.sprint.create": operation({
+    service: "jira",
+    args: z.object({ boardId: z.number().int().positive(), name: z.string().min(1).max(255), startDate: z.string(), endDate: z.string(), goal: z.string().max(1000) }),
+    run: async (args, context) => ensureSprint(await requireJira(context), args),
+  }),
+  "jira.sprint.move_issues": operation({
+    service: "jira",
+    args: z.object({ sprintId: z.number().int().positive(), issueKeys: z.array(z.string()).min(1).max(MOVE_BATCH) }),
+    run: async ({ sprintId, issueKeys }, context) => {
+      await moveIssuesToSprint(await requireJira(context), sprintId, issueKeys);
+      return { sprintId, moved: issueKeys.length };
     },
   }),
 } as const;

@@ -10,3 +10,8 @@ export async function listPendingWrites({ orgId, operationPrefix }: { orgId: str
     take: 50,
   });
 }
+
+/** The outcome of one write, by its idempotency key. */
+export async function findIntent({ orgId, idempotencyKey }: { orgId: string; idempotencyKey: string }) {
+  return db.outboxIntent.findUnique({ where: { orgId_idempotencyKey: { orgId, idempotencyKey } }, select: { status: true, result: true, lastError: true } });
+}

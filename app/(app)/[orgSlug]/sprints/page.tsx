@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import { Freshness } from "@/components/ui/freshness";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/auth/org";
+import { can } from "@/lib/auth/permissions";
 import { loadSprintDashboard } from "@/lib/sprints/dashboard";
 import { getRequestId } from "@/lib/observability/request-context";
 import { LoadBars } from "./load-bars";
@@ -24,7 +25,7 @@ const shortDate = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
 
 export default async function SprintsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ board?: string }> }) {
   const { orgSlug } = await params;
-  const { org } = await requireOrg(orgSlug);
+  const { org, role } = await requireOrg(orgSlug);
   const boardParam = Number((await searchParams).board);
   const now = new Date();
   const data = await loadSprintDashboard({ orgId: org.id, boardId: Number.isInteger(boardParam) ? boardParam : undefined, now, requestId: await getRequestId() });
@@ -33,6 +34,11 @@ export default async function SprintsPage({ params, searchParams }: { params: Pr
       <Link href={`/${org.slug}/sprints/availability`} className="text-sm font-medium text-brand-600 hover:underline">
         Availability
       </Link>
+      {data.status === "ok" && can(role, "sprints:plan") && (
+        <Link href={`/${org.slug}/sprints/plan?board=${data.board.id}`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+          Plan next sprint
+        </Link>
+      )}
     </div>
   );
 

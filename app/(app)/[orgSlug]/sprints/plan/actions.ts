@@ -1,0 +1,32 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { orgAction, type ActionResult } from "@/lib/actions/org-action";
+import { applyStep, applySteps, type ApplyStep, type StepResult } from "@/lib/sprints/apply-plan";
+import { findPreview, planRequestSchema, previewPlan, type SprintPlanPreview } from "@/lib/sprints/plan";
+
+export const previewPlanAction = orgAction(planRequestSchema, "sprints:plan", async ({ input, org, requestId }): Promise<ActionResult<{ preview: SprintPlanPreview; steps: ApplyStep[] }>> => {
+  const preview = await previewPlan({ orgId: org.id, request: input, requestId });
+  if ("error" in preview) return { ok: false, error: preview.error };
+  return { ok: true, data: { preview, steps: applySteps(preview) } };
+});
+
+const stepSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("sprint") }),
+  z.object({ kind: z.literal("move"), batch: z.number().int().min(0) }),
+  z.object({ kind: z.literal("assign"), batch: z.number().int().min(0) }),
+]);
+
+export const applyPlanStepAction = orgAction(
+  z.object({ planId: z.string().regex(/^[0-9a-f]{24}$/, "is not a plan id"), step: stepSchema, isLast: z.boolean() }),
+  "sprints:plan",
+  async ({ input, org, user, requestId }): Promise<ActionResult<StepResult>> => {
+    // The plan applied is the one stored at preview time, never one sent by the browser.
+    const preview = await findPreview({ orgId: org.id, id: input.planId });
+    if (!preview) return { ok: false, error: "This preview has expired. Preview the plan again." };
+    const result = await applyStep({ orgId: org.id, preview, step: input.step, actor: { type: "user", id: user.id, label: user.email }, requestId });
+    if (input.isLast) revalidatePath(`/${org.slug}/sprints`);
+    return { ok: true, data: result };
+  },
+);

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireOrg } from "@/lib/auth/org";
+import { can } from "@/lib/auth/permissions";
+import { nextSprintDefaults } from "@/lib/domain/planning";
+import { getRequestId } from "@/lib/observability/request-context";
+import { loadSprintDashboard } from "@/lib/sprints/dashboard";
+import { PlanForm } from "./plan-form";
+
+export const metadata = { title: "Plan the next sprint" };
+
+export default async function PlanSprintPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ board?: string }> }) {
+  const { orgSlug } = await params;
+  const { org, role } = await requireOrg(orgSlug);
+  const back = (
+    <Link href={`/${org.slug}/sprints`} className="text-sm font-medium text-brand-600 hover:underline">
+      Back to sprints
+    </Link>
+  );
+  if (!can(role, "sprints:plan")) {
+    return (
+      <>
+        <PageHeader title="Plan the next sprint" actions={back} />
+        <Card>
+          <p className="text-sm">Only managers and admins can plan sprints. You can see the current sprint&apos;s capacity on the Sprints page.</p>
+        </Card>
+      </>
+    );
+  }
+  const boardParam = Number((await searchParams).board);
+  const data = await loadSprintDashboard({ orgId: org.id, boardId: Number.isInteger(boardParam) ? boardParam : undefined, requestId: await getRequestId() });
+  if (data.status !== "ok") {
+    return (
+      <>
+        <PageHeader title="Plan the next sprint" actions={back} />
+        <Card>
+          <p className="text-sm">Connect a Jira site with a scrum board first.</p>
+        </Card>
+      </>
+    );
+  }
+  // Future sprints count too, so the suggested name is never one already taken.
+  const sprints = [...data.velocity.sprints.map((s) => ({ name: s.name, state: "closed", startDate: s.startedAt, endDate: null })), ...(data.activeSprint ? [data.activeSprint] : []), ...(data.nextSprint ? [data.nextSprint] : [])];
+  const defaults = nextSprintDefaults({ sprints, today: new Date().toISOString().slice(0, 10) });
+  return (
+    <>
+      <PageHeader
+        title={`Plan the next sprint · ${data.board.name}`}
+        description={`Capacity comes from each person's availability at ${data.focusFactor.toFixed(2)} points per available day; the buffer holds back room for the ${Math.round(data.interruptRate * 100)}% of work that usually arrives mid-sprint.`}
+        actions={back}
+      />
+      <Card>
+        <PlanForm orgSlug={org.slug} defaults={{ boardId: data.board.id, ...defaults, bufferPercent: data.suggestedBufferPercent }} />
+      </Card>
+    </>
+  );
+}
