@@ -2,6 +2,7 @@ import "server-only";
 import { sprintHealth, suggestedBufferPercent, velocity, type SprintHealth, type Velocity } from "@/lib/domain/capacity";
 import type { SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
 import type { JiraBoard, JiraSprint, JiraWorkItem } from "@/lib/integrations/jira";
+import { IntegrationError } from "@/lib/errors";
 import { HISTORY_SPRINTS, loadBoardContext } from "./board-context";
 import { readIssuesByKey, readSprintIssues } from "./jira-reads";
 import { capacities } from "./team-capacity";
@@ -10,6 +11,7 @@ export type Freshness = { fetchedAt: Date; stale: boolean; error: string | null 
 
 export type SprintDashboard =
   | { status: "not-connected" }
+  | { status: "unavailable"; message: string }
   | { status: "no-boards" }
   | {
       status: "ok";
@@ -37,7 +39,17 @@ const oldest = (parts: Freshness[]): Freshness => ({
  * per-org cache; snapshots are taken as sprints are first seen active or
  * closed, and closed sprints from before Bosun are backfilled once.
  */
-export async function loadSprintDashboard({ orgId, boardId, force = false, now = new Date(), requestId }: { orgId: string; boardId?: number; force?: boolean; now?: Date; requestId?: string }): Promise<SprintDashboard> {
+export async function loadSprintDashboard(options: { orgId: string; boardId?: number; force?: boolean; now?: Date; requestId?: string }): Promise<SprintDashboard> {
+  try {
+    return await buildDashboard(options);
+  } catch (error) {
+    // Only when nothing is cached yet: with cached data the reads fall back to it, marked stale.
+    if (error instanceof IntegrationError) return { status: "unavailable", message: error.message };
+    throw error;
+  }
+}
+
+async function buildDashboard({ orgId, boardId, force = false, now = new Date(), requestId }: { orgId: string; boardId?: number; force?: boolean; now?: Date; requestId?: string }): Promise<SprintDashboard> {
   const context = await loadBoardContext({ orgId, boardId, force, now, requestId });
   if (context.status !== "ok") return context;
   const { config, boards, board, setup, estimationField, sprints, activeSprint, closed, snapshots, history, team, focusFactor, interruptRate } = context;

@@ -47,7 +47,13 @@ export default async function SprintsPage({ params, searchParams }: { params: Pr
       <>
         <PageHeader title="Sprints" description="Sprint capacity and planning for engineering managers." actions={links} />
         <Card>
-          <p className="text-sm">{data.status === "not-connected" ? "Connect Jira in Settings → Integrations to see sprint capacity." : "The connected Jira site has no scrum boards."}</p>
+          <p className="text-sm" role={data.status === "unavailable" ? "status" : undefined}>
+            {data.status === "not-connected"
+              ? "Connect Jira in Settings → Integrations to see sprint capacity."
+              : data.status === "unavailable"
+                ? `Jira is not answering right now (${data.message}), and nothing is cached yet. Try again in a minute.`
+                : "The connected Jira site has no scrum boards."}
+          </p>
         </Card>
       </>
     );

@@ -1,0 +1,99 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { PrismaClient } from "@/lib/db/generated/client";
+import { seedDatabase } from "@/prisma/seed-data";
+import { startCountingProxy } from "@/test/counting-proxy";
+import { createTestDatabase } from "@/test/database";
+import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
+import type * as DashboardModule from "./dashboard";
+import type * as PlanModule from "./plan";
+import type * as ApplyModule from "./apply-plan";
+
+/** The sprint page's data against the Jira emulator, through a proxy that counts upstream requests. */
+describe("sprint dashboard data", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: PrismaClient;
+  let jira: JiraEmulator;
+  let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
+  let dashboard: typeof DashboardModule;
+  let orgId: string;
+  const setFaults = (faults: object) => fetch(`${jira.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(faults) });
+
+  beforeAll(async () => {
+    jira = await startJiraEmulator({ port: 0 });
+    proxy = await startCountingProxy(jira.url);
+    database = await createTestDatabase("dashboard");
+    await seedDatabase(database.url, { urls: { jira: proxy.url, sentry: "http://127.0.0.1:1" } });
+    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
+    vi.stubEnv("DATABASE_URL", database.url);
+    vi.resetModules();
+    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
+    dashboard = await import("./dashboard");
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await proxy.close();
+    await jira.close();
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  it("says so when Jira is down and nothing is cached yet", async () => {
+    await setFaults({ errorRate: 1, errorStatus: 503 });
+    const result = await dashboard.loadSprintDashboard({ orgId });
+    expect(result).toMatchObject({ status: "unavailable", message: expect.stringMatching(/503|Jira/) });
+    await setFaults({ errorRate: 0 });
+  });
+
+  it("loads cold with few requests, backfills velocity once, and serves a warm load with none", async () => {
+    proxy.reset();
+    const cold = await dashboard.loadSprintDashboard({ orgId });
+    if (cold.status !== "ok") throw new Error(cold.status);
+    const coldRequests = proxy.count();
+    expect(cold.velocity.sprints.length).toBeGreaterThanOrEqual(6);
+    expect(cold.health?.committedPoints).toBeGreaterThan(0);
+    expect(cold.health?.perPerson.length).toBeGreaterThan(1);
+    // boards, configuration, sprints, one search per closed sprint (backfill, once), start snapshot, sprint issues, blockers
+    expect(coldRequests).toBeLessThanOrEqual(6 + 6);
+
+    proxy.reset();
+    const warm = await dashboard.loadSprintDashboard({ orgId });
+    expect(proxy.count()).toBe(0);
+    expect(warm).toMatchObject({ status: "ok", freshness: { stale: false } });
+    expect(await db.sprintSnapshot.count({ where: { orgId, kind: "close" } })).toBe(cold.velocity.sprints.length);
+  });
+
+  it("keeps the last good data, marked stale, when a refresh hits a rate limit", async () => {
+    await setFaults({ rateLimitRate: 1, retryAfterSeconds: 30 });
+    const result = await dashboard.loadSprintDashboard({ orgId, force: true });
+    await setFaults({ rateLimitRate: 0 });
+    expect(result).toMatchObject({ status: "ok", freshness: { stale: true } });
+    if (result.status === "ok") expect(result.freshness.error).toMatch(/rate|429/i);
+  });
+
+  it("resumes a plan whose assignments hit an outage", async () => {
+    const plan: typeof PlanModule = await import("./plan");
+    const apply: typeof ApplyModule = await import("./apply-plan");
+    const boards = await dashboard.loadSprintDashboard({ orgId });
+    if (boards.status !== "ok") throw new Error(boards.status);
+    const preview = await plan.previewPlan({ orgId, request: { boardId: boards.board.id, name: "Resume test sprint", startDate: "2027-01-04", endDate: "2027-01-18", goal: "Resume", bufferPercent: 10 } });
+    if ("error" in preview) throw new Error(preview.error);
+    const steps = apply.applySteps(preview);
+    const actor = { type: "user" as const, id: null, label: "grace@acme.test" };
+    const results = [];
+    for (const step of steps) {
+      if (step.kind === "assign") await setFaults({ errorRate: 1, errorStatus: 503, pathPrefix: "/acme/rest/api/3/issue" });
+      results.push(await apply.applyStep({ orgId, preview, step, actor, requestId: "req-resume" }));
+    }
+    await setFaults({ errorRate: 0, pathPrefix: null });
+    expect(preview.diff.assigneeChanges.length).toBeGreaterThan(0);
+    expect(results.at(-1)?.status).toBe("pending");
+    // "Resume" runs the remaining steps again; nothing already done is repeated.
+    const intents = await db.outboxIntent.count({ where: { orgId } });
+    await db.outboxIntent.updateMany({ where: { orgId, status: "pending" }, data: { nextAttemptAt: new Date(Date.now() - 1) } });
+    for (const step of steps.filter((s) => s.kind === "assign")) expect(await apply.applyStep({ orgId, preview, step, actor, requestId: "req-resume-2" })).toMatchObject({ status: "done" });
+    expect(await db.outboxIntent.count({ where: { orgId } })).toBe(intents);
+    expect(await db.outboxIntent.count({ where: { orgId, status: { not: "succeeded" } } })).toBe(0);
+  });
+});
