@@ -15,6 +15,8 @@ export type SentryClient = {
    * Throws IntegrationError for anything but a 2xx JSON answer.
    */
   get<T>(path: string, query?: SentryQuery): Promise<SentryResponse<T>>;
+  /** A write (PUT/POST/DELETE) with a JSON body; a 204 answers `data: null`. */
+  write<T>(method: "PUT" | "POST" | "DELETE", path: string, options?: { query?: SentryQuery; body?: unknown }): Promise<SentryResponse<T | null>>;
 };
 
 export function createSentryClient({ baseUrl, organizationSlug, authToken, requestId, timeoutMs = SENTRY_TIMEOUT_MS }: SentryClientConfig): SentryClient {
@@ -22,35 +24,39 @@ export function createSentryClient({ baseUrl, organizationSlug, authToken, reque
   const headers: Record<string, string> = { accept: "application/json", authorization: `Bearer ${authToken}` };
   if (requestId) headers[REQUEST_ID_HEADER] = requestId;
 
+  async function call<T>(method: string, path: string, query: SentryQuery, body: unknown, allowEmpty: boolean): Promise<SentryResponse<T>> {
+    const init = body === undefined ? { method, headers } : { method, headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) };
+    const answer = await send(`${apiRoot}${path}${toSearch(query)}`, init, timeoutMs);
+    const json = parseJson(answer.text);
+    if (answer.status < 200 || answer.status > 299) {
+      const detail = sentryErrorDetail(json);
+      throw new IntegrationError({
+        service: "sentry",
+        reason: reasonForStatus(answer.status),
+        status: answer.status,
+        retryAfterSeconds: parseRetryAfter(answer.headers.get("retry-after"), Date.now()),
+        message: `Sentry answered ${answer.status} to ${method} ${path}${detail ? `: ${detail}` : ""}`,
+      });
+    }
+    if (json === undefined && !allowEmpty) {
+      throw new IntegrationError({ service: "sentry", reason: "invalid_response", status: answer.status, message: `Sentry answered ${answer.status} to ${method} ${path} without a JSON body` });
+    }
+    return { data: (json ?? null) as T, cursors: parseLinkHeader(answer.headers.get("link")) };
+  }
+
   return {
     organizationSlug,
-    async get<T>(path: string, query: SentryQuery = {}): Promise<SentryResponse<T>> {
-      const answer = await send(`${apiRoot}${path}${toSearch(query)}`, headers, timeoutMs);
-      const body = parseJson(answer.text);
-      if (answer.status < 200 || answer.status > 299) {
-        const detail = sentryErrorDetail(body);
-        throw new IntegrationError({
-          service: "sentry",
-          reason: reasonForStatus(answer.status),
-          status: answer.status,
-          retryAfterSeconds: parseRetryAfter(answer.headers.get("retry-after"), Date.now()),
-          message: `Sentry answered ${answer.status} to GET ${path}${detail ? `: ${detail}` : ""}`,
-        });
-      }
-      if (body === undefined) {
-        throw new IntegrationError({ service: "sentry", reason: "invalid_response", status: answer.status, message: `Sentry answered ${answer.status} to GET ${path} without a JSON body` });
-      }
-      return { data: body as T, cursors: parseLinkHeader(answer.headers.get("link")) };
-    },
+    get: <T>(path: string, query: SentryQuery = {}) => call<T>("GET", path, query, undefined, false),
+    write: <T>(method: "PUT" | "POST" | "DELETE", path: string, { query = {}, body }: { query?: SentryQuery; body?: unknown } = {}) => call<T | null>(method, path, query, body, true),
   };
 }
 
 type Answer = { status: number; headers: Headers; text: string };
 
-async function send(url: string, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
+async function send(url: string, init: RequestInit, timeoutMs: number): Promise<Answer> {
   try {
     // Upstream reads are cached in the database with their age, never in Next's data cache.
-    const response = await fetch(url, { headers, cache: "no-store", signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, { ...init, cache: "no-store", signal: AbortSignal.timeout(timeoutMs) });
     return { status: response.status, headers: response.headers, text: await response.text() };
   } catch (error) {
     const transport = classifyTransportError(error);

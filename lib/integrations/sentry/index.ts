@@ -1,4 +1,13 @@
 import "server-only";
 
 export { testSentryConnection } from "./connection";
-export type { SentryClientConfig, SentryConnectionFailureReason, SentryConnectionResult } from "./types";
+export { findInstallationUuid, linkExternalIssue, listIssues, listReleaseSessions, updateIssues } from "./issues";
+export type {
+  SentryClientConfig,
+  SentryConnectionFailureReason,
+  SentryConnectionResult,
+  SentryIssueSummary,
+  SentryIssueUpdate,
+  SentryLevel,
+  SentryReleaseSessions,
+} from "./types";

@@ -24,3 +24,34 @@ export type SentryConnectionFailureReason = "bad_credentials" | "forbidden" | "w
 export type SentryConnectionResult =
   | { ok: true; organization: { slug: string }; projectCount: number }
   | { ok: false; reason: SentryConnectionFailureReason; message: string; status?: number };
+
+export type SentryLevel = "fatal" | "error" | "warning" | "info" | "debug" | "sample";
+
+/** A Sentry issue as Bosun's error pages use it. */
+export type SentryIssueSummary = {
+  id: string;
+  shortId: string;
+  title: string;
+  culprit: string;
+  level: SentryLevel;
+  status: string;
+  substatus: string | null;
+  permalink: string;
+  project: { id: string; slug: string };
+  eventCount: number;
+  userCount: number;
+  firstSeen: string;
+  lastSeen: string;
+  firstReleaseVersion: string | null;
+  assignee: { type: "user" | "team"; id: string; name: string; email: string | null } | null;
+  isUnhandled: boolean;
+};
+
+export type SentryIssueUpdate = {
+  status?: "resolved" | "unresolved" | "ignored" | "resolvedInNextRelease";
+  statusDetails?: { inNextRelease?: boolean; ignoreUntilEscalating?: boolean };
+  assignedTo?: string | null;
+};
+
+/** Sessions per release over a period, from the sessions API. */
+export type SentryReleaseSessions = { version: string; totalSessions: number; crashedSessions: number; totalUsers: number; crashFreeSessionRate: number | null; crashFreeUserRate: number | null };

@@ -1,0 +1,56 @@
+import "server-only";
+import { createSentryClient } from "./client";
+import { toIssueSummary, toReleaseSessions } from "./issue-transform";
+import type { SentryClientConfig, SentryIssueSummary, SentryIssueUpdate, SentryReleaseSessions } from "./types";
+
+/**
+ * Sentry reads and writes for the errors and releases pages, with the fewest
+ * requests: 100 issues per page following the `Link` cursor only while it
+ * promises results, and one sessions query for every release at once.
+ */
+const notNull = <T>(value: T | null): value is T => value !== null;
+
+export async function listIssues(config: SentryClientConfig, { query = "is:unresolved", statsPeriod = "14d", environment, sort = "freq", maxPages = 5 }: { query?: string; statsPeriod?: string; environment?: string; sort?: string; maxPages?: number } = {}): Promise<{ issues: SentryIssueSummary[]; isComplete: boolean }> {
+  const client = createSentryClient(config);
+  const issues: SentryIssueSummary[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const answer = await client.get<unknown[]>(`/organizations/${config.organizationSlug}/issues/`, { query, statsPeriod, environment, sort, limit: 100, cursor });
+    issues.push(...answer.data.map(toIssueSummary).filter(notNull));
+    if (!answer.cursors.next) return { issues, isComplete: true };
+    cursor = answer.cursors.next;
+  }
+  return { issues, isComplete: false };
+}
+
+/** Status or assignee for one or many issues, in one bulk request. */
+export async function updateIssues(config: SentryClientConfig, issueIds: string[], update: SentryIssueUpdate): Promise<void> {
+  const client = createSentryClient(config);
+  await client.write("PUT", `/organizations/${config.organizationSlug}/issues/`, { query: { id: issueIds }, body: update });
+}
+
+/** Crash-free sessions and users for every release in the period, in one request. */
+export async function listReleaseSessions(config: SentryClientConfig, { statsPeriod = "30d" }: { statsPeriod?: string } = {}): Promise<SentryReleaseSessions[]> {
+  const client = createSentryClient(config);
+  const answer = await client.get<unknown>(`/organizations/${config.organizationSlug}/sessions/`, {
+    field: ["sum(session)", "count_unique(user)", "crash_free_rate(session)", "crash_free_rate(user)"],
+    groupBy: "release",
+    statsPeriod,
+    interval: "1d",
+    includeSeries: 0,
+  });
+  return toReleaseSessions(answer.data);
+}
+
+/** The Sentry App installation that links issues to external tickets. */
+export async function findInstallationUuid(config: SentryClientConfig): Promise<string | null> {
+  const client = createSentryClient(config);
+  const answer = await client.get<{ uuid: string; status?: string }[]>(`/organizations/${config.organizationSlug}/sentry-app-installations/`);
+  return answer.data.find((installation) => installation.status !== "pending")?.uuid ?? null;
+}
+
+/** Shows a Jira ticket on the Sentry issue ("Linked issues"), via the installation. */
+export async function linkExternalIssue(config: SentryClientConfig, { installationUuid, issueId, webUrl, project, identifier }: { installationUuid: string; issueId: string; webUrl: string; project: string; identifier: string }): Promise<void> {
+  const client = createSentryClient(config);
+  await client.write("POST", `/sentry-app-installations/${installationUuid}/external-issues/`, { body: { issueId: Number(issueId), webUrl, project, identifier } });
+}
