@@ -19,7 +19,9 @@ test.describe("org shell", () => {
     await nav.getByRole("link", { name: "Sprints" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Sprints" })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Boards" })).toBeVisible();
-    for (const section of ["Errors", "Releases", "Automations"]) {
+    await nav.getByRole("link", { name: "Errors" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Errors" })).toBeVisible();
+    for (const section of ["Releases", "Automations"]) {
       await nav.getByRole("link", { name: section }).click();
       await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible();
       await expect(nav.getByRole("link", { name: section })).toHaveAttribute("aria-current", "page");

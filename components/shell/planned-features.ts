@@ -10,19 +10,6 @@ type PlannedFeatureSpec = {
 
 /** Sections whose views are still to be built: what each will show and what it depends on. */
 export const PLANNED_FEATURES = {
-  errors: {
-    title: "Errors",
-    description: "Sentry error rates, severity and triage for the team on call.",
-    willShow: [
-      "Error rate over time per project, for 24 hours, 7 days or 30 days",
-      "Every unresolved issue with a severity class (Critical, High, Medium, Low) from documented rules",
-      "Triage written back to Sentry: resolve, ignore, assign; one at a time or in bulk",
-      "One-click Jira tickets from Sentry issues, linked both ways",
-      "Reverse lookup: the Sentry issues linked to a Jira key",
-    ],
-    needs: ["A connected Sentry organization (auth token)", "A connected Jira site for tickets"],
-    providers: ["sentry", "jira"],
-  },
   releases: {
     title: "Releases",
     description: "Release health from Sentry and release notes from Jira.",

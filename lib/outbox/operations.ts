@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { getJiraConfig } from "@/lib/integrations/connections";
-import { MOVE_BATCH, assignIssue, ensureSprint, moveIssuesToSprint } from "@/lib/integrations/jira";
+import { MOVE_BATCH, addRemoteLink, assignIssue, createIssue, ensureSprint, moveIssuesToSprint } from "@/lib/integrations/jira";
+import { getSentryConfig } from "@/lib/integrations/connections";
+import { linkExternalIssue, updateIssues } from "@/lib/integrations/sentry";
 import * as workos from "@/lib/integrations/workos";
 
 /**
@@ -23,7 +25,15 @@ function operation<S extends z.ZodType>(spec: Operation<S>): Operation<S> {
   return spec;
 }
 
+/** The org's Sentry connection, or a non-retryable failure when there is none. */
+async function requireSentry({ orgId, requestId }: OperationContext) {
+  const config = await getSentryConfig({ orgId, requestId: requestId ?? undefined });
+  if (!config) throw Object.assign(new Error("Sentry is not connected for this organization"), { status: 412 });
+  return config;
+}
+
 const role = z.enum(["admin", "manager", "member"]);
+const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, "must be a Jira issue key");
 const membershipRef = z.object({ workosUserId: z.string(), workosOrgId: z.string() });
 
 export const OPERATIONS = {
@@ -66,7 +76,7 @@ export const OPERATIONS = {
   }),
   "jira.issue.assign": operation({
     service: "jira",
-    args: z.object({ issueKey: z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, "must be a Jira issue key"), accountId: z.string().nullable() }),
+    args: z.object({ issueKey, accountId: z.string().nullable() }),
     run: async ({ issueKey, accountId }, context) => {
       await assignIssue(await requireJira(context), issueKey, accountId);
       return { issueKey, accountId };
@@ -83,6 +93,42 @@ export const OPERATIONS = {
     run: async ({ sprintId, issueKeys }, context) => {
       await moveIssuesToSprint(await requireJira(context), sprintId, issueKeys);
       return { sprintId, moved: issueKeys.length };
+    },
+  }),
+  "jira.issue.create": operation({
+    service: "jira",
+    args: z.object({ projectKey: z.string().min(1), issueType: z.string().min(1), summary: z.string().min(1).max(255), description: z.record(z.string(), z.unknown()), priority: z.string(), labels: z.array(z.string()), assigneeAccountId: z.string().nullable().optional() }),
+    run: async (args, context) => createIssue(await requireJira(context), args),
+  }),
+  "jira.issue.remote_link": operation({
+    service: "jira",
+    args: z.object({ issueKey, url: z.url(), title: z.string().min(1), globalId: z.string().min(1) }),
+    run: async ({ issueKey: key, ...link }, context) => {
+      await addRemoteLink(await requireJira(context), key, link);
+      return { issueKey: key, globalId: link.globalId };
+    },
+  }),
+  "sentry.issues.update": operation({
+    service: "sentry",
+    args: z.object({
+      issueIds: z.array(z.string().min(1)).min(1).max(100),
+      update: z.object({
+        status: z.enum(["resolved", "unresolved", "ignored", "resolvedInNextRelease"]).optional(),
+        statusDetails: z.object({ inNextRelease: z.boolean().optional(), ignoreUntilEscalating: z.boolean().optional() }).optional(),
+        assignedTo: z.string().nullable().optional(),
+      }),
+    }),
+    run: async ({ issueIds, update }, context) => {
+      await updateIssues(await requireSentry(context), issueIds, update);
+      return { issueIds, update };
+    },
+  }),
+  "sentry.issue.link_external": operation({
+    service: "sentry",
+    args: z.object({ installationUuid: z.string().min(1), issueId: z.string().min(1), webUrl: z.url(), project: z.string().min(1), identifier: z.string().min(1) }),
+    run: async (args, context) => {
+      await linkExternalIssue(await requireSentry(context), args);
+      return { issueId: args.issueId, identifier: args.identifier };
     },
   }),
 } as const;

@@ -2,7 +2,7 @@ import "server-only";
 
 export { getEstimationField, listBacklog, listBoards, listSprints, searchWorkItems } from "./agile";
 export { testJiraConnection } from "./connection";
-export { assignIssue, listOpenIssuesAssignedTo } from "./issues";
+export { addRemoteLink, assignIssue, createIssue, listOpenIssuesAssignedTo, type NewIssue } from "./issues";
 export { MOVE_BATCH, ensureSprint, moveIssuesToSprint } from "./sprint-writes";
 export type {
   JiraAccount,

@@ -2,6 +2,7 @@ import "server-only";
 
 export { testSentryConnection } from "./connection";
 export { findInstallationUuid, linkExternalIssue, listIssues, listReleaseSessions, updateIssues } from "./issues";
+export { errorSeries, type ErrorSeries } from "./stats";
 export type {
   SentryClientConfig,
   SentryConnectionFailureReason,

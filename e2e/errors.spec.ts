@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { STORAGE_STATE } from "./fixtures/auth";
+
+const SENTRY = "http://127.0.0.1:4103/api/0/organizations/acme";
+const JIRA = "http://127.0.0.1:4102/acme/rest/api/3";
+const sentryAuth = { authorization: "Bearer sentry-demo-token" };
+const jiraAuth = { authorization: `Basic ${Buffer.from("linus@acme.test:jira-demo-token").toString("base64")}` };
+
+test.describe("errors as a member", () => {
+  test.use({ storageState: STORAGE_STATE.linus });
+
+  test("shows the error-rate chart and classified issues from Sentry", async ({ page, request }) => {
+    await page.goto("/acme/errors");
+    await expect(page.getByRole("img", { name: /^Error events: / })).toBeVisible();
+    const unresolved = (await (await request.get(`${SENTRY}/issues/?query=is:unresolved&statsPeriod=14d&limit=100`, { headers: sentryAuth })).json()) as unknown[];
+    await expect(page.getByRole("heading", { name: new RegExp(`^Issues \\(${unresolved.length} of ${unresolved.length}\\)`) })).toBeVisible();
+    await expect(page.getByRole("row").getByText("critical", { exact: true }).first()).toBeVisible();
+    await page.getByRole("combobox", { name: "Severity", exact: true }).selectOption("critical");
+    await page.getByRole("button", { name: "Apply" }).click();
+    const rows = page.getByRole("row").filter({ has: page.getByRole("checkbox") });
+    await expect(rows.first()).toContainText(/critical/i);
+    for (const text of await rows.allInnerTexts()) expect(text.toLowerCase()).toContain("critical");
+  });
+
+  test("resolves and assigns issues, written back to Sentry", async ({ page, request }) => {
+    await page.goto("/acme/errors?sort=events");
+    const first = page.getByRole("row").filter({ has: page.getByRole("checkbox") }).first();
+    const shortId = (await first.locator(".font-mono").first().innerText()).trim();
+    await first.getByRole("checkbox").check();
+    await page.getByLabel("Assign selected issues to").selectOption({ label: "Grace Hopper" });
+    await expect(page.getByRole("status").filter({ hasText: "Assigned to Grace Hopper: 1 issue(s)." })).toBeVisible();
+    const issue = (await (await request.get(`${SENTRY}/issues/${shortId}/`, { headers: sentryAuth })).json()) as { id: string; assignedTo: { name: string } | null; status: string };
+    expect(issue.assignedTo?.name).toBe("Grace Hopper");
+
+    await page.reload();
+    await page.getByRole("row").filter({ hasText: shortId }).getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Resolve", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Resolved: 1 issue(s)." })).toBeVisible();
+    expect(((await (await request.get(`${SENTRY}/issues/${issue.id}/`, { headers: sentryAuth })).json()) as { status: string }).status).toBe("resolved");
+    await page.reload();
+    await expect(page.getByRole("row").filter({ hasText: shortId })).toHaveCount(0);
+  });
+
+  test("turns a Sentry issue into one linked Jira ticket, found again by its key", async ({ page, request }) => {
+    await page.goto("/acme/errors");
+    const row = page.getByRole("row").filter({ has: page.getByRole("button", { name: /Create ticket/ }) }).first();
+    const shortId = (await row.locator(".font-mono").first().innerText()).trim();
+    await row.getByRole("button", { name: /Create ticket/ }).click();
+    const created = page.getByRole("status").filter({ hasText: /^Created [A-Z]+-\d+\./ });
+    await expect(created).toBeVisible();
+    const key = /Created ([A-Z]+-\d+)/.exec(await created.innerText())?.[1] as string;
+
+    const jiraIssue = (await (await request.get(`${JIRA}/issue/${key}?fields=summary,labels,priority`, { headers: jiraAuth })).json()) as { fields: { summary: string; labels: string[]; priority: { name: string } } };
+    expect(jiraIssue.fields.summary).toContain(`[${shortId}]`);
+    expect(jiraIssue.fields.labels).toEqual(expect.arrayContaining(["sentry", "production-error"]));
+    const remote = (await (await request.get(`${JIRA}/issue/${key}/remotelink`, { headers: jiraAuth })).json()) as { object: { url: string } }[];
+    expect(remote[0]?.object.url).toContain("/issues/");
+    const sentryIssue = (await (await request.get(`${SENTRY}/issues/${shortId}/`, { headers: sentryAuth })).json()) as { id: string };
+    const external = (await (await request.get(`${SENTRY}/issues/${sentryIssue.id}/external-issues/`, { headers: sentryAuth })).json()) as { webUrl: string }[];
+    expect(external[0]?.webUrl).toContain(`/browse/${key}`);
+
+    await page.reload();
+    await expect(page.getByRole("row").filter({ hasText: shortId })).toContainText(key);
+    await page.getByLabel("Search").fill(key);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByRole("heading", { name: `Sentry issues linked to ${key}` })).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: shortId })).toHaveCount(1);
+  });
+});

@@ -1,0 +1,88 @@
+import "server-only";
+import { readThrough, type Cached } from "@/lib/cache/read-through";
+import { deleteCacheEntries } from "@/lib/db/queries/cache";
+import { findSentryIssuesForJiraKey, listTicketLinks } from "@/lib/db/queries/ticket-links";
+import { DEFAULT_SEVERITY_SETTINGS, classifySeverity, compareSeverity, type Severity } from "@/lib/domain/severity";
+import { IntegrationError } from "@/lib/errors";
+import { getSentryConfig } from "@/lib/integrations/connections";
+import { errorSeries, listIssues, type ErrorSeries, type SentryIssueSummary } from "@/lib/integrations/sentry";
+
+export type Period = "24h" | "7d" | "30d";
+export type ErrorFilters = { period: Period; environment?: string; severity?: Severity; project?: string; search?: string; sort: "severity" | "users" | "events" | "lastSeen" };
+
+export type ClassifiedIssue = SentryIssueSummary & { severity: Severity; reasons: string[]; jiraKey: string | null };
+
+export type ErrorsPage =
+  | { status: "not-connected" }
+  | { status: "unavailable"; message: string }
+  | { status: "ok"; issues: ClassifiedIssue[]; total: number; projects: { id: string; slug: string }[]; series: ErrorSeries; fetchedAt: Date; stale: boolean; error: string | null; isComplete: boolean; reverseLookup: string | null };
+
+const TTL_MS = 2 * 60_000;
+const JIRA_KEY = /^[A-Z][A-Z0-9_]+-\d+$/;
+
+const SORTS: Record<ErrorFilters["sort"], (a: ClassifiedIssue, b: ClassifiedIssue) => number> = {
+  severity: (a, b) => compareSeverity(a.severity, b.severity) || b.userCount - a.userCount,
+  users: (a, b) => b.userCount - a.userCount,
+  events: (a, b) => b.eventCount - a.eventCount,
+  lastSeen: (a, b) => b.lastSeen.localeCompare(a.lastSeen),
+};
+
+/**
+ * The errors page: unresolved issues with their severity class and linked Jira
+ * key, and the error rate by project. Both Sentry reads are cached per org and
+ * filter set; a failed refresh keeps the last good data, marked stale.
+ * Searching for a Jira key lists the Sentry issues linked to it.
+ */
+export async function loadErrorsPage({ orgId, filters, force = false, requestId }: { orgId: string; filters: ErrorFilters; force?: boolean; requestId?: string }): Promise<ErrorsPage> {
+  const config = await getSentryConfig({ orgId, requestId });
+  if (!config) return { status: "not-connected" };
+  let issues: Cached<{ issues: SentryIssueSummary[]; isComplete: boolean }>;
+  let series: Cached<ErrorSeries>;
+  try {
+    const scope = `${filters.period}:${filters.environment ?? "*"}`;
+    issues = await readThrough({ orgId, key: `sentry:issues:${scope}`, ttlMs: TTL_MS, force, load: () => listIssues(config, { statsPeriod: filters.period === "24h" ? "24h" : "14d", environment: filters.environment }) });
+    const projectIds = [...new Set(issues.value.issues.map((i) => i.project.id))].sort();
+    series = await readThrough({ orgId, key: `sentry:series:${scope}`, ttlMs: TTL_MS, force, load: () => errorSeries(config, { statsPeriod: filters.period, environment: filters.environment, projectIds }) });
+  } catch (error) {
+    if (error instanceof IntegrationError) return { status: "unavailable", message: error.message };
+    throw error;
+  }
+
+  const links = new Map((await listTicketLinks({ orgId, sentryIssueIds: issues.value.issues.map((i) => i.id) })).map((l) => [l.sentryIssueId, l.jiraIssueKey]));
+  const classified: ClassifiedIssue[] = issues.value.issues.map((issue) => ({
+    ...issue,
+    ...classifySeverity(
+      { id: issue.id, level: issue.level, userCount: issue.userCount, eventCount: issue.eventCount, isRegression: issue.substatus === "regressed", isEscalating: issue.substatus === "escalating", isSecurity: /security|xss|csrf|injection/i.test(issue.title), isUnhandled: issue.isUnhandled },
+      DEFAULT_SEVERITY_SETTINGS,
+    ),
+    jiraKey: links.get(issue.id) ?? null,
+  }));
+
+  const search = filters.search?.trim() ?? "";
+  const reverseLookup = JIRA_KEY.test(search) ? search : null;
+  const linkedIds = reverseLookup ? new Set((await findSentryIssuesForJiraKey({ orgId, jiraIssueKey: reverseLookup })).map((l) => l.sentryIssueId)) : null;
+  const needle = search.toLowerCase();
+  const shown = classified
+    .filter((i) => (linkedIds ? linkedIds.has(i.id) : !needle || i.title.toLowerCase().includes(needle) || i.culprit.toLowerCase().includes(needle) || i.shortId.toLowerCase() === needle))
+    .filter((i) => !filters.severity || i.severity === filters.severity)
+    .filter((i) => !filters.project || i.project.slug === filters.project)
+    .sort(SORTS[filters.sort]);
+  const projects = [...new Map(classified.map((i) => [i.project.id, { id: i.project.id, slug: i.project.slug }])).values()].sort((a, b) => a.slug.localeCompare(b.slug));
+  return {
+    status: "ok",
+    issues: shown,
+    total: classified.length,
+    projects,
+    series: series.value,
+    fetchedAt: new Date(Math.min(issues.fetchedAt.getTime(), series.fetchedAt.getTime())),
+    stale: issues.stale || series.stale,
+    error: issues.error ?? series.error,
+    isComplete: issues.value.isComplete,
+    reverseLookup,
+  };
+}
+
+/** Forgets the cached lists after a write, so the page shows Sentry's new state. */
+export async function invalidateErrors({ orgId }: { orgId: string }) {
+  await deleteCacheEntries({ orgId, prefix: "sentry:issues:" });
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import type { ActorType } from "@/lib/db/generated/enums";
+import { findTicketForSentryIssue, recordTicketLink } from "@/lib/db/queries/ticket-links";
+import type { Severity } from "@/lib/domain/severity";
+import { buildSentryTicket } from "@/lib/domain/tickets/sentry-ticket";
+import { getJiraConfig, getSentryConfig } from "@/lib/integrations/connections";
+import { findInstallationUuid, type SentryIssueSummary } from "@/lib/integrations/sentry";
+import { performWrite } from "@/lib/outbox";
+
+export type TicketOutcome =
+  | { status: "created" | "existing"; key: string; url: string }
+  | { status: "pending"; message: string }
+  | { status: "failed"; message: string };
+
+type Actor = { type: ActorType; id: string | null; label: string };
+
+/**
+ * One Jira ticket per Sentry issue: if the pair exists, it is returned; else
+ * the ticket is created (description with the Sentry context, priority from the
+ * severity), the pair stored, and links added both ways — a remote link on the
+ * Jira issue and an external issue on the Sentry issue. Every write goes
+ * through the outbox keyed by the Sentry issue, so a repeat never files twice.
+ */
+export async function ticketForSentryIssue({ orgId, issue, severity, reasons, projectKey, actor, requestId }: { orgId: string; issue: SentryIssueSummary; severity: Severity; reasons: string[]; projectKey: string; actor: Actor; requestId: string }): Promise<TicketOutcome> {
+  const jira = await getJiraConfig({ orgId, requestId });
+  if (!jira) return { status: "failed", message: "Connect Jira first." };
+  const browse = (key: string) => `${jira.siteUrl}/browse/${key}`;
+  const existing = await findTicketForSentryIssue({ orgId, sentryIssueId: issue.id });
+  if (existing) return { status: "existing", key: existing.jiraIssueKey, url: browse(existing.jiraIssueKey) };
+
+  const ticket = buildSentryTicket({ ...issue, projectSlug: issue.project.slug }, { severity, reasons });
+  const created = await performWrite({
+    orgId,
+    operation: "jira.issue.create",
+    args: { projectKey, issueType: "Bug", summary: ticket.summary, description: ticket.description, priority: ticket.priority, labels: ticket.labels },
+    orderingKey: `sentry-issue:${issue.id}`,
+    idempotencyKey: `sentry-ticket:${issue.id}`,
+    actor,
+    summary: `Created a Jira bug for Sentry issue ${issue.shortId}`,
+    target: { type: "sentry_issue", id: issue.id },
+    requestId,
+  });
+  if (created.status === "pending") return { status: "pending", message: "Jira is not answering; the ticket will be created as soon as it is back. Open this issue again to link it." };
+  if (created.status === "failed") return { status: "failed", message: created.error };
+  const { id, key } = created.result as { id: string; key: string };
+  await recordTicketLink({ orgId, jiraIssueKey: key, jiraIssueId: id, sentryIssueId: issue.id, sentryShortId: issue.shortId, createdVia: actor.type, createdById: actor.type === "user" ? actor.id : null });
+
+  await performWrite({
+    orgId,
+    operation: "jira.issue.remote_link",
+    args: { issueKey: key, url: issue.permalink, title: `Sentry ${issue.shortId}: ${issue.title}`.slice(0, 255), globalId: `sentry-issue-${issue.id}` },
+    orderingKey: `jira:${key}`,
+    idempotencyKey: `sentry-ticket:${issue.id}:remote-link`,
+    actor,
+    summary: `Linked ${key} back to Sentry issue ${issue.shortId}`,
+    target: { type: "jira_issue", id: key },
+    requestId,
+  });
+  const sentry = await getSentryConfig({ orgId, requestId });
+  const installationUuid = sentry ? await findInstallationUuid(sentry) : null;
+  if (installationUuid) {
+    await performWrite({
+      orgId,
+      operation: "sentry.issue.link_external",
+      args: { installationUuid, issueId: issue.id, webUrl: browse(key), project: projectKey, identifier: key.split("-")[1] ?? key },
+      orderingKey: `sentry-issue:${issue.id}`,
+      idempotencyKey: `sentry-ticket:${issue.id}:external-link`,
+      actor,
+      summary: `Showed ${key} on Sentry issue ${issue.shortId}`,
+      target: { type: "sentry_issue", id: issue.id },
+      requestId,
+    });
+  }
+  return { status: "created", key, url: browse(key) };
+}
