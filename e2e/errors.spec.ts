@@ -67,3 +67,29 @@ test.describe("errors as a member", () => {
     await expect(page.getByRole("row").filter({ hasText: shortId })).toHaveCount(1);
   });
 });
+
+test.describe("releases as a member", () => {
+  test.use({ storageState: STORAGE_STATE.linus });
+
+  test("shows crash-free rates per release and flags the seeded regression", async ({ page, request }) => {
+    await page.goto("/acme/releases");
+    const regressed = page.getByRole("row").filter({ has: page.getByRole("link", { name: "2.14.0", exact: true }) });
+    await expect(regressed.getByText("Regression")).toBeVisible();
+    await expect(page.getByRole("row").filter({ has: page.getByRole("link", { name: "2.13.0", exact: true }) }).getByText("Regression")).toHaveCount(0);
+
+    // The rates on the page are the ones Sentry's sessions API reports.
+    const sessions = (await (await request.get(`${SENTRY}/sessions/?field=crash_free_rate(session)&groupBy=release&statsPeriod=30d&interval=1d&includeSeries=0`, { headers: sentryAuth })).json()) as { groups: { by: { release: string }; totals: Record<string, number> }[] };
+    const rate = sessions.groups.find((g) => g.by.release === "2.14.0")?.totals["crash_free_rate(session)"] ?? 0;
+    await expect(regressed).toContainText(`${(Math.round(rate * 10_000) / 100).toFixed(2)}%`);
+
+    await page.getByLabel("Only regressions").check();
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByRole("link", { name: "2.13.0", exact: true })).toHaveCount(0);
+
+    await page.getByRole("link", { name: "2.14.0", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Release 2.14.0" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Regression: crash-free sessions" })).toBeVisible();
+    await expect(page.getByRole("img", { name: /^Crash-free sessions per day/ })).toBeVisible();
+    await expect(page.getByText(/^\d+ of \d+ done$/)).toBeVisible();
+  });
+});

@@ -21,7 +21,9 @@ test.describe("org shell", () => {
     await expect(page.getByRole("navigation", { name: "Boards" })).toBeVisible();
     await nav.getByRole("link", { name: "Errors" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Errors" })).toBeVisible();
-    for (const section of ["Releases", "Automations"]) {
+    await nav.getByRole("link", { name: "Releases" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Releases" })).toBeVisible();
+    for (const section of ["Automations"]) {
       await nav.getByRole("link", { name: section }).click();
       await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible();
       await expect(nav.getByRole("link", { name: section })).toHaveAttribute("aria-current", "page");

@@ -10,18 +10,6 @@ type PlannedFeatureSpec = {
 
 /** Sections whose views are still to be built: what each will show and what it depends on. */
 export const PLANNED_FEATURES = {
-  releases: {
-    title: "Releases",
-    description: "Release health from Sentry and release notes from Jira.",
-    willShow: [
-      "Crash-free sessions and users, adoption and new issues per release",
-      "A regression flag when a release is clearly worse than the one before it",
-      "Release detail: health over time, new and regressed issues, and the matching Jira fixVersion",
-      "Release notes generated from Jira and Sentry, edited, versioned and published",
-    ],
-    needs: ["A connected Sentry organization with release health (sessions)", "A connected Jira site whose fixVersions match release names"],
-    providers: ["sentry", "jira"],
-  },
   automations: {
     title: "Automations",
     description: "Rules that turn Sentry and Git events into Jira work.",

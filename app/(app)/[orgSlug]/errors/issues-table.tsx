@@ -17,6 +17,7 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<{ ok: boolean; text: string; url?: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const [ticketProject, setTicketProject] = useState(jiraProjects[0] ?? "");
 
   function triage(issueIds: string[], action: "resolve" | "resolveInNextRelease" | "ignore" | "assign", assigneeUserId?: string) {
     startTransition(async () => {
@@ -51,6 +52,16 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
             <option key={m.userId} value={m.userId}>{m.name}</option>
           ))}
         </select>
+        {canTicket && jiraProjects.length > 0 && (
+          <label className="ml-auto text-sm">
+            File tickets in{" "}
+            <select value={ticketProject} onChange={(e) => setTicketProject(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900">
+              {jiraProjects.map((key) => (
+                <option key={key} value={key}>{key}</option>
+              ))}
+            </select>
+          </label>
+        )}
         {pending && <span className="text-sm text-slate-500" role="status">Working…</span>}
       </div>
       {message && (
@@ -98,7 +109,7 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
                   {issue.jiraKey ? (
                     <span className="font-mono text-xs">{issue.jiraKey}</span>
                   ) : canTicket && jiraProjects.length > 0 ? (
-                    <button type="button" disabled={pending} onClick={() => ticket(issue.id, jiraProjects[0] as string)} className="whitespace-nowrap text-xs font-medium text-brand-600 hover:underline disabled:opacity-50">
+                    <button type="button" disabled={pending} onClick={() => ticket(issue.id, ticketProject)} className="whitespace-nowrap text-xs font-medium text-brand-600 hover:underline disabled:opacity-50">
                       Create ticket<span className="sr-only"> for {issue.shortId}</span>
                     </button>
                   ) : null}
