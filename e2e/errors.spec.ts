@@ -93,3 +93,32 @@ test.describe("releases as a member", () => {
     await expect(page.getByText(/^\d+ of \d+ done$/)).toBeVisible();
   });
 });
+
+test.describe("severity thresholds as an admin", () => {
+  test.use({ storageState: STORAGE_STATE.ada });
+
+  test("are validated field by field and change how issues are classified", async ({ page }) => {
+    const setThresholds = async (high: string, events: string, critical: string) => {
+      await page.goto("/acme/settings");
+      await page.getByLabel("High from users affected").fill(high);
+      await page.getByLabel("High from events in 24 h").fill(events);
+      await page.getByLabel("Critical from users affected").fill(critical);
+      await page.getByRole("button", { name: "Save thresholds" }).click();
+    };
+    await setThresholds("100", "1000", "10");
+    await expect(page.getByRole("alert").filter({ hasText: "criticalUserThreshold: must be at least the high user threshold" })).toBeVisible();
+    await expect(page.getByText("must be at least the high user threshold", { exact: true })).toBeVisible();
+
+    await setThresholds("1", "1000", "1");
+    await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    try {
+      // With every affected user counting as critical, no error-level issue is merely medium.
+      await page.goto("/acme/errors?severity=medium");
+      const rows = page.getByRole("row").filter({ has: page.getByRole("checkbox") });
+      for (const text of await rows.allInnerTexts()) expect(text).not.toMatch(/· error ·/);
+    } finally {
+      await setThresholds("50", "1000", "500");
+      await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    }
+  });
+});

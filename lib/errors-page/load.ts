@@ -2,10 +2,11 @@ import "server-only";
 import { readThrough, type Cached } from "@/lib/cache/read-through";
 import { deleteCacheEntries } from "@/lib/db/queries/cache";
 import { findSentryIssuesForJiraKey, listTicketLinks } from "@/lib/db/queries/ticket-links";
-import { DEFAULT_SEVERITY_SETTINGS, classifySeverity, compareSeverity, type Severity } from "@/lib/domain/severity";
+import { classifySeverity, compareSeverity, type Severity } from "@/lib/domain/severity";
 import { IntegrationError } from "@/lib/errors";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { errorSeries, listIssues, type ErrorSeries, type SentryIssueSummary } from "@/lib/integrations/sentry";
+import { getSeveritySettings } from "./severity-settings";
 
 export type Period = "24h" | "7d" | "30d";
 export type ErrorFilters = { period: Period; environment?: string; severity?: Severity; project?: string; search?: string; sort: "severity" | "users" | "events" | "lastSeen" };
@@ -48,12 +49,13 @@ export async function loadErrorsPage({ orgId, filters, force = false, requestId 
     throw error;
   }
 
+  const severitySettings = await getSeveritySettings({ orgId });
   const links = new Map((await listTicketLinks({ orgId, sentryIssueIds: issues.value.issues.map((i) => i.id) })).map((l) => [l.sentryIssueId, l.jiraIssueKey]));
   const classified: ClassifiedIssue[] = issues.value.issues.map((issue) => ({
     ...issue,
     ...classifySeverity(
       { id: issue.id, level: issue.level, userCount: issue.userCount, eventCount: issue.eventCount, isRegression: issue.substatus === "regressed", isEscalating: issue.substatus === "escalating", isSecurity: /security|xss|csrf|injection/i.test(issue.title), isUnhandled: issue.isUnhandled },
-      DEFAULT_SEVERITY_SETTINGS,
+      severitySettings,
     ),
     jiraKey: links.get(issue.id) ?? null,
   }));

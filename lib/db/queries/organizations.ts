@@ -12,3 +12,14 @@ export async function updateOrgSecuritySettings({ orgId, requireMfa, sessionIdle
 export async function findOrgByWorkosId({ workosOrgId }: { workosOrgId: string }) {
   return db.organization.findUnique({ where: { workosOrgId }, select: { id: true, slug: true, name: true, workosOrgId: true } });
 }
+
+/** The org's tunables (a JSON object; each feature validates its own part). */
+export async function getOrgSettings({ orgId }: { orgId: string }): Promise<Record<string, unknown>> {
+  const org = await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { settings: true } });
+  return (org.settings ?? {}) as Record<string, unknown>;
+}
+
+export async function setOrgSetting({ orgId, key, value }: { orgId: string; key: string; value: unknown }) {
+  const settings = await getOrgSettings({ orgId });
+  return db.organization.update({ where: { id: orgId }, data: { settings: { ...settings, [key]: value } as object } });
+}

@@ -4,7 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction } from "@/lib/actions/org-action";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
-import { getOrgSecuritySettings, updateOrgSecuritySettings } from "@/lib/db/queries/organizations";
+import { getOrgSecuritySettings, setOrgSetting, updateOrgSecuritySettings } from "@/lib/db/queries/organizations";
+import { severitySettingsSchema } from "@/lib/domain/severity";
+import { invalidateErrors } from "@/lib/errors-page/load";
+import { getSeveritySettings } from "@/lib/errors-page/severity-settings";
 import { isSessionMfaVerified } from "@/lib/db/queries/sessions";
 
 const updateSecuritySchema = z.object({
@@ -36,4 +39,21 @@ export const updateSecuritySettingsAction = orgAction(updateSecuritySchema, "set
   }
   revalidatePath(`/${org.slug}/settings`);
   return { ok: true, data: after };
+});
+
+export const updateSeverityThresholdsAction = orgAction(severitySettingsSchema, "settings:manage", async ({ input, org, user, requestId }) => {
+  const before = await getSeveritySettings({ orgId: org.id });
+  await setOrgSetting({ orgId: org.id, key: "severity", value: input });
+  await invalidateErrors({ orgId: org.id });
+  await appendAuditEntry({
+    orgId: org.id,
+    actor: { type: "user", id: user.id, label: user.email },
+    action: "org.severity_thresholds_updated",
+    target: { type: "organization", id: org.id },
+    summary: `Severity thresholds: high at ${input.highUserThreshold} users or ${input.highEventThreshold} events in 24 h, critical at ${input.criticalUserThreshold} users`,
+    changes: { from: before, to: input },
+    requestId,
+  });
+  revalidatePath(`/${org.slug}/settings`);
+  return { ok: true, data: input };
 });

@@ -2,17 +2,25 @@ import { Card } from "@/components/ui/card";
 import { requireOrg } from "@/lib/auth/org";
 import { can } from "@/lib/auth/permissions";
 import { getOrgSecuritySettings } from "@/lib/db/queries/organizations";
+import { getSeveritySettings } from "@/lib/errors-page/severity-settings";
 import { SecurityForm } from "./security-form";
+import { SeverityForm } from "./severity-form";
 
 export const metadata = { title: "Settings" };
 
 export default async function OrgSettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
-  const settings = await getOrgSecuritySettings({ orgId: org.id });
+  const [settings, severity] = await Promise.all([getOrgSecuritySettings({ orgId: org.id }), getSeveritySettings({ orgId: org.id })]);
   return (
-    <Card title="Sign-in and sessions" className="max-w-2xl">
-      <SecurityForm orgSlug={org.slug} initial={settings} canEdit={can(role, "settings:manage")} />
-    </Card>
+    <div className="space-y-6">
+      <Card title="Sign-in and sessions" className="max-w-2xl">
+        <SecurityForm orgSlug={org.slug} initial={settings} canEdit={can(role, "settings:manage")} />
+      </Card>
+      <Card title="Error severity thresholds" className="max-w-2xl">
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Fatal and security issues are always critical; warnings and info are low unless a warning regresses.</p>
+        <SeverityForm orgSlug={org.slug} initial={severity} canEdit={can(role, "settings:manage")} />
+      </Card>
+    </div>
   );
 }
