@@ -32,7 +32,7 @@ async function setSecurity(page: Page, { requireMfa, idleMinutes }: { requireMfa
   await page.goto("/acme/settings");
   await page.getByLabel("Require two-step verification").setChecked(requireMfa);
   await page.getByLabel("Sign out after inactivity (minutes)").fill(idleMinutes);
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
 }
 
@@ -80,7 +80,7 @@ test("when an org requires MFA, a member without an authenticator sets one up fi
   await asAda(browser, async (admin) => {
     await admin.goto("/acme/settings");
     await admin.getByLabel("Require two-step verification").check();
-    await admin.getByRole("button", { name: "Save" }).click();
+    await admin.getByRole("button", { name: "Save", exact: true }).click();
     // The admin must have it before requiring it of everyone.
     await expect(admin.getByRole("alert").filter({ hasText: "Set up two-step verification for yourself before requiring it" })).toBeVisible();
     await admin.getByRole("link", { name: "Set up two-step verification" }).click();

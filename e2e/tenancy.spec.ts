@@ -61,7 +61,7 @@ test.describe("a globex admin and acme", () => {
     const statuses = await retargetActions(page, "globex", "acme");
     await page.goto("/globex/settings");
     await page.getByLabel("Require two-step verification").check();
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect.poll(() => statuses.length).toBeGreaterThan(0);
     expect(statuses[0]).toBe(404);
     expect(await e2eQuery(`SELECT "requireMfa" FROM "Organization" WHERE slug = 'acme'`)).toEqual([{ requireMfa: false }]);
@@ -84,7 +84,7 @@ test.describe("an acme admin and globex", () => {
     const statuses = await retargetActions(page, "acme", "globex");
     await page.goto("/acme/settings/integrations");
     await page.getByRole("region", { name: "GitHub" }).getByLabel("Webhook secret").fill("stolen-secret");
-    await page.getByRole("region", { name: "GitHub" }).getByRole("button", { name: "Save" }).click();
+    await page.getByRole("region", { name: "GitHub" }).getByRole("button", { name: "Save", exact: true }).click();
     await expect.poll(() => statuses.length).toBeGreaterThan(0);
     expect(statuses[0]).toBe(404);
     expect(await e2eQuery(`SELECT c.config, c."encryptedCredentials" FROM "IntegrationConnection" c JOIN "Organization" o ON o.id = c."orgId" WHERE o.slug = 'globex' ORDER BY c.provider`)).toEqual(before);

@@ -97,7 +97,8 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
                   <span className="block text-xs text-slate-500">
                     <span className="font-mono">{issue.shortId}</span> · {issue.project.slug} · {issue.level}
                     {issue.culprit && ` · ${issue.culprit}`}
-                    {issue.firstReleaseVersion && ` · since ${issue.firstReleaseVersion}`}
+                    {` · first seen ${issue.firstSeen.slice(0, 10)}`}
+                    {issue.firstReleaseVersion && ` in ${issue.firstReleaseVersion}`}
                     {issue.substatus && ` · ${issue.substatus}`}
                   </span>
                 </td>
