@@ -122,3 +122,26 @@ test.describe("severity thresholds as an admin", () => {
     }
   });
 });
+
+test.describe("ticket routing as an admin", () => {
+  test.use({ storageState: STORAGE_STATE.ada });
+
+  test("files a Sentry project's ticket to the owner of its Jira component", async ({ page, request }) => {
+    // Sprint history (snapshots) is what ownership is computed from.
+    await page.goto("/acme/sprints");
+    await expect(page.getByRole("img", { name: /^Velocity: / })).toBeVisible();
+    await page.goto("/acme/settings");
+    await page.getByLabel("Jira component for web").fill("Platform");
+    await page.getByRole("button", { name: "Save routing" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+    await page.goto("/acme/errors?project=web");
+    const row = page.getByRole("row").filter({ has: page.getByRole("button", { name: /Create ticket/ }) }).first();
+    await row.getByRole("button", { name: /Create ticket/ }).click();
+    const created = page.getByRole("status").filter({ hasText: /^Created [A-Z]+-\d+, assigned to .+ \(\d+ Platform issues completed recently\)\./ });
+    await expect(created).toBeVisible();
+    const [, key, name] = /Created ([A-Z]+-\d+), assigned to (.+?) \(/.exec(await created.innerText()) ?? [];
+    const jiraIssue = (await (await request.get(`${JIRA}/issue/${key}?fields=assignee`, { headers: jiraAuth })).json()) as { fields: { assignee: { displayName: string } | null } };
+    expect(jiraIssue.fields.assignee?.displayName).toBe(name);
+  });
+});

@@ -6,9 +6,10 @@ import { buildSentryTicket } from "@/lib/domain/tickets/sentry-ticket";
 import { getJiraConfig, getSentryConfig } from "@/lib/integrations/connections";
 import { findInstallationUuid, type SentryIssueSummary } from "@/lib/integrations/sentry";
 import { performWrite } from "@/lib/outbox";
+import { suggestAssignee } from "./routing";
 
 export type TicketOutcome =
-  | { status: "created" | "existing"; key: string; url: string }
+  | { status: "created" | "existing"; key: string; url: string; assignee?: string }
   | { status: "pending"; message: string }
   | { status: "failed"; message: string };
 
@@ -17,7 +18,8 @@ type Actor = { type: ActorType; id: string | null; label: string };
 /**
  * One Jira ticket per Sentry issue: if the pair exists, it is returned; else
  * the ticket is created (description with the Sentry context, priority from the
- * severity), the pair stored, and links added both ways — a remote link on the
+ * severity, assigned to the owner of the project's component when routing is
+ * set up), the pair stored, and links added both ways — a remote link on the
  * Jira issue and an external issue on the Sentry issue. Every write goes
  * through the outbox keyed by the Sentry issue, so a repeat never files twice.
  */
@@ -29,10 +31,11 @@ export async function ticketForSentryIssue({ orgId, issue, severity, reasons, pr
   if (existing) return { status: "existing", key: existing.jiraIssueKey, url: browse(existing.jiraIssueKey) };
 
   const ticket = buildSentryTicket({ ...issue, projectSlug: issue.project.slug }, { severity, reasons });
+  const suggestion = await suggestAssignee({ orgId, sentryProjectSlug: issue.project.slug });
   const created = await performWrite({
     orgId,
     operation: "jira.issue.create",
-    args: { projectKey, issueType: "Bug", summary: ticket.summary, description: ticket.description, priority: ticket.priority, labels: ticket.labels },
+    args: { projectKey, issueType: "Bug", summary: ticket.summary, description: ticket.description, priority: ticket.priority, labels: ticket.labels, assigneeAccountId: suggestion?.accountId ?? null },
     orderingKey: `sentry-issue:${issue.id}`,
     idempotencyKey: `sentry-ticket:${issue.id}`,
     actor,
@@ -71,5 +74,5 @@ export async function ticketForSentryIssue({ orgId, issue, severity, reasons, pr
       requestId,
     });
   }
-  return { status: "created", key, url: browse(key) };
+  return { status: "created", key, url: browse(key), assignee: suggestion ? `${suggestion.name} (${suggestion.completed} ${suggestion.component} issues completed recently)` : undefined };
 }

@@ -32,3 +32,8 @@ export async function saveSnapshot(input: {
     update: {},
   });
 }
+
+/** Every closed sprint's snapshot across the org's boards: who completed what, for component ownership. */
+export async function listCloseSnapshots({ orgId }: { orgId: string }) {
+  return db.sprintSnapshot.findMany({ where: { orgId, kind: "close" }, select: { takenAt: true, sprintEnd: true, issues: true }, orderBy: { takenAt: "desc" }, take: 60 });
+}

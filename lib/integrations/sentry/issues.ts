@@ -54,3 +54,10 @@ export async function linkExternalIssue(config: SentryClientConfig, { installati
   const client = createSentryClient(config);
   await client.write("POST", `/sentry-app-installations/${installationUuid}/external-issues/`, { body: { issueId: Number(issueId), webUrl, project, identifier } });
 }
+
+/** The organization's project slugs. */
+export async function listProjectSlugs(config: SentryClientConfig): Promise<string[]> {
+  const client = createSentryClient(config);
+  const answer = await client.get<{ slug: string }[]>(`/organizations/${config.organizationSlug}/projects/`, { per_page: 100 });
+  return answer.data.map((p) => p.slug).sort();
+}

@@ -32,7 +32,7 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
       const result = await createTicketAction({ orgSlug, issueId, projectKey });
       if (!result.ok) return setMessage({ ok: false, text: result.error });
       const outcome = result.data;
-      setMessage(outcome.status === "pending" ? { ok: true, text: outcome.message } : outcome.status === "failed" ? { ok: false, text: outcome.message } : { ok: true, text: outcome.status === "created" ? `Created ${outcome.key}.` : `Already filed as ${outcome.key}.`, url: outcome.url });
+      setMessage(outcome.status === "pending" ? { ok: true, text: outcome.message } : outcome.status === "failed" ? { ok: false, text: outcome.message } : { ok: true, text: outcome.status === "created" ? `Created ${outcome.key}${outcome.assignee ? `, assigned to ${outcome.assignee}` : ""}.` : `Already filed as ${outcome.key}.`, url: outcome.url });
     });
   }
 

@@ -8,6 +8,7 @@ import { getOrgSecuritySettings, setOrgSetting, updateOrgSecuritySettings } from
 import { severitySettingsSchema } from "@/lib/domain/severity";
 import { invalidateErrors } from "@/lib/errors-page/load";
 import { getSeveritySettings } from "@/lib/errors-page/severity-settings";
+import { routingSchema, saveTicketRouting } from "@/lib/tickets/routing";
 import { isSessionMfaVerified } from "@/lib/db/queries/sessions";
 
 const updateSecuritySchema = z.object({
@@ -56,4 +57,20 @@ export const updateSeverityThresholdsAction = orgAction(severitySettingsSchema, 
   });
   revalidatePath(`/${org.slug}/settings`);
   return { ok: true, data: input };
+});
+
+export const saveTicketRoutingAction = orgAction(z.object({ routing: routingSchema }), "settings:manage", async ({ input, org, user, requestId }) => {
+  await saveTicketRouting({ orgId: org.id, routing: input.routing });
+  const described = Object.entries(input.routing).filter(([, c]) => c).map(([project, component]) => `${project} → ${component}`);
+  await appendAuditEntry({
+    orgId: org.id,
+    actor: { type: "user", id: user.id, label: user.email },
+    action: "org.ticket_routing_updated",
+    target: { type: "organization", id: org.id },
+    summary: described.length ? `Ticket routing: ${described.join(", ")}` : "Ticket routing cleared",
+    changes: { routing: input.routing },
+    requestId,
+  });
+  revalidatePath(`/${org.slug}/settings`);
+  return { ok: true, data: null };
 });

@@ -1,0 +1,40 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { saveTicketRoutingAction } from "./actions";
+
+/** Which Jira component each Sentry project's errors belong to; its most active owner gets new tickets. */
+export function RoutingForm({ orgSlug, projects, initial, canEdit }: { orgSlug: string; projects: string[]; initial: Record<string, string>; canEdit: boolean }) {
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  function save(formData: FormData) {
+    const routing = Object.fromEntries(projects.map((p) => [p, String(formData.get(`component-${p}`) ?? "").trim()]));
+    startTransition(async () => {
+      const result = await saveTicketRoutingAction({ orgSlug, routing });
+      setMessage(result.ok ? { ok: true, text: "Saved." } : { ok: false, text: result.error });
+    });
+  }
+  if (projects.length === 0) return <p className="text-sm text-slate-500">Connect Sentry to route its projects.</p>;
+  return (
+    <form action={save} className="space-y-3">
+      <fieldset disabled={!canEdit || pending} className="grid gap-3 sm:grid-cols-3">
+        {projects.map((project) => (
+          <label key={project} className="text-sm font-medium">
+            Jira component for {project}
+            <input name={`component-${project}`} defaultValue={initial[project] ?? ""} placeholder="e.g. Platform" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900" />
+          </label>
+        ))}
+      </fieldset>
+      {canEdit && (
+        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          Save routing
+        </button>
+      )}
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600"}`}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}
