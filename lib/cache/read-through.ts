@@ -45,3 +45,9 @@ export async function readThrough<T>({ orgId, key, ttlMs, load, force = false, n
     return { value: entry.value as T, fetchedAt: entry.fetchedAt, fromCache: true, stale: true, error: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/** A cached value still within its window, without ever going upstream (or writing anything). */
+export async function readCached<T>({ orgId, key, now = new Date() }: { orgId: string; key: string; now?: Date }): Promise<T | null> {
+  const entry = await db.cacheEntry.findUnique({ where: { orgId_key: { orgId, key } } });
+  return entry && entry.expiresAt > now ? (entry.value as T) : null;
+}

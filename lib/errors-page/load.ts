@@ -40,10 +40,12 @@ export async function loadErrorsPage({ orgId, filters, force = false, requestId 
   let issues: Cached<{ issues: SentryIssueSummary[]; isComplete: boolean }>;
   let series: Cached<ErrorSeries>;
   try {
-    const scope = `${filters.period}:${filters.environment ?? "*"}`;
-    issues = await readThrough({ orgId, key: `sentry:issues:${scope}`, ttlMs: TTL_MS, force, load: () => listIssues(config, { statsPeriod: filters.period === "24h" ? "24h" : "14d", environment: filters.environment }) });
+    const environment = filters.environment ?? "*";
+    // 7 d and 30 d list the same 14-day window; keying by what is fetched lets them share one read.
+    const issuesPeriod = filters.period === "24h" ? "24h" : "14d";
+    issues = await readThrough({ orgId, key: `sentry:issues:${issuesPeriod}:${environment}`, ttlMs: TTL_MS, force, load: () => listIssues(config, { statsPeriod: issuesPeriod, environment: filters.environment }) });
     const projectIds = [...new Set(issues.value.issues.map((i) => i.project.id))].sort();
-    series = await readThrough({ orgId, key: `sentry:series:${scope}`, ttlMs: TTL_MS, force, load: () => errorSeries(config, { statsPeriod: filters.period, environment: filters.environment, projectIds }) });
+    series = await readThrough({ orgId, key: `sentry:series:${filters.period}:${environment}`, ttlMs: TTL_MS, force, load: () => errorSeries(config, { statsPeriod: filters.period, environment: filters.environment, projectIds }) });
   } catch (error) {
     if (error instanceof IntegrationError) return { status: "unavailable", message: error.message };
     throw error;

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { readThrough } from "@/lib/cache/read-through";
+import { readCached, readThrough } from "@/lib/cache/read-through";
 import { planDiff, planSprint, type PlanDiff, type PlanPerson, type SprintPlan } from "@/lib/domain/planning";
 import type { SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
 import { loadBoardContext } from "./board-context";
@@ -88,11 +88,6 @@ export async function previewPlan({ orgId, request, requestId, now = new Date() 
 
 /** A stored preview, or null when it expired or never existed for this org. */
 export async function findPreview({ orgId, id }: { orgId: string; id: string }): Promise<SprintPlanPreview | null> {
-  try {
-    const cached = await readThrough<SprintPlanPreview | null>({ orgId, key: `sprint-plan:${id}`, ttlMs: PREVIEW_TTL_MS, load: async () => null });
-    return cached.value;
-  } catch {
-    return null;
-  }
+  return readCached<SprintPlanPreview>({ orgId, key: `sprint-plan:${id}` });
 }
 
