@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { FeedbackMessage } from "@/components/ui/action-feedback";
 import { saveTicketRoutingAction } from "./actions";
 
 /** Which Jira component each Sentry project's errors belong to; its most active owner gets new tickets. */
@@ -30,11 +31,7 @@ export function RoutingForm({ orgSlug, projects, initial, canEdit }: { orgSlug: 
           Save routing
         </button>
       )}
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600"}`}>
-          {message.text}
-        </p>
-      )}
+      <FeedbackMessage feedback={message && { kind: message.ok ? "ok" : "error", text: message.text }} />
     </form>
   );
 }

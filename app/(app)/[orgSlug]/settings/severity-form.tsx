@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { FeedbackMessage } from "@/components/ui/action-feedback";
 import type { SeveritySettings } from "@/lib/domain/severity";
 import { updateSeverityThresholdsAction } from "./actions";
 
@@ -36,11 +37,7 @@ export function SeverityForm({ orgSlug, initial, canEdit }: { orgSlug: string; i
           Save thresholds
         </button>
       )}
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600"}`}>
-          {message.text}
-        </p>
-      )}
+      <FeedbackMessage feedback={message && { kind: message.ok ? "ok" : "error", text: message.text }} />
     </form>
   );
 }
