@@ -11,7 +11,7 @@ export const metadata = { title: "Overview" };
 const SECTIONS = [
   { segment: "sprints", title: "Sprints", text: "Capacity, load, dependency conflicts and velocity from Jira; plan the next sprint." },
   { segment: "errors", title: "Errors", text: "Sentry error rates and severity; triage and turn issues into linked Jira tickets." },
-  { segment: "releases", title: "Releases", text: "Crash-free sessions and users, adoption and regressions per release; release notes." },
+  { segment: "releases", title: "Releases", text: "Crash-free sessions and users, adoption and regressions per release, with the matching Jira fixVersion." },
   { segment: "automations", title: "Automations", text: "Sentry → Jira bugs and Git → Jira transitions, with a run log." },
 ];
 
