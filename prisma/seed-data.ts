@@ -4,6 +4,7 @@ import { sealCredentials, type Keyring } from "../lib/crypto/credentials";
 import { parseEnv } from "../lib/env/schema";
 import { PrismaClient } from "../lib/db/generated/client";
 import { buildWorld, GITHUB_WEBHOOK_SECRETS, SENTRY_WEBHOOK_SECRETS, type WorldOrg } from "../emulators/seed/world";
+import { type AutomationKind, RULE_CONFIG_SCHEMAS } from "../lib/domain/automations/rules";
 
 /**
  * Demo data in Bosun's own database, mirroring the emulated services: the two
@@ -38,6 +39,25 @@ function integrationRows(org: WorldOrg, admin: string, urls: ServiceUrls): Integ
       config: {},
       credentials: { webhookSecret: GITHUB_WEBHOOK_SECRETS[org.slug] },
     },
+  ];
+}
+
+/**
+ * The demo's automation rules: Sentry errors and alerts file Jira bugs, and
+ * branches and pull requests move issues along. Release health starts switched
+ * off, because it files bugs on its own schedule rather than on an event.
+ */
+function automationRules(org: WorldOrg) {
+  const jiraProjectKey = org.jira.projects[0]?.key ?? "OPS";
+  const projectKeys = org.jira.projects.map((p) => p.key);
+  const rule = (kind: AutomationKind, name: string, config: object, enabled = true) => ({ id: `rule_${org.slug}_${kind}`, kind, name, enabled, config: RULE_CONFIG_SCHEMAS[kind].parse(config) });
+  return [
+    // The product's own projects; Bosun's own errors (the "bosun" project in demo mode) are not the team's backlog.
+    rule("sentry_issue_to_jira", "Production errors become bugs", { levels: ["fatal", "error"], projects: org.sentry.projects.map((p) => p.slug), jiraProjectKey }),
+    rule("sentry_metric_alert_to_jira", "Error spikes become bugs", { triggers: ["critical"], jiraProjectKey }),
+    rule("release_health_to_jira", "Unhealthy releases become bugs", { crashFreeSessionsBelow: 99, minSessions: 100, jiraProjectKey }, false),
+    rule("git_branch_to_jira", "Branches start work", { projectKeys }),
+    rule("git_pull_request_to_jira", "Pull requests move work to review and done", { projectKeys }),
   ];
 }
 
@@ -83,8 +103,12 @@ export async function seedDatabase(databaseUrl: string, { urls = defaultUrls, ke
           update: { config: row.config, encryptedCredentials: sealed, credentialsKeyId: keyId, status: "connected", lastError: null },
         });
       }
+      for (const rule of automationRules(worldOrg)) {
+        // Stable ids: reseeding keeps an admin's edits to the demo rules.
+        await db.automationRule.upsert({ where: { id: rule.id }, create: { ...rule, orgId: org.id }, update: {} });
+      }
     }
-    return `${world.orgs.length} organizations, ${world.people.length} users, ${memberships} memberships, ${world.orgs.length * 3} integrations`;
+    return `${world.orgs.length} organizations, ${world.people.length} users, ${memberships} memberships, ${world.orgs.length * 3} integrations, ${world.orgs.length * 5} automation rules`;
   } finally {
     await db.$disconnect();
   }

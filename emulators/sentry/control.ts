@@ -92,8 +92,8 @@ export function buildControlRouter(app: SentryApp): Router {
       store.touch();
     }
     const ctx = contextFor(app, org);
-    const webhook = ingested.created ? await app.hooks(org, "issue", "created", issueHookData(ctx, ingested.issue)) : null;
-    return { status: ingested.created ? 201 : 200, body: { created: ingested.created, issue: detailIssue(ctx, ingested.issue), webhook } };
+    const webhook = ingested.created || ingested.regressed ? await app.hooks(org, "issue", ingested.created ? "created" : "unresolved", issueHookData(ctx, ingested.issue)) : null;
+    return { status: ingested.created ? 201 : 200, body: { created: ingested.created, regressed: ingested.regressed, issue: detailIssue(ctx, ingested.issue), webhook } };
   });
 
   router.post("/orgs/:org/alerts/event", async (req) => {

@@ -16,7 +16,8 @@ const DAY_MS = 86_400_000;
 const PLATFORM_BY_PROJECT: Record<string, string> = { "javascript-nextjs": "javascript", node: "node", python: "python" };
 
 type Payload = Record<string, unknown>;
-export type IngestedEvent = { issue: SentryIssue; event: SentryEvent; created: boolean };
+/** `regressed`: the event reopened a resolved issue, as Sentry's regression detection does. */
+export type IngestedEvent = { issue: SentryIssue; event: SentryEvent; created: boolean; regressed: boolean };
 
 function exceptionsOf(payload: Payload): IngestException[] {
   const raw = payload.exception as { values?: unknown } | unknown[] | undefined;
@@ -84,6 +85,7 @@ export function ingestEvent(store: SentryStore, org: OrgState, project: SentryPr
 
   let issue = org.issueByHash.get(`${project.id}:${groupHash}`);
   const created = !issue;
+  let regressed = false;
   if (!issue) {
     const { id, seq } = store.nextIssueIdentity(org, project);
     issue = {
@@ -127,6 +129,7 @@ export function ingestEvent(store: SentryStore, org: OrgState, project: SentryPr
   } else {
     store.events(org, issue);
     if (issue.status === "resolved") {
+      regressed = true;
       issue.status = "unresolved";
       issue.substatus = "regressed";
       issue.statusDetails = {};
@@ -168,7 +171,7 @@ export function ingestEvent(store: SentryStore, org: OrgState, project: SentryPr
   if (issue.events.length > MAX_EVENTS_PER_ISSUE) issue.events.splice(0, issue.events.length - MAX_EVENTS_PER_ISSUE);
   org.data.outcomes.get(project.id)?.accepted.add(hour, 1);
   store.touch();
-  return { issue, event, created };
+  return { issue, event, created, regressed };
 }
 
 function sessionAttrs(payload: Payload): { release: string | null; environment: string } {

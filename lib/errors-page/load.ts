@@ -2,7 +2,7 @@ import "server-only";
 import { readThrough, type Cached } from "@/lib/cache/read-through";
 import { deleteCacheEntries } from "@/lib/db/queries/cache";
 import { findSentryIssuesForJiraKey, listTicketLinks } from "@/lib/db/queries/ticket-links";
-import { classifySeverity, compareSeverity, type Severity } from "@/lib/domain/severity";
+import { classifySeverity, compareSeverity, type Severity, severityInputFromIssue } from "@/lib/domain/severity";
 import { IntegrationError } from "@/lib/errors";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { errorSeries, listIssues, type ErrorSeries, type SentryIssueSummary } from "@/lib/integrations/sentry";
@@ -55,10 +55,7 @@ export async function loadErrorsPage({ orgId, filters, force = false, requestId 
   const links = new Map((await listTicketLinks({ orgId, sentryIssueIds: issues.value.issues.map((i) => i.id) })).map((l) => [l.sentryIssueId, l.jiraIssueKey]));
   const classified: ClassifiedIssue[] = issues.value.issues.map((issue) => ({
     ...issue,
-    ...classifySeverity(
-      { id: issue.id, level: issue.level, userCount: issue.userCount, eventCount: issue.eventCount, isRegression: issue.substatus === "regressed", isEscalating: issue.substatus === "escalating", isSecurity: /security|xss|csrf|injection/i.test(issue.title), isUnhandled: issue.isUnhandled },
-      severitySettings,
-    ),
+    ...classifySeverity(severityInputFromIssue(issue), severitySettings),
     jiraKey: links.get(issue.id) ?? null,
   }));
 

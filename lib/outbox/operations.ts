@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getJiraConfig } from "@/lib/integrations/connections";
-import { MOVE_BATCH, addRemoteLink, assignIssue, createIssue, ensureSprint, moveIssuesToSprint } from "@/lib/integrations/jira";
+import { MOVE_BATCH, addCommentOnce, addRemoteLink, assignIssue, createIssue, ensureSprint, moveIssuesToSprint, transitionForward } from "@/lib/integrations/jira";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { linkExternalIssue, updateIssues } from "@/lib/integrations/sentry";
 import * as workos from "@/lib/integrations/workos";
@@ -107,6 +107,16 @@ export const OPERATIONS = {
       await addRemoteLink(await requireJira(context), key, link);
       return { issueKey: key, globalId: link.globalId };
     },
+  }),
+  "jira.issue.transition_forward": operation({
+    service: "jira",
+    args: z.object({ issueKey, targetStatus: z.string().min(1), statusOrder: z.array(z.string().min(1)).min(2) }),
+    run: async ({ issueKey: key, targetStatus, statusOrder }, context) => transitionForward(await requireJira(context), { issueKey: key, target: targetStatus, order: statusOrder }),
+  }),
+  "jira.issue.comment": operation({
+    service: "jira",
+    args: z.object({ issueKey, body: z.object({ type: z.literal("doc"), version: z.literal(1), content: z.array(z.record(z.string(), z.unknown())) }) }),
+    run: async ({ issueKey: key, body }, context) => addCommentOnce(await requireJira(context), { issueKey: key, body: body as never }),
   }),
   "sentry.issues.update": operation({
     service: "sentry",

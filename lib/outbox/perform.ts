@@ -25,6 +25,8 @@ export type WriteRequest<N extends OperationName> = {
   summary: string;
   target?: { type: string; id: string };
   requestId?: string | null;
+  /** The automation run this write belongs to, for the run log. */
+  runId?: string | null;
 };
 
 export type WriteOutcome =
@@ -55,6 +57,7 @@ export async function performWrite<N extends OperationName>(request: WriteReques
       actorType: request.actor.type,
       actorId: request.actor.id ?? null,
       requestId: request.requestId ?? null,
+      runId: request.runId ?? null,
     },
     update: {},
   });

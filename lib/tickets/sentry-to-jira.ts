@@ -1,10 +1,10 @@
 import "server-only";
 import type { ActorType } from "@/lib/db/generated/enums";
 import { findTicketForSentryIssue, recordTicketLink } from "@/lib/db/queries/ticket-links";
-import type { Severity } from "@/lib/domain/severity";
-import { buildSentryTicket } from "@/lib/domain/tickets/sentry-ticket";
+import type { SentryIssueFacts } from "@/lib/domain/automations";
+import type { SentryTicket } from "@/lib/domain/tickets/sentry-ticket";
 import { getJiraConfig, getSentryConfig } from "@/lib/integrations/connections";
-import { findInstallationUuid, type SentryIssueSummary } from "@/lib/integrations/sentry";
+import { findInstallationUuid } from "@/lib/integrations/sentry";
 import { performWrite } from "@/lib/outbox";
 import { suggestAssignee } from "./routing";
 
@@ -14,23 +14,23 @@ export type TicketOutcome =
   | { status: "failed"; message: string };
 
 type Actor = { type: ActorType; id: string | null; label: string };
+type TicketFields = Pick<SentryTicket, "summary" | "description" | "priority" | "labels">;
 
 /**
  * One Jira ticket per Sentry issue: if the pair exists, it is returned; else
- * the ticket is created (description with the Sentry context, priority from the
- * severity, assigned to the owner of the project's component when routing is
+ * the ticket the caller built (from the severity on the errors page, from the
+ * level in automations) is created, assigned to the owner of the project's component when routing is
  * set up), the pair stored, and links added both ways — a remote link on the
  * Jira issue and an external issue on the Sentry issue. Every write goes
  * through the outbox keyed by the Sentry issue, so a repeat never files twice.
  */
-export async function ticketForSentryIssue({ orgId, issue, severity, reasons, projectKey, actor, requestId }: { orgId: string; issue: SentryIssueSummary; severity: Severity; reasons: string[]; projectKey: string; actor: Actor; requestId: string }): Promise<TicketOutcome> {
+export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, actor, requestId, runId }: { orgId: string; issue: SentryIssueFacts; ticket: TicketFields; projectKey: string; actor: Actor; requestId: string; runId?: string }): Promise<TicketOutcome> {
   const jira = await getJiraConfig({ orgId, requestId });
   if (!jira) return { status: "failed", message: "Connect Jira first." };
   const browse = (key: string) => `${jira.siteUrl}/browse/${key}`;
   const existing = await findTicketForSentryIssue({ orgId, sentryIssueId: issue.id });
   if (existing) return { status: "existing", key: existing.jiraIssueKey, url: browse(existing.jiraIssueKey) };
 
-  const ticket = buildSentryTicket({ ...issue, projectSlug: issue.project.slug }, { severity, reasons });
   const suggestion = await suggestAssignee({ orgId, sentryProjectSlug: issue.project.slug });
   const created = await performWrite({
     orgId,
@@ -42,6 +42,7 @@ export async function ticketForSentryIssue({ orgId, issue, severity, reasons, pr
     summary: `Created a Jira bug for Sentry issue ${issue.shortId}`,
     target: { type: "sentry_issue", id: issue.id },
     requestId,
+    runId,
   });
   if (created.status === "pending") return { status: "pending", message: "Jira is not answering; the ticket will be created as soon as it is back. Open this issue again to link it." };
   if (created.status === "failed") return { status: "failed", message: created.error };
@@ -58,6 +59,7 @@ export async function ticketForSentryIssue({ orgId, issue, severity, reasons, pr
     summary: `Linked ${key} back to Sentry issue ${issue.shortId}`,
     target: { type: "jira_issue", id: key },
     requestId,
+    runId,
   });
   const sentry = await getSentryConfig({ orgId, requestId });
   const installationUuid = sentry ? await findInstallationUuid(sentry) : null;
@@ -72,6 +74,7 @@ export async function ticketForSentryIssue({ orgId, issue, severity, reasons, pr
       summary: `Showed ${key} on Sentry issue ${issue.shortId}`,
       target: { type: "sentry_issue", id: issue.id },
       requestId,
+      runId,
     });
   }
   return { status: "created", key, url: browse(key), assignee: suggestion ? `${suggestion.name} (${suggestion.completed} ${suggestion.component} issues completed recently)` : undefined };

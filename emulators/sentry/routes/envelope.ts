@@ -60,7 +60,8 @@ function parseJsonObject(bytes: Buffer): Record<string, unknown> | null {
 
 function ingestAndNotify(app: SentryApp, org: OrgState, project: SentryProject, payload: Record<string, unknown>): string | null {
   const ingested = ingestEvent(app.store, org, project, payload);
-  if (ingested?.created) deliverLater(app.hooks(org, "issue", "created", issueHookData(contextFor(app, org), ingested.issue)));
+  // A new issue sends issue.created; a regression (an event on a resolved issue) sends issue.unresolved.
+  if (ingested?.created || ingested?.regressed) deliverLater(app.hooks(org, "issue", ingested.created ? "created" : "unresolved", issueHookData(contextFor(app, org), ingested.issue)));
   return ingested?.event.eventId ?? null;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
@@ -22,4 +23,39 @@ export async function recordDelivery({ source, idempotencyKey, eventType, orgId,
 
 export async function finishDelivery({ id, status, error }: { id: string; status: "processed" | "ignored" | "failed"; error?: string }) {
   return db.webhookDelivery.update({ where: { id }, data: { status, error: error ?? null, processedAt: new Date() } });
+}
+
+export const DELIVERY_QUEUE = "webhook.delivery";
+/** Deliveries are retried for a good while: a Jira outage should delay automations, not drop them. */
+const DELIVERY_MAX_ATTEMPTS = 15;
+
+/**
+ * Records a verified delivery and, unless it is one no rule reacts to, queues
+ * its processing — in one statement, so the acknowledgement costs a single
+ * round trip and a delivery is never stored without its job. A delivery seen
+ * before (same source and key) is reported as a duplicate; if it had failed
+ * for good, its job goes back on the queue.
+ */
+export async function acceptDelivery({ source, idempotencyKey, eventType, orgId, payload, ignoredReason }: { source: Source; idempotencyKey: string; eventType: string; orgId: string; payload: unknown; ignoredReason: string | null }): Promise<{ deliveryId: string; duplicate: boolean }> {
+  const deliveryId = randomUUID();
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH delivery AS (
+      INSERT INTO "WebhookDelivery" (id, "orgId", source, "idempotencyKey", "eventType", payload, status, error, "processedAt")
+      VALUES (${deliveryId}, ${orgId}, ${source}::"WebhookSource", ${idempotencyKey}, ${eventType}, ${JSON.stringify(payload)}::jsonb,
+              ${ignoredReason === null ? "received" : "ignored"}::"DeliveryStatus", ${ignoredReason}, ${ignoredReason === null ? null : new Date()})
+      ON CONFLICT (source, "idempotencyKey") DO NOTHING
+      RETURNING id),
+    job AS (
+      INSERT INTO "Job" (id, "orgId", queue, payload, "maxAttempts", "singletonKey")
+      SELECT ${randomUUID()}, ${orgId}, ${DELIVERY_QUEUE}, jsonb_build_object('deliveryId', id), ${DELIVERY_MAX_ATTEMPTS}, 'delivery:' || id
+      FROM delivery WHERE ${ignoredReason === null}
+      RETURNING id)
+    SELECT id FROM delivery`;
+  if (rows[0]) return { deliveryId: rows[0].id, duplicate: false };
+
+  const existing = await db.webhookDelivery.findUniqueOrThrow({ where: { source_idempotencyKey: { source, idempotencyKey } }, select: { id: true, status: true } });
+  if (existing.status === "failed") {
+    await db.job.updateMany({ where: { singletonKey: `delivery:${existing.id}`, status: "dead" }, data: { status: "queued", attempts: 0, runAt: new Date(), deadAt: null, lastError: null, finishedAt: null } });
+  }
+  return { deliveryId: existing.id, duplicate: true };
 }

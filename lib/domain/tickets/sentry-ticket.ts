@@ -1,5 +1,6 @@
 import type { JiraPriority, Severity } from "@/lib/domain/severity";
 import { severityToJiraPriority } from "@/lib/domain/severity";
+import { type AdfDoc, adfBulletList, adfDoc, adfField, adfLink, adfParagraph, adfText } from "@/lib/domain/adf";
 
 /**
  * The Jira ticket Bosun files for a Sentry issue: summary, an Atlassian
@@ -20,13 +21,7 @@ export type SentryIssueForTicket = {
   projectSlug: string;
 };
 
-type AdfNode = { type: string; text?: string; content?: AdfNode[]; marks?: { type: string; attrs?: Record<string, string> }[]; attrs?: Record<string, unknown> };
-
-const text = (value: string, marks?: AdfNode["marks"]): AdfNode => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
-const paragraph = (...content: AdfNode[]): AdfNode => ({ type: "paragraph", content });
-const item = (label: string, value: string): AdfNode => ({ type: "listItem", content: [paragraph(text(`${label}: `, [{ type: "strong" }]), text(value))] });
-
-export type SentryTicket = { summary: string; description: { type: "doc"; version: 1; content: AdfNode[] }; priority: JiraPriority; labels: string[] };
+export type SentryTicket = { summary: string; description: AdfDoc; priority: JiraPriority; labels: string[] };
 
 export function buildSentryTicket(issue: SentryIssueForTicket, { severity, reasons }: { severity: Severity; reasons: string[] }): SentryTicket {
   // Jira summaries are limited to 255 characters.
@@ -35,25 +30,18 @@ export function buildSentryTicket(issue: SentryIssueForTicket, { severity, reaso
     summary,
     priority: severityToJiraPriority(severity),
     labels: ["sentry", "production-error", `severity-${severity}`],
-    description: {
-      type: "doc",
-      version: 1,
-      content: [
-        paragraph(text(`Sentry issue ${issue.shortId} in project ${issue.projectSlug}, classified ${severity}${reasons.length ? ` (${reasons.join("; ")})` : ""}.`)),
-        {
-          type: "bulletList",
-          content: [
-            item("Culprit", issue.culprit || "unknown"),
-            item("Level", issue.level),
-            item("Users affected", issue.userCount.toLocaleString("en")),
-            item("Events", issue.eventCount.toLocaleString("en")),
-            item("First seen in release", issue.firstReleaseVersion ?? "unknown"),
-            item("First seen", issue.firstSeen),
-            item("Last seen", issue.lastSeen),
-          ],
-        },
-        paragraph(text("Open in Sentry", [{ type: "link", attrs: { href: issue.permalink } }])),
-      ],
-    },
+    description: adfDoc(
+      adfParagraph(adfText(`Sentry issue ${issue.shortId} in project ${issue.projectSlug}, classified ${severity}${reasons.length ? ` (${reasons.join("; ")})` : ""}.`)),
+      adfBulletList([
+        adfField("Culprit", issue.culprit || "unknown"),
+        adfField("Level", issue.level),
+        adfField("Users affected", issue.userCount.toLocaleString("en")),
+        adfField("Events", issue.eventCount.toLocaleString("en")),
+        adfField("First seen in release", issue.firstReleaseVersion ?? "unknown"),
+        adfField("First seen", issue.firstSeen),
+        adfField("Last seen", issue.lastSeen),
+      ]),
+      adfParagraph(adfLink("Open in Sentry", issue.permalink)),
+    ),
   };
 }

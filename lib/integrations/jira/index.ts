@@ -3,6 +3,7 @@ import "server-only";
 export { getEstimationField, listBacklog, listBoards, listSprints, searchWorkItems } from "./agile";
 export { testJiraConnection } from "./connection";
 export { addRemoteLink, assignIssue, createIssue, listOpenIssuesAssignedTo, type NewIssue } from "./issues";
+export { addCommentOnce, transitionForward, type TransitionResult } from "./workflow";
 export { MOVE_BATCH, ensureSprint, moveIssuesToSprint } from "./sprint-writes";
 export type {
   JiraAccount,

@@ -1,7 +1,7 @@
 import "server-only";
 
 export { testSentryConnection } from "./connection";
-export { findInstallationUuid, linkExternalIssue, listIssues, listProjectSlugs, listReleaseSessions, updateIssues } from "./issues";
+export { findInstallationUuid, getIssueLastRelease, linkExternalIssue, listIssues, listProjectSlugs, listReleaseSessions, updateIssues } from "./issues";
 export { errorSeries, type ErrorSeries } from "./stats";
 export { listReleases, releaseSessionSeries, type SentryRelease } from "./releases";
 export type {

@@ -4,7 +4,7 @@ import type { SentryIssueSummary, SentryReleaseSessions } from "./types";
 
 /** Pure mapping from Sentry's issue and sessions answers to Bosun's types; malformed items are dropped. */
 
-const issueSchema = z.object({
+export const issueSchema = z.object({
   id: z.string(),
   shortId: z.string(),
   title: z.string(),

@@ -61,3 +61,10 @@ export async function listProjectSlugs(config: SentryClientConfig): Promise<stri
   const answer = await client.get<{ slug: string }[]>(`/organizations/${config.organizationSlug}/projects/`, { per_page: 100 });
   return answer.data.map((p) => p.slug).sort();
 }
+
+/** The release an issue was last seen in (the issue detail's `lastRelease`), for regression comments. */
+export async function getIssueLastRelease(config: SentryClientConfig, issueId: string): Promise<string | null> {
+  const client = createSentryClient(config);
+  const answer = await client.get<{ lastRelease?: { version?: string } | null }>(`/organizations/${config.organizationSlug}/issues/${encodeURIComponent(issueId)}/`);
+  return answer.data.lastRelease?.version ?? null;
+}

@@ -6,6 +6,7 @@ import { orgAction, type ActionResult } from "@/lib/actions/org-action";
 import { findMember } from "@/lib/db/queries/memberships";
 import { invalidateErrors, loadErrorsPage } from "@/lib/errors-page/load";
 import { performWrite } from "@/lib/outbox";
+import { buildSentryTicket } from "@/lib/domain/tickets/sentry-ticket";
 import { ticketForSentryIssue, type TicketOutcome } from "@/lib/tickets/sentry-to-jira";
 
 const UPDATES = {
@@ -58,7 +59,7 @@ export const createTicketAction = orgAction(
     const page = await loadErrorsPage({ orgId: org.id, filters: { period: "7d", sort: "severity" }, requestId });
     const issue = page.status === "ok" ? page.issues.find((i) => i.id === input.issueId) : undefined;
     if (!issue) return { ok: false, error: "That Sentry issue is not in the current list of unresolved issues." };
-    const outcome = await ticketForSentryIssue({ orgId: org.id, issue, severity: issue.severity, reasons: issue.reasons, projectKey: input.projectKey, actor: { type: "user", id: user.id, label: user.email }, requestId });
+    const outcome = await ticketForSentryIssue({ orgId: org.id, issue, ticket: buildSentryTicket({ ...issue, projectSlug: issue.project.slug }, issue), projectKey: input.projectKey, actor: { type: "user", id: user.id, label: user.email }, requestId });
     if (outcome.status === "failed") return { ok: false, error: outcome.message };
     revalidatePath(`/${org.slug}/errors`);
     return { ok: true, data: outcome };

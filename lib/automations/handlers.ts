@@ -1,0 +1,13 @@
+import "server-only";
+import { DELIVERY_QUEUE } from "@/lib/db/queries/webhook-deliveries";
+import type { JobHandlers } from "@/lib/jobs";
+import { processDelivery } from "./process-delivery";
+import { RELEASE_HEALTH_QUEUE, checkReleaseHealth } from "./release-health";
+import { RETRY_RUN_QUEUE, retryRunJob } from "./retry-run";
+
+/** Every queue the job worker serves. */
+export const JOB_HANDLERS: JobHandlers = {
+  [DELIVERY_QUEUE]: processDelivery,
+  [RETRY_RUN_QUEUE]: retryRunJob,
+  [RELEASE_HEALTH_QUEUE]: checkReleaseHealth,
+};

@@ -1,0 +1,73 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { AutomationKind, Prisma, RunStatus } from "@/lib/db/generated/client";
+
+/** Automation rules and their run log. Every query is scoped by org. */
+
+export async function listRules({ orgId }: { orgId: string }) {
+  return db.automationRule.findMany({ where: { orgId }, orderBy: [{ kind: "asc" }, { createdAt: "asc" }] });
+}
+
+export async function listEnabledRules({ orgId, kinds }: { orgId: string; kinds: AutomationKind[] }) {
+  return db.automationRule.findMany({ where: { orgId, enabled: true, kind: { in: kinds } }, orderBy: { createdAt: "asc" } });
+}
+
+export async function findRule({ orgId, ruleId }: { orgId: string; ruleId: string }) {
+  return db.automationRule.findFirst({ where: { id: ruleId, orgId } });
+}
+
+export async function createRule(input: { orgId: string; kind: AutomationKind; name: string; enabled: boolean; config: Prisma.InputJsonValue; createdById: string | null }) {
+  return db.automationRule.create({ data: input });
+}
+
+/** Updates a rule of this org; null when the rule is not the org's. */
+export async function updateRule({ orgId, ruleId, data }: { orgId: string; ruleId: string; data: { name?: string; enabled?: boolean; config?: Prisma.InputJsonValue } }) {
+  const updated = await db.automationRule.updateMany({ where: { id: ruleId, orgId }, data });
+  return updated.count === 0 ? null : findRule({ orgId, ruleId });
+}
+
+export async function deleteRule({ orgId, ruleId }: { orgId: string; ruleId: string }) {
+  return (await db.automationRule.deleteMany({ where: { id: ruleId, orgId } })).count > 0;
+}
+
+/** The run of one rule for one trigger, created on first sight. Concurrent callers get the same row. */
+export async function openRun({ orgId, ruleId, triggerKey, deliveryId, input }: { orgId: string; ruleId: string; triggerKey: string; deliveryId: string | null; input: Prisma.InputJsonValue }) {
+  const existing = await db.automationRun.findUnique({ where: { ruleId_triggerKey: { ruleId, triggerKey } } });
+  if (existing) {
+    if (existing.status === "succeeded" || existing.status === "skipped") return { run: existing, final: true };
+    return { run: await db.automationRun.update({ where: { id: existing.id }, data: { status: "running", attempt: { increment: 1 }, finishedAt: null } }), final: false };
+  }
+  const created = await db.automationRun.createManyAndReturn({ data: [{ orgId, ruleId, triggerKey, deliveryId, input, status: "running" }], skipDuplicates: true });
+  if (created[0]) return { run: created[0], final: false };
+  return openRun({ orgId, ruleId, triggerKey, deliveryId, input });
+}
+
+export async function finishRun({ id, status, decision, error }: { id: string; status: RunStatus; decision?: Prisma.InputJsonValue; error?: string | null }) {
+  const final = status === "succeeded" || status === "skipped" || status === "failed";
+  return db.automationRun.update({ where: { id }, data: { status, ...(decision !== undefined ? { decision } : {}), error: error ?? null, finishedAt: final ? new Date() : null } });
+}
+
+export type RunFilter = { status?: RunStatus; ruleId?: string };
+
+/** The run log, newest first, with each run's rule, delivery and outbound writes. */
+export async function listRuns({ orgId, filter = {}, take = 50 }: { orgId: string; filter?: RunFilter; take?: number }) {
+  return db.automationRun.findMany({
+    where: { orgId, ...(filter.status ? { status: filter.status } : {}), ...(filter.ruleId ? { ruleId: filter.ruleId } : {}) },
+    orderBy: { startedAt: "desc" },
+    take,
+    include: {
+      rule: { select: { id: true, name: true, kind: true } },
+      delivery: { select: { id: true, source: true, eventType: true, receivedAt: true } },
+      intents: { select: { id: true, operation: true, status: true, attempts: true, lastError: true, result: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+}
+
+export async function findRun({ orgId, runId }: { orgId: string; runId: string }) {
+  return db.automationRun.findFirst({ where: { id: runId, orgId } });
+}
+
+/** Recent webhook deliveries of the org, newest first. */
+export async function listDeliveries({ orgId, sources, take = 25 }: { orgId: string; sources?: ("sentry" | "github" | "workos")[]; take?: number }) {
+  return db.webhookDelivery.findMany({ where: { orgId, ...(sources ? { source: { in: sources } } : {}) }, orderBy: { receivedAt: "desc" }, take, select: { id: true, source: true, eventType: true, status: true, error: true, receivedAt: true, processedAt: true, payload: true } });
+}

@@ -1,0 +1,16 @@
+export { PermanentJobError, RetryLaterError } from "./errors";
+export {
+  countJobs,
+  drainJobs,
+  enqueueJob,
+  listJobs,
+  pruneFinishedJobs,
+  retryJob,
+  DEFAULT_LEASE_MS,
+  type EnqueueJobInput,
+  type JobHandler,
+  type JobHandlers,
+  type JobOutcome,
+  type JobRecord,
+} from "./queue";
+export { kickJobWorker, startJobWorker } from "./worker";

@@ -1,0 +1,100 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { after, NextResponse } from "next/server";
+import { ORG_SLUG } from "@/lib/auth/org";
+import { openCredentials } from "@/lib/crypto/credentials";
+import { getKeyring } from "@/lib/crypto/keyring";
+import { findConnectionBySlug } from "@/lib/db/queries/integrations";
+import { acceptDelivery } from "@/lib/db/queries/webhook-deliveries";
+import { readGithubWebhook } from "@/lib/integrations/github/webhook-transform";
+import { readSentryWebhook, type WebhookReading } from "@/lib/integrations/sentry/webhook-transform";
+import { kickJobWorker } from "@/lib/jobs";
+import { type SignatureCheck, verifyGithubSignature, verifySentrySignature } from "./signatures";
+
+/**
+ * Intake for Sentry and GitHub webhooks: find the org's secret, verify the
+ * signature over the raw body in constant time, parse and validate, record the
+ * delivery and queue its processing in one statement, and answer at once — the
+ * work happens on the job queue. Every client mistake is a 4xx that says what
+ * is wrong; nothing is processed unless the signature holds.
+ *
+ * A delivery's key is the hash of what was signed (resource or event name and
+ * body), so a replay or redelivery of the same body is recorded once, whatever
+ * its Request-ID or X-GitHub-Delivery says.
+ */
+type Source = "sentry" | "github";
+const MAX_BODY_BYTES = 1_000_000;
+
+const problem = (status: number, error: string, message: string, extra: Record<string, unknown> = {}) => NextResponse.json({ error, message, ...extra }, { status });
+
+const SIGNATURE_MESSAGES: Record<Exclude<SignatureCheck, { ok: true }>["reason"], string> = {
+  missing: "The signature header is missing.",
+  malformed: "The signature or timestamp header is malformed.",
+  stale: "The timestamp is too old (or in the future); replays are refused.",
+  mismatch: "The signature does not match the body.",
+};
+
+type SourceRules = {
+  provider: "sentry" | "github";
+  /** Names the resource (Sentry) or event (GitHub) from the headers. */
+  kindHeader: string;
+  verify: (headers: Headers, body: string, secret: string) => SignatureCheck;
+  read: (kind: string | null, json: unknown) => WebhookReading;
+};
+
+const SOURCES: Record<Source, SourceRules> = {
+  sentry: {
+    provider: "sentry",
+    kindHeader: "sentry-hook-resource",
+    verify: (headers, body, secret) => verifySentrySignature({ header: headers.get("sentry-hook-signature"), timestampHeader: headers.get("sentry-hook-timestamp"), body, secret, now: Date.now() }),
+    read: readSentryWebhook,
+  },
+  github: {
+    provider: "github",
+    kindHeader: "x-github-event",
+    verify: (headers, body, secret) => verifyGithubSignature({ header: headers.get("x-hub-signature-256"), body, secret }),
+    read: readGithubWebhook,
+  },
+};
+
+export async function acceptWebhook({ source, orgSlug, request }: { source: Source; orgSlug: string; request: Request }): Promise<NextResponse> {
+  const rules = SOURCES[source];
+  const connection = ORG_SLUG.test(orgSlug) ? await findConnectionBySlug({ orgSlug, provider: rules.provider }) : null;
+  // Unknown orgs and orgs without this integration look the same from outside.
+  if (!connection || connection.status === "disconnected") return problem(404, "not_found", `No ${source === "sentry" ? "Sentry" : "GitHub"} integration is connected at this address.`);
+  const secret = openCredentials(connection.encryptedCredentials, getKeyring()).webhookSecret;
+  if (!secret) return problem(404, "not_found", `No ${source === "sentry" ? "Sentry" : "GitHub"} webhook secret is stored for this organization.`);
+
+  const declaredLength = Number(request.headers.get("content-length") ?? 0);
+  if (declaredLength > MAX_BODY_BYTES) return problem(413, "too_large", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const body = await request.text();
+  if (Buffer.byteLength(body) > MAX_BODY_BYTES) return problem(413, "too_large", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+
+  const signature = rules.verify(request.headers, body, secret);
+  if (!signature.ok) return problem(401, "invalid_signature", SIGNATURE_MESSAGES[signature.reason], { reason: signature.reason });
+
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return problem(400, "invalid_json", "The body is not valid JSON.");
+  }
+  const kind = request.headers.get(rules.kindHeader);
+  const reading = rules.read(kind, json);
+  if (reading.kind === "invalid") return problem(400, "invalid_payload", "The payload is not what this webhook sends.", { fields: reading.fields });
+
+  const action = typeof (json as { action?: unknown }).action === "string" ? `.${(json as { action: string }).action}` : "";
+  const { deliveryId, duplicate } = await acceptDelivery({
+    source,
+    idempotencyKey: createHash("sha256").update(`${kind}\n${body}`).digest("hex"),
+    eventType: `${kind}${action}`.slice(0, 100),
+    orgId: connection.orgId,
+    payload: json,
+    ignoredReason: reading.kind === "ignored" ? reading.reason : null,
+  });
+  if (duplicate) return NextResponse.json({ status: "duplicate", deliveryId });
+  if (reading.kind === "ignored") return NextResponse.json({ status: "ignored", deliveryId, reason: reading.reason });
+  // Start processing as soon as the answer is out, instead of at the worker's next tick.
+  after(() => kickJobWorker());
+  return NextResponse.json({ status: "accepted", deliveryId }, { status: 202 });
+}
