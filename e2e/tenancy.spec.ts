@@ -79,6 +79,17 @@ test.describe("an acme admin and globex", () => {
     expect((await request.get("/api/orgs/globex/audit-log/export")).status()).toBe(404);
   });
 
+  test("globex's automation rules, switched from acme's own page, are refused and change nothing", async ({ page }) => {
+    const rules = () => e2eQuery(`SELECT r.id, r.enabled, r.config FROM "AutomationRule" r JOIN "Organization" o ON o.id = r."orgId" WHERE o.slug = 'globex' ORDER BY r.id`);
+    const before = await rules();
+    const statuses = await retargetActions(page, "acme", "globex", [["rule_acme_", "rule_globex_"]]);
+    await page.goto("/acme/automations");
+    await page.getByRole("switch", { name: /Branches start work is on/ }).click();
+    await expect.poll(() => statuses.length).toBeGreaterThan(0);
+    expect(statuses[0]).toBe(404);
+    expect(await rules()).toEqual(before);
+  });
+
   test("globex's integrations, sent from acme's own page, are refused and change nothing", async ({ page }) => {
     const before = await e2eQuery(`SELECT c.config, c."encryptedCredentials" FROM "IntegrationConnection" c JOIN "Organization" o ON o.id = c."orgId" WHERE o.slug = 'globex' ORDER BY c.provider`);
     const statuses = await retargetActions(page, "acme", "globex");

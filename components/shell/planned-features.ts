@@ -10,18 +10,6 @@ type PlannedFeatureSpec = {
 
 /** Sections whose views are still to be built: what each will show and what it depends on. */
 export const PLANNED_FEATURES = {
-  automations: {
-    title: "Automations",
-    description: "Rules that turn Sentry and Git events into Jira work.",
-    willShow: [
-      "Sentry → Jira: a bug for each new error or fatal issue, exactly once, with links both ways",
-      "Git → Jira: branches move issues to In Progress, pull requests to In Review, merges to Done",
-      "A run log of every webhook delivery and rule run, with retries for failures",
-      "Pending outbound writes, so nothing is lost during a Jira or Sentry outage",
-    ],
-    needs: ["Sentry webhooks (client secret)", "GitHub webhooks (secret)", "A connected Jira site"],
-    providers: ["sentry", "github", "jira"],
-  },
   "api-keys": {
     title: "API keys",
     description: "Keys for AI agents and scripts using Bosun's MCP endpoint.",

@@ -9,7 +9,7 @@ import { ticketForSentryIssue } from "@/lib/tickets/sentry-to-jira";
  * outbound writes — and reports whether it is done, waiting for Jira to come
  * back (the outbox keeps the write and the run is tried again), or failed.
  */
-export type ExecutionOutcome = { status: "done"; notes: string[] } | { status: "waiting"; message: string; notes: string[] } | { status: "failed"; message: string; notes: string[] };
+export type ExecutionOutcome = { status: "done"; notes: string[] } | { status: "waiting"; message: string; notes: string[]; retryAt: Date | null } | { status: "failed"; message: string; notes: string[] };
 
 type Context = { orgId: string; runId: string; triggerKey: string; actor: { type: ActorType; id: string; label: string }; requestId: string };
 
@@ -19,13 +19,16 @@ function combine(steps: Step[]): ExecutionOutcome {
   const notes: string[] = [];
   const waiting: string[] = [];
   const failed: string[] = [];
+  let retryAt: Date | null = null;
   for (const { outcome, done, what } of steps) {
     if (outcome.status === "succeeded") notes.push(done(outcome.result));
-    else if (outcome.status === "pending") waiting.push(`${what}: waiting for Jira${outcome.error ? ` (${outcome.error})` : ""}`);
-    else failed.push(`${what}: ${outcome.error}`);
+    else if (outcome.status === "pending") {
+      waiting.push(`${what}: waiting for Jira${outcome.error ? ` (${outcome.error})` : ""}`);
+      if (outcome.retryAt && (!retryAt || outcome.retryAt < retryAt)) retryAt = outcome.retryAt;
+    } else failed.push(`${what}: ${outcome.error}`);
   }
   if (failed.length > 0) return { status: "failed", message: failed.join("; "), notes: [...notes, ...waiting] };
-  if (waiting.length > 0) return { status: "waiting", message: waiting.join("; "), notes };
+  if (waiting.length > 0) return { status: "waiting", message: waiting.join("; "), notes, retryAt };
   return { status: "done", notes };
 }
 
@@ -34,8 +37,8 @@ export async function executeDecision(decision: Exclude<Decision, { kind: "skip"
   switch (decision.kind) {
     case "create_bug": {
       if (decision.sentryIssue) {
-        const outcome = await ticketForSentryIssue({ orgId, issue: decision.sentryIssue, ticket: decision.ticket, projectKey: decision.ticket.projectKey, actor, requestId, runId });
-        if (outcome.status === "pending") return { status: "waiting", message: outcome.message, notes: [] };
+        const outcome = await ticketForSentryIssue({ orgId, issue: decision.sentryIssue, ticket: decision.ticket, projectKey: decision.ticket.projectKey, actor, requestId, runId, waitForBackoff: true });
+        if (outcome.status === "pending") return { status: "waiting", message: outcome.message, notes: [], retryAt: outcome.retryAt };
         if (outcome.status === "failed") return { status: "failed", message: outcome.message, notes: [] };
         return { status: "done", notes: [outcome.status === "existing" ? `Already ticketed as ${outcome.key}` : `Created ${outcome.key}${outcome.assignee ? `, assigned to ${outcome.assignee}` : ""}`] };
       }
@@ -51,6 +54,7 @@ export async function executeDecision(decision: Exclude<Decision, { kind: "skip"
         target: { type: "automation_rule", id: actor.id },
         requestId,
         runId,
+        waitForBackoff: true,
       });
       return combine([{ outcome, what: "Create the bug", done: (result) => `Created ${(result as { key: string }).key}` }]);
     }
@@ -66,6 +70,7 @@ export async function executeDecision(decision: Exclude<Decision, { kind: "skip"
         target: { type: "jira_issue", id: decision.issueKey },
         requestId,
         runId,
+        waitForBackoff: true,
       });
       return combine([{ outcome, what: `Comment on ${decision.issueKey}`, done: () => `Commented on ${decision.issueKey}` }]);
     }
@@ -84,6 +89,7 @@ export async function executeDecision(decision: Exclude<Decision, { kind: "skip"
           target: { type: "jira_issue", id: issueKey },
           requestId,
           runId,
+          waitForBackoff: true,
         });
         steps.push({ outcome: moved, what: `Move ${issueKey}`, done: (result) => describeTransition(result as { from: string; to: string; steps: string[]; note: string }, issueKey) });
         if (decision.comment) {
@@ -98,6 +104,7 @@ export async function executeDecision(decision: Exclude<Decision, { kind: "skip"
             target: { type: "jira_issue", id: issueKey },
             requestId,
             runId,
+            waitForBackoff: true,
           });
           steps.push({ outcome: commented, what: `Comment on ${issueKey}`, done: () => `Linked the pull request on ${issueKey}` });
         }

@@ -5,7 +5,7 @@ import { finishDelivery } from "@/lib/db/queries/webhook-deliveries";
 import { readGithubWebhook } from "@/lib/integrations/github/webhook-transform";
 import { readSentryWebhook, type WebhookReading } from "@/lib/integrations/sentry/webhook-transform";
 import { PermanentJobError, RetryLaterError, type JobRecord } from "@/lib/jobs";
-import { runRulesForEvent } from "./run-rules";
+import { runRulesForEvent, secondsUntilRetry } from "./run-rules";
 
 /**
  * The queue's handler for a stored Sentry or GitHub delivery: reads it into an
@@ -40,7 +40,10 @@ export async function processDelivery(job: JobRecord): Promise<void> {
     lastAttempt: job.attempts >= job.maxAttempts,
   });
   const waiting = results.filter((r) => r.status === "pending");
-  if (waiting.length > 0) throw new RetryLaterError(waiting.map((r) => r.message).join("; "));
+  // A read that failed (Sentry down) is retried with backoff and uses up attempts; a write the outbox holds is waited for.
+  const failedReads = waiting.filter((r) => r.waitingOn === "read");
+  if (failedReads.length > 0) throw new Error(failedReads.map((r) => r.message).join("; "));
+  if (waiting.length > 0) throw new RetryLaterError(waiting.map((r) => r.message).join("; "), secondsUntilRetry(waiting));
   const failed = results.filter((r) => r.status === "failed");
   if (failed.length > 0) await finishDelivery({ id: delivery.id, status: "failed", error: failed.map((r) => r.message).join("; ") });
   else await finishDelivery({ id: delivery.id, status: results.some((r) => r.status === "succeeded") ? "processed" : "ignored", error: results.length === 0 ? "no enabled rule listens to this event" : undefined });

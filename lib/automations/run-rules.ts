@@ -13,7 +13,14 @@ import { gatherSentryIssueContext } from "./sentry-context";
  * writes (the outbox intents carry its id) and outcome.
  */
 export type Trigger = { key: string; deliveryId: string | null; requestId: string };
-export type RuleRunResult = { ruleId: string; runId: string; status: "succeeded" | "skipped" | "failed" | "pending"; message: string | null };
+export type RuleRunResult = { ruleId: string; runId: string; status: "succeeded" | "skipped" | "failed" | "pending"; message: string | null; retryAt?: Date | null; waitingOn?: "write" | "read" };
+
+/** Seconds until the earliest of the waiting runs' writes is due again (the queue's default wait when unknown). */
+export function secondsUntilRetry(results: RuleRunResult[], now = Date.now()): number | undefined {
+  const times = results.map((r) => r.retryAt?.getTime()).filter((t): t is number => t !== undefined);
+  if (times.length === 0) return undefined;
+  return Math.max(1, Math.ceil((Math.min(...times) - now) / 1000));
+}
 
 export async function runRulesForEvent({ orgId, event, trigger, lastAttempt }: { orgId: string; event: AutomationEvent; trigger: Trigger; lastAttempt: boolean }): Promise<RuleRunResult[]> {
   const kinds = AUTOMATION_KINDS.filter((kind) => KIND_EVENTS[kind] === event.type);
@@ -39,7 +46,7 @@ function decisionRecord(decision: Decision, notes: string[] = []): Prisma.InputJ
 
 export async function runRule({ orgId, rule, event, trigger, lastAttempt }: { orgId: string; rule: AutomationRule; event: AutomationEvent; trigger: Trigger; lastAttempt: boolean }): Promise<RuleRunResult> {
   const { run, final } = await openRun({ orgId, ruleId: rule.id, triggerKey: trigger.key, deliveryId: trigger.deliveryId, input: event as unknown as Prisma.InputJsonValue });
-  const result = (status: RuleRunResult["status"], message: string | null = null): RuleRunResult => ({ ruleId: rule.id, runId: run.id, status, message });
+  const result = (status: RuleRunResult["status"], message: string | null = null, retryAt: Date | null = null): RuleRunResult => ({ ruleId: rule.id, runId: run.id, status, message, retryAt });
   if (final) return result(run.status as "succeeded" | "skipped");
 
   const parsed = parseRule(rule);
@@ -63,7 +70,7 @@ export async function runRule({ orgId, rule, event, trigger, lastAttempt }: { or
     }
     if (outcome.status === "waiting" && !lastAttempt) {
       await finishRun({ id: run.id, status: "pending", decision: decisionRecord(decision, outcome.notes), error: outcome.message });
-      return result("pending", outcome.message);
+      return { ...result("pending", outcome.message, outcome.retryAt), waitingOn: "write" };
     }
     const message = outcome.status === "waiting" ? `Gave up waiting: ${outcome.message}` : outcome.message;
     await finishRun({ id: run.id, status: "failed", decision: decisionRecord(decision, outcome.notes), error: message });
@@ -72,8 +79,10 @@ export async function runRule({ orgId, rule, event, trigger, lastAttempt }: { or
     // Reads (Sentry, the database) can fail too; a passing outage is waited out.
     const failure = describeFailure(error);
     const message = failure.status ? `${failure.status}: ${failure.message}` : failure.message;
-    const retry = isTransient(failure) && !lastAttempt;
+    // Two runs recording the same write at once (an issue's created and alert webhooks) can collide on its
+    // idempotency key (Prisma error P2002); trying again finds the other run's write.
+    const retry = (isTransient(failure) || failure.code === "P2002") && !lastAttempt;
     await finishRun({ id: run.id, status: retry ? "pending" : "failed", error: message });
-    return result(retry ? "pending" : "failed", message);
+    return retry ? { ...result("pending", message), waitingOn: "read" } : result("failed", message);
   }
 }

@@ -3,7 +3,10 @@
  * error is retried with exponential backoff until the job runs out of attempts.
  */
 
-/** Not now: run the job again later (e.g. it waits on an upstream write), no sooner than `retryAfterSeconds`. */
+/**
+ * Not now: run the job again after `retryAfterSeconds` (default 5 s), e.g. while
+ * it waits on an outbox write. Waiting does not use up the job's attempts.
+ */
 export class RetryLaterError extends Error {
   constructor(
     message: string,

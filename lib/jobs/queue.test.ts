@@ -115,11 +115,25 @@ describe("job queue", () => {
     const handlers = { wait: async () => Promise.reject(new jobs.RetryLaterError("upstream write still pending", 30)) };
     expect(await jobs.drainJobs({ handlers })).toEqual([{ id, queue: "wait", status: "queued" }]);
     const after = await job(id);
-    expect(after).toMatchObject({ status: "queued", attempts: 1, lastError: "upstream write still pending", lockedAt: null });
+    // Waiting gives the attempt back.
+    expect(after).toMatchObject({ status: "queued", attempts: 0, lastError: "upstream write still pending", lockedAt: null });
     expect(secondsFromNow(after.runAt)).toBeGreaterThan(25);
     expect(secondsFromNow(after.runAt)).toBeLessThan(35);
     expect(await jobs.drainJobs({ handlers })).toEqual([]);
-    expect((await job(id)).attempts).toBe(1);
+    expect((await job(id)).attempts).toBe(0);
+  });
+
+  it("lets a job wait any number of times without dead-lettering it, 5 s apart by default", async () => {
+    const { id } = await jobs.enqueueJob({ queue: "patient", maxAttempts: 2 });
+    const handlers = { patient: async () => Promise.reject(new jobs.RetryLaterError("still waiting for Jira")) };
+    for (let pass = 0; pass < 4; pass++) {
+      expect(await jobs.drainJobs({ handlers })).toEqual([{ id, queue: "patient", status: "queued" }]);
+      const after = await job(id);
+      expect(secondsFromNow(after.runAt)).toBeGreaterThan(3);
+      expect(secondsFromNow(after.runAt)).toBeLessThan(7);
+      await db.job.update({ where: { id }, data: { runAt: new Date(Date.now() - 1) } });
+    }
+    expect(await job(id)).toMatchObject({ status: "queued", attempts: 0 });
   });
 
   it("backs off exponentially on errors and dead-letters the job after maxAttempts", async () => {

@@ -21,6 +21,8 @@ export type JobOutcome = { id: string; queue: string; status: "succeeded" | "que
 /** How long a claimed job may run before another worker assumes its process died. */
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 const DEFAULT_WORKER_ID = `${os.hostname()}:${process.pid}`;
+/** How long a job that asked to wait (RetryLaterError without a time) waits. */
+export const RETRY_LATER_DEFAULT_SECONDS = 5;
 // Stack traces and upstream bodies can be huge; the dead-letter list only needs the gist.
 const MAX_ERROR_LENGTH = 2_000;
 
@@ -136,14 +138,17 @@ async function runJob(job: JobRecord, handlers: JobHandlers, workerId: string): 
   } catch (error) {
     const failure = describeFailure(error);
     const message = (failure.status ? `${failure.status}: ${failure.message}` : failure.message).slice(0, MAX_ERROR_LENGTH);
-    const dead = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
-    const retryAfterSeconds = error instanceof RetryLaterError ? error.retryAfterSeconds : failure.retryAfterSeconds;
+    // Waiting is not failing: a RetryLaterError gives its attempt back and comes back after the wait it asked for.
+    // Its waits are bounded by whatever it waits on (an outbox write ends as succeeded or failed).
+    const waiting = error instanceof RetryLaterError;
+    const dead = error instanceof PermanentJobError || (!waiting && job.attempts >= job.maxAttempts);
     const now = new Date();
+    const delayMs = waiting ? (error.retryAfterSeconds ?? RETRY_LATER_DEFAULT_SECONDS) * 1000 : nextAttemptDelayMs(job.attempts, failure.retryAfterSeconds);
     const { count } = await db.job.updateMany({
       where: stillOurs,
       data: dead
         ? { status: "dead", deadAt: now, finishedAt: now, lastError: message, lockedAt: null, lockedBy: null }
-        : { status: "queued", runAt: new Date(now.getTime() + nextAttemptDelayMs(job.attempts, retryAfterSeconds)), lastError: message, lockedAt: null, lockedBy: null },
+        : { status: "queued", runAt: new Date(now.getTime() + delayMs), lastError: message, lockedAt: null, lockedBy: null, ...(waiting ? { attempts: { decrement: 1 } } : {}) },
     });
     logger[error instanceof RetryLaterError ? "info" : "warn"]({ jobId: job.id, queue: job.queue, attempts: job.attempts, dead, error: message }, dead ? "job failed for good" : "job will be retried");
     return count > 0 ? { id: job.id, queue: job.queue, status: dead ? "dead" : "queued" } : lostLease(job);

@@ -27,11 +27,17 @@ export type WriteRequest<N extends OperationName> = {
   requestId?: string | null;
   /** The automation run this write belongs to, for the run log. */
   runId?: string | null;
+  /**
+   * A background caller (an automation) repeating a write that is waiting for
+   * its retry leaves it to its backoff — a rate limit's Retry-After included —
+   * instead of trying again at once as a person clicking "Resume" would.
+   */
+  waitForBackoff?: boolean;
 };
 
 export type WriteOutcome =
   | { status: "succeeded"; intentId: string; result: unknown }
-  | { status: "pending"; intentId: string; error: string | null }
+  | { status: "pending"; intentId: string; error: string | null; retryAt: Date | null }
   | { status: "failed"; intentId: string; error: string };
 
 /** How long a claimed write may run before the worker assumes its process died and retries it. */
@@ -68,10 +74,11 @@ export async function performWrite<N extends OperationName>(request: WriteReques
   const earlier = await db.outboxIntent.count({
     where: { orgId: request.orgId, orderingKey: request.orderingKey, status: { in: ["pending", "in_flight"] }, createdAt: { lt: intent.createdAt } },
   });
-  if (earlier > 0) return { status: "pending", intentId: intent.id, error: null };
+  if (earlier > 0) return { status: "pending", intentId: intent.id, error: null, retryAt: null };
 
-  const claimed = await db.outboxIntent.updateMany({ where: { id: intent.id, status: "pending" }, data: { status: "in_flight", attempts: { increment: 1 }, nextAttemptAt: leaseExpiry() } });
-  if (claimed.count === 0) return { status: "pending", intentId: intent.id, error: null };
+  const due = request.waitForBackoff ? { nextAttemptAt: { lte: new Date() } } : {};
+  const claimed = await db.outboxIntent.updateMany({ where: { id: intent.id, status: "pending", ...due }, data: { status: "in_flight", attempts: { increment: 1 }, nextAttemptAt: leaseExpiry() } });
+  if (claimed.count === 0) return { status: "pending", intentId: intent.id, error: intent.lastError, retryAt: intent.status === "pending" ? intent.nextAttemptAt : null };
   return execute(intent.id);
 }
 
@@ -90,14 +97,15 @@ export async function execute(intentId: string): Promise<WriteOutcome> {
     const failure = describeFailure(error);
     const retry = spec !== undefined && isTransient(failure) && intent.attempts < MAX_ATTEMPTS;
     const message = failure.status ? `${failure.status}: ${failure.message}` : failure.message;
+    const retryAt = new Date(Date.now() + nextAttemptDelayMs(intent.attempts, failure.retryAfterSeconds));
     await db.outboxIntent.update({
       where: { id: intent.id },
       data: retry
-        ? { status: "pending", lastError: message, nextAttemptAt: new Date(Date.now() + nextAttemptDelayMs(intent.attempts, failure.retryAfterSeconds)) }
+        ? { status: "pending", lastError: message, nextAttemptAt: retryAt }
         : { status: "failed", lastError: message, completedAt: new Date() },
     });
     logger.warn({ intentId: intent.id, operation: intent.operation, requestId: intent.requestId, retry, error: message }, "outbound write failed");
-    if (retry) return { status: "pending", intentId: intent.id, error: message };
+    if (retry) return { status: "pending", intentId: intent.id, error: message, retryAt };
     await audit(intent, meta, "failure", message);
     return { status: "failed", intentId: intent.id, error: message };
   }

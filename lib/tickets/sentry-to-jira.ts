@@ -10,7 +10,7 @@ import { suggestAssignee } from "./routing";
 
 export type TicketOutcome =
   | { status: "created" | "existing"; key: string; url: string; assignee?: string }
-  | { status: "pending"; message: string }
+  | { status: "pending"; message: string; retryAt: Date | null }
   | { status: "failed"; message: string };
 
 type Actor = { type: ActorType; id: string | null; label: string };
@@ -24,7 +24,7 @@ type TicketFields = Pick<SentryTicket, "summary" | "description" | "priority" | 
  * Jira issue and an external issue on the Sentry issue. Every write goes
  * through the outbox keyed by the Sentry issue, so a repeat never files twice.
  */
-export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, actor, requestId, runId }: { orgId: string; issue: SentryIssueFacts; ticket: TicketFields; projectKey: string; actor: Actor; requestId: string; runId?: string }): Promise<TicketOutcome> {
+export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, actor, requestId, runId, waitForBackoff }: { orgId: string; issue: SentryIssueFacts; ticket: TicketFields; projectKey: string; actor: Actor; requestId: string; runId?: string; waitForBackoff?: boolean }): Promise<TicketOutcome> {
   const jira = await getJiraConfig({ orgId, requestId });
   if (!jira) return { status: "failed", message: "Connect Jira first." };
   const browse = (key: string) => `${jira.siteUrl}/browse/${key}`;
@@ -43,8 +43,9 @@ export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, a
     target: { type: "sentry_issue", id: issue.id },
     requestId,
     runId,
+    waitForBackoff,
   });
-  if (created.status === "pending") return { status: "pending", message: "Jira is not answering; the ticket will be created as soon as it is back. Open this issue again to link it." };
+  if (created.status === "pending") return { status: "pending", message: `Jira is not answering${created.error ? ` (${created.error})` : ""}; the ticket will be created as soon as it is back. Open this issue again to link it.`, retryAt: created.retryAt };
   if (created.status === "failed") return { status: "failed", message: created.error };
   const { id, key } = created.result as { id: string; key: string };
   await recordTicketLink({ orgId, jiraIssueKey: key, jiraIssueId: id, sentryIssueId: issue.id, sentryShortId: issue.shortId, createdVia: actor.type, createdById: actor.type === "user" ? actor.id : null });

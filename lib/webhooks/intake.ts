@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { after, NextResponse } from "next/server";
+import { NextResponse } from "next/server";
 import { ORG_SLUG } from "@/lib/auth/org";
 import { openCredentials } from "@/lib/crypto/credentials";
 import { getKeyring } from "@/lib/crypto/keyring";
@@ -94,7 +94,7 @@ export async function acceptWebhook({ source, orgSlug, request }: { source: Sour
   });
   if (duplicate) return NextResponse.json({ status: "duplicate", deliveryId });
   if (reading.kind === "ignored") return NextResponse.json({ status: "ignored", deliveryId, reason: reading.reason });
-  // Start processing as soon as the answer is out, instead of at the worker's next tick.
-  after(() => kickJobWorker());
+  // Processing starts on the next turn of the event loop, after this answer, not at the worker's next tick.
+  kickJobWorker();
   return NextResponse.json({ status: "accepted", deliveryId }, { status: 202 });
 }

@@ -71,3 +71,13 @@ export async function findRun({ orgId, runId }: { orgId: string; runId: string }
 export async function listDeliveries({ orgId, sources, take = 25 }: { orgId: string; sources?: ("sentry" | "github" | "workos")[]; take?: number }) {
   return db.webhookDelivery.findMany({ where: { orgId, ...(sources ? { source: { in: sources } } : {}) }, orderBy: { receivedAt: "desc" }, take, select: { id: true, source: true, eventType: true, status: true, error: true, receivedAt: true, processedAt: true, payload: true } });
 }
+
+/** Deliveries and runs per status since a time, for the page's summary. */
+export async function automationActivity({ orgId, since }: { orgId: string; since: Date }) {
+  const [deliveries, runs] = await Promise.all([
+    db.webhookDelivery.groupBy({ by: ["status"], where: { orgId, receivedAt: { gte: since } }, _count: { _all: true } }),
+    db.automationRun.groupBy({ by: ["status"], where: { orgId, startedAt: { gte: since } }, _count: { _all: true } }),
+  ]);
+  const count = <S extends string>(groups: { status: S; _count: { _all: number } }[]) => Object.fromEntries(groups.map((g) => [g.status, g._count._all])) as Partial<Record<S, number>>;
+  return { deliveries: count(deliveries), runs: count(runs) };
+}

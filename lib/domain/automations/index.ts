@@ -3,3 +3,4 @@ export { describeEvent, type AutomationEvent, type AutomationEventType, type Sen
 export { extractIssueKeys } from "./jira-keys";
 export { AUTOMATION_KINDS, DEFAULT_STATUS_ORDER, KIND_EVENTS, KIND_LABELS, RULE_CONFIG_SCHEMAS, parseRule, type AnyRule, type AutomationKind, type RuleConfig } from "./rules";
 export { chooseForwardTransition, statusRank, type AvailableTransition, type StatusRef, type TransitionChoice } from "./transitions";
+export { describeRuleConfig } from "./describe";
