@@ -8,8 +8,9 @@ import { findActiveMembership } from "@/lib/db/queries/memberships";
 import { findOrCreateSession, revokeSessionRecord, touchSession } from "@/lib/db/queries/sessions";
 import { evaluateSession } from "./session-policy";
 
-/** Org slugs are lowercase letters, digits and dashes. */
-export const ORG_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+import { ORG_SLUG } from "./org-slug";
+
+export { ORG_SLUG };
 
 export type OrgContext = {
   org: { id: string; slug: string; name: string; workosOrgId: string; requireMfa: boolean; sessionIdleTimeoutMinutes: number | null };

@@ -79,9 +79,7 @@ export async function runRule({ orgId, rule, event, trigger, lastAttempt }: { or
     // Reads (Sentry, the database) can fail too; a passing outage is waited out.
     const failure = describeFailure(error);
     const message = failure.status ? `${failure.status}: ${failure.message}` : failure.message;
-    // Two runs recording the same write at once (an issue's created and alert webhooks) can collide on its
-    // idempotency key (Prisma error P2002); trying again finds the other run's write.
-    const retry = (isTransient(failure) || failure.code === "P2002") && !lastAttempt;
+    const retry = isTransient(failure) && !lastAttempt;
     await finishRun({ id: run.id, status: retry ? "pending" : "failed", error: message });
     return retry ? { ...result("pending", message), waitingOn: "read" } : result("failed", message);
   }

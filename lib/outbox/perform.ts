@@ -51,22 +51,26 @@ export async function performWrite<N extends OperationName>(request: WriteReques
   const spec = OPERATIONS[request.operation];
   const args = spec.args.parse(request.args);
   const payload: StoredPayload = { args, meta: { summary: request.summary, actorLabel: request.actor.label, target: request.target } };
-  const intent = await db.outboxIntent.upsert({
-    where: { orgId_idempotencyKey: { orgId: request.orgId, idempotencyKey: request.idempotencyKey } },
-    create: {
-      orgId: request.orgId,
-      service: spec.service,
-      operation: request.operation,
-      orderingKey: request.orderingKey,
-      idempotencyKey: request.idempotencyKey,
-      payload: payload as Prisma.InputJsonValue,
-      actorType: request.actor.type,
-      actorId: request.actor.id ?? null,
-      requestId: request.requestId ?? null,
-      runId: request.runId ?? null,
-    },
-    update: {},
+  // Insert-if-absent, then read: unlike Prisma's upsert this cannot fail when two callers race on one key.
+  const key = { orgId_idempotencyKey: { orgId: request.orgId, idempotencyKey: request.idempotencyKey } };
+  await db.outboxIntent.createMany({
+    data: [
+      {
+        orgId: request.orgId,
+        service: spec.service,
+        operation: request.operation,
+        orderingKey: request.orderingKey,
+        idempotencyKey: request.idempotencyKey,
+        payload: payload as Prisma.InputJsonValue,
+        actorType: request.actor.type,
+        actorId: request.actor.id ?? null,
+        requestId: request.requestId ?? null,
+        runId: request.runId ?? null,
+      },
+    ],
+    skipDuplicates: true,
   });
+  const intent = await db.outboxIntent.findUniqueOrThrow({ where: key });
   if (intent.status === "succeeded") return { status: "succeeded", intentId: intent.id, result: intent.result };
   if (intent.status === "failed" || intent.status === "dead") return { status: "failed", intentId: intent.id, error: intent.lastError ?? "failed" };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { NextResponse } from "next/server";
-import { ORG_SLUG } from "@/lib/auth/org";
+import { ORG_SLUG } from "@/lib/auth/org-slug";
 import { openCredentials } from "@/lib/crypto/credentials";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { findConnectionBySlug } from "@/lib/db/queries/integrations";

@@ -18,5 +18,7 @@ export async function findSentryIssuesForJiraKey({ orgId, jiraIssueKey }: { orgI
 
 /** Records the pair once; a concurrent second record of the same Sentry issue keeps the first. */
 export async function recordTicketLink(input: { orgId: string; jiraIssueKey: string; jiraIssueId: string; sentryIssueId: string; sentryShortId: string; createdVia: ActorType; createdById: string | null }) {
-  return db.ticketLink.upsert({ where: { orgId_sentryIssueId: { orgId: input.orgId, sentryIssueId: input.sentryIssueId } }, create: input, update: {} });
+  // Insert-if-absent, then read, so two concurrent records never fail on the unique key.
+  await db.ticketLink.createMany({ data: [input], skipDuplicates: true });
+  return db.ticketLink.findUniqueOrThrow({ where: { orgId_sentryIssueId: { orgId: input.orgId, sentryIssueId: input.sentryIssueId } } });
 }

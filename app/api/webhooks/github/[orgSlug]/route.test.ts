@@ -1,0 +1,151 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { DEMO_GITHUB_WEBHOOK_SECRETS } from "@/lib/config/demo";
+import { PrismaClient } from "@/lib/db/generated/client";
+import { seedDatabase } from "@/prisma/seed-data";
+import { createTestDatabase } from "@/test/database";
+import { serveRoutes } from "@/test/route-server";
+import { branchCreatedPayload, pingPayload, pullRequestPayload, sendGithubEvent, signGithubPayload } from "@/emulators/github";
+import type * as RouteModule from "./route";
+
+// The intake shares the org-slug pattern with lib/auth/org, which loads AuthKit; webhooks never have a session.
+
+/** GitHub webhook intake over real HTTP, fed by the GitHub sender: signatures, validation, idempotency and the queued job. */
+describe("POST /api/webhooks/github/[orgSlug]", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: PrismaClient;
+  let bosun: Awaited<ReturnType<typeof serveRoutes>>;
+  let route: typeof RouteModule;
+  let acmeId: string;
+
+  const SECRET = DEMO_GITHUB_WEBHOOK_SECRETS.acme;
+  const SLUGS = ["acme", "globex", "nobody", "Acme", "acme%20inc", "acme.."];
+  const url = (slug = "acme") => `${bosun.url}/api/webhooks/github/${slug}`;
+  const answer = (delivery: { status: number; responseBody: string }) => ({ status: delivery.status, json: JSON.parse(delivery.responseBody) as Record<string, unknown> });
+  /** A raw POST, for what the sender never sends (no signature, a body that is not JSON). */
+  const post = async (body: string, headers: Record<string, string>, slug = "acme") => {
+    const response = await fetch(url(slug), { method: "POST", headers: { "content-type": "application/json", "x-github-delivery": crypto.randomUUID(), ...headers }, body });
+    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  };
+  let nextNumber = 100;
+  const pr = (overrides: Partial<Parameters<typeof pullRequestPayload>[0]> = {}) => pullRequestPayload({ repo: "acme/platform", number: nextNumber++, title: "ACME-1 Fix berth lookup", branch: "ACME-1-berths", ...overrides });
+  const stored = async () => ({ deliveries: await db.webhookDelivery.count(), jobs: await db.job.count() });
+
+  beforeAll(async () => {
+    database = await createTestDatabase("githubhook");
+    await seedDatabase(database.url);
+    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    acmeId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
+    bosun = await serveRoutes(Object.fromEntries(SLUGS.map((slug) => [`/api/webhooks/github/${slug}`, (request: Request) => route.POST(request, { params: Promise.resolve({ orgSlug: decodeURIComponent(slug) }) })])));
+    vi.stubEnv("DATABASE_URL", database.url);
+    vi.resetModules();
+    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
+    route = await import("./route");
+  });
+  beforeEach(async () => {
+    await db.job.deleteMany();
+    await db.webhookDelivery.deleteMany();
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await bosun.close();
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  it("refuses a forged signature and stores nothing", async () => {
+    const forged = answer(await sendGithubEvent({ url: url(), secret: "not-the-secret", event: "pull_request", payload: pr() }));
+    expect(forged.status).toBe(401);
+    expect(forged.json).toMatchObject({ error: "invalid_signature", reason: "mismatch" });
+    // Only the legacy SHA-1 signature is not enough.
+    const body = JSON.stringify(pr());
+    const legacy = await post(body, { "x-github-event": "pull_request", "x-hub-signature-256": "sha1=0123abcd" });
+    expect(legacy).toMatchObject({ status: 401, json: { reason: "malformed" } });
+    expect(await stored()).toEqual({ deliveries: 0, jobs: 0 });
+  });
+
+  it("refuses a delivery without a signature", async () => {
+    const unsigned = await post(JSON.stringify(pr()), { "x-github-event": "pull_request" });
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.json).toMatchObject({ error: "invalid_signature", reason: "missing" });
+    expect(await stored()).toEqual({ deliveries: 0, jobs: 0 });
+  });
+
+  it("refuses a body signed with another org's secret", async () => {
+    const crossOrg = answer(await sendGithubEvent({ url: url("acme"), secret: DEMO_GITHUB_WEBHOOK_SECRETS.globex, event: "pull_request", payload: pr() }));
+    expect(crossOrg.status).toBe(401);
+    expect(crossOrg.json).toMatchObject({ error: "invalid_signature", reason: "mismatch" });
+    expect(await stored()).toEqual({ deliveries: 0, jobs: 0 });
+  });
+
+  it("answers 404 for an unknown org and for a slug with characters no org has", async () => {
+    for (const slug of ["nobody", "Acme", "acme%20inc", "acme.."]) {
+      const response = answer(await sendGithubEvent({ url: url(slug), secret: SECRET, event: "pull_request", payload: pr() }));
+      expect(response.status, slug).toBe(404);
+      expect(response.json).toMatchObject({ error: "not_found" });
+    }
+    expect(await stored()).toEqual({ deliveries: 0, jobs: 0 });
+  });
+
+  it("answers 400 invalid_json for a correctly signed body that is not JSON", async () => {
+    const body = "action=opened&number=1";
+    const response = await post(body, { "x-github-event": "pull_request", "x-hub-signature-256": signGithubPayload(body, SECRET) });
+    expect(response.status).toBe(400);
+    expect(response.json).toMatchObject({ error: "invalid_json" });
+    expect(await stored()).toEqual({ deliveries: 0, jobs: 0 });
+  });
+
+  it("answers 400 naming the field a correctly signed payload lacks", async () => {
+    const { number: _number, ...withoutNumber } = pr();
+    const response = answer(await sendGithubEvent({ url: url(), secret: SECRET, event: "pull_request", payload: withoutNumber }));
+    expect(response.status).toBe(400);
+    expect(response.json).toMatchObject({ error: "invalid_payload" });
+    expect(response.json.fields).toHaveProperty("number");
+
+    const { ref: _ref, ...withoutRef } = branchCreatedPayload({ repo: "acme/platform", branch: "ACME-1-berths" });
+    const branch = answer(await sendGithubEvent({ url: url(), secret: SECRET, event: "create", payload: withoutRef }));
+    expect(branch.status).toBe(400);
+    expect(branch.json.fields).toHaveProperty("ref");
+
+    const body = JSON.stringify(pr());
+    const noEvent = await post(body, { "x-hub-signature-256": signGithubPayload(body, SECRET) });
+    expect(noEvent.status).toBe(400);
+    expect(noEvent.json.fields).toHaveProperty(["X-GitHub-Event"]);
+    expect(await stored()).toEqual({ deliveries: 0, jobs: 0 });
+  });
+
+  it("accepts a valid pull request: one delivery, one queued job, 202", async () => {
+    const payload = pr();
+    const response = answer(await sendGithubEvent({ url: url(), secret: SECRET, event: "pull_request", payload }));
+    expect(response.status).toBe(202);
+    expect(response.json).toEqual({ status: "accepted", deliveryId: expect.any(String) });
+    const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: response.json.deliveryId as string } });
+    expect(delivery).toMatchObject({ source: "github", orgId: acmeId, eventType: "pull_request.opened", status: "received", processedAt: null });
+    expect(delivery.payload).toEqual(JSON.parse(JSON.stringify(payload)));
+    const jobs = await db.job.findMany();
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({ queue: "webhook.delivery", orgId: acmeId, status: "queued", payload: { deliveryId: delivery.id } });
+  });
+
+  it("records a redelivery of the same body once, whatever its X-GitHub-Delivery", async () => {
+    const payload = branchCreatedPayload({ repo: "acme/platform", branch: "feature/ACME-2-login" });
+    const first = await sendGithubEvent({ url: url(), secret: SECRET, event: "create", payload, deliveryId: "11111111-1111-4111-8111-111111111111" });
+    expect(first.status).toBe(202);
+    const again = await sendGithubEvent({ url: url(), secret: SECRET, event: "create", payload, deliveryId: "22222222-2222-4222-8222-222222222222" });
+    expect(again.body).toBe(first.body);
+    expect(answer(again)).toEqual({ status: 200, json: { status: "duplicate", deliveryId: JSON.parse(first.responseBody).deliveryId } });
+    expect(await stored()).toEqual({ deliveries: 1, jobs: 1 });
+  });
+
+  it("stores a ping as ignored, without a job", async () => {
+    const response = answer(await sendGithubEvent({ url: url(), secret: SECRET, event: "ping", payload: pingPayload({ repo: "acme/platform", hookId: 1 }) }));
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ status: "ignored", deliveryId: expect.any(String) });
+    const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: response.json.deliveryId as string } });
+    expect(delivery).toMatchObject({ source: "github", status: "ignored", eventType: "ping", error: expect.stringContaining("ping"), processedAt: expect.any(Date) });
+    // A new tag is a `create` event too, and starts nothing either.
+    const tag = answer(await sendGithubEvent({ url: url(), secret: SECRET, event: "create", payload: { ...branchCreatedPayload({ repo: "acme/platform", branch: "v2.15.0" }), ref_type: "tag" } }));
+    expect(tag.json).toMatchObject({ status: "ignored" });
+    expect(await stored()).toEqual({ deliveries: 2, jobs: 0 });
+  });
+});
