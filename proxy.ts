@@ -16,7 +16,8 @@ const workosOrigin = `${env.workos.apiHttps ? "https" : "http"}://${env.workos.a
 const connectOrigins = [originOf(env.sentry.dsn)].filter((o): o is string => o !== null);
 const isDevelopment = env.nodeEnv === "development";
 
-// Machine-to-machine endpoints carry no session cookie; skip the AuthKit work for them.
+// Machine-to-machine endpoints carry no session cookie; skip the AuthKit work for them. (Webhooks skip this
+// proxy altogether — see the matcher — because they must answer fast and need no nonce or session.)
 const SESSIONLESS_PREFIXES = ["/api/health", "/api/webhooks/"];
 // Pages anyone may open. API routes answer 401 themselves instead of redirecting.
 const PUBLIC_PAGES = new Set(["/", "/sign-in", "/sign-out", "/callback"]);
@@ -67,5 +68,5 @@ function withSecurityHeaders(response: NextResponse, csp: string, requestId: str
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/webhooks/).*)"],
 };

@@ -1,15 +1,24 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
 
-function createClient() {
-  const adapter = new PrismaPg({ connectionString: env.databaseUrl, max: 10, connectionTimeoutMillis: 3_000, idleTimeoutMillis: 30_000 });
-  return new PrismaClient({ adapter });
+/**
+ * One PostgreSQL pool and one Prisma client on top of it per process; in
+ * development they survive hot reloads. `pool` is for the few hot paths that
+ * are a single hand-written statement (webhook intake), where Prisma's own
+ * per-query work would be most of the cost.
+ */
+const globalForDb = globalThis as { bosunDb?: PrismaClient; bosunPool?: pg.Pool };
+
+if (!globalForDb.bosunDb || !globalForDb.bosunPool) {
+  const pool = new pg.Pool({ connectionString: env.databaseUrl, max: 10, connectionTimeoutMillis: 3_000, idleTimeoutMillis: 30_000 });
+  globalForDb.bosunPool = pool;
+  globalForDb.bosunDb = new PrismaClient({ adapter: new PrismaPg(pool) });
 }
 
-// One client per process; in development it survives hot reloads.
-const globalForDb = globalThis as { bosunDb?: PrismaClient };
-export const db = (globalForDb.bosunDb ??= createClient());
+export const db = globalForDb.bosunDb;
+export const pool = globalForDb.bosunPool;
 
 export type Db = typeof db;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { openCredentials, sealCredentials } from "@/lib/crypto/credentials";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { findConnection, recordConnectionCheck, saveConnection } from "@/lib/db/queries/integrations";
+import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
 import { testJiraConnection } from "./jira";
 import { testSentryConnection } from "./sentry";
 
@@ -59,6 +60,7 @@ export async function saveIntegration(orgId: string, input: IntegrationInput): P
   ];
   const { sealed, keyId } = sealCredentials(merged, keyring);
   await saveConnection({ orgId, provider: input.provider, config, encryptedCredentials: sealed, credentialsKeyId: keyId });
+  forgetWebhookSecrets();
   return { ok: true, changedFields };
 }
 

@@ -2,13 +2,11 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { NextResponse } from "next/server";
 import { ORG_SLUG } from "@/lib/auth/org-slug";
-import { openCredentials } from "@/lib/crypto/credentials";
-import { getKeyring } from "@/lib/crypto/keyring";
-import { findConnectionBySlug } from "@/lib/db/queries/integrations";
 import { acceptDelivery } from "@/lib/db/queries/webhook-deliveries";
 import { readGithubWebhook } from "@/lib/integrations/github/webhook-transform";
 import { readSentryWebhook, type WebhookReading } from "@/lib/integrations/sentry/webhook-transform";
 import { kickJobWorker } from "@/lib/jobs";
+import { findWebhookSecret } from "./secrets";
 import { type SignatureCheck, verifyGithubSignature, verifySentrySignature } from "./signatures";
 
 /**
@@ -59,11 +57,10 @@ const SOURCES: Record<Source, SourceRules> = {
 
 export async function acceptWebhook({ source, orgSlug, request }: { source: Source; orgSlug: string; request: Request }): Promise<NextResponse> {
   const rules = SOURCES[source];
-  const connection = ORG_SLUG.test(orgSlug) ? await findConnectionBySlug({ orgSlug, provider: rules.provider }) : null;
-  // Unknown orgs and orgs without this integration look the same from outside.
-  if (!connection || connection.status === "disconnected") return problem(404, "not_found", `No ${source === "sentry" ? "Sentry" : "GitHub"} integration is connected at this address.`);
-  const secret = openCredentials(connection.encryptedCredentials, getKeyring()).webhookSecret;
-  if (!secret) return problem(404, "not_found", `No ${source === "sentry" ? "Sentry" : "GitHub"} webhook secret is stored for this organization.`);
+  const found = ORG_SLUG.test(orgSlug) ? await findWebhookSecret({ orgSlug, provider: rules.provider }) : null;
+  // Unknown orgs and orgs without this integration (or its secret) look the same from outside.
+  if (!found) return problem(404, "not_found", `No ${source === "sentry" ? "Sentry" : "GitHub"} integration with a webhook secret is connected at this address.`);
+  const { orgId, secret } = found;
 
   const declaredLength = Number(request.headers.get("content-length") ?? 0);
   if (declaredLength > MAX_BODY_BYTES) return problem(413, "too_large", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
@@ -88,7 +85,7 @@ export async function acceptWebhook({ source, orgSlug, request }: { source: Sour
     source,
     idempotencyKey: createHash("sha256").update(`${kind}\n${body}`).digest("hex"),
     eventType: `${kind}${action}`.slice(0, 100),
-    orgId: connection.orgId,
+    orgId,
     payload: json,
     ignoredReason: reading.kind === "ignored" ? reading.reason : null,
   });

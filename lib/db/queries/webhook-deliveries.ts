@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { db, pool } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
 type Source = "sentry" | "github" | "workos";
@@ -31,26 +31,27 @@ const DELIVERY_MAX_ATTEMPTS = 15;
 
 /**
  * Records a verified delivery and, unless it is one no rule reacts to, queues
- * its processing — in one statement, so the acknowledgement costs a single
- * round trip and a delivery is never stored without its job. A delivery seen
+ * its processing — in one statement on the raw pool, so the acknowledgement
+ * costs a single round trip and a delivery is never stored without its job. A delivery seen
  * before (same source and key) is reported as a duplicate; if it had failed
  * for good, its job goes back on the queue.
  */
 export async function acceptDelivery({ source, idempotencyKey, eventType, orgId, payload, ignoredReason }: { source: Source; idempotencyKey: string; eventType: string; orgId: string; payload: unknown; ignoredReason: string | null }): Promise<{ deliveryId: string; duplicate: boolean }> {
-  const deliveryId = randomUUID();
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH delivery AS (
-      INSERT INTO "WebhookDelivery" (id, "orgId", source, "idempotencyKey", "eventType", payload, status, error, "processedAt")
-      VALUES (${deliveryId}, ${orgId}, ${source}::"WebhookSource", ${idempotencyKey}, ${eventType}, ${JSON.stringify(payload)}::jsonb,
-              ${ignoredReason === null ? "received" : "ignored"}::"DeliveryStatus", ${ignoredReason}, ${ignoredReason === null ? null : new Date()})
-      ON CONFLICT (source, "idempotencyKey") DO NOTHING
-      RETURNING id),
-    job AS (
-      INSERT INTO "Job" (id, "orgId", queue, payload, "maxAttempts", "singletonKey")
-      SELECT ${randomUUID()}, ${orgId}, ${DELIVERY_QUEUE}, jsonb_build_object('deliveryId', id), ${DELIVERY_MAX_ATTEMPTS}, 'delivery:' || id
-      FROM delivery WHERE ${ignoredReason === null}
-      RETURNING id)
-    SELECT id FROM delivery`;
+  const ignored = ignoredReason !== null;
+  const { rows } = await pool.query<{ id: string }>(
+    `WITH delivery AS (
+       INSERT INTO "WebhookDelivery" (id, "orgId", source, "idempotencyKey", "eventType", payload, status, error, "processedAt")
+       VALUES ($1, $2, $3::"WebhookSource", $4, $5, $6::jsonb, $7::"DeliveryStatus", $8, $9)
+       ON CONFLICT (source, "idempotencyKey") DO NOTHING
+       RETURNING id),
+     job AS (
+       INSERT INTO "Job" (id, "orgId", queue, payload, "maxAttempts", "singletonKey")
+       SELECT $10, $2, $11, jsonb_build_object('deliveryId', id), $12, 'delivery:' || id
+       FROM delivery WHERE NOT $13
+       RETURNING id)
+     SELECT id FROM delivery`,
+    [randomUUID(), orgId, source, idempotencyKey, eventType, JSON.stringify(payload), ignored ? "ignored" : "received", ignoredReason, ignored ? new Date() : null, randomUUID(), DELIVERY_QUEUE, DELIVERY_MAX_ATTEMPTS, ignored],
+  );
   if (rows[0]) return { deliveryId: rows[0].id, duplicate: false };
 
   const existing = await db.webhookDelivery.findUniqueOrThrow({ where: { source_idempotencyKey: { source, idempotencyKey } }, select: { id: true, status: true } });
