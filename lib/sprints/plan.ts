@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { readCached, readThrough } from "@/lib/cache/read-through";
 import { planDiff, planSprint, type PlanDiff, type PlanPerson, type SprintPlan } from "@/lib/domain/planning";
-import type { SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
 import { loadBoardContext } from "./board-context";
+import { componentExperience } from "./experience";
 import { readBacklog, readSprintIssues } from "./jira-reads";
 import { capacities } from "./team-capacity";
 
@@ -52,15 +52,7 @@ export async function previewPlan({ orgId, request, requestId, now = new Date() 
     readBacklog({ orgId, config, boardId: board.id, pointsField: estimationField }),
     activeSprint ? readSprintIssues({ orgId, config, sprintId: activeSprint.id, pointsField: estimationField }) : Promise.resolve({ value: [] }),
   ]);
-  const experience = new Map<string, Record<string, number>>();
-  for (const snapshot of snapshots.close.values()) {
-    for (const item of (snapshot.issues as SnapshotIssues).items) {
-      if (item.statusCategory !== "done" || !item.assigneeAccountId || !item.component) continue;
-      const own = experience.get(item.assigneeAccountId) ?? {};
-      own[item.component] = (own[item.component] ?? 0) + 1;
-      experience.set(item.assigneeAccountId, own);
-    }
-  }
+  const experience = componentExperience(snapshots.close.values());
   const people: PlanPerson[] = capacities(team, request, focusFactor).map((p) => ({ accountId: p.accountId, name: p.name, capacityPoints: p.capacityPoints, componentExperience: experience.get(p.accountId) ?? {} }));
   const doneBlockers = backlog.value.flatMap((i) => i.blockedBy.filter((b) => b.statusCategory === "done").map((b) => b.key));
 
