@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getJiraConfig } from "@/lib/integrations/connections";
-import { MOVE_BATCH, addCommentOnce, addRemoteLink, assignIssue, createIssue, ensureSprint, moveIssuesToSprint, transitionForward } from "@/lib/integrations/jira";
+import { MOVE_BATCH, addCommentOnce, addRemoteLink, assignIssue, createIssue, createIssuesBulk, ensureSprint, moveIssuesToSprint, releaseVersion, transitionForward } from "@/lib/integrations/jira";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { linkExternalIssue, updateIssues } from "@/lib/integrations/sentry";
 import * as workos from "@/lib/integrations/workos";
@@ -107,6 +107,34 @@ export const OPERATIONS = {
       await addRemoteLink(await requireJira(context), key, link);
       return { issueKey: key, globalId: link.globalId };
     },
+  }),
+  "jira.issues.create_bulk": operation({
+    service: "jira",
+    args: z.object({
+      issues: z
+        .array(
+          z.object({
+            projectKey: z.string().min(1),
+            issueType: z.string().min(1),
+            summary: z.string().min(1).max(255),
+            description: z.record(z.string(), z.unknown()),
+            priority: z.string().min(1),
+            labels: z.array(z.string()),
+            components: z.array(z.string()),
+            parentKey: issueKey.nullable().optional(),
+            assigneeAccountId: z.string().nullable().optional(),
+            points: z.object({ field: z.string().min(1), value: z.number() }).nullable().optional(),
+          }),
+        )
+        .min(1)
+        .max(50),
+    }),
+    run: async ({ issues }, context) => createIssuesBulk(await requireJira(context), issues),
+  }),
+  "jira.version.release": operation({
+    service: "jira",
+    args: z.object({ versionId: z.string().min(1), releaseDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    run: async (args, context) => releaseVersion(await requireJira(context), args),
   }),
   "jira.issue.transition_forward": operation({
     service: "jira",

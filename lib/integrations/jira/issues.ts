@@ -1,6 +1,7 @@
 import "server-only";
 import { callJira, createJiraClients } from "./client";
-import { toIssueSummary } from "./transform";
+import { IntegrationError } from "@/lib/errors";
+import { toIntegrationError, toIssueSummary } from "./transform";
 import type { JiraClientConfig, JiraIssueSummary } from "./types";
 
 /** Jira account ids are opaque strings; quote them for JQL rather than trust their shape. */
@@ -30,7 +31,7 @@ export type NewIssue = {
   projectKey: string;
   issueType: string;
   summary: string;
-  description: object;
+  description: Record<string, unknown>;
   priority: string;
   labels: string[];
   assigneeAccountId?: string | null;
@@ -58,4 +59,82 @@ export async function createIssue(config: JiraClientConfig, issue: NewIssue): Pr
 export async function addRemoteLink(config: JiraClientConfig, issueKey: string, { url, title, globalId }: { url: string; title: string; globalId: string }): Promise<void> {
   const { v3 } = createJiraClients(config);
   await callJira(() => v3.issueRemoteLinks.createOrUpdateRemoteIssueLink({ issueIdOrKey: issueKey, globalId, object: { url, title } }));
+}
+
+/** One issue of a bulk create: Epic, Story or Subtask, with its parent (epic or story) when it has one. */
+export type BulkIssue = {
+  projectKey: string;
+  issueType: string;
+  summary: string;
+  description: Record<string, unknown>;
+  priority: string;
+  labels: string[];
+  components: string[];
+  parentKey?: string | null;
+  assigneeAccountId?: string | null;
+  /** The board's estimation field (e.g. customfield_10016) and the value for it. */
+  points?: { field: string; value: number } | null;
+};
+
+export type BulkResult = { created: { index: number; id: string; key: string }[]; errors: { index: number; message: string }[] };
+
+type BulkElementError = { failedElementNumber?: number; elementErrors?: { errorMessages?: string[]; errors?: unknown } };
+
+const elementMessage = (e: BulkElementError) => Object.values((e.elementErrors?.errors ?? {}) as Record<string, string>).join("; ") || (e.elementErrors?.errorMessages ?? []).join("; ") || "rejected";
+
+/**
+ * When Jira rejects every issue of a bulk create it answers 400 with
+ * `{issues: [], errors: [...]}`, not an ErrorCollection: keep its reasons in
+ * the error, or all that is left is "Jira answered 400".
+ */
+function withElementErrors(error: unknown): IntegrationError {
+  const failure = toIntegrationError(error, Date.now());
+  const body = (error as { cause?: { response?: { data?: unknown } } } | null)?.cause?.response?.data as { errors?: unknown } | undefined;
+  if (failure.status !== 400 || !Array.isArray(body?.errors) || body.errors.length === 0) return failure;
+  const detail = (body.errors as BulkElementError[]).map((e) => `issue ${(e.failedElementNumber ?? 0) + 1}: ${elementMessage(e)}`).join("; ");
+  return new IntegrationError({ service: "jira", reason: failure.reason, status: failure.status, message: `${failure.message}: ${detail}`, cause: error });
+}
+
+/** Creates up to 50 issues in one request (Jira's limit); per-item failures come back with their index. */
+export async function createIssuesBulk(config: JiraClientConfig, issues: BulkIssue[]): Promise<BulkResult> {
+  const { v3 } = createJiraClients(config);
+  const answer = await callJira(async () => {
+    try {
+      return await v3.issues.createIssues({
+        issueUpdates: issues.map((issue) => ({
+          fields: {
+            project: { key: issue.projectKey },
+            issuetype: { name: issue.issueType },
+            summary: issue.summary,
+            description: issue.description as never,
+            priority: { name: issue.priority },
+            labels: issue.labels,
+            components: issue.components.map((name) => ({ name })),
+            ...(issue.parentKey ? { parent: { key: issue.parentKey } } : {}),
+            ...(issue.assigneeAccountId ? { assignee: { accountId: issue.assigneeAccountId } } : {}),
+            ...(issue.points ? { [issue.points.field]: issue.points.value } : {}),
+          },
+        })),
+      });
+    } catch (error) {
+      throw withElementErrors(error);
+    }
+  });
+  // Jira lists the created issues in request order, skipping the failed ones.
+  const failed = new Map((answer.errors ?? []).map((e) => [e.failedElementNumber ?? -1, elementMessage(e)]));
+  const created: BulkResult["created"] = [];
+  let next = 0;
+  for (let index = 0; index < issues.length; index++) {
+    if (failed.has(index)) continue;
+    const issue = answer.issues?.[next++];
+    if (issue?.key && issue.id) created.push({ index, id: issue.id, key: issue.key });
+  }
+  return { created, errors: [...failed].map(([index, message]) => ({ index, message })) };
+}
+
+/** Issue type names of the site, so a plan uses the site's own "Subtask" or "Sub-task". */
+export async function listIssueTypes(config: JiraClientConfig): Promise<{ name: string; subtask: boolean; hierarchyLevel: number }[]> {
+  const { v3 } = createJiraClients(config);
+  const types = await callJira(() => v3.issueTypes.getIssueAllTypes());
+  return types.filter((t) => t.name).map((t) => ({ name: t.name as string, subtask: Boolean(t.subtask), hierarchyLevel: t.hierarchyLevel ?? 0 }));
 }

@@ -34,6 +34,11 @@ export default async function SprintsPage({ params, searchParams }: { params: Pr
       <Link href={`/${org.slug}/sprints/availability`} className="text-sm font-medium text-brand-600 hover:underline">
         Availability
       </Link>
+      {can(role, "tickets:create") && (
+        <Link href={`/${org.slug}/tickets/new`} className="text-sm font-medium text-brand-600 hover:underline">
+          New feature
+        </Link>
+      )}
       {data.status === "ok" && can(role, "sprints:plan") && (
         <Link href={`/${org.slug}/sprints/plan?board=${data.board.id}`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
           Plan next sprint

@@ -1,0 +1,30 @@
+"use server";
+
+import { z } from "zod";
+import { orgAction, type ActionResult } from "@/lib/actions/org-action";
+import { featureRequestSchema } from "@/lib/domain/requirements";
+import { type CreationResult, type CreationStep, creationSteps, findTicketsPreview, previewTickets, runCreationStep, type TicketsPreview } from "@/lib/tickets/requirements";
+
+export const previewTicketsAction = orgAction(featureRequestSchema, "tickets:create", async ({ input, org, requestId }): Promise<ActionResult<{ preview: TicketsPreview; steps: CreationStep[] }>> => {
+  const preview = await previewTickets({ orgId: org.id, request: input, requestId });
+  if ("error" in preview) return { ok: false, error: preview.error };
+  return { ok: true, data: { preview, steps: creationSteps(preview) } };
+});
+
+const stepSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("epic") }),
+  z.object({ kind: z.literal("stories"), batch: z.number().int().min(0) }),
+  z.object({ kind: z.literal("subtasks"), batch: z.number().int().min(0) }),
+  z.object({ kind: z.literal("sprint"), batch: z.number().int().min(0) }),
+]);
+
+/** One creation step of a stored preview; the browser names the step, never the issues. */
+export const createTicketsStepAction = orgAction(
+  z.object({ previewId: z.string().regex(/^[0-9a-f]{24}$/, "is not a preview id"), step: stepSchema }),
+  "tickets:create",
+  async ({ input, org, user, requestId }): Promise<ActionResult<CreationResult>> => {
+    const preview = await findTicketsPreview({ orgId: org.id, id: input.previewId });
+    if (!preview) return { ok: false, error: "This preview has expired. Preview the feature again." };
+    return { ok: true, data: await runCreationStep({ orgId: org.id, preview, step: input.step, actor: { type: "user", id: user.id, label: user.email }, requestId }) };
+  },
+);

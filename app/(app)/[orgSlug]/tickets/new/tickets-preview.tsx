@@ -1,0 +1,73 @@
+import type { TicketsPreview } from "@/lib/tickets/requirements";
+
+/** What will be created in Jira, with who should take each story and why, and the sprint suggestion. */
+export function TicketsPreviewView({ preview, created }: { preview: TicketsPreview; created: Map<string, { key: string; url: string }> }) {
+  const { plan, request } = preview;
+  const link = (ref: string) => {
+    const issue = created.get(ref);
+    return issue ? (
+      <a href={issue.url} className="font-mono text-xs text-brand-700 hover:underline dark:text-brand-300">
+        {issue.key}
+      </a>
+    ) : null;
+  };
+  return (
+    <div className="space-y-5">
+      <section aria-labelledby="changes-title" className="rounded-lg border border-brand-500/40 bg-brand-50 p-4 dark:bg-slate-800">
+        <h3 id="changes-title" className="font-semibold">
+          Changes in Jira ({request.jiraProjectKey}
+          {preview.boardName ? `, ${preview.boardName}` : ""})
+        </h3>
+        <ul className="mt-2 list-disc pl-5 text-sm">
+          <li>
+            Create the epic <strong>{plan.epic.summary}</strong> ({plan.epic.priority}) {link("epic")}
+          </li>
+          <li>
+            Create {plan.stories.length} {plan.stories.length === 1 ? "story" : "stories"} under it ({plan.totals.storyPoints} points) and {plan.totals.subtasks} subtasks — {plan.totals.issues} issues in all
+          </li>
+          <li>{plan.sprint ? <>Move the stories into <strong>{plan.sprint.name}</strong>: {plan.sprint.reason}</> : <>No sprint: {plan.sprintReason}</>}</li>
+        </ul>
+      </section>
+      {plan.warnings.length > 0 && (
+        <ul className="space-y-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" aria-label="Warnings">
+          {plan.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Stories and subtasks to create</caption>
+        <thead>
+          <tr className="text-xs uppercase tracking-wide text-slate-500">
+            <th scope="col" className="pb-1 pr-3 font-medium">Story</th>
+            <th scope="col" className="pb-1 pr-3 font-medium">Points</th>
+            <th scope="col" className="pb-1 pr-3 font-medium">Assignee</th>
+            <th scope="col" className="pb-1 font-medium">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.stories.map((story) => (
+            <tr key={story.ref} className="border-t border-slate-100 align-top dark:border-slate-800">
+              <td className="py-1.5 pr-3">
+                {link(story.ref)} {story.summary}
+                {story.component && <span className="ml-1 text-xs text-slate-500">· {story.component}</span>}
+                {story.subtasks.length > 0 && (
+                  <ul className="mt-1 list-disc pl-5 text-xs text-slate-600 dark:text-slate-400">
+                    {story.subtasks.map((subtask) => (
+                      <li key={subtask.ref}>
+                        {link(subtask.ref)} {subtask.summary}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className="py-1.5 pr-3 tabular-nums">{story.estimate ?? "—"}</td>
+              <td className="py-1.5 pr-3">{story.assignee?.name ?? "Unassigned"}</td>
+              <td className="py-1.5 text-xs text-slate-600 dark:text-slate-400">{story.assignee?.reason ?? story.unassignedReason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
