@@ -6,7 +6,7 @@ import { e2eQuery } from "./fixtures/database";
  * Every org page, action and API route, tried by a member of the other org:
  * each answers 404 (never 403, never data) and nothing changes.
  */
-const SECTIONS = ["", "/sprints", "/errors", "/releases", "/automations", "/settings", "/settings/members", "/settings/integrations", "/settings/audit-log", "/settings/api-keys"];
+const SECTIONS = ["", "/sprints", "/errors", "/releases", "/releases/1.0.0/notes", "/tickets/new", "/automations", "/settings", "/settings/members", "/settings/integrations", "/settings/audit-log", "/settings/api-keys"];
 
 async function expectNotFound(page: Page, path: string) {
   const response = await page.goto(path);

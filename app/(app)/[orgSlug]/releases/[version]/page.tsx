@@ -26,7 +26,16 @@ export default async function ReleaseDetailPage({ params }: { params: Promise<{ 
       <PageHeader
         title={`Release ${version}`}
         description={release ? `Crash-free sessions ${release.crashFreeSessions ?? "—"}%, users ${release.crashFreeUsers ?? "—"}%, adoption ${release.adoptionPercent ?? "—"}%, ${release.totalSessions.toLocaleString("en")} sessions.` : undefined}
-        actions={<Link href={`/${org.slug}/releases`} className="text-sm font-medium text-brand-600 hover:underline">All releases</Link>}
+        actions={
+          <div className="flex items-center gap-3">
+            <Link href={`/${org.slug}/releases`} className="text-sm font-medium text-brand-600 hover:underline">
+              All releases
+            </Link>
+            <Link href={`/${org.slug}/releases/${encodeURIComponent(version)}/notes`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+              Release notes
+            </Link>
+          </div>
+        }
       />
       {release?.regression.isRegression && (
         <p role="alert" className="mb-6 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">Regression: {release.regression.reason}</p>

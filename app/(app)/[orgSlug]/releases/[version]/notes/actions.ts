@@ -1,0 +1,55 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { orgAction, type ActionResult } from "@/lib/actions/org-action";
+import { appendAuditEntry } from "@/lib/db/queries/audit-log";
+import { saveRevision } from "@/lib/db/queries/release-notes";
+import { generateReleaseNotes } from "@/lib/domain/release-notes";
+import { loadReleaseNotesSource } from "@/lib/release-notes/load";
+import { publishReleaseNotes, type PublishResult } from "@/lib/release-notes/publish";
+
+const version = z.string().trim().min(1, "is required").max(200);
+const variant = z.enum(["internal", "customer"]);
+
+const generateSchema = z.object({ version, variant, groupBy: z.enum(["component", "epic"]), hideKeysForCustomers: z.boolean() });
+
+/** A fresh draft from Jira and Sentry; nothing is saved until the editor saves it. */
+export const generateReleaseNotesAction = orgAction(generateSchema, "dashboards:view", async ({ input, org, requestId }): Promise<ActionResult<{ markdown: string; title: string; counts: Record<string, number> }>> => {
+  const source = await loadReleaseNotesSource({ orgId: org.id, version: input.version, requestId });
+  if (source.input.issues.length === 0 && source.jiraError) return { ok: false, error: `Jira could not be read: ${source.jiraError}` };
+  const notes = generateReleaseNotes(source.input, { variant: input.variant, groupBy: input.groupBy, hideKeysForCustomers: input.hideKeysForCustomers });
+  return { ok: true, data: notes };
+});
+
+export const saveReleaseNotesAction = orgAction(
+  z.object({ version, variant, markdown: z.string().max(200_000, "must be at most 200,000 characters").refine((text) => text.trim().length > 0, "can't be empty") }),
+  "release-notes:publish",
+  async ({ input, org, user, requestId }): Promise<ActionResult<{ revision: number; unchanged: boolean }>> => {
+    const saved = await saveRevision({ orgId: org.id, version: input.version, variant: input.variant, title: `Release ${input.version}`, markdown: input.markdown, createdById: user.id });
+    if (!saved.unchanged) {
+      await appendAuditEntry({ orgId: org.id, actor: { type: "user", id: user.id, label: user.email }, action: "release_notes.saved", target: { type: "release", id: input.version }, summary: `Saved revision ${saved.revision.revision} of the ${input.variant} release notes of ${input.version}`, requestId });
+    }
+    revalidatePath(`/${org.slug}/releases/${encodeURIComponent(input.version)}/notes`);
+    return { ok: true, data: { revision: saved.revision.revision, unchanged: saved.unchanged } };
+  },
+);
+
+export const publishReleaseNotesAction = orgAction(
+  z.object({ version, variant, revision: z.number().int().min(1), markJiraReleased: z.boolean(), closeCompleted: z.boolean() }),
+  "release-notes:publish",
+  async ({ input, org, user, requestId }): Promise<ActionResult<PublishResult>> => {
+    const result = await publishReleaseNotes({
+      orgId: org.id,
+      version: input.version,
+      variant: input.variant,
+      revision: input.revision,
+      options: { markJiraReleased: input.markJiraReleased, closeCompleted: input.closeCompleted },
+      actor: { id: user.id, label: user.email },
+      requestId,
+      today: new Date().toISOString().slice(0, 10),
+    });
+    revalidatePath(`/${org.slug}/releases/${encodeURIComponent(input.version)}/notes`);
+    return result.status === "failed" && result.writes.length === 0 ? { ok: false, error: result.message } : { ok: true, data: result };
+  },
+);

@@ -1,0 +1,48 @@
+import "server-only";
+import { readThrough } from "@/lib/cache/read-through";
+import type { ReleaseNotesInput } from "@/lib/domain/release-notes";
+import { loadErrorsPage } from "@/lib/errors-page/load";
+import { getJiraConfig } from "@/lib/integrations/connections";
+import { findVersionsNamed, type JiraVersion } from "@/lib/integrations/jira";
+import { loadReleaseDetail } from "@/lib/releases/detail";
+import { loadReleasesPage } from "@/lib/releases/load";
+
+/**
+ * Everything the release-notes generator needs for one release, from the
+ * reads the release pages already cache: the Jira fixVersion's issues, the
+ * Jira versions of that name (released or not), the Sentry release's health
+ * and the issues first seen in it.
+ */
+export type ReleaseNotesSource = { input: ReleaseNotesInput; versions: JiraVersion[]; jiraError: string | null };
+
+export async function readJiraVersions({ orgId, version, requestId, force = false }: { orgId: string; version: string; requestId?: string; force?: boolean }): Promise<JiraVersion[]> {
+  const jira = await getJiraConfig({ orgId, requestId });
+  if (!jira) return [];
+  return (await readThrough({ orgId, key: `jira:versions:${version}`, ttlMs: 5 * 60_000, force, load: () => findVersionsNamed(jira, version) })).value;
+}
+
+export async function loadReleaseNotesSource({ orgId, version, requestId }: { orgId: string; version: string; requestId?: string }): Promise<ReleaseNotesSource> {
+  const [jira, releases, detail, errors] = await Promise.all([
+    getJiraConfig({ orgId, requestId }),
+    loadReleasesPage({ orgId, requestId }),
+    loadReleaseDetail({ orgId, version, requestId }),
+    loadErrorsPage({ orgId, filters: { period: "30d", sort: "severity" }, requestId }),
+  ]);
+  const versions = jira ? await readJiraVersions({ orgId, version, requestId }).catch(() => []) : [];
+  const release = releases.status === "ok" ? releases.releases.find((r) => r.version === version) : undefined;
+  const released = versions.length > 0 ? versions.every((v) => v.released) : Boolean(release?.dateReleased);
+  const releaseDate = versions.map((v) => v.releaseDate).find(Boolean) ?? release?.dateReleased?.slice(0, 10) ?? null;
+  return {
+    versions,
+    jiraError: detail.jiraError,
+    input: {
+      version,
+      released,
+      releaseDate,
+      jiraBrowseUrl: jira ? `${jira.siteUrl}/browse` : "",
+      issues: (detail.jiraIssues ?? []).map((i) => ({ key: i.key, summary: i.summary, type: i.issueType, statusName: i.status, statusCategory: i.statusCategory, labels: i.labels, components: i.components, epic: i.epic ? { key: i.epic.key, summary: i.epic.name } : null })),
+      health: release ? { crashFreeSessions: release.crashFreeSessions, crashFreeUsers: release.crashFreeUsers, adoption: release.adoptionPercent, sessions: release.totalSessions } : null,
+      knownIssues: errors.status === "ok" ? errors.issues.filter((i) => i.firstReleaseVersion === version).map((i) => ({ shortId: i.shortId, title: i.title, permalink: i.permalink, users: i.userCount, events: i.eventCount })) : [],
+    },
+  };
+}
