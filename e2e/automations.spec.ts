@@ -59,8 +59,9 @@ test.describe("automations for a globex admin", () => {
     await expect.poll(() => jiraStatus(request, key), { timeout: 20_000 }).toBe("In Review");
     await send("pull_request", pullRequestPayload({ repo: "globex/routing", number: 77, title: `${key}: honour port closures`, branch: `glx-${number}-port-closures`, action: "closed", merged: true }));
     await expect.poll(() => jiraStatus(request, key), { timeout: 20_000 }).toBe("Done");
-    const comments = (await (await request.get(`${JIRA}/issue/${key}/comment`, { headers: jiraAuth })).json()) as { comments: { body: unknown }[] };
-    expect(JSON.stringify(comments.comments)).toContain("https://github.com/globex/routing/pull/77");
+    // The comment is the write after the transition, so it may land a moment later.
+    const comments = async () => JSON.stringify(((await (await request.get(`${JIRA}/issue/${key}/comment`, { headers: jiraAuth })).json()) as { comments: unknown[] }).comments);
+    await expect.poll(comments, { timeout: 20_000 }).toContain("https://github.com/globex/routing/pull/77");
 
     // A late "opened" for another pull request does not pull a finished issue back to review.
     await send("pull_request", pullRequestPayload({ repo: "globex/routing", number: 78, title: `${key} follow-up`, branch: "follow-up" }));

@@ -53,24 +53,34 @@ export async function performWrite<N extends OperationName>(request: WriteReques
   const payload: StoredPayload = { args, meta: { summary: request.summary, actorLabel: request.actor.label, target: request.target } };
   // Insert-if-absent, then read: unlike Prisma's upsert this cannot fail when two callers race on one key.
   const key = { orgId_idempotencyKey: { orgId: request.orgId, idempotencyKey: request.idempotencyKey } };
-  await db.outboxIntent.createMany({
-    data: [
-      {
-        orgId: request.orgId,
-        service: spec.service,
-        operation: request.operation,
-        orderingKey: request.orderingKey,
-        idempotencyKey: request.idempotencyKey,
-        payload: payload as Prisma.InputJsonValue,
-        actorType: request.actor.type,
-        actorId: request.actor.id ?? null,
-        requestId: request.requestId ?? null,
-        runId: request.runId ?? null,
-      },
-    ],
-    skipDuplicates: true,
+  // A new write with nothing before it on its target is inserted already claimed, so the worker never
+  // races this caller for it; behind earlier writes it waits its turn as pending. The advisory lock makes
+  // "is anything ahead?" and the insert one step for concurrent writes to the same target.
+  const { ahead, inserted } = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${request.orgId}:${request.orderingKey}`}))`;
+    const ahead = await tx.outboxIntent.count({ where: { orgId: request.orgId, orderingKey: request.orderingKey, status: { in: ["pending", "in_flight"] } } });
+    const inserted = await tx.outboxIntent.createMany({
+      data: [
+        {
+          orgId: request.orgId,
+          service: spec.service,
+          operation: request.operation,
+          orderingKey: request.orderingKey,
+          idempotencyKey: request.idempotencyKey,
+          payload: payload as Prisma.InputJsonValue,
+          actorType: request.actor.type,
+          actorId: request.actor.id ?? null,
+          requestId: request.requestId ?? null,
+          runId: request.runId ?? null,
+          ...(ahead === 0 ? { status: "in_flight" as const, attempts: 1, nextAttemptAt: leaseExpiry() } : {}),
+        },
+      ],
+      skipDuplicates: true,
+    });
+    return { ahead, inserted };
   });
   const intent = await db.outboxIntent.findUniqueOrThrow({ where: key });
+  if (inserted.count === 1 && ahead === 0) return execute(intent.id);
   if (intent.status === "succeeded") return { status: "succeeded", intentId: intent.id, result: intent.result };
   if (intent.status === "failed" || intent.status === "dead") return { status: "failed", intentId: intent.id, error: intent.lastError ?? "failed" };
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { readThrough } from "@/lib/cache/read-through";
 import type { ReleaseNotesInput } from "@/lib/domain/release-notes";
-import { loadErrorsPage } from "@/lib/errors-page/load";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { findVersionsNamed, type JiraVersion } from "@/lib/integrations/jira";
 import { loadReleaseDetail } from "@/lib/releases/detail";
 import { loadReleasesPage } from "@/lib/releases/load";
+import { readIssuesFirstSeenIn } from "@/lib/releases/new-issues";
 
 /**
  * Everything the release-notes generator needs for one release, from the
@@ -22,11 +22,11 @@ export async function readJiraVersions({ orgId, version, requestId, force = fals
 }
 
 export async function loadReleaseNotesSource({ orgId, version, requestId }: { orgId: string; version: string; requestId?: string }): Promise<ReleaseNotesSource> {
-  const [jira, releases, detail, errors] = await Promise.all([
+  const [jira, releases, detail, knownIssues] = await Promise.all([
     getJiraConfig({ orgId, requestId }),
     loadReleasesPage({ orgId, requestId }),
     loadReleaseDetail({ orgId, version, requestId }),
-    loadErrorsPage({ orgId, filters: { period: "30d", sort: "severity" }, requestId }),
+    readIssuesFirstSeenIn({ orgId, version, requestId }).catch(() => null),
   ]);
   const versions = jira ? await readJiraVersions({ orgId, version, requestId }).catch(() => []) : [];
   const release = releases.status === "ok" ? releases.releases.find((r) => r.version === version) : undefined;
@@ -42,7 +42,7 @@ export async function loadReleaseNotesSource({ orgId, version, requestId }: { or
       jiraBrowseUrl: jira ? `${jira.siteUrl}/browse` : "",
       issues: (detail.jiraIssues ?? []).map((i) => ({ key: i.key, summary: i.summary, type: i.issueType, statusName: i.status, statusCategory: i.statusCategory, labels: i.labels, components: i.components, epic: i.epic ? { key: i.epic.key, summary: i.epic.name } : null })),
       health: release ? { crashFreeSessions: release.crashFreeSessions, crashFreeUsers: release.crashFreeUsers, adoption: release.adoptionPercent, sessions: release.totalSessions } : null,
-      knownIssues: errors.status === "ok" ? errors.issues.filter((i) => i.firstReleaseVersion === version).map((i) => ({ shortId: i.shortId, title: i.title, permalink: i.permalink, users: i.userCount, events: i.eventCount })) : [],
+      knownIssues: (knownIssues ?? []).map((i) => ({ shortId: i.shortId, title: i.title, permalink: i.permalink, users: i.userCount, events: i.eventCount })),
     },
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
+import { deleteCacheEntries } from "@/lib/db/queries/cache";
 import { findReleaseNote, findRevision, markPublished } from "@/lib/db/queries/release-notes";
 import type { ReleaseNoteVariant } from "@/lib/db/generated/client";
 import { DEFAULT_STATUS_ORDER } from "@/lib/domain/automations";
@@ -36,6 +37,8 @@ export async function publishReleaseNotes({ orgId, version, variant, revision, o
     }
   }
   if (options.closeCompleted) {
+    // Statuses as Jira has them now, not as a page load cached them minutes ago.
+    await deleteCacheEntries({ orgId, prefix: `jira:fix-version:${version}` });
     const detail = await loadReleaseDetail({ orgId, version, requestId });
     for (const issue of (detail.jiraIssues ?? []).filter((i) => COMPLETED_NOT_CLOSED.has(i.status.toLowerCase()))) {
       const summary = `Closed ${issue.key} with release ${version}`;
@@ -44,8 +47,11 @@ export async function publishReleaseNotes({ orgId, version, variant, revision, o
     }
   }
   await appendAuditEntry({ orgId, actor: who, action: "release_notes.published", target: { type: "release", id: version }, summary: `Published the ${variant} release notes of ${version} (revision ${revision})`, changes: { variant, revision, ...options }, requestId });
-  // The next page load reads Jira's versions afresh.
-  if (writes.length > 0) await readJiraVersions({ orgId, version, requestId, force: true }).catch(() => []);
+  // The next page load reads Jira's versions and the release's issues afresh.
+  if (writes.length > 0) {
+    await readJiraVersions({ orgId, version, requestId, force: true }).catch(() => []);
+    await deleteCacheEntries({ orgId, prefix: `jira:fix-version:${version}` });
+  }
 
   const failed = writes.filter((w) => w.outcome.status === "failed");
   const pending = writes.filter((w) => w.outcome.status === "pending");

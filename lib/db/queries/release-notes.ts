@@ -22,9 +22,11 @@ export async function saveRevision({ orgId, version, variant, title, markdown, c
   for (let attempt = 0; attempt < 5; attempt++) {
     const latest = await db.releaseNoteRevision.findFirst({ where: { releaseNoteId: note.id }, orderBy: { revision: "desc" } });
     if (latest?.markdown === markdown) return { note, revision: latest, unchanged: true };
-    const created = await db.releaseNoteRevision.createMany({ data: [{ orgId, releaseNoteId: note.id, revision: (latest?.revision ?? 0) + 1, markdown, createdById }], skipDuplicates: true });
+    const next = (latest?.revision ?? 0) + 1;
+    const created = await db.releaseNoteRevision.createMany({ data: [{ orgId, releaseNoteId: note.id, revision: next, markdown, createdById }], skipDuplicates: true });
     if (created.count === 1) {
-      const revision = await db.releaseNoteRevision.findFirstOrThrow({ where: { releaseNoteId: note.id }, orderBy: { revision: "desc" } });
+      // The revision this save wrote — a concurrent save may already have added a later one.
+      const revision = await db.releaseNoteRevision.findUniqueOrThrow({ where: { releaseNoteId_revision: { releaseNoteId: note.id, revision: next } } });
       await db.releaseNote.update({ where: { id: note.id }, data: { title } });
       return { note, revision, unchanged: false };
     }
