@@ -1,6 +1,7 @@
 import { Router, parseJson } from "../common/http";
 import type { WorkosContext } from "./context";
 import { applyDirectoryUserChange, parseDirectoryUserChange } from "./directory-sync";
+import { parseClientMetadata, registerOAuthClient, serializeOAuthClient } from "./oauth";
 
 /** WorkOS-specific routes under /__emulator/ (the shared ones come from common/http). */
 export function createWorkosControlRouter(context: WorkosContext): Router {
@@ -44,6 +45,22 @@ export function createWorkosControlRouter(context: WorkosContext): Router {
   router.get("/sessions", (req) => {
     const userId = req.query.get("user_id");
     return { status: 200, body: { sessions: context.store.sessions.all().filter((s) => !userId || s.userId === userId) } };
+  });
+
+  // GET /__emulator/oauth/clients - clients of the MCP authorization server (/oauth2/*), secrets included
+  router.get("/oauth/clients", () => ({ status: 200, body: { clients: context.store.oauthClients.all().map(serializeOAuthClient) } }));
+
+  // POST /__emulator/oauth/clients - pre-register a client (RFC 7591 metadata, plus an optional fixed client_id / client_secret)
+  router.post("/oauth/clients", (req) => {
+    const body = parseJson<Record<string, unknown>>(req);
+    const parsed = parseClientMetadata(body);
+    if (!parsed.ok) return { status: 400, body: parsed.error };
+    const { client_id: id, client_secret: secret } = body;
+    if (id !== undefined && (typeof id !== "string" || !/^[A-Za-z0-9_.:-]{1,128}$/.test(id))) return { status: 400, body: { error: "client_id must be 1-128 characters of A-Z a-z 0-9 _ . : -" } };
+    if (secret !== undefined && (typeof secret !== "string" || secret === "")) return { status: 400, body: { error: "client_secret must be a non-empty string" } };
+    if (typeof id === "string" && context.store.oauthClients.get(id)) return { status: 409, body: { error: `Client '${id}' already exists` } };
+    const client = registerOAuthClient(context, parsed.metadata, { id: id as string | undefined, secret: secret as string | undefined });
+    return { status: 201, body: serializeOAuthClient(client) };
   });
 
   return router;

@@ -16,6 +16,7 @@ import { registerEventRoutes } from "./routes/events";
 import { registerInvitePageRoutes } from "./routes/invite-page";
 import { registerInvitationRoutes } from "./routes/invitations";
 import { registerMembershipRoutes } from "./routes/memberships";
+import { registerOAuthRoutes } from "./routes/oauth2";
 import { registerOrganizationRoutes } from "./routes/organizations";
 import { registerSessionRoutes } from "./routes/sessions";
 import { registerUserRoutes } from "./routes/users";
@@ -74,6 +75,7 @@ export async function startWorkosEmulator(options: WorkosStartOptions = {}): Pro
   registerEventRoutes(router, context);
   registerDirectoryRoutes(router, context);
   registerAuditLogRoutes(router, context);
+  registerOAuthRoutes(router, context);
 
   const emulator = createEmulatorServer({
     name: "workos",
@@ -90,6 +92,7 @@ export async function startWorkosEmulator(options: WorkosStartOptions = {}): Pro
       memberships: context.store.memberships.size,
       events: context.store.events.size,
       sessions: context.store.sessions.size,
+      oauthClients: context.store.oauthClients.size,
       accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     }),
   });

@@ -1,4 +1,4 @@
-import { type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign } from "node:crypto";
+import { type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
 import { createSelfSignedCertificate } from "./x509";
 
 /**
@@ -66,4 +66,20 @@ export function signJwt(key: SigningKey, claims: Record<string, unknown>): strin
   const payload = Buffer.from(JSON.stringify(claims)).toString("base64url");
   const signature = sign("sha256", Buffer.from(`${header}.${payload}`), key.privateKey).toString("base64url");
   return `${header}.${payload}.${signature}`;
+}
+
+/** The claims of a compact RS256 JWT signed by this key (signature and `kid` checked, not `exp`), or null. */
+export function verifyJwt(key: SigningKey, token: string): Record<string, unknown> | null {
+  const parts = token.split(".");
+  if (parts.length !== 3) return null;
+  const [header, payload, signature] = parts as [string, string, string];
+  try {
+    const head = JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as { alg?: unknown; kid?: unknown };
+    if (head.alg !== "RS256" || head.kid !== key.kid) return null;
+    if (!verify("sha256", Buffer.from(`${header}.${payload}`), key.publicKey, Buffer.from(signature, "base64url"))) return null;
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as unknown;
+    return claims && typeof claims === "object" && !Array.isArray(claims) ? (claims as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }

@@ -51,12 +51,12 @@ const hidden = (fields: Record<string, string>) =>
 const errorBlock = (error: string | undefined) => (error ? `<p class="error" role="alert" id="form-error">${escapeHtml(error)}</p>` : "");
 const describedBy = (error: string | undefined) => (error ? ' aria-describedby="form-error" aria-invalid="true"' : "");
 
-export function renderSignIn(input: { action: string; params: Record<string, string>; email?: string; error?: string; notice?: string }): string {
-  const { action, params, email = "", error, notice } = input;
+export function renderSignIn(input: { action: string; params: Record<string, string>; email?: string; error?: string; notice?: string; lead?: string }): string {
+  const { action, params, email = "", error, notice, lead = "Continue to Bosun" } = input;
   return page(
     "Sign in",
     `<h1>Sign in</h1>
-<p class="lead">Continue to Bosun</p>
+<p class="lead">${escapeHtml(lead)}</p>
 <form method="post" action="${escapeHtml(action)}" novalidate>
 ${hidden(params)}
 ${errorBlock(error)}

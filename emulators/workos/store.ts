@@ -1,5 +1,6 @@
 import type { WorkosSeed } from "../seed/workos";
 import { newId } from "./ids";
+import type { SignInFlow } from "./routes/authorize";
 import { Table } from "./table";
 import type {
   AuditLogEventRecord,
@@ -31,6 +32,52 @@ export type AuthorizationCode = {
 
 export type RefreshToken = { token: string; sessionId: string; used: boolean };
 
+export type OAuthClientAuthMethod = "none" | "client_secret_post" | "client_secret_basic";
+
+/** A client of the MCP authorization server (/oauth2/*), registered through RFC 7591 dynamic registration. */
+export type OAuthClientRecord = {
+  id: string;
+  /** Only for confidential clients (`token_endpoint_auth_method` other than "none"). */
+  secret: string | null;
+  name: string | null;
+  redirectUris: string[];
+  grantTypes: string[];
+  responseTypes: string[];
+  tokenEndpointAuthMethod: OAuthClientAuthMethod;
+  /** Other registered metadata echoed back as given (client_uri, logo_uri, scope, contacts, …). */
+  extra: Record<string, unknown>;
+  /** Seconds since the epoch (`client_id_issued_at`). */
+  issuedAt: number;
+};
+
+/** Issued by the hosted sign-in for /oauth2/authorize, exchanged once at POST /oauth2/token. */
+export type OAuthAuthorizationCode = {
+  code: string;
+  clientId: string;
+  redirectUri: string;
+  userId: string;
+  organizationId: string | null;
+  codeChallenge: string;
+  /** RFC 8707 resource indicator from the authorization request (the access token's `aud`). */
+  resource: string | null;
+  scope: string;
+  nonce: string | null;
+  expiresAt: number;
+  used: boolean;
+  /** The session started when the code was exchanged (revoked if the code is replayed). */
+  sessionId: string | null;
+};
+
+/** A single-use /oauth2/token refresh token; rotated on every use. */
+export type OAuthRefreshToken = {
+  token: string;
+  clientId: string;
+  sessionId: string;
+  resource: string | null;
+  scope: string;
+  used: boolean;
+};
+
 /** A sign-in between the password step and the redirect (TOTP and organisation choice). */
 export type PendingAuthentication = {
   token: string;
@@ -38,6 +85,8 @@ export type PendingAuthentication = {
   authorizeParams: Record<string, string>;
   totpVerified: boolean;
   expiresAt: number;
+  /** The kind of authorization request being completed (/user_management/authorize or /oauth2/authorize). */
+  flow: SignInFlow;
 };
 
 export type Store = ReturnType<typeof createStore>;
@@ -60,6 +109,9 @@ export function createStore(seed: WorkosSeed) {
     codes: new Map<string, AuthorizationCode>(),
     refreshTokens: new Map<string, RefreshToken>(),
     pending: new Map<string, PendingAuthentication>(),
+    oauthClients: new Table<OAuthClientRecord>(),
+    oauthCodes: new Map<string, OAuthAuthorizationCode>(),
+    oauthRefreshTokens: new Map<string, OAuthRefreshToken>(),
     userIdByEmail: new Map(seed.users.map((u) => [u.email.toLowerCase(), u.id])),
     orgIdBySlug: new Map(seed.organizations.map((o) => [o.slug, o.id])),
   };

@@ -41,29 +41,36 @@ export function isSessionLive(session: SessionRecord): boolean {
   return session.status === "active" && Date.parse(session.expiresAt) > Date.now();
 }
 
+/** `org_id`, `role`, `roles` and `permissions` for a user's membership of the session's organisation. */
+export function organizationClaims(context: WorkosContext, userId: string, organizationId: string | null): Record<string, unknown> {
+  if (!organizationId) return {};
+  const claims: Record<string, unknown> = { org_id: organizationId };
+  const roleSlug = findMembership(context.store, userId, organizationId)?.roleSlug;
+  if (roleSlug) {
+    const role = findRole(context.store, organizationId, roleSlug);
+    claims.role = roleSlug;
+    claims.roles = [roleSlug];
+    claims.permissions = role?.permissions ?? ROLE_PERMISSIONS[roleSlug as RoleSlug] ?? [];
+  }
+  return claims;
+}
+
+/** A JWT id: the random tail of a ULID-like id. */
+export const newJti = () => newId("jti").slice(4);
+
 /** A new access token (RS256 JWT) and single-use refresh token for the session. */
 export function issueTokens(context: WorkosContext, session: SessionRecord) {
   const { store, config } = context;
   const iat = Math.floor(Date.now() / 1000);
-  const membership = session.organizationId ? findMembership(store, session.userId, session.organizationId) : undefined;
-  const roleSlug = membership?.roleSlug;
-  const role = roleSlug && session.organizationId ? findRole(store, session.organizationId, roleSlug) : undefined;
   const claims: Record<string, unknown> = {
     iss: `${config.baseUrl}/user_management/${config.clientId}`,
     sub: session.userId,
     sid: session.id,
-    jti: newId("jti").slice(4),
+    jti: newJti(),
     iat,
     exp: iat + config.accessTokenTtlSeconds,
+    ...organizationClaims(context, session.userId, session.organizationId),
   };
-  if (session.organizationId) {
-    claims.org_id = session.organizationId;
-    if (roleSlug) {
-      claims.role = roleSlug;
-      claims.roles = [roleSlug];
-      claims.permissions = role?.permissions ?? ROLE_PERMISSIONS[roleSlug as RoleSlug] ?? [];
-    }
-  }
   const refreshToken = newSecret(24);
   store.refreshTokens.set(refreshToken, { token: refreshToken, sessionId: session.id, used: false });
   return { accessToken: signJwt(context.signingKey, claims), refreshToken };

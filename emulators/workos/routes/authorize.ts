@@ -11,62 +11,95 @@ import { safeEqual } from "../http-helpers";
  * The AuthKit hosted sign-in: GET /user_management/authorize validates the
  * request and shows the form; the form posts to /authkit/* on this server;
  * the flow ends with a 302 to `redirect_uri?code=…&state=…`.
+ *
+ * The same screens (password, TOTP, organisation choice) serve every
+ * authorization request this emulator accepts: each kind is a `SignInFlow`
+ * (this file's for /user_management/authorize, routes/oauth2.ts's for the
+ * MCP authorization server at /oauth2/authorize) that validates its own
+ * parameters and stores its own codes.
  */
 
 const CARRIED_PARAMS = ["client_id", "redirect_uri", "response_type", "state", "code_challenge", "code_challenge_method", "organization_id", "provider", "screen_hint"];
 const PENDING_TTL_MS = 10 * 60_000;
-const CODE_TTL_MS = 10 * 60_000;
+export const CODE_TTL_MS = 10 * 60_000;
 
-const html = (status: number, body: string): EmulatorResponse => ({
+export const html = (status: number, body: string): EmulatorResponse => ({
   status,
   headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'" },
   body,
 });
 
-type Validated = { ok: true; params: Record<string, string> } | { ok: false; message: string };
+/** The parameters to carry through the sign-in as hidden fields, or the answer to a bad request. */
+export type FlowValidation = { ok: true; params: Record<string, string> } | { ok: false; response: EmulatorResponse };
 
-function validateAuthorizeParams(context: WorkosContext, source: URLSearchParams): Validated {
-  const get = (key: string) => source.get(key) ?? "";
-  if (!get("client_id")) return { ok: false, message: "client_id is required." };
-  if (get("client_id") !== context.config.clientId) return { ok: false, message: `Invalid client ID '${get("client_id")}'.` };
-  const redirectUri = get("redirect_uri");
-  let parsed: URL | null = null;
-  try {
-    parsed = new URL(redirectUri);
-  } catch {
-    parsed = null;
-  }
-  if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) return { ok: false, message: "redirect_uri must be an absolute http(s) URL." };
-  if (context.config.redirectUris.length > 0 && !context.config.redirectUris.includes(redirectUri)) {
-    return { ok: false, message: `'${redirectUri}' is not an allowed redirect URI for this application.` };
-  }
-  if (get("response_type") !== "code") return { ok: false, message: "response_type must be 'code'." };
-  const provider = get("provider") || "authkit";
-  if (provider !== "authkit") return { ok: false, message: `Provider '${provider}' is not configured for this environment; use provider=authkit.` };
-  const method = get("code_challenge_method");
-  if (method && method !== "S256") return { ok: false, message: "code_challenge_method must be 'S256'." };
-  if (method && !get("code_challenge")) return { ok: false, message: "code_challenge is required when code_challenge_method is given." };
-  if (get("code_challenge") && !/^[A-Za-z0-9_-]{43,128}$/.test(get("code_challenge"))) return { ok: false, message: "code_challenge must be a base64url S256 challenge." };
-  const organizationId = get("organization_id");
-  if (organizationId && !context.store.organizations.get(organizationId)) return { ok: false, message: `Organization '${organizationId}' not found.` };
-  const params: Record<string, string> = {};
-  for (const key of CARRIED_PARAMS) if (source.get(key)) params[key] = source.get(key) as string;
-  return { ok: true, params };
+/** One kind of authorization request the hosted sign-in serves. */
+export type SignInFlow = {
+  /** Where the sign-in form posts; the carried parameters are validated again there. */
+  signInAction: string;
+  validate: (source: URLSearchParams) => FlowValidation;
+  /** The line under "Sign in" (default "Continue to Bosun"). */
+  lead?: (params: Record<string, string>) => string | undefined;
+  /** Stores a single-use code for the finished sign-in and returns it (sent to `redirect_uri`). */
+  issueCode: (pending: PendingAuthentication, organizationId: string | null) => string;
+};
+
+const invalidRequest = (message: string): FlowValidation => ({ ok: false, response: html(400, renderMessage("Invalid sign-in request", message)) });
+
+/** A base64url S256 PKCE challenge (43 characters for SHA-256; up to 128 tolerated). */
+export const isCodeChallenge = (value: string) => /^[A-Za-z0-9_-]{43,128}$/.test(value);
+
+function userManagementFlow(context: WorkosContext): SignInFlow {
+  return {
+    signInAction: "/authkit/sign-in",
+    validate(source) {
+      const get = (key: string) => source.get(key) ?? "";
+      if (!get("client_id")) return invalidRequest("client_id is required.");
+      if (get("client_id") !== context.config.clientId) return invalidRequest(`Invalid client ID '${get("client_id")}'.`);
+      const redirectUri = get("redirect_uri");
+      let parsed: URL | null = null;
+      try {
+        parsed = new URL(redirectUri);
+      } catch {
+        parsed = null;
+      }
+      if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) return invalidRequest("redirect_uri must be an absolute http(s) URL.");
+      if (context.config.redirectUris.length > 0 && !context.config.redirectUris.includes(redirectUri)) {
+        return invalidRequest(`'${redirectUri}' is not an allowed redirect URI for this application.`);
+      }
+      if (get("response_type") !== "code") return invalidRequest("response_type must be 'code'.");
+      const provider = get("provider") || "authkit";
+      if (provider !== "authkit") return invalidRequest(`Provider '${provider}' is not configured for this environment; use provider=authkit.`);
+      const method = get("code_challenge_method");
+      if (method && method !== "S256") return invalidRequest("code_challenge_method must be 'S256'.");
+      if (method && !get("code_challenge")) return invalidRequest("code_challenge is required when code_challenge_method is given.");
+      if (get("code_challenge") && !isCodeChallenge(get("code_challenge"))) return invalidRequest("code_challenge must be a base64url S256 challenge.");
+      const organizationId = get("organization_id");
+      if (organizationId && !context.store.organizations.get(organizationId)) return invalidRequest(`Organization '${organizationId}' not found.`);
+      const params: Record<string, string> = {};
+      for (const key of CARRIED_PARAMS) if (source.get(key)) params[key] = source.get(key) as string;
+      return { ok: true, params };
+    },
+    issueCode(pending, organizationId) {
+      const { authorizeParams: params } = pending;
+      const code = newSecret(24);
+      context.store.codes.set(code, {
+        code,
+        clientId: params.client_id as string,
+        redirectUri: params.redirect_uri as string,
+        userId: pending.userId,
+        organizationId,
+        codeChallenge: params.code_challenge ?? null,
+        expiresAt: Date.now() + CODE_TTL_MS,
+        used: false,
+      });
+      return code;
+    },
+  };
 }
 
 function redirectWithCode(context: WorkosContext, pending: PendingAuthentication, organizationId: string | null): EmulatorResponse {
   const { authorizeParams: params } = pending;
-  const code = newSecret(24);
-  context.store.codes.set(code, {
-    code,
-    clientId: params.client_id as string,
-    redirectUri: params.redirect_uri as string,
-    userId: pending.userId,
-    organizationId,
-    codeChallenge: params.code_challenge ?? null,
-    expiresAt: Date.now() + CODE_TTL_MS,
-    used: false,
-  });
+  const code = pending.flow.issueCode(pending, organizationId);
   context.store.pending.delete(pending.token);
   const user = context.store.users.get(pending.userId);
   if (user) user.lastSignInAt = new Date().toISOString();
@@ -75,6 +108,9 @@ function redirectWithCode(context: WorkosContext, pending: PendingAuthentication
   if (params.state !== undefined) location.searchParams.set("state", params.state);
   return { status: 302, headers: { location: location.toString(), "cache-control": "no-store" } };
 }
+
+const signInPage = (flow: SignInFlow, input: { params: Record<string, string>; email?: string; error?: string; notice?: string }) =>
+  renderSignIn({ action: flow.signInAction, lead: flow.lead?.(input.params), ...input });
 
 /** Whether the user has an authenticator enrolled and has not yet typed a code from it. */
 const needsTotp = (context: WorkosContext, pending: PendingAuthentication) => !pending.totpVerified && factorsOfUser(context.store, pending.userId).length > 0;
@@ -89,7 +125,7 @@ function continueSignIn(context: WorkosContext, pending: PendingAuthentication):
   if (requested) {
     if (!active.some((m) => m.organizationId === requested)) {
       context.store.pending.delete(pending.token);
-      return html(403, renderSignIn({ action: "/authkit/sign-in", params: pending.authorizeParams, email: user.email, error: "Your account is not a member of the organization you are signing in to." }));
+      return html(403, signInPage(pending.flow, { params: pending.authorizeParams, email: user.email, error: "Your account is not a member of the organization you are signing in to." }));
     }
     return redirectWithCode(context, pending, requested);
   }
@@ -108,33 +144,45 @@ function findPending(context: WorkosContext, token: string | null): PendingAuthe
 
 const expired = () => html(400, renderMessage("Sign-in expired", "This sign-in attempt has expired. Go back to the application and sign in again."));
 
-export function registerAuthorizeRoutes(router: Router, context: WorkosContext) {
-  // GET /user_management/authorize - hosted sign-in page (AuthKit)
-  router.get("/user_management/authorize", (req) => {
-    const result = validateAuthorizeParams(context, req.query);
-    if (!result.ok) return html(400, renderMessage("Invalid sign-in request", result.message));
-    const notice = result.params.screen_hint === "sign-up" ? "Sign-up is not available here: sign in with an existing account." : undefined;
-    return html(200, renderSignIn({ action: "/authkit/sign-in", params: result.params, email: req.query.get("login_hint") ?? "", notice }));
-  });
+/** GET side of a flow: validates the query and shows the sign-in form. */
+export function openSignIn(flow: SignInFlow, query: URLSearchParams, notice?: string): EmulatorResponse {
+  const result = flow.validate(query);
+  if (!result.ok) return result.response;
+  return html(200, signInPage(flow, { params: result.params, email: query.get("login_hint") ?? "", notice }));
+}
 
-  // POST /authkit/sign-in - email and password from the hosted form
-  router.post("/authkit/sign-in", (req) => {
+/** Registers `POST flow.signInAction`: the email and password from the hosted form. */
+export function registerSignInFlow(router: Router, context: WorkosContext, flow: SignInFlow) {
+  router.post(flow.signInAction, (req) => {
     const form = parseForm(req);
-    const result = validateAuthorizeParams(context, form);
-    if (!result.ok) return html(400, renderMessage("Invalid sign-in request", result.message));
+    const result = flow.validate(form);
+    if (!result.ok) return result.response;
     const email = form.get("email")?.trim() ?? "";
     const password = form.get("password") ?? "";
-    if (!email || !password) return html(400, renderSignIn({ action: "/authkit/sign-in", params: result.params, email, error: "Enter your email and password." }));
+    if (!email || !password) return html(400, signInPage(flow, { params: result.params, email, error: "Enter your email and password." }));
     const user = findUserByEmail(context.store, email);
     if (!user || !safeEqual(password, user.password)) {
-      return html(401, renderSignIn({ action: "/authkit/sign-in", params: result.params, email, error: "Incorrect email or password." }));
+      return html(401, signInPage(flow, { params: result.params, email, error: "Incorrect email or password." }));
     }
-    const pending: PendingAuthentication = { token: newSecret(18), userId: user.id, authorizeParams: result.params, totpVerified: false, expiresAt: Date.now() + PENDING_TTL_MS };
+    const pending: PendingAuthentication = { token: newSecret(18), userId: user.id, authorizeParams: result.params, totpVerified: false, expiresAt: Date.now() + PENDING_TTL_MS, flow };
     context.store.pending.set(pending.token, pending);
     return continueSignIn(context, pending);
   });
+}
 
-  // POST /authkit/mfa - the TOTP step for users with an authenticator enrolled
+export function registerAuthorizeRoutes(router: Router, context: WorkosContext) {
+  const flow = userManagementFlow(context);
+
+  // GET /user_management/authorize - hosted sign-in page (AuthKit)
+  router.get("/user_management/authorize", (req) => {
+    const notice = req.query.get("screen_hint") === "sign-up" ? "Sign-up is not available here: sign in with an existing account." : undefined;
+    return openSignIn(flow, req.query, notice);
+  });
+
+  // POST /authkit/sign-in - email and password from the hosted form
+  registerSignInFlow(router, context, flow);
+
+  // POST /authkit/mfa - the TOTP step for users with an authenticator enrolled (every flow)
   router.post("/authkit/mfa", (req) => {
     const form = parseForm(req);
     const pending = findPending(context, form.get("pending_authentication_token"));
@@ -150,7 +198,7 @@ export function registerAuthorizeRoutes(router: Router, context: WorkosContext) 
     return continueSignIn(context, pending);
   });
 
-  // POST /authkit/organization - organisation chosen by a user who belongs to several
+  // POST /authkit/organization - organisation chosen by a user who belongs to several (every flow)
   router.post("/authkit/organization", (req) => {
     const form = parseForm(req);
     const pending = findPending(context, form.get("pending_authentication_token"));
