@@ -1,11 +1,82 @@
-import { PlannedFeature } from "@/components/shell/planned-feature";
-import { PLANNED_FEATURES } from "@/components/shell/planned-features";
+import { Card } from "@/components/ui/card";
 import { requireOrg } from "@/lib/auth/org";
+import { can } from "@/lib/auth/permissions";
+import { grantableRoles } from "@/lib/api-keys/policy";
+import { listApiKeys } from "@/lib/db/queries/api-keys";
+import { env } from "@/lib/env";
+import { ConnectCard } from "./connect-card";
+import { CreateKeyForm } from "./create-key-form";
+import { KeyRow } from "./key-row";
 
 export const metadata = { title: "API keys" };
 
+const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
 export default async function ApiKeysPage({ params }: { params: Promise<{ orgSlug: string }> }) {
-  await requireOrg((await params).orgSlug);
-  const { willShow, needs, providers } = PLANNED_FEATURES["api-keys"];
-  return <PlannedFeature willShow={willShow} needs={needs} providers={providers} integrations={[]} />;
+  const { orgSlug } = await params;
+  const { org, role } = await requireOrg(orgSlug);
+  if (!can(role, "api-keys:manage")) {
+    return (
+      <Card title="API keys">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          API keys let AI agents and scripts use {org.name} through Bosun&apos;s MCP endpoint. Only admins can create, see or revoke them; ask an admin if you need one.
+        </p>
+      </Card>
+    );
+  }
+  const keys = await listApiKeys({ orgId: org.id });
+  const active = keys.filter((key) => !key.revokedAt).length;
+
+  return (
+    <div className="space-y-6">
+      <Card title="Create an API key">
+        <CreateKeyForm orgSlug={org.slug} roles={grantableRoles(role)} />
+      </Card>
+
+      <Card title={`API keys (${active} active)`}>
+        {keys.length === 0 ? (
+          <p className="text-sm text-slate-500 dark:text-slate-400">No API keys yet.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="text-xs uppercase tracking-wide text-slate-500">
+                  <th scope="col" className="pb-2 pr-4 font-medium">Name</th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">Key</th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">Scope</th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">Acts as</th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">Created</th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">Last used</th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">Status</th>
+                  <th scope="col" className="pb-2 font-medium"><span className="sr-only">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {keys.map((key) => (
+                  <KeyRow
+                    key={key.id}
+                    orgSlug={org.slug}
+                    apiKey={{
+                      id: key.id,
+                      name: key.name,
+                      prefix: key.prefix,
+                      scope: key.scope,
+                      role: key.role,
+                      createdBy: key.createdBy,
+                      createdAt: utc(key.createdAt),
+                      lastUsed: key.lastUsedAt ? utc(key.lastUsedAt) : null,
+                      revokedAt: key.revokedAt ? utc(key.revokedAt) : null,
+                    }}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">Keys are stored hashed; only their first characters are kept to tell them apart. A key acts with at most its creator&apos;s current role.</p>
+      </Card>
+
+      <ConnectCard endpoint={`${env.publicUrl}/api/mcp`} />
+    </div>
+  );
 }

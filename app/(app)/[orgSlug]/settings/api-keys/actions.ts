@@ -1,0 +1,58 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { orgAction, type ActionResult } from "@/lib/actions/org-action";
+import { generateApiKey } from "@/lib/api-keys/keys";
+import { grantableRoles } from "@/lib/api-keys/policy";
+import { appendAuditEntry } from "@/lib/db/queries/audit-log";
+import { createApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";
+import { SCOPE_LABEL } from "./labels";
+
+const createSchema = z.object({
+  name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+  scope: z.enum(["read", "read_write"], { error: "must be read or read & write" }),
+  role: z.enum(["admin", "manager", "member"], { error: "must be admin, manager or member" }),
+});
+
+export type CreatedKey = { status: "succeeded"; message: string; key: string; prefix: string };
+
+/** Creates a key and hands back the full key, the only time it ever leaves the server. */
+export const createApiKeyAction = orgAction(createSchema, "api-keys:manage", async ({ input, org, user, role, requestId }): Promise<ActionResult<CreatedKey>> => {
+  if (!grantableRoles(role).includes(input.role)) {
+    const message = `cannot be above your own role (${role})`;
+    return { ok: false, error: `role: ${message}`, fieldErrors: { role: message } };
+  }
+  const { key, prefix, hash } = generateApiKey();
+  const created = await createApiKey({ orgId: org.id, name: input.name, prefix, hashedKey: hash, scope: input.scope, role: input.role, createdById: user.id });
+  // The audit entry names the key by its prefix; the key itself goes nowhere but the response.
+  await appendAuditEntry({
+    orgId: org.id,
+    actor: { type: "user", id: user.id, label: user.email },
+    action: "api_key.created",
+    target: { type: "api_key", id: created.id },
+    summary: `Created API key "${created.name}" (${prefix}…, ${SCOPE_LABEL[created.scope]}, acts as ${created.role})`,
+    changes: { name: created.name, prefix, scope: created.scope, role: created.role },
+    requestId,
+  });
+  revalidatePath(`/${org.slug}/settings/api-keys`);
+  return { ok: true, data: { status: "succeeded", message: `API key "${created.name}" created.`, key, prefix } };
+});
+
+/** Revokes one of this org's keys at once; revoking twice is fine and audited once. */
+export const revokeApiKeyAction = orgAction(z.object({ keyId: z.string().min(1).max(64) }), "api-keys:manage", async ({ input, org, user, requestId }): Promise<ActionResult<{ status: "succeeded"; message: string }>> => {
+  const outcome = await revokeApiKey({ orgId: org.id, keyId: input.keyId });
+  if (outcome.status === "not_found") return { ok: false, error: "That API key does not exist in this organization." };
+  if (outcome.status === "revoked") {
+    await appendAuditEntry({
+      orgId: org.id,
+      actor: { type: "user", id: user.id, label: user.email },
+      action: "api_key.revoked",
+      target: { type: "api_key", id: outcome.key.id },
+      summary: `Revoked API key "${outcome.key.name}" (${outcome.key.prefix}…)`,
+      requestId,
+    });
+  }
+  revalidatePath(`/${org.slug}/settings/api-keys`);
+  return { ok: true, data: { status: "succeeded", message: outcome.status === "revoked" ? `"${outcome.key.name}" is revoked.` : `"${outcome.key.name}" was already revoked.` } };
+});

@@ -1,0 +1,61 @@
+"use client";
+
+import { revokeApiKeyAction } from "./actions";
+import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
+import { SCOPE_LABEL } from "./labels";
+
+export type KeyRowData = {
+  id: string;
+  name: string;
+  prefix: string;
+  scope: "read" | "read_write";
+  role: "admin" | "manager" | "member";
+  createdBy: { name: string; email: string };
+  createdAt: string;
+  lastUsed: string | null;
+  revokedAt: string | null;
+};
+
+const STATUS_STYLE = {
+  active: "bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300",
+  revoked: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
+} as const;
+
+export function KeyRow({ orgSlug, apiKey }: { orgSlug: string; apiKey: KeyRowData }) {
+  const { feedback, pending, run } = useActionFeedback();
+  const status = apiKey.revokedAt ? "revoked" : "active";
+
+  function revoke() {
+    if (!window.confirm(`Revoke the API key "${apiKey.name}"? Anything using it loses access at once. This cannot be undone.`)) return;
+    run(() => revokeApiKeyAction({ orgSlug, keyId: apiKey.id }));
+  }
+
+  return (
+    <tr className="border-t border-slate-100 align-top dark:border-slate-800">
+      <td className="py-3 pr-4">
+        <span className="font-medium">{apiKey.name}</span>
+        <FeedbackMessage feedback={feedback} />
+      </td>
+      <td className="whitespace-nowrap py-3 pr-4 font-mono text-xs">{apiKey.prefix}…</td>
+      <td className="whitespace-nowrap py-3 pr-4">{SCOPE_LABEL[apiKey.scope]}</td>
+      <td className="py-3 pr-4 capitalize">{apiKey.role}</td>
+      <td className="py-3 pr-4">
+        {apiKey.createdBy.name}
+        <span className="block text-xs text-slate-500 dark:text-slate-400">{apiKey.createdBy.email}</span>
+        <span className="block text-xs text-slate-500 dark:text-slate-400">{apiKey.createdAt}</span>
+      </td>
+      <td className="py-3 pr-4 text-slate-600 dark:text-slate-400">{apiKey.lastUsed ?? "never"}</td>
+      <td className="py-3 pr-4">
+        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status]}`}>{status}</span>
+        {apiKey.revokedAt && <span className="block text-xs text-slate-500 dark:text-slate-400">{apiKey.revokedAt}</span>}
+      </td>
+      <td className="py-3 text-right">
+        {status === "active" && (
+          <button type="button" onClick={revoke} disabled={pending} className="rounded-md border border-slate-200 px-2.5 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60 dark:border-slate-700 dark:text-red-400 dark:hover:bg-red-950">
+            Revoke<span className="sr-only"> {apiKey.name}</span>
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
