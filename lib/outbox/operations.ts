@@ -152,7 +152,8 @@ export const OPERATIONS = {
       issueIds: z.array(z.string().min(1)).min(1).max(100),
       update: z.object({
         status: z.enum(["resolved", "unresolved", "ignored", "resolvedInNextRelease"]).optional(),
-        statusDetails: z.object({ inNextRelease: z.boolean().optional(), ignoreUntilEscalating: z.boolean().optional() }).optional(),
+        statusDetails: z.object({ inNextRelease: z.boolean().optional() }).optional(),
+        substatus: z.enum(["archived_until_escalating", "archived_forever"]).optional(),
         assignedTo: z.string().nullable().optional(),
       }),
     }),

@@ -49,7 +49,9 @@ export type SentryIssueSummary = {
 
 export type SentryIssueUpdate = {
   status?: "resolved" | "unresolved" | "ignored" | "resolvedInNextRelease";
-  statusDetails?: { inNextRelease?: boolean; ignoreUntilEscalating?: boolean };
+  statusDetails?: { inNextRelease?: boolean };
+  /** With status "ignored": how long it stays archived (Sentry's "archive until escalating" is `archived_until_escalating`). */
+  substatus?: "archived_until_escalating" | "archived_forever";
   assignedTo?: string | null;
 };
 
