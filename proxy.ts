@@ -18,14 +18,14 @@ const isDevelopment = env.nodeEnv === "development";
 
 // Machine-to-machine endpoints carry no session cookie; skip the AuthKit work for them. (Webhooks skip this
 // proxy altogether — see the matcher — because they must answer fast and need no nonce or session.)
-const SESSIONLESS_PREFIXES = ["/api/health", "/api/webhooks/"];
+const SESSIONLESS_PREFIXES = ["/api/health", "/api/webhooks/", "/api/mcp", "/.well-known/"];
 // Pages anyone may open. API routes answer 401 themselves instead of redirecting.
 const PUBLIC_PAGES = new Set(["/", "/sign-in", "/sign-out", "/callback"]);
 
 /** A signed-out browser opening a page (not an API call, prefetch or RSC fetch) goes to sign in first. */
 function needsSignIn(request: NextRequest, signedIn: boolean) {
   const { pathname } = request.nextUrl;
-  if (signedIn || PUBLIC_PAGES.has(pathname) || pathname.startsWith("/api/")) return false;
+  if (signedIn || PUBLIC_PAGES.has(pathname) || pathname.startsWith("/api/") || pathname.startsWith("/.well-known/")) return false;
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   return request.headers.get("rsc") === null && request.headers.get("next-router-prefetch") === null;
 }

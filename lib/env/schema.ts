@@ -38,6 +38,7 @@ const variablesSchema = z.object({
   WORKOS_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   WORKOS_API_HTTPS: z.enum(["true", "false"]).optional(),
   WORKOS_WEBHOOK_SECRET: optionalString,
+  WORKOS_AUTHKIT_DOMAIN: url.optional(),
   NEXT_PUBLIC_WORKOS_REDIRECT_URI: url.optional(),
   BOSUN_ENCRYPTION_KEY: base64Key.optional(),
   BOSUN_ENCRYPTION_KEY_ID: z.string().regex(/^[\w.-]{1,40}$/, "must be 1–40 letters, digits, dots, dashes or underscores").optional(),
@@ -78,6 +79,8 @@ export type Env = {
     apiHttps: boolean;
     webhookSecret: string | undefined;
     redirectUri: string;
+    /** The AuthKit domain that issues OAuth access tokens to MCP clients; unset means MCP accepts API keys only. */
+    authkitDomain: string | undefined;
   };
   encryption: { keyId: string; key: string; previousKeys: { keyId: string; key: string }[] };
   sentry: { dsn: string | undefined; environment: string; tracesSampleRate: number };
@@ -122,6 +125,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       apiHttps: v.WORKOS_API_HTTPS ? v.WORKOS_API_HTTPS === "true" : !isDemo,
       webhookSecret: v.WORKOS_WEBHOOK_SECRET ?? (isDemo ? WORKOS_DEMO_WEBHOOK_SECRET : undefined),
       redirectUri: v.NEXT_PUBLIC_WORKOS_REDIRECT_URI ?? `${publicUrl}/callback`,
+      // The emulated WorkOS is also the demo's AuthKit domain, wherever its API is.
+      authkitDomain: (v.WORKOS_AUTHKIT_DOMAIN ?? (isDemo ? `http://${v.WORKOS_API_HOSTNAME ?? DEMO_HOST}:${v.WORKOS_API_PORT ?? DEMO_PORTS.workos}` : undefined))?.replace(/\/$/, ""),
     },
     encryption: {
       keyId: v.BOSUN_ENCRYPTION_KEY_ID ?? (v.BOSUN_ENCRYPTION_KEY ? "primary" : DEMO_ENCRYPTION_KEY_ID),

@@ -67,3 +67,11 @@ export async function syncMembership({ orgId, userId, role, status, workosMember
   });
   return { membership, previous };
 }
+
+/** The active membership of a WorkOS user in the org with that WorkOS organization id (for OAuth tokens, which carry both). */
+export async function findActiveMembershipByWorkosIds({ workosUserId, workosOrgId }: { workosUserId: string; workosOrgId: string }) {
+  return db.membership.findFirst({
+    where: { status: "active", org: { workosOrgId }, user: { workosUserId } },
+    select: { role: true, org: { select: { id: true, slug: true, name: true } }, user: { select: { id: true, email: true } } },
+  });
+}

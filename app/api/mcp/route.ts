@@ -1,0 +1,37 @@
+// /api/mcp - Bosun's MCP endpoint (Streamable HTTP, stateless), for org API keys and AuthKit OAuth tokens.
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { NextResponse } from "next/server";
+import { authenticateMcpRequest } from "@/lib/mcp/auth";
+import { MCP_RATE_LIMIT, TokenBuckets } from "@/lib/mcp/rate-limit";
+import { createBosunMcpServer } from "@/lib/mcp/server";
+import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/observability/request-id";
+
+const globalForMcp = globalThis as { bosunMcpBuckets?: TokenBuckets };
+const buckets = (globalForMcp.bosunMcpBuckets ??= new TokenBuckets(MCP_RATE_LIMIT.capacity, MCP_RATE_LIMIT.refillPerSecond));
+
+async function handle(request: Request): Promise<Response> {
+  const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
+  const auth = await authenticateMcpRequest(request.headers.get("authorization"), requestId);
+  if (!auth.ok) return NextResponse.json({ error: auth.error, error_description: auth.description }, { status: auth.status, headers: { "www-authenticate": auth.challenge, [REQUEST_ID_HEADER]: requestId } });
+
+  const limit = buckets.take(auth.rateKey, Date.now());
+  if (!limit.allowed) {
+    return NextResponse.json({ error: "rate_limited", error_description: `Too many calls; try again in ${limit.retryAfterSeconds} s.` }, { status: 429, headers: { "retry-after": String(limit.retryAfterSeconds), [REQUEST_ID_HEADER]: requestId } });
+  }
+
+  const server = createBosunMcpServer(auth.ctx);
+  // Stateless: no session ids, plain JSON answers; every request carries its own credentials.
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  await server.connect(transport);
+  try {
+    const response = await transport.handleRequest(request);
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  } finally {
+    await server.close();
+  }
+}
+
+export const POST = handle;
+export const GET = handle;
+export const DELETE = handle;
