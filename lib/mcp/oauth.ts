@@ -18,7 +18,6 @@ export function protectedResourceMetadata() {
     bearer_methods_supported: ["header"],
     scopes_supported: ["openid", "profile", "email", "offline_access"],
     resource_name: "Bosun",
-    resource_documentation: `${env.publicUrl}/#mcp`,
   };
 }
 
