@@ -57,3 +57,17 @@ test("a request id sent by a proxy is kept", async ({ request }) => {
 test("paths that cannot be an org, like /favicon.ico, are not found", async ({ request }) => {
   for (const path of ["/favicon.ico", "/robots.txt"]) expect((await request.get(path)).status(), path).toBe(404);
 });
+
+test("the MCP endpoint asks for credentials the way MCP clients expect, and names its authorization server", async ({ request, baseURL }) => {
+  const metadata = await request.get("/.well-known/oauth-protected-resource", { maxRedirects: 0 });
+  expect(metadata.status()).toBe(200);
+  expect(await metadata.json()).toMatchObject({ resource: `${baseURL}/api/mcp`, authorization_servers: ["http://127.0.0.1:4101"], bearer_methods_supported: ["header"] });
+  expect((await request.get("/.well-known/oauth-protected-resource/api/mcp", { maxRedirects: 0 })).status()).toBe(200);
+
+  const unauthenticated = await request.post("/api/mcp", { data: { jsonrpc: "2.0", id: 1, method: "tools/list" }, headers: { accept: "application/json, text/event-stream" }, maxRedirects: 0 });
+  expect(unauthenticated.status()).toBe(401);
+  expect(unauthenticated.headers()["www-authenticate"]).toBe(`Bearer resource_metadata="${baseURL}/.well-known/oauth-protected-resource"`);
+  const forged = await request.post("/api/mcp", { data: { jsonrpc: "2.0", id: 1, method: "tools/list" }, headers: { accept: "application/json, text/event-stream", authorization: `Bearer bsn_${"x".repeat(43)}` }, maxRedirects: 0 });
+  expect(forged.status()).toBe(401);
+  expect(forged.headers()["www-authenticate"]).toContain('error="invalid_token"');
+});
