@@ -39,20 +39,24 @@ export type NewIssue = {
 
 export async function createIssue(config: JiraClientConfig, issue: NewIssue): Promise<{ id: string; key: string }> {
   const { v3 } = createJiraClients(config);
-  const created = await callJira(() =>
-    v3.issues.createIssue({
-      fields: {
-        project: { key: issue.projectKey },
-        issuetype: { name: issue.issueType },
-        summary: issue.summary,
-        description: issue.description as never,
-        priority: { name: issue.priority },
-        labels: issue.labels,
-        ...(issue.assigneeAccountId ? { assignee: { accountId: issue.assigneeAccountId } } : {}),
-      },
-    }),
-  );
+  const created = await callJira(() => v3.issues.createIssue({ fields: issueFields(issue) as never }));
   return { id: created.id, key: created.key };
+}
+
+/** Jira's `fields` for a new issue; optional parts only when given. */
+function issueFields(issue: NewIssue & Partial<Pick<BulkIssue, "components" | "parentKey" | "points">>) {
+  return {
+    project: { key: issue.projectKey },
+    issuetype: { name: issue.issueType },
+    summary: issue.summary,
+    description: issue.description,
+    priority: { name: issue.priority },
+    labels: issue.labels,
+    ...(issue.components ? { components: issue.components.map((name) => ({ name })) } : {}),
+    ...(issue.parentKey ? { parent: { key: issue.parentKey } } : {}),
+    ...(issue.assigneeAccountId ? { assignee: { accountId: issue.assigneeAccountId } } : {}),
+    ...(issue.points ? { [issue.points.field]: issue.points.value } : {}),
+  };
 }
 
 /** A link on the Jira issue back to where it came from (e.g. the Sentry issue); globalId keeps it unique. */
@@ -62,16 +66,9 @@ export async function addRemoteLink(config: JiraClientConfig, issueKey: string, 
 }
 
 /** One issue of a bulk create: Epic, Story or Subtask, with its parent (epic or story) when it has one. */
-export type BulkIssue = {
-  projectKey: string;
-  issueType: string;
-  summary: string;
-  description: Record<string, unknown>;
-  priority: string;
-  labels: string[];
+export type BulkIssue = NewIssue & {
   components: string[];
   parentKey?: string | null;
-  assigneeAccountId?: string | null;
   /** The board's estimation field (e.g. customfield_10016) and the value for it. */
   points?: { field: string; value: number } | null;
 };
@@ -101,20 +98,7 @@ export async function createIssuesBulk(config: JiraClientConfig, issues: BulkIss
   const answer = await callJira(async () => {
     try {
       return await v3.issues.createIssues({
-        issueUpdates: issues.map((issue) => ({
-          fields: {
-            project: { key: issue.projectKey },
-            issuetype: { name: issue.issueType },
-            summary: issue.summary,
-            description: issue.description as never,
-            priority: { name: issue.priority },
-            labels: issue.labels,
-            components: issue.components.map((name) => ({ name })),
-            ...(issue.parentKey ? { parent: { key: issue.parentKey } } : {}),
-            ...(issue.assigneeAccountId ? { assignee: { accountId: issue.assigneeAccountId } } : {}),
-            ...(issue.points ? { [issue.points.field]: issue.points.value } : {}),
-          },
-        })),
+        issueUpdates: issues.map((issue) => ({ fields: issueFields(issue) as never })),
       });
     } catch (error) {
       throw withElementErrors(error);
