@@ -1,4 +1,5 @@
 import type { listPendingWrites } from "@/lib/db/queries/outbox";
+import { TableHead } from "@/components/ui/table-head";
 import { StatusBadge } from "./status-badge";
 
 type Write = Awaited<ReturnType<typeof listPendingWrites>>[number];
@@ -16,14 +17,7 @@ export function OutboxList({ writes, failed, now }: { writes: Write[]; failed: W
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
-        <thead>
-          <tr className="text-xs uppercase tracking-wide text-slate-500">
-            <th scope="col" className="pb-2 pr-4 font-medium">Write</th>
-            <th scope="col" className="pb-2 pr-4 font-medium">Status</th>
-            <th scope="col" className="pb-2 pr-4 font-medium">Attempts</th>
-            <th scope="col" className="pb-2 font-medium">Next try / last error</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Write", "Status", "Attempts", "Next try / last error"]} />
         <tbody>
           {rows.map((write) => {
             const summary = (write.payload as { meta?: { summary?: string } }).meta?.summary ?? write.operation;

@@ -8,6 +8,7 @@ import type { RunStatus } from "@/lib/db/generated/client";
 import { AUTOMATION_KINDS, KIND_LABELS, RULE_CONFIG_SCHEMAS, describeRuleConfig, parseRule } from "@/lib/domain/automations";
 import { env } from "@/lib/env";
 import { listJobs } from "@/lib/jobs";
+import { TableHead } from "@/components/ui/table-head";
 import { AddRule } from "./add-rule";
 import { OutboxList } from "./outbox-list";
 import { RetryButton } from "./retry-button";
@@ -118,14 +119,7 @@ export default async function AutomationsPage({ params, searchParams }: { params
           {deliveries.length === 0 ? <p className="text-sm text-slate-500">No deliveries yet.</p> : (
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm">
-                <thead>
-                  <tr className="text-xs uppercase tracking-wide text-slate-500">
-                    <th scope="col" className="pb-2 pr-4 font-medium">Received (UTC)</th>
-                    <th scope="col" className="pb-2 pr-4 font-medium">From</th>
-                    <th scope="col" className="pb-2 pr-4 font-medium">Event</th>
-                    <th scope="col" className="pb-2 font-medium">Status</th>
-                  </tr>
-                </thead>
+                <TableHead columns={["Received (UTC)", "From", "Event", "Status"]} />
                 <tbody>
                   {deliveries.map((delivery) => (
                     <tr key={delivery.id} className="border-t border-slate-100 align-top dark:border-slate-800">

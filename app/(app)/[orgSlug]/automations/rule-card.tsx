@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { FeedbackMessage, type Feedback } from "@/components/ui/action-feedback";
 import type { AutomationKind } from "@/lib/domain/automations/rules";
 import type { PreviewRow } from "@/lib/automations/preview";
+import { TableHead } from "@/components/ui/table-head";
 import { deleteRuleAction, previewRuleAction, setRuleEnabledAction } from "./actions";
 import { RuleForm } from "./rule-form";
 
@@ -21,12 +22,7 @@ function PreviewTable({ rows }: { rows: PreviewRow[] }) {
   return (
     <table className="w-full text-left text-sm">
       <caption className="sr-only">What the rule would do with recent events</caption>
-      <thead>
-        <tr className="text-xs uppercase tracking-wide text-slate-500">
-          <th scope="col" className="pb-1 pr-3 font-medium">Event</th>
-          <th scope="col" className="pb-1 font-medium">Would</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Event", "Would"]} dense />
       <tbody>
         {rows.map((row, i) => (
           <tr key={i} className="border-t border-slate-100 align-top dark:border-slate-800">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { listRuns } from "@/lib/db/queries/automations";
 import { type AutomationEvent, describeEvent } from "@/lib/domain/automations";
+import { TableHead } from "@/components/ui/table-head";
 import { RetryButton } from "./retry-button";
 import { StatusBadge } from "./status-badge";
 
@@ -43,16 +44,7 @@ export function RunLog({ orgSlug, runs, status, canRetry }: { orgSlug: string; r
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="text-xs uppercase tracking-wide text-slate-500">
-                <th scope="col" className="pb-2 pr-4 font-medium">Started (UTC)</th>
-                <th scope="col" className="pb-2 pr-4 font-medium">Rule</th>
-                <th scope="col" className="pb-2 pr-4 font-medium">Input</th>
-                <th scope="col" className="pb-2 pr-4 font-medium">Decision</th>
-                <th scope="col" className="pb-2 pr-4 font-medium">Writes</th>
-                <th scope="col" className="pb-2 font-medium">Outcome</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Started (UTC)", "Rule", "Input", "Decision", "Writes", "Outcome"]} />
             <tbody>
               {runs.map((run) => {
                 const decision = run.decision as { summary?: string; notes?: string[] } | null;

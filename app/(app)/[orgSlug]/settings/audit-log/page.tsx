@@ -4,6 +4,7 @@ import { requireOrg } from "@/lib/auth/org";
 import { can } from "@/lib/auth/permissions";
 import { listAuditActions, listAuditEntries } from "@/lib/db/queries/audit-log";
 import { parseAuditFilters } from "@/lib/domain/audit/filters";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "Audit log" };
 
@@ -75,15 +76,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="text-xs uppercase tracking-wide text-slate-500">
-                  <th scope="col" className="pb-2 pr-4 font-medium">Time (UTC)</th>
-                  <th scope="col" className="pb-2 pr-4 font-medium">Actor</th>
-                  <th scope="col" className="pb-2 pr-4 font-medium">Action</th>
-                  <th scope="col" className="pb-2 pr-4 font-medium">What happened</th>
-                  <th scope="col" className="pb-2 font-medium">Result</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Time (UTC)", "Actor", "Action", "What happened", "Result"]} />
               <tbody>
                 {entries.map((entry) => (
                   <tr key={entry.id} className="border-t border-slate-100 align-top dark:border-slate-800">

@@ -1,4 +1,5 @@
 import type { SprintPlanPreview } from "@/lib/sprints/plan";
+import { TableHead } from "@/components/ui/table-head";
 
 /** What the plan will do, person by person and issue by issue, with the reason for each choice. */
 export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
@@ -42,14 +43,7 @@ export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
       <section aria-labelledby="assignments-title">
         <h3 id="assignments-title" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Planned issues ({plan.assignments.length})</h3>
         <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="text-xs uppercase tracking-wide text-slate-500">
-              <th scope="col" className="pb-1 pr-3 font-medium">Issue</th>
-              <th scope="col" className="pb-1 pr-3 font-medium">Points</th>
-              <th scope="col" className="pb-1 pr-3 font-medium">Assignee</th>
-              <th scope="col" className="pb-1 font-medium">Why</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Issue", "Points", "Assignee", "Why"]} dense />
           <tbody>
             {plan.assignments.map((a) => (
               <tr key={a.key} className="border-t border-slate-100 align-top dark:border-slate-800">

@@ -1,4 +1,5 @@
 import type { TicketsPreview } from "@/lib/tickets/requirements";
+import { TableHead } from "@/components/ui/table-head";
 
 /** What will be created in Jira, with who should take each story and why, and the sprint suggestion. */
 export function TicketsPreviewView({ preview, created }: { preview: TicketsPreview; created: Map<string, { key: string; url: string }> }) {
@@ -37,14 +38,7 @@ export function TicketsPreviewView({ preview, created }: { preview: TicketsPrevi
       )}
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Stories and subtasks to create</caption>
-        <thead>
-          <tr className="text-xs uppercase tracking-wide text-slate-500">
-            <th scope="col" className="pb-1 pr-3 font-medium">Story</th>
-            <th scope="col" className="pb-1 pr-3 font-medium">Points</th>
-            <th scope="col" className="pb-1 pr-3 font-medium">Assignee</th>
-            <th scope="col" className="pb-1 font-medium">Why</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Story", "Points", "Assignee", "Why"]} dense />
         <tbody>
           {plan.stories.map((story) => (
             <tr key={story.ref} className="border-t border-slate-100 align-top dark:border-slate-800">
