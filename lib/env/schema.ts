@@ -101,7 +101,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (missing.length > 0) throw new EnvValidationError(missing.map((variable) => ({ variable, message: "is required in live mode" })));
   }
 
-  const publicUrl = v.BOSUN_PUBLIC_URL ?? `http://localhost:${DEMO_PORTS.app}`;
+  // Without a trailing slash: URLs are built as `${publicUrl}/path`, and the MCP endpoint's OAuth audience must match exactly.
+  const publicUrl = (v.BOSUN_PUBLIC_URL ?? `http://localhost:${DEMO_PORTS.app}`).replace(/\/+$/, "");
   const isDemo = mode === "demo";
   const previousKeys = (v.BOSUN_PREVIOUS_ENCRYPTION_KEYS ?? "")
     .split(",")

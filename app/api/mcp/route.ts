@@ -33,5 +33,14 @@ async function handle(request: Request): Promise<Response> {
 }
 
 export const POST = handle;
-export const GET = handle;
 export const DELETE = handle;
+
+/**
+ * A stateless server has no standalone SSE stream to offer: the transport's stream would be closed as soon as
+ * this request's server closes, and SDK clients reconnect to a closed stream every second, forever — burning the
+ * caller's rate limit and a database read each time. 405 is the spec's way to say "no stream here".
+ */
+export async function GET(request: Request): Promise<Response> {
+  const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
+  return NextResponse.json({ jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed: this server answers POST requests only." }, id: null }, { status: 405, headers: { allow: "POST, DELETE", [REQUEST_ID_HEADER]: requestId } });
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { IntegrationError } from "@/lib/errors";
 import { createSentryClient } from "./client";
 import { toIssueSummary, toReleaseSessions } from "./issue-transform";
 import type { SentryClientConfig, SentryIssueSummary, SentryIssueUpdate, SentryReleaseSessions } from "./types";
@@ -26,7 +27,9 @@ export async function listIssues(config: SentryClientConfig, { query = "is:unres
 /** Status or assignee for one or many issues, in one bulk request. */
 export async function updateIssues(config: SentryClientConfig, issueIds: string[], update: SentryIssueUpdate): Promise<void> {
   const client = createSentryClient(config);
-  await client.write("PUT", `/organizations/${config.organizationSlug}/issues/`, { query: { id: issueIds }, body: update });
+  const answer = await client.write("PUT", `/organizations/${config.organizationSlug}/issues/`, { query: { id: issueIds }, body: update });
+  // Sentry answers a bulk update that matched no issue of the org with 204: nothing changed, so say so.
+  if (answer.data === null) throw new IntegrationError({ service: "sentry", reason: "not_found", status: 404, message: `None of the issues ${issueIds.join(", ")} is in this Sentry organization` });
 }
 
 /** Crash-free sessions and users for every release in the period, in one request. */
