@@ -32,5 +32,5 @@ export default defineConfig([
     ],
     rules: { "no-restricted-properties": "off" },
   },
-  globalIgnores([".next/**", ".next-e2e/**", "node_modules/**", ".data/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/results/**"]),
+  globalIgnores([".next/**", ".next-e2e/**", ".next-bench/**", "node_modules/**", ".data/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/results/**"]),
 ]);

@@ -7,7 +7,7 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", ".next/**", ".next-e2e/**", "e2e/**", ".data/**"],
+    exclude: ["node_modules/**", ".next/**", ".next-e2e/**", ".next-bench/**", "e2e/**", ".data/**"],
     globalSetup: ["./test/global-setup.ts"],
     setupFiles: ["./test/setup.ts"],
     // Two cores: more workers only add contention.

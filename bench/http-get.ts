@@ -1,0 +1,32 @@
+/** Timed plain-HTTP page loads with the signed-in cookies (the whole HTML body, streamed parts included). */
+import http from "node:http";
+
+export type PageLoad = { status: number; ms: number; bytes: number; location: string | null };
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+
+export function getPage(url: string, cookieHeader: string): Promise<PageLoad> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const target = new URL(url);
+    const req = http.request({ agent, hostname: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: "GET", headers: { cookie: cookieHeader, accept: "text/html" } }, (res) => {
+      let bytes = 0;
+      res.on("data", (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, bytes, location: res.headers.location ?? null }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+export async function getOk(url: string, cookieHeader: string): Promise<PageLoad> {
+  const load = await getPage(url, cookieHeader);
+  if (load.status !== 200) throw new Error(`GET ${url}: ${load.status}${load.location ? ` → ${load.location}` : ""}`);
+  return load;
+}
+
+export function closeAgent() {
+  agent.destroy();
+}

@@ -1,0 +1,149 @@
+/**
+ * Figure 6: webhook acknowledgement latency under an open-loop load of signed
+ * Sentry metric-alert deliveries (each a distinct incident, so each queues a
+ * job that files one Jira bug), then — after the queue drains, or a time
+ * limit — lost and duplicated tickets, checked against the Jira emulator.
+ */
+import pg from "pg";
+import { signBody } from "@/emulators/sentry/hooks";
+import { DEMO_SENTRY_WEBHOOK_SECRETS } from "@/lib/config/demo";
+import { processCpuMs } from "./cpu";
+import { runOpenLoop } from "./load";
+import { percentile, round } from "./stats";
+import type { Figure } from "./types";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Backlog = { jobs: number; intents: number };
+
+async function backlog(db: pg.Client): Promise<Backlog> {
+  const jobs = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "Job" WHERE status IN ('queued', 'running')`);
+  const intents = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "OutboxIntent" WHERE status IN ('pending', 'in_flight')`);
+  return { jobs: Number(jobs.rows[0]?.n ?? 0), intents: Number(intents.rows[0]?.n ?? 0) };
+}
+
+/**
+ * Every issue in the Jira site whose summary carries this run's marker: the
+ * distinct issue keys per summary. Oldest first, so issues the worker files
+ * while this pages through land after the pages already read; keys are
+ * de-duplicated anyway in case a page boundary shifts.
+ */
+async function jiraSummaries(jiraUrl: string, site: string, marker: string, auth: string): Promise<Map<string, Set<string>>> {
+  const keys = new Map<string, Set<string>>();
+  let nextPageToken: string | undefined;
+  for (;;) {
+    const response = await fetch(`${jiraUrl}/${site}/rest/api/3/search/jql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: auth },
+      body: JSON.stringify({ jql: `labels = "metric-alert" ORDER BY created ASC`, fields: ["summary"], maxResults: 100, nextPageToken }),
+    });
+    if (!response.ok) throw new Error(`Jira search: ${response.status} ${await response.text()}`);
+    const page = (await response.json()) as { issues: { key: string; fields: { summary: string } }[]; nextPageToken?: string; isLast?: boolean };
+    for (const issue of page.issues) {
+      if (!issue.fields.summary.includes(marker)) continue;
+      const set = keys.get(issue.fields.summary) ?? new Set<string>();
+      set.add(issue.key);
+      keys.set(issue.fields.summary, set);
+    }
+    if (page.isLast !== false || !page.nextPageToken) return keys;
+    nextPageToken = page.nextPageToken;
+  }
+}
+
+export async function measureWebhooks({ baseUrl, databaseUrl, jiraUrl, jiraAuth, rate, seconds, drainTimeoutSeconds, serverPid }: { baseUrl: string; databaseUrl: string; jiraUrl: string; jiraAuth: string; rate: number; seconds: number; drainTimeoutSeconds: number; serverPid?: number }): Promise<Figure> {
+  const run = `b${Date.now().toString(36)}`;
+  const secret = DEMO_SENTRY_WEBHOOK_SECRETS.acme;
+  const title = (i: number) => `Bench alert ${run}-${i}`;
+  const build = (i: number) => {
+    const body = JSON.stringify({
+      action: "critical",
+      installation: { uuid: "bench" },
+      data: { description_text: `bench ${run} ${i}`, web_url: null, metric_alert: { id: `${run}-${i}`, title: title(i), projects: ["bench-only"] } },
+      actor: { type: "application", id: "sentry", name: "Sentry" },
+    });
+    return { body, headers: { "content-type": "application/json", "sentry-hook-resource": "metric_alert", "sentry-hook-timestamp": String(Math.floor(Date.now() / 1000)), "sentry-hook-signature": signBody(body, secret) } };
+  };
+
+  // A short warm-up so the first requests do not measure route compilation and connection set-up.
+  await runOpenLoop({ url: `${baseUrl}/api/webhooks/sentry/acme`, rate: 20, durationSeconds: 1, build: (i) => build(1_000_000 + i) });
+  const cpuBefore = processCpuMs(serverPid);
+  const result = await runOpenLoop({ url: `${baseUrl}/api/webhooks/sentry/acme`, rate, durationSeconds: seconds, build });
+  const cpuAfter = processCpuMs(serverPid);
+  const serverCpuMs = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+  const accepted = result.bodies.map((text, i) => ({ i, text })).filter(({ text }) => text.includes('"accepted"'));
+
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const drainStarted = performance.now();
+    let remaining = await backlog(db);
+    const before = remaining;
+    while ((remaining.jobs > 0 || remaining.intents > 0) && performance.now() - drainStarted < drainTimeoutSeconds * 1000) {
+      await sleep(2_000);
+      remaining = await backlog(db);
+    }
+    const drainMs = performance.now() - drainStarted;
+    const drained = remaining.jobs === 0 && remaining.intents === 0;
+    const dead = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "Job" WHERE status IN ('dead', 'failed')`);
+
+    const summaries = await jiraSummaries(jiraUrl, "acme", run, jiraAuth);
+    let lost = 0;
+    let duplicated = 0;
+    let filed = 0;
+    const duplicates: { summary: string; keys: string[] }[] = [];
+    for (const { i } of accepted) {
+      const summary = `[Metric alert] ${title(i)}`;
+      const keys = summaries.get(summary);
+      const count = keys?.size ?? 0;
+      if (count === 0) lost++;
+      if (count > 1) {
+        duplicated += count - 1;
+        duplicates.push({ summary, keys: [...keys!] });
+      }
+      if (count > 0) filed++;
+    }
+    const intents = await db.query<{ status: string; n: string; attempts: string }>(`SELECT status, count(*) AS n, sum(attempts) AS attempts FROM "OutboxIntent" GROUP BY status`);
+    const p50 = percentile(result.latenciesMs, 50);
+    const p99 = percentile(result.latenciesMs, 99);
+    const ackOk = p99 <= 50 && result.dropped === 0 && result.errors === 0;
+    return {
+      figure: 6,
+      name: `Webhook acknowledgement at ${rate}/s for ${seconds} s; lost/duplicated tickets`,
+      value: `p50 ${round(p50)} ms, p99 ${round(p99)} ms, max ${round(percentile(result.latenciesMs, 100))} ms (${round(result.achievedRate)} req/s sent, ${accepted.length}/${result.sent} accepted, ${result.dropped} dropped at the in-flight cap, ${result.errors} errors); ${drained ? `drained in ${round(drainMs / 1000)} s` : `NOT drained after ${round(drainMs / 1000)} s (${remaining.jobs} jobs, ${remaining.intents} intents left; ${round((before.jobs - remaining.jobs) / (drainMs / 1000), 1)} jobs/s)`}: ${filed} filed, ${lost} ${drained ? "lost" : "not (yet) filed"}, ${duplicated} duplicated`,
+      goal: "p99 ≤ 50 ms, 0 lost, 0 duplicated",
+      pass: ackOk && drained && lost === 0 && duplicated === 0,
+      method: `open-loop generator on loopback (latency from each request's scheduled start; ≤ 512 in flight), signed Sentry metric_alert 'critical' deliveries with distinct incident ids to /api/webhooks/sentry/acme; then polled Job/OutboxIntent until none queued/running/pending/in-flight (limit ${drainTimeoutSeconds} s); tickets counted by summary in the Jira emulator (labels = metric-alert, distinct keys per summary)`,
+      data: {
+        rate,
+        seconds,
+        sent: result.sent,
+        dropped: result.dropped,
+        errors: result.errors,
+        errorMessages: result.errorMessages,
+        bosunCpuMsPerRequestDuringLoad: serverCpuMs === null ? null : round(serverCpuMs / Math.max(1, result.sent), 2),
+        bosunCpuUtilisationDuringLoad: serverCpuMs === null ? null : round(serverCpuMs / result.durationMs, 2),
+        statuses: result.statuses,
+        achievedRate: round(result.achievedRate),
+        p50Ms: round(p50, 2),
+        p90Ms: round(percentile(result.latenciesMs, 90), 2),
+        p99Ms: round(p99, 2),
+        maxMs: round(percentile(result.latenciesMs, 100), 2),
+        accepted: accepted.length,
+        backlogAfterLoad: before,
+        drained,
+        drainMs: round(drainMs),
+        jobsFinishedPerSecondWhileDraining: round((before.jobs - remaining.jobs) / (drainMs / 1000), 1),
+        remaining,
+        deadOrFailedJobs: Number(dead.rows[0]?.n ?? 0),
+        ticketsFiled: filed,
+        lost: drained ? lost : null,
+        notYetFiled: drained ? null : lost,
+        duplicated,
+        duplicates: duplicates.slice(0, 20),
+        outboxIntentsByStatus: intents.rows.map((r) => ({ status: r.status, count: Number(r.n), attempts: Number(r.attempts) })),
+      },
+    };
+  } finally {
+    await db.end();
+  }
+}
