@@ -169,6 +169,25 @@ describe("job queue", () => {
     expect(await job(unknown.id)).toMatchObject({ status: "dead", attempts: 1, lastError: expect.stringContaining("nobody-handles-this"), deadAt: expect.any(Date) });
   });
 
+  it("runs claimed jobs a few at a time, and reports them in claim order", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await jobs.enqueueJob({ queue: "parallel", runAt: new Date(Date.now() - 10_000 + i) })).id);
+    let running = 0;
+    let most = 0;
+    const handlers = {
+      parallel: async () => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        running--;
+      },
+    };
+    const outcomes = await jobs.drainJobs({ handlers, queues: ["parallel"], concurrency: 3 });
+    expect(most).toBe(3);
+    expect(outcomes.map((o) => o.id)).toEqual(ids);
+    expect(outcomes.every((o) => o.status === "succeeded")).toBe(true);
+  });
+
   it("keeps going when one job fails", async () => {
     const bad = await jobs.enqueueJob({ queue: "mixed", payload: { fail: true }, runAt: new Date(Date.now() - 2_000) });
     const good = await jobs.enqueueJob({ queue: "mixed", payload: { fail: false } });

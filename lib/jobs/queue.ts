@@ -62,7 +62,7 @@ type ClaimedRow = JobRecord & { runAt: Date };
 
 /**
  * One pass: takes back expired leases, claims up to `limit` due jobs and runs
- * them one after another. A failing job (or a failure recording its outcome)
+ * them, `concurrency` at a time. A failing job (or a failure recording its outcome)
  * never stops the others; it is logged and, at worst, retried when its lease expires.
  */
 export async function drainJobs({
@@ -71,9 +71,12 @@ export async function drainJobs({
   workerId = DEFAULT_WORKER_ID,
   queues,
   leaseMs = DEFAULT_LEASE_MS,
+  concurrency = 4,
 }: {
   handlers: JobHandlers;
   limit?: number;
+  /** How many claimed jobs run at the same time. */
+  concurrency?: number;
   workerId?: string;
   /** Only claim jobs from these queues (default: all). */
   queues?: string[];
@@ -97,17 +100,23 @@ export async function drainJobs({
   // RETURNING has no order of its own.
   claimed.sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
 
-  const outcomes: JobOutcome[] = [];
-  for (const { runAt: _runAt, ...job } of claimed) {
-    try {
-      const outcome = await runJob(job, handlers, workerId);
-      if (outcome) outcomes.push(outcome);
-    } catch (error) {
-      // Recording the outcome failed (e.g. the database blinked): the lease brings the job back later.
-      logger.error({ err: error, jobId: job.id, queue: job.queue }, "could not record job outcome");
+  // Jobs mostly wait on upstream services, so a few run at once; the oldest start first.
+  const outcomes: (JobOutcome | null)[] = claimed.map(() => null);
+  const pending = claimed.map(({ runAt: _runAt, ...job }, index) => ({ job, index }));
+  const lane = async () => {
+    for (let next = pending.shift(); next; next = pending.shift()) {
+      const { job, index } = next;
+      try {
+        outcomes[index] = await runJob(job, handlers, workerId);
+      } catch (error) {
+        // Recording the outcome failed (e.g. the database blinked): the lease brings the job back later.
+        logger.error({ err: error, jobId: job.id, queue: job.queue }, "could not record job outcome");
+      }
     }
-  }
-  return outcomes;
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, pending.length)) }, lane));
+  // In claim order, whatever order they finished in.
+  return outcomes.filter((outcome): outcome is JobOutcome => outcome !== null);
 }
 
 /**
