@@ -18,6 +18,8 @@ export const metadata = { title: "Errors" };
 const PERIODS: Period[] = ["24h", "7d", "30d"];
 const SORTS = { severity: "Severity", users: "Users affected", events: "Events", lastSeen: "Last seen" } as const;
 type Params = Record<string, string | undefined>;
+/** Issues per page: enough to triage a morning's errors, small enough to render fast on a large org. */
+const PAGE_SIZE = 100;
 
 function parseFilters(params: Params): ErrorFilters {
   const period = PERIODS.includes(params.period as Period) ? (params.period as Period) : "7d";
@@ -49,6 +51,8 @@ export default async function ErrorsPage({ params, searchParams }: { params: Pro
     );
   }
 
+  // A page past the end (the filters changed) shows the last one.
+  const page = Math.min(Math.max(1, Math.floor(Number(raw.page)) || 1), Math.max(1, Math.ceil(data.issues.length / PAGE_SIZE)));
   return (
     <>
       <PageHeader title="Errors" description="Unresolved Sentry issues by severity, with triage written back to Sentry and tickets filed in Jira." actions={<Freshness fetchedAt={data.fetchedAt} stale={data.stale} error={data.error} now={new Date()} />} />
@@ -108,7 +112,28 @@ export default async function ErrorsPage({ params, searchParams }: { params: Pro
         {data.issues.length === 0 ? (
           <p className="text-sm text-slate-500">{data.reverseLookup ? `No Sentry issue is linked to ${data.reverseLookup}.` : "No issues match."}</p>
         ) : (
-          <IssuesTable orgSlug={org.slug} issues={data.issues} members={team.map((m) => ({ userId: m.user.id, name: m.user.name }))} jiraProjects={jiraProjects} canTicket={can(role, "tickets:create-from-error")} />
+          <>
+            <IssuesTable orgSlug={org.slug} issues={data.issues.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)} members={team.map((m) => ({ userId: m.user.id, name: m.user.name }))} jiraProjects={jiraProjects} canTicket={can(role, "tickets:create-from-error")} />
+            {data.issues.length > PAGE_SIZE && (
+              <nav aria-label="Pages of issues" className="mt-4 flex items-center justify-between text-sm">
+                <span className="text-slate-600 dark:text-slate-400">
+                  {Math.min((page - 1) * PAGE_SIZE + 1, data.issues.length)}–{Math.min(page * PAGE_SIZE, data.issues.length)} of {data.issues.length}
+                </span>
+                <span className="flex gap-2">
+                  {page > 1 && (
+                    <Link href={withParam("page", String(page - 1))} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800">
+                      Previous
+                    </Link>
+                  )}
+                  {page * PAGE_SIZE < data.issues.length && (
+                    <Link href={withParam("page", String(page + 1))} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800">
+                      Next
+                    </Link>
+                  )}
+                </span>
+              </nav>
+            )}
+          </>
         )}
       </Card>
     </>
