@@ -1,10 +1,8 @@
 import "server-only";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { buildSentryTicket } from "@/lib/domain/tickets/sentry-ticket";
-import { loadErrorsPage } from "@/lib/errors-page/load";
 import type { AgentContext } from "@/lib/mcp/context";
-import { ticketForSentryIssue } from "@/lib/tickets/sentry-to-jira";
+import { ticketForListedSentryIssue } from "@/lib/tickets/from-errors-list";
 import { fail, guard, notConnected, ok, unavailable } from "./gate";
 import { TOOL_SPECS } from "./specs";
 
@@ -31,19 +29,18 @@ export function registerSentryIssueToJira(server: McpServer, ctx: AgentContext) 
     async ({ issueId, projectKey }) => {
       const denied = guard(ctx, TOOL_SPECS.sentry_issue_to_jira);
       if (denied) return denied;
-      const page = await loadErrorsPage({ orgId: ctx.org.id, filters: { period: "7d", sort: "severity" }, requestId: ctx.requestId });
-      if (page.status === "not-connected") return fail(notConnected("Sentry", ctx.org.name));
-      if (page.status === "unavailable") return fail(unavailable("Sentry", page.message));
-      const issue = page.issues.find((i) => i.id === issueId);
-      if (!issue) return fail(`Sentry issue ${issueId} is not in the current list of unresolved issues (list_sentry_issues shows them).`);
-
-      const ticket = buildSentryTicket({ ...issue, projectSlug: issue.project.slug }, issue);
-      const outcome = await ticketForSentryIssue({ orgId: ctx.org.id, issue, ticket, projectKey, actor: ctx.actor, requestId: ctx.requestId });
+      const result = await ticketForListedSentryIssue({ orgId: ctx.org.id, issueId, projectKey, actor: ctx.actor, requestId: ctx.requestId });
+      if (result.status !== "filed") {
+        if (result.status === "not-connected") return fail(notConnected("Sentry", ctx.org.name));
+        if (result.status === "unavailable") return fail(unavailable("Sentry", result.message));
+        return fail(`Sentry issue ${issueId} is not in the current list of unresolved issues (list_sentry_issues shows them).`);
+      }
+      const { issue, outcome } = result;
       if (outcome.status === "failed") return fail(outcome.message);
       const sentry = { issueId, shortId: issue.shortId, title: issue.title };
       if (outcome.status === "pending") return ok(outcome.message, { ...sentry, status: "pending", message: outcome.message, retryAt: outcome.retryAt });
       const text = outcome.status === "existing" ? `${issue.shortId} already has a Jira ticket: ${outcome.key} (${outcome.url}).` : `Created ${outcome.key} for ${issue.shortId}${outcome.assignee ? `, assigned to ${outcome.assignee}` : ""}: ${outcome.url}`;
-      return ok(text, { ...sentry, status: outcome.status, key: outcome.key, url: outcome.url, assignee: outcome.assignee ?? null, priority: ticket.priority });
+      return ok(text, { ...sentry, status: outcome.status, key: outcome.key, url: outcome.url, assignee: outcome.assignee ?? null, priority: result.priority });
     },
   );
 }

@@ -3,10 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/actions/org-action";
-import { loadErrorsPage } from "@/lib/errors-page/load";
 import { triageSentryIssues } from "@/lib/errors-page/triage";
-import { buildSentryTicket } from "@/lib/domain/tickets/sentry-ticket";
-import { ticketForSentryIssue, type TicketOutcome } from "@/lib/tickets/sentry-to-jira";
+import { ticketForListedSentryIssue } from "@/lib/tickets/from-errors-list";
+import type { TicketOutcome } from "@/lib/tickets/sentry-to-jira";
 
 export const triageAction = orgAction(
   z.object({
@@ -27,10 +26,9 @@ export const createTicketAction = orgAction(
   z.object({ issueId: z.string().regex(/^\d+$/, "must be a Sentry issue id"), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]+$/, "must be a Jira project key") }),
   "tickets:create-from-error",
   async ({ input, org, user, requestId }): Promise<ActionResult<TicketOutcome>> => {
-    const page = await loadErrorsPage({ orgId: org.id, filters: { period: "7d", sort: "severity" }, requestId });
-    const issue = page.status === "ok" ? page.issues.find((i) => i.id === input.issueId) : undefined;
-    if (!issue) return { ok: false, error: "That Sentry issue is not in the current list of unresolved issues." };
-    const outcome = await ticketForSentryIssue({ orgId: org.id, issue, ticket: buildSentryTicket({ ...issue, projectSlug: issue.project.slug }, issue), projectKey: input.projectKey, actor: { type: "user", id: user.id, label: user.email }, requestId });
+    const result = await ticketForListedSentryIssue({ orgId: org.id, issueId: input.issueId, projectKey: input.projectKey, actor: { type: "user", id: user.id, label: user.email }, requestId });
+    if (result.status !== "filed") return { ok: false, error: result.status === "not-listed" ? "That Sentry issue is not in the current list of unresolved issues." : result.message };
+    const { outcome } = result;
     if (outcome.status === "failed") return { ok: false, error: outcome.message };
     revalidatePath(`/${org.slug}/errors`);
     return { ok: true, data: outcome };
