@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { finishDelivery } from "@/lib/db/queries/webhook-deliveries";
-import { readGithubWebhook } from "@/lib/integrations/github/webhook-transform";
-import { readSentryWebhook, type WebhookReading } from "@/lib/integrations/sentry/webhook-transform";
+import type { WebhookReading } from "@/lib/integrations/sentry/webhook-transform";
+import { readWebhook } from "@/lib/webhooks/read";
 import { PermanentJobError, RetryLaterError, type JobRecord } from "@/lib/jobs";
 import { runRulesForEvent, secondsUntilRetry } from "./run-rules";
 
@@ -16,10 +16,7 @@ const payloadSchema = z.object({ deliveryId: z.string().min(1) });
 
 /** The stored event type is `<resource or event>.<action>`; the reader wants the first part. */
 export function readStoredDelivery(delivery: { source: string; eventType: string; payload: unknown }): WebhookReading {
-  const resource = delivery.eventType.split(".")[0] ?? null;
-  if (delivery.source === "sentry") return readSentryWebhook(resource, delivery.payload);
-  if (delivery.source === "github") return readGithubWebhook(resource, delivery.payload);
-  return { kind: "ignored", reason: `${delivery.source} deliveries start no automation` };
+  return readWebhook(delivery.source, delivery.eventType.split(".")[0] ?? null, delivery.payload);
 }
 
 export async function processDelivery(job: JobRecord): Promise<void> {

@@ -3,9 +3,8 @@ import { createHash } from "node:crypto";
 import { NextResponse } from "next/server";
 import { ORG_SLUG } from "@/lib/auth/org-slug";
 import { acceptDelivery } from "@/lib/db/queries/webhook-deliveries";
-import { readGithubWebhook } from "@/lib/integrations/github/webhook-transform";
-import { readSentryWebhook, type WebhookReading } from "@/lib/integrations/sentry/webhook-transform";
 import { kickJobWorker } from "@/lib/jobs";
+import { readWebhook } from "./read";
 import { findWebhookSecret } from "./secrets";
 import { type SignatureCheck, verifyGithubSignature, verifySentrySignature } from "./signatures";
 
@@ -37,7 +36,6 @@ type SourceRules = {
   /** Names the resource (Sentry) or event (GitHub) from the headers. */
   kindHeader: string;
   verify: (headers: Headers, body: string, secret: string) => SignatureCheck;
-  read: (kind: string | null, json: unknown) => WebhookReading;
 };
 
 const SOURCES: Record<Source, SourceRules> = {
@@ -45,13 +43,11 @@ const SOURCES: Record<Source, SourceRules> = {
     provider: "sentry",
     kindHeader: "sentry-hook-resource",
     verify: (headers, body, secret) => verifySentrySignature({ header: headers.get("sentry-hook-signature"), timestampHeader: headers.get("sentry-hook-timestamp"), body, secret, now: Date.now() }),
-    read: readSentryWebhook,
   },
   github: {
     provider: "github",
     kindHeader: "x-github-event",
     verify: (headers, body, secret) => verifyGithubSignature({ header: headers.get("x-hub-signature-256"), body, secret }),
-    read: readGithubWebhook,
   },
 };
 
@@ -77,7 +73,7 @@ export async function acceptWebhook({ source, orgSlug, request }: { source: Sour
     return problem(400, "invalid_json", "The body is not valid JSON.");
   }
   const kind = request.headers.get(rules.kindHeader);
-  const reading = rules.read(kind, json);
+  const reading = readWebhook(source, kind, json);
   if (reading.kind === "invalid") return problem(400, "invalid_payload", "The payload is not what this webhook sends.", { fields: reading.fields });
 
   const action = typeof (json as { action?: unknown }).action === "string" ? `.${(json as { action: string }).action}` : "";

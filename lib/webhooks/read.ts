@@ -1,0 +1,14 @@
+import "server-only";
+import { readGithubWebhook } from "@/lib/integrations/github/webhook-transform";
+import { readSentryWebhook, type WebhookReading } from "@/lib/integrations/sentry/webhook-transform";
+
+/**
+ * A webhook body read into an automation event, by source and the resource
+ * (Sentry) or event (GitHub) its headers named. Intake reads it to answer 400s;
+ * the queue reads the stored delivery again to process it.
+ */
+export function readWebhook(source: string, kind: string | null, body: unknown): WebhookReading {
+  if (source === "sentry") return readSentryWebhook(kind, body);
+  if (source === "github") return readGithubWebhook(kind, body);
+  return { kind: "ignored", reason: `${source} deliveries start no automation` };
+}
