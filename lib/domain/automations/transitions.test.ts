@@ -2,24 +2,24 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_STATUS_ORDER } from "./rules";
 import { type AvailableTransition, type StatusRef, type TransitionChoice, chooseForwardTransition, statusRank } from "./transitions";
 
-const TODO: StatusRef = { name: "To Do", category: "new" };
+const TO_DO: StatusRef = { name: "To Do", category: "new" };
 const IN_PROGRESS: StatusRef = { name: "In Progress", category: "indeterminate" };
 const IN_REVIEW: StatusRef = { name: "In Review", category: "indeterminate" };
 const DONE: StatusRef = { name: "Done", category: "done" };
-const STATUSES: Record<string, StatusRef> = { "To Do": TODO, "In Progress": IN_PROGRESS, "In Review": IN_REVIEW, Done: DONE };
+const STATUSES: Record<string, StatusRef> = { "To Do": TO_DO, "In Progress": IN_PROGRESS, "In Review": IN_REVIEW, Done: DONE };
 
 /** The Jira emulator's workflow (emulators/jira/reference.ts): forward one step at a time, with a way back from each. */
 const EMULATOR: Record<string, AvailableTransition[]> = {
   "To Do": [{ id: "11", to: IN_PROGRESS }],
   "In Progress": [
     { id: "21", to: IN_REVIEW },
-    { id: "41", to: TODO },
+    { id: "41", to: TO_DO },
   ],
   "In Review": [
     { id: "31", to: DONE },
     { id: "51", to: IN_PROGRESS },
   ],
-  Done: [{ id: "61", to: TODO }],
+  Done: [{ id: "61", to: TO_DO }],
 };
 
 const order = DEFAULT_STATUS_ORDER;
@@ -55,7 +55,7 @@ describe("chooseForwardTransition on the emulator's workflow", () => {
   });
 
   it("walks To Do to Done one transition at a time when the caller asks again after each move", () => {
-    let current = TODO;
+    let current = TO_DO;
     const applied: string[] = [];
     for (let step = 0; step < 10; step++) {
       const choice = choose(current, "Done");
@@ -83,18 +83,18 @@ describe("chooseForwardTransition", () => {
       { id: "12", to: IN_REVIEW },
       { id: "13", to: DONE },
     ];
-    expect(choose(TODO, "Done", available)).toEqual({ kind: "move", transitionId: "13", to: "Done" });
-    expect(choose(TODO, "In Review", available)).toEqual({ kind: "move", transitionId: "12", to: "In Review" });
-    expect(choose(TODO, "In Progress", available)).toEqual({ kind: "move", transitionId: "11", to: "In Progress" });
+    expect(choose(TO_DO, "Done", available)).toEqual({ kind: "move", transitionId: "13", to: "Done" });
+    expect(choose(TO_DO, "In Review", available)).toEqual({ kind: "move", transitionId: "12", to: "In Review" });
+    expect(choose(TO_DO, "In Progress", available)).toEqual({ kind: "move", transitionId: "11", to: "In Progress" });
   });
 
   it("blocks a target that is not in the workflow order, saying so", () => {
-    expect(choose(TODO, "Deployed")).toEqual({ kind: "blocked", reason: "Deployed is not in the workflow order (To Do → In Progress → In Review → Done)" });
+    expect(choose(TO_DO, "Deployed")).toEqual({ kind: "blocked", reason: "Deployed is not in the workflow order (To Do → In Progress → In Review → Done)" });
   });
 
   it("blocks when no available transition leads forward", () => {
-    expect(choose(IN_PROGRESS, "Done", [{ id: "41", to: TODO }])).toEqual({ kind: "blocked", reason: "no transition from In Progress leads towards Done" });
-    expect(choose(TODO, "Done", [])).toEqual({ kind: "blocked", reason: "no transition from To Do leads towards Done" });
+    expect(choose(IN_PROGRESS, "Done", [{ id: "41", to: TO_DO }])).toEqual({ kind: "blocked", reason: "no transition from In Progress leads towards Done" });
+    expect(choose(TO_DO, "Done", [])).toEqual({ kind: "blocked", reason: "no transition from To Do leads towards Done" });
   });
 
   it("places a current status outside the order by its category", () => {
@@ -109,19 +109,19 @@ describe("chooseForwardTransition", () => {
   it("never takes a done-category status outside the order for the target Done", () => {
     const wontDo: AvailableTransition = { id: "71", to: { name: "Won't Do", category: "done" } };
     expect(choose(IN_REVIEW, "Done", [wontDo, { id: "31", to: DONE }])).toEqual({ kind: "move", transitionId: "31", to: "Done" });
-    expect(choose(TODO, "Done", [wontDo, { id: "11", to: IN_PROGRESS }])).toEqual({ kind: "move", transitionId: "11", to: "In Progress" });
+    expect(choose(TO_DO, "Done", [wontDo, { id: "11", to: IN_PROGRESS }])).toEqual({ kind: "move", transitionId: "11", to: "In Progress" });
     expect(choose(IN_REVIEW, "Done", [wontDo])).toEqual({ kind: "blocked", reason: "no transition from In Review leads towards Done" });
   });
 
   it("prefers a status the order names over an unknown one of the same rank, and never ends on the unknown one", () => {
     const blocked: AvailableTransition = { id: "81", to: { name: "Blocked", category: "indeterminate" } };
-    expect(choose(TODO, "In Review", [blocked, { id: "11", to: IN_PROGRESS }])).toEqual({ kind: "move", transitionId: "11", to: "In Progress" });
-    expect(choose(TODO, "In Progress", [blocked, { id: "11", to: IN_PROGRESS }])).toEqual({ kind: "move", transitionId: "11", to: "In Progress" });
-    expect(choose(TODO, "In Progress", [blocked])).toEqual({ kind: "blocked", reason: "no transition from To Do leads towards In Progress" });
+    expect(choose(TO_DO, "In Review", [blocked, { id: "11", to: IN_PROGRESS }])).toEqual({ kind: "move", transitionId: "11", to: "In Progress" });
+    expect(choose(TO_DO, "In Progress", [blocked, { id: "11", to: IN_PROGRESS }])).toEqual({ kind: "move", transitionId: "11", to: "In Progress" });
+    expect(choose(TO_DO, "In Progress", [blocked])).toEqual({ kind: "blocked", reason: "no transition from To Do leads towards In Progress" });
   });
 
   it("may pass through an unknown in-progress status on the way to a later target", () => {
-    expect(choose(TODO, "In Review", [{ id: "81", to: { name: "Blocked", category: "indeterminate" } }])).toEqual({ kind: "move", transitionId: "81", to: "Blocked" });
+    expect(choose(TO_DO, "In Review", [{ id: "81", to: { name: "Blocked", category: "indeterminate" } }])).toEqual({ kind: "move", transitionId: "81", to: "Blocked" });
   });
 
   it("follows a custom workflow order", () => {
@@ -140,7 +140,7 @@ describe("chooseForwardTransition", () => {
 
 describe("statusRank", () => {
   it.each<[StatusRef, number]>([
-    [TODO, 0],
+    [TO_DO, 0],
     [IN_PROGRESS, 1],
     [IN_REVIEW, 2],
     [DONE, 3],
