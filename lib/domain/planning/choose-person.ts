@@ -59,6 +59,6 @@ export function free(slot: PersonSlot): number {
   return slot.limit - slot.planned;
 }
 
-function room(slot: PersonSlot): string {
+export function room(slot: PersonSlot): string {
   return `${roundPoints(free(slot))} of ${slot.limit} points free`;
 }

@@ -18,6 +18,13 @@ describe("exactOptimum", () => {
     expect(result.assignments.map((a) => a.key).sort()).toEqual(["A", "C", "D"]);
   });
 
+  it("plans nothing on or behind a dependency cycle, as no order can finish it", () => {
+    const backlog = [issue("A", 3, ["B"]), issue("B", 3, ["A"]), issue("C", 2, ["A"]), issue("D", 1, ["DONE"]), issue("E", 1)];
+    const result = exactOptimum({ backlog, people: [person("p", 20)], bufferPercent: 0, alreadyScheduledKeys: ["DONE"] });
+    expect(result.plannedPoints).toBe(2);
+    expect(result.assignments.map((a) => a.key).sort()).toEqual(["D", "E"]);
+  });
+
   it("applies the buffer and skips unestimated issues", () => {
     expect(exactOptimum({ backlog: [issue("A", 9), issue("B", null)], people: [person("p", 10)], bufferPercent: 20, alreadyScheduledKeys: [] }).plannedPoints).toBe(0);
   });

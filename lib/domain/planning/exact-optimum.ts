@@ -8,8 +8,9 @@ const MAX_PEOPLE = 4;
 
 /**
  * The most points any plan can hold under the planner's hard rules (each
- * person within capacity × (1 − buffer), blockers scheduled or planned too,
- * estimated issues only), ignoring rank and preferences. Exponential: it tries
+ * person within capacity × (1 − buffer), blockers scheduled or planned too —
+ * and planned before what they block, so nothing on or behind a dependency
+ * cycle — estimated issues only), ignoring rank and preferences. Exponential: it tries
  * every dependency-closed set of issues, largest total first, until one packs.
  * A yardstick for the planner in tests and benchmarks.
  */
@@ -19,13 +20,16 @@ export function exactOptimum({ backlog, people, bufferPercent, alreadyScheduledK
   const issues = backlog.filter((issue) => issue.points !== null && Number.isFinite(issue.points) && issue.points >= 0);
   const indexOf = new Map(issues.map((issue, index) => [issue.key, index]));
   const points = issues.map((issue) => issue.points ?? 0);
-  // Bits each issue needs planned alongside it; -1 when a blocker can never be planned.
-  const needs = issues.map((issue) =>
-    issue.blockedBy.reduce((mask, key) => {
-      if (mask < 0 || scheduled.has(key)) return mask;
-      const index = indexOf.get(key);
-      return index === undefined ? -1 : mask | (1 << index);
-    }, 0),
+  const orderable = orderableIssues(issues, indexOf, scheduled);
+  // Bits each issue needs planned alongside it; -1 when it or a blocker can never be planned.
+  const needs = issues.map((issue, i) =>
+    !orderable[i]
+      ? -1
+      : issue.blockedBy.reduce((mask, key) => {
+          if (mask < 0 || scheduled.has(key)) return mask;
+          const index = indexOf.get(key);
+          return index === undefined ? -1 : mask | (1 << index);
+        }, 0),
   );
   const slots = [...people].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
   const limits = slots.map((person) => limitPoints(person.capacityPoints, bufferPercent));
@@ -54,6 +58,29 @@ export function exactOptimum({ backlog, people, bufferPercent, alreadyScheduledK
     if (bins) return { plannedPoints: roundPoints(total), assignments: chosen.map((index, position) => ({ key: issues[index]?.key ?? "", accountId: slots[bins[position] ?? 0]?.accountId ?? "" })) };
   }
   return { plannedPoints: 0, assignments: [] };
+}
+
+/**
+ * Per issue: can its blockers be put in an order at all? Not when following
+ * "blocked by" from it reaches a cycle (A waits for B, B for A): no sprint can
+ * finish either, and the planner leaves them out as blocked.
+ */
+function orderableIssues(issues: PlanInput["backlog"], indexOf: Map<string, number>, scheduled: Set<string>): boolean[] {
+  const state: ("unseen" | "visiting" | "ok" | "cyclic")[] = issues.map(() => "unseen");
+  const visit = (i: number): boolean => {
+    if (state[i] === "ok") return true;
+    if (state[i] === "cyclic" || state[i] === "visiting") return false;
+    state[i] = "visiting";
+    let ok = true;
+    for (const key of issues[i]?.blockedBy ?? []) {
+      if (scheduled.has(key)) continue;
+      const blocker = indexOf.get(key);
+      if (blocker !== undefined && !visit(blocker)) ok = false;
+    }
+    state[i] = ok ? "ok" : "cyclic";
+    return ok;
+  };
+  return issues.map((_, i) => visit(i));
 }
 
 /** Bin index per item, or null when the items do not fit. Depth-first, largest item first. */

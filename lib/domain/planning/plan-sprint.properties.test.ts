@@ -107,4 +107,19 @@ describe("planSprint against the exact optimum", () => {
     }
     expect(planned / optimum).toBeGreaterThanOrEqual(0.98);
   });
+
+  it("does as well with half-point estimates, where room is not in whole points", () => {
+    let planned = 0;
+    let optimum = 0;
+    for (let i = 0; i < 200; i++) {
+      const input = randomPlanInput(`halves-${i}`, { issues: 6 + (i % 9), people: 2 + (i % 3) });
+      const backlog = input.backlog.map((issue, index) => (issue.points !== null && index % 2 === 0 ? { ...issue, points: issue.points / 2 } : issue));
+      const plan = planSprint({ ...input, backlog }).plannedPoints;
+      const best = exactOptimum({ ...input, backlog }).plannedPoints;
+      expect(plan).toBeLessThanOrEqual(best + 1e-9);
+      planned += plan;
+      optimum += best;
+    }
+    expect(planned / optimum).toBeGreaterThanOrEqual(0.98);
+  });
 });

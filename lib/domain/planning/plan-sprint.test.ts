@@ -52,6 +52,26 @@ describe("planSprint choices", () => {
     expect(plan.assignments[0]?.reason).toBe("B: least loaded with room, 5 of 10 points free; moved from A to make room for BOS-3");
     expect(plan.assignments[2]?.reason).toBe("A: least loaded with room, 10 of 10 points free, after moving BOS-1 to B");
   });
+
+  it("repacks planned work when one move is not enough, so the scattered room adds up", () => {
+    // Balancing load spreads the 2s over A and B; the 8 needs both of B's moved to A.
+    const plan = planSprint(input({ bufferPercent: 0, people: [person("a", "A", 6), person("b", "B", 8)], backlog: [issue("BOS-1", 2), issue("BOS-2", 2), issue("BOS-3", 2), issue("BOS-4", 8)] }));
+    expect(plan.plannedPoints).toBe(14);
+    expect(plan.assignments).toEqual([
+      { key: "BOS-1", accountId: "a", points: 2, reason: "A: least loaded with room, 6 of 6 points free" },
+      { key: "BOS-2", accountId: "a", points: 2, reason: "A: moved from B to make room for BOS-4" },
+      { key: "BOS-3", accountId: "a", points: 2, reason: "A: moved from B to make room for BOS-4" },
+      { key: "BOS-4", accountId: "b", points: 8, reason: "B: had room, 8 of 8 points free, after moving BOS-2 to A, BOS-3 to A" },
+    ]);
+    expect(plan.leftOut).toEqual([]);
+  });
+
+  it("leaves work kept with its current assignee in place when repacking", () => {
+    // BOS-2 stays with B, its assignee, so the 8 cannot be made to fit.
+    const plan = planSprint(input({ bufferPercent: 0, people: [person("a", "A", 6), person("b", "B", 8)], backlog: [issue("BOS-1", 2), issue("BOS-2", 2, { assigneeAccountId: "b" }), issue("BOS-3", 2), issue("BOS-4", 8)] }));
+    expect(plan.assignments.find((a) => a.key === "BOS-2")).toMatchObject({ accountId: "b", reason: "B: kept current assignee, 8 of 8 points free" });
+    expect(plan.leftOut).toEqual([{ key: "BOS-4", reason: "no capacity" }]);
+  });
 });
 
 describe("planSprint dependencies and reasons", () => {

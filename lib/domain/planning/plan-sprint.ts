@@ -13,6 +13,12 @@ import type { Assignment, LeftOut, PlanInput, PlanIssue, SprintPlan } from "./ty
  * packing it rather than by rank. Passes repeat until nothing changes, as a
  * blocker planned late can let a skipped issue in.
  *
+ * An issue nobody has room for may still fit once planned work moves: one
+ * issue to someone else first, else the roomiest few people's work is packed
+ * again with it, as balancing load scatters the room. Nothing planned is
+ * dropped for it and work kept with its assignee stays put, so "does not fit"
+ * above means no rearrangement tried (within a bounded search) made room.
+ *
  * An issue whose blockers are not scheduled yet brings the unplanned ones
  * along, planned before it, and only if the whole group fits. Unestimated
  * issues are never planned. People are handled in accountId order, so their

@@ -1,10 +1,15 @@
 import { choosePerson, free, type PersonChoice, type PersonSlot } from "./choose-person";
 import { fitsIn, limitPoints } from "./limits";
+import { pointUnit, usableRoom } from "./repack";
+import { findRepacking, movedChoice, repackedChoice } from "./repack-room";
 import type { PlanInput, PlanIssue } from "./types";
 
 export type EstimatedIssue = PlanIssue & { points: number };
 export type Placement = { issue: EstimatedIssue; choice: PersonChoice; blocks: string | null };
 export type PlaceOutcome = "placed" | "no room" | "blocked" | "already planned";
+
+/** Repacking search nodes for a whole plan: a few milliseconds at most, however big the backlog. */
+const REPACK_NODES_PER_PLAN = 100_000;
 
 /**
  * The plan while it is being built: who holds what, and how much room is left.
@@ -19,6 +24,8 @@ export function createPlanState({ backlog, people, bufferPercent, alreadySchedul
   const placementByKey = new Map<string, Placement>();
   const isPlanned = (key: string) => placementByKey.has(key);
   const isSatisfied = (key: string) => scheduled.has(key) || isPlanned(key);
+  const unit = pointUnit(backlog.filter(isEstimated).map((issue) => issue.points));
+  const budget = { nodes: REPACK_NODES_PER_PLAN };
 
   /** The issue and its unplanned blockers, blockers first; null when one of them can never be planned. */
   const collectGroup = (root: PlanIssue): EstimatedIssue[] | null => {
@@ -79,24 +86,53 @@ export function createPlanState({ backlog, people, bufferPercent, alreadySchedul
     return null;
   };
 
+  // Whether a group can be repacked depends only on its sizes and the plan, and the fill passes ask for
+  // every issue of the same size in turn; so a failure holds until something is placed.
+  let failedRepacks = new Set<string>();
+  const add = (issue: EstimatedIssue, choice: PersonChoice, root: PlanIssue) => {
+    failedRepacks = new Set();
+    const placement = { issue, choice, blocks: issue === root ? null : root.key };
+    choice.slot.planned += issue.points;
+    placements.push(placement);
+    placementByKey.set(issue.key, placement);
+  };
+
+  /** The last resort before leaving the group out: pack the roomiest people's work again with the group. */
+  const repack = (root: PlanIssue, group: EstimatedIssue[]): boolean => {
+    const sizes = group.map((issue) => issue.points).sort((a, b) => b - a).join(" ");
+    const repacking = failedRepacks.has(sizes) ? null : findRepacking(group, slots, placements, { unit, budget });
+    if (repacking === null) {
+      failedRepacks.add(sizes);
+      return false;
+    }
+    const moved = repacking.moves.map(({ placement, to }) => `${placement.issue.key} to ${to.person.name}`).join(", ");
+    for (const { placement, to } of repacking.moves) {
+      placement.choice.slot.planned -= placement.issue.points;
+      to.planned += placement.issue.points;
+      placement.choice = movedChoice(placement, to, root.key);
+    }
+    group.forEach((issue, index) => {
+      const taker = repacking.takers[index];
+      if (taker) add(issue, repackedChoice(issue, taker, moved), root);
+    });
+    return true;
+  };
+
   /** Places the issue with its unplanned blockers, all or nothing. */
   const place = (root: PlanIssue): PlaceOutcome => {
     if (placementByKey.has(root.key)) return "already planned";
     const group = collectGroup(root);
     if (group === null) return "blocked";
-    const freeTotal = slots.reduce((total, slot) => total + free(slot), 0);
-    if (!fitsIn(freeTotal, group.reduce((total, issue) => total + issue.points, 0))) return "no room";
+    // Loads stay on the points' grid, so room short of a whole step is no room at all.
+    if (!fitsIn(usableRoom(slots.map(free), unit), group.reduce((total, issue) => total + issue.points, 0))) return "no room";
     const undo: (() => void)[] = [];
     for (const issue of group) {
       const choice = choosePerson(issue, slots, slotById) ?? makeRoom(issue, undo);
       if (choice === null) {
         for (const step of undo.reverse()) step();
-        return "no room";
+        return repack(root, group) ? "placed" : "no room";
       }
-      const placement = { issue, choice, blocks: issue === root ? null : root.key };
-      choice.slot.planned += issue.points;
-      placements.push(placement);
-      placementByKey.set(issue.key, placement);
+      add(issue, choice, root);
       undo.push(() => {
         choice.slot.planned -= issue.points;
         placements.pop();
