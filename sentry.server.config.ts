@@ -7,5 +7,6 @@ const env = parseEnv(process.env);
 
 Sentry.init({
   ...sharedSentryOptions({ dsn: env.sentry.dsn, environment: env.sentry.environment, release: process.env.BOSUN_VERSION }),
-  tracesSampleRate: env.sentry.tracesSampleRate,
+  // Tracing only when asked for (SENTRY_TRACES_SAMPLE_RATE > 0); see sharedSentryOptions.
+  tracesSampleRate: env.sentry.tracesSampleRate > 0 ? env.sentry.tracesSampleRate : undefined,
 });
