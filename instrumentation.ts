@@ -3,12 +3,12 @@ import * as Sentry from "@sentry/nextjs";
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     await import("./sentry.server.config");
-    // Outbound writes that could not be made at once (an outage, a rate limit) are retried from here.
-    const { startOutboxWorker } = await import("./lib/outbox/worker");
-    startOutboxWorker();
-    // Webhook deliveries, run retries and periodic checks are jobs on the PostgreSQL queue.
-    const { startBackgroundWork } = await import("./lib/automations/background");
-    startBackgroundWork();
+    // Outbound writes, webhook deliveries and periodic checks run here unless `npm run worker` runs them (BOSUN_WORKER=separate).
+    const { env } = await import("./lib/env");
+    if (env.worker.mode === "inline") {
+      const { startBackgroundWork } = await import("./lib/background");
+      startBackgroundWork({ databaseUrl: env.databaseUrl, concurrency: env.worker.concurrency });
+    }
   }
   if (process.env.NEXT_RUNTIME === "edge") await import("./sentry.edge.config");
 }

@@ -1,17 +1,38 @@
 import "server-only";
-import { startJobWorker } from "@/lib/jobs";
+import { JOB_HANDLERS } from "@/lib/automations/handlers";
+import { scheduleReleaseHealthChecks } from "@/lib/automations/release-health";
+import { kickJobWorker, listenForJobs, startJobWorker, stopJobWorker } from "@/lib/jobs";
 import { logger } from "@/lib/observability/logger";
-import { JOB_HANDLERS } from "./handlers";
-import { scheduleReleaseHealthChecks } from "./release-health";
+import { startOutboxWorker, stopOutboxWorker } from "@/lib/outbox/worker";
 
-const globalForSchedule = globalThis as { bosunScheduler?: ReturnType<typeof setInterval> };
+type Background = { scheduler: ReturnType<typeof setInterval>; unlisten: () => Promise<void> };
+const globalForBackground = globalThis as { bosunBackground?: Background };
 
-/** The job worker for this server process, and the once-a-minute scheduler of periodic checks. */
-export function startBackgroundWork() {
-  startJobWorker(JOB_HANDLERS);
-  if (globalForSchedule.bosunScheduler) return;
+/**
+ * Everything Bosun does off the request path, once per process: the outbox
+ * worker (outbound writes that could not be made at once), the job worker
+ * (webhook deliveries, run retries, periodic checks), woken by NOTIFY from any
+ * process, and the once-a-minute scheduler of periodic checks. Runs inside the
+ * web process (BOSUN_WORKER=inline) or in `npm run worker` (separate).
+ */
+export function startBackgroundWork({ databaseUrl, concurrency }: { databaseUrl: string; concurrency: number }) {
+  if (globalForBackground.bosunBackground) return;
+  startOutboxWorker();
+  startJobWorker(JOB_HANDLERS, { concurrency });
+  const unlisten = listenForJobs(databaseUrl, kickJobWorker);
   const schedule = () => void scheduleReleaseHealthChecks().catch((error: unknown) => logger.error({ err: error }, "scheduling release health checks failed"));
-  globalForSchedule.bosunScheduler = setInterval(schedule, 60_000);
-  globalForSchedule.bosunScheduler.unref();
+  const scheduler = setInterval(schedule, 60_000);
+  scheduler.unref();
   schedule();
+  globalForBackground.bosunBackground = { scheduler, unlisten };
+}
+
+/** Stops taking new work and waits for what is under way; jobs cut off anyway come back when their lease expires. */
+export async function stopBackgroundWork() {
+  const background = globalForBackground.bosunBackground;
+  if (!background) return;
+  clearInterval(background.scheduler);
+  await background.unlisten();
+  await Promise.all([stopJobWorker(), stopOutboxWorker()]);
+  globalForBackground.bosunBackground = undefined;
 }

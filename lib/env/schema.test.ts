@@ -32,6 +32,16 @@ describe("parseEnv", () => {
     expect(env.sentry.dsn).toMatch(/^http:\/\/\w+@127\.0\.0\.1:4103\/\d+$/);
   });
 
+  it("runs background work inline, four jobs at a time, unless told otherwise", () => {
+    expect(parseEnv({}).worker).toEqual({ mode: "inline", concurrency: 4 });
+    expect(parseEnv({ BOSUN_WORKER: "separate", BOSUN_JOB_CONCURRENCY: "16" }).worker).toEqual({ mode: "separate", concurrency: 16 });
+  });
+
+  it("names a bad worker setting", () => {
+    expect(issuesOf({ BOSUN_WORKER: "elsewhere" })).toEqual([{ variable: "BOSUN_WORKER", message: 'must be "inline" or "separate"' }]);
+    expect(issuesOf({ BOSUN_JOB_CONCURRENCY: "0" })).toEqual([{ variable: "BOSUN_JOB_CONCURRENCY", message: "must be 1–64" }]);
+  });
+
   it("treats blank values as unset", () => {
     expect(parseEnv({ DATABASE_URL: "  ", WORKOS_API_KEY: "" }).mode).toBe("demo");
   });

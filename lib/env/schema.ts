@@ -51,6 +51,9 @@ const variablesSchema = z.object({
   SENTRY_ENVIRONMENT: optionalString,
   SENTRY_TRACES_SAMPLE_RATE: z.coerce.number().min(0).max(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /** "inline": the web process also runs the job queue and the outbox; "separate": `npm run worker` does. */
+  BOSUN_WORKER: z.enum(["inline", "separate"], { error: 'must be "inline" or "separate"' }).optional(),
+  BOSUN_JOB_CONCURRENCY: z.coerce.number().int("must be a whole number").min(1, "must be 1–64").max(64, "must be 1–64").optional(),
 });
 
 /** Required in live mode; in demo mode each has a local default. */
@@ -85,6 +88,8 @@ export type Env = {
   encryption: { keyId: string; key: string; previousKeys: { keyId: string; key: string }[] };
   sentry: { dsn: string | undefined; environment: string; tracesSampleRate: number };
   logLevel: string;
+  /** Where background work runs, and how many jobs one worker runs at once. */
+  worker: { mode: "inline" | "separate"; concurrency: number };
 };
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -140,6 +145,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       tracesSampleRate: v.SENTRY_TRACES_SAMPLE_RATE ?? 0,
     },
     logLevel: v.LOG_LEVEL ?? (v.NODE_ENV === "test" ? "error" : "info"),
+    worker: { mode: v.BOSUN_WORKER ?? "inline", concurrency: v.BOSUN_JOB_CONCURRENCY ?? 4 },
   };
 }
 

@@ -13,4 +13,5 @@ export {
   type JobOutcome,
   type JobRecord,
 } from "./queue";
-export { kickJobWorker, startJobWorker } from "./worker";
+export { kickJobWorker, startJobWorker, stopJobWorker, type JobWorkerOptions } from "./worker";
+export { listenForJobs } from "./notifications";

@@ -5,7 +5,7 @@ const logger = vi.hoisted(() => ({ info: vi.fn(), warn: vi.fn(), error: vi.fn() 
 vi.mock("./queue", () => queue);
 vi.mock("@/lib/observability/logger", () => ({ logger }));
 
-import { kickJobWorker, startJobWorker } from "./worker";
+import { kickJobWorker, startJobWorker, stopJobWorker } from "./worker";
 
 type WorkerGlobal = { bosunJobWorker?: { timer: ReturnType<typeof setInterval> } };
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -33,8 +33,8 @@ describe("job worker", () => {
   });
 
   it("coalesces kicks and never overlaps passes", async () => {
-    startJobWorker({}, 60_000);
-    startJobWorker({}, 60_000); // once per process
+    startJobWorker({}, { intervalMs: 60_000 });
+    startJobWorker({}, { intervalMs: 60_000 }); // once per process
     kickJobWorker();
     kickJobWorker();
     await tick();
@@ -57,9 +57,31 @@ describe("job worker", () => {
     expect(queue.pruneFinishedJobs).toHaveBeenCalledTimes(1);
   });
 
+  it("claims twice its concurrency per pass", async () => {
+    startJobWorker({}, { intervalMs: 60_000, concurrency: 8 });
+    kickJobWorker();
+    await tick();
+    expect(queue.drainJobs).toHaveBeenCalledWith(expect.objectContaining({ limit: 16, concurrency: 8 }));
+  });
+
+  it("stops after the pass under way, and takes no more kicks", async () => {
+    startJobWorker({}, { intervalMs: 60_000 });
+    kickJobWorker();
+    await tick();
+    let stopped = false;
+    const stopping = stopJobWorker().then(() => (stopped = true));
+    await tick();
+    expect(stopped).toBe(false);
+    release.shift()!();
+    await stopping;
+    kickJobWorker();
+    await tick();
+    expect(queue.drainJobs).toHaveBeenCalledTimes(1);
+  });
+
   it("keeps running after a failed pass", async () => {
     queue.drainJobs.mockRejectedValueOnce(new Error("database down"));
-    startJobWorker({}, 60_000);
+    startJobWorker({}, { intervalMs: 60_000 });
     kickJobWorker();
     await tick();
     await tick();
