@@ -1,18 +1,42 @@
-/** CPU time a process has used so far (user + system, from /proc/<pid>/stat), to explain where latency goes. */
+/**
+ * CPU time a process and its descendants have used so far (user + system, from
+ * /proc/<pid>/stat), to explain where latency goes. Descendants count because
+ * some services are wrappers (tsx runs the script in a child node process).
+ */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 let ticksPerSecond: number | null = null;
 
-export function processCpuMs(pid: number | undefined): number | null {
-  if (!pid) return null;
+type Stat = { pid: number; ppid: number; ticks: number };
+
+function readStat(pid: number): Stat | null {
   try {
-    ticksPerSecond ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-    // Fields after the parenthesised command name: state is field 3; utime and stime are fields 14 and 15.
+    // Fields after the parenthesised command name: state is field 3, ppid field 4; utime and stime are fields 14 and 15.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000;
+    return { pid, ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
   } catch {
     return null;
   }
+}
+
+export function processCpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  ticksPerSecond ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  const all = readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map((name) => readStat(Number(name)))
+    .filter((stat): stat is Stat => stat !== null);
+  const root = all.find((stat) => stat.pid === pid);
+  if (!root) return null;
+  const children = new Map<number, Stat[]>();
+  for (const stat of all) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat]);
+  let ticks = 0;
+  for (const stack = [root]; stack.length > 0; ) {
+    const stat = stack.pop()!;
+    ticks += stat.ticks;
+    stack.push(...(children.get(stat.pid) ?? []));
+  }
+  return (ticks / ticksPerSecond) * 1000;
 }

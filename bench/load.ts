@@ -7,7 +7,8 @@
  */
 import http from "node:http";
 
-export type LoadResult = { sent: number; dropped: number; statuses: Record<number, number>; errors: number; errorMessages: Record<string, number>; latenciesMs: number[]; bodies: string[]; durationMs: number; achievedRate: number };
+/** `latenciesMs[k]` belongs to the request scheduled `scheduledMs[k]` after the start. */
+export type LoadResult = { sent: number; dropped: number; statuses: Record<number, number>; errors: number; errorMessages: Record<string, number>; latenciesMs: number[]; scheduledMs: number[]; bodies: string[]; durationMs: number; achievedRate: number };
 
 export async function runOpenLoop({ url, rate, durationSeconds, maxInFlight = 512, build }: { url: string; rate: number; durationSeconds: number; maxInFlight?: number; build: (i: number) => { body: string; headers: Record<string, string> } }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
@@ -15,6 +16,7 @@ export async function runOpenLoop({ url, rate, durationSeconds, maxInFlight = 51
   const total = Math.round(rate * durationSeconds);
   const intervalMs = 1000 / rate;
   const latenciesMs: number[] = [];
+  const scheduledMs: number[] = [];
   const bodies: string[] = new Array<string>(total).fill("");
   const statuses: Record<number, number> = {};
   let errors = 0;
@@ -38,6 +40,7 @@ export async function runOpenLoop({ url, rate, durationSeconds, maxInFlight = 51
         .then(({ status, text }) => {
           statuses[status] = (statuses[status] ?? 0) + 1;
           latenciesMs.push(performance.now() - scheduled);
+          scheduledMs.push(scheduled - started);
           bodies[i] = text;
         })
         .catch((error: unknown) => {
@@ -54,7 +57,7 @@ export async function runOpenLoop({ url, rate, durationSeconds, maxInFlight = 51
   await Promise.all(pending);
   const durationMs = performance.now() - started;
   agent.destroy();
-  return { sent: total - dropped, dropped, statuses, errors, errorMessages, latenciesMs, bodies, durationMs, achievedRate: ((total - dropped) / sendingMs) * 1000 };
+  return { sent: total - dropped, dropped, statuses, errors, errorMessages, latenciesMs, scheduledMs, bodies, durationMs, achievedRate: ((total - dropped) / sendingMs) * 1000 };
 }
 
 function post(agent: http.Agent, target: URL, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {

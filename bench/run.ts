@@ -13,7 +13,7 @@ import { measureFirstLoadJs } from "./first-load-js";
 import { closeAgent } from "./http-get";
 import { measurePlanning } from "./planning";
 import { measureWarmRenders } from "./render";
-import { BENCH_DIST_DIR, buildBosun, EMULATOR_URLS, ROOT, seed, startBosun, startDatabase, startEmulators, startRecordingProxy, stopAll, waitForFreePorts } from "./servers";
+import { BENCH_DIST_DIR, buildBosun, EMULATOR_URLS, ROOT, seed, startBosun, startDatabase, startEmulators, startRecordingProxy, startWorker, stopAll, waitForFreePorts } from "./servers";
 import type { Figure, FigureError } from "./types";
 import { measureWebhooks } from "./webhooks";
 
@@ -28,8 +28,12 @@ const { values } = parseArgs({
     "lcp-samples": { type: "string", default: "5" },
     "webhook-rate": { type: "string", default: "500" },
     "webhook-seconds": { type: "string", default: "30" },
+    "webhook-incidents": { type: "string", default: "500" },
     "drain-timeout": { type: "string", default: "180" },
+    "job-concurrency": { type: "string", default: "4" },
+    "worker-nice": { type: "string", default: "10" },
     "port-wait": { type: "string", default: "900" },
+    profile: { type: "string" },
   },
 });
 
@@ -95,7 +99,8 @@ try {
     const databaseUrl = await startDatabase();
     const proxy = await startRecordingProxy(EMULATOR_URLS.jira);
     console.log(`  seeded: ${await seed(databaseUrl, proxy.url)}`);
-    const bosun = await startBosun({ port, databaseUrl });
+    const bosun = await startBosun({ port, databaseUrl, profileDir: values.profile });
+    const worker = startWorker({ databaseUrl, publicUrl: bosun.url, concurrency: Number(values["job-concurrency"]), nice: Number(values["worker-nice"]) });
     console.log(`[${elapsed()}] Bosun is up; signing in as grace@acme.test…`);
     const browser = await launchBrowser();
     try {
@@ -109,7 +114,7 @@ try {
     }
     // Last: it leaves a queue behind that would disturb the other figures.
     await attempt(6, "webhook acknowledgement", () =>
-      measureWebhooks({ baseUrl: bosun.url, databaseUrl, jiraUrl: EMULATOR_URLS.jira, jiraAuth: `Bearer ${JIRA_DEMO_API_TOKEN}`, rate: Number(values["webhook-rate"]), seconds: Number(values["webhook-seconds"]), drainTimeoutSeconds: Number(values["drain-timeout"]), serverPid: bosun.child.pid }),
+      measureWebhooks({ baseUrl: bosun.url, databaseUrl, jiraUrl: EMULATOR_URLS.jira, jiraAuth: `Bearer ${JIRA_DEMO_API_TOKEN}`, rate: Number(values["webhook-rate"]), seconds: Number(values["webhook-seconds"]), incidents: Number(values["webhook-incidents"]), drainTimeoutSeconds: Number(values["drain-timeout"]), serverPid: bosun.child.pid, workerPid: worker.pid }),
     );
   }
 } catch (error) {

@@ -193,15 +193,34 @@ export function buildBosun() {
   });
 }
 
-export async function startBosun({ port, databaseUrl }: { port: number; databaseUrl: string }) {
+/** `profileDir`: run `next start` under V8's sampling profiler; the .cpuprofile is written there when it stops. */
+export async function startBosun({ port, databaseUrl, profileDir }: { port: number; databaseUrl: string; profileDir?: string }) {
   const publicUrl = `http://localhost:${port}`;
   const env = parseEnv({ ...process.env, BOSUN_PUBLIC_URL: publicUrl, DATABASE_URL: databaseUrl });
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ...launchVariables(env), BOSUN_PUBLIC_URL: publicUrl, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+    env: { ...process.env, ...launchVariables(env), BOSUN_PUBLIC_URL: publicUrl, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", BOSUN_WORKER: "separate" },
   });
   track(child, "next start");
   await waitForUrl(`${publicUrl}/api/health`, 120_000, child);
   return { url: publicUrl, child };
+}
+
+/**
+ * `npm run worker`'s process (the web process above leaves background work to
+ * it, as in production), at a lower CPU priority (`nice`): on a host shared
+ * with web processes, a burst of jobs should use the CPU the requests leave
+ * over, not delay the acknowledgements.
+ */
+export function startWorker({ databaseUrl, publicUrl, concurrency, nice }: { databaseUrl: string; publicUrl: string; concurrency: number; nice: number }) {
+  const env = parseEnv({ ...process.env, BOSUN_PUBLIC_URL: publicUrl, DATABASE_URL: databaseUrl });
+  const child = spawn("nice", ["-n", String(nice), process.execPath, TSX_CLI, "--conditions=react-server", "scripts/worker.ts"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ...launchVariables(env), BOSUN_PUBLIC_URL: publicUrl, DATABASE_URL: databaseUrl, NODE_ENV: "production", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", BOSUN_JOB_CONCURRENCY: String(concurrency) },
+  });
+  track(child, "worker");
+  return child;
 }
