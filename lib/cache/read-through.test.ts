@@ -58,6 +58,21 @@ describe("readThrough", () => {
     await expect(cache.readThrough({ orgId, key: "board:4", ttlMs: 1, load: async () => Promise.reject(new Error("down")) })).rejects.toThrow("down");
   });
 
+  it("reuses the value it parsed while the entry is unchanged, and reads a newer one another replica wrote", async () => {
+    await cache.readThrough({ orgId, key: "board:5", ttlMs: 60_000, load: async () => ({ issues: ["A-1"] }) });
+    const first = await cache.readCached<{ issues: string[] }>({ orgId, key: "board:5" });
+    const second = await cache.readCached<{ issues: string[] }>({ orgId, key: "board:5" });
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first?.issues)).toBe(true);
+
+    // Another process refreshes the entry: a new fetchedAt, so the new value is read.
+    await db.cacheEntry.update({ where: { orgId_key: { orgId, key: "board:5" } }, data: { value: { issues: ["A-1", "A-2"] }, fetchedAt: new Date(Date.now() + 1_000) } });
+    expect(await cache.readCached({ orgId, key: "board:5" })).toEqual({ issues: ["A-1", "A-2"] });
+    // And a deleted entry (a forced refresh clears the org's prefix) is gone, whatever this process remembers.
+    await db.cacheEntry.delete({ where: { orgId_key: { orgId, key: "board:5" } } });
+    expect(await cache.readCached({ orgId, key: "board:5" })).toBeNull();
+  });
+
   it("keeps orgs apart", async () => {
     const other = (await db.organization.create({ data: { slug: "d", name: "D", workosOrgId: "org_d" } })).id;
     await cache.readThrough({ orgId, key: "shared-key", ttlMs: 60_000, load: async () => "mine" });

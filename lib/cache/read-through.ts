@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { recallValue, rememberValue } from "./parsed-values";
 
 /**
  * Upstream reads cached per org in PostgreSQL, so every replica shares them and
@@ -20,8 +21,21 @@ export type Cached<T> = {
 
 const inflight = new Map<string, Promise<unknown>>();
 
+type Entry = { value: unknown; fetchedAt: Date; expiresAt: Date };
+
+/** The entry, its value from memory when this process already parsed this version of it (see parsed-values.ts). */
+async function readEntry(orgId: string, key: string): Promise<Entry | null> {
+  const where = { orgId_key: { orgId, key } };
+  const stamp = await db.cacheEntry.findUnique({ where, select: { fetchedAt: true, expiresAt: true } });
+  if (!stamp) return null;
+  const recalled = recallValue(orgId, key, stamp.fetchedAt);
+  if (recalled) return { ...stamp, value: recalled.value };
+  const entry = await db.cacheEntry.findUnique({ where, select: { value: true, fetchedAt: true, expiresAt: true } });
+  return entry && { ...entry, value: rememberValue(orgId, key, entry.fetchedAt, entry.value) };
+}
+
 export async function readThrough<T>({ orgId, key, ttlMs, load, force = false, now = new Date() }: { orgId: string; key: string; ttlMs: number; load: () => Promise<T>; force?: boolean; now?: Date }): Promise<Cached<T>> {
-  const entry = await db.cacheEntry.findUnique({ where: { orgId_key: { orgId, key } } });
+  const entry = await readEntry(orgId, key);
   if (entry && !force && entry.expiresAt > now) return { value: entry.value as T, fetchedAt: entry.fetchedAt, fromCache: true, stale: false, error: null };
 
   const flightKey = `${orgId}:${key}`;
@@ -39,7 +53,7 @@ export async function readThrough<T>({ orgId, key, ttlMs, load, force = false, n
       create: { orgId, key, value: value as Prisma.InputJsonValue, fetchedAt, expiresAt: new Date(fetchedAt.getTime() + ttlMs) },
       update: { value: value as Prisma.InputJsonValue, fetchedAt, expiresAt: new Date(fetchedAt.getTime() + ttlMs) },
     });
-    return { value, fetchedAt, fromCache: false, stale: false, error: null };
+    return { value: rememberValue(orgId, key, fetchedAt, value), fetchedAt, fromCache: false, stale: false, error: null };
   } catch (error) {
     if (!entry) throw error;
     return { value: entry.value as T, fetchedAt: entry.fetchedAt, fromCache: true, stale: true, error: error instanceof Error ? error.message : String(error) };
@@ -48,6 +62,6 @@ export async function readThrough<T>({ orgId, key, ttlMs, load, force = false, n
 
 /** A cached value still within its window, without ever going upstream (or writing anything). */
 export async function readCached<T>({ orgId, key, now = new Date() }: { orgId: string; key: string; now?: Date }): Promise<T | null> {
-  const entry = await db.cacheEntry.findUnique({ where: { orgId_key: { orgId, key } } });
+  const entry = await readEntry(orgId, key);
   return entry && entry.expiresAt > now ? (entry.value as T) : null;
 }
