@@ -64,6 +64,22 @@ describe("sprint dashboard data", () => {
     expect(await db.sprintSnapshot.count({ where: { orgId, kind: "close" } })).toBe(cold.velocity.sprints.length);
   });
 
+  it("shows a sprint assignee who is not on Bosun's team by their Jira name, not as over capacity", async () => {
+    const before = await dashboard.loadSprintDashboard({ orgId });
+    if (before.status !== "ok") throw new Error(before.status);
+    const busy = before.health!.perPerson.find((p) => p.onTeam && p.committedPoints > 0)!;
+    // Unlinking their Jira account takes them off the team; the sprint's issues still name them.
+    const membership = await db.membership.findFirstOrThrow({ where: { orgId, jiraAccountId: busy.accountId } });
+    await db.membership.update({ where: { id: membership.id }, data: { jiraAccountId: null } });
+    try {
+      const after = await dashboard.loadSprintDashboard({ orgId });
+      if (after.status !== "ok") throw new Error(after.status);
+      expect(after.health!.perPerson.find((p) => p.accountId === busy.accountId)).toMatchObject({ name: busy.name, capacityPoints: 0, committedPoints: busy.committedPoints, onTeam: false, isOverCommitted: false });
+    } finally {
+      await db.membership.update({ where: { id: membership.id }, data: { jiraAccountId: membership.jiraAccountId } });
+    }
+  });
+
   it("keeps the last good data, marked stale, when a refresh hits a rate limit", async () => {
     await setFaults({ rateLimitRate: 1, retryAfterSeconds: 30 });
     const result = await dashboard.loadSprintDashboard({ orgId, force: true });

@@ -97,6 +97,7 @@ function toHealthIssue(item: JiraWorkItem, active: JiraSprint, outside: JiraWork
     points: item.points,
     statusCategory: item.statusCategory,
     assigneeAccountId: item.assigneeAccountId,
+    assigneeName: item.assigneeName ?? null,
     component: item.components[0] ?? null,
     blockedBy: item.blockedBy.map((blocker) => {
       const found = outside.find((o) => o.key === blocker.key);

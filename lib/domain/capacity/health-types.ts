@@ -15,6 +15,8 @@ export type HealthIssue = {
   points: number | null;
   statusCategory: StatusCategory;
   assigneeAccountId: string | null;
+  /** How Jira names the assignee; absent in older cached data, where the accountId stands in. */
+  assigneeName?: string | null;
   component: string | null;
   blockedBy: IssueBlocker[];
 };

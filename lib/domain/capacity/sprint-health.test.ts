@@ -18,7 +18,7 @@ describe("sprintHealth totals", () => {
     issue("BOS-2", { points: 8, assigneeAccountId: "ada" }),
     issue("BOS-3", { points: null, assigneeAccountId: "grace" }),
     issue("BOS-4", { points: 2.5, statusCategory: "new" }),
-    issue("BOS-5", { points: 3, assigneeAccountId: "contractor" }),
+    issue("BOS-5", { points: 3, assigneeAccountId: "contractor", assigneeName: "Zoe Contractor" }),
   ];
   const health = sprintHealth(input({ issues }));
 
@@ -26,13 +26,36 @@ describe("sprintHealth totals", () => {
     expect(health).toMatchObject({ capacityPoints: 18, committedPoints: 18.5, completedPoints: 5, remainingPoints: 13.5, unestimatedCount: 1, isOverCommitted: true, overCommittedBy: 0.5 });
   });
 
-  it("loads each person, anyone outside the team, and an Unassigned row", () => {
+  it("loads each person, anyone outside the team by their Jira name, and an Unassigned row", () => {
     expect(health.perPerson).toEqual([
-      { accountId: "ada", name: "Ada Lovelace", capacityPoints: 10, committedPoints: 13, remainingPoints: 8, loadRatio: 1.3, isOverCommitted: true },
-      { accountId: "grace", name: "Grace Hopper", capacityPoints: 8, committedPoints: 0, remainingPoints: 0, loadRatio: 0, isOverCommitted: false },
-      { accountId: "contractor", name: "contractor", capacityPoints: 0, committedPoints: 3, remainingPoints: 3, loadRatio: null, isOverCommitted: true },
-      { accountId: null, name: "Unassigned", capacityPoints: 0, committedPoints: 2.5, remainingPoints: 2.5, loadRatio: null, isOverCommitted: false },
+      { accountId: "ada", name: "Ada Lovelace", capacityPoints: 10, committedPoints: 13, remainingPoints: 8, loadRatio: 1.3, onTeam: true, isOverCommitted: true },
+      { accountId: "grace", name: "Grace Hopper", capacityPoints: 8, committedPoints: 0, remainingPoints: 0, loadRatio: 0, onTeam: true, isOverCommitted: false },
+      { accountId: "contractor", name: "Zoe Contractor", capacityPoints: 0, committedPoints: 3, remainingPoints: 3, loadRatio: null, onTeam: false, isOverCommitted: false },
+      { accountId: null, name: "Unassigned", capacityPoints: 0, committedPoints: 2.5, remainingPoints: 2.5, loadRatio: null, onTeam: false, isOverCommitted: false },
     ]);
+  });
+
+  it("sorts outsiders by name, and falls back to the accountId for data cached without names", () => {
+    const perPerson = sprintHealth(
+      input({
+        issues: [
+          issue("BOS-1", { assigneeAccountId: "712020:zz", assigneeName: "Bea Outside" }),
+          issue("BOS-2", { assigneeAccountId: "557058:aa" }),
+          issue("BOS-3", { assigneeAccountId: "712020:yy", assigneeName: "Al Outside" }),
+          issue("BOS-4", { assigneeAccountId: "557058:aa", assigneeName: null }),
+        ],
+      }),
+    ).perPerson;
+    expect(perPerson.filter((p) => p.accountId !== null && !p.onTeam).map((p) => [p.name, p.committedPoints, p.isOverCommitted])).toEqual([
+      ["557058:aa", 6, false],
+      ["Al Outside", 3, false],
+      ["Bea Outside", 3, false],
+    ]);
+  });
+
+  it("still flags a team member with no capacity left who holds work", () => {
+    const perPerson = sprintHealth(input({ people: [{ accountId: "ada", name: "Ada Lovelace", capacityPoints: 0 }], issues: [issue("BOS-1", { assigneeAccountId: "ada" })] })).perPerson;
+    expect(perPerson[0]).toMatchObject({ name: "Ada Lovelace", onTeam: true, isOverCommitted: true });
   });
 
   it("is not over-committed within capacity, and handles an empty sprint", () => {

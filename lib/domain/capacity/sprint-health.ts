@@ -24,6 +24,9 @@ export type PersonLoad = {
   remainingPoints: number;
   /** committed ÷ capacity, two decimals; null without capacity. */
   loadRatio: number | null;
+  /** false for assignees outside the team (no capacity here) and for "Unassigned". */
+  onTeam: boolean;
+  /** Only team members can be: an outsider's 0 capacity is not Bosun's to judge. */
   isOverCommitted: boolean;
 };
 
@@ -46,7 +49,8 @@ export type SprintHealth = {
  * Health of the active sprint. "Committed" is everything in the sprint now (so
  * work added mid-sprint counts against capacity); `scope` shows what changed
  * since the start. Issues assigned to someone outside `people` get a row of
- * their own with no capacity, so their points never vanish from the table.
+ * their own under their Jira name, so their points never vanish from the
+ * table; with no capacity known for them, that row is never over-committed.
  */
 export function sprintHealth({ issues, people, startSnapshot, previousSprintKeys, sprintIssueKeysByLaterSprint, now }: SprintHealthInput): SprintHealth {
   const capacityPoints = roundTo(
@@ -73,12 +77,10 @@ export function sprintHealth({ issues, people, startSnapshot, previousSprintKeys
 }
 
 function loadPerPerson(issues: HealthIssue[], people: HealthPerson[]): PersonLoad[] {
-  const known = new Set(people.map((person) => person.accountId));
-  const outsiders = [...new Set(issues.map((issue) => issue.assigneeAccountId).filter((id): id is string => id !== null && !known.has(id)))].sort();
-  const rows: { accountId: string | null; name: string; capacityPoints: number }[] = [
-    ...people,
-    ...outsiders.map((accountId) => ({ accountId, name: accountId, capacityPoints: 0 })),
-    { accountId: null, name: "Unassigned", capacityPoints: 0 },
+  const rows: { accountId: string | null; name: string; capacityPoints: number; onTeam: boolean }[] = [
+    ...people.map((person) => ({ ...person, onTeam: true })),
+    ...outsiders(issues, people).map(({ accountId, name }) => ({ accountId, name, capacityPoints: 0, onTeam: false })),
+    { accountId: null, name: "Unassigned", capacityPoints: 0, onTeam: false },
   ];
   const byAssignee = new Map<string | null, HealthIssue[]>();
   for (const issue of issues) {
@@ -86,7 +88,7 @@ function loadPerPerson(issues: HealthIssue[], people: HealthPerson[]): PersonLoa
     if (theirs) theirs.push(issue);
     else byAssignee.set(issue.assigneeAccountId, [issue]);
   }
-  return rows.map(({ accountId, name, capacityPoints }) => {
+  return rows.map(({ accountId, name, capacityPoints, onTeam }) => {
     const theirs = byAssignee.get(accountId) ?? [];
     const committedPoints = sumPoints(theirs);
     return {
@@ -96,8 +98,23 @@ function loadPerPerson(issues: HealthIssue[], people: HealthPerson[]): PersonLoa
       committedPoints,
       remainingPoints: sumPoints(theirs.filter((issue) => issue.statusCategory !== "done")),
       loadRatio: capacityPoints > 0 ? roundTo(committedPoints / capacityPoints, 2) : null,
-      // Unassigned work is a planning gap, not anybody's overload.
-      isOverCommitted: accountId !== null && committedPoints > capacityPoints,
+      onTeam,
+      // Unassigned work is a planning gap and an outsider's capacity is unknown, not zero: neither is an overload.
+      isOverCommitted: onTeam && committedPoints > capacityPoints,
     };
   });
+}
+
+/** Assignees not on the team, by Jira's name for them (the accountId when the cache predates names), sorted by it. */
+function outsiders(issues: HealthIssue[], people: HealthPerson[]): { accountId: string; name: string }[] {
+  const known = new Set(people.map((person) => person.accountId));
+  const names = new Map<string, string>();
+  for (const { assigneeAccountId: id, assigneeName } of issues) {
+    if (id === null || known.has(id)) continue;
+    // Keep the first real name; the accountId is only a stand-in until one turns up.
+    if (!names.has(id) || names.get(id) === id) names.set(id, assigneeName || id);
+  }
+  return [...names]
+    .map(([accountId, name]) => ({ accountId, name }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.accountId.localeCompare(b.accountId));
 }

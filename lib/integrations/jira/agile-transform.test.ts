@@ -7,7 +7,7 @@ const issue = {
     summary: "Berth schedule export",
     issuetype: { name: "Story" },
     status: { name: "In Progress", statusCategory: { key: "indeterminate" } },
-    assignee: { accountId: "712020:abc" },
+    assignee: { accountId: "712020:abc", displayName: "Jan Kowalski", emailAddress: "jan@acme.test" },
     components: [{ name: "Berths" }],
     labels: ["customer"],
     parent: { key: "ACME-1", fields: { summary: "Berth scheduling", issuetype: { name: "Epic" } } },
@@ -32,6 +32,7 @@ describe("toWorkItem", () => {
       statusCategory: "indeterminate",
       points: 5,
       assigneeAccountId: "712020:abc",
+      assigneeName: "Jan Kowalski",
       components: ["Berths"],
       labels: ["customer"],
       epic: { key: "ACME-1", name: "Berth scheduling" },
@@ -43,8 +44,14 @@ describe("toWorkItem", () => {
 
   it("treats a missing or non-numeric estimate as unestimated, and a non-epic parent as no epic", () => {
     const subtask = { key: "ACME-43", fields: { summary: "x", parent: { key: "ACME-42", fields: { summary: "y", issuetype: { name: "Story" } } }, customfield_10016: "5" } };
-    expect(toWorkItem(subtask, "customfield_10016")).toMatchObject({ points: null, epic: null, statusCategory: "new", assigneeAccountId: null, blockedBy: [] });
+    expect(toWorkItem(subtask, "customfield_10016")).toMatchObject({ points: null, epic: null, statusCategory: "new", assigneeAccountId: null, assigneeName: null, blockedBy: [] });
     expect(toWorkItem(issue, null)?.points).toBeNull();
+  });
+
+  it("names the assignee as toJiraAccount does: display name, else email, else accountId", () => {
+    const withAssignee = (assignee: object) => toWorkItem({ ...issue, fields: { ...issue.fields, assignee } }, null)?.assigneeName;
+    expect(withAssignee({ accountId: "712020:abc", displayName: "", emailAddress: "jan@acme.test" })).toBe("jan@acme.test");
+    expect(withAssignee({ accountId: "712020:abc", emailAddress: null })).toBe("712020:abc");
   });
 
   it("drops answers that are not issues", () => {

@@ -46,7 +46,7 @@ const issueSchema = z.object({
       summary: z.string().default(""),
       issuetype: z.object({ name: z.string() }).nullish(),
       status: statusSchema.nullish(),
-      assignee: z.object({ accountId: z.string() }).nullish(),
+      assignee: z.object({ accountId: z.string(), displayName: z.string().nullish(), emailAddress: z.string().nullish() }).nullish(),
       components: z.array(z.object({ name: z.string() })).nullish(),
       labels: z.array(z.string()).nullish(),
       parent: z.object({ key: z.string(), fields: z.object({ summary: z.string(), issuetype: z.object({ name: z.string() }).optional() }).partial().optional() }).nullish(),
@@ -78,6 +78,8 @@ export function toWorkItem(answer: unknown, pointsField: string | null, sprintFi
     statusCategory: toStatusCategory(fields.status?.statusCategory?.key),
     points: typeof rawPoints === "number" && Number.isFinite(rawPoints) ? rawPoints : null,
     assigneeAccountId: fields.assignee?.accountId ?? null,
+    // Same fallback as toJiraAccount: privacy settings can hide the name or email.
+    assigneeName: fields.assignee ? fields.assignee.displayName || fields.assignee.emailAddress || fields.assignee.accountId : null,
     components: (fields.components ?? []).map((c) => c.name),
     labels: fields.labels ?? [],
     epic: parent && parent.fields?.issuetype?.name === "Epic" ? { key: parent.key, name: parent.fields.summary ?? parent.key } : null,

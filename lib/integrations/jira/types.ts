@@ -39,6 +39,8 @@ export type JiraWorkItem = {
   statusCategory: StatusCategory;
   points: number | null;
   assigneeAccountId: string | null;
+  /** Display name, else email, else accountId; absent on items cached before it existed. */
+  assigneeName?: string | null;
   components: string[];
   labels: string[];
   epic: { key: string; name: string } | null;

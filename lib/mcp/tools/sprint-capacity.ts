@@ -27,7 +27,7 @@ export function registerSprintCapacity(server: McpServer, ctx: AgentContext) {
     {
       title: "Sprint capacity",
       description:
-        "Capacity of a Jira board's active sprint: capacity, committed, completed and remaining story points, each person's load, dependency conflicts, scope change, carryover, velocity of recent sprints and the suggested interruption buffer.",
+        "Capacity of a Jira board's active sprint: capacity, committed, completed and remaining story points, each person's load (Jira assignees outside the team have onTeam false and no capacity, so they are never over-committed), dependency conflicts, scope change, carryover, velocity of recent sprints and the suggested interruption buffer.",
       inputSchema: sprintCapacityInput,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
