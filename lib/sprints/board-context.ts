@@ -12,7 +12,17 @@ export const DEFAULT_FOCUS_FACTOR = 1;
 export const HISTORY_SPRINTS = 6;
 
 /** Who a board's team is, how fast they deliver, and its sprints: shared by the dashboard and planning. */
-export async function loadBoardContext({ orgId, boardId, force = false, now = new Date(), requestId }: { orgId: string; boardId?: number; force?: boolean; now?: Date; requestId?: string }) {
+export async function loadBoardContext(options: { orgId: string; boardId?: number; force?: boolean; now?: Date; requestId?: string }) {
+  const sprints = await loadBoardSprints(options);
+  return sprints.status === "ok" ? loadBoardTeam(sprints, options) : sprints;
+}
+
+/**
+ * The first half: the board and its sprints, from Jira (cached). Callers that
+ * also need the active sprint's issues start that read as soon as this
+ * returns, alongside `loadBoardTeam`'s database work, not after it.
+ */
+export async function loadBoardSprints({ orgId, boardId, force = false, requestId }: { orgId: string; boardId?: number; force?: boolean; requestId?: string }) {
   const config = await getJiraConfig({ orgId, requestId });
   if (!config) return { status: "not-connected" as const };
   const boards = await readBoards({ orgId, config, force });
@@ -23,7 +33,15 @@ export async function loadBoardContext({ orgId, boardId, force = false, now = ne
   const { estimationField, sprints } = setup.value;
   const activeSprint = sprints.find((s) => s.state === "active") ?? null;
   const closed = sprints.filter((s) => s.state === "closed").slice(-HISTORY_SPRINTS);
-  const snapshots = await recordSnapshots({ orgId, board, config, estimationField, closed, activeSprint, now });
+  return { status: "ok" as const, config, boards, board, setup, estimationField, sprints, activeSprint, closed };
+}
+
+type BoardSprints = Extract<Awaited<ReturnType<typeof loadBoardSprints>>, { status: "ok" }>;
+
+/** The second half: sprint snapshots, the board's team and its velocity figures. */
+export async function loadBoardTeam(board: BoardSprints, { orgId, now = new Date() }: { orgId: string; now?: Date }) {
+  const { config, estimationField, closed, activeSprint } = board;
+  const snapshots = await recordSnapshots({ orgId, board: board.board, config, estimationField, closed, activeSprint, now });
   const history = closed.map((s) => snapshots.close.get(s.id)).filter((s) => s !== undefined);
 
   const orgTeam = await loadTeam({ orgId, from: (history[0]?.sprintStart ?? now).toISOString(), to: addDays(activeSprint?.endDate ?? now.toISOString(), 60) });
@@ -36,7 +54,7 @@ export async function loadBoardContext({ orgId, boardId, force = false, now = ne
   );
   // Backfilled sprints cannot know what was added after the start.
   const interruptRate = deriveInterruptRate(history.filter((s) => (s.issues as SnapshotIssues).source === "observed").map((s) => ({ committedPoints: s.committedPoints, addedPoints: s.addedPoints })));
-  return { status: "ok" as const, config, boards, board, setup, estimationField, sprints, activeSprint, closed, snapshots, history, team, focusFactor, interruptRate };
+  return { ...board, snapshots, history, team, focusFactor, interruptRate };
 }
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();

@@ -3,7 +3,7 @@ import { sprintHealth, suggestedBufferPercent, velocity, type SprintHealth, type
 import type { SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
 import type { JiraBoard, JiraSprint, JiraWorkItem } from "@/lib/integrations/jira";
 import { IntegrationError } from "@/lib/errors";
-import { HISTORY_SPRINTS, loadBoardContext } from "./board-context";
+import { HISTORY_SPRINTS, loadBoardSprints, loadBoardTeam } from "./board-context";
 import { readIssuesByKey, readSprintIssues } from "./jira-reads";
 import { capacities } from "./team-capacity";
 
@@ -50,15 +50,20 @@ export async function loadSprintDashboard(options: { orgId: string; boardId?: nu
 }
 
 async function buildDashboard({ orgId, boardId, force = false, now = new Date(), requestId }: { orgId: string; boardId?: number; force?: boolean; now?: Date; requestId?: string }): Promise<SprintDashboard> {
-  const context = await loadBoardContext({ orgId, boardId, force, now, requestId });
-  if (context.status !== "ok") return context;
-  const { config, boards, board, setup, estimationField, sprints, activeSprint, closed, snapshots, history, team, focusFactor, interruptRate } = context;
+  const boardSprints = await loadBoardSprints({ orgId, boardId, force, requestId });
+  if (boardSprints.status !== "ok") return boardSprints;
+  const { config, estimationField, activeSprint } = boardSprints;
+  // The active sprint's issues are the longest chain of Jira reads (one page after another): start them now,
+  // while the snapshots and the team come from the database.
+  const sprintIssues = activeSprint?.startDate && activeSprint.endDate ? readSprintIssues({ orgId, config, force, sprintId: activeSprint.id, pointsField: estimationField }) : null;
+  const [context] = await Promise.all([loadBoardTeam(boardSprints, { orgId, now }), sprintIssues]);
+  const { boards, board, setup, sprints, closed, snapshots, history, team, focusFactor, interruptRate } = context;
   const velocityResult = velocity(history.map((s) => ({ sprintId: s.sprintId, name: s.sprintName, startedAt: (s.sprintStart ?? s.takenAt).toISOString(), committedPoints: s.committedPoints, completedPoints: s.completedPoints })), HISTORY_SPRINTS);
 
   const freshness: Freshness[] = [boards, setup];
   let health: SprintHealth | null = null;
-  if (activeSprint?.startDate && activeSprint.endDate) {
-    const issues = await readSprintIssues({ orgId, config, force, sprintId: activeSprint.id, pointsField: estimationField });
+  if (sprintIssues && activeSprint?.startDate && activeSprint.endDate) {
+    const issues = await sprintIssues;
     const outsideBlockers = issues.value.flatMap((i) => i.blockedBy.map((b) => b.key)).filter((key) => !issues.value.some((i) => i.key === key));
     const blockers = await readIssuesByKey({ orgId, config, force, keys: outsideBlockers, pointsField: estimationField });
     freshness.push(issues, blockers);
