@@ -1,6 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import { readCacheEntry, readCacheStamp, writeCacheEntry } from "@/lib/db/queries/cache";
 import { recallValue, rememberValue } from "./parsed-values";
 
 /**
@@ -25,12 +24,11 @@ type Entry = { value: unknown; fetchedAt: Date; expiresAt: Date };
 
 /** The entry, its value from memory when this process already parsed this version of it (see parsed-values.ts). */
 async function readEntry(orgId: string, key: string): Promise<Entry | null> {
-  const where = { orgId_key: { orgId, key } };
-  const stamp = await db.cacheEntry.findUnique({ where, select: { fetchedAt: true, expiresAt: true } });
+  const stamp = await readCacheStamp({ orgId, key });
   if (!stamp) return null;
   const recalled = recallValue(orgId, key, stamp.fetchedAt);
   if (recalled) return { ...stamp, value: recalled.value };
-  const entry = await db.cacheEntry.findUnique({ where, select: { value: true, fetchedAt: true, expiresAt: true } });
+  const entry = await readCacheEntry({ orgId, key });
   return entry && { ...entry, value: rememberValue(orgId, key, entry.fetchedAt, entry.value) };
 }
 
@@ -48,11 +46,7 @@ export async function readThrough<T>({ orgId, key, ttlMs, load, force = false, n
   try {
     const value = await flight;
     const fetchedAt = new Date();
-    await db.cacheEntry.upsert({
-      where: { orgId_key: { orgId, key } },
-      create: { orgId, key, value: value as Prisma.InputJsonValue, fetchedAt, expiresAt: new Date(fetchedAt.getTime() + ttlMs) },
-      update: { value: value as Prisma.InputJsonValue, fetchedAt, expiresAt: new Date(fetchedAt.getTime() + ttlMs) },
-    });
+    await writeCacheEntry({ orgId, key, value, fetchedAt, expiresAt: new Date(fetchedAt.getTime() + ttlMs) });
     return { value: rememberValue(orgId, key, fetchedAt, value), fetchedAt, fromCache: false, stale: false, error: null };
   } catch (error) {
     if (!entry) throw error;

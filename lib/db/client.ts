@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
 import { PrismaClient } from "./generated/client";
 
 /**
@@ -14,6 +15,9 @@ const globalForDb = globalThis as { bosunDb?: PrismaClient; bosunPool?: pg.Pool 
 
 if (!globalForDb.bosunDb || !globalForDb.bosunPool) {
   const pool = new pg.Pool({ connectionString: env.databaseUrl, max: 10, connectionTimeoutMillis: 3_000, idleTimeoutMillis: 30_000 });
+  // An idle connection the server drops (a restart, a failover) must not take the process down; the pool
+  // replaces it on the next query.
+  pool.on("error", (error) => logger.warn({ err: error }, "an idle database connection closed"));
   globalForDb.bosunPool = pool;
   globalForDb.bosunDb = new PrismaClient({ adapter: new PrismaPg(pool) });
 }
