@@ -1,5 +1,5 @@
 import "server-only";
-import { readCacheEntry, readCacheStamp, writeCacheEntry } from "@/lib/db/queries/cache";
+import { readCacheEntry, writeCacheEntry } from "@/lib/db/queries/cache";
 import { recallValue, rememberValue } from "./parsed-values";
 
 /**
@@ -24,12 +24,12 @@ type Entry = { value: unknown; fetchedAt: Date; expiresAt: Date };
 
 /** The entry, its value from memory when this process already parsed this version of it (see parsed-values.ts). */
 async function readEntry(orgId: string, key: string): Promise<Entry | null> {
-  const stamp = await readCacheStamp({ orgId, key });
-  if (!stamp) return null;
-  const recalled = recallValue(orgId, key, stamp.fetchedAt);
-  if (recalled) return { ...stamp, value: recalled.value };
-  const entry = await readCacheEntry({ orgId, key });
-  return entry && { ...entry, value: rememberValue(orgId, key, entry.fetchedAt, entry.value) };
+  const held = recallValue(orgId, key);
+  const entry = await readCacheEntry({ orgId, key, heldFetchedAt: held?.fetchedAt });
+  if (!entry) return null;
+  const { fetchedAt, expiresAt } = entry;
+  if (entry.changed) return { fetchedAt, expiresAt, value: rememberValue(orgId, key, fetchedAt, entry.value) };
+  return { fetchedAt, expiresAt, value: held?.value };
 }
 
 export async function readThrough<T>({ orgId, key, ttlMs, load, force = false, now = new Date() }: { orgId: string; key: string; ttlMs: number; load: () => Promise<T>; force?: boolean; now?: Date }): Promise<Cached<T>> {

@@ -15,14 +15,20 @@ const STAMP_COLUMNS = `(extract(epoch from "fetchedAt") * 1000)::float8 AS fetch
 type StampRow = { fetched: number; expires: number };
 const toStamp = (row: StampRow): CacheStamp => ({ fetchedAt: new Date(row.fetched), expiresAt: new Date(row.expires) });
 
-export async function readCacheStamp({ orgId, key }: { orgId: string; key: string }): Promise<CacheStamp | null> {
-  const { rows } = await pool.query<StampRow>(`SELECT ${STAMP_COLUMNS} FROM "CacheEntry" WHERE "orgId" = $1 AND key = $2`, [orgId, key]);
-  return rows[0] ? toStamp(rows[0]) : null;
-}
-
-export async function readCacheEntry({ orgId, key }: { orgId: string; key: string }): Promise<(CacheStamp & { value: unknown }) | null> {
-  const { rows } = await pool.query<StampRow & { value: unknown }>(`SELECT value, ${STAMP_COLUMNS} FROM "CacheEntry" WHERE "orgId" = $1 AND key = $2`, [orgId, key]);
-  return rows[0] ? { ...toStamp(rows[0]), value: rows[0].value } : null;
+/**
+ * The entry's timestamps, and its value only if its version differs from the one the caller already holds
+ * (`heldFetchedAt`): one round trip whether or not the value has to travel.
+ */
+export async function readCacheEntry({ orgId, key, heldFetchedAt }: { orgId: string; key: string; heldFetchedAt?: Date }): Promise<(CacheStamp & { changed: true; value: unknown }) | (CacheStamp & { changed: false }) | null> {
+  const { rows } = await pool.query<StampRow & { changed: boolean; value: unknown }>(
+    `SELECT ${STAMP_COLUMNS}, "fetchedAt" IS DISTINCT FROM $3::timestamp AS changed,
+            CASE WHEN "fetchedAt" IS DISTINCT FROM $3::timestamp THEN value END AS value
+     FROM "CacheEntry" WHERE "orgId" = $1 AND key = $2`,
+    [orgId, key, heldFetchedAt?.toISOString() ?? null],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return row.changed ? { ...toStamp(row), changed: true, value: row.value } : { ...toStamp(row), changed: false };
 }
 
 export async function writeCacheEntry({ orgId, key, value, fetchedAt, expiresAt }: { orgId: string; key: string; value: unknown } & CacheStamp) {
