@@ -1,18 +1,12 @@
-import { QueryClient, isServer } from "@tanstack/react-query";
-
-/** One factory: a fresh client per server request, a singleton in the browser. */
-export function makeQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      // Above zero, so data prefetched on the server is not refetched at once on the client.
-      queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 },
-    },
-  });
-}
+import { QueryClient } from "@tanstack/react-query";
 
 let browserQueryClient: QueryClient | undefined;
 
+/**
+ * The browser's one query client. Client queries run only in components that
+ * are never server-rendered (the service-status poll loads with `ssr: false`),
+ * so there is no per-request server client to make.
+ */
 export function getQueryClient() {
-  if (isServer) return makeQueryClient();
-  return (browserQueryClient ??= makeQueryClient());
+  return (browserQueryClient ??= new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } } }));
 }
