@@ -31,7 +31,11 @@ export function processCpuMs(pid: number | undefined): number | null {
   const root = all.find((stat) => stat.pid === pid);
   if (!root) return null;
   const children = new Map<number, Stat[]>();
-  for (const stat of all) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat]);
+  for (const stat of all) {
+    const siblings = children.get(stat.ppid);
+    if (siblings) siblings.push(stat);
+    else children.set(stat.ppid, [stat]);
+  }
   let ticks = 0;
   for (const stack = [root]; stack.length > 0; ) {
     const stat = stack.pop()!;

@@ -193,15 +193,20 @@ export function buildBosun() {
   });
 }
 
+/** The environment of Bosun's processes in the bench: production, on the bench database, quiet logs. */
+function bosunEnvironment({ publicUrl, databaseUrl }: { publicUrl: string; databaseUrl: string }): NodeJS.ProcessEnv {
+  const base = { ...process.env, BOSUN_PUBLIC_URL: publicUrl, DATABASE_URL: databaseUrl };
+  return { ...base, ...launchVariables(parseEnv(base)), NODE_ENV: "production", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" };
+}
+
 /** `profileDir`: run `next start` under V8's sampling profiler; the .cpuprofile is written there when it stops. */
 export async function startBosun({ port, databaseUrl, profileDir }: { port: number; databaseUrl: string; profileDir?: string }) {
   const publicUrl = `http://localhost:${port}`;
-  const env = parseEnv({ ...process.env, BOSUN_PUBLIC_URL: publicUrl, DATABASE_URL: databaseUrl });
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
   const child = spawn(process.execPath, [...profile, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ...launchVariables(env), BOSUN_PUBLIC_URL: publicUrl, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", BOSUN_WORKER: "separate" },
+    env: { ...bosunEnvironment({ publicUrl, databaseUrl }), NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", BOSUN_WORKER: "separate" },
   });
   track(child, "next start");
   await waitForUrl(`${publicUrl}/api/health`, 120_000, child);
@@ -215,11 +220,10 @@ export async function startBosun({ port, databaseUrl, profileDir }: { port: numb
  * over, not delay the acknowledgements.
  */
 export function startWorker({ databaseUrl, publicUrl, concurrency, nice }: { databaseUrl: string; publicUrl: string; concurrency: number; nice: number }) {
-  const env = parseEnv({ ...process.env, BOSUN_PUBLIC_URL: publicUrl, DATABASE_URL: databaseUrl });
   const child = spawn("nice", ["-n", String(nice), process.execPath, TSX_CLI, "--conditions=react-server", "scripts/worker.ts"], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ...launchVariables(env), BOSUN_PUBLIC_URL: publicUrl, DATABASE_URL: databaseUrl, NODE_ENV: "production", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", BOSUN_JOB_CONCURRENCY: String(concurrency) },
+    env: { ...bosunEnvironment({ publicUrl, databaseUrl }), BOSUN_JOB_CONCURRENCY: String(concurrency) },
   });
   track(child, "worker");
   return child;

@@ -64,7 +64,9 @@ function perSecond({ latenciesMs, scheduledMs }: LoadResult) {
   const buckets = new Map<number, number[]>();
   latenciesMs.forEach((latency, k) => {
     const second = Math.floor((scheduledMs[k] ?? 0) / 1000);
-    buckets.set(second, [...(buckets.get(second) ?? []), latency]);
+    const bucket = buckets.get(second);
+    if (bucket) bucket.push(latency);
+    else buckets.set(second, [latency]);
   });
   return [...buckets.entries()].sort(([a], [b]) => a - b).map(([second, values]) => ({ second, n: values.length, p50: round(percentile(values, 50)), p99: round(percentile(values, 99)), max: round(percentile(values, 100)) }));
 }
@@ -118,8 +120,8 @@ export async function measureWebhooks({ baseUrl, databaseUrl, jiraUrl, jiraAuth,
     let duplicated = 0;
     let filed = 0;
     const duplicates: { summary: string; keys: string[] }[] = [];
-    for (const incident of expected) {
-      const summary = `[Metric alert] ${title(incident)}`;
+    const expectedSummaries = new Set([...expected].map((incident) => `[Metric alert] ${title(incident)}`));
+    for (const summary of expectedSummaries) {
       const keys = summaries.get(summary);
       const count = keys?.size ?? 0;
       if (count === 0) lost++;
@@ -130,7 +132,7 @@ export async function measureWebhooks({ baseUrl, databaseUrl, jiraUrl, jiraAuth,
       if (count > 0) filed++;
     }
     // A ticket for an incident that never fired critically would be one filed against the rule.
-    const unexpected = [...summaries.keys()].filter((summary) => ![...expected].some((incident) => summary === `[Metric alert] ${title(incident)}`)).length;
+    const unexpected = [...summaries.keys()].filter((summary) => !expectedSummaries.has(summary)).length;
     const intents = await db.query<{ status: string; n: string; attempts: string }>(`SELECT status, count(*) AS n, sum(attempts) AS attempts FROM "OutboxIntent" GROUP BY status`);
     const p50 = percentile(result.latenciesMs, 50);
     const p99 = percentile(result.latenciesMs, 99);
