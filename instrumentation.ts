@@ -7,7 +7,7 @@ export async function register() {
     const { env } = await import("./lib/env");
     if (env.worker.mode === "inline") {
       const { startBackgroundWork } = await import("./lib/background");
-      startBackgroundWork({ databaseUrl: env.databaseUrl, concurrency: env.worker.concurrency });
+      startBackgroundWork();
     }
   }
   if (process.env.NEXT_RUNTIME === "edge") await import("./sentry.edge.config");

@@ -1,6 +1,7 @@
 import "server-only";
 import { JOB_HANDLERS } from "@/lib/automations/handlers";
 import { scheduleReleaseHealthChecks } from "@/lib/automations/release-health";
+import { env } from "@/lib/env";
 import { kickJobWorker, listenForJobs, startJobWorker, stopJobWorker } from "@/lib/jobs";
 import { logger } from "@/lib/observability/logger";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/outbox/worker";
@@ -15,11 +16,11 @@ const globalForBackground = globalThis as { bosunBackground?: Background };
  * process, and the once-a-minute scheduler of periodic checks. Runs inside the
  * web process (BOSUN_WORKER=inline) or in `npm run worker` (separate).
  */
-export function startBackgroundWork({ databaseUrl, concurrency }: { databaseUrl: string; concurrency: number }) {
+export function startBackgroundWork() {
   if (globalForBackground.bosunBackground) return;
   startOutboxWorker();
-  startJobWorker(JOB_HANDLERS, { concurrency });
-  const unlisten = listenForJobs(databaseUrl, kickJobWorker);
+  startJobWorker(JOB_HANDLERS, { concurrency: env.worker.concurrency });
+  const unlisten = listenForJobs(env.databaseUrl, kickJobWorker);
   const schedule = () => void scheduleReleaseHealthChecks().catch((error: unknown) => logger.error({ err: error }, "scheduling release health checks failed"));
   const scheduler = setInterval(schedule, 60_000);
   scheduler.unref();

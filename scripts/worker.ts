@@ -16,7 +16,7 @@ const { startBackgroundWork, stopBackgroundWork } = await import("../lib/backgro
 const { pool } = await import("../lib/db/client");
 const { logger } = await import("../lib/observability/logger");
 
-startBackgroundWork({ databaseUrl: env.databaseUrl, concurrency: env.worker.concurrency });
+startBackgroundWork();
 logger.info({ concurrency: env.worker.concurrency, pid: process.pid }, "worker started");
 
 let stopping = false;
