@@ -48,6 +48,14 @@ describe("readThrough", () => {
     expect(results.every((r) => r.value === 1)).toBe(true);
   });
 
+  it("shares one upstream call between concurrent misses even when the load finishes before the others' database reads", async () => {
+    let calls = 0;
+    const load = async () => ++calls;
+    const results = await Promise.all(Array.from({ length: 8 }, () => cache.readThrough({ orgId, key: "board:6", ttlMs: 60_000, load })));
+    expect(calls).toBe(1);
+    expect(results.every((r) => r.value === 1)).toBe(true);
+  });
+
   it("serves the last good data, marked stale, when upstream fails", async () => {
     await cache.readThrough({ orgId, key: "board:3", ttlMs: 1, load: async () => "good" });
     const result = await cache.readThrough({ orgId, key: "board:3", ttlMs: 1, force: true, load: async () => Promise.reject(new Error("429 Too Many Requests")) });

@@ -18,7 +18,14 @@ export type Cached<T> = {
   error: string | null;
 };
 
+/** Upstream loads under way in this process, by org and key. */
 const inflight = new Map<string, Promise<unknown>>();
+/**
+ * Whole reads under way, by org and key. A miss is decided only after a database
+ * round trip, so without this a caller whose read resolves after another's load
+ * has finished would see the old miss and load again.
+ */
+const reading = new Map<string, Promise<Cached<unknown>>>();
 
 type Entry = { value: unknown; fetchedAt: Date; expiresAt: Date };
 
@@ -32,7 +39,21 @@ async function readEntry(orgId: string, key: string): Promise<Entry | null> {
   return { fetchedAt, expiresAt, value: held?.value };
 }
 
-export async function readThrough<T>({ orgId, key, ttlMs, load, force = false, now = new Date() }: { orgId: string; key: string; ttlMs: number; load: () => Promise<T>; force?: boolean; now?: Date }): Promise<Cached<T>> {
+type ReadThroughInput<T> = { orgId: string; key: string; ttlMs: number; load: () => Promise<T>; force?: boolean; now?: Date };
+
+export function readThrough<T>(input: ReadThroughInput<T>): Promise<Cached<T>> {
+  // A forced refresh must go upstream even while an ordinary read is under way.
+  if (input.force) return readThroughOnce(input);
+  const readKey = `${input.orgId}:${input.key}`;
+  const shared = reading.get(readKey) as Promise<Cached<T>> | undefined;
+  if (shared) return shared;
+  // Forgotten before any caller resumes, so a read issued after this one settles starts afresh.
+  const read = readThroughOnce(input).finally(() => reading.delete(readKey));
+  reading.set(readKey, read);
+  return read;
+}
+
+async function readThroughOnce<T>({ orgId, key, ttlMs, load, force = false, now = new Date() }: ReadThroughInput<T>): Promise<Cached<T>> {
   const entry = await readEntry(orgId, key);
   if (entry && !force && entry.expiresAt > now) return { value: entry.value as T, fetchedAt: entry.fetchedAt, fromCache: true, stale: false, error: null };
 
