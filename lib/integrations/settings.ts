@@ -9,7 +9,9 @@ import { testSentryConnection } from "./sentry";
 
 /**
  * Connecting Jira, Sentry and GitHub to an org. Secrets are sealed at rest and
- * never read back to the browser; a blank secret field keeps the stored one.
+ * never read back to the browser; a blank secret field keeps the stored one,
+ * but only while the settings it is sent with stay the same: a token typed for
+ * one site must never be replayed to an address typed in later.
  */
 const secret = z.string().trim().max(500).optional();
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((u) => u.replace(/\/+$/, ""));
@@ -30,6 +32,13 @@ export type IntegrationInput = z.infer<typeof integrationInputSchema>;
 
 const REQUIRED_SECRETS = { jira: ["apiToken"], sentry: ["authToken", "webhookSecret"], github: ["webhookSecret"] } as const;
 
+/** How each field is named in messages, matching the form's labels. */
+const FIELD_NAMES: Record<IntegrationInput["provider"], Record<string, string>> = {
+  jira: { siteUrl: "site URL", email: "account e-mail", apiToken: "API token" },
+  sentry: { baseUrl: "Sentry URL", organizationSlug: "organization slug", authToken: "auth token", webhookSecret: "webhook client secret" },
+  github: { webhookSecret: "webhook secret" },
+};
+
 function split(input: IntegrationInput): { config: Record<string, string>; secrets: Record<string, string | undefined> } {
   switch (input.provider) {
     case "jira":
@@ -43,21 +52,37 @@ function split(input: IntegrationInput): { config: Record<string, string>; secre
 
 export type SaveResult = { ok: true; changedFields: string[] } | { ok: false; error: string; fieldErrors: Record<string, string> };
 
+function refuse(fieldErrors: Record<string, string>): SaveResult {
+  return { ok: false, error: Object.entries(fieldErrors).map(([field, message]) => `${field}: ${message}`).join("; "), fieldErrors };
+}
+
+/**
+ * A secret left blank is kept only when every setting it goes out with is
+ * unchanged; otherwise each blank secret has to be typed again.
+ */
+function missingSecrets(provider: IntegrationInput["provider"], secrets: Record<string, string | undefined>, stored: Record<string, string>, changedConfig: string[]): Record<string, string> {
+  const names = FIELD_NAMES[provider];
+  const blank = REQUIRED_SECRETS[provider].filter((name) => !secrets[name]);
+  if (changedConfig.length > 0 && Object.keys(stored).length > 0) {
+    const why = `the ${changedConfig.map((key) => names[key] ?? key).join(" and ")} changed`;
+    return Object.fromEntries(blank.map((name) => [name, `enter the ${names[name]} again: ${why}`]));
+  }
+  return Object.fromEntries(blank.filter((name) => !stored[name]).map((name) => [name, `enter the ${names[name]} to connect`]));
+}
+
 export async function saveIntegration(orgId: string, input: IntegrationInput): Promise<SaveResult> {
   const keyring = getKeyring();
   const existing = await findConnection({ orgId, provider: input.provider });
   const stored = existing?.encryptedCredentials ? openCredentials(existing.encryptedCredentials, keyring) : {};
   const { config, secrets } = split(input);
+  const before = (existing?.config ?? {}) as Record<string, string>;
+  const changedConfig = Object.keys(config).filter((key) => before[key] !== config[key]);
+  const missing = missingSecrets(input.provider, secrets, stored, changedConfig);
+  if (Object.keys(missing).length > 0) return refuse(missing);
+
   const merged: Record<string, string> = { ...stored };
   for (const [name, value] of Object.entries(secrets)) if (value) merged[name] = value;
-  const missing = REQUIRED_SECRETS[input.provider].filter((name) => !merged[name]);
-  if (missing.length > 0) return { ok: false, error: `${missing.join(", ")}: required to connect`, fieldErrors: Object.fromEntries(missing.map((name) => [name, "is required"])) };
-
-  const before = (existing?.config ?? {}) as Record<string, string>;
-  const changedFields = [
-    ...Object.keys(config).filter((key) => before[key] !== config[key]),
-    ...Object.entries(secrets).filter(([name, value]) => value && value !== stored[name]).map(([name]) => name),
-  ];
+  const changedFields = [...changedConfig, ...Object.entries(secrets).filter(([name, value]) => value && value !== stored[name]).map(([name]) => name)];
   const { sealed, keyId } = sealCredentials(merged, keyring);
   await saveConnection({ orgId, provider: input.provider, config, encryptedCredentials: sealed, credentialsKeyId: keyId });
   forgetWebhookSecrets();

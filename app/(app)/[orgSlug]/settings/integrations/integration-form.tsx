@@ -21,6 +21,22 @@ const FIELDS: Record<Provider, Field[]> = {
   github: [{ name: "webhookSecret", label: "Webhook secret", type: "password", secret: true, hint: "The secret you set on the repository or organization webhook" }],
 };
 
+/** The settings a stored secret is sent with: changing any of them means typing the secret again. */
+const SECRET_BOUND_TO: Record<Provider, string | null> = {
+  jira: "the site URL or e-mail",
+  sentry: "the Sentry URL or organization slug",
+  github: null,
+};
+
+function describeField(provider: Provider, field: Field, connected: boolean): string | undefined {
+  const boundTo = SECRET_BOUND_TO[provider];
+  if (!field.secret || !connected) return field.hint;
+  const keep = boundTo ? `Leave blank to keep the stored one; after changing ${boundTo}, enter it again.` : "Leave blank to keep the stored one.";
+  return field.hint ? `${field.hint}. ${keep}` : keep;
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 type Message = { ok: boolean; text: string } | null;
 
 export function IntegrationForm({ orgSlug, provider, config, connected }: { orgSlug: string; provider: Provider; config: Record<string, string>; connected: boolean }) {
@@ -74,7 +90,7 @@ export function IntegrationForm({ orgSlug, provider, config, connected }: { orgS
               className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
             />
             <p id={`${id}-hint`} className={`mt-1 text-xs ${error ? "text-red-600" : "text-slate-500"}`}>
-              {error ? `${field.label} ${error}` : field.hint}
+              {error ? capitalize(error) : describeField(provider, field, connected)}
             </p>
           </div>
         );
