@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { withAuth } from "@workos-inc/authkit-nextjs";
+import { findActiveMembershipByWorkosIds } from "@/lib/db/queries/memberships";
 import { findUserOrgSlugs } from "@/lib/db/queries/users";
 
-/** Signed in: straight to your (first) org. Signed out: what Bosun is, and a way in. */
+/** Signed in: straight to the org the session is in (else your first). Signed out: what Bosun is, and a way in. */
 const SIGNED_OUT_MESSAGES: Record<string, string> = {
   idle: "You were signed out after a period of inactivity.",
   revoked: "Your session was ended, by you on another device or by an administrator.",
@@ -11,8 +12,11 @@ const SIGNED_OUT_MESSAGES: Record<string, string> = {
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ signedOut?: string }> }) {
   const { signedOut } = await searchParams;
-  const { user } = await withAuth();
+  const { user, organizationId } = await withAuth();
   if (user) {
+    // The org chosen at sign-in opens without a detour through /switch-org.
+    const current = organizationId ? await findActiveMembershipByWorkosIds({ workosUserId: user.id, workosOrgId: organizationId }) : null;
+    if (current) redirect(`/${current.org.slug}`);
     const slugs = await findUserOrgSlugs({ workosUserId: user.id });
     if (slugs[0]) redirect(`/${slugs[0]}`);
     return (

@@ -3,8 +3,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { seedDatabase } from "@/prisma/seed-data";
+import { demoSession } from "@/test/authkit-session";
 import { createTestDatabase } from "@/test/database";
-import { buildWorld } from "@/emulators/seed/world";
 import type * as Actions from "@/app/(app)/[orgSlug]/settings/api-keys/actions";
 import type * as Authenticate from "./authenticate";
 import type * as Queries from "@/lib/db/queries/api-keys";
@@ -14,20 +14,15 @@ import { generateApiKey } from "./keys";
  * API keys end to end on the server: the real actions (with only the AuthKit
  * session swapped in), the real queries and a real PostgreSQL.
  */
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, sessionId: "session_keys" }));
+const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, sessionId: "session_keys", organizationId: undefined as string | undefined }));
 vi.mock("@workos-inc/authkit-nextjs", () => ({
-  withAuth: async () => ({ user: session.user, sessionId: session.sessionId }),
+  withAuth: async () => ({ user: session.user, sessionId: session.sessionId, organizationId: session.organizationId }),
   switchToOrganization: async () => undefined,
   signOut: async () => undefined,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const world = buildWorld();
-const person = (key: string) => world.people.find((p) => p.key === key)!;
-const signInAs = (key: string) => {
-  session.user = { id: person(key).workosUserId, email: person(key).email };
-  session.sessionId = `session_${key}`;
-};
+const signInAs = (key: string) => Object.assign(session, demoSession(key));
 
 describe("org API keys", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -1,17 +1,21 @@
 "use server";
 
 import { z } from "zod";
-import { switchToOrganization } from "@workos-inc/authkit-nextjs";
 import { orgAction } from "@/lib/actions/org-action";
 import { endSession } from "@/lib/auth/sign-out";
+import { switchSessionToOrg } from "@/lib/auth/switch-org";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { endAllSessions } from "@/lib/auth/end-all-sessions";
 
-/** Moves the WorkOS session to another org the user belongs to (new token with that org_id), then opens it. */
-export const switchOrgAction = orgAction(z.object({ orgSlug: z.string() }), "dashboards:view", async ({ org }) => {
-  await switchToOrganization(org.workosOrgId, { returnTo: `/${org.slug}` });
-  return { ok: true, data: null };
-});
+/**
+ * Moves the WorkOS session to another org the user belongs to (new token with
+ * that org_id), then opens it. Not an orgAction: requireOrg admits a session
+ * only into the org it is already in, and the membership check is the switch's own.
+ */
+export async function switchOrgAction(input: { orgSlug: string }): Promise<never> {
+  const parsed = z.object({ orgSlug: z.string().max(64) }).safeParse(input);
+  return switchSessionToOrg({ orgSlug: parsed.success ? parsed.data.orgSlug : "" });
+}
 
 /** Ends every session of the signed-in user, on every device, then signs this one out. */
 export const signOutEverywhereAction = orgAction(z.object({ orgSlug: z.string() }), "dashboards:view", async ({ org, user, requestId }) => {

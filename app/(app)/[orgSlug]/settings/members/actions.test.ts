@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { seedDatabase } from "@/prisma/seed-data";
+import { demoSession } from "@/test/authkit-session";
 import { createTestDatabase } from "@/test/database";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
@@ -12,9 +13,9 @@ import type * as MembersActions from "./actions";
  * The role matrix, enforced on the server: the real actions run against a real
  * database and the WorkOS emulator, with only the AuthKit session swapped in.
  */
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, sessionId: "session_matrix" }));
+const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, sessionId: "session_matrix", organizationId: undefined as string | undefined }));
 vi.mock("@workos-inc/authkit-nextjs", () => ({
-  withAuth: async () => ({ user: session.user, sessionId: session.sessionId }),
+  withAuth: async () => ({ user: session.user, sessionId: session.sessionId, organizationId: session.organizationId }),
   switchToOrganization: async () => undefined,
   signOut: async () => undefined,
 }));
@@ -22,10 +23,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const world = buildWorld();
 const person = (key: string) => world.people.find((p) => p.key === key)!;
-const signInAs = (key: string) => {
-  session.user = { id: person(key).workosUserId, email: person(key).email };
-  session.sessionId = `session_${key}`;
-};
+const signInAs = (key: string) => Object.assign(session, demoSession(key));
 
 describe("member management by role", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;

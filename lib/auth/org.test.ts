@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { NextResponse } from "next/server";
+import { seedDatabase } from "@/prisma/seed-data";
+import { createTestDatabase } from "@/test/database";
+import { demoSession, demoWorkosOrgId, type MockAuthkitSession } from "@/test/authkit-session";
+import type * as Org from "./org";
+import type * as Api from "./api";
+import type * as SwitchRoute from "@/app/(auth)/switch-org/route";
+
+/**
+ * The org in the URL against the org the WorkOS session is in: requireOrg,
+ * requireOrgForApi and the switch route, on a real database with only AuthKit
+ * swapped in (switchToOrganization is recorded instead of talking to WorkOS).
+ */
+const session = vi.hoisted(() => ({ current: { user: null, sessionId: "session_none" } as MockAuthkitSession }));
+const switches = vi.hoisted(() => [] as { organizationId: string; options: { returnTo?: string } }[]);
+const refusal = vi.hoisted(() => ({ error: null as Error | null }));
+vi.mock("@workos-inc/authkit-nextjs", () => ({
+  withAuth: async () => session.current,
+  // Like AuthKit's: a refresh into the org, then a redirect to returnTo (left here to the caller's fallback).
+  switchToOrganization: async (organizationId: string, options: { returnTo?: string }) => {
+    if (refusal.error) throw refusal.error;
+    switches.push({ organizationId, options });
+  },
+  signOut: async () => undefined,
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+/** Where a redirect() thrown by `run` points, or the error it threw instead. */
+async function redirectTarget(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? "";
+    if (digest.startsWith("NEXT_REDIRECT;")) return digest.split(";")[2] ?? "";
+    throw error;
+  }
+  throw new Error("expected a redirect");
+}
+
+describe("the org in the URL is the org of the session", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let org: typeof Org;
+  let api: typeof Api;
+  let route: typeof SwitchRoute;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("orgbinding");
+    await seedDatabase(database.url);
+    vi.stubEnv("DATABASE_URL", database.url);
+    vi.resetModules();
+    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
+    org = await import("./org");
+    api = await import("./api");
+    route = await import("@/app/(auth)/switch-org/route");
+  });
+  beforeEach(() => {
+    switches.length = 0;
+    refusal.error = null;
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await database.drop();
+  });
+
+  const switchUrl = (query: string) => new Request(`http://bosun.test/switch-org?${query}`);
+
+  it("admits a session into the org it is signed in under", async () => {
+    session.current = demoSession("margaret", "acme");
+    expect((await org.requireOrg("acme")).org.slug).toBe("acme");
+    session.current = demoSession("margaret", "globex");
+    expect((await org.requireOrg("globex")).role).toBe("manager");
+  });
+
+  it("finding 5 (org binding): a session under acme opening globex is sent through the switch, not shown the page", async () => {
+    session.current = demoSession("margaret", "acme");
+    expect(await redirectTarget(() => org.requireOrg("globex"))).toBe("/switch-org?org=globex&returnTo=%2Fglobex");
+  });
+
+  it("finding 5 (org binding): a session in no organization is sent through the switch too", async () => {
+    session.current = { ...demoSession("linus"), organizationId: undefined };
+    expect(await redirectTarget(() => org.requireOrg("acme"))).toBe("/switch-org?org=acme&returnTo=%2Facme");
+  });
+
+  it("finding 5 (org binding): an outsider still gets the 404, not a switch", async () => {
+    session.current = demoSession("hedy");
+    await expect(org.requireOrg("acme")).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+  });
+
+  it("finding 5 (org binding): API routes answer 404 for an org other than the session's", async () => {
+    session.current = demoSession("margaret", "acme");
+    const other = await api.requireOrgForApi("globex", "dashboards:view");
+    expect(other).toBeInstanceOf(NextResponse);
+    expect((other as NextResponse).status).toBe(404);
+    expect(await (other as NextResponse).json()).toEqual({ error: "not_found", message: "Not found." });
+    const own = await api.requireOrgForApi("acme", "dashboards:view");
+    expect(own).not.toBeInstanceOf(NextResponse);
+    expect((own as Org.OrgContext).org.slug).toBe("acme");
+  });
+
+  it("finding 5 (org binding): the switch route moves the session to globex through WorkOS and returns to the page", async () => {
+    session.current = demoSession("margaret", "acme");
+    expect(await redirectTarget(() => route.GET(switchUrl("org=globex&returnTo=%2Fglobex%2Ferrors%3Fstatus%3Dunresolved")))).toBe("/globex/errors?status=unresolved");
+    expect(switches).toEqual([{ organizationId: demoWorkosOrgId("globex"), options: { returnTo: "/globex/errors?status=unresolved" } }]);
+  });
+
+  it("finding 5 (org binding): the switch route answers 404 to a non-member and switches nothing", async () => {
+    session.current = demoSession("ada");
+    await expect(route.GET(switchUrl("org=globex&returnTo=%2Fglobex"))).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+    await expect(route.GET(switchUrl("org=no-such-org"))).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+    expect(switches).toEqual([]);
+  });
+
+  it("finding 5 (org binding): the switch returns only to a page of the org it switched to", async () => {
+    session.current = demoSession("margaret", "acme");
+    for (const returnTo of ["//evil.test/globex", "/\\evil.test", "https://evil.test/globex", "/acme/errors", "/globexx", "/globex/../acme"]) {
+      expect(await redirectTarget(() => route.GET(switchUrl(`org=globex&returnTo=${encodeURIComponent(returnTo)}`)))).toBe("/globex");
+    }
+    expect(switches.map((s) => s.options.returnTo)).toEqual(Array(6).fill("/globex"));
+  });
+
+  it("finding 5 (org binding): a signed-out visitor is sent to sign in and comes back through the switch", async () => {
+    session.current = { user: null, sessionId: "session_none" };
+    expect(await redirectTarget(() => route.GET(switchUrl("org=globex&returnTo=%2Fglobex%2Ferrors")))).toBe(`/sign-in?returnTo=${encodeURIComponent("/globex/errors")}`);
+    expect(switches).toEqual([]);
+  });
+
+  it("finding 5 (org binding): a session WorkOS will not move is sent to sign in again, an outage is not", async () => {
+    session.current = demoSession("margaret", "acme");
+    refusal.error = Object.assign(new Error("Failed to refresh session: Session has already ended."), { name: "TokenRefreshError", isTransient: false });
+    expect(await redirectTarget(() => route.GET(switchUrl("org=globex&returnTo=%2Fglobex")))).toBe("/sign-in?returnTo=%2Fglobex");
+    refusal.error = Object.assign(new Error("Failed to refresh session: 503"), { name: "TokenRefreshError", isTransient: true });
+    await expect(route.GET(switchUrl("org=globex"))).rejects.toThrow(/503/);
+  });
+
+  it("finding 5 (org binding): a router prefetch of the switch switches nothing", async () => {
+    session.current = demoSession("margaret", "acme");
+    const response = await route.GET(new Request("http://bosun.test/switch-org?org=globex", { headers: { "next-router-prefetch": "1" } }));
+    expect(response.status).toBe(204);
+    expect(switches).toEqual([]);
+  });
+});
