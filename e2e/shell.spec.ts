@@ -71,6 +71,19 @@ test("a member of two orgs can switch between them", async ({ page }) => {
   await expect(page.getByText("You are signed in as manager.")).toBeVisible();
 });
 
+test("a member of two orgs opening the other org's page is moved into that org first", async ({ page }) => {
+  await signInThroughHostedPage(page, "margaret@acme.test", { organization: "Acme Maritime" });
+  await page.goto("/globex/errors");
+  await expect(page).toHaveURL(/\/globex\/errors$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Errors" })).toBeVisible();
+  await openMenu(page, "Globex Shipping, switch organization");
+  await expect(page.getByRole("button", { name: /Globex Shipping/ })).toHaveAttribute("aria-current", "true");
+  // The session is in globex now: acme's pages switch back the same way.
+  await page.goto("/acme");
+  await expect(page).toHaveURL(/\/acme$/);
+  await expect(page.getByText("You are signed in as member.")).toBeVisible();
+});
+
 test("signed-out visitors are sent to sign in, and come back where they were", async ({ page }) => {
   await page.goto("/acme/errors");
   await expect(page).toHaveURL(/127\.0\.0\.1:4101\/user_management\/authorize/);
