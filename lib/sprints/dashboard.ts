@@ -1,5 +1,5 @@
 import "server-only";
-import { sprintHealth, suggestedBufferPercent, velocity, type SprintHealth, type Velocity } from "@/lib/domain/capacity";
+import { isWalkableRange, sprintHealth, suggestedBufferPercent, velocity, type SprintHealth, type Velocity } from "@/lib/domain/capacity";
 import type { SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
 import type { JiraBoard, JiraSprint, JiraWorkItem } from "@/lib/integrations/jira";
 import { IntegrationError } from "@/lib/errors";
@@ -62,7 +62,8 @@ async function buildDashboard({ orgId, boardId, force = false, now = new Date(),
 
   const freshness: Freshness[] = [boards, setup];
   let health: SprintHealth | null = null;
-  if (sprintIssues && activeSprint?.startDate && activeSprint.endDate) {
+  // An active sprint made in Jira longer than capacity can be counted over shows no health, as one without dates does.
+  if (sprintIssues && activeSprint?.startDate && activeSprint.endDate && isWalkableRange(activeSprint.startDate.slice(0, 10), activeSprint.endDate.slice(0, 10))) {
     const issues = await sprintIssues;
     const outsideBlockers = issues.value.flatMap((i) => i.blockedBy.map((b) => b.key)).filter((key) => !issues.value.some((i) => i.key === key));
     const blockers = await readIssuesByKey({ orgId, config, force, keys: outsideBlockers, pointsField: estimationField });

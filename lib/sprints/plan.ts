@@ -2,24 +2,24 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { readCached, readThrough } from "@/lib/cache/read-through";
+import { calendarDateSchema, checkSprintDates } from "@/lib/domain/capacity";
 import { planDiff, planSprint, type PlanDiff, type PlanPerson, type SprintPlan } from "@/lib/domain/planning";
 import { loadBoardContext } from "./board-context";
 import { componentExperience } from "./experience";
 import { readBacklog, readSprintIssues } from "./jira-reads";
 import { capacities } from "./team-capacity";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-12-07");
-
+/** The sprint's dates are bounded (see lib/domain/capacity/date-limits.ts): each day of it is walked for every person. */
 export const planRequestSchema = z
   .object({
     boardId: z.number().int().positive(),
     name: z.string().trim().min(1, "is required").max(120),
-    startDate: isoDate,
-    endDate: isoDate,
+    startDate: calendarDateSchema,
+    endDate: calendarDateSchema,
     goal: z.string().trim().max(500).default(""),
     bufferPercent: z.number({ error: "must be a number" }).min(0, "must be between 0 and 50").max(50, "must be between 0 and 50"),
   })
-  .refine((v) => v.endDate > v.startDate, { path: ["endDate"], message: "must be after the start date" });
+  .superRefine(checkSprintDates);
 
 export type PlanRequest = z.output<typeof planRequestSchema>;
 

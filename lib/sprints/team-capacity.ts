@@ -1,5 +1,5 @@
 import "server-only";
-import { personCapacity, type DateRange } from "@/lib/domain/capacity";
+import { isWalkableRange, personCapacity, type DateRange } from "@/lib/domain/capacity";
 import { listAvailability, listTeam } from "@/lib/db/queries/availability";
 
 const day = (value: string | Date) => (typeof value === "string" ? value : value.toISOString()).slice(0, 10);
@@ -31,7 +31,12 @@ export function capacities(team: TeamMember[], sprint: { startDate: string; endD
   }));
 }
 
-/** Person-days the team had available in a past sprint, for the focus factor. */
+/**
+ * Person-days the team had available in a past sprint, for the focus factor.
+ * Zero for a sprint too long to count (one made in Jira can be any length),
+ * which leaves it out of the focus factor rather than failing the page.
+ */
 export function availablePersonDays(team: TeamMember[], sprint: { startDate: string; endDate: string }) {
+  if (!isWalkableRange(day(sprint.startDate), day(sprint.endDate))) return 0;
   return capacities(team, sprint, 1).reduce((total, person) => total + person.availableDays * (person.allocationPercent / 100), 0);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DateRangeTooLongError } from "./date-limits";
 import { personCapacity, type PersonCapacityInput } from "./person-capacity";
 
 const sprint = { startDate: "2026-03-02", endDate: "2026-03-16" }; // 10 working days
@@ -42,5 +43,18 @@ describe("personCapacity", () => {
   it("clamps allocation to 0–100%", () => {
     expect(personCapacity({ ...base, allocationPercent: 150 }).capacityPoints).toBe(10);
     expect(personCapacity({ ...base, allocationPercent: -20 }).capacityPoints).toBe(0);
+  });
+
+  it("finding 10 (sprint dates): refuses a sprint from 1000-01-01 to 9999-12-28 by name instead of walking its days", () => {
+    expect(() => personCapacity({ ...base, sprint: { startDate: "1000-01-01", endDate: "9999-12-28" } })).toThrow(DateRangeTooLongError);
+    expect(() => personCapacity({ ...base, sprint: { startDate: "1000-01-01", endDate: "9999-12-28" } })).toThrow("The range 1000-01-01 to 9999-12-28 is longer than 366 days");
+  });
+
+  it("finding 10 (sprint dates): still counts a sprint made in Jira that runs past 8 weeks, up to a year", () => {
+    expect(personCapacity({ ...base, sprint: { startDate: "2026-01-05", endDate: "2027-01-04" } }).workingDays).toBe(260);
+  });
+
+  it("finding 10 (sprint dates): takes time off of any length without walking it", () => {
+    expect(personCapacity({ ...base, timeOff: [{ startsOn: "1000-01-01", endsOn: "9999-12-28" }] })).toMatchObject({ daysOff: 10, availableDays: 0 });
   });
 });

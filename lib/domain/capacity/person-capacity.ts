@@ -30,9 +30,10 @@ export type PersonCapacity = {
  * half a day of sprint work: the rotation's pages and support questions take
  * about the other half, and counting it whole over-promises every rotation.
  * capacityPoints = availableDays × allocation × pointsPerDay, to one decimal.
+ * A sprint longer than MAX_WALKED_DAYS throws DateRangeTooLongError.
  */
 export function personCapacity({ sprint, timeOff, onCall, allocationPercent, pointsPerDay }: PersonCapacityInput): PersonCapacity {
-  const sprintDays = listWorkingDays(toDayNumber(sprint.startDate), toDayNumber(sprint.endDate));
+  const sprintDays = listWorkingDays(sprint.startDate, sprint.endDate);
   const off = daysWithin(sprintDays, timeOff);
   const onCallDays = [...daysWithin(sprintDays, onCall)].filter((day) => !off.has(day)).length;
   const availableDays = sprintDays.length - off.size - onCallDays / 2;

@@ -7,8 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { addAvailability, deleteAvailability, findAvailability, setAllocation } from "@/lib/db/queries/availability";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { findMember } from "@/lib/db/queries/memberships";
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-12-01");
+import { calendarDateSchema, checkAvailabilityDates } from "@/lib/domain/capacity";
 
 /** Managers and admins edit anyone's availability; everyone else only their own. */
 function mayEdit(ctx: ActionContext<unknown>, userId: string) {
@@ -16,8 +15,8 @@ function mayEdit(ctx: ActionContext<unknown>, userId: string) {
 }
 
 const addSchema = z
-  .object({ userId: z.string().min(1), kind: z.enum(["time_off", "on_call"], { error: "must be time off or on call" }), startsOn: isoDate, endsOn: isoDate, note: z.string().trim().max(200).optional() })
-  .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], message: "must not be before the start date" });
+  .object({ userId: z.string().min(1), kind: z.enum(["time_off", "on_call"], { error: "must be time off or on call" }), startsOn: calendarDateSchema, endsOn: calendarDateSchema, note: z.string().trim().max(200).optional() })
+  .superRefine(checkAvailabilityDates);
 
 export const addAvailabilityAction = orgAction(addSchema, "availability:edit-own", async (ctx): Promise<ActionResult<{ message: string }>> => {
   const { input, org, user, requestId } = ctx;
