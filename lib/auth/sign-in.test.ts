@@ -1,24 +1,30 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { UnsecuredJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { seedDatabase } from "@/prisma/seed-data";
 import { createTestDatabase } from "@/test/database";
 import { buildWorld } from "@/emulators/seed/world";
+import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 
 describe("completeSignIn", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: PrismaClient;
+  let workos: RunningWorkosEmulator;
 
   beforeAll(async () => {
     database = await createTestDatabase("signin");
     await seedDatabase(database.url);
     db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    workos = await startWorkosEmulator({ port: 0 });
     vi.stubEnv("DATABASE_URL", database.url);
+    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
     vi.resetModules();
     (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
+    await workos.close();
     await db.$disconnect();
     await database.drop();
   });
@@ -37,5 +43,18 @@ describe("completeSignIn", () => {
       expect(entry).toMatchObject({ actorType: "user", actorId: user.id, actorLabel: "margaret@acme.test", targetType: "user", targetId: user.id, summary: "Margaret Hamilton signed in", result: "success" });
       expect(entry.requestId).toMatch(/^[\w-]{8,}$/);
     }
+  });
+
+  it("finding 2 (MFA): owning an authenticator does not make a new session verified; only a code entered in Bosun does", async () => {
+    const barbara = buildWorld().people.find((p) => p.key === "barbara");
+    if (!barbara) throw new Error("barbara is missing from the demo world");
+    // barbara owns a TOTP factor in the emulated WorkOS; an SSO or magic-link sign-in would skip it there.
+    expect(workos.store.authFactors.all().some((f) => f.userId === barbara.workosUserId)).toBe(true);
+    const accessToken = new UnsecuredJWT({ sid: "session_barbara_sso" }).setSubject(barbara.workosUserId).encode();
+    const { completeSignIn } = await import("./sign-in");
+    await completeSignIn({ id: barbara.workosUserId, email: barbara.email, firstName: "Barbara", lastName: "Liskov" }, accessToken);
+
+    const session = await db.userSession.findUniqueOrThrow({ where: { workosSessionId: "session_barbara_sso" } });
+    expect(session).toMatchObject({ mfaVerified: false, revokedAt: null });
   });
 });

@@ -3,16 +3,17 @@ import { decodeJwt } from "jose";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { recordSessionStart } from "@/lib/db/queries/sessions";
 import { listActiveOrgIdsForUser, recordSignIn } from "@/lib/db/queries/users";
-import { hasAuthFactor } from "@/lib/integrations/workos";
 import { getRequestLogger, getRequestId } from "@/lib/observability/request-context";
 
 type SignedInUser = { id: string; email: string; firstName: string | null; lastName: string | null };
 
 /**
  * After AuthKit completes a sign-in: keep the user's profile current, record
- * the session (a user with an enrolled factor passed the TOTP step on the
- * hosted page, so the session counts as MFA-verified), and write
- * "user.signed_in" to the audit log of every org they belong to.
+ * the session, and write "user.signed_in" to the audit log of every org they
+ * belong to. The session starts unverified even when the user owns a factor:
+ * SSO, OAuth and magic-link sign-ins skip TOTP at WorkOS, and AuthKit's
+ * authentication method cannot say whether a code was entered. Only a TOTP
+ * challenge passed on Bosun's /mfa page verifies it (lib/auth/mfa.ts).
  */
 export async function completeSignIn(user: SignedInUser, accessToken?: string) {
   const name = [user.firstName, user.lastName].filter(Boolean).join(" ") || user.email;
@@ -21,7 +22,7 @@ export async function completeSignIn(user: SignedInUser, accessToken?: string) {
   const orgIds = await listActiveOrgIdsForUser({ userId: record.id });
   if (accessToken) {
     const { sid } = decodeJwt(accessToken) as { sid?: string };
-    if (sid) await recordSessionStart({ workosSessionId: sid, userId: record.id, orgId: null, mfaVerified: await hasAuthFactor(user.id) });
+    if (sid) await recordSessionStart({ workosSessionId: sid, userId: record.id, orgId: null });
   }
   await Promise.all(
     orgIds.map((orgId) =>

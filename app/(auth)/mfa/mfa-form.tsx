@@ -5,9 +5,10 @@ import type { MfaEnrolment } from "@/lib/auth/mfa";
 import { startMfaEnrolmentAction, verifyMfaCodeAction } from "./actions";
 
 /** Verifies a code from an existing authenticator, or sets one up first. */
-export function MfaForm({ orgSlug, hasFactor }: { orgSlug: string; hasFactor: boolean }) {
+export function MfaForm({ orgSlug, hasFactor, returnTo, connectionId }: { orgSlug: string; hasFactor: boolean; returnTo?: string; connectionId?: string }) {
   const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const needsSetup = !hasFactor && !enrolment;
 
@@ -23,9 +24,18 @@ export function MfaForm({ orgSlug, hasFactor }: { orgSlug: string; hasFactor: bo
   function verify(formData: FormData) {
     setError(null);
     startTransition(async () => {
-      const result = await verifyMfaCodeAction({ orgSlug, code: String(formData.get("code") ?? ""), challengeId: enrolment?.challengeId });
+      const result = await verifyMfaCodeAction({ orgSlug, code: String(formData.get("code") ?? ""), challengeId: enrolment?.challengeId, returnTo, connectionId });
       if (result && !result.ok) setError(result.error);
+      else if (result?.ok) setDone(result.data.message);
     });
+  }
+
+  if (done) {
+    return (
+      <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+        {done}
+      </p>
+    );
   }
 
   if (needsSetup) {

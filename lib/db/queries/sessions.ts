@@ -1,16 +1,31 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 
+/*
+ * Sessions are the user's, not an org's: one WorkOS session can open several
+ * orgs, so these queries are keyed by the WorkOS session id or the user.
+ */
+
 /** The session record for a WorkOS session id, created on first sight. */
 export async function findOrCreateSession({ workosSessionId, userId, orgId }: { workosSessionId: string; userId: string; orgId: string }) {
   return db.userSession.upsert({ where: { workosSessionId }, create: { workosSessionId, userId, orgId }, update: {} });
 }
 
-export async function recordSessionStart({ workosSessionId, userId, orgId, mfaVerified }: { workosSessionId: string; userId: string; orgId: string | null; mfaVerified: boolean }) {
+/** The record of a session AuthKit started for an MCP client's OAuth grant, created on the client's first call. */
+export async function findOrCreateOAuthSession({ workosSessionId, userId, orgId, oauthClientId }: { workosSessionId: string; userId: string; orgId: string; oauthClientId: string }) {
+  return db.userSession.upsert({ where: { workosSessionId }, create: { workosSessionId, userId, orgId, oauthClientId }, update: {} });
+}
+
+export async function findSession({ workosSessionId }: { workosSessionId: string }) {
+  return db.userSession.findUnique({ where: { workosSessionId } });
+}
+
+/** A new sign-in starts unverified, whatever factors the user owns: only a TOTP challenge passed in Bosun verifies it. */
+export async function recordSessionStart({ workosSessionId, userId, orgId }: { workosSessionId: string; userId: string; orgId: string | null }) {
   return db.userSession.upsert({
     where: { workosSessionId },
-    create: { workosSessionId, userId, orgId, mfaVerified },
-    update: { mfaVerified, lastSeenAt: new Date(), revokedAt: null },
+    create: { workosSessionId, userId, orgId },
+    update: { mfaVerified: false, mfaVerifiedAt: null, lastSeenAt: new Date(), revokedAt: null },
   });
 }
 
@@ -29,11 +44,22 @@ export async function revokeAllSessionsOfUser({ userId, now }: { userId: string;
   return open.map((s) => s.workosSessionId);
 }
 
-export async function markSessionMfaVerified({ workosSessionId }: { workosSessionId: string }) {
-  return db.userSession.update({ where: { workosSessionId }, data: { mfaVerified: true } });
+/** Records that these sessions passed a TOTP challenge at `now` (a step-up refreshes the time). */
+export async function markSessionsMfaVerified({ workosSessionIds, now }: { workosSessionIds: string[]; now: Date }) {
+  return db.userSession.updateMany({ where: { workosSessionId: { in: workosSessionIds } }, data: { mfaVerified: true, mfaVerifiedAt: now } });
+}
+
+/** After an admin resets a user's factors, none of their sessions counts as verified any more. */
+export async function clearMfaVerificationOfUser({ userId }: { userId: string }) {
+  return db.userSession.updateMany({ where: { userId, mfaVerified: true }, data: { mfaVerified: false, mfaVerifiedAt: null } });
 }
 
 export async function isSessionMfaVerified({ workosSessionId }: { workosSessionId: string }): Promise<boolean> {
   const session = await db.userSession.findUnique({ where: { workosSessionId }, select: { mfaVerified: true } });
   return session?.mfaVerified ?? false;
+}
+
+/** A session of this user that AuthKit started for an MCP client, or null. */
+export async function findOAuthSessionOfUser({ workosSessionId, userId }: { workosSessionId: string; userId: string }) {
+  return db.userSession.findFirst({ where: { workosSessionId, userId, oauthClientId: { not: null } } });
 }
