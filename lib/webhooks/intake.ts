@@ -4,6 +4,7 @@ import { NextResponse } from "next/server";
 import { ORG_SLUG } from "@/lib/auth/org-slug";
 import { acceptDelivery } from "@/lib/db/queries/webhook-deliveries";
 import { kickJobWorker } from "@/lib/jobs";
+import { readLimitedBody } from "@/lib/security/read-limited-body";
 import { readWebhook } from "./read";
 import { findWebhookSecret } from "./secrets";
 import { type SignatureCheck, verifyGithubSignature, verifySentrySignature } from "./signatures";
@@ -20,7 +21,6 @@ import { type SignatureCheck, verifyGithubSignature, verifySentrySignature } fro
  * its Request-ID or X-GitHub-Delivery says.
  */
 type Source = "sentry" | "github";
-const MAX_BODY_BYTES = 1_000_000;
 
 const problem = (status: number, error: string, message: string, extra: Record<string, unknown> = {}) => NextResponse.json({ error, message, ...extra }, { status });
 
@@ -58,10 +58,9 @@ export async function acceptWebhook({ source, orgSlug, request }: { source: Sour
   if (!found) return problem(404, "not_found", `No ${source === "sentry" ? "Sentry" : "GitHub"} integration with a webhook secret is connected at this address.`);
   const { orgId, secret } = found;
 
-  const declaredLength = Number(request.headers.get("content-length") ?? 0);
-  if (declaredLength > MAX_BODY_BYTES) return problem(413, "too_large", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
-  const body = await request.text();
-  if (Buffer.byteLength(body) > MAX_BODY_BYTES) return problem(413, "too_large", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const read = await readLimitedBody(request);
+  if (!read.ok) return read.response;
+  const body = read.text;
 
   const signature = rules.verify(request.headers, body, secret);
   if (!signature.ok) return problem(401, "invalid_signature", SIGNATURE_MESSAGES[signature.reason], { reason: signature.reason });

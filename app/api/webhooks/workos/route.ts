@@ -6,12 +6,15 @@ import { findOrgByWorkosId } from "@/lib/db/queries/organizations";
 import { finishDelivery, recordDelivery } from "@/lib/db/queries/webhook-deliveries";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
+import { readLimitedBody } from "@/lib/security/read-limited-body";
 import { verifyWorkosSignature } from "@/lib/webhooks/signatures";
 
 export async function POST(request: Request) {
   const secret = env.workos.webhookSecret;
   if (!secret) return NextResponse.json({ error: "not_configured", message: "WORKOS_WEBHOOK_SECRET is not set." }, { status: 503 });
-  const body = await request.text();
+  const read = await readLimitedBody(request);
+  if (!read.ok) return read.response;
+  const body = read.text;
   const signature = verifyWorkosSignature({ header: request.headers.get("workos-signature"), body, secret, now: Date.now() });
   if (!signature.ok) return NextResponse.json({ error: "invalid_signature", reason: signature.reason }, { status: 401 });
 
