@@ -44,8 +44,13 @@ export const OPERATIONS = {
   }),
   "workos.invitation.revoke": operation({
     service: "workos",
-    args: z.object({ invitationId: z.string() }),
-    run: ({ invitationId }) => workos.revokeInvitation(invitationId),
+    args: z.object({ invitationId: z.string(), workosOrgId: z.string() }),
+    run: async ({ invitationId, workosOrgId }) => {
+      // Checked again right before the write: the key spans every org, and a queued intent outlives the request that checked.
+      const invitation = await workos.findOrgInvitation({ invitationId, workosOrgId });
+      if (!invitation) throw Object.assign(new Error("No such invitation in this organization"), { status: 404 });
+      return invitation.state === "revoked" ? invitation : workos.revokeInvitation(invitationId);
+    },
   }),
   "workos.membership.update_role": operation({
     service: "workos",

@@ -40,6 +40,21 @@ export async function listPendingInvitations(workosOrgId: string): Promise<Worko
   return page.data.map(toInvitation).filter((invitation) => invitation.state === "pending");
 }
 
+/**
+ * The invitation, if it exists and belongs to this WorkOS organization; null
+ * otherwise. The API key reaches every org's invitations, so an id alone
+ * proves nothing: another org's invitation reads as missing.
+ */
+export async function findOrgInvitation({ invitationId, workosOrgId }: { invitationId: string; workosOrgId: string }): Promise<WorkosInvitation | null> {
+  try {
+    const invitation = toInvitation(await workos().userManagement.getInvitation(invitationId));
+    return invitation.organizationId === workosOrgId ? invitation : null;
+  } catch (error) {
+    if ((error as { status?: unknown }).status === 404) return null;
+    throw error;
+  }
+}
+
 export async function revokeInvitation(invitationId: string): Promise<WorkosInvitation> {
   return toInvitation(await workos().userManagement.revokeInvitation(invitationId));
 }

@@ -98,6 +98,67 @@ describe("member management by role", () => {
     expect((await db.membership.findFirstOrThrow({ where: { userId: linusId, org: { slug: "acme" } } })).status).toBe("active");
   });
 
+  const workosApi = async (path: string, init?: RequestInit) => {
+    const response = await fetch(`${workos.url}${path}`, { ...init, headers: { authorization: "Bearer sk_test_bosun_demo", "content-type": "application/json" } });
+    return (await response.json()) as { id: string; state: string; organization_id: string | null };
+  };
+  const inviteTo = (org: "acme" | "globex", email: string) =>
+    workosApi("/user_management/invitations", { method: "POST", body: JSON.stringify({ email, organization_id: world.orgs.find((o) => o.slug === org)!.workosOrgId }) });
+
+  it("finding 6 (invitation revoke): an acme admin cannot revoke a globex invitation, and nothing is queued", async () => {
+    const invitation = await inviteTo("globex", "globex.hire@globex.test");
+    signInAs("ada");
+    const result = await actions.revokeInvitationAction({ orgSlug: "acme", invitationId: invitation.id, email: "globex.hire@globex.test", idempotencyKey: randomUUID() });
+    expect(result).toEqual({ ok: false, error: "No such invitation." });
+    expect((await workosApi(`/user_management/invitations/${invitation.id}`)).state).toBe("pending");
+    expect(await db.outboxIntent.count({ where: { operation: "workos.invitation.revoke" } })).toBe(0);
+    expect(await actions.revokeInvitationAction({ orgSlug: "acme", invitationId: "invitation_does_not_exist", email: "x@acme.test", idempotencyKey: randomUUID() })).toEqual({ ok: false, error: "No such invitation." });
+  });
+
+  it("finding 6 (invitation revoke): the outbox checks the invitation's org again right before revoking", async () => {
+    const invitation = await inviteTo("globex", "queued.hire@globex.test");
+    const { performWrite } = await import("@/lib/outbox");
+    const acme = await db.organization.findUniqueOrThrow({ where: { slug: "acme" } });
+    const outcome = await performWrite({
+      orgId: acme.id,
+      operation: "workos.invitation.revoke",
+      args: { invitationId: invitation.id, workosOrgId: acme.workosOrgId },
+      orderingKey: "invitation:queued.hire@globex.test",
+      idempotencyKey: `revoke-invite:${randomUUID()}`,
+      actor: { type: "user", label: "ada@acme.test" },
+      summary: "Revoked the invitation of queued.hire@globex.test",
+    });
+    expect(outcome).toMatchObject({ status: "failed", error: expect.stringMatching(/^404: /) });
+    expect((await workosApi(`/user_management/invitations/${invitation.id}`)).state).toBe("pending");
+  });
+
+  it("finding 6 (invitation revoke): while WorkOS rate-limits, the revoke is queued with the org, and refused before it writes", async () => {
+    const invitation = await inviteTo("globex", "later.hire@globex.test");
+    signInAs("ada");
+    const idempotencyKey = randomUUID();
+    workos.faults.set({ rateLimitRate: 1, retryAfterSeconds: 0, pathPrefix: "/user_management/invitations" });
+    try {
+      const result = await actions.revokeInvitationAction({ orgSlug: "acme", invitationId: invitation.id, email: "later.hire@globex.test", idempotencyKey });
+      expect(result).toMatchObject({ ok: true, data: { status: "pending" } });
+    } finally {
+      workos.faults.clear();
+    }
+    const intent = await db.outboxIntent.findFirstOrThrow({ where: { idempotencyKey: `revoke-invite:${idempotencyKey}` } });
+    const acme = await db.organization.findUniqueOrThrow({ where: { slug: "acme" } });
+    expect((intent.payload as { args: unknown }).args).toEqual({ invitationId: invitation.id, workosOrgId: acme.workosOrgId });
+    const { execute } = await import("@/lib/outbox/perform");
+    expect(await execute(intent.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/^404: /) });
+    expect((await workosApi(`/user_management/invitations/${invitation.id}`)).state).toBe("pending");
+  });
+
+  it("an admin revokes an invitation of their own org", async () => {
+    const invitation = await inviteTo("acme", "changed.mind@acme.test");
+    signInAs("ada");
+    const result = await actions.revokeInvitationAction({ orgSlug: "acme", invitationId: invitation.id, email: "changed.mind@acme.test", idempotencyKey: randomUUID() });
+    expect(result).toEqual({ ok: true, data: { status: "succeeded", message: "Invitation of changed.mind@acme.test revoked." } });
+    expect((await workosApi(`/user_management/invitations/${invitation.id}`)).state).toBe("revoked");
+  });
+
   it("an admin invites and removes, and the removed member loses access at once", async () => {
     signInAs("ada");
     const invite = await actions.inviteMemberAction({ orgSlug: "acme", email: "Nia.New@acme.test", role: "member", idempotencyKey: randomUUID() });

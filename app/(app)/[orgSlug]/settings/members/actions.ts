@@ -5,7 +5,9 @@ import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/actions/org-action";
 import { lastAdminViolation } from "@/lib/domain/members/last-admin";
 import { countActiveAdmins, findJiraAccountId, findMember, setMemberRole, setMemberStatus } from "@/lib/db/queries/memberships";
+import { findOrgInvitation, type WorkosInvitation } from "@/lib/integrations/workos";
 import { performWrite, type WriteOutcome } from "@/lib/outbox";
+import { describeFailure, isTransient } from "@/lib/outbox/retry-policy";
 
 const role = z.enum(["admin", "manager", "member"], { error: "must be admin, manager or member" });
 // Generated once per form, so a double submit is the same write.
@@ -37,21 +39,39 @@ export const inviteMemberAction = orgAction(
   },
 );
 
-export const revokeInvitationAction = orgAction(z.object({ invitationId: z.string().min(1), email: z.string(), idempotencyKey }), "members:manage", async ({ input, org, user, requestId }) => {
+export const revokeInvitationAction = orgAction(z.object({ invitationId: z.string().min(1).max(128), email: z.string(), idempotencyKey }), "members:manage", async ({ input, org, user, requestId }) => {
+  const invitation = await findInvitationUnlessUnreachable({ invitationId: input.invitationId, workosOrgId: org.workosOrgId });
+  // Another org's invitation answers exactly like a missing one.
+  if (invitation === null) return { ok: false, error: "No such invitation." };
+  const email = invitation?.email ?? input.email;
   const outcome = await performWrite({
     orgId: org.id,
     operation: "workos.invitation.revoke",
-    args: { invitationId: input.invitationId },
-    orderingKey: `invitation:${input.email}`,
+    args: { invitationId: input.invitationId, workosOrgId: org.workosOrgId },
+    orderingKey: `invitation:${email}`,
     idempotencyKey: `revoke-invite:${input.idempotencyKey}`,
     actor: { type: "user", id: user.id, label: user.email },
-    summary: `Revoked the invitation of ${input.email}`,
+    summary: `Revoked the invitation of ${email}`,
     target: { type: "invitation", id: input.invitationId },
     requestId,
   });
   revalidatePath(`/${org.slug}/settings/members`);
-  return outcomeResult(outcome, `Invitation of ${input.email} revoked.`);
+  return outcomeResult(outcome, `Invitation of ${email} revoked.`);
 });
+
+/**
+ * The org's invitation, null when there is none, or undefined while WorkOS is
+ * unreachable: then the outbox queues the revoke, and its operation makes the
+ * same check before it writes.
+ */
+async function findInvitationUnlessUnreachable(ref: { invitationId: string; workosOrgId: string }): Promise<WorkosInvitation | null | undefined> {
+  try {
+    return await findOrgInvitation(ref);
+  } catch (error) {
+    if (isTransient(describeFailure(error))) return undefined;
+    throw error;
+  }
+}
 
 export const changeMemberRoleAction = orgAction(z.object({ userId: z.string().min(1), role, idempotencyKey }), "members:manage", async ({ input, org, user, requestId }) => {
   const member = await findMember({ orgId: org.id, userId: input.userId });
