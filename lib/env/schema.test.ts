@@ -90,6 +90,29 @@ describe("parseEnv", () => {
     expect(vars.WORKOS_COOKIE_PASSWORD?.length).toBeGreaterThanOrEqual(32);
   });
 
+  it("finding 4 (SSRF): allows no internal upstream hosts in live mode unless BOSUN_ALLOWED_UPSTREAM_HOSTS lists them", () => {
+    expect(parseEnv(LIVE).allowedUpstreamHosts).toEqual([]);
+    expect(parseEnv({ ...LIVE, BOSUN_ALLOWED_UPSTREAM_HOSTS: "jira.corp.example, 10.20.0.0/16" }).allowedUpstreamHosts).toEqual([
+      { kind: "name", name: "jira.corp.example", port: null },
+      { kind: "network", cidr: "10.20.0.0/16", port: null },
+    ]);
+  });
+
+  it("finding 4 (SSRF): allows the loopback emulators by default in demo mode, as a setting that can be replaced", () => {
+    expect(parseEnv({}).allowedUpstreamHosts).toEqual([
+      { kind: "network", cidr: "127.0.0.1", port: null },
+      { kind: "network", cidr: "::1", port: null },
+      { kind: "name", name: "localhost", port: null },
+    ]);
+    expect(parseEnv({ BOSUN_ALLOWED_UPSTREAM_HOSTS: "127.0.0.1:4102" }).allowedUpstreamHosts).toEqual([{ kind: "network", cidr: "127.0.0.1", port: 4102 }]);
+  });
+
+  it("finding 4 (SSRF): names the allow-list items it cannot read", () => {
+    expect(issuesOf({ BOSUN_ALLOWED_UPSTREAM_HOSTS: "jira.corp.example, https://sentry.corp, 10.0.0.0/40" })).toEqual([
+      { variable: "BOSUN_ALLOWED_UPSTREAM_HOSTS", message: 'cannot read "https://sentry.corp", "10.0.0.0/40": list host names, host:port, IP addresses ([IPv6]:port) or CIDR ranges, comma-separated' },
+    ]);
+  });
+
   it("parses previous encryption keys for rotation", () => {
     const old = Buffer.alloc(32, 1).toString("base64");
     const env = parseEnv({ ...LIVE, BOSUN_ENCRYPTION_KEY_ID: "k2", BOSUN_PREVIOUS_ENCRYPTION_KEYS: `k1:${old}` });

@@ -11,6 +11,8 @@ import {
   WORKOS_DEMO_COOKIE_PASSWORD,
   WORKOS_DEMO_WEBHOOK_SECRET,
 } from "../config/demo";
+import { parseUpstreamHosts, type UpstreamHostRule } from "./upstream-hosts";
+import { findPreviousKeyProblem } from "../crypto/previous-keys";
 
 /**
  * Bosun's configuration, validated in one place. With no live variables at all
@@ -41,11 +43,12 @@ const variablesSchema = z.object({
   WORKOS_AUTHKIT_DOMAIN: url.optional(),
   NEXT_PUBLIC_WORKOS_REDIRECT_URI: url.optional(),
   BOSUN_ENCRYPTION_KEY: base64Key.optional(),
-  BOSUN_ENCRYPTION_KEY_ID: z.string().regex(/^[\w.-]{1,40}$/, "must be 1–40 letters, digits, dots, dashes or underscores").optional(),
+  // No dots: the sealed form of a credential is dot-separated and carries the id.
+  BOSUN_ENCRYPTION_KEY_ID: z.string().regex(/^[\w-]{1,40}$/, "must be 1–40 letters, digits, dashes or underscores").optional(),
   /** Older keys still able to open credentials during rotation: "id:base64key,id2:base64key2". */
   BOSUN_PREVIOUS_ENCRYPTION_KEYS: z
     .string()
-    .regex(/^([\w.-]{1,40}:[A-Za-z0-9+/]+={0,2})(,[\w.-]{1,40}:[A-Za-z0-9+/]+={0,2})*$/, "must be a comma list of id:base64key pairs")
+    .regex(/^([\w-]{1,40}:[A-Za-z0-9+/]+={0,2})(,[\w-]{1,40}:[A-Za-z0-9+/]+={0,2})*$/, "must be a comma list of id:base64key pairs")
     .optional(),
   SENTRY_DSN: url.optional(),
   SENTRY_ENVIRONMENT: optionalString,
@@ -54,7 +57,20 @@ const variablesSchema = z.object({
   /** "inline": the web process also runs the job queue and the outbox; "separate": `npm run worker` does. */
   BOSUN_WORKER: z.enum(["inline", "separate"], { error: 'must be "inline" or "separate"' }).optional(),
   BOSUN_JOB_CONCURRENCY: z.coerce.number().int("must be a whole number").min(1, "must be 1–64").max(64, "must be 1–64").optional(),
+  BOSUN_ALLOWED_UPSTREAM_HOSTS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const { invalid } = parseUpstreamHosts(value ?? "");
+      if (invalid.length > 0) {
+        const items = invalid.map((item) => `"${item}"`).join(", ");
+        ctx.addIssue({ code: "custom", message: `cannot read ${items}: list host names, host:port, IP addresses ([IPv6]:port) or CIDR ranges, comma-separated` });
+      }
+    }),
 });
+
+/** Demo mode reaches its emulators on loopback; live mode allows nothing internal until the operator lists it. */
+const DEMO_UPSTREAM_HOSTS = `${DEMO_HOST}, ::1, localhost`;
 
 /** Required in live mode; in demo mode each has a local default. */
 const LIVE_REQUIRED = ["DATABASE_URL", "WORKOS_CLIENT_ID", "WORKOS_API_KEY", "WORKOS_COOKIE_PASSWORD", "NEXT_PUBLIC_WORKOS_REDIRECT_URI", "BOSUN_ENCRYPTION_KEY"] as const;
@@ -90,6 +106,8 @@ export type Env = {
   logLevel: string;
   /** Where background work runs, and how many jobs one worker runs at once. */
   worker: { mode: "inline" | "separate"; concurrency: number };
+  /** Internal hosts and networks Jira and Sentry connections may reach anyway (lib/integrations/upstream-policy.ts). */
+  allowedUpstreamHosts: UpstreamHostRule[];
 };
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -116,6 +134,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       const [keyId, key] = pair.split(":") as [string, string];
       return { keyId, key };
     });
+  const keyId = v.BOSUN_ENCRYPTION_KEY_ID ?? (v.BOSUN_ENCRYPTION_KEY ? "primary" : DEMO_ENCRYPTION_KEY_ID);
+  const previousKeyProblem = findPreviousKeyProblem(previousKeys, keyId);
+  if (previousKeyProblem) throw new EnvValidationError([{ variable: "BOSUN_PREVIOUS_ENCRYPTION_KEYS", message: previousKeyProblem }]);
 
   return {
     mode,
@@ -135,7 +156,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       authkitDomain: (v.WORKOS_AUTHKIT_DOMAIN ?? (isDemo ? `http://${v.WORKOS_API_HOSTNAME ?? DEMO_HOST}:${v.WORKOS_API_PORT ?? DEMO_PORTS.workos}` : undefined))?.replace(/\/$/, ""),
     },
     encryption: {
-      keyId: v.BOSUN_ENCRYPTION_KEY_ID ?? (v.BOSUN_ENCRYPTION_KEY ? "primary" : DEMO_ENCRYPTION_KEY_ID),
+      keyId,
       key: v.BOSUN_ENCRYPTION_KEY ?? DEMO_ENCRYPTION_KEY,
       previousKeys,
     },
@@ -146,6 +167,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     },
     logLevel: v.LOG_LEVEL ?? (v.NODE_ENV === "test" ? "error" : "info"),
     worker: { mode: v.BOSUN_WORKER ?? "inline", concurrency: v.BOSUN_JOB_CONCURRENCY ?? 4 },
+    allowedUpstreamHosts: parseUpstreamHosts(v.BOSUN_ALLOWED_UPSTREAM_HOSTS ?? (isDemo ? DEMO_UPSTREAM_HOSTS : "")).rules,
   };
 }
 
