@@ -13,5 +13,6 @@ export type AgentContext = {
   actor: { type: "agent"; id: string; label: string };
   /** For logs, audit entries and outbound calls. */
   requestId: string;
-  via: { kind: "api_key"; keyId: string } | { kind: "oauth"; userId: string; clientId: string };
+  /** For OAuth, `sessionId` is the WorkOS session of the grant (its record holds revocation and MFA verification). */
+  via: { kind: "api_key"; keyId: string } | { kind: "oauth"; userId: string; clientId: string; sessionId: string };
 };

@@ -23,7 +23,8 @@ export function protectedResourceMetadata() {
 
 const jwksByDomain = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-export type AccessTokenClaims = { sub: string; orgId: string | null; clientId: string; scope: string[]; expiresAt: number };
+/** `sessionId` is the `sid` claim: the WorkOS session AuthKit started for the grant. */
+export type AccessTokenClaims = { sub: string; orgId: string | null; clientId: string; sessionId: string | null; scope: string[]; expiresAt: number };
 export type TokenCheck = { ok: true; claims: AccessTokenClaims } | { ok: false; reason: string };
 
 export async function verifyAccessToken(token: string): Promise<TokenCheck> {
@@ -39,7 +40,7 @@ export async function verifyAccessToken(token: string): Promise<TokenCheck> {
     const { payload } = await jwtVerify(token, jwks, { issuer: domain, audience: mcpResourceUrl(), algorithms: ["RS256"] });
     if (typeof payload.sub !== "string" || typeof payload.exp !== "number") return { ok: false, reason: "the token has no subject or expiry" };
     const claim = (name: string) => (typeof payload[name] === "string" ? (payload[name] as string) : null);
-    return { ok: true, claims: { sub: payload.sub, orgId: claim("org_id"), clientId: claim("client_id") ?? "unknown client", scope: (claim("scope") ?? "").split(" ").filter(Boolean), expiresAt: payload.exp } };
+    return { ok: true, claims: { sub: payload.sub, orgId: claim("org_id"), clientId: claim("client_id") ?? "unknown client", sessionId: claim("sid"), scope: (claim("scope") ?? "").split(" ").filter(Boolean), expiresAt: payload.exp } };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return { ok: false, reason: "the token has expired" };
     if (error instanceof errors.JWTClaimValidationFailed) return { ok: false, reason: `the token's ${error.claim} is not for this server` };
