@@ -118,4 +118,19 @@ describe("parseEnv", () => {
     const env = parseEnv({ ...LIVE, BOSUN_ENCRYPTION_KEY_ID: "k2", BOSUN_PREVIOUS_ENCRYPTION_KEYS: `k1:${old}` });
     expect(env.encryption).toEqual({ keyId: "k2", key: LIVE.BOSUN_ENCRYPTION_KEY, previousKeys: [{ keyId: "k1", key: old }] });
   });
+
+  it("finding 11 (key rotation): refuses key ids the sealed format cannot carry, reused ids and short previous keys", () => {
+    const old = Buffer.alloc(32, 1).toString("base64");
+    const byVariable = (source: Record<string, string>) => Object.fromEntries((issuesOf({ ...LIVE, ...source }) ?? []).map((i) => [i.variable, i.message]));
+    expect(byVariable({ BOSUN_ENCRYPTION_KEY_ID: "k.2" })).toEqual({ BOSUN_ENCRYPTION_KEY_ID: "must be 1–40 letters, digits, dashes or underscores" });
+    expect(byVariable({ BOSUN_PREVIOUS_ENCRYPTION_KEYS: `k.1:${old}` })).toEqual({ BOSUN_PREVIOUS_ENCRYPTION_KEYS: "must be a comma list of id:base64key pairs" });
+    expect(byVariable({ BOSUN_ENCRYPTION_KEY_ID: "k2", BOSUN_PREVIOUS_ENCRYPTION_KEYS: `k2:${old}` })).toEqual({
+      BOSUN_PREVIOUS_ENCRYPTION_KEYS: 'reuses key id "k2", the current BOSUN_ENCRYPTION_KEY_ID: a new key needs a new id',
+    });
+    expect(byVariable({ BOSUN_PREVIOUS_ENCRYPTION_KEYS: `primary:${old}` })).toEqual({
+      BOSUN_PREVIOUS_ENCRYPTION_KEYS: 'reuses key id "primary", the current BOSUN_ENCRYPTION_KEY_ID: a new key needs a new id',
+    });
+    expect(byVariable({ BOSUN_ENCRYPTION_KEY_ID: "k3", BOSUN_PREVIOUS_ENCRYPTION_KEYS: `k1:${old},k1:${old}` })).toEqual({ BOSUN_PREVIOUS_ENCRYPTION_KEYS: 'lists key id "k1" twice' });
+    expect(byVariable({ BOSUN_ENCRYPTION_KEY_ID: "k2", BOSUN_PREVIOUS_ENCRYPTION_KEYS: "k1:c2hvcnQ=" })).toEqual({ BOSUN_PREVIOUS_ENCRYPTION_KEYS: 'key "k1" must be 32 random bytes, base64-encoded (openssl rand -base64 32)' });
+  });
 });
