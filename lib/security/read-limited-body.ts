@@ -1,7 +1,5 @@
 import { NextResponse } from "next/server";
-
-/** What Bosun accepts in one webhook or MCP request body: far above any real delivery, far below what hurts a process. */
-export const MAX_BODY_BYTES = 1_000_000;
+import { MAX_BODY_BYTES } from "./body-limit";
 
 export type LimitedBody = { ok: true; bytes: Uint8Array<ArrayBuffer>; text: string } | { ok: false; response: NextResponse };
 
