@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { NextConfig } from "next";
 import { withSentryConfig } from "@sentry/nextjs/config";
 import { launchVariables, parseEnv } from "./lib/env/schema";
+import { MAX_BODY_BYTES } from "./lib/security/body-limit";
 
 // A bad environment fails here, at build and at start, with every problem named.
 const env = parseEnv(process.env);
@@ -38,6 +39,15 @@ const nextConfig: NextConfig = {
     NEXT_PUBLIC_SENTRY_ENVIRONMENT: env.sentry.environment,
   },
   serverExternalPackages: ["pino", "pg", "@prisma/adapter-pg"],
+  experimental: {
+    // Server actions take form fields and ids, never files: 1 MB (as for webhook and MCP bodies) is far above any
+    // real payload, and Next.js answers 413 past it.
+    serverActions: { bodySizeLimit: MAX_BODY_BYTES },
+    // Next.js copies the body of every request proxy.ts sees (its default keeps up to 10 MB per request). Twice the
+    // action limit bounds that copy while keeping it longer than the limit, so an oversized action still gets 413
+    // rather than arriving cut short.
+    proxyClientMaxBodySize: 2 * MAX_BODY_BYTES,
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -16,8 +16,9 @@ const workosOrigin = `${env.workos.apiHttps ? "https" : "http"}://${env.workos.a
 const connectOrigins = [originOf(env.sentry.dsn)].filter((o): o is string => o !== null);
 const isDevelopment = env.nodeEnv === "development";
 
-// Machine-to-machine endpoints carry no session cookie; skip the AuthKit work for them. (Webhooks skip this
-// proxy altogether — see the matcher — because they must answer fast and need no nonce or session.)
+// Machine-to-machine endpoints carry no session cookie; skip the AuthKit work for them. (Webhooks and MCP skip
+// this proxy altogether — see the matcher: Next.js copies the body of every request a proxy sees, whole, before
+// the route runs, and their routes must count body bytes off the socket to refuse a huge one early.)
 const SESSIONLESS_PREFIXES = ["/api/health", "/api/webhooks/", "/api/mcp", "/.well-known/"];
 // Pages anyone may open. API routes answer 401 themselves instead of redirecting.
 const PUBLIC_PAGES = new Set(["/", "/sign-in", "/sign-out", "/callback"]);
@@ -68,5 +69,5 @@ function withSecurityHeaders(response: NextResponse, csp: string, requestId: str
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/webhooks/).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/webhooks/|api/mcp).*)"],
 };
