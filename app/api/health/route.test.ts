@@ -26,12 +26,17 @@ describe("GET /api/health", () => {
     expect(await response.json()).toEqual({ status: "ok", database: "ok", mode: "demo", version: expect.any(String) });
   });
 
-  it("answers 503 and names the database when it is unreachable", async () => {
+  it("finding 8 (health): answers 503 with a generic status, no driver error text, and logs the details", async () => {
     const { GET } = await loadRoute("postgresql://postgres@127.0.0.1:1/nowhere");
+    const { logger } = await import("@/lib/observability/logger");
+    const logged = vi.spyOn(logger, "error");
     const response = await GET();
     expect(response.status).toBe(503);
-    const body = await response.json();
-    expect(body).toMatchObject({ status: "degraded", database: "unreachable", mode: "demo" });
-    expect(body.error).toMatch(/^database: .+/);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ status: "degraded", database: "unreachable", mode: "demo", version: expect.any(String) });
+    // Nothing of what the driver said (or where the database lives) reaches an anonymous caller.
+    for (const leak of ["ECONNREFUSED", "127.0.0.1", "nowhere", "connect", "error"]) expect(text).not.toContain(leak);
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ err: expect.anything() }), expect.stringContaining("database"));
+    logged.mockRestore();
   });
 });
