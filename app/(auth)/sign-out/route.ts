@@ -1,7 +1,15 @@
-// GET /sign-out?reason=idle|revoked - where requireOrg sends sessions it has ended.
-import { endSession, type SignOutReason } from "@/lib/auth/sign-out";
+// GET /sign-out - where requireOrg sends sessions it has ended; signs out only a session that has ended.
+import { redirect } from "next/navigation";
+import { endSession, readSessionEnding } from "@/lib/auth/sign-out";
 
-export async function GET(request: Request) {
-  const reason = new URL(request.url).searchParams.get("reason");
-  return endSession(reason === "idle" || reason === "revoked" ? (reason as SignOutReason) : "user");
+/**
+ * A GET can come from any site (a link, an image), so it never ends a valid
+ * session: that takes the POST action behind the "Sign out" button. The reason
+ * recorded is read from the session, never from the query string.
+ */
+export async function GET() {
+  const state = await readSessionEnding();
+  if (state === "signed-out") redirect("/");
+  if (state === "valid") redirect("/sign-out/confirm");
+  return endSession(state);
 }
