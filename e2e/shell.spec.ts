@@ -110,3 +110,15 @@ test("signing out ends the session", async ({ page }) => {
   await page.goto("/acme");
   await expect(page.getByLabel("Email")).toBeVisible();
 });
+
+test("a link to /sign-out signs no one out; the button on the page it opens does", async ({ page }) => {
+  await signInThroughHostedPage(page, "linus@acme.test");
+  await page.goto("/sign-out?reason=idle");
+  await expect(page).toHaveURL(/\/sign-out\/confirm$/);
+  await page.goto("/acme");
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await page.goto("/sign-out");
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByText("You were signed out after a period of inactivity.")).toHaveCount(0);
+});
