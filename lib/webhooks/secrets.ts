@@ -6,8 +6,9 @@ import { findConnectionBySlug } from "@/lib/db/queries/integrations";
 /**
  * The webhook secret of an org's Sentry or GitHub connection, by slug. Intake
  * asks on every delivery, so answers (including "none") are kept in memory for
- * 30 s: a burst of deliveries costs one lookup. Saving an integration clears
- * this process's copy; other processes pick up a rotated secret within 30 s.
+ * 30 s: a burst of deliveries costs one lookup. Saving or disconnecting an
+ * integration clears this process's copy; other processes pick up a rotated or
+ * removed secret within 30 s.
  */
 type Provider = "sentry" | "github";
 export type WebhookSecret = { orgId: string; secret: string } | null;

@@ -6,6 +6,7 @@ import { orgAction } from "@/lib/actions/org-action";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { disconnect } from "@/lib/db/queries/integrations";
 import { checkIntegration, integrationInputSchema, saveIntegration, type ConnectionCheck } from "@/lib/integrations/settings";
+import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
 
 const provider = z.enum(["jira", "sentry", "github"]);
 
@@ -35,6 +36,8 @@ export const testIntegrationAction = orgAction(z.object({ provider }), "integrat
 
 export const disconnectIntegrationAction = orgAction(z.object({ provider }), "integrations:manage", async ({ input, org, user, requestId }) => {
   await disconnect({ orgId: org.id, provider: input.provider });
+  // The intake's cached secret would otherwise accept deliveries for up to 30 s after this.
+  forgetWebhookSecrets();
   await appendAuditEntry({
     orgId: org.id,
     actor: { type: "user", id: user.id, label: user.email },
