@@ -1,14 +1,24 @@
 import { z } from "zod";
 
-/** Audit-log filters as they arrive in the URL (page and CSV export share them). */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-11-24");
+const DATE_MESSAGE = "must be a date like 2026-11-24";
+/** A day that exists: the pattern alone lets 2026-13-01 through, which no database query can take. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
+  .refine((value) => {
+    const day = new Date(`${value}T00:00:00.000Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+  }, DATE_MESSAGE);
 
-export const auditFiltersSchema = z.object({
-  actor: z.string().trim().max(200).optional(),
-  action: z.string().trim().max(100).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-});
+/** Audit-log filters as they arrive in the URL (page and CSV export share them). */
+export const auditFiltersSchema = z
+  .object({
+    actor: z.string().trim().max(200).optional(),
+    action: z.string().trim().max(100).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .refine(({ from, to }) => !from || !to || from <= to, { path: ["to"], message: "must not be before from" });
 
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
