@@ -1,9 +1,11 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
 import type { ActionResult } from "@/lib/actions/org-action";
 
-export type Feedback = { kind: "ok" | "pending" | "error"; text: string } | null;
+/** `stepUpUrl`: the action asked for a fresh second factor first (ActionResult.stepUp). */
+export type Feedback = { kind: "ok" | "pending" | "error"; text: string; stepUpUrl?: string } | null;
 
 /** Runs a server action with a fresh idempotency key and turns its result into a message. */
 export function useActionFeedback() {
@@ -15,7 +17,7 @@ export function useActionFeedback() {
     const key = crypto.randomUUID();
     startTransition(async () => {
       const result = await action(key);
-      if (!result.ok) return setFeedback({ kind: "error", text: result.error });
+      if (!result.ok) return setFeedback({ kind: "error", text: result.error, stepUpUrl: result.stepUp?.url });
       setFeedback({ kind: result.data.status === "pending" ? "pending" : "ok", text: result.data.message });
       onSuccess?.();
     });
@@ -26,6 +28,7 @@ export function useActionFeedback() {
 
 export function FeedbackMessage({ feedback }: { feedback: Feedback }) {
   if (!feedback) return null;
+  if (feedback.stepUpUrl) return <StepUpPrompt message={feedback.text} url={feedback.stepUpUrl} />;
   const styles = { ok: "text-emerald-700 dark:text-emerald-400", pending: "text-amber-700 dark:text-amber-300", error: "text-red-600" } as const;
   return (
     <p role={feedback.kind === "error" ? "alert" : "status"} className={`text-sm ${styles[feedback.kind]}`}>

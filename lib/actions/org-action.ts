@@ -5,8 +5,11 @@ import { requireOrg, type OrgContext } from "@/lib/auth/org";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getRequestId } from "@/lib/observability/request-context";
 
-/** Expected failures come back as values; anything else throws (and reaches Sentry). */
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+/**
+ * Expected failures come back as values; anything else throws (and reaches Sentry).
+ * `stepUp` asks for a fresh second factor first (lib/auth/step-up.ts).
+ */
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string>; stepUp?: { url: string } };
 
 export type ActionContext<I> = OrgContext & { input: I; requestId: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateSession } from "./session-policy";
+import { evaluateSession, hasRecentSecondFactor } from "./session-policy";
 
 const now = new Date("2026-11-24T12:00:00Z");
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
@@ -27,5 +27,16 @@ describe("evaluateSession", () => {
     const mfaOrg = { requireMfa: true, sessionIdleTimeoutMinutes: null };
     expect(evaluateSession(open, mfaOrg, now)).toEqual({ kind: "mfa-required", touch: false });
     expect(evaluateSession({ ...open, mfaVerified: true }, mfaOrg, now)).toEqual({ kind: "ok", touch: false });
+  });
+});
+
+describe("hasRecentSecondFactor", () => {
+  it("finding 2 (MFA): only a code entered in the last 15 minutes counts for a step-up", () => {
+    expect(hasRecentSecondFactor(null, now)).toBe(false);
+    expect(hasRecentSecondFactor(minutesAgo(14), now)).toBe(true);
+    expect(hasRecentSecondFactor(minutesAgo(15), now)).toBe(true);
+    expect(hasRecentSecondFactor(minutesAgo(16), now)).toBe(false);
+    // A time in the future is a bad record, not a fresh one.
+    expect(hasRecentSecondFactor(minutesAgo(-5), now)).toBe(false);
   });
 });

@@ -22,3 +22,13 @@ export function evaluateSession(session: SessionState, org: OrgSessionSettings, 
   if (org.requireMfa && !session.mfaVerified) return { kind: "mfa-required", touch };
   return { kind: "ok", touch };
 }
+
+/** How recent a passed TOTP challenge must be for a bulk write in an org that requires MFA. */
+export const STEP_UP_WINDOW_MS = 15 * 60_000;
+
+/** Whether the session passed a TOTP challenge in Bosun within the step-up window. */
+export function hasRecentSecondFactor(mfaVerifiedAt: Date | null, now: Date): boolean {
+  if (!mfaVerifiedAt) return false;
+  const age = now.getTime() - mfaVerifiedAt.getTime();
+  return age >= 0 && age <= STEP_UP_WINDOW_MS;
+}

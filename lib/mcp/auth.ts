@@ -5,9 +5,8 @@ import { evaluateSession } from "@/lib/auth/session-policy";
 import { findActiveMembershipByWorkosIds } from "@/lib/db/queries/memberships";
 import { getOrgSecuritySettings } from "@/lib/db/queries/organizations";
 import { findOrCreateOAuthSession, revokeSessionRecord, touchSession } from "@/lib/db/queries/sessions";
-import { env } from "@/lib/env";
 import type { AgentContext } from "./context";
-import { resourceMetadataUrl, verifyAccessToken } from "./oauth";
+import { connectionVerificationUrl, resourceMetadataUrl, verifyAccessToken } from "./oauth";
 
 /**
  * Who is calling the MCP endpoint. Two ways in: an org API key (`bsn_…`), or
@@ -32,9 +31,6 @@ function refuse(error: Refusal, description: string): McpAuthResult {
 }
 
 const API_KEY_FAILURES = { missing: "No API key was sent.", malformed: "The API key is malformed.", unknown: "The API key is not valid.", revoked: "The API key has been revoked." } as const;
-
-/** Where the user verifies an MCP client's OAuth session with a code from their authenticator app. */
-export const connectionVerificationUrl = (orgSlug: string, sessionId: string) => `${env.publicUrl}/mfa?org=${encodeURIComponent(orgSlug)}&connection=${encodeURIComponent(sessionId)}`;
 
 export async function authenticateMcpRequest(authorization: string | null, requestId: string): Promise<McpAuthResult> {
   const token = bearerToken(authorization);

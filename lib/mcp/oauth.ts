@@ -10,6 +10,8 @@ import { env } from "@/lib/env";
  */
 export const mcpResourceUrl = () => `${env.publicUrl}/api/mcp`;
 export const resourceMetadataUrl = () => `${env.publicUrl}/.well-known/oauth-protected-resource`;
+/** Where the user verifies an MCP client's OAuth session with a code from their authenticator app. */
+export const connectionVerificationUrl = (orgSlug: string, sessionId: string) => `${env.publicUrl}/mfa?org=${encodeURIComponent(orgSlug)}&connection=${encodeURIComponent(sessionId)}`;
 
 export function protectedResourceMetadata() {
   return {

@@ -5,6 +5,7 @@ import type { AgentContext } from "@/lib/mcp/context";
 import { applyStep, applySteps, type ApplyStep, type StepResult } from "@/lib/sprints/apply-plan";
 import { findPreview } from "@/lib/sprints/plan";
 import { fail, guard, ok } from "./gate";
+import { requireRecentFactorForTool } from "./step-up";
 import { TOOL_SPECS } from "./specs";
 
 export const applySprintPlanInput = {
@@ -33,6 +34,8 @@ export function registerApplySprintPlan(server: McpServer, ctx: AgentContext) {
     async ({ planId }) => {
       const denied = guard(ctx, TOOL_SPECS.apply_sprint_plan);
       if (denied) return denied;
+      const stepUp = await requireRecentFactorForTool(ctx, "apply_sprint_plan");
+      if (stepUp) return stepUp;
       // The plan applied is the one stored at preview time, never one sent by the caller.
       const preview = await findPreview({ orgId: ctx.org.id, id: planId });
       if (!preview) return fail("This plan has expired or does not exist. Preview it again with plan_sprint.");

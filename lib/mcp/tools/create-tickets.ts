@@ -5,6 +5,7 @@ import { featureRequestSchema } from "@/lib/domain/requirements";
 import type { AgentContext } from "@/lib/mcp/context";
 import { type CreatedIssue, type CreationResult, creationSteps, previewTickets, runCreationStep } from "@/lib/tickets/requirements";
 import { capped, describeZodError, fail, guard, ok } from "./gate";
+import { requireRecentFactorForTool } from "./step-up";
 import { TOOL_SPECS } from "./specs";
 
 const MAX_ITEMS = 100;
@@ -57,6 +58,8 @@ export function registerCreateTickets(server: McpServer, ctx: AgentContext) {
       };
       const issues = `an epic, ${plan.stories.length} stories and ${plan.totals.subtasks} subtasks (${plan.totals.storyPoints} points) in ${preview.request.jiraProjectKey}`;
       if (dryRun) return ok(`Preview only: ${issues}${plan.sprint ? `, into ${plan.sprint.name}` : ""}. Call again with dryRun false to create them.`, { dryRun: true, ...planned });
+      const stepUp = await requireRecentFactorForTool(ctx, "create_tickets");
+      if (stepUp) return stepUp;
 
       const steps = creationSteps(preview);
       const results: CreationResult[] = [];

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { TRIAGE_ACTIONS, triageSentryIssues } from "@/lib/errors-page/triage";
 import type { AgentContext } from "@/lib/mcp/context";
 import { fail, guard, ok } from "./gate";
+import { BULK_TRIAGE_THRESHOLD, requireRecentFactorForTool } from "./step-up";
 import { TOOL_SPECS } from "./specs";
 
 export const triageSentryIssueInput = {
@@ -32,6 +33,10 @@ export function registerTriageSentryIssue(server: McpServer, ctx: AgentContext) 
       const denied = guard(ctx, TOOL_SPECS.triage_sentry_issue);
       if (denied) return denied;
       if (assigneeEmail && action !== "assign") return fail("assigneeEmail is only for the assign action.");
+      if (issueIds.length > BULK_TRIAGE_THRESHOLD) {
+        const stepUp = await requireRecentFactorForTool(ctx, "triage_sentry_issue");
+        if (stepUp) return stepUp;
+      }
       const outcome = await triageSentryIssues({ orgId: ctx.org.id, issueIds, action, assigneeEmail, actor: ctx.actor, requestId: ctx.requestId, idempotencyKey: randomUUID() });
       if (!outcome.ok) return fail(outcome.fieldErrors?.assigneeEmail ? `${assigneeEmail} is not an active member of ${ctx.org.name}.` : outcome.error);
       return ok(outcome.data.message, { issueIds, action, assigneeEmail: assigneeEmail ?? null, status: outcome.data.status, message: outcome.data.message });

@@ -3,9 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/actions/org-action";
+import { requireRecentSecondFactor } from "@/lib/auth/step-up";
 import { triageSentryIssues } from "@/lib/errors-page/triage";
 import { ticketForListedSentryIssue } from "@/lib/tickets/from-errors-list";
 import type { TicketOutcome } from "@/lib/tickets/sentry-to-jira";
+
+/** Triage of more issues than this at once is a bulk write: it needs a step-up where the org requires MFA. */
+const BULK_TRIAGE_THRESHOLD = 10;
 
 export const triageAction = orgAction(
   z.object({
@@ -15,7 +19,11 @@ export const triageAction = orgAction(
     idempotencyKey: z.string().uuid(),
   }),
   "errors:triage",
-  async ({ input, org, user, requestId }): Promise<ActionResult<{ status: string; message: string }>> => {
+  async ({ input, org, user, sessionId, requestId }): Promise<ActionResult<{ status: string; message: string }>> => {
+    if (input.issueIds.length > BULK_TRIAGE_THRESHOLD) {
+      const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/errors`);
+      if (stepUp) return stepUp;
+    }
     const outcome = await triageSentryIssues({ orgId: org.id, ...input, actor: { type: "user", id: user.id, label: user.email }, requestId });
     if (outcome.ok) revalidatePath(`/${org.slug}/errors`);
     return outcome;

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
 import type { ClassifiedIssue } from "@/lib/errors-page/load";
 import { createTicketAction, triageAction } from "./actions";
 
@@ -15,14 +16,14 @@ type Props = { orgSlug: string; issues: ClassifiedIssue[]; members: { userId: st
 
 export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [message, setMessage] = useState<{ ok: boolean; text: string; url?: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; url?: string; stepUpUrl?: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const [ticketProject, setTicketProject] = useState(jiraProjects[0] ?? "");
 
   function triage(issueIds: string[], action: "resolve" | "resolveInNextRelease" | "ignore" | "assign", assigneeUserId?: string) {
     startTransition(async () => {
       const result = await triageAction({ orgSlug, issueIds, action, assigneeUserId, idempotencyKey: crypto.randomUUID() });
-      setMessage(result.ok ? { ok: true, text: result.data.message } : { ok: false, text: result.error });
+      setMessage(result.ok ? { ok: true, text: result.data.message } : { ok: false, text: result.error, stepUpUrl: result.stepUp?.url });
       if (result.ok) setSelected(new Set());
     });
   }
@@ -64,7 +65,8 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
         )}
         {pending && <span className="text-sm text-slate-500" role="status">Working…</span>}
       </div>
-      {message && (
+      {message?.stepUpUrl && <StepUpPrompt message={message.text} url={message.stepUpUrl} />}
+      {message && !message.stepUpUrl && (
         <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600"}`}>
           {message.text} {message.url && <a href={message.url} className="underline">Open in Jira</a>}
         </p>

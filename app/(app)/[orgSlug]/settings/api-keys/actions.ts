@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/actions/org-action";
+import { requireRecentSecondFactor } from "@/lib/auth/step-up";
 import { generateApiKey } from "@/lib/api-keys/keys";
 import { grantableRoles } from "@/lib/api-keys/policy";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
@@ -17,8 +18,14 @@ const createSchema = z.object({
 
 export type CreatedKey = { status: "succeeded"; message: string; key: string; prefix: string };
 
-/** Creates a key and hands back the full key, the only time it ever leaves the server. */
-export const createApiKeyAction = orgAction(createSchema, "api-keys:manage", async ({ input, org, user, role, requestId }): Promise<ActionResult<CreatedKey>> => {
+/**
+ * Creates a key and hands back the full key, the only time it ever leaves the
+ * server. A key has no session to step up, so its bulk writes are allowed: in
+ * an org that requires MFA it can only be minted right after a step-up.
+ */
+export const createApiKeyAction = orgAction(createSchema, "api-keys:manage", async ({ input, org, user, role, sessionId, requestId }): Promise<ActionResult<CreatedKey>> => {
+  const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/settings/api-keys`);
+  if (stepUp) return stepUp;
   if (!grantableRoles(role).includes(input.role)) {
     const message = `cannot be above your own role (${role})`;
     return { ok: false, error: `role: ${message}`, fieldErrors: { role: message } };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, useTransition } from "react";
+import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
 import { createApiKeyAction } from "./actions";
 import { NewKeyNotice } from "./new-key-notice";
 
@@ -15,7 +16,7 @@ export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role
   const form = useRef<HTMLFormElement>(null);
   const ids = useId();
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<{ text: string; fields: Record<string, string> } | null>(null);
+  const [error, setError] = useState<{ text: string; fields: Record<string, string>; stepUpUrl?: string } | null>(null);
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
 
   function create(formData: FormData) {
@@ -26,7 +27,7 @@ export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role
     setCreated(null);
     startTransition(async () => {
       const result = await createApiKeyAction({ orgSlug, name, scope, role });
-      if (!result.ok) return setError({ text: result.error, fields: result.fieldErrors ?? {} });
+      if (!result.ok) return setError({ text: result.error, fields: result.fieldErrors ?? {}, stepUpUrl: result.stepUp?.url });
       form.current?.reset();
       setCreated({ key: result.data.key, name: name.trim() });
     });
@@ -86,7 +87,8 @@ export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role
           </button>
         </div>
         <p className="text-xs text-slate-500 dark:text-slate-400">Read-only keys can only call read tools. A key never acts with more than your own role, now or after a role change.</p>
-        {error && (
+        {error?.stepUpUrl && <StepUpPrompt message={error.text} url={error.stepUpUrl} />}
+        {error && !error.stepUpUrl && (
           <p role="alert" className="text-sm text-red-600">
             {error.text}
           </p>

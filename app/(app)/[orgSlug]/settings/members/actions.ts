@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/actions/org-action";
+import { requireRecentSecondFactor } from "@/lib/auth/step-up";
 import { lastAdminViolation } from "@/lib/domain/members/last-admin";
 import { countActiveAdmins, findJiraAccountId, findMember, setMemberRole, setMemberStatus } from "@/lib/db/queries/memberships";
 import { findOrgInvitation, type WorkosInvitation } from "@/lib/integrations/workos";
@@ -73,7 +74,9 @@ async function findInvitationUnlessUnreachable(ref: { invitationId: string; work
   }
 }
 
-export const changeMemberRoleAction = orgAction(z.object({ userId: z.string().min(1), role, idempotencyKey }), "members:manage", async ({ input, org, user, requestId }) => {
+export const changeMemberRoleAction = orgAction(z.object({ userId: z.string().min(1), role, idempotencyKey }), "members:manage", async ({ input, org, user, sessionId, requestId }) => {
+  const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/settings/members`);
+  if (stepUp) return stepUp;
   const member = await findMember({ orgId: org.id, userId: input.userId });
   if (!member || member.status !== "active") return { ok: false, error: "That person is not an active member of this organization." };
   if (member.role === input.role) return { ok: true, data: { status: "succeeded" as const, message: "No change." } };

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/actions/org-action";
+import { requireRecentSecondFactor } from "@/lib/auth/step-up";
 import { applyStep, applySteps, type ApplyStep, type StepResult } from "@/lib/sprints/apply-plan";
 import { findPreview, planRequestSchema, previewPlan, type SprintPlanPreview } from "@/lib/sprints/plan";
 
@@ -21,7 +22,9 @@ const stepSchema = z.discriminatedUnion("kind", [
 export const applyPlanStepAction = orgAction(
   z.object({ planId: z.string().regex(/^[0-9a-f]{24}$/, "is not a plan id"), step: stepSchema, isLast: z.boolean() }),
   "sprints:plan",
-  async ({ input, org, user, requestId }): Promise<ActionResult<StepResult>> => {
+  async ({ input, org, user, sessionId, requestId }): Promise<ActionResult<StepResult>> => {
+    const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/sprints/plan`);
+    if (stepUp) return stepUp;
     // The plan applied is the one stored at preview time, never one sent by the browser.
     const preview = await findPreview({ orgId: org.id, id: input.planId });
     if (!preview) return { ok: false, error: "This preview has expired. Preview the plan again." };

@@ -1,13 +1,14 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
 import type { ApplyStep } from "@/lib/sprints/apply-plan";
 import type { SprintPlanPreview } from "@/lib/sprints/plan";
 import { applyPlanStepAction, previewPlanAction } from "./actions";
 import { PlanPreview } from "./plan-preview";
 
 type Defaults = { boardId: number; name: string; startDate: string; endDate: string; bufferPercent: number };
-type Progress = { done: number; total: number; message: string; state: "running" | "done" | "stopped" };
+type Progress = { done: number; total: number; message: string; state: "running" | "done" | "stopped"; stepUpUrl?: string };
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 
@@ -41,7 +42,7 @@ export function PlanForm({ orgSlug, defaults }: { orgSlug: string; defaults: Def
         setProgress({ done: i, total: steps.length, message: "Applying…", state: "running" });
         const result = await applyPlanStepAction({ orgSlug, planId: preview.preview.id, step: steps[i] as ApplyStep, isLast: i === steps.length - 1 });
         if (!result.ok || result.data.status !== "done") {
-          setProgress({ done: i, total: steps.length, message: result.ok ? result.data.message : result.error, state: "stopped" });
+          setProgress({ done: i, total: steps.length, message: result.ok ? result.data.message : result.error, state: "stopped", stepUpUrl: result.ok ? undefined : result.stepUp?.url });
           return;
         }
       }
@@ -90,7 +91,8 @@ export function PlanForm({ orgSlug, defaults }: { orgSlug: string; defaults: Def
         <>
           <PlanPreview preview={preview.preview} />
           <div className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
-            {progress && (
+            {progress?.stepUpUrl && <StepUpPrompt message={progress.message} url={progress.stepUpUrl} />}
+            {progress && !progress.stepUpUrl && (
               <>
                 <div role="progressbar" aria-label="Applying the plan" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done} className="h-2 rounded-full bg-slate-100 dark:bg-slate-800">
                   <div className={`h-2 rounded-full ${progress.state === "stopped" ? "bg-amber-500" : "bg-emerald-600"}`} style={{ width: `${(progress.done / progress.total) * 100}%` }} />

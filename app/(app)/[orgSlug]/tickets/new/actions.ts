@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/actions/org-action";
+import { requireRecentSecondFactor } from "@/lib/auth/step-up";
 import { featureRequestSchema } from "@/lib/domain/requirements";
 import { type CreationResult, type CreationStep, creationSteps, findTicketsPreview, previewTickets, runCreationStep, type TicketsPreview } from "@/lib/tickets/requirements";
 
@@ -22,7 +23,9 @@ const stepSchema = z.discriminatedUnion("kind", [
 export const createTicketsStepAction = orgAction(
   z.object({ previewId: z.string().regex(/^[0-9a-f]{24}$/, "is not a preview id"), step: stepSchema }),
   "tickets:create",
-  async ({ input, org, user, requestId }): Promise<ActionResult<CreationResult>> => {
+  async ({ input, org, user, sessionId, requestId }): Promise<ActionResult<CreationResult>> => {
+    const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/tickets/new`);
+    if (stepUp) return stepUp;
     const preview = await findTicketsPreview({ orgId: org.id, id: input.previewId });
     if (!preview) return { ok: false, error: "This preview has expired. Preview the feature again." };
     return { ok: true, data: await runCreationStep({ orgId: org.id, preview, step: input.step, actor: { type: "user", id: user.id, label: user.email }, requestId }) };

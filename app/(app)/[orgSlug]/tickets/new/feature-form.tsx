@@ -87,7 +87,7 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
     for (const [index, step] of steps.entries()) {
       const result = await createTicketsStepAction({ orgSlug, previewId: preview.preview.id, step });
       if (!result.ok) {
-        setFeedback({ kind: "error", text: result.error });
+        setFeedback({ kind: "error", text: result.error, stepUpUrl: result.stepUp?.url });
         break;
       }
       for (const issue of result.data.created) found.set(issue.ref, { key: issue.key, url: issue.url });

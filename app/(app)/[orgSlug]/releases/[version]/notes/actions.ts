@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/actions/org-action";
+import { requireRecentSecondFactor } from "@/lib/auth/step-up";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { saveRevision } from "@/lib/db/queries/release-notes";
 import { generateReleaseNotes } from "@/lib/domain/release-notes";
@@ -38,7 +39,9 @@ export const saveReleaseNotesAction = orgAction(
 export const publishReleaseNotesAction = orgAction(
   z.object({ version, variant, revision: z.number().int().min(1), markJiraReleased: z.boolean(), closeCompleted: z.boolean() }),
   "release-notes:publish",
-  async ({ input, org, user, requestId }): Promise<ActionResult<PublishResult>> => {
+  async ({ input, org, user, sessionId, requestId }): Promise<ActionResult<PublishResult>> => {
+    const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/releases/${encodeURIComponent(input.version)}/notes`);
+    if (stepUp) return stepUp;
     const result = await publishReleaseNotes({
       orgId: org.id,
       version: input.version,

@@ -55,7 +55,7 @@ export function NotesEditor({ orgSlug, version, notes, canEdit, unreleasedJiraVe
     setWrites([]);
     startTransition(async () => {
       const result = await publishReleaseNotesAction({ orgSlug, version, variant, revision: latest.revision, markJiraReleased: markReleased, closeCompleted });
-      if (!result.ok) return setFeedback({ kind: "error", text: result.error });
+      if (!result.ok) return setFeedback({ kind: "error", text: result.error, stepUpUrl: result.stepUp?.url });
       setWrites(result.data.writes);
       setFeedback({ kind: result.data.status === "done" ? "ok" : result.data.status === "pending" ? "pending" : "error", text: result.data.message });
     });
