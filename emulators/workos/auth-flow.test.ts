@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { WorkOS } from "@workos-inc/node";
-import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSpecValidator } from "../conformance/validator";
 import type { OpenApiSpec } from "../conformance/trim-spec";
@@ -185,6 +185,8 @@ describe("hosted sign-in and the AuthKit token flow", () => {
     const margaret = await signIn("margaret", acmeId);
     const switched = await authenticate({ grant_type: "refresh_token", refresh_token: margaret.refresh_token, organization_id: globexId });
     expect(switched.body.organization_id).toBe(globexId);
+    // AuthKit reads the org from the access token (withAuth's organizationId), so the claim must follow the switch.
+    expect(decodeJwt(switched.body.access_token)).toMatchObject({ org_id: globexId, role: "manager" });
     const ada = await signIn("ada");
     const refused = await authenticate({ grant_type: "refresh_token", refresh_token: ada.refresh_token, organization_id: globexId });
     expect(refused).toEqual({ status: 400, body: { error: "organization_membership_not_found", error_description: expect.any(String) } });
