@@ -23,6 +23,7 @@ vi.mock("@workos-inc/authkit-nextjs", () => ({
     switches.push({ organizationId, options });
   },
   signOut: async () => undefined,
+  getSignInUrl: async ({ organizationId, returnTo }: { organizationId?: string; returnTo?: string }) => `https://workos.test/authorize?${new URLSearchParams({ organization_id: organizationId ?? "", return_to: returnTo ?? "" })}`,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
@@ -125,10 +126,10 @@ describe("the org in the URL is the org of the session", () => {
     expect(switches).toEqual([]);
   });
 
-  it("finding 5 (org binding): a session WorkOS will not move is sent to sign in again, an outage is not", async () => {
+  it("finding 5 (org binding): a session WorkOS will not move signs in again straight into that org, an outage does not", async () => {
     session.current = demoSession("margaret", "acme");
     refusal.error = Object.assign(new Error("Failed to refresh session: Session has already ended."), { name: "TokenRefreshError", isTransient: false });
-    expect(await redirectTarget(() => route.GET(switchUrl("org=globex&returnTo=%2Fglobex")))).toBe("/sign-in?returnTo=%2Fglobex");
+    expect(await redirectTarget(() => route.GET(switchUrl("org=globex&returnTo=%2Fglobex")))).toBe(`https://workos.test/authorize?organization_id=${demoWorkosOrgId("globex")}&return_to=%2Fglobex`);
     refusal.error = Object.assign(new Error("Failed to refresh session: 503"), { name: "TokenRefreshError", isTransient: true });
     await expect(route.GET(switchUrl("org=globex"))).rejects.toThrow(/503/);
   });

@@ -1,7 +1,8 @@
 import "server-only";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
-import { switchToOrganization, withAuth } from "@workos-inc/authkit-nextjs";
+import { getSignInUrl, switchToOrganization, withAuth } from "@workos-inc/authkit-nextjs";
 import { findActiveMembership } from "@/lib/db/queries/memberships";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { ORG_SLUG } from "./org-slug";
 
@@ -48,9 +49,10 @@ export async function switchSessionToOrg({ orgSlug, returnTo }: { orgSlug: strin
   } catch (error) {
     unstable_rethrow(error);
     if (!isSessionRefused(error)) throw error;
-    // WorkOS would not move this session (ended there, or the membership is gone): sign in afresh.
+    // WorkOS would not move this session (ended there, or the membership is gone there): sign in afresh,
+    // straight into this org, so WorkOS answers for it on its own page instead of signing into another org.
     logger.warn({ org: orgSlug, error: (error as Error).message }, "org switch refused; signing in again");
-    redirect(`/sign-in?returnTo=${encodeURIComponent(target)}`);
+    redirect(await getSignInUrl({ organizationId: membership.org.workosOrgId, returnTo: target, redirectUri: env.workos.redirectUri }));
   }
   // switchToOrganization redirects; reaching here means it was told not to.
   redirect(target);
