@@ -79,6 +79,12 @@ export const OPERATIONS = {
       return { revoked: sessionId };
     },
   }),
+  "workos.auth_factors.delete": operation({
+    service: "workos",
+    args: z.object({ workosUserId: z.string() }),
+    // Lists again on every run, so a retry deletes what is left and a factor already gone is no failure.
+    run: async ({ workosUserId }) => ({ deleted: await workos.deleteAllFactors(workosUserId) }),
+  }),
   "jira.issue.assign": operation({
     service: "jira",
     args: z.object({ issueKey, accountId: z.string().nullable() }),

@@ -84,6 +84,20 @@ export async function enrollTotpFactor({ workosUserId, issuer, accountName }: { 
   };
 }
 
+/** Deletes every factor of the user (an admin's reset); returns how many were deleted. */
+export async function deleteAllFactors(workosUserId: string): Promise<number> {
+  let deleted = 0;
+  for (const factorId of await listFactorIds(workosUserId)) {
+    try {
+      await workos().multiFactorAuth.deleteFactor(factorId);
+      deleted += 1;
+    } catch (error) {
+      if ((error as { status?: unknown }).status !== 404) throw error;
+    }
+  }
+  return deleted;
+}
+
 export async function challengeFactor(factorId: string): Promise<string> {
   return (await workos().multiFactorAuth.challengeFactor({ authenticationFactorId: factorId })).id;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { changeMemberRoleAction, removeMemberAction } from "./actions";
+import { resetMemberMfaAction } from "./mfa-actions";
 import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
 
 export type MemberRowData = {
@@ -31,6 +32,11 @@ export function MemberRow({ orgSlug, member, canManage }: { orgSlug: string; mem
   function remove() {
     if (!window.confirm(`Remove ${member.name} from this organization? They lose access at once.`)) return;
     run((idempotencyKey) => removeMemberAction({ orgSlug, userId: member.userId, idempotencyKey }));
+  }
+
+  function resetMfa() {
+    if (!window.confirm(`Reset ${member.name}'s two-step verification? Their authenticator app stops working for Bosun and they set up a new one.`)) return;
+    run((idempotencyKey) => resetMemberMfaAction({ orgSlug, userId: member.userId, idempotencyKey }));
   }
 
   return (
@@ -64,6 +70,11 @@ export function MemberRow({ orgSlug, member, canManage }: { orgSlug: string; mem
       </td>
       <td className="py-3 pr-4 text-sm text-slate-600 dark:text-slate-400">{member.lastSignIn ?? "never"}</td>
       <td className="py-3 text-right">
+        {editable && (
+          <button type="button" onClick={resetMfa} disabled={pending} className="mr-2 rounded-md border border-slate-200 px-2.5 py-1 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800">
+            Reset two-step verification<span className="sr-only"> of {member.name}</span>
+          </button>
+        )}
         {editable && (
           <button type="button" onClick={remove} disabled={pending} className="rounded-md border border-slate-200 px-2.5 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60 dark:border-slate-700 dark:text-red-400 dark:hover:bg-red-950">
             Remove<span className="sr-only"> {member.name}</span>
