@@ -167,4 +167,13 @@ describe("Bosun's two-step verification", () => {
       expect(await redirectTarget(actions.verifyMfaCodeAction({ orgSlug: "acme", code: totp(DEMO_TOTP_SECRET), returnTo: unsafe })), unsafe).toBe("/acme");
     }
   });
+
+  it("fuzz: a wrongly typed field is refused under its own name, and a missing input is refused, not thrown", async () => {
+    signInAs("barbara", "session_barbara_fuzz");
+    const refusal = await actions.verifyMfaCodeAction({ orgSlug: "acme", code: "123456", challengeId: null as unknown as string });
+    expect(refusal).toMatchObject({ ok: false, fieldErrors: { challengeId: expect.any(String) } });
+    expect(refusal).not.toHaveProperty("fieldErrors.code");
+    expect(await actions.verifyMfaCodeAction(null as never)).toMatchObject({ ok: false, fieldErrors: { input: expect.any(String) } });
+    expect(await actions.startMfaEnrolmentAction(null as never)).toMatchObject({ ok: false, fieldErrors: { orgSlug: expect.any(String) } });
+  });
 });

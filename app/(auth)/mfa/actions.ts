@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { ActionResult } from "@/lib/actions/org-action";
+import { describeIssues, type ActionResult } from "@/lib/actions/org-action";
 import { startEnrolment, verifyCode, type MfaEnrolment } from "@/lib/auth/mfa";
 import { resolveReturnTo } from "@/lib/auth/switch-org";
 import { describeFailure } from "@/lib/outbox/retry-policy";
@@ -19,8 +19,8 @@ const verifySchema = z.object({
 });
 
 export async function startMfaEnrolmentAction(input: { orgSlug: string }): Promise<ActionResult<MfaEnrolment>> {
-  const slug = orgSlug.safeParse(input.orgSlug);
-  if (!slug.success) return { ok: false, error: "Unknown organization" };
+  const slug = orgSlug.safeParse(input?.orgSlug);
+  if (!slug.success) return { ok: false, error: "Unknown organization", fieldErrors: { orgSlug: "is not an organization" } };
   const result = await startEnrolment(slug.data);
   return result.ok ? { ok: true, data: result.enrolment } : { ok: false, error: result.error };
 }
@@ -28,7 +28,7 @@ export async function startMfaEnrolmentAction(input: { orgSlug: string }): Promi
 /** Redirects once verified, except for an MCP connection, which is confirmed on the page. */
 export async function verifyMfaCodeAction(input: z.input<typeof verifySchema>): Promise<ActionResult<{ message: string }>> {
   const parsed = verifySchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), fieldErrors: { code: parsed.error.issues[0]?.message ?? "" } };
+  if (!parsed.success) return { ok: false, ...describeIssues(parsed.error) };
   const { orgSlug: slug, code, challengeId, returnTo, connectionId } = parsed.data;
   let outcome: Awaited<ReturnType<typeof verifyCode>>;
   try {
