@@ -27,7 +27,7 @@ describe("webhook body limit", () => {
   let workos: typeof WorkosRoute;
 
   const params = (orgSlug: string) => ({ params: Promise.resolve({ orgSlug }) });
-  const hooks = [
+  const hooks: { name: string; path: string; headers: Record<string, string> }[] = [
     { name: "Sentry", path: "/api/webhooks/sentry/acme", headers: { "content-type": "application/json", "sentry-hook-resource": "issue", "sentry-hook-timestamp": "0", "sentry-hook-signature": "0".repeat(64) } },
     { name: "GitHub", path: "/api/webhooks/github/acme", headers: { "content-type": "application/json", "x-github-event": "pull_request", "x-hub-signature-256": `sha256=${"0".repeat(64)}` } },
     { name: "WorkOS", path: "/api/webhooks/workos", headers: { "content-type": "application/json", "workos-signature": `t=0, v1=${"0".repeat(64)}` } },
