@@ -3,6 +3,9 @@ import * as Sentry from "@sentry/nextjs";
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     await import("./sentry.server.config");
+    // Credentials the configured keys cannot open would fail every integration call: refuse to start instead.
+    const { checkCredentialKeysAtStartup } = await import("./lib/crypto/startup-check");
+    if (!(await checkCredentialKeysAtStartup("web"))) process.exit(1);
     // Outbound writes, webhook deliveries and periodic checks run here unless `npm run worker` runs them (BOSUN_WORKER=separate).
     const { env } = await import("./lib/env");
     if (env.worker.mode === "inline") {

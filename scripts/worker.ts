@@ -15,7 +15,12 @@ const { env } = await import("../lib/env");
 const { startBackgroundWork, stopBackgroundWork } = await import("../lib/background");
 const { pool } = await import("../lib/db/client");
 const { logger } = await import("../lib/observability/logger");
+const { checkCredentialKeysAtStartup } = await import("../lib/crypto/startup-check");
 
+if (!(await checkCredentialKeysAtStartup("worker"))) {
+  await pool.end();
+  process.exit(1);
+}
 startBackgroundWork();
 logger.info({ concurrency: env.worker.concurrency, pid: process.pid }, "worker started");
 

@@ -33,13 +33,24 @@ export function sealCredentials(plain: Record<string, string>, keyring: Keyring)
   };
 }
 
-export class CredentialsError extends Error {}
+/** Why sealed credentials did not open: a malformed value, a key id not configured, or a key that is not the one that sealed it (or tampering). */
+export type CredentialsErrorReason = "malformed" | "unknown-key" | "wrong-key";
+
+export class CredentialsError extends Error {
+  constructor(
+    message: string,
+    readonly reason: CredentialsErrorReason,
+  ) {
+    super(message);
+    this.name = "CredentialsError";
+  }
+}
 
 export function openCredentials(sealed: string, keyring: Keyring): Record<string, string> {
   const [version, keyId, iv, tag, ciphertext, ...extra] = sealed.split(".");
-  if (version !== VERSION || !keyId || !iv || !tag || ciphertext === undefined || extra.length > 0) throw new CredentialsError("Sealed credentials are malformed");
+  if (version !== VERSION || !keyId || !iv || !tag || ciphertext === undefined || extra.length > 0) throw new CredentialsError("Sealed credentials are malformed", "malformed");
   const key = [keyring.current, ...keyring.previous].find((k) => k.keyId === keyId);
-  if (!key) throw new CredentialsError(`No encryption key with id "${keyId}" is configured`);
+  if (!key) throw new CredentialsError(`No encryption key with id "${keyId}" is configured`, "unknown-key");
   try {
     const decipher = createDecipheriv("aes-256-gcm", keyBytes(key), Buffer.from(iv, "base64url"));
     decipher.setAAD(Buffer.from(keyId));
@@ -47,7 +58,7 @@ export function openCredentials(sealed: string, keyring: Keyring): Record<string
     const plain = Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
     return JSON.parse(plain) as Record<string, string>;
   } catch {
-    throw new CredentialsError("Sealed credentials could not be opened: wrong key or tampered data");
+    throw new CredentialsError("Sealed credentials could not be opened: wrong key or tampered data", "wrong-key");
   }
 }
 

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { seedDatabase } from "@/prisma/seed-data";
+import { createTestDatabase } from "@/test/database";
+import type * as Instrumentation from "./instrumentation";
+
+// Sentry's setup is not what is under test, and it would patch this worker's globals for later files.
+vi.mock("./sentry.server.config", () => ({}));
+
+const key = (keyId: string, fill: number) => ({ keyId, key: Buffer.alloc(32, fill).toString("base64") });
+
+/** The web process's startup hook, as Next.js calls it in the Node.js runtime, against a real database. */
+describe("instrumentation register()", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let instrumentation: typeof Instrumentation;
+  const exit = vi.spyOn(process, "exit").mockImplementation((code) => {
+    throw new Error(`process.exit(${String(code)})`);
+  });
+  const printed = vi.spyOn(console, "error").mockImplementation(() => undefined);
+
+  beforeAll(async () => {
+    database = await createTestDatabase("instrument");
+    await seedDatabase(database.url, { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" }, keyring: { current: key("primary", 1), previous: [] } });
+    vi.stubEnv("NEXT_RUNTIME", "nodejs");
+    vi.stubEnv("DATABASE_URL", database.url);
+    // Rotated in place: a new key under the old id, the mistake the check is for.
+    vi.stubEnv("BOSUN_ENCRYPTION_KEY", key("primary", 9).key);
+    vi.stubEnv("BOSUN_WORKER", "separate");
+    vi.resetModules();
+    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
+    (globalThis as { bosunPool?: unknown }).bosunPool = undefined;
+    instrumentation = await import("./instrumentation");
+  });
+  afterAll(async () => {
+    exit.mockRestore();
+    printed.mockRestore();
+    vi.unstubAllEnvs();
+    await database.drop();
+  });
+
+  it("finding 11 (key rotation): the web process refuses to start when the key changed without a new id", async () => {
+    await expect(instrumentation.register()).rejects.toThrow("process.exit(1)");
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(printed).toHaveBeenCalledWith(
+      `Bosun's web process will not start. Key id "primary" no longer opens stored credentials: the key changed without a new BOSUN_ENCRYPTION_KEY_ID. Set BOSUN_ENCRYPTION_KEY back to the old key, or give the new key a new BOSUN_ENCRYPTION_KEY_ID and list the old one as primary:<old base64 key> in BOSUN_PREVIOUS_ENCRYPTION_KEYS.`,
+    );
+  });
+});

@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+/**
+ * Sealed integration credentials across every org, for the startup key check
+ * and `npm run keys:reseal`: encryption keys are per deployment, not per org,
+ * so these two read across orgs on purpose. Nothing here is reachable from a
+ * request, and nothing here returns plaintext. Disconnected connections keep
+ * no credentials (an empty sealed value) and are left out.
+ */
+
+const HOLDS_CREDENTIALS = { encryptedCredentials: { not: "" } };
+
+/** Each key id in use, with how many connections it sealed and one of their sealed values to try opening. */
+export async function listKeyIdsInUseAcrossOrgs(): Promise<{ keyId: string; connections: number; sample: string }[]> {
+  const groups = await db.integrationConnection.groupBy({ by: ["credentialsKeyId"], where: HOLDS_CREDENTIALS, _count: { _all: true }, _min: { id: true }, orderBy: { credentialsKeyId: "asc" } });
+  const sampleIds = groups.map((group) => group._min.id).filter((id) => id !== null);
+  const samples = await db.integrationConnection.findMany({ where: { id: { in: sampleIds } }, select: { id: true, encryptedCredentials: true } });
+  const sealedById = new Map(samples.map((row) => [row.id, row.encryptedCredentials]));
+  return groups.map((group) => ({ keyId: group.credentialsKeyId, connections: group._count._all, sample: sealedById.get(group._min.id ?? "") ?? "" }));
+}
+
+/** The orgs holding credentials sealed with any key but `keyId`, in a stable order. */
+export async function listOrgIdsWithCredentialsNotUnderKeyAcrossOrgs({ keyId }: { keyId: string }): Promise<string[]> {
+  const groups = await db.integrationConnection.groupBy({ by: ["orgId"], where: { ...HOLDS_CREDENTIALS, credentialsKeyId: { not: keyId } }, orderBy: { orgId: "asc" } });
+  return groups.map((group) => group.orgId);
+}
+
+/** One org's connections whose credentials are sealed with any key but `keyId`, sealed values included. */
+export async function listCredentialsNotUnderKey({ orgId, keyId }: { orgId: string; keyId: string }) {
+  return db.integrationConnection.findMany({
+    where: { orgId, ...HOLDS_CREDENTIALS, credentialsKeyId: { not: keyId } },
+    select: { id: true, orgId: true, provider: true, credentialsKeyId: true, encryptedCredentials: true, org: { select: { slug: true } } },
+    orderBy: { provider: "asc" },
+  });
+}
+
+/**
+ * Replaces a connection's sealed credentials only if they are still `expected`
+ * (compare-and-set), so a value saved meanwhile is never overwritten with an
+ * older one. One statement: the row moves whole or not at all. True when it moved.
+ */
+export async function replaceSealedCredentials({ orgId, id, expected, sealed, keyId }: { orgId: string; id: string; expected: string; sealed: string; keyId: string }): Promise<boolean> {
+  const { count } = await db.integrationConnection.updateMany({ where: { id, orgId, encryptedCredentials: expected }, data: { encryptedCredentials: sealed, credentialsKeyId: keyId } });
+  return count === 1;
+}
