@@ -7,7 +7,7 @@ export function findNulCharacter(value: unknown, path: (string | number)[] = [],
   if (typeof value === "string") return value.includes("\u0000") ? path.join(".") || "input" : null;
   if (typeof value !== "object" || value === null || seen.has(value)) return null;
   seen.add(value);
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
+  const entries: [string | number, unknown][] = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
   for (const [key, item] of entries) {
     const found = findNulCharacter(typeof key === "string" && key.includes("\u0000") ? key : item, [...path, key], seen);
     if (found) return found;

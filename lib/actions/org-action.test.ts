@@ -18,6 +18,8 @@ describe("orgAction", () => {
 
     expect(await action({ orgSlug: "acme", name: "a\u0000b", stories: [] })).toEqual({ ok: false, error: "name: must not contain NUL characters", fieldErrors: { name: "must not contain NUL characters" } });
     expect(await action({ orgSlug: "acme", name: "ok", stories: [{ title: "fine" }, { title: "\u0000" }] })).toMatchObject({ ok: false, fieldErrors: { "stories.1.title": "must not contain NUL characters" } });
+    // Sparse arrays come through React's action payloads too.
+    expect(await action({ orgSlug: "acme", name: "ok", stories: [, { title: "\u0000" }] as never })).toMatchObject({ ok: false, fieldErrors: { "stories.1.title": "must not contain NUL characters" } });
     expect(run).not.toHaveBeenCalled();
 
     expect(await action({ orgSlug: "acme", name: "ok", stories: [{ title: "fine" }] })).toEqual({ ok: true, data: null });
