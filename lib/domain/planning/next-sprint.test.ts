@@ -13,4 +13,9 @@ describe("nextSprintDefaults", () => {
   it("falls back to two weeks from today and a plain name", () => {
     expect(nextSprintDefaults({ sprints: [], today: "2026-11-24" })).toEqual({ name: "Next sprint", startDate: "2026-11-24", endDate: "2026-12-08" });
   });
+
+  it("finding 10 (sprint dates): suggests at most 8 weeks, however long the active sprint made in Jira is", () => {
+    const sprints = [{ name: "Long haul 1", state: "active", startDate: "2026-01-05T09:00:00Z", endDate: "2026-06-01T09:00:00Z" }];
+    expect(nextSprintDefaults({ sprints, today: "2026-03-02" })).toEqual({ name: "Long haul 2", startDate: "2026-06-01", endDate: "2026-07-27" });
+  });
 });

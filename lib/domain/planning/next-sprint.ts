@@ -1,3 +1,5 @@
+import { MAX_SPRINT_DAYS } from "@/lib/domain/capacity";
+
 /**
  * Defaults for the next sprint's form: the name continues the board's
  * numbering, and dates follow the active sprint with the same length. Pure.
@@ -10,7 +12,8 @@ export function nextSprintDefaults({ sprints, today }: { sprints: { name: string
   const last = numbered.at(-1);
   const name = last ? `${last[1]}${Math.max(...numbered.filter((m) => m[1] === last[1]).map((m) => Number(m[2]))) + 1}` : "Next sprint";
   const active = sprints.find((s) => s.state === "active" && s.startDate && s.endDate);
-  const lengthDays = active ? Math.max(7, Math.round((Date.parse(active.endDate as string) - Date.parse(active.startDate as string)) / DAY_MS)) : 14;
+  // Within what the plan form accepts, whatever length the active sprint was given in Jira.
+  const lengthDays = active ? Math.min(MAX_SPRINT_DAYS, Math.max(7, Math.round((Date.parse(active.endDate as string) - Date.parse(active.startDate as string)) / DAY_MS))) : 14;
   const start = active ? Date.parse((active.endDate as string).slice(0, 10)) : Date.parse(today);
   return { name, startDate: isoDay(start), endDate: isoDay(start + lengthDays * DAY_MS) };
 }
