@@ -13,6 +13,8 @@ export type IntegrationFailureReason =
   | "server_error"
   | "invalid_response"
   | "unreachable"
+  /** Bosun refused to connect: the address is internal and not in BOSUN_ALLOWED_UPSTREAM_HOSTS. */
+  | "blocked_address"
   | "timeout"
   | "unexpected";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyTransportError, formatSeconds, isWebAddress, parseRetryAfter, reasonForStatus } from "./http";
+import { classifyTransportError, formatMegabytes, formatSeconds, isWebAddress, parseRetryAfter, reasonForStatus, summarizeUpstreamText } from "./http";
 
 describe("reasonForStatus", () => {
   it.each([
@@ -76,5 +76,25 @@ describe("formatSeconds", () => {
   it("shows whole and fractional seconds", () => {
     expect(formatSeconds(10_000)).toBe("10 s");
     expect(formatSeconds(300)).toBe("0.3 s");
+  });
+});
+
+describe("summarizeUpstreamText", () => {
+  it("finding 4 (SSRF): keeps a service's words as one bounded line of plain text", () => {
+    expect(summarizeUpstreamText("  Issue does\n not exist.  ")).toBe("Issue does not exist.");
+    expect(summarizeUpstreamText("a".repeat(300))).toBe(`${"a".repeat(199)}…`);
+    expect(summarizeUpstreamText("abc def", 5)).toBe("abc…");
+    expect(summarizeUpstreamText("value must be < 5 and > 1")).toBe("value must be < 5 and > 1");
+  });
+
+  it("finding 4 (SSRF): gives nothing for markup, whatever it wraps", () => {
+    for (const text of ["<!DOCTYPE html><html>…", "<h1>502 Bad Gateway</h1>", "ok <!-- secret -->", "<pre>Traceback</pre>", "\u0000\u202e  "]) expect(summarizeUpstreamText(text)).toBeNull();
+  });
+});
+
+describe("formatMegabytes", () => {
+  it("shows whole and fractional megabytes", () => {
+    expect(formatMegabytes(10 * 1024 * 1024)).toBe("10 MB");
+    expect(formatMegabytes(1.5 * 1024 * 1024)).toBe("1.5 MB");
   });
 });

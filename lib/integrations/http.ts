@@ -66,6 +66,30 @@ export function parseRetryAfter(value: unknown, now: number): number | undefined
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
+const MARKUP = /<\/?[a-z][^>]*>|<!--|<!doctype/i;
+// Control characters and the bidi overrides that can make text read differently from what it says.
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A service's own error text, made fit to show to members: plain text on one
+ * line, at most `maxLength` characters. Null for markup, which is a web page
+ * or a proxy's error page rather than the service's words, and may carry
+ * whatever an internal server puts in it.
+ */
+export function summarizeUpstreamText(text: string, maxLength = 200): string | null {
+  if (MARKUP.test(text)) return null;
+  const plain = text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  if (plain === "") return null;
+  return plain.length > maxLength ? `${plain.slice(0, maxLength - 1).trimEnd()}…` : plain;
+}
+
+/** How a 3xx reads in messages; where it pointed is left out on purpose. */
+export const REDIRECT_NOT_FOLLOWED = "a redirect, which Bosun does not follow";
+
+export function isRedirect(status: number | undefined): boolean {
+  return status !== undefined && status >= 300 && status < 400;
+}
+
 export function isWebAddress(value: string): boolean {
   try {
     const { protocol } = new URL(value);
@@ -73,6 +97,14 @@ export function isWebAddress(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The most Bosun reads of one answer from Jira or Sentry; their largest pages are a few hundred kB. */
+export const UPSTREAM_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** "10 MB", for messages about size limits. */
+export function formatMegabytes(bytes: number): string {
+  return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
 }
 
 /** "10 s", "0.3 s": how long a client waited, for messages. */
