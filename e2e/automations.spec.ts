@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures/sessions";
 import { branchCreatedPayload, pullRequestPayload, sendGithubEvent } from "../emulators/github";
 import { STORAGE_STATE } from "./fixtures/auth";
 import { e2eQuery } from "./fixtures/database";

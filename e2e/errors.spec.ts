@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/sessions";
 import { STORAGE_STATE } from "./fixtures/auth";
 
 const SENTRY = "http://127.0.0.1:4103/api/0/organizations/acme";

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures/sessions";
 import { DEMO_PASSWORD } from "../lib/config/demo";
 import { totp } from "../emulators/workos/totp";
 import { DEMO_TOTP_SECRET } from "../emulators/seed/world";

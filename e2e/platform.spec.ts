@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/sessions";
 
 test("GET /api/health reports the database and demo mode", async ({ request }) => {
   const response = await request.get("/api/health");

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/sessions";
 import { STORAGE_STATE } from "./fixtures/auth";
 import { e2eQuery } from "./fixtures/database";
 

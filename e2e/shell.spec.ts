@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/sessions";
 import { STORAGE_STATE, openMenu, signInThroughHostedPage, trackConsoleErrors } from "./fixtures/auth";
 import { e2eQuery } from "./fixtures/database";
 

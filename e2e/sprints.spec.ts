@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/sessions";
 import { STORAGE_STATE } from "./fixtures/auth";
 
 const JIRA = "http://127.0.0.1:4102/acme/rest";
