@@ -1,7 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type * as Dns from "node:dns/promises";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
-import { clearFaults, closedPortUrl, HTML_PAGE, type RecordingServer, setFaults, startRecordingServer } from "../testing";
+import { clearFaults, closedPortUrl, HTML_PAGE, type RecordingServer, redirectTo, setFaults, startFloodServer, startRecordingServer } from "../testing";
 import { testJiraConnection } from "./connection";
+
+// Names that resolve to internal addresses, as a hostile or mistaken DNS record would; every other name resolves as usual.
+vi.mock("node:dns/promises", async (importOriginal) => {
+  const actual = await importOriginal<typeof Dns>();
+  const internal: Record<string, string> = { "metadata.test": "169.254.169.254", "intranet.test": "10.0.0.5" };
+  const lookup = (async (hostname: string, options: object) => (internal[hostname] ? [{ address: internal[hostname], family: 4 }] : actual.lookup(hostname, options))) as typeof actual.lookup;
+  return { ...actual, lookup, default: { ...actual, lookup } };
+});
 
 const ADA = { email: "ada@acme.test", apiToken: "jira-demo-token" };
 
@@ -97,6 +106,57 @@ describe("testJiraConnection against other servers", () => {
     for (const { headers } of server.requests) {
       expect(headers["x-request-id"]).toBe("req-jira-test-2");
       expect(headers.authorization).toBe(`Basic ${Buffer.from(`${ADA.email}:${ADA.apiToken}`).toString("base64")}`);
+    }
+  });
+});
+
+describe("testJiraConnection and internal addresses", () => {
+  it("finding 4 (SSRF): refuses a Jira site whose name resolves to 169.254.169.254, without connecting", async () => {
+    const result = await testJiraConnection({ siteUrl: "http://metadata.test/acme", ...ADA, timeoutMs: 2_000 });
+    expect(result).toEqual({
+      ok: false,
+      reason: "blocked_address",
+      message: "Bosun does not connect to internal addresses: metadata.test resolves to a cloud metadata address (169.254.169.254); add it to BOSUN_ALLOWED_UPSTREAM_HOSTS to allow it.",
+    });
+  });
+
+  it("finding 4 (SSRF): refuses a Jira site on a private network, by name or by address", async () => {
+    await expect(testJiraConnection({ siteUrl: "https://intranet.test", ...ADA, timeoutMs: 2_000 })).resolves.toMatchObject({
+      ok: false,
+      reason: "blocked_address",
+      message: expect.stringContaining("intranet.test resolves to a private address (10.0.0.5)"),
+    });
+    await expect(testJiraConnection({ siteUrl: "http://10.0.0.5/acme", ...ADA, timeoutMs: 2_000 })).resolves.toMatchObject({
+      ok: false,
+      reason: "blocked_address",
+      message: expect.stringContaining("10.0.0.5 is a private address"),
+    });
+  });
+
+  it("finding 4 (SSRF): does not follow a redirect, so the token never reaches where it points", async () => {
+    const elsewhere = await startRecordingServer(HTML_PAGE);
+    const mover = await startRecordingServer(redirectTo(`${elsewhere.url}/collect`));
+    try {
+      const result = await testJiraConnection({ siteUrl: mover.url, ...ADA });
+      expect(result).toEqual({
+        ok: false,
+        reason: "wrong_site",
+        status: 302,
+        message: `${mover.url} redirects elsewhere (302), and Bosun does not follow redirects. Enter the address the site ends up at, e.g. https://your-company.atlassian.net.`,
+      });
+      expect(elsewhere.connections()).toBe(0);
+    } finally {
+      await Promise.all([mover.close(), elsewhere.close()]);
+    }
+  });
+
+  it("finding 4 (SSRF): stops reading a 20 MB answer at 10 MB and says so", async () => {
+    const flood = await startFloodServer(20 * 1024 * 1024);
+    try {
+      const result = await testJiraConnection({ siteUrl: flood.url, ...ADA, timeoutMs: 60_000 });
+      expect(result).toEqual({ ok: false, reason: "wrong_site", message: `${flood.url} sent an answer larger than 10 MB, so Bosun stopped reading it. Check the site address.` });
+    } finally {
+      await flood.close();
     }
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { IntegrationError } from "@/lib/errors";
-import { formatSeconds, isWebAddress } from "../http";
+import { ANSWER_TOO_LARGE } from "../upstream-errors";
+import { formatMegabytes, formatSeconds, isRedirect, isWebAddress, UPSTREAM_MAX_BODY_BYTES } from "../http";
 import { callJira, createJiraClients, JIRA_TIMEOUT_MS } from "./client";
 import { toJiraAccount, toJiraSiteInfo } from "./transform";
 import type { JiraClientConfig, JiraConnectionFailureReason, JiraConnectionResult } from "./types";
@@ -39,6 +40,9 @@ function notJira(siteUrl: string, status?: number): JiraConnectionResult {
 
 function describeFailure(error: IntegrationError, siteUrl: string, timeoutMs: number): JiraConnectionResult {
   const { status } = error;
+  if (isRedirect(status)) {
+    return failure("wrong_site", `${siteUrl} redirects elsewhere (${status}), and Bosun does not follow redirects. Enter the address the site ends up at, e.g. ${EXAMPLE_SITE}.`, status);
+  }
   switch (error.reason) {
     case "bad_credentials":
       return failure(
@@ -55,9 +59,12 @@ function describeFailure(error: IntegrationError, siteUrl: string, timeoutMs: nu
     case "not_found":
       return notJira(siteUrl, status);
     case "invalid_response":
+      if (error.code === ANSWER_TOO_LARGE) return failure("wrong_site", `${siteUrl} sent an answer larger than ${formatMegabytes(UPSTREAM_MAX_BODY_BYTES)}, so Bosun stopped reading it. Check the site address.`);
       return notJira(siteUrl);
     case "unreachable":
       return failure("unreachable", `Could not reach ${new URL(siteUrl).host} (${error.code}). Check the site address and that Bosun's server can reach it.`);
+    case "blocked_address":
+      return failure("blocked_address", `Bosun does not connect to internal addresses: ${error.message}.`);
     case "timeout":
       return failure("timeout", `Jira did not answer within ${formatSeconds(timeoutMs)}. Try again; if it keeps happening, check status.atlassian.com.`);
     case "rate_limited": {

@@ -1,6 +1,7 @@
 import "server-only";
 import { callJira, createJiraClients } from "./client";
 import { IntegrationError } from "@/lib/errors";
+import { summarizeUpstreamText } from "../http";
 import { toIntegrationError, toIssueSummary } from "./transform";
 import type { JiraClientConfig, JiraIssueSummary } from "./types";
 
@@ -77,7 +78,8 @@ export type BulkResult = { created: { index: number; id: string; key: string }[]
 
 type BulkElementError = { failedElementNumber?: number; elementErrors?: { errorMessages?: string[]; errors?: unknown } };
 
-const elementMessage = (e: BulkElementError) => Object.values((e.elementErrors?.errors ?? {}) as Record<string, string>).join("; ") || (e.elementErrors?.errorMessages ?? []).join("; ") || "rejected";
+const elementMessage = (e: BulkElementError) =>
+  summarizeUpstreamText(Object.values((e.elementErrors?.errors ?? {}) as Record<string, string>).join("; ") || (e.elementErrors?.errorMessages ?? []).join("; ")) ?? "rejected";
 
 /**
  * When Jira rejects every issue of a bulk create it answers 400 with
@@ -88,8 +90,8 @@ function withElementErrors(error: unknown): IntegrationError {
   const failure = toIntegrationError(error, Date.now());
   const body = (error as { cause?: { response?: { data?: unknown } } } | null)?.cause?.response?.data as { errors?: unknown } | undefined;
   if (failure.status !== 400 || !Array.isArray(body?.errors) || body.errors.length === 0) return failure;
-  const detail = (body.errors as BulkElementError[]).map((e) => `issue ${(e.failedElementNumber ?? 0) + 1}: ${elementMessage(e)}`).join("; ");
-  return new IntegrationError({ service: "jira", reason: failure.reason, status: failure.status, message: `${failure.message}: ${detail}`, cause: error });
+  const detail = summarizeUpstreamText((body.errors as BulkElementError[]).map((e) => `issue ${(e.failedElementNumber ?? 0) + 1}: ${elementMessage(e)}`).join("; "), 1_000);
+  return new IntegrationError({ service: "jira", reason: failure.reason, status: failure.status, message: `${failure.message}: ${detail ?? "every issue was rejected"}`, cause: error });
 }
 
 /** Creates up to 50 issues in one request (Jira's limit); per-item failures come back with their index. */

@@ -1,6 +1,7 @@
 import { HttpException } from "jira.js";
 import { describe, expect, it } from "vitest";
 import { IntegrationError } from "@/lib/errors";
+import { UpstreamAddressRefusedError } from "../upstream-errors";
 import { jiraErrorDetail, toIntegrationError, toJiraAccount, toJiraSiteInfo } from "./transform";
 
 const NOW = Date.parse("2026-11-20T12:00:00Z");
@@ -54,6 +55,14 @@ describe("jiraErrorDetail", () => {
     expect(jiraErrorDetail({ errorMessages: ["Issue does not exist."], errors: { summary: "Summary is required." } })).toBe("Issue does not exist. summary: Summary is required.");
   });
 
+  it("finding 4 (SSRF): keeps Jira's own words to 200 characters of plain text, and drops markup", () => {
+    expect(jiraErrorDetail({ errorMessages: ["x".repeat(500)] })).toBe(`${"x".repeat(199)}…`);
+    expect(jiraErrorDetail({ errorMessages: ["Issue\u0000 does\n\n not \u202eexist."] })).toBe("Issue does not exist.");
+    expect(jiraErrorDetail({ errorMessages: ["<html><body><pre>java.lang.NullPointerException at com.atlassian.jira…</pre></body></html>"] })).toBeNull();
+    expect(jiraErrorDetail({ errorMessages: ["Sprint not found."], errors: { goal: "<script>alert(1)</script>" } })).toBe("Sprint not found.");
+    expect(jiraErrorDetail({ errors: { storyPoints: "must be < 100" } })).toBe("storyPoints: must be < 100");
+  });
+
   it("is null for bodies that are not an ErrorCollection or say nothing", () => {
     expect(jiraErrorDetail({ errorMessages: [], errors: {} })).toBeNull();
     expect(jiraErrorDetail("Rate limit exceeded")).toBeNull();
@@ -82,6 +91,25 @@ describe("toIntegrationError", () => {
 
   it("does not trust the 500 jira.js gives errors that had no HTTP answer", () => {
     expect(toIntegrationError(new HttpException(new Error("socket exploded")), NOW)).toMatchObject({ reason: "unexpected", status: undefined, message: "Jira call failed: socket exploded" });
+  });
+
+  it("finding 4 (SSRF): a web page or stack trace in the answer leaves only the status", () => {
+    const page = "<!doctype html><title>500</title><pre>org.apache.catalina.core.StandardWrapperValve invoke\n\tat com.atlassian…</pre>";
+    expect(toIntegrationError(httpException(500, page), NOW)).toMatchObject({ reason: "server_error", message: "Jira answered 500" });
+    expect(toIntegrationError(httpException(500, { errorMessages: [page] }), NOW).message).toBe("Jira answered 500");
+  });
+
+  it("finding 4 (SSRF): says a redirect was not followed, without saying where it pointed", () => {
+    const error = toIntegrationError(httpException(302, "<a href=\"http://10.0.0.5/\">Found</a>", { location: "http://10.0.0.5/" }), NOW);
+    expect(error).toMatchObject({ status: 302, message: "Jira answered 302, a redirect, which Bosun does not follow" });
+  });
+
+  it("finding 4 (SSRF): names Bosun's own refusals, however deep axios wrapped them", () => {
+    const refusal = new UpstreamAddressRefusedError("intranet.test resolves to a private address (10.0.0.5); add it to BOSUN_ALLOWED_UPSTREAM_HOSTS to allow it");
+    const wrapped = Object.assign(new Error(refusal.message), { isAxiosError: true, code: "EUPSTREAMREFUSED", cause: refusal });
+    expect(toIntegrationError(wrapped, NOW)).toMatchObject({ reason: "blocked_address", code: "EUPSTREAMREFUSED", message: refusal.message });
+    const tooLarge = Object.assign(new Error("maxContentLength size of 10485760 exceeded"), { isAxiosError: true, code: "ERR_BAD_RESPONSE" });
+    expect(toIntegrationError(tooLarge, NOW)).toMatchObject({ reason: "invalid_response", code: "EUPSTREAMTOOLARGE", message: "Jira's answer was larger than 10 MB, so Bosun stopped reading it" });
   });
 
   it("passes an IntegrationError through", () => {

@@ -2,7 +2,8 @@ import "server-only";
 import { HttpException } from "jira.js";
 import { z } from "zod";
 import { IntegrationError } from "@/lib/errors";
-import { classifyTransportError, parseRetryAfter, reasonForStatus } from "../http";
+import { classifyTransportError, formatMegabytes, isRedirect, parseRetryAfter, reasonForStatus, REDIRECT_NOT_FOLLOWED, summarizeUpstreamText, UPSTREAM_MAX_BODY_BYTES } from "../http";
+import { ANSWER_TOO_LARGE, findUpstreamRefusal, UpstreamAddressRefusedError } from "../upstream-errors";
 import type { JiraAccount, JiraIssueSummary, JiraSiteInfo } from "./types";
 
 /**
@@ -46,13 +47,16 @@ const errorCollectionSchema = z.object({
   errors: z.record(z.string(), z.string()).optional(),
 });
 
-/** Jira's own words from an ErrorCollection body (`{errorMessages, errors}`), if it sent one. */
+/**
+ * Jira's own words from an ErrorCollection body (`{errorMessages, errors}`),
+ * if it sent one: plain text only and bounded, since members see it.
+ */
 export function jiraErrorDetail(body: unknown): string | null {
   const parsed = errorCollectionSchema.safeParse(body);
   if (!parsed.success) return null;
   const { errorMessages = [], errors = {} } = parsed.data;
-  const messages = [...errorMessages, ...Object.entries(errors).map(([field, message]) => `${field}: ${message}`)];
-  return messages.length > 0 ? messages.join(" ") : null;
+  const messages = [...errorMessages, ...Object.entries(errors).map(([field, message]) => `${field}: ${message}`)].filter((message) => summarizeUpstreamText(message) !== null);
+  return messages.length > 0 ? summarizeUpstreamText(messages.join(" ")) : null;
 }
 
 type HttpAnswer = { status: number; headers: Record<string, unknown>; data: unknown };
@@ -65,24 +69,42 @@ function httpAnswer(error: unknown): HttpAnswer | null {
   return { status: response.status, headers: response.headers ?? {}, data: response.data };
 }
 
-/** Turns whatever a jira.js call rejected with into an IntegrationError. */
+/** axios's own refusal past maxContentLength, which carries no code of its own. */
+function isAxiosTooLarge(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === "ERR_BAD_RESPONSE" && typeof message === "string" && /^maxContentLength size of \d+ exceeded$/.test(message);
+}
+
+/** The outbound policy's refusals (lib/integrations/upstream-policy.ts), or null for any other failure. */
+function refusalError(error: unknown): IntegrationError | null {
+  const refusal = findUpstreamRefusal(error);
+  if (refusal instanceof UpstreamAddressRefusedError) return new IntegrationError({ service: "jira", reason: "blocked_address", code: refusal.code, message: refusal.message, cause: error });
+  if (!refusal && !isAxiosTooLarge(error)) return null;
+  const message = `Jira's answer was larger than ${formatMegabytes(UPSTREAM_MAX_BODY_BYTES)}, so Bosun stopped reading it`;
+  return new IntegrationError({ service: "jira", reason: "invalid_response", code: ANSWER_TOO_LARGE, message, cause: error });
+}
+
+/** Turns whatever a jira.js call rejected with into an IntegrationError whose message is safe to show. */
 export function toIntegrationError(error: unknown, now: number): IntegrationError {
   if (error instanceof IntegrationError) return error;
+  const refused = refusalError(error);
+  if (refused) return refused;
   const answer = httpAnswer(error);
   if (answer) {
-    const detail = jiraErrorDetail(answer.data);
+    const detail = isRedirect(answer.status) ? REDIRECT_NOT_FOLLOWED : jiraErrorDetail(answer.data);
     return new IntegrationError({
       service: "jira",
       reason: reasonForStatus(answer.status),
       status: answer.status,
       retryAfterSeconds: parseRetryAfter(answer.headers["retry-after"], now),
-      message: `Jira answered ${answer.status}${detail ? `: ${detail}` : ""}`,
+      message: `Jira answered ${answer.status}${detail ? `${isRedirect(answer.status) ? "," : ":"} ${detail}` : ""}`,
       cause: error,
     });
   }
   const transport = classifyTransportError(error);
   if (transport) return new IntegrationError({ service: "jira", reason: transport.reason, code: transport.code, message: `No answer from Jira (${transport.code})`, cause: error });
-  return new IntegrationError({ service: "jira", reason: "unexpected", message: `Jira call failed: ${error instanceof Error ? error.message : String(error)}`, cause: error });
+  const reason = summarizeUpstreamText(error instanceof Error ? error.message : String(error)) ?? "no readable reason";
+  return new IntegrationError({ service: "jira", reason: "unexpected", message: `Jira call failed: ${reason}`, cause: error });
 }
 
 const issueSummarySchema = z.object({

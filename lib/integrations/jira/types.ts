@@ -15,7 +15,7 @@ export type JiraAccount = { accountId: string; displayName: string; email: strin
 
 export type JiraSiteInfo = { baseUrl: string; title: string; deploymentType: string | null; version: string | null };
 
-export type JiraConnectionFailureReason = "bad_credentials" | "forbidden" | "wrong_site" | "unreachable" | "timeout" | "rate_limited" | "unexpected";
+export type JiraConnectionFailureReason = "bad_credentials" | "forbidden" | "wrong_site" | "unreachable" | "blocked_address" | "timeout" | "rate_limited" | "unexpected";
 
 export type JiraConnectionResult =
   | { ok: true; account: JiraAccount; site: JiraSiteInfo }
