@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { IntegrationError } from "@/lib/errors";
-import { HTML_PAGE, type RecordingServer, startRecordingServer } from "../testing";
+import { HTML_PAGE, type RecordingServer, redirectTo, startFloodServer, startRecordingServer } from "../testing";
 import { createSentryClient } from "./client";
 
 const DEMO = { organizationSlug: "acme", authToken: "sentry-demo-token" };
@@ -79,5 +79,45 @@ describe("createSentryClient against other servers", () => {
         headers: expect.objectContaining({ authorization: "Bearer sentry-demo-token", "x-request-id": "req-sentry-test-1" }),
       },
     ]);
+  });
+});
+
+describe("createSentryClient and the outbound policy", () => {
+  it("finding 4 (SSRF): refuses an internal address without sending the token there", async () => {
+    const client = createSentryClient({ baseUrl: "http://169.254.169.254", ...DEMO, timeoutMs: 2_000 });
+    const error = await rejection(client.get("/organizations/acme/projects/"));
+    expect(error).toMatchObject({
+      service: "sentry",
+      reason: "blocked_address",
+      code: "EUPSTREAMREFUSED",
+      message: "169.254.169.254 is a cloud metadata address; add it to BOSUN_ALLOWED_UPSTREAM_HOSTS to allow it",
+    });
+  });
+
+  it("finding 4 (SSRF): does not follow a redirect, so the token never reaches where it points", async () => {
+    const elsewhere = await startRecordingServer(HTML_PAGE);
+    const mover = await startRecordingServer(redirectTo(`${elsewhere.url}/collect`));
+    try {
+      const error = await rejection(createSentryClient({ baseUrl: mover.url, ...DEMO }).get("/organizations/acme/projects/"));
+      expect(error).toMatchObject({ service: "sentry", status: 302, message: "Sentry answered 302 to GET /organizations/acme/projects/, a redirect, which Bosun does not follow" });
+      expect(elsewhere.connections()).toBe(0);
+    } finally {
+      await Promise.all([mover.close(), elsewhere.close()]);
+    }
+  });
+
+  it("finding 4 (SSRF): stops reading a 20 MB answer at 10 MB with an error", async () => {
+    const flood = await startFloodServer(20 * 1024 * 1024);
+    try {
+      const error = await rejection(createSentryClient({ baseUrl: flood.url, ...DEMO, timeoutMs: 60_000 }).get("/organizations/acme/projects/"));
+      expect(error).toMatchObject({
+        service: "sentry",
+        reason: "invalid_response",
+        code: "EUPSTREAMTOOLARGE",
+        message: "Sentry's answer to GET /organizations/acme/projects/ was larger than 10 MB, so Bosun stopped reading it",
+      });
+    } finally {
+      await flood.close();
+    }
   });
 });

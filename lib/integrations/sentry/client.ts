@@ -1,7 +1,9 @@
 import "server-only";
 import { IntegrationError } from "@/lib/errors";
 import { REQUEST_ID_HEADER } from "@/lib/observability/request-id";
-import { classifyTransportError, parseRetryAfter, reasonForStatus } from "../http";
+import { classifyTransportError, formatMegabytes, isRedirect, parseRetryAfter, reasonForStatus, REDIRECT_NOT_FOLLOWED, summarizeUpstreamText } from "../http";
+import { findUpstreamRefusal, UpstreamAddressRefusedError } from "../upstream-errors";
+import { requestUpstream, type UpstreamAnswer, type UpstreamRequest } from "../upstream-request";
 import { parseLinkHeader, sentryErrorDetail } from "./transform";
 import type { SentryClientConfig, SentryQuery, SentryResponse } from "./types";
 
@@ -25,17 +27,17 @@ export function createSentryClient({ baseUrl, organizationSlug, authToken, reque
   if (requestId) headers[REQUEST_ID_HEADER] = requestId;
 
   async function call<T>(method: string, path: string, query: SentryQuery, body: unknown, allowEmpty: boolean): Promise<SentryResponse<T>> {
-    const init = body === undefined ? { method, headers } : { method, headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) };
-    const answer = await send(`${apiRoot}${path}${toSearch(query)}`, init, timeoutMs);
+    const request = body === undefined ? { method, headers } : { method, headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) };
+    const answer = await send({ ...request, url: `${apiRoot}${path}${toSearch(query)}`, timeoutMs }, `${method} ${path}`);
     const json = parseJson(answer.text);
     if (answer.status < 200 || answer.status > 299) {
-      const detail = sentryErrorDetail(json);
+      const detail = isRedirect(answer.status) ? null : sentryErrorDetail(json);
       throw new IntegrationError({
         service: "sentry",
         reason: reasonForStatus(answer.status),
         status: answer.status,
         retryAfterSeconds: parseRetryAfter(answer.headers.get("retry-after"), Date.now()),
-        message: `Sentry answered ${answer.status} to ${method} ${path}${detail ? `: ${detail}` : ""}`,
+        message: `Sentry answered ${answer.status} to ${method} ${path}${isRedirect(answer.status) ? `, ${REDIRECT_NOT_FOLLOWED}` : detail ? `: ${detail}` : ""}`,
       });
     }
     if (json === undefined && !allowEmpty) {
@@ -51,20 +53,23 @@ export function createSentryClient({ baseUrl, organizationSlug, authToken, reque
   };
 }
 
-type Answer = { status: number; headers: Headers; text: string };
-
-async function send(url: string, init: RequestInit, timeoutMs: number): Promise<Answer> {
+/** One exchange under the outbound policy (upstream-request.ts); every failure becomes an IntegrationError. */
+async function send(request: UpstreamRequest, label: string): Promise<UpstreamAnswer> {
   try {
-    // Upstream reads are cached in the database with their age, never in Next's data cache.
-    const response = await fetch(url, { ...init, cache: "no-store", signal: AbortSignal.timeout(timeoutMs) });
-    return { status: response.status, headers: response.headers, text: await response.text() };
+    return await requestUpstream(request);
   } catch (error) {
+    const refusal = findUpstreamRefusal(error);
+    if (refusal instanceof UpstreamAddressRefusedError) throw new IntegrationError({ service: "sentry", reason: "blocked_address", code: refusal.code, message: refusal.message, cause: error });
+    if (refusal) {
+      const message = `Sentry's answer to ${label} was larger than ${formatMegabytes(refusal.limitBytes)}, so Bosun stopped reading it`;
+      throw new IntegrationError({ service: "sentry", reason: "invalid_response", code: refusal.code, message, cause: error });
+    }
     const transport = classifyTransportError(error);
     throw new IntegrationError({
       service: "sentry",
       reason: transport?.reason ?? "unexpected",
       code: transport?.code,
-      message: transport ? `No answer from Sentry (${transport.code})` : `Sentry call failed: ${error instanceof Error ? error.message : String(error)}`,
+      message: transport ? `No answer from Sentry (${transport.code})` : `Sentry call failed: ${summarizeUpstreamText(error instanceof Error ? error.message : String(error)) ?? "no readable reason"}`,
       cause: error,
     });
   }

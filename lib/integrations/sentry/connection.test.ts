@@ -77,3 +77,13 @@ describe("testSentryConnection against the Sentry emulator", () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
+
+describe("testSentryConnection and internal addresses", () => {
+  it("finding 4 (SSRF): refuses a Sentry URL on a private network and says how to allow it", async () => {
+    await expect(testSentryConnection({ baseUrl: "http://192.168.1.20:9000", ...DEMO, timeoutMs: 2_000 })).resolves.toEqual({
+      ok: false,
+      reason: "blocked_address",
+      message: "Bosun does not connect to internal addresses: 192.168.1.20 is a private address; add it to BOSUN_ALLOWED_UPSTREAM_HOSTS to allow it.",
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import "server-only";
 import { IntegrationError } from "@/lib/errors";
-import { formatSeconds, isWebAddress } from "../http";
+import { formatSeconds, isRedirect, isWebAddress } from "../http";
+import { ANSWER_TOO_LARGE } from "../upstream-errors";
 import { createSentryClient, SENTRY_TIMEOUT_MS } from "./client";
 import type { SentryClientConfig, SentryConnectionFailureReason, SentryConnectionResult, SentryResponse } from "./types";
 
@@ -48,6 +49,9 @@ function notSentry(baseUrl: string, status?: number): SentryConnectionResult {
 
 function describeFailure(error: IntegrationError, { baseUrl, organizationSlug }: SentryClientConfig, timeoutMs: number): SentryConnectionResult {
   const { status } = error;
+  if (isRedirect(status)) {
+    return failure("unexpected", `${baseUrl} redirects elsewhere (${status}), and Bosun does not follow redirects. Enter the address Sentry ends up at, e.g. ${EXAMPLE_BASE_URL}.`, status);
+  }
   switch (error.reason) {
     case "bad_credentials":
       return failure("bad_credentials", `Sentry rejected the auth token (${status}). Check that it was copied whole, or create a new one in Sentry under Settings → Auth Tokens.`, status);
@@ -64,7 +68,9 @@ function describeFailure(error: IntegrationError, { baseUrl, organizationSlug }:
         status,
       );
     case "invalid_response":
-      return notSentry(baseUrl, status);
+      return error.code === ANSWER_TOO_LARGE ? failure("unexpected", `${error.message}. Check the base URL.`, status) : notSentry(baseUrl, status);
+    case "blocked_address":
+      return failure("blocked_address", `Bosun does not connect to internal addresses: ${error.message}.`);
     case "unreachable":
       return failure("unreachable", `Could not reach ${new URL(baseUrl).host} (${error.code}). Check the base URL and that Bosun's server can reach it.`);
     case "timeout":

@@ -38,6 +38,12 @@ describe("sentryErrorDetail", () => {
     expect(sentryErrorDetail({ status: ['"done" is not a valid choice.'], assignedTo: ["Unknown actor."] })).toBe('status: "done" is not a valid choice. assignedTo: Unknown actor.');
   });
 
+  it("finding 4 (SSRF): keeps Sentry's words to 200 characters of plain text, and drops markup", () => {
+    expect(sentryErrorDetail({ detail: "<html><body><h1>Server Error</h1><pre>Traceback (most recent call last)…</pre></body></html>" })).toBeNull();
+    expect(sentryErrorDetail({ detail: "y".repeat(1000) })).toBe(`${"y".repeat(199)}…`);
+    expect(sentryErrorDetail({ status: ["<b>bad</b>"], assignedTo: ["Unknown\tactor."] })).toBe("assignedTo: Unknown actor.");
+  });
+
   it("is null for anything else", () => {
     expect(sentryErrorDetail("Rate limit exceeded")).toBeNull();
     expect(sentryErrorDetail([{ detail: "x" }])).toBeNull();

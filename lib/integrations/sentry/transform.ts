@@ -1,4 +1,5 @@
 import "server-only";
+import { summarizeUpstreamText } from "../http";
 import type { SentryCursors } from "./types";
 
 /** Pure readers of Sentry's wire formats: pagination links and error bodies. */
@@ -30,13 +31,16 @@ function cursorFromUrl(url: string | undefined): string | null {
   }
 }
 
-/** Sentry's own words from an error body: `{detail}` mostly, `{field: [messages]}` for invalid input. */
+/**
+ * Sentry's own words from an error body: `{detail}` mostly, `{field: [messages]}`
+ * for invalid input. Plain text only and bounded, since members see it.
+ */
 export function sentryErrorDetail(body: unknown): string | null {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return null;
   const { detail } = body as { detail?: unknown };
-  if (typeof detail === "string") return detail;
+  if (typeof detail === "string") return summarizeUpstreamText(detail);
   const messages = Object.entries(body).flatMap(([field, value]) =>
-    Array.isArray(value) && value.every((item) => typeof item === "string") && value.length > 0 ? [`${field}: ${value.join(" ")}`] : [],
+    Array.isArray(value) && value.every((item) => typeof item === "string") && value.length > 0 && value.every((item) => summarizeUpstreamText(item) !== null) ? [`${field}: ${value.join(" ")}`] : [],
   );
-  return messages.length > 0 ? messages.join(" ") : null;
+  return messages.length > 0 ? summarizeUpstreamText(messages.join(" ")) : null;
 }

@@ -19,7 +19,7 @@ export type SentryCursors = { next: string | null; previous: string | null };
 
 export type SentryResponse<T> = { data: T; cursors: SentryCursors };
 
-export type SentryConnectionFailureReason = "bad_credentials" | "forbidden" | "wrong_organization" | "unreachable" | "timeout" | "rate_limited" | "unexpected";
+export type SentryConnectionFailureReason = "bad_credentials" | "forbidden" | "wrong_organization" | "unreachable" | "blocked_address" | "timeout" | "rate_limited" | "unexpected";
 
 export type SentryConnectionResult =
   | { ok: true; organization: { slug: string }; projectCount: number }
