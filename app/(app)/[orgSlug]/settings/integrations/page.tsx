@@ -71,6 +71,10 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ o
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Tokens and secrets are encrypted with AES-256-GCM before they are stored, under a key that only the server holds, and they are never sent back to a browser. Each change is written to the audit log without the secret itself.
         </p>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          A stored secret is only ever sent to the address it was entered with: changing a site URL, e-mail, Sentry URL or organization slug means entering the secrets again. Bosun connects only to public addresses (internal
+          ones need the server&apos;s BOSUN_ALLOWED_UPSTREAM_HOSTS setting), never follows a redirect, and stops reading an answer past 10 MB.
+        </p>
       </Card>
     </div>
   );
