@@ -84,6 +84,14 @@ describe("member management by role", () => {
     expect(result).toMatchObject({ ok: false, fieldErrors: { email: "must be a valid e-mail address", role: "must be admin, manager or member" } });
   });
 
+  it("fuzz: issue keys that are not Jira issue keys are refused, naming the key, instead of failing in the outbox (a 500)", async () => {
+    signInAs("ada");
+    const adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@acme.test" } })).id;
+    const result = await actions.reassignOpenIssuesAction({ orgSlug: "acme", fromUserId: linusId, toUserId: adaId, issueKeys: ["ACME-1", ""], idempotencyKey: randomUUID() });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { "issueKeys.1": "must be a Jira issue key" } });
+    expect(await db.outboxIntent.count({ where: { operation: "jira.issue.assign" } })).toBe(0);
+  });
+
   it("never lets the last admin be demoted or removed", async () => {
     signInAs("ada");
     const adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@acme.test" } })).id;

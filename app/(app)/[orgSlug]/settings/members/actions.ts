@@ -121,7 +121,7 @@ export const removeMemberAction = orgAction(z.object({ userId: z.string().min(1)
 });
 
 export const reassignOpenIssuesAction = orgAction(
-  z.object({ fromUserId: z.string().min(1), toUserId: z.string().min(1), issueKeys: z.array(z.string()).min(1).max(100), idempotencyKey }),
+  z.object({ fromUserId: z.string().min(1), toUserId: z.string().min(1), issueKeys: z.array(z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, "must be a Jira issue key")).min(1).max(100), idempotencyKey }),
   "members:manage",
   async ({ input, org, user, requestId }) => {
     const [from, to] = await Promise.all([findMember({ orgId: org.id, userId: input.fromUserId }), findMember({ orgId: org.id, userId: input.toUserId })]);
