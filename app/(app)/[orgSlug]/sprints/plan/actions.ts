@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { isListedStep } from "@/lib/actions/is-listed-step";
 import { orgAction, type ActionResult } from "@/lib/actions/org-action";
 import { requireRecentSecondFactor } from "@/lib/auth/step-up";
 import { applyStep, applySteps, type ApplyStep, type StepResult } from "@/lib/sprints/apply-plan";
@@ -28,6 +29,7 @@ export const applyPlanStepAction = orgAction(
     // The plan applied is the one stored at preview time, never one sent by the browser.
     const preview = await findPreview({ orgId: org.id, id: input.planId });
     if (!preview) return { ok: false, error: "This preview has expired. Preview the plan again." };
+    if (!isListedStep(applySteps(preview), input.step)) return { ok: false, error: "step: is not a step of this plan", fieldErrors: { step: "is not a step of this plan" } };
     const result = await applyStep({ orgId: org.id, preview, step: input.step, actor: { type: "user", id: user.id, label: user.email }, requestId });
     if (input.isLast) revalidatePath(`/${org.slug}/sprints`);
     return { ok: true, data: result };

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { isListedStep } from "@/lib/actions/is-listed-step";
 import { orgAction, type ActionResult } from "@/lib/actions/org-action";
 import { requireRecentSecondFactor } from "@/lib/auth/step-up";
 import { featureRequestSchema } from "@/lib/domain/requirements";
@@ -28,6 +29,7 @@ export const createTicketsStepAction = orgAction(
     if (stepUp) return stepUp;
     const preview = await findTicketsPreview({ orgId: org.id, id: input.previewId });
     if (!preview) return { ok: false, error: "This preview has expired. Preview the feature again." };
+    if (!isListedStep(creationSteps(preview), input.step)) return { ok: false, error: "step: is not a step of this preview", fieldErrors: { step: "is not a step of this preview" } };
     return { ok: true, data: await runCreationStep({ orgId: org.id, preview, step: input.step, actor: { type: "user", id: user.id, label: user.email }, requestId }) };
   },
 );
