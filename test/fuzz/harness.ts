@@ -1,0 +1,197 @@
+import { appendFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { POLLUTION_MARK } from "./arbitraries";
+
+/**
+ * What the fuzz suite counts and how it judges an answer. A server action may
+ * return an ActionResult, or answer 404 / redirect by throwing Next's
+ * notFound() / redirect(); anything else it throws would be a 500. A route
+ * handler may answer anything below 500.
+ */
+
+/** Runs per property: small in `npm test`, as many as asked in `npm run fuzz -- --runs N`. */
+export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+/** Fixed unless asked otherwise, so every run of `npm test` sends the same inputs. */
+export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_261_115);
+const FUZZ_PATH = process.env.FUZZ_PATH || undefined;
+/** Also print how each action's or route's answers split. */
+const FUZZ_VERBOSE = Boolean(process.env.FUZZ_VERBOSE);
+/** An answer that takes this long counts as a hang: a request that would hold a worker forever. */
+const HANG_MS = 15_000;
+
+export function fuzzParameters<T>(replay: string): fc.Parameters<T> {
+  return {
+    numRuns: FUZZ_RUNS,
+    seed: FUZZ_SEED,
+    ...(FUZZ_PATH ? { path: FUZZ_PATH } : {}),
+    asyncReporter: async (details) => {
+      if (!details.failed) return;
+      const message = fc.defaultReportMessage(details) ?? "the property failed";
+      throw new Error(`${shorten(message)}\nReplay: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath ?? ""} npx vitest run ${replay}`, { cause: details.errorInstance });
+    },
+  };
+}
+
+/** Counterexamples can hold 200,000-character strings: runs of one character are counted, not printed. */
+function shorten(message: string): string {
+  const collapsed = message.replace(/(\\u[0-9a-fA-F]{4}|\\.|[^\\])\1{39,}/g, (run: string, unit: string) => `${unit}…(${run.length / unit.length} times)`);
+  return collapsed.length > 6_000 ? `${collapsed.slice(0, 5_000)}\n…(${collapsed.length - 5_500} characters left out)…\n${collapsed.slice(-500)}` : collapsed;
+}
+
+export type Outcome =
+  | { kind: "value"; value: unknown }
+  | { kind: "response"; status: number; body: string }
+  | { kind: "not-found" }
+  | { kind: "redirect"; location: string }
+  | { kind: "crash"; error: unknown };
+
+/** Next's navigation errors carry a digest: NEXT_REDIRECT;… or NEXT_HTTP_ERROR_FALLBACK;<status>. */
+export function classifyThrown(error: unknown): Outcome {
+  const digest = typeof error === "object" && error !== null && "digest" in error ? String((error as { digest: unknown }).digest) : "";
+  if (digest.startsWith("NEXT_REDIRECT")) return { kind: "redirect", location: digest.split(";")[2] ?? "" };
+  const status = /^NEXT_HTTP_ERROR_FALLBACK;(\d{3})$/.exec(digest)?.[1];
+  if (status && Number(status) < 500) return { kind: "not-found" };
+  return { kind: "crash", error };
+}
+
+/** Awaits an answer, turning throws into outcomes and a hang into a crash. */
+export async function settle(run: () => Promise<unknown>): Promise<Outcome> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hang = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${HANG_MS} ms`)), HANG_MS);
+  });
+  try {
+    const value = await Promise.race([run(), hang]);
+    if (value instanceof Response) return { kind: "response", status: value.status, body: value.status >= 400 ? await value.text() : "" };
+    return { kind: "value", value };
+  } catch (error) {
+    return classifyThrown(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const isRecordOfMessages = (value: unknown) =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && Object.entries(value).every(([key, message]) => key.length > 0 && typeof message === "string" && message.length > 0);
+
+/** Internals that must never reach a person: a refusal says what is wrong in the product's words. */
+const LEAKS = /prisma|invocation|\bat \S+ \(|ZodError|TypeError|ReferenceError|Cannot read propert|undefined is not|ECONNREFUSED|stack/i;
+
+/**
+ * Why an action's answer is not acceptable, or null when it is: an ActionResult
+ * (a refusal with a non-empty message, field errors as non-empty messages by
+ * field, no internals), a 404 or a redirect.
+ */
+export function judgeActionOutcome(outcome: Outcome): string | null {
+  if (outcome.kind === "not-found" || outcome.kind === "redirect") return null;
+  if (outcome.kind === "crash") return `threw (a 500): ${describeError(outcome.error)}`;
+  if (outcome.kind === "response") return `answered a Response from a server action (status ${outcome.status})`;
+  const result = outcome.value as { ok?: unknown; error?: unknown; fieldErrors?: unknown } | undefined;
+  // A form action that ends in a redirect returns nothing; so do the form-friendly wrappers on success.
+  if (result === undefined) return null;
+  if (typeof result !== "object" || result === null || typeof result.ok !== "boolean") return `answered something that is not an ActionResult: ${preview(result)}`;
+  if (result.ok) return null;
+  if (typeof result.error !== "string" || result.error.trim() === "") return `refused without a message: ${preview(result)}`;
+  if (result.fieldErrors !== undefined && !isRecordOfMessages(result.fieldErrors)) return `refused with malformed field errors: ${preview(result.fieldErrors)}`;
+  if (LEAKS.test(result.error)) return `refusal leaks internals: ${result.error.slice(0, 300)}`;
+  return null;
+}
+
+/** Why a route handler's answer is not acceptable, or null: anything below 500, and a 404 or redirect thrown by Next. */
+export function judgeRouteOutcome(outcome: Outcome): string | null {
+  if (outcome.kind === "not-found" || outcome.kind === "redirect") return null;
+  if (outcome.kind === "crash") return `threw (a 500): ${describeError(outcome.error)}`;
+  if (outcome.kind === "value") return `answered something that is not a Response: ${preview(outcome.value)}`;
+  if (outcome.status >= 500) return `answered ${outcome.status}: ${outcome.body.slice(0, 300)}`;
+  if (outcome.status >= 400 && LEAKS.test(outcome.body)) return `${outcome.status} leaks internals: ${outcome.body.slice(0, 300)}`;
+  return null;
+}
+
+/** A coarse name for an answer: which check it came from. */
+function describeOutcome(outcome: Outcome): string {
+  if (outcome.kind === "value") {
+    const result = outcome.value as { ok?: boolean; fieldErrors?: unknown; stepUp?: unknown } | undefined;
+    if (result?.ok === true) return "done";
+    if (result?.ok === false) return result.stepUp ? "step-up asked" : result.fieldErrors ? "refused, naming fields" : "refused";
+    return "no value";
+  }
+  if (outcome.kind === "response") return `HTTP ${outcome.status}`;
+  return outcome.kind;
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 500)}\n${error.stack?.split("\n").slice(1, 8).join("\n") ?? ""}`;
+  return preview(error);
+}
+
+function preview(value: unknown): string {
+  try {
+    return (JSON.stringify(value) ?? String(value)).slice(0, 300);
+  } catch {
+    return String(value).slice(0, 300);
+  }
+}
+
+/** Fails the run if any input managed to put a property on Object.prototype. */
+export function assertPrototypesClean() {
+  const polluted = [Object.prototype, Array.prototype, Function.prototype].some((proto) => POLLUTION_MARK in proto || "isAdmin" in proto);
+  if (polluted) throw new Error("an input polluted a built-in prototype");
+}
+
+/** The figure: how many inputs were sent, how many answers were 5xx, how many promises were left rejected. */
+export type Figure = { inputs: number; serverErrors: number; unhandledRejections: number };
+
+/**
+ * Counts inputs and 5xx answers, and every rejection nobody handled while the
+ * suite ran (a fire-and-forget promise that failed would be lost in production).
+ */
+export function createTally(label: string) {
+  const figure: Figure = { inputs: 0, serverErrors: 0, unhandledRejections: 0 };
+  const rejections: unknown[] = [];
+  /** How the answers split, to show that inputs get past the first checks and into the code behind them. */
+  const answers = new Map<string, number>();
+  const byTarget = new Map<string, Map<string, number>>();
+  const refusals = new Map<string, Map<string, number>>();
+  const onRejection = (reason: unknown) => {
+    figure.unhandledRejections += 1;
+    rejections.push(reason);
+  };
+  return {
+    figure,
+    rejections,
+    start: () => process.on("unhandledRejection", onRejection),
+    stop: () => process.off("unhandledRejection", onRejection),
+    /** Records one answer; returns the failure to report, if any. */
+    record: (target: string, outcome: Outcome, failure: string | null) => {
+      figure.inputs += 1;
+      const kind = describeOutcome(outcome);
+      answers.set(kind, (answers.get(kind) ?? 0) + 1);
+      const byKind = (byTarget.get(target) ?? byTarget.set(target, new Map()).get(target))!;
+      byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+      const refusal = outcome.kind === "value" ? (outcome.value as { error?: unknown } | undefined)?.error : outcome.kind === "response" && outcome.status >= 400 ? outcome.body : undefined;
+      if (typeof refusal === "string") {
+        const seen = (refusals.get(target) ?? refusals.set(target, new Map()).get(target))!;
+        const key = refusal.slice(0, 120);
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+      }
+      if (failure?.startsWith("threw") || failure?.startsWith("answered 5")) figure.serverErrors += 1;
+      return failure;
+    },
+    /** Prints the figure and appends it to .test-reports/fuzz.jsonl for `npm run fuzz` to add up. */
+    report: () => {
+      const line = `R4 fuzz, ${label}: ${figure.inputs.toLocaleString("en-US")} inputs, ${figure.serverErrors} × 5xx, ${figure.unhandledRejections} unhandled rejections (seed ${FUZZ_SEED}, ${FUZZ_RUNS} runs per property)`;
+      const split = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1]).map(([kind, count]) => `${kind} ${count}`).join(", ");
+      console.log(`${line}\n  answers: ${split(answers)}`);
+      if (FUZZ_VERBOSE) {
+        for (const [target, counts] of byTarget) {
+          const common = [...(refusals.get(target) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 4);
+          console.log(`  ${target}: ${split(counts)}${common.map(([text, count]) => `\n      ${count} × ${text}`).join("")}`);
+        }
+      }
+      const reports = path.resolve(import.meta.dirname, "../../.test-reports");
+      mkdirSync(reports, { recursive: true });
+      appendFileSync(path.join(reports, "fuzz.jsonl"), `${JSON.stringify({ label, ...figure, seed: FUZZ_SEED, runs: FUZZ_RUNS, at: new Date().toISOString() })}\n`);
+    },
+  };
+}

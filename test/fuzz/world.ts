@@ -1,0 +1,115 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { vi } from "vitest";
+import { PrismaClient } from "@/lib/db/generated/client";
+import { launchVariables, parseEnv } from "@/lib/env/schema";
+import { seedDatabase } from "@/prisma/seed-data";
+import { createTestDatabase } from "@/test/database";
+import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
+import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
+import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
+import { buildWorld } from "@/emulators/seed/world";
+import { fuzzSession } from "./fake-authkit";
+
+/**
+ * A real Bosun for the fuzz suite: a seeded PostgreSQL database of its own, the
+ * WorkOS, Jira and Sentry emulators on free ports, and the environment that
+ * points Bosun at them. Modules under test must be imported after start().
+ */
+export type FuzzWorld = {
+  db: PrismaClient;
+  jira: JiraEmulator;
+  sentry: RunningSentryEmulator;
+  workos: RunningWorkosEmulator;
+  publicUrl: string;
+  /** Undoes what fuzzed writes may have changed in who can do what (roles, removals, settings, integrations). */
+  restoreBaseline: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+export const world = buildWorld();
+const person = (key: string) => {
+  const found = world.people.find((p) => p.key === key);
+  if (!found) throw new Error(`no person ${key} in the demo world`);
+  return found;
+};
+const workosOrgId = (slug: string) => world.orgs.find((o) => o.slug === slug)?.workosOrgId;
+
+/**
+ * Who sends the input. Everyone is tried against acme: its admin, manager and
+ * member; globex's admin (an outsider); a member of both signed in under
+ * globex; and nobody.
+ */
+export const PERSONAS = ["admin", "manager", "member", "outsider", "other-org-session", "signed-out"] as const;
+export type Persona = (typeof PERSONAS)[number];
+const PERSONA_PEOPLE: Record<Exclude<Persona, "signed-out">, { key: string; org: string }> = {
+  admin: { key: "ada", org: "acme" },
+  manager: { key: "grace", org: "acme" },
+  member: { key: "linus", org: "acme" },
+  outsider: { key: "hedy", org: "globex" },
+  "other-org-session": { key: "margaret", org: "globex" },
+};
+
+let sessionCounter = 0;
+
+/** Signs in as the persona with a fresh session, so a fuzzed sign-out never leaks into the next input. */
+export function signInAs(persona: Persona) {
+  sessionCounter += 1;
+  fuzzSession.sessionId = `session_fuzz_${persona}_${sessionCounter}`;
+  if (persona === "signed-out") {
+    fuzzSession.user = null;
+    fuzzSession.organizationId = undefined;
+    return;
+  }
+  const { key, org } = PERSONA_PEOPLE[persona];
+  const p = person(key);
+  fuzzSession.user = { id: p.workosUserId, email: p.email, firstName: p.firstName, lastName: p.lastName };
+  fuzzSession.organizationId = workosOrgId(org);
+}
+
+export async function startFuzzWorld(label: string): Promise<FuzzWorld> {
+  const [workos, jira, sentry] = await Promise.all([startWorkosEmulator({ port: 0 }), startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0 })]);
+  const database = await createTestDatabase(label);
+  const urls = { jira: jira.url, sentry: sentry.url };
+  await seedDatabase(database.url, { urls });
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 2 }) });
+  const publicUrl = "http://127.0.0.1:3999";
+  const variables: Record<string, string> = {
+    DATABASE_URL: database.url,
+    BOSUN_PUBLIC_URL: publicUrl,
+    WORKOS_API_PORT: String(workos.port),
+    // Refusals are the point here; the log would only drown the figure.
+    LOG_LEVEL: "silent",
+  };
+  // AuthKit reads its settings from process.env, as next.config.ts fills them in.
+  Object.assign(variables, launchVariables(parseEnv(variables)));
+  for (const [name, value] of Object.entries(variables)) vi.stubEnv(name, value);
+  vi.resetModules();
+  const globalForDb = globalThis as { bosunDb?: unknown; bosunPool?: unknown };
+  globalForDb.bosunDb = undefined;
+  globalForDb.bosunPool = undefined;
+
+  return {
+    db,
+    jira,
+    sentry,
+    workos,
+    publicUrl,
+    restoreBaseline: async () => {
+      await seedDatabase(database.url, { urls });
+      await db.membership.updateMany({ where: { status: { not: "active" } }, data: { status: "active" } });
+      await db.organization.updateMany({ data: { requireMfa: false, sessionIdleTimeoutMinutes: null } });
+      await fetch(`${workos.url}/__emulator/reset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    },
+    close: async () => {
+      vi.unstubAllEnvs();
+      const app = globalThis as { bosunDb?: PrismaClient; bosunPool?: { end: () => Promise<void> } };
+      await app.bosunDb?.$disconnect().catch(() => undefined);
+      await app.bosunPool?.end().catch(() => undefined);
+      app.bosunDb = undefined;
+      app.bosunPool = undefined;
+      await db.$disconnect();
+      await Promise.all([jira.close(), sentry.close(), workos.close()]);
+      await database.drop();
+    },
+  };
+}
