@@ -1,14 +1,5 @@
 import { z } from "zod";
 
-/** The WorkOS event envelope and the event payloads Bosun acts on. */
-export const workosEventSchema = z.object({
-  id: z.string().min(1),
-  event: z.string().min(1),
-  data: z.record(z.string(), z.unknown()),
-  created_at: z.string(),
-});
-
-export type WorkosEvent = z.infer<typeof workosEventSchema>;
 
 export const userEventData = z.object({
   id: z.string(),
@@ -48,3 +39,33 @@ export function primaryEmail(user: z.infer<typeof directoryUserEventData>): stri
 export function toMembershipStatus(status: "active" | "inactive" | "pending"): "active" | "deactivated" | "invited" {
   return status === "active" ? "active" : status === "inactive" ? "deactivated" : "invited";
 }
+
+/** The data each event Bosun acts on must carry; other events are not read further. */
+const EVENT_DATA: Record<string, z.ZodType> = {
+  "user.created": userEventData,
+  "user.updated": userEventData,
+  "organization_membership.created": membershipEventData,
+  "organization_membership.updated": membershipEventData,
+  "organization_membership.deleted": membershipEventData,
+  "dsync.user.updated": directoryUserEventData,
+  "dsync.user.deleted": directoryUserEventData,
+};
+
+/**
+ * The WorkOS event envelope, with the data checked against its event type, so
+ * a malformed event is refused (400, naming `data.<field>`) before it is
+ * recorded, rather than failing while it is applied.
+ */
+export const workosEventSchema = z
+  .object({
+    id: z.string().min(1),
+    event: z.string().min(1),
+    data: z.record(z.string(), z.unknown()),
+    created_at: z.string(),
+  })
+  .superRefine((event, context) => {
+    const parsed = EVENT_DATA[event.event]?.safeParse(event.data);
+    for (const issue of parsed?.error?.issues ?? []) context.addIssue({ code: "custom", path: ["data", ...issue.path], message: issue.message });
+  });
+
+export type WorkosEvent = z.infer<typeof workosEventSchema>;

@@ -61,6 +61,20 @@ describe("POST /api/webhooks/workos", () => {
     expect((await response.json()).fields).toHaveProperty("id");
   });
 
+  it("fuzz: a signed event whose data is not what its type carries is a 400 naming the field, not a 500 that WorkOS would redeliver forever", async () => {
+    for (const [event, data, field] of [
+      ["user.created", { email: "no.id@acme.test" }, "data.id"],
+      ["organization_membership.updated", { id: "om_1", user_id: "user_x", organization_id: "org_x", status: "gone" }, "data.status"],
+      ["dsync.user.deleted", { id: "directory_user_1" }, "data.state"],
+    ] as const) {
+      const body = JSON.stringify({ id: `event_fuzz_${event}`, event, data, created_at: new Date().toISOString() });
+      const response = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
+      expect(response.status, event).toBe(400);
+      expect((await response.json()).fields, event).toHaveProperty([field]);
+    }
+    expect(await db.webhookDelivery.count({ where: { idempotencyKey: { startsWith: "event_fuzz_" } } })).toBe(0);
+  });
+
   it("provisions a new directory user with the role WorkOS assigned", async () => {
     const result = (await directory({ action: "create", email: "nora.new@acme.test", firstName: "Nora", lastName: "New", role: "manager" })) as { webhooks: { status: number | null }[] };
     expect(result.webhooks.length).toBeGreaterThan(0);
