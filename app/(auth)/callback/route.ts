@@ -1,8 +1,10 @@
 // GET /callback - completes the AuthKit sign-in, then records it.
 import { handleAuth } from "@workos-inc/authkit-nextjs";
+import { answerCallbackFailure } from "@/lib/auth/callback-failure";
 import { completeSignIn } from "@/lib/auth/sign-in";
 
 export const GET = handleAuth({
   returnPathname: "/",
   onSuccess: async ({ user, accessToken }) => completeSignIn(user, accessToken),
+  onError: async ({ error }) => answerCallbackFailure(error),
 });
