@@ -21,7 +21,11 @@ export async function handleWorkosEvent(event: WorkosEvent): Promise<EventOutcom
     case "user.created":
     case "user.updated": {
       const user = userEventData.parse(event.data);
-      await upsertUserFromDirectory({ workosUserId: user.id, email: user.email.toLowerCase(), name: fullName(user.first_name, user.last_name, user.email) });
+      const email = user.email.toLowerCase();
+      // An e-mail still held by another Bosun user (one WorkOS has since deleted) cannot move over; retrying would not change that.
+      const holder = await findUserByEmail({ email });
+      if (holder && holder.workosUserId !== user.id) return { status: "ignored", note: `${email} belongs to another Bosun user` };
+      await upsertUserFromDirectory({ workosUserId: user.id, email, name: fullName(user.first_name, user.last_name, user.email) });
       return { status: "processed", note: `user ${user.email} mirrored` };
     }
     case "organization_membership.created":

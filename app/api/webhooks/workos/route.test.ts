@@ -75,6 +75,15 @@ describe("POST /api/webhooks/workos", () => {
     expect(await db.webhookDelivery.count({ where: { idempotencyKey: { startsWith: "event_fuzz_" } } })).toBe(0);
   });
 
+  it("fuzz: a user event giving one person another Bosun user's e-mail is recorded and skipped, not a 500 redelivered forever", async () => {
+    const ada = await db.user.findUniqueOrThrow({ where: { email: "ada@acme.test" } });
+    const body = JSON.stringify({ id: "event_fuzz_email_taken", event: "user.updated", data: { id: ada.workosUserId, email: "linus@acme.test", first_name: "Ada", last_name: "Lovelace" }, created_at: new Date().toISOString() });
+    const response = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ignored" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: ada.id } })).email).toBe("ada@acme.test");
+  });
+
   it("provisions a new directory user with the role WorkOS assigned", async () => {
     const result = (await directory({ action: "create", email: "nora.new@acme.test", firstName: "Nora", lastName: "New", role: "manager" })) as { webhooks: { status: number | null }[] };
     expect(result.webhooks.length).toBeGreaterThan(0);
