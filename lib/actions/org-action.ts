@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireOrg, type OrgContext } from "@/lib/auth/org";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getRequestId } from "@/lib/observability/request-context";
-import { findNulCharacter } from "./find-nul-character";
+import { findNulCharacter } from "@/lib/security/find-nul-character";
 
 /**
  * Expected failures come back as values; anything else throws (and reaches Sentry).

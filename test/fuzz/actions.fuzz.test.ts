@@ -2,12 +2,12 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { findNulCharacter } from "@/lib/actions/find-nul-character";
+import { findNulCharacter } from "@/lib/security/find-nul-character";
 import { ACTIONS, buildCatalogContext, type CatalogContext, withEmulatorUrls } from "./action-catalog";
 import { actionInput, copyOwn, type FieldSpec, wrongTypeFor } from "./arbitraries";
 import { loadFixtures } from "./fixtures";
 import { assertPrototypesClean, createTally, fuzzParameters, judgeActionOutcome, settle } from "./harness";
-import { type FuzzWorld, type Persona, signInAs, startFuzzWorld } from "./world";
+import { type FuzzWorld, persona, signInAs, startFuzzWorld } from "./world";
 
 vi.mock("@workos-inc/authkit-nextjs", async () => (await import("./fake-authkit")).fakeAuthkit());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined }));
@@ -30,12 +30,6 @@ function findActionFiles(dir = APP): string[] {
 const importModule = async (file: string) => (await import(/* @vite-ignore */ path.join(APP, `${file}.ts`))) as Record<string, unknown>;
 const importAction = async (file: string, name: string) => (await importModule(file))[name] as AnyAction;
 
-/** Most inputs come from acme's own people; outsiders and the signed-out are tried on every action too. */
-const persona: fc.Arbitrary<Persona> = fc.oneof(
-  { arbitrary: fc.constant("admin" as const), weight: 3 },
-  { arbitrary: fc.constantFrom("manager" as const, "member" as const), weight: 3 },
-  { arbitrary: fc.constantFrom("outsider" as const, "other-org-session" as const, "signed-out" as const), weight: 2 },
-);
 
 /**
  * Reliability figure R4 for server actions: every exported action, sent

@@ -75,6 +75,13 @@ describe("POST /api/webhooks/workos", () => {
     expect(await db.webhookDelivery.count({ where: { idempotencyKey: { startsWith: "event_fuzz_" } } })).toBe(0);
   });
 
+  it("fuzz: a signed event with a NUL character, which PostgreSQL cannot store, is a 400 naming the field", async () => {
+    const body = JSON.stringify({ id: "event_fuzz_nul", event: "connection.activated", data: { name: "a\u0000b" }, created_at: new Date().toISOString() });
+    const response = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
+    expect(response.status).toBe(400);
+    expect((await response.json()).fields).toEqual({ "data.name": "must not contain NUL characters" });
+  });
+
   it("fuzz: a user event giving one person another Bosun user's e-mail is recorded and skipped, not a 500 redelivered forever", async () => {
     const ada = await db.user.findUniqueOrThrow({ where: { email: "ada@acme.test" } });
     const body = JSON.stringify({ id: "event_fuzz_email_taken", event: "user.updated", data: { id: ada.workosUserId, email: "linus@acme.test", first_name: "Ada", last_name: "Lovelace" }, created_at: new Date().toISOString() });

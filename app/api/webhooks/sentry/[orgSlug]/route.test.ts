@@ -148,6 +148,14 @@ describe("POST /api/webhooks/sentry/[orgSlug]", () => {
     expect(await stored()).toEqual({ deliveries: 0, jobs: 0 });
   });
 
+  it("fuzz: answers 400 naming the field for a correctly signed body with a NUL character, which PostgreSQL cannot store", async () => {
+    const before = await stored();
+    const { status, json } = await send({ resource: "issue", body: issueBody({ title: "Crash in \u0000 berth" }) });
+    expect(status).toBe(400);
+    expect(json).toMatchObject({ error: "invalid_payload", fields: { "data.issue.title": "must not contain NUL characters" } });
+    expect(await stored()).toEqual(before);
+  });
+
   it("accepts a valid issue.created: one delivery, one queued job, 202", async () => {
     const body = issueBody();
     const response = await send({ resource: "issue", body });
