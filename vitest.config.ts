@@ -10,7 +10,7 @@ export default defineConfig({
     exclude: ["node_modules/**", ".next/**", ".next-e2e/**", ".next-bench/**", "e2e/**", ".data/**"],
     globalSetup: ["./test/global-setup.ts"],
     setupFiles: ["./test/setup.ts"],
-    // AuthKit's ESM imports next/* without extensions, which only Vite resolves; the fuzz suite runs its real sign-in and callback handlers.
+    // AuthKit's ESM imports next/* without extensions, which only Vite resolves; some tests run its real sign-in and callback handlers.
     server: { deps: { inline: ["@workos-inc/authkit-nextjs"] } },
     // Two cores: more workers only add contention.
     maxWorkers: 2,

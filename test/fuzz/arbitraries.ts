@@ -233,3 +233,8 @@ export function deeplyMutated<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> 
     return copy;
   });
 }
+
+/** JSON text of a generated value; BigInts (which JSON cannot hold) become strings. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item)) ?? "null";
+}

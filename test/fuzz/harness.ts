@@ -11,7 +11,7 @@ import { POLLUTION_MARK } from "./arbitraries";
  */
 
 /** Runs per property: small in `npm test`, as many as asked in `npm run fuzz -- --runs N`. */
-export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 /** Fixed unless asked otherwise, so every run of `npm test` sends the same inputs. */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_261_115);
 const FUZZ_PATH = process.env.FUZZ_PATH || undefined;
@@ -20,9 +20,9 @@ const FUZZ_VERBOSE = Boolean(process.env.FUZZ_VERBOSE);
 /** An answer that takes this long counts as a hang: a request that would hold a worker forever. */
 const HANG_MS = 15_000;
 
-export function fuzzParameters<T>(replay: string): fc.Parameters<T> {
+export function fuzzParameters<T>(replay: string, { scale = 1 }: { scale?: number } = {}): fc.Parameters<T> {
   return {
-    numRuns: FUZZ_RUNS,
+    numRuns: FUZZ_RUNS * scale,
     seed: FUZZ_SEED,
     ...(FUZZ_PATH ? { path: FUZZ_PATH } : {}),
     asyncReporter: async (details) => {
@@ -63,7 +63,7 @@ export async function settle(run: () => Promise<unknown>): Promise<Outcome> {
   });
   try {
     const value = await Promise.race([run(), hang]);
-    if (value instanceof Response) return { kind: "response", status: value.status, body: value.status >= 400 ? await value.text() : "" };
+    if (value instanceof Response) return { kind: "response", status: value.status, body: await value.text() };
     return { kind: "value", value };
   } catch (error) {
     return classifyThrown(error);
@@ -116,7 +116,12 @@ function describeOutcome(outcome: Outcome): string {
     if (result?.ok === false) return result.stepUp ? "step-up asked" : result.fieldErrors ? "refused, naming fields" : "refused";
     return "no value";
   }
-  if (outcome.kind === "response") return `HTTP ${outcome.status}`;
+  if (outcome.kind === "response") {
+    // MCP answers 200 for tool errors and JSON-RPC errors alike; they are refusals too.
+    if (outcome.status === 200 && outcome.body.includes('"isError":true')) return "HTTP 200, tool refused";
+    if (outcome.status === 200 && outcome.body.startsWith('{"jsonrpc"') && outcome.body.includes('"error":{')) return "HTTP 200, JSON-RPC error";
+    return `HTTP ${outcome.status}`;
+  }
   return outcome.kind;
 }
 
@@ -146,7 +151,7 @@ export type Figure = { inputs: number; serverErrors: number; unhandledRejections
  * Counts inputs and 5xx answers, and every rejection nobody handled while the
  * suite ran (a fire-and-forget promise that failed would be lost in production).
  */
-export function createTally(label: string) {
+export function createTally(label: string, { scale = 1 }: { scale?: number } = {}) {
   const figure: Figure = { inputs: 0, serverErrors: 0, unhandledRejections: 0 };
   const rejections: unknown[] = [];
   /** How the answers split, to show that inputs get past the first checks and into the code behind them. */
@@ -169,7 +174,7 @@ export function createTally(label: string) {
       answers.set(kind, (answers.get(kind) ?? 0) + 1);
       const byKind = (byTarget.get(target) ?? byTarget.set(target, new Map()).get(target))!;
       byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
-      const refusal = outcome.kind === "value" ? (outcome.value as { error?: unknown } | undefined)?.error : outcome.kind === "response" && outcome.status >= 400 ? outcome.body : undefined;
+      const refusal = outcome.kind === "value" ? (outcome.value as { error?: unknown } | undefined)?.error : outcome.kind === "response" && (outcome.status >= 400 || kind.includes(",")) ? outcome.body : undefined;
       if (typeof refusal === "string") {
         const seen = (refusals.get(target) ?? refusals.set(target, new Map()).get(target))!;
         const key = refusal.slice(0, 120);
@@ -180,7 +185,7 @@ export function createTally(label: string) {
     },
     /** Prints the figure and appends it to .test-reports/fuzz.jsonl for `npm run fuzz` to add up. */
     report: () => {
-      const line = `R4 fuzz, ${label}: ${figure.inputs.toLocaleString("en-US")} inputs, ${figure.serverErrors} × 5xx, ${figure.unhandledRejections} unhandled rejections (seed ${FUZZ_SEED}, ${FUZZ_RUNS} runs per property)`;
+      const line = `R4 fuzz, ${label}: ${figure.inputs.toLocaleString("en-US")} inputs, ${figure.serverErrors} × 5xx, ${figure.unhandledRejections} unhandled rejections (seed ${FUZZ_SEED}, ${FUZZ_RUNS * scale} runs per property)`;
       const split = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1]).map(([kind, count]) => `${kind} ${count}`).join(", ");
       console.log(`${line}\n  answers: ${split(answers)}`);
       if (FUZZ_VERBOSE) {
@@ -191,7 +196,7 @@ export function createTally(label: string) {
       }
       const reports = path.resolve(import.meta.dirname, "../../.test-reports");
       mkdirSync(reports, { recursive: true });
-      appendFileSync(path.join(reports, "fuzz.jsonl"), `${JSON.stringify({ label, ...figure, seed: FUZZ_SEED, runs: FUZZ_RUNS, at: new Date().toISOString() })}\n`);
+      appendFileSync(path.join(reports, "fuzz.jsonl"), `${JSON.stringify({ label, ...figure, seed: FUZZ_SEED, runs: FUZZ_RUNS * scale, at: new Date().toISOString() })}\n`);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import fc from "fast-check";
 import { vi } from "vitest";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { launchVariables, parseEnv } from "@/lib/env/schema";
@@ -49,6 +50,13 @@ const PERSONA_PEOPLE: Record<Exclude<Persona, "signed-out">, { key: string; org:
   "other-org-session": { key: "margaret", org: "globex" },
 };
 
+/** Most inputs come from acme's own people; outsiders and the signed-out are tried on everything too. */
+export const persona: fc.Arbitrary<Persona> = fc.oneof(
+  { arbitrary: fc.constant("admin" as const), weight: 3 },
+  { arbitrary: fc.constantFrom("manager" as const, "member" as const), weight: 3 },
+  { arbitrary: fc.constantFrom("outsider" as const, "other-org-session" as const, "signed-out" as const), weight: 2 },
+);
+
 let sessionCounter = 0;
 
 /** Signs in as the persona with a fresh session, so a fuzzed sign-out never leaks into the next input. */
@@ -98,6 +106,8 @@ export async function startFuzzWorld(label: string): Promise<FuzzWorld> {
       await seedDatabase(database.url, { urls });
       await db.membership.updateMany({ where: { status: { not: "active" } }, data: { status: "active" } });
       await db.organization.updateMany({ data: { requireMfa: false, sessionIdleTimeoutMinutes: null } });
+      // A fuzzed deprovisioning revokes the person's API keys; the suite's own keys come back.
+      await db.apiKey.updateMany({ where: { name: { startsWith: "fuzz " } }, data: { revokedAt: null } });
       await fetch(`${workos.url}/__emulator/reset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     },
     close: async () => {
