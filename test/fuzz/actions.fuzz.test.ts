@@ -6,7 +6,7 @@ import { findNulCharacter } from "@/lib/security/find-nul-character";
 import { ACTIONS, buildCatalogContext, type CatalogContext, withEmulatorUrls } from "./action-catalog";
 import { actionInput, copyOwn, type FieldSpec, wrongTypeFor } from "./arbitraries";
 import { loadFixtures } from "./fixtures";
-import { assertPrototypesClean, createTally, fuzzParameters, judgeActionOutcome, settle } from "./harness";
+import { assertPrototypesClean, createTally, fuzzParameters, PROPERTY_TIMEOUT_MS, judgeActionOutcome, settle } from "./harness";
 import { type FuzzWorld, persona, signInAs, startFuzzWorld } from "./world";
 
 vi.mock("@workos-inc/authkit-nextjs", async () => (await import("./fake-authkit")).fakeAuthkit());
@@ -15,7 +15,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: (
 type AnyAction = (...args: unknown[]) => Promise<unknown>;
 
 const APP = path.resolve(import.meta.dirname, "../../app");
-const SLOW = 300_000;
+const SLOW = PROPERTY_TIMEOUT_MS;
 const FILE = "test/fuzz/actions.fuzz.test.ts";
 
 /** Every actions.ts under app/, as a path relative to app/ without the extension. */

@@ -17,6 +17,8 @@ export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_261_115);
 const FUZZ_PATH = process.env.FUZZ_PATH || undefined;
 /** Also print how each action's or route's answers split. */
 const FUZZ_VERBOSE = Boolean(process.env.FUZZ_VERBOSE);
+/** Per property: long runs (`npm run fuzz -- --runs 2000`) get the time they need; the default is a safety net. */
+export const PROPERTY_TIMEOUT_MS = Math.max(300_000, FUZZ_RUNS * 4_000);
 /** An answer that takes this long counts as a hang: a request that would hold a worker forever. */
 const HANG_MS = 15_000;
 

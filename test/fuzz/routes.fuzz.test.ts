@@ -8,7 +8,7 @@ import { generateApiKey } from "@/lib/api-keys/keys";
 import { deeplyMutated, hostileString, randomJson } from "./arbitraries";
 import { enterRequest } from "./fake-next-headers";
 import { type Fixtures, loadFixtures } from "./fixtures";
-import { assertPrototypesClean, createTally, fuzzParameters, judgeRouteOutcome, settle } from "./harness";
+import { assertPrototypesClean, createTally, fuzzParameters, PROPERTY_TIMEOUT_MS, judgeRouteOutcome, settle } from "./harness";
 import { validFor } from "./json-schema";
 import { buildRouteCatalog, type GeneratedRequest, type RouteContext } from "./route-catalog";
 import { type FuzzWorld, persona, signInAs, startFuzzWorld, world } from "./world";
@@ -21,7 +21,7 @@ type Handler = (request: Request, context: { params: Promise<Record<string, unkn
 
 const APP = path.resolve(import.meta.dirname, "../../app");
 const FILE = "test/fuzz/routes.fuzz.test.ts";
-const SLOW = 300_000;
+const SLOW = PROPERTY_TIMEOUT_MS;
 const ROUTE_SCALE = 4;
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 const ROUTES = buildRouteCatalog();
