@@ -128,7 +128,7 @@ export const ACTIONS: ActionSpec[] = [
     file: "(app)/[orgSlug]/settings/integrations/actions",
     name: "saveIntegrationAction",
     disturbs: true,
-    variants: ({ f }) => [
+    variants: ({ f }): Record<string, FieldSpec>[] => [
       { provider: field("string", fc.constant("jira")), siteUrl: field("string", oneOf("JIRA/acme", "JIRA/globex", "http://127.0.0.1:1", "ftp://example.test", "http://[::1]:1/")), email: field("string", oneOf("ada@acme.test", "hedy@globex.test", "not-an-email")), apiToken: field("string", fc.option(oneOf("jira-demo-token", "", "wrong"), { nil: undefined })) },
       {
         provider: field("string", fc.constant("sentry")),

@@ -18,7 +18,7 @@ async function readJson<T>(url: string, authorization: string): Promise<T> {
 }
 
 export async function loadFixtures({ db, jira, sentry }: FuzzWorld) {
-  const orgs = Object.fromEntries((await db.organization.findMany()).map((o) => [o.slug, o])) as Record<"acme" | "globex", { id: string; workosOrgId: string }>;
+  const orgs = Object.fromEntries((await db.organization.findMany()).map((o) => [o.slug, o])) as unknown as Record<"acme" | "globex", { id: string; workosOrgId: string }>;
   const users = Object.fromEntries((await db.user.findMany()).map((u) => [u.email.split("@")[0], u.id]));
   const userIds = { ada: users.ada!, grace: users.grace!, linus: users.linus!, margaret: users.margaret!, hedy: users.hedy! };
   const rules = await db.automationRule.findMany({ orderBy: { id: "asc" } });
