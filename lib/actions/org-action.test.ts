@@ -25,4 +25,14 @@ describe("orgAction", () => {
     expect(await action({ orgSlug: "acme", name: "ok", stories: [{ title: "fine" }] })).toEqual({ ok: true, data: null });
     expect(run).toHaveBeenCalledOnce();
   });
+
+  it("fuzz: refuses an unpaired surrogate anywhere in the input, naming the field, since PostgreSQL's JSON cannot hold one", async () => {
+    const run = vi.fn(async () => ({ ok: true as const, data: null }));
+    const action = orgAction(z.object({ name: z.string(), stories: z.array(z.object({ title: z.string() })) }), "dashboards:view", run);
+    for (const broken of ["\udfff\ud800", "a\ud800", "\udc00b"]) {
+      expect(await action({ orgSlug: "acme", name: "ok", stories: [{ title: broken }] })).toEqual({ ok: false, error: "stories.0.title: must not contain broken Unicode (an unpaired surrogate)", fieldErrors: { "stories.0.title": "must not contain broken Unicode (an unpaired surrogate)" } });
+    }
+    expect(run).not.toHaveBeenCalled();
+    expect(await action({ orgSlug: "acme", name: "🦀 ok", stories: [{ title: "𝕏" }] })).toEqual({ ok: true, data: null });
+  });
 });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireOrg, type OrgContext } from "@/lib/auth/org";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getRequestId } from "@/lib/observability/request-context";
-import { findNulCharacter } from "@/lib/security/find-nul-character";
+import { findUnstorableText } from "@/lib/security/find-unstorable-text";
 
 /**
  * Expected failures come back as values; anything else throws (and reaches Sentry).
@@ -29,8 +29,8 @@ export function describeIssues(error: z.ZodError): { error: string; fieldErrors:
 /**
  * The one way to write a server action that touches org data: it resolves the
  * org from `input.orgSlug` through requireOrg (404 for outsiders — the org id is
- * never taken from the client), checks the caller's role, refuses NUL characters
- * (PostgreSQL cannot store them), validates the rest of the input with `schema`,
+ * never taken from the client), checks the caller's role, refuses text PostgreSQL
+ * cannot store (NUL, broken Unicode), validates the rest of the input with `schema`,
  * then runs `fn`.
  */
 export function orgAction<S extends z.ZodType, T>(
@@ -45,8 +45,8 @@ export function orgAction<S extends z.ZodType, T>(
     if (!can(context.role, permission)) {
       return { ok: false, error: `Your role (${context.role}) does not allow this. Ask an admin of ${context.org.name}.` };
     }
-    const nul = findNulCharacter(rawInput);
-    if (nul) return { ok: false, error: `${nul}: must not contain NUL characters`, fieldErrors: { [nul]: "must not contain NUL characters" } };
+    const unstorable = findUnstorableText(rawInput);
+    if (unstorable) return { ok: false, error: `${unstorable.path}: ${unstorable.message}`, fieldErrors: { [unstorable.path]: unstorable.message } };
     const parsed = schema.safeParse(rawInput);
     if (!parsed.success) return { ok: false, ...describeIssues(parsed.error) };
     return fn({ ...context, input: parsed.data, requestId: await getRequestId() });

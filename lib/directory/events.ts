@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findNulCharacter } from "@/lib/security/find-nul-character";
+import { findUnstorableText } from "@/lib/security/find-unstorable-text";
 
 
 export const userEventData = z.object({
@@ -65,9 +65,9 @@ export const workosEventSchema = z
     created_at: z.string(),
   })
   .superRefine((event, context) => {
-    // PostgreSQL stores no NUL character, so such an event could not even be recorded.
-    const nul = findNulCharacter(event);
-    if (nul) context.addIssue({ code: "custom", path: nul.split("."), message: "must not contain NUL characters" });
+    // Text PostgreSQL cannot store (NUL, broken Unicode) could not even be recorded.
+    const unstorable = findUnstorableText(event);
+    if (unstorable) context.addIssue({ code: "custom", path: unstorable.path.split("."), message: unstorable.message });
     const parsed = EVENT_DATA[event.event]?.safeParse(event.data);
     for (const issue of parsed?.error?.issues ?? []) context.addIssue({ code: "custom", path: ["data", ...issue.path], message: issue.message });
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { findNulCharacter } from "@/lib/security/find-nul-character";
+import { findUnstorableText } from "@/lib/security/find-unstorable-text";
 import { readGithubWebhook } from "@/lib/integrations/github/webhook-transform";
 import { readSentryWebhook, type WebhookReading } from "@/lib/integrations/sentry/webhook-transform";
 
@@ -9,9 +9,9 @@ import { readSentryWebhook, type WebhookReading } from "@/lib/integrations/sentr
  * the queue reads the stored delivery again to process it.
  */
 export function readWebhook(source: string, kind: string | null, body: unknown): WebhookReading {
-  // PostgreSQL stores no NUL character, so such a delivery could not even be recorded.
-  const nul = findNulCharacter(body);
-  if (nul) return { kind: "invalid", fields: { [nul === "input" ? "body" : nul]: "must not contain NUL characters" } };
+  // Text PostgreSQL cannot store (NUL, broken Unicode) could not even be recorded.
+  const unstorable = findUnstorableText(body);
+  if (unstorable) return { kind: "invalid", fields: { [unstorable.path === "input" ? "body" : unstorable.path]: unstorable.message } };
   if (source === "sentry") return readSentryWebhook(kind, body);
   if (source === "github") return readGithubWebhook(kind, body);
   return { kind: "ignored", reason: `${source} deliveries start no automation` };

@@ -103,6 +103,8 @@ export async function startFuzzWorld(label: string): Promise<FuzzWorld> {
     workos,
     publicUrl,
     restoreBaseline: async () => {
+      // Fuzzed directory events move e-mails between users; free them all so the seed can hand them back.
+      await db.$executeRaw`UPDATE "User" SET "email" = "id" || '@restoring.invalid'`;
       await seedDatabase(database.url, { urls });
       await db.membership.updateMany({ where: { status: { not: "active" } }, data: { status: "active" } });
       await db.organization.updateMany({ data: { requireMfa: false, sessionIdleTimeoutMinutes: null } });

@@ -156,6 +156,14 @@ describe("POST /api/webhooks/sentry/[orgSlug]", () => {
     expect(await stored()).toEqual(before);
   });
 
+  it("fuzz: answers 400 naming the field for a correctly signed body with an unpaired surrogate, which PostgreSQL's JSON cannot hold", async () => {
+    const before = await stored();
+    const { status, json } = await send({ resource: "issue", body: issueBody({ title: "Crash in \ud800 berth" }) });
+    expect(status).toBe(400);
+    expect(json).toMatchObject({ error: "invalid_payload", fields: { "data.issue.title": "must not contain broken Unicode (an unpaired surrogate)" } });
+    expect(await stored()).toEqual(before);
+  });
+
   it("accepts a valid issue.created: one delivery, one queued job, 202", async () => {
     const body = issueBody();
     const response = await send({ resource: "issue", body });
