@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures/sessions";
 import { DEMO_PASSWORD } from "../lib/config/demo";
 import { totp } from "../emulators/workos/totp";
 import { DEMO_TOTP_SECRET } from "../emulators/seed/world";
-import { STORAGE_STATE, openMenu, signInThroughHostedPage } from "./fixtures/auth";
+import { STORAGE_STATE, openMenu, removeAuthenticators, signInThroughHostedPage } from "./fixtures/auth";
 import { e2eQuery } from "./fixtures/database";
 
 const WORKOS_CONTROL = "http://127.0.0.1:4101/__emulator";
@@ -138,6 +138,8 @@ test("when an org requires MFA, a member without an authenticator sets one up fi
   } finally {
     // Through the database: ada's stored session is not the one that verified.
     await e2eQuery(`UPDATE "Organization" SET "requireMfa" = false WHERE slug = 'acme'`);
+    // Later tests sign ada in afresh, without a code.
+    await removeAuthenticators("ada@acme.test");
   }
 });
 
