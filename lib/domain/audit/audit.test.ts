@@ -31,6 +31,15 @@ describe("audit filters", () => {
     expect(bad.error?.issues[0]?.path).toEqual(["from"]);
   });
 
+  it("fuzz: names a filter with a NUL character, which no PostgreSQL query can take, instead of failing the query", () => {
+    const parsed = parseAuditFilters({ action: "\u0000", actor: "ada\u0000" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["actor", "must not contain NUL characters"],
+      ["action", "must not contain NUL characters"],
+    ]);
+  });
+
   it("makes `to` include the whole day", () => {
     expect(dateRange({ from: "2026-11-01", to: "2026-11-24" })).toEqual({ gte: new Date("2026-11-01T00:00:00Z"), lt: new Date("2026-11-25T00:00:00Z") });
     expect(dateRange({})).toEqual({});

@@ -10,11 +10,17 @@ const isoDate = z
     return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
   }, DATE_MESSAGE);
 
+/** Free text searched for; `%00` in a URL would otherwise reach PostgreSQL, which takes no NUL character. */
+const searchText = z
+  .string()
+  .trim()
+  .refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
+
 /** Audit-log filters as they arrive in the URL (page and CSV export share them). */
 export const auditFiltersSchema = z
   .object({
-    actor: z.string().trim().max(200).optional(),
-    action: z.string().trim().max(100).optional(),
+    actor: searchText.max(200).optional(),
+    action: searchText.max(100).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
   })
