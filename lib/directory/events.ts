@@ -42,7 +42,7 @@ export function toMembershipStatus(status: "active" | "inactive" | "pending"): "
 }
 
 /** The data each event Bosun acts on must carry; other events are not read further. */
-const EVENT_DATA: Record<string, z.ZodType> = {
+const EVENT_DATA = new Map<string, z.ZodType>(Object.entries({
   "user.created": userEventData,
   "user.updated": userEventData,
   "organization_membership.created": membershipEventData,
@@ -50,7 +50,7 @@ const EVENT_DATA: Record<string, z.ZodType> = {
   "organization_membership.deleted": membershipEventData,
   "dsync.user.updated": directoryUserEventData,
   "dsync.user.deleted": directoryUserEventData,
-};
+}));
 
 /**
  * The WorkOS event envelope, with the data checked against its event type, so
@@ -68,7 +68,8 @@ export const workosEventSchema = z
     // Text PostgreSQL cannot store (NUL, broken Unicode) could not even be recorded.
     const unstorable = findUnstorableText(event);
     if (unstorable) context.addIssue({ code: "custom", path: unstorable.path.split("."), message: unstorable.message });
-    const parsed = EVENT_DATA[event.event]?.safeParse(event.data);
+    // A Map, so an event named "constructor" finds nothing rather than Object.prototype's member.
+    const parsed = EVENT_DATA.get(event.event)?.safeParse(event.data);
     for (const issue of parsed?.error?.issues ?? []) context.addIssue({ code: "custom", path: ["data", ...issue.path], message: issue.message });
   });
 

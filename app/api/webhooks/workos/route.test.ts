@@ -75,6 +75,15 @@ describe("POST /api/webhooks/workos", () => {
     expect(await db.webhookDelivery.count({ where: { idempotencyKey: { startsWith: "event_fuzz_" } } })).toBe(0);
   });
 
+  it("fuzz: an event named like an Object.prototype member is just an event Bosun does not act on", async () => {
+    for (const event of ["hasOwnProperty", "constructor", "__proto__", "toString"]) {
+      const body = JSON.stringify({ id: `event_fuzz_proto_${event}`, event, data: { id: "x" }, created_at: new Date().toISOString() });
+      const response = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
+      expect(response.status, event).toBe(200);
+      expect(await response.json(), event).toMatchObject({ status: "ignored" });
+    }
+  });
+
   it("fuzz: a signed event with a NUL character, which PostgreSQL cannot store, is a 400 naming the field", async () => {
     const body = JSON.stringify({ id: "event_fuzz_nul", event: "connection.activated", data: { name: "a\u0000b" }, created_at: new Date().toISOString() });
     const response = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
