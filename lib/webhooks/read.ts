@@ -9,6 +9,8 @@ import { readSentryWebhook, type WebhookReading } from "@/lib/integrations/sentr
  * the queue reads the stored delivery again to process it.
  */
 export function readWebhook(source: string, kind: string | null, body: unknown): WebhookReading {
+  // Every payload Sentry and GitHub send is an object, whatever the event.
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return { kind: "invalid", fields: { body: "must be a JSON object" } };
   // Text PostgreSQL cannot store (NUL, broken Unicode) could not even be recorded.
   const unstorable = findUnstorableText(body);
   if (unstorable) return { kind: "invalid", fields: { [unstorable.path === "input" ? "body" : unstorable.path]: unstorable.message } };

@@ -95,6 +95,15 @@ describe("POST /api/webhooks/github/[orgSlug]", () => {
     expect(await stored()).toEqual({ deliveries: 0, jobs: 0 });
   });
 
+  it("fuzz: answers 400 for a correctly signed JSON body that is not an object, whatever the event", async () => {
+    for (const [event, body] of [["ping", "null"], ["push", "[]"], ["pull_request", "42"], ["create", '"branch"']]) {
+      const response = await post(body!, { "x-github-event": event!, "x-hub-signature-256": signGithubPayload(body!, SECRET) });
+      expect(response.status, `${event} ${body}`).toBe(400);
+      expect(response.json).toMatchObject({ error: "invalid_payload", fields: { body: "must be a JSON object" } });
+    }
+    expect(await stored()).toEqual({ deliveries: 0, jobs: 0 });
+  });
+
   it("answers 400 naming the field a correctly signed payload lacks", async () => {
     const { number: _number, ...withoutNumber } = pr();
     const response = answer(await sendGithubEvent({ url: url(), secret: SECRET, event: "pull_request", payload: withoutNumber }));
