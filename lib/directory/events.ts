@@ -59,8 +59,9 @@ const EVENT_DATA = new Map<string, z.ZodType>(Object.entries({
  */
 export const workosEventSchema = z
   .object({
-    id: z.string().min(1),
-    event: z.string().min(1),
+    // WorkOS ids and event names are short; the id is the delivery's indexed idempotency key.
+    id: z.string().min(1).max(255),
+    event: z.string().min(1).max(100),
     data: z.record(z.string(), z.unknown()),
     created_at: z.string(),
   })

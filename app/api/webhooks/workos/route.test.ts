@@ -84,6 +84,13 @@ describe("POST /api/webhooks/workos", () => {
     }
   });
 
+  it("fuzz: a signed event with an id or name longer than WorkOS ever sends is a 400 naming it, not a failed insert", async () => {
+    const body = JSON.stringify({ id: `event_${"é".repeat(200_000)}`, event: "x".repeat(5_000), data: {}, created_at: new Date().toISOString() });
+    const response = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
+    expect(response.status).toBe(400);
+    expect(Object.keys((await response.json()).fields)).toEqual(["id", "event"]);
+  });
+
   it("fuzz: a signed event with a NUL character, which PostgreSQL cannot store, is a 400 naming the field", async () => {
     const body = JSON.stringify({ id: "event_fuzz_nul", event: "connection.activated", data: { name: "a\u0000b" }, created_at: new Date().toISOString() });
     const response = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
