@@ -166,6 +166,20 @@ describe("R4 fuzz: route handlers", () => {
     }, SLOW);
   }
 
+  it("the job queue works through every delivery the webhooks accepted, and nothing it does throws", async () => {
+    const { drainJobs } = await import("@/lib/jobs");
+    const { JOB_HANDLERS } = await import("@/lib/automations/handlers");
+    const statuses = new Map<string, number>();
+    // Retries wait for their backoff, so the passes end once every due job has run once.
+    for (let pass = 0; pass < 100; pass++) {
+      const outcomes = await drainJobs({ handlers: JOB_HANDLERS, limit: 20, concurrency: 2 });
+      if (outcomes.length === 0) break;
+      for (const outcome of outcomes) statuses.set(outcome.status, (statuses.get(outcome.status) ?? 0) + 1);
+    }
+    console.log(`  jobs from fuzzed deliveries: ${[...statuses].map(([status, count]) => `${status} ${count}`).join(", ") || "none"}`);
+    expect(await fuzz.db.job.count({ where: { status: { in: ["running"] } } })).toBe(0);
+  }, SLOW);
+
   it("left no rejection unhandled", () => {
     expect(tally.rejections).toEqual([]);
   });
