@@ -107,7 +107,20 @@ export function judgeRouteOutcome(outcome: Outcome): string | null {
   if (outcome.kind === "value") return `answered something that is not a Response: ${preview(outcome.value)}`;
   if (outcome.status >= 500) return `answered ${outcome.status}: ${outcome.body.slice(0, 300)}`;
   if (outcome.status >= 400 && LEAKS.test(outcome.body)) return `${outcome.status} leaks internals: ${outcome.body.slice(0, 300)}`;
+  if (outcome.status === 400 && !namesWhatIsWrong(outcome.body)) return `400 does not name the field: ${outcome.body.slice(0, 300)}`;
   return null;
+}
+
+/** A 400 that refuses a payload, a filter or an event names its fields; other 400s name what was wrong with the request as a whole. */
+function namesWhatIsWrong(body: string): boolean {
+  let parsed: { error?: unknown; fields?: unknown };
+  try {
+    parsed = JSON.parse(body) as typeof parsed;
+  } catch {
+    return false;
+  }
+  if (typeof parsed.error !== "string" || !/^invalid_(payload|filters|event)$/.test(parsed.error)) return true;
+  return isRecordOfMessages(parsed.fields) && Object.keys(parsed.fields as object).length > 0;
 }
 
 /** A coarse name for an answer: which check it came from. */

@@ -37,7 +37,7 @@ export const saveReleaseNotesAction = orgAction(
 );
 
 export const publishReleaseNotesAction = orgAction(
-  z.object({ version, variant, revision: z.number().int().min(1), markJiraReleased: z.boolean(), closeCompleted: z.boolean() }),
+  z.object({ version, variant, revision: z.number().int().min(1, "is not a revision of these notes").max(2_147_483_647, "is not a revision of these notes"), markJiraReleased: z.boolean(), closeCompleted: z.boolean() }),
   "release-notes:publish",
   async ({ input, org, user, sessionId, requestId }): Promise<ActionResult<PublishResult>> => {
     const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/releases/${encodeURIComponent(input.version)}/notes`);
