@@ -75,6 +75,14 @@ describe("POST /api/webhooks/workos", () => {
     expect(await db.webhookDelivery.count({ where: { idempotencyKey: { startsWith: "event_fuzz_" } } })).toBe(0);
   });
 
+  it("fuzz: a signed JSON body that is not an object is a 400 naming the body", async () => {
+    for (const body of ["null", "[]", "7"]) {
+      const response = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
+      expect(response.status, body).toBe(400);
+      expect(Object.keys((await response.json()).fields), body).toEqual(["body"]);
+    }
+  });
+
   it("fuzz: an event named like an Object.prototype member is just an event Bosun does not act on", async () => {
     for (const event of ["hasOwnProperty", "constructor", "__proto__", "toString"]) {
       const body = JSON.stringify({ id: `event_fuzz_proto_${event}`, event, data: { id: "x" }, created_at: new Date().toISOString() });

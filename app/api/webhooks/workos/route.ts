@@ -25,7 +25,7 @@ export async function POST(request: Request) {
     return NextResponse.json({ error: "invalid_json", message: "The body is not JSON." }, { status: 400 });
   }
   const parsed = workosEventSchema.safeParse(json);
-  if (!parsed.success) return NextResponse.json({ error: "invalid_event", fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])) }, { status: 400 });
+  if (!parsed.success) return NextResponse.json({ error: "invalid_event", fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "body", i.message])) }, { status: 400 });
   const event = parsed.data;
 
   const workosOrgId = eventOrganizationId(event);
