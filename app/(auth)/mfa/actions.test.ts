@@ -176,4 +176,11 @@ describe("Bosun's two-step verification", () => {
     expect(await actions.verifyMfaCodeAction(null as never)).toMatchObject({ ok: false, fieldErrors: { input: expect.any(String) } });
     expect(await actions.startMfaEnrolmentAction(null as never)).toMatchObject({ ok: false, fieldErrors: { orgSlug: expect.any(String) } });
   });
+
+  it("fuzz: text PostgreSQL cannot store (a NUL character) is refused naming the field, not a failed query", async () => {
+    signInAs("barbara", "session_barbara_fuzz_nul");
+    expect(await actions.verifyMfaCodeAction({ orgSlug: "acme", code: "123456", connectionId: "\u0000" })).toMatchObject({ ok: false, fieldErrors: { connectionId: "must not contain NUL characters" } });
+    expect(await actions.verifyMfaCodeAction({ orgSlug: "ac\u0000me", code: "123456" })).toMatchObject({ ok: false, fieldErrors: { orgSlug: "must not contain NUL characters" } });
+    expect(await actions.startMfaEnrolmentAction({ orgSlug: "ac\u0000me" })).toMatchObject({ ok: false, fieldErrors: { orgSlug: "must not contain NUL characters" } });
+  });
 });

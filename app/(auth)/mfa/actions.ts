@@ -6,6 +6,7 @@ import { describeIssues, type ActionResult } from "@/lib/actions/org-action";
 import { startEnrolment, verifyCode, type MfaEnrolment } from "@/lib/auth/mfa";
 import { resolveReturnTo } from "@/lib/auth/switch-org";
 import { describeFailure } from "@/lib/outbox/retry-policy";
+import { findUnstorableText } from "@/lib/security/find-unstorable-text";
 
 const orgSlug = z.string().min(1).max(64);
 const verifySchema = z.object({
@@ -18,7 +19,15 @@ const verifySchema = z.object({
   connectionId: z.string().min(1).max(200).optional(),
 });
 
+/** These actions run before requireOrg, outside orgAction: they refuse text PostgreSQL cannot store themselves. */
+function refuseUnstorableText(input: unknown): { ok: false; error: string; fieldErrors: Record<string, string> } | null {
+  const found = findUnstorableText(input);
+  return found ? { ok: false, error: `${found.path}: ${found.message}`, fieldErrors: { [found.path]: found.message } } : null;
+}
+
 export async function startMfaEnrolmentAction(input: { orgSlug: string }): Promise<ActionResult<MfaEnrolment>> {
+  const unstorable = refuseUnstorableText(input);
+  if (unstorable) return unstorable;
   const slug = orgSlug.safeParse(input?.orgSlug);
   if (!slug.success) return { ok: false, error: "Unknown organization", fieldErrors: { orgSlug: "is not an organization" } };
   const result = await startEnrolment(slug.data);
@@ -27,6 +36,8 @@ export async function startMfaEnrolmentAction(input: { orgSlug: string }): Promi
 
 /** Redirects once verified, except for an MCP connection, which is confirmed on the page. */
 export async function verifyMfaCodeAction(input: z.input<typeof verifySchema>): Promise<ActionResult<{ message: string }>> {
+  const unstorable = refuseUnstorableText(input);
+  if (unstorable) return unstorable;
   const parsed = verifySchema.safeParse(input);
   if (!parsed.success) return { ok: false, ...describeIssues(parsed.error) };
   const { orgSlug: slug, code, challengeId, returnTo, connectionId } = parsed.data;
