@@ -108,6 +108,8 @@ export function judgeRouteOutcome(outcome: Outcome): string | null {
   if (outcome.status >= 500) return `answered ${outcome.status}: ${outcome.body.slice(0, 300)}`;
   if (outcome.status >= 400 && LEAKS.test(outcome.body)) return `${outcome.status} leaks internals: ${outcome.body.slice(0, 300)}`;
   if (outcome.status === 400 && !namesWhatIsWrong(outcome.body)) return `400 does not name the field: ${outcome.body.slice(0, 300)}`;
+  // An MCP tool's refusal comes back in a 200; what it says reaches the agent, so it must not carry internals either.
+  if (outcome.status === 200 && outcome.body.includes('"isError":true') && LEAKS.test(outcome.body)) return `a tool refusal leaks internals: ${outcome.body.slice(0, 400)}`;
   return null;
 }
 
