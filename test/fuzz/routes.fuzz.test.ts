@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SENTRY_DEMO_AUTH_TOKEN } from "@/lib/config/demo";
 import { generateApiKey } from "@/lib/api-keys/keys";
 import { deeplyMutated, hostileString, randomJson } from "./arbitraries";
-import { enterRequest } from "./fake-next-headers";
+import { enterRequest } from "@/test/fake-next-headers";
 import { type Fixtures, loadFixtures } from "./fixtures";
 import { assertPrototypesClean, createTally, fuzzParameters, PROPERTY_TIMEOUT_MS, judgeRouteOutcome, settle } from "./harness";
 import { validFor } from "./json-schema";
@@ -14,7 +14,7 @@ import { buildRouteCatalog, type GeneratedRequest, type RouteContext } from "./r
 import { type FuzzWorld, persona, signInAs, startFuzzWorld, world } from "./world";
 
 vi.mock("@workos-inc/authkit-nextjs", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), ...(await import("./fake-authkit")).fakeAuthkit() }));
-vi.mock("next/headers", async () => (await import("./fake-next-headers")).fakeNextHeaders());
+vi.mock("next/headers", async () => (await import("@/test/fake-next-headers")).fakeNextHeaders());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined }));
 
 type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;

@@ -2,12 +2,12 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { launchVariables, parseEnv } from "@/lib/env/schema";
 import { createTestDatabase } from "@/test/database";
-import { enterRequest } from "@/test/fuzz/fake-next-headers";
+import { enterRequest } from "@/test/fake-next-headers";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 import type * as CallbackRoute from "./route";
 import type * as SignInRoute from "../sign-in/route";
 
-vi.mock("next/headers", async () => (await import("@/test/fuzz/fake-next-headers")).fakeNextHeaders());
+vi.mock("next/headers", async () => (await import("@/test/fake-next-headers")).fakeNextHeaders());
 
 /** The real AuthKit callback handler against the WorkOS emulator, with what a browser could send it. */
 describe("GET /callback", () => {
@@ -55,7 +55,7 @@ describe("GET /callback", () => {
     );
     const authorizeUrl = new URL(/^NEXT_REDIRECT;\w+;(.+);\d+;?$/.exec(redirect ?? "")?.[1] ?? "http://invalid");
     const state = authorizeUrl.searchParams.get("state")!;
-    const { cookies } = await (await import("@/test/fuzz/fake-next-headers")).fakeNextHeaders();
+    const { cookies } = await (await import("@/test/fake-next-headers")).fakeNextHeaders();
     const verifier = (await cookies()).getAll().find((c) => c.name.startsWith("wos-auth-verifier"))!;
     const response = await get(`/callback?code=01NEVERISSUED&state=${encodeURIComponent(state)}`, `${verifier.name}=${verifier.value}`);
     expect(response.status).toBe(400);
