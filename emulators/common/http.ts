@@ -146,6 +146,13 @@ export function sendJson(res: http.ServerResponse, response: EmulatorResponse) {
   res.end(payload);
 }
 
+/** Closes the socket with a TCP reset before any byte of the answer, the way a proxy or a crashed server loses it. */
+function dropConnection(res: http.ServerResponse) {
+  const socket = res.socket;
+  if (!socket || socket.destroyed) return;
+  socket.resetAndDestroy();
+}
+
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -163,19 +170,23 @@ export function createEmulatorServer(options: EmulatorOptions) {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://emulator.local");
     const isControl = url.pathname.startsWith("/__emulator/");
+    let dropResponse = false;
+    // A dropped response is decided before the handler runs, so the write is applied and only the answer is lost.
+    const answer = (response: EmulatorResponse) => (dropResponse ? dropConnection(res) : sendJson(res, response));
     try {
       const rawBytes = await readBody(req);
       const rawBody = rawBytes.toString("utf8");
       if (!isControl) {
-        const injected = await faults.apply(url.pathname);
+        const injected = await faults.apply({ method: req.method ?? "GET", path: url.pathname });
         if (injected === "hang") return; // never answer: the client's timeout must fire
-        if (injected) return sendJson(res, { ...injected, body: options.errorBody(injected.status, String(injected.body)) });
+        if (injected === "drop") dropResponse = true;
+        else if (injected) return sendJson(res, { ...injected, body: options.errorBody(injected.status, String(injected.body)) });
       }
       const router = isControl ? control : options.router;
       const path = isControl ? url.pathname.slice("/__emulator".length) : url.pathname;
       const match = router.match(req.method ?? "GET", path);
-      if (match === null) return sendJson(res, { status: 404, body: options.errorBody(404, `No route for ${req.method} ${url.pathname}`) });
-      if (match === "method") return sendJson(res, { status: 405, body: options.errorBody(405, `Method ${req.method} not allowed`) });
+      if (match === null) return answer({ status: 404, body: options.errorBody(404, `No route for ${req.method} ${url.pathname}`) });
+      if (match === "method") return answer({ status: 405, body: options.errorBody(405, `Method ${req.method} not allowed`) });
       const response = await match.handler({
         method: req.method ?? "GET",
         url,
@@ -186,11 +197,11 @@ export function createEmulatorServer(options: EmulatorOptions) {
         rawBody,
         rawBytes,
       });
-      sendJson(res, response);
+      answer(response);
     } catch (error) {
-      if (error instanceof BadJsonError) return sendJson(res, { status: 400, body: options.errorBody(400, error.message) });
+      if (error instanceof BadJsonError) return answer({ status: 400, body: options.errorBody(400, error.message) });
       console.error(`[${options.name}]`, error);
-      if (!res.headersSent) sendJson(res, { status: 500, body: options.errorBody(500, "Internal emulator error") });
+      if (!res.headersSent) answer({ status: 500, body: options.errorBody(500, "Internal emulator error") });
     }
   });
   server.keepAliveTimeout = 65_000;

@@ -4,8 +4,8 @@ import net from "node:net";
 
 /** Helpers for the integration tests: emulator faults, a closed port, and a server that records what clients send. */
 
-/** Sets an emulator's injected faults through its control API, e.g. `{ rateLimitRate: 1 }`. */
-export async function setFaults(emulatorUrl: string, faults: Record<string, number | string | null>): Promise<void> {
+/** Sets an emulator's injected faults through its control API, e.g. `{ rateLimitRate: 1 }` or `{ dropResponseCount: 2, methods: ["POST"] }`. */
+export async function setFaults(emulatorUrl: string, faults: Record<string, number | string | string[] | null>): Promise<void> {
   const response = await fetch(`${emulatorUrl}/__emulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
   if (!response.ok) throw new Error(`setting faults failed: ${response.status} ${await response.text()}`);
 }
