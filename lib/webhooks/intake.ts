@@ -18,7 +18,9 @@ import { type SignatureCheck, verifyGithubSignature, verifySentrySignature } fro
  *
  * A delivery's key is the hash of what was signed (resource or event name and
  * body), so a replay or redelivery of the same body is recorded once, whatever
- * its Request-ID or X-GitHub-Delivery says.
+ * its Request-ID or X-GitHub-Delivery says. The key is unique within the org the
+ * delivery was addressed to: one repository or Sentry project hooked to two orgs
+ * sends each the same body, and each org processes its own.
  */
 type Source = "sentry" | "github";
 

@@ -1,22 +1,27 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, pool } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 
 type Source = "sentry" | "github" | "workos";
 
 /**
  * Records a delivery before any work is done. A redelivery of one already
  * handled (processed or ignored) is reported as a duplicate; one that failed
- * earlier is handed back for another attempt.
+ * earlier is handed back for another attempt. The key is unique per org, and
+ * deliberately org-less for events that belong to no org (the unique index
+ * treats those NULLs as one org), which Prisma's compound-unique upsert cannot
+ * express — hence the raw statement.
  */
 export async function recordDelivery({ source, idempotencyKey, eventType, orgId, payload }: { source: Source; idempotencyKey: string; eventType: string; orgId: string | null; payload: unknown }) {
-  const delivery = await db.webhookDelivery.upsert({
-    where: { source_idempotencyKey: { source, idempotencyKey } },
-    // The payload was parsed from a JSON body, so it is JSON.
-    create: { source, idempotencyKey, eventType, orgId, payload: payload as Prisma.InputJsonValue },
-    update: {},
-  });
+  // The no-op update on conflict hands back the row already there, in the same round trip.
+  const { rows } = await pool.query<{ id: string; status: string }>(
+    `INSERT INTO "WebhookDelivery" (id, "orgId", source, "idempotencyKey", "eventType", payload)
+     VALUES ($1, $2, $3::"WebhookSource", $4, $5, $6::jsonb)
+     ON CONFLICT ("orgId", source, "idempotencyKey") DO UPDATE SET "idempotencyKey" = EXCLUDED."idempotencyKey"
+     RETURNING id, status`,
+    [randomUUID(), orgId, source, idempotencyKey, eventType, JSON.stringify(payload)],
+  );
+  const delivery = rows[0]!;
   const duplicate = delivery.status === "processed" || delivery.status === "ignored";
   return { id: delivery.id, duplicate };
 }
@@ -33,8 +38,9 @@ const DELIVERY_MAX_ATTEMPTS = 15;
  * Records a verified delivery and, unless it is one no rule reacts to, queues
  * its processing — in one statement on the raw pool, so the acknowledgement
  * costs a single round trip and a delivery is never stored without its job. A delivery seen
- * before (same source and key) is reported as a duplicate; if it had failed
- * for good, its job goes back on the queue.
+ * before by the same org (same source and key) is reported as a duplicate; if
+ * it had failed for good, that org's job goes back on the queue. Another org
+ * receiving the same body is a delivery of its own.
  */
 export async function acceptDelivery({ source, idempotencyKey, eventType, orgId, payload, ignoredReason }: { source: Source; idempotencyKey: string; eventType: string; orgId: string; payload: unknown; ignoredReason: string | null }): Promise<{ deliveryId: string; duplicate: boolean }> {
   const ignored = ignoredReason !== null;
@@ -42,7 +48,7 @@ export async function acceptDelivery({ source, idempotencyKey, eventType, orgId,
     `WITH delivery AS (
        INSERT INTO "WebhookDelivery" (id, "orgId", source, "idempotencyKey", "eventType", payload, status, error, "processedAt")
        VALUES ($1, $2, $3::"WebhookSource", $4, $5, $6::jsonb, $7::"DeliveryStatus", $8, $9)
-       ON CONFLICT (source, "idempotencyKey") DO NOTHING
+       ON CONFLICT ("orgId", source, "idempotencyKey") DO NOTHING
        RETURNING id),
      job AS (
        INSERT INTO "Job" (id, "orgId", queue, payload, "maxAttempts", "singletonKey")
@@ -54,9 +60,9 @@ export async function acceptDelivery({ source, idempotencyKey, eventType, orgId,
   );
   if (rows[0]) return { deliveryId: rows[0].id, duplicate: false };
 
-  const existing = await db.webhookDelivery.findUniqueOrThrow({ where: { source_idempotencyKey: { source, idempotencyKey } }, select: { id: true, status: true } });
+  const existing = await db.webhookDelivery.findUniqueOrThrow({ where: { orgId_source_idempotencyKey: { orgId, source, idempotencyKey } }, select: { id: true, status: true } });
   if (existing.status === "failed") {
-    await db.job.updateMany({ where: { singletonKey: `delivery:${existing.id}`, status: "dead" }, data: { status: "queued", attempts: 0, runAt: new Date(), deadAt: null, lastError: null, finishedAt: null } });
+    await db.job.updateMany({ where: { orgId, singletonKey: `delivery:${existing.id}`, status: "dead" }, data: { status: "queued", attempts: 0, runAt: new Date(), deadAt: null, lastError: null, finishedAt: null } });
   }
   return { deliveryId: existing.id, duplicate: true };
 }

@@ -134,6 +134,18 @@ describe("POST /api/webhooks/workos", () => {
     expect(await db.webhookDelivery.count({ where: { idempotencyKey: delivery.idempotencyKey } })).toBe(1);
   });
 
+  it("treats a redelivered event that belongs to no org as a duplicate too", async () => {
+    // Delivery keys are unique per org; events tied to no org share one namespace rather than none.
+    const body = JSON.stringify({ id: "event_no_org_redelivered", event: "user.updated", data: { id: "user_unknown_to_bosun", email: "stranger@elsewhere.test", first_name: "Sam", last_name: "Stranger" }, created_at: new Date().toISOString() });
+    const first = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
+    expect(first.status).toBe(200);
+    expect(await first.json()).not.toEqual({ status: "duplicate" });
+    const again = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
+    expect(await again.json()).toEqual({ status: "duplicate" });
+    const stored = await db.webhookDelivery.findMany({ where: { idempotencyKey: "event_no_org_redelivered" } });
+    expect(stored).toEqual([expect.objectContaining({ source: "workos", orgId: null })]);
+  });
+
   it("deprovisions a deactivated directory user: membership, sessions and an audit entry", async () => {
     const linus = await db.user.findUniqueOrThrow({ where: { email: "linus@acme.test" } });
     await db.userSession.create({ data: { workosSessionId: "session_linus_open", userId: linus.id } });

@@ -146,6 +146,41 @@ describe("POST /api/webhooks/github/[orgSlug]", () => {
     expect(await stored()).toEqual({ deliveries: 1, jobs: 1 });
   });
 
+  it("defect 4 (dedup across orgs): the same GitHub body delivered to two orgs is processed by both", async () => {
+    // One repository hooked to two orgs: GitHub sends the same body to each, signed with each org's secret.
+    const payload = branchCreatedPayload({ repo: "shared/monorepo", branch: "feature/ACME-3-berths" });
+    const send = (slug: "acme" | "globex") => sendGithubEvent({ url: url(slug), secret: DEMO_GITHUB_WEBHOOK_SECRETS[slug], event: "create", payload }).then(answer);
+    const globexId = (await db.organization.findUniqueOrThrow({ where: { slug: "globex" } })).id;
+
+    const toAcme = await send("acme");
+    const toGlobex = await send("globex");
+    expect(toAcme).toEqual({ status: 202, json: { status: "accepted", deliveryId: expect.any(String) } });
+    expect(toGlobex).toEqual({ status: 202, json: { status: "accepted", deliveryId: expect.any(String) } });
+    const acmeDelivery = toAcme.json.deliveryId as string;
+    const globexDelivery = toGlobex.json.deliveryId as string;
+    expect(globexDelivery).not.toBe(acmeDelivery);
+    const deliveries = await db.webhookDelivery.findMany({ orderBy: { orgId: "asc" } });
+    expect(deliveries.map((d) => ({ id: d.id, orgId: d.orgId }))).toEqual(expect.arrayContaining([{ id: acmeDelivery, orgId: acmeId }, { id: globexDelivery, orgId: globexId }]));
+    expect(deliveries).toHaveLength(2);
+    const jobs = await db.job.findMany();
+    expect(jobs.map((j) => ({ orgId: j.orgId, payload: j.payload }))).toEqual(expect.arrayContaining([{ orgId: acmeId, payload: { deliveryId: acmeDelivery } }, { orgId: globexId, payload: { deliveryId: globexDelivery } }]));
+    expect(jobs).toHaveLength(2);
+
+    // Both deliveries failed for good; a redelivery brings back only its own org's job.
+    await db.webhookDelivery.updateMany({ data: { status: "failed", error: "Jira was down", processedAt: new Date() } });
+    const deadAt = new Date();
+    await db.job.updateMany({ data: { status: "dead", attempts: 15, deadAt, lastError: "Jira was down", finishedAt: deadAt } });
+    const jobOf = async (orgId: string) => db.job.findFirstOrThrow({ where: { orgId }, select: { status: true, attempts: true, deadAt: true } });
+
+    expect(await send("globex")).toEqual({ status: 200, json: { status: "duplicate", deliveryId: globexDelivery } });
+    expect(await jobOf(globexId)).toEqual({ status: "queued", attempts: 0, deadAt: null });
+    expect(await jobOf(acmeId)).toEqual({ status: "dead", attempts: 15, deadAt });
+
+    expect(await send("acme")).toEqual({ status: 200, json: { status: "duplicate", deliveryId: acmeDelivery } });
+    expect(await jobOf(acmeId)).toEqual({ status: "queued", attempts: 0, deadAt: null });
+    expect(await stored()).toEqual({ deliveries: 2, jobs: 2 });
+  });
+
   it("stores a ping as ignored, without a job", async () => {
     const response = answer(await sendGithubEvent({ url: url(), secret: SECRET, event: "ping", payload: pingPayload({ repo: "acme/platform", hookId: 1 }) }));
     expect(response.status).toBe(200);
