@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import type { Prisma } from "@/lib/db/generated/client";
+import { setMemberRoleByWorkosUser } from "@/lib/db/queries/memberships";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { MOVE_BATCH, addCommentOnce, addRemoteLink, assignIssue, createIssue, createIssuesBulk, ensureSprint, moveIssuesToSprint, releaseVersion, transitionForward } from "@/lib/integrations/jira";
 import { getSentryConfig } from "@/lib/integrations/connections";
@@ -12,7 +14,16 @@ import * as workos from "@/lib/integrations/workos";
  * retried after a crash between the call and recording its result.
  */
 export type OperationContext = { orgId: string; requestId: string | null };
-type Operation<S extends z.ZodType> = { service: "jira" | "sentry" | "workos"; args: S; run: (args: z.output<S>, context: OperationContext) => Promise<unknown> };
+/** Runs in the transaction that marks the write succeeded, so Bosun's copy changes exactly when the write is confirmed. */
+export type SuccessContext = { orgId: string; intentId: string; recordedAt: Date; tx: Prisma.TransactionClient };
+/** What Bosun changed on its side once the write succeeded, for the audit log. */
+export type AppliedChange = { action: string; summary: string; changes?: Prisma.InputJsonValue };
+type Operation<S extends z.ZodType> = {
+  service: "jira" | "sentry" | "workos";
+  args: S;
+  run: (args: z.output<S>, context: OperationContext) => Promise<unknown>;
+  onSucceeded?: (args: z.output<S>, context: SuccessContext) => Promise<AppliedChange | null>;
+};
 
 /** The org's Jira connection, or a non-retryable failure when there is none. */
 async function requireJira({ orgId, requestId }: OperationContext) {
@@ -34,6 +45,8 @@ async function requireSentry({ orgId, requestId }: OperationContext) {
 
 const role = z.enum(["admin", "manager", "member"]);
 const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, "must be a Jira issue key");
+/** Role changes and removals of one member apply in order. */
+export const membershipOrderingKey = (workosUserId: string) => `membership:${workosUserId}`;
 const membershipRef = z.object({ workosUserId: z.string(), workosOrgId: z.string() });
 
 export const OPERATIONS = {
@@ -59,6 +72,17 @@ export const OPERATIONS = {
       const membership = await workos.findMembership({ workosUserId, workosOrgId });
       if (!membership) throw Object.assign(new Error("The WorkOS membership no longer exists"), { status: 404 });
       return membership.role === next ? membership : workos.updateMembershipRole(membership.id, next);
+    },
+    // A promotion takes effect in Bosun only now; a demotion was applied when it was asked for.
+    onSucceeded: async ({ workosUserId, role: next }, { orgId, intentId, recordedAt, tx }) => {
+      // A later role change still on its way decides the role; applying this one would briefly undo it.
+      const later = await tx.outboxIntent.count({
+        where: { orgId, operation: "workos.membership.update_role", orderingKey: membershipOrderingKey(workosUserId), status: { in: ["pending", "in_flight"] }, createdAt: { gt: recordedAt }, id: { not: intentId } },
+      });
+      if (later > 0) return null;
+      const member = await setMemberRoleByWorkosUser({ orgId, workosUserId, role: next }, tx);
+      if (!member || member.before === next) return null;
+      return { action: "membership.role_applied", summary: `${member.name}'s role in Bosun changed from ${member.before} to ${next}, confirmed by WorkOS`, changes: { role: { from: member.before, to: next } } };
     },
   }),
   "workos.membership.delete": operation({

@@ -4,13 +4,15 @@ import type { ActorType, Prisma } from "@/lib/db/generated/client";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { logger } from "@/lib/observability/logger";
 import { OPERATIONS, type OperationArgs, type OperationName } from "./operations";
-import { MAX_ATTEMPTS, describeFailure, isTransient, nextAttemptDelayMs } from "./retry-policy";
+import { decideRetry, describeFailure } from "./retry-policy";
+import { getOutboxRetryHours } from "./retry-settings";
 
 /**
  * The one path for outbound writes to Jira, Sentry and WorkOS. The intent is
  * recorded first (so a crash or outage loses nothing), then carried out; a
  * transient failure leaves it pending for the outbox worker, which retries it
- * with backoff, in order per `orderingKey`. The same idempotency key never
+ * with capped, jittered backoff until it is the org's retry window old (24 h by
+ * default), in order per `orderingKey`. The same idempotency key never
  * writes twice. Each write gets one audit entry, when it succeeds or finally fails.
  */
 export type WriteRequest<N extends OperationName> = {
@@ -42,7 +44,10 @@ export type WriteOutcome =
 
 /** How long a claimed write may run before the worker assumes its process died and retries it. */
 export const LEASE_MS = 5 * 60_000;
-export const leaseExpiry = () => new Date(Date.now() + LEASE_MS);
+export const leaseExpiry = (now: Date = new Date()) => new Date(now.getTime() + LEASE_MS);
+
+/** The clock and the jitter's dice; tests pass their own to step through an outage without waiting. */
+export type RetryClock = { now?: () => Date; random?: () => number };
 
 type IntentMeta = { summary: string; actorLabel: string; target?: { type: string; id: string } };
 type StoredPayload = { args: unknown; meta: IntentMeta };
@@ -97,32 +102,38 @@ export async function performWrite<N extends OperationName>(request: WriteReques
 }
 
 /** Carries out a claimed (in_flight) intent and records the outcome. Used by performWrite and the worker. */
-export async function execute(intentId: string): Promise<WriteOutcome> {
+export async function execute(intentId: string, { now = () => new Date(), random = Math.random }: RetryClock = {}): Promise<WriteOutcome> {
   const intent = await db.outboxIntent.findUniqueOrThrow({ where: { id: intentId } });
   const { args, meta } = intent.payload as StoredPayload;
   const spec = OPERATIONS[intent.operation as OperationName];
+  let result: unknown;
   try {
     if (!spec) throw new Error(`Unknown outbound operation ${intent.operation}`);
-    const result = (await spec.run(args as never, { orgId: intent.orgId, requestId: intent.requestId })) ?? null;
-    await db.outboxIntent.update({ where: { id: intent.id }, data: { status: "succeeded", result: result as Prisma.InputJsonValue, lastError: null, completedAt: new Date() } });
-    await audit(intent, meta, "success");
-    return { status: "succeeded", intentId: intent.id, result };
+    result = (await spec.run(args as never, { orgId: intent.orgId, requestId: intent.requestId })) ?? null;
   } catch (error) {
     const failure = describeFailure(error);
-    const retry = spec !== undefined && isTransient(failure) && intent.attempts < MAX_ATTEMPTS;
     const message = failure.status ? `${failure.status}: ${failure.message}` : failure.message;
-    const retryAt = new Date(Date.now() + nextAttemptDelayMs(intent.attempts, failure.retryAfterSeconds));
+    const at = now();
+    const decision = spec
+      ? decideRetry({ failure, message, attempts: intent.attempts, recordedAt: intent.createdAt, now: at, retryHours: await getOutboxRetryHours({ orgId: intent.orgId }), random })
+      : { retry: false as const, reason: message };
     await db.outboxIntent.update({
       where: { id: intent.id },
-      data: retry
-        ? { status: "pending", lastError: message, nextAttemptAt: retryAt }
-        : { status: "failed", lastError: message, completedAt: new Date() },
+      data: decision.retry ? { status: "pending", lastError: message, nextAttemptAt: decision.retryAt } : { status: "failed", lastError: decision.reason, completedAt: at },
     });
-    logger.warn({ intentId: intent.id, operation: intent.operation, requestId: intent.requestId, retry, error: message }, "outbound write failed");
-    if (retry) return { status: "pending", intentId: intent.id, error: message, retryAt };
-    await audit(intent, meta, "failure", message);
-    return { status: "failed", intentId: intent.id, error: message };
+    logger.warn({ intentId: intent.id, operation: intent.operation, requestId: intent.requestId, retry: decision.retry, error: message }, "outbound write failed");
+    if (decision.retry) return { status: "pending", intentId: intent.id, error: message, retryAt: decision.retryAt };
+    await audit(intent, meta, "failure", decision.reason);
+    return { status: "failed", intentId: intent.id, error: decision.reason };
   }
+  // The write is done upstream: Bosun's own copy follows in the same transaction as the intent's outcome.
+  const applied = await db.$transaction(async (tx) => {
+    await tx.outboxIntent.update({ where: { id: intent.id }, data: { status: "succeeded", result: result as Prisma.InputJsonValue, lastError: null, completedAt: now() } });
+    return spec.onSucceeded ? spec.onSucceeded(args as never, { orgId: intent.orgId, intentId: intent.id, recordedAt: intent.createdAt, tx }) : null;
+  });
+  await audit(intent, meta, "success");
+  if (applied) await appendAuditEntry({ orgId: intent.orgId, actor: { type: intent.actorType, id: intent.actorId, label: meta.actorLabel }, target: meta.target, requestId: intent.requestId, ...applied });
+  return { status: "succeeded", intentId: intent.id, result };
 }
 
 async function audit(intent: { orgId: string; operation: string; actorType: ActorType; actorId: string | null; requestId: string | null; attempts: number }, meta: IntentMeta, result: "success" | "failure", error?: string) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 
 /** The caller's active membership of the org with this slug, or null (missing org and non-member look alike). */
 export async function findActiveMembership({ orgSlug, workosUserId }: { orgSlug: string; workosUserId: string }) {
@@ -46,6 +47,20 @@ export async function countActiveAdmins({ orgId }: { orgId: string }) {
 
 export async function setMemberRole({ orgId, userId, role }: { orgId: string; userId: string; role: "admin" | "manager" | "member" }) {
   return db.membership.update({ where: { orgId_userId: { orgId, userId } }, data: { role } });
+}
+
+/**
+ * Sets the role of the org's member with this WorkOS user id, in the caller's
+ * transaction when given one. Returns the role before, or null when Bosun has no such member.
+ */
+export async function setMemberRoleByWorkosUser(
+  { orgId, workosUserId, role }: { orgId: string; workosUserId: string; role: "admin" | "manager" | "member" },
+  client: Prisma.TransactionClient = db,
+) {
+  const membership = await client.membership.findFirst({ where: { orgId, user: { workosUserId } }, select: { id: true, role: true, user: { select: { name: true } } } });
+  if (!membership) return null;
+  if (membership.role !== role) await client.membership.update({ where: { id: membership.id }, data: { role } });
+  return { membershipId: membership.id, name: membership.user.name, before: membership.role };
 }
 
 export async function setMemberStatus({ orgId, userId, status }: { orgId: string; userId: string; status: "active" | "invited" | "deactivated" }) {

@@ -32,12 +32,12 @@ export async function transitionForward(config: JiraClientConfig, { issueKey, ta
     if (choice.kind === "stay") return { issueKey, from, to: current.name, steps, note: choice.reason };
     if (choice.kind === "blocked") {
       if (steps.length > 0) return { issueKey, from, to: current.name, steps, note: choice.reason };
-      throw Object.assign(new Error(`${issueKey}: ${choice.reason}`), { status: 409 });
+      throw Object.assign(new Error(`${issueKey}: ${choice.reason}`), { status: 422 });
     }
     await callJira(() => v3.issues.doTransition({ issueIdOrKey: issueKey, transition: { id: choice.transitionId } }));
     steps.push(choice.to);
   }
-  throw Object.assign(new Error(`${issueKey}: more than ${MAX_STEPS} transitions towards ${target}`), { status: 409 });
+  throw Object.assign(new Error(`${issueKey}: more than ${MAX_STEPS} transitions towards ${target}`), { status: 422 });
 }
 
 /**

@@ -3,11 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/actions/org-action";
+import { roleRank } from "@/lib/auth/permissions";
 import { requireRecentSecondFactor } from "@/lib/auth/step-up";
+import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { lastAdminViolation } from "@/lib/domain/members/last-admin";
 import { countActiveAdmins, findJiraAccountId, findMember, setMemberRole, setMemberStatus } from "@/lib/db/queries/memberships";
 import { findOrgInvitation, type WorkosInvitation } from "@/lib/integrations/workos";
 import { performWrite, type WriteOutcome } from "@/lib/outbox";
+import { membershipOrderingKey } from "@/lib/outbox/operations";
 import { describeFailure, isTransient } from "@/lib/outbox/retry-policy";
 
 const role = z.enum(["admin", "manager", "member"], { error: "must be admin, manager or member" });
@@ -82,20 +85,31 @@ export const changeMemberRoleAction = orgAction(z.object({ userId: z.string().mi
   if (member.role === input.role) return { ok: true, data: { status: "succeeded" as const, message: "No change." } };
   const violation = lastAdminViolation({ targetRole: member.role, nextRole: input.role, activeAdmins: await countActiveAdmins({ orgId: org.id }) });
   if (violation) return { ok: false, error: violation };
+  const actor = { type: "user" as const, id: user.id, label: user.email };
+  const target = { type: "membership", id: member.id };
+  const change = `from ${member.role} to ${input.role}`;
+  // Taking power away is safe before WorkOS agrees, and must not wait on it; granting power waits
+  // until WorkOS confirms, when the outbox applies it (lib/outbox/operations.ts).
+  const lowering = roleRank(input.role) < roleRank(member.role);
+  if (lowering) {
+    await setMemberRole({ orgId: org.id, userId: member.user.id, role: input.role });
+    await appendAuditEntry({ orgId: org.id, actor, action: "membership.role_lowered", target, summary: `Lowered ${member.user.name}'s role in Bosun ${change}`, changes: { role: { from: member.role, to: input.role } }, requestId });
+  }
   const outcome = await performWrite({
     orgId: org.id,
     operation: "workos.membership.update_role",
     args: { workosUserId: member.user.workosUserId, workosOrgId: org.workosOrgId, role: input.role },
-    orderingKey: `membership:${member.user.workosUserId}`,
+    orderingKey: membershipOrderingKey(member.user.workosUserId),
     idempotencyKey: `role:${input.idempotencyKey}`,
-    actor: { type: "user", id: user.id, label: user.email },
-    summary: `Changed ${member.user.name}'s role from ${member.role} to ${input.role}`,
-    target: { type: "membership", id: member.id },
+    actor,
+    summary: `Changed ${member.user.name}'s role ${change}`,
+    target,
     requestId,
   });
-  if (outcome.status === "succeeded") await setMemberRole({ orgId: org.id, userId: member.user.id, role: input.role });
   revalidatePath(`/${org.slug}/settings/members`);
-  return outcomeResult(outcome, `${member.user.name} is now ${input.role === "admin" ? "an" : "a"} ${input.role}.`);
+  const now = `${member.user.name} is now ${input.role === "admin" ? "an" : "a"} ${input.role}`;
+  if (lowering && outcome.status === "pending") return { ok: true, data: { status: "pending" as const, message: `${now} in Bosun; WorkOS is not answering right now and will be updated automatically.` } };
+  return outcomeResult(outcome, `${now}.`);
 });
 
 export const removeMemberAction = orgAction(z.object({ userId: z.string().min(1), idempotencyKey }), "members:manage", async ({ input, org, user, requestId }) => {
@@ -107,7 +121,7 @@ export const removeMemberAction = orgAction(z.object({ userId: z.string().min(1)
     orgId: org.id,
     operation: "workos.membership.delete",
     args: { workosUserId: member.user.workosUserId, workosOrgId: org.workosOrgId },
-    orderingKey: `membership:${member.user.workosUserId}`,
+    orderingKey: membershipOrderingKey(member.user.workosUserId),
     idempotencyKey: `remove:${input.idempotencyKey}`,
     actor: { type: "user", id: user.id, label: user.email },
     summary: `Removed ${member.user.name} (${member.user.email}) from ${org.name}`,
