@@ -10,6 +10,7 @@ import { invalidateErrors } from "@/lib/errors-page/load";
 import { getSeveritySettings } from "@/lib/errors-page/severity-settings";
 import { routingSchema, saveTicketRouting } from "@/lib/tickets/routing";
 import { isSessionMfaVerified } from "@/lib/db/queries/sessions";
+import { getOutboxRetryHours, outboxRetryHoursSchema } from "@/lib/outbox/retry-settings";
 
 const updateSecuritySchema = z.object({
   requireMfa: z.boolean(),
@@ -73,4 +74,20 @@ export const saveTicketRoutingAction = orgAction(z.object({ routing: routingSche
   });
   revalidatePath(`/${org.slug}/settings`);
   return { ok: true, data: null };
+});
+
+export const updateOutboxRetryHoursAction = orgAction(z.object({ outboxRetryHours: outboxRetryHoursSchema }), "settings:manage", async ({ input, org, user, requestId }) => {
+  const before = await getOutboxRetryHours({ orgId: org.id });
+  await setOrgSetting({ orgId: org.id, key: "outboxRetryHours", value: input.outboxRetryHours });
+  await appendAuditEntry({
+    orgId: org.id,
+    actor: { type: "user", id: user.id, label: user.email },
+    action: "org.outbox_retry_updated",
+    target: { type: "organization", id: org.id },
+    summary: `Outbound writes are retried for ${input.outboxRetryHours} h (was ${before} h)`,
+    changes: { outboxRetryHours: { from: before, to: input.outboxRetryHours } },
+    requestId,
+  });
+  revalidatePath(`/${org.slug}/settings`);
+  return { ok: true, data: { outboxRetryHours: input.outboxRetryHours } };
 });
