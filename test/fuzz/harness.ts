@@ -77,8 +77,11 @@ export async function settle(run: () => Promise<unknown>): Promise<Outcome> {
 const isRecordOfMessages = (value: unknown) =>
   typeof value === "object" && value !== null && !Array.isArray(value) && Object.entries(value).every(([key, message]) => key.length > 0 && typeof message === "string" && message.length > 0);
 
-/** Internals that must never reach a person: a refusal says what is wrong in the product's words. */
-const LEAKS = /prisma|invocation|\bat \S+ \(|ZodError|TypeError|ReferenceError|Cannot read propert|undefined is not|ECONNREFUSED|stack/i;
+/**
+ * Internals that must never reach a person: a refusal says what is wrong in the
+ * product's words. (Not "TypeError: …": the demo's Sentry issues are named so.)
+ */
+const LEAKS = /prisma|\binvocation\b|\n\s+at \S+ \(|ZodError|"code":\s*"invalid_type"|ECONNREFUSED|ECONNRESET/i;
 
 /**
  * Why an action's answer is not acceptable, or null when it is: an ActionResult
@@ -96,7 +99,7 @@ export function judgeActionOutcome(outcome: Outcome): string | null {
   if (result.ok) return null;
   if (typeof result.error !== "string" || result.error.trim() === "") return `refused without a message: ${preview(result)}`;
   if (result.fieldErrors !== undefined && !isRecordOfMessages(result.fieldErrors)) return `refused with malformed field errors: ${preview(result.fieldErrors)}`;
-  if (LEAKS.test(result.error)) return `refusal leaks internals: ${result.error.slice(0, 300)}`;
+  if (LEAKS.test(result.error)) return `refusal leaks internals: ${around(result.error, LEAKS)}`;
   return null;
 }
 
@@ -106,10 +109,11 @@ export function judgeRouteOutcome(outcome: Outcome): string | null {
   if (outcome.kind === "crash") return `threw (a 500): ${describeError(outcome.error)}`;
   if (outcome.kind === "value") return `answered something that is not a Response: ${preview(outcome.value)}`;
   if (outcome.status >= 500) return `answered ${outcome.status}: ${outcome.body.slice(0, 300)}`;
-  if (outcome.status >= 400 && LEAKS.test(outcome.body)) return `${outcome.status} leaks internals: ${outcome.body.slice(0, 300)}`;
+  if (outcome.status >= 400 && LEAKS.test(outcome.body)) return `${outcome.status} leaks internals: ${around(outcome.body, LEAKS)}`;
   if (outcome.status === 400 && !namesWhatIsWrong(outcome.body)) return `400 does not name the field: ${outcome.body.slice(0, 300)}`;
   // An MCP tool's refusal comes back in a 200; what it says reaches the agent, so it must not carry internals either.
-  if (outcome.status === 200 && outcome.body.includes('"isError":true') && LEAKS.test(outcome.body)) return `a tool refusal leaks internals: ${outcome.body.slice(0, 400)}`;
+  const leakingTool = toolRefusals(outcome.body).find((text) => LEAKS.test(text));
+  if (outcome.status === 200 && leakingTool) return `a tool refusal leaks internals: ${around(leakingTool, LEAKS)}`;
   return null;
 }
 
@@ -140,6 +144,26 @@ function describeOutcome(outcome: Outcome): string {
     return `HTTP ${outcome.status}`;
   }
   return outcome.kind;
+}
+
+/** What the MCP tools that refused said, in a single or batched JSON-RPC answer. */
+function toolRefusals(body: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return [];
+  }
+  type Answer = { result?: { isError?: boolean; content?: { text?: unknown }[] } };
+  return (Array.isArray(parsed) ? parsed : [parsed])
+    .filter((answer: Answer | null) => answer?.result?.isError === true)
+    .flatMap((answer: Answer) => (answer.result?.content ?? []).map((c) => String(c.text ?? "")));
+}
+
+/** The text around what a pattern matched, for a report that shows the leak itself. */
+function around(text: string, pattern: RegExp): string {
+  const at = pattern.exec(text)?.index ?? 0;
+  return `…${text.slice(Math.max(0, at - 200), at + 200)}…`;
 }
 
 export function describeError(error: unknown): string {
