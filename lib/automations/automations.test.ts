@@ -332,6 +332,26 @@ describe("automations, end to end", () => {
     expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "succeeded" });
   });
 
+  it("defect 2 (outage poisons writes): a delivery on its last attempt keeps waiting for its pending Jira write instead of failing the run", async () => {
+    await setJiraFaults({ errorRate: 1, errorStatus: 503 });
+    const value = unique("Berth schedule overflow");
+    const issue = await newSentryIssue({ value });
+    // Earlier tries used up the delivery's attempts (e.g. reads that failed): this claim is its last.
+    const job = await db.job.findFirstOrThrow({ where: { queue: "webhook.delivery", status: "queued" }, orderBy: { createdAt: "desc" } });
+    await db.job.update({ where: { id: job.id }, data: { attempts: job.maxAttempts - 1 } });
+    expect(await drainOnce()).toEqual([expect.objectContaining({ id: job.id, status: "queued" })]);
+
+    const [run] = await runsForSentryIssue(issue.id);
+    expect(run).toMatchObject({ status: "pending", finishedAt: null });
+    expect(run!.intents).toEqual([expect.objectContaining({ operation: "jira.issue.create", status: "pending" })]);
+
+    await clearJiraFaults();
+    await settle();
+    expect(await ticketsFor(value)).toHaveLength(1);
+    expect((await runsForSentryIssue(issue.id)).at(-1)).toMatchObject({ status: "succeeded" });
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "succeeded" });
+  });
+
   it("honours Jira's Retry-After through a 429 storm, then files one ticket", async () => {
     await setJiraFaults({ rateLimitRate: 1, retryAfterSeconds: 7 });
     const value = unique("Manifest upload throttled");

@@ -68,13 +68,14 @@ export async function runRule({ orgId, rule, event, trigger, lastAttempt }: { or
       await finishRun({ id: run.id, status: "succeeded", decision: decisionRecord(decision, outcome.notes) });
       return result("succeeded");
     }
-    if (outcome.status === "waiting" && !lastAttempt) {
+    // A write waiting in the outbox ends on its own (applied, or failed once its retry window closes),
+    // so the run keeps waiting for it even on the delivery's last attempt.
+    if (outcome.status === "waiting") {
       await finishRun({ id: run.id, status: "pending", decision: decisionRecord(decision, outcome.notes), error: outcome.message });
       return { ...result("pending", outcome.message, outcome.retryAt), waitingOn: "write" };
     }
-    const message = outcome.status === "waiting" ? `Gave up waiting: ${outcome.message}` : outcome.message;
-    await finishRun({ id: run.id, status: "failed", decision: decisionRecord(decision, outcome.notes), error: message });
-    return result("failed", message);
+    await finishRun({ id: run.id, status: "failed", decision: decisionRecord(decision, outcome.notes), error: outcome.message });
+    return result("failed", outcome.message);
   } catch (error) {
     // Reads (Sentry, the database) can fail too; a passing outage is waited out.
     const failure = describeFailure(error);
