@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { ActorType, Prisma } from "@/lib/db/generated/client";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
+import { buildAuditDiff } from "@/lib/domain/audit/diff";
 import { logger } from "@/lib/observability/logger";
 import { OPERATIONS, type OperationArgs, type OperationName } from "./operations";
 import { decideRetry, describeFailure } from "./retry-policy";
@@ -26,6 +27,8 @@ export type WriteRequest<N extends OperationName> = {
   actor: { type: ActorType; id?: string | null; label: string };
   summary: string;
   target?: { type: string; id: string };
+  /** What the fields sent held before, where Bosun already knows it (shaped like `args`), for the audit log's diff. */
+  before?: Record<string, unknown>;
   requestId?: string | null;
   /** The automation run this write belongs to, for the run log. */
   runId?: string | null;
@@ -49,13 +52,13 @@ export const leaseExpiry = (now: Date = new Date()) => new Date(now.getTime() + 
 /** The clock and the jitter's dice; tests pass their own to step through an outage without waiting. */
 export type RetryClock = { now?: () => Date; random?: () => number };
 
-type IntentMeta = { summary: string; actorLabel: string; target?: { type: string; id: string } };
+type IntentMeta = { summary: string; actorLabel: string; target?: { type: string; id: string }; before?: Record<string, unknown> };
 type StoredPayload = { args: unknown; meta: IntentMeta };
 
 export async function performWrite<N extends OperationName>(request: WriteRequest<N>): Promise<WriteOutcome> {
   const spec = OPERATIONS[request.operation];
   const args = spec.args.parse(request.args);
-  const payload: StoredPayload = { args, meta: { summary: request.summary, actorLabel: request.actor.label, target: request.target } };
+  const payload: StoredPayload = { args, meta: { summary: request.summary, actorLabel: request.actor.label, target: request.target, before: request.before } };
   // Insert-if-absent, then read: unlike Prisma's upsert this cannot fail when two callers race on one key.
   const key = { orgId_idempotencyKey: { orgId: request.orgId, idempotencyKey: request.idempotencyKey } };
   // A new write with nothing before it on its target is inserted already claimed, so the worker never
@@ -123,7 +126,7 @@ export async function execute(intentId: string, { now = () => new Date(), random
     });
     logger.warn({ intentId: intent.id, operation: intent.operation, requestId: intent.requestId, retry: decision.retry, error: message }, "outbound write failed");
     if (decision.retry) return { status: "pending", intentId: intent.id, error: message, retryAt: decision.retryAt };
-    await audit(intent, meta, "failure", decision.reason);
+    await audit(intent, args, meta, "failure", decision.reason);
     return { status: "failed", intentId: intent.id, error: decision.reason };
   }
   // The write is done upstream: Bosun's own copy follows in the same transaction as the intent's outcome.
@@ -131,19 +134,19 @@ export async function execute(intentId: string, { now = () => new Date(), random
     await tx.outboxIntent.update({ where: { id: intent.id }, data: { status: "succeeded", result: result as Prisma.InputJsonValue, lastError: null, completedAt: now() } });
     return spec.onSucceeded ? spec.onSucceeded(args as never, { orgId: intent.orgId, intentId: intent.id, recordedAt: intent.createdAt, tx }) : null;
   });
-  await audit(intent, meta, "success");
+  await audit(intent, args, meta, "success");
   if (applied) await appendAuditEntry({ orgId: intent.orgId, actor: { type: intent.actorType, id: intent.actorId, label: meta.actorLabel }, target: meta.target, requestId: intent.requestId, ...applied });
   return { status: "succeeded", intentId: intent.id, result };
 }
 
-async function audit(intent: { orgId: string; operation: string; actorType: ActorType; actorId: string | null; requestId: string | null; attempts: number }, meta: IntentMeta, result: "success" | "failure", error?: string) {
+async function audit(intent: { orgId: string; operation: string; actorType: ActorType; actorId: string | null; requestId: string | null; attempts: number }, args: unknown, meta: IntentMeta, result: "success" | "failure", error?: string) {
   await appendAuditEntry({
     orgId: intent.orgId,
     actor: { type: intent.actorType, id: intent.actorId, label: meta.actorLabel },
     action: intent.operation,
     target: meta.target,
     summary: error ? `${meta.summary} — failed: ${error}` : meta.summary,
-    changes: { attempts: intent.attempts },
+    changes: { attempts: intent.attempts, diff: buildAuditDiff(args, meta.before) },
     result,
     requestId: intent.requestId,
   });

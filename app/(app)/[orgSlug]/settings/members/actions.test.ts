@@ -78,6 +78,19 @@ describe("member management by role", () => {
     expect(await db.auditLog.findFirstOrThrow({ where: { action: "workos.membership.update_role" } })).toMatchObject({ actorLabel: "ada@acme.test", summary: "Changed Linus Torvalds's role from member to manager" });
   });
 
+  it("defect 8 (audit diff): a role change's audit entry records the fields sent, with the role before, and no secret", async () => {
+    signInAs("ada");
+    const graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@acme.test" } })).id;
+    const before = await roleOf("grace@acme.test");
+    expect(await actions.changeMemberRoleAction({ orgSlug: "acme", userId: graceId, role: "admin", idempotencyKey: randomUUID() })).toMatchObject({ ok: true, data: { status: "succeeded" } });
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "workos.membership.update_role", summary: { contains: "Grace" } }, orderBy: { createdAt: "desc" } });
+    const diff = (entry.changes as { diff: { field: string; before?: unknown; after: unknown }[] }).diff;
+    expect(diff).toContainEqual({ field: "role", before, after: "admin" });
+    expect(diff).toContainEqual({ field: "workosUserId", after: person("grace").workosUserId });
+    expect(JSON.stringify(entry.changes)).not.toMatch(/sk_test|Bearer/i);
+    await actions.changeMemberRoleAction({ orgSlug: "acme", userId: graceId, role: before, idempotencyKey: randomUUID() });
+  });
+
   it("names the wrong field in a bad request", async () => {
     signInAs("ada");
     const result = await actions.inviteMemberAction({ orgSlug: "acme", email: "not-an-email", role: "owner" as "admin", idempotencyKey: randomUUID() });

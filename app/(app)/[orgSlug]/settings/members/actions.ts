@@ -104,6 +104,7 @@ export const changeMemberRoleAction = orgAction(z.object({ userId: z.string().mi
     actor,
     summary: `Changed ${member.user.name}'s role ${change}`,
     target,
+    before: { role: member.role },
     requestId,
   });
   revalidatePath(`/${org.slug}/settings/members`);
