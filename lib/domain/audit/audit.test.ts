@@ -19,7 +19,16 @@ describe("audit CSV", () => {
     const csv = toAuditCsv([
       { createdAt: new Date("2026-11-24T10:00:00Z"), actorType: "user", actorLabel: "ada@acme.test", action: "user.signed_in", targetType: "user", targetId: "u1", summary: "Ada signed in", result: "success", requestId: "req-1" },
     ]);
-    expect(csv).toBe("time,actor_type,actor,action,target_type,target,summary,result,request_id\r\n2026-11-24T10:00:00.000Z,user,ada@acme.test,user.signed_in,user,u1,Ada signed in,success,req-1\r\n");
+    expect(csv).toBe("time,actor_type,actor,action,target_type,target,summary,result,request_id,changes\r\n2026-11-24T10:00:00.000Z,user,ada@acme.test,user.signed_in,user,u1,Ada signed in,success,req-1,\r\n");
+  });
+
+  it("defect 8 (audit diff): writes what changed as one escaped, formula-safe cell", () => {
+    const row = { createdAt: new Date("2026-11-24T10:00:00Z"), actorType: "user", actorLabel: "ada@acme.test", action: "workos.membership.update_role", targetType: null, targetId: null, summary: "Changed", result: "success", requestId: null };
+    const csv = toAuditCsv([{ ...row, changes: { attempts: 1, diff: [{ field: "role", before: "member", after: "manager" }, { field: "note", after: 'said "hi", twice' }] } }]);
+    expect(csv.split("\r\n")[1]).toBe(`2026-11-24T10:00:00.000Z,user,ada@acme.test,workos.membership.update_role,,,Changed,success,,"role: member → manager; note: said ""hi"", twice"`);
+    const formula = toAuditCsv([{ ...row, changes: { diff: [{ field: "=cmd()", after: "x" }] } }]);
+    expect(formula.split("\r\n")[1]?.endsWith(",'=cmd(): x")).toBe(true);
+    expect(toAuditCsv([{ ...row, changes: { attempts: 3 } }]).split("\r\n")[1]?.endsWith(",success,,")).toBe(true);
   });
 });
 

@@ -1,3 +1,5 @@
+import { formatAuditDiff, readAuditDiff } from "./diff";
+
 /**
  * CSV for the audit-log export (RFC 4180). Cells that a spreadsheet would run
  * as a formula (=, +, -, @, tab, CR) are prefixed with a quote, so an actor
@@ -13,6 +15,8 @@ export type AuditRow = {
   summary: string;
   result: string;
   requestId: string | null;
+  /** The entry's stored changes; only a diff is exported (lib/domain/audit/diff.ts). */
+  changes?: unknown;
 };
 
 const COLUMNS: [string, (row: AuditRow) => string][] = [
@@ -25,6 +29,7 @@ const COLUMNS: [string, (row: AuditRow) => string][] = [
   ["summary", (r) => r.summary],
   ["result", (r) => r.result],
   ["request_id", (r) => r.requestId ?? ""],
+  ["changes", (r) => formatAuditDiff(readAuditDiff(r.changes))],
 ];
 
 export function csvCell(value: string): string {
