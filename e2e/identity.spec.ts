@@ -196,6 +196,9 @@ test.describe("as an admin", () => {
     await page.goto("/acme/settings/audit-log?action=workos.membership.update_role");
     await expect(page.getByRole("cell", { name: "Changed Donald Knuth's role from member to manager" })).toBeVisible();
     await expect(page.getByRole("cell", { name: "Changed Donald Knuth's role from manager to member" })).toBeVisible();
+    const promotion = page.getByRole("cell", { name: "Changed Donald Knuth's role from member to manager" });
+    await promotion.getByText(/^Changes \(\d+ fields\)$/).click();
+    await expect(promotion.getByRole("row", { name: "role member manager" })).toBeVisible();
   });
 
   test("cannot demote the last admin", async ({ page }) => {
@@ -216,7 +219,7 @@ test.describe("as an admin", () => {
     const file = await (await download).createReadStream();
     let csv = "";
     for await (const chunk of file) csv += chunk;
-    expect(csv.split("\r\n")[0]).toBe("time,actor_type,actor,action,target_type,target,summary,result,request_id");
+    expect(csv.split("\r\n")[0]).toBe("time,actor_type,actor,action,target_type,target,summary,result,request_id,changes");
     expect(csv).toContain("user.signed_in");
     expect(csv).not.toContain("user.signed_out_everywhere");
   });

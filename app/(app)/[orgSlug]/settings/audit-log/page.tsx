@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { listAuditActions, listAuditEntries } from "@/lib/db/queries/audit-log";
 import { parseAuditFilters } from "@/lib/domain/audit/filters";
 import { TableHead } from "@/components/ui/table-head";
+import { AuditDiff } from "./audit-diff";
 
 export const metadata = { title: "Audit log" };
 
@@ -89,6 +90,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
                     <td className="py-2 pr-4">
                       {entry.summary}
                       {entry.requestId && <span className="block font-mono text-xs text-slate-400">request {entry.requestId}</span>}
+                      <AuditDiff changes={entry.changes} />
                     </td>
                     <td className={`py-2 font-medium ${RESULT_STYLE[entry.result]}`}>{entry.result}</td>
                   </tr>

@@ -1,0 +1,28 @@
+import { TableHead } from "@/components/ui/table-head";
+import { readAuditDiff } from "@/lib/domain/audit/diff";
+
+/** What an audit entry changed, folded away until asked for; a native disclosure, so keyboards and screen readers work as they do everywhere. */
+export function AuditDiff({ changes }: { changes: unknown }) {
+  const diff = readAuditDiff(changes);
+  if (diff.length === 0) return null;
+  return (
+    <details className="mt-1">
+      <summary className="cursor-pointer text-xs text-brand-600 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
+        Changes ({diff.length} {diff.length === 1 ? "field" : "fields"})
+      </summary>
+      <table className="mt-1 text-left text-xs">
+        <caption className="sr-only">Fields changed</caption>
+        <TableHead columns={["Field", "Before", "After"]} dense />
+        <tbody>
+          {diff.map((entry, index) => (
+            <tr key={`${entry.field}-${index}`} className="border-t border-slate-100 align-top dark:border-slate-800">
+              <th scope="row" className="py-1 pr-3 font-mono font-normal">{entry.field}</th>
+              <td className="break-all py-1 pr-3">{"before" in entry ? String(entry.before) : <span className="text-slate-400">unknown</span>}</td>
+              <td className="break-all py-1">{String(entry.after)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
