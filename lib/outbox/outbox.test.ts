@@ -105,6 +105,23 @@ describe("outbox", () => {
     expect(audit.summary).toContain("failed");
   });
 
+  it("defect 8 (audit diff): a failed write's audit entry still records the fields it tried to send, with the value before", async () => {
+    const outcome = await outbox.performWrite({ ...roleChange("manager", "k4-diff"), args: { workosUserId: "user_gone", workosOrgId: acme.workosOrgId, role: "manager" }, orderingKey: "membership:user_gone", before: { role: "member" } });
+    expect(outcome.status).toBe("failed");
+    const audit = await db.auditLog.findFirstOrThrow({ where: { result: "failure", summary: { contains: "404" } }, orderBy: { createdAt: "desc" } });
+    // The stored arguments are JSONB, which keeps its own key order.
+    const { attempts, diff } = audit.changes as { attempts: number; diff: unknown[] };
+    expect(attempts).toBe(1);
+    expect(diff).toHaveLength(3);
+    expect(diff).toEqual(
+      expect.arrayContaining([
+        { field: "workosUserId", after: "user_gone" },
+        { field: "workosOrgId", after: acme.workosOrgId },
+        { field: "role", before: "member", after: "manager" },
+      ]),
+    );
+  });
+
   it("takes back a write whose worker died mid-call", async () => {
     await db.outboxIntent.create({
       data: {
