@@ -27,3 +27,13 @@ export function findUnstorableText(value: unknown, path: (string | number)[] = [
   }
   return null;
 }
+
+/**
+ * False when JSON text cannot parse to anything findUnstorableText would
+ * refuse: UTF-8 decoding never yields a lone surrogate, so such text needs a
+ * raw NUL or a \u escape of NUL or of a surrogate. Lets a large body skip the
+ * walk; a true answer (even for an escaped backslash) only means "walk it".
+ */
+export function mayHoldUnstorableText(jsonText: string): boolean {
+  return /\u0000|\\u0000|\\u[dD][89a-fA-F]/.test(jsonText);
+}

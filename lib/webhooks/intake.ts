@@ -5,6 +5,7 @@ import { ORG_SLUG } from "@/lib/auth/org-slug";
 import { acceptDelivery } from "@/lib/db/queries/webhook-deliveries";
 import { kickJobWorker } from "@/lib/jobs";
 import { readLimitedBody } from "@/lib/security/read-limited-body";
+import { findUnstorableText, mayHoldUnstorableText } from "@/lib/security/find-unstorable-text";
 import { readWebhook } from "./read";
 import { findWebhookSecret } from "./secrets";
 import { type SignatureCheck, verifyGithubSignature, verifySentrySignature } from "./signatures";
@@ -53,6 +54,8 @@ const SOURCES: Record<Source, SourceRules> = {
   },
 };
 
+const isPlainObject = (value: unknown): value is object => typeof value === "object" && value !== null && !Array.isArray(value);
+
 export async function acceptWebhook({ source, orgSlug, request }: { source: Source; orgSlug: string; request: Request }): Promise<NextResponse> {
   const rules = SOURCES[source];
   const found = ORG_SLUG.test(orgSlug) ? await findWebhookSecret({ orgSlug, provider: rules.provider }) : null;
@@ -73,6 +76,10 @@ export async function acceptWebhook({ source, orgSlug, request }: { source: Sour
   } catch {
     return problem(400, "invalid_json", "The body is not valid JSON.");
   }
+  // Text PostgreSQL cannot store (NUL, broken Unicode) could not even be recorded; checked here, once,
+  // since the queue reads the delivery back from the database, where it cannot be.
+  const unstorable = isPlainObject(json) && mayHoldUnstorableText(body) ? findUnstorableText(json) : null;
+  if (unstorable) return problem(400, "invalid_payload", "The payload is not what this webhook sends.", { fields: { [unstorable.path]: unstorable.message } });
   const kind = request.headers.get(rules.kindHeader);
   const reading = readWebhook(source, kind, json);
   if (reading.kind === "invalid") return problem(400, "invalid_payload", "The payload is not what this webhook sends.", { fields: reading.fields });

@@ -1,5 +1,4 @@
 import "server-only";
-import { findUnstorableText } from "@/lib/security/find-unstorable-text";
 import { readGithubWebhook } from "@/lib/integrations/github/webhook-transform";
 import { readSentryWebhook, type WebhookReading } from "@/lib/integrations/sentry/webhook-transform";
 
@@ -11,9 +10,6 @@ import { readSentryWebhook, type WebhookReading } from "@/lib/integrations/sentr
 export function readWebhook(source: string, kind: string | null, body: unknown): WebhookReading {
   // Every payload Sentry and GitHub send is an object, whatever the event.
   if (typeof body !== "object" || body === null || Array.isArray(body)) return { kind: "invalid", fields: { body: "must be a JSON object" } };
-  // Text PostgreSQL cannot store (NUL, broken Unicode) could not even be recorded.
-  const unstorable = findUnstorableText(body);
-  if (unstorable) return { kind: "invalid", fields: { [unstorable.path === "input" ? "body" : unstorable.path]: unstorable.message } };
   if (source === "sentry") return readSentryWebhook(kind, body);
   if (source === "github") return readGithubWebhook(kind, body);
   return { kind: "ignored", reason: `${source} deliveries start no automation` };
