@@ -3,6 +3,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { canConnect, startEmbeddedPostgres, type EmbeddedServer } from "../scripts/db/embedded-postgres";
 import { applyMigrations, ROOT } from "../scripts/db/schema-engine";
+import { clearFigures, formatFigures, readFigures } from "./faults/figures";
 
 /**
  * Integration tests use a real PostgreSQL: TEST_DATABASE_URL if given, else a
@@ -23,6 +24,7 @@ export default async function globalSetup(project: TestProject) {
     }
   }
 
+  clearFigures();
   const template = `bosun_test_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -39,5 +41,8 @@ export default async function globalSetup(project: TestProject) {
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.end();
     await embedded?.stop();
+    // The fault suite's figures, once every file has run (see test/faults/figures.ts).
+    const figures = formatFigures(readFigures());
+    if (figures) console.log(figures);
   };
 }
