@@ -34,6 +34,17 @@ export async function appendAuditEntry({ orgId, actor, action, target, summary, 
   });
 }
 
+/**
+ * Lets the current transaction rewrite the personal text of audit entries
+ * (actor label, summary, changes) and nothing else, for erasing a departed
+ * person's data. The database trigger still refuses any other change, and
+ * every DELETE, so who did what, to what and when stays as written. Pass the
+ * transaction client: the setting ends with the transaction.
+ */
+export async function allowAuditPersonalDataRewrite(tx: Prisma.TransactionClient) {
+  await tx.$executeRaw`SELECT set_config('bosun.erasing_personal_data', 'on', true)`;
+}
+
 /** Newest first, filtered by actor (substring of the label), exact action and date range. */
 export async function listAuditEntries({ orgId, filters, limit = 100, before }: { orgId: string; filters: AuditFilters; limit?: number; before?: { createdAt: Date; id: string } }) {
   const range = dateRange(filters);
