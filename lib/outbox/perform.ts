@@ -5,8 +5,9 @@ import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { buildAuditDiff } from "@/lib/domain/audit/diff";
 import { logger } from "@/lib/observability/logger";
 import { OPERATIONS, type OperationArgs, type OperationName } from "./operations";
-import { decideRetry, describeFailure } from "./retry-policy";
+import { decideRetry, describeFailure, retryWindowOpenedAt } from "./retry-policy";
 import { getOutboxRetryHours } from "./retry-settings";
+import { sameArgs } from "./same-args";
 
 /**
  * The one path for outbound writes to Jira, Sentry and WorkOS. The intent is
@@ -15,6 +16,9 @@ import { getOutboxRetryHours } from "./retry-settings";
  * with capped, jittered backoff until it is the org's retry window old (24 h by
  * default), in order per `orderingKey`. The same idempotency key never
  * writes twice. Each write gets one audit entry, when it succeeds or finally fails.
+ * A write that failed for good is not the key's last word: a new request under
+ * the key with different arguments (corrected input) supersedes it, and a
+ * person can retry it (retry-write.ts).
  */
 export type WriteRequest<N extends OperationName> = {
   orgId: string;
@@ -64,8 +68,10 @@ export async function performWrite<N extends OperationName>(request: WriteReques
   // A new write with nothing before it on its target is inserted already claimed, so the worker never
   // races this caller for it; behind earlier writes it waits its turn as pending. The advisory lock makes
   // "is anything ahead?" and the insert one step for concurrent writes to the same target.
-  const { ahead, inserted } = await db.$transaction(async (tx) => {
+  const { ahead, inserted, superseded } = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${request.orgId}:${request.orderingKey}`}))`;
+    // Under the lock, so of two requests racing to correct one failed write only the first replaces it.
+    const superseded = await supersedeFailed(tx, { orgId: request.orgId, idempotencyKey: request.idempotencyKey, args });
     const ahead = await tx.outboxIntent.count({ where: { orgId: request.orgId, orderingKey: request.orderingKey, status: { in: ["pending", "in_flight"] } } });
     const inserted = await tx.outboxIntent.createMany({
       data: [
@@ -85,23 +91,74 @@ export async function performWrite<N extends OperationName>(request: WriteReques
       ],
       skipDuplicates: true,
     });
-    return { ahead, inserted };
+    if (superseded) {
+      const replacement = await tx.outboxIntent.findUniqueOrThrow({ where: key, select: { id: true } });
+      await tx.outboxIntent.update({ where: { id: superseded.id }, data: { supersededById: replacement.id } });
+    }
+    return { ahead, inserted, superseded };
   });
   const intent = await db.outboxIntent.findUniqueOrThrow({ where: key });
+  if (superseded) await auditSuperseded(request, { supersededId: superseded.id, lastError: superseded.lastError, previousArgs: superseded.args, args, intentId: intent.id });
   if (inserted.count === 1 && ahead === 0) return execute(intent.id);
   if (intent.status === "succeeded") return { status: "succeeded", intentId: intent.id, result: intent.result };
   if (intent.status === "failed" || intent.status === "dead") return { status: "failed", intentId: intent.id, error: intent.lastError ?? "failed" };
+  return resumeIntent(intent, { waitForBackoff: request.waitForBackoff });
+}
 
-  // Earlier writes to the same target go first; the worker will apply this one after them.
+/**
+ * Tries a pending write now unless earlier writes to its target are still
+ * unfinished (they go first; the worker applies this one after them) or, for
+ * `waitForBackoff`, its next try is not due yet. Used by performWrite and by a
+ * person's "Resume now" or "Retry".
+ */
+export async function resumeIntent(
+  intent: { id: string; orgId: string; orderingKey: string; createdAt: Date; status: string; lastError: string | null; nextAttemptAt: Date },
+  { waitForBackoff = false }: { waitForBackoff?: boolean } = {},
+): Promise<WriteOutcome> {
   const earlier = await db.outboxIntent.count({
-    where: { orgId: request.orgId, orderingKey: request.orderingKey, status: { in: ["pending", "in_flight"] }, createdAt: { lt: intent.createdAt } },
+    where: { orgId: intent.orgId, orderingKey: intent.orderingKey, status: { in: ["pending", "in_flight"] }, createdAt: { lt: intent.createdAt } },
   });
   if (earlier > 0) return { status: "pending", intentId: intent.id, error: null, retryAt: null };
 
-  const due = request.waitForBackoff ? { nextAttemptAt: { lte: new Date() } } : {};
+  const due = waitForBackoff ? { nextAttemptAt: { lte: new Date() } } : {};
   const claimed = await db.outboxIntent.updateMany({ where: { id: intent.id, status: "pending", ...due }, data: { status: "in_flight", attempts: { increment: 1 }, nextAttemptAt: leaseExpiry() } });
   if (claimed.count === 0) return { status: "pending", intentId: intent.id, error: intent.lastError, retryAt: intent.status === "pending" ? intent.nextAttemptAt : null };
   return execute(intent.id);
+}
+
+/**
+ * A failed write whose key is asked for again with different arguments is
+ * replaced: it becomes `superseded` and its key moves aside so the new request
+ * can take it. The same arguments would fail the same way, so they get the
+ * failure back instead.
+ */
+async function supersedeFailed(tx: Prisma.TransactionClient, { orgId, idempotencyKey, args }: { orgId: string; idempotencyKey: string; args: unknown }) {
+  const existing = await tx.outboxIntent.findUnique({ where: { orgId_idempotencyKey: { orgId, idempotencyKey } }, select: { id: true, status: true, payload: true, lastError: true } });
+  if (!existing || (existing.status !== "failed" && existing.status !== "dead")) return null;
+  const previousArgs = (existing.payload as StoredPayload).args;
+  if (sameArgs(previousArgs, args)) return null;
+  const moved = await tx.outboxIntent.updateMany({
+    where: { id: existing.id, status: { in: ["failed", "dead"] } },
+    data: { status: "superseded", idempotencyKey: `${idempotencyKey}#superseded:${existing.id}` },
+  });
+  return moved.count === 1 ? { id: existing.id, lastError: existing.lastError, args: previousArgs } : null;
+}
+
+/** One audit entry for the replacement, naming each field that differs from the failed write. */
+async function auditSuperseded<N extends OperationName>(
+  request: WriteRequest<N>,
+  { supersededId, lastError, previousArgs, args, intentId }: { supersededId: string; lastError: string | null; previousArgs: unknown; args: unknown; intentId: string },
+) {
+  const changed = buildAuditDiff(args, previousArgs).filter((entry) => !("before" in entry) || entry.before !== entry.after);
+  await appendAuditEntry({
+    orgId: request.orgId,
+    actor: request.actor,
+    action: "outbox.write_superseded",
+    target: request.target,
+    summary: `Resent “${request.summary}” with corrected input, replacing a write that failed${lastError ? `: ${lastError}` : ""}`,
+    changes: { supersededIntentId: supersededId, intentId, diff: changed } as Prisma.InputJsonValue,
+    requestId: request.requestId ?? null,
+  });
 }
 
 /** Carries out a claimed (in_flight) intent and records the outcome. Used by performWrite and the worker. */
@@ -118,7 +175,7 @@ export async function execute(intentId: string, { now = () => new Date(), random
     const message = failure.status ? `${failure.status}: ${failure.message}` : failure.message;
     const at = now();
     const decision = spec
-      ? decideRetry({ failure, message, attempts: intent.attempts, recordedAt: intent.createdAt, now: at, retryHours: await getOutboxRetryHours({ orgId: intent.orgId }), random })
+      ? decideRetry({ failure, message, attempts: intent.attempts, recordedAt: retryWindowOpenedAt(intent), now: at, retryHours: await getOutboxRetryHours({ orgId: intent.orgId }), random })
       : { retry: false as const, reason: message };
     await db.outboxIntent.update({
       where: { id: intent.id },

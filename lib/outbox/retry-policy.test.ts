@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_WRITE_DELAY_MS, decideRetry, describeFailure, isTransient, nextAttemptDelayMs, writeBackoffMs } from "./retry-policy";
+import { MAX_WRITE_DELAY_MS, decideRetry, describeFailure, isTransient, nextAttemptDelayMs, retryWindowOpenedAt, writeBackoffMs } from "./retry-policy";
 
 const HOUR = 3_600_000;
 const recordedAt = new Date("2026-03-02T08:00:00Z");
@@ -109,6 +109,18 @@ describe("decideRetry", () => {
   it("defect 2 (outage poisons writes): 408, 409, 423, 429, 5xx, timeouts and unreachable services are retried", () => {
     const failures = [{ status: 408 }, { status: 409 }, { status: 423 }, { status: 429 }, { status: 500 }, { status: 502 }, { status: 504 }, { name: "TimeoutError" }, { code: "ETIMEDOUT" }, { code: "ECONNREFUSED" }, { reason: "unreachable" }, { reason: "timeout" }];
     for (const failure of failures) expect(decideRetry({ ...outage, failure, attempts: 11, now: at(HOUR) }).retry, JSON.stringify(failure)).toBe(true);
+  });
+});
+
+describe("retryWindowOpenedAt", () => {
+  it("a failed intent blocks its key forever: a person's retry opens a whole new window, counted from the retry", () => {
+    expect(retryWindowOpenedAt({ createdAt: recordedAt, retriedAt: null })).toEqual(recordedAt);
+    const retriedAt = at(30 * HOUR);
+    const opened = retryWindowOpenedAt({ createdAt: recordedAt, retriedAt });
+    expect(opened).toEqual(retriedAt);
+    // Six hours after the retry the write is 36 h old, past the 24 h window since it was recorded, and still retried.
+    expect(decideRetry({ failure: { status: 503 }, message: "503: down", attempts: 140, recordedAt: opened, now: at(36 * HOUR), random: fixed(0.5) }).retry).toBe(true);
+    expect(decideRetry({ failure: { status: 503 }, message: "503: down", attempts: 140, recordedAt: opened, now: at(54 * HOUR + 1_000), random: fixed(0.5) })).toEqual({ retry: false, reason: "gave up after 24 h of retries: 503: down" });
   });
 });
 

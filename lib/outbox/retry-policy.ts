@@ -30,7 +30,7 @@ export function nextAttemptDelayMs(attempts: number, retryAfterSeconds?: number)
   return Math.max(exponential, (retryAfterSeconds ?? 0) * 1_000);
 }
 
-/** How long an outbound write keeps being retried, counted from when it was recorded. */
+/** How long an outbound write keeps being retried, counted from when it was recorded or a person last retried it. */
 export const DEFAULT_RETRY_HOURS = 24;
 export const MIN_RETRY_HOURS = 1;
 export const MAX_RETRY_HOURS = 168;
@@ -47,6 +47,15 @@ export function writeBackoffMs(attempts: number, random: () => number): number {
   const ceiling = Math.min(BASE_DELAY_MS * 2 ** Math.min(Math.max(0, attempts - 1), 20), MAX_WRITE_DELAY_MS);
   const draw = Math.min(Math.max(random(), 0), 1);
   return Math.round(BASE_DELAY_MS + draw * (ceiling - BASE_DELAY_MS));
+}
+
+/**
+ * When a write's retry window opened: when it was recorded, or — once a person
+ * has retried it after it failed — that retry, so a write given up on after a
+ * day-long outage gets a whole window again instead of failing at its first try.
+ */
+export function retryWindowOpenedAt({ createdAt, retriedAt }: { createdAt: Date; retriedAt: Date | null }): Date {
+  return retriedAt ?? createdAt;
 }
 
 export type RetryDecision = { retry: true; retryAt: Date } | { retry: false; reason: string };
@@ -71,6 +80,7 @@ export function decideRetry({
   message: string;
   /** Tries so far, the failed one included. */
   attempts: number;
+  /** When the retry window opened (see retryWindowOpenedAt). */
   recordedAt: Date;
   now: Date;
   retryHours?: number;

@@ -1,0 +1,80 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { ActorType } from "@/lib/db/generated/client";
+import { appendAuditEntry } from "@/lib/db/queries/audit-log";
+import { resumeIntent, type WriteOutcome } from "./perform";
+
+/**
+ * A person's second chance for an outbound write: "Retry" puts a write that
+ * failed for good back in the queue, "Resume now" tries a waiting one without
+ * waiting for its backoff. Both keep the write's place in its target's order:
+ * if earlier writes to the same target are unfinished, it waits for them.
+ */
+type Actor = { type: ActorType; id: string | null; label: string };
+type Request = {
+  orgId: string;
+  intentId: string;
+  actor: Actor;
+  requestId?: string | null;
+  /** Set for someone who may only act on their own writes (a member): anyone else's write is refused. */
+  ownWritesOnly?: boolean;
+};
+
+export type RetryWriteResult = WriteOutcome | { status: "not_found" } | { status: "not_allowed" } | { status: "wrong_state"; current: string };
+
+type IntentSummary = { summary?: string; target?: { type: string; id: string } };
+
+async function findOwnIntent({ orgId, intentId, actor, ownWritesOnly }: Request) {
+  const intent = await db.outboxIntent.findFirst({ where: { id: intentId, orgId } });
+  if (!intent) return { intent: null, refusal: { status: "not_found" } as const };
+  if (ownWritesOnly && (intent.actorType !== "user" || intent.actorId !== actor.id)) return { intent: null, refusal: { status: "not_allowed" } as const };
+  return { intent, refusal: null };
+}
+
+/** A failed (or dead) write goes back to pending with a fresh retry window; its tries so far are kept. Audited. */
+export async function retryWrite(request: Request): Promise<RetryWriteResult> {
+  const { intent, refusal } = await findOwnIntent(request);
+  if (!intent) return refusal;
+  const now = new Date();
+  // The same lock performWrite takes per target, so the write re-enters the queue in one step with any new write there.
+  const reopened = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${intent.orgId}:${intent.orderingKey}`}))`;
+    return tx.outboxIntent.updateMany({
+      where: { id: intent.id, orgId: request.orgId, status: { in: ["failed", "dead"] } },
+      data: { status: "pending", retriedAt: now, nextAttemptAt: now, completedAt: null },
+    });
+  });
+  if (reopened.count === 0) {
+    const current = await db.outboxIntent.findUnique({ where: { id: intent.id }, select: { status: true } });
+    return { status: "wrong_state", current: current?.status ?? intent.status };
+  }
+  const meta = (intent.payload as { meta?: IntentSummary }).meta ?? {};
+  await appendAuditEntry({
+    orgId: request.orgId,
+    actor: request.actor,
+    action: "outbox.write_retried",
+    target: meta.target,
+    summary: `Retried “${meta.summary ?? intent.operation}”, which had failed${intent.lastError ? `: ${intent.lastError}` : ""}`,
+    changes: { intentId: intent.id, operation: intent.operation, attempts: intent.attempts, previousStatus: intent.status },
+    requestId: request.requestId ?? null,
+  });
+  return resumeIntent({ ...intent, status: "pending", nextAttemptAt: now });
+}
+
+/** A waiting write is tried now rather than at its next backoff, unless earlier writes to its target come first. Audited. */
+export async function resumeWrite(request: Request): Promise<RetryWriteResult> {
+  const { intent, refusal } = await findOwnIntent(request);
+  if (!intent) return refusal;
+  if (intent.status !== "pending") return { status: "wrong_state", current: intent.status };
+  const meta = (intent.payload as { meta?: IntentSummary }).meta ?? {};
+  await appendAuditEntry({
+    orgId: request.orgId,
+    actor: request.actor,
+    action: "outbox.write_resumed",
+    target: meta.target,
+    summary: `Asked for “${meta.summary ?? intent.operation}” to be tried now instead of at its next retry`,
+    changes: { intentId: intent.id, operation: intent.operation, attempts: intent.attempts },
+    requestId: request.requestId ?? null,
+  });
+  return resumeIntent(intent);
+}
