@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { kickJobWorker, listenForJobs, startJobWorker, stopJobWorker } from "@/lib/jobs";
 import { logger } from "@/lib/observability/logger";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/outbox/worker";
+import { scheduleRetention } from "@/lib/retention/job";
 
 type Background = { scheduler: ReturnType<typeof setInterval>; unlisten: () => Promise<void> };
 const globalForBackground = globalThis as { bosunBackground?: Background };
@@ -12,7 +13,7 @@ const globalForBackground = globalThis as { bosunBackground?: Background };
 /**
  * Everything Bosun does off the request path, once per process: the outbox
  * worker (outbound writes that could not be made at once), the job worker
- * (webhook deliveries, run retries, periodic checks), woken by NOTIFY from any
+ * (webhook deliveries, run retries, periodic checks, the daily retention pass), woken by NOTIFY from any
  * process, and the once-a-minute scheduler of periodic checks. Runs inside the
  * web process (BOSUN_WORKER=inline) or in `npm run worker` (separate).
  */
@@ -21,7 +22,10 @@ export function startBackgroundWork() {
   startOutboxWorker();
   startJobWorker(JOB_HANDLERS, { concurrency: env.worker.concurrency });
   const unlisten = listenForJobs(env.databaseUrl, kickJobWorker);
-  const schedule = () => void scheduleReleaseHealthChecks().catch((error: unknown) => logger.error({ err: error }, "scheduling release health checks failed"));
+  const schedule = () => {
+    void scheduleReleaseHealthChecks().catch((error: unknown) => logger.error({ err: error }, "scheduling release health checks failed"));
+    void scheduleRetention().catch((error: unknown) => logger.error({ err: error }, "scheduling the daily retention pass failed"));
+  };
   const scheduler = setInterval(schedule, 60_000);
   scheduler.unref();
   schedule();

@@ -1,6 +1,7 @@
 import "server-only";
 import { DELIVERY_QUEUE } from "@/lib/db/queries/webhook-deliveries";
 import type { JobHandlers } from "@/lib/jobs";
+import { RETENTION_QUEUE, runRetentionJob } from "@/lib/retention/job";
 import { processDelivery } from "./process-delivery";
 import { RELEASE_HEALTH_QUEUE, checkReleaseHealth } from "./release-health";
 import { RETRY_RUN_QUEUE, retryRunJob } from "./retry-run";
@@ -10,4 +11,5 @@ export const JOB_HANDLERS: JobHandlers = {
   [DELIVERY_QUEUE]: processDelivery,
   [RETRY_RUN_QUEUE]: retryRunJob,
   [RELEASE_HEALTH_QUEUE]: checkReleaseHealth,
+  [RETENTION_QUEUE]: runRetentionJob,
 };
