@@ -22,7 +22,9 @@ type TicketFields = Pick<SentryTicket, "summary" | "description" | "priority" | 
  * level in automations) is created, assigned to the owner of the project's component when routing is
  * set up), the pair stored, and links added both ways — a remote link on the
  * Jira issue and an external issue on the Sentry issue. Every write goes
- * through the outbox keyed by the Sentry issue, so a repeat never files twice.
+ * through the outbox keyed by the Sentry issue, so a repeat never files twice;
+ * a repeat with corrected input after a failure (another project) replaces the
+ * failed write instead of returning its failure.
  */
 export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, actor, requestId, runId, waitForBackoff }: { orgId: string; issue: SentryIssueFacts; ticket: TicketFields; projectKey: string; actor: Actor; requestId: string; runId?: string; waitForBackoff?: boolean }): Promise<TicketOutcome> {
   const jira = await getJiraConfig({ orgId, requestId });
@@ -46,7 +48,8 @@ export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, a
     waitForBackoff,
   });
   if (created.status === "pending") return { status: "pending", message: `Jira is not answering${created.error ? ` (${created.error})` : ""}; the ticket will be created as soon as it is back. Open this issue again to link it.`, retryAt: created.retryAt };
-  if (created.status === "failed") return { status: "failed", message: created.error };
+  // Corrected input under the same key (another project, say) replaces this failed write, so say so.
+  if (created.status === "failed") return { status: "failed", message: `${created.error} — correct the Jira project and create the ticket again, or retry it under Automations → Pending and failed writes.` };
   const { id, key } = created.result as { id: string; key: string };
   await recordTicketLink({ orgId, jiraIssueKey: key, jiraIssueId: id, sentryIssueId: issue.id, sentryShortId: issue.shortId, createdVia: actor.type, createdById: actor.type === "user" ? actor.id : null });
 

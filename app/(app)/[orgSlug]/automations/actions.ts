@@ -10,6 +10,9 @@ import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AUTOMATION_KINDS, KIND_LABELS, RULE_CONFIG_SCHEMAS, parseRule } from "@/lib/domain/automations";
 import { enqueueJob, kickJobWorker, retryJob } from "@/lib/jobs";
+import { can } from "@/lib/auth/permissions";
+import { describeRetry } from "@/lib/outbox/describe-retry";
+import { resumeWrite, retryWrite } from "@/lib/outbox/retry-write";
 
 const ruleFields = z.object({
   ruleId: z.string().min(1).optional(),
@@ -96,4 +99,23 @@ export const retryJobAction = orgAction(z.object({ jobId: z.string().min(1) }), 
   kickJobWorker();
   revalidatePath(`/${org.slug}/automations`);
   return { ok: true, data: null };
+});
+
+const writeInput = z.object({ intentId: z.string().min(1, "name the write").max(64) });
+
+/**
+ * "Retry" on a write that failed for good, and "Resume now" on one waiting for
+ * its next try. Admins and managers may act on any of the org's writes; a
+ * member only on the writes they asked for. Both are audited.
+ */
+export const retryWriteAction = orgAction(writeInput, "dashboards:view", async ({ input, org, user, role, requestId }) => {
+  const outcome = await retryWrite({ orgId: org.id, intentId: input.intentId, actor: { type: "user", id: user.id, label: user.email }, requestId, ownWritesOnly: !can(role, "automations:view") });
+  revalidatePath(`/${org.slug}/automations`);
+  return describeRetry(outcome);
+});
+
+export const resumeWriteAction = orgAction(writeInput, "dashboards:view", async ({ input, org, user, role, requestId }) => {
+  const outcome = await resumeWrite({ orgId: org.id, intentId: input.intentId, actor: { type: "user", id: user.id, label: user.email }, requestId, ownWritesOnly: !can(role, "automations:view") });
+  revalidatePath(`/${org.slug}/automations`);
+  return describeRetry(outcome);
 });

@@ -101,8 +101,11 @@ export default async function AutomationsPage({ params, searchParams }: { params
           </Card>
         )}
 
-        <Card title="Pending writes">
-          <OutboxList writes={pending} failed={failedWrites} now={now} />
+        <Card title="Pending and failed writes">
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+            Writes waiting for their service are retried automatically; Resume now tries one at once. A write that failed stays failed until someone retries it or sends corrected input (Edit and resend), which replaces it. Each is audited, and writes to one item still apply in the order they were made.
+          </p>
+          <OutboxList orgSlug={org.slug} writes={pending} failed={failedWrites} now={now} canAct />
         </Card>
 
         <section id="run-log">

@@ -3,6 +3,7 @@ const TONE: Record<string, string> = {
   succeeded: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
   processed: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
   skipped: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-400",
+  superseded: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-400",
   ignored: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-400",
   pending: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
   in_flight: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",

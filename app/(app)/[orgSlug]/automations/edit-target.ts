@@ -1,0 +1,14 @@
+import type { ListedWrite } from "@/lib/db/queries/outbox";
+
+/**
+ * Where a failed write's input can be corrected and sent again. Sending the
+ * corrected request under the same key supersedes the failed write, so this is
+ * the page that built it, not a raw editor of its fields. Pure.
+ */
+export function editTarget(orgSlug: string, write: Pick<ListedWrite, "operation" | "idempotencyKey" | "runId">): { href: string; hint: string } | null {
+  if (write.runId) return { href: `/${orgSlug}/automations#run-log`, hint: "Correct the rule above, then retry its failed run: the run sends the write again with the rule's new settings." };
+  if (write.operation === "jira.issue.create" && write.idempotencyKey.startsWith("sentry-ticket:")) {
+    return { href: `/${orgSlug}/errors`, hint: "Choose the right Jira project on the errors page and create the ticket again: it replaces this failed one." };
+  }
+  return null;
+}
