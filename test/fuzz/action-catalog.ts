@@ -124,6 +124,11 @@ export const ACTIONS: ActionSpec[] = [
   { file: "(app)/[orgSlug]/settings/actions", name: "saveTicketRoutingAction", variants: ({ f }) => [{ routing: field("object", fc.oneof(fc.dictionary(fc.constantFrom(...f.sentryProjects), fc.constantFrom(...f.jiraComponents, "")), deeplyMutated(fc.constant({ [f.sentryProjects[0]!]: f.jiraComponents[0] })))) }] },
 
   { file: "(app)/[orgSlug]/settings/actions", name: "updateOutboxRetryHoursAction", variants: () => [{ outboxRetryHours: field("number", int(1, 168)) }] },
+  {
+    file: "(app)/[orgSlug]/settings/actions",
+    name: "updateRetentionSettingsAction",
+    variants: () => [{ deliveryPayloadDays: field("number", int(7, 365)), automationRunDays: field("number", int(14, 730)), finishedWriteDays: field("number", int(14, 730)) }],
+  },
   { file: "(app)/[orgSlug]/settings/api-keys/actions", name: "createApiKeyAction", variants: () => [{ name: field("string", text(80)), scope: field("string", oneOf("read", "read_write")), role: field("string", oneOf("admin", "manager", "member")) }] },
   { file: "(app)/[orgSlug]/settings/api-keys/actions", name: "revokeApiKeyAction", variants: ({ f }) => [{ keyId: field("string", idFrom([f.apiKeys.reader.id], [f.apiKeys.globex.id])) }] },
 

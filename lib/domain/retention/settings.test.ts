@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RETENTION_SETTINGS, readRetentionSettings, retentionSettingsSchema } from "./settings";
+import { DEFAULT_RETENTION_SETTINGS, readRetentionSettings, retentionSettingsInputSchema, retentionSettingsSchema } from "./settings";
 
 describe("retentionSettingsSchema", () => {
   it("defaults to 30 days of delivery payloads and 90 days of runs and finished writes", () => {
@@ -23,6 +23,14 @@ describe("retentionSettingsSchema", () => {
   ])("rejects %o naming %s", (input, path, message) => {
     const result = retentionSettingsSchema.safeParse(input);
     expect(result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }))).toEqual([{ path, message }]);
+  });
+});
+
+describe("retentionSettingsInputSchema", () => {
+  it("requires every field, naming the missing one", () => {
+    const result = retentionSettingsInputSchema.safeParse({ deliveryPayloadDays: 30, automationRunDays: 90 });
+    expect(result.success ? [] : result.error.issues.map((i) => i.path.join("."))).toEqual(["finishedWriteDays"]);
+    expect(retentionSettingsInputSchema.parse({ deliveryPayloadDays: 30, automationRunDays: 90, finishedWriteDays: 90 })).toEqual(DEFAULT_RETENTION_SETTINGS);
   });
 });
 

@@ -12,16 +12,23 @@ export const RETENTION_BOUNDS = {
   finishedWriteDays: { min: 14, max: 730, default: 90 },
 } as const;
 
-const days = ({ min, max, default: fallback }: { min: number; max: number; default: number }) =>
-  z.int("must be a whole number of days").min(min, `must be at least ${min} days`).max(max, `must be at most ${max} days`).default(fallback);
+const days = ({ min, max }: { min: number; max: number }) => z.int("must be a whole number of days").min(min, `must be at least ${min} days`).max(max, `must be at most ${max} days`);
 
-export const retentionSettingsSchema = z.object({
+/** What an admin submits: every field required. */
+export const retentionSettingsInputSchema = z.object({
   /** Webhook delivery bodies (up to 1 MB each) are cleared this long after they arrived. */
   deliveryPayloadDays: days(RETENTION_BOUNDS.deliveryPayloadDays),
   /** Finished automation runs are deleted this long after they finished. */
   automationRunDays: days(RETENTION_BOUNDS.automationRunDays),
   /** Outbound writes that succeeded, failed for good or were superseded are deleted this long after they completed. */
   finishedWriteDays: days(RETENTION_BOUNDS.finishedWriteDays),
+});
+
+/** What is stored: a missing field means its default. */
+export const retentionSettingsSchema = z.object({
+  deliveryPayloadDays: retentionSettingsInputSchema.shape.deliveryPayloadDays.default(RETENTION_BOUNDS.deliveryPayloadDays.default),
+  automationRunDays: retentionSettingsInputSchema.shape.automationRunDays.default(RETENTION_BOUNDS.automationRunDays.default),
+  finishedWriteDays: retentionSettingsInputSchema.shape.finishedWriteDays.default(RETENTION_BOUNDS.finishedWriteDays.default),
 });
 
 export type RetentionSettings = z.infer<typeof retentionSettingsSchema>;

@@ -11,6 +11,8 @@ import { getSeveritySettings } from "@/lib/errors-page/severity-settings";
 import { routingSchema, saveTicketRouting } from "@/lib/tickets/routing";
 import { isSessionMfaVerified } from "@/lib/db/queries/sessions";
 import { getOutboxRetryHours, outboxRetryHoursSchema } from "@/lib/outbox/retry-settings";
+import { retentionSettingsInputSchema, type RetentionSettings } from "@/lib/domain/retention";
+import { getRetentionSettings, RETENTION_SETTINGS_KEY } from "@/lib/retention/settings";
 
 const updateSecuritySchema = z.object({
   requireMfa: z.boolean(),
@@ -90,4 +92,24 @@ export const updateOutboxRetryHoursAction = orgAction(z.object({ outboxRetryHour
   });
   revalidatePath(`/${org.slug}/settings`);
   return { ok: true, data: { outboxRetryHours: input.outboxRetryHours } };
+});
+
+export const updateRetentionSettingsAction = orgAction(retentionSettingsInputSchema, "settings:manage", async ({ input, org, user, requestId }) => {
+  const before = await getRetentionSettings({ orgId: org.id });
+  const after: RetentionSettings = { deliveryPayloadDays: input.deliveryPayloadDays, automationRunDays: input.automationRunDays, finishedWriteDays: input.finishedWriteDays };
+  await setOrgSetting({ orgId: org.id, key: RETENTION_SETTINGS_KEY, value: after });
+  const changed = (Object.keys(after) as (keyof RetentionSettings)[]).filter((key) => before[key] !== after[key]);
+  if (changed.length > 0) {
+    await appendAuditEntry({
+      orgId: org.id,
+      actor: { type: "user", id: user.id, label: user.email },
+      action: "org.retention_updated",
+      target: { type: "organization", id: org.id },
+      summary: `Retention: ${changed.map((key) => `${key} ${before[key]} → ${after[key]} days`).join(", ")}`,
+      changes: Object.fromEntries(changed.map((key) => [key, { from: before[key], to: after[key] }])),
+      requestId,
+    });
+  }
+  revalidatePath(`/${org.slug}/settings`);
+  return { ok: true, data: after };
 });

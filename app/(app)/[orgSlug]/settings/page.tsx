@@ -11,18 +11,31 @@ import { getOutboxRetryHours } from "@/lib/outbox/retry-settings";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { listProjectSlugs } from "@/lib/integrations/sentry";
 import { getTicketRouting } from "@/lib/tickets/routing";
+import { findLastRetentionRun } from "@/lib/db/queries/retention";
+import { RETENTION_BOUNDS, SESSION_MAX_LIFETIME_DAYS, STALE_CACHE_KEEP_DAYS } from "@/lib/domain/retention";
+import { getRetentionSettings } from "@/lib/retention/settings";
+import { RetentionForm } from "./retention-form";
+import { RetentionLastRun } from "./retention-last-run";
+
+const RETENTION_FIELDS = [
+  { name: "deliveryPayloadDays", label: "Webhook payloads (days)", ...RETENTION_BOUNDS.deliveryPayloadDays },
+  { name: "automationRunDays", label: "Automation runs (days)", ...RETENTION_BOUNDS.automationRunDays },
+  { name: "finishedWriteDays", label: "Finished writes (days)", ...RETENTION_BOUNDS.finishedWriteDays },
+] as const;
 
 export const metadata = { title: "Settings" };
 
 export default async function OrgSettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
-  const [settings, severity, routing, sentry, retryHours] = await Promise.all([
+  const [settings, severity, routing, sentry, retryHours, retention, lastRetentionRun] = await Promise.all([
     getOrgSecuritySettings({ orgId: org.id }),
     getSeveritySettings({ orgId: org.id }),
     getTicketRouting({ orgId: org.id }),
     getSentryConfig({ orgId: org.id }),
     getOutboxRetryHours({ orgId: org.id }),
+    getRetentionSettings({ orgId: org.id }),
+    findLastRetentionRun({ orgId: org.id }),
   ]);
   const projects = sentry ? await listProjectSlugs(sentry).catch(() => []) : [];
   return (
@@ -43,6 +56,14 @@ export default async function OrgSettingsPage({ params }: { params: Promise<{ or
           While Jira, Sentry or WorkOS is down or rate-limiting, changes wait in the outbox and are retried (at most 15 minutes apart) for this many hours after they were made, then marked failed with the last error. From 1 to 168 hours.
         </p>
         <OutboxRetryForm orgSlug={org.slug} initial={retryHours} canEdit={can(role, "settings:manage")} />
+      </Card>
+      <Card title="Data retention" className="max-w-2xl">
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+          Once a day Bosun clears the bodies of handled webhooks (the record of each delivery stays, so redeliveries are still recognised) and deletes finished automation runs and outbound writes older than these windows. Pending
+          writes and deliveries still being handled are never removed. Cached Jira and Sentry data goes {STALE_CACHE_KEEP_DAYS} days after it expired, session records after {SESSION_MAX_LIFETIME_DAYS} days. The audit log is kept.
+        </p>
+        <RetentionForm orgSlug={org.slug} initial={retention} fields={[...RETENTION_FIELDS]} canEdit={can(role, "settings:manage")} />
+        <RetentionLastRun run={lastRetentionRun} />
       </Card>
     </div>
   );
