@@ -2,6 +2,7 @@
 
 import { changeMemberRoleAction, removeMemberAction } from "./actions";
 import { resetMemberMfaAction } from "./mfa-actions";
+import { EraseMember } from "./erase-member";
 import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
 
 export type MemberRowData = {
@@ -80,6 +81,7 @@ export function MemberRow({ orgSlug, member, canManage }: { orgSlug: string; mem
             Remove<span className="sr-only"> {member.name}</span>
           </button>
         )}
+        {canManage && member.status === "deactivated" && <EraseMember orgSlug={orgSlug} member={member} />}
       </td>
     </tr>
   );
