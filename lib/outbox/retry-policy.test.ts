@@ -130,4 +130,13 @@ describe("describeFailure", () => {
     expect(describeFailure({ status: 503, name: "GenericServerException", message: "down" })).toMatchObject({ status: 503, name: "GenericServerException" });
     expect(describeFailure(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } }))).toMatchObject({ code: "ECONNREFUSED", message: "fetch failed" });
   });
+
+  it("defect (WorkOS dropped answer fails the write): finds the network code under the WorkOS SDK's wrapper, so a reset connection is retried", () => {
+    // What @workos-inc/node throws when the connection is reset after the request went out.
+    const socket = Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" });
+    const wrapped = new Error("Unexpected error: TypeError: fetch failed", { cause: new TypeError("fetch failed", { cause: socket }) });
+    const failure = describeFailure(wrapped);
+    expect(failure).toMatchObject({ code: "UND_ERR_SOCKET", message: "Unexpected error: TypeError: fetch failed" });
+    expect(isTransient(failure)).toBe(true);
+  });
 });

@@ -98,6 +98,16 @@ export function decideRetry({
   return { retry: true, retryAt: new Date(Math.min(now.getTime() + delayMs, deadline)) };
 }
 
+/**
+ * The network code under a chain of wrappers: fetch puts it one cause down, and the
+ * WorkOS SDK wraps fetch's error once more ("Unexpected error: TypeError: fetch failed").
+ */
+function causeCode(cause: unknown, depth = 0): string | undefined {
+  if (depth > 4 || typeof cause !== "object" || cause === null) return undefined;
+  const { code, cause: next } = cause as { code?: unknown; cause?: unknown };
+  return typeof code === "string" ? code : causeCode(next, depth + 1);
+}
+
 /** Reads status, code and Retry-After off the error shapes our SDKs throw (jira.js/axios, WorkOS, fetch). */
 export function describeFailure(error: unknown): FailureShape & { message: string } {
   const e = (error ?? {}) as {
@@ -111,7 +121,7 @@ export function describeFailure(error: unknown): FailureShape & { message: strin
     cause?: { code?: unknown };
   };
   const status = typeof e.status === "number" ? e.status : typeof e.response?.status === "number" ? e.response.status : undefined;
-  const code = typeof e.code === "string" ? e.code : typeof e.cause?.code === "string" ? e.cause.code : undefined;
+  const code = typeof e.code === "string" ? e.code : causeCode(e.cause);
   const retryAfterHeader = e.response?.headers?.["retry-after"];
   const retryAfterSeconds = typeof e.retryAfterSeconds === "number" ? e.retryAfterSeconds : retryAfterHeader !== undefined && Number.isFinite(Number(retryAfterHeader)) ? Number(retryAfterHeader) : undefined;
   return {
