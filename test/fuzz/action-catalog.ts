@@ -34,6 +34,8 @@ const field = (kind: FieldSpec["kind"], valid: fc.Arbitrary<unknown>, nullable =
 const oneOf = <T>(...values: T[]) => fc.constantFrom(...values);
 
 const members = "(app)/[orgSlug]/settings/members/actions";
+const memberMfa = "(app)/[orgSlug]/settings/members/mfa-actions";
+const memberErasure = "(app)/[orgSlug]/settings/members/erase-actions";
 
 export type CatalogContext = ReturnType<typeof buildCatalogContext>;
 
@@ -155,6 +157,8 @@ export const ACTIONS: ActionSpec[] = [
   { file: members, name: "revokeInvitationAction", disturbs: true, variants: () => [{ invitationId: field("string", idFrom(["invitation_missing"])), email: field("string", fc.emailAddress()), idempotencyKey: field("string", uuid) }] },
   { file: members, name: "changeMemberRoleAction", disturbs: true, variants: ({ f, people }) => [{ userId: field("string", idFrom(people, [f.userIds.hedy])), role: field("string", oneOf("admin", "manager", "member")), idempotencyKey: field("string", uuid) }] },
   { file: members, name: "removeMemberAction", disturbs: true, variants: ({ f, people }) => [{ userId: field("string", idFrom(people, [f.userIds.hedy])), idempotencyKey: field("string", uuid) }] },
+  { file: memberMfa, name: "resetMemberMfaAction", disturbs: true, variants: ({ f, people }) => [{ userId: field("string", idFrom(people, [f.userIds.hedy])), idempotencyKey: field("string", uuid) }] },
+  { file: memberErasure, name: "eraseDepartedMemberAction", disturbs: true, variants: ({ f, people }) => [{ userId: field("string", idFrom(people, [f.userIds.hedy])), confirmEmail: field("string", fc.oneof(oneOf("linus@acme.test", "margaret@acme.test", "hedy@globex.test"), fc.emailAddress())) }] },
   {
     file: members,
     name: "reassignOpenIssuesAction",

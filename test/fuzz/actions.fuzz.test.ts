@@ -18,12 +18,12 @@ const APP = path.resolve(import.meta.dirname, "../../app");
 const SLOW = PROPERTY_TIMEOUT_MS;
 const FILE = "test/fuzz/actions.fuzz.test.ts";
 
-/** Every actions.ts under app/, as a path relative to app/ without the extension. */
+/** Every actions.ts (and <concern>-actions.ts) under app/, as a path relative to app/ without the extension. */
 function findActionFiles(dir = APP): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return findActionFiles(full);
-    return entry.name === "actions.ts" ? [path.relative(APP, full).replace(/\.ts$/, "")] : [];
+    return entry.name === "actions.ts" || entry.name.endsWith("-actions.ts") ? [path.relative(APP, full).replace(/\.ts$/, "")] : [];
   });
 }
 
