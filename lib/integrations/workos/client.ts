@@ -35,6 +35,17 @@ export async function sendInvitation({ email, workosOrgId, role, inviterWorkosUs
   return toInvitation(await workos().userManagement.sendInvitation({ email, organizationId: workosOrgId, roleSlug: role, inviterUserId: inviterWorkosUserId }));
 }
 
+/**
+ * The pending invitation of this address to this organization, if any: how a
+ * send whose answer was lost learns that WorkOS already made it (WorkOS refuses
+ * a second pending invitation, and a retry must not fail over its own success).
+ */
+export async function findPendingInvitation({ email, workosOrgId }: { email: string; workosOrgId: string }): Promise<WorkosInvitation | null> {
+  const page = await workos().userManagement.listInvitations({ organizationId: workosOrgId, email, limit: 100 });
+  const address = email.trim().toLowerCase();
+  return page.data.map(toInvitation).find((invitation) => invitation.state === "pending" && invitation.organizationId === workosOrgId && invitation.email.toLowerCase() === address) ?? null;
+}
+
 export async function listPendingInvitations(workosOrgId: string): Promise<WorkosInvitation[]> {
   const page = await workos().userManagement.listInvitations({ organizationId: workosOrgId, limit: 100 });
   return page.data.map(toInvitation).filter((invitation) => invitation.state === "pending");

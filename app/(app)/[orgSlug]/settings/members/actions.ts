@@ -12,6 +12,7 @@ import { findOrgInvitation, type WorkosInvitation } from "@/lib/integrations/wor
 import { performWrite, type WriteOutcome } from "@/lib/outbox";
 import { membershipOrderingKey } from "@/lib/outbox/operations";
 import { describeFailure, isTransient } from "@/lib/outbox/retry-policy";
+import { forgetDeactivatedMembersOpenIssues } from "@/lib/members/deactivated-issues";
 
 const role = z.enum(["admin", "manager", "member"], { error: "must be admin, manager or member" });
 // Generated once per form, so a double submit is the same write.
@@ -159,6 +160,7 @@ export const reassignOpenIssuesAction = orgAction(
         }),
       ),
     );
+    await forgetDeactivatedMembersOpenIssues({ orgId: org.id });
     revalidatePath(`/${org.slug}/settings/members`);
     const failed = outcomes.filter((o) => o.status === "failed");
     if (failed.length === outcomes.length) return { ok: false, error: `Jira refused the reassignment: ${failed[0]?.status === "failed" ? failed[0].error : ""}` };

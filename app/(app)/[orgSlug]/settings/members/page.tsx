@@ -1,10 +1,12 @@
 import { Card } from "@/components/ui/card";
+import { Freshness } from "@/components/ui/freshness";
 import { requireOrg } from "@/lib/auth/org";
 import { can } from "@/lib/auth/permissions";
 import { listMembers } from "@/lib/db/queries/memberships";
 import { listPendingWrites } from "@/lib/db/queries/outbox";
 import { getJiraConfig } from "@/lib/integrations/connections";
-import { listOpenIssuesAssignedTo, type JiraIssueSummary } from "@/lib/integrations/jira";
+import type { JiraIssueSummary } from "@/lib/integrations/jira";
+import { readDeactivatedMembersOpenIssues } from "@/lib/members/deactivated-issues";
 import { listPendingInvitations, type WorkosInvitation } from "@/lib/integrations/workos";
 import { InvitationRow } from "./invitation-row";
 import { InviteForm } from "./invite-form";
@@ -35,10 +37,12 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
     canManage && deactivated.length > 0
       ? softly(async () => {
           const config = await getJiraConfig({ orgId: org.id });
-          if (!config) return [];
-          return Promise.all(deactivated.map(async (m) => ({ member: m, issues: await listOpenIssuesAssignedTo(config, m.jiraAccountId as string) })));
+          if (!config) return { freshness: null, lists: [] };
+          // One batched, cached search for everyone, not one search per deactivated member.
+          const cached = await readDeactivatedMembersOpenIssues({ orgId: org.id, config, accountIds: deactivated.map((m) => m.jiraAccountId as string) });
+          return { freshness: cached, lists: deactivated.map((m) => ({ member: m, issues: cached.value[m.jiraAccountId as string] ?? [] })) };
         })
-      : Promise.resolve({ data: [] as { member: (typeof members)[number]; issues: JiraIssueSummary[] }[] }),
+      : Promise.resolve({ data: { freshness: null, lists: [] as { member: (typeof members)[number]; issues: JiraIssueSummary[] }[] } }),
   ]);
   const candidates = members.filter((m) => m.status === "active" && m.jiraAccountId).map((m) => ({ userId: m.user.id, name: m.user.name }));
 
@@ -50,8 +54,9 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
         </Card>
       )}
 
+      {"data" in openIssues && openIssues.data.freshness && openIssues.data.lists.some(({ issues }) => issues.length > 0) && <Freshness {...openIssues.data.freshness} now={new Date()} />}
       {"data" in openIssues &&
-        openIssues.data
+        openIssues.data.lists
           .filter(({ issues }) => issues.length > 0)
           .map(({ member, issues }) => <ReassignIssues key={member.id} orgSlug={org.slug} from={{ userId: member.user.id, name: member.user.name }} issues={issues} candidates={candidates} />)}
       {"error" in openIssues && <p className="text-sm text-amber-700">Could not check the open Jira issues of deactivated members: {openIssues.error}</p>}
