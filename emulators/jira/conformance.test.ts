@@ -50,6 +50,15 @@ describe("platform REST v3 responses match the official schemas", () => {
     await conforms("GET", "/rest/api/3/issueLinkType", "/rest/api/3/issueLinkType");
   });
 
+  it("finds created issues by their marker labels, one or many in a search", async () => {
+    const marked = await conforms("POST", "/rest/api/3/issue", "/rest/api/3/issue", { fields: { project: { key: "ACME" }, issuetype: { name: "Bug" }, summary: "Marked single", labels: ["sentry", "bosun-w-0123456789abcdef0123"] } }, 201);
+    const bulk = await conforms("POST", "/rest/api/3/issue/bulk", "/rest/api/3/issue/bulk", { issueUpdates: ["a", "b"].map((n) => ({ fields: { project: { key: "ACME" }, issuetype: { name: "Story" }, summary: `Marked ${n}`, labels: [`bosun-w-${n.repeat(20)}`] } })) }, 201);
+    const one = await conforms("GET", "/rest/api/3/search/jql", `/rest/api/3/search/jql?jql=${encodeURIComponent('labels = "bosun-w-0123456789abcdef0123"')}&fields=labels&maxResults=100`);
+    expect((one.issues as { key: string; fields: { labels: string[] } }[]).map((i) => [i.key, i.fields.labels])).toEqual([[marked.key, ["sentry", "bosun-w-0123456789abcdef0123"]]]);
+    const many = await conforms("GET", "/rest/api/3/search/jql", `/rest/api/3/search/jql?jql=${encodeURIComponent('labels in ("bosun-w-aaaaaaaaaaaaaaaaaaaa", "bosun-w-bbbbbbbbbbbbbbbbbbbb", "bosun-w-cccccccccccccccccccc")')}&fields=labels&maxResults=100`);
+    expect((many.issues as { key: string }[]).map((i) => i.key).sort()).toEqual((bulk.issues as { key: string }[]).map((i) => i.key).sort());
+  });
+
   it("projects, versions, metadata and users", async () => {
     await conforms("GET", "/rest/api/3/project/search", "/rest/api/3/project/search?maxResults=2");
     await conforms("GET", "/rest/api/3/project/{projectIdOrKey}", "/rest/api/3/project/ACME");

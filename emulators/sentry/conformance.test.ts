@@ -85,6 +85,18 @@ describe("Sentry API conformance", () => {
     await conforms("DELETE", "/api/0/sentry-app-installations/{uuid}/external-issues/{external_issue_id}/", `/api/0/sentry-app-installations/${uuid}/external-issues/${link.body.id}/`, undefined, 204);
   });
 
+  it("keeps one link per issue and app: a second POST answers Sentry's 500 and the issue still lists the first", async () => {
+    const [{ uuid }] = (await call(em, "GET", "/api/0/organizations/acme/sentry-app-installations/")).body;
+    const [, issue] = (await call(em, "GET", "/api/0/organizations/acme/issues/?limit=2")).body;
+    const body = { issueId: Number(issue.id), webUrl: "http://127.0.0.1:4102/browse/ACME-77", project: "ACME", identifier: "77" };
+    const first = await conforms("POST", "/api/0/sentry-app-installations/{uuid}/external-issues/", `/api/0/sentry-app-installations/${uuid}/external-issues/`, body);
+    const again = await call(em, "POST", `/api/0/sentry-app-installations/${uuid}/external-issues/`, body);
+    expect(again).toMatchObject({ status: 500, body: { detail: "Internal Error", errorId: expect.stringMatching(/^[0-9a-f]{32}$/) } });
+    const listed = await conforms("GET", `${ORG}/issues/{issue_id}/external-issues/`, `/api/0/organizations/acme/issues/${issue.id}/external-issues/`);
+    expect(listed.body).toEqual([first.body]);
+    await conforms("DELETE", "/api/0/sentry-app-installations/{uuid}/external-issues/{external_issue_id}/", `/api/0/sentry-app-installations/${uuid}/external-issues/${first.body.id}/`, undefined, 204);
+  });
+
   it("answers errors in Sentry's shapes", async () => {
     const missing = await call(em, "GET", "/api/0/organizations/acme/issues/", undefined, null);
     expect(missing).toMatchObject({ status: 401, body: { detail: expect.any(String) } });

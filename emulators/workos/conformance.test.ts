@@ -253,6 +253,11 @@ describe("raw responses match the official spec", () => {
     const invitation = await conforms("POST", "/user_management/invitations", "/user_management/invitations", { body: { email: "new.hire@acme.test", organization_id: acme.workosOrgId, role_slug: "member" }, status: 201 });
     await conforms("POST", "/user_management/invitations", "/user_management/invitations", { body: { email: ada.email, organization_id: acme.workosOrgId }, status: 400 });
     await conforms("GET", "/user_management/invitations", `/user_management/invitations?organization_id=${acme.workosOrgId}`);
+    // How a send whose answer was lost finds what it sent: by organization and address (any case).
+    const byEmail = await conforms("GET", "/user_management/invitations", `/user_management/invitations?organization_id=${acme.workosOrgId}&email=New.Hire%40acme.test`);
+    expect(byEmail.data.map((i: { id: string }) => i.id)).toEqual([invitation.id]);
+    const elsewhere = await conforms("GET", "/user_management/invitations", `/user_management/invitations?organization_id=${globex.workosOrgId}&email=new.hire%40acme.test`);
+    expect(elsewhere.data).toEqual([]);
     await conforms("GET", "/user_management/invitations/{id}", `/user_management/invitations/${invitation.id}`);
     await conforms("POST", "/user_management/invitations/{id}/revoke", `/user_management/invitations/${invitation.id}/revoke`);
     await conforms("POST", "/user_management/invitations/{id}/revoke", `/user_management/invitations/${invitation.id}/revoke`, { status: 400 });

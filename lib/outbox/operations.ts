@@ -3,9 +3,10 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/db/generated/client";
 import { setMemberRoleByWorkosUser } from "@/lib/db/queries/memberships";
 import { getJiraConfig } from "@/lib/integrations/connections";
-import { MOVE_BATCH, addCommentOnce, addRemoteLink, assignIssue, createIssue, createIssuesBulk, ensureSprint, moveIssuesToSprint, releaseVersion, transitionForward } from "@/lib/integrations/jira";
+import { createMarker } from "@/lib/domain/idempotency/create-marker";
+import { MOVE_BATCH, addCommentOnce, addRemoteLink, assignIssue, createIssueOnce, createIssuesBulkOnce, ensureSprint, moveIssuesToSprint, releaseVersion, transitionForward } from "@/lib/integrations/jira";
 import { getSentryConfig } from "@/lib/integrations/connections";
-import { linkExternalIssue, updateIssues } from "@/lib/integrations/sentry";
+import { findExternalIssueLink, linkExternalIssue, updateIssues } from "@/lib/integrations/sentry";
 import * as workos from "@/lib/integrations/workos";
 
 /**
@@ -13,7 +14,13 @@ import * as workos from "@/lib/integrations/workos";
  * and how to carry it out. Each run must be safe to repeat: an intent can be
  * retried after a crash between the call and recording its result.
  */
-export type OperationContext = { orgId: string; requestId: string | null };
+export type OperationContext = {
+  orgId: string;
+  requestId: string | null;
+  /** 1 on the first try; above 1 an earlier try may have reached the service without Bosun hearing back. */
+  attempt: number;
+  idempotencyKey: string;
+};
 /** Runs in the transaction that marks the write succeeded, so Bosun's copy changes exactly when the write is confirmed. */
 export type SuccessContext = { orgId: string; intentId: string; recordedAt: Date; tx: Prisma.TransactionClient };
 /** What Bosun changed on its side once the write succeeded, for the audit log. */
@@ -53,7 +60,11 @@ export const OPERATIONS = {
   "workos.invitation.send": operation({
     service: "workos",
     args: z.object({ email: z.email(), workosOrgId: z.string(), role, inviterWorkosUserId: z.string().optional() }),
-    run: (args) => workos.sendInvitation(args),
+    run: async (args, { attempt }) => {
+      // An earlier try may have sent it without Bosun hearing back: that invitation is this write's outcome.
+      const sent = attempt > 1 ? await workos.findPendingInvitation({ email: args.email, workosOrgId: args.workosOrgId }) : null;
+      return sent ?? workos.sendInvitation(args);
+    },
   }),
   "workos.invitation.revoke": operation({
     service: "workos",
@@ -133,7 +144,7 @@ export const OPERATIONS = {
   "jira.issue.create": operation({
     service: "jira",
     args: z.object({ projectKey: z.string().min(1), issueType: z.string().min(1), summary: z.string().min(1).max(255), description: z.record(z.string(), z.unknown()), priority: z.string(), labels: z.array(z.string()), assigneeAccountId: z.string().nullable().optional() }),
-    run: async (args, context) => createIssue(await requireJira(context), args),
+    run: async (args, context) => createIssueOnce(await requireJira(context), args, { marker: createMarker(context.orgId, context.idempotencyKey), outcomeUnknown: context.attempt > 1 }),
   }),
   "jira.issue.remote_link": operation({
     service: "jira",
@@ -164,7 +175,8 @@ export const OPERATIONS = {
         .min(1)
         .max(50),
     }),
-    run: async ({ issues }, context) => createIssuesBulk(await requireJira(context), issues),
+    run: async ({ issues }, context) =>
+      createIssuesBulkOnce(await requireJira(context), issues, { markers: issues.map((_, index) => createMarker(context.orgId, context.idempotencyKey, index)), outcomeUnknown: context.attempt > 1 }),
   }),
   "jira.version.release": operation({
     service: "jira",
@@ -201,7 +213,10 @@ export const OPERATIONS = {
     service: "sentry",
     args: z.object({ installationUuid: z.string().min(1), issueId: z.string().min(1), webUrl: z.url(), project: z.string().min(1), identifier: z.string().min(1) }),
     run: async (args, context) => {
-      await linkExternalIssue(await requireSentry(context), args);
+      const sentry = await requireSentry(context);
+      // After a lost answer the link may already be there; Sentry would refuse a second one.
+      const linked = context.attempt > 1 ? await findExternalIssueLink(sentry, { issueId: args.issueId, webUrl: args.webUrl }) : null;
+      if (!linked) await linkExternalIssue(sentry, args);
       return { issueId: args.issueId, identifier: args.identifier };
     },
   }),

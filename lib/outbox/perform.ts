@@ -169,7 +169,7 @@ export async function execute(intentId: string, { now = () => new Date(), random
   let result: unknown;
   try {
     if (!spec) throw new Error(`Unknown outbound operation ${intent.operation}`);
-    result = (await spec.run(args as never, { orgId: intent.orgId, requestId: intent.requestId })) ?? null;
+    result = (await spec.run(args as never, { orgId: intent.orgId, requestId: intent.requestId, attempt: intent.attempts, idempotencyKey: intent.idempotencyKey })) ?? null;
   } catch (error) {
     const failure = describeFailure(error);
     const message = failure.status ? `${failure.status}: ${failure.message}` : failure.message;

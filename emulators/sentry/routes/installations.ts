@@ -1,7 +1,7 @@
 import { type Router, parseJson } from "../../common/http";
 import type { SentryApp } from "../app";
 import { authed, orgRoute } from "../auth";
-import { fieldErrors, notFound } from "../errors";
+import { fieldErrors, internalError, notFound } from "../errors";
 import type { OrgState } from "../store";
 
 type Errors = Record<string, string[]>;
@@ -61,10 +61,12 @@ export function registerInstallationRoutes(router: Router, app: SentryApp) {
     const issue = org.issueById.get(issueId as string);
     if (!issue) return notFound();
     const serviceType = org.data.installation.appSlug;
-    const existing = org.data.externalIssues.find((e) => e.issueId === issue.id && e.serviceType === serviceType);
+    // Sentry keeps one link per issue and app (unique group + service_type) and creates without an upsert,
+    // so a second POST hits the constraint and answers its generic 500 (ExternalIssueCreator.run).
+    if (org.data.externalIssues.some((e) => e.issueId === issue.id && e.serviceType === serviceType)) return internalError();
     const allIds = store.orgStates().flatMap((o) => o.data.externalIssues.map((e) => Number(e.id)));
-    const link = { id: existing?.id ?? String(Math.max(9000, ...allIds) + 1), issueId: issue.id, serviceType, displayName: `${project}#${identifier}`, webUrl };
-    org.data.externalIssues = [...org.data.externalIssues.filter((e) => e !== existing), link];
+    const link = { id: String(Math.max(9000, ...allIds) + 1), issueId: issue.id, serviceType, displayName: `${project}#${identifier}`, webUrl };
+    org.data.externalIssues = [...org.data.externalIssues, link];
     store.touch();
     return { status: 200, body: link };
   }));

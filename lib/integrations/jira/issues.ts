@@ -5,8 +5,8 @@ import { summarizeUpstreamText } from "../http";
 import { toIntegrationError, toIssueSummary } from "./transform";
 import type { JiraClientConfig, JiraIssueSummary } from "./types";
 
-/** Jira account ids are opaque strings; quote them for JQL rather than trust their shape. */
-function jqlString(value: string) {
+/** Jira account ids and labels are opaque strings; quote them for JQL rather than trust their shape. */
+export function jqlString(value: string) {
   return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 

@@ -1,9 +1,10 @@
 import "server-only";
 
 export { testSentryConnection } from "./connection";
-export { findInstallationUuid, getIssueLastRelease, linkExternalIssue, listIssues, listProjectSlugs, listReleaseSessions, updateIssues } from "./issues";
+export { findExternalIssueLink, findInstallationUuid, getIssueLastRelease, linkExternalIssue, listIssues, listProjectSlugs, listReleaseSessions, updateIssues } from "./issues";
 export { errorSeries, type ErrorSeries } from "./stats";
 export { listReleases, releaseSessionSeries, type SentryRelease } from "./releases";
+export type { ExternalIssueLink } from "./issues";
 export type {
   SentryClientConfig,
   SentryConnectionFailureReason,

@@ -52,6 +52,19 @@ export async function findInstallationUuid(config: SentryClientConfig): Promise<
   return answer.data.find((installation) => installation.status !== "pending")?.uuid ?? null;
 }
 
+export type ExternalIssueLink = { id: string; issueId: string; serviceType: string; displayName: string; webUrl: string };
+
+/**
+ * The issue's existing link to this ticket, if any. Sentry keeps one link per
+ * issue and app and answers a second POST with a 500, so a link whose answer
+ * was lost must be found, not posted again.
+ */
+export async function findExternalIssueLink(config: SentryClientConfig, { issueId, webUrl }: { issueId: string; webUrl: string }): Promise<ExternalIssueLink | null> {
+  const client = createSentryClient(config);
+  const answer = await client.get<ExternalIssueLink[]>(`/organizations/${config.organizationSlug}/issues/${encodeURIComponent(issueId)}/external-issues/`);
+  return answer.data.find((link) => link.webUrl === webUrl) ?? null;
+}
+
 /** Shows a Jira ticket on the Sentry issue ("Linked issues"), via the installation. */
 export async function linkExternalIssue(config: SentryClientConfig, { installationUuid, issueId, webUrl, project, identifier }: { installationUuid: string; issueId: string; webUrl: string; project: string; identifier: string }): Promise<void> {
   const client = createSentryClient(config);
