@@ -10,6 +10,7 @@ import { pseudonymFor } from "@/lib/domain/privacy/pseudonym";
 import type * as EraseActions from "./erase-actions";
 import type * as Users from "@/lib/db/queries/users";
 import type * as WorkosEvents from "@/lib/directory/handle-workos-event";
+import type * as Erasure from "@/lib/db/queries/erasure";
 
 /**
  * Erasing a departed person's personal data (Settings → Members), through the
@@ -35,14 +36,15 @@ describe("erasing a departed person's personal data", () => {
   let actions: typeof EraseActions;
   let users: typeof Users;
   let events: typeof WorkosEvents;
-  const ids = {} as Record<"acme" | "globex" | "ada" | "barbara" | "linus" | "margaret" | "hedy", string>;
+  let erasure: typeof Erasure;
+  const ids = {} as Record<"acme" | "globex" | "ada" | "barbara" | "linus" | "margaret" | "ken" | "hedy", string>;
 
   const erase = (key: "barbara" | "linus" | "margaret", confirmEmail = person(key).email) => actions.eraseDepartedMemberAction({ orgSlug: "acme", userId: ids[key], confirmEmail });
-  const depart = (key: "barbara" | "margaret") => db.membership.update({ where: { orgId_userId: { orgId: ids.acme, userId: ids[key] } }, data: { status: "deactivated" } });
+  const depart = (key: "barbara" | "margaret" | "ken") => db.membership.update({ where: { orgId_userId: { orgId: ids.acme, userId: ids[key] } }, data: { status: "deactivated" } });
   const membershipOf = (key: keyof typeof ids, org: "acme" | "globex") => db.membership.findUnique({ where: { orgId_userId: { orgId: ids[org], userId: ids[key] } } });
 
   /** What a person leaves behind in one org: time off with a note, a session and its code check, audit entries by and about them, writes, a run, a webhook, cached reads. */
-  async function leaveTracesOf(key: "barbara" | "linus" | "margaret", org: "acme" | "globex") {
+  async function leaveTracesOf(key: "barbara" | "linus" | "margaret" | "ken", org: "acme" | "globex") {
     const { name, email } = person(key);
     const orgId = ids[org];
     const membership = (await membershipOf(key, org))!;
@@ -89,8 +91,9 @@ describe("erasing a departed person's personal data", () => {
     actions = await import("./erase-actions");
     users = await import("@/lib/db/queries/users");
     events = await import("@/lib/directory/handle-workos-event");
+    erasure = await import("@/lib/db/queries/erasure");
     for (const org of ["acme", "globex"] as const) ids[org] = (await db.organization.findUniqueOrThrow({ where: { slug: org } })).id;
-    for (const key of ["ada", "barbara", "linus", "margaret", "hedy"] as const) ids[key] = (await db.user.findUniqueOrThrow({ where: { email: person(key).email } })).id;
+    for (const key of ["ada", "barbara", "linus", "margaret", "ken", "hedy"] as const) ids[key] = (await db.user.findUniqueOrThrow({ where: { email: person(key).email } })).id;
     await leaveTracesOf("barbara", "acme");
     await leaveTracesOf("linus", "acme");
     await leaveTracesOf("margaret", "acme");
@@ -237,5 +240,35 @@ describe("erasing a departed person's personal data", () => {
     const mirrored = await db.user.findUniqueOrThrow({ where: { workosUserId } });
     expect(mirrored.id).not.toBe(ids.barbara);
     expect(await db.user.findUniqueOrThrow({ where: { id: ids.barbara } })).toMatchObject({ name: pseudonymFor(ids.barbara), erasedAt: expect.any(Date) });
+  });
+
+  it("is one transaction: when its last step fails, nothing was erased and nothing rewritten", async () => {
+    await leaveTracesOf("ken", "acme");
+    await depart("ken");
+    // A user already holding the address Ken's record would take makes the final update of the user fail.
+    const blocker = await db.user.create({ data: { workosUserId: "user_blocker", email: `erased+${ids.ken}@erased.invalid`, name: "Blocker" } });
+    const before = { text: await textOf(ids.acme), availability: await db.availability.count({ where: { membership: { userId: ids.ken } } }), sessions: await db.userSession.count({ where: { userId: ids.ken } }), audit: await db.auditLog.count({ where: { orgId: ids.acme } }) };
+    await expect(erasure.eraseDepartedMember({ orgId: ids.acme, userId: ids.ken, actor: { type: "user", id: ids.ada, label: "ada@acme.test" } })).rejects.toThrow();
+    expect(await membershipOf("ken", "acme")).toMatchObject({ status: "deactivated" });
+    expect({ text: await textOf(ids.acme), availability: await db.availability.count({ where: { membership: { userId: ids.ken } } }), sessions: await db.userSession.count({ where: { userId: ids.ken } }), audit: await db.auditLog.count({ where: { orgId: ids.acme } }) }).toEqual(before);
+    expect(before.text).toContain("ken thompson");
+
+    await db.user.delete({ where: { id: blocker.id } });
+    expect(await erasure.eraseDepartedMember({ orgId: ids.acme, userId: ids.ken, actor: { type: "user", id: ids.ada, label: "ada@acme.test" } })).toMatchObject({ status: "erased", scope: "everywhere" });
+    expect(await textOf(ids.acme)).not.toContain("ken thompson");
+  });
+
+  it("refuses someone whose invitation here is still pending", async () => {
+    const invited = await db.user.create({ data: { workosUserId: "user_invited_erasure", email: "new.hire@acme.test", name: "New Hire" } });
+    await db.membership.create({ data: { orgId: ids.acme, userId: invited.id, status: "invited" } });
+    signInAs("ada");
+    expect(await actions.eraseDepartedMemberAction({ orgSlug: "acme", userId: invited.id, confirmEmail: "new.hire@acme.test" })).toEqual({ ok: false, error: "New Hire has a pending invitation. Revoke it first; only people who have left can be erased." });
+    expect(await db.user.findUniqueOrThrow({ where: { id: invited.id } })).toMatchObject({ name: "New Hire", erasedAt: null });
+  });
+
+  it("someone who was never a member here is refused without saying whether they exist elsewhere", async () => {
+    signInAs("ada");
+    expect(await actions.eraseDepartedMemberAction({ orgSlug: "acme", userId: ids.hedy, confirmEmail: "hedy@globex.test" })).toEqual({ ok: false, error: "That person is not a member of this organization." });
+    expect(await db.user.findUniqueOrThrow({ where: { id: ids.hedy } })).toMatchObject({ email: "hedy@globex.test", erasedAt: null });
   });
 });
