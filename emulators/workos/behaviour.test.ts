@@ -200,6 +200,34 @@ describe("directory sync simulation and webhooks", () => {
     expect(directoryUsers.data).toEqual([]);
   });
 
+  it("reports a directory rename as user.updated too, as AuthKit keeps the user in step", async () => {
+    const donald = world.people.find((p) => p.key === "donald")!;
+    const renamed = await (await control("/directory/users", "POST", { organization: "acme", action: "update", email: donald.email, lastName: "Knuth-Ervin" })).json();
+    expect(renamed.events.map((e: { event: string }) => e.event)).toEqual(["dsync.user.updated", "user.updated"]);
+    const user = await (await api(`/user_management/users/${donald.workosUserId}`)).json();
+    expect(user.last_name).toBe("Knuth-Ervin");
+    expect(JSON.parse(received[1]!.body)).toMatchObject({ event: "user.updated", data: { id: donald.workosUserId, last_name: "Knuth-Ervin" } });
+  });
+
+  it("gives events ids that sort in the order they were emitted, even within one millisecond", async () => {
+    for (const email of ["a.one@acme.test", "b.two@acme.test", "c.three@acme.test"]) await control("/directory/users", "POST", { organization: "acme", action: "create", email });
+    const events = (await (await api("/events?limit=100&order=asc&events=user.created,organization_membership.created,dsync.user.created")).json()).data as { id: string }[];
+    expect(events.length).toBeGreaterThanOrEqual(9);
+    const ids = events.map((e) => e.id);
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it("starts a session for a user through the control API, listed like one from signing in", async () => {
+    const linus = world.people.find((p) => p.key === "linus")!;
+    const started = await control("/sessions", "POST", { user_id: linus.workosUserId, organization_id: acme.workosOrgId });
+    expect(started.status).toBe(201);
+    const { session } = await started.json();
+    const listed = await (await api(`/user_management/users/${linus.workosUserId}/sessions`)).json();
+    expect(listed.data.map((s: { id: string }) => s.id)).toContain(session.id);
+    expect((await control("/sessions", "POST", { user_id: "user_missing" })).status).toBe(400);
+    expect((await control("/sessions", "POST", { user_id: linus.workosUserId, organization_id: "org_missing" })).status).toBe(400);
+  });
+
   it("validates control input", async () => {
     expect((await control("/directory/users", "POST", { organization: "acme", action: "explode", email: "x@acme.test" })).status).toBe(400);
     expect((await control("/directory/users", "POST", { organization: "nope", action: "create", email: "x@acme.test" })).status).toBe(404);

@@ -2,6 +2,7 @@ import { Router, parseJson } from "../common/http";
 import type { WorkosContext } from "./context";
 import { applyDirectoryUserChange, parseDirectoryUserChange } from "./directory-sync";
 import { parseClientMetadata, registerOAuthClient, serializeOAuthClient } from "./oauth";
+import { startSession } from "./tokens";
 
 /** WorkOS-specific routes under /__emulator/ (the shared ones come from common/http). */
 export function createWorkosControlRouter(context: WorkosContext): Router {
@@ -45,6 +46,17 @@ export function createWorkosControlRouter(context: WorkosContext): Router {
   router.get("/sessions", (req) => {
     const userId = req.query.get("user_id");
     return { status: 200, body: { sessions: context.store.sessions.all().filter((s) => !userId || s.userId === userId) } };
+  });
+
+  // POST /__emulator/sessions - start a session for a user, as signing in would (sessions to revoke on deprovisioning)
+  router.post("/sessions", async (req) => {
+    const { user_id: userId, organization_id: organizationId } = parseJson<{ user_id?: unknown; organization_id?: unknown }>(req);
+    if (typeof userId !== "string" || !context.store.users.get(userId)) return { status: 400, body: { error: "user_id must name an existing user" } };
+    if (organizationId !== undefined && organizationId !== null && (typeof organizationId !== "string" || !context.store.organizations.get(organizationId))) {
+      return { status: 400, body: { error: "organization_id must be null or name an existing organization" } };
+    }
+    const session = await startSession(context, { userId, organizationId: (organizationId as string | null | undefined) ?? null, ipAddress: null, userAgent: "Bosun emulator control" });
+    return { status: 201, body: { session } };
   });
 
   // GET /__emulator/oauth/clients - clients of the MCP authorization server (/oauth2/*), secrets included

@@ -120,6 +120,11 @@ export async function applyDirectoryUserChange(context: WorkosContext, change: D
     existing.updatedAt = new Date().toISOString();
     await emit("dsync.user.updated", { ...serializeDirectoryUserEventData(existing), previous_attributes: previous });
   }
+  // AuthKit keeps the provisioned user's name in step with the directory, which WorkOS reports as user.updated.
+  if (user && (user.firstName !== existing.firstName || user.lastName !== existing.lastName)) {
+    Object.assign(user, { firstName: existing.firstName, lastName: existing.lastName, updatedAt: new Date().toISOString() });
+    await emit("user.updated", serializeUser(user));
+  }
   if (membership) {
     const status = existing.state === "active" ? "active" : "inactive";
     const roleSlug = existing.roleSlug ?? membership.roleSlug;

@@ -21,6 +21,24 @@ export function newId(prefix: string, now = Date.now()): string {
   return `${prefix}_${encodeTime(now)}${tail}`;
 }
 
+/**
+ * The id right after `id` (same prefix, its ULID plus one), for a monotonic
+ * sequence within one millisecond, as ULID's monotonic generators make.
+ */
+export function nextId(id: string): string {
+  const cut = id.lastIndexOf("_") + 1;
+  const digits = id.slice(cut).split("");
+  for (let i = digits.length - 1; i >= 0; i--) {
+    const value = CROCKFORD.indexOf(digits[i] as string);
+    if (value < 31) {
+      digits[i] = CROCKFORD[value + 1] as string;
+      return id.slice(0, cut) + digits.join("");
+    }
+    digits[i] = "0";
+  }
+  throw new Error(`No id follows ${id}`);
+}
+
 /** The same shape from a seeded generator, so seed data is reproducible. */
 export function seededId(prefix: string, time: Date, random: Random): string {
   let tail = "";

@@ -1,5 +1,5 @@
 import type { WorkosSeed } from "../seed/workos";
-import { newId } from "./ids";
+import { newId, nextId } from "./ids";
 import type { SignInFlow } from "./routes/authorize";
 import { Table } from "./table";
 import type {
@@ -150,8 +150,15 @@ export function findRole(store: Store, organizationId: string, slug: string): Ro
   return store.roles.all().find((r) => r.organizationId === organizationId && r.slug === slug);
 }
 
-/** Appends to the `/events` stream. */
+/**
+ * Appends to the `/events` stream. Event ids sort in the order events were
+ * emitted, as WorkOS's do (consumers break ties on `created_at` by the id):
+ * a random ULID tail alone would not within one millisecond.
+ */
 export function appendEvent(store: Store, event: string, data: Record<string, unknown>, organizationId: string | null): EventRecord {
   const now = new Date();
-  return store.events.insert({ id: newId("event", now.getTime()), event, data, organizationId, createdAt: now.toISOString() });
+  const last = store.events.all().at(-1)?.id;
+  const candidate = newId("event", now.getTime());
+  const id = last && candidate <= last ? nextId(last) : candidate;
+  return store.events.insert({ id, event, data, organizationId, createdAt: now.toISOString() });
 }
