@@ -116,18 +116,32 @@ async function idsMentioning(tx: Tx, table: "AuditLog" | "OutboxIntent" | "Autom
 
 const asJson = (value: unknown) => (value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue));
 
+/** Audit entries are read and rewritten this many at a time: an org's log can hold many thousands of their actions. */
+const AUDIT_BATCH = 1_000;
+
 async function pseudonymiseAuditLog(tx: Tx, { orgId, userId, subject }: { orgId: string; userId: string; subject: ErasureSubject }): Promise<number> {
   const mentioning = await idsMentioning(tx, "AuditLog", Prisma.sql`"actorLabel" || ' ' || "summary" || ' ' || coalesce("changes"::text, '')`, Prisma.sql`"orgId" = ${orgId}`, subject);
-  const entries = await tx.auditLog.findMany({ where: { orgId, OR: [{ id: { in: mentioning } }, { actorType: "user", actorId: userId }] } });
+  const theirs = await tx.auditLog.findMany({ where: { orgId, actorType: "user", actorId: userId }, select: { id: true } });
+  const ids = [...new Set([...mentioning, ...theirs.map((entry) => entry.id)])];
   let rewritten = 0;
-  for (const entry of entries) {
-    // Their own actions carry their e-mail (or a name) as the label; the actor id stays to link them.
-    const label = entry.actorType === "user" && entry.actorId === userId ? { text: subject.pseudonym, changed: entry.actorLabel !== subject.pseudonym } : pseudonymiseText(entry.actorLabel, subject);
-    const summary = pseudonymiseText(entry.summary, subject);
-    const changes = pseudonymiseJson(entry.changes, subject);
-    if (!label.changed && !summary.changed && !changes.changed) continue;
-    await tx.auditLog.update({ where: { id: entry.id }, data: { actorLabel: label.text, summary: summary.text, ...(changes.changed ? { changes: asJson(changes.value) } : {}) } });
-    rewritten++;
+  for (let start = 0; start < ids.length; start += AUDIT_BATCH) {
+    const entries = await tx.auditLog.findMany({ where: { orgId, id: { in: ids.slice(start, start + AUDIT_BATCH) } }, select: { id: true, actorType: true, actorId: true, actorLabel: true, summary: true, changes: true } });
+    const rewrites: { id: string; label: string; summary: string; changes: string | null }[] = [];
+    for (const entry of entries) {
+      // Their own actions carry their e-mail (or a name) as the label; the actor id stays to link them.
+      const label = entry.actorType === "user" && entry.actorId === userId ? { text: subject.pseudonym, changed: entry.actorLabel !== subject.pseudonym } : pseudonymiseText(entry.actorLabel, subject);
+      const summary = pseudonymiseText(entry.summary, subject);
+      const changes = pseudonymiseJson(entry.changes, subject);
+      if (label.changed || summary.changed || changes.changed) rewrites.push({ id: entry.id, label: label.text, summary: summary.text, changes: changes.changed ? JSON.stringify(changes.value) : null });
+    }
+    if (rewrites.length === 0) continue;
+    // One statement per batch; the trigger still checks every row (only label, summary and changes may differ).
+    await tx.$executeRaw`
+      UPDATE "AuditLog" AS entry
+      SET "actorLabel" = rewrite.label, "summary" = rewrite.summary, "changes" = CASE WHEN rewrite.changes IS NULL THEN entry."changes" ELSE rewrite.changes::jsonb END
+      FROM unnest(${rewrites.map((r) => r.id)}::text[], ${rewrites.map((r) => r.label)}::text[], ${rewrites.map((r) => r.summary)}::text[], ${rewrites.map((r) => r.changes)}::text[]) AS rewrite(id, label, summary, changes)
+      WHERE entry."id" = rewrite.id AND entry."orgId" = ${orgId}`;
+    rewritten += rewrites.length;
   }
   return rewritten;
 }
