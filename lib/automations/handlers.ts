@@ -1,5 +1,6 @@
 import "server-only";
-import { DELIVERY_QUEUE } from "@/lib/db/queries/webhook-deliveries";
+import { DELIVERY_QUEUE, WORKOS_EVENT_QUEUE } from "@/lib/db/queries/webhook-deliveries";
+import { processWorkosDelivery } from "@/lib/directory/process-workos-delivery";
 import type { JobHandlers } from "@/lib/jobs";
 import { RETENTION_QUEUE, runRetentionJob } from "@/lib/retention/job";
 import { processDelivery } from "./process-delivery";
@@ -11,5 +12,6 @@ export const JOB_HANDLERS: JobHandlers = {
   [DELIVERY_QUEUE]: processDelivery,
   [RETRY_RUN_QUEUE]: retryRunJob,
   [RELEASE_HEALTH_QUEUE]: checkReleaseHealth,
+  [WORKOS_EVENT_QUEUE]: processWorkosDelivery,
   [RETENTION_QUEUE]: runRetentionJob,
 };

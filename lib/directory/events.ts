@@ -41,6 +41,8 @@ export function toMembershipStatus(status: "active" | "inactive" | "pending"): "
   return status === "active" ? "active" : status === "inactive" ? "deactivated" : "invited";
 }
 
+export const fullName = (first?: string | null, last?: string | null, fallback = "") => [first, last].filter(Boolean).join(" ") || fallback;
+
 /** The data each event Bosun acts on must carry; other events are not read further. */
 const EVENT_DATA = new Map<string, z.ZodType>(Object.entries({
   "user.created": userEventData,
@@ -51,6 +53,11 @@ const EVENT_DATA = new Map<string, z.ZodType>(Object.entries({
   "dsync.user.updated": directoryUserEventData,
   "dsync.user.deleted": directoryUserEventData,
 }));
+
+/** Whether Bosun applies events of this type; the rest are recorded as ignored and never queued. */
+export function actsOnEvent(name: string): boolean {
+  return EVENT_DATA.has(name);
+}
 
 /**
  * The WorkOS event envelope, with the data checked against its event type, so
@@ -63,7 +70,8 @@ export const workosEventSchema = z
     id: z.string().min(1).max(255),
     event: z.string().min(1).max(100),
     data: z.record(z.string(), z.unknown()),
-    created_at: z.string(),
+    // Events are applied in the order of this time, so it must be one.
+    created_at: z.string().max(100).refine((value) => !Number.isNaN(Date.parse(value)), "must be an ISO 8601 date-time"),
   })
   .superRefine((event, context) => {
     // Text PostgreSQL cannot store (NUL, broken Unicode) could not even be recorded.

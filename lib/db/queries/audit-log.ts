@@ -15,9 +15,9 @@ export type AuditEntryInput = {
   requestId?: string | null;
 };
 
-/** Appends one entry to an org's audit log (the table rejects updates and deletes). */
-export async function appendAuditEntry({ orgId, actor, action, target, summary, changes, result = "success", requestId }: AuditEntryInput) {
-  return db.auditLog.create({
+/** Appends one entry to an org's audit log (the table rejects updates and deletes), in the caller's transaction when given one. */
+export async function appendAuditEntry({ orgId, actor, action, target, summary, changes, result = "success", requestId }: AuditEntryInput, client: Prisma.TransactionClient = db) {
+  return client.auditLog.create({
     data: {
       orgId,
       actorType: actor.type,

@@ -37,8 +37,8 @@ export async function listMembers({ orgId }: { orgId: string }) {
   });
 }
 
-export async function findMember({ orgId, userId }: { orgId: string; userId: string }) {
-  return db.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { id: true, role: true, status: true, user: { select: { id: true, workosUserId: true, email: true, name: true } } } });
+export async function findMember({ orgId, userId }: { orgId: string; userId: string }, client: Prisma.TransactionClient = db) {
+  return client.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { id: true, role: true, status: true, user: { select: { id: true, workosUserId: true, email: true, name: true } } } });
 }
 
 export async function countActiveAdmins({ orgId }: { orgId: string }) {
@@ -63,8 +63,8 @@ export async function setMemberRoleByWorkosUser(
   return { membershipId: membership.id, name: membership.user.name, before: membership.role };
 }
 
-export async function setMemberStatus({ orgId, userId, status }: { orgId: string; userId: string; status: "active" | "invited" | "deactivated" }) {
-  return db.membership.update({ where: { orgId_userId: { orgId, userId } }, data: { status } });
+export async function setMemberStatus({ orgId, userId, status }: { orgId: string; userId: string; status: "active" | "invited" | "deactivated" }, client: Prisma.TransactionClient = db) {
+  return client.membership.update({ where: { orgId_userId: { orgId, userId } }, data: { status } });
 }
 
 export async function findJiraAccountId({ orgId, userId }: { orgId: string; userId: string }): Promise<string | null> {
@@ -72,10 +72,13 @@ export async function findJiraAccountId({ orgId, userId }: { orgId: string; user
   return membership?.jiraAccountId ?? null;
 }
 
-/** Mirrors a WorkOS membership into Bosun; returns the previous status so callers can spot deactivation. */
-export async function syncMembership({ orgId, userId, role, status, workosMembershipId, directoryManaged }: { orgId: string; userId: string; role: "admin" | "manager" | "member"; status: "active" | "invited" | "deactivated"; workosMembershipId: string; directoryManaged: boolean }) {
-  const previous = await db.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { status: true, role: true } });
-  const membership = await db.membership.upsert({
+/** Mirrors a WorkOS membership into Bosun (in the caller's transaction when given one); returns the previous status so callers can spot deactivation. */
+export async function syncMembership(
+  { orgId, userId, role, status, workosMembershipId, directoryManaged }: { orgId: string; userId: string; role: "admin" | "manager" | "member"; status: "active" | "invited" | "deactivated"; workosMembershipId: string; directoryManaged: boolean },
+  client: Prisma.TransactionClient = db,
+) {
+  const previous = await client.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, select: { status: true, role: true } });
+  const membership = await client.membership.upsert({
     where: { orgId_userId: { orgId, userId } },
     create: { orgId, userId, role, status, workosMembershipId, directoryManaged },
     update: { role, status, workosMembershipId, directoryManaged },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 
 /** Creates the user on first sign-in, and keeps e-mail, name and last sign-in current. */
 export async function recordSignIn({ workosUserId, email, name }: { workosUserId: string; email: string; name: string }) {
@@ -30,10 +31,20 @@ export async function findUserByWorkosId({ workosUserId }: { workosUserId: strin
   return db.user.findUnique({ where: { workosUserId } });
 }
 
-export async function upsertUserFromDirectory({ workosUserId, email, name }: { workosUserId: string; email: string; name: string }) {
-  return db.user.upsert({ where: { workosUserId }, create: { workosUserId, email, name }, update: { email, name } });
+export async function upsertUserFromDirectory({ workosUserId, email, name }: { workosUserId: string; email: string; name: string }, client: Prisma.TransactionClient = db) {
+  return client.user.upsert({ where: { workosUserId }, create: { workosUserId, email, name }, update: { email, name } });
 }
 
-export async function findUserByEmail({ email }: { email: string }) {
-  return db.user.findUnique({ where: { email } });
+export async function findUserByEmail({ email }: { email: string }, client: Prisma.TransactionClient = db) {
+  return client.user.findUnique({ where: { email } });
+}
+
+/**
+ * Creates the user unless one with this WorkOS id or e-mail exists (INSERT … ON
+ * CONFLICT DO NOTHING, so concurrent callers never fail), then returns the
+ * user with this WorkOS id — null when the e-mail belongs to someone else.
+ */
+export async function createUserIfAbsent({ workosUserId, email, name }: { workosUserId: string; email: string; name: string }) {
+  await db.user.createMany({ data: [{ workosUserId, email, name }], skipDuplicates: true });
+  return db.user.findUnique({ where: { workosUserId } });
 }

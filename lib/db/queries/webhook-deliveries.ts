@@ -4,28 +4,6 @@ import { db, pool } from "@/lib/db/client";
 
 type Source = "sentry" | "github" | "workos";
 
-/**
- * Records a delivery before any work is done. A redelivery of one already
- * handled (processed or ignored) is reported as a duplicate; one that failed
- * earlier is handed back for another attempt. The key is unique per org, and
- * deliberately org-less for events that belong to no org (the unique index
- * treats those NULLs as one org), which Prisma's compound-unique upsert cannot
- * express — hence the raw statement.
- */
-export async function recordDelivery({ source, idempotencyKey, eventType, orgId, payload }: { source: Source; idempotencyKey: string; eventType: string; orgId: string | null; payload: unknown }) {
-  // The no-op update on conflict hands back the row already there, in the same round trip.
-  const { rows } = await pool.query<{ id: string; status: string }>(
-    `INSERT INTO "WebhookDelivery" (id, "orgId", source, "idempotencyKey", "eventType", payload)
-     VALUES ($1, $2, $3::"WebhookSource", $4, $5, $6::jsonb)
-     ON CONFLICT ("orgId", source, "idempotencyKey") DO UPDATE SET "idempotencyKey" = EXCLUDED."idempotencyKey"
-     RETURNING id, status`,
-    [randomUUID(), orgId, source, idempotencyKey, eventType, JSON.stringify(payload)],
-  );
-  const delivery = rows[0]!;
-  const duplicate = delivery.status === "processed" || delivery.status === "ignored";
-  return { id: delivery.id, duplicate };
-}
-
 export async function finishDelivery({ id, status, error }: { id: string; status: "processed" | "ignored" | "failed"; error?: string }) {
   return db.webhookDelivery.update({ where: { id }, data: { status, error: error ?? null, processedAt: new Date() } });
 }
@@ -65,4 +43,66 @@ export async function acceptDelivery({ source, idempotencyKey, eventType, orgId,
     await db.job.updateMany({ where: { orgId, singletonKey: `delivery:${existing.id}`, status: "dead" }, data: { status: "queued", attempts: 0, runAt: new Date(), deadAt: null, lastError: null, finishedAt: null } });
   }
   return { deliveryId: existing.id, duplicate: true };
+}
+
+export const WORKOS_EVENT_QUEUE = "workos.event";
+/** WorkOS events are retried for as long as deliveries are; waiting on WorkOS itself does not use attempts up. */
+const WORKOS_EVENT_MAX_ATTEMPTS = 15;
+
+export type WorkosAcceptance = { deliveryId: string; status: "queued" | "requeued" | "ignored" | "duplicate" };
+
+/**
+ * Records a verified WorkOS event and, unless Bosun does not act on its type,
+ * queues its processing — in one statement, so it is never stored without its
+ * job and the acknowledgement costs one round trip. The event id is the key;
+ * events tied to no org share one org-less namespace (the unique index treats
+ * those NULLs as equal). A redelivery of an event that failed for good goes
+ * back on the queue with fresh attempts instead of being answered as a
+ * duplicate; one still waiting in the queue, or already handled, is a duplicate.
+ */
+export async function acceptWorkosDelivery({ idempotencyKey, eventType, orgId, payload, ignoredReason }: { idempotencyKey: string; eventType: string; orgId: string | null; payload: unknown; ignoredReason: string | null }): Promise<WorkosAcceptance> {
+  const ignored = ignoredReason !== null;
+  const { rows } = await pool.query<{ id: string }>(
+    `WITH delivery AS (
+       INSERT INTO "WebhookDelivery" (id, "orgId", source, "idempotencyKey", "eventType", payload, status, error, "processedAt")
+       VALUES ($1, $2, 'workos', $3, $4, $5::jsonb, $6::"DeliveryStatus", $7, $8)
+       ON CONFLICT ("orgId", source, "idempotencyKey") DO NOTHING
+       RETURNING id),
+     job AS (
+       INSERT INTO "Job" (id, "orgId", queue, payload, "maxAttempts", "singletonKey")
+       SELECT $9, $2, $10, jsonb_build_object('deliveryId', id), $11, 'workos-delivery:' || id
+       FROM delivery WHERE NOT $12
+       RETURNING id)
+     SELECT id FROM delivery`,
+    [randomUUID(), orgId, idempotencyKey, eventType, JSON.stringify(payload), ignored ? "ignored" : "received", ignoredReason, ignored ? new Date() : null, randomUUID(), WORKOS_EVENT_QUEUE, WORKOS_EVENT_MAX_ATTEMPTS, ignored],
+  );
+  if (rows[0]) return { deliveryId: rows[0].id, status: ignored ? "ignored" : "queued" };
+
+  // Already recorded. Only a failed one is taken back: the delivery returns to "received" and its job
+  // (dead by then) to the queue, both in one statement, so two redeliveries at once requeue it once.
+  const { rows: existing } = await pool.query<{ id: string; requeued: boolean }>(
+    `WITH existing AS (
+       SELECT id, status FROM "WebhookDelivery"
+       WHERE "orgId" IS NOT DISTINCT FROM $1 AND source = 'workos' AND "idempotencyKey" = $2),
+     reopened AS (
+       UPDATE "WebhookDelivery" d SET status = 'received', error = NULL, "processedAt" = NULL
+       FROM existing WHERE d.id = existing.id AND d.status = 'failed'
+       RETURNING d.id),
+     job AS (
+       INSERT INTO "Job" (id, "orgId", queue, payload, "maxAttempts", "singletonKey")
+       SELECT $3, $1, $4, jsonb_build_object('deliveryId', id), $5, 'workos-delivery:' || id FROM reopened
+       ON CONFLICT ("singletonKey") DO UPDATE SET status = 'queued', attempts = 0, "runAt" = now(), "deadAt" = NULL, "lastError" = NULL,
+         "finishedAt" = NULL, "lockedAt" = NULL, "lockedBy" = NULL
+       RETURNING id)
+     SELECT existing.id, EXISTS (SELECT 1 FROM reopened) AS requeued FROM existing`,
+    [orgId, idempotencyKey, randomUUID(), WORKOS_EVENT_QUEUE, WORKOS_EVENT_MAX_ATTEMPTS],
+  );
+  const found = existing[0];
+  if (!found) throw new Error(`WorkOS delivery ${idempotencyKey} was neither recorded nor found`);
+  return { deliveryId: found.id, status: found.requeued ? "requeued" : "duplicate" };
+}
+
+/** A stored WorkOS delivery, for the queue's handler. */
+export async function findWorkosDelivery({ id }: { id: string }) {
+  return db.webhookDelivery.findFirst({ where: { id, source: "workos" }, select: { id: true, payload: true, eventType: true } });
 }

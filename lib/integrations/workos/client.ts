@@ -1,8 +1,8 @@
 import "server-only";
 import { WorkOS } from "@workos-inc/node";
 import { env } from "@/lib/env";
-import { toInvitation, toMembership, toSessionSummary } from "./transform";
-import type { WorkosInvitation, WorkosMembership, WorkosRole, WorkosSessionSummary } from "./types";
+import { toInvitation, toMembership, toSessionSummary, toUserSummary } from "./transform";
+import type { WorkosInvitation, WorkosMembership, WorkosRole, WorkosSessionSummary, WorkosUserSummary } from "./types";
 
 /**
  * WorkOS user management and MFA through the official SDK. Host, port and key
@@ -16,6 +16,16 @@ const workos = () =>
     port: env.workos.apiPort,
     clientId: env.workos.clientId,
   }));
+
+/** The WorkOS user with this id, or null when WorkOS has none (deleted). Any other failure is thrown, to be retried. */
+export async function findUser(workosUserId: string): Promise<WorkosUserSummary | null> {
+  try {
+    return toUserSummary(await workos().userManagement.getUser(workosUserId));
+  } catch (error) {
+    if ((error as { status?: unknown }).status === 404) return null;
+    throw error;
+  }
+}
 
 export async function findMembership({ workosUserId, workosOrgId }: { workosUserId: string; workosOrgId: string }): Promise<WorkosMembership | null> {
   const page = await workos().userManagement.listOrganizationMemberships({ userId: workosUserId, organizationId: workosOrgId, statuses: ["active", "inactive", "pending"] });

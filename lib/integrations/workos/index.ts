@@ -1,3 +1,3 @@
 export * from "./client";
 export { toRole } from "./transform";
-export type { WorkosInvitation, WorkosMembership, WorkosRole, WorkosSessionSummary } from "./types";
+export type { WorkosInvitation, WorkosMembership, WorkosRole, WorkosSessionSummary, WorkosUserSummary } from "./types";

@@ -1,5 +1,5 @@
-import type { Invitation, OrganizationMembership, Session } from "@workos-inc/node";
-import type { WorkosInvitation, WorkosMembership, WorkosRole, WorkosSessionSummary } from "./types";
+import type { Invitation, OrganizationMembership, Session, User } from "@workos-inc/node";
+import type { WorkosInvitation, WorkosMembership, WorkosRole, WorkosSessionSummary, WorkosUserSummary } from "./types";
 
 const ROLES: readonly WorkosRole[] = ["admin", "manager", "member"];
 
@@ -28,6 +28,10 @@ export function toInvitation(invitation: Invitation): WorkosInvitation {
     expiresAt: invitation.expiresAt,
     createdAt: invitation.createdAt,
   };
+}
+
+export function toUserSummary(user: User): WorkosUserSummary {
+  return { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName };
 }
 
 export function toSessionSummary(session: Session): WorkosSessionSummary {

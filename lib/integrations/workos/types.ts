@@ -18,4 +18,6 @@ export type WorkosInvitation = {
   createdAt: string;
 };
 
+export type WorkosUserSummary = { id: string; email: string; firstName: string | null; lastName: string | null };
+
 export type WorkosSessionSummary = { id: string; userId: string; organizationId: string | null; status: string };

@@ -6,6 +6,8 @@ import { seedDatabase } from "@/prisma/seed-data";
 import { createTestDatabase } from "@/test/database";
 import { serveRoutes } from "@/test/route-server";
 import { type RunningWorkosEmulator, signWorkosWebhook, startWorkosEmulator } from "@/emulators/workos";
+import type * as JobsModule from "@/lib/jobs";
+import type * as HandlersModule from "@/lib/automations/handlers";
 import type * as RouteModule from "./route";
 
 /** Directory sync end to end: the WorkOS emulator delivers signed webhooks to the real route handler. */
@@ -15,11 +17,17 @@ describe("POST /api/webhooks/workos", () => {
   let workos: RunningWorkosEmulator;
   let bosun: Awaited<ReturnType<typeof serveRoutes>>;
   let route: typeof RouteModule;
+  let jobs: typeof JobsModule;
+  let handlers: typeof HandlersModule;
 
   const post = (body: string, signature: string | null) =>
     route.POST(new Request("http://bosun.test/api/webhooks/workos", { method: "POST", body, headers: signature ? { "workos-signature": signature } : {} }));
   const directory = (change: object) =>
     fetch(`${workos.url}/__emulator/directory/users`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ organization: "acme", ...change }) }).then((r) => r.json());
+  /** Events are applied on the job queue: run it, as the worker would, until nothing is due. */
+  const drainQueue = async () => {
+    while ((await jobs.drainJobs({ handlers: handlers.JOB_HANDLERS })).length > 0);
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase("workoshook");
@@ -33,6 +41,8 @@ describe("POST /api/webhooks/workos", () => {
     vi.resetModules();
     (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     route = await import("./route");
+    jobs = await import("@/lib/jobs");
+    handlers = await import("@/lib/automations/handlers");
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
@@ -75,6 +85,13 @@ describe("POST /api/webhooks/workos", () => {
     expect(await db.webhookDelivery.count({ where: { idempotencyKey: { startsWith: "event_fuzz_" } } })).toBe(0);
   });
 
+  it("fuzz: a signed event whose created_at is not a time is a 400 naming it: events are applied in the order of that time", async () => {
+    const body = JSON.stringify({ id: "event_fuzz_time", event: "user.updated", data: { id: "user_x", email: "x@acme.test" }, created_at: "yesterday-ish" });
+    const response = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
+    expect(response.status).toBe(400);
+    expect((await response.json()).fields).toEqual({ created_at: "must be an ISO 8601 date-time" });
+  });
+
   it("fuzz: a signed JSON body that is not an object is a 400 naming the body", async () => {
     for (const body of ["null", "[]", "7"]) {
       const response = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
@@ -110,15 +127,20 @@ describe("POST /api/webhooks/workos", () => {
     const ada = await db.user.findUniqueOrThrow({ where: { email: "ada@acme.test" } });
     const body = JSON.stringify({ id: "event_fuzz_email_taken", event: "user.updated", data: { id: ada.workosUserId, email: "linus@acme.test", first_name: "Ada", last_name: "Lovelace" }, created_at: new Date().toISOString() });
     const response = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: "ignored" });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toMatchObject({ status: "queued" });
+    await drainQueue();
+    expect(await db.webhookDelivery.findFirstOrThrow({ where: { idempotencyKey: "event_fuzz_email_taken" } })).toMatchObject({ status: "ignored", error: "linus@acme.test belongs to another Bosun user" });
+    expect(await db.job.count({ where: { status: { not: "succeeded" } } })).toBe(0);
     expect((await db.user.findUniqueOrThrow({ where: { id: ada.id } })).email).toBe("ada@acme.test");
   });
 
   it("provisions a new directory user with the role WorkOS assigned", async () => {
     const result = (await directory({ action: "create", email: "nora.new@acme.test", firstName: "Nora", lastName: "New", role: "manager" })) as { webhooks: { status: number | null }[] };
     expect(result.webhooks.length).toBeGreaterThan(0);
-    expect(result.webhooks.every((w) => w.status === 200)).toBe(true);
+    // Acknowledged once recorded and queued (202), or recorded as needing no action (200).
+    expect(result.webhooks.every((w) => w.status === 202 || w.status === 200)).toBe(true);
+    await drainQueue();
     const member = await db.membership.findFirstOrThrow({ where: { user: { email: "nora.new@acme.test" }, org: { slug: "acme" } }, include: { user: true } });
     expect(member).toMatchObject({ role: "manager", status: "active", directoryManaged: true });
     expect(member.user.name).toBe("Nora New");
@@ -138,7 +160,7 @@ describe("POST /api/webhooks/workos", () => {
     // Delivery keys are unique per org; events tied to no org share one namespace rather than none.
     const body = JSON.stringify({ id: "event_no_org_redelivered", event: "user.updated", data: { id: "user_unknown_to_bosun", email: "stranger@elsewhere.test", first_name: "Sam", last_name: "Stranger" }, created_at: new Date().toISOString() });
     const first = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(202);
     expect(await first.json()).not.toEqual({ status: "duplicate" });
     const again = await post(body, signWorkosWebhook(body, WORKOS_DEMO_WEBHOOK_SECRET));
     expect(await again.json()).toEqual({ status: "duplicate" });
@@ -151,6 +173,7 @@ describe("POST /api/webhooks/workos", () => {
     await db.userSession.create({ data: { workosSessionId: "session_linus_open", userId: linus.id } });
     await directory({ action: "create", email: "linus@acme.test" }).catch(() => undefined);
     await directory({ action: "deactivate", email: "linus@acme.test" });
+    await drainQueue();
     const membership = await db.membership.findFirstOrThrow({ where: { userId: linus.id, org: { slug: "acme" } } });
     expect(membership.status).toBe("deactivated");
     expect(await db.userSession.findUniqueOrThrow({ where: { workosSessionId: "session_linus_open" } })).toMatchObject({ revokedAt: expect.any(Date) });

@@ -1,14 +1,18 @@
 // POST /api/webhooks/workos - WorkOS events (directory sync, users, memberships), signed with WorkOS-Signature.
 import { NextResponse } from "next/server";
-import { handleWorkosEvent } from "@/lib/directory/handle-workos-event";
-import { eventOrganizationId, workosEventSchema } from "@/lib/directory/events";
+import { actsOnEvent, eventOrganizationId, workosEventSchema } from "@/lib/directory/events";
 import { findOrgByWorkosId } from "@/lib/db/queries/organizations";
-import { finishDelivery, recordDelivery } from "@/lib/db/queries/webhook-deliveries";
+import { acceptWorkosDelivery } from "@/lib/db/queries/webhook-deliveries";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/observability/logger";
+import { kickJobWorker } from "@/lib/jobs";
 import { readLimitedBody } from "@/lib/security/read-limited-body";
 import { verifyWorkosSignature } from "@/lib/webhooks/signatures";
 
+/**
+ * Verifies and validates the event, records it and queues its processing,
+ * and answers at once: the event is applied on the job queue, with retries,
+ * in the order of event time per object (lib/directory/handle-workos-event.ts).
+ */
 export async function POST(request: Request) {
   const secret = env.workos.webhookSecret;
   if (!secret) return NextResponse.json({ error: "not_configured", message: "WORKOS_WEBHOOK_SECRET is not set." }, { status: 503 });
@@ -31,18 +35,11 @@ export async function POST(request: Request) {
   const workosOrgId = eventOrganizationId(event);
   const org = workosOrgId ? await findOrgByWorkosId({ workosOrgId }) : null;
   // The event id makes redeliveries and replays of a signed body harmless.
-  const delivery = await recordDelivery({ source: "workos", idempotencyKey: event.id, eventType: event.event, orgId: org?.id ?? null, payload: event });
-  if (delivery.duplicate) return NextResponse.json({ status: "duplicate" });
-
-  try {
-    const outcome = await handleWorkosEvent(event);
-    await finishDelivery({ id: delivery.id, status: outcome.status });
-    return NextResponse.json({ status: outcome.status, note: outcome.note });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await finishDelivery({ id: delivery.id, status: "failed", error: message });
-    logger.error({ err: error, eventId: event.id, event: event.event }, "WorkOS event failed");
-    // A 5xx makes WorkOS deliver it again; the failed delivery is retried, not skipped.
-    return NextResponse.json({ error: "processing_failed", message }, { status: 500 });
-  }
+  const ignoredReason = actsOnEvent(event.event) ? null : `${event.event} needs no action`;
+  const accepted = await acceptWorkosDelivery({ idempotencyKey: event.id, eventType: event.event, orgId: org?.id ?? null, payload: event, ignoredReason });
+  if (accepted.status === "duplicate") return NextResponse.json({ status: "duplicate" });
+  if (accepted.status === "ignored") return NextResponse.json({ status: "ignored", deliveryId: accepted.deliveryId, note: ignoredReason });
+  // Processing starts on the next turn of the event loop, after this answer, not at the worker's next tick.
+  kickJobWorker();
+  return NextResponse.json({ status: "queued", deliveryId: accepted.deliveryId }, { status: 202 });
 }
