@@ -5,7 +5,9 @@ import { findSentryIssuesForJiraKey, listTicketLinks } from "@/lib/db/queries/ti
 import { classifySeverity, compareSeverity, type Severity, severityInputFromIssue } from "@/lib/domain/severity";
 import { IntegrationError } from "@/lib/errors";
 import { getSentryConfig } from "@/lib/integrations/connections";
-import { errorSeries, listIssues, type ErrorSeries, type SentryIssueSummary } from "@/lib/integrations/sentry";
+import { errorSeries, listIssues, type ErrorSeries, type SentryClientConfig, type SentryIssueSummary } from "@/lib/integrations/sentry";
+import { listEnvironments } from "@/lib/integrations/sentry/environments";
+import { chooseEnvironment } from "./environment-filter";
 import { getSeveritySettings } from "./severity-settings";
 
 export type Period = "24h" | "7d" | "30d";
@@ -16,9 +18,38 @@ export type ClassifiedIssue = SentryIssueSummary & { severity: Severity; reasons
 export type ErrorsPage =
   | { status: "not-connected" }
   | { status: "unavailable"; message: string }
-  | { status: "ok"; issues: ClassifiedIssue[]; total: number; projects: { id: string; slug: string }[]; series: ErrorSeries; fetchedAt: Date; stale: boolean; error: string | null; isComplete: boolean; reverseLookup: string | null };
+  /** Only with `strictEnvironment`: the environment is not one Sentry lists, and nothing was read for it. */
+  | { status: "invalid"; field: "environment"; message: string; environments: string[] }
+  | {
+      status: "ok";
+      issues: ClassifiedIssue[];
+      total: number;
+      projects: { id: string; slug: string }[];
+      /** The environments Sentry lists, for the filter. */
+      environments: string[];
+      /** An `environment` filter that was ignored because Sentry has no such environment. */
+      ignoredEnvironment: string | null;
+      series: ErrorSeries;
+      fetchedAt: Date;
+      stale: boolean;
+      error: string | null;
+      isComplete: boolean;
+      reverseLookup: string | null;
+    };
 
 const TTL_MS = 2 * 60_000;
+/** Environments come and go rarely. */
+const ENVIRONMENTS_TTL_MS = 10 * 60_000;
+
+/** The org's Sentry environments (cached under one key); an empty list when Sentry cannot say and nothing is cached. */
+export async function readSentryEnvironments({ orgId, config }: { orgId: string; config: SentryClientConfig }): Promise<string[]> {
+  try {
+    return (await readThrough({ orgId, key: "sentry:environments", ttlMs: ENVIRONMENTS_TTL_MS, load: () => listEnvironments(config) })).value;
+  } catch (error) {
+    if (error instanceof IntegrationError) return [];
+    throw error;
+  }
+}
 const JIRA_KEY = /^[A-Z][A-Z0-9_]+-\d+$/;
 
 const SORTS: Record<ErrorFilters["sort"], (a: ClassifiedIssue, b: ClassifiedIssue) => number> = {
@@ -34,9 +65,33 @@ const SORTS: Record<ErrorFilters["sort"], (a: ClassifiedIssue, b: ClassifiedIssu
  * filter set; a failed refresh keeps the last good data, marked stale.
  * Searching for a Jira key lists the Sentry issues linked to it.
  */
-export async function loadErrorsPage({ orgId, filters, force = false, requestId }: { orgId: string; filters: ErrorFilters; force?: boolean; requestId?: string }): Promise<ErrorsPage> {
+type LoadInput = {
+  orgId: string;
+  filters: ErrorFilters;
+  force?: boolean;
+  requestId?: string;
+  /** Refuse an unknown environment (for API callers) instead of ignoring it and showing all (for the page). */
+  strictEnvironment?: boolean;
+};
+
+export function loadErrorsPage(input: LoadInput & { strictEnvironment: true }): Promise<ErrorsPage>;
+export function loadErrorsPage(input: LoadInput & { strictEnvironment?: false }): Promise<Exclude<ErrorsPage, { status: "invalid" }>>;
+export async function loadErrorsPage({
+  orgId,
+  filters: requested,
+  force = false,
+  requestId,
+  strictEnvironment = false,
+}: LoadInput): Promise<ErrorsPage> {
   const config = await getSentryConfig({ orgId, requestId });
   if (!config) return { status: "not-connected" };
+  // Checked against Sentry's own list before any per-environment read: an unknown name never reaches Sentry or the cache.
+  const environments = await readSentryEnvironments({ orgId, config });
+  const choice = chooseEnvironment(requested.environment, environments);
+  if (choice.kind === "unknown" && strictEnvironment) {
+    return { status: "invalid", field: "environment", environments, message: `environment: Sentry has no environment named "${choice.name}"${environments.length ? ` (it has ${environments.join(", ")})` : ""}` };
+  }
+  const filters: ErrorFilters = { ...requested, environment: choice.kind === "known" ? choice.name : undefined };
   let issues: Cached<{ issues: SentryIssueSummary[]; isComplete: boolean }>;
   let series: Cached<ErrorSeries>;
   try {
@@ -74,6 +129,8 @@ export async function loadErrorsPage({ orgId, filters, force = false, requestId 
     issues: shown,
     total: classified.length,
     projects,
+    environments,
+    ignoredEnvironment: choice.kind === "unknown" ? choice.name : null,
     series: series.value,
     fetchedAt: new Date(Math.min(issues.fetchedAt.getTime(), series.fetchedAt.getTime())),
     stale: issues.stale || series.stale,

@@ -12,7 +12,8 @@ const FEATURES = ["alert-filters", "minidump", "race-free-group-creation", "rele
 function serializeProject(org: OrgState, project: SentryProject) {
   const team = { id: org.data.team.id, name: org.data.team.name, slug: org.data.team.slug };
   const releases = org.data.releases.filter((r) => r.projectIds.includes(project.id));
-  const environments = [...new Set(org.data.sessions.filter((s) => s.projectId === project.id).map((s) => s.environment))].sort();
+  // Every environment the project has seen, through sessions or through events (an issue seen only in staging counts).
+  const environments = [...new Set([...org.data.sessions.filter((s) => s.projectId === project.id).map((s) => s.environment), ...org.data.issues.filter((i) => i.projectId === project.id).flatMap((i) => [...i.environments])])].sort();
   const hasSessions = org.data.sessions.some((s) => s.projectId === project.id && s.total.total() > 0);
   return {
     latestDeploys: null,

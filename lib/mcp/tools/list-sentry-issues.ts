@@ -36,8 +36,9 @@ export function registerListSentryIssues(server: McpServer, ctx: AgentContext) {
     async ({ period, severity, project, environment, search, limit }) => {
       const denied = guard(ctx, TOOL_SPECS.list_sentry_issues);
       if (denied) return denied;
-      const page = await loadErrorsPage({ orgId: ctx.org.id, filters: { period, severity, project, environment, search, sort: "severity" }, requestId: ctx.requestId });
+      const page = await loadErrorsPage({ orgId: ctx.org.id, filters: { period, severity, project, environment, search, sort: "severity" }, requestId: ctx.requestId, strictEnvironment: true });
       if (page.status === "not-connected") return fail(notConnected("Sentry", ctx.org.name));
+      if (page.status === "invalid") return fail(page.message, { field: page.field, environments: page.environments });
       if (page.status === "unavailable") return fail(unavailable("Sentry", page.message));
 
       const issues = page.issues.slice(0, limit).map((i) => ({

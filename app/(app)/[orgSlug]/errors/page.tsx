@@ -6,6 +6,7 @@ import { requireOrg } from "@/lib/auth/org";
 import { can } from "@/lib/auth/permissions";
 import { listTeam } from "@/lib/db/queries/availability";
 import { SEVERITY_ORDER, type Severity } from "@/lib/domain/severity";
+import { unknownEnvironmentMessage } from "@/lib/errors-page/environment-filter";
 import { loadErrorsPage, type ErrorFilters, type Period } from "@/lib/errors-page/load";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { getRequestId } from "@/lib/observability/request-context";
@@ -67,6 +68,11 @@ export default async function ErrorsPage({ params, searchParams }: { params: Pro
         <ErrorChart series={data.series} projects={data.projects} />
       </Card>
       <Card title={data.reverseLookup ? `Sentry issues linked to ${data.reverseLookup}` : `Issues (${data.issues.length} of ${data.total}${data.isComplete ? "" : "+"})`}>
+        {data.ignoredEnvironment && (
+          <p role="status" className="mb-3 rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-800 dark:bg-amber-950 dark:text-amber-200">
+            {unknownEnvironmentMessage(data.ignoredEnvironment)}
+          </p>
+        )}
         <form role="search" aria-label="Filter issues" className="mb-4 flex flex-wrap items-end gap-3">
           <input type="hidden" name="period" value={filters.period} />
           <label className="text-sm font-medium">
@@ -93,10 +99,11 @@ export default async function ErrorsPage({ params, searchParams }: { params: Pro
           </label>
           <label className="text-sm font-medium">
             Environment
-            <select name="environment" defaultValue={filters.environment ?? ""} className={select}>
+            <select name="environment" defaultValue={data.ignoredEnvironment ? "" : (filters.environment ?? "")} className={select}>
               <option value="">All</option>
-              <option value="production">production</option>
-              <option value="staging">staging</option>
+              {data.environments.map((name) => (
+                <option key={name} value={name}>{name}</option>
+              ))}
             </select>
           </label>
           <label className="text-sm font-medium">
