@@ -1,9 +1,9 @@
 import "server-only";
-import { readThrough } from "@/lib/cache/read-through";
 import type { ReleaseNotesInput } from "@/lib/domain/release-notes";
 import { getJiraConfig } from "@/lib/integrations/connections";
-import { findVersionsNamed, type JiraVersion } from "@/lib/integrations/jira";
+import type { JiraVersion } from "@/lib/integrations/jira";
 import { loadReleaseDetail } from "@/lib/releases/detail";
+import { readJiraVersionList } from "@/lib/releases/known-versions";
 import { loadReleasesPage } from "@/lib/releases/load";
 import { readIssuesFirstSeenIn } from "@/lib/releases/new-issues";
 
@@ -18,7 +18,8 @@ export type ReleaseNotesSource = { input: ReleaseNotesInput; versions: JiraVersi
 export async function readJiraVersions({ orgId, version, requestId, force = false }: { orgId: string; version: string; requestId?: string; force?: boolean }): Promise<JiraVersion[]> {
   const jira = await getJiraConfig({ orgId, requestId });
   if (!jira) return [];
-  return (await readThrough({ orgId, key: `jira:versions:${version}`, ttlMs: 5 * 60_000, force, load: () => findVersionsNamed(jira, version) })).value;
+  // Filtered from the site's whole version list (one cache entry per org), so no name mints a cache key of its own.
+  return (await readJiraVersionList({ orgId, config: jira, force })).filter((v) => v.name === version);
 }
 
 export async function loadReleaseNotesSource({ orgId, version, requestId }: { orgId: string; version: string; requestId?: string }): Promise<ReleaseNotesSource> {

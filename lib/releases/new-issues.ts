@@ -4,6 +4,7 @@ import { classifySeverity, severityInputFromIssue, type Severity } from "@/lib/d
 import { getSeveritySettings } from "@/lib/errors-page/severity-settings";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { listIssues, type SentryIssueSummary } from "@/lib/integrations/sentry";
+import { checkReleaseVersion } from "./known-versions";
 
 /**
  * Unresolved issues first seen in a release, with their severity class.
@@ -14,6 +15,8 @@ import { listIssues, type SentryIssueSummary } from "@/lib/integrations/sentry";
 export async function readIssuesFirstSeenIn({ orgId, version, requestId }: { orgId: string; version: string; requestId?: string }): Promise<(SentryIssueSummary & { severity: Severity })[]> {
   const sentry = await getSentryConfig({ orgId, requestId });
   if (!sentry) return [];
+  // Only a version in the org's release lists gets its own cache entry and Sentry search.
+  if ((await checkReleaseVersion({ orgId, version, requestId })).kind !== "known") return [];
   const quoted = `"${version.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
   const [read, settings] = await Promise.all([
     readThrough({ orgId, key: `sentry:issues:first-release:${version}`, ttlMs: 2 * 60_000, load: () => listIssues(sentry, { query: `is:unresolved firstRelease:${quoted}`, statsPeriod: "14d" }) }),

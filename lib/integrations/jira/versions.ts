@@ -9,7 +9,8 @@ import type { JiraClientConfig } from "./types";
  */
 export type JiraVersion = { id: string; name: string; projectKey: string; released: boolean; releaseDate: string | null };
 
-export async function findVersionsNamed(config: JiraClientConfig, name: string): Promise<JiraVersion[]> {
+/** Every version of every project (the first 100 projects): one request per project, whichever name is wanted. */
+export async function listAllVersions(config: JiraClientConfig): Promise<JiraVersion[]> {
   const { v3 } = createJiraClients(config);
   const projects = await callJira(() => v3.projects.searchProjects({ maxResults: 100 }));
   const found: JiraVersion[] = [];
@@ -17,10 +18,14 @@ export async function findVersionsNamed(config: JiraClientConfig, name: string):
     if (!project.key) continue;
     const versions = await callJira(() => v3.projectVersions.getProjectVersions({ projectIdOrKey: project.key as string }));
     for (const version of versions) {
-      if (version.name === name && version.id) found.push({ id: version.id, name: version.name, projectKey: project.key, released: Boolean(version.released), releaseDate: version.releaseDate ?? null });
+      if (version.name && version.id) found.push({ id: version.id, name: version.name, projectKey: project.key, released: Boolean(version.released), releaseDate: version.releaseDate ?? null });
     }
   }
   return found;
+}
+
+export async function findVersionsNamed(config: JiraClientConfig, name: string): Promise<JiraVersion[]> {
+  return (await listAllVersions(config)).filter((version) => version.name === name);
 }
 
 /** Marks the version released on the given day; repeating it changes nothing. */

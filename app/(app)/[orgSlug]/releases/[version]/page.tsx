@@ -6,6 +6,7 @@ import { requireOrg } from "@/lib/auth/org";
 import { readIssuesFirstSeenIn } from "@/lib/releases/new-issues";
 import { getRequestId } from "@/lib/observability/request-context";
 import { loadReleaseDetail } from "@/lib/releases/detail";
+import { checkReleaseVersion } from "@/lib/releases/known-versions";
 import { loadReleasesPage } from "@/lib/releases/load";
 
 export default async function ReleaseDetailPage({ params }: { params: Promise<{ orgSlug: string; version: string }> }) {
@@ -13,6 +14,9 @@ export default async function ReleaseDetailPage({ params }: { params: Promise<{ 
   const { org } = await requireOrg(orgSlug);
   const version = decodeURIComponent(rawVersion);
   const requestId = await getRequestId();
+  // A version that is not one of the org's releases is a 404 before any per-version read.
+  const check = await checkReleaseVersion({ orgId: org.id, version, requestId });
+  if (check.kind === "invalid" || check.kind === "unknown") notFound();
   const [list, detail, newIssues] = await Promise.all([loadReleasesPage({ orgId: org.id, requestId }), loadReleaseDetail({ orgId: org.id, version, requestId }), readIssuesFirstSeenIn({ orgId: org.id, version, requestId }).catch(() => [])]);
   const release = list.status === "ok" ? list.releases.find((r) => r.version === version) : undefined;
   if (list.status === "ok" && !release) notFound();
