@@ -250,23 +250,27 @@ describe("deprovisioning exactly once", () => {
     });
   });
 
-  it("a failed delivery that WorkOS redelivers goes back on the queue instead of being answered as a duplicate", async () => {
+  it("a delivery that failed for good goes back on the queue when WorkOS redelivers it, instead of being answered as a duplicate", async () => {
     const barbara = await bosun.db.user.findUniqueOrThrow({ where: { email: person("barbara").email } });
     const since = await lastEventId();
     await directory({ action: "delete", email: barbara.email });
     const deleted = (await eventsSince(since)).find((e) => e.event === "organization_membership.deleted")!;
     await bosun.deliver(deleted);
     const delivery = await bosun.db.webhookDelivery.findFirstOrThrow({ where: { idempotencyKey: deleted.id } });
-    // As if every attempt had failed: the job is dead and the delivery failed.
+    // The state every attempt failing leaves behind (WorkOS being down only delays a job, so this takes
+    // another kind of failure): the job dead, the delivery failed.
     await bosun.db.job.updateMany({ where: { singletonKey: { endsWith: delivery.id } }, data: { status: "dead", attempts: 15, deadAt: new Date() } });
     await bosun.db.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "failed", error: "gave up" } });
 
     const again = await bosun.deliver(deleted);
     expect(again).toEqual({ status: 202, body: expect.objectContaining({ status: "queued" }) });
+    expect(await bosun.db.job.findFirstOrThrow({ where: { singletonKey: { endsWith: delivery.id } } })).toMatchObject({ status: "queued", attempts: 0, deadAt: null });
     await bosun.drain();
     expect((await bosun.db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).status).toBe("processed");
     expect((await bosun.db.membership.findFirstOrThrow({ where: { userId: barbara.id, orgId: bosun.acmeOrg.id } })).status).toBe("deactivated");
     expect(await bosun.db.auditLog.count({ where: { action: "member.deprovisioned", targetId: barbara.id } })).toBe(1);
+    // Once processed, a further redelivery is a duplicate again.
+    expect((await bosun.deliver(deleted)).body).toEqual({ status: "duplicate" });
   });
 });
 
