@@ -59,6 +59,24 @@ describe("platform REST v3 responses match the official schemas", () => {
     expect((many.issues as { key: string }[]).map((i) => i.key).sort()).toEqual((bulk.issues as { key: string }[]).map((i) => i.key).sort());
   });
 
+  it("finds the open issues of several assignees in one search, each with its assignee", async () => {
+    const assigned = await conforms("GET", "/rest/api/3/search/jql", `/rest/api/3/search/jql?jql=${encodeURIComponent("assignee is not EMPTY AND statusCategory != Done")}&fields=assignee&maxResults=100`);
+    const accountIds = [...new Set((assigned.issues as { fields: { assignee: { accountId: string } } }[]).map((i) => i.fields.assignee.accountId))].slice(0, 3);
+    expect(accountIds.length).toBe(3);
+    const jql = `assignee in (${accountIds.map((id) => `"${id}"`).join(", ")}) AND statusCategory != Done ORDER BY updated DESC`;
+    const batched = await conforms("GET", "/rest/api/3/search/jql", `/rest/api/3/search/jql?jql=${encodeURIComponent(jql)}&fields=summary,status,issuetype,assignee&maxResults=100`);
+    const batchedKeys = (batched.issues as { key: string; fields: { assignee: { accountId: string } } }[]).map((i) => {
+      expect(accountIds).toContain(i.fields.assignee.accountId);
+      return i.key;
+    });
+    const oneByOne: string[] = [];
+    for (const id of accountIds) {
+      const single = await conforms("GET", "/rest/api/3/search/jql", `/rest/api/3/search/jql?jql=${encodeURIComponent(`assignee = "${id}" AND statusCategory != Done`)}&fields=summary&maxResults=100`);
+      oneByOne.push(...(single.issues as { key: string }[]).map((i) => i.key));
+    }
+    expect(batchedKeys.sort()).toEqual(oneByOne.sort());
+  });
+
   it("projects, versions, metadata and users", async () => {
     await conforms("GET", "/rest/api/3/project/search", "/rest/api/3/project/search?maxResults=2");
     await conforms("GET", "/rest/api/3/project/{projectIdOrKey}", "/rest/api/3/project/ACME");
