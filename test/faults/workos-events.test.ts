@@ -250,6 +250,20 @@ describe("deprovisioning exactly once", () => {
     });
   });
 
+  it("revokes every session of someone with more than one page of them (WorkOS lists 100 at most per page)", async () => {
+    const donald = await bosun.db.user.findUniqueOrThrow({ where: { email: person("donald").email } });
+    for (let i = 0; i < 101; i++) await control("/sessions", { user_id: donald.workosUserId, organization_id: acme.workosOrgId });
+    const since = await lastEventId();
+    await directory({ action: "delete", email: donald.email });
+    for (const event of (await eventsSince(since)).filter((e) => e.event !== "session.created")) await bosun.deliver(event);
+    await bosun.drain();
+    const sessions = await sessionsOf(donald.workosUserId);
+    expect(sessions).toHaveLength(101);
+    expect(sessions.filter((s) => s.status !== "revoked")).toEqual([]);
+    const audit = await bosun.db.auditLog.findMany({ where: { action: "member.deprovisioned", targetId: donald.id } });
+    expect(audit.map((a) => a.summary)).toEqual([expect.stringContaining("101 session(s) revoked")]);
+  });
+
   it("a delivery that failed for good goes back on the queue when WorkOS redelivers it, instead of being answered as a duplicate", async () => {
     const barbara = await bosun.db.user.findUniqueOrThrow({ where: { email: person("barbara").email } });
     const since = await lastEventId();

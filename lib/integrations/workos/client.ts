@@ -80,9 +80,16 @@ export async function revokeInvitation(invitationId: string): Promise<WorkosInvi
   return toInvitation(await workos().userManagement.revokeInvitation(invitationId));
 }
 
+/** Every active session of the user, over as many pages as WorkOS returns (deprovisioning must miss none). */
 export async function listActiveSessions(workosUserId: string): Promise<WorkosSessionSummary[]> {
-  const page = await workos().userManagement.listSessions(workosUserId, { limit: 100 });
-  return page.data.map(toSessionSummary).filter((session) => session.status === "active");
+  const sessions: WorkosSessionSummary[] = [];
+  let after: string | undefined;
+  do {
+    const page = await workos().userManagement.listSessions(workosUserId, { limit: 100, after });
+    sessions.push(...page.data.map(toSessionSummary));
+    after = page.listMetadata.after ?? undefined;
+  } while (after);
+  return sessions.filter((session) => session.status === "active");
 }
 
 export async function revokeSession(sessionId: string): Promise<void> {
