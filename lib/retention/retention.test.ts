@@ -67,7 +67,7 @@ describe("daily retention", () => {
       await run("skipped-5d", "skipped", 5);
       await run("pending-100d", "pending", null);
       const waitingRun = await run("failed-100d-retry-queued", "failed", 100);
-      await db.job.create({ data: { orgId, queue: "automation.retry-run", payload: { runId: waitingRun }, singletonKey: `retry-run:${waitingRun}:1` } });
+      await db.job.create({ data: { orgId, queue: (await import("@/lib/automations/retry-run")).RETRY_RUN_QUEUE, payload: { runId: waitingRun }, singletonKey: `retry-run:${waitingRun}:1` } });
 
       const intent = async (name: string, status: "pending" | "in_flight" | "succeeded" | "failed" | "dead" | "superseded", days: number | null, runId?: string) => {
         const row = await db.outboxIntent.create({

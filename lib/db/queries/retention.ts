@@ -10,6 +10,8 @@ import { NOTHING_PRUNED, type RetentionCounts } from "@/lib/domain/retention";
  * of one long lock. Nothing here touches the audit log: it is kept for good.
  */
 export const RETENTION_QUEUE = "retention.daily";
+/** The queue of "retry this run" jobs (lib/automations/retry-run.ts); a run waiting on one is kept. */
+const RETRY_RUN_QUEUE = "automation.retry-run";
 export const BATCH_SIZE = 1_000;
 
 /** What a delivery's payload becomes once its retention window has passed. */
@@ -69,7 +71,7 @@ export async function deleteOldAutomationRuns(scope: { orgId: string; before: Da
         SELECT r.id FROM "AutomationRun" r
         WHERE ${ofScope(scope)} AND r.status IN ('succeeded', 'skipped', 'failed') AND r."finishedAt" < ${scope.before}
           AND NOT EXISTS (SELECT 1 FROM "OutboxIntent" i WHERE i."runId" = r.id AND i.status IN ('pending', 'in_flight'))
-          AND NOT EXISTS (SELECT 1 FROM "Job" j WHERE j."singletonKey" LIKE 'retry-run:' || r.id || ':%' AND j.status IN ('queued', 'running'))
+          AND NOT EXISTS (SELECT 1 FROM "Job" j WHERE j.queue = ${RETRY_RUN_QUEUE} AND j.status IN ('queued', 'running') AND j.payload->>'runId' = r.id)
         LIMIT ${batchSize})`,
     batchSize,
   );
