@@ -3,7 +3,7 @@ import type { ReleaseNotesInput } from "@/lib/domain/release-notes";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import type { JiraVersion } from "@/lib/integrations/jira";
 import { loadReleaseDetail } from "@/lib/releases/detail";
-import { readJiraVersionList } from "@/lib/releases/known-versions";
+import { readJiraVersionList, type VersionCheck } from "@/lib/releases/known-versions";
 import { loadReleasesPage } from "@/lib/releases/load";
 import { readIssuesFirstSeenIn } from "@/lib/releases/new-issues";
 
@@ -13,7 +13,7 @@ import { readIssuesFirstSeenIn } from "@/lib/releases/new-issues";
  * Jira versions of that name (released or not), the Sentry release's health
  * and the issues first seen in it.
  */
-export type ReleaseNotesSource = { input: ReleaseNotesInput; versions: JiraVersion[]; jiraError: string | null };
+export type ReleaseNotesSource = { input: ReleaseNotesInput; versions: JiraVersion[]; jiraError: string | null; check: VersionCheck };
 
 export async function readJiraVersions({ orgId, version, requestId, force = false }: { orgId: string; version: string; requestId?: string; force?: boolean }): Promise<JiraVersion[]> {
   const jira = await getJiraConfig({ orgId, requestId });
@@ -36,6 +36,7 @@ export async function loadReleaseNotesSource({ orgId, version, requestId }: { or
   return {
     versions,
     jiraError: detail.jiraError,
+    check: detail.check,
     input: {
       version,
       released,

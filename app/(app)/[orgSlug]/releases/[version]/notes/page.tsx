@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/auth/org";
 import { can } from "@/lib/auth/permissions";
@@ -29,6 +30,8 @@ export default async function ReleaseNotesPage({ params }: { params: Promise<{ o
     published: note?.publishedAt ? { revision: note.publishedRevision ?? 0, at: note.publishedAt.toISOString() } : null,
     revisions: (note?.revisions ?? []).map((r) => ({ revision: r.revision, markdown: r.markdown, at: r.createdAt.toISOString() })),
   });
+  // Notes already written stay reachable; otherwise a version that is not one of the org's releases is a 404.
+  if (!internal && !customer && (source.check.kind === "invalid" || source.check.kind === "unknown")) notFound();
   const unreleased = source.versions.filter((v) => !v.released);
   return (
     <>
