@@ -7,7 +7,7 @@ import { workosEventSchema } from "./events";
 import { handleWorkosEvent } from "./handle-workos-event";
 
 const payloadSchema = z.object({ deliveryId: z.string().min(1) });
-/** How long to wait for WorkOS when it does not say (no Retry-After). */
+/** How long to wait when WorkOS does not say (no Retry-After). */
 const WORKOS_RETRY_SECONDS = 30;
 
 /**
@@ -35,7 +35,8 @@ export async function processWorkosDelivery(job: JobRecord): Promise<void> {
     await finishDelivery({ id: delivery.id, status: outcome.status, error: outcome.status === "ignored" ? outcome.note : undefined });
   } catch (error) {
     const failure = describeFailure(error);
-    if (isTransient(failure)) throw new RetryLaterError(`WorkOS is unavailable: ${failure.status ?? failure.code ?? ""} ${failure.message}`.trim(), failure.retryAfterSeconds ?? WORKOS_RETRY_SECONDS);
+    // WorkOS (or the database) unreachable, rate-limited or failing with a 5xx: waiting will fix it.
+    if (isTransient(failure)) throw new RetryLaterError(`unavailable, retrying later: ${failure.status ?? failure.code ?? ""} ${failure.message}`.replace(/\s+/g, " "), failure.retryAfterSeconds ?? WORKOS_RETRY_SECONDS);
     if (job.attempts >= job.maxAttempts) await finishDelivery({ id: delivery.id, status: "failed", error: failure.message });
     throw error;
   }

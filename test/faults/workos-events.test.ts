@@ -264,6 +264,20 @@ describe("deprovisioning exactly once", () => {
     expect(audit.map((a) => a.summary)).toEqual([expect.stringContaining("101 session(s) revoked")]);
   });
 
+  it("an event that fails for a reason retrying cannot fix uses up its attempts, then its delivery is marked failed and its job dead", async () => {
+    // The SDK refuses a path with a dot segment before sending anything: not a failure waiting can fix.
+    const event = { id: "event_unfetchable_user", event: "organization_membership.created", data: { id: "om_x", user_id: "..", organization_id: acme.workosOrgId, status: "active" }, created_at: new Date().toISOString() };
+    expect((await bosun.deliver(event)).status).toBe(202);
+    const delivery = await bosun.db.webhookDelivery.findFirstOrThrow({ where: { idempotencyKey: event.id } });
+    const job = () => bosun.db.job.findFirstOrThrow({ where: { singletonKey: { endsWith: delivery.id } } });
+    for (let pass = 0; pass < 20 && (await job()).status !== "dead"; pass++) {
+      await bosun.makeRetriesDue();
+      await bosun.drain();
+    }
+    expect(await job()).toMatchObject({ status: "dead", attempts: 15 });
+    expect(await bosun.db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "failed", error: expect.any(String) });
+  });
+
   it("a delivery that failed for good goes back on the queue when WorkOS redelivers it, instead of being answered as a duplicate", async () => {
     const barbara = await bosun.db.user.findUniqueOrThrow({ where: { email: person("barbara").email } });
     const since = await lastEventId();
