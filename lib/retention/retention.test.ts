@@ -140,6 +140,10 @@ describe("daily retention", () => {
     }
     expect(await db.webhookDelivery.count({ where: { id: { in: Object.entries(ids).filter(([k]) => k.includes(".delivery.")).map(([, id]) => id) } } })).toBe(10);
     expect(await payloadCleared("orgless.delivery")).toBe(true);
+    // The rule preview reads recent payloads: a cleared one reads as "not an event", never as an error.
+    const { readStoredDelivery } = await import("@/lib/automations/process-delivery");
+    const cleared = await db.webhookDelivery.findUniqueOrThrow({ where: { id: ids["acme.delivery.processed-40d"]! } });
+    expect(readStoredDelivery(cleared).kind).not.toBe("event");
 
     // Runs: finished past the window go; pending runs and runs with a retry queued stay.
     expect(await exists("acme.run.succeeded-100d")).toBe(false);
