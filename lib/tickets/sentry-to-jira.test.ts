@@ -7,6 +7,7 @@ import { PrismaClient } from "@/lib/db/generated/client";
 import type { SentryIssueFacts } from "@/lib/domain/automations";
 import { seedDatabase } from "@/prisma/seed-data";
 import { createTestDatabase } from "@/test/database";
+import type * as OutboxModule from "@/lib/outbox";
 import type * as SentryToJiraModule from "./sentry-to-jira";
 
 /** "Create ticket" for a Sentry issue after a failed try: corrected input files the ticket instead of repeating the failure. */
@@ -16,13 +17,14 @@ describe("a Sentry issue's ticket after a failed create", () => {
   let jira: JiraEmulator;
   let sentry: RunningSentryEmulator;
   let tickets: typeof SentryToJiraModule;
+  let outbox: typeof OutboxModule;
   let orgId: string;
-  const actor = { type: "user" as const, id: null, label: "grace@acme.test" };
+  const actor = { type: "user" as const, id: "u_grace", label: "grace@acme.test" };
 
-  const firstSentryIssue = async (): Promise<SentryIssueFacts> => {
-    const response = await fetch(`${sentry.url}/api/0/organizations/acme/issues/?limit=1&statsPeriod=14d`, { headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}` } });
-    const [i] = (await response.json()) as { id: string; shortId: string; title: string; culprit: string; level: SentryIssueFacts["level"]; permalink: string; project: { slug: string }; count: string; userCount: number; firstSeen: string; lastSeen: string }[];
-    return { id: i!.id, shortId: i!.shortId, title: i!.title, culprit: i!.culprit, level: i!.level, substatus: null, permalink: i!.permalink, project: { slug: i!.project.slug }, eventCount: Number(i!.count), userCount: i!.userCount, firstSeen: i!.firstSeen, lastSeen: i!.lastSeen, firstReleaseVersion: null };
+  const sentryIssues = async (count: number): Promise<SentryIssueFacts[]> => {
+    const response = await fetch(`${sentry.url}/api/0/organizations/acme/issues/?limit=${count}&statsPeriod=14d`, { headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}` } });
+    const issues = (await response.json()) as { id: string; shortId: string; title: string; culprit: string; level: SentryIssueFacts["level"]; permalink: string; project: { slug: string }; count: string; userCount: number; firstSeen: string; lastSeen: string }[];
+    return issues.map((i) => ({ id: i.id, shortId: i.shortId, title: i.title, culprit: i.culprit, level: i.level, substatus: null, permalink: i.permalink, project: { slug: i.project.slug }, eventCount: Number(i.count), userCount: i.userCount, firstSeen: i.firstSeen, lastSeen: i.lastSeen, firstReleaseVersion: null }));
   };
 
   beforeAll(async () => {
@@ -35,6 +37,7 @@ describe("a Sentry issue's ticket after a failed create", () => {
     vi.resetModules();
     (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     tickets = await import("./sentry-to-jira");
+    outbox = await import("@/lib/outbox");
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
@@ -44,11 +47,11 @@ describe("a Sentry issue's ticket after a failed create", () => {
   });
 
   it("a failed intent blocks its key forever: a wrong project key fails, and the same Sentry issue with the right project then gets its ticket and link", async () => {
-    const issue = await firstSentryIssue();
+    const [issue] = (await sentryIssues(1)) as [SentryIssueFacts];
     const file = (projectKey: string) => tickets.ticketForSentryIssue({ orgId, issue, ticket: { summary: `Crash: ${issue.title}`.slice(0, 255), description: { type: "doc", version: 1, content: [] }, priority: "High", labels: ["sentry"] }, projectKey, actor, requestId: `req-${projectKey}` });
 
     const wrong = await file("NOPE");
-    expect(wrong).toMatchObject({ status: "failed", message: expect.stringMatching(/^400: .*correct the Jira project and create the ticket again/) });
+    expect(wrong).toMatchObject({ status: "failed", message: expect.stringMatching(/^400: .* — retry it, or create it in the right Jira project to replace it\.$/) });
     expect(await file("NOPE")).toMatchObject({ status: "failed" });
 
     const right = await file("PORT");
@@ -58,5 +61,33 @@ describe("a Sentry issue's ticket after a failed create", () => {
     expect(await db.outboxIntent.findMany({ where: { orgId, idempotencyKey: { startsWith: `sentry-ticket:${issue.id}` }, operation: "jira.issue.create" }, select: { status: true } })).toEqual(expect.arrayContaining([{ status: "superseded" }, { status: "succeeded" }]));
     // Asked again, the linked ticket is returned: nothing is filed twice.
     expect(await file("ACME")).toMatchObject({ status: "existing", key: (right as { key: string }).key });
+  });
+
+  it("a failed intent blocks its key forever: Retry from the errors page sends the same ticket again and links it", async () => {
+    const issues = await sentryIssues(2);
+    const issue = issues[1]!;
+    const ticket = { summary: `Crash: ${issue.title}`.slice(0, 255), description: { type: "doc" as const, version: 1 as const, content: [] }, priority: "High" as const, labels: ["sentry"] };
+    // Jira is down for longer than the org's retry window: the create is given up on.
+    await fetch(`${jira.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify({ errorRate: 1, errorStatus: 503, methods: ["POST"], pathPrefix: "/acme/rest/api/3/issue" }) });
+    try {
+      expect(await tickets.ticketForSentryIssue({ orgId, issue, ticket, projectKey: "ACME", actor, requestId: "req-outage" })).toMatchObject({ status: "pending" });
+      const dayLater = Date.now() + 25 * 3_600_000;
+      expect((await outbox.drainOutbox({ now: () => new Date(dayLater), random: () => 0.5 })).map((o) => o.status)).toEqual(["failed"]);
+    } finally {
+      await fetch(`${jira.url}/__emulator/faults`, { method: "DELETE" });
+    }
+    // The same request again returns the same failure: nothing is tried.
+    expect(await tickets.ticketForSentryIssue({ orgId, issue, ticket, projectKey: "ACME", actor, requestId: "req-again" })).toMatchObject({ status: "failed" });
+    // A member may retry only their own writes; this one was made by someone else.
+    expect(await tickets.ticketForSentryIssue({ orgId, issue, ticket, projectKey: "ACME", actor: { type: "user", id: "someone-else", label: "linus@acme.test" }, requestId: "req-member", retry: { ownWritesOnly: true } })).toEqual({ status: "failed", message: "Only admins and managers can retry writes someone else made." });
+
+    const retried = await tickets.ticketForSentryIssue({ orgId, issue, ticket, projectKey: "ACME", actor, requestId: "req-retry", retry: { ownWritesOnly: false } });
+    expect(retried).toMatchObject({ status: "created", key: expect.stringMatching(/^ACME-\d+$/) });
+    expect((await db.ticketLink.findFirstOrThrow({ where: { orgId, sentryIssueId: issue.id } })).jiraIssueKey).toBe((retried as { key: string }).key);
+    const intents = await db.outboxIntent.findMany({ where: { orgId, idempotencyKey: `sentry-ticket:${issue.id}` } });
+    expect(intents).toHaveLength(1);
+    expect(intents[0]).toMatchObject({ status: "succeeded" });
+    expect(intents[0]!.retriedAt).not.toBeNull();
+    expect(await db.auditLog.count({ where: { orgId, action: "outbox.write_retried", targetId: issue.id } })).toBe(1);
   });
 });

@@ -5,7 +5,10 @@ import type { SentryIssueFacts } from "@/lib/domain/automations";
 import type { SentryTicket } from "@/lib/domain/tickets/sentry-ticket";
 import { getJiraConfig, getSentryConfig } from "@/lib/integrations/connections";
 import { findInstallationUuid } from "@/lib/integrations/sentry";
-import { performWrite } from "@/lib/outbox";
+import { findIntent } from "@/lib/db/queries/outbox";
+import { performWrite, type WriteOutcome } from "@/lib/outbox";
+import { describeRetry } from "@/lib/outbox/describe-retry";
+import { retryWrite } from "@/lib/outbox/retry-write";
 import { suggestAssignee } from "./routing";
 
 export type TicketOutcome =
@@ -14,6 +17,8 @@ export type TicketOutcome =
   | { status: "failed"; message: string };
 
 type Actor = { type: ActorType; id: string | null; label: string };
+/** "Retry" after a failure: send the failed create again as it was. `ownWritesOnly` for someone who may retry only their own writes. */
+type RetryRequest = { ownWritesOnly: boolean };
 type TicketFields = Pick<SentryTicket, "summary" | "description" | "priority" | "labels">;
 
 /**
@@ -26,7 +31,7 @@ type TicketFields = Pick<SentryTicket, "summary" | "description" | "priority" | 
  * a repeat with corrected input after a failure (another project) replaces the
  * failed write instead of returning its failure.
  */
-export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, actor, requestId, runId, waitForBackoff }: { orgId: string; issue: SentryIssueFacts; ticket: TicketFields; projectKey: string; actor: Actor; requestId: string; runId?: string; waitForBackoff?: boolean }): Promise<TicketOutcome> {
+export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, actor, requestId, runId, waitForBackoff, retry }: { orgId: string; issue: SentryIssueFacts; ticket: TicketFields; projectKey: string; actor: Actor; requestId: string; runId?: string; waitForBackoff?: boolean; retry?: RetryRequest }): Promise<TicketOutcome> {
   const jira = await getJiraConfig({ orgId, requestId });
   if (!jira) return { status: "failed", message: "Connect Jira first." };
   const browse = (key: string) => `${jira.siteUrl}/browse/${key}`;
@@ -34,7 +39,9 @@ export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, a
   if (existing) return { status: "existing", key: existing.jiraIssueKey, url: browse(existing.jiraIssueKey) };
 
   const suggestion = await suggestAssignee({ orgId, sentryProjectSlug: issue.project.slug });
-  const created = await performWrite({
+  const retried = retry ? await retryFailedCreate({ orgId, issueId: issue.id, actor, requestId, retry }) : null;
+  if (retried && "message" in retried) return retried;
+  const created = retried ?? await performWrite({
     orgId,
     operation: "jira.issue.create",
     args: { projectKey, issueType: "Bug", summary: ticket.summary, description: ticket.description, priority: ticket.priority, labels: ticket.labels, assigneeAccountId: suggestion?.accountId ?? null },
@@ -49,7 +56,7 @@ export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, a
   });
   if (created.status === "pending") return { status: "pending", message: `Jira is not answering${created.error ? ` (${created.error})` : ""}; the ticket will be created as soon as it is back. Open this issue again to link it.`, retryAt: created.retryAt };
   // Corrected input under the same key (another project, say) replaces this failed write, so say so.
-  if (created.status === "failed") return { status: "failed", message: `${created.error} — correct the Jira project and create the ticket again, or retry it under Automations → Pending and failed writes.` };
+  if (created.status === "failed") return { status: "failed", message: `${created.error} — retry it, or create it in the right Jira project to replace it.` };
   const { id, key } = created.result as { id: string; key: string };
   await recordTicketLink({ orgId, jiraIssueKey: key, jiraIssueId: id, sentryIssueId: issue.id, sentryShortId: issue.shortId, createdVia: actor.type, createdById: actor.type === "user" ? actor.id : null });
 
@@ -82,4 +89,18 @@ export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, a
     });
   }
   return { status: "created", key, url: browse(key), assignee: suggestion ? `${suggestion.name} (${suggestion.completed} ${suggestion.component} issues completed recently)` : undefined };
+}
+
+/**
+ * The failed create of this Sentry issue's ticket, sent again as it was
+ * (retry-write.ts) so that on success the link is made here as for any other
+ * create. No failed create: null, and the ticket is asked for as usual.
+ */
+async function retryFailedCreate({ orgId, issueId, actor, requestId, retry }: { orgId: string; issueId: string; actor: Actor; requestId: string; retry: RetryRequest }): Promise<WriteOutcome | { status: "failed"; message: string } | null> {
+  const intent = await findIntent({ orgId, idempotencyKey: `sentry-ticket:${issueId}` });
+  if (!intent || (intent.status !== "failed" && intent.status !== "dead")) return null;
+  const outcome = await retryWrite({ orgId, intentId: intent.id, actor, requestId, ownWritesOnly: retry.ownWritesOnly });
+  if (outcome.status === "succeeded" || outcome.status === "pending" || outcome.status === "failed") return outcome;
+  const described = describeRetry(outcome);
+  return { status: "failed", message: described.ok ? described.data.message : described.error };
 }

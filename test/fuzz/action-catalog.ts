@@ -107,7 +107,7 @@ export const ACTIONS: ActionSpec[] = [
       },
     ],
   },
-  { file: "(app)/[orgSlug]/errors/actions", name: "createTicketAction", variants: ({ f }) => [{ issueId: field("string", idFrom(f.sentryIssueIds, ["999999999"])), projectKey: field("string", oneOf(...f.jiraProjectKeys, "NOPE")) }] },
+  { file: "(app)/[orgSlug]/errors/actions", name: "createTicketAction", variants: ({ f }) => [{ issueId: field("string", idFrom(f.sentryIssueIds, ["999999999"])), projectKey: field("string", oneOf(...f.jiraProjectKeys, "NOPE")), retry: field("boolean", fc.boolean()) }] },
 
   { file: "(app)/[orgSlug]/releases/[version]/notes/actions", name: "generateReleaseNotesAction", variants: ({ version, variant }) => [{ version: field("string", version), variant: field("string", variant), groupBy: field("string", oneOf("component", "epic")), hideKeysForCustomers: field("boolean", fc.boolean()) }] },
   { file: "(app)/[orgSlug]/releases/[version]/notes/actions", name: "saveReleaseNotesAction", variants: ({ version, variant }) => [{ version: field("string", version), variant: field("string", variant), markdown: field("string", fc.oneof(text(2000), fc.constantFrom("# Notes\n\n- one", "x".repeat(200_001)))) }] },

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/actions/org-action";
+import { can } from "@/lib/auth/permissions";
 import { requireRecentSecondFactor } from "@/lib/auth/step-up";
 import { triageSentryIssues } from "@/lib/errors-page/triage";
 import { ticketForListedSentryIssue } from "@/lib/tickets/from-errors-list";
@@ -30,11 +31,17 @@ export const triageAction = orgAction(
   },
 );
 
+/**
+ * "Create ticket", and after a failure "Retry", which sends the failed create
+ * again as it was (admins and managers any, members their own); creating it
+ * with another project instead replaces the failed one.
+ */
 export const createTicketAction = orgAction(
-  z.object({ issueId: z.string().regex(/^\d+$/, "must be a Sentry issue id"), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]+$/, "must be a Jira project key") }),
+  z.object({ issueId: z.string().regex(/^\d+$/, "must be a Sentry issue id"), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]+$/, "must be a Jira project key"), retry: z.boolean().optional() }),
   "tickets:create-from-error",
-  async ({ input, org, user, requestId }): Promise<ActionResult<TicketOutcome>> => {
-    const result = await ticketForListedSentryIssue({ orgId: org.id, issueId: input.issueId, projectKey: input.projectKey, actor: { type: "user", id: user.id, label: user.email }, requestId });
+  async ({ input, org, user, role, requestId }): Promise<ActionResult<TicketOutcome>> => {
+    const retry = input.retry ? { ownWritesOnly: !can(role, "automations:view") } : undefined;
+    const result = await ticketForListedSentryIssue({ orgId: org.id, issueId: input.issueId, projectKey: input.projectKey, actor: { type: "user", id: user.id, label: user.email }, requestId, retry });
     if (result.status !== "filed") return { ok: false, error: result.status === "not-listed" ? "That Sentry issue is not in the current list of unresolved issues." : result.message };
     const { outcome } = result;
     if (outcome.status === "failed") return { ok: false, error: outcome.message };

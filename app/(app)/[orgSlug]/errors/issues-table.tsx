@@ -16,7 +16,7 @@ type Props = { orgSlug: string; issues: ClassifiedIssue[]; members: { userId: st
 
 export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [message, setMessage] = useState<{ ok: boolean; text: string; url?: string; stepUpUrl?: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; url?: string; stepUpUrl?: string; retry?: { issueId: string; projectKey: string } } | null>(null);
   const [pending, startTransition] = useTransition();
   const [ticketProject, setTicketProject] = useState(jiraProjects[0] ?? "");
 
@@ -28,10 +28,11 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
     });
   }
 
-  function ticket(issueId: string, projectKey: string) {
+  /** `retry`: send a failed create again as it was; choosing another project and creating it instead replaces it. */
+  function ticket(issueId: string, projectKey: string, retry = false) {
     startTransition(async () => {
-      const result = await createTicketAction({ orgSlug, issueId, projectKey });
-      if (!result.ok) return setMessage({ ok: false, text: result.error });
+      const result = await createTicketAction({ orgSlug, issueId, projectKey, ...(retry ? { retry } : {}) });
+      if (!result.ok) return setMessage({ ok: false, text: result.error, retry: result.fieldErrors ? undefined : { issueId, projectKey } });
       const outcome = result.data;
       setMessage(outcome.status === "pending" ? { ok: true, text: outcome.message } : outcome.status === "failed" ? { ok: false, text: outcome.message } : { ok: true, text: outcome.status === "created" ? `Created ${outcome.key}${outcome.assignee ? `, assigned to ${outcome.assignee}` : ""}.` : `Already filed as ${outcome.key}.`, url: outcome.url });
     });
@@ -69,6 +70,11 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
       {message && !message.stepUpUrl && (
         <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600"}`}>
           {message.text} {message.url && <a href={message.url} className="underline">Open in Jira</a>}
+          {message.retry && (
+            <button type="button" disabled={pending} onClick={() => message.retry && ticket(message.retry.issueId, message.retry.projectKey, true)} className="ml-2 rounded-md border border-slate-300 px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800">
+              Retry
+            </button>
+          )}
         </p>
       )}
       <div className="overflow-x-auto">
