@@ -25,9 +25,11 @@ export async function readJiraVersionList({ orgId, config, force = false }: { or
 export async function checkReleaseVersion({ orgId, version, requestId }: { orgId: string; version: string; requestId?: string }): Promise<VersionCheck> {
   const name = checkVersionName(version);
   if (!name.ok) return { kind: "invalid", message: `version ${name.message}` };
-  const [sentry, jira] = await Promise.all([loadReleasesPage({ orgId, requestId }), getJiraConfig({ orgId, requestId })]);
-  const jiraVersions = jira ? await readJiraVersionList({ orgId, config: jira }).catch(() => null) : [];
+  const sentry = await loadReleasesPage({ orgId, requestId });
   if (sentry.status === "ok" && sentry.releases.some((r) => r.version === name.name)) return { kind: "known", name: name.name };
+  // Only then Jira's versions: a release being prepared may exist there before Sentry sees it.
+  const jira = await getJiraConfig({ orgId, requestId });
+  const jiraVersions = jira ? await readJiraVersionList({ orgId, config: jira }).catch(() => null) : [];
   if (jiraVersions?.some((v) => v.name === name.name)) return { kind: "known", name: name.name };
   // A list that could not be read may hold it: say so rather than call it unknown, and still look nothing up.
   if (sentry.status === "unavailable" || jiraVersions === null) return { kind: "unverifiable", message: `Could not check whether "${name.name}" is a release: ${sentry.status === "unavailable" ? `Sentry: ${sentry.message}` : "Jira is not answering"}.` };
