@@ -8,6 +8,7 @@ import type { SentryIssueFacts } from "@/lib/domain/automations";
 import { seedDatabase } from "@/prisma/seed-data";
 import { createTestDatabase } from "@/test/database";
 import type * as OutboxModule from "@/lib/outbox";
+import type * as RetrySentryTicketModule from "./retry-sentry-ticket";
 import type * as SentryToJiraModule from "./sentry-to-jira";
 
 /** "Create ticket" for a Sentry issue after a failed try: corrected input files the ticket instead of repeating the failure. */
@@ -18,6 +19,7 @@ describe("a Sentry issue's ticket after a failed create", () => {
   let sentry: RunningSentryEmulator;
   let tickets: typeof SentryToJiraModule;
   let outbox: typeof OutboxModule;
+  let retryTicket: typeof RetrySentryTicketModule;
   let orgId: string;
   const actor = { type: "user" as const, id: "u_grace", label: "grace@acme.test" };
 
@@ -38,6 +40,7 @@ describe("a Sentry issue's ticket after a failed create", () => {
     (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     tickets = await import("./sentry-to-jira");
     outbox = await import("@/lib/outbox");
+    retryTicket = await import("./retry-sentry-ticket");
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
@@ -89,5 +92,31 @@ describe("a Sentry issue's ticket after a failed create", () => {
     expect(intents[0]).toMatchObject({ status: "succeeded" });
     expect(intents[0]!.retriedAt).not.toBeNull();
     expect(await db.auditLog.count({ where: { orgId, action: "outbox.write_retried", targetId: issue.id } })).toBe(1);
+  });
+
+  it("a failed intent blocks its key forever: Retry on the automations page files a Sentry issue's ticket and links it", async () => {
+    const page = await (await import("@/lib/errors-page/load")).loadErrorsPage({ orgId, filters: { period: "7d", sort: "severity" }, requestId: "req-list" });
+    if (page.status !== "ok") throw new Error(`errors page: ${page.status}`);
+    const linked = new Set((await db.ticketLink.findMany({ where: { orgId } })).map((link) => link.sentryIssueId));
+    const listed = page.issues.find((i) => !linked.has(i.id))!;
+    const issue: SentryIssueFacts = { ...listed, firstReleaseVersion: listed.firstReleaseVersion ?? null };
+    const ticket = { summary: `Crash: ${issue.title}`.slice(0, 255), description: { type: "doc" as const, version: 1 as const, content: [] }, priority: "High" as const, labels: ["sentry"] };
+    await fetch(`${jira.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify({ errorRate: 1, errorStatus: 503, methods: ["POST"], pathPrefix: "/acme/rest/api/3/issue" }) });
+    try {
+      expect((await tickets.ticketForSentryIssue({ orgId, issue, ticket, projectKey: "ACME", actor, requestId: "req-outage-2" })).status).toBe("pending");
+      const dayLater = Date.now() + 25 * 3_600_000;
+      expect((await outbox.drainOutbox({ now: () => new Date(dayLater), random: () => 0.5 })).map((o) => o.status)).toEqual(["failed"]);
+    } finally {
+      await fetch(`${jira.url}/__emulator/faults`, { method: "DELETE" });
+    }
+    const failed = await db.outboxIntent.findUniqueOrThrow({ where: { orgId_idempotencyKey: { orgId, idempotencyKey: `sentry-ticket:${issue.id}` } } });
+
+    // Someone who may retry only their own writes gets nothing from this path; the outbox's retry refuses them.
+    expect(await retryTicket.retrySentryTicket({ orgId, intentId: failed.id, actor: { type: "user", id: "someone-else", label: "linus@acme.test" }, requestId: "req-m", ownWritesOnly: true })).toBeNull();
+    const outcome = await retryTicket.retrySentryTicket({ orgId, intentId: failed.id, actor, requestId: "req-page-retry", ownWritesOnly: false });
+    expect(outcome).toMatchObject({ status: "created", key: expect.stringMatching(/^ACME-\d+$/) });
+    expect((await db.ticketLink.findFirstOrThrow({ where: { orgId, sentryIssueId: issue.id } })).jiraIssueKey).toBe((outcome as { key: string }).key);
+    // Not a failed write any more: nothing to retry.
+    expect(await retryTicket.retrySentryTicket({ orgId, intentId: failed.id, actor, requestId: "req-again", ownWritesOnly: false })).toBeNull();
   });
 });

@@ -43,6 +43,11 @@ export async function findIntent({ orgId, idempotencyKey }: { orgId: string; ide
   return db.outboxIntent.findUnique({ where: { orgId_idempotencyKey: { orgId, idempotencyKey } }, select: { id: true, status: true, result: true, lastError: true } });
 }
 
+/** One of the org's writes that failed for good, or null (another org's, unknown, or not failed). */
+export async function findFailedWrite({ orgId, intentId }: { orgId: string; intentId: string }) {
+  return db.outboxIntent.findFirst({ where: { id: intentId, orgId, status: { in: ["failed", "dead"] } }, select: WRITE_FIELDS });
+}
+
 /**
  * Writes that failed for good in the last week, newest first, for the pages to
  * offer a retry. One that was superseded by a corrected request is not listed:

@@ -13,6 +13,8 @@ import { enqueueJob, kickJobWorker, retryJob } from "@/lib/jobs";
 import { can } from "@/lib/auth/permissions";
 import { describeRetry } from "@/lib/outbox/describe-retry";
 import { resumeWrite, retryWrite } from "@/lib/outbox/retry-write";
+import { describeTicketRetry } from "@/lib/tickets/describe-ticket-retry";
+import { retrySentryTicket } from "@/lib/tickets/retry-sentry-ticket";
 
 const ruleFields = z.object({
   ruleId: z.string().min(1).optional(),
@@ -109,9 +111,12 @@ const writeInput = z.object({ intentId: z.string().min(1, "name the write").max(
  * member only on the writes they asked for. Both are audited.
  */
 export const retryWriteAction = orgAction(writeInput, "dashboards:view", async ({ input, org, user, role, requestId }) => {
-  const outcome = await retryWrite({ orgId: org.id, intentId: input.intentId, actor: { type: "user", id: user.id, label: user.email }, requestId, ownWritesOnly: !can(role, "automations:view") });
+  const request = { orgId: org.id, intentId: input.intentId, actor: { type: "user" as const, id: user.id, label: user.email }, requestId, ownWritesOnly: !can(role, "automations:view") };
+  // A Sentry issue's ticket goes the errors page's way, so it is linked once created.
+  const ticket = await retrySentryTicket(request);
   revalidatePath(`/${org.slug}/automations`);
-  return describeRetry(outcome);
+  if (ticket) return describeTicketRetry(ticket);
+  return describeRetry(await retryWrite(request));
 });
 
 export const resumeWriteAction = orgAction(writeInput, "dashboards:view", async ({ input, org, user, role, requestId }) => {
