@@ -109,7 +109,8 @@ export function creationSteps(preview: TicketsPreview): CreationStep[] {
   ];
 }
 
-const writeKey = (preview: TicketsPreview, step: CreationStep) => `tickets:${preview.id}:${step.kind}${"batch" in step ? `:${step.batch}` : ""}`;
+/** The idempotency key of a step's write, so a failed step can be found and retried. */
+export const writeKey = (preview: TicketsPreview, step: CreationStep) => `tickets:${preview.id}:${step.kind}${"batch" in step ? `:${step.batch}` : ""}`;
 
 /** Keys created so far, by plan ref (epic, story-1, story-1.1 …), read back from the outbox. */
 export async function createdSoFar({ orgId, preview }: { orgId: string; preview: TicketsPreview }): Promise<Map<string, string>> {

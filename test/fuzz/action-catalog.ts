@@ -197,7 +197,7 @@ export const ACTIONS: ActionSpec[] = [
   },
   { file: "(app)/[orgSlug]/sprints/plan/actions", name: "applyPlanStepAction", variants: ({ stored, steps }) => [{ planId: field("string", fc.oneof({ arbitrary: fc.constant(stored.planId), weight: 3 }, { arbitrary: fc.stringMatching(/^[0-9a-f]{24}$/), weight: 1 })), step: field("object", fc.oneof({ arbitrary: steps.plan, weight: 3 }, { arbitrary: deeplyMutated(steps.plan), weight: 1 })), isLast: field("boolean", fc.boolean()) }] },
   { file: "(app)/[orgSlug]/tickets/new/actions", name: "previewTicketsAction", variants: (c) => [c.feature] },
-  { file: "(app)/[orgSlug]/tickets/new/actions", name: "createTicketsStepAction", variants: ({ stored, steps }) => [{ previewId: field("string", fc.oneof({ arbitrary: fc.constant(stored.previewId), weight: 3 }, { arbitrary: fc.stringMatching(/^[0-9a-f]{24}$/), weight: 1 })), step: field("object", fc.oneof({ arbitrary: steps.tickets, weight: 3 }, { arbitrary: deeplyMutated(steps.tickets), weight: 1 })) }] },
+  { file: "(app)/[orgSlug]/tickets/new/actions", name: "createTicketsStepAction", variants: ({ stored, steps }) => [{ previewId: field("string", fc.oneof({ arbitrary: fc.constant(stored.previewId), weight: 3 }, { arbitrary: fc.stringMatching(/^[0-9a-f]{24}$/), weight: 1 })), step: field("object", fc.oneof({ arbitrary: steps.tickets, weight: 3 }, { arbitrary: deeplyMutated(steps.tickets), weight: 1 })), retry: field("boolean", fc.boolean()) }] },
 
   { file: "(auth)/actions", name: "signOutAction", invoke: (fn, input) => fn(input) },
   { file: "(auth)/mfa/actions", name: "startMfaEnrolmentAction" },

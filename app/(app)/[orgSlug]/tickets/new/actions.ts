@@ -5,7 +5,9 @@ import { isListedStep } from "@/lib/actions/is-listed-step";
 import { orgAction, type ActionResult } from "@/lib/actions/org-action";
 import { requireRecentSecondFactor } from "@/lib/auth/step-up";
 import { featureRequestSchema } from "@/lib/domain/requirements";
-import { type CreationResult, type CreationStep, creationSteps, findTicketsPreview, previewTickets, runCreationStep, type TicketsPreview } from "@/lib/tickets/requirements";
+import { findIntent } from "@/lib/db/queries/outbox";
+import { retryWrite } from "@/lib/outbox/retry-write";
+import { type CreationResult, type CreationStep, creationSteps, findTicketsPreview, previewTickets, runCreationStep, type TicketsPreview, writeKey } from "@/lib/tickets/requirements";
 
 export const previewTicketsAction = orgAction(featureRequestSchema, "tickets:create", async ({ input, org, requestId }): Promise<ActionResult<{ preview: TicketsPreview; steps: CreationStep[] }>> => {
   const preview = await previewTickets({ orgId: org.id, request: input, requestId });
@@ -20,9 +22,13 @@ const stepSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("sprint"), batch: z.number().int().min(0) }),
 ]);
 
-/** One creation step of a stored preview; the browser names the step, never the issues. */
+/**
+ * One creation step of a stored preview; the browser names the step, never the
+ * issues. `retry`: a step whose write failed for good is sent again (audited)
+ * instead of returning its failure; any other step runs as usual.
+ */
 export const createTicketsStepAction = orgAction(
-  z.object({ previewId: z.string().regex(/^[0-9a-f]{24}$/, "is not a preview id"), step: stepSchema }),
+  z.object({ previewId: z.string().regex(/^[0-9a-f]{24}$/, "is not a preview id"), step: stepSchema, retry: z.boolean().optional() }),
   "tickets:create",
   async ({ input, org, user, sessionId, requestId }): Promise<ActionResult<CreationResult>> => {
     const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/tickets/new`);
@@ -30,6 +36,12 @@ export const createTicketsStepAction = orgAction(
     const preview = await findTicketsPreview({ orgId: org.id, id: input.previewId });
     if (!preview) return { ok: false, error: "This preview has expired. Preview the feature again." };
     if (!isListedStep(creationSteps(preview), input.step)) return { ok: false, error: "step: is not a step of this preview", fieldErrors: { step: "is not a step of this preview" } };
-    return { ok: true, data: await runCreationStep({ orgId: org.id, preview, step: input.step, actor: { type: "user", id: user.id, label: user.email }, requestId }) };
+    const actor = { type: "user" as const, id: user.id, label: user.email };
+    if (input.retry) {
+      // Only a failed write is sent again; the step then reads its outcome as on any run.
+      const failed = await findIntent({ orgId: org.id, idempotencyKey: writeKey(preview, input.step) });
+      if (failed?.status === "failed" || failed?.status === "dead") await retryWrite({ orgId: org.id, intentId: failed.id, actor, requestId });
+    }
+    return { ok: true, data: await runCreationStep({ orgId: org.id, preview, step: input.step, actor, requestId }) };
   },
 );

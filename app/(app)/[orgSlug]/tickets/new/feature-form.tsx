@@ -78,14 +78,15 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
     });
   }
 
-  async function create() {
+  /** Runs the steps in order; `retry` sends a step that failed for good again instead of showing its failure. */
+  async function create(retry = false) {
     if (!preview) return;
     const { steps } = preview;
     setProgress({ done: 0, total: steps.length, running: true });
     setFeedback(null);
     const found = new Map(created);
     for (const [index, step] of steps.entries()) {
-      const result = await createTicketsStepAction({ orgSlug, previewId: preview.preview.id, step });
+      const result = await createTicketsStepAction({ orgSlug, previewId: preview.preview.id, step, ...(retry ? { retry } : {}) });
       if (!result.ok) {
         setFeedback({ kind: "error", text: result.error, stepUpUrl: result.stepUp?.url });
         break;
@@ -104,6 +105,8 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
 
   const fieldError = (name: string) => (errors[name] ? <span className="mt-1 block text-xs font-normal text-red-600">{errors[name]}</span> : null);
   const finished = progress.total > 0 && progress.done === progress.total;
+  // A step failed (not merely waiting for Jira): the button sends it again rather than repeating its failure.
+  const failedStep = progress.total > 0 && !progress.running && feedback?.kind === "error" && !feedback.stepUpUrl;
 
   return (
     <div className="space-y-6">
@@ -218,8 +221,8 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
               </div>
             )}
             {!finished && (
-              <button type="button" onClick={create} disabled={progress.running} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-                {progress.running ? "Creating…" : progress.total > 0 ? "Resume" : `Create ${preview.preview.plan.totals.issues} issues in Jira`}
+              <button type="button" onClick={() => create(failedStep)} disabled={progress.running} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+                {progress.running ? "Creating…" : failedStep ? "Retry" : progress.total > 0 ? "Resume" : `Create ${preview.preview.plan.totals.issues} issues in Jira`}
               </button>
             )}
             <FeedbackMessage feedback={feedback} />
