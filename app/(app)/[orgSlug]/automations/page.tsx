@@ -32,12 +32,17 @@ function Tile({ label, value, tone = "" }: { label: string; value: number; tone?
 
 export default async function AutomationsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { orgSlug } = await params;
-  const { org, role } = await requireOrg(orgSlug);
+  const { org, role, user } = await requireOrg(orgSlug);
   if (!can(role, "automations:view")) {
+    // A member sees and retries only the writes they asked for themselves (a ticket, a triage).
+    const [ownPending, ownFailed] = await Promise.all([listPendingWrites({ orgId: org.id, actorId: user.id }), listFailedWrites({ orgId: org.id, actorId: user.id })]);
     return (
       <>
         <PageHeader title="Automations" />
-        <p className="text-sm text-slate-600 dark:text-slate-400">Only admins and managers of {org.name} can see automations.</p>
+        <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">Only admins and managers of {org.name} can see automations.</p>
+        <Card title="Your pending and failed writes">
+          <OutboxList orgSlug={org.slug} writes={ownPending} failed={ownFailed} now={new Date()} canAct />
+        </Card>
       </>
     );
   }
