@@ -6,7 +6,7 @@ import type { ListedWrite } from "@/lib/db/queries/outbox";
  * the page that built it, not a raw editor of its fields. Pure.
  */
 export function editTarget(orgSlug: string, write: Pick<ListedWrite, "operation" | "idempotencyKey" | "runId">): { href: string; hint: string } | null {
-  if (write.runId) return { href: `/${orgSlug}/automations#run-log`, hint: "Correct the rule above, then retry its failed run: the run sends the write again with the rule's new settings." };
+  if (write.runId) return { href: `/${orgSlug}/automations#run-log`, hint: "Retry sends it as it was; to change it, correct the rule above, then retry its run in the run log, which sends it with the rule's new settings and finishes the run." };
   if (write.operation === "jira.issue.create" && write.idempotencyKey.startsWith("sentry-ticket:")) {
     return { href: `/${orgSlug}/errors`, hint: "Choose the right Jira project on the errors page and create the ticket again: it replaces this failed one." };
   }
