@@ -52,7 +52,7 @@ export async function clearOldDeliveryPayloads(scope: Scope & { before: Date; ba
         SELECT d.id FROM "WebhookDelivery" d
         WHERE ${ofScope(scope)} AND d.status IN ('processed', 'ignored') AND d."receivedAt" < ${scope.before}
           AND d.payload <> ${PRUNED_PAYLOAD_JSON}::jsonb
-          AND NOT EXISTS (SELECT 1 FROM "Job" j WHERE j."singletonKey" = 'delivery:' || d.id AND j.status <> 'succeeded')
+          AND NOT EXISTS (SELECT 1 FROM "Job" j WHERE j."singletonKey" IN ('delivery:' || d.id, 'workos-delivery:' || d.id) AND j.status <> 'succeeded')
         LIMIT ${batchSize})`,
     batchSize,
   );

@@ -8,6 +8,31 @@ export async function finishDelivery({ id, status, error }: { id: string; status
   return db.webhookDelivery.update({ where: { id }, data: { status, error: error ?? null, processedAt: new Date() } });
 }
 
+/**
+ * Inserts a delivery and, unless it is ignored, the job that processes it, in
+ * one statement on the raw pool: a delivery is never stored without its job,
+ * and recording costs one round trip. Returns the new delivery's id, or null
+ * when the org already has a delivery with this source and key.
+ */
+async function insertDeliveryWithJob(input: { source: Source; idempotencyKey: string; eventType: string; orgId: string | null; payload: unknown; ignoredReason: string | null; queue: string; jobKeyPrefix: string; maxAttempts: number }): Promise<string | null> {
+  const ignored = input.ignoredReason !== null;
+  const { rows } = await pool.query<{ id: string }>(
+    `WITH delivery AS (
+       INSERT INTO "WebhookDelivery" (id, "orgId", source, "idempotencyKey", "eventType", payload, status, error, "processedAt")
+       VALUES ($1, $2, $3::"WebhookSource", $4, $5, $6::jsonb, $7::"DeliveryStatus", $8, $9)
+       ON CONFLICT ("orgId", source, "idempotencyKey") DO NOTHING
+       RETURNING id),
+     job AS (
+       INSERT INTO "Job" (id, "orgId", queue, payload, "maxAttempts", "singletonKey")
+       SELECT $10, $2, $11, jsonb_build_object('deliveryId', id), $12, $13 || id
+       FROM delivery WHERE NOT $14
+       RETURNING id)
+     SELECT id FROM delivery`,
+    [randomUUID(), input.orgId, input.source, input.idempotencyKey, input.eventType, JSON.stringify(input.payload), ignored ? "ignored" : "received", input.ignoredReason, ignored ? new Date() : null, randomUUID(), input.queue, input.maxAttempts, input.jobKeyPrefix, ignored],
+  );
+  return rows[0]?.id ?? null;
+}
+
 export const DELIVERY_QUEUE = "webhook.delivery";
 /** Deliveries are retried for a good while: a Jira outage should delay automations, not drop them. */
 const DELIVERY_MAX_ATTEMPTS = 15;
@@ -21,22 +46,8 @@ const DELIVERY_MAX_ATTEMPTS = 15;
  * receiving the same body is a delivery of its own.
  */
 export async function acceptDelivery({ source, idempotencyKey, eventType, orgId, payload, ignoredReason }: { source: Source; idempotencyKey: string; eventType: string; orgId: string; payload: unknown; ignoredReason: string | null }): Promise<{ deliveryId: string; duplicate: boolean }> {
-  const ignored = ignoredReason !== null;
-  const { rows } = await pool.query<{ id: string }>(
-    `WITH delivery AS (
-       INSERT INTO "WebhookDelivery" (id, "orgId", source, "idempotencyKey", "eventType", payload, status, error, "processedAt")
-       VALUES ($1, $2, $3::"WebhookSource", $4, $5, $6::jsonb, $7::"DeliveryStatus", $8, $9)
-       ON CONFLICT ("orgId", source, "idempotencyKey") DO NOTHING
-       RETURNING id),
-     job AS (
-       INSERT INTO "Job" (id, "orgId", queue, payload, "maxAttempts", "singletonKey")
-       SELECT $10, $2, $11, jsonb_build_object('deliveryId', id), $12, 'delivery:' || id
-       FROM delivery WHERE NOT $13
-       RETURNING id)
-     SELECT id FROM delivery`,
-    [randomUUID(), orgId, source, idempotencyKey, eventType, JSON.stringify(payload), ignored ? "ignored" : "received", ignoredReason, ignored ? new Date() : null, randomUUID(), DELIVERY_QUEUE, DELIVERY_MAX_ATTEMPTS, ignored],
-  );
-  if (rows[0]) return { deliveryId: rows[0].id, duplicate: false };
+  const recorded = await insertDeliveryWithJob({ source, idempotencyKey, eventType, orgId, payload, ignoredReason, queue: DELIVERY_QUEUE, jobKeyPrefix: "delivery:", maxAttempts: DELIVERY_MAX_ATTEMPTS });
+  if (recorded) return { deliveryId: recorded, duplicate: false };
 
   const existing = await db.webhookDelivery.findUniqueOrThrow({ where: { orgId_source_idempotencyKey: { orgId, source, idempotencyKey } }, select: { id: true, status: true } });
   if (existing.status === "failed") {
@@ -61,22 +72,8 @@ export type WorkosAcceptance = { deliveryId: string; status: "queued" | "requeue
  * duplicate; one still waiting in the queue, or already handled, is a duplicate.
  */
 export async function acceptWorkosDelivery({ idempotencyKey, eventType, orgId, payload, ignoredReason }: { idempotencyKey: string; eventType: string; orgId: string | null; payload: unknown; ignoredReason: string | null }): Promise<WorkosAcceptance> {
-  const ignored = ignoredReason !== null;
-  const { rows } = await pool.query<{ id: string }>(
-    `WITH delivery AS (
-       INSERT INTO "WebhookDelivery" (id, "orgId", source, "idempotencyKey", "eventType", payload, status, error, "processedAt")
-       VALUES ($1, $2, 'workos', $3, $4, $5::jsonb, $6::"DeliveryStatus", $7, $8)
-       ON CONFLICT ("orgId", source, "idempotencyKey") DO NOTHING
-       RETURNING id),
-     job AS (
-       INSERT INTO "Job" (id, "orgId", queue, payload, "maxAttempts", "singletonKey")
-       SELECT $9, $2, $10, jsonb_build_object('deliveryId', id), $11, 'workos-delivery:' || id
-       FROM delivery WHERE NOT $12
-       RETURNING id)
-     SELECT id FROM delivery`,
-    [randomUUID(), orgId, idempotencyKey, eventType, JSON.stringify(payload), ignored ? "ignored" : "received", ignoredReason, ignored ? new Date() : null, randomUUID(), WORKOS_EVENT_QUEUE, WORKOS_EVENT_MAX_ATTEMPTS, ignored],
-  );
-  if (rows[0]) return { deliveryId: rows[0].id, status: ignored ? "ignored" : "queued" };
+  const recorded = await insertDeliveryWithJob({ source: "workos", idempotencyKey, eventType, orgId, payload, ignoredReason, queue: WORKOS_EVENT_QUEUE, jobKeyPrefix: "workos-delivery:", maxAttempts: WORKOS_EVENT_MAX_ATTEMPTS });
+  if (recorded) return { deliveryId: recorded, status: ignoredReason !== null ? "ignored" : "queued" };
 
   // Already recorded. Only a failed one is taken back: the delivery returns to "received" and its job
   // (dead by then) to the queue, both in one statement, so two redeliveries at once requeue it once.
