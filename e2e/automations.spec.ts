@@ -30,7 +30,7 @@ test.describe("automations for a globex admin", () => {
 
   test("a new Sentry error becomes one Jira bug, and the run log shows every step", async ({ page, request }) => {
     const issue = await newSentryIssue(request, `TypeError: e2e automation ${Date.now()}`);
-    await expect.poll(() => ticketFor(issue.id), { timeout: 20_000 }).not.toBeNull();
+    await expect.poll(() => ticketFor(issue.id), { timeout: 60_000 }).not.toBeNull();
     const key = (await ticketFor(issue.id)) as string;
     const bug = (await (await request.get(`${JIRA}/issue/${key}?fields=issuetype,priority,labels,summary`, { headers: jiraAuth })).json()) as { fields: { issuetype: { name: string }; priority: { name: string }; labels: string[]; summary: string } };
     expect(bug.fields.issuetype.name).toBe("Bug");
@@ -55,19 +55,19 @@ test.describe("automations for a globex admin", () => {
     const send = async (event: "create" | "pull_request", payload: object) => expect((await sendGithubEvent({ url, secret: GITHUB_SECRET, event, payload: payload as never })).status).toBe(202);
 
     await send("create", branchCreatedPayload({ repo: "globex/routing", branch: `glx-${number}-port-closures` }));
-    await expect.poll(() => jiraStatus(request, key), { timeout: 20_000 }).toBe("In Progress");
+    await expect.poll(() => jiraStatus(request, key), { timeout: 60_000 }).toBe("In Progress");
     await send("pull_request", pullRequestPayload({ repo: "globex/routing", number: 77, title: `${key}: honour port closures`, branch: `glx-${number}-port-closures` }));
-    await expect.poll(() => jiraStatus(request, key), { timeout: 20_000 }).toBe("In Review");
+    await expect.poll(() => jiraStatus(request, key), { timeout: 60_000 }).toBe("In Review");
     await send("pull_request", pullRequestPayload({ repo: "globex/routing", number: 77, title: `${key}: honour port closures`, branch: `glx-${number}-port-closures`, action: "closed", merged: true }));
-    await expect.poll(() => jiraStatus(request, key), { timeout: 20_000 }).toBe("Done");
+    await expect.poll(() => jiraStatus(request, key), { timeout: 60_000 }).toBe("Done");
     // The comment is the write after the transition, so it may land a moment later.
     const comments = async () => JSON.stringify(((await (await request.get(`${JIRA}/issue/${key}/comment`, { headers: jiraAuth })).json()) as { comments: unknown[] }).comments);
-    await expect.poll(comments, { timeout: 20_000 }).toContain("https://github.com/globex/routing/pull/77");
+    await expect.poll(comments, { timeout: 60_000 }).toContain("https://github.com/globex/routing/pull/77");
 
     // A late "opened" for another pull request does not pull a finished issue back to review.
     await send("pull_request", pullRequestPayload({ repo: "globex/routing", number: 78, title: `${key} follow-up`, branch: "follow-up" }));
     const finished = async () => (await e2eQuery<{ status: string }>(`SELECT status FROM "AutomationRun" WHERE input->>'type' = 'git.pull_request' AND input->>'number' = '78' AND input->>'title' LIKE '${key}%'`))[0]?.status;
-    await expect.poll(finished, { timeout: 20_000 }).toBe("succeeded");
+    await expect.poll(finished, { timeout: 60_000 }).toBe("succeeded");
     await page.goto("/globex/automations");
     await expect(page.getByRole("row").filter({ hasText: "Pull request #78 opened" })).toContainText(`${key} stays Done`);
     expect(await jiraStatus(request, key)).toBe("Done");
@@ -81,7 +81,7 @@ test.describe("automations for a globex admin", () => {
     try {
       issue = await newSentryIssue(request, `RangeError: e2e outage ${Date.now()}`);
       await expect
-        .poll(async () => (await e2eQuery<{ n: number }>(`SELECT count(*)::int AS n FROM "OutboxIntent" WHERE "idempotencyKey" = 'sentry-ticket:${issue.id}' AND status = 'pending' AND "lastError" IS NOT NULL`))[0]?.n, { timeout: 20_000 })
+        .poll(async () => (await e2eQuery<{ n: number }>(`SELECT count(*)::int AS n FROM "OutboxIntent" WHERE "idempotencyKey" = 'sentry-ticket:${issue.id}' AND status = 'pending' AND "lastError" IS NOT NULL`))[0]?.n, { timeout: 60_000 })
         .toBe(1);
       await page.goto("/globex/automations");
       const waiting = page.getByRole("row").filter({ hasText: `Created a Jira bug for Sentry issue ${issue.shortId}` });

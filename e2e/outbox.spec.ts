@@ -32,7 +32,7 @@ test.describe("failed writes for a globex admin", () => {
       await expect(page.getByRole("status").filter({ hasText: "Jira is not answering" })).toBeVisible();
       // A day passes: the write is now older than the retry window, and due (one being tried keeps its lease).
       await e2eQuery(`UPDATE "OutboxIntent" SET "createdAt" = now() - interval '25 hours', "nextAttemptAt" = CASE WHEN status = 'pending' THEN now() ELSE "nextAttemptAt" END WHERE status IN ('pending', 'in_flight') AND operation = 'jira.issue.create' AND payload->'meta'->>'summary' = $1`, [summaryOf(shortId)]);
-      await expect.poll(async () => (await intentsFor(shortId)).map((i) => i.status), { timeout: 20_000 }).toEqual(["failed"]);
+      await expect.poll(async () => (await intentsFor(shortId)).map((i) => i.status), { timeout: 60_000 }).toEqual(["failed"]);
     } finally {
       await request.delete(`${JIRA_CONTROL}/faults`);
     }

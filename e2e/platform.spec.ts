@@ -78,5 +78,5 @@ test("the MCP endpoint asks for credentials the way MCP clients expect, and name
 
 test("the browser's Sentry SDK loads after the page, outside its first-load JavaScript", async ({ page }) => {
   await page.goto("/");
-  await page.waitForFunction(() => "__SENTRY__" in window && Boolean((window as unknown as { __SENTRY__: Record<string, unknown> }).__SENTRY__), undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => "__SENTRY__" in window && Boolean((window as unknown as { __SENTRY__: Record<string, unknown> }).__SENTRY__), undefined, { timeout: 60_000 });
 });

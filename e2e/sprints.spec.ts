@@ -62,7 +62,7 @@ test.describe("planning as a manager", () => {
     await expect(page.getByRole("img", { name: /Grace Hopper: [\d.]+ of [\d.]+ points planned/ })).toBeVisible();
 
     await page.getByRole("button", { name: "Apply to Jira" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Applied to Jira." })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("status").filter({ hasText: "Applied to Jira." })).toBeVisible({ timeout: 60_000 });
     const progress = page.getByRole("progressbar", { name: "Applying the plan" });
     await expect(progress).toHaveAttribute("aria-valuenow", (await progress.getAttribute("aria-valuemax")) ?? "");
 

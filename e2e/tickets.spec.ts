@@ -68,7 +68,7 @@ test.describe("tickets from requirements as a manager", () => {
     }
 
     await page.getByRole("button", { name: "Create 9 issues in Jira" }).click();
-    await expect(page.getByText("Created 9 issues in ACME.")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText("Created 9 issues in ACME.")).toBeVisible({ timeout: 60_000 });
     const progress = page.getByRole("progressbar", { name: "Creating in Jira" });
     await expect(progress).toHaveAttribute("aria-valuenow", (await progress.getAttribute("aria-valuemax")) as string);
 

@@ -35,7 +35,7 @@ describe("npm run worker", () => {
   it("runs a job another process queued", async () => {
     // No handler knows this queue, so the worker sends the job to the dead-letter list: proof it claimed and ran it.
     const job = await db.job.create({ data: { queue: "nobody-handles-this", payload: {} } });
-    await vi.waitFor(async () => expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("dead"), { timeout: 5_000, interval: 25 });
+    await vi.waitFor(async () => expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("dead"), { timeout: 30_000, interval: 25 });
     const after = await db.job.findUniqueOrThrow({ where: { id: job.id } });
     expect(after.lastError).toContain('No handler for queue "nobody-handles-this"');
     expect(after.lockedBy).toBeNull();

@@ -283,7 +283,7 @@ describe("automations, end to end", () => {
         const resolved = webhooks.filter((w) => w.headers["Sentry-Hook-Resource"] === "issue" && JSON.parse(w.body).action === "resolved" && JSON.parse(w.body).data.issue.id === issue.id);
         expect(resolved).toEqual([expect.objectContaining({ status: 200, responseBody: expect.stringContaining('"ignored"') })]);
       },
-      { timeout: 5_000, interval: 20 },
+      { timeout: 30_000, interval: 20 },
     );
     const regression = await sentryEvent({ value, release: "2.21.0-hotfix" });
     expect(regression).toMatchObject({ created: false, regressed: true, webhook: { status: 202 } });

@@ -12,7 +12,7 @@ describe("job notifications", () => {
   let heard = 0;
   let stop: () => Promise<void>;
 
-  const heardSoon = () => vi.waitFor(() => expect(heard).toBeGreaterThan(0), { timeout: 3_000, interval: 20 });
+  const heardSoon = () => vi.waitFor(() => expect(heard).toBeGreaterThan(0), { timeout: 30_000, interval: 20 });
   const quietFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   beforeAll(async () => {
