@@ -1,5 +1,6 @@
 import { DEMO_HOST, DEMO_PORTS } from "../lib/config/demo";
 import { startAllEmulators } from "../emulators/start-all";
+import { checkPortFree } from "./doctor/ports";
 
 async function isUp(url: string) {
   try {
@@ -19,6 +20,11 @@ export async function startDemoServices(bosunUrl: string): Promise<() => Promise
   if ((await Promise.all(urls.map(isUp))).every(Boolean)) {
     console.log("Emulators: reusing the ones already running");
     return async () => {};
+  }
+  // A port held by anything else (even one emulator left from an earlier run) stops the start with its holder named.
+  for (const name of ["workos", "jira", "sentry"] as const) {
+    const taken = await checkPortFree(DEMO_PORTS[name], `${{ workos: "WorkOS", jira: "Jira", sentry: "Sentry" }[name]} emulator`, "stop it; demo mode's emulators always use ports 4101–4103");
+    if (taken) throw new Error(taken);
   }
   const suite = await startAllEmulators({ bosunUrl });
   console.log(`Emulators: WorkOS ${suite.urls.workos}, Jira ${suite.urls.jira}, Sentry ${suite.urls.sentry}`);

@@ -12,6 +12,8 @@ import { resolveDatabase, redactUrl } from "./db/resolve-database";
 import { DatabaseStartError } from "./db/embedded-postgres";
 import { seedDatabase } from "../prisma/seed-data";
 import { startDemoServices } from "./demo-services";
+import { blocks, formatFindings } from "./doctor/checks";
+import { runChecks } from "./doctor/facts";
 
 const command = process.argv[2];
 if (command !== "dev" && command !== "start") {
@@ -31,17 +33,38 @@ try {
   process.exit(1);
 }
 
+/** Start-up failures end in their message alone (a held port, a server that does not answer), never a stack trace. */
+function fail(error: unknown): never {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+
+// What `npm run doctor` would flag that stops this start: an old Node, a full disk, a taken port, an unreachable DATABASE_URL.
+const findings = await runChecks(["node", "disk", "ports", "database"]).catch(fail);
+if (blocks(findings)) {
+  console.error(formatFindings(findings.filter((finding) => finding.blocking)));
+  process.exit(1);
+}
+
 const started = Date.now();
 // A database that cannot start explains itself in one sentence (no embedded PostgreSQL here, a held port, …).
 const { url: databaseUrl, embedded } = await resolveDatabase().catch((error: unknown) => {
   console.error(error instanceof DatabaseStartError ? error.message : error);
   process.exit(1);
 });
-const applied = await applyMigrations(databaseUrl);
-console.log(`Database ${redactUrl(databaseUrl)}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
-
-const stopDemoServices = env.mode === "demo" ? await startDemoServices(env.publicUrl) : async () => {};
-if (env.mode === "demo") console.log(`Demo data: ${await seedDatabase(databaseUrl)}`);
+let stopDemoServices = async () => {};
+try {
+  const applied = await applyMigrations(databaseUrl);
+  console.log(`Database ${redactUrl(databaseUrl)}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
+  if (env.mode === "demo") {
+    stopDemoServices = await startDemoServices(env.publicUrl);
+    console.log(`Demo data: ${await seedDatabase(databaseUrl)}`);
+  }
+} catch (error) {
+  await stopDemoServices();
+  await embedded?.stop();
+  fail(error);
+}
 
 const port = process.env.PORT ?? "3000";
 const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");

@@ -4,6 +4,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./db/schema-engine";
+import { blocks, formatFindings } from "./doctor/checks";
+import { runChecks } from "./doctor/facts";
 
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 // Not under test-results/: Playwright empties that folder when it starts.
@@ -37,10 +39,20 @@ const steps: { name: string; command: string; args: string[]; env?: Record<strin
 
 // `npm test -- unit end-to-end` runs only the steps whose first word is given.
 const only = process.argv.slice(2);
+const selected = steps.filter((s) => only.length === 0 || only.includes(s.name.split(" ")[0] as string));
+
+// What `npm run doctor` would flag that stops the run before its first step; Chromium only when the browser tests are selected.
+const e2e = selected.some((step) => step.name === "end-to-end tests");
+const findings = await runChecks(e2e ? ["node", "disk", "chromium"] : ["node", "disk"], { chromiumNeeded: e2e });
+if (blocks(findings)) {
+  console.error(formatFindings(findings.filter((finding) => finding.blocking)));
+  process.exit(1);
+}
+
 const started = Date.now();
 rmSync(VITEST_REPORT, { force: true });
 rmSync(PLAYWRIGHT_REPORT, { force: true });
-for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name.split(" ")[0] as string))) {
+for (const step of selected) {
   const stepStarted = Date.now();
   console.log(`\n▶ ${step.name}`);
   const result = spawnSync(step.command, step.args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env } });
