@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Node 24 LTS for this checkout, when the machine's own Node is older than Bosun supports (22.11).
-# It comes from the npm registry's node-<platform>-<arch> package (a Node binary inside a registry
+# It comes from the npm registry's node-linux-<arch> package (a Node binary inside a registry
 # package), installed into .ci/.node/, which git ignores; nothing outside the checkout changes.
 #
 #   source scripts/node24.sh          # this shell: Node 24 first on PATH (when the system Node is too old)
@@ -20,10 +20,10 @@ node24_system_node_is_supported() {
 
 node24_package() {
   local platform arch
+  # Only the Linux packages of Node 24 are in the registry (node-darwin-* stop before 24).
   case "$(uname -s)" in
     Linux) platform="linux" ;;
-    Darwin) platform="darwin" ;;
-    *) echo "Install Node 24 LTS from nodejs.org: this script only knows the Linux and macOS packages." >&2; return 1 ;;
+    *) echo "Install Node 24 LTS from nodejs.org (or nvm, reading .nvmrc): the registry has Node 24 packages for Linux only." >&2; return 1 ;;
   esac
   case "$(uname -m)" in
     x86_64 | amd64) arch="x64" ;;
