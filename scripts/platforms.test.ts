@@ -76,6 +76,14 @@ describe("Node version", () => {
     expect(readFileSync(path.join(ROOT, "scripts/node24.sh"), "utf8")).toMatch(/^NODE24_VERSION="24\.\d+\.\d+"$/m);
     expect(packageJson.devDependencies["@types/node"]).toMatch(/^24\.\d+\.\d+$/);
   });
+
+  it("CI switches to Node 24 before npm install, which would otherwise refuse the machine's older Node", () => {
+    const ci = readFileSync(path.join(ROOT, ".ci/run"), "utf8");
+    const switches = ci.search(/^source scripts\/node24\.sh/m);
+    const installs = ci.search(/^npm install/m);
+    expect(switches).toBeGreaterThan(-1);
+    expect(installs).toBeGreaterThan(switches);
+  });
 });
 
 describe("npm install for every platform (dry run against the lockfile, offline)", () => {
