@@ -35,11 +35,18 @@ export function canReach(user: PostgresUser, target: string): boolean {
   return spawnSync("test", ["-x", target], { uid: user.uid, gid: user.gid, cwd: "/" }).status === 0;
 }
 
+/** Whether `user` can reach `dir` once it is made: the folders still to be created get root's usual 0755. */
+export function canReachFolder(user: PostgresUser, dir: string): boolean {
+  let existing = path.resolve(dir);
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  return canReach(user, existing);
+}
+
 /** Whether running as root in `dataDir` and `nativeDir` needs the relocation below. */
 export function needsRelocation(nativeDir: string, dataDir: string): boolean {
   if (process.getuid?.() !== 0 || process.platform !== "linux") return false;
   const user = postgresUser();
-  return !canReach(user, path.join(nativeDir, "bin")) || !canReach(user, path.dirname(dataDir));
+  return !canReach(user, path.join(nativeDir, "bin")) || !canReachFolder(user, path.dirname(dataDir));
 }
 
 function checksum(file: string) {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { DEMO_PORTS, demoServiceUrl } from "../../lib/config/demo";
 import { EnvValidationError, parseEnv } from "../../lib/env/schema";
 import { canConnect, embeddedUrl, nativeDirectory } from "../db/embedded-postgres";
-import { canReach, postgresUser } from "../db/postgres-as-root";
+import { canReach, canReachFolder, postgresUser } from "../db/postgres-as-root";
 import { redactUrl } from "../db/resolve-database";
 import { ROOT } from "../db/schema-engine";
 import { checkChromium, checkDatabase, checkDisk, checkEnvironment, checkNode, checkPort, checkPrivateFolder, type Finding, type PortState } from "./checks";
@@ -63,7 +63,7 @@ async function privateFolderFinding(embedded: boolean): Promise<Finding> {
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !embedded || process.platform !== "linux") return checkPrivateFolder({ isRoot, embedded, postgresCanReach: true });
   const user = postgresUser();
-  const postgresCanReach = canReach(user, path.join(await nativeDirectory(), "bin")) && canReach(user, path.join(ROOT, ".data"));
+  const postgresCanReach = canReach(user, path.join(await nativeDirectory(), "bin")) && canReachFolder(user, path.join(ROOT, ".data"));
   return checkPrivateFolder({ isRoot, embedded, postgresCanReach });
 }
 
