@@ -19,7 +19,7 @@ describe("doctor checks", () => {
   it("blocks a Node older than engines, saying how to get a newer one", () => {
     const finding = checkNode("v20.20.2", ">=22.11");
     expect(finding).toMatchObject({ ok: false, blocking: true });
-    expect(finding.message).toMatch(/older than .*>=22\.11.*install Node 24/);
+    expect(finding.message).toMatch(/older than .*>=22\.11.*install Node 24.*scripts\/node24\.sh/);
     expect(checkNode("v22.11.0", ">=22.11").ok).toBe(true);
     expect(checkNode("v22.10.9", ">=22.11").ok).toBe(false);
   });

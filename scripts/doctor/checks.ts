@@ -26,7 +26,7 @@ export function checkNode(version: string, engines: string | undefined): Finding
   const current = version.replace(/^v/, "").split(".").map(Number);
   const minimum = minimumNodeVersion(engines);
   if (minimum && compareVersions(current, minimum) < 0) {
-    return problem("node", `Node ${version} is older than package.json's engines.node (${engines}): install Node ${RECOMMENDED_NODE_MAJOR} (e.g. \`nvm install ${RECOMMENDED_NODE_MAJOR}\`) and run \`npm install\` again.`);
+    return problem("node", `Node ${version} is older than package.json's engines.node (${engines}): install Node ${RECOMMENDED_NODE_MAJOR} (\`nvm install ${RECOMMENDED_NODE_MAJOR}\`, or on Linux \`source scripts/node24.sh\` for this shell) and run \`npm install\` again.`);
   }
   const advice = (current[0] ?? 0) < RECOMMENDED_NODE_MAJOR ? `; Node ${RECOMMENDED_NODE_MAJOR} is recommended` : "";
   return ok("node", `Node ${version} meets engines.node ${engines ?? "(none)"}${advice}.`);
