@@ -9,13 +9,13 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      // process.env is read in lib/env.ts only (plus build configs, scripts, emulators and tests).
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }],
+      // process.env is read in lib/platform/env.ts only (plus build configs, scripts, emulators and tests).
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/platform/env.ts." }],
     },
   },
   {
     files: [
-      "lib/env.ts",
+      "lib/platform/env.ts",
       "next.config.ts",
       "playwright.config.ts",
       "vitest.config.ts",

@@ -3,7 +3,7 @@
  * the WorkOS emulator's hosted AuthKit page and measures Largest Contentful Paint.
  */
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
-import { DEMO_PASSWORD } from "@/lib/config/demo";
+import { DEMO_PASSWORD } from "@/lib/platform/config/demo";
 import { median, min, round } from "./stats";
 import type { Figure } from "./types";
 

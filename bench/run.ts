@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { JIRA_DEMO_API_TOKEN } from "@/lib/config/demo";
+import { JIRA_DEMO_API_TOKEN } from "@/lib/platform/config/demo";
 import { launchBrowser, measureLcp, signIn } from "./browser";
 import { measureDashboard } from "./dashboard";
 import { measureFirstLoadJs } from "./first-load-js";

@@ -13,7 +13,7 @@
  */
 import pg from "pg";
 import { signBody } from "@/emulators/sentry/hooks";
-import { DEMO_SENTRY_WEBHOOK_SECRETS } from "@/lib/config/demo";
+import { DEMO_SENTRY_WEBHOOK_SECRETS } from "@/lib/platform/config/demo";
 import { processCpuMs } from "./cpu";
 import { type LoadResult, runOpenLoop } from "./load";
 import { percentile, round } from "./stats";

@@ -1,6 +1,6 @@
 import { type Browser, type Page } from "@playwright/test";
 import { expect, test } from "./fixtures/sessions";
-import { DEMO_PASSWORD } from "../lib/config/demo";
+import { DEMO_PASSWORD } from "../lib/platform/config/demo";
 import { totp } from "../emulators/workos/totp";
 import { DEMO_TOTP_SECRET } from "../emulators/seed/world";
 import { STORAGE_STATE, openMenu, removeAuthenticators, signInThroughHostedPage } from "./fixtures/auth";

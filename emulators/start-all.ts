@@ -1,4 +1,4 @@
-import { DEMO_PORTS } from "../lib/config/demo";
+import { DEMO_PORTS } from "../lib/platform/config/demo";
 import type { SeedSize } from "./seed/world";
 import { startJiraEmulator } from "./jira";
 import { startSentryEmulator } from "./sentry";

@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openCredentials } from "@/lib/crypto/credentials";
+import { openCredentials } from "@/lib/platform/crypto/credentials";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase } from "@/test/database";
 import { seedDatabase } from "./seed-data";

@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { DEMO_HOST, DEMO_PORTS, JIRA_DEMO_API_TOKEN, SENTRY_DEMO_AUTH_TOKEN } from "../lib/config/demo";
-import { sealCredentials, type Keyring } from "../lib/crypto/credentials";
-import { parseEnv } from "../lib/env/schema";
+import { DEMO_HOST, DEMO_PORTS, JIRA_DEMO_API_TOKEN, SENTRY_DEMO_AUTH_TOKEN } from "../lib/platform/config/demo";
+import { sealCredentials, type Keyring } from "../lib/platform/crypto/credentials";
+import { parseEnv } from "../lib/platform/env/schema";
 import { PrismaClient } from "../lib/db/generated/client";
 import { buildWorld, GITHUB_WEBHOOK_SECRETS, SENTRY_WEBHOOK_SECRETS, type WorldOrg } from "../emulators/seed/world";
 import { type AutomationKind, RULE_CONFIG_SCHEMAS } from "../lib/domain/automations/rules";

@@ -1,4 +1,4 @@
-import { DEMO_HOST, DEMO_PORTS } from "../lib/config/demo";
+import { DEMO_HOST, DEMO_PORTS } from "../lib/platform/config/demo";
 import { startAllEmulators } from "../emulators/start-all";
 import { checkPortFree } from "./doctor/ports";
 

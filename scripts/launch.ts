@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { launchVariables, parseEnv, EnvValidationError } from "../lib/env/schema";
+import { launchVariables, parseEnv, EnvValidationError } from "../lib/platform/env/schema";
 import { applyMigrations, ROOT } from "./db/schema-engine";
 import { resolveDatabase, redactUrl } from "./db/resolve-database";
 import { DatabaseStartError } from "./db/embedded-postgres";

@@ -10,12 +10,12 @@ import path from "node:path";
 const envFile = path.join(import.meta.dirname, "..", ".env");
 if (existsSync(envFile)) process.loadEnvFile(envFile);
 
-// Imported only now: lib/env reads process.env when it loads.
-const { env } = await import("../lib/env");
-const { startBackgroundWork, stopBackgroundWork } = await import("../lib/background");
+// Imported only now: lib/platform/env reads process.env when it loads.
+const { env } = await import("../lib/platform/env");
+const { startBackgroundWork, stopBackgroundWork } = await import("../lib/platform/background");
 const { pool } = await import("../lib/db/client");
-const { logger } = await import("../lib/observability/logger");
-const { checkCredentialKeysAtStartup } = await import("../lib/crypto/startup-check");
+const { logger } = await import("../lib/platform/observability/logger");
+const { checkCredentialKeysAtStartup } = await import("../lib/platform/crypto/startup-check");
 
 if (!(await checkCredentialKeysAtStartup("worker"))) {
   await pool.end();

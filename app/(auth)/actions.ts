@@ -1,6 +1,6 @@
 "use server";
 
-import { endSession } from "@/lib/auth/sign-out";
+import { endSession } from "@/lib/platform/auth/sign-out";
 
 /** Ends the session here and at WorkOS, then returns to the landing page. */
 export async function signOutAction() {

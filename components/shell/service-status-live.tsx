@@ -1,8 +1,8 @@
 "use client";
 
 import { QueryClientProvider, useQuery } from "@tanstack/react-query";
-import { queryKeys } from "@/lib/query/keys";
-import { getQueryClient } from "@/lib/query/query-client";
+import { queryKeys } from "@/lib/platform/query/keys";
+import { getQueryClient } from "@/lib/platform/query/query-client";
 
 type Health = { status: "ok" | "degraded"; database: "ok" | "unreachable" };
 

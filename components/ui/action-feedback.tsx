@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
-import type { ActionResult } from "@/lib/actions/org-action";
+import type { ActionResult } from "@/lib/platform/actions/org-action";
 
 /** `stepUpUrl`: the action asked for a fresh second factor first (ActionResult.stepUp). */
 export type Feedback = { kind: "ok" | "pending" | "error"; text: string; stepUpUrl?: string } | null;

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { IntegrationError } from "@/lib/errors";
+import { IntegrationError } from "@/lib/integrations/integration-error";
 import { callJira, createJiraClients } from "@/lib/integrations/jira/client";
 import type { JiraEmulator } from "./index";
 import { ADA, basicAuth, raw, startTestEmulator } from "./testing";

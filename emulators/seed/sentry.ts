@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DEMO_SENTRY_BOSUN_PROJECT_ID, DEMO_SENTRY_BOSUN_PUBLIC_KEY } from "../../lib/config/demo";
+import { DEMO_SENTRY_BOSUN_PROJECT_ID, DEMO_SENTRY_BOSUN_PUBLIC_KEY } from "../../lib/platform/config/demo";
 import { createRandom } from "./random";
 import { HOUR_MS, HourSeries, hourOf } from "./sentry-series";
 import { generateIssues } from "./sentry-issues";

@@ -1,4 +1,4 @@
-import { DEMO_GITHUB_WEBHOOK_SECRETS, DEMO_PASSWORD, DEMO_PORTS, DEMO_SENTRY_WEBHOOK_SECRETS, WORKOS_DEMO_WEBHOOK_SECRET } from "../../lib/config/demo";
+import { DEMO_GITHUB_WEBHOOK_SECRETS, DEMO_PASSWORD, DEMO_PORTS, DEMO_SENTRY_WEBHOOK_SECRETS, WORKOS_DEMO_WEBHOOK_SECRET } from "../../lib/platform/config/demo";
 import { createRandom, hashString } from "./random";
 
 /**
@@ -18,7 +18,7 @@ export {
   SENTRY_DEMO_AUTH_TOKEN,
   WORKOS_DEMO_API_KEY,
   WORKOS_DEMO_CLIENT_ID,
-} from "../../lib/config/demo";
+} from "../../lib/platform/config/demo";
 
 /** Secrets Bosun and the emulators share in demo mode to sign and verify webhooks. */
 export const SENTRY_WEBHOOK_SECRETS: Record<OrgSlug, string> = DEMO_SENTRY_WEBHOOK_SECRETS;

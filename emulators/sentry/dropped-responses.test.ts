@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { IntegrationError } from "@/lib/errors";
+import { IntegrationError } from "@/lib/integrations/integration-error";
 import { createSentryClient } from "@/lib/integrations/sentry/client";
 import { SENTRY_DEMO_AUTH_TOKEN } from "../seed/world";
 import type { RunningSentryEmulator } from "./index";

@@ -1,8 +1,8 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { env } from "@/lib/env";
-import { logger } from "@/lib/observability/logger";
+import { env } from "@/lib/platform/env";
+import { logger } from "@/lib/platform/observability/logger";
 import { PrismaClient } from "./generated/client";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
-import { openCredentials } from "@/lib/crypto/credentials";
-import { getKeyring } from "@/lib/crypto/keyring";
+import { openCredentials } from "@/lib/platform/crypto/credentials";
+import { getKeyring } from "@/lib/platform/crypto/keyring";
 import { findConnection } from "@/lib/db/queries/integrations";
 import type { JiraClientConfig } from "./jira";
 import type { SentryClientConfig } from "./sentry";

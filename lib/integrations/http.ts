@@ -1,5 +1,5 @@
 import "server-only";
-import type { IntegrationFailureReason } from "@/lib/errors";
+import type { IntegrationFailureReason } from "@/lib/integrations/integration-error";
 
 /** HTTP facts every integration interprets the same way, whatever the vendor. */
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { type IpAddress, type IpNetwork, isInNetwork, parseCidr, parseIpAddress } from "@/lib/net/ip-address";
+import { type IpAddress, type IpNetwork, isInNetwork, parseCidr, parseIpAddress } from "@/lib/platform/net/ip-address";
 
 /**
  * Address ranges an integration must not reach unless the operator allows

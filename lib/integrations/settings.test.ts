@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase } from "@/test/database";
-import { HTML_PAGE, type RecordingServer, startRecordingServer } from "./testing";
+import { HTML_PAGE, type RecordingServer, startRecordingServer } from "../../test/integrations";
 import type * as SettingsModule from "./settings";
 
 /**

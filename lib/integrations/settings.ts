@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { openCredentials, sealCredentials } from "@/lib/crypto/credentials";
-import { getKeyring } from "@/lib/crypto/keyring";
+import { openCredentials, sealCredentials } from "@/lib/platform/crypto/credentials";
+import { getKeyring } from "@/lib/platform/crypto/keyring";
 import { findConnection, recordConnectionCheck, saveConnection } from "@/lib/db/queries/integrations";
-import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
+import { forgetWebhookSecrets } from "@/lib/platform/webhooks/secrets";
 import { testJiraConnection } from "./jira";
 import { testSentryConnection } from "./sentry";
 

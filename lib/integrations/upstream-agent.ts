@@ -3,7 +3,7 @@ import http from "node:http";
 import https from "node:https";
 import net from "node:net";
 import type { Duplex } from "node:stream";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import type { UpstreamAddressRefusedError } from "./upstream-errors";
 import { createUpstreamPolicy, normalizeHost, type UpstreamPolicy, type UpstreamTarget } from "./upstream-policy";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseUpstreamHosts } from "@/lib/env/upstream-hosts";
+import { parseUpstreamHosts } from "@/lib/platform/env/upstream-hosts";
 import { createUpstreamPolicy, type ResolveHost } from "./upstream-policy";
 
 const noLookups: ResolveHost = () => Promise.reject(new Error("no lookups in these tests"));

@@ -1,7 +1,7 @@
 import "server-only";
 import { lookup } from "node:dns/promises";
-import type { UpstreamHostRule } from "@/lib/env/upstream-hosts";
-import { type IpNetwork, isInNetwork, parseCidr, parseIpAddress } from "@/lib/net/ip-address";
+import type { UpstreamHostRule } from "@/lib/platform/env/upstream-hosts";
+import { type IpNetwork, isInNetwork, parseCidr, parseIpAddress } from "@/lib/platform/net/ip-address";
 import { describeInternalAddress, unwrapIpv4 } from "./ip-ranges";
 import { UpstreamAddressRefusedError } from "./upstream-errors";
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { DEMO_DATABASE_URL } from "../../lib/config/demo";
+import { DEMO_DATABASE_URL } from "../../lib/platform/config/demo";
 import { checkPortFree } from "../doctor/ports";
 import { embeddedBinaryPackage } from "./embedded-binary";
 import { needsRelocation, startAsPostgresUser } from "./postgres-as-root";

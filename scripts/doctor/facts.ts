@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statfsSync } from "node:fs";
 import path from "node:path";
-import { DEMO_PORTS, demoServiceUrl } from "../../lib/config/demo";
-import { EnvValidationError, parseEnv } from "../../lib/env/schema";
+import { DEMO_PORTS, demoServiceUrl } from "../../lib/platform/config/demo";
+import { EnvValidationError, parseEnv } from "../../lib/platform/env/schema";
 import { canConnect, embeddedUrl, nativeDirectory } from "../db/embedded-postgres";
 import { canReach, canReachFolder, postgresUser } from "../db/postgres-as-root";
 import { redactUrl } from "../db/resolve-database";

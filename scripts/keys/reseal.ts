@@ -10,9 +10,9 @@ import path from "node:path";
 const envFile = path.join(import.meta.dirname, "..", "..", ".env");
 if (existsSync(envFile)) process.loadEnvFile(envFile);
 
-// Imported only now: lib/env reads process.env when it loads.
-const { ResealRefusedError, resealStoredCredentials } = await import("../../lib/crypto/reseal");
-const { getKeyring } = await import("../../lib/crypto/keyring");
+// Imported only now: lib/platform/env reads process.env when it loads.
+const { ResealRefusedError, resealStoredCredentials } = await import("../../lib/platform/crypto/reseal");
+const { getKeyring } = await import("../../lib/platform/crypto/keyring");
 const { listKeyIdsInUseAcrossOrgs } = await import("../../lib/db/queries/system-credentials");
 const { pool } = await import("../../lib/db/client");
 

@@ -3,15 +3,15 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { branchCreatedPayload, sendGithubEvent } from "@/emulators/github";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
-import { DEMO_GITHUB_WEBHOOK_SECRETS, JIRA_DEMO_API_TOKEN } from "@/lib/config/demo";
+import { DEMO_GITHUB_WEBHOOK_SECRETS, JIRA_DEMO_API_TOKEN } from "@/lib/platform/config/demo";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { seedDatabase } from "@/prisma/seed-data";
 import { createTestDatabase } from "@/test/database";
 import { serveRoutes } from "@/test/route-server";
 import type * as RouteModule from "@/app/api/webhooks/github/[orgSlug]/route";
-import type * as HandlersModule from "@/lib/automations/handlers";
-import type * as JobsModule from "@/lib/jobs";
-import type * as OutboxModule from "@/lib/outbox";
+import type * as HandlersModule from "@/lib/features/automations/handlers";
+import type * as JobsModule from "@/lib/platform/jobs";
+import type * as OutboxModule from "@/lib/platform/outbox";
 import { recordFigure } from "./figures";
 
 /**
@@ -65,9 +65,9 @@ describe("the same GitHub body delivered to two orgs", () => {
     vi.resetModules();
     (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     route = await import("@/app/api/webhooks/github/[orgSlug]/route");
-    handlers = await import("@/lib/automations/handlers");
-    jobs = await import("@/lib/jobs");
-    outbox = await import("@/lib/outbox");
+    handlers = await import("@/lib/features/automations/handlers");
+    jobs = await import("@/lib/platform/jobs");
+    outbox = await import("@/lib/platform/outbox");
   });
   afterAll(async () => {
     vi.unstubAllEnvs();

@@ -3,9 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
-import { SENTRY_DEMO_AUTH_TOKEN } from "@/lib/config/demo";
+import { SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
 import { PrismaClient } from "@/lib/db/generated/client";
-import type * as OutboxModule from "@/lib/outbox";
+import type * as OutboxModule from "@/lib/platform/outbox";
 import { seedDatabase } from "@/prisma/seed-data";
 import { createTestDatabase } from "@/test/database";
 import { recordFigure } from "./figures";
@@ -51,7 +51,7 @@ describe("Sentry links and WorkOS invitations are exactly-once when the answer i
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
     vi.resetModules();
     (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    outbox = await import("@/lib/outbox");
+    outbox = await import("@/lib/platform/outbox");
   });
   afterEach(async () => {
     await Promise.all([setFaults(sentry.url, null), setFaults(workos.url, null)]);

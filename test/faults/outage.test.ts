@@ -4,11 +4,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { buildWorld } from "@/emulators/seed/world";
-import { JIRA_DEMO_API_TOKEN } from "@/lib/config/demo";
+import { JIRA_DEMO_API_TOKEN } from "@/lib/platform/config/demo";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { seedDatabase } from "@/prisma/seed-data";
 import { createTestDatabase } from "@/test/database";
-import type * as OutboxModule from "@/lib/outbox";
+import type * as OutboxModule from "@/lib/platform/outbox";
 import { recordFigure } from "./figures";
 
 type Applied = { method: string; path: string; body: string };
@@ -113,7 +113,7 @@ describe("a 30-minute Jira outage", () => {
     vi.stubEnv("DATABASE_URL", database.url);
     vi.resetModules();
     (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    outbox = await import("@/lib/outbox");
+    outbox = await import("@/lib/platform/outbox");
   });
   afterAll(async () => {
     vi.unstubAllEnvs();

@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { WORKOS_DEMO_WEBHOOK_SECRET } from "@/lib/config/demo";
+import { WORKOS_DEMO_WEBHOOK_SECRET } from "@/lib/platform/config/demo";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { seedDatabase } from "@/prisma/seed-data";
 import { createTestDatabase } from "@/test/database";
@@ -55,8 +55,8 @@ async function bootBosun(label: string) {
   globals.bosunDb = undefined;
   globals.bosunPool = undefined;
   const route = await import("@/app/api/webhooks/workos/route");
-  const { drainJobs } = await import("@/lib/jobs");
-  const { JOB_HANDLERS } = await import("@/lib/automations/handlers");
+  const { drainJobs } = await import("@/lib/platform/jobs");
+  const { JOB_HANDLERS } = await import("@/lib/features/automations/handlers");
 
   const deliver = async (event: WorkosEventBody) => {
     const body = JSON.stringify(event);

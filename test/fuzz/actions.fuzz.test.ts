@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { findUnstorableText } from "@/lib/security/find-unstorable-text";
+import { findUnstorableText } from "@/lib/platform/security/find-unstorable-text";
 import { ACTIONS, buildCatalogContext, type CatalogContext, withEmulatorUrls } from "./action-catalog";
 import { actionInput, copyOwn, type FieldSpec, wrongTypeFor } from "./arbitraries";
 import { loadFixtures } from "./fixtures";

@@ -1,5 +1,5 @@
-import { JIRA_DEMO_API_TOKEN, SENTRY_DEMO_AUTH_TOKEN } from "@/lib/config/demo";
-import { generateApiKey } from "@/lib/api-keys/keys";
+import { JIRA_DEMO_API_TOKEN, SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
+import { generateApiKey } from "@/lib/features/api-keys/keys";
 import { world, type FuzzWorld } from "./world";
 
 /**

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import fc from "fast-check";
-import { DEMO_GITHUB_WEBHOOK_SECRETS, DEMO_SENTRY_WEBHOOK_SECRETS, WORKOS_DEMO_WEBHOOK_SECRET } from "@/lib/config/demo";
+import { DEMO_GITHUB_WEBHOOK_SECRETS, DEMO_SENTRY_WEBHOOK_SECRETS, WORKOS_DEMO_WEBHOOK_SECRET } from "@/lib/platform/config/demo";
 import { branchCreatedPayload, pingPayload, pullRequestPayload } from "@/emulators/github/payloads";
 import { deeplyMutated, hostileString, malformedJson, randomJson, toJson } from "./arbitraries";
 import { world } from "./world";

@@ -3,8 +3,8 @@ import path from "node:path";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { SENTRY_DEMO_AUTH_TOKEN } from "@/lib/config/demo";
-import { generateApiKey } from "@/lib/api-keys/keys";
+import { SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
+import { generateApiKey } from "@/lib/features/api-keys/keys";
 import { deeplyMutated, hostileString, randomJson } from "./arbitraries";
 import { enterRequest } from "@/test/fake-next-headers";
 import { type Fixtures, loadFixtures } from "./fixtures";
@@ -167,8 +167,8 @@ describe("R4 fuzz: route handlers", () => {
   }
 
   it("the job queue works through every delivery the webhooks accepted, and nothing it does throws", async () => {
-    const { drainJobs } = await import("@/lib/jobs");
-    const { JOB_HANDLERS } = await import("@/lib/automations/handlers");
+    const { drainJobs } = await import("@/lib/platform/jobs");
+    const { JOB_HANDLERS } = await import("@/lib/features/automations/handlers");
     const statuses = new Map<string, number>();
     // Retries wait for their backoff, so the passes end once every due job has run once.
     for (let pass = 0; pass < 100; pass++) {

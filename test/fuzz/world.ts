@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import fc from "fast-check";
 import { vi } from "vitest";
 import { PrismaClient } from "@/lib/db/generated/client";
-import { launchVariables, parseEnv } from "@/lib/env/schema";
+import { launchVariables, parseEnv } from "@/lib/platform/env/schema";
 import { seedDatabase } from "@/prisma/seed-data";
 import { createTestDatabase } from "@/test/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";

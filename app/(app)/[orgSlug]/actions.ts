@@ -1,11 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { orgAction } from "@/lib/actions/org-action";
-import { endSession } from "@/lib/auth/sign-out";
-import { switchSessionToOrg } from "@/lib/auth/switch-org";
+import { orgAction } from "@/lib/platform/actions/org-action";
+import { endSession } from "@/lib/platform/auth/sign-out";
+import { switchSessionToOrg } from "@/lib/platform/auth/switch-org";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
-import { endAllSessions } from "@/lib/auth/end-all-sessions";
+import { endAllSessions } from "@/lib/platform/auth/end-all-sessions";
 
 /**
  * Moves the WorkOS session to another org the user belongs to (new token with

@@ -1,7 +1,7 @@
 import { AppShell } from "@/components/shell/app-shell";
-import { requireOrg } from "@/lib/auth/org";
+import { requireOrg } from "@/lib/platform/auth/org";
 import { listOrgsForUser } from "@/lib/db/queries/memberships";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;

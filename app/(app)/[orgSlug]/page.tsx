@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { IntegrationStatusList } from "@/components/shell/integration-status";
-import { requireOrg } from "@/lib/auth/org";
+import { requireOrg } from "@/lib/platform/auth/org";
 import { listIntegrationStatuses } from "@/lib/db/queries/integrations";
 import { countMembersByRole } from "@/lib/db/queries/memberships";
 

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { launchVariables, parseEnv } from "@/lib/env/schema";
+import { launchVariables, parseEnv } from "@/lib/platform/env/schema";
 import { createTestDatabase } from "@/test/database";
 import { enterRequest } from "@/test/fake-next-headers";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";

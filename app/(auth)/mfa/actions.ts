@@ -2,11 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { describeIssues, type ActionResult } from "@/lib/actions/org-action";
-import { startEnrolment, verifyCode, type MfaEnrolment } from "@/lib/auth/mfa";
-import { resolveReturnTo } from "@/lib/auth/switch-org";
-import { describeFailure } from "@/lib/outbox/retry-policy";
-import { findUnstorableText } from "@/lib/security/find-unstorable-text";
+import { describeIssues, type ActionResult } from "@/lib/platform/actions/org-action";
+import { startEnrolment, verifyCode, type MfaEnrolment } from "@/lib/platform/auth/mfa";
+import { resolveReturnTo } from "@/lib/platform/auth/switch-org";
+import { describeFailure } from "@/lib/platform/outbox/retry-policy";
+import { findUnstorableText } from "@/lib/platform/security/find-unstorable-text";
 
 const orgSlug = z.string().min(1).max(64);
 const verifySchema = z.object({

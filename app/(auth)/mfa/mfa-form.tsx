@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { MfaEnrolment } from "@/lib/auth/mfa";
+import type { MfaEnrolment } from "@/lib/platform/auth/mfa";
 import { startMfaEnrolmentAction, verifyMfaCodeAction } from "./actions";
 
 /** Verifies a code from an existing authenticator, or sets one up first. */

@@ -1,6 +1,6 @@
 import { notFound, redirect } from "next/navigation";
-import { findApprovableConnection, requireMembershipForMfa } from "@/lib/auth/mfa";
-import { resolveReturnTo } from "@/lib/auth/switch-org";
+import { findApprovableConnection, requireMembershipForMfa } from "@/lib/platform/auth/mfa";
+import { resolveReturnTo } from "@/lib/platform/auth/switch-org";
 import { listFactorIds } from "@/lib/integrations/workos";
 import { MfaForm } from "./mfa-form";
 

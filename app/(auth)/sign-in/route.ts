@@ -1,7 +1,7 @@
 // GET /sign-in - sends the browser to the hosted AuthKit sign-in page.
 import { redirect } from "next/navigation";
 import { getSignInUrl } from "@workos-inc/authkit-nextjs";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 export async function GET(request: Request) {
   const returnTo = new URL(request.url).searchParams.get("returnTo");

@@ -1,6 +1,6 @@
 // GET /sign-out - where requireOrg sends sessions it has ended; signs out only a session that has ended.
 import { redirect } from "next/navigation";
-import { endSession, readSessionEnding } from "@/lib/auth/sign-out";
+import { endSession, readSessionEnding } from "@/lib/platform/auth/sign-out";
 
 /**
  * A GET can come from any site (a link, an image), so it never ends a valid

@@ -58,7 +58,7 @@ describe("signing out", () => {
     (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     route = await import("./route");
     actions = await import("../actions");
-    publicUrl = (await import("@/lib/env")).env.publicUrl;
+    publicUrl = (await import("@/lib/platform/env")).env.publicUrl;
     linusId = (await db.user.findUniqueOrThrow({ where: { email: "linus@acme.test" } })).id;
     acmeId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
   });

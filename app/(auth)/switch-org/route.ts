@@ -1,5 +1,5 @@
 // GET /switch-org?org=<slug>&returnTo=<path> - moves the session into the org in the URL, through WorkOS.
-import { switchSessionToOrg } from "@/lib/auth/switch-org";
+import { switchSessionToOrg } from "@/lib/platform/auth/switch-org";
 
 /**
  * requireOrg sends a session here when the page's org is not the org the

@@ -28,7 +28,7 @@ describe("GET /api/health", () => {
 
   it("finding 8 (health): answers 503 with a generic status, no driver error text, and logs the details", async () => {
     const { GET } = await loadRoute("postgresql://postgres@127.0.0.1:1/nowhere");
-    const { logger } = await import("@/lib/observability/logger");
+    const { logger } = await import("@/lib/platform/observability/logger");
     const logged = vi.spyOn(logger, "error");
     const response = await GET();
     expect(response.status).toBe(503);

@@ -1,6 +1,6 @@
 // GET /api/health - liveness and database reachability, for load balancers and people.
 import { NextResponse } from "next/server";
-import { checkHealth } from "@/lib/health/check";
+import { checkHealth } from "@/lib/platform/health/check";
 
 export const dynamic = "force-dynamic";
 

@@ -5,11 +5,11 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { DEMO_PASSWORD, JIRA_DEMO_API_TOKEN, SENTRY_DEMO_AUTH_TOKEN } from "@/lib/config/demo";
+import { DEMO_PASSWORD, JIRA_DEMO_API_TOKEN, SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
 import { PrismaClient } from "@/lib/db/generated/client";
-import { parseEnv } from "@/lib/env/schema";
-import { TOOL_NAMES } from "@/lib/mcp/tools/specs";
-import { generateApiKey } from "@/lib/api-keys/keys";
+import { parseEnv } from "@/lib/platform/env/schema";
+import { TOOL_NAMES } from "@/lib/features/agents/tools/specs";
+import { generateApiKey } from "@/lib/features/api-keys/keys";
 import { seedDatabase } from "@/prisma/seed-data";
 import { createTestDatabase } from "@/test/database";
 import { serveRoutes } from "@/test/route-server";
@@ -20,9 +20,9 @@ import { createPkcePair, readForm, submitForm } from "@/emulators/workos/test-su
 import { buildWorld } from "@/emulators/seed/world";
 import type * as MetadataRoute from "@/app/.well-known/oauth-protected-resource/[[...path]]/route";
 import type * as ApiKeyQueries from "@/lib/db/queries/api-keys";
-import type * as Dashboard from "@/lib/sprints/dashboard";
-import type * as Releases from "@/lib/releases/load";
-import type * as ReleaseNotesSource from "@/lib/release-notes/load";
+import type * as Dashboard from "@/lib/features/sprints/dashboard";
+import type * as Releases from "@/lib/features/releases/load";
+import type * as ReleaseNotesSource from "@/lib/features/release-notes/load";
 import type * as ReleaseNotes from "@/lib/domain/release-notes";
 import type * as Route from "./route";
 
@@ -229,7 +229,7 @@ describe("/api/mcp, end to end", () => {
     expect(boards.length).toBeGreaterThan(0);
 
     // get_sprint_capacity: what the sprint capacity page loads.
-    const dashboard: typeof Dashboard = await import("@/lib/sprints/dashboard");
+    const dashboard: typeof Dashboard = await import("@/lib/features/sprints/dashboard");
     const page = await dashboard.loadSprintDashboard({ orgId: acmeId });
     if (page.status !== "ok") throw new Error(`dashboard: ${page.status}`);
     type Capacity = { board: { id: number }; activeSprint: { name: string; endDate: string } | null; capacity: { capacityPoints: number; committedPoints: number; completedPoints: number } | null };
@@ -245,7 +245,7 @@ describe("/api/mcp, end to end", () => {
     for (const issue of listed.issues) expect(await sentryIssue("acme", issue.id), issue.id).toMatchObject({ id: issue.id, status: "unresolved" });
 
     // crash_free_by_release: the releases page, including the regressed 2.14.0.
-    const releases: typeof Releases = await import("@/lib/releases/load");
+    const releases: typeof Releases = await import("@/lib/features/releases/load");
     const releasesPage = await releases.loadReleasesPage({ orgId: acmeId });
     if (releasesPage.status !== "ok") throw new Error(`releases: ${releasesPage.status}`);
     type Release = { version: string; crashFreeSessions: number | null; regression: { isRegression: boolean } };
@@ -260,7 +260,7 @@ describe("/api/mcp, end to end", () => {
     // generate_release_notes: the editor's fresh draft.
     const notes = data<{ markdown: string; title: string }>(await call(admin, "generate_release_notes", { version: "2.14.0" }));
     expect(notes.markdown.startsWith("# Release 2.14.0")).toBe(true);
-    const source: typeof ReleaseNotesSource = await import("@/lib/release-notes/load");
+    const source: typeof ReleaseNotesSource = await import("@/lib/features/release-notes/load");
     const generator: typeof ReleaseNotes = await import("@/lib/domain/release-notes");
     const expected = generator.generateReleaseNotes((await source.loadReleaseNotesSource({ orgId: acmeId, version: "2.14.0" })).input, { variant: "internal", groupBy: "component" });
     expect(notes.markdown).toBe(expected.markdown);

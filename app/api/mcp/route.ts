@@ -1,13 +1,13 @@
 // /api/mcp - Bosun's MCP endpoint (Streamable HTTP, stateless), for org API keys and AuthKit OAuth tokens.
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { NextResponse } from "next/server";
-import { authenticateMcpRequest } from "@/lib/mcp/auth";
-import { MCP_RATE_LIMIT, TokenBuckets } from "@/lib/mcp/rate-limit";
-import { createBosunMcpServer } from "@/lib/mcp/server";
-import { logger } from "@/lib/observability/logger";
-import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/observability/request-id";
-import { MAX_BODY_BYTES } from "@/lib/security/body-limit";
-import { readLimitedBody } from "@/lib/security/read-limited-body";
+import { authenticateMcpRequest } from "@/lib/features/agents/auth";
+import { MCP_RATE_LIMIT, TokenBuckets } from "@/lib/features/agents/rate-limit";
+import { createBosunMcpServer } from "@/lib/features/agents/server";
+import { logger } from "@/lib/platform/observability/logger";
+import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/platform/observability/request-id";
+import { MAX_BODY_BYTES } from "@/lib/platform/security/body-limit";
+import { readLimitedBody } from "@/lib/platform/security/read-limited-body";
 
 const globalForMcp = globalThis as { bosunMcpBuckets?: TokenBuckets };
 const buckets = (globalForMcp.bosunMcpBuckets ??= new TokenBuckets(MCP_RATE_LIMIT.capacity, MCP_RATE_LIMIT.refillPerSecond));

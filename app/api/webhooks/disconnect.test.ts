@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { DEMO_GITHUB_WEBHOOK_SECRETS, DEMO_SENTRY_WEBHOOK_SECRETS } from "@/lib/config/demo";
+import { DEMO_GITHUB_WEBHOOK_SECRETS, DEMO_SENTRY_WEBHOOK_SECRETS } from "@/lib/platform/config/demo";
 import { seedDatabase } from "@/prisma/seed-data";
 import { createTestDatabase } from "@/test/database";
 import { type ServedRoutes, serveRoutes } from "@/test/route-server";

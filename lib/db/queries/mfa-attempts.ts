@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { decideMfaAttempt, MFA_ATTEMPT_WINDOW_MS, type MfaAttemptRecord } from "@/lib/auth/mfa-attempt-policy";
+import { decideMfaAttempt, MFA_ATTEMPT_WINDOW_MS, type MfaAttemptRecord } from "@/lib/platform/auth/mfa-attempt-policy";
 
 /*
  * TOTP attempts belong to a user, not an org (the limit spans every org and

@@ -1,6 +1,6 @@
 import "server-only";
 import { AgileClient, type Config, Version3Client } from "jira.js";
-import { REQUEST_ID_HEADER } from "@/lib/observability/request-id";
+import { REQUEST_ID_HEADER } from "@/lib/platform/observability/request-id";
 import { UPSTREAM_MAX_BODY_BYTES } from "../http";
 import { getUpstreamAgents } from "../upstream-agent";
 import { toIntegrationError } from "./transform";

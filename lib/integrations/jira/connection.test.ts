@@ -1,7 +1,7 @@
 import type * as Dns from "node:dns/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
-import { clearFaults, closedPortUrl, HTML_PAGE, type RecordingServer, redirectTo, setFaults, startFloodServer, startRecordingServer } from "../testing";
+import { clearFaults, closedPortUrl, HTML_PAGE, type RecordingServer, redirectTo, setFaults, startFloodServer, startRecordingServer } from "../../../test/integrations";
 import { testJiraConnection } from "./connection";
 
 // Names that resolve to internal addresses, as a hostile or mistaken DNS record would; every other name resolves as usual.

@@ -1,5 +1,5 @@
 import "server-only";
-import { IntegrationError } from "@/lib/errors";
+import { IntegrationError } from "@/lib/integrations/integration-error";
 import { ANSWER_TOO_LARGE } from "../upstream-errors";
 import { formatMegabytes, formatSeconds, isRedirect, isWebAddress, UPSTREAM_MAX_BODY_BYTES } from "../http";
 import { callJira, createJiraClients, JIRA_TIMEOUT_MS } from "./client";

@@ -1,6 +1,6 @@
 import "server-only";
 import { callJira, createJiraClients } from "./client";
-import { IntegrationError } from "@/lib/errors";
+import { IntegrationError } from "@/lib/integrations/integration-error";
 import { summarizeUpstreamText } from "../http";
 import { toIntegrationError, toIssueSummary } from "./transform";
 import type { JiraClientConfig, JiraIssueSummary } from "./types";

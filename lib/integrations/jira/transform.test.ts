@@ -1,6 +1,6 @@
 import { HttpException } from "jira.js";
 import { describe, expect, it } from "vitest";
-import { IntegrationError } from "@/lib/errors";
+import { IntegrationError } from "@/lib/integrations/integration-error";
 import { UpstreamAddressRefusedError } from "../upstream-errors";
 import { jiraErrorDetail, toIntegrationError, toJiraAccount, toJiraSiteInfo } from "./transform";
 

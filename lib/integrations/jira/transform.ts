@@ -1,7 +1,7 @@
 import "server-only";
 import { HttpException } from "jira.js";
 import { z } from "zod";
-import { IntegrationError } from "@/lib/errors";
+import { IntegrationError } from "@/lib/integrations/integration-error";
 import { classifyTransportError, formatMegabytes, isRedirect, parseRetryAfter, reasonForStatus, REDIRECT_NOT_FOLLOWED, summarizeUpstreamText, UPSTREAM_MAX_BODY_BYTES } from "../http";
 import { ANSWER_TOO_LARGE, findUpstreamRefusal, UpstreamAddressRefusedError } from "../upstream-errors";
 import type { JiraAccount, JiraIssueSummary, JiraSiteInfo } from "./types";

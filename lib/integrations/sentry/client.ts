@@ -1,6 +1,6 @@
 import "server-only";
-import { IntegrationError } from "@/lib/errors";
-import { REQUEST_ID_HEADER } from "@/lib/observability/request-id";
+import { IntegrationError } from "@/lib/integrations/integration-error";
+import { REQUEST_ID_HEADER } from "@/lib/platform/observability/request-id";
 import { classifyTransportError, formatMegabytes, isRedirect, parseRetryAfter, reasonForStatus, REDIRECT_NOT_FOLLOWED, summarizeUpstreamText } from "../http";
 import { findUpstreamRefusal, UpstreamAddressRefusedError } from "../upstream-errors";
 import { requestUpstream, type UpstreamAnswer, type UpstreamRequest } from "../upstream-request";

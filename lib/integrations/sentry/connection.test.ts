@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
-import { clearFaults, closedPortUrl, setFaults } from "../testing";
+import { clearFaults, closedPortUrl, setFaults } from "../../../test/integrations";
 import { testSentryConnection } from "./connection";
 
 const DEMO = { organizationSlug: "acme", authToken: "sentry-demo-token" };

@@ -1,5 +1,5 @@
 import "server-only";
-import { IntegrationError } from "@/lib/errors";
+import { IntegrationError } from "@/lib/integrations/integration-error";
 import { formatSeconds, isRedirect, isWebAddress } from "../http";
 import { ANSWER_TOO_LARGE } from "../upstream-errors";
 import { createSentryClient, SENTRY_TIMEOUT_MS } from "./client";

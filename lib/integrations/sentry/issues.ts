@@ -1,5 +1,5 @@
 import "server-only";
-import { IntegrationError } from "@/lib/errors";
+import { IntegrationError } from "@/lib/integrations/integration-error";
 import { createSentryClient } from "./client";
 import { toIssueSummary, toReleaseSessions } from "./issue-transform";
 import type { SentryClientConfig, SentryIssueSummary, SentryIssueUpdate, SentryReleaseSessions } from "./types";

@@ -1,6 +1,6 @@
 import "server-only";
 import { WorkOS } from "@workos-inc/node";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { toInvitation, toMembership, toSessionSummary, toUserSummary } from "./transform";
 import type { WorkosInvitation, WorkosMembership, WorkosRole, WorkosSessionSummary, WorkosUserSummary } from "./types";
 

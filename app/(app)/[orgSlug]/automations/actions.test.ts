@@ -6,7 +6,7 @@ import { demoSession } from "@/test/authkit-session";
 import { createTestDatabase } from "@/test/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import type * as AutomationActions from "./actions";
-import type * as OutboxIndex from "@/lib/outbox";
+import type * as OutboxIndex from "@/lib/platform/outbox";
 
 /** Retry and Resume now on the automations page, by role, against the Jira emulator and a real database. */
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, sessionId: "session_writes", organizationId: undefined as string | undefined }));
@@ -56,7 +56,7 @@ describe("retrying and resuming outbound writes from the page", () => {
     vi.resetModules();
     (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     actions = await import("./actions");
-    outbox = await import("@/lib/outbox");
+    outbox = await import("@/lib/platform/outbox");
   });
   beforeEach(async () => {
     session.user = null;

@@ -2,19 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { orgAction, describeIssues } from "@/lib/actions/org-action";
-import { previewRule, type PreviewRow } from "@/lib/automations/preview";
-import { RETRY_RUN_QUEUE } from "@/lib/automations/retry-run";
+import { orgAction, describeIssues } from "@/lib/platform/actions/org-action";
+import { previewRule, type PreviewRow } from "@/lib/features/automations/preview";
+import { RETRY_RUN_QUEUE } from "@/lib/features/automations/retry-run";
 import { createRule, deleteRule, findRule, findRun, updateRule } from "@/lib/db/queries/automations";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AUTOMATION_KINDS, KIND_LABELS, RULE_CONFIG_SCHEMAS, parseRule } from "@/lib/domain/automations";
-import { enqueueJob, kickJobWorker, retryJob } from "@/lib/jobs";
-import { can } from "@/lib/auth/permissions";
-import { describeRetry } from "@/lib/outbox/describe-retry";
-import { resumeWrite, retryWrite } from "@/lib/outbox/retry-write";
-import { describeTicketRetry } from "@/lib/tickets/describe-ticket-retry";
-import { retrySentryTicket } from "@/lib/tickets/retry-sentry-ticket";
+import { enqueueJob, kickJobWorker, retryJob } from "@/lib/platform/jobs";
+import { can } from "@/lib/platform/auth/permissions";
+import { describeRetry } from "@/lib/platform/outbox/describe-retry";
+import { resumeWrite, retryWrite } from "@/lib/platform/outbox/retry-write";
+import { describeTicketRetry } from "@/lib/features/tickets/describe-ticket-retry";
+import { retrySentryTicket } from "@/lib/features/tickets/retry-sentry-ticket";
 
 const ruleFields = z.object({
   ruleId: z.string().min(1).optional(),

@@ -1,13 +1,13 @@
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireOrg } from "@/lib/auth/org";
-import { can } from "@/lib/auth/permissions";
+import { requireOrg } from "@/lib/platform/auth/org";
+import { can } from "@/lib/platform/auth/permissions";
 import { automationActivity, listDeliveries, listRules, listRuns } from "@/lib/db/queries/automations";
 import { listFailedWrites, listPendingWrites } from "@/lib/db/queries/outbox";
 import type { RunStatus } from "@/lib/db/generated/client";
 import { AUTOMATION_KINDS, KIND_LABELS, RULE_CONFIG_SCHEMAS, describeRuleConfig, parseRule } from "@/lib/domain/automations";
-import { env } from "@/lib/env";
-import { listJobs } from "@/lib/jobs";
+import { env } from "@/lib/platform/env";
+import { listJobs } from "@/lib/platform/jobs";
 import { TableHead } from "@/components/ui/table-head";
 import { AddRule } from "./add-rule";
 import { OutboxList } from "./outbox-list";

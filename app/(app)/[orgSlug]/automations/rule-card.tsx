@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { FeedbackMessage, type Feedback } from "@/components/ui/action-feedback";
 import type { AutomationKind } from "@/lib/domain/automations/rules";
-import type { PreviewRow } from "@/lib/automations/preview";
+import type { PreviewRow } from "@/lib/features/automations/preview";
 import { TableHead } from "@/components/ui/table-head";
 import { deleteRuleAction, previewRuleAction, setRuleEnabledAction } from "./actions";
 import { RuleForm } from "./rule-form";

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { orgAction, type ActionResult } from "@/lib/actions/org-action";
-import { can } from "@/lib/auth/permissions";
-import { requireRecentSecondFactor } from "@/lib/auth/step-up";
-import { triageSentryIssues } from "@/lib/errors-page/triage";
-import { ticketForListedSentryIssue } from "@/lib/tickets/from-errors-list";
-import type { TicketOutcome } from "@/lib/tickets/sentry-to-jira";
+import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
+import { can } from "@/lib/platform/auth/permissions";
+import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
+import { triageSentryIssues } from "@/lib/features/errors/triage";
+import { ticketForListedSentryIssue } from "@/lib/features/tickets/from-errors-list";
+import type { TicketOutcome } from "@/lib/features/tickets/sentry-to-jira";
 
 /** Triage of more issues than this at once is a bulk write: it needs a step-up where the org requires MFA. */
 const BULK_TRIAGE_THRESHOLD = 10;

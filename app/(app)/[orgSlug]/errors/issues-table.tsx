@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
-import type { ClassifiedIssue } from "@/lib/errors-page/load";
+import type { ClassifiedIssue } from "@/lib/features/errors/load";
 import { createTicketAction, triageAction } from "./actions";
 
 const SEVERITY_STYLE = {

@@ -2,10 +2,10 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Freshness } from "@/components/ui/freshness";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireOrg } from "@/lib/auth/org";
+import { requireOrg } from "@/lib/platform/auth/org";
 import { compareVersions, type ReleaseHealth } from "@/lib/domain/release-health";
-import { getRequestId } from "@/lib/observability/request-context";
-import { loadReleasesPage } from "@/lib/releases/load";
+import { getRequestId } from "@/lib/platform/observability/request-context";
+import { loadReleasesPage } from "@/lib/features/releases/load";
 
 export const metadata = { title: "Releases" };
 

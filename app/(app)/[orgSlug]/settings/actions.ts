@@ -2,17 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { orgAction } from "@/lib/actions/org-action";
+import { orgAction } from "@/lib/platform/actions/org-action";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { getOrgSecuritySettings, setOrgSetting, updateOrgSecuritySettings } from "@/lib/db/queries/organizations";
 import { severitySettingsSchema } from "@/lib/domain/severity";
-import { invalidateErrors } from "@/lib/errors-page/load";
-import { getSeveritySettings } from "@/lib/errors-page/severity-settings";
-import { routingSchema, saveTicketRouting } from "@/lib/tickets/routing";
+import { invalidateErrors } from "@/lib/features/errors/load";
+import { getSeveritySettings } from "@/lib/features/errors/severity-settings";
+import { routingSchema, saveTicketRouting } from "@/lib/features/tickets/routing";
 import { isSessionMfaVerified } from "@/lib/db/queries/sessions";
-import { getOutboxRetryHours, outboxRetryHoursSchema } from "@/lib/outbox/retry-settings";
+import { getOutboxRetryHours, outboxRetryHoursSchema } from "@/lib/platform/outbox/retry-settings";
 import { retentionSettingsInputSchema, type RetentionSettings } from "@/lib/domain/retention";
-import { getRetentionSettings, RETENTION_SETTINGS_KEY } from "@/lib/retention/settings";
+import { getRetentionSettings, RETENTION_SETTINGS_KEY } from "@/lib/features/retention/settings";
 
 const updateSecuritySchema = z.object({
   requireMfa: z.boolean(),

@@ -1,6 +1,6 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
-import { requireOrg } from "@/lib/auth/org";
+import { requireOrg } from "@/lib/platform/auth/org";
 
 export default async function SettingsLayout({ children, params }: { children: React.ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;

@@ -1,19 +1,19 @@
 import { Card } from "@/components/ui/card";
-import { requireOrg } from "@/lib/auth/org";
-import { can } from "@/lib/auth/permissions";
+import { requireOrg } from "@/lib/platform/auth/org";
+import { can } from "@/lib/platform/auth/permissions";
 import { getOrgSecuritySettings } from "@/lib/db/queries/organizations";
-import { getSeveritySettings } from "@/lib/errors-page/severity-settings";
+import { getSeveritySettings } from "@/lib/features/errors/severity-settings";
 import { SecurityForm } from "./security-form";
 import { SeverityForm } from "./severity-form";
 import { RoutingForm } from "./routing-form";
 import { OutboxRetryForm } from "./outbox-retry-form";
-import { getOutboxRetryHours } from "@/lib/outbox/retry-settings";
+import { getOutboxRetryHours } from "@/lib/platform/outbox/retry-settings";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { listProjectSlugs } from "@/lib/integrations/sentry";
-import { getTicketRouting } from "@/lib/tickets/routing";
+import { getTicketRouting } from "@/lib/features/tickets/routing";
 import { findLastRetentionRun } from "@/lib/db/queries/retention";
 import { RETENTION_BOUNDS, SESSION_MAX_LIFETIME_DAYS, STALE_CACHE_KEEP_DAYS } from "@/lib/domain/retention";
-import { getRetentionSettings } from "@/lib/retention/settings";
+import { getRetentionSettings } from "@/lib/features/retention/settings";
 import { RetentionForm } from "./retention-form";
 import { RetentionLastRun } from "./retention-last-run";
 

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { orgAction } from "@/lib/actions/org-action";
-import { loadSprintDashboard } from "@/lib/sprints/dashboard";
+import { orgAction } from "@/lib/platform/actions/org-action";
+import { loadSprintDashboard } from "@/lib/features/sprints/dashboard";
 
 /** Re-reads the board from Jira now, skipping the cache. */
 export const refreshSprintsAction = orgAction(z.object({ boardId: z.number().int().positive() }), "dashboards:view", async ({ input, org, requestId }) => {

@@ -1,13 +1,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { WORKOS_DEMO_WEBHOOK_SECRET } from "@/lib/config/demo";
+import { WORKOS_DEMO_WEBHOOK_SECRET } from "@/lib/platform/config/demo";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { seedDatabase } from "@/prisma/seed-data";
 import { createTestDatabase } from "@/test/database";
 import { serveRoutes } from "@/test/route-server";
 import { type RunningWorkosEmulator, signWorkosWebhook, startWorkosEmulator } from "@/emulators/workos";
-import type * as JobsModule from "@/lib/jobs";
-import type * as HandlersModule from "@/lib/automations/handlers";
+import type * as JobsModule from "@/lib/platform/jobs";
+import type * as HandlersModule from "@/lib/features/automations/handlers";
 import type * as RouteModule from "./route";
 
 /** Directory sync end to end: the WorkOS emulator delivers signed webhooks to the real route handler. */
@@ -41,8 +41,8 @@ describe("POST /api/webhooks/workos", () => {
     vi.resetModules();
     (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     route = await import("./route");
-    jobs = await import("@/lib/jobs");
-    handlers = await import("@/lib/automations/handlers");
+    jobs = await import("@/lib/platform/jobs");
+    handlers = await import("@/lib/features/automations/handlers");
   });
   afterAll(async () => {
     vi.unstubAllEnvs();

@@ -1,17 +1,17 @@
 // POST /api/webhooks/workos - WorkOS events (directory sync, users, memberships), signed with WorkOS-Signature.
 import { NextResponse } from "next/server";
-import { actsOnEvent, eventOrganizationId, workosEventSchema } from "@/lib/directory/events";
+import { actsOnEvent, eventOrganizationId, workosEventSchema } from "@/lib/features/directory/events";
 import { findOrgByWorkosId } from "@/lib/db/queries/organizations";
 import { acceptWorkosDelivery } from "@/lib/db/queries/webhook-deliveries";
-import { env } from "@/lib/env";
-import { kickJobWorker } from "@/lib/jobs";
-import { readLimitedBody } from "@/lib/security/read-limited-body";
-import { verifyWorkosSignature } from "@/lib/webhooks/signatures";
+import { env } from "@/lib/platform/env";
+import { kickJobWorker } from "@/lib/platform/jobs";
+import { readLimitedBody } from "@/lib/platform/security/read-limited-body";
+import { verifyWorkosSignature } from "@/lib/platform/webhooks/signatures";
 
 /**
  * Verifies and validates the event, records it and queues its processing,
  * and answers at once: the event is applied on the job queue, with retries,
- * in the order of event time per object (lib/directory/handle-workos-event.ts).
+ * in the order of event time per object (lib/features/directory/handle-workos-event.ts).
  */
 export async function POST(request: Request) {
   const secret = env.workos.webhookSecret;

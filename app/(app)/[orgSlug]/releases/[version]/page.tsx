@@ -2,12 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireOrg } from "@/lib/auth/org";
-import { readIssuesFirstSeenIn } from "@/lib/releases/new-issues";
-import { getRequestId } from "@/lib/observability/request-context";
-import { loadReleaseDetail } from "@/lib/releases/detail";
-import { checkReleaseVersion } from "@/lib/releases/known-versions";
-import { loadReleasesPage } from "@/lib/releases/load";
+import { requireOrg } from "@/lib/platform/auth/org";
+import { readIssuesFirstSeenIn } from "@/lib/features/releases/new-issues";
+import { getRequestId } from "@/lib/platform/observability/request-context";
+import { loadReleaseDetail } from "@/lib/features/releases/detail";
+import { checkReleaseVersion } from "@/lib/features/releases/known-versions";
+import { loadReleasesPage } from "@/lib/features/releases/load";
 
 export default async function ReleaseDetailPage({ params }: { params: Promise<{ orgSlug: string; version: string }> }) {
   const { orgSlug, version: rawVersion } = await params;

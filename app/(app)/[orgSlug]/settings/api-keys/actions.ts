@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { orgAction, type ActionResult } from "@/lib/actions/org-action";
-import { requireRecentSecondFactor } from "@/lib/auth/step-up";
-import { generateApiKey } from "@/lib/api-keys/keys";
-import { grantableRoles } from "@/lib/api-keys/policy";
+import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
+import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
+import { generateApiKey } from "@/lib/features/api-keys/keys";
+import { grantableRoles } from "@/lib/features/api-keys/policy";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { createApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";
 import { SCOPE_LABEL } from "./labels";

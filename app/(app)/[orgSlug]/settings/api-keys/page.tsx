@@ -1,9 +1,9 @@
 import { Card } from "@/components/ui/card";
-import { requireOrg } from "@/lib/auth/org";
-import { can } from "@/lib/auth/permissions";
-import { grantableRoles } from "@/lib/api-keys/policy";
+import { requireOrg } from "@/lib/platform/auth/org";
+import { can } from "@/lib/platform/auth/permissions";
+import { grantableRoles } from "@/lib/features/api-keys/policy";
 import { listApiKeys } from "@/lib/db/queries/api-keys";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { ConnectCard } from "./connect-card";
 import { CreateKeyForm } from "./create-key-form";
 import { KeyRow } from "./key-row";

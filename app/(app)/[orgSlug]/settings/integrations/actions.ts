@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { orgAction } from "@/lib/actions/org-action";
+import { orgAction } from "@/lib/platform/actions/org-action";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { disconnect } from "@/lib/db/queries/integrations";
 import { checkIntegration, integrationInputSchema, saveIntegration, type ConnectionCheck } from "@/lib/integrations/settings";
-import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
+import { forgetWebhookSecrets } from "@/lib/platform/webhooks/secrets";
 
 const provider = z.enum(["jira", "sentry", "github"]);
 

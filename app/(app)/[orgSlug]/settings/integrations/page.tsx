@@ -1,8 +1,8 @@
 import { Card } from "@/components/ui/card";
-import { requireOrg } from "@/lib/auth/org";
-import { can } from "@/lib/auth/permissions";
+import { requireOrg } from "@/lib/platform/auth/org";
+import { can } from "@/lib/platform/auth/permissions";
 import { listConnectionSettings } from "@/lib/db/queries/integrations";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { IntegrationForm } from "./integration-form";
 
 export const metadata = { title: "Integrations" };

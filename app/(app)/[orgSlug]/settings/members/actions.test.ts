@@ -138,7 +138,7 @@ describe("member management by role", () => {
 
   it("finding 6 (invitation revoke): the outbox checks the invitation's org again right before revoking", async () => {
     const invitation = await inviteTo("globex", "queued.hire@globex.test");
-    const { performWrite } = await import("@/lib/outbox");
+    const { performWrite } = await import("@/lib/platform/outbox");
     const acme = await db.organization.findUniqueOrThrow({ where: { slug: "acme" } });
     const outcome = await performWrite({
       orgId: acme.id,
@@ -167,7 +167,7 @@ describe("member management by role", () => {
     const intent = await db.outboxIntent.findFirstOrThrow({ where: { idempotencyKey: `revoke-invite:${idempotencyKey}` } });
     const acme = await db.organization.findUniqueOrThrow({ where: { slug: "acme" } });
     expect((intent.payload as { args: unknown }).args).toEqual({ invitationId: invitation.id, workosOrgId: acme.workosOrgId });
-    const { execute } = await import("@/lib/outbox/perform");
+    const { execute } = await import("@/lib/platform/outbox/perform");
     expect(await execute(intent.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/^404: /) });
     expect((await workosApi(`/user_management/invitations/${invitation.id}`)).state).toBe("pending");
   });

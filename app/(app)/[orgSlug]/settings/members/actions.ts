@@ -2,17 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { orgAction, type ActionResult } from "@/lib/actions/org-action";
-import { roleRank } from "@/lib/auth/permissions";
-import { requireRecentSecondFactor } from "@/lib/auth/step-up";
+import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
+import { roleRank } from "@/lib/platform/auth/permissions";
+import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { lastAdminViolation } from "@/lib/domain/members/last-admin";
 import { countActiveAdmins, findJiraAccountId, findMember, setMemberRole, setMemberStatus } from "@/lib/db/queries/memberships";
 import { findOrgInvitation, type WorkosInvitation } from "@/lib/integrations/workos";
-import { performWrite, type WriteOutcome } from "@/lib/outbox";
-import { membershipOrderingKey } from "@/lib/outbox/operations";
-import { describeFailure, isTransient } from "@/lib/outbox/retry-policy";
-import { forgetDeactivatedMembersOpenIssues } from "@/lib/members/deactivated-issues";
+import { performWrite, type WriteOutcome } from "@/lib/platform/outbox";
+import { membershipOrderingKey } from "@/lib/platform/outbox/operations";
+import { describeFailure, isTransient } from "@/lib/platform/outbox/retry-policy";
+import { forgetDeactivatedMembersOpenIssues } from "@/lib/features/members/deactivated-issues";
 
 const role = z.enum(["admin", "manager", "member"], { error: "must be admin, manager or member" });
 // Generated once per form, so a double submit is the same write.
@@ -90,7 +90,7 @@ export const changeMemberRoleAction = orgAction(z.object({ userId: z.string().mi
   const target = { type: "membership", id: member.id };
   const change = `from ${member.role} to ${input.role}`;
   // Taking power away is safe before WorkOS agrees, and must not wait on it; granting power waits
-  // until WorkOS confirms, when the outbox applies it (lib/outbox/operations.ts).
+  // until WorkOS confirms, when the outbox applies it (lib/platform/outbox/operations.ts).
   const lowering = roleRank(input.role) < roleRank(member.role);
   if (lowering) {
     await setMemberRole({ orgId: org.id, userId: member.user.id, role: input.role });

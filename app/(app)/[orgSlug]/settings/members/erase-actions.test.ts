@@ -9,7 +9,7 @@ import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/wor
 import { pseudonymFor } from "@/lib/domain/privacy/pseudonym";
 import type * as EraseActions from "./erase-actions";
 import type * as Users from "@/lib/db/queries/users";
-import type * as WorkosEvents from "@/lib/directory/handle-workos-event";
+import type * as WorkosEvents from "@/lib/features/directory/handle-workos-event";
 import type * as Erasure from "@/lib/db/queries/erasure";
 
 /**
@@ -90,7 +90,7 @@ describe("erasing a departed person's personal data", () => {
     (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     actions = await import("./erase-actions");
     users = await import("@/lib/db/queries/users");
-    events = await import("@/lib/directory/handle-workos-event");
+    events = await import("@/lib/features/directory/handle-workos-event");
     erasure = await import("@/lib/db/queries/erasure");
     for (const org of ["acme", "globex"] as const) ids[org] = (await db.organization.findUniqueOrThrow({ where: { slug: org } })).id;
     for (const key of ["ada", "barbara", "linus", "margaret", "ken", "hedy"] as const) ids[key] = (await db.user.findUniqueOrThrow({ where: { email: person(key).email } })).id;

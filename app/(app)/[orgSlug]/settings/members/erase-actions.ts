@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { orgAction, type ActionResult } from "@/lib/actions/org-action";
-import { requireRecentSecondFactor } from "@/lib/auth/step-up";
+import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
+import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
 import { eraseDepartedMember } from "@/lib/db/queries/erasure";
 import { findMember } from "@/lib/db/queries/memberships";
 

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { orgAction, type ActionResult } from "@/lib/actions/org-action";
-import { requireRecentSecondFactor } from "@/lib/auth/step-up";
+import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
+import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { findMember, listOrgsForUser } from "@/lib/db/queries/memberships";
 import { clearMfaVerificationOfUser } from "@/lib/db/queries/sessions";
-import { performWrite } from "@/lib/outbox";
+import { performWrite } from "@/lib/platform/outbox";
 
 /**
  * Resets a member's two-step verification: their factors are deleted at

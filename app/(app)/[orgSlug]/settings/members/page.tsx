@@ -1,12 +1,12 @@
 import { Card } from "@/components/ui/card";
 import { Freshness } from "@/components/ui/freshness";
-import { requireOrg } from "@/lib/auth/org";
-import { can } from "@/lib/auth/permissions";
+import { requireOrg } from "@/lib/platform/auth/org";
+import { can } from "@/lib/platform/auth/permissions";
 import { listMembers } from "@/lib/db/queries/memberships";
 import { listPendingWrites } from "@/lib/db/queries/outbox";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import type { JiraIssueSummary } from "@/lib/integrations/jira";
-import { readDeactivatedMembersOpenIssues } from "@/lib/members/deactivated-issues";
+import { readDeactivatedMembersOpenIssues } from "@/lib/features/members/deactivated-issues";
 import { listPendingInvitations, type WorkosInvitation } from "@/lib/integrations/workos";
 import { InvitationRow } from "./invitation-row";
 import { InviteForm } from "./invite-form";

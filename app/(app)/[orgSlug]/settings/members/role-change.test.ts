@@ -8,7 +8,7 @@ import { createTestDatabase } from "@/test/database";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 import type * as MembersActions from "./actions";
-import type * as Outbox from "@/lib/outbox";
+import type * as Outbox from "@/lib/platform/outbox";
 
 /**
  * Role changes while WorkOS fails membership writes: the real action, a real
@@ -43,7 +43,7 @@ describe("role changes while WorkOS is failing", () => {
     vi.resetModules();
     (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     actions = await import("./actions");
-    outbox = await import("@/lib/outbox");
+    outbox = await import("@/lib/platform/outbox");
     Object.assign(session, demoSession("ada"));
   });
   afterEach(() => workos.faults.clear());

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { orgAction, type ActionContext, type ActionResult } from "@/lib/actions/org-action";
-import { can } from "@/lib/auth/permissions";
+import { orgAction, type ActionContext, type ActionResult } from "@/lib/platform/actions/org-action";
+import { can } from "@/lib/platform/auth/permissions";
 import { addAvailability, deleteAvailability, findAvailability, setAllocation } from "@/lib/db/queries/availability";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { findMember } from "@/lib/db/queries/memberships";

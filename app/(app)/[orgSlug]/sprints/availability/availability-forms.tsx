@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/org-action";
+import type { ActionResult } from "@/lib/platform/actions/org-action";
 import { addAvailabilityAction, removeAvailabilityAction, setAllocationAction } from "./actions";
 
 type Result = ActionResult<{ message: string }>;

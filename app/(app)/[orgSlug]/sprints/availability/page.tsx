@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireOrg } from "@/lib/auth/org";
-import { can } from "@/lib/auth/permissions";
+import { requireOrg } from "@/lib/platform/auth/org";
+import { can } from "@/lib/platform/auth/permissions";
 import { listAvailability, listTeam } from "@/lib/db/queries/availability";
 import { AddAvailabilityForm, AllocationInput, RemoveAvailabilityButton } from "./availability-forms";
 

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireOrg } from "@/lib/auth/org";
-import { can } from "@/lib/auth/permissions";
+import { requireOrg } from "@/lib/platform/auth/org";
+import { can } from "@/lib/platform/auth/permissions";
 import { nextSprintDefaults } from "@/lib/domain/planning";
-import { getRequestId } from "@/lib/observability/request-context";
-import { loadSprintDashboard } from "@/lib/sprints/dashboard";
+import { getRequestId } from "@/lib/platform/observability/request-context";
+import { loadSprintDashboard } from "@/lib/features/sprints/dashboard";
 import { PlanForm } from "./plan-form";
 
 export const metadata = { title: "Plan the next sprint" };

@@ -2,8 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
-import type { ApplyStep } from "@/lib/sprints/apply-plan";
-import type { SprintPlanPreview } from "@/lib/sprints/plan";
+import type { ApplyStep } from "@/lib/features/sprints/apply-plan";
+import type { SprintPlanPreview } from "@/lib/features/sprints/plan";
 import { applyPlanStepAction, previewPlanAction } from "./actions";
 import { PlanPreview } from "./plan-preview";
 

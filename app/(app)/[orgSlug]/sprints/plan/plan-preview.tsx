@@ -1,4 +1,4 @@
-import type { SprintPlanPreview } from "@/lib/sprints/plan";
+import type { SprintPlanPreview } from "@/lib/features/sprints/plan";
 import { TableHead } from "@/components/ui/table-head";
 
 /** What the plan will do, person by person and issue by issue, with the reason for each choice. */

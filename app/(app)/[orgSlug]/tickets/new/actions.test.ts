@@ -60,7 +60,7 @@ describe("create a feature's tickets: steps", () => {
       await fetch(`${jira.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify({ errorRate: 1, errorStatus: 503 }) });
       try {
         expect(await actions.createTicketsStepAction({ orgSlug: "acme", previewId, step: { kind: "epic" } })).toMatchObject({ ok: true, data: { status: "pending" } });
-        const { drainOutbox } = await import("@/lib/outbox");
+        const { drainOutbox } = await import("@/lib/platform/outbox");
         const dayLater = Date.now() + 25 * 3_600_000;
         expect((await drainOutbox({ now: () => new Date(dayLater), random: () => 0.5 })).map((o) => o.status)).toEqual(["failed"]);
       } finally {

@@ -1,13 +1,13 @@
 "use server";
 
 import { z } from "zod";
-import { isListedStep } from "@/lib/actions/is-listed-step";
-import { orgAction, type ActionResult } from "@/lib/actions/org-action";
-import { requireRecentSecondFactor } from "@/lib/auth/step-up";
+import { isListedStep } from "@/lib/platform/actions/is-listed-step";
+import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
+import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
 import { featureRequestSchema } from "@/lib/domain/requirements";
 import { findIntent } from "@/lib/db/queries/outbox";
-import { retryWrite } from "@/lib/outbox/retry-write";
-import { type CreationResult, type CreationStep, creationSteps, findTicketsPreview, previewTickets, runCreationStep, type TicketsPreview, writeKey } from "@/lib/tickets/requirements";
+import { retryWrite } from "@/lib/platform/outbox/retry-write";
+import { type CreationResult, type CreationStep, creationSteps, findTicketsPreview, previewTickets, runCreationStep, type TicketsPreview, writeKey } from "@/lib/features/tickets/requirements";
 
 export const previewTicketsAction = orgAction(featureRequestSchema, "tickets:create", async ({ input, org, requestId }): Promise<ActionResult<{ preview: TicketsPreview; steps: CreationStep[] }>> => {
   const preview = await previewTickets({ orgId: org.id, request: input, requestId });

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { FeedbackMessage, type Feedback } from "@/components/ui/action-feedback";
 import { Card } from "@/components/ui/card";
 import { parseStoriesMarkdown } from "@/lib/domain/requirements/markdown";
-import type { CreationStep, TicketsPreview } from "@/lib/tickets/requirements";
+import type { CreationStep, TicketsPreview } from "@/lib/features/tickets/requirements";
 import { createTicketsStepAction, previewTicketsAction } from "./actions";
 import { EMPTY_STORY, type StoryDraft, StoryEditor } from "./story-editor";
 import { TicketsPreviewView } from "./tickets-preview";

@@ -1,9 +1,9 @@
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireOrg } from "@/lib/auth/org";
-import { can } from "@/lib/auth/permissions";
+import { requireOrg } from "@/lib/platform/auth/org";
+import { can } from "@/lib/platform/auth/permissions";
 import { getJiraConfig } from "@/lib/integrations/connections";
-import { readBoards } from "@/lib/sprints/jira-reads";
+import { readBoards } from "@/lib/integrations/jira/reads";
 import { FeatureForm } from "./feature-form";
 
 export const metadata = { title: "New feature" };

@@ -1,4 +1,4 @@
-import type { TicketsPreview } from "@/lib/tickets/requirements";
+import type { TicketsPreview } from "@/lib/features/tickets/requirements";
 import { TableHead } from "@/components/ui/table-head";
 
 /** What will be created in Jira, with who should take each story and why, and the sprint suggestion. */

@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { DEMO_GITHUB_WEBHOOK_SECRETS } from "@/lib/config/demo";
+import { DEMO_GITHUB_WEBHOOK_SECRETS } from "@/lib/platform/config/demo";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { seedDatabase } from "@/prisma/seed-data";
 import { createTestDatabase } from "@/test/database";
@@ -8,7 +8,7 @@ import { serveRoutes } from "@/test/route-server";
 import { branchCreatedPayload, pingPayload, pullRequestPayload, sendGithubEvent, signGithubPayload } from "@/emulators/github";
 import type * as RouteModule from "./route";
 
-// The intake shares the org-slug pattern with lib/auth/org, which loads AuthKit; webhooks never have a session.
+// The intake shares the org-slug pattern with lib/platform/auth/org, which loads AuthKit; webhooks never have a session.
 
 /** GitHub webhook intake over real HTTP, fed by the GitHub sender: signatures, validation, idempotency and the queued job. */
 describe("POST /api/webhooks/github/[orgSlug]", () => {

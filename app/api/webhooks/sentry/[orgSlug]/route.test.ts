@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { DEMO_SENTRY_WEBHOOK_SECRETS } from "@/lib/config/demo";
+import { DEMO_SENTRY_WEBHOOK_SECRETS } from "@/lib/platform/config/demo";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { seedDatabase } from "@/prisma/seed-data";
 import { createTestDatabase } from "@/test/database";
@@ -8,7 +8,7 @@ import { serveRoutes } from "@/test/route-server";
 import { pythonJsonDumps, signBody } from "@/emulators/sentry";
 import type * as RouteModule from "./route";
 
-// The intake shares the org-slug pattern with lib/auth/org, which loads AuthKit; webhooks never have a session.
+// The intake shares the org-slug pattern with lib/platform/auth/org, which loads AuthKit; webhooks never have a session.
 
 /** Sentry webhook intake over real HTTP: signatures, validation, idempotency and the queued job. */
 describe("POST /api/webhooks/sentry/[orgSlug]", () => {

@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { orgAction, type ActionResult } from "@/lib/actions/org-action";
-import { requireRecentSecondFactor } from "@/lib/auth/step-up";
+import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
+import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { saveRevision } from "@/lib/db/queries/release-notes";
 import { generateReleaseNotes } from "@/lib/domain/release-notes";
-import { loadReleaseNotesSource } from "@/lib/release-notes/load";
-import { publishReleaseNotes, type PublishResult } from "@/lib/release-notes/publish";
+import { loadReleaseNotesSource } from "@/lib/features/release-notes/load";
+import { publishReleaseNotes, type PublishResult } from "@/lib/features/release-notes/publish";
 
 const version = z.string().trim().min(1, "is required").max(200);
 const variant = z.enum(["internal", "customer"]);

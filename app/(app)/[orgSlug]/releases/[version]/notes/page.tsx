@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireOrg } from "@/lib/auth/org";
-import { can } from "@/lib/auth/permissions";
+import { requireOrg } from "@/lib/platform/auth/org";
+import { can } from "@/lib/platform/auth/permissions";
 import { findReleaseNote } from "@/lib/db/queries/release-notes";
 import { generateReleaseNotes } from "@/lib/domain/release-notes";
-import { getRequestId } from "@/lib/observability/request-context";
-import { loadReleaseNotesSource } from "@/lib/release-notes/load";
+import { getRequestId } from "@/lib/platform/observability/request-context";
+import { loadReleaseNotesSource } from "@/lib/features/release-notes/load";
 import { NotesEditor, type NoteState } from "./notes-editor";
 
 export async function generateMetadata({ params }: { params: Promise<{ version: string }> }) {

@@ -1,6 +1,6 @@
 // GET /api/orgs/{orgSlug}/audit-log/export?actor&action&from&to - the filtered audit log as CSV (admins).
 import { NextResponse } from "next/server";
-import { requireOrgForApi } from "@/lib/auth/api";
+import { requireOrgForApi } from "@/lib/platform/auth/api";
 import { listAuditEntries } from "@/lib/db/queries/audit-log";
 import { toAuditCsv } from "@/lib/domain/audit/csv";
 import { parseAuditFilters } from "@/lib/domain/audit/filters";

@@ -1,0 +1,40 @@
+import "server-only";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { IntegrationError } from "@/lib/integrations/integration-error";
+import { getJiraConfig } from "@/lib/integrations/connections";
+import type { AgentContext } from "@/lib/features/agents/context";
+import { readBoards } from "@/lib/integrations/jira/reads";
+import { fail, guard, notConnected, ok, unavailable } from "./gate";
+import { TOOL_SPECS } from "./specs";
+
+/** list_boards: the Jira boards of the org's site (cached like the sprint pages), for picking a boardId. */
+export function registerListBoards(server: McpServer, ctx: AgentContext) {
+  server.registerTool(
+    "list_boards",
+    {
+      title: "List Jira boards",
+      description: "Lists the Jira boards of the organization's connected Jira site: id, name, type (scrum or kanban) and project key. Use a board's id with get_sprint_capacity and plan_sprint.",
+      inputSchema: {},
+      annotations: { readOnlyHint: true, openWorldHint: true },
+    },
+    async () => {
+      const denied = guard(ctx, TOOL_SPECS.list_boards);
+      if (denied) return denied;
+      const config = await getJiraConfig({ orgId: ctx.org.id, requestId: ctx.requestId });
+      if (!config) return fail(notConnected("Jira", ctx.org.name));
+      try {
+        const boards = await readBoards({ orgId: ctx.org.id, config });
+        const names = boards.value.map((b) => `${b.name} (${b.id})`).join(", ");
+        return ok(boards.value.length === 0 ? "The Jira site has no boards." : `${boards.value.length} Jira board(s): ${names}.`, {
+          boards: boards.value.map((b) => ({ id: b.id, name: b.name, type: b.type, projectKey: b.projectKey })),
+          fetchedAt: boards.fetchedAt,
+          stale: boards.stale,
+          error: boards.error,
+        });
+      } catch (error) {
+        if (error instanceof IntegrationError) return fail(unavailable("Jira", error.message));
+        throw error;
+      }
+    },
+  );
+}

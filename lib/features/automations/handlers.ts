@@ -1,0 +1,17 @@
+import "server-only";
+import { DELIVERY_QUEUE, WORKOS_EVENT_QUEUE } from "@/lib/db/queries/webhook-deliveries";
+import { processWorkosDelivery } from "@/lib/features/directory/process-workos-delivery";
+import type { JobHandlers } from "@/lib/platform/jobs";
+import { RETENTION_QUEUE, runRetentionJob } from "@/lib/features/retention/job";
+import { processDelivery } from "./process-delivery";
+import { RELEASE_HEALTH_QUEUE, checkReleaseHealth } from "./release-health";
+import { RETRY_RUN_QUEUE, retryRunJob } from "./retry-run";
+
+/** Every queue the job worker serves. */
+export const JOB_HANDLERS: JobHandlers = {
+  [DELIVERY_QUEUE]: processDelivery,
+  [RETRY_RUN_QUEUE]: retryRunJob,
+  [RELEASE_HEALTH_QUEUE]: checkReleaseHealth,
+  [WORKOS_EVENT_QUEUE]: processWorkosDelivery,
+  [RETENTION_QUEUE]: runRetentionJob,
+};

@@ -1,0 +1,111 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { PrismaClient } from "@/lib/db/generated/client";
+import { seedDatabase } from "@/prisma/seed-data";
+import { startCountingProxy } from "@/test/counting-proxy";
+import { createTestDatabase } from "@/test/database";
+import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
+import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
+import type * as Detail from "./detail";
+import type * as Known from "./known-versions";
+import type * as NewIssues from "./new-issues";
+import type * as NotesLoad from "@/lib/features/release-notes/load";
+
+/** Per-version release lookups against the Jira and Sentry emulators, each behind a counting proxy. */
+describe("release version lookups", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: PrismaClient;
+  let jira: JiraEmulator;
+  let sentry: RunningSentryEmulator;
+  let jiraProxy: Awaited<ReturnType<typeof startCountingProxy>>;
+  let sentryProxy: Awaited<ReturnType<typeof startCountingProxy>>;
+  let known: typeof Known;
+  let detail: typeof Detail;
+  let newIssues: typeof NewIssues;
+  let notes: typeof NotesLoad;
+  let orgId: string;
+  const requests = () => jiraProxy.count() + sentryProxy.count();
+  const resetCounts = () => {
+    jiraProxy.reset();
+    sentryProxy.reset();
+  };
+  const cacheKeys = async () => (await db.cacheEntry.findMany({ where: { orgId }, select: { key: true } })).map((e) => e.key).sort();
+
+  beforeAll(async () => {
+    [jira, sentry] = await Promise.all([startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0 })]);
+    [jiraProxy, sentryProxy] = await Promise.all([startCountingProxy(jira.url), startCountingProxy(sentry.url)]);
+    database = await createTestDatabase("releaseversions");
+    await seedDatabase(database.url, { urls: { jira: jiraProxy.url, sentry: sentryProxy.url } });
+    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
+    vi.stubEnv("DATABASE_URL", database.url);
+    vi.resetModules();
+    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
+    known = await import("./known-versions");
+    detail = await import("./detail");
+    newIssues = await import("./new-issues");
+    notes = await import("@/lib/features/release-notes/load");
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await Promise.all([jiraProxy.close(), sentryProxy.close()]);
+    await Promise.all([jira.close(), sentry.close()]);
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  const realVersion = async () => {
+    const { loadReleasesPage } = await import("./load");
+    const page = await loadReleasesPage({ orgId });
+    if (page.status !== "ok" || !page.releases[0]) throw new Error("no releases");
+    return page.releases[0].version;
+  };
+
+  it("a real release is looked up in Sentry and Jira", async () => {
+    const version = await realVersion();
+    expect(await known.checkReleaseVersion({ orgId, version })).toEqual({ kind: "known", name: version });
+    resetCounts();
+    const loaded = await detail.loadReleaseDetail({ orgId, version });
+    expect(loaded.check.kind).toBe("known");
+    expect(loaded.jiraError).toBeNull();
+    expect(requests()).toBeGreaterThan(0);
+  });
+
+  it("unknown versions make no upstream request and no cache entry, however many are tried", async () => {
+    await realVersion();
+    // The first unknown name reads Jira's version list once (it is cached for the org, not per name).
+    expect(await known.checkReleaseVersion({ orgId, version: "0.0.0-warm-up" })).toMatchObject({ kind: "unknown" });
+    const keysBefore = await cacheKeys();
+    resetCounts();
+    for (let i = 0; i < 25; i++) {
+      const version = `9.${i}.0-made-up`;
+      expect(await known.checkReleaseVersion({ orgId, version })).toMatchObject({ kind: "unknown" });
+      expect(await detail.loadReleaseDetail({ orgId, version })).toMatchObject({ series: null, jiraIssues: null, check: { kind: "unknown" } });
+      expect(await newIssues.readIssuesFirstSeenIn({ orgId, version })).toEqual([]);
+      expect(await notes.readJiraVersions({ orgId, version })).toEqual([]);
+    }
+    expect(requests()).toBe(0);
+    expect(await cacheKeys()).toEqual(keysBefore);
+  });
+
+  it("a malformed version is refused before anything is read", async () => {
+    resetCounts();
+    expect(await known.checkReleaseVersion({ orgId, version: "x".repeat(201) })).toEqual({ kind: "invalid", message: "version must be at most 200 characters" });
+    expect(await known.checkReleaseVersion({ orgId, version: "1.0\n0" })).toEqual({ kind: "invalid", message: "version must not contain control characters" });
+    expect(requests()).toBe(0);
+  });
+
+  it("while Sentry is down and nothing is cached, a version is neither looked up nor called unknown", async () => {
+    await db.cacheEntry.deleteMany({ where: { orgId } });
+    await fetch(`${sentry.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify({ errorRate: 1, errorStatus: 503 }) });
+    try {
+      sentryProxy.reset();
+      const check = await known.checkReleaseVersion({ orgId, version: "1.2.3" });
+      expect(check).toMatchObject({ kind: "unverifiable", message: expect.stringMatching(/Sentry/) });
+      expect(await detail.loadReleaseDetail({ orgId, version: "1.2.3" })).toMatchObject({ series: null, jiraIssues: null, check: { kind: "unverifiable" } });
+      expect((await cacheKeys()).filter((k) => k.includes("1.2.3"))).toEqual([]);
+    } finally {
+      await fetch(`${sentry.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify({ errorRate: 0 }) });
+    }
+  });
+});

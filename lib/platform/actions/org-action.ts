@@ -1,0 +1,54 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireOrg, type OrgContext } from "@/lib/platform/auth/org";
+import { can, type Permission } from "@/lib/platform/auth/permissions";
+import { getRequestId } from "@/lib/platform/observability/request-context";
+import { findUnstorableText } from "@/lib/platform/security/find-unstorable-text";
+
+/**
+ * Expected failures come back as values; anything else throws (and reaches Sentry).
+ * `stepUp` asks for a fresh second factor first (lib/auth/step-up.ts).
+ */
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string>; stepUp?: { url: string } };
+
+export type ActionContext<I> = OrgContext & { input: I; requestId: string };
+
+const orgSlugSchema = z.object({ orgSlug: z.string().min(1).max(64) });
+
+/** Turns zod issues into one sentence and a per-field map, so forms can point at the wrong field. */
+export function describeIssues(error: z.ZodError): { error: string; fieldErrors: Record<string, string> } {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "input";
+    fieldErrors[field] ??= issue.message;
+  }
+  return { error: Object.entries(fieldErrors).map(([field, message]) => `${field}: ${message}`).join("; "), fieldErrors };
+}
+
+/**
+ * The one way to write a server action that touches org data: it resolves the
+ * org from `input.orgSlug` through requireOrg (404 for outsiders — the org id is
+ * never taken from the client), checks the caller's role, refuses text PostgreSQL
+ * cannot store (NUL, broken Unicode), validates the rest of the input with `schema`,
+ * then runs `fn`.
+ */
+export function orgAction<S extends z.ZodType, T>(
+  schema: S,
+  permission: Permission,
+  fn: (ctx: ActionContext<z.output<S>>) => Promise<ActionResult<T>>,
+): (input: z.input<S> & { orgSlug: string }) => Promise<ActionResult<T>> {
+  return async (rawInput) => {
+    const slug = orgSlugSchema.safeParse(rawInput);
+    if (!slug.success) notFound();
+    const context = await requireOrg(slug.data.orgSlug);
+    if (!can(context.role, permission)) {
+      return { ok: false, error: `Your role (${context.role}) does not allow this. Ask an admin of ${context.org.name}.` };
+    }
+    const unstorable = findUnstorableText(rawInput);
+    if (unstorable) return { ok: false, error: `${unstorable.path}: ${unstorable.message}`, fieldErrors: { [unstorable.path]: unstorable.message } };
+    const parsed = schema.safeParse(rawInput);
+    if (!parsed.success) return { ok: false, ...describeIssues(parsed.error) };
+    return fn({ ...context, input: parsed.data, requestId: await getRequestId() });
+  };
+}

@@ -1,0 +1,204 @@
+import "server-only";
+import os from "node:os";
+import { db } from "@/lib/db/client";
+import { type Job, type JobStatus, Prisma } from "@/lib/db/generated/client";
+import { logger } from "@/lib/platform/observability/logger";
+import { describeFailure, nextAttemptDelayMs } from "@/lib/platform/outbox/retry-policy";
+import { PermanentJobError, RetryLaterError } from "./errors";
+
+/**
+ * A durable job queue in PostgreSQL. Jobs are enqueued (optionally in the
+ * caller's transaction), claimed by any number of workers with
+ * FOR UPDATE SKIP LOCKED, retried with backoff, and dead-lettered when retrying
+ * cannot help. A claimed job holds a lease: if its process dies, the next
+ * pass after the lease expires takes it back.
+ */
+export type JobRecord = { id: string; orgId: string | null; queue: string; payload: unknown; attempts: number; maxAttempts: number };
+export type JobHandler = (job: JobRecord) => Promise<void>;
+export type JobHandlers = Record<string, JobHandler>;
+export type JobOutcome = { id: string; queue: string; status: "succeeded" | "queued" | "dead" };
+
+/** How long a claimed job may run before another worker assumes its process died. */
+export const DEFAULT_LEASE_MS = 5 * 60_000;
+const DEFAULT_WORKER_ID = `${os.hostname()}:${process.pid}`;
+/** How long a job that asked to wait (RetryLaterError without a time) waits. */
+export const RETRY_LATER_DEFAULT_SECONDS = 5;
+// Stack traces and upstream bodies can be huge; the dead-letter list only needs the gist.
+const MAX_ERROR_LENGTH = 2_000;
+
+export type EnqueueJobInput = {
+  queue: string;
+  orgId?: string | null;
+  /** Stored as JSON. */
+  payload?: unknown;
+  /**
+   * At most one job per key exists (until it is pruned); enqueueing it again returns the existing job.
+   * Keys are global, not per org: include the org in the key when it matters.
+   */
+  singletonKey?: string | null;
+  runAt?: Date;
+  maxAttempts?: number;
+};
+
+/** `client` may be a transaction client, so the job commits (or not) with the caller's own writes. */
+export async function enqueueJob(input: EnqueueJobInput, client: Prisma.TransactionClient = db): Promise<{ id: string; created: boolean }> {
+  const data: Prisma.JobCreateManyInput = {
+    queue: input.queue,
+    orgId: input.orgId ?? null,
+    payload: (input.payload ?? {}) as Prisma.InputJsonValue,
+    singletonKey: input.singletonKey ?? null,
+    ...(input.runAt ? { runAt: input.runAt } : {}),
+    ...(input.maxAttempts !== undefined ? { maxAttempts: input.maxAttempts } : {}),
+  };
+  if (!data.singletonKey) return { id: (await client.job.create({ data, select: { id: true } })).id, created: true };
+  // INSERT … ON CONFLICT DO NOTHING: concurrent enqueues of one key never error and never duplicate.
+  const [inserted] = await client.job.createManyAndReturn({ data: [data], skipDuplicates: true, select: { id: true } });
+  if (inserted) return { id: inserted.id, created: true };
+  const existing = await client.job.findUniqueOrThrow({ where: { singletonKey: data.singletonKey }, select: { id: true } });
+  return { id: existing.id, created: false };
+}
+
+type ClaimedRow = JobRecord & { runAt: Date };
+
+/**
+ * One pass: takes back expired leases, claims up to `limit` due jobs and runs
+ * them, `concurrency` at a time. A failing job (or a failure recording its outcome)
+ * never stops the others; it is logged and, at worst, retried when its lease expires.
+ */
+export async function drainJobs({
+  handlers,
+  limit = 10,
+  workerId = DEFAULT_WORKER_ID,
+  queues,
+  leaseMs = DEFAULT_LEASE_MS,
+  concurrency = 4,
+}: {
+  handlers: JobHandlers;
+  limit?: number;
+  /** How many claimed jobs run at the same time. */
+  concurrency?: number;
+  workerId?: string;
+  /** Only claim jobs from these queues (default: all). */
+  queues?: string[];
+  leaseMs?: number;
+}): Promise<JobOutcome[]> {
+  await reclaimExpiredLeases(leaseMs);
+  if (queues?.length === 0 || limit <= 0) return [];
+  const queueFilter = queues ? Prisma.sql`AND queue IN (${Prisma.join(queues)})` : Prisma.empty;
+  // One statement: the CTE locks the due rows (skipping those another worker holds) and the UPDATE claims them.
+  const claimed = await db.$queryRaw<ClaimedRow[]>`
+    WITH due AS (
+      SELECT id FROM "Job"
+      WHERE status = 'queued' AND "runAt" <= now() ${queueFilter}
+      ORDER BY "runAt"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    UPDATE "Job" j
+    SET status = 'running', "lockedAt" = now(), "lockedBy" = ${workerId}, attempts = j.attempts + 1
+    FROM due WHERE j.id = due.id
+    RETURNING j.id, j."orgId", j.queue, j.payload, j.attempts, j."maxAttempts", j."runAt"`;
+  // RETURNING has no order of its own.
+  claimed.sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
+
+  // Jobs mostly wait on upstream services, so a few run at once; the oldest start first.
+  const outcomes: (JobOutcome | null)[] = claimed.map(() => null);
+  const pending = claimed.map(({ runAt: _runAt, ...job }, index) => ({ job, index }));
+  const lane = async () => {
+    for (let next = pending.shift(); next; next = pending.shift()) {
+      const { job, index } = next;
+      try {
+        outcomes[index] = await runJob(job, handlers, workerId);
+      } catch (error) {
+        // Recording the outcome failed (e.g. the database blinked): the lease brings the job back later.
+        logger.error({ err: error, jobId: job.id, queue: job.queue }, "could not record job outcome");
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, pending.length)) }, lane));
+  // In claim order, whatever order they finished in.
+  return outcomes.filter((outcome): outcome is JobOutcome => outcome !== null);
+}
+
+/**
+ * Running jobs whose lease expired go back to the queue — or to the dead-letter
+ * list if they were out of attempts, so a job that kills its process every time
+ * cannot loop forever.
+ */
+async function reclaimExpiredLeases(leaseMs: number) {
+  const seconds = leaseMs / 1_000;
+  const reclaimed = await db.$executeRaw`
+    UPDATE "Job" SET
+      status = (CASE WHEN attempts >= "maxAttempts" THEN 'dead' ELSE 'queued' END)::"JobStatus",
+      "deadAt" = CASE WHEN attempts >= "maxAttempts" THEN now() END,
+      "finishedAt" = CASE WHEN attempts >= "maxAttempts" THEN now() END,
+      "lastError" = 'lease expired: the worker running it stopped responding',
+      "lockedAt" = NULL, "lockedBy" = NULL
+    WHERE status = 'running' AND "lockedAt" < now() - make_interval(secs => ${seconds})`;
+  if (reclaimed > 0) logger.warn({ count: reclaimed }, "took back jobs whose lease expired");
+}
+
+async function runJob(job: JobRecord, handlers: JobHandlers, workerId: string): Promise<JobOutcome | null> {
+  // Only record the outcome while we still hold the claim; a reclaimed job belongs to whoever claimed it next.
+  const stillOurs = { id: job.id, status: "running" as const, lockedBy: workerId, attempts: job.attempts };
+  const handler = Object.hasOwn(handlers, job.queue) ? handlers[job.queue] : undefined;
+  try {
+    if (!handler) throw new PermanentJobError(`No handler for queue "${job.queue}"`);
+    await handler(job);
+  } catch (error) {
+    const failure = describeFailure(error);
+    const message = (failure.status ? `${failure.status}: ${failure.message}` : failure.message).slice(0, MAX_ERROR_LENGTH);
+    // Waiting is not failing: a RetryLaterError gives its attempt back and comes back after the wait it asked for.
+    // Its waits are bounded by whatever it waits on (an outbox write ends as succeeded or failed).
+    const waiting = error instanceof RetryLaterError;
+    const dead = error instanceof PermanentJobError || (!waiting && job.attempts >= job.maxAttempts);
+    const now = new Date();
+    const delayMs = waiting ? (error.retryAfterSeconds ?? RETRY_LATER_DEFAULT_SECONDS) * 1000 : nextAttemptDelayMs(job.attempts, failure.retryAfterSeconds);
+    const { count } = await db.job.updateMany({
+      where: stillOurs,
+      data: dead
+        ? { status: "dead", deadAt: now, finishedAt: now, lastError: message, lockedAt: null, lockedBy: null }
+        : { status: "queued", runAt: new Date(now.getTime() + delayMs), lastError: message, lockedAt: null, lockedBy: null, ...(waiting ? { attempts: { decrement: 1 } } : {}) },
+    });
+    logger[error instanceof RetryLaterError ? "info" : "warn"]({ jobId: job.id, queue: job.queue, attempts: job.attempts, dead, error: message }, dead ? "job failed for good" : "job will be retried");
+    return count > 0 ? { id: job.id, queue: job.queue, status: dead ? "dead" : "queued" } : lostLease(job);
+  }
+  const { count } = await db.job.updateMany({ where: stillOurs, data: { status: "succeeded", finishedAt: new Date(), lastError: null, lockedAt: null, lockedBy: null } });
+  return count > 0 ? { id: job.id, queue: job.queue, status: "succeeded" } : lostLease(job);
+}
+
+function lostLease(job: JobRecord): null {
+  logger.warn({ jobId: job.id, queue: job.queue }, "job ran past its lease and was taken back; outcome not recorded");
+  return null;
+}
+
+/** Puts a dead (or failed) job of this org back in the queue with a fresh set of attempts. */
+export async function retryJob({ id, orgId }: { id: string; orgId: string }): Promise<boolean> {
+  const { count } = await db.job.updateMany({
+    where: { id, orgId, status: { in: ["dead", "failed"] } },
+    data: { status: "queued", runAt: new Date(), attempts: 0, deadAt: null, lastError: null, finishedAt: null, lockedAt: null, lockedBy: null },
+  });
+  return count > 0;
+}
+
+/** An org's jobs, newest first. */
+export function listJobs({ orgId, statuses, limit = 50 }: { orgId: string; statuses?: JobStatus[]; limit?: number }): Promise<Job[]> {
+  return db.job.findMany({
+    where: { orgId, ...(statuses ? { status: { in: statuses } } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+}
+
+/** How many of an org's jobs are in each status (zero for the rest). */
+export async function countJobs({ orgId }: { orgId: string }): Promise<Record<JobStatus, number>> {
+  const groups = await db.job.groupBy({ by: ["status"], where: { orgId }, _count: { _all: true } });
+  const counts: Record<JobStatus, number> = { queued: 0, running: 0, succeeded: 0, failed: 0, dead: 0 };
+  for (const group of groups) counts[group.status] = group._count._all;
+  return counts;
+}
+
+/** Deletes succeeded jobs finished longer ago than `olderThanMs`. Dead jobs stay for people to inspect and retry. */
+export async function pruneFinishedJobs({ olderThanMs = 7 * 24 * 60 * 60_000 }: { olderThanMs?: number } = {}): Promise<number> {
+  const { count } = await db.job.deleteMany({ where: { status: "succeeded", finishedAt: { lt: new Date(Date.now() - olderThanMs) } } });
+  return count;
+}

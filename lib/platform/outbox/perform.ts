@@ -1,0 +1,210 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { ActorType, Prisma } from "@/lib/db/generated/client";
+import { appendAuditEntry } from "@/lib/db/queries/audit-log";
+import { buildAuditDiff } from "@/lib/domain/audit/diff";
+import { logger } from "@/lib/platform/observability/logger";
+import { OPERATIONS, type OperationArgs, type OperationName } from "./operations";
+import { decideRetry, describeFailure, retryWindowOpenedAt } from "./retry-policy";
+import { getOutboxRetryHours } from "./retry-settings";
+import { sameArgs } from "./same-args";
+
+/**
+ * The one path for outbound writes to Jira, Sentry and WorkOS. The intent is
+ * recorded first (so a crash or outage loses nothing), then carried out; a
+ * transient failure leaves it pending for the outbox worker, which retries it
+ * with capped, jittered backoff until it is the org's retry window old (24 h by
+ * default), in order per `orderingKey`. The same idempotency key never
+ * writes twice. Each write gets one audit entry, when it succeeds or finally fails.
+ * A write that failed for good is not the key's last word: a new request under
+ * the key with different arguments (corrected input) supersedes it, and a
+ * person can retry it (retry-write.ts).
+ */
+export type WriteRequest<N extends OperationName> = {
+  orgId: string;
+  operation: N;
+  args: OperationArgs<N>;
+  /** Writes with the same key (e.g. one Jira issue) apply in the order they were recorded. */
+  orderingKey: string;
+  /** Same key, same write: a repeated request returns the first outcome. */
+  idempotencyKey: string;
+  actor: { type: ActorType; id?: string | null; label: string };
+  summary: string;
+  target?: { type: string; id: string };
+  /** What the fields sent held before, where Bosun already knows it (shaped like `args`), for the audit log's diff. */
+  before?: Record<string, unknown>;
+  requestId?: string | null;
+  /** The automation run this write belongs to, for the run log. */
+  runId?: string | null;
+  /**
+   * A background caller (an automation) repeating a write that is waiting for
+   * its retry leaves it to its backoff — a rate limit's Retry-After included —
+   * instead of trying again at once as a person clicking "Resume" would.
+   */
+  waitForBackoff?: boolean;
+};
+
+export type WriteOutcome =
+  | { status: "succeeded"; intentId: string; result: unknown }
+  | { status: "pending"; intentId: string; error: string | null; retryAt: Date | null }
+  | { status: "failed"; intentId: string; error: string };
+
+/** How long a claimed write may run before the worker assumes its process died and retries it. */
+export const LEASE_MS = 5 * 60_000;
+export const leaseExpiry = (now: Date = new Date()) => new Date(now.getTime() + LEASE_MS);
+
+/** The clock and the jitter's dice; tests pass their own to step through an outage without waiting. */
+export type RetryClock = { now?: () => Date; random?: () => number };
+
+type IntentMeta = { summary: string; actorLabel: string; target?: { type: string; id: string }; before?: Record<string, unknown> };
+type StoredPayload = { args: unknown; meta: IntentMeta };
+
+export async function performWrite<N extends OperationName>(request: WriteRequest<N>): Promise<WriteOutcome> {
+  const spec = OPERATIONS[request.operation];
+  const args = spec.args.parse(request.args);
+  const payload: StoredPayload = { args, meta: { summary: request.summary, actorLabel: request.actor.label, target: request.target, before: request.before } };
+  // Insert-if-absent, then read: unlike Prisma's upsert this cannot fail when two callers race on one key.
+  const key = { orgId_idempotencyKey: { orgId: request.orgId, idempotencyKey: request.idempotencyKey } };
+  // A new write with nothing before it on its target is inserted already claimed, so the worker never
+  // races this caller for it; behind earlier writes it waits its turn as pending. The advisory lock makes
+  // "is anything ahead?" and the insert one step for concurrent writes to the same target.
+  const { ahead, inserted, superseded } = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${request.orgId}:${request.orderingKey}`}))`;
+    // Under the lock, so of two requests racing to correct one failed write only the first replaces it.
+    const superseded = await supersedeFailed(tx, { orgId: request.orgId, idempotencyKey: request.idempotencyKey, args });
+    const ahead = await tx.outboxIntent.count({ where: { orgId: request.orgId, orderingKey: request.orderingKey, status: { in: ["pending", "in_flight"] } } });
+    const inserted = await tx.outboxIntent.createMany({
+      data: [
+        {
+          orgId: request.orgId,
+          service: spec.service,
+          operation: request.operation,
+          orderingKey: request.orderingKey,
+          idempotencyKey: request.idempotencyKey,
+          payload: payload as Prisma.InputJsonValue,
+          actorType: request.actor.type,
+          actorId: request.actor.id ?? null,
+          requestId: request.requestId ?? null,
+          runId: request.runId ?? null,
+          ...(ahead === 0 ? { status: "in_flight" as const, attempts: 1, nextAttemptAt: leaseExpiry() } : {}),
+        },
+      ],
+      skipDuplicates: true,
+    });
+    if (superseded) {
+      const replacement = await tx.outboxIntent.findUniqueOrThrow({ where: key, select: { id: true } });
+      await tx.outboxIntent.update({ where: { id: superseded.id }, data: { supersededById: replacement.id } });
+    }
+    return { ahead, inserted, superseded };
+  });
+  const intent = await db.outboxIntent.findUniqueOrThrow({ where: key });
+  if (superseded) await auditSuperseded(request, { supersededId: superseded.id, lastError: superseded.lastError, previousArgs: superseded.args, args, intentId: intent.id });
+  if (inserted.count === 1 && ahead === 0) return execute(intent.id);
+  if (intent.status === "succeeded") return { status: "succeeded", intentId: intent.id, result: intent.result };
+  if (intent.status === "failed" || intent.status === "dead") return { status: "failed", intentId: intent.id, error: intent.lastError ?? "failed" };
+  return resumeIntent(intent, { waitForBackoff: request.waitForBackoff });
+}
+
+/**
+ * Tries a pending write now unless earlier writes to its target are still
+ * unfinished (they go first; the worker applies this one after them) or, for
+ * `waitForBackoff`, its next try is not due yet. Used by performWrite and by a
+ * person's "Resume now" or "Retry".
+ */
+export async function resumeIntent(
+  intent: { id: string; orgId: string; orderingKey: string; createdAt: Date; status: string; lastError: string | null; nextAttemptAt: Date },
+  { waitForBackoff = false }: { waitForBackoff?: boolean } = {},
+): Promise<WriteOutcome> {
+  const earlier = await db.outboxIntent.count({
+    where: { orgId: intent.orgId, orderingKey: intent.orderingKey, status: { in: ["pending", "in_flight"] }, createdAt: { lt: intent.createdAt } },
+  });
+  if (earlier > 0) return { status: "pending", intentId: intent.id, error: null, retryAt: null };
+
+  const due = waitForBackoff ? { nextAttemptAt: { lte: new Date() } } : {};
+  const claimed = await db.outboxIntent.updateMany({ where: { id: intent.id, status: "pending", ...due }, data: { status: "in_flight", attempts: { increment: 1 }, nextAttemptAt: leaseExpiry() } });
+  if (claimed.count === 0) return { status: "pending", intentId: intent.id, error: intent.lastError, retryAt: intent.status === "pending" ? intent.nextAttemptAt : null };
+  return execute(intent.id);
+}
+
+/**
+ * A failed write whose key is asked for again with different arguments is
+ * replaced: it becomes `superseded` and its key moves aside so the new request
+ * can take it. The same arguments would fail the same way, so they get the
+ * failure back instead.
+ */
+async function supersedeFailed(tx: Prisma.TransactionClient, { orgId, idempotencyKey, args }: { orgId: string; idempotencyKey: string; args: unknown }) {
+  const existing = await tx.outboxIntent.findUnique({ where: { orgId_idempotencyKey: { orgId, idempotencyKey } }, select: { id: true, status: true, payload: true, lastError: true } });
+  if (!existing || (existing.status !== "failed" && existing.status !== "dead")) return null;
+  const previousArgs = (existing.payload as StoredPayload).args;
+  if (sameArgs(previousArgs, args)) return null;
+  const moved = await tx.outboxIntent.updateMany({
+    where: { id: existing.id, status: { in: ["failed", "dead"] } },
+    data: { status: "superseded", idempotencyKey: `${idempotencyKey}#superseded:${existing.id}` },
+  });
+  return moved.count === 1 ? { id: existing.id, lastError: existing.lastError, args: previousArgs } : null;
+}
+
+/** One audit entry for the replacement, naming each field that differs from the failed write. */
+async function auditSuperseded<N extends OperationName>(
+  request: WriteRequest<N>,
+  { supersededId, lastError, previousArgs, args, intentId }: { supersededId: string; lastError: string | null; previousArgs: unknown; args: unknown; intentId: string },
+) {
+  const changed = buildAuditDiff(args, previousArgs).filter((entry) => !("before" in entry) || entry.before !== entry.after);
+  await appendAuditEntry({
+    orgId: request.orgId,
+    actor: request.actor,
+    action: "outbox.write_superseded",
+    target: request.target,
+    summary: `Resent “${request.summary}” with corrected input, replacing a write that failed${lastError ? `: ${lastError}` : ""}`,
+    changes: { supersededIntentId: supersededId, intentId, diff: changed } as Prisma.InputJsonValue,
+    requestId: request.requestId ?? null,
+  });
+}
+
+/** Carries out a claimed (in_flight) intent and records the outcome. Used by performWrite and the worker. */
+export async function execute(intentId: string, { now = () => new Date(), random = Math.random }: RetryClock = {}): Promise<WriteOutcome> {
+  const intent = await db.outboxIntent.findUniqueOrThrow({ where: { id: intentId } });
+  const { args, meta } = intent.payload as StoredPayload;
+  const spec = OPERATIONS[intent.operation as OperationName];
+  let result: unknown;
+  try {
+    if (!spec) throw new Error(`Unknown outbound operation ${intent.operation}`);
+    result = (await spec.run(args as never, { orgId: intent.orgId, requestId: intent.requestId, attempt: intent.attempts, idempotencyKey: intent.idempotencyKey })) ?? null;
+  } catch (error) {
+    const failure = describeFailure(error);
+    const message = failure.status ? `${failure.status}: ${failure.message}` : failure.message;
+    const at = now();
+    const decision = spec
+      ? decideRetry({ failure, message, attempts: intent.attempts, recordedAt: retryWindowOpenedAt(intent), now: at, retryHours: await getOutboxRetryHours({ orgId: intent.orgId }), random })
+      : { retry: false as const, reason: message };
+    await db.outboxIntent.update({
+      where: { id: intent.id },
+      data: decision.retry ? { status: "pending", lastError: message, nextAttemptAt: decision.retryAt } : { status: "failed", lastError: decision.reason, completedAt: at },
+    });
+    logger.warn({ intentId: intent.id, operation: intent.operation, requestId: intent.requestId, retry: decision.retry, error: message }, "outbound write failed");
+    if (decision.retry) return { status: "pending", intentId: intent.id, error: message, retryAt: decision.retryAt };
+    await audit(intent, args, meta, "failure", decision.reason);
+    return { status: "failed", intentId: intent.id, error: decision.reason };
+  }
+  // The write is done upstream: Bosun's own copy follows in the same transaction as the intent's outcome.
+  const applied = await db.$transaction(async (tx) => {
+    await tx.outboxIntent.update({ where: { id: intent.id }, data: { status: "succeeded", result: result as Prisma.InputJsonValue, lastError: null, completedAt: now() } });
+    return spec.onSucceeded ? spec.onSucceeded(args as never, { orgId: intent.orgId, intentId: intent.id, recordedAt: intent.createdAt, tx }) : null;
+  });
+  await audit(intent, args, meta, "success");
+  if (applied) await appendAuditEntry({ orgId: intent.orgId, actor: { type: intent.actorType, id: intent.actorId, label: meta.actorLabel }, target: meta.target, requestId: intent.requestId, ...applied });
+  return { status: "succeeded", intentId: intent.id, result };
+}
+
+async function audit(intent: { orgId: string; operation: string; actorType: ActorType; actorId: string | null; requestId: string | null; attempts: number }, args: unknown, meta: IntentMeta, result: "success" | "failure", error?: string) {
+  await appendAuditEntry({
+    orgId: intent.orgId,
+    actor: { type: intent.actorType, id: intent.actorId, label: meta.actorLabel },
+    action: intent.operation,
+    target: meta.target,
+    summary: error ? `${meta.summary} — failed: ${error}` : meta.summary,
+    changes: { attempts: intent.attempts, diff: buildAuditDiff(args, meta.before) },
+    result,
+    requestId: intent.requestId,
+  });
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { NextResponse } from "next/server";
+import { ORG_SLUG } from "@/lib/platform/auth/org-slug";
+import { acceptDelivery } from "@/lib/db/queries/webhook-deliveries";
+import { kickJobWorker } from "@/lib/platform/jobs";
+import { readLimitedBody } from "@/lib/platform/security/read-limited-body";
+import { findUnstorableText, mayHoldUnstorableText } from "@/lib/platform/security/find-unstorable-text";
+import { readWebhook } from "./read";
+import { findWebhookSecret } from "./secrets";
+import { type SignatureCheck, verifyGithubSignature, verifySentrySignature } from "./signatures";
+
+/**
+ * Intake for Sentry and GitHub webhooks: find the org's secret, verify the
+ * signature over the raw body in constant time, parse and validate, record the
+ * delivery and queue its processing in one statement, and answer at once — the
+ * work happens on the job queue. Every client mistake is a 4xx that says what
+ * is wrong; nothing is processed unless the signature holds.
+ *
+ * A delivery's key is the hash of what was signed (resource or event name and
+ * body), so a replay or redelivery of the same body is recorded once, whatever
+ * its Request-ID or X-GitHub-Delivery says. The key is unique within the org the
+ * delivery was addressed to: one repository or Sentry project hooked to two orgs
+ * sends each the same body, and each org processes its own.
+ */
+type Source = "sentry" | "github";
+
+const problem = (status: number, error: string, message: string, extra: Record<string, unknown> = {}) => NextResponse.json({ error, message, ...extra }, { status });
+
+const SIGNATURE_MESSAGES: Record<Exclude<SignatureCheck, { ok: true }>["reason"], string> = {
+  missing: "The signature header is missing.",
+  malformed: "The signature or timestamp header is malformed.",
+  stale: "The timestamp is too old (or in the future); replays are refused.",
+  mismatch: "The signature does not match the body.",
+};
+
+type SourceRules = {
+  provider: "sentry" | "github";
+  /** Names the resource (Sentry) or event (GitHub) from the headers. */
+  kindHeader: string;
+  verify: (headers: Headers, body: string, secret: string) => SignatureCheck;
+};
+
+const SOURCES: Record<Source, SourceRules> = {
+  sentry: {
+    provider: "sentry",
+    kindHeader: "sentry-hook-resource",
+    verify: (headers, body, secret) => verifySentrySignature({ header: headers.get("sentry-hook-signature"), timestampHeader: headers.get("sentry-hook-timestamp"), body, secret, now: Date.now() }),
+  },
+  github: {
+    provider: "github",
+    kindHeader: "x-github-event",
+    verify: (headers, body, secret) => verifyGithubSignature({ header: headers.get("x-hub-signature-256"), body, secret }),
+  },
+};
+
+const isPlainObject = (value: unknown): value is object => typeof value === "object" && value !== null && !Array.isArray(value);
+
+export async function acceptWebhook({ source, orgSlug, request }: { source: Source; orgSlug: string; request: Request }): Promise<NextResponse> {
+  const rules = SOURCES[source];
+  const found = ORG_SLUG.test(orgSlug) ? await findWebhookSecret({ orgSlug, provider: rules.provider }) : null;
+  // Unknown orgs and orgs without this integration (or its secret) look the same from outside.
+  if (!found) return problem(404, "not_found", `No ${source === "sentry" ? "Sentry" : "GitHub"} integration with a webhook secret is connected at this address.`);
+  const { orgId, secret } = found;
+
+  const read = await readLimitedBody(request);
+  if (!read.ok) return read.response;
+  const body = read.text;
+
+  const signature = rules.verify(request.headers, body, secret);
+  if (!signature.ok) return problem(401, "invalid_signature", SIGNATURE_MESSAGES[signature.reason], { reason: signature.reason });
+
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return problem(400, "invalid_json", "The body is not valid JSON.");
+  }
+  // Text PostgreSQL cannot store (NUL, broken Unicode) could not even be recorded; checked here, once,
+  // since the queue reads the delivery back from the database, where it cannot be.
+  const unstorable = isPlainObject(json) && mayHoldUnstorableText(body) ? findUnstorableText(json) : null;
+  if (unstorable) return problem(400, "invalid_payload", "The payload is not what this webhook sends.", { fields: { [unstorable.path]: unstorable.message } });
+  const kind = request.headers.get(rules.kindHeader);
+  const reading = readWebhook(source, kind, json);
+  if (reading.kind === "invalid") return problem(400, "invalid_payload", "The payload is not what this webhook sends.", { fields: reading.fields });
+
+  const action = typeof (json as { action?: unknown }).action === "string" ? `.${(json as { action: string }).action}` : "";
+  const { deliveryId, duplicate } = await acceptDelivery({
+    source,
+    idempotencyKey: createHash("sha256").update(`${kind}\n${body}`).digest("hex"),
+    eventType: `${kind}${action}`.slice(0, 100),
+    orgId,
+    payload: json,
+    ignoredReason: reading.kind === "ignored" ? reading.reason : null,
+  });
+  if (duplicate) return NextResponse.json({ status: "duplicate", deliveryId });
+  if (reading.kind === "ignored") return NextResponse.json({ status: "ignored", deliveryId, reason: reading.reason });
+  // Processing starts on the next turn of the event loop, after this answer, not at the worker's next tick.
+  kickJobWorker();
+  return NextResponse.json({ status: "accepted", deliveryId }, { status: 202 });
+}
