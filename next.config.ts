@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { NextConfig } from "next";
 import { withSentryConfig } from "@sentry/nextjs/config";
-import { launchVariables, parseEnv } from "./lib/env/schema";
-import { MAX_BODY_BYTES } from "./lib/security/body-limit";
+import { launchVariables, parseEnv } from "./lib/platform/env/schema";
+import { MAX_BODY_BYTES } from "./lib/platform/security/body-limit";
 
 // A bad environment fails here, at build and at start, with every problem named.
 const env = parseEnv(process.env);

@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { applyResponseHeaders, authkit, partitionAuthkitHeaders } from "@workos-inc/authkit-nextjs";
-import { coalesceSessionRefresh } from "@/lib/auth/refresh-coalescer";
-import { env } from "@/lib/env";
-import { logger } from "@/lib/observability/logger";
-import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/observability/request-id";
-import { buildContentSecurityPolicy, createNonce, originOf } from "@/lib/security/csp";
+import { coalesceSessionRefresh } from "@/lib/platform/auth/refresh-coalescer";
+import { env } from "@/lib/platform/env";
+import { logger } from "@/lib/platform/observability/logger";
+import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/platform/observability/request-id";
+import { buildContentSecurityPolicy, createNonce, originOf } from "@/lib/platform/security/csp";
 
 /**
  * The first line of defence only: it gives every request an id and a CSP

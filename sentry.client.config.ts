@@ -1,7 +1,7 @@
 // Sentry in the browser (loaded from instrumentation-client.ts). The DSN is
 // inlined at build time; without one the SDK sends nothing.
 import * as Sentry from "@sentry/nextjs";
-import { sharedSentryOptions } from "@/lib/observability/sentry-options";
+import { sharedSentryOptions } from "@/lib/platform/observability/sentry-options";
 
 Sentry.init(
   sharedSentryOptions({

@@ -1,7 +1,7 @@
 // Sentry for the Node.js server runtime (loaded from instrumentation.ts).
 import * as Sentry from "@sentry/nextjs";
-import { parseEnv } from "@/lib/env/schema";
-import { sharedSentryOptions } from "@/lib/observability/sentry-options";
+import { parseEnv } from "@/lib/platform/env/schema";
+import { sharedSentryOptions } from "@/lib/platform/observability/sentry-options";
 
 const env = parseEnv(process.env);
 
