@@ -9,7 +9,7 @@ export async function register() {
     // Outbound writes, webhook deliveries and periodic checks run here unless `npm run worker` runs them (BOSUN_WORKER=separate).
     const { env } = await import("./lib/platform/env");
     if (env.worker.mode === "inline") {
-      const { startBackgroundWork } = await import("./lib/platform/background");
+      const { startBackgroundWork } = await import("./lib/features/background");
       startBackgroundWork();
     }
   }

@@ -12,7 +12,7 @@ if (existsSync(envFile)) process.loadEnvFile(envFile);
 
 // Imported only now: lib/platform/env reads process.env when it loads.
 const { env } = await import("../lib/platform/env");
-const { startBackgroundWork, stopBackgroundWork } = await import("../lib/platform/background");
+const { startBackgroundWork, stopBackgroundWork } = await import("../lib/features/background");
 const { pool } = await import("../lib/db/client");
 const { logger } = await import("../lib/platform/observability/logger");
 const { checkCredentialKeysAtStartup } = await import("../lib/platform/crypto/startup-check");

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { ApiKeyScope, Role } from "@/lib/db/generated/enums";
-import { USAGE_TOUCH_INTERVAL_MS } from "@/lib/features/api-keys/policy";
+import { USAGE_TOUCH_INTERVAL_MS } from "@/lib/domain/api-keys/policy";
 
 /**
  * Org API keys. Only the SHA-256 of a key is ever written (see

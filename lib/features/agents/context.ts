@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/platform/auth/permissions";
+import type { Role } from "@/lib/domain/permissions";
 
 /**
  * Who an MCP call acts as: a member of exactly one org with one role, reached

@@ -1,9 +1,9 @@
 import "server-only";
-import type { Role } from "@/lib/platform/auth/permissions";
+import type { Role } from "@/lib/domain/permissions";
 import { findKeyByHash, touchKeyUsage } from "@/lib/db/queries/api-keys";
 import { findMember } from "@/lib/db/queries/memberships";
 import { bearerToken, hashApiKey, looksLikeApiKey } from "./keys";
-import { effectiveKeyRole, usageIsStale } from "./policy";
+import { effectiveKeyRole, usageIsStale } from "../../domain/api-keys/policy";
 
 export type ApiKeyFailure = "missing" | "malformed" | "unknown" | "revoked";
 

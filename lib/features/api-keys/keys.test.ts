@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { API_KEY_PREFIX_LENGTH, bearerToken, generateApiKey, hashApiKey, looksLikeApiKey } from "./keys";
-import { effectiveKeyRole, grantableRoles, usageIsStale } from "./policy";
+import { effectiveKeyRole, grantableRoles, usageIsStale } from "../../domain/api-keys/policy";
 
 describe("generateApiKey", () => {
   it("makes a bsn_ key of 32 random bytes, its 12-character prefix and its SHA-256", () => {

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { withAuth } from "@workos-inc/authkit-nextjs";
 import { findActiveMembership } from "@/lib/db/queries/memberships";
 import { findOrCreateSession } from "@/lib/db/queries/sessions";
-import { can, type Permission } from "./permissions";
+import { can, type Permission } from "../../domain/permissions";
 import { ORG_SLUG, type OrgContext } from "./org";
 import { evaluateSession } from "./session-policy";
 

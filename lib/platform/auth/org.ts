@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import * as Sentry from "@sentry/nextjs";
 import { headers } from "next/headers";
 import { withAuth } from "@workos-inc/authkit-nextjs";
-import type { Role } from "@/lib/platform/auth/permissions";
+import type { Role } from "@/lib/domain/permissions";
 import { findActiveMembership } from "@/lib/db/queries/memberships";
 import { findOrCreateSession, revokeSessionRecord, touchSession } from "@/lib/db/queries/sessions";
 import { evaluateSession } from "./session-policy";

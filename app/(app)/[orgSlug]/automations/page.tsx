@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { can } from "@/lib/platform/auth/permissions";
+import { can } from "@/lib/domain/permissions";
 import { automationActivity, listDeliveries, listRules, listRuns } from "@/lib/db/queries/automations";
 import { listFailedWrites, listPendingWrites } from "@/lib/db/queries/outbox";
 import type { RunStatus } from "@/lib/db/generated/client";

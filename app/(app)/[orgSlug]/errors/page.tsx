@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { Freshness } from "@/components/ui/freshness";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { can } from "@/lib/platform/auth/permissions";
+import { can } from "@/lib/domain/permissions";
 import { listTeam } from "@/lib/db/queries/availability";
 import { SEVERITY_ORDER, type Severity } from "@/lib/domain/severity";
 import { unknownEnvironmentMessage } from "@/lib/features/errors/environment-filter";

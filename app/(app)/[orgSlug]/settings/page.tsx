@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { can } from "@/lib/platform/auth/permissions";
+import { can } from "@/lib/domain/permissions";
 import { getOrgSecuritySettings } from "@/lib/db/queries/organizations";
 import { getSeveritySettings } from "@/lib/features/errors/severity-settings";
 import { SecurityForm } from "./security-form";

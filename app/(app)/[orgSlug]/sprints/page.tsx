@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { Freshness } from "@/components/ui/freshness";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { can } from "@/lib/platform/auth/permissions";
+import { can } from "@/lib/domain/permissions";
 import { loadSprintDashboard } from "@/lib/features/sprints/dashboard";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { LoadBars } from "./load-bars";

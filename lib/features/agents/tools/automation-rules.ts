@@ -1,6 +1,6 @@
 import "server-only";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { can } from "@/lib/platform/auth/permissions";
+import { can } from "@/lib/domain/permissions";
 import { listRules } from "@/lib/db/queries/automations";
 import { describeRuleConfig, KIND_LABELS, parseRule } from "@/lib/domain/automations";
 import type { AgentContext } from "@/lib/features/agents/context";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { Role } from "@/lib/platform/auth/permissions";
+import type { Role } from "@/lib/domain/permissions";
 import { capped, denial, describeZodError, fail, guard, ok, READ_ONLY_MESSAGE } from "./gate";
 import { TOOL_NAMES, TOOL_SPECS, WRITE_TOOLS, type ToolName } from "./specs";
 

@@ -1,6 +1,6 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
-import { can } from "@/lib/platform/auth/permissions";
+import { can } from "@/lib/domain/permissions";
 import type { AgentContext } from "@/lib/features/agents/context";
 import type { ToolSpec } from "./specs";
 

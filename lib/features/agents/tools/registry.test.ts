@@ -3,7 +3,7 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Role } from "@/lib/platform/auth/permissions";
+import type { Role } from "@/lib/domain/permissions";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { AUTOMATION_RULES_URI, registerBosunTools, TOOL_NAMES, TOOL_SPECS, WRITE_TOOLS } from "./index";
 

@@ -1,4 +1,4 @@
-import type { Permission } from "@/lib/platform/auth/permissions";
+import type { Permission } from "@/lib/domain/permissions";
 
 /**
  * Every tool of Bosun's MCP endpoint with the permission it needs — the same

@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { can } from "@/lib/platform/auth/permissions";
-import { grantableRoles } from "@/lib/features/api-keys/policy";
+import { can } from "@/lib/domain/permissions";
+import { grantableRoles } from "@/lib/domain/api-keys/policy";
 import { listApiKeys } from "@/lib/db/queries/api-keys";
 import { env } from "@/lib/platform/env";
 import { ConnectCard } from "./connect-card";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { can } from "@/lib/platform/auth/permissions";
+import { can } from "@/lib/domain/permissions";
 import { listAuditActions, listAuditEntries } from "@/lib/db/queries/audit-log";
 import { parseAuditFilters } from "@/lib/domain/audit/filters";
 import { TableHead } from "@/components/ui/table-head";

@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { can } from "@/lib/platform/auth/permissions";
+import { can } from "@/lib/domain/permissions";
 import { listConnectionSettings } from "@/lib/db/queries/integrations";
 import { env } from "@/lib/platform/env";
 import { IntegrationForm } from "./integration-form";

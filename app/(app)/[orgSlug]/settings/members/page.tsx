@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
 import { Freshness } from "@/components/ui/freshness";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { can } from "@/lib/platform/auth/permissions";
+import { can } from "@/lib/domain/permissions";
 import { listMembers } from "@/lib/db/queries/memberships";
 import { listPendingWrites } from "@/lib/db/queries/outbox";
 import { getJiraConfig } from "@/lib/integrations/connections";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { can } from "@/lib/platform/auth/permissions";
+import { can } from "@/lib/domain/permissions";
 import { listAvailability, listTeam } from "@/lib/db/queries/availability";
 import { AddAvailabilityForm, AllocationInput, RemoveAvailabilityButton } from "./availability-forms";
 

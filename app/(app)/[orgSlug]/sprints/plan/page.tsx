@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { can } from "@/lib/platform/auth/permissions";
+import { can } from "@/lib/domain/permissions";
 import { nextSprintDefaults } from "@/lib/domain/planning";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { loadSprintDashboard } from "@/lib/features/sprints/dashboard";

@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { can } from "@/lib/platform/auth/permissions";
+import { can } from "@/lib/domain/permissions";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { readBoards } from "@/lib/integrations/jira/reads";
 import { FeatureForm } from "./feature-form";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { can } from "@/lib/platform/auth/permissions";
+import { can } from "@/lib/domain/permissions";
 import { findReleaseNote } from "@/lib/db/queries/release-notes";
 import { generateReleaseNotes } from "@/lib/domain/release-notes";
 import { getRequestId } from "@/lib/platform/observability/request-context";

@@ -1,4 +1,4 @@
-import { ROLES, roleRank, type Role } from "@/lib/platform/auth/permissions";
+import { ROLES, roleRank, type Role } from "@/lib/domain/permissions";
 
 /** How often lastUsedAt is written: often enough to show "last used", rare enough that a busy key costs no writes. */
 export const USAGE_TOUCH_INTERVAL_MS = 60_000;
