@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActorType } from "@/lib/db/generated/enums";
+import type { ActorType } from "@/lib/db/types";
 import type { Decision } from "@/lib/domain/automations";
 import { performWrite, type WriteOutcome } from "@/lib/platform/outbox";
 import { ticketForSentryIssue } from "@/lib/features/tickets/sentry-to-jira";

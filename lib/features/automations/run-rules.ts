@@ -1,6 +1,6 @@
 import "server-only";
 import { finishRun, listEnabledRules, openRun } from "@/lib/db/queries/automations";
-import type { AutomationRule, Prisma } from "@/lib/db/generated/client";
+import type { AutomationRule, JsonInput } from "@/lib/db/types";
 import { AUTOMATION_KINDS, type AutomationEvent, type Decision, KIND_EVENTS, decide, parseRule } from "@/lib/domain/automations";
 import { describeFailure, isTransient } from "@/lib/platform/outbox/retry-policy";
 import { executeDecision } from "./execute";
@@ -31,7 +31,7 @@ export async function runRulesForEvent({ orgId, event, trigger, lastAttempt }: {
 }
 
 /** What the run log shows of a decision (the full ticket body lives in the outbox intent). */
-function decisionRecord(decision: Decision, notes: string[] = []): Prisma.InputJsonValue {
+function decisionRecord(decision: Decision, notes: string[] = []): JsonInput {
   switch (decision.kind) {
     case "skip":
       return { kind: "skip", summary: decision.reason, notes };
@@ -45,7 +45,7 @@ function decisionRecord(decision: Decision, notes: string[] = []): Prisma.InputJ
 }
 
 export async function runRule({ orgId, rule, event, trigger, lastAttempt }: { orgId: string; rule: AutomationRule; event: AutomationEvent; trigger: Trigger; lastAttempt: boolean }): Promise<RuleRunResult> {
-  const { run, final } = await openRun({ orgId, ruleId: rule.id, triggerKey: trigger.key, deliveryId: trigger.deliveryId, input: event as unknown as Prisma.InputJsonValue });
+  const { run, final } = await openRun({ orgId, ruleId: rule.id, triggerKey: trigger.key, deliveryId: trigger.deliveryId, input: event as unknown as JsonInput });
   const result = (status: RuleRunResult["status"], message: string | null = null, retryAt: Date | null = null): RuleRunResult => ({ ruleId: rule.id, runId: run.id, status, message, retryAt });
   if (final) return result(run.status as "succeeded" | "skipped");
 

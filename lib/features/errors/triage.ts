@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActorType } from "@/lib/db/generated/enums";
+import type { ActorType } from "@/lib/db/types";
 import { findMember } from "@/lib/db/queries/memberships";
 import { findUserByEmail } from "@/lib/db/queries/users";
 import { performWrite } from "@/lib/platform/outbox";

@@ -2,7 +2,7 @@ import "server-only";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { deleteCacheEntries } from "@/lib/db/queries/cache";
 import { findReleaseNote, findRevision, markPublished } from "@/lib/db/queries/release-notes";
-import type { ReleaseNoteVariant } from "@/lib/db/generated/client";
+import type { ReleaseNoteVariant } from "@/lib/db/types";
 import { DEFAULT_STATUS_ORDER } from "@/lib/domain/automations";
 import { performWrite, type WriteOutcome } from "@/lib/platform/outbox";
 import { loadReleaseDetail } from "@/lib/features/releases/detail";

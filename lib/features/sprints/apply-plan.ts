@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActorType } from "@/lib/db/generated/enums";
+import type { ActorType } from "@/lib/db/types";
 import { findIntent } from "@/lib/db/queries/outbox";
 import { MOVE_BATCH } from "@/lib/integrations/jira";
 import { performWrite, type WriteOutcome } from "@/lib/platform/outbox";

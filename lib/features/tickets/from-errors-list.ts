@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActorType } from "@/lib/db/generated/enums";
+import type { ActorType } from "@/lib/db/types";
 import { buildSentryTicket } from "@/lib/domain/tickets/sentry-ticket";
 import { type ClassifiedIssue, loadErrorsPage } from "@/lib/features/errors/load";
 import { ticketForSentryIssue, type TicketOutcome } from "./sentry-to-jira";

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { readCached, readThrough } from "@/lib/platform/cache/read-through";
-import type { ActorType } from "@/lib/db/generated/enums";
+import type { ActorType } from "@/lib/db/types";
 import { findIntent } from "@/lib/db/queries/outbox";
 import { type FeatureRequest, type Person, type SprintOption, type TicketPlan, planTickets } from "@/lib/domain/requirements";
 import { getJiraConfig } from "@/lib/integrations/connections";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActorType } from "@/lib/db/generated/enums";
+import type { ActorType } from "@/lib/db/types";
 import { findFailedWrite } from "@/lib/db/queries/outbox";
 import { ticketForListedSentryIssue } from "./from-errors-list";
 

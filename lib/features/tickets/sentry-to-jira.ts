@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActorType } from "@/lib/db/generated/enums";
+import type { ActorType } from "@/lib/db/types";
 import { findTicketForSentryIssue, recordTicketLink } from "@/lib/db/queries/ticket-links";
 import type { SentryIssueFacts } from "@/lib/domain/automations";
 import type { SentryTicket } from "@/lib/domain/tickets/sentry-ticket";

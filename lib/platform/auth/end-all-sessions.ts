@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActorType } from "@/lib/db/generated/enums";
+import type { ActorType } from "@/lib/db/types";
 import { revokeAllSessionsOfUser } from "@/lib/db/queries/sessions";
 import { listActiveSessions } from "@/lib/integrations/workos";
 import { performWrite } from "@/lib/platform/outbox";
