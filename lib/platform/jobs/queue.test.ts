@@ -1,14 +1,11 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { createTestDatabase } from "@/test/database";
-import type * as JobsIndex from "./index";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
+import { db } from "@/lib/db/client";
+// Through the index, so the error classes are the ones the queue checks with instanceof.
+import * as jobs from "./index";
 
 /** The job queue against a real PostgreSQL. */
 describe("job queue", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
-  let jobs: typeof JobsIndex;
   let orgA: string;
   let orgB: string;
 
@@ -16,24 +13,13 @@ describe("job queue", () => {
   const secondsFromNow = (date: Date) => (date.getTime() - Date.now()) / 1_000;
   const ok = async () => {};
 
+  useSeededDatabase({ label: "jobs", seed: false });
   beforeAll(async () => {
-    database = await createTestDatabase("jobs");
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    // Through the index, so the error classes are the ones the queue checks with instanceof.
-    jobs = await import("./index");
     orgA = (await db.organization.create({ data: { workosOrgId: "org_jobs_a", slug: "jobs-a", name: "Jobs A" } })).id;
     orgB = (await db.organization.create({ data: { workosOrgId: "org_jobs_b", slug: "jobs-b", name: "Jobs B" } })).id;
   });
   // Each test starts from an empty queue, so one test's leftovers are never claimed by the next.
   beforeEach(() => db.job.deleteMany());
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await db.$disconnect();
-    await database.drop();
-  });
 
   it("deduplicates by singletonKey, also under concurrent enqueues", async () => {
     const first = await jobs.enqueueJob({ queue: "sync", payload: { n: 1 }, singletonKey: "sync:acme" });
