@@ -1,9 +1,8 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { createTestDatabase } from "@/test/database";
-import { HTML_PAGE, type RecordingServer, startRecordingServer } from "../../test/integrations";
-import type * as SettingsModule from "./settings";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
+import { HTML_PAGE, type RecordingServer, startRecordingServer } from "@/test/integrations";
+import { db } from "@/lib/db/client";
+import * as settings from "./settings";
 
 /**
  * Saving integration settings against a real database. Two plain servers stand
@@ -11,22 +10,14 @@ import type * as SettingsModule from "./settings";
  * each receives shows where a stored secret would go.
  */
 describe("saveIntegration", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
-  let settings: typeof SettingsModule;
   let orgId: string;
   let first: RecordingServer;
   let second: RecordingServer;
 
+  const database = useSeededDatabase({ label: "settings", seed: false });
   beforeAll(async () => {
-    database = await createTestDatabase("settings");
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     orgId = (await db.organization.create({ data: { slug: "s", name: "S", workosOrgId: "org_s" } })).id;
     [first, second] = await Promise.all([startRecordingServer(HTML_PAGE), startRecordingServer(HTML_PAGE)]);
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    settings = await import("./settings");
   });
   beforeEach(async () => {
     await db.integrationConnection.deleteMany({ where: { orgId } });
@@ -34,10 +25,7 @@ describe("saveIntegration", () => {
     second.requests.length = 0;
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await Promise.all([first.close(), second.close()]);
-    await db.$disconnect();
-    await database.drop();
   });
 
   const storedRow = () => db.integrationConnection.findUniqueOrThrow({ where: { orgId_provider: { orgId, provider: "jira" } }, select: { config: true, encryptedCredentials: true } });

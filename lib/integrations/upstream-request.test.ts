@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import tls from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseUpstreamHosts } from "@/lib/platform/env/upstream-hosts";
-import { HTML_PAGE, redirectTo, type RecordingServer, startFloodServer, startRecordingServer, watchSockets } from "../../test/integrations";
+import { HTML_PAGE, redirectTo, type RecordingServer, startFloodServer, startRecordingServer, watchSockets } from "@/test/integrations";
 import { createUpstreamAgents } from "./upstream-agent";
 import { UpstreamAddressRefusedError, UpstreamAnswerTooLargeError } from "./upstream-errors";
 import { createUpstreamPolicy, type ResolveHost } from "./upstream-policy";

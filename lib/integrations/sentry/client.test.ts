@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { IntegrationError } from "@/lib/integrations/integration-error";
-import { HTML_PAGE, type RecordingServer, redirectTo, startFloodServer, startRecordingServer } from "../../../test/integrations";
+import { HTML_PAGE, type RecordingServer, redirectTo, startFloodServer, startRecordingServer } from "@/test/integrations";
 import { createSentryClient } from "./client";
 
 const DEMO = { organizationSlug: "acme", authToken: "sentry-demo-token" };
