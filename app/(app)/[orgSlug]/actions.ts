@@ -18,8 +18,7 @@ export async function switchOrgAction(input: { orgSlug: string }): Promise<never
 }
 
 /** Ends every session of the signed-in user, on every device, then signs this one out. */
-export const signOutEverywhereAction = orgAction(z.object({ orgSlug: z.string() }), "dashboards:view", async ({ org, user, requestId }) => {
-  const actor = { type: "user" as const, id: user.id, label: user.email };
+export const signOutEverywhereAction = orgAction(z.object({ orgSlug: z.string() }), "dashboards:view", async ({ org, user, requestId, actor }) => {
   const sessions = await endAllSessions({ orgId: org.id, user, actor, cause: `sign-out-everywhere:${requestId}`, summary: `${user.name} ended a session (sign out everywhere)`, requestId });
   await appendAuditEntry({
     orgId: org.id,

@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { launchVariables, parseEnv } from "@/lib/platform/env/schema";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { enterRequest } from "@/test/fake-next-headers";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 import type * as CallbackRoute from "./route";
@@ -11,7 +11,6 @@ vi.mock("next/headers", async () => (await import("@/test/fake-next-headers")).f
 
 /** The real AuthKit callback handler against the WorkOS emulator, with what a browser could send it. */
 describe("GET /callback", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let workos: RunningWorkosEmulator;
   let callback: typeof CallbackRoute;
   let signIn: typeof SignInRoute;
@@ -24,18 +23,18 @@ describe("GET /callback", () => {
 
   beforeAll(async () => {
     workos = await startWorkosEmulator({ port: 0 });
-    database = await createTestDatabase("callback");
+  });
+  const database = useSeededDatabase({ label: "callback", seed: false });
+  beforeAll(async () => {
     const variables = { DATABASE_URL: database.url, BOSUN_PUBLIC_URL: "http://127.0.0.1:3999", WORKOS_API_PORT: String(workos.port) };
     for (const [name, value] of Object.entries({ ...variables, ...launchVariables(parseEnv(variables)) })) vi.stubEnv(name, value);
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     callback = await import("./route");
     signIn = await import("../sign-in/route");
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
     await workos.close();
-    await database.drop();
   });
 
   it("fuzz: a callback without its parameters, with a forged state, or with a wrong code is a 400, not a 500", async () => {

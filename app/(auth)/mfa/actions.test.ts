@@ -1,12 +1,10 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { DEMO_TOTP_SECRET, buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator, totp } from "@/emulators/workos";
 import type * as MfaActions from "./actions";
 import type * as MfaPage from "./page";
+import { db } from "@/lib/db/client";
 
 /**
  * Bosun's own TOTP step, through the real actions: a real database, the WorkOS
@@ -47,8 +45,6 @@ async function redirectTarget(promise: Promise<unknown>): Promise<string> {
 }
 
 describe("Bosun's two-step verification", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let workos: RunningWorkosEmulator;
   let actions: typeof MfaActions;
   let page: typeof MfaPage;
@@ -66,23 +62,17 @@ describe("Bosun's two-step verification", () => {
   const sessionRecord = (workosSessionId: string) => db.userSession.findUniqueOrThrow({ where: { workosSessionId } });
   const lockAudits = async (key: string) => db.auditLog.findMany({ where: { action: "user.mfa_locked", actorLabel: person(key).email } });
 
+  useSeededDatabase({ label: "mfa" });
   beforeAll(async () => {
-    database = await createTestDatabase("mfa");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("DATABASE_URL", database.url);
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     actions = await import("./actions");
     page = await import("./page");
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
     await workos.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("finding 2 (MFA): refuses to set up a second authenticator when the user already has one", async () => {

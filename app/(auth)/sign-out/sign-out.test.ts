@@ -1,11 +1,9 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { demoSession, type MockAuthkitSession } from "@/test/authkit-session";
-import type * as SignOutRoute from "./route";
-import type * as AuthActions from "../actions";
+import { db } from "@/lib/db/client";
+import * as route from "./route";
+import * as actions from "../actions";
 
 /**
  * Signing out: the account menu's POST action, and the GET that requireOrg
@@ -39,25 +37,14 @@ async function redirectTarget(run: () => Promise<unknown>): Promise<string> {
 }
 
 describe("signing out", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
-  let route: typeof SignOutRoute;
-  let actions: typeof AuthActions;
   let linusId: string;
   let acmeId: string;
   let publicUrl: string;
   let since: Date;
   let sessionCount = 0;
 
+  useSeededDatabase({ label: "signout" });
   beforeAll(async () => {
-    database = await createTestDatabase("signout");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    route = await import("./route");
-    actions = await import("../actions");
     publicUrl = (await import("@/lib/platform/env")).env.publicUrl;
     linusId = (await db.user.findUniqueOrThrow({ where: { email: "linus@acme.test" } })).id;
     acmeId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
@@ -68,11 +55,6 @@ describe("signing out", () => {
     since = new Date();
     session.current = { ...demoSession("linus"), sessionId: `session_linus_${++sessionCount}` };
     await db.organization.update({ where: { id: acmeId }, data: { sessionIdleTimeoutMinutes: 30 } });
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await db.$disconnect();
-    await database.drop();
   });
 
   const recordSession = (data: { lastSeenAt: Date; revokedAt?: Date | null }) => db.userSession.create({ data: { workosSessionId: session.current.sessionId, userId: linusId, orgId: acmeId, ...data } });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "@/test/database";
+import { describe, expect, it, vi } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
 
 async function loadRoute(databaseUrl: string) {
   vi.resetModules();
@@ -9,14 +9,7 @@ async function loadRoute(databaseUrl: string) {
 }
 
 describe("GET /api/health", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeAll(async () => {
-    database = await createTestDatabase("health");
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await database.drop();
-  });
+  const database = useSeededDatabase({ label: "health", seed: false });
 
   it("answers 200 with the mode and version when the database is reachable", async () => {
     const { GET } = await loadRoute(database.url);

@@ -1,21 +1,17 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateApiKey } from "@/lib/features/api-keys/keys";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { postHeldBody } from "@/test/held-upload";
 import { type ServedRoutes, serveRoutes } from "@/test/route-server";
 import type * as ApiKeyQueries from "@/lib/db/queries/api-keys";
 import type * as Route from "./route";
+import { db } from "@/lib/db/client";
 
 const LIMIT = 1_000_000;
 const MB = 1_000_000;
 
 /** The MCP endpoint reads its body with the same 1 MB limit as the webhooks, before the MCP SDK sees it. */
 describe("/api/mcp body limit", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let bosun: ServedRoutes;
   let route: typeof Route;
   let apiKey: string;
@@ -24,13 +20,11 @@ describe("/api/mcp body limit", () => {
 
   beforeAll(async () => {
     bosun = await serveRoutes({ "/api/mcp": (request) => route.POST(request) });
-    database = await createTestDatabase("mcpbody");
-    await seedDatabase(database.url, { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    vi.stubEnv("DATABASE_URL", database.url);
+  });
+  useSeededDatabase({ label: "mcpbody", seed: { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" } } });
+  beforeAll(async () => {
     vi.stubEnv("BOSUN_PUBLIC_URL", bosun.url);
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     route = await import("./route");
     const queries: typeof ApiKeyQueries = await import("@/lib/db/queries/api-keys");
     const org = await db.organization.findUniqueOrThrow({ where: { slug: "acme" } });
@@ -42,8 +36,6 @@ describe("/api/mcp body limit", () => {
   afterAll(async () => {
     vi.unstubAllEnvs();
     await bosun.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("finding 1 (body limit): refuses a 3 MB chunked MCP request at 1 MB, before the rest is sent", async () => {

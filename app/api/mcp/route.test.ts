@@ -2,16 +2,13 @@ import { generateKeyPairSync } from "node:crypto";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_PASSWORD, JIRA_DEMO_API_TOKEN, SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
 import { parseEnv } from "@/lib/platform/env/schema";
 import { TOOL_NAMES } from "@/lib/features/agents/tools/specs";
 import { generateApiKey } from "@/lib/features/api-keys/keys";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { serveRoutes } from "@/test/route-server";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
@@ -25,6 +22,7 @@ import type * as Releases from "@/lib/features/releases/load";
 import type * as ReleaseNotesSource from "@/lib/features/release-notes/load";
 import type * as ReleaseNotes from "@/lib/domain/release-notes";
 import type * as Route from "./route";
+import { db } from "@/lib/db/client";
 
 type Issue = { id: string; shortId: string; title: string; jiraKey: string | null };
 type SentryApiIssue = { id: string; status: string; project: { slug: string } };
@@ -40,8 +38,6 @@ const REDIRECT_URI = "http://127.0.0.1:6274/oauth/callback";
  * behind the tools, and the WorkOS emulator as the OAuth authorization server.
  */
 describe("/api/mcp, end to end", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
   let sentry: RunningSentryEmulator;
   let workos: RunningWorkosEmulator;
@@ -145,16 +141,14 @@ describe("/api/mcp, end to end", () => {
       "/.well-known/oauth-protected-resource/api/mcp": () => metadata.GET(),
     });
     [jira, sentry, workos] = await Promise.all([startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0 }), startWorkosEmulator({ port: 0 })]);
-    database = await createTestDatabase("mcp");
-    await seedDatabase(database.url, { urls: { jira: jira.url, sentry: sentry.url } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "mcp", seed: () => ({ urls: { jira: jira.url, sentry: sentry.url } }) });
+  beforeAll(async () => {
     acmeId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
     globexId = (await db.organization.findUniqueOrThrow({ where: { slug: "globex" } })).id;
-    vi.stubEnv("DATABASE_URL", database.url);
     vi.stubEnv("BOSUN_PUBLIC_URL", bosun.url);
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     route = await import("./route");
     metadata = await import("@/app/.well-known/oauth-protected-resource/[[...path]]/route");
 
@@ -179,8 +173,6 @@ describe("/api/mcp, end to end", () => {
     vi.unstubAllEnvs();
     await bosun?.close();
     await Promise.all([jira?.close(), sentry?.close(), workos?.close()]);
-    await db?.$disconnect();
-    await database?.drop();
   });
 
   it("refuses missing, unknown and revoked credentials, pointing at the resource metadata", async () => {

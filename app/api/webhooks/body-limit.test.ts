@@ -1,13 +1,11 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { postHeldBody } from "@/test/held-upload";
 import { type ServedRoutes, serveRoutes } from "@/test/route-server";
 import type * as GithubRoute from "./github/[orgSlug]/route";
 import type * as SentryRoute from "./sentry/[orgSlug]/route";
 import type * as WorkosRoute from "./workos/route";
+import { db } from "@/lib/db/client";
 
 const LIMIT = 1_000_000;
 const MB = 1_000_000;
@@ -19,8 +17,6 @@ const MB = 1_000_000;
  * and one chunk, and must record nothing.
  */
 describe("webhook body limit", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let bosun: ServedRoutes;
   let sentry: typeof SentryRoute;
   let github: typeof GithubRoute;
@@ -34,18 +30,13 @@ describe("webhook body limit", () => {
   ];
   const stored = async () => ({ deliveries: await db.webhookDelivery.count(), jobs: await db.job.count() });
 
+  useSeededDatabase({ label: "bodylimit" });
   beforeAll(async () => {
-    database = await createTestDatabase("bodylimit");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     bosun = await serveRoutes({
       "/api/webhooks/sentry/acme": (request) => sentry.POST(request, params("acme")),
       "/api/webhooks/github/acme": (request) => github.POST(request, params("acme")),
       "/api/webhooks/workos": (request) => workos.POST(request),
     });
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     [sentry, github, workos] = await Promise.all([import("./sentry/[orgSlug]/route"), import("./github/[orgSlug]/route"), import("./workos/route")]);
   });
   beforeEach(async () => {
@@ -53,10 +44,7 @@ describe("webhook body limit", () => {
     await db.webhookDelivery.deleteMany();
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await bosun.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   for (const hook of hooks) {

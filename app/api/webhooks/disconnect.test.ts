@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_GITHUB_WEBHOOK_SECRETS, DEMO_SENTRY_WEBHOOK_SECRETS } from "@/lib/platform/config/demo";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type ServedRoutes, serveRoutes } from "@/test/route-server";
 import { buildWorld } from "@/emulators/seed/world";
 import { pullRequestPayload, signGithubPayload } from "@/emulators/github";
@@ -27,7 +26,6 @@ const world = buildWorld();
 const ada = world.people.find((p) => p.key === "ada")!;
 
 describe("disconnecting an integration and its webhooks", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let bosun: ServedRoutes;
   let actions: typeof IntegrationActions;
   let sentry: typeof SentryRoute;
@@ -47,24 +45,18 @@ describe("disconnecting an integration and its webhooks", () => {
     return (await fetch(`${bosun.url}/api/webhooks/github/acme`, { method: "POST", headers, body })).status;
   };
 
+  useSeededDatabase({ label: "hookdisconnect" });
   beforeAll(async () => {
-    database = await createTestDatabase("hookdisconnect");
-    await seedDatabase(database.url);
     bosun = await serveRoutes({
       "/api/webhooks/sentry/acme": (request) => sentry.POST(request, params("acme")),
       "/api/webhooks/github/acme": (request) => github.POST(request, params("acme")),
     });
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     [actions, sentry, github] = await Promise.all([import("@/app/(app)/[orgSlug]/settings/integrations/actions"), import("./sentry/[orgSlug]/route"), import("./github/[orgSlug]/route")]);
     session.user = { id: ada.workosUserId, email: ada.email };
     session.organizationId = world.orgs.find((o) => o.slug === "acme")!.workosOrgId;
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await bosun.close();
-    await database.drop();
   });
 
   it("finding 9 (webhook secret cache): a Sentry delivery signed with the old secret is refused right after disconnect", async () => {

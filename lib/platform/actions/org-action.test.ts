@@ -35,4 +35,10 @@ describe("orgAction", () => {
     expect(run).not.toHaveBeenCalled();
     expect(await action({ orgSlug: "acme", name: "🦀 ok", stories: [{ title: "𝕏" }] })).toEqual({ ok: true, data: null });
   });
+
+  it("hands the handler the signed-in user as the actor its audit entries and writes name", async () => {
+    const run = vi.fn(async ({ actor }: { actor: unknown }) => ({ ok: true as const, data: actor }));
+    const action = orgAction(z.object({ orgSlug: z.string() }), "dashboards:view", run);
+    expect(await action({ orgSlug: "acme" })).toEqual({ ok: true, data: { type: "user", id: "user_1", label: "ada@acme.test" } });
+  });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireOrg, type OrgContext } from "@/lib/platform/auth/org";
-import { can, type Permission } from "@/lib/platform/auth/permissions";
+import { can, type Permission } from "@/lib/domain/permissions";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { findUnstorableText } from "@/lib/platform/security/find-unstorable-text";
 
@@ -12,7 +12,10 @@ import { findUnstorableText } from "@/lib/platform/security/find-unstorable-text
  */
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string>; stepUp?: { url: string } };
 
-export type ActionContext<I> = OrgContext & { input: I; requestId: string };
+/** Who an audit entry or an outbox write names: the signed-in user, labelled by email as every audit row is. */
+export type UserActor = { type: "user"; id: string; label: string };
+
+export type ActionContext<I> = OrgContext & { input: I; requestId: string; actor: UserActor };
 
 const orgSlugSchema = z.object({ orgSlug: z.string().min(1).max(64) });
 
@@ -31,7 +34,7 @@ export function describeIssues(error: z.ZodError): { error: string; fieldErrors:
  * org from `input.orgSlug` through requireOrg (404 for outsiders — the org id is
  * never taken from the client), checks the caller's role, refuses text PostgreSQL
  * cannot store (NUL, broken Unicode), validates the rest of the input with `schema`,
- * then runs `fn`.
+ * then runs `fn` with the caller as a ready `actor` for audit entries and writes.
  */
 export function orgAction<S extends z.ZodType, T>(
   schema: S,
@@ -49,6 +52,7 @@ export function orgAction<S extends z.ZodType, T>(
     if (unstorable) return { ok: false, error: `${unstorable.path}: ${unstorable.message}`, fieldErrors: { [unstorable.path]: unstorable.message } };
     const parsed = schema.safeParse(rawInput);
     if (!parsed.success) return { ok: false, ...describeIssues(parsed.error) };
-    return fn({ ...context, input: parsed.data, requestId: await getRequestId() });
+    const actor: UserActor = { type: "user", id: context.user.id, label: context.user.email };
+    return fn({ ...context, input: parsed.data, requestId: await getRequestId(), actor });
   };
 }

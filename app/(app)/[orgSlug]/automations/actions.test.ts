@@ -1,12 +1,10 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
 import { demoSession } from "@/test/authkit-session";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
-import type * as AutomationActions from "./actions";
-import type * as OutboxIndex from "@/lib/platform/outbox";
+import { db } from "@/lib/db/client";
+import * as actions from "./actions";
+import * as outbox from "@/lib/platform/outbox";
 
 /** Retry and Resume now on the automations page, by role, against the Jira emulator and a real database. */
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, sessionId: "session_writes", organizationId: undefined as string | undefined }));
@@ -20,11 +18,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const signInAs = (key: string, org?: "acme" | "globex") => Object.assign(session, demoSession(key, org));
 
 describe("retrying and resuming outbound writes from the page", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
-  let actions: typeof AutomationActions;
-  let outbox: typeof OutboxIndex;
   let orgId: string;
   const userId: Record<string, string> = {};
 
@@ -47,26 +41,18 @@ describe("retrying and resuming outbound writes from the page", () => {
 
   beforeAll(async () => {
     jira = await startJiraEmulator({ port: 0 });
-    database = await createTestDatabase("writeactions");
-    await seedDatabase(database.url, { urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "writeactions", seed: () => ({ urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
     for (const key of ["ada", "grace", "linus", "ken"]) userId[key] = (await db.user.findUniqueOrThrow({ where: { email: `${key}@acme.test` } })).id;
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    actions = await import("./actions");
-    outbox = await import("@/lib/platform/outbox");
   });
   beforeEach(async () => {
     session.user = null;
     await setFaults({ errorRate: 0 });
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await jira.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("a failed intent blocks its key forever: a manager retries someone else's failed write, audited as the manager", async () => {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
-import { can } from "@/lib/platform/auth/permissions";
+import { can } from "@/lib/domain/permissions";
 import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
 import { triageSentryIssues } from "@/lib/features/errors/triage";
 import { ticketForListedSentryIssue } from "@/lib/features/tickets/from-errors-list";
@@ -20,12 +20,12 @@ export const triageAction = orgAction(
     idempotencyKey: z.string().uuid(),
   }),
   "errors:triage",
-  async ({ input, org, user, sessionId, requestId }): Promise<ActionResult<{ status: string; message: string }>> => {
+  async ({ input, org, sessionId, requestId, actor }): Promise<ActionResult<{ status: string; message: string }>> => {
     if (input.issueIds.length > BULK_TRIAGE_THRESHOLD) {
       const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/errors`);
       if (stepUp) return stepUp;
     }
-    const outcome = await triageSentryIssues({ orgId: org.id, ...input, actor: { type: "user", id: user.id, label: user.email }, requestId });
+    const outcome = await triageSentryIssues({ orgId: org.id, ...input, actor, requestId });
     if (outcome.ok) revalidatePath(`/${org.slug}/errors`);
     return outcome;
   },
@@ -39,9 +39,9 @@ export const triageAction = orgAction(
 export const createTicketAction = orgAction(
   z.object({ issueId: z.string().regex(/^\d+$/, "must be a Sentry issue id"), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]+$/, "must be a Jira project key"), retry: z.boolean().optional() }),
   "tickets:create-from-error",
-  async ({ input, org, user, role, requestId }): Promise<ActionResult<TicketOutcome>> => {
+  async ({ input, org, role, requestId, actor }): Promise<ActionResult<TicketOutcome>> => {
     const retry = input.retry ? { ownWritesOnly: !can(role, "automations:view") } : undefined;
-    const result = await ticketForListedSentryIssue({ orgId: org.id, issueId: input.issueId, projectKey: input.projectKey, actor: { type: "user", id: user.id, label: user.email }, requestId, retry });
+    const result = await ticketForListedSentryIssue({ orgId: org.id, issueId: input.issueId, projectKey: input.projectKey, actor, requestId, retry });
     if (result.status !== "filed") return { ok: false, error: result.status === "not-listed" ? "That Sentry issue is not in the current list of unresolved issues." : result.message };
     const { outcome } = result;
     if (outcome.status === "failed") return { ok: false, error: outcome.message };

@@ -20,7 +20,7 @@ const updateSecuritySchema = z.object({
   sessionIdleTimeoutMinutes: z.number().int().min(5, "must be at least 5 minutes").max(43_200, "must be at most 30 days (43,200 minutes)").nullable(),
 });
 
-export const updateSecuritySettingsAction = orgAction(updateSecuritySchema, "settings:manage", async ({ input, org, user, requestId, sessionId }) => {
+export const updateSecuritySettingsAction = orgAction(updateSecuritySchema, "settings:manage", async ({ input, org, requestId, sessionId, actor }) => {
   const before = await getOrgSecuritySettings({ orgId: org.id });
   // Requiring MFA from a session without it would lock the admin out mid-change.
   if (input.requireMfa && !before.requireMfa && !(await isSessionMfaVerified({ workosSessionId: sessionId }))) {
@@ -33,7 +33,7 @@ export const updateSecuritySettingsAction = orgAction(updateSecuritySchema, "set
   if (Object.keys(changes).length > 0) {
     await appendAuditEntry({
       orgId: org.id,
-      actor: { type: "user", id: user.id, label: user.email },
+      actor,
       action: "org.security_settings_updated",
       target: { type: "organization", id: org.id },
       summary: `Security settings changed: ${Object.entries(changes).map(([k, v]) => `${k} ${String(v.from)} → ${String(v.to)}`).join(", ")}`,
@@ -45,13 +45,13 @@ export const updateSecuritySettingsAction = orgAction(updateSecuritySchema, "set
   return { ok: true, data: after };
 });
 
-export const updateSeverityThresholdsAction = orgAction(severitySettingsSchema, "settings:manage", async ({ input, org, user, requestId }) => {
+export const updateSeverityThresholdsAction = orgAction(severitySettingsSchema, "settings:manage", async ({ input, org, requestId, actor }) => {
   const before = await getSeveritySettings({ orgId: org.id });
   await setOrgSetting({ orgId: org.id, key: "severity", value: input });
   await invalidateErrors({ orgId: org.id });
   await appendAuditEntry({
     orgId: org.id,
-    actor: { type: "user", id: user.id, label: user.email },
+    actor,
     action: "org.severity_thresholds_updated",
     target: { type: "organization", id: org.id },
     summary: `Severity thresholds: high at ${input.highUserThreshold} users or ${input.highEventThreshold} events in 24 h, critical at ${input.criticalUserThreshold} users`,
@@ -62,12 +62,12 @@ export const updateSeverityThresholdsAction = orgAction(severitySettingsSchema, 
   return { ok: true, data: input };
 });
 
-export const saveTicketRoutingAction = orgAction(z.object({ routing: routingSchema }), "settings:manage", async ({ input, org, user, requestId }) => {
+export const saveTicketRoutingAction = orgAction(z.object({ routing: routingSchema }), "settings:manage", async ({ input, org, requestId, actor }) => {
   await saveTicketRouting({ orgId: org.id, routing: input.routing });
   const described = Object.entries(input.routing).filter(([, c]) => c).map(([project, component]) => `${project} → ${component}`);
   await appendAuditEntry({
     orgId: org.id,
-    actor: { type: "user", id: user.id, label: user.email },
+    actor,
     action: "org.ticket_routing_updated",
     target: { type: "organization", id: org.id },
     summary: described.length ? `Ticket routing: ${described.join(", ")}` : "Ticket routing cleared",
@@ -78,12 +78,12 @@ export const saveTicketRoutingAction = orgAction(z.object({ routing: routingSche
   return { ok: true, data: null };
 });
 
-export const updateOutboxRetryHoursAction = orgAction(z.object({ outboxRetryHours: outboxRetryHoursSchema }), "settings:manage", async ({ input, org, user, requestId }) => {
+export const updateOutboxRetryHoursAction = orgAction(z.object({ outboxRetryHours: outboxRetryHoursSchema }), "settings:manage", async ({ input, org, requestId, actor }) => {
   const before = await getOutboxRetryHours({ orgId: org.id });
   await setOrgSetting({ orgId: org.id, key: "outboxRetryHours", value: input.outboxRetryHours });
   await appendAuditEntry({
     orgId: org.id,
-    actor: { type: "user", id: user.id, label: user.email },
+    actor,
     action: "org.outbox_retry_updated",
     target: { type: "organization", id: org.id },
     summary: `Outbound writes are retried for ${input.outboxRetryHours} h (was ${before} h)`,
@@ -94,7 +94,7 @@ export const updateOutboxRetryHoursAction = orgAction(z.object({ outboxRetryHour
   return { ok: true, data: { outboxRetryHours: input.outboxRetryHours } };
 });
 
-export const updateRetentionSettingsAction = orgAction(retentionSettingsInputSchema, "settings:manage", async ({ input, org, user, requestId }) => {
+export const updateRetentionSettingsAction = orgAction(retentionSettingsInputSchema, "settings:manage", async ({ input, org, requestId, actor }) => {
   const before = await getRetentionSettings({ orgId: org.id });
   const after: RetentionSettings = { deliveryPayloadDays: input.deliveryPayloadDays, automationRunDays: input.automationRunDays, finishedWriteDays: input.finishedWriteDays };
   await setOrgSetting({ orgId: org.id, key: RETENTION_SETTINGS_KEY, value: after });
@@ -102,7 +102,7 @@ export const updateRetentionSettingsAction = orgAction(retentionSettingsInputSch
   if (changed.length > 0) {
     await appendAuditEntry({
       orgId: org.id,
-      actor: { type: "user", id: user.id, label: user.email },
+      actor,
       action: "org.retention_updated",
       target: { type: "organization", id: org.id },
       summary: `Retention: ${changed.map((key) => `${key} ${before[key]} → ${after[key]} days`).join(", ")}`,

@@ -1,10 +1,8 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
+import { describe, expect, it, vi } from "vitest";
 import { demoSession } from "@/test/authkit-session";
-import { createTestDatabase } from "@/test/database";
-import type * as SettingsActions from "./actions";
+import { useSeededDatabase } from "@/test/fixtures/database";
+import { db } from "@/lib/db/client";
+import * as actions from "./actions";
 
 /** The org's retry window for outbound writes, set through the real action against a real database. */
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, sessionId: "session_outbox_retry", organizationId: undefined as string | undefined }));
@@ -16,24 +14,7 @@ vi.mock("@workos-inc/authkit-nextjs", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, updateTag: () => undefined, revalidateTag: () => undefined }));
 
 describe("outbound write retry window", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
-  let actions: typeof SettingsActions;
-
-  beforeAll(async () => {
-    database = await createTestDatabase("outboxretry");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    actions = await import("./actions");
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await db.$disconnect();
-    await database.drop();
-  });
+  useSeededDatabase({ label: "outboxretry" });
 
   const storedHours = async () => ((await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).settings as Record<string, unknown> | null)?.outboxRetryHours;
 

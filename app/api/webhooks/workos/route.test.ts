@@ -1,19 +1,15 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WORKOS_DEMO_WEBHOOK_SECRET } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { serveRoutes } from "@/test/route-server";
 import { type RunningWorkosEmulator, signWorkosWebhook, startWorkosEmulator } from "@/emulators/workos";
 import type * as JobsModule from "@/lib/platform/jobs";
 import type * as HandlersModule from "@/lib/features/automations/handlers";
 import type * as RouteModule from "./route";
+import { db } from "@/lib/db/client";
 
 /** Directory sync end to end: the WorkOS emulator delivers signed webhooks to the real route handler. */
 describe("POST /api/webhooks/workos", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let workos: RunningWorkosEmulator;
   let bosun: Awaited<ReturnType<typeof serveRoutes>>;
   let route: typeof RouteModule;
@@ -29,17 +25,13 @@ describe("POST /api/webhooks/workos", () => {
     while ((await jobs.drainJobs({ handlers: handlers.JOB_HANDLERS })).length > 0);
   };
 
+  useSeededDatabase({ label: "workoshook" });
   beforeAll(async () => {
-    database = await createTestDatabase("workoshook");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     // Bosun's side listens first, so the emulator can be pointed at it.
     bosun = await serveRoutes({ "/api/webhooks/workos": (request) => route.POST(request) });
     workos = await startWorkosEmulator({ port: 0, bosunUrl: bosun.url });
-    vi.stubEnv("DATABASE_URL", database.url);
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     route = await import("./route");
     jobs = await import("@/lib/platform/jobs");
     handlers = await import("@/lib/features/automations/handlers");
@@ -48,8 +40,6 @@ describe("POST /api/webhooks/workos", () => {
     vi.unstubAllEnvs();
     await bosun.close();
     await workos.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("rejects forged, stale and unsigned deliveries, and records nothing", async () => {

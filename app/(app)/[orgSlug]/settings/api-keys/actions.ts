@@ -5,7 +5,7 @@ import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
 import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
 import { generateApiKey } from "@/lib/features/api-keys/keys";
-import { grantableRoles } from "@/lib/features/api-keys/policy";
+import { grantableRoles } from "@/lib/domain/api-keys/policy";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { createApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";
 import { SCOPE_LABEL } from "./labels";
@@ -23,7 +23,7 @@ export type CreatedKey = { status: "succeeded"; message: string; key: string; pr
  * server. A key has no session to step up, so its bulk writes are allowed: in
  * an org that requires MFA it can only be minted right after a step-up.
  */
-export const createApiKeyAction = orgAction(createSchema, "api-keys:manage", async ({ input, org, user, role, sessionId, requestId }): Promise<ActionResult<CreatedKey>> => {
+export const createApiKeyAction = orgAction(createSchema, "api-keys:manage", async ({ input, org, user, role, sessionId, requestId, actor }): Promise<ActionResult<CreatedKey>> => {
   const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/settings/api-keys`);
   if (stepUp) return stepUp;
   if (!grantableRoles(role).includes(input.role)) {
@@ -35,7 +35,7 @@ export const createApiKeyAction = orgAction(createSchema, "api-keys:manage", asy
   // The audit entry names the key by its prefix; the key itself goes nowhere but the response.
   await appendAuditEntry({
     orgId: org.id,
-    actor: { type: "user", id: user.id, label: user.email },
+    actor,
     action: "api_key.created",
     target: { type: "api_key", id: created.id },
     summary: `Created API key "${created.name}" (${prefix}…, ${SCOPE_LABEL[created.scope]}, acts as ${created.role})`,
@@ -47,13 +47,13 @@ export const createApiKeyAction = orgAction(createSchema, "api-keys:manage", asy
 });
 
 /** Revokes one of this org's keys at once; revoking twice is fine and audited once. */
-export const revokeApiKeyAction = orgAction(z.object({ keyId: z.string().min(1).max(64) }), "api-keys:manage", async ({ input, org, user, requestId }): Promise<ActionResult<{ status: "succeeded"; message: string }>> => {
+export const revokeApiKeyAction = orgAction(z.object({ keyId: z.string().min(1).max(64) }), "api-keys:manage", async ({ input, org, requestId, actor }): Promise<ActionResult<{ status: "succeeded"; message: string }>> => {
   const outcome = await revokeApiKey({ orgId: org.id, keyId: input.keyId });
   if (outcome.status === "not_found") return { ok: false, error: "That API key does not exist in this organization." };
   if (outcome.status === "revoked") {
     await appendAuditEntry({
       orgId: org.id,
-      actor: { type: "user", id: user.id, label: user.email },
+      actor,
       action: "api_key.revoked",
       target: { type: "api_key", id: outcome.key.id },
       summary: `Revoked API key "${outcome.key.name}" (${outcome.key.prefix}…)`,

@@ -10,12 +10,12 @@ import { forgetWebhookSecrets } from "@/lib/platform/webhooks/secrets";
 
 const provider = z.enum(["jira", "sentry", "github"]);
 
-export const saveIntegrationAction = orgAction(integrationInputSchema, "integrations:manage", async ({ input, org, user, requestId }) => {
+export const saveIntegrationAction = orgAction(integrationInputSchema, "integrations:manage", async ({ input, org, requestId, actor }) => {
   const saved = await saveIntegration(org.id, input);
   if (!saved.ok) return saved;
   await appendAuditEntry({
     orgId: org.id,
-    actor: { type: "user", id: user.id, label: user.email },
+    actor,
     action: `integration.${input.provider}.saved`,
     target: { type: "integration", id: input.provider },
     // Names of changed fields only: secret values never reach the audit log.
@@ -34,13 +34,13 @@ export const testIntegrationAction = orgAction(z.object({ provider }), "integrat
   return { ok: true, data: check };
 });
 
-export const disconnectIntegrationAction = orgAction(z.object({ provider }), "integrations:manage", async ({ input, org, user, requestId }) => {
+export const disconnectIntegrationAction = orgAction(z.object({ provider }), "integrations:manage", async ({ input, org, requestId, actor }) => {
   await disconnect({ orgId: org.id, provider: input.provider });
   // The intake's cached secret would otherwise accept deliveries for up to 30 s after this.
   forgetWebhookSecrets();
   await appendAuditEntry({
     orgId: org.id,
-    actor: { type: "user", id: user.id, label: user.email },
+    actor,
     action: `integration.${input.provider}.disconnected`,
     target: { type: "integration", id: input.provider },
     summary: `Disconnected ${input.provider} and deleted its stored credentials`,

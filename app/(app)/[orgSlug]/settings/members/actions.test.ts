@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
 import { demoSession } from "@/test/authkit-session";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 import type * as MembersActions from "./actions";
+import { db } from "@/lib/db/client";
 
 /**
  * The role matrix, enforced on the server: the real actions run against a real
@@ -26,21 +24,15 @@ const person = (key: string) => world.people.find((p) => p.key === key)!;
 const signInAs = (key: string) => Object.assign(session, demoSession(key));
 
 describe("member management by role", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let workos: RunningWorkosEmulator;
   let actions: typeof MembersActions;
   let linusId: string;
 
+  useSeededDatabase({ label: "rolematrix" });
   beforeAll(async () => {
-    database = await createTestDatabase("rolematrix");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("DATABASE_URL", database.url);
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     actions = await import("./actions");
     linusId = (await db.user.findUniqueOrThrow({ where: { email: "linus@acme.test" } })).id;
   });
@@ -50,8 +42,6 @@ describe("member management by role", () => {
   afterAll(async () => {
     vi.unstubAllEnvs();
     await workos.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   const roleOf = async (email: string) => (await db.membership.findFirstOrThrow({ where: { user: { email }, org: { slug: "acme" } } })).role;

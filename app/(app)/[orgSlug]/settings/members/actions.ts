@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
-import { roleRank } from "@/lib/platform/auth/permissions";
+import { roleRank } from "@/lib/domain/permissions";
 import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { lastAdminViolation } from "@/lib/domain/members/last-admin";
@@ -27,14 +27,14 @@ function outcomeResult(outcome: WriteOutcome, done: string): ActionResult<{ stat
 export const inviteMemberAction = orgAction(
   z.object({ email: z.email("must be a valid e-mail address").toLowerCase(), role, idempotencyKey }),
   "members:manage",
-  async ({ input, org, user, requestId }) => {
+  async ({ input, org, user, requestId, actor }) => {
     const outcome = await performWrite({
       orgId: org.id,
       operation: "workos.invitation.send",
       args: { email: input.email, workosOrgId: org.workosOrgId, role: input.role, inviterWorkosUserId: user.workosUserId },
       orderingKey: `invitation:${input.email}`,
       idempotencyKey: `invite:${input.idempotencyKey}`,
-      actor: { type: "user", id: user.id, label: user.email },
+      actor,
       summary: `Invited ${input.email} as ${input.role}`,
       target: { type: "invitation", id: input.email },
       requestId,
@@ -44,7 +44,7 @@ export const inviteMemberAction = orgAction(
   },
 );
 
-export const revokeInvitationAction = orgAction(z.object({ invitationId: z.string().min(1).max(128), email: z.string(), idempotencyKey }), "members:manage", async ({ input, org, user, requestId }) => {
+export const revokeInvitationAction = orgAction(z.object({ invitationId: z.string().min(1).max(128), email: z.string(), idempotencyKey }), "members:manage", async ({ input, org, requestId, actor }) => {
   const invitation = await findInvitationUnlessUnreachable({ invitationId: input.invitationId, workosOrgId: org.workosOrgId });
   // Another org's invitation answers exactly like a missing one.
   if (invitation === null) return { ok: false, error: "No such invitation." };
@@ -55,7 +55,7 @@ export const revokeInvitationAction = orgAction(z.object({ invitationId: z.strin
     args: { invitationId: input.invitationId, workosOrgId: org.workosOrgId },
     orderingKey: `invitation:${email}`,
     idempotencyKey: `revoke-invite:${input.idempotencyKey}`,
-    actor: { type: "user", id: user.id, label: user.email },
+    actor,
     summary: `Revoked the invitation of ${email}`,
     target: { type: "invitation", id: input.invitationId },
     requestId,
@@ -78,7 +78,7 @@ async function findInvitationUnlessUnreachable(ref: { invitationId: string; work
   }
 }
 
-export const changeMemberRoleAction = orgAction(z.object({ userId: z.string().min(1), role, idempotencyKey }), "members:manage", async ({ input, org, user, sessionId, requestId }) => {
+export const changeMemberRoleAction = orgAction(z.object({ userId: z.string().min(1), role, idempotencyKey }), "members:manage", async ({ input, org, sessionId, requestId, actor }) => {
   const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/settings/members`);
   if (stepUp) return stepUp;
   const member = await findMember({ orgId: org.id, userId: input.userId });
@@ -86,7 +86,6 @@ export const changeMemberRoleAction = orgAction(z.object({ userId: z.string().mi
   if (member.role === input.role) return { ok: true, data: { status: "succeeded" as const, message: "No change." } };
   const violation = lastAdminViolation({ targetRole: member.role, nextRole: input.role, activeAdmins: await countActiveAdmins({ orgId: org.id }) });
   if (violation) return { ok: false, error: violation };
-  const actor = { type: "user" as const, id: user.id, label: user.email };
   const target = { type: "membership", id: member.id };
   const change = `from ${member.role} to ${input.role}`;
   // Taking power away is safe before WorkOS agrees, and must not wait on it; granting power waits
@@ -114,7 +113,7 @@ export const changeMemberRoleAction = orgAction(z.object({ userId: z.string().mi
   return outcomeResult(outcome, `${now}.`);
 });
 
-export const removeMemberAction = orgAction(z.object({ userId: z.string().min(1), idempotencyKey }), "members:manage", async ({ input, org, user, requestId }) => {
+export const removeMemberAction = orgAction(z.object({ userId: z.string().min(1), idempotencyKey }), "members:manage", async ({ input, org, requestId, actor }) => {
   const member = await findMember({ orgId: org.id, userId: input.userId });
   if (!member || member.status !== "active") return { ok: false, error: "That person is not an active member of this organization." };
   const violation = lastAdminViolation({ targetRole: member.role, nextRole: null, activeAdmins: await countActiveAdmins({ orgId: org.id }) });
@@ -125,7 +124,7 @@ export const removeMemberAction = orgAction(z.object({ userId: z.string().min(1)
     args: { workosUserId: member.user.workosUserId, workosOrgId: org.workosOrgId },
     orderingKey: membershipOrderingKey(member.user.workosUserId),
     idempotencyKey: `remove:${input.idempotencyKey}`,
-    actor: { type: "user", id: user.id, label: user.email },
+    actor,
     summary: `Removed ${member.user.name} (${member.user.email}) from ${org.name}`,
     target: { type: "membership", id: member.id },
     requestId,
@@ -139,7 +138,7 @@ export const removeMemberAction = orgAction(z.object({ userId: z.string().min(1)
 export const reassignOpenIssuesAction = orgAction(
   z.object({ fromUserId: z.string().min(1), toUserId: z.string().min(1), issueKeys: z.array(z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, "must be a Jira issue key")).min(1).max(100), idempotencyKey }),
   "members:manage",
-  async ({ input, org, user, requestId }) => {
+  async ({ input, org, requestId, actor }) => {
     const [from, to] = await Promise.all([findMember({ orgId: org.id, userId: input.fromUserId }), findMember({ orgId: org.id, userId: input.toUserId })]);
     if (!from) return { ok: false, error: "The person whose issues you are reassigning is not in this organization." };
     if (!to || to.status !== "active") return { ok: false, error: "Choose an active member to take over the issues." };
@@ -153,7 +152,7 @@ export const reassignOpenIssuesAction = orgAction(
           args: { issueKey, accountId: toAccount },
           orderingKey: `jira:${issueKey}`,
           idempotencyKey: `reassign:${input.idempotencyKey}:${issueKey}`,
-          actor: { type: "user", id: user.id, label: user.email },
+          actor,
           summary: `Reassigned ${issueKey} from ${from.user.name} to ${to.user.name}`,
           target: { type: "jira_issue", id: issueKey },
           requestId,

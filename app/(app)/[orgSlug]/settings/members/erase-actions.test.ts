@@ -1,9 +1,6 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
 import { demoSession } from "@/test/authkit-session";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 import { pseudonymFor } from "@/lib/domain/privacy/pseudonym";
@@ -11,6 +8,7 @@ import type * as EraseActions from "./erase-actions";
 import type * as Users from "@/lib/db/queries/users";
 import type * as WorkosEvents from "@/lib/features/directory/handle-workos-event";
 import type * as Erasure from "@/lib/db/queries/erasure";
+import { db } from "@/lib/db/client";
 
 /**
  * Erasing a departed person's personal data (Settings → Members), through the
@@ -30,8 +28,6 @@ const person = (key: string) => world.people.find((p) => p.key === key)!;
 const signInAs = (key: string, org?: "acme" | "globex") => Object.assign(session, demoSession(key, org));
 
 describe("erasing a departed person's personal data", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let workos: RunningWorkosEmulator;
   let actions: typeof EraseActions;
   let users: typeof Users;
@@ -79,15 +75,11 @@ describe("erasing a departed person's personal data", () => {
     return Object.values(row!).join(" ");
   }
 
+  useSeededDatabase({ label: "erasure" });
   beforeAll(async () => {
-    database = await createTestDatabase("erasure");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("DATABASE_URL", database.url);
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     actions = await import("./erase-actions");
     users = await import("@/lib/db/queries/users");
     events = await import("@/lib/features/directory/handle-workos-event");
@@ -104,8 +96,6 @@ describe("erasing a departed person's personal data", () => {
   afterAll(async () => {
     vi.unstubAllEnvs();
     await workos.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("refuses an active member, and erases nothing", async () => {

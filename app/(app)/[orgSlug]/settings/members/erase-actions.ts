@@ -16,7 +16,7 @@ import { findMember } from "@/lib/db/queries/memberships";
 export const eraseDepartedMemberAction = orgAction(
   z.object({ userId: z.string().min(1).max(64), confirmEmail: z.string().trim().max(320) }),
   "members:manage",
-  async ({ input, org, user, sessionId, requestId }): Promise<ActionResult<{ status: "succeeded"; message: string }>> => {
+  async ({ input, org, sessionId, requestId, actor }): Promise<ActionResult<{ status: "succeeded"; message: string }>> => {
     const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/settings/members`);
     if (stepUp) return stepUp;
     const member = await findMember({ orgId: org.id, userId: input.userId });
@@ -24,7 +24,7 @@ export const eraseDepartedMemberAction = orgAction(
       const message = "must be the e-mail address of the person being erased";
       return { ok: false, error: `confirmEmail: ${message}`, fieldErrors: { confirmEmail: message } };
     }
-    const outcome = await eraseDepartedMember({ orgId: org.id, userId: input.userId, actor: { type: "user", id: user.id, label: user.email }, requestId });
+    const outcome = await eraseDepartedMember({ orgId: org.id, userId: input.userId, actor, requestId });
     switch (outcome.status) {
       case "not-member":
         return { ok: false, error: "That person is not a member of this organization." };

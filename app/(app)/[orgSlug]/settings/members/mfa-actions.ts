@@ -19,7 +19,7 @@ import { performWrite } from "@/lib/platform/outbox";
 export const resetMemberMfaAction = orgAction(
   z.object({ userId: z.string().min(1).max(64), idempotencyKey: z.string().uuid("is missing; reload the page and try again") }),
   "members:manage",
-  async ({ input, org, user, sessionId, requestId }): Promise<ActionResult<{ status: "succeeded" | "pending"; message: string }>> => {
+  async ({ input, org, user, sessionId, requestId, actor }): Promise<ActionResult<{ status: "succeeded" | "pending"; message: string }>> => {
     const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/settings/members`);
     if (stepUp) return stepUp;
     const member = await findMember({ orgId: org.id, userId: input.userId });
@@ -35,7 +35,7 @@ export const resetMemberMfaAction = orgAction(
       args: { workosUserId: member.user.workosUserId },
       orderingKey: `auth-factors:${member.user.workosUserId}`,
       idempotencyKey: `reset-mfa:${input.idempotencyKey}`,
-      actor: { type: "user", id: user.id, label: user.email },
+      actor,
       summary: `Deleted the authenticator apps of ${member.user.name} (${member.user.email})`,
       target: { type: "user", id: member.user.id },
       requestId,
@@ -45,7 +45,7 @@ export const resetMemberMfaAction = orgAction(
     await clearMfaVerificationOfUser({ userId: member.user.id });
     await appendAuditEntry({
       orgId: org.id,
-      actor: { type: "user", id: user.id, label: user.email },
+      actor,
       action: "user.mfa_reset",
       target: { type: "user", id: member.user.id },
       summary: `Reset the two-step verification of ${member.user.name} (${member.user.email})`,

@@ -1,13 +1,11 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
 import { demoSession } from "@/test/authkit-session";
 import { startCountingProxy } from "@/test/counting-proxy";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 import type * as MembersPage from "./page";
+import { db } from "@/lib/db/client";
 
 /** The members page's data loading, run as the server runs it, against the Jira and WorkOS emulators. */
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, sessionId: "session_members_page", organizationId: undefined as string | undefined }));
@@ -19,8 +17,6 @@ vi.mock("@workos-inc/authkit-nextjs", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 describe("members page", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
   let workos: RunningWorkosEmulator;
   let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
@@ -30,13 +26,11 @@ describe("members page", () => {
     jira = await startJiraEmulator({ port: 0 });
     proxy = await startCountingProxy(jira.url);
     workos = await startWorkosEmulator({ port: 0 });
-    database = await createTestDatabase("memberspage");
-    await seedDatabase(database.url, { urls: { jira: proxy.url, sentry: "http://127.0.0.1:1" } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    vi.stubEnv("DATABASE_URL", database.url);
+  });
+  useSeededDatabase({ label: "memberspage", seed: () => ({ urls: { jira: proxy.url, sentry: "http://127.0.0.1:1" } }) });
+  beforeAll(async () => {
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     page = await import("./page");
   });
   afterAll(async () => {
@@ -44,8 +38,6 @@ describe("members page", () => {
     await proxy.close();
     await jira.close();
     await workos.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("makes one Jira search for N deactivated members, and none on the next view while it is fresh", async () => {

@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 import type * as ResetActions from "./mfa-actions";
 import type * as MfaActions from "@/app/(auth)/mfa/actions";
+import { db } from "@/lib/db/client";
 
 /**
  * Resetting a member's two-step verification (Settings → Members), through
@@ -30,8 +28,6 @@ const signInAs = (key: string, org = "acme") => {
 };
 
 describe("finding 2 (MFA): an admin resets a member's authenticator", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let workos: RunningWorkosEmulator;
   let actions: typeof ResetActions;
   let mfa: typeof MfaActions;
@@ -40,23 +36,17 @@ describe("finding 2 (MFA): an admin resets a member's authenticator", () => {
   const factorsOf = (key: string) => workos.store.authFactors.all().filter((f) => f.userId === person(key).workosUserId);
   const reset = async (email: string) => actions.resetMemberMfaAction({ orgSlug: "acme", userId: await userId(email), idempotencyKey: randomUUID() });
 
+  useSeededDatabase({ label: "resetmfa" });
   beforeAll(async () => {
-    database = await createTestDatabase("resetmfa");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("DATABASE_URL", database.url);
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     actions = await import("./mfa-actions");
     mfa = await import("@/app/(auth)/mfa/actions");
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
     await workos.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("removes the factor at WorkOS through the outbox, audits user.mfa_reset, unverifies the member's sessions, and lets them set up a new one", async () => {

@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
 import { demoSession } from "@/test/authkit-session";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 import type * as MembersActions from "./actions";
 import type * as Outbox from "@/lib/platform/outbox";
+import { db } from "@/lib/db/client";
 
 /**
  * Role changes while WorkOS fails membership writes: the real action, a real
@@ -27,21 +25,15 @@ const person = (key: string) => world.people.find((p) => p.key === key)!;
 const acme = world.orgs.find((o) => o.slug === "acme")!;
 
 describe("role changes while WorkOS is failing", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let workos: RunningWorkosEmulator;
   let actions: typeof MembersActions;
   let outbox: typeof Outbox;
 
+  useSeededDatabase({ label: "rolechange" });
   beforeAll(async () => {
-    database = await createTestDatabase("rolechange");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("DATABASE_URL", database.url);
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     actions = await import("./actions");
     outbox = await import("@/lib/platform/outbox");
     Object.assign(session, demoSession("ada"));
@@ -50,8 +42,6 @@ describe("role changes while WorkOS is failing", () => {
   afterAll(async () => {
     vi.unstubAllEnvs();
     await workos.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   const userIdOf = async (key: string) => (await db.user.findUniqueOrThrow({ where: { email: person(key).email } })).id;

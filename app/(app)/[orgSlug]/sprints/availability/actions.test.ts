@@ -1,10 +1,8 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { buildWorld } from "@/emulators/seed/world";
-import type * as AvailabilityActions from "./actions";
+import { db } from "@/lib/db/client";
+import * as actions from "./actions";
 
 /** Time off and on call as typed into the availability form, through the real action and a real database. */
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, organizationId: undefined as string | undefined, sessionId: "session_availability_dates" }));
@@ -21,27 +19,13 @@ const linus = world.people.find((p) => p.key === "linus")!;
 const acmeWorkosOrgId = world.orgs.find((o) => o.slug === "acme")!.workosOrgId;
 
 describe("availability: dates", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
-  let actions: typeof AvailabilityActions;
   let userId: string;
   const entries = () => db.availability.count({ where: { membership: { userId } } });
 
+  useSeededDatabase({ label: "availdates" });
   beforeAll(async () => {
-    database = await createTestDatabase("availdates");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    actions = await import("./actions");
     userId = (await db.user.findUniqueOrThrow({ where: { email: linus.email } })).id;
     Object.assign(session, { user: { id: linus.workosUserId, email: linus.email }, organizationId: acmeWorkosOrgId });
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("finding 10 (sprint dates): 50 years of time off is refused at the end date and nothing is stored", async () => {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionContext, type ActionResult } from "@/lib/platform/actions/org-action";
-import { can } from "@/lib/platform/auth/permissions";
+import { can } from "@/lib/domain/permissions";
 import { addAvailability, deleteAvailability, findAvailability, setAllocation } from "@/lib/db/queries/availability";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { findMember } from "@/lib/db/queries/memberships";
@@ -19,24 +19,24 @@ const addSchema = z
   .superRefine(checkAvailabilityDates);
 
 export const addAvailabilityAction = orgAction(addSchema, "availability:edit-own", async (ctx): Promise<ActionResult<{ message: string }>> => {
-  const { input, org, user, requestId } = ctx;
+  const { input, org, requestId, actor } = ctx;
   if (!mayEdit(ctx, input.userId)) return { ok: false, error: "You can only change your own availability." };
   const member = await findMember({ orgId: org.id, userId: input.userId });
   if (!member || member.status !== "active") return { ok: false, error: "That person is not an active member.", fieldErrors: { userId: "is not an active member" } };
   await addAvailability({ orgId: org.id, membershipId: member.id, kind: input.kind, startsOn: input.startsOn, endsOn: input.endsOn, note: input.note || null });
   const what = input.kind === "time_off" ? "time off" : "on call";
-  await appendAuditEntry({ orgId: org.id, actor: { type: "user", id: user.id, label: user.email }, action: "availability.added", target: { type: "user", id: member.user.id }, summary: `${member.user.name}: ${what} ${input.startsOn} to ${input.endsOn}`, requestId });
+  await appendAuditEntry({ orgId: org.id, actor, action: "availability.added", target: { type: "user", id: member.user.id }, summary: `${member.user.name}: ${what} ${input.startsOn} to ${input.endsOn}`, requestId });
   revalidatePath(`/${org.slug}/sprints/availability`);
   return { ok: true, data: { message: `Added ${what} for ${member.user.name}.` } };
 });
 
 export const removeAvailabilityAction = orgAction(z.object({ id: z.string().min(1) }), "availability:edit-own", async (ctx): Promise<ActionResult<{ message: string }>> => {
-  const { input, org, user, requestId } = ctx;
+  const { input, org, requestId, actor } = ctx;
   const entry = await findAvailability({ orgId: org.id, id: input.id });
   if (!entry) return { ok: false, error: "That entry no longer exists." };
   if (!mayEdit(ctx, entry.membership.userId)) return { ok: false, error: "You can only change your own availability." };
   await deleteAvailability({ orgId: org.id, id: input.id });
-  await appendAuditEntry({ orgId: org.id, actor: { type: "user", id: user.id, label: user.email }, action: "availability.removed", target: { type: "availability", id: input.id }, summary: "Removed a time-off or on-call entry", requestId });
+  await appendAuditEntry({ orgId: org.id, actor, action: "availability.removed", target: { type: "availability", id: input.id }, summary: "Removed a time-off or on-call entry", requestId });
   revalidatePath(`/${org.slug}/sprints/availability`);
   return { ok: true, data: { message: "Removed." } };
 });
@@ -44,11 +44,11 @@ export const removeAvailabilityAction = orgAction(z.object({ id: z.string().min(
 export const setAllocationAction = orgAction(
   z.object({ userId: z.string().min(1), allocationPercent: z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be between 0 and 100").max(100, "must be between 0 and 100") }),
   "availability:edit-team",
-  async ({ input, org, user, requestId }): Promise<ActionResult<{ message: string }>> => {
+  async ({ input, org, requestId, actor }): Promise<ActionResult<{ message: string }>> => {
     const member = await findMember({ orgId: org.id, userId: input.userId });
     if (!member || member.status !== "active") return { ok: false, error: "That person is not an active member." };
     await setAllocation({ orgId: org.id, userId: input.userId, allocationPercent: input.allocationPercent });
-    await appendAuditEntry({ orgId: org.id, actor: { type: "user", id: user.id, label: user.email }, action: "availability.allocation_set", target: { type: "user", id: member.user.id }, summary: `${member.user.name} is allocated ${input.allocationPercent}% to sprint work`, requestId });
+    await appendAuditEntry({ orgId: org.id, actor, action: "availability.allocation_set", target: { type: "user", id: member.user.id }, summary: `${member.user.name} is allocated ${input.allocationPercent}% to sprint work`, requestId });
     revalidatePath(`/${org.slug}/sprints/availability`);
     return { ok: true, data: { message: `${member.user.name}: ${input.allocationPercent}%.` } };
   },

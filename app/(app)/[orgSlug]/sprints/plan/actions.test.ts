@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { buildWorld } from "@/emulators/seed/world";
-import type * as PlanActions from "./actions";
+import * as actions from "./actions";
 
 /**
  * The plan form's dates, through the real action and a real database. Jira is
@@ -23,22 +22,11 @@ const grace = world.people.find((p) => p.key === "grace")!;
 const acmeWorkosOrgId = world.orgs.find((o) => o.slug === "acme")!.workosOrgId;
 
 describe("plan next sprint: dates", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let actions: typeof PlanActions;
   const request = { orgSlug: "acme", boardId: 1, name: "Sprint 99", goal: "", bufferPercent: 10 };
 
+  useSeededDatabase({ label: "plandates", seed: { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" } } });
   beforeAll(async () => {
-    database = await createTestDatabase("plandates");
-    await seedDatabase(database.url, { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" } });
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    actions = await import("./actions");
     Object.assign(session, { user: { id: grace.workosUserId, email: grace.email }, organizationId: acmeWorkosOrgId });
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await database.drop();
   });
 
   it("finding 10 (sprint dates): a plan from 1000-01-01 to 9999-12-28 is refused with field errors, before anything is built", async () => {

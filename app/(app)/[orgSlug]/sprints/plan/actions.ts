@@ -23,14 +23,14 @@ const stepSchema = z.discriminatedUnion("kind", [
 export const applyPlanStepAction = orgAction(
   z.object({ planId: z.string().regex(/^[0-9a-f]{24}$/, "is not a plan id"), step: stepSchema, isLast: z.boolean() }),
   "sprints:plan",
-  async ({ input, org, user, sessionId, requestId }): Promise<ActionResult<StepResult>> => {
+  async ({ input, org, sessionId, requestId, actor }): Promise<ActionResult<StepResult>> => {
     const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/sprints/plan`);
     if (stepUp) return stepUp;
     // The plan applied is the one stored at preview time, never one sent by the browser.
     const preview = await findPreview({ orgId: org.id, id: input.planId });
     if (!preview) return { ok: false, error: "This preview has expired. Preview the plan again." };
     if (!isListedStep(applySteps(preview), input.step)) return { ok: false, error: "step: is not a step of this plan", fieldErrors: { step: "is not a step of this plan" } };
-    const result = await applyStep({ orgId: org.id, preview, step: input.step, actor: { type: "user", id: user.id, label: user.email }, requestId });
+    const result = await applyStep({ orgId: org.id, preview, step: input.step, actor, requestId });
     if (input.isLast) revalidatePath(`/${org.slug}/sprints`);
     return { ok: true, data: result };
   },

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { buildWorld } from "@/emulators/seed/world";
-import type * as TicketActions from "./actions";
+import * as actions from "./actions";
 
 /** The creation steps through the real actions, a real database and the Jira emulator. */
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, organizationId: undefined as string | undefined, sessionId: "session_tickets_steps" }));
@@ -19,24 +18,17 @@ const grace = world.people.find((p) => p.key === "grace")!;
 const acme = world.orgs.find((o) => o.slug === "acme")!;
 
 describe("create a feature's tickets: steps", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let jira: JiraEmulator;
-  let actions: typeof TicketActions;
 
   beforeAll(async () => {
     jira = await startJiraEmulator({ port: 0 });
-    database = await createTestDatabase("ticketsteps");
-    await seedDatabase(database.url, { urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } });
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    actions = await import("./actions");
+  });
+  const database = useSeededDatabase({ label: "ticketsteps", seed: () => ({ urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } }) });
+  beforeAll(async () => {
     Object.assign(session, { user: { id: grace.workosUserId, email: grace.email }, organizationId: acme.workosOrgId });
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await jira.close();
-    await database.drop();
   });
 
   it("fuzz: a step the preview does not have is refused, naming the step, instead of an empty write failing (a 500)", async () => {

@@ -30,13 +30,12 @@ const stepSchema = z.discriminatedUnion("kind", [
 export const createTicketsStepAction = orgAction(
   z.object({ previewId: z.string().regex(/^[0-9a-f]{24}$/, "is not a preview id"), step: stepSchema, retry: z.boolean().optional() }),
   "tickets:create",
-  async ({ input, org, user, sessionId, requestId }): Promise<ActionResult<CreationResult>> => {
+  async ({ input, org, sessionId, requestId, actor }): Promise<ActionResult<CreationResult>> => {
     const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/tickets/new`);
     if (stepUp) return stepUp;
     const preview = await findTicketsPreview({ orgId: org.id, id: input.previewId });
     if (!preview) return { ok: false, error: "This preview has expired. Preview the feature again." };
     if (!isListedStep(creationSteps(preview), input.step)) return { ok: false, error: "step: is not a step of this preview", fieldErrors: { step: "is not a step of this preview" } };
-    const actor = { type: "user" as const, id: user.id, label: user.email };
     if (input.retry) {
       // Only a failed write is sent again; the step then reads its outcome as on any run.
       const failed = await findIntent({ orgId: org.id, idempotencyKey: writeKey(preview, input.step) });

@@ -1,21 +1,16 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_GITHUB_WEBHOOK_SECRETS } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { serveRoutes } from "@/test/route-server";
 import { branchCreatedPayload, pingPayload, pullRequestPayload, sendGithubEvent, signGithubPayload } from "@/emulators/github";
-import type * as RouteModule from "./route";
+import { db } from "@/lib/db/client";
+import * as route from "./route";
 
 // The intake shares the org-slug pattern with lib/platform/auth/org, which loads AuthKit; webhooks never have a session.
 
 /** GitHub webhook intake over real HTTP, fed by the GitHub sender: signatures, validation, idempotency and the queued job. */
 describe("POST /api/webhooks/github/[orgSlug]", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let bosun: Awaited<ReturnType<typeof serveRoutes>>;
-  let route: typeof RouteModule;
   let acmeId: string;
 
   const SECRET = DEMO_GITHUB_WEBHOOK_SECRETS.acme;
@@ -31,26 +26,17 @@ describe("POST /api/webhooks/github/[orgSlug]", () => {
   const pr = (overrides: Partial<Parameters<typeof pullRequestPayload>[0]> = {}) => pullRequestPayload({ repo: "acme/platform", number: nextNumber++, title: "ACME-1 Fix berth lookup", branch: "ACME-1-berths", ...overrides });
   const stored = async () => ({ deliveries: await db.webhookDelivery.count(), jobs: await db.job.count() });
 
+  useSeededDatabase({ label: "githubhook" });
   beforeAll(async () => {
-    database = await createTestDatabase("githubhook");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     acmeId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
     bosun = await serveRoutes(Object.fromEntries(SLUGS.map((slug) => [`/api/webhooks/github/${slug}`, (request: Request) => route.POST(request, { params: Promise.resolve({ orgSlug: decodeURIComponent(slug) }) })])));
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    route = await import("./route");
   });
   beforeEach(async () => {
     await db.job.deleteMany();
     await db.webhookDelivery.deleteMany();
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await bosun.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("refuses a forged signature and stores nothing", async () => {

@@ -1,21 +1,16 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_SENTRY_WEBHOOK_SECRETS } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { serveRoutes } from "@/test/route-server";
 import { pythonJsonDumps, signBody } from "@/emulators/sentry";
-import type * as RouteModule from "./route";
+import { db } from "@/lib/db/client";
+import * as route from "./route";
 
 // The intake shares the org-slug pattern with lib/platform/auth/org, which loads AuthKit; webhooks never have a session.
 
 /** Sentry webhook intake over real HTTP: signatures, validation, idempotency and the queued job. */
 describe("POST /api/webhooks/sentry/[orgSlug]", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let bosun: Awaited<ReturnType<typeof serveRoutes>>;
-  let route: typeof RouteModule;
   let acmeId: string;
 
   const SECRET = DEMO_SENTRY_WEBHOOK_SECRETS.acme;
@@ -58,16 +53,10 @@ describe("POST /api/webhooks/sentry/[orgSlug]", () => {
   };
   const stored = async () => ({ deliveries: await db.webhookDelivery.count(), jobs: await db.job.count() });
 
+  useSeededDatabase({ label: "sentryhook" });
   beforeAll(async () => {
-    database = await createTestDatabase("sentryhook");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     acmeId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
     bosun = await serveRoutes(Object.fromEntries(SLUGS.map((slug) => [`/api/webhooks/sentry/${slug}`, (request: Request) => route.POST(request, { params: Promise.resolve({ orgSlug: decodeURIComponent(slug) }) })])));
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    route = await import("./route");
   });
   // Every test starts with no deliveries, so counts say exactly what the test stored.
   beforeEach(async () => {
@@ -75,10 +64,7 @@ describe("POST /api/webhooks/sentry/[orgSlug]", () => {
     await db.webhookDelivery.deleteMany();
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await bosun.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("refuses a forged signature and stores nothing", async () => {

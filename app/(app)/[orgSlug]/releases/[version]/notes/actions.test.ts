@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { buildWorld } from "@/emulators/seed/world";
-import type * as NotesActions from "./actions";
+import * as actions from "./actions";
 
 /**
  * The release-notes actions' validation, through the real actions and a real
@@ -22,21 +21,9 @@ const grace = world.people.find((p) => p.key === "grace")!;
 const acme = world.orgs.find((o) => o.slug === "acme")!;
 
 describe("release notes: publishing", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let actions: typeof NotesActions;
-
+  useSeededDatabase({ label: "notes", seed: { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" } } });
   beforeAll(async () => {
-    database = await createTestDatabase("notes");
-    await seedDatabase(database.url, { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" } });
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    actions = await import("./actions");
     Object.assign(session, { user: { id: grace.workosUserId, email: grace.email }, organizationId: acme.workosOrgId });
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await database.drop();
   });
 
   it("fuzz: a revision number past what the database can hold is refused naming the revision, not a failed query", async () => {

@@ -26,10 +26,10 @@ export const generateReleaseNotesAction = orgAction(generateSchema, "dashboards:
 export const saveReleaseNotesAction = orgAction(
   z.object({ version, variant, markdown: z.string().max(200_000, "must be at most 200,000 characters").refine((text) => text.trim().length > 0, "can't be empty") }),
   "release-notes:publish",
-  async ({ input, org, user, requestId }): Promise<ActionResult<{ revision: number; unchanged: boolean }>> => {
+  async ({ input, org, user, requestId, actor }): Promise<ActionResult<{ revision: number; unchanged: boolean }>> => {
     const saved = await saveRevision({ orgId: org.id, version: input.version, variant: input.variant, title: `Release ${input.version}`, markdown: input.markdown, createdById: user.id });
     if (!saved.unchanged) {
-      await appendAuditEntry({ orgId: org.id, actor: { type: "user", id: user.id, label: user.email }, action: "release_notes.saved", target: { type: "release", id: input.version }, summary: `Saved revision ${saved.revision.revision} of the ${input.variant} release notes of ${input.version}`, requestId });
+      await appendAuditEntry({ orgId: org.id, actor, action: "release_notes.saved", target: { type: "release", id: input.version }, summary: `Saved revision ${saved.revision.revision} of the ${input.variant} release notes of ${input.version}`, requestId });
     }
     revalidatePath(`/${org.slug}/releases/${encodeURIComponent(input.version)}/notes`);
     return { ok: true, data: { revision: saved.revision.revision, unchanged: saved.unchanged } };
@@ -39,7 +39,7 @@ export const saveReleaseNotesAction = orgAction(
 export const publishReleaseNotesAction = orgAction(
   z.object({ version, variant, revision: z.number().int().min(1, "is not a revision of these notes").max(2_147_483_647, "is not a revision of these notes"), markJiraReleased: z.boolean(), closeCompleted: z.boolean() }),
   "release-notes:publish",
-  async ({ input, org, user, sessionId, requestId }): Promise<ActionResult<PublishResult>> => {
+  async ({ input, org, sessionId, requestId, actor }): Promise<ActionResult<PublishResult>> => {
     const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/releases/${encodeURIComponent(input.version)}/notes`);
     if (stepUp) return stepUp;
     const result = await publishReleaseNotes({
@@ -48,7 +48,7 @@ export const publishReleaseNotesAction = orgAction(
       variant: input.variant,
       revision: input.revision,
       options: { markJiraReleased: input.markJiraReleased, closeCompleted: input.closeCompleted },
-      actor: { id: user.id, label: user.email },
+      actor,
       requestId,
       today: new Date().toISOString().slice(0, 10),
     });

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { buildWorld } from "@/emulators/seed/world";
-import type * as Route from "./route";
+import * as route from "./route";
 
 /**
  * The audit-log export reads no body, only its query: each filter is capped and
@@ -20,27 +19,15 @@ const world = buildWorld();
 const ada = world.people.find((p) => p.key === "ada")!;
 
 describe("GET /api/orgs/[orgSlug]/audit-log/export", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let route: typeof Route;
-
   const exportWith = async (query: Record<string, string>) => {
     const response = await route.GET(new Request(`http://bosun.test/api/orgs/acme/audit-log/export?${new URLSearchParams(query)}`), { params: Promise.resolve({ orgSlug: "acme" }) });
     return { status: response.status, body: await response.text() };
   };
 
+  const database = useSeededDatabase({ label: "auditexport" });
   beforeAll(async () => {
-    database = await createTestDatabase("auditexport");
-    await seedDatabase(database.url);
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    route = await import("./route");
     session.user = { id: ada.workosUserId, email: ada.email };
     session.organizationId = world.orgs.find((o) => o.slug === "acme")!.workosOrgId;
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await database.drop();
   });
 
   it("exports the audit log as CSV", async () => {
