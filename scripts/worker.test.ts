@@ -7,7 +7,7 @@ import { createTestDatabase } from "@/test/database";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-/** `npm run worker` as its own process: it takes jobs queued by others and stops cleanly (NOTIFY itself: lib/platform/jobs/notifications.test.ts). */
+/** `npm run worker` as its own process: it takes jobs queued by others and stops cleanly (NOTIFY itself: lib/db/system/job-notifications.test.ts). */
 describe("npm run worker", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: PrismaClient;

@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase } from "@/test/database";
-import { listenForJobs } from "./notifications";
+import { listenForJobs } from "./job-notifications";
 
 /** NOTIFY from the "Job" triggers, heard on a listener's own connection: how `npm run worker` learns of new jobs. */
 describe("job notifications", () => {

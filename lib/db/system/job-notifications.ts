@@ -1,3 +1,4 @@
+// Jobs of every org share one NOTIFY channel: a worker wakes for any due job, so nothing here is per org.
 import "server-only";
 import pg from "pg";
 import { logger } from "@/lib/platform/observability/logger";

@@ -14,4 +14,4 @@ export {
   type JobRecord,
 } from "./queue";
 export { kickJobWorker, startJobWorker, stopJobWorker, type JobWorkerOptions } from "./worker";
-export { listenForJobs } from "./notifications";
+export { listenForJobs } from "@/lib/db/system/job-notifications";

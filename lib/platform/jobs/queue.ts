@@ -1,7 +1,8 @@
 import "server-only";
 import os from "node:os";
-import { db } from "@/lib/db/client";
-import { type Job, type JobStatus, Prisma } from "@/lib/db/generated/client";
+import { countJobsOfOrg, listJobsOfOrg } from "@/lib/db/queries/jobs";
+import { buryClaimedJob, claimDueJobs, completeClaimedJob, deleteSucceededJobs, insertJob, reclaimExpiredJobLeases, requeueClaimedJob, requeueFinishedJobOfOrg } from "@/lib/db/system/jobs";
+import type { Job, JobStatus, Tx } from "@/lib/db/types";
 import { logger } from "@/lib/platform/observability/logger";
 import { describeFailure, nextAttemptDelayMs } from "@/lib/platform/outbox/retry-policy";
 import { PermanentJobError, RetryLaterError } from "./errors";
@@ -41,24 +42,10 @@ export type EnqueueJobInput = {
 };
 
 /** `client` may be a transaction client, so the job commits (or not) with the caller's own writes. */
-export async function enqueueJob(input: EnqueueJobInput, client: Prisma.TransactionClient = db): Promise<{ id: string; created: boolean }> {
-  const data: Prisma.JobCreateManyInput = {
-    queue: input.queue,
-    orgId: input.orgId ?? null,
-    payload: (input.payload ?? {}) as Prisma.InputJsonValue,
-    singletonKey: input.singletonKey ?? null,
-    ...(input.runAt ? { runAt: input.runAt } : {}),
-    ...(input.maxAttempts !== undefined ? { maxAttempts: input.maxAttempts } : {}),
-  };
-  if (!data.singletonKey) return { id: (await client.job.create({ data, select: { id: true } })).id, created: true };
-  // INSERT … ON CONFLICT DO NOTHING: concurrent enqueues of one key never error and never duplicate.
-  const [inserted] = await client.job.createManyAndReturn({ data: [data], skipDuplicates: true, select: { id: true } });
-  if (inserted) return { id: inserted.id, created: true };
-  const existing = await client.job.findUniqueOrThrow({ where: { singletonKey: data.singletonKey }, select: { id: true } });
-  return { id: existing.id, created: false };
+export async function enqueueJob(input: EnqueueJobInput, client?: Tx): Promise<{ id: string; created: boolean }> {
+  const job = { queue: input.queue, orgId: input.orgId ?? null, payload: input.payload ?? {}, singletonKey: input.singletonKey ?? null, runAt: input.runAt, maxAttempts: input.maxAttempts };
+  return insertJob(job, client);
 }
-
-type ClaimedRow = JobRecord & { runAt: Date };
 
 /**
  * One pass: takes back expired leases, claims up to `limit` due jobs and runs
@@ -84,19 +71,7 @@ export async function drainJobs({
 }): Promise<JobOutcome[]> {
   await reclaimExpiredLeases(leaseMs);
   if (queues?.length === 0 || limit <= 0) return [];
-  const queueFilter = queues ? Prisma.sql`AND queue IN (${Prisma.join(queues)})` : Prisma.empty;
-  // One statement: the CTE locks the due rows (skipping those another worker holds) and the UPDATE claims them.
-  const claimed = await db.$queryRaw<ClaimedRow[]>`
-    WITH due AS (
-      SELECT id FROM "Job"
-      WHERE status = 'queued' AND "runAt" <= now() ${queueFilter}
-      ORDER BY "runAt"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED)
-    UPDATE "Job" j
-    SET status = 'running', "lockedAt" = now(), "lockedBy" = ${workerId}, attempts = j.attempts + 1
-    FROM due WHERE j.id = due.id
-    RETURNING j.id, j."orgId", j.queue, j.payload, j.attempts, j."maxAttempts", j."runAt"`;
+  const claimed = await claimDueJobs({ limit, workerId, queues });
   // RETURNING has no order of its own.
   claimed.sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
 
@@ -125,21 +100,13 @@ export async function drainJobs({
  * cannot loop forever.
  */
 async function reclaimExpiredLeases(leaseMs: number) {
-  const seconds = leaseMs / 1_000;
-  const reclaimed = await db.$executeRaw`
-    UPDATE "Job" SET
-      status = (CASE WHEN attempts >= "maxAttempts" THEN 'dead' ELSE 'queued' END)::"JobStatus",
-      "deadAt" = CASE WHEN attempts >= "maxAttempts" THEN now() END,
-      "finishedAt" = CASE WHEN attempts >= "maxAttempts" THEN now() END,
-      "lastError" = 'lease expired: the worker running it stopped responding',
-      "lockedAt" = NULL, "lockedBy" = NULL
-    WHERE status = 'running' AND "lockedAt" < now() - make_interval(secs => ${seconds})`;
+  const reclaimed = await reclaimExpiredJobLeases({ leaseMs });
   if (reclaimed > 0) logger.warn({ count: reclaimed }, "took back jobs whose lease expired");
 }
 
 async function runJob(job: JobRecord, handlers: JobHandlers, workerId: string): Promise<JobOutcome | null> {
   // Only record the outcome while we still hold the claim; a reclaimed job belongs to whoever claimed it next.
-  const stillOurs = { id: job.id, status: "running" as const, lockedBy: workerId, attempts: job.attempts };
+  const claim = { id: job.id, workerId, attempts: job.attempts };
   const handler = Object.hasOwn(handlers, job.queue) ? handlers[job.queue] : undefined;
   try {
     if (!handler) throw new PermanentJobError(`No handler for queue "${job.queue}"`);
@@ -153,17 +120,13 @@ async function runJob(job: JobRecord, handlers: JobHandlers, workerId: string): 
     const dead = error instanceof PermanentJobError || (!waiting && job.attempts >= job.maxAttempts);
     const now = new Date();
     const delayMs = waiting ? (error.retryAfterSeconds ?? RETRY_LATER_DEFAULT_SECONDS) * 1000 : nextAttemptDelayMs(job.attempts, failure.retryAfterSeconds);
-    const { count } = await db.job.updateMany({
-      where: stillOurs,
-      data: dead
-        ? { status: "dead", deadAt: now, finishedAt: now, lastError: message, lockedAt: null, lockedBy: null }
-        : { status: "queued", runAt: new Date(now.getTime() + delayMs), lastError: message, lockedAt: null, lockedBy: null, ...(waiting ? { attempts: { decrement: 1 } } : {}) },
-    });
+    const held = dead
+      ? await buryClaimedJob(claim, { at: now, lastError: message })
+      : await requeueClaimedJob(claim, { runAt: new Date(now.getTime() + delayMs), lastError: message, giveAttemptBack: waiting });
     logger[error instanceof RetryLaterError ? "info" : "warn"]({ jobId: job.id, queue: job.queue, attempts: job.attempts, dead, error: message }, dead ? "job failed for good" : "job will be retried");
-    return count > 0 ? { id: job.id, queue: job.queue, status: dead ? "dead" : "queued" } : lostLease(job);
+    return held ? { id: job.id, queue: job.queue, status: dead ? "dead" : "queued" } : lostLease(job);
   }
-  const { count } = await db.job.updateMany({ where: stillOurs, data: { status: "succeeded", finishedAt: new Date(), lastError: null, lockedAt: null, lockedBy: null } });
-  return count > 0 ? { id: job.id, queue: job.queue, status: "succeeded" } : lostLease(job);
+  return (await completeClaimedJob(claim)) ? { id: job.id, queue: job.queue, status: "succeeded" } : lostLease(job);
 }
 
 function lostLease(job: JobRecord): null {
@@ -173,32 +136,20 @@ function lostLease(job: JobRecord): null {
 
 /** Puts a dead (or failed) job of this org back in the queue with a fresh set of attempts. */
 export async function retryJob({ id, orgId }: { id: string; orgId: string }): Promise<boolean> {
-  const { count } = await db.job.updateMany({
-    where: { id, orgId, status: { in: ["dead", "failed"] } },
-    data: { status: "queued", runAt: new Date(), attempts: 0, deadAt: null, lastError: null, finishedAt: null, lockedAt: null, lockedBy: null },
-  });
-  return count > 0;
+  return requeueFinishedJobOfOrg({ id, orgId });
 }
 
 /** An org's jobs, newest first. */
 export function listJobs({ orgId, statuses, limit = 50 }: { orgId: string; statuses?: JobStatus[]; limit?: number }): Promise<Job[]> {
-  return db.job.findMany({
-    where: { orgId, ...(statuses ? { status: { in: statuses } } : {}) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit,
-  });
+  return listJobsOfOrg({ orgId, statuses, limit });
 }
 
 /** How many of an org's jobs are in each status (zero for the rest). */
-export async function countJobs({ orgId }: { orgId: string }): Promise<Record<JobStatus, number>> {
-  const groups = await db.job.groupBy({ by: ["status"], where: { orgId }, _count: { _all: true } });
-  const counts: Record<JobStatus, number> = { queued: 0, running: 0, succeeded: 0, failed: 0, dead: 0 };
-  for (const group of groups) counts[group.status] = group._count._all;
-  return counts;
+export function countJobs({ orgId }: { orgId: string }): Promise<Record<JobStatus, number>> {
+  return countJobsOfOrg({ orgId });
 }
 
 /** Deletes succeeded jobs finished longer ago than `olderThanMs`. Dead jobs stay for people to inspect and retry. */
 export async function pruneFinishedJobs({ olderThanMs = 7 * 24 * 60 * 60_000 }: { olderThanMs?: number } = {}): Promise<number> {
-  const { count } = await db.job.deleteMany({ where: { status: "succeeded", finishedAt: { lt: new Date(Date.now() - olderThanMs) } } });
-  return count;
+  return deleteSucceededJobs({ before: new Date(Date.now() - olderThanMs) });
 }
