@@ -1,12 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, pool } from "@/lib/db/client";
+import { deliveryJobInsertSql, requeueDeadJobByKey } from "@/lib/db/system/jobs";
 
 type Source = "sentry" | "github" | "workos";
-
-export async function finishDelivery({ id, status, error }: { id: string; status: "processed" | "ignored" | "failed"; error?: string }) {
-  return db.webhookDelivery.update({ where: { id }, data: { status, error: error ?? null, processedAt: new Date() } });
-}
 
 /**
  * Inserts a delivery and, unless it is ignored, the job that processes it, in
@@ -23,10 +20,7 @@ async function insertDeliveryWithJob(input: { source: Source; idempotencyKey: st
        ON CONFLICT ("orgId", source, "idempotencyKey") DO NOTHING
        RETURNING id),
      job AS (
-       INSERT INTO "Job" (id, "orgId", queue, payload, "maxAttempts", "singletonKey")
-       SELECT $10, $2, $11, jsonb_build_object('deliveryId', id), $12, $13 || id
-       FROM delivery WHERE NOT $14
-       RETURNING id)
+       ${deliveryJobInsertSql({ from: "delivery", id: "$10", orgId: "$2", queue: "$11", maxAttempts: "$12", keyPrefix: "$13", where: "NOT $14" })})
      SELECT id FROM delivery`,
     [randomUUID(), input.orgId, input.source, input.idempotencyKey, input.eventType, JSON.stringify(input.payload), ignored ? "ignored" : "received", input.ignoredReason, ignored ? new Date() : null, randomUUID(), input.queue, input.maxAttempts, input.jobKeyPrefix, ignored],
   );
@@ -51,7 +45,7 @@ export async function acceptDelivery({ source, idempotencyKey, eventType, orgId,
 
   const existing = await db.webhookDelivery.findUniqueOrThrow({ where: { orgId_source_idempotencyKey: { orgId, source, idempotencyKey } }, select: { id: true, status: true } });
   if (existing.status === "failed") {
-    await db.job.updateMany({ where: { orgId, singletonKey: `delivery:${existing.id}`, status: "dead" }, data: { status: "queued", attempts: 0, runAt: new Date(), deadAt: null, lastError: null, finishedAt: null } });
+    await requeueDeadJobByKey({ orgId, singletonKey: `delivery:${existing.id}` });
   }
   return { deliveryId: existing.id, duplicate: true };
 }
@@ -86,20 +80,11 @@ export async function acceptWorkosDelivery({ idempotencyKey, eventType, orgId, p
        FROM existing WHERE d.id = existing.id AND d.status = 'failed'
        RETURNING d.id),
      job AS (
-       INSERT INTO "Job" (id, "orgId", queue, payload, "maxAttempts", "singletonKey")
-       SELECT $3, $1, $4, jsonb_build_object('deliveryId', id), $5, 'workos-delivery:' || id FROM reopened
-       ON CONFLICT ("singletonKey") DO UPDATE SET status = 'queued', attempts = 0, "runAt" = now(), "deadAt" = NULL, "lastError" = NULL,
-         "finishedAt" = NULL, "lockedAt" = NULL, "lockedBy" = NULL
-       RETURNING id)
+       ${deliveryJobInsertSql({ from: "reopened", id: "$3", orgId: "$1", queue: "$4", maxAttempts: "$5", keyPrefix: "'workos-delivery:'", requeueExisting: true })})
      SELECT existing.id, EXISTS (SELECT 1 FROM reopened) AS requeued FROM existing`,
     [orgId, idempotencyKey, randomUUID(), WORKOS_EVENT_QUEUE, WORKOS_EVENT_MAX_ATTEMPTS],
   );
   const found = existing[0];
   if (!found) throw new Error(`WorkOS delivery ${idempotencyKey} was neither recorded nor found`);
   return { deliveryId: found.id, status: found.requeued ? "requeued" : "duplicate" };
-}
-
-/** A stored WorkOS delivery, for the queue's handler. */
-export async function findWorkosDelivery({ id }: { id: string }) {
-  return db.webhookDelivery.findFirst({ where: { id, source: "workos" }, select: { id: true, payload: true, eventType: true } });
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { finishDelivery } from "@/lib/db/queries/webhook-deliveries";
+import { findDeliveryById, finishDelivery } from "@/lib/db/system/webhook-deliveries";
 import type { WebhookReading } from "@/lib/integrations/sentry/webhook-transform";
 import { readWebhook } from "@/lib/platform/webhooks/read";
 import { PermanentJobError, RetryLaterError, type JobRecord } from "@/lib/platform/jobs";
@@ -22,7 +21,7 @@ export function readStoredDelivery(delivery: { source: string; eventType: string
 export async function processDelivery(job: JobRecord): Promise<void> {
   const parsed = payloadSchema.safeParse(job.payload);
   if (!parsed.success) throw new PermanentJobError("The job names no delivery");
-  const delivery = await db.webhookDelivery.findUnique({ where: { id: parsed.data.deliveryId } });
+  const delivery = await findDeliveryById({ id: parsed.data.deliveryId });
   if (!delivery?.orgId) throw new PermanentJobError(`Delivery ${parsed.data.deliveryId} no longer exists`);
 
   const reading = readStoredDelivery(delivery);

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { findWorkosDelivery, finishDelivery } from "@/lib/db/queries/webhook-deliveries";
+import { findWorkosDelivery, finishDelivery } from "@/lib/db/system/webhook-deliveries";
 import { PermanentJobError, RetryLaterError, type JobRecord } from "@/lib/platform/jobs";
 import { describeFailure, isTransient } from "@/lib/platform/outbox/retry-policy";
 import { workosEventSchema } from "./events";
