@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { replaceJobPayload } from "@/lib/db/system/jobs";
 import { NOTHING_PRUNED, type RetentionCounts } from "@/lib/domain/retention";
 
 /**
@@ -112,16 +113,11 @@ export async function deleteEndedSessions(scope: Scope & { before: Date; batchSi
   );
 }
 
-/** Orgs to run retention for. */
-export async function listOrgIdsForRetention(): Promise<string[]> {
-  return (await db.organization.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((org) => org.id);
-}
-
 export type RetentionRunRecord = { finishedAt: Date; counts: RetentionCounts };
 
 /** Keeps what a run removed on its own job row, so the settings page can show the last run. */
 export async function recordRetentionResult({ jobId, orgId, counts }: { jobId: string; orgId: string | null; counts: RetentionCounts }) {
-  await db.job.update({ where: { id: jobId }, data: { payload: { orgId, counts } } });
+  await replaceJobPayload({ id: jobId, payload: { orgId, counts } });
 }
 
 /** The org's most recent finished retention run, or null if none has run yet. */

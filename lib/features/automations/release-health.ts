@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { listEnabledRules } from "@/lib/db/queries/automations";
+import { listOrgIdsWithEnabledRule } from "@/lib/db/system/scheduled-orgs";
 import { type AutomationEvent, decide, parseRule } from "@/lib/domain/automations";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { listReleaseSessions } from "@/lib/integrations/sentry";
@@ -20,10 +20,10 @@ export const RELEASE_HEALTH_INTERVAL_MS = 15 * 60_000;
 const WINDOW = "24h";
 
 export async function scheduleReleaseHealthChecks(now = Date.now()): Promise<number> {
-  const orgs = await db.automationRule.findMany({ where: { kind: "release_health_to_jira", enabled: true }, select: { orgId: true }, distinct: ["orgId"] });
+  const orgIds = await listOrgIdsWithEnabledRule({ kind: "release_health_to_jira" });
   const slot = Math.floor(now / RELEASE_HEALTH_INTERVAL_MS);
   let queued = 0;
-  for (const { orgId } of orgs) {
+  for (const orgId of orgIds) {
     const { created } = await enqueueJob({ queue: RELEASE_HEALTH_QUEUE, orgId, payload: { orgId }, singletonKey: `release-health:${orgId}:${slot}`, maxAttempts: 3 });
     if (created) queued++;
   }

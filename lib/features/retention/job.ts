@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { RETENTION_QUEUE, listOrgIdsForRetention, recordRetentionResult } from "@/lib/db/queries/retention";
+import { RETENTION_QUEUE, recordRetentionResult } from "@/lib/db/queries/retention";
+import { listOrgIdsForRetention } from "@/lib/db/system/scheduled-orgs";
 import { retentionDay } from "@/lib/domain/retention";
 import { enqueueJob, type JobRecord } from "@/lib/platform/jobs";
 import { logger } from "@/lib/platform/observability/logger";
