@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { pingDatabase as queryDatabase } from "@/lib/db/system/ping";
 import { APP_VERSION, env } from "@/lib/platform/env";
 import { logger } from "@/lib/platform/observability/logger";
 
@@ -17,7 +17,7 @@ async function pingDatabase(): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     await Promise.race([
-      db.$queryRaw`SELECT 1`,
+      queryDatabase(),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${DATABASE_TIMEOUT_MS} ms`)), DATABASE_TIMEOUT_MS);
       }),
