@@ -63,6 +63,11 @@ export async function listRuns({ orgId, filter = {}, take = 50 }: { orgId: strin
   });
 }
 
+/** How many of the org's runs for one delivery failed. */
+export async function countFailedRunsOfDelivery({ orgId, deliveryId }: { orgId: string; deliveryId: string }): Promise<number> {
+  return db.automationRun.count({ where: { orgId, deliveryId, status: "failed" } });
+}
+
 export async function findRun({ orgId, runId }: { orgId: string; runId: string }) {
   return db.automationRun.findFirst({ where: { id: runId, orgId } });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { claimDueIntents, releaseExpiredIntentLeases } from "@/lib/db/system/outbox";
 import { execute, leaseExpiry, type RetryClock, type WriteOutcome } from "./perform";
 
 /**
@@ -10,23 +10,8 @@ import { execute, leaseExpiry, type RetryClock, type WriteOutcome } from "./perf
  */
 export async function drainOutbox({ limit = 20, ...clock }: { limit?: number } & RetryClock = {}): Promise<WriteOutcome[]> {
   const now = clock.now?.() ?? new Date();
-  await db.$executeRaw`UPDATE "OutboxIntent" SET status = 'pending' WHERE status = 'in_flight' AND "nextAttemptAt" < ${now}`;
-  const lease = leaseExpiry(now);
-  const claimed = await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      SELECT i.id FROM "OutboxIntent" i
-      WHERE i.status = 'pending' AND i."nextAttemptAt" <= ${now}
-        AND NOT EXISTS (
-          SELECT 1 FROM "OutboxIntent" e
-          WHERE e."orgId" = i."orgId" AND e."orderingKey" = i."orderingKey"
-            AND e.status IN ('pending', 'in_flight') AND e."createdAt" < i."createdAt")
-      ORDER BY i."createdAt"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED`;
-    const ids = rows.map((row) => row.id);
-    if (ids.length > 0) await tx.outboxIntent.updateMany({ where: { id: { in: ids } }, data: { status: "in_flight", attempts: { increment: 1 }, nextAttemptAt: lease } });
-    return ids;
-  });
+  await releaseExpiredIntentLeases({ now });
+  const claimed = await claimDueIntents({ now, limit, leaseUntil: leaseExpiry(now) });
   const outcomes: WriteOutcome[] = [];
   for (const id of claimed) outcomes.push(await execute(id, clock));
   return outcomes;

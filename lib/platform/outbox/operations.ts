@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import type { Prisma } from "@/lib/db/generated/client";
 import { setMemberRoleByWorkosUser } from "@/lib/db/queries/memberships";
+import { countLaterUnfinishedWrites } from "@/lib/db/queries/outbox-intents";
+import type { JsonInput, Tx } from "@/lib/db/types";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { createMarker } from "@/lib/domain/idempotency/create-marker";
 import { MOVE_BATCH, addCommentOnce, addRemoteLink, assignIssue, createIssueOnce, createIssuesBulkOnce, ensureSprint, moveIssuesToSprint, releaseVersion, transitionForward } from "@/lib/integrations/jira";
@@ -22,9 +23,9 @@ export type OperationContext = {
   idempotencyKey: string;
 };
 /** Runs in the transaction that marks the write succeeded, so Bosun's copy changes exactly when the write is confirmed. */
-export type SuccessContext = { orgId: string; intentId: string; recordedAt: Date; tx: Prisma.TransactionClient };
+export type SuccessContext = { orgId: string; intentId: string; recordedAt: Date; tx: Tx };
 /** What Bosun changed on its side once the write succeeded, for the audit log. */
-export type AppliedChange = { action: string; summary: string; changes?: Prisma.InputJsonValue };
+export type AppliedChange = { action: string; summary: string; changes?: JsonInput };
 type Operation<S extends z.ZodType> = {
   service: "jira" | "sentry" | "workos";
   args: S;
@@ -87,9 +88,7 @@ export const OPERATIONS = {
     // A promotion takes effect in Bosun only now; a demotion was applied when it was asked for.
     onSucceeded: async ({ workosUserId, role: next }, { orgId, intentId, recordedAt, tx }) => {
       // A later role change still on its way decides the role; applying this one would briefly undo it.
-      const later = await tx.outboxIntent.count({
-        where: { orgId, operation: "workos.membership.update_role", orderingKey: membershipOrderingKey(workosUserId), status: { in: ["pending", "in_flight"] }, createdAt: { gt: recordedAt }, id: { not: intentId } },
-      });
+      const later = await countLaterUnfinishedWrites({ orgId, operation: "workos.membership.update_role", orderingKey: membershipOrderingKey(workosUserId), recordedAfter: recordedAt, excludeId: intentId }, tx);
       if (later > 0) return null;
       const member = await setMemberRoleByWorkosUser({ orgId, workosUserId, role: next }, tx);
       if (!member || member.before === next) return null;

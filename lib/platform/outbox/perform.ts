@@ -1,6 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import type { ActorType, Prisma } from "@/lib/db/generated/client";
+import { countUnfinishedWrites, findIntentForSupersede, getIntentByKey, insertIntentIfAbsent, linkSupersededIntent, markIntentSuperseded, withOrderingLock } from "@/lib/db/queries/outbox-intents";
+import { claimPendingIntent, completeIntent, failIntent, getIntentById, rescheduleIntent } from "@/lib/db/system/outbox";
+import type { ActorType, JsonInput, Tx } from "@/lib/db/types";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { buildAuditDiff } from "@/lib/domain/audit/diff";
 import { logger } from "@/lib/platform/observability/logger";
@@ -64,42 +65,36 @@ export async function performWrite<N extends OperationName>(request: WriteReques
   const args = spec.args.parse(request.args);
   const payload: StoredPayload = { args, meta: { summary: request.summary, actorLabel: request.actor.label, target: request.target, before: request.before } };
   // Insert-if-absent, then read: unlike Prisma's upsert this cannot fail when two callers race on one key.
-  const key = { orgId_idempotencyKey: { orgId: request.orgId, idempotencyKey: request.idempotencyKey } };
+  const key = { orgId: request.orgId, idempotencyKey: request.idempotencyKey };
   // A new write with nothing before it on its target is inserted already claimed, so the worker never
   // races this caller for it; behind earlier writes it waits its turn as pending. The advisory lock makes
   // "is anything ahead?" and the insert one step for concurrent writes to the same target.
-  const { ahead, inserted, superseded } = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${request.orgId}:${request.orderingKey}`}))`;
+  const { ahead, inserted, superseded } = await withOrderingLock({ orgId: request.orgId, orderingKey: request.orderingKey }, async (tx) => {
     // Under the lock, so of two requests racing to correct one failed write only the first replaces it.
     const superseded = await supersedeFailed(tx, { orgId: request.orgId, idempotencyKey: request.idempotencyKey, args });
-    const ahead = await tx.outboxIntent.count({ where: { orgId: request.orgId, orderingKey: request.orderingKey, status: { in: ["pending", "in_flight"] } } });
-    const inserted = await tx.outboxIntent.createMany({
-      data: [
-        {
-          orgId: request.orgId,
-          service: spec.service,
-          operation: request.operation,
-          orderingKey: request.orderingKey,
-          idempotencyKey: request.idempotencyKey,
-          payload: payload as Prisma.InputJsonValue,
-          actorType: request.actor.type,
-          actorId: request.actor.id ?? null,
-          requestId: request.requestId ?? null,
-          runId: request.runId ?? null,
-          ...(ahead === 0 ? { status: "in_flight" as const, attempts: 1, nextAttemptAt: leaseExpiry() } : {}),
-        },
-      ],
-      skipDuplicates: true,
-    });
-    if (superseded) {
-      const replacement = await tx.outboxIntent.findUniqueOrThrow({ where: key, select: { id: true } });
-      await tx.outboxIntent.update({ where: { id: superseded.id }, data: { supersededById: replacement.id } });
-    }
+    const ahead = await countUnfinishedWrites({ orgId: request.orgId, orderingKey: request.orderingKey }, tx);
+    const inserted = await insertIntentIfAbsent(
+      {
+        orgId: request.orgId,
+        service: spec.service,
+        operation: request.operation,
+        orderingKey: request.orderingKey,
+        idempotencyKey: request.idempotencyKey,
+        payload,
+        actorType: request.actor.type,
+        actorId: request.actor.id ?? null,
+        requestId: request.requestId ?? null,
+        runId: request.runId ?? null,
+        claimedUntil: ahead === 0 ? leaseExpiry() : null,
+      },
+      tx,
+    );
+    if (superseded) await linkSupersededIntent({ ...key, supersededId: superseded.id }, tx);
     return { ahead, inserted, superseded };
   });
-  const intent = await db.outboxIntent.findUniqueOrThrow({ where: key });
+  const intent = await getIntentByKey(key);
   if (superseded) await auditSuperseded(request, { supersededId: superseded.id, lastError: superseded.lastError, previousArgs: superseded.args, args, intentId: intent.id });
-  if (inserted.count === 1 && ahead === 0) return execute(intent.id);
+  if (inserted && ahead === 0) return execute(intent.id);
   if (intent.status === "succeeded") return { status: "succeeded", intentId: intent.id, result: intent.result };
   if (intent.status === "failed" || intent.status === "dead") return { status: "failed", intentId: intent.id, error: intent.lastError ?? "failed" };
   return resumeIntent(intent, { waitForBackoff: request.waitForBackoff });
@@ -115,14 +110,11 @@ export async function resumeIntent(
   intent: { id: string; orgId: string; orderingKey: string; createdAt: Date; status: string; lastError: string | null; nextAttemptAt: Date },
   { waitForBackoff = false }: { waitForBackoff?: boolean } = {},
 ): Promise<WriteOutcome> {
-  const earlier = await db.outboxIntent.count({
-    where: { orgId: intent.orgId, orderingKey: intent.orderingKey, status: { in: ["pending", "in_flight"] }, createdAt: { lt: intent.createdAt } },
-  });
+  const earlier = await countUnfinishedWrites({ orgId: intent.orgId, orderingKey: intent.orderingKey, createdBefore: intent.createdAt });
   if (earlier > 0) return { status: "pending", intentId: intent.id, error: null, retryAt: null };
 
-  const due = waitForBackoff ? { nextAttemptAt: { lte: new Date() } } : {};
-  const claimed = await db.outboxIntent.updateMany({ where: { id: intent.id, status: "pending", ...due }, data: { status: "in_flight", attempts: { increment: 1 }, nextAttemptAt: leaseExpiry() } });
-  if (claimed.count === 0) return { status: "pending", intentId: intent.id, error: intent.lastError, retryAt: intent.status === "pending" ? intent.nextAttemptAt : null };
+  const claimed = await claimPendingIntent({ id: intent.id, dueBy: waitForBackoff ? new Date() : undefined, leaseUntil: leaseExpiry() });
+  if (!claimed) return { status: "pending", intentId: intent.id, error: intent.lastError, retryAt: intent.status === "pending" ? intent.nextAttemptAt : null };
   return execute(intent.id);
 }
 
@@ -132,16 +124,13 @@ export async function resumeIntent(
  * can take it. The same arguments would fail the same way, so they get the
  * failure back instead.
  */
-async function supersedeFailed(tx: Prisma.TransactionClient, { orgId, idempotencyKey, args }: { orgId: string; idempotencyKey: string; args: unknown }) {
-  const existing = await tx.outboxIntent.findUnique({ where: { orgId_idempotencyKey: { orgId, idempotencyKey } }, select: { id: true, status: true, payload: true, lastError: true } });
+async function supersedeFailed(tx: Tx, { orgId, idempotencyKey, args }: { orgId: string; idempotencyKey: string; args: unknown }) {
+  const existing = await findIntentForSupersede({ orgId, idempotencyKey }, tx);
   if (!existing || (existing.status !== "failed" && existing.status !== "dead")) return null;
   const previousArgs = (existing.payload as StoredPayload).args;
   if (sameArgs(previousArgs, args)) return null;
-  const moved = await tx.outboxIntent.updateMany({
-    where: { id: existing.id, status: { in: ["failed", "dead"] } },
-    data: { status: "superseded", idempotencyKey: `${idempotencyKey}#superseded:${existing.id}` },
-  });
-  return moved.count === 1 ? { id: existing.id, lastError: existing.lastError, args: previousArgs } : null;
+  const moved = await markIntentSuperseded({ id: existing.id, idempotencyKey }, tx);
+  return moved ? { id: existing.id, lastError: existing.lastError, args: previousArgs } : null;
 }
 
 /** One audit entry for the replacement, naming each field that differs from the failed write. */
@@ -156,14 +145,14 @@ async function auditSuperseded<N extends OperationName>(
     action: "outbox.write_superseded",
     target: request.target,
     summary: `Resent “${request.summary}” with corrected input, replacing a write that failed${lastError ? `: ${lastError}` : ""}`,
-    changes: { supersededIntentId: supersededId, intentId, diff: changed } as Prisma.InputJsonValue,
+    changes: { supersededIntentId: supersededId, intentId, diff: changed } as JsonInput,
     requestId: request.requestId ?? null,
   });
 }
 
 /** Carries out a claimed (in_flight) intent and records the outcome. Used by performWrite and the worker. */
 export async function execute(intentId: string, { now = () => new Date(), random = Math.random }: RetryClock = {}): Promise<WriteOutcome> {
-  const intent = await db.outboxIntent.findUniqueOrThrow({ where: { id: intentId } });
+  const intent = await getIntentById(intentId);
   const { args, meta } = intent.payload as StoredPayload;
   const spec = OPERATIONS[intent.operation as OperationName];
   let result: unknown;
@@ -177,20 +166,17 @@ export async function execute(intentId: string, { now = () => new Date(), random
     const decision = spec
       ? decideRetry({ failure, message, attempts: intent.attempts, recordedAt: retryWindowOpenedAt(intent), now: at, retryHours: await getOutboxRetryHours({ orgId: intent.orgId }), random })
       : { retry: false as const, reason: message };
-    await db.outboxIntent.update({
-      where: { id: intent.id },
-      data: decision.retry ? { status: "pending", lastError: message, nextAttemptAt: decision.retryAt } : { status: "failed", lastError: decision.reason, completedAt: at },
-    });
+    if (decision.retry) await rescheduleIntent({ id: intent.id, lastError: message, nextAttemptAt: decision.retryAt });
+    else await failIntent({ id: intent.id, lastError: decision.reason, completedAt: at });
     logger.warn({ intentId: intent.id, operation: intent.operation, requestId: intent.requestId, retry: decision.retry, error: message }, "outbound write failed");
     if (decision.retry) return { status: "pending", intentId: intent.id, error: message, retryAt: decision.retryAt };
     await audit(intent, args, meta, "failure", decision.reason);
     return { status: "failed", intentId: intent.id, error: decision.reason };
   }
   // The write is done upstream: Bosun's own copy follows in the same transaction as the intent's outcome.
-  const applied = await db.$transaction(async (tx) => {
-    await tx.outboxIntent.update({ where: { id: intent.id }, data: { status: "succeeded", result: result as Prisma.InputJsonValue, lastError: null, completedAt: now() } });
-    return spec.onSucceeded ? spec.onSucceeded(args as never, { orgId: intent.orgId, intentId: intent.id, recordedAt: intent.createdAt, tx }) : null;
-  });
+  const applied = await completeIntent({ id: intent.id, result, completedAt: now }, (tx) =>
+    spec.onSucceeded ? spec.onSucceeded(args as never, { orgId: intent.orgId, intentId: intent.id, recordedAt: intent.createdAt, tx }) : Promise.resolve(null),
+  );
   await audit(intent, args, meta, "success");
   if (applied) await appendAuditEntry({ orgId: intent.orgId, actor: { type: intent.actorType, id: intent.actorId, label: meta.actorLabel }, target: meta.target, requestId: intent.requestId, ...applied });
   return { status: "succeeded", intentId: intent.id, result };

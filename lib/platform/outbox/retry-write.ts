@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import type { ActorType } from "@/lib/db/generated/client";
+import { findIntentOfOrg, findIntentStatusOfOrg, reopenFailedIntent, withOrderingLock } from "@/lib/db/queries/outbox-intents";
+import type { ActorType } from "@/lib/db/types";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { resumeIntent, type WriteOutcome } from "./perform";
 
@@ -25,7 +25,7 @@ export type RetryWriteResult = WriteOutcome | { status: "not_found" } | { status
 type IntentSummary = { summary?: string; target?: { type: string; id: string } };
 
 async function findOwnIntent({ orgId, intentId, actor, ownWritesOnly }: Request) {
-  const intent = await db.outboxIntent.findFirst({ where: { id: intentId, orgId } });
+  const intent = await findIntentOfOrg({ orgId, intentId });
   if (!intent) return { intent: null, refusal: { status: "not_found" } as const };
   if (ownWritesOnly && (intent.actorType !== "user" || intent.actorId !== actor.id)) return { intent: null, refusal: { status: "not_allowed" } as const };
   return { intent, refusal: null };
@@ -37,16 +37,10 @@ export async function retryWrite(request: Request): Promise<RetryWriteResult> {
   if (!intent) return refusal;
   const now = new Date();
   // The same lock performWrite takes per target, so the write re-enters the queue in one step with any new write there.
-  const reopened = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${intent.orgId}:${intent.orderingKey}`}))`;
-    return tx.outboxIntent.updateMany({
-      where: { id: intent.id, orgId: request.orgId, status: { in: ["failed", "dead"] } },
-      data: { status: "pending", retriedAt: now, nextAttemptAt: now, completedAt: null },
-    });
-  });
-  if (reopened.count === 0) {
-    const current = await db.outboxIntent.findUnique({ where: { id: intent.id }, select: { status: true } });
-    return { status: "wrong_state", current: current?.status ?? intent.status };
+  const reopened = await withOrderingLock({ orgId: intent.orgId, orderingKey: intent.orderingKey }, (tx) => reopenFailedIntent({ orgId: request.orgId, id: intent.id, now }, tx));
+  if (!reopened) {
+    const current = await findIntentStatusOfOrg({ orgId: request.orgId, intentId: intent.id });
+    return { status: "wrong_state", current: current ?? intent.status };
   }
   const meta = (intent.payload as { meta?: IntentSummary }).meta ?? {};
   await appendAuditEntry({
