@@ -1,11 +1,10 @@
 import "server-only";
-import { JOB_HANDLERS } from "@/lib/features/automations/handlers";
-import { scheduleReleaseHealthChecks } from "@/lib/features/automations/release-health";
+import { JOB_HANDLERS, scheduleReleaseHealthChecks } from "@/lib/features/automations";
 import { env } from "@/lib/platform/env";
 import { kickJobWorker, listenForJobs, startJobWorker, stopJobWorker } from "@/lib/platform/jobs";
 import { logger } from "@/lib/platform/observability/logger";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/platform/outbox/worker";
-import { scheduleRetention } from "@/lib/features/retention/job";
+import { scheduleRetention } from "@/lib/features/retention";
 
 type Background = { scheduler: ReturnType<typeof setInterval>; unlisten: () => Promise<void> };
 const globalForBackground = globalThis as { bosunBackground?: Background };

@@ -1,9 +1,7 @@
 // /api/mcp - Bosun's MCP endpoint (Streamable HTTP, stateless), for org API keys and AuthKit OAuth tokens.
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { NextResponse } from "next/server";
-import { authenticateMcpRequest } from "@/lib/features/agents/auth";
-import { MCP_RATE_LIMIT, TokenBuckets } from "@/lib/features/agents/rate-limit";
-import { createBosunMcpServer } from "@/lib/features/agents/server";
+import { authenticateMcpRequest, MCP_RATE_LIMIT, TokenBuckets, createBosunMcpServer } from "@/lib/features/agents";
 import { logger } from "@/lib/platform/observability/logger";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/platform/observability/request-id";
 import { MAX_BODY_BYTES } from "@/lib/platform/security/body-limit";

@@ -1,6 +1,5 @@
 import "server-only";
-import { authenticateApiKey } from "@/lib/features/api-keys/authenticate";
-import { bearerToken, looksLikeApiKey } from "@/lib/features/api-keys/keys";
+import { authenticateApiKey, bearerToken, looksLikeApiKey } from "@/lib/features/api-keys";
 import { evaluateSession } from "@/lib/platform/auth/session-policy";
 import { findActiveMembershipByWorkosIds } from "@/lib/db/queries/memberships";
 import { getOrgSecuritySettings } from "@/lib/db/queries/organizations";

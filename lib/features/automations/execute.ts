@@ -2,7 +2,7 @@ import "server-only";
 import type { ActorType } from "@/lib/db/types";
 import type { Decision } from "@/lib/domain/automations";
 import { performWrite, type WriteOutcome } from "@/lib/platform/outbox";
-import { ticketForSentryIssue } from "@/lib/features/tickets/sentry-to-jira";
+import { ticketForSentryIssue } from "@/lib/features/tickets";
 
 /**
  * Carries out a rule's decision through the outbox — the one durable path for

@@ -1,8 +1,8 @@
 import "server-only";
 import { DELIVERY_QUEUE, WORKOS_EVENT_QUEUE } from "@/lib/db/queries/webhook-deliveries";
-import { processWorkosDelivery } from "@/lib/features/directory/process-workos-delivery";
+import { processWorkosDelivery } from "@/lib/features/directory";
 import type { JobHandlers } from "@/lib/platform/jobs";
-import { RETENTION_QUEUE, runRetentionJob } from "@/lib/features/retention/job";
+import { RETENTION_QUEUE, runRetentionJob } from "@/lib/features/retention";
 import { processDelivery } from "./process-delivery";
 import { RELEASE_HEALTH_QUEUE, checkReleaseHealth } from "./release-health";
 import { RETRY_RUN_QUEUE, retryRunJob } from "./retry-run";

@@ -2,7 +2,7 @@ import "server-only";
 import { findTicketForSentryIssue } from "@/lib/db/queries/ticket-links";
 import type { AutomationEvent, RuleConfig, SentryIssueContext } from "@/lib/domain/automations";
 import { classifySeverity, severityInputFromIssue } from "@/lib/domain/severity";
-import { getSeveritySettings } from "@/lib/features/errors/severity-settings";
+import { getSeveritySettings } from "@/lib/features/errors";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { getIssueLastRelease, listIssues, type SentryIssueSummary } from "@/lib/integrations/sentry";
 

@@ -2,10 +2,7 @@ import "server-only";
 import type { ReleaseNotesInput } from "@/lib/domain/release-notes";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import type { JiraVersion } from "@/lib/integrations/jira";
-import { loadReleaseDetail } from "@/lib/features/releases/detail";
-import { readJiraVersionList, type VersionCheck } from "@/lib/features/releases/known-versions";
-import { loadReleasesPage } from "@/lib/features/releases/load";
-import { readIssuesFirstSeenIn } from "@/lib/features/releases/new-issues";
+import { loadReleaseDetail, readJiraVersionList, type VersionCheck, loadReleasesPage, readIssuesFirstSeenIn } from "@/lib/features/releases";
 
 /**
  * Everything the release-notes generator needs for one release, from the

@@ -5,7 +5,7 @@ import { findReleaseNote, findRevision, markPublished } from "@/lib/db/queries/r
 import type { ReleaseNoteVariant } from "@/lib/db/types";
 import { DEFAULT_STATUS_ORDER } from "@/lib/domain/automations";
 import { performWrite, type WriteOutcome } from "@/lib/platform/outbox";
-import { loadReleaseDetail } from "@/lib/features/releases/detail";
+import { loadReleaseDetail } from "@/lib/features/releases";
 import { readJiraVersions } from "./load";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { readThrough } from "@/lib/platform/cache/read-through";
 import { classifySeverity, severityInputFromIssue, type Severity } from "@/lib/domain/severity";
-import { getSeveritySettings } from "@/lib/features/errors/severity-settings";
+import { getSeveritySettings } from "@/lib/features/errors";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { listIssues, type SentryIssueSummary } from "@/lib/integrations/sentry";
 import { checkReleaseVersion } from "./known-versions";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ActorType } from "@/lib/db/types";
 import { buildSentryTicket } from "@/lib/domain/tickets/sentry-ticket";
-import { type ClassifiedIssue, loadErrorsPage } from "@/lib/features/errors/load";
+import { type ClassifiedIssue, loadErrorsPage } from "@/lib/features/errors";
 import { ticketForSentryIssue, type TicketOutcome } from "./sentry-to-jira";
 
 /**

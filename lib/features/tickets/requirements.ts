@@ -7,10 +7,8 @@ import { type FeatureRequest, type Person, type SprintOption, type TicketPlan, p
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { type BulkIssue, type BulkResult, listIssueTypes, MOVE_BATCH } from "@/lib/integrations/jira";
 import { performWrite, type WriteOutcome } from "@/lib/platform/outbox";
-import { loadBoardContext } from "@/lib/features/sprints/board-context";
-import { componentExperience } from "@/lib/features/sprints/experience";
+import { loadBoardContext, componentExperience, capacities } from "@/lib/features/sprints";
 import { readBoards, readSprintIssues } from "@/lib/integrations/jira/reads";
-import { capacities } from "@/lib/features/sprints/team-capacity";
 
 /**
  * Requirements → Jira: a preview of the epic, stories and subtasks with their

@@ -3,18 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, describeIssues } from "@/lib/platform/actions/org-action";
-import { previewRule, type PreviewRow } from "@/lib/features/automations/preview";
-import { RETRY_RUN_QUEUE } from "@/lib/features/automations/retry-run";
+import { previewRule, RETRY_RUN_QUEUE, type PreviewRow } from "@/lib/features/automations";
 import { createRule, deleteRule, findRule, findRun, updateRule } from "@/lib/db/queries/automations";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { JsonInput } from "@/lib/db/types";
 import { AUTOMATION_KINDS, KIND_LABELS, RULE_CONFIG_SCHEMAS, parseRule } from "@/lib/domain/automations";
 import { enqueueJob, kickJobWorker, retryJob } from "@/lib/platform/jobs";
 import { can } from "@/lib/domain/permissions";
 import { describeRetry } from "@/lib/platform/outbox/describe-retry";
 import { resumeWrite, retryWrite } from "@/lib/platform/outbox/retry-write";
-import { describeTicketRetry } from "@/lib/features/tickets/describe-ticket-retry";
-import { retrySentryTicket } from "@/lib/features/tickets/retry-sentry-ticket";
+import { describeTicketRetry, retrySentryTicket } from "@/lib/features/tickets";
 
 const ruleFields = z.object({
   ruleId: z.string().min(1).optional(),
@@ -32,7 +30,7 @@ export const saveRuleAction = orgAction(ruleFields, "automations:edit", async ({
     const prefixed = Object.fromEntries(Object.entries(fieldErrors).map(([field, message]) => [`config.${field}`, message]));
     return { ok: false, error: Object.entries(prefixed).map(([field, message]) => `${field}: ${message}`).join("; "), fieldErrors: prefixed };
   }
-  const config = parsed.data as Prisma.InputJsonValue;
+  const config = parsed.data as JsonInput;
   const before = input.ruleId ? await findRule({ orgId: org.id, ruleId: input.ruleId }) : null;
   if (input.ruleId && (!before || before.kind !== input.kind)) return { ok: false, error: "That rule no longer exists." };
   const saved = before ? await updateRule({ orgId: org.id, ruleId: before.id, data: { name: input.name, enabled: input.enabled, config } }) : await createRule({ orgId: org.id, kind: input.kind, name: input.name, enabled: input.enabled, config, createdById: user.id });
@@ -43,7 +41,7 @@ export const saveRuleAction = orgAction(ruleFields, "automations:edit", async ({
     action: before ? "automation.rule_updated" : "automation.rule_created",
     target: { type: "automation_rule", id: saved.id },
     summary: `${before ? "Updated" : "Created"} the ${KIND_LABELS[input.kind].title} rule “${input.name}”${input.enabled ? "" : " (off)"}`,
-    changes: { from: before ? { name: before.name, enabled: before.enabled, config: before.config } : null, to: { name: input.name, enabled: input.enabled, config } } as Prisma.InputJsonValue,
+    changes: { from: before ? { name: before.name, enabled: before.enabled, config: before.config } : null, to: { name: input.name, enabled: input.enabled, config } } as JsonInput,
     requestId,
   });
   revalidatePath(`/${org.slug}/automations`);
@@ -68,7 +66,7 @@ export const setRuleEnabledAction = orgAction(z.object({ ruleId: z.string().min(
 export const deleteRuleAction = orgAction(z.object({ ruleId: z.string().min(1) }), "automations:edit", async ({ input, org, requestId, actor }) => {
   const rule = await findRule({ orgId: org.id, ruleId: input.ruleId });
   if (!rule || !(await deleteRule({ orgId: org.id, ruleId: rule.id }))) return { ok: false, error: "That rule no longer exists." };
-  await appendAuditEntry({ orgId: org.id, actor, action: "automation.rule_deleted", target: { type: "automation_rule", id: rule.id }, summary: `Deleted the rule “${rule.name}”`, changes: { from: { name: rule.name, kind: rule.kind, config: rule.config } } as Prisma.InputJsonValue, requestId });
+  await appendAuditEntry({ orgId: org.id, actor, action: "automation.rule_deleted", target: { type: "automation_rule", id: rule.id }, summary: `Deleted the rule “${rule.name}”`, changes: { from: { name: rule.name, kind: rule.kind, config: rule.config } } as JsonInput, requestId });
   revalidatePath(`/${org.slug}/automations`);
   return { ok: true, data: null };
 });

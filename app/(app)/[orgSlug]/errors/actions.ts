@@ -5,9 +5,8 @@ import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
 import { can } from "@/lib/domain/permissions";
 import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
-import { triageSentryIssues } from "@/lib/features/errors/triage";
-import { ticketForListedSentryIssue } from "@/lib/features/tickets/from-errors-list";
-import type { TicketOutcome } from "@/lib/features/tickets/sentry-to-jira";
+import { triageSentryIssues } from "@/lib/features/errors";
+import { ticketForListedSentryIssue, type TicketOutcome } from "@/lib/features/tickets";
 
 /** Triage of more issues than this at once is a bulk write: it needs a step-up where the org requires MFA. */
 const BULK_TRIAGE_THRESHOLD = 10;

@@ -2,7 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
-import type { ClassifiedIssue } from "@/lib/features/errors/load";
+// Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
+import type { ClassifiedIssue } from "@/lib/features/errors";
 import { createTicketAction, triageAction } from "./actions";
 
 const SEVERITY_STYLE = {

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { compareVersions, type ReleaseHealth } from "@/lib/domain/release-health";
 import { getRequestId } from "@/lib/platform/observability/request-context";
-import { loadReleasesPage } from "@/lib/features/releases/load";
+import { loadReleasesPage } from "@/lib/features/releases";
 
 export const metadata = { title: "Releases" };
 

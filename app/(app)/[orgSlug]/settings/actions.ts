@@ -6,13 +6,12 @@ import { orgAction } from "@/lib/platform/actions/org-action";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { getOrgSecuritySettings, setOrgSetting, updateOrgSecuritySettings } from "@/lib/db/queries/organizations";
 import { severitySettingsSchema } from "@/lib/domain/severity";
-import { invalidateErrors } from "@/lib/features/errors/load";
-import { getSeveritySettings } from "@/lib/features/errors/severity-settings";
-import { routingSchema, saveTicketRouting } from "@/lib/features/tickets/routing";
+import { invalidateErrors, getSeveritySettings } from "@/lib/features/errors";
+import { routingSchema, saveTicketRouting } from "@/lib/features/tickets";
 import { isSessionMfaVerified } from "@/lib/db/queries/sessions";
 import { getOutboxRetryHours, outboxRetryHoursSchema } from "@/lib/platform/outbox/retry-settings";
 import { retentionSettingsInputSchema, type RetentionSettings } from "@/lib/domain/retention";
-import { getRetentionSettings, RETENTION_SETTINGS_KEY } from "@/lib/features/retention/settings";
+import { getRetentionSettings, RETENTION_SETTINGS_KEY } from "@/lib/features/retention";
 
 const updateSecuritySchema = z.object({
   requireMfa: z.boolean(),

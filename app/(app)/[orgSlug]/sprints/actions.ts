@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction } from "@/lib/platform/actions/org-action";
-import { loadSprintDashboard } from "@/lib/features/sprints/dashboard";
+import { loadSprintDashboard } from "@/lib/features/sprints";
 
 /** Re-reads the board from Jira now, skipping the cache. */
 export const refreshSprintsAction = orgAction(z.object({ boardId: z.number().int().positive() }), "dashboards:view", async ({ input, org, requestId }) => {

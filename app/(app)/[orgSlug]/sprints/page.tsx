@@ -4,7 +4,7 @@ import { Freshness } from "@/components/ui/freshness";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
-import { loadSprintDashboard } from "@/lib/features/sprints/dashboard";
+import { loadSprintDashboard } from "@/lib/features/sprints";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { LoadBars } from "./load-bars";
 import { RefreshButton } from "./refresh-button";

@@ -2,7 +2,7 @@ import "server-only";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { AgentContext } from "@/lib/features/agents/context";
-import { loadReleasesPage } from "@/lib/features/releases/load";
+import { loadReleasesPage } from "@/lib/features/releases";
 import { fail, guard, notConnected, ok, unavailable } from "./gate";
 import { TOOL_SPECS } from "./specs";
 

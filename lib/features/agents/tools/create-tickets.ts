@@ -3,7 +3,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { featureRequestSchema } from "@/lib/domain/requirements";
 import type { AgentContext } from "@/lib/features/agents/context";
-import { type CreatedIssue, type CreationResult, creationSteps, previewTickets, runCreationStep } from "@/lib/features/tickets/requirements";
+import { type CreatedIssue, type CreationResult, creationSteps, previewTickets, runCreationStep } from "@/lib/features/tickets";
 import { capped, describeZodError, fail, guard, ok } from "./gate";
 import { requireRecentFactorForTool } from "./step-up";
 import { TOOL_SPECS } from "./specs";

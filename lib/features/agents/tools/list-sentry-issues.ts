@@ -2,7 +2,7 @@ import "server-only";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { Severity } from "@/lib/domain/severity";
-import { loadErrorsPage } from "@/lib/features/errors/load";
+import { loadErrorsPage } from "@/lib/features/errors";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { fail, guard, notConnected, ok, unavailable } from "./gate";
 import { TOOL_SPECS } from "./specs";

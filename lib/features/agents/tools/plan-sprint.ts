@@ -1,8 +1,7 @@
 import "server-only";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { AgentContext } from "@/lib/features/agents/context";
-import { applySteps } from "@/lib/features/sprints/apply-plan";
-import { planRequestSchema, previewPlan } from "@/lib/features/sprints/plan";
+import { applySteps, planRequestSchema, previewPlan } from "@/lib/features/sprints";
 import { capped, describeZodError, fail, guard, ok } from "./gate";
 import { TOOL_SPECS } from "./specs";
 

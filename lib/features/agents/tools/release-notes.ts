@@ -3,7 +3,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { generateReleaseNotes, releaseNotesOptionsSchema } from "@/lib/domain/release-notes";
 import type { AgentContext } from "@/lib/features/agents/context";
-import { loadReleaseNotesSource } from "@/lib/features/release-notes/load";
+import { loadReleaseNotesSource } from "@/lib/features/release-notes";
 import { fail, guard, ok } from "./gate";
 import { TOOL_SPECS } from "./specs";
 

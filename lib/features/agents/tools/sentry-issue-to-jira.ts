@@ -2,7 +2,7 @@ import "server-only";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { AgentContext } from "@/lib/features/agents/context";
-import { ticketForListedSentryIssue } from "@/lib/features/tickets/from-errors-list";
+import { ticketForListedSentryIssue } from "@/lib/features/tickets";
 import { fail, guard, notConnected, ok, unavailable } from "./gate";
 import { TOOL_SPECS } from "./specs";
 

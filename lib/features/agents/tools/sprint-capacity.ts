@@ -3,7 +3,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { JiraSprint } from "@/lib/integrations/jira";
 import type { AgentContext } from "@/lib/features/agents/context";
-import { loadSprintDashboard } from "@/lib/features/sprints/dashboard";
+import { loadSprintDashboard } from "@/lib/features/sprints";
 import { capped, fail, guard, notConnected, ok, unavailable } from "./gate";
 import { TOOL_SPECS } from "./specs";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { TRIAGE_ACTIONS, triageSentryIssues } from "@/lib/features/errors/triage";
+import { TRIAGE_ACTIONS, triageSentryIssues } from "@/lib/features/errors";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { fail, guard, ok } from "./gate";
 import { BULK_TRIAGE_THRESHOLD, requireRecentFactorForTool } from "./step-up";

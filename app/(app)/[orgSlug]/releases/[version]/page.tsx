@@ -3,11 +3,8 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { readIssuesFirstSeenIn } from "@/lib/features/releases/new-issues";
+import { readIssuesFirstSeenIn, loadReleaseDetail, checkReleaseVersion, loadReleasesPage } from "@/lib/features/releases";
 import { getRequestId } from "@/lib/platform/observability/request-context";
-import { loadReleaseDetail } from "@/lib/features/releases/detail";
-import { checkReleaseVersion } from "@/lib/features/releases/known-versions";
-import { loadReleasesPage } from "@/lib/features/releases/load";
 
 export default async function ReleaseDetailPage({ params }: { params: Promise<{ orgSlug: string; version: string }> }) {
   const { orgSlug, version: rawVersion } = await params;

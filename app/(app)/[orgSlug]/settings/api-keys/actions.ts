@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
 import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
-import { generateApiKey } from "@/lib/features/api-keys/keys";
+import { generateApiKey } from "@/lib/features/api-keys";
 import { grantableRoles } from "@/lib/domain/api-keys/policy";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { createApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";

@@ -12,7 +12,7 @@ import { findOrgInvitation, type WorkosInvitation } from "@/lib/integrations/wor
 import { performWrite, type WriteOutcome } from "@/lib/platform/outbox";
 import { membershipOrderingKey } from "@/lib/platform/outbox/operations";
 import { describeFailure, isTransient } from "@/lib/platform/outbox/retry-policy";
-import { forgetDeactivatedMembersOpenIssues } from "@/lib/features/members/deactivated-issues";
+import { forgetDeactivatedMembersOpenIssues } from "@/lib/features/members";
 
 const role = z.enum(["admin", "manager", "member"], { error: "must be admin, manager or member" });
 // Generated once per form, so a double submit is the same write.

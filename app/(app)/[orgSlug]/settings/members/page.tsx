@@ -6,7 +6,7 @@ import { listMembers } from "@/lib/db/queries/memberships";
 import { listPendingWrites } from "@/lib/db/queries/outbox";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import type { JiraIssueSummary } from "@/lib/integrations/jira";
-import { readDeactivatedMembersOpenIssues } from "@/lib/features/members/deactivated-issues";
+import { readDeactivatedMembersOpenIssues } from "@/lib/features/members";
 import { listPendingInvitations, type WorkosInvitation } from "@/lib/integrations/workos";
 import { InvitationRow } from "./invitation-row";
 import { InviteForm } from "./invite-form";

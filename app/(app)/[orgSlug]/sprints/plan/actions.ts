@@ -5,8 +5,7 @@ import { z } from "zod";
 import { isListedStep } from "@/lib/platform/actions/is-listed-step";
 import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
 import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
-import { applyStep, applySteps, type ApplyStep, type StepResult } from "@/lib/features/sprints/apply-plan";
-import { findPreview, planRequestSchema, previewPlan, type SprintPlanPreview } from "@/lib/features/sprints/plan";
+import { applyStep, applySteps, type ApplyStep, type StepResult, findPreview, planRequestSchema, previewPlan, type SprintPlanPreview } from "@/lib/features/sprints";
 
 export const previewPlanAction = orgAction(planRequestSchema, "sprints:plan", async ({ input, org, requestId }): Promise<ActionResult<{ preview: SprintPlanPreview; steps: ApplyStep[] }>> => {
   const preview = await previewPlan({ orgId: org.id, request: input, requestId });

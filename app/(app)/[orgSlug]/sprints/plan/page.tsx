@@ -5,7 +5,7 @@ import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
 import { nextSprintDefaults } from "@/lib/domain/planning";
 import { getRequestId } from "@/lib/platform/observability/request-context";
-import { loadSprintDashboard } from "@/lib/features/sprints/dashboard";
+import { loadSprintDashboard } from "@/lib/features/sprints";
 import { PlanForm } from "./plan-form";
 
 export const metadata = { title: "Plan the next sprint" };

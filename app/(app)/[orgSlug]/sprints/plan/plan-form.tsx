@@ -2,8 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
-import type { ApplyStep } from "@/lib/features/sprints/apply-plan";
-import type { SprintPlanPreview } from "@/lib/features/sprints/plan";
+// Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
+import type { ApplyStep, SprintPlanPreview } from "@/lib/features/sprints";
 import { applyPlanStepAction, previewPlanAction } from "./actions";
 import { PlanPreview } from "./plan-preview";
 

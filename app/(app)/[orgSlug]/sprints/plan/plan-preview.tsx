@@ -1,4 +1,5 @@
-import type { SprintPlanPreview } from "@/lib/features/sprints/plan";
+// Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
+import type { SprintPlanPreview } from "@/lib/features/sprints";
 import { TableHead } from "@/components/ui/table-head";
 
 /** What the plan will do, person by person and issue by issue, with the reason for each choice. */

@@ -7,7 +7,7 @@ import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
 import { featureRequestSchema } from "@/lib/domain/requirements";
 import { findIntent } from "@/lib/db/queries/outbox";
 import { retryWrite } from "@/lib/platform/outbox/retry-write";
-import { type CreationResult, type CreationStep, creationSteps, findTicketsPreview, previewTickets, runCreationStep, type TicketsPreview, writeKey } from "@/lib/features/tickets/requirements";
+import { type CreationResult, type CreationStep, creationSteps, findTicketsPreview, previewTickets, runCreationStep, type TicketsPreview, writeKey } from "@/lib/features/tickets";
 
 export const previewTicketsAction = orgAction(featureRequestSchema, "tickets:create", async ({ input, org, requestId }): Promise<ActionResult<{ preview: TicketsPreview; steps: CreationStep[] }>> => {
   const preview = await previewTickets({ orgId: org.id, request: input, requestId });

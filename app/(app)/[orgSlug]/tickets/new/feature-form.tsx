@@ -4,7 +4,8 @@ import { useState, useTransition } from "react";
 import { FeedbackMessage, type Feedback } from "@/components/ui/action-feedback";
 import { Card } from "@/components/ui/card";
 import { parseStoriesMarkdown } from "@/lib/domain/requirements/markdown";
-import type { CreationStep, TicketsPreview } from "@/lib/features/tickets/requirements";
+// Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
+import type { CreationStep, TicketsPreview } from "@/lib/features/tickets";
 import { createTicketsStepAction, previewTicketsAction } from "./actions";
 import { EMPTY_STORY, type StoryDraft, StoryEditor } from "./story-editor";
 import { TicketsPreviewView } from "./tickets-preview";

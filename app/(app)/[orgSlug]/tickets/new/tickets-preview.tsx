@@ -1,4 +1,5 @@
-import type { TicketsPreview } from "@/lib/features/tickets/requirements";
+// Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
+import type { TicketsPreview } from "@/lib/features/tickets";
 import { TableHead } from "@/components/ui/table-head";
 
 /** What will be created in Jira, with who should take each story and why, and the sprint suggestion. */

@@ -7,8 +7,7 @@ import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { saveRevision } from "@/lib/db/queries/release-notes";
 import { generateReleaseNotes } from "@/lib/domain/release-notes";
-import { loadReleaseNotesSource } from "@/lib/features/release-notes/load";
-import { publishReleaseNotes, type PublishResult } from "@/lib/features/release-notes/publish";
+import { loadReleaseNotesSource, publishReleaseNotes, type PublishResult } from "@/lib/features/release-notes";
 
 const version = z.string().trim().min(1, "is required").max(200);
 const variant = z.enum(["internal", "customer"]);

@@ -6,7 +6,7 @@ import { can } from "@/lib/domain/permissions";
 import { findReleaseNote } from "@/lib/db/queries/release-notes";
 import { generateReleaseNotes } from "@/lib/domain/release-notes";
 import { getRequestId } from "@/lib/platform/observability/request-context";
-import { loadReleaseNotesSource } from "@/lib/features/release-notes/load";
+import { loadReleaseNotesSource } from "@/lib/features/release-notes";
 import { NotesEditor, type NoteState } from "./notes-editor";
 
 export async function generateMetadata({ params }: { params: Promise<{ version: string }> }) {

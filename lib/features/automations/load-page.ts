@@ -1,0 +1,91 @@
+import "server-only";
+import { automationActivity, listDeliveries, listRules, listRuns } from "@/lib/db/queries/automations";
+import { listFailedWrites, listPendingWrites, type ListedWrite } from "@/lib/db/queries/outbox";
+import { AUTOMATION_KINDS, KIND_LABELS, RULE_CONFIG_SCHEMAS, describeRuleConfig, parseRule } from "@/lib/domain/automations";
+import { can, type Role } from "@/lib/domain/permissions";
+import { env } from "@/lib/platform/env";
+import { listJobs } from "@/lib/platform/jobs";
+import type { RuleKindOption, RuleView, RunStatusFilter } from "./views";
+
+export type AutomationWrite = ListedWrite;
+export type RunLogEntry = Awaited<ReturnType<typeof listRuns>>[number];
+export type WebhookDeliveryRow = Awaited<ReturnType<typeof listDeliveries>>[number];
+export type DeadJob = { id: string; queue: string; attempts: number; deadAt: Date | null; lastError: string | null };
+
+/**
+ * Everything the automations page shows but its run log. A member (who may not
+ * see automations) gets only the writes they asked for themselves, so they can
+ * follow and retry their own tickets and triage.
+ */
+export type AutomationsPageData =
+  | { access: "own-writes"; pending: AutomationWrite[]; failed: AutomationWrite[] }
+  | {
+      access: "full";
+      canEdit: boolean;
+      rules: RuleView[];
+      kinds: RuleKindOption[];
+      pending: AutomationWrite[];
+      failed: AutomationWrite[];
+      deliveries: WebhookDeliveryRow[];
+      deadJobs: DeadJob[];
+      last24h: { deliveries: number; runsSucceeded: number; runsFailed: number };
+      webhookUrls: { sentry: string; github: string };
+    };
+
+export async function loadAutomationsPage({ orgId, orgSlug, userId, role, now }: { orgId: string; orgSlug: string; userId: string; role: Role; now: Date }): Promise<AutomationsPageData> {
+  if (!can(role, "automations:view")) {
+    const [pending, failed] = await Promise.all([listPendingWrites({ orgId, actorId: userId }), listFailedWrites({ orgId, actorId: userId })]);
+    return { access: "own-writes", pending, failed };
+  }
+  const [rules, pending, failed, deliveries, deadJobs, activity] = await Promise.all([
+    listRules({ orgId }),
+    listPendingWrites({ orgId }),
+    listFailedWrites({ orgId }),
+    listDeliveries({ orgId, sources: ["sentry", "github"] }),
+    listJobs({ orgId, statuses: ["dead"], limit: 20 }),
+    automationActivity({ orgId, since: new Date(now.getTime() - 86_400_000) }),
+  ]);
+  const views = rules.map(ruleView);
+  const hook = (source: string) => `${env.publicUrl}/api/webhooks/${source}/${orgSlug}`;
+  return {
+    access: "full",
+    canEdit: can(role, "automations:edit"),
+    rules: views,
+    kinds: kindOptions(views),
+    pending,
+    failed,
+    deliveries,
+    deadJobs: deadJobs.map((job) => ({ id: job.id, queue: job.queue, attempts: job.attempts, deadAt: job.deadAt, lastError: job.lastError })),
+    last24h: {
+      deliveries: Object.values(activity.deliveries).reduce((a, b) => a + (b ?? 0), 0),
+      runsSucceeded: activity.runs.succeeded ?? 0,
+      runsFailed: activity.runs.failed ?? 0,
+    },
+    webhookUrls: { sentry: hook("sentry"), github: hook("github") },
+  };
+}
+
+/** The run log on its own: it is the page's longest read, so the page streams it after the rest. */
+export async function loadAutomationRunLog({ orgId, status }: { orgId: string; status?: RunStatusFilter }): Promise<RunLogEntry[]> {
+  return listRuns({ orgId, filter: { status } });
+}
+
+function ruleView(rule: Awaited<ReturnType<typeof listRules>>[number]): RuleView {
+  const parsed = parseRule(rule);
+  return {
+    id: rule.id,
+    kind: rule.kind,
+    name: rule.name,
+    enabled: rule.enabled,
+    title: KIND_LABELS[rule.kind].title,
+    description: parsed.ok ? describeRuleConfig(parsed.rule) : KIND_LABELS[rule.kind].description,
+    config: (parsed.ok ? parsed.rule.config : rule.config) as Record<string, unknown>,
+    problem: parsed.ok ? null : `These settings no longer validate (${parsed.error}); the rule fails until they are fixed.`,
+  };
+}
+
+/** New rules start from the project key the org's rules already use, so most forms need no typing. */
+function kindOptions(views: RuleView[]): RuleKindOption[] {
+  const suggestedKey = views.map((v) => v.config.jiraProjectKey).find((key): key is string => typeof key === "string") ?? "";
+  return AUTOMATION_KINDS.map((kind) => ({ kind, ...KIND_LABELS[kind], defaults: (RULE_CONFIG_SCHEMAS[kind].safeParse({ jiraProjectKey: suggestedKey || "ACME" }).data ?? {}) as Record<string, unknown> }));
+}

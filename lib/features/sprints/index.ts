@@ -1,0 +1,10 @@
+/*
+ * What pages, server actions, route handlers, jobs and other features use of
+ * this feature. Server-only: client components import its types with `import type`.
+ */
+export { applyStep, applySteps, type ApplyStep, type StepResult } from "./apply-plan";
+export { loadBoardContext } from "./board-context";
+export { loadSprintDashboard } from "./dashboard";
+export { componentExperience } from "./experience";
+export { findPreview, planRequestSchema, previewPlan, type SprintPlanPreview } from "./plan";
+export { capacities } from "./team-capacity";
