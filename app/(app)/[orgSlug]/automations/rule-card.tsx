@@ -2,13 +2,12 @@
 
 import { useState, useTransition } from "react";
 import { FeedbackMessage, type Feedback } from "@/components/ui/action-feedback";
-import type { AutomationKind } from "@/lib/domain/automations/rules";
-import type { PreviewRow } from "@/lib/features/automations/preview";
+// Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
+import type { PreviewRow, RuleView } from "@/lib/features/automations";
 import { TableHead } from "@/components/ui/table-head";
 import { deleteRuleAction, previewRuleAction, setRuleEnabledAction } from "./actions";
 import { RuleForm } from "./rule-form";
 
-export type RuleView = { id: string; kind: AutomationKind; name: string; enabled: boolean; title: string; description: string; config: Record<string, unknown>; problem: string | null };
 
 const DECISION_STYLE: Record<string, string> = {
   skip: "text-slate-500",

@@ -1,11 +1,11 @@
 import Link from "next/link";
-import type { listRuns } from "@/lib/db/queries/automations";
+import type { RunLogEntry } from "@/lib/features/automations";
 import { type AutomationEvent, describeEvent } from "@/lib/domain/automations";
+import { DataTable } from "@/components/ui/data-table";
 import { TableHead } from "@/components/ui/table-head";
 import { RetryButton } from "./retry-button";
 import { StatusBadge } from "./status-badge";
 
-type Run = Awaited<ReturnType<typeof listRuns>>[number];
 const FILTERS = [
   { value: "", label: "All" },
   { value: "failed", label: "Failed" },
@@ -24,7 +24,7 @@ function eventLine(input: unknown): string {
 }
 
 /** Every run: what came in, what the rule decided, the writes it made and how it ended. */
-export function RunLog({ orgSlug, runs, status, canRetry }: { orgSlug: string; runs: Run[]; status: string; canRetry: boolean }) {
+export function RunLog({ orgSlug, runs, status, canRetry }: { orgSlug: string; runs: RunLogEntry[]; status: string; canRetry: boolean }) {
   return (
     <div className="space-y-3">
       <nav aria-label="Filter runs by outcome" className="flex flex-wrap gap-2 text-sm">
@@ -42,59 +42,54 @@ export function RunLog({ orgSlug, runs, status, canRetry }: { orgSlug: string; r
       {runs.length === 0 ? (
         <p className="text-sm text-slate-500">No runs {status ? "with this outcome " : ""}yet. Runs appear when Sentry or GitHub deliver an event a rule listens to.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <TableHead columns={["Started (UTC)", "Rule", "Input", "Decision", "Writes", "Outcome"]} />
-            <tbody>
-              {runs.map((run) => {
-                const decision = run.decision as { summary?: string; notes?: string[] } | null;
-                return (
-                  <tr key={run.id} className="border-t border-slate-100 align-top dark:border-slate-800">
-                    <td className="whitespace-nowrap py-2 pr-4 font-mono text-xs">{time(run.startedAt)}</td>
-                    <td className="py-2 pr-4">{run.rule?.name ?? "Deleted rule"}</td>
-                    <td className="py-2 pr-4">
-                      {eventLine(run.input)}
-                      {run.delivery && <span className="block text-xs text-slate-500">{run.delivery.source} {run.delivery.eventType}</span>}
-                    </td>
-                    <td className="py-2 pr-4">
-                      {decision?.summary ?? "—"}
-                      {decision?.notes?.map((note) => (
-                        <span key={note} className="block text-xs text-slate-500">
-                          {note}
-                        </span>
+        <DataTable head={<TableHead columns={["Started (UTC)", "Rule", "Input", "Decision", "Writes", "Outcome"]} />}>
+          {runs.map((run) => {
+            const decision = run.decision as { summary?: string; notes?: string[] } | null;
+            return (
+              <tr key={run.id} className="border-t border-slate-100 align-top dark:border-slate-800">
+                <td className="whitespace-nowrap py-2 pr-4 font-mono text-xs">{time(run.startedAt)}</td>
+                <td className="py-2 pr-4">{run.rule?.name ?? "Deleted rule"}</td>
+                <td className="py-2 pr-4">
+                  {eventLine(run.input)}
+                  {run.delivery && <span className="block text-xs text-slate-500">{run.delivery.source} {run.delivery.eventType}</span>}
+                </td>
+                <td className="py-2 pr-4">
+                  {decision?.summary ?? "—"}
+                  {decision?.notes?.map((note) => (
+                    <span key={note} className="block text-xs text-slate-500">
+                      {note}
+                    </span>
+                  ))}
+                </td>
+                <td className="py-2 pr-4">
+                  {run.intents.length === 0 ? (
+                    <span className="text-slate-400">none</span>
+                  ) : (
+                    <ul className="space-y-1">
+                      {run.intents.map((intent) => (
+                        <li key={intent.id} className="text-xs">
+                          <span className="font-mono">{intent.operation}</span> <StatusBadge status={intent.status} />
+                          {intent.attempts > 1 && <span className="text-slate-500"> · {intent.attempts} attempts</span>}
+                          {intent.lastError && intent.status !== "succeeded" && <span className="block text-red-600">{intent.lastError}</span>}
+                        </li>
                       ))}
-                    </td>
-                    <td className="py-2 pr-4">
-                      {run.intents.length === 0 ? (
-                        <span className="text-slate-400">none</span>
-                      ) : (
-                        <ul className="space-y-1">
-                          {run.intents.map((intent) => (
-                            <li key={intent.id} className="text-xs">
-                              <span className="font-mono">{intent.operation}</span> <StatusBadge status={intent.status} />
-                              {intent.attempts > 1 && <span className="text-slate-500"> · {intent.attempts} attempts</span>}
-                              {intent.lastError && intent.status !== "succeeded" && <span className="block text-red-600">{intent.lastError}</span>}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td className="py-2">
-                      <StatusBadge status={run.status} />
-                      {run.attempt > 1 && <span className="block text-xs text-slate-500">attempt {run.attempt}</span>}
-                      {run.error && <span className="block max-w-xs text-xs text-red-600">{run.error}</span>}
-                      {run.status === "failed" && canRetry && (
-                        <span className="mt-1 block">
-                          <RetryButton orgSlug={orgSlug} target={{ run: run.id }} />
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                    </ul>
+                  )}
+                </td>
+                <td className="py-2">
+                  <StatusBadge status={run.status} />
+                  {run.attempt > 1 && <span className="block text-xs text-slate-500">attempt {run.attempt}</span>}
+                  {run.error && <span className="block max-w-xs text-xs text-red-600">{run.error}</span>}
+                  {run.status === "failed" && canRetry && (
+                    <span className="mt-1 block">
+                      <RetryButton orgSlug={orgSlug} target={{ run: run.id }} />
+                    </span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
     </div>
   );
