@@ -1,7 +1,7 @@
 import "server-only";
 import type { ActorType } from "@/lib/db/types";
 import type { Decision } from "@/lib/domain/automations";
-import { performWrite, type WriteOutcome } from "@/lib/platform/outbox";
+import { type OperationName, type OperationResult, performWrite, type WriteOutcome } from "@/lib/platform/outbox";
 import { ticketForSentryIssue } from "@/lib/features/tickets";
 
 /**
@@ -13,7 +13,14 @@ export type ExecutionOutcome = { status: "done"; notes: string[] } | { status: "
 
 type Context = { orgId: string; runId: string; triggerKey: string; actor: { type: ActorType; id: string; label: string }; requestId: string };
 
-type Step = { outcome: WriteOutcome; done: (result: unknown) => string; what: string };
+type Step = { outcome: WriteOutcome; done: () => string; what: string };
+
+/** A step whose note is made from its own operation's result, once it has succeeded. */
+const step = <N extends OperationName>(outcome: WriteOutcome<N>, what: string, done: (result: OperationResult<N>) => string): Step => ({
+  outcome,
+  what,
+  done: () => (outcome.status === "succeeded" ? done(outcome.result) : ""),
+});
 
 function combine(steps: Step[]): ExecutionOutcome {
   const notes: string[] = [];
@@ -21,7 +28,7 @@ function combine(steps: Step[]): ExecutionOutcome {
   const failed: string[] = [];
   let retryAt: Date | null = null;
   for (const { outcome, done, what } of steps) {
-    if (outcome.status === "succeeded") notes.push(done(outcome.result));
+    if (outcome.status === "succeeded") notes.push(done());
     else if (outcome.status === "pending") {
       waiting.push(`${what}: waiting for Jira${outcome.error ? ` (${outcome.error})` : ""}`);
       if (outcome.retryAt && (!retryAt || outcome.retryAt < retryAt)) retryAt = outcome.retryAt;
@@ -56,7 +63,7 @@ export async function executeDecision(decision: Exclude<Decision, { kind: "skip"
         runId,
         waitForBackoff: true,
       });
-      return combine([{ outcome, what: "Create the bug", done: (result) => `Created ${(result as { key: string }).key}` }]);
+      return combine([step(outcome, "Create the bug", (result) => `Created ${result.key}`)]);
     }
     case "comment": {
       const outcome = await performWrite({
@@ -72,7 +79,7 @@ export async function executeDecision(decision: Exclude<Decision, { kind: "skip"
         runId,
         waitForBackoff: true,
       });
-      return combine([{ outcome, what: `Comment on ${decision.issueKey}`, done: () => `Commented on ${decision.issueKey}` }]);
+      return combine([step(outcome, `Comment on ${decision.issueKey}`, () => `Commented on ${decision.issueKey}`)]);
     }
     case "transition": {
       const steps: Step[] = [];
@@ -91,7 +98,7 @@ export async function executeDecision(decision: Exclude<Decision, { kind: "skip"
           runId,
           waitForBackoff: true,
         });
-        steps.push({ outcome: moved, what: `Move ${issueKey}`, done: (result) => describeTransition(result as { from: string; to: string; steps: string[]; note: string }, issueKey) });
+        steps.push(step(moved, `Move ${issueKey}`, (result) => describeTransition(result, issueKey)));
         if (decision.comment) {
           const commented = await performWrite({
             orgId,
@@ -106,7 +113,7 @@ export async function executeDecision(decision: Exclude<Decision, { kind: "skip"
             runId,
             waitForBackoff: true,
           });
-          steps.push({ outcome: commented, what: `Comment on ${issueKey}`, done: () => `Linked the pull request on ${issueKey}` });
+          steps.push(step(commented, `Comment on ${issueKey}`, () => `Linked the pull request on ${issueKey}`));
         }
       }
       return combine(steps);

@@ -56,7 +56,7 @@ export async function publishReleaseNotes({ orgId, version, variant, revision, o
   const failed = writes.filter((w) => w.outcome.status === "failed");
   const pending = writes.filter((w) => w.outcome.status === "pending");
   const list = writes.map((w) => ({ summary: w.summary, status: w.outcome.status }));
-  if (failed.length > 0) return { status: "failed", message: `Published, but ${failed.length} Jira change(s) failed: ${failed.map((f) => (f.outcome as { error: string }).error).join("; ")}`, writes: list };
+  if (failed.length > 0) return { status: "failed", message: `Published, but ${failed.length} Jira change(s) failed: ${failed.flatMap((f) => (f.outcome.status === "failed" ? [f.outcome.error] : [])).join("; ")}`, writes: list };
   if (pending.length > 0) return { status: "pending", message: `Published; Jira is not answering, so ${pending.length} change(s) will be applied when it is back.`, writes: list };
   return { status: "done", message: writes.length > 0 ? `Published, and ${writes.length} Jira change(s) made.` : "Published.", writes: list };
 }

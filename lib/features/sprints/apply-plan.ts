@@ -2,7 +2,7 @@ import "server-only";
 import type { ActorType } from "@/lib/db/types";
 import { findIntent } from "@/lib/db/queries/outbox";
 import { MOVE_BATCH } from "@/lib/integrations/jira";
-import { performWrite, type WriteOutcome } from "@/lib/platform/outbox";
+import { performWrite, readResult, type WriteOutcome } from "@/lib/platform/outbox";
 import type { SprintPlanPreview } from "./plan";
 
 /**
@@ -57,7 +57,7 @@ export async function applyStep({ orgId, preview, step, actor, requestId }: { or
 
   if (step.kind === "move") {
     const sprint = await findIntent({ orgId, idempotencyKey: sprintKey(preview) });
-    const sprintId = sprint?.status === "succeeded" ? (sprint.result as { id?: number } | null)?.id : undefined;
+    const sprintId = sprint?.status === "succeeded" ? readResult("jira.sprint.create", sprint.result).id : undefined;
     if (!sprintId) return { status: "pending", message: "Waiting for the sprint to be created first." };
     const batch = chunks(diff.moves, MOVE_BATCH)[step.batch] ?? [];
     const outcome = await performWrite({

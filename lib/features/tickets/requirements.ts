@@ -5,8 +5,8 @@ import type { ActorType } from "@/lib/db/types";
 import { findIntent } from "@/lib/db/queries/outbox";
 import { type FeatureRequest, type Person, type SprintOption, type TicketPlan, planTickets } from "@/lib/domain/requirements";
 import { getJiraConfig } from "@/lib/integrations/connections";
-import { type BulkIssue, type BulkResult, listIssueTypes, MOVE_BATCH } from "@/lib/integrations/jira";
-import { performWrite, type WriteOutcome } from "@/lib/platform/outbox";
+import { type BulkIssue, listIssueTypes, MOVE_BATCH } from "@/lib/integrations/jira";
+import { type OperationName, type OperationResult, performWrite, readResult, type WriteOutcome } from "@/lib/platform/outbox";
 import { loadBoardContext, componentExperience, capacities } from "@/lib/features/sprints";
 import { readBoards, readSprintIssues } from "@/lib/integrations/jira/reads";
 
@@ -119,7 +119,7 @@ export async function createdSoFar({ orgId, preview }: { orgId: string; preview:
     const intent = intents[i];
     if (intent?.status !== "succeeded") return;
     const refs = refsOf(preview, step);
-    for (const item of (intent.result as BulkResult).created) {
+    for (const item of readResult("jira.issues.create_bulk", intent.result).created) {
       const ref = refs[item.index];
       if (ref) keys.set(ref, item.key);
     }
@@ -168,10 +168,10 @@ function issuesFor(preview: TicketsPreview, step: CreationStep, keys: Map<string
   }));
 }
 
-function outcomeOf(outcome: WriteOutcome, done: () => CreationResult): CreationResult {
+function outcomeOf<N extends OperationName>(outcome: WriteOutcome<N>, done: (result: OperationResult<N>) => CreationResult): CreationResult {
   if (outcome.status === "pending") return { status: "pending", message: "Jira is not answering; the request is saved and will be applied automatically. Resume to continue.", created: [] };
   if (outcome.status === "failed") return { status: "failed", message: outcome.error, created: [] };
-  return done();
+  return done(outcome.result);
 }
 
 export async function runCreationStep({ orgId, preview, step, actor, requestId: rid }: { orgId: string; preview: TicketsPreview; step: CreationStep; actor: { type: ActorType; id?: string | null; label: string }; requestId: string }): Promise<CreationResult> {
@@ -199,8 +199,7 @@ export async function runCreationStep({ orgId, preview, step, actor, requestId: 
     target: { type: "jira_project", id: preview.request.jiraProjectKey },
     requestId: rid,
   });
-  return outcomeOf(outcome, () => {
-    const result = (outcome as { result: BulkResult }).result;
+  return outcomeOf(outcome, (result) => {
     const created = result.created.map((c) => ({ ref: refs[c.index] ?? String(c.index), key: c.key, url: browse(c.key) }));
     if (result.errors.length > 0) return { status: "failed", message: result.errors.map((e) => `${refs[e.index] ?? e.index}: ${e.message}`).join("; "), created };
     return { status: "done", message: `Created ${label}.`, created };

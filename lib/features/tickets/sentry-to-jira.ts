@@ -4,9 +4,10 @@ import { findTicketForSentryIssue, recordTicketLink } from "@/lib/db/queries/tic
 import type { SentryIssueFacts } from "@/lib/domain/automations";
 import type { SentryTicket } from "@/lib/domain/tickets/sentry-ticket";
 import { getJiraConfig, getSentryConfig } from "@/lib/integrations/connections";
+import type { JiraClientConfig } from "@/lib/integrations/jira";
 import { findInstallationUuid } from "@/lib/integrations/sentry";
 import { findIntent } from "@/lib/db/queries/outbox";
-import { performWrite, type WriteOutcome } from "@/lib/platform/outbox";
+import { outcomeOf, performWrite, type WriteOutcome } from "@/lib/platform/outbox";
 import { describeRetry } from "@/lib/platform/outbox/describe-retry";
 import { retryWrite } from "@/lib/platform/outbox/retry-write";
 import { suggestAssignee } from "./routing";
@@ -39,7 +40,7 @@ export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, a
   if (existing) return { status: "existing", key: existing.jiraIssueKey, url: browse(existing.jiraIssueKey) };
 
   const suggestion = await suggestAssignee({ orgId, sentryProjectSlug: issue.project.slug });
-  const retried = retry ? await retryFailedCreate({ orgId, issueId: issue.id, actor, requestId, retry }) : null;
+  const retried = retry ? await retryFailedCreate({ orgId, issueId: issue.id, actor, requestId, retry, jira }) : null;
   if (retried && "message" in retried) return retried;
   const created = retried ?? await performWrite({
     orgId,
@@ -53,11 +54,12 @@ export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, a
     requestId,
     runId,
     waitForBackoff,
+    connections: { jira },
   });
   if (created.status === "pending") return { status: "pending", message: `Jira is not answering${created.error ? ` (${created.error})` : ""}; the ticket will be created as soon as it is back. Open this issue again to link it.`, retryAt: created.retryAt };
   // Corrected input under the same key (another project, say) replaces this failed write, so say so.
   if (created.status === "failed") return { status: "failed", message: `${created.error} — retry it, or create it in the right Jira project to replace it.` };
-  const { id, key } = created.result as { id: string; key: string };
+  const { id, key } = created.result;
   await recordTicketLink({ orgId, jiraIssueKey: key, jiraIssueId: id, sentryIssueId: issue.id, sentryShortId: issue.shortId, createdVia: actor.type, createdById: actor.type === "user" ? actor.id : null });
 
   await performWrite({
@@ -71,10 +73,11 @@ export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, a
     target: { type: "jira_issue", id: key },
     requestId,
     runId,
+    connections: { jira },
   });
   const sentry = await getSentryConfig({ orgId, requestId });
   const installationUuid = sentry ? await findInstallationUuid(sentry) : null;
-  if (installationUuid) {
+  if (sentry && installationUuid) {
     await performWrite({
       orgId,
       operation: "sentry.issue.link_external",
@@ -86,6 +89,7 @@ export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, a
       target: { type: "sentry_issue", id: issue.id },
       requestId,
       runId,
+      connections: { sentry },
     });
   }
   return { status: "created", key, url: browse(key), assignee: suggestion ? `${suggestion.name} (${suggestion.completed} ${suggestion.component} issues completed recently)` : undefined };
@@ -96,11 +100,11 @@ export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, a
  * (retry-write.ts) so that on success the link is made here as for any other
  * create. No failed create: null, and the ticket is asked for as usual.
  */
-async function retryFailedCreate({ orgId, issueId, actor, requestId, retry }: { orgId: string; issueId: string; actor: Actor; requestId: string; retry: RetryRequest }): Promise<WriteOutcome | { status: "failed"; message: string } | null> {
+async function retryFailedCreate({ orgId, issueId, actor, requestId, retry, jira }: { orgId: string; issueId: string; actor: Actor; requestId: string; retry: RetryRequest; jira: JiraClientConfig }): Promise<WriteOutcome<"jira.issue.create"> | { status: "failed"; message: string } | null> {
   const intent = await findIntent({ orgId, idempotencyKey: `sentry-ticket:${issueId}` });
   if (!intent || (intent.status !== "failed" && intent.status !== "dead")) return null;
-  const outcome = await retryWrite({ orgId, intentId: intent.id, actor, requestId, ownWritesOnly: retry.ownWritesOnly });
-  if (outcome.status === "succeeded" || outcome.status === "pending" || outcome.status === "failed") return outcome;
+  const outcome = await retryWrite({ orgId, intentId: intent.id, actor, requestId, ownWritesOnly: retry.ownWritesOnly, connections: { jira } });
+  if (outcome.status === "succeeded" || outcome.status === "pending" || outcome.status === "failed") return outcomeOf("jira.issue.create", outcome);
   const described = describeRetry(outcome);
   return { status: "failed", message: described.ok ? described.data.message : described.error };
 }

@@ -9,7 +9,7 @@ describe("describeRetry", () => {
   });
 
   it("outcomes name what happened and what comes next", () => {
-    expect(describeRetry({ status: "succeeded", intentId: "i1", result: null })).toEqual({ ok: true, data: { status: "succeeded", message: "Done: the write went through." } });
+    expect(describeRetry({ status: "succeeded", intentId: "i1", result: { revoked: "session_1" } })).toEqual({ ok: true, data: { status: "succeeded", message: "Done: the write went through." } });
     expect(describeRetry({ status: "pending", intentId: "i1", error: "503: down", retryAt: null })).toEqual({ ok: true, data: { status: "pending", message: "Still not through (503: down); it will be retried automatically." } });
     expect(describeRetry({ status: "pending", intentId: "i1", error: null, retryAt: null }).ok).toBe(true);
     expect(describeRetry({ status: "failed", intentId: "i1", error: "400: no project NOPE" })).toEqual({ ok: true, data: { status: "failed", message: "Failed again: 400: no project NOPE" } });

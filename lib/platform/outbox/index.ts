@@ -1,3 +1,4 @@
-export { performWrite, type WriteOutcome, type WriteRequest } from "./perform";
+export { outcomeOf, performWrite, type WriteOutcome, type WriteRequest } from "./perform";
 export { drainOutbox } from "./drain";
-export type { OperationName } from "./operations";
+export type { OperationName, OperationResult } from "./operations";
+export { readResult, ResultMismatchError } from "./typed-result";

@@ -9,6 +9,9 @@ import { MOVE_BATCH, addCommentOnce, addRemoteLink, assignIssue, createIssueOnce
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { findExternalIssueLink, linkExternalIssue, updateIssues } from "@/lib/integrations/sentry";
 import * as workos from "@/lib/integrations/workos";
+import type { JiraClientConfig } from "@/lib/integrations/jira";
+import type { SentryClientConfig } from "@/lib/integrations/sentry";
+import { jiraBulkResult, jiraComment, jiraCreatedIssue, jiraSprint, jiraTransition, workosInvitation, workosMembership } from "./results";
 
 /**
  * Every kind of outbound write Bosun makes, with the schema of its arguments
@@ -21,31 +24,43 @@ export type OperationContext = {
   /** 1 on the first try; above 1 an earlier try may have reached the service without Bosun hearing back. */
   attempt: number;
   idempotencyKey: string;
+  /** Connections the caller had already opened for this org; whatever is missing is opened here. */
+  opened: OpenedConnections;
 };
+/**
+ * An org's connections with their credentials decrypted, passed along by a
+ * caller that needed them anyway (a site URL, a lookup), so a write carried
+ * out at once does not decrypt them a second time. The worker opens its own.
+ */
+export type OpenedConnections = { jira?: JiraClientConfig; sentry?: SentryClientConfig };
 /** Runs in the transaction that marks the write succeeded, so Bosun's copy changes exactly when the write is confirmed. */
 export type SuccessContext = { orgId: string; intentId: string; recordedAt: Date; tx: Tx };
 /** What Bosun changed on its side once the write succeeded, for the audit log. */
 export type AppliedChange = { action: string; summary: string; changes?: JsonInput };
-type Operation<S extends z.ZodType> = {
+type Operation<S extends z.ZodType, R extends z.ZodType> = {
   service: "jira" | "sentry" | "workos";
   args: S;
-  run: (args: z.output<S>, context: OperationContext) => Promise<unknown>;
+  /** What a successful run answers; checked before it is stored and when it is read back. */
+  result: R;
+  run: (args: z.output<S>, context: OperationContext) => Promise<z.input<R>>;
   onSucceeded?: (args: z.output<S>, context: SuccessContext) => Promise<AppliedChange | null>;
 };
 
 /** The org's Jira connection, or a non-retryable failure when there is none. */
-async function requireJira({ orgId, requestId }: OperationContext) {
+async function requireJira({ orgId, requestId, opened }: OperationContext) {
+  if (opened.jira) return opened.jira;
   const config = await getJiraConfig({ orgId, requestId: requestId ?? undefined });
   if (!config) throw Object.assign(new Error("Jira is not connected for this organization"), { status: 412 });
   return config;
 }
 
-function operation<S extends z.ZodType>(spec: Operation<S>): Operation<S> {
+function operation<S extends z.ZodType, R extends z.ZodType>(spec: Operation<S, R>): Operation<S, R> {
   return spec;
 }
 
 /** The org's Sentry connection, or a non-retryable failure when there is none. */
-async function requireSentry({ orgId, requestId }: OperationContext) {
+async function requireSentry({ orgId, requestId, opened }: OperationContext) {
+  if (opened.sentry) return opened.sentry;
   const config = await getSentryConfig({ orgId, requestId: requestId ?? undefined });
   if (!config) throw Object.assign(new Error("Sentry is not connected for this organization"), { status: 412 });
   return config;
@@ -56,11 +71,18 @@ const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, "must be a Jira issue
 /** Role changes and removals of one member apply in order. */
 export const membershipOrderingKey = (workosUserId: string) => `membership:${workosUserId}`;
 const membershipRef = z.object({ workosUserId: z.string(), workosOrgId: z.string() });
+const sentryIssueUpdate = z.object({
+  status: z.enum(["resolved", "unresolved", "ignored", "resolvedInNextRelease"]).optional(),
+  statusDetails: z.object({ inNextRelease: z.boolean().optional() }).optional(),
+  substatus: z.enum(["archived_until_escalating", "archived_forever"]).optional(),
+  assignedTo: z.string().nullable().optional(),
+});
 
 export const OPERATIONS = {
   "workos.invitation.send": operation({
     service: "workos",
     args: z.object({ email: z.email(), workosOrgId: z.string(), role, inviterWorkosUserId: z.string().optional() }),
+    result: workosInvitation,
     run: async (args, { attempt }) => {
       // An earlier try may have sent it without Bosun hearing back: that invitation is this write's outcome.
       const sent = attempt > 1 ? await workos.findPendingInvitation({ email: args.email, workosOrgId: args.workosOrgId }) : null;
@@ -70,6 +92,7 @@ export const OPERATIONS = {
   "workos.invitation.revoke": operation({
     service: "workos",
     args: z.object({ invitationId: z.string(), workosOrgId: z.string() }),
+    result: workosInvitation,
     run: async ({ invitationId, workosOrgId }) => {
       // Checked again right before the write: the key spans every org, and a queued intent outlives the request that checked.
       const invitation = await workos.findOrgInvitation({ invitationId, workosOrgId });
@@ -80,6 +103,7 @@ export const OPERATIONS = {
   "workos.membership.update_role": operation({
     service: "workos",
     args: membershipRef.extend({ role }),
+    result: workosMembership,
     run: async ({ workosUserId, workosOrgId, role: next }) => {
       const membership = await workos.findMembership({ workosUserId, workosOrgId });
       if (!membership) throw Object.assign(new Error("The WorkOS membership no longer exists"), { status: 404 });
@@ -98,6 +122,7 @@ export const OPERATIONS = {
   "workos.membership.delete": operation({
     service: "workos",
     args: membershipRef,
+    result: z.object({ deleted: z.boolean() }),
     run: async (ref) => {
       const membership = await workos.findMembership(ref);
       // Already gone is the outcome we wanted.
@@ -108,6 +133,7 @@ export const OPERATIONS = {
   "workos.session.revoke": operation({
     service: "workos",
     args: z.object({ sessionId: z.string() }),
+    result: z.object({ revoked: z.string() }),
     run: async ({ sessionId }) => {
       await workos.revokeSession(sessionId);
       return { revoked: sessionId };
@@ -117,11 +143,13 @@ export const OPERATIONS = {
     service: "workos",
     args: z.object({ workosUserId: z.string() }),
     // Lists again on every run, so a retry deletes what is left and a factor already gone is no failure.
+    result: z.object({ deleted: z.number().int() }),
     run: async ({ workosUserId }) => ({ deleted: await workos.deleteAllFactors(workosUserId) }),
   }),
   "jira.issue.assign": operation({
     service: "jira",
     args: z.object({ issueKey, accountId: z.string().nullable() }),
+    result: z.object({ issueKey: z.string(), accountId: z.string().nullable() }),
     run: async ({ issueKey, accountId }, context) => {
       await assignIssue(await requireJira(context), issueKey, accountId);
       return { issueKey, accountId };
@@ -130,11 +158,13 @@ export const OPERATIONS = {
   "jira.sprint.create": operation({
     service: "jira",
     args: z.object({ boardId: z.number().int().positive(), name: z.string().min(1).max(255), startDate: z.string(), endDate: z.string(), goal: z.string().max(1000) }),
+    result: jiraSprint,
     run: async (args, context) => ensureSprint(await requireJira(context), args),
   }),
   "jira.sprint.move_issues": operation({
     service: "jira",
     args: z.object({ sprintId: z.number().int().positive(), issueKeys: z.array(z.string()).min(1).max(MOVE_BATCH) }),
+    result: z.object({ sprintId: z.number().int(), moved: z.number().int() }),
     run: async ({ sprintId, issueKeys }, context) => {
       await moveIssuesToSprint(await requireJira(context), sprintId, issueKeys);
       return { sprintId, moved: issueKeys.length };
@@ -143,11 +173,13 @@ export const OPERATIONS = {
   "jira.issue.create": operation({
     service: "jira",
     args: z.object({ projectKey: z.string().min(1), issueType: z.string().min(1), summary: z.string().min(1).max(255), description: z.record(z.string(), z.unknown()), priority: z.string(), labels: z.array(z.string()), assigneeAccountId: z.string().nullable().optional() }),
+    result: jiraCreatedIssue,
     run: async (args, context) => createIssueOnce(await requireJira(context), args, { marker: createMarker(context.orgId, context.idempotencyKey), outcomeUnknown: context.attempt > 1 }),
   }),
   "jira.issue.remote_link": operation({
     service: "jira",
     args: z.object({ issueKey, url: z.url(), title: z.string().min(1), globalId: z.string().min(1) }),
+    result: z.object({ issueKey: z.string(), globalId: z.string() }),
     run: async ({ issueKey: key, ...link }, context) => {
       await addRemoteLink(await requireJira(context), key, link);
       return { issueKey: key, globalId: link.globalId };
@@ -174,35 +206,35 @@ export const OPERATIONS = {
         .min(1)
         .max(50),
     }),
+    result: jiraBulkResult,
     run: async ({ issues }, context) =>
       createIssuesBulkOnce(await requireJira(context), issues, { markers: issues.map((_, index) => createMarker(context.orgId, context.idempotencyKey, index)), outcomeUnknown: context.attempt > 1 }),
   }),
   "jira.version.release": operation({
     service: "jira",
     args: z.object({ versionId: z.string().min(1), releaseDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    result: z.object({ versionId: z.string(), releaseDate: z.string() }),
     run: async (args, context) => releaseVersion(await requireJira(context), args),
   }),
   "jira.issue.transition_forward": operation({
     service: "jira",
     args: z.object({ issueKey, targetStatus: z.string().min(1), statusOrder: z.array(z.string().min(1)).min(2) }),
+    result: jiraTransition,
     run: async ({ issueKey: key, targetStatus, statusOrder }, context) => transitionForward(await requireJira(context), { issueKey: key, target: targetStatus, order: statusOrder }),
   }),
   "jira.issue.comment": operation({
     service: "jira",
     args: z.object({ issueKey, body: z.object({ type: z.literal("doc"), version: z.literal(1), content: z.array(z.record(z.string(), z.unknown())) }) }),
+    result: jiraComment,
     run: async ({ issueKey: key, body }, context) => addCommentOnce(await requireJira(context), { issueKey: key, body: body as never }),
   }),
   "sentry.issues.update": operation({
     service: "sentry",
     args: z.object({
       issueIds: z.array(z.string().min(1)).min(1).max(100),
-      update: z.object({
-        status: z.enum(["resolved", "unresolved", "ignored", "resolvedInNextRelease"]).optional(),
-        statusDetails: z.object({ inNextRelease: z.boolean().optional() }).optional(),
-        substatus: z.enum(["archived_until_escalating", "archived_forever"]).optional(),
-        assignedTo: z.string().nullable().optional(),
-      }),
+      update: sentryIssueUpdate,
     }),
+    result: z.object({ issueIds: z.array(z.string()), update: sentryIssueUpdate }),
     run: async ({ issueIds, update }, context) => {
       await updateIssues(await requireSentry(context), issueIds, update);
       return { issueIds, update };
@@ -211,6 +243,7 @@ export const OPERATIONS = {
   "sentry.issue.link_external": operation({
     service: "sentry",
     args: z.object({ installationUuid: z.string().min(1), issueId: z.string().min(1), webUrl: z.url(), project: z.string().min(1), identifier: z.string().min(1) }),
+    result: z.object({ issueId: z.string(), identifier: z.string() }),
     run: async (args, context) => {
       const sentry = await requireSentry(context);
       // After a lost answer the link may already be there; Sentry would refuse a second one.
@@ -223,3 +256,4 @@ export const OPERATIONS = {
 
 export type OperationName = keyof typeof OPERATIONS;
 export type OperationArgs<N extends OperationName> = z.input<(typeof OPERATIONS)[N]["args"]>;
+export type OperationResult<N extends OperationName> = z.output<(typeof OPERATIONS)[N]["result"]>;

@@ -5,10 +5,11 @@ import type { ActorType, JsonInput, Tx } from "@/lib/db/types";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { buildAuditDiff } from "@/lib/domain/audit/diff";
 import { logger } from "@/lib/platform/observability/logger";
-import { OPERATIONS, type OperationArgs, type OperationName } from "./operations";
+import { OPERATIONS, type OpenedConnections, type OperationArgs, type OperationName, type OperationResult } from "./operations";
 import { decideRetry, describeFailure, retryWindowOpenedAt } from "./retry-policy";
 import { getOutboxRetryHours } from "./retry-settings";
 import { sameArgs } from "./same-args";
+import { ResultMismatchError, readResult } from "./typed-result";
 
 /**
  * The one path for outbound writes to Jira, Sentry and WorkOS. The intent is
@@ -43,10 +44,13 @@ export type WriteRequest<N extends OperationName> = {
    * instead of trying again at once as a person clicking "Resume" would.
    */
   waitForBackoff?: boolean;
+  /** Connections the caller already opened for this org, used if the write is carried out now. */
+  connections?: OpenedConnections;
 };
 
-export type WriteOutcome =
-  | { status: "succeeded"; intentId: string; result: unknown }
+/** Typed by the operation asked for; without one, the result is any operation's. */
+export type WriteOutcome<N extends OperationName = OperationName> =
+  | { status: "succeeded"; intentId: string; result: OperationResult<N> }
   | { status: "pending"; intentId: string; error: string | null; retryAt: Date | null }
   | { status: "failed"; intentId: string; error: string };
 
@@ -60,7 +64,7 @@ export type RetryClock = { now?: () => Date; random?: () => number };
 type IntentMeta = { summary: string; actorLabel: string; target?: { type: string; id: string }; before?: Record<string, unknown> };
 type StoredPayload = { args: unknown; meta: IntentMeta };
 
-export async function performWrite<N extends OperationName>(request: WriteRequest<N>): Promise<WriteOutcome> {
+export async function performWrite<N extends OperationName>(request: WriteRequest<N>): Promise<WriteOutcome<N>> {
   const spec = OPERATIONS[request.operation];
   const args = spec.args.parse(request.args);
   const payload: StoredPayload = { args, meta: { summary: request.summary, actorLabel: request.actor.label, target: request.target, before: request.before } };
@@ -94,10 +98,10 @@ export async function performWrite<N extends OperationName>(request: WriteReques
   });
   const intent = await getIntentByKey(key);
   if (superseded) await auditSuperseded(request, { supersededId: superseded.id, lastError: superseded.lastError, previousArgs: superseded.args, args, intentId: intent.id });
-  if (inserted && ahead === 0) return execute(intent.id);
-  if (intent.status === "succeeded") return { status: "succeeded", intentId: intent.id, result: intent.result };
+  if (inserted && ahead === 0) return outcomeOf(request.operation, await execute(intent.id, {}, request.connections));
+  if (intent.status === "succeeded") return { status: "succeeded", intentId: intent.id, result: readResult(request.operation, intent.result) };
   if (intent.status === "failed" || intent.status === "dead") return { status: "failed", intentId: intent.id, error: intent.lastError ?? "failed" };
-  return resumeIntent(intent, { waitForBackoff: request.waitForBackoff });
+  return outcomeOf(request.operation, await resumeIntent(intent, { waitForBackoff: request.waitForBackoff, opened: request.connections }));
 }
 
 /**
@@ -108,14 +112,14 @@ export async function performWrite<N extends OperationName>(request: WriteReques
  */
 export async function resumeIntent(
   intent: { id: string; orgId: string; orderingKey: string; createdAt: Date; status: string; lastError: string | null; nextAttemptAt: Date },
-  { waitForBackoff = false }: { waitForBackoff?: boolean } = {},
+  { waitForBackoff = false, opened = {} }: { waitForBackoff?: boolean; opened?: OpenedConnections } = {},
 ): Promise<WriteOutcome> {
   const earlier = await countUnfinishedWrites({ orgId: intent.orgId, orderingKey: intent.orderingKey, createdBefore: intent.createdAt });
   if (earlier > 0) return { status: "pending", intentId: intent.id, error: null, retryAt: null };
 
   const claimed = await claimPendingIntent({ id: intent.id, dueBy: waitForBackoff ? new Date() : undefined, leaseUntil: leaseExpiry() });
   if (!claimed) return { status: "pending", intentId: intent.id, error: intent.lastError, retryAt: intent.status === "pending" ? intent.nextAttemptAt : null };
-  return execute(intent.id);
+  return execute(intent.id, {}, opened);
 }
 
 /**
@@ -150,15 +154,22 @@ async function auditSuperseded<N extends OperationName>(
   });
 }
 
+/** An outcome of an intent known to be of `operation`, its result checked against that operation's schema. */
+export function outcomeOf<N extends OperationName>(operation: N, outcome: WriteOutcome): WriteOutcome<N> {
+  return outcome.status === "succeeded" ? { ...outcome, result: readResult(operation, outcome.result) } : outcome;
+}
+
 /** Carries out a claimed (in_flight) intent and records the outcome. Used by performWrite and the worker. */
-export async function execute(intentId: string, { now = () => new Date(), random = Math.random }: RetryClock = {}): Promise<WriteOutcome> {
+export async function execute(intentId: string, { now = () => new Date(), random = Math.random }: RetryClock = {}, opened: OpenedConnections = {}): Promise<WriteOutcome> {
   const intent = await getIntentById(intentId);
   const { args, meta } = intent.payload as StoredPayload;
   const spec = OPERATIONS[intent.operation as OperationName];
-  let result: unknown;
+  let result: OperationResult<OperationName>;
   try {
     if (!spec) throw new Error(`Unknown outbound operation ${intent.operation}`);
-    result = (await spec.run(args as never, { orgId: intent.orgId, requestId: intent.requestId, attempt: intent.attempts, idempotencyKey: intent.idempotencyKey })) ?? null;
+    const answered = spec.result.safeParse(await spec.run(args as never, { orgId: intent.orgId, requestId: intent.requestId, attempt: intent.attempts, idempotencyKey: intent.idempotencyKey, opened }));
+    if (!answered.success) throw new ResultMismatchError(intent.operation, answered.error);
+    result = answered.data;
   } catch (error) {
     const failure = describeFailure(error);
     const message = failure.status ? `${failure.status}: ${failure.message}` : failure.message;

@@ -2,6 +2,7 @@ import "server-only";
 import { findIntentOfOrg, findIntentStatusOfOrg, reopenFailedIntent, withOrderingLock } from "@/lib/db/queries/outbox-intents";
 import type { ActorType } from "@/lib/db/types";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
+import type { OpenedConnections } from "./operations";
 import { resumeIntent, type WriteOutcome } from "./perform";
 
 /**
@@ -18,6 +19,8 @@ type Request = {
   requestId?: string | null;
   /** Set for someone who may only act on their own writes (a member): anyone else's write is refused. */
   ownWritesOnly?: boolean;
+  /** Connections the caller already opened for this org, used if the write is tried now. */
+  connections?: OpenedConnections;
 };
 
 export type RetryWriteResult = WriteOutcome | { status: "not_found" } | { status: "not_allowed" } | { status: "wrong_state"; current: string };
@@ -52,7 +55,7 @@ export async function retryWrite(request: Request): Promise<RetryWriteResult> {
     changes: { intentId: intent.id, operation: intent.operation, attempts: intent.attempts, previousStatus: intent.status },
     requestId: request.requestId ?? null,
   });
-  return resumeIntent({ ...intent, status: "pending", nextAttemptAt: now });
+  return resumeIntent({ ...intent, status: "pending", nextAttemptAt: now }, { opened: request.connections });
 }
 
 /** A waiting write is tried now rather than at its next backoff, unless earlier writes to its target come first. Audited. */
