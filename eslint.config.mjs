@@ -32,5 +32,24 @@ export default defineConfig([
     ],
     rules: { "no-restricted-properties": "off" },
   },
+  {
+    // Cycles make module initialisation order-dependent (undefined imports at load time) and blur layer boundaries.
+    files: ["**/*.ts", "**/*.tsx"],
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
+    // Only lib/db talks to the database; everything else calls its named queries, so SQL, locks and the generated client stay in one place.
+    files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
+    ignores: ["lib/db/**", "scripts/**", "test/**", "**/*.test.ts", "emulators/**", "bench/**", "prisma/**", "e2e/**", "prisma.config.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "pg", message: "Only lib/db opens database connections." }],
+          patterns: [{ group: ["@/lib/db/client", "**/db/client", "@/lib/db/generated/*", "**/db/generated/**", "@prisma/*"], message: "Call a query in lib/db/queries or lib/db/system; for types use @/lib/db/types." }],
+        },
+      ],
+    },
+  },
   globalIgnores([".next/**", ".next-e2e/**", ".next-bench/**", "node_modules/**", ".data/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/results/**"]),
 ]);
