@@ -78,8 +78,11 @@ export type Db = typeof db;
 
 /**
  * Points `db` and `pool` at a test's own connection (undefined goes back to
- * the process's own). For test files only: the app never swaps its database.
+ * the process's own) and returns the one it replaces, to put back later. For
+ * test files only: the app never swaps its database.
  */
-export function setDatabaseForTests(connection: Connection | undefined): void {
+export function setDatabaseForTests(connection: Connection | undefined): Connection | undefined {
+  const replaced = globalForDb.bosunTestConnection;
   globalForDb.bosunTestConnection = connection;
+  return replaced;
 }
