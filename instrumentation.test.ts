@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import type * as Instrumentation from "./instrumentation";
 
 // Sentry's setup is not what is under test, and it would patch this worker's globals for later files.
@@ -10,31 +9,26 @@ const key = (keyId: string, fill: number) => ({ keyId, key: Buffer.alloc(32, fil
 
 /** The web process's startup hook, as Next.js calls it in the Node.js runtime, against a real database. */
 describe("instrumentation register()", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let instrumentation: typeof Instrumentation;
   const exit = vi.spyOn(process, "exit").mockImplementation((code) => {
     throw new Error(`process.exit(${String(code)})`);
   });
   const printed = vi.spyOn(console, "error").mockImplementation(() => undefined);
 
+  useSeededDatabase({ label: "instrument", seed: { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" }, keyring: { current: key("primary", 1), previous: [] } } });
   beforeAll(async () => {
-    database = await createTestDatabase("instrument");
-    await seedDatabase(database.url, { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" }, keyring: { current: key("primary", 1), previous: [] } });
     vi.stubEnv("NEXT_RUNTIME", "nodejs");
-    vi.stubEnv("DATABASE_URL", database.url);
     // Rotated in place: a new key under the old id, the mistake the check is for.
     vi.stubEnv("BOSUN_ENCRYPTION_KEY", key("primary", 9).key);
     vi.stubEnv("BOSUN_WORKER", "separate");
+    // lib/platform/env reads NEXT_RUNTIME, BOSUN_WORKER and BOSUN_ENCRYPTION_KEY when it loads, so the modules under test load again after they are set.
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    (globalThis as { bosunPool?: unknown }).bosunPool = undefined;
     instrumentation = await import("./instrumentation");
   });
   afterAll(async () => {
     exit.mockRestore();
     printed.mockRestore();
     vi.unstubAllEnvs();
-    await database.drop();
   });
 
   it("finding 11 (key rotation): the web process refuses to start when the key changed without a new id", async () => {

@@ -1,18 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { branchCreatedPayload, sendGithubEvent } from "@/emulators/github";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { DEMO_GITHUB_WEBHOOK_SECRETS, JIRA_DEMO_API_TOKEN } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { serveRoutes } from "@/test/route-server";
-import type * as RouteModule from "@/app/api/webhooks/github/[orgSlug]/route";
-import type * as HandlersModule from "@/lib/features/automations/handlers";
-import type * as JobsModule from "@/lib/platform/jobs";
-import type * as OutboxModule from "@/lib/platform/outbox";
 import { recordFigure } from "./figures";
+import { db } from "@/lib/db/client";
+import * as route from "@/app/api/webhooks/github/[orgSlug]/route";
+import * as handlers from "@/lib/features/automations/handlers";
+import * as jobs from "@/lib/platform/jobs";
+import * as outbox from "@/lib/platform/outbox";
 
 /**
  * One GitHub repository can send the same event to two orgs' webhooks (two
@@ -24,14 +22,8 @@ import { recordFigure } from "./figures";
  * issue is work for both orgs' rules.
  */
 describe("the same GitHub body delivered to two orgs", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
   let bosun: Awaited<ReturnType<typeof serveRoutes>>;
-  let route: typeof RouteModule;
-  let handlers: typeof HandlersModule;
-  let jobs: typeof JobsModule;
-  let outbox: typeof OutboxModule;
   const orgIds: Record<"acme" | "globex", string> = { acme: "", globex: "" };
 
   /** The issue's record as the Jira emulator keeps it: its status and when it last changed. */
@@ -56,25 +48,15 @@ describe("the same GitHub body delivered to two orgs", () => {
   beforeAll(async () => {
     bosun = await serveRoutes(Object.fromEntries((["acme", "globex"] as const).map((slug) => [`/api/webhooks/github/${slug}`, (request: Request) => route.POST(request, { params: Promise.resolve({ orgSlug: slug }) })])));
     jira = await startJiraEmulator({ port: 0 });
-    database = await createTestDatabase("faultsgithubtwoorgs");
-    await seedDatabase(database.url, { urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "faultsgithubtwoorgs", seed: () => ({ urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } }) });
+  beforeAll(async () => {
     for (const slug of ["acme", "globex"] as const) orgIds[slug] = (await db.organization.findUniqueOrThrow({ where: { slug } })).id;
     await db.integrationConnection.updateMany({ where: { orgId: orgIds.globex, provider: "jira" }, data: { config: { email: "margaret@acme.test", siteUrl: `${jira.url}/acme` } } });
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    route = await import("@/app/api/webhooks/github/[orgSlug]/route");
-    handlers = await import("@/lib/features/automations/handlers");
-    jobs = await import("@/lib/platform/jobs");
-    outbox = await import("@/lib/platform/outbox");
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await bosun.close();
     await jira.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("R3: both orgs record the delivery and the job queue processes both", async () => {

@@ -1,21 +1,18 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
 import type { SentryIssueFacts } from "@/lib/domain/automations";
 import { createMarker } from "@/lib/domain/idempotency/create-marker";
 import { type FeatureRequestInput, featureRequestSchema } from "@/lib/domain/requirements";
-import type * as DbModule from "@/lib/db/client";
-import type * as OutboxModule from "@/lib/platform/outbox";
-import type * as ApplyModule from "@/lib/features/sprints/apply-plan";
-import type * as PlanModule from "@/lib/features/sprints/plan";
-import type * as RequirementsModule from "@/lib/features/tickets/requirements";
-import type * as SentryToJiraModule from "@/lib/features/tickets/sentry-to-jira";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { recordFigure } from "./figures";
+import { db } from "@/lib/db/client";
+import * as outbox from "@/lib/platform/outbox";
+import * as tickets from "@/lib/features/tickets/sentry-to-jira";
+import * as requirements from "@/lib/features/tickets/requirements";
+import * as plan from "@/lib/features/sprints/plan";
+import * as apply from "@/lib/features/sprints/apply-plan";
 
 /**
  * Jira creates under lost answers: Jira applies each create and then resets the
@@ -24,16 +21,10 @@ import { recordFigure } from "./figures";
  * exactly once — by the marker label looked up before each retry.
  */
 describe("Jira creates are exactly-once when Jira's answers are lost", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
   let sentry: RunningSentryEmulator;
-  let outbox: typeof OutboxModule;
-  let tickets: typeof SentryToJiraModule;
-  let requirements: typeof RequirementsModule;
-  let plan: typeof PlanModule;
-  let apply: typeof ApplyModule;
-  let bosunDb: (typeof DbModule)["db"];
+  // The app's client, which this file shares: the crash drill wraps its transactions.
+  const bosunDb = db;
   let orgId: string;
   const actor = { type: "user" as const, id: null, label: "grace@acme.test" };
   const auth = { authorization: `Basic ${Buffer.from("grace@acme.test:jira-demo-token").toString("base64")}`, "content-type": "application/json" };
@@ -75,29 +66,17 @@ describe("Jira creates are exactly-once when Jira's answers are lost", () => {
 
   beforeAll(async () => {
     [jira, sentry] = await Promise.all([startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0 })]);
-    database = await createTestDatabase("faultsjiracreates");
-    await seedDatabase(database.url, { urls: { jira: jira.url, sentry: sentry.url } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "faultsjiracreates", seed: () => ({ urls: { jira: jira.url, sentry: sentry.url } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    outbox = await import("@/lib/platform/outbox");
-    tickets = await import("@/lib/features/tickets/sentry-to-jira");
-    requirements = await import("@/lib/features/tickets/requirements");
-    plan = await import("@/lib/features/sprints/plan");
-    apply = await import("@/lib/features/sprints/apply-plan");
-    bosunDb = (await import("@/lib/db/client")).db;
   });
   afterEach(async () => {
     vi.restoreAllMocks();
     await setFaults(null);
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await Promise.all([jira.close(), sentry.close()]);
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("defect (Jira creates at-least-once): Sentry → Jira tickets with every create's answer dropped file exactly one issue per Sentry issue", async () => {

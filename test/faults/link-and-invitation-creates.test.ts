@@ -1,14 +1,12 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 import { SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
 import type * as OutboxModule from "@/lib/platform/outbox";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { recordFigure } from "./figures";
+import { db } from "@/lib/db/client";
 
 /**
  * The other creates Bosun makes: a Sentry issue's link to its Jira ticket and a
@@ -18,8 +16,6 @@ import { recordFigure } from "./figures";
  * first instead of failing over its own success or doubling it.
  */
 describe("Sentry links and WorkOS invitations are exactly-once when the answer is lost", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let sentry: RunningSentryEmulator;
   let workos: RunningWorkosEmulator;
   let outbox: typeof OutboxModule;
@@ -43,14 +39,13 @@ describe("Sentry links and WorkOS invitations are exactly-once when the answer i
 
   beforeAll(async () => {
     [sentry, workos] = await Promise.all([startSentryEmulator({ port: 0 }), startWorkosEmulator({ port: 0 })]);
-    database = await createTestDatabase("faultslinkinvite");
-    await seedDatabase(database.url, { urls: { jira: "http://127.0.0.1:1", sentry: sentry.url } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "faultslinkinvite", seed: () => ({ urls: { jira: "http://127.0.0.1:1", sentry: sentry.url } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-    vi.stubEnv("DATABASE_URL", database.url);
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
+    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     outbox = await import("@/lib/platform/outbox");
   });
   afterEach(async () => {
@@ -59,8 +54,6 @@ describe("Sentry links and WorkOS invitations are exactly-once when the answer i
   afterAll(async () => {
     vi.unstubAllEnvs();
     await Promise.all([sentry.close(), workos.close()]);
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("defect (Sentry link at-least-once): an external-issue link whose answer was dropped is found on the retry, and the issue shows one link", async () => {

@@ -1,15 +1,13 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { buildWorld } from "@/emulators/seed/world";
 import { JIRA_DEMO_API_TOKEN } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
-import type * as OutboxModule from "@/lib/platform/outbox";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { recordFigure } from "./figures";
+import { db } from "@/lib/db/client";
+import * as outbox from "@/lib/platform/outbox";
 
 type Applied = { method: string; path: string; body: string };
 
@@ -60,11 +58,8 @@ const OUTAGE_MINUTES = 30;
  * applied, once, and in the order it was recorded for its issue.
  */
 describe("a 30-minute Jira outage", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
   let recorder: Awaited<ReturnType<typeof startWriteRecorder>>;
-  let outbox: typeof OutboxModule;
   let orgId: string;
   const world = buildWorld();
   const accountOf = (key: string) => world.people.find((p) => p.key === key)!.jiraAccountId;
@@ -106,22 +101,15 @@ describe("a 30-minute Jira outage", () => {
   beforeAll(async () => {
     jira = await startJiraEmulator({ port: 0 });
     recorder = await startWriteRecorder(jira.url);
-    database = await createTestDatabase("faultsoutage");
-    await seedDatabase(database.url, { urls: { jira: recorder.url, sentry: "http://127.0.0.1:1" } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "faultsoutage", seed: () => ({ urls: { jira: recorder.url, sentry: "http://127.0.0.1:1" } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    outbox = await import("@/lib/platform/outbox");
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await setFaults({ errorRate: 0 });
     await recorder.close();
     await jira.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("R3: 0 writes lost, every write applied once and in recorded order per issue after recovery", async () => {

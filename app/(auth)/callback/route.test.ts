@@ -28,6 +28,7 @@ describe("GET /callback", () => {
   beforeAll(async () => {
     const variables = { DATABASE_URL: database.url, BOSUN_PUBLIC_URL: "http://127.0.0.1:3999", WORKOS_API_PORT: String(workos.port) };
     for (const [name, value] of Object.entries({ ...variables, ...launchVariables(parseEnv(variables)) })) vi.stubEnv(name, value);
+    // lib/platform/env reads the launch variables when it loads, so the modules under test load again after they are set.
     vi.resetModules();
     callback = await import("./route");
     signIn = await import("../sign-in/route");

@@ -66,6 +66,7 @@ describe("Bosun's two-step verification", () => {
   beforeAll(async () => {
     workos = await startWorkosEmulator({ port: 0 });
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
+    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
     vi.resetModules();
     actions = await import("./actions");
     page = await import("./page");

@@ -24,6 +24,7 @@ describe("/api/mcp body limit", () => {
   useSeededDatabase({ label: "mcpbody", seed: { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" } } });
   beforeAll(async () => {
     vi.stubEnv("BOSUN_PUBLIC_URL", bosun.url);
+    // lib/platform/env reads BOSUN_PUBLIC_URL when it loads, so the modules under test load again after it is set.
     vi.resetModules();
     route = await import("./route");
     const queries: typeof ApiKeyQueries = await import("@/lib/db/queries/api-keys");

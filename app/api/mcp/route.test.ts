@@ -148,6 +148,7 @@ describe("/api/mcp, end to end", () => {
     globexId = (await db.organization.findUniqueOrThrow({ where: { slug: "globex" } })).id;
     vi.stubEnv("BOSUN_PUBLIC_URL", bosun.url);
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
+    // lib/platform/env reads BOSUN_PUBLIC_URL and WORKOS_API_PORT when it loads, so the modules under test load again after they are set.
     vi.resetModules();
     route = await import("./route");
     metadata = await import("@/app/.well-known/oauth-protected-resource/[[...path]]/route");

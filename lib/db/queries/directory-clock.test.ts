@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "@/test/database";
-import type * as ClockModule from "./directory-clock";
+import { describe, expect, it } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
+import * as clocks from "./directory-clock";
 
 /** The compare-and-set on a directory object's clock, against real PostgreSQL. */
 describe("claimClock", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let clocks: typeof ClockModule;
   const object = (objectId: string) => ({ objectType: "membership" as const, objectId });
   const at = (iso: string, eventId: string) => ({ at: new Date(iso), eventId });
   const claim = (objectId: string, stamp: ReturnType<typeof at>) => clocks.inDirectoryTransaction((tx) => clocks.claimClock(tx, object(objectId), stamp));
 
-  beforeAll(async () => {
-    database = await createTestDatabase("dirclock");
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    clocks = await import("./directory-clock");
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await database.drop();
-  });
+  useSeededDatabase({ label: "dirclock", seed: false });
 
   it("applies the first event, newer ones and the same event again; refuses older ones", async () => {
     expect(await claim("user_a:org_1", at("2026-12-01T10:00:00.000Z", "event_02"))).toBe(true);

@@ -1,15 +1,13 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_PASSWORD } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator, totp } from "@/emulators/workos";
 import { createPkcePair, readForm, submitForm } from "@/emulators/workos/test-support";
 import type * as McpAuth from "./auth";
 import type * as MfaActions from "@/app/(auth)/mfa/actions";
+import { db } from "@/lib/db/client";
 
 /**
  * The OAuth way into /api/mcp against the session record: tokens come from
@@ -31,8 +29,6 @@ const person = (key: string) => world.people.find((p) => p.key === key)!;
 const acme = world.orgs.find((o) => o.slug === "acme")!;
 
 describe("MCP OAuth tokens and the session behind them", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let workos: RunningWorkosEmulator;
   let auth: typeof McpAuth;
   let mfa: typeof MfaActions;
@@ -59,24 +55,19 @@ describe("MCP OAuth tokens and the session behind them", () => {
   const authenticate = (token: string) => auth.authenticateMcpRequest(`Bearer ${token}`, "req-auth-test");
   const setAcme = (data: { requireMfa?: boolean; sessionIdleTimeoutMinutes?: number | null }) => db.organization.update({ where: { slug: "acme" }, data });
 
+  useSeededDatabase({ label: "mcpauth" });
   beforeAll(async () => {
-    database = await createTestDatabase("mcpauth");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("DATABASE_URL", database.url);
     vi.stubEnv("BOSUN_PUBLIC_URL", PUBLIC_URL);
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
+    // lib/platform/env reads BOSUN_PUBLIC_URL and WORKOS_API_PORT when it loads, so the modules under test load again after they are set.
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     auth = await import("./auth");
     mfa = await import("@/app/(auth)/mfa/actions");
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
     await workos.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("finding 2 (MFA): refuses with 401 invalid_token a token whose session was revoked in Bosun", async () => {

@@ -1,14 +1,13 @@
 import { createHash } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { demoSession } from "@/test/authkit-session";
-import { createTestDatabase } from "@/test/database";
-import type * as Actions from "@/app/(app)/[orgSlug]/settings/api-keys/actions";
-import type * as Authenticate from "./authenticate";
-import type * as Queries from "@/lib/db/queries/api-keys";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { generateApiKey } from "./keys";
+import { db } from "@/lib/db/client";
+import * as actions from "@/app/(app)/[orgSlug]/settings/api-keys/actions";
+import * as auth from "./authenticate";
+import * as queries from "@/lib/db/queries/api-keys";
+import * as keyLookups from "@/lib/db/system/api-keys";
 
 /**
  * API keys end to end on the server: the real actions (with only the AuthKit
@@ -25,32 +24,14 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const signInAs = (key: string) => Object.assign(session, demoSession(key));
 
 describe("org API keys", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
-  let actions: typeof Actions;
-  let auth: typeof Authenticate;
-  let queries: typeof Queries;
   let acmeId: string;
 
+  useSeededDatabase({ label: "apikeys" });
   beforeAll(async () => {
-    database = await createTestDatabase("apikeys");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    actions = await import("@/app/(app)/[orgSlug]/settings/api-keys/actions");
-    auth = await import("./authenticate");
-    queries = await import("@/lib/db/queries/api-keys");
     acmeId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
   });
   beforeEach(() => {
     session.user = null;
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await db.$disconnect();
-    await database.drop();
   });
 
   async function createKey(input: { name: string; scope: "read" | "read_write"; role: "admin" | "manager" | "member" }, as = "ada") {
@@ -93,7 +74,7 @@ describe("org API keys", () => {
     const id = (await db.apiKey.findFirstOrThrow({ where: { name: "Short-lived" } })).id;
     expect(await actions.revokeApiKeyAction({ orgSlug: "acme", keyId: id })).toEqual({ ok: true, data: { status: "succeeded", message: '"Short-lived" is revoked.' } });
     expect(await auth.authenticateApiKey(`Bearer ${created.key}`)).toEqual({ ok: false, reason: "revoked" });
-    expect(await queries.findActiveKeyByHash(sha256Hex(created.key))).toBeNull();
+    expect(await keyLookups.findActiveKeyByHash(sha256Hex(created.key))).toBeNull();
     const revokedAt = (await db.apiKey.findUniqueOrThrow({ where: { id } })).revokedAt;
     expect(revokedAt).toBeInstanceOf(Date);
 
@@ -150,7 +131,7 @@ describe("org API keys", () => {
     // The throttle is in the UPDATE too, so concurrent callers write once between them.
     const id = (await db.apiKey.findFirstOrThrow({ where: { name: "Hot key" } })).id;
     const t2 = new Date("2030-01-01T10:05:00Z");
-    const writes = await Promise.all(Array.from({ length: 5 }, () => queries.touchKeyUsage(id, t2)));
+    const writes = await Promise.all(Array.from({ length: 5 }, () => keyLookups.touchKeyUsage(id, t2)));
     expect(writes.filter(Boolean)).toHaveLength(1);
   });
 

@@ -1,18 +1,16 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEMO_GITHUB_WEBHOOK_SECRETS, SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { serveRoutes } from "@/test/route-server";
 import { branchCreatedPayload, pullRequestPayload, sendGithubEvent } from "@/emulators/github";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
-import type * as SentryRoute from "@/app/api/webhooks/sentry/[orgSlug]/route";
-import type * as GithubRoute from "@/app/api/webhooks/github/[orgSlug]/route";
-import type * as Handlers from "./handlers";
-import type * as Jobs from "@/lib/platform/jobs";
-import type * as Outbox from "@/lib/platform/outbox";
+import { db } from "@/lib/db/client";
+import * as sentryRoute from "@/app/api/webhooks/sentry/[orgSlug]/route";
+import * as githubRoute from "@/app/api/webhooks/github/[orgSlug]/route";
+import * as handlers from "./handlers";
+import * as jobs from "@/lib/platform/jobs";
+import * as outbox from "@/lib/platform/outbox";
 
 // The webhook intake shares the org-slug pattern with lib/auth/org, which loads AuthKit; nothing here has a session.
 
@@ -31,16 +29,9 @@ const GITHUB_SECRET = DEMO_GITHUB_WEBHOOK_SECRETS.acme;
  * and Sentry emulators. Backoff is never slept through: due times are moved to now.
  */
 describe("automations, end to end", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
   let sentry: RunningSentryEmulator;
   let bosun: Awaited<ReturnType<typeof serveRoutes>>;
-  let sentryRoute: typeof SentryRoute;
-  let githubRoute: typeof GithubRoute;
-  let handlers: typeof Handlers;
-  let jobs: typeof Jobs;
-  let outbox: typeof Outbox;
   let orgId: string;
   let marker = 0;
   /** Unique text per Sentry issue, so each test's issues group apart and are found by summary. */
@@ -123,30 +114,19 @@ describe("automations, end to end", () => {
       "/api/webhooks/github/acme": (request) => githubRoute.POST(request, { params: Promise.resolve({ orgSlug: "acme" }) }),
     });
     [jira, sentry] = await Promise.all([startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0, bosunUrl: bosun.url })]);
-    database = await createTestDatabase("automations");
-    await seedDatabase(database.url, { urls: { jira: jira.url, sentry: sentry.url } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "automations", seed: () => ({ urls: { jira: jira.url, sentry: sentry.url } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    sentryRoute = await import("@/app/api/webhooks/sentry/[orgSlug]/route");
-    githubRoute = await import("@/app/api/webhooks/github/[orgSlug]/route");
-    handlers = await import("./handlers");
-    jobs = await import("@/lib/platform/jobs");
-    outbox = await import("@/lib/platform/outbox");
   });
   beforeEach(async () => {
     await clearJiraFaults();
     await setWebhookTarget(bosun.url);
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await bosun?.close();
     await jira?.close();
     await sentry?.close();
-    await db?.$disconnect();
-    await database?.drop();
   });
 
   it("files one High Jira bug for a new Sentry error, links it both ways, and records the run", async () => {
@@ -222,7 +202,7 @@ describe("automations, end to end", () => {
     expect(answers.filter((a) => a.status === 200 && a.json.status === "duplicate")).toHaveLength(9);
     expect(new Set(answers.map((a) => a.json.deliveryId)).size).toBe(1);
     expect(await db.webhookDelivery.count()).toBe(deliveriesBefore + 1);
-    expect(await db.job.count({ where: { payload: { equals: { deliveryId: answers[0]!.json.deliveryId } } } })).toBe(1);
+    expect(await db.job.count({ where: { payload: { path: ["deliveryId"], equals: answers[0]!.json.deliveryId } } })).toBe(1);
 
     await settle();
     expect(await ticketsFor(issue.shortId)).toHaveLength(1);
@@ -314,7 +294,7 @@ describe("automations, end to end", () => {
     expect(run).toMatchObject({ status: "pending", error: expect.stringContaining("Jira"), finishedAt: null });
     expect(run!.intents).toEqual([expect.objectContaining({ operation: "jira.issue.create", status: "pending", attempts: 1, lastError: expect.stringContaining("503") })]);
     expect(run!.delivery).toMatchObject({ status: "received", processedAt: null });
-    const job = await db.job.findFirstOrThrow({ where: { payload: { equals: { deliveryId: run!.deliveryId } } } });
+    const job = await db.job.findFirstOrThrow({ where: { payload: { path: ["deliveryId"], equals: run!.deliveryId! } } });
     // The delivery's job waits to be tried again, later.
     expect(job).toMatchObject({ status: "queued", lastError: expect.stringContaining("Jira"), lockedBy: null });
     expect(job.runAt.getTime()).toBeGreaterThan(Date.now());

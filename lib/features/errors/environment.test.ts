@@ -1,40 +1,28 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCountingProxy } from "@/test/counting-proxy";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
-import type * as Load from "./load";
+import { db } from "@/lib/db/client";
+import * as load from "./load";
 
 /** `?environment=` on the errors page and in list_sentry_issues, against the Sentry emulator through a counting proxy. */
 describe("environment filter", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let sentry: RunningSentryEmulator;
   let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
-  let load: typeof Load;
   let orgId: string;
   const cacheKeys = async () => (await db.cacheEntry.findMany({ where: { orgId }, select: { key: true } })).map((e) => e.key).sort();
 
   beforeAll(async () => {
     sentry = await startSentryEmulator({ port: 0 });
     proxy = await startCountingProxy(sentry.url);
-    database = await createTestDatabase("environment");
-    await seedDatabase(database.url, { urls: { sentry: proxy.url, jira: "http://127.0.0.1:1" } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "environment", seed: () => ({ urls: { sentry: proxy.url, jira: "http://127.0.0.1:1" } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    load = await import("./load");
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await proxy.close();
     await sentry.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("offers the environments Sentry lists, and filters by one of them", async () => {

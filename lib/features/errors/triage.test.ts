@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import type * as TriageModule from "./triage";
+import { db } from "@/lib/db/client";
+import * as triage from "./triage";
 
 type SentryIssue = { id: string; shortId: string; status: string; substatus: string | null; assignedTo: { type: string; id: string; email: string } | null };
 
@@ -17,11 +16,8 @@ type SentryIssue = { id: string; shortId: string; status: string; substatus: str
  * through the outbox, is audited as the agent, and a repeat writes nothing new.
  */
 describe("triageSentryIssues, end to end", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
   let sentry: RunningSentryEmulator;
-  let triage: typeof TriageModule;
   let orgId: string;
   const actor = { type: "agent" as const, id: "key_triage_test", label: "Triage test key" };
 
@@ -43,23 +39,16 @@ describe("triageSentryIssues, end to end", () => {
 
   beforeAll(async () => {
     [jira, sentry] = await Promise.all([startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0 })]);
-    database = await createTestDatabase("triage");
-    await seedDatabase(database.url, { urls: { jira: jira.url, sentry: sentry.url } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "triage", seed: () => ({ urls: { jira: jira.url, sentry: sentry.url } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    triage = await import("./triage");
   });
   beforeEach(async () => {
     await setSentryFaults(null);
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await Promise.all([jira?.close(), sentry?.close()]);
-    await db?.$disconnect();
-    await database?.drop();
   });
 
   it("resolves issues in Sentry, audited as the agent", async () => {

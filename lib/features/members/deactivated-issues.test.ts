@@ -1,48 +1,35 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCountingProxy } from "@/test/counting-proxy";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
-import type * as DeactivatedIssues from "./deactivated-issues";
 import type * as Connections from "@/lib/integrations/connections";
 import type * as Jira from "@/lib/integrations/jira";
+import { db } from "@/lib/db/client";
+import * as loader from "./deactivated-issues";
+import * as jiraModule from "@/lib/integrations/jira";
 
 /** The members page's open issues of deactivated members, against the Jira emulator through a counting proxy. */
 describe("open issues of deactivated members", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
   let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
-  let loader: typeof DeactivatedIssues;
   let config: Jira.JiraClientConfig;
-  let jiraModule: typeof Jira;
   let orgId: string;
   let accountIds: string[];
 
   beforeAll(async () => {
     jira = await startJiraEmulator({ port: 0 });
     proxy = await startCountingProxy(jira.url);
-    database = await createTestDatabase("deactivatedissues");
-    await seedDatabase(database.url, { urls: { jira: proxy.url, sentry: "http://127.0.0.1:1" } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "deactivatedissues", seed: () => ({ urls: { jira: proxy.url, sentry: "http://127.0.0.1:1" } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
     accountIds = (await db.membership.findMany({ where: { orgId, jiraAccountId: { not: null } }, orderBy: { id: "asc" } })).map((m) => m.jiraAccountId as string);
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    loader = await import("./deactivated-issues");
-    jiraModule = await import("@/lib/integrations/jira");
     const connections: typeof Connections = await import("@/lib/integrations/connections");
     config = (await connections.getJiraConfig({ orgId }))!;
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await proxy.close();
     await jira.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("makes one Jira search for N deactivated members, grouped as one search per person would, and none while cached", async () => {

@@ -1,15 +1,13 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
-import type * as LoadModule from "./load";
-import type * as PublishModule from "./publish";
-import type * as Queries from "@/lib/db/queries/release-notes";
-import type * as Outbox from "@/lib/platform/outbox";
+import { db } from "@/lib/db/client";
+import * as load from "./load";
+import * as publish from "./publish";
+import * as queries from "@/lib/db/queries/release-notes";
+import * as outbox from "@/lib/platform/outbox";
 
 type JiraIssue = { key: string; fields: { status: { name: string }; fixVersions: { id: string; name: string }[]; project: { key: string } } };
 type JiraVersion = { id: string; name: string; projectId: number; released: boolean; releaseDate?: string };
@@ -26,14 +24,8 @@ const TODAY = new Date().toISOString().slice(0, 10);
  * through the outbox.
  */
 describe("release notes, end to end", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
   let sentry: RunningSentryEmulator;
-  let load: typeof LoadModule;
-  let publish: typeof PublishModule;
-  let queries: typeof Queries;
-  let outbox: typeof Outbox;
   let orgId: string;
   let actor: { id: string; label: string };
 
@@ -95,28 +87,18 @@ describe("release notes, end to end", () => {
 
   beforeAll(async () => {
     [jira, sentry] = await Promise.all([startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0 })]);
-    database = await createTestDatabase("relnotes");
-    await seedDatabase(database.url, { urls: { jira: jira.url, sentry: sentry.url } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "relnotes", seed: () => ({ urls: { jira: jira.url, sentry: sentry.url } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
     const grace = await db.user.findUniqueOrThrow({ where: { email: "grace@acme.test" } });
     actor = { id: grace.id, label: grace.email };
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    load = await import("./load");
-    publish = await import("./publish");
-    queries = await import("@/lib/db/queries/release-notes");
-    outbox = await import("@/lib/platform/outbox");
   });
   beforeEach(async () => {
     await clearJiraFaults();
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await Promise.all([jira?.close(), sentry?.close()]);
-    await db?.$disconnect();
-    await database?.drop();
   });
 
   it("gathers the release's Jira issues, versions, Sentry health and known issues", async () => {

@@ -1,28 +1,20 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCountingProxy } from "@/test/counting-proxy";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
-import type * as Detail from "./detail";
-import type * as Known from "./known-versions";
-import type * as NewIssues from "./new-issues";
-import type * as NotesLoad from "@/lib/features/release-notes/load";
+import { db } from "@/lib/db/client";
+import * as known from "./known-versions";
+import * as detail from "./detail";
+import * as newIssues from "./new-issues";
+import * as notes from "@/lib/features/release-notes/load";
 
 /** Per-version release lookups against the Jira and Sentry emulators, each behind a counting proxy. */
 describe("release version lookups", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
   let sentry: RunningSentryEmulator;
   let jiraProxy: Awaited<ReturnType<typeof startCountingProxy>>;
   let sentryProxy: Awaited<ReturnType<typeof startCountingProxy>>;
-  let known: typeof Known;
-  let detail: typeof Detail;
-  let newIssues: typeof NewIssues;
-  let notes: typeof NotesLoad;
   let orgId: string;
   const requests = () => jiraProxy.count() + sentryProxy.count();
   const resetCounts = () => {
@@ -34,24 +26,14 @@ describe("release version lookups", () => {
   beforeAll(async () => {
     [jira, sentry] = await Promise.all([startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0 })]);
     [jiraProxy, sentryProxy] = await Promise.all([startCountingProxy(jira.url), startCountingProxy(sentry.url)]);
-    database = await createTestDatabase("releaseversions");
-    await seedDatabase(database.url, { urls: { jira: jiraProxy.url, sentry: sentryProxy.url } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "releaseversions", seed: () => ({ urls: { jira: jiraProxy.url, sentry: sentryProxy.url } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    known = await import("./known-versions");
-    detail = await import("./detail");
-    newIssues = await import("./new-issues");
-    notes = await import("@/lib/features/release-notes/load");
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await Promise.all([jiraProxy.close(), sentryProxy.close()]);
     await Promise.all([jira.close(), sentry.close()]);
-    await db.$disconnect();
-    await database.drop();
   });
 
   const realVersion = async () => {

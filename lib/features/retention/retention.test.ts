@@ -1,11 +1,9 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
-import type * as RetentionJob from "./job";
-import type * as RetentionQueries from "@/lib/db/queries/retention";
-import type * as Jobs from "@/lib/platform/jobs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
+import { db } from "@/lib/db/client";
+import * as job from "./job";
+import * as queries from "@/lib/db/queries/retention";
+import * as jobs from "@/lib/platform/jobs";
 
 /**
  * The daily retention pass against a real database: two orgs with different
@@ -14,11 +12,6 @@ import type * as Jobs from "@/lib/platform/jobs";
 const DAY = 86_400_000;
 
 describe("daily retention", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
-  let job: typeof RetentionJob;
-  let queries: typeof RetentionQueries;
-  let jobs: typeof Jobs;
   let acme: string;
   let other: string;
   let userId: string;
@@ -26,16 +19,8 @@ describe("daily retention", () => {
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
   const ids: Record<string, string> = {};
 
+  useSeededDatabase({ label: "retention" });
   beforeAll(async () => {
-    database = await createTestDatabase("retention");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    job = await import("./job");
-    queries = await import("@/lib/db/queries/retention");
-    jobs = await import("@/lib/platform/jobs");
 
     const orgs = await db.organization.findMany({ orderBy: { slug: "asc" }, take: 2 });
     [acme, other] = [orgs[0]!.id, orgs[1]!.id];
@@ -103,11 +88,6 @@ describe("daily retention", () => {
     ids["orgless.session"] = (await db.userSession.create({ data: { orgId: null, userId, workosSessionId: "session_orgless_old", createdAt: ago(40), lastSeenAt: ago(40) } })).id;
   });
 
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await db.$disconnect();
-    await database.drop();
-  });
 
   const exists = async (key: string) => {
     const id = ids[key]!;

@@ -1,42 +1,30 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCountingProxy } from "@/test/counting-proxy";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
-import type * as DashboardModule from "./dashboard";
 import type * as PlanModule from "./plan";
 import type * as ApplyModule from "./apply-plan";
+import { db } from "@/lib/db/client";
+import * as dashboard from "./dashboard";
 
 /** The sprint page's data against the Jira emulator, through a proxy that counts upstream requests. */
 describe("sprint dashboard data", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
   let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
-  let dashboard: typeof DashboardModule;
   let orgId: string;
   const setFaults = (faults: object) => fetch(`${jira.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(faults) });
 
   beforeAll(async () => {
     jira = await startJiraEmulator({ port: 0 });
     proxy = await startCountingProxy(jira.url);
-    database = await createTestDatabase("dashboard");
-    await seedDatabase(database.url, { urls: { jira: proxy.url, sentry: "http://127.0.0.1:1" } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "dashboard", seed: () => ({ urls: { jira: proxy.url, sentry: "http://127.0.0.1:1" } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    dashboard = await import("./dashboard");
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await proxy.close();
     await jira.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("says so when Jira is down and nothing is cached yet", async () => {

@@ -1,19 +1,13 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
-import type * as PlanModule from "./plan";
-import type * as ApplyModule from "./apply-plan";
+import { db } from "@/lib/db/client";
+import * as plan from "./plan";
+import * as apply from "./apply-plan";
 
 /** Preview and apply against the Jira emulator and a real database, as the plan page does. */
 describe("sprint planning, end to end", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
-  let plan: typeof PlanModule;
-  let apply: typeof ApplyModule;
   let orgId: string;
   const actor = { type: "user" as const, id: null, label: "grace@acme.test" };
   const jiraGet = async <T>(path: string): Promise<T> =>
@@ -21,21 +15,13 @@ describe("sprint planning, end to end", () => {
 
   beforeAll(async () => {
     jira = await startJiraEmulator({ port: 0 });
-    database = await createTestDatabase("plan");
-    await seedDatabase(database.url, { urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "plan", seed: () => ({ urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    plan = await import("./plan");
-    apply = await import("./apply-plan");
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await jira.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("previews a plan within capacity and applies it to Jira exactly once", async () => {

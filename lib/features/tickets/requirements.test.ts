@@ -1,12 +1,11 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { featureRequestSchema, type FeatureRequest, type FeatureRequestInput } from "@/lib/domain/requirements";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
-import type * as OutboxModule from "@/lib/platform/outbox";
 import type * as RequirementsModule from "./requirements";
+import { db } from "@/lib/db/client";
+import * as tickets from "./requirements";
+import * as outbox from "@/lib/platform/outbox";
 
 type JiraIssue = {
   key: string;
@@ -26,11 +25,7 @@ const FIELDS = ["summary", "issuetype", "parent", "assignee", "components", "lab
 
 /** Requirements → Jira tickets against the Jira emulator and a real database, as the requirements page does. */
 describe("feature requirements to Jira tickets, end to end", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
-  let tickets: typeof RequirementsModule;
-  let outbox: typeof OutboxModule;
   let orgId: string;
   const actor = { type: "user" as const, id: null, label: "grace@acme.test" };
   const auth = { authorization: `Basic ${Buffer.from("grace@acme.test:jira-demo-token").toString("base64")}`, "content-type": "application/json" };
@@ -82,24 +77,16 @@ describe("feature requirements to Jira tickets, end to end", () => {
 
   beforeAll(async () => {
     jira = await startJiraEmulator({ port: 0 });
-    database = await createTestDatabase("tickets");
-    await seedDatabase(database.url, { urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "tickets", seed: () => ({ urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    tickets = await import("./requirements");
-    outbox = await import("@/lib/platform/outbox");
   });
   afterEach(async () => {
     await setFaults(null);
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await jira.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("previews an epic, stories with proposed assignees and subtasks, and creates exactly that in Jira", async () => {

@@ -1,25 +1,18 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
 import type { SentryIssueFacts } from "@/lib/domain/automations";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
-import type * as OutboxModule from "@/lib/platform/outbox";
-import type * as RetrySentryTicketModule from "./retry-sentry-ticket";
-import type * as SentryToJiraModule from "./sentry-to-jira";
+import { useSeededDatabase } from "@/test/fixtures/database";
+import { db } from "@/lib/db/client";
+import * as tickets from "./sentry-to-jira";
+import * as outbox from "@/lib/platform/outbox";
+import * as retryTicket from "./retry-sentry-ticket";
 
 /** "Create ticket" for a Sentry issue after a failed try: corrected input files the ticket instead of repeating the failure. */
 describe("a Sentry issue's ticket after a failed create", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
   let sentry: RunningSentryEmulator;
-  let tickets: typeof SentryToJiraModule;
-  let outbox: typeof OutboxModule;
-  let retryTicket: typeof RetrySentryTicketModule;
   let orgId: string;
   const actor = { type: "user" as const, id: "u_grace", label: "grace@acme.test" };
 
@@ -31,22 +24,13 @@ describe("a Sentry issue's ticket after a failed create", () => {
 
   beforeAll(async () => {
     [jira, sentry] = await Promise.all([startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0 })]);
-    database = await createTestDatabase("ticketsupersede");
-    await seedDatabase(database.url, { urls: { jira: jira.url, sentry: sentry.url } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "ticketsupersede", seed: () => ({ urls: { jira: jira.url, sentry: sentry.url } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    tickets = await import("./sentry-to-jira");
-    outbox = await import("@/lib/platform/outbox");
-    retryTicket = await import("./retry-sentry-ticket");
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await Promise.all([jira.close(), sentry.close()]);
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("a failed intent blocks its key forever: a wrong project key fails, and the same Sentry issue with the right project then gets its ticket and link", async () => {

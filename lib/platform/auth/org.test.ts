@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { NextResponse } from "next/server";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { demoSession, demoWorkosOrgId, type MockAuthkitSession } from "@/test/authkit-session";
 import type * as Org from "./org";
-import type * as Api from "./api";
-import type * as SwitchRoute from "@/app/(auth)/switch-org/route";
+import * as org from "./org";
+import * as api from "./api";
+import * as route from "@/app/(auth)/switch-org/route";
 
 /**
  * The org in the URL against the org the WorkOS session is in: requireOrg,
@@ -40,28 +40,10 @@ async function redirectTarget(run: () => Promise<unknown>): Promise<string> {
 }
 
 describe("the org in the URL is the org of the session", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let org: typeof Org;
-  let api: typeof Api;
-  let route: typeof SwitchRoute;
-
-  beforeAll(async () => {
-    database = await createTestDatabase("orgbinding");
-    await seedDatabase(database.url);
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    org = await import("./org");
-    api = await import("./api");
-    route = await import("@/app/(auth)/switch-org/route");
-  });
+  useSeededDatabase({ label: "orgbinding" });
   beforeEach(() => {
     switches.length = 0;
     refusal.error = null;
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await database.drop();
   });
 
   const switchUrl = (query: string) => new Request(`http://bosun.test/switch-org?${query}`);

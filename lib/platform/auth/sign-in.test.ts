@@ -1,32 +1,23 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { UnsecuredJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
+import { db } from "@/lib/db/client";
 
 describe("completeSignIn", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let workos: RunningWorkosEmulator;
 
+  useSeededDatabase({ label: "signin" });
   beforeAll(async () => {
-    database = await createTestDatabase("signin");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("DATABASE_URL", database.url);
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
+    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
     await workos.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("records the sign-in in every org the user belongs to, with a request id", async () => {

@@ -1,10 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { JIRA_DEMO_API_TOKEN, SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { type RunningWorkosEmulator, startWorkosEmulator, totp } from "@/emulators/workos";
@@ -16,6 +13,7 @@ import type * as ErrorActions from "@/app/(app)/[orgSlug]/errors/actions";
 import type * as NotesActions from "@/app/(app)/[orgSlug]/releases/[version]/notes/actions";
 import type * as MemberActions from "@/app/(app)/[orgSlug]/settings/members/actions";
 import type * as ApiKeyActions from "@/app/(app)/[orgSlug]/settings/api-keys/actions";
+import { db } from "@/lib/db/client";
 
 /**
  * Step-up before bulk writes, through the real actions: a real database, the
@@ -51,8 +49,6 @@ async function redirectTarget(promise: Promise<unknown>): Promise<string> {
 }
 
 describe("finding 2 (MFA): step-up before bulk writes", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
   let sentry: RunningSentryEmulator;
   let workos: RunningWorkosEmulator;
@@ -85,13 +81,12 @@ describe("finding 2 (MFA): step-up before bulk writes", () => {
 
   beforeAll(async () => {
     [jira, sentry, workos] = await Promise.all([startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0 }), startWorkosEmulator({ port: 0 })]);
-    database = await createTestDatabase("stepup");
-    await seedDatabase(database.url, { urls: { jira: jira.url, sentry: sentry.url } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    vi.stubEnv("DATABASE_URL", database.url);
+  });
+  useSeededDatabase({ label: "stepup", seed: () => ({ urls: { jira: jira.url, sentry: sentry.url } }) });
+  beforeAll(async () => {
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
+    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     [mfa, plan, tickets, errors, notes, members, apiKeys] = await Promise.all([
       import("@/app/(auth)/mfa/actions"),
       import("@/app/(app)/[orgSlug]/sprints/plan/actions"),
@@ -113,8 +108,6 @@ describe("finding 2 (MFA): step-up before bulk writes", () => {
   afterAll(async () => {
     vi.unstubAllEnvs();
     await Promise.all([jira?.close(), sentry?.close(), workos?.close()]);
-    await db?.$disconnect();
-    await database?.drop();
   });
 
   it("applying a sprint plan", async () => {

@@ -1,28 +1,14 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { createTestDatabase } from "@/test/database";
-import type * as ReadThroughModule from "./read-through";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
+import { db } from "@/lib/db/client";
+import * as cache from "./read-through";
 
 describe("readThrough", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
-  let cache: typeof ReadThroughModule;
   let orgId: string;
 
+  useSeededDatabase({ label: "cache", seed: false });
   beforeAll(async () => {
-    database = await createTestDatabase("cache");
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     orgId = (await db.organization.create({ data: { slug: "c", name: "C", workosOrgId: "org_c" } })).id;
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    cache = await import("./read-through");
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("calls upstream once per freshness window, and again after it", async () => {

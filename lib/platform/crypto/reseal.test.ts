@@ -1,11 +1,10 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
+import { beforeEach, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { openCredentials, sealCredentials, type Keyring } from "./credentials";
-import type * as SystemCredentials from "@/lib/db/queries/system-credentials";
-import type * as Reseal from "./reseal";
+import { db } from "@/lib/db/client";
+import * as reseal from "./reseal";
+import * as systemCredentials from "@/lib/db/queries/sealed-credentials";
 
 const key = (keyId: string, fill: number) => ({ keyId, key: Buffer.alloc(32, fill).toString("base64") });
 const OLD: Keyring = { current: key("k1", 1), previous: [] };
@@ -13,35 +12,17 @@ const ROTATED: Keyring = { current: key("k2", 2), previous: [key("k1", 1)] };
 
 /** Re-sealing every stored credential under the current key, against a real database holding the demo's credentials. */
 describe("re-sealing stored credentials", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
-  let reseal: typeof Reseal;
-  let systemCredentials: typeof SystemCredentials;
   const rows = () => db.integrationConnection.findMany({ include: { org: { select: { slug: true } } }, orderBy: [{ orgId: "asc" }, { provider: "asc" }] });
   /** Re-seal entries written by this test: the log is append-only, so earlier tests' entries stay and are left out. */
   let earlierAudits: string[] = [];
   const resealAudits = () =>
     db.auditLog.findMany({ where: { action: "credentials.resealed", id: { notIn: earlierAudits } }, include: { org: { select: { slug: true } } }, orderBy: { createdAt: "asc" } });
 
-  beforeAll(async () => {
-    database = await createTestDatabase("reseal");
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    (globalThis as { bosunPool?: unknown }).bosunPool = undefined;
-    reseal = await import("./reseal");
-    systemCredentials = await import("@/lib/db/queries/system-credentials");
-  });
+  const database = useSeededDatabase({ label: "reseal", seed: false });
   beforeEach(async () => {
     // Every test starts from the demo's credentials sealed with the old key, and no re-seal audited yet.
     await seedDatabase(database.url, { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" }, keyring: OLD });
     earlierAudits = (await db.auditLog.findMany({ where: { action: "credentials.resealed" }, select: { id: true } })).map((a) => a.id);
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("finding 11 (key rotation): moves every credential from the old key to the current one, with one audit entry per org", async () => {

@@ -1,34 +1,17 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
+import { describe, expect, it } from "vitest";
 import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import type { Keyring } from "./credentials";
-import type * as StoredKeys from "./stored-keys";
+import { db } from "@/lib/db/client";
+import * as storedKeys from "./stored-keys";
 
 const key = (keyId: string, fill: number) => ({ keyId, key: Buffer.alloc(32, fill).toString("base64") });
 
 /** The check web and worker processes run before they start, against a real database holding the demo's sealed credentials. */
 describe("stored credential keys at startup", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
-  let storedKeys: typeof StoredKeys;
   const seedWith = (keyring: Keyring) => seedDatabase(database.url, { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" }, keyring });
 
-  beforeAll(async () => {
-    database = await createTestDatabase("storedkeys");
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    (globalThis as { bosunPool?: unknown }).bosunPool = undefined;
-    storedKeys = await import("./stored-keys");
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await db.$disconnect();
-    await database.drop();
-  });
+  const database = useSeededDatabase({ label: "storedkeys", seed: false });
 
   it("starts with no stored credentials at all", async () => {
     await expect(storedKeys.assertStoredCredentialsOpen({ current: key("k2", 2), previous: [] })).resolves.toEqual({ keyIds: [] });

@@ -1,21 +1,16 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { buildWorld } from "@/emulators/seed/world";
-import type * as OutboxIndex from "./index";
+import { db } from "@/lib/db/client";
+import * as outbox from "./index";
 
 /**
  * A long Jira outage against the real emulator and database. The outbox's clock
  * is stepped forward by hand, so hours of backoff pass without any waiting.
  */
 describe("outbound writes through a long outage", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
-  let outbox: typeof OutboxIndex;
   let orgId: string;
   const world = buildWorld();
   const person = (key: string) => world.people.find((p) => p.key === key)!;
@@ -38,21 +33,14 @@ describe("outbound writes through a long outage", () => {
 
   beforeAll(async () => {
     jira = await startJiraEmulator({ port: 0 });
-    database = await createTestDatabase("outboxoutage");
-    await seedDatabase(database.url, { urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "outboxoutage", seed: () => ({ urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    outbox = await import("./index");
   });
   beforeEach(() => setFaults({ errorRate: 0, rateLimitRate: 0 }));
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await jira.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("defect 2 (outage poisons writes): a Jira write survives more than 10 failed tries and lands once Jira is back", async () => {

@@ -1,18 +1,14 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 import type * as OutboxIndex from "./index";
+import { db } from "@/lib/db/client";
 
 type OutboxModule = typeof OutboxIndex;
 
 /** The outbound-write path against the real WorkOS emulator and a real database. */
 describe("outbox", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let workos: RunningWorkosEmulator;
   let outbox: OutboxModule;
   let orgId: string;
@@ -37,24 +33,19 @@ describe("outbox", () => {
     requestId: "req-outbox-test-1",
   });
 
+  useSeededDatabase({ label: "outbox" });
   beforeAll(async () => {
-    database = await createTestDatabase("outbox");
-    await seedDatabase(database.url);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("DATABASE_URL", database.url);
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
+    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     outbox = await import("./index");
   });
   beforeEach(() => setFaults({ errorRate: 0, rateLimitRate: 0 }));
   afterAll(async () => {
     vi.unstubAllEnvs();
     await workos.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("records the intent, makes the write, and audits it once", async () => {

@@ -1,20 +1,14 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { buildWorld } from "@/emulators/seed/world";
-import type * as OutboxIndex from "./index";
-import type * as RetryWriteModule from "./retry-write";
+import { db } from "@/lib/db/client";
+import * as outbox from "./index";
+import * as retry from "./retry-write";
 
 /** A failed write is not its key's last word: corrected input supersedes it, and a person can retry it. */
 describe("failed writes: superseded and retried", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
-  let outbox: typeof OutboxIndex;
-  let retry: typeof RetryWriteModule;
   let orgId: string;
   let otherOrgId: string;
   const world = buildWorld();
@@ -56,25 +50,17 @@ describe("failed writes: superseded and retried", () => {
 
   beforeAll(async () => {
     jira = await startJiraEmulator({ port: 0 });
-    database = await createTestDatabase("outboxsupersede");
-    await seedDatabase(database.url, { urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  });
+  useSeededDatabase({ label: "outboxsupersede", seed: () => ({ urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } }) });
+  beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
     otherOrgId = (await db.organization.findUniqueOrThrow({ where: { slug: "globex" } })).id;
     const settings = (await db.organization.findUniqueOrThrow({ where: { id: orgId } })).settings as object | null;
     await db.organization.update({ where: { id: orgId }, data: { settings: { ...(settings ?? {}), outboxRetryHours: 1 } } });
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    outbox = await import("./index");
-    retry = await import("./retry-write");
   });
   beforeEach(() => setFaults({ errorRate: 0, rateLimitRate: 0 }));
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await jira.close();
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("a failed intent blocks its key forever: a corrected project key supersedes the failed create, once, audited with what changed", async () => {

@@ -31,6 +31,7 @@ describe("POST /api/webhooks/workos", () => {
     bosun = await serveRoutes({ "/api/webhooks/workos": (request) => route.POST(request) });
     workos = await startWorkosEmulator({ port: 0, bosunUrl: bosun.url });
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
+    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
     vi.resetModules();
     route = await import("./route");
     jobs = await import("@/lib/platform/jobs");

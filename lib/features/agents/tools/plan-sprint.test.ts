@@ -2,9 +2,10 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AgentContext } from "@/lib/features/agents/context";
-import type * as PlanSprintTool from "./plan-sprint";
+import { useDatabaseAt } from "@/test/fixtures/database";
+import { registerPlanSprint } from "./plan-sprint";
 
 /**
  * plan_sprint's dates through the protocol, in memory. The database points at
@@ -23,12 +24,8 @@ const context: AgentContext = {
 describe("plan_sprint dates", () => {
   let client: Client;
 
+  useDatabaseAt("postgresql://bosun@127.0.0.1:1/nowhere");
   beforeAll(async () => {
-    vi.stubEnv("DATABASE_URL", "postgresql://bosun@127.0.0.1:1/nowhere");
-    vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
-    (globalThis as { bosunPool?: unknown }).bosunPool = undefined;
-    const { registerPlanSprint } = (await import("./plan-sprint")) as typeof PlanSprintTool;
     const server = new McpServer({ name: "bosun-test", version: "0.0.0" });
     registerPlanSprint(server, context);
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
@@ -37,7 +34,6 @@ describe("plan_sprint dates", () => {
   });
   afterAll(async () => {
     await client.close();
-    vi.unstubAllEnvs();
   });
 
   const plan = async (startDate: string, endDate: string) =>

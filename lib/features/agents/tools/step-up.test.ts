@@ -2,16 +2,14 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { JIRA_DEMO_API_TOKEN, SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
 import type { AgentContext } from "@/lib/features/agents/context";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { useSeededDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import type * as Tools from "./index";
+import { db } from "@/lib/db/client";
 
 const PUBLIC_URL = "http://127.0.0.1:3999";
 const SESSION = "session_oauth_grace";
@@ -22,8 +20,6 @@ const SESSION = "session_oauth_grace";
  * session of acme, which requires MFA; its last code is older than 15 minutes.
  */
 describe("finding 2 (MFA): MCP tools that write in bulk need a recent second factor", () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: PrismaClient;
   let jira: JiraEmulator;
   let sentry: RunningSentryEmulator;
   let tools: typeof Tools;
@@ -55,13 +51,12 @@ describe("finding 2 (MFA): MCP tools that write in bulk need a recent second fac
 
   beforeAll(async () => {
     [jira, sentry] = await Promise.all([startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0 })]);
-    database = await createTestDatabase("mcpstepup");
-    await seedDatabase(database.url, { urls: { jira: jira.url, sentry: sentry.url } });
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    vi.stubEnv("DATABASE_URL", database.url);
+  });
+  useSeededDatabase({ label: "mcpstepup", seed: () => ({ urls: { jira: jira.url, sentry: sentry.url } }) });
+  beforeAll(async () => {
     vi.stubEnv("BOSUN_PUBLIC_URL", PUBLIC_URL);
+    // lib/platform/env reads BOSUN_PUBLIC_URL when it loads, so the modules under test load again after it is set.
     vi.resetModules();
-    (globalThis as { bosunDb?: unknown }).bosunDb = undefined;
     tools = await import("./index");
     const acme = await db.organization.update({ where: { slug: "acme" }, data: { requireMfa: true }, select: { id: true, slug: true, name: true } });
     const grace = await db.user.findUniqueOrThrow({ where: { email: "grace@acme.test" } });
@@ -76,8 +71,6 @@ describe("finding 2 (MFA): MCP tools that write in bulk need a recent second fac
   afterAll(async () => {
     vi.unstubAllEnvs();
     await Promise.all([jira?.close(), sentry?.close()]);
-    await db?.$disconnect();
-    await database?.drop();
   });
 
   it("apply_sprint_plan", async () => {

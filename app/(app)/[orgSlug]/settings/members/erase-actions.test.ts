@@ -79,6 +79,7 @@ describe("erasing a departed person's personal data", () => {
   beforeAll(async () => {
     workos = await startWorkosEmulator({ port: 0 });
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
+    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
     vi.resetModules();
     actions = await import("./erase-actions");
     users = await import("@/lib/db/queries/users");

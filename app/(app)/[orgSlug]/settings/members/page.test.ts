@@ -30,6 +30,7 @@ describe("members page", () => {
   useSeededDatabase({ label: "memberspage", seed: () => ({ urls: { jira: proxy.url, sentry: "http://127.0.0.1:1" } }) });
   beforeAll(async () => {
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
+    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
     vi.resetModules();
     page = await import("./page");
   });

@@ -40,6 +40,7 @@ describe("finding 2 (MFA): an admin resets a member's authenticator", () => {
   beforeAll(async () => {
     workos = await startWorkosEmulator({ port: 0 });
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
+    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
     vi.resetModules();
     actions = await import("./mfa-actions");
     mfa = await import("@/app/(auth)/mfa/actions");

@@ -33,6 +33,7 @@ describe("role changes while WorkOS is failing", () => {
   beforeAll(async () => {
     workos = await startWorkosEmulator({ port: 0 });
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
+    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
     vi.resetModules();
     actions = await import("./actions");
     outbox = await import("@/lib/platform/outbox");
