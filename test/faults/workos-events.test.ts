@@ -1,9 +1,6 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { WORKOS_DEMO_WEBHOOK_SECRET } from "@/lib/platform/config/demo";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { openTestDatabase } from "@/test/fixtures/database";
 import { type RunningWorkosEmulator, signWorkosWebhook, startWorkosEmulator } from "@/emulators/workos";
 import { buildWorld } from "@/emulators/seed/world";
 import { recordFigure } from "./figures";
@@ -43,17 +40,11 @@ const lastEventId = async () => (workos.store.events.all().at(-1)?.id as string 
 
 /** A fresh, seeded Bosun (its own database) whose route and job queue are loaded against it. */
 async function bootBosun(label: string) {
-  const database = await createTestDatabase(label);
-  await seedDatabase(database.url);
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-  vi.stubEnv("DATABASE_URL", database.url);
+  const database = await openTestDatabase({ label });
+  const { db } = database;
   vi.stubEnv("WORKOS_API_PORT", String(workos.port));
+  // lib/platform/env reads WORKOS_API_PORT when it loads, and no module state may carry over from the Bosun before.
   vi.resetModules();
-  const globals = globalThis as { bosunDb?: { $disconnect: () => Promise<void> }; bosunPool?: { end: () => Promise<void> } };
-  await globals.bosunDb?.$disconnect();
-  await globals.bosunPool?.end();
-  globals.bosunDb = undefined;
-  globals.bosunPool = undefined;
   const route = await import("@/app/api/webhooks/workos/route");
   const { drainJobs } = await import("@/lib/platform/jobs");
   const { JOB_HANDLERS } = await import("@/lib/features/automations/handlers");
@@ -72,10 +63,7 @@ async function bootBosun(label: string) {
   /** Jobs waiting for a retry become due now (the queue's clock is the database's, so the wait is skipped, not slept). */
   const makeRetriesDue = () => db.job.updateMany({ where: { status: "queued" }, data: { runAt: new Date(0) } });
   const acmeOrg = await db.organization.findUniqueOrThrow({ where: { slug: "acme" } });
-  const close = async () => {
-    await db.$disconnect();
-    await database.drop();
-  };
+  const close = () => database.close();
   return { db, deliver, drain, makeRetriesDue, acmeOrg, close };
 }
 

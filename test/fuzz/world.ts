@@ -1,10 +1,9 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import fc from "fast-check";
 import { vi } from "vitest";
-import { PrismaClient } from "@/lib/db/generated/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import { launchVariables, parseEnv } from "@/lib/platform/env/schema";
 import { seedDatabase } from "@/prisma/seed-data";
-import { createTestDatabase } from "@/test/database";
+import { openTestDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
@@ -76,13 +75,11 @@ export function signInAs(persona: Persona) {
 
 export async function startFuzzWorld(label: string): Promise<FuzzWorld> {
   const [workos, jira, sentry] = await Promise.all([startWorkosEmulator({ port: 0 }), startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0 })]);
-  const database = await createTestDatabase(label);
   const urls = { jira: jira.url, sentry: sentry.url };
-  await seedDatabase(database.url, { urls });
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 2 }) });
+  const database = await openTestDatabase({ label, seed: { urls } });
+  const { db } = database;
   const publicUrl = "http://127.0.0.1:3999";
   const variables: Record<string, string> = {
-    DATABASE_URL: database.url,
     BOSUN_PUBLIC_URL: publicUrl,
     WORKOS_API_PORT: String(workos.port),
     // Refusals are the point here; the log would only drown the figure.
@@ -91,10 +88,8 @@ export async function startFuzzWorld(label: string): Promise<FuzzWorld> {
   // AuthKit reads its settings from process.env, as next.config.ts fills them in.
   Object.assign(variables, launchVariables(parseEnv(variables)));
   for (const [name, value] of Object.entries(variables)) vi.stubEnv(name, value);
+  // lib/platform/env reads these when it loads, so the modules under test load after they are set.
   vi.resetModules();
-  const globalForDb = globalThis as { bosunDb?: unknown; bosunPool?: unknown };
-  globalForDb.bosunDb = undefined;
-  globalForDb.bosunPool = undefined;
 
   return {
     db,
@@ -114,14 +109,8 @@ export async function startFuzzWorld(label: string): Promise<FuzzWorld> {
     },
     close: async () => {
       vi.unstubAllEnvs();
-      const app = globalThis as { bosunDb?: PrismaClient; bosunPool?: { end: () => Promise<void> } };
-      await app.bosunDb?.$disconnect().catch(() => undefined);
-      await app.bosunPool?.end().catch(() => undefined);
-      app.bosunDb = undefined;
-      app.bosunPool = undefined;
-      await db.$disconnect();
       await Promise.all([jira.close(), sentry.close(), workos.close()]);
-      await database.drop();
+      await database.close();
     },
   };
 }
