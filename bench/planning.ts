@@ -4,7 +4,7 @@
  * in-process: no servers.
  */
 import { exactOptimum, planSprint } from "@/lib/domain/planning";
-import { randomPlanInput } from "@/lib/domain/planning/test-instances";
+import { randomPlanInput } from "@/test/fixtures/planning-instances";
 import { median, min, round } from "./stats";
 import type { Figure } from "./types";
 

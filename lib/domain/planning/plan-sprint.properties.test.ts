@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "@/emulators/seed/random";
 import { exactOptimum } from "./exact-optimum";
 import { planSprint } from "./plan-sprint";
-import { randomPlanInput } from "./test-instances";
+import { randomPlanInput } from "@/test/fixtures/planning-instances";
 import type { PlanInput, SprintPlan } from "./types";
 
 const instances = Array.from({ length: 150 }, (_, i) => randomPlanInput(`property-${i}`, { issues: 5 + (i % 40), people: 1 + (i % 6) }));

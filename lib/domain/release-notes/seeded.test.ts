@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateReleaseNotes } from "./generate";
 import { markdownToHtml } from "./markdown-to-html";
-import { seededReleaseInput, seededVersions } from "./test-fixtures";
+import { seededReleaseInput, seededVersions } from "@/test/fixtures/release-notes-input";
 
 /**
  * Notes for real releases of the emulators' demo seed (acme, seed 42, fixed
