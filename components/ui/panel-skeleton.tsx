@@ -19,3 +19,8 @@ export function PanelSkeleton({ label, title = true, rows = 3, columns = 1, clas
     </section>
   );
 }
+
+/** A line of text still on its way (a description that depends on streamed data), one line high. */
+export function TextSkeleton({ className = "w-96" }: { className?: string }) {
+  return <span aria-hidden="true" className={`inline-block h-4 max-w-full animate-pulse rounded bg-slate-200 align-middle dark:bg-slate-800 ${className}`} />;
+}

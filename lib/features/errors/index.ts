@@ -4,5 +4,6 @@
  */
 export { unknownEnvironmentMessage } from "./environment-filter";
 export { invalidateErrors, loadErrorsPage, type ClassifiedIssue, type ErrorFilters, type Period } from "./load";
+export { loadErrorsView, type ErrorsView } from "./load-view";
 export { getSeveritySettings } from "./severity-settings";
 export { TRIAGE_ACTIONS, triageSentryIssues } from "./triage";

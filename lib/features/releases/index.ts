@@ -3,6 +3,7 @@
  * this feature. Server-only: client components import its types with `import type`.
  */
 export { loadReleaseDetail } from "./detail";
+export { loadReleaseDetailPage, type ReleaseDetail, type ReleaseNewIssue } from "./detail-page";
 export { checkReleaseVersion, readJiraVersionList, type VersionCheck } from "./known-versions";
-export { loadReleasesPage } from "./load";
+export { loadReleasesPage, type ReleasesPage } from "./load";
 export { readIssuesFirstSeenIn } from "./new-issues";

@@ -3,8 +3,9 @@
  * this feature. Server-only: client components import its types with `import type`.
  */
 export { applyStep, applySteps, type ApplyStep, type StepResult } from "./apply-plan";
+export { loadAvailabilityPage } from "./availability-page";
 export { loadBoardContext } from "./board-context";
-export { loadSprintDashboard } from "./dashboard";
+export { loadSprintDashboard, type SprintDashboard } from "./dashboard";
 export { componentExperience } from "./experience";
 export { findPreview, planRequestSchema, previewPlan, type SprintPlanPreview } from "./plan";
 export { capacities } from "./team-capacity";

@@ -4,6 +4,7 @@
  */
 export { describeTicketRetry } from "./describe-ticket-retry";
 export { ticketForListedSentryIssue } from "./from-errors-list";
+export { loadNewFeaturePage } from "./new-feature-page";
 export { type CreatedIssue, type CreationResult, type CreationStep, creationSteps, findTicketsPreview, previewTickets, runCreationStep, type TicketsPreview, writeKey } from "./requirements";
 export { retrySentryTicket } from "./retry-sentry-ticket";
 export { getTicketRouting, routingSchema, saveTicketRouting } from "./routing";

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
+import { DataTable } from "@/components/ui/data-table";
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
 import type { ClassifiedIssue } from "@/lib/features/errors";
 import { createTicketAction, triageAction } from "./actions";
@@ -78,8 +79,8 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
           )}
         </p>
       )}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+      <DataTable
+        head={
           <thead>
             <tr className="text-xs uppercase tracking-wide text-slate-500">
               <th scope="col" className="pb-2 pr-2 font-medium"><span className="sr-only">Select</span></th>
@@ -92,43 +93,42 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
               <th scope="col" className="pb-2 font-medium">Jira</th>
             </tr>
           </thead>
-          <tbody>
-            {issues.map((issue) => (
-              <tr key={issue.id} className="border-t border-slate-100 align-top dark:border-slate-800">
-                <td className="py-2 pr-2">
-                  <input type="checkbox" aria-label={`Select ${issue.shortId}`} checked={selected.has(issue.id)} onChange={() => toggle(issue.id)} className="h-4 w-4" />
-                </td>
-                <td className="py-2 pr-3">
-                  <span className={`rounded px-1.5 py-0.5 text-xs font-semibold capitalize ${SEVERITY_STYLE[issue.severity]}`} title={issue.reasons.join("; ")}>{issue.severity}</span>
-                </td>
-                <td className="max-w-md py-2 pr-3">
-                  <a href={issue.permalink} className="font-medium hover:underline">{issue.title}</a>
-                  <span className="block text-xs text-slate-500">
-                    <span className="font-mono">{issue.shortId}</span> · {issue.project.slug} · {issue.level}
-                    {issue.culprit && ` · ${issue.culprit}`}
-                    {` · first seen ${issue.firstSeen.slice(0, 10)}`}
-                    {issue.firstReleaseVersion && ` in ${issue.firstReleaseVersion}`}
-                    {issue.substatus && ` · ${issue.substatus}`}
-                  </span>
-                </td>
-                <td className="py-2 pr-3 tabular-nums">{issue.userCount.toLocaleString("en")}</td>
-                <td className="py-2 pr-3 tabular-nums">{issue.eventCount.toLocaleString("en")}</td>
-                <td className="whitespace-nowrap py-2 pr-3 text-xs">{issue.lastSeen.slice(0, 16).replace("T", " ")}</td>
-                <td className="py-2 pr-3 text-xs">{issue.assignee?.name ?? "—"}</td>
-                <td className="py-2">
-                  {issue.jiraKey ? (
-                    <span className="font-mono text-xs">{issue.jiraKey}</span>
-                  ) : canTicket && jiraProjects.length > 0 ? (
-                    <button type="button" disabled={pending} onClick={() => ticket(issue.id, ticketProject)} className="whitespace-nowrap text-xs font-medium text-brand-600 hover:underline disabled:opacity-50">
-                      Create ticket<span className="sr-only"> for {issue.shortId}</span>
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+        }
+      >
+        {issues.map((issue) => (
+          <tr key={issue.id} className="border-t border-slate-100 align-top dark:border-slate-800">
+            <td className="py-2 pr-2">
+              <input type="checkbox" aria-label={`Select ${issue.shortId}`} checked={selected.has(issue.id)} onChange={() => toggle(issue.id)} className="h-4 w-4" />
+            </td>
+            <td className="py-2 pr-3">
+              <span className={`rounded px-1.5 py-0.5 text-xs font-semibold capitalize ${SEVERITY_STYLE[issue.severity]}`} title={issue.reasons.join("; ")}>{issue.severity}</span>
+            </td>
+            <td className="max-w-md py-2 pr-3">
+              <a href={issue.permalink} className="font-medium hover:underline">{issue.title}</a>
+              <span className="block text-xs text-slate-500">
+                <span className="font-mono">{issue.shortId}</span> · {issue.project.slug} · {issue.level}
+                {issue.culprit && ` · ${issue.culprit}`}
+                {` · first seen ${issue.firstSeen.slice(0, 10)}`}
+                {issue.firstReleaseVersion && ` in ${issue.firstReleaseVersion}`}
+                {issue.substatus && ` · ${issue.substatus}`}
+              </span>
+            </td>
+            <td className="py-2 pr-3 tabular-nums">{issue.userCount.toLocaleString("en")}</td>
+            <td className="py-2 pr-3 tabular-nums">{issue.eventCount.toLocaleString("en")}</td>
+            <td className="whitespace-nowrap py-2 pr-3 text-xs">{issue.lastSeen.slice(0, 16).replace("T", " ")}</td>
+            <td className="py-2 pr-3 text-xs">{issue.assignee?.name ?? "—"}</td>
+            <td className="py-2">
+              {issue.jiraKey ? (
+                <span className="font-mono text-xs">{issue.jiraKey}</span>
+              ) : canTicket && jiraProjects.length > 0 ? (
+                <button type="button" disabled={pending} onClick={() => ticket(issue.id, ticketProject)} className="whitespace-nowrap text-xs font-medium text-brand-600 hover:underline disabled:opacity-50">
+                  Create ticket<span className="sr-only"> for {issue.shortId}</span>
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

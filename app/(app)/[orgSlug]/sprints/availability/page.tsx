@@ -2,8 +2,8 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { can } from "@/lib/domain/permissions";
-import { listAvailability, listTeam } from "@/lib/db/queries/availability";
+import { TableHead } from "@/components/ui/table-head";
+import { loadAvailabilityPage } from "@/lib/features/sprints";
 import { AddAvailabilityForm, AllocationInput, RemoveAvailabilityButton } from "./availability-forms";
 
 export const metadata = { title: "Availability" };
@@ -13,10 +13,7 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 export default async function AvailabilityPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { org, user, role } = await requireOrg(orgSlug);
-  const editsTeam = can(role, "availability:edit-team");
-  const today = day(new Date());
-  const [team, entries] = await Promise.all([listTeam({ orgId: org.id }), listAvailability({ orgId: org.id, from: today, userId: editsTeam ? undefined : user.id })]);
-  const visibleTeam = editsTeam ? team : team.filter((m) => m.user.id === user.id);
+  const { editsTeam, people } = await loadAvailabilityPage({ orgId: org.id, userId: user.id, role, today: day(new Date()) });
 
   return (
     <>
@@ -31,20 +28,14 @@ export default async function AvailabilityPage({ params }: { params: Promise<{ o
       />
       <div className="space-y-6">
         <Card title="Add time off or on call">
-          <AddAvailabilityForm orgSlug={org.slug} people={visibleTeam.map((m) => ({ userId: m.user.id, name: m.user.name }))} defaultUserId={user.id} />
+          <AddAvailabilityForm orgSlug={org.slug} people={people.map((m) => ({ userId: m.user.id, name: m.user.name }))} defaultUserId={user.id} />
         </Card>
         <Card title="People">
           <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="text-xs uppercase tracking-wide text-slate-500">
-                <th scope="col" className="pb-2 pr-4 font-medium">Person</th>
-                <th scope="col" className="pb-2 pr-4 font-medium">Allocation to sprint work</th>
-                <th scope="col" className="pb-2 font-medium">Coming up</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Person", "Allocation to sprint work", "Coming up"]} />
             <tbody>
-              {visibleTeam.map((member) => {
-                const own = entries.filter((e) => e.membership.userId === member.user.id);
+              {people.map((member) => {
+                const own = member.entries;
                 return (
                   <tr key={member.id} className="border-t border-slate-100 align-top dark:border-slate-800">
                     <td className="py-2 pr-4 font-medium">{member.user.name}</td>

@@ -1,10 +1,8 @@
-import { Card } from "@/components/ui/card";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
-import { getJiraConfig } from "@/lib/integrations/connections";
-import { readBoards } from "@/lib/integrations/jira/reads";
-import { FeatureForm } from "./feature-form";
+import { FeaturePanel, FeatureSkeleton } from "./feature-panel";
 
 export const metadata = { title: "New feature" };
 
@@ -20,23 +18,12 @@ export default async function NewTicketsPage({ params }: { params: Promise<{ org
       </>
     );
   }
-  const jira = await getJiraConfig({ orgId: org.id });
-  if (!jira) {
-    return (
-      <>
-        {header}
-        <Card>
-          <p className="text-sm">Connect Jira in Settings → Integrations first.</p>
-        </Card>
-      </>
-    );
-  }
-  const boards = await readBoards({ orgId: org.id, config: jira }).catch(() => null);
-  const projects = [...new Set((boards?.value ?? []).map((b) => b.projectKey).filter((k): k is string => Boolean(k)))];
   return (
     <>
       {header}
-      <FeatureForm orgSlug={org.slug} projects={projects} />
+      <Suspense fallback={<FeatureSkeleton />}>
+        <FeaturePanel orgId={org.id} orgSlug={org.slug} />
+      </Suspense>
     </>
   );
 }

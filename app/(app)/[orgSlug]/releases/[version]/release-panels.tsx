@@ -1,0 +1,77 @@
+import { Card } from "@/components/ui/card";
+import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import type { ReleaseDetail, ReleaseNewIssue } from "@/lib/features/releases";
+
+/* A release page's panels that wait on Sentry and Jira; each streams in when its read arrives. */
+
+export async function CrashFreeChartPanel({ detail }: { detail: Promise<ReleaseDetail> }) {
+  const points = ((await detail).series ?? []).filter((p) => p.crashFree !== null) as { ts: string; crashFree: number }[];
+  const min = Math.min(99, ...points.map((p) => p.crashFree));
+  const y = (v: number) => 120 - ((v - min) / Math.max(0.01, 100 - min)) * 110;
+  return (
+    <Card title="Crash-free sessions over time">
+      {points.length < 2 ? (
+        <p className="text-sm text-slate-500">Not enough session data for a chart.</p>
+      ) : (
+        <svg viewBox="0 0 600 130" role="img" aria-label={`Crash-free sessions per day, from ${points[0]!.crashFree}% to ${points.at(-1)!.crashFree}%`} className="w-full">
+          <polyline fill="none" strokeWidth={2} className="stroke-brand-600" points={points.map((p, i) => `${(i / (points.length - 1)) * 590 + 5},${y(p.crashFree)}`).join(" ")} />
+          <text x={5} y={12} className="fill-slate-500 text-[10px]">100%</text>
+          <text x={5} y={126} className="fill-slate-500 text-[10px]">{min.toFixed(1)}%</text>
+        </svg>
+      )}
+    </Card>
+  );
+}
+
+export async function FixVersionPanel({ version, detail }: { version: string; detail: Promise<ReleaseDetail> }) {
+  const { jiraIssues, jiraError } = await detail;
+  const done = jiraIssues?.filter((i) => i.statusCategory === "done") ?? [];
+  return (
+    <Card title={`Jira fixVersion ${version}`}>
+      {jiraIssues === null ? (
+        <p className="text-sm text-slate-500">{jiraError}</p>
+      ) : jiraIssues.length === 0 ? (
+        <p className="text-sm text-slate-500">No Jira issues have this fixVersion.</p>
+      ) : (
+        <>
+          <p className="mb-2 text-sm">
+            <strong>{done.length}</strong> of {jiraIssues.length} done
+          </p>
+          <ul className="space-y-1 text-sm">
+            {jiraIssues.map((i) => (
+              <li key={i.key}>
+                <span className="font-mono text-xs">{i.key}</span> {i.summary} <span className={`text-xs ${i.statusCategory === "done" ? "text-emerald-700 dark:text-emerald-400" : "text-amber-700 dark:text-amber-300"}`}>({i.status})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Card>
+  );
+}
+
+export async function NewIssuesPanel({ version, newIssues }: { version: string; newIssues: Promise<ReleaseNewIssue[]> }) {
+  const issues = await newIssues;
+  return (
+    <Card title={`New issues in ${version} (${issues.length})`} className="lg:col-span-2">
+      {issues.length === 0 ? (
+        <p className="text-sm text-slate-500">No unresolved issue was first seen in this release.</p>
+      ) : (
+        <ul className="space-y-1 text-sm">
+          {issues.map((i) => (
+            <li key={i.id}>
+              <span className="font-mono text-xs">{i.shortId}</span> {i.title} <span className="text-xs capitalize text-slate-500">({i.severity}, {i.userCount} users{i.substatus === "regressed" ? ", regressed" : ""})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+/** A chart-high card. */
+export const CrashFreeChartSkeleton = () => <PanelSkeleton label="Loading crash-free sessions" rows={6} />;
+/** A count line and a short list of issues. */
+export const FixVersionSkeleton = () => <PanelSkeleton label="Loading the Jira fixVersion" rows={6} />;
+/** A full-width list of issues. */
+export const NewIssuesSkeleton = () => <PanelSkeleton label="Loading new issues" rows={4} className="lg:col-span-2" />;

@@ -1,0 +1,92 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { Freshness } from "@/components/ui/freshness";
+import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { TableHead } from "@/components/ui/table-head";
+import { compareVersions, type ReleaseHealth } from "@/lib/domain/release-health";
+import type { ReleasesPage } from "@/lib/features/releases";
+
+/*
+ * The releases page's parts that wait on Sentry. Each awaits the one read the
+ * page started, so Sentry is asked once however many parts stream.
+ */
+
+type Releases = Promise<ReleasesPage>;
+
+const SORTS: Record<string, { label: string; compare: (a: ReleaseHealth, b: ReleaseHealth) => number }> = {
+  newest: { label: "Newest", compare: () => 0 },
+  crashFree: { label: "Crash-free sessions", compare: (a, b) => (a.crashFreeSessions ?? 101) - (b.crashFreeSessions ?? 101) },
+  adoption: { label: "Adoption", compare: (a, b) => (b.adoptionPercent ?? -1) - (a.adoptionPercent ?? -1) },
+  version: { label: "Version", compare: (a, b) => compareVersions(b.version, a.version) },
+};
+const COLUMNS = ["Release", "Crash-free sessions", "Crash-free users", "Adoption", "Sessions", "New issues", "Health"];
+
+const pct = (value: number | null) => (value === null ? "—" : `${value.toFixed(2)}%`);
+
+export async function ReleasesDescription({ releases }: { releases: Releases }) {
+  return (await releases).status === "ok" ? "Crash-free sessions and users, adoption and new issues per release, with regressions flagged." : "Release health from Sentry.";
+}
+
+export async function ReleasesFreshness({ releases }: { releases: Releases }) {
+  const data = await releases;
+  return data.status === "ok" ? <Freshness fetchedAt={data.fetchedAt} stale={data.stale} error={data.error} now={new Date()} /> : null;
+}
+
+export async function ReleasesPanel({ orgSlug, releases, sort, regressions }: { orgSlug: string; releases: Releases; sort: string; regressions: string | undefined }) {
+  const data = await releases;
+  if (data.status !== "ok") {
+    return (
+      <Card>
+        <p className="text-sm" role="status">{data.status === "not-connected" ? "Connect Sentry in Settings → Integrations to see release health." : `Sentry is not answering right now (${data.message}), and nothing is cached yet.`}</p>
+      </Card>
+    );
+  }
+  const order = SORTS[sort] ?? SORTS.newest!;
+  const rows = [...data.releases].filter((r) => !regressions || r.regression.isRegression).sort(order.compare);
+  return (
+    <Card>
+      <form className="mb-4 flex flex-wrap items-end gap-3">
+        <label className="text-sm font-medium">
+          Sort by
+          <select name="sort" defaultValue={sort} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900">
+            {Object.entries(SORTS).map(([value, { label }]) => (
+              <option key={value} value={value}>{label}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="regressions" value="1" defaultChecked={Boolean(regressions)} className="h-4 w-4" /> Only regressions
+        </label>
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Apply</button>
+      </form>
+      <DataTable head={<TableHead columns={COLUMNS} tight />}>
+        {rows.map((r) => (
+          <tr key={r.version} className="border-t border-slate-100 dark:border-slate-800">
+            <td className="py-2 pr-3">
+              <Link href={`/${orgSlug}/releases/${encodeURIComponent(r.version)}`} className="font-mono font-medium text-brand-600 hover:underline">{r.version}</Link>
+              <span className="block text-xs text-slate-500">{r.dateReleased?.slice(0, 10)}</span>
+            </td>
+            <td className="py-2 pr-3 tabular-nums">{pct(r.crashFreeSessions)}</td>
+            <td className="py-2 pr-3 tabular-nums">{pct(r.crashFreeUsers)}</td>
+            <td className="py-2 pr-3 tabular-nums">{r.adoptionPercent === null ? "—" : `${r.adoptionPercent}%`}</td>
+            <td className="py-2 pr-3 tabular-nums">{r.totalSessions.toLocaleString("en")}</td>
+            <td className="py-2 pr-3 tabular-nums">{r.newIssues}</td>
+            <td className="py-2">
+              {r.regression.isRegression ? (
+                <span className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white" title={r.regression.reason ?? undefined}>Regression</span>
+              ) : (
+                <span className="text-xs text-slate-500">{r.regression.reason ?? "OK"}</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </Card>
+  );
+}
+
+/** The sort form's row and rows of the table's seven columns. */
+export function ReleasesSkeleton() {
+  return <PanelSkeleton label="Loading releases" title={false} rows={9} columns={7} />;
+}
