@@ -3,4 +3,5 @@
  * this feature. Server-only: client components import its types with `import type`.
  */
 export { loadReleaseNotesSource } from "./load";
+export { loadReleaseNotesPage, type NoteState } from "./notes-page";
 export { publishReleaseNotes, type PublishResult } from "./publish";

@@ -4,10 +4,11 @@ import { useMemo, useState, useTransition } from "react";
 import { FeedbackMessage, type Feedback } from "@/components/ui/action-feedback";
 import { Card } from "@/components/ui/card";
 import { markdownToHtml } from "@/lib/domain/release-notes/markdown-to-html";
+// Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
+import type { NoteState } from "@/lib/features/release-notes";
 import { generateReleaseNotesAction, publishReleaseNotesAction, saveReleaseNotesAction } from "./actions";
 
 type Variant = "internal" | "customer";
-export type NoteState = { draft: string; saved: boolean; published: { revision: number; at: string } | null; revisions: { revision: number; markdown: string; at: string }[] };
 
 const BUTTON = "rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800";
 const PRIMARY = "rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
