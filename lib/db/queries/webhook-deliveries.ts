@@ -11,7 +11,7 @@ type Source = "sentry" | "github" | "workos";
  * and recording costs one round trip. Returns the new delivery's id, or null
  * when the org already has a delivery with this source and key.
  */
-async function insertDeliveryWithJob(input: { source: Source; idempotencyKey: string; eventType: string; orgId: string | null; payload: unknown; ignoredReason: string | null; queue: string; jobKeyPrefix: string; maxAttempts: number }): Promise<string | null> {
+async function insertDeliveryWithJob(input: { source: Source; idempotencyKey: string; eventType: string; orgId: string | null; payload: unknown; event: unknown; ignoredReason: string | null; queue: string; jobKeyPrefix: string; maxAttempts: number }): Promise<string | null> {
   const ignored = input.ignoredReason !== null;
   const { rows } = await pool.query<{ id: string }>(
     `WITH delivery AS (
@@ -20,9 +20,9 @@ async function insertDeliveryWithJob(input: { source: Source; idempotencyKey: st
        ON CONFLICT ("orgId", source, "idempotencyKey") DO NOTHING
        RETURNING id),
      job AS (
-       ${deliveryJobInsertSql({ from: "delivery", id: "$10", orgId: "$2", queue: "$11", maxAttempts: "$12", keyPrefix: "$13", where: "NOT $14" })})
+       ${deliveryJobInsertSql({ from: "delivery", id: "$10", orgId: "$2", queue: "$11", maxAttempts: "$12", keyPrefix: "$13", where: "NOT $14", extraPayload: "$15" })})
      SELECT id FROM delivery`,
-    [randomUUID(), input.orgId, input.source, input.idempotencyKey, input.eventType, JSON.stringify(input.payload), ignored ? "ignored" : "received", input.ignoredReason, ignored ? new Date() : null, randomUUID(), input.queue, input.maxAttempts, input.jobKeyPrefix, ignored],
+    [randomUUID(), input.orgId, input.source, input.idempotencyKey, input.eventType, JSON.stringify(input.payload), ignored ? "ignored" : "received", input.ignoredReason, ignored ? new Date() : null, randomUUID(), input.queue, input.maxAttempts, input.jobKeyPrefix, ignored, JSON.stringify(input.event == null ? {} : { event: input.event })],
   );
   return rows[0]?.id ?? null;
 }
@@ -39,8 +39,8 @@ const DELIVERY_MAX_ATTEMPTS = 15;
  * it had failed for good, that org's job goes back on the queue. Another org
  * receiving the same body is a delivery of its own.
  */
-export async function acceptDelivery({ source, idempotencyKey, eventType, orgId, payload, ignoredReason }: { source: Source; idempotencyKey: string; eventType: string; orgId: string; payload: unknown; ignoredReason: string | null }): Promise<{ deliveryId: string; duplicate: boolean }> {
-  const recorded = await insertDeliveryWithJob({ source, idempotencyKey, eventType, orgId, payload, ignoredReason, queue: DELIVERY_QUEUE, jobKeyPrefix: "delivery:", maxAttempts: DELIVERY_MAX_ATTEMPTS });
+export async function acceptDelivery({ source, idempotencyKey, eventType, orgId, payload, event, ignoredReason }: { source: Source; idempotencyKey: string; eventType: string; orgId: string; payload: unknown; event: unknown; ignoredReason: string | null }): Promise<{ deliveryId: string; duplicate: boolean }> {
+  const recorded = await insertDeliveryWithJob({ source, idempotencyKey, eventType, orgId, payload, event, ignoredReason, queue: DELIVERY_QUEUE, jobKeyPrefix: "delivery:", maxAttempts: DELIVERY_MAX_ATTEMPTS });
   if (recorded) return { deliveryId: recorded, duplicate: false };
 
   const existing = await db.webhookDelivery.findUniqueOrThrow({ where: { orgId_source_idempotencyKey: { orgId, source, idempotencyKey } }, select: { id: true, status: true } });
@@ -65,8 +65,8 @@ export type WorkosAcceptance = { deliveryId: string; status: "queued" | "requeue
  * back on the queue with fresh attempts instead of being answered as a
  * duplicate; one still waiting in the queue, or already handled, is a duplicate.
  */
-export async function acceptWorkosDelivery({ idempotencyKey, eventType, orgId, payload, ignoredReason }: { idempotencyKey: string; eventType: string; orgId: string | null; payload: unknown; ignoredReason: string | null }): Promise<WorkosAcceptance> {
-  const recorded = await insertDeliveryWithJob({ source: "workos", idempotencyKey, eventType, orgId, payload, ignoredReason, queue: WORKOS_EVENT_QUEUE, jobKeyPrefix: "workos-delivery:", maxAttempts: WORKOS_EVENT_MAX_ATTEMPTS });
+export async function acceptWorkosDelivery({ idempotencyKey, eventType, orgId, payload, event, ignoredReason }: { idempotencyKey: string; eventType: string; orgId: string | null; payload: unknown; event: unknown; ignoredReason: string | null }): Promise<WorkosAcceptance> {
+  const recorded = await insertDeliveryWithJob({ source: "workos", idempotencyKey, eventType, orgId, payload, event, ignoredReason, queue: WORKOS_EVENT_QUEUE, jobKeyPrefix: "workos-delivery:", maxAttempts: WORKOS_EVENT_MAX_ATTEMPTS });
   if (recorded) return { deliveryId: recorded, status: ignoredReason !== null ? "ignored" : "queued" };
 
   // Already recorded. Only a failed one is taken back: the delivery returns to "received" and its job
@@ -80,9 +80,9 @@ export async function acceptWorkosDelivery({ idempotencyKey, eventType, orgId, p
        FROM existing WHERE d.id = existing.id AND d.status = 'failed'
        RETURNING d.id),
      job AS (
-       ${deliveryJobInsertSql({ from: "reopened", id: "$3", orgId: "$1", queue: "$4", maxAttempts: "$5", keyPrefix: "'workos-delivery:'", requeueExisting: true })})
+       ${deliveryJobInsertSql({ from: "reopened", id: "$3", orgId: "$1", queue: "$4", maxAttempts: "$5", keyPrefix: "'workos-delivery:'", requeueExisting: true, extraPayload: "$6" })})
      SELECT existing.id, EXISTS (SELECT 1 FROM reopened) AS requeued FROM existing`,
-    [orgId, idempotencyKey, randomUUID(), WORKOS_EVENT_QUEUE, WORKOS_EVENT_MAX_ATTEMPTS],
+    [orgId, idempotencyKey, randomUUID(), WORKOS_EVENT_QUEUE, WORKOS_EVENT_MAX_ATTEMPTS, JSON.stringify({ event })],
   );
   const found = existing[0];
   if (!found) throw new Error(`WorkOS delivery ${idempotencyKey} was neither recorded nor found`);

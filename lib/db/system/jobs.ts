@@ -133,14 +133,16 @@ type JobInsertSql = {
   where?: string;
   /** A job already under the key (dead by then) is reset to a fresh queued one instead of skipped. */
   requeueExisting?: boolean;
+  /** SQL text of a JSON object whose fields join `deliveryId` in the payload (the event intake read). */
+  extraPayload?: string;
 };
 
-export function deliveryJobInsertSql({ from, id, orgId, queue, maxAttempts, keyPrefix, where, requeueExisting = false }: JobInsertSql): string {
+export function deliveryJobInsertSql({ from, id, orgId, queue, maxAttempts, keyPrefix, where, requeueExisting = false, extraPayload }: JobInsertSql): string {
   const filter = where ? ` WHERE ${where}` : "";
   const onConflict = requeueExisting
-    ? ` ON CONFLICT ("singletonKey") DO UPDATE SET status = 'queued', attempts = 0, "runAt" = now(), "deadAt" = NULL, "lastError" = NULL, "finishedAt" = NULL, "lockedAt" = NULL, "lockedBy" = NULL`
+    ? ` ON CONFLICT ("singletonKey") DO UPDATE SET status = 'queued', attempts = 0, "runAt" = now(), "deadAt" = NULL, "lastError" = NULL, "finishedAt" = NULL, "lockedAt" = NULL, "lockedBy" = NULL, payload = EXCLUDED.payload`
     : "";
   return `INSERT INTO "Job" (id, "orgId", queue, payload, "maxAttempts", "singletonKey")
-       SELECT ${id}, ${orgId}, ${queue}, jsonb_build_object('deliveryId', id), ${maxAttempts}, ${keyPrefix} || id FROM ${from}${filter}${onConflict}
+       SELECT ${id}, ${orgId}, ${queue}, jsonb_build_object('deliveryId', id)${extraPayload ? ` || ${extraPayload}::jsonb` : ""}, ${maxAttempts}, ${keyPrefix} || id FROM ${from}${filter}${onConflict}
        RETURNING id`;
 }

@@ -1,17 +1,18 @@
 import "server-only";
-import { z } from "zod";
 import { findDeliveryById, finishDelivery } from "@/lib/db/system/webhook-deliveries";
 import type { WebhookReading } from "@/lib/integrations/sentry/webhook-transform";
+import { automationEventSchema } from "@/lib/platform/webhooks/event-schema";
+import { readQueuedDelivery } from "@/lib/platform/webhooks/queued-delivery";
 import { readWebhook } from "@/lib/platform/webhooks/read";
 import { PermanentJobError, RetryLaterError, type JobRecord } from "@/lib/platform/jobs";
 import { runRulesForEvent, secondsUntilRetry } from "./run-rules";
 
-/**
- * The queue's handler for a stored Sentry or GitHub delivery: reads it into an
- * event, runs the org's rules, and records the delivery's outcome. While a
- * write waits for Jira the job is retried later; runs that finished are not redone.
+/*
+ * The queue's handler for a stored Sentry or GitHub delivery: takes the event
+ * intake read from it and queued with it, runs the org's rules, and records
+ * the delivery's outcome. While a write waits for Jira the job is retried
+ * later; runs that finished are not redone.
  */
-const payloadSchema = z.object({ deliveryId: z.string().min(1) });
 
 /** The stored event type is `<resource or event>.<action>`; the reader wants the first part. */
 export function readStoredDelivery(delivery: { source: string; eventType: string; payload: unknown }): WebhookReading {
@@ -19,12 +20,12 @@ export function readStoredDelivery(delivery: { source: string; eventType: string
 }
 
 export async function processDelivery(job: JobRecord): Promise<void> {
-  const parsed = payloadSchema.safeParse(job.payload);
-  if (!parsed.success) throw new PermanentJobError("The job names no delivery");
-  const delivery = await findDeliveryById({ id: parsed.data.deliveryId });
-  if (!delivery?.orgId) throw new PermanentJobError(`Delivery ${parsed.data.deliveryId} no longer exists`);
+  const queued = readQueuedDelivery(job.payload, automationEventSchema);
+  const delivery = await findDeliveryById({ id: queued.deliveryId });
+  if (!delivery?.orgId) throw new PermanentJobError(`Delivery ${queued.deliveryId} no longer exists`);
 
-  const reading = readStoredDelivery(delivery);
+  // Only a job queued before intake stored the event reads the body again.
+  const reading: WebhookReading = queued.event ? { kind: "event", event: queued.event } : readStoredDelivery(delivery);
   if (reading.kind !== "event") {
     await finishDelivery({ id: delivery.id, status: reading.kind === "ignored" ? "ignored" : "failed", error: reading.kind === "ignored" ? reading.reason : JSON.stringify(reading.fields) });
     return;

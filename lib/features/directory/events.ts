@@ -59,27 +59,28 @@ export function actsOnEvent(name: string): boolean {
   return EVENT_DATA.has(name);
 }
 
+/** The shape of a WorkOS event; what a queued event, checked in full at intake, is read back with. */
+export const workosEventEnvelope = z.object({
+  // WorkOS ids and event names are short; the id is the delivery's indexed idempotency key.
+  id: z.string().min(1).max(255),
+  event: z.string().min(1).max(100),
+  data: z.record(z.string(), z.unknown()),
+  // Events are applied in the order of this time, so it must be one.
+  created_at: z.string().max(100).refine((value) => !Number.isNaN(Date.parse(value)), "must be an ISO 8601 date-time"),
+});
+
 /**
  * The WorkOS event envelope, with the data checked against its event type, so
  * a malformed event is refused (400, naming `data.<field>`) before it is
  * recorded, rather than failing while it is applied.
  */
-export const workosEventSchema = z
-  .object({
-    // WorkOS ids and event names are short; the id is the delivery's indexed idempotency key.
-    id: z.string().min(1).max(255),
-    event: z.string().min(1).max(100),
-    data: z.record(z.string(), z.unknown()),
-    // Events are applied in the order of this time, so it must be one.
-    created_at: z.string().max(100).refine((value) => !Number.isNaN(Date.parse(value)), "must be an ISO 8601 date-time"),
-  })
-  .superRefine((event, context) => {
-    // Text PostgreSQL cannot store (NUL, broken Unicode) could not even be recorded.
-    const unstorable = findUnstorableText(event);
-    if (unstorable) context.addIssue({ code: "custom", path: unstorable.path.split("."), message: unstorable.message });
-    // A Map, so an event named "constructor" finds nothing rather than Object.prototype's member.
-    const parsed = EVENT_DATA.get(event.event)?.safeParse(event.data);
-    for (const issue of parsed?.error?.issues ?? []) context.addIssue({ code: "custom", path: ["data", ...issue.path], message: issue.message });
-  });
+export const workosEventSchema = workosEventEnvelope.superRefine((event, context) => {
+  // Text PostgreSQL cannot store (NUL, broken Unicode) could not even be recorded.
+  const unstorable = findUnstorableText(event);
+  if (unstorable) context.addIssue({ code: "custom", path: unstorable.path.split("."), message: unstorable.message });
+  // A Map, so an event named "constructor" finds nothing rather than Object.prototype's member.
+  const parsed = EVENT_DATA.get(event.event)?.safeParse(event.data);
+  for (const issue of parsed?.error?.issues ?? []) context.addIssue({ code: "custom", path: ["data", ...issue.path], message: issue.message });
+});
 
 export type WorkosEvent = z.infer<typeof workosEventSchema>;

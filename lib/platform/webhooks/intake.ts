@@ -13,9 +13,10 @@ import { type SignatureCheck, verifyGithubSignature, verifySentrySignature } fro
 /**
  * Intake for Sentry and GitHub webhooks: find the org's secret, verify the
  * signature over the raw body in constant time, parse and validate, record the
- * delivery and queue its processing in one statement, and answer at once — the
- * work happens on the job queue. Every client mistake is a 4xx that says what
- * is wrong; nothing is processed unless the signature holds.
+ * delivery and queue its processing with the event read from it in one
+ * statement, and answer at once — the work happens on the job queue, which
+ * acts on that event without reading the body again. Every client mistake is a
+ * 4xx that says what is wrong; nothing is processed unless the signature holds.
  *
  * A delivery's key is the hash of what was signed (resource or event name and
  * body), so a replay or redelivery of the same body is recorded once, whatever
@@ -91,6 +92,8 @@ export async function acceptWebhook({ source, orgSlug, request }: { source: Sour
     eventType: `${kind}${action}`.slice(0, 100),
     orgId,
     payload: json,
+    // The job acts on this event; the body stays on the delivery for previews, erasure and a person's eyes.
+    event: reading.kind === "event" ? reading.event : null,
     ignoredReason: reading.kind === "ignored" ? reading.reason : null,
   });
   if (duplicate) return NextResponse.json({ status: "duplicate", deliveryId });

@@ -4,8 +4,8 @@ import { readSentryWebhook, type WebhookReading } from "@/lib/integrations/sentr
 
 /**
  * A webhook body read into an automation event, by source and the resource
- * (Sentry) or event (GitHub) its headers named. Intake reads it to answer 400s;
- * the queue reads the stored delivery again to process it.
+ * (Sentry) or event (GitHub) its headers named. Intake reads it to answer 400s
+ * and queues the event it reads; rule previews read stored deliveries with it.
  */
 export function readWebhook(source: string, kind: string | null, body: unknown): WebhookReading {
   // Every payload Sentry and GitHub send is an object, whatever the event.

@@ -36,7 +36,7 @@ export async function POST(request: Request) {
   const org = workosOrgId ? await findOrgByWorkosId({ workosOrgId }) : null;
   // The event id makes redeliveries and replays of a signed body harmless.
   const ignoredReason = actsOnEvent(event.event) ? null : `${event.event} needs no action`;
-  const accepted = await acceptWorkosDelivery({ idempotencyKey: event.id, eventType: event.event, orgId: org?.id ?? null, payload: event, ignoredReason });
+  const accepted = await acceptWorkosDelivery({ idempotencyKey: event.id, eventType: event.event, orgId: org?.id ?? null, payload: event, event, ignoredReason });
   if (accepted.status === "duplicate") return NextResponse.json({ status: "duplicate" });
   if (accepted.status === "ignored") return NextResponse.json({ status: "ignored", deliveryId: accepted.deliveryId, note: ignoredReason });
   // Processing starts on the next turn of the event loop, after this answer, not at the worker's next tick.

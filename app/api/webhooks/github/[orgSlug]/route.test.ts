@@ -119,7 +119,7 @@ describe("POST /api/webhooks/github/[orgSlug]", () => {
     expect(delivery.payload).toEqual(JSON.parse(JSON.stringify(payload)));
     const jobs = await db.job.findMany();
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({ queue: "webhook.delivery", orgId: acmeId, status: "queued", payload: { deliveryId: delivery.id } });
+    expect(jobs[0]).toMatchObject({ queue: "webhook.delivery", orgId: acmeId, status: "queued", payload: { deliveryId: delivery.id, event: { type: "git.pull_request", action: "opened", number: payload.number } } });
   });
 
   it("records a redelivery of the same body once, whatever its X-GitHub-Delivery", async () => {
@@ -148,8 +148,10 @@ describe("POST /api/webhooks/github/[orgSlug]", () => {
     const deliveries = await db.webhookDelivery.findMany({ orderBy: { orgId: "asc" } });
     expect(deliveries.map((d) => ({ id: d.id, orgId: d.orgId }))).toEqual(expect.arrayContaining([{ id: acmeDelivery, orgId: acmeId }, { id: globexDelivery, orgId: globexId }]));
     expect(deliveries).toHaveLength(2);
+    // Each org's job carries the event intake read, so processing does not read the body again.
+    const branchEvent = { type: "git.branch", repo: "shared/monorepo", branch: "feature/ACME-3-berths", url: expect.stringMatching(/\/tree\/feature%2FACME-3-berths$/) };
     const jobs = await db.job.findMany();
-    expect(jobs.map((j) => ({ orgId: j.orgId, payload: j.payload }))).toEqual(expect.arrayContaining([{ orgId: acmeId, payload: { deliveryId: acmeDelivery } }, { orgId: globexId, payload: { deliveryId: globexDelivery } }]));
+    expect(jobs.map((j) => ({ orgId: j.orgId, payload: j.payload }))).toEqual(expect.arrayContaining([{ orgId: acmeId, payload: { deliveryId: acmeDelivery, event: branchEvent } }, { orgId: globexId, payload: { deliveryId: globexDelivery, event: branchEvent } }]));
     expect(jobs).toHaveLength(2);
 
     // Both deliveries failed for good; a redelivery brings back only its own org's job.
