@@ -13,7 +13,7 @@ if (existsSync(envFile)) process.loadEnvFile(envFile);
 // Imported only now: lib/platform/env reads process.env when it loads.
 const { ResealRefusedError, resealStoredCredentials } = await import("../../lib/platform/crypto/reseal");
 const { getKeyring } = await import("../../lib/platform/crypto/keyring");
-const { listKeyIdsInUseAcrossOrgs } = await import("../../lib/db/queries/system-credentials");
+const { listKeyIdsInUseAcrossOrgs } = await import("../../lib/db/system/credentials");
 const { pool } = await import("../../lib/db/client");
 
 class StopRequested extends Error {}

@@ -1,25 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { ApiKeyScope, Role } from "@/lib/db/generated/enums";
-import { USAGE_TOUCH_INTERVAL_MS } from "@/lib/domain/api-keys/policy";
 
 /**
  * Org API keys. Only the SHA-256 of a key is ever written (see
- * lib/api-keys/keys.ts); every org-facing query is scoped by orgId, and the
- * hash lookups are the one way in for a caller who holds nothing but a key.
+ * lib/features/api-keys/keys.ts); every query here is scoped by orgId. The hash
+ * lookups, the one way in for a caller who holds nothing but a key, are in
+ * lib/db/system/api-keys.ts.
  */
-
-const keyForAuthSelect = {
-  id: true,
-  name: true,
-  prefix: true,
-  scope: true,
-  role: true,
-  createdById: true,
-  lastUsedAt: true,
-  revokedAt: true,
-  org: { select: { id: true, slug: true, name: true } },
-} as const;
 
 export async function createApiKey({ orgId, name, prefix, hashedKey, scope, role, createdById }: { orgId: string; name: string; prefix: string; hashedKey: string; scope: ApiKeyScope; role: Role; createdById: string }) {
   return db.apiKey.create({
@@ -49,29 +37,4 @@ export async function revokeApiKey({ orgId, keyId, now = new Date() }: { orgId: 
   const key = await db.apiKey.findFirst({ where: { id: keyId, orgId }, select: { id: true, name: true, prefix: true } });
   if (!key) return { status: "not_found" };
   return { status: count === 1 ? "revoked" : "already_revoked", key };
-}
-
-/** The key with this hash, revoked or not, with its org; null when no key has it. */
-export async function findKeyByHash(hashedKey: string) {
-  return db.apiKey.findUnique({ where: { hashedKey }, select: keyForAuthSelect });
-}
-
-/** The unrevoked key with this hash, with its org; null when revoked or unknown. */
-export async function findActiveKeyByHash(hashedKey: string) {
-  const key = await findKeyByHash(hashedKey);
-  return key && key.revokedAt === null ? key : null;
-}
-
-/**
- * Records that a key was used, at most once a minute: the condition is in the
- * UPDATE itself, so concurrent calls of a hot key write once between them.
- * Returns whether this call wrote.
- */
-export async function touchKeyUsage(keyId: string, now = new Date()): Promise<boolean> {
-  const threshold = new Date(now.getTime() - USAGE_TOUCH_INTERVAL_MS);
-  const { count } = await db.apiKey.updateMany({
-    where: { id: keyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: threshold } }] },
-    data: { lastUsedAt: now },
-  });
-  return count === 1;
 }

@@ -44,7 +44,3 @@ export async function listConnectionSettings({ orgId }: { orgId: string }) {
   });
 }
 
-/** The connection of the org with this slug, for webhook intake (which knows only the slug in its URL). */
-export async function findConnectionBySlug({ orgSlug, provider }: { orgSlug: string; provider: Provider }) {
-  return db.integrationConnection.findFirst({ where: { provider, org: { slug: orgSlug } }, select: { orgId: true, status: true, encryptedCredentials: true } });
-}

@@ -9,10 +9,6 @@ export async function updateOrgSecuritySettings({ orgId, requireMfa, sessionIdle
   return db.organization.update({ where: { id: orgId }, data: { requireMfa, sessionIdleTimeoutMinutes }, select: { requireMfa: true, sessionIdleTimeoutMinutes: true } });
 }
 
-export async function findOrgByWorkosId({ workosOrgId }: { workosOrgId: string }) {
-  return db.organization.findUnique({ where: { workosOrgId }, select: { id: true, slug: true, name: true, workosOrgId: true } });
-}
-
 /** The org's tunables (a JSON object; each feature validates its own part). */
 export async function getOrgSettings({ orgId }: { orgId: string }): Promise<Record<string, unknown>> {
   const org = await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { settings: true } });
@@ -23,3 +19,6 @@ export async function setOrgSetting({ orgId, key, value }: { orgId: string; key:
   const settings = await getOrgSettings({ orgId });
   return db.organization.update({ where: { id: orgId }, data: { settings: { ...settings, [key]: value } as object } });
 }
+
+/** Defined in lib/db/system/organizations.ts, with the other queries that take no orgId. */
+export { findOrgByWorkosId } from "@/lib/db/system/organizations";

@@ -111,3 +111,12 @@ export async function findIntentStatusOfOrg({ orgId, intentId }: { orgId: string
   const intent = await db.outboxIntent.findFirst({ where: { id: intentId, orgId }, select: { status: true } });
   return intent?.status ?? null;
 }
+
+/**
+ * How many outbound writes an event caused, by the idempotency-key prefix its
+ * writes share: counted from what the outbox holds, it stays right across
+ * retries that repeat (harmlessly) some of them.
+ */
+export async function countWritesWithKeyPrefix({ orgId, keyPrefix }: { orgId: string; keyPrefix: string }, client: Tx = db): Promise<number> {
+  return client.outboxIntent.count({ where: { orgId, idempotencyKey: { startsWith: keyPrefix } } });
+}

@@ -1,9 +1,9 @@
 import "server-only";
 import { authenticateApiKey, bearerToken, looksLikeApiKey } from "@/lib/features/api-keys";
 import { evaluateSession } from "@/lib/platform/auth/session-policy";
-import { findActiveMembershipByWorkosIds } from "@/lib/db/queries/memberships";
+import { findActiveMembershipByWorkosIds } from "@/lib/db/system/memberships";
 import { getOrgSecuritySettings } from "@/lib/db/queries/organizations";
-import { findOrCreateOAuthSession, revokeSessionRecord, touchSession } from "@/lib/db/queries/sessions";
+import { findOrCreateOAuthSession, revokeSessionRecord, touchSession } from "@/lib/db/system/sessions";
 import type { AgentContext } from "./context";
 import { connectionVerificationUrl, resourceMetadataUrl, verifyAccessToken } from "./oauth";
 

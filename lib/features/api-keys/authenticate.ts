@@ -1,6 +1,6 @@
 import "server-only";
 import type { Role } from "@/lib/domain/permissions";
-import { findKeyByHash, touchKeyUsage } from "@/lib/db/queries/api-keys";
+import { findKeyByHash, touchKeyUsage } from "@/lib/db/system/api-keys";
 import { findMember } from "@/lib/db/queries/memberships";
 import { bearerToken, hashApiKey, looksLikeApiKey } from "./keys";
 import { effectiveKeyRole, usageIsStale } from "../../domain/api-keys/policy";

@@ -1,9 +1,9 @@
 import "server-only";
 import { claimClock, inDirectoryTransaction } from "@/lib/db/queries/directory-clock";
-import { isStepDone, markStepDone } from "@/lib/db/queries/event-steps";
+import { isStepDone, markStepDone } from "@/lib/db/system/event-steps";
 import { findMember, setMemberStatus } from "@/lib/db/queries/memberships";
-import { findOrgByWorkosId } from "@/lib/db/queries/organizations";
-import { findUserByEmail } from "@/lib/db/queries/users";
+import { findOrgByWorkosId } from "@/lib/db/system/organizations";
+import { findUserByEmail } from "@/lib/db/system/users";
 import { membershipClock, stampOf } from "@/lib/domain/directory/event-order";
 import { finishDeprovision } from "./deprovision";
 import { directoryUserEventData, primaryEmail, type WorkosEvent } from "./events";

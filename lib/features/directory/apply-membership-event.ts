@@ -1,10 +1,10 @@
 import "server-only";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { claimClock, inDirectoryTransaction } from "@/lib/db/queries/directory-clock";
-import { isStepDone, markStepDone } from "@/lib/db/queries/event-steps";
+import { isStepDone, markStepDone } from "@/lib/db/system/event-steps";
 import { syncMembership } from "@/lib/db/queries/memberships";
-import { findOrgByWorkosId } from "@/lib/db/queries/organizations";
-import { findUserByWorkosId } from "@/lib/db/queries/users";
+import { findOrgByWorkosId } from "@/lib/db/system/organizations";
+import { findUserByWorkosId } from "@/lib/db/system/users";
 import { membershipClock, stampOf } from "@/lib/domain/directory/event-order";
 import { toRole } from "@/lib/integrations/workos";
 import { DIRECTORY_ACTOR, finishDeprovision } from "./deprovision";

@@ -2,7 +2,8 @@ import "server-only";
 import { endAllSessions } from "@/lib/platform/auth/end-all-sessions";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { inDirectoryTransaction } from "@/lib/db/queries/directory-clock";
-import { countWritesWithKeyPrefix, isStepDone, markStepDone } from "@/lib/db/queries/event-steps";
+import { countWritesWithKeyPrefix } from "@/lib/db/queries/outbox-intents";
+import { isStepDone, markStepDone } from "@/lib/db/system/event-steps";
 
 const DIRECTORY_ACTOR = { type: "system" as const, id: null, label: "WorkOS directory sync" };
 

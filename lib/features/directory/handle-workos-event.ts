@@ -1,6 +1,6 @@
 import "server-only";
 import { claimClock, inDirectoryTransaction } from "@/lib/db/queries/directory-clock";
-import { findUserByEmail, upsertUserFromDirectory } from "@/lib/db/queries/users";
+import { findUserByEmail, upsertUserFromDirectory } from "@/lib/db/system/users";
 import { stampOf } from "@/lib/domain/directory/event-order";
 import { applyDirectoryUserEvent } from "./apply-directory-user-event";
 import { applyMembershipEvent } from "./apply-membership-event";

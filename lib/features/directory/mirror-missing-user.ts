@@ -1,5 +1,5 @@
 import "server-only";
-import { createUserIfAbsent } from "@/lib/db/queries/users";
+import { createUserIfAbsent } from "@/lib/db/system/users";
 import { findUser } from "@/lib/integrations/workos";
 import { fullName } from "./events";
 

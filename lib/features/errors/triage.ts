@@ -1,7 +1,7 @@
 import "server-only";
 import type { ActorType } from "@/lib/db/types";
 import { findMember } from "@/lib/db/queries/memberships";
-import { findUserByEmail } from "@/lib/db/queries/users";
+import { findUserByEmail } from "@/lib/db/system/users";
 import { performWrite } from "@/lib/platform/outbox";
 import { invalidateErrors } from "./load";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { withAuth } from "@workos-inc/authkit-nextjs";
-import { findActiveMembership } from "@/lib/db/queries/memberships";
-import { findOrCreateSession } from "@/lib/db/queries/sessions";
+import { findActiveMembership } from "@/lib/db/system/memberships";
+import { findOrCreateSession } from "@/lib/db/system/sessions";
 import { can, type Permission } from "../../domain/permissions";
 import { ORG_SLUG, type OrgContext } from "./org";
 import { evaluateSession } from "./session-policy";

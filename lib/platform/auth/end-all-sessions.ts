@@ -1,6 +1,6 @@
 import "server-only";
 import type { ActorType } from "@/lib/db/types";
-import { revokeAllSessionsOfUser } from "@/lib/db/queries/sessions";
+import { revokeAllSessionsOfUser } from "@/lib/db/system/sessions";
 import { listActiveSessions } from "@/lib/integrations/workos";
 import { performWrite } from "@/lib/platform/outbox";
 

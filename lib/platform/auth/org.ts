@@ -5,8 +5,8 @@ import * as Sentry from "@sentry/nextjs";
 import { headers } from "next/headers";
 import { withAuth } from "@workos-inc/authkit-nextjs";
 import type { Role } from "@/lib/domain/permissions";
-import { findActiveMembership } from "@/lib/db/queries/memberships";
-import { findOrCreateSession, revokeSessionRecord, touchSession } from "@/lib/db/queries/sessions";
+import { findActiveMembership } from "@/lib/db/system/memberships";
+import { findOrCreateSession, revokeSessionRecord, touchSession } from "@/lib/db/system/sessions";
 import { evaluateSession } from "./session-policy";
 import { buildSwitchPath, resolveReturnTo } from "./switch-org";
 

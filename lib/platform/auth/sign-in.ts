@@ -1,8 +1,8 @@
 import "server-only";
 import { decodeJwt } from "jose";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
-import { recordSessionStart } from "@/lib/db/queries/sessions";
-import { listActiveOrgIdsForUser, recordSignIn } from "@/lib/db/queries/users";
+import { recordSessionStart } from "@/lib/db/system/sessions";
+import { listActiveOrgIdsForUser, recordSignIn } from "@/lib/db/system/users";
 import { getRequestLogger, getRequestId } from "@/lib/platform/observability/request-context";
 
 type SignedInUser = { id: string; email: string; firstName: string | null; lastName: string | null };

@@ -1,8 +1,9 @@
 import "server-only";
 import { signOut, withAuth } from "@workos-inc/authkit-nextjs";
-import { findOrgByWorkosId, getOrgSecuritySettings } from "@/lib/db/queries/organizations";
-import { findUserByWorkosId } from "@/lib/db/queries/users";
-import { findSession, revokeSessionRecord } from "@/lib/db/queries/sessions";
+import { getOrgSecuritySettings } from "@/lib/db/queries/organizations";
+import { findOrgByWorkosId } from "@/lib/db/system/organizations";
+import { findUserByWorkosId } from "@/lib/db/system/users";
+import { findSession, revokeSessionRecord } from "@/lib/db/system/sessions";
 import { env } from "@/lib/platform/env";
 import { recordSignOut } from "./sign-in";
 import { decideSignOutReason } from "./sign-out-reason";

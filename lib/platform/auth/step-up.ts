@@ -1,5 +1,5 @@
 import "server-only";
-import { findSession } from "@/lib/db/queries/sessions";
+import { findSession } from "@/lib/db/system/sessions";
 import { hasRecentSecondFactor, STEP_UP_WINDOW_MS } from "./session-policy";
 
 export type StepUpRefusal = { ok: false; error: string; stepUp: { url: string } };

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import { getSignInUrl, switchToOrganization, withAuth } from "@workos-inc/authkit-nextjs";
-import { findActiveMembership } from "@/lib/db/queries/memberships";
+import { findActiveMembership } from "@/lib/db/system/memberships";
 import { env } from "@/lib/platform/env";
 import { logger } from "@/lib/platform/observability/logger";
 import { ORG_SLUG } from "./org-slug";

@@ -1,6 +1,7 @@
 import "server-only";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
-import { listCredentialsNotUnderKey, listOrgIdsWithCredentialsNotUnderKeyAcrossOrgs, replaceSealedCredentials } from "@/lib/db/queries/system-credentials";
+import { listCredentialsNotUnderKey, replaceSealedCredentials } from "@/lib/db/queries/sealed-credentials";
+import { listOrgIdsWithCredentialsNotUnderKeyAcrossOrgs } from "@/lib/db/system/credentials";
 import { CredentialsError, openCredentials, sealCredentials, type Keyring } from "./credentials";
 import { getKeyring } from "./keyring";
 

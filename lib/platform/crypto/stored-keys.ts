@@ -1,5 +1,5 @@
 import "server-only";
-import { listKeyIdsInUseAcrossOrgs } from "@/lib/db/queries/system-credentials";
+import { listKeyIdsInUseAcrossOrgs } from "@/lib/db/system/credentials";
 import type { Keyring } from "./credentials";
 import { describeKeyProblem, summariseKeyIds } from "./key-check";
 import { getKeyring } from "./keyring";

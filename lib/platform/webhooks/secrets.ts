@@ -1,7 +1,7 @@
 import "server-only";
 import { openCredentials } from "@/lib/platform/crypto/credentials";
 import { getKeyring } from "@/lib/platform/crypto/keyring";
-import { findConnectionBySlug } from "@/lib/db/queries/integrations";
+import { findConnectionBySlug } from "@/lib/db/system/integrations";
 
 /**
  * The webhook secret of an org's Sentry or GitHub connection, by slug. Intake

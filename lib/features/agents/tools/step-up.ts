@@ -2,7 +2,7 @@ import "server-only";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { hasRecentSecondFactor, STEP_UP_WINDOW_MS } from "@/lib/platform/auth/session-policy";
 import { getOrgSecuritySettings } from "@/lib/db/queries/organizations";
-import { findSession } from "@/lib/db/queries/sessions";
+import { findSession } from "@/lib/db/system/sessions";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { connectionVerificationUrl } from "@/lib/features/agents/oauth";
 import { fail } from "./gate";

@@ -1,6 +1,7 @@
+// A directory event is recognised by its WorkOS event id, which is unique across orgs, so these take no orgId.
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Tx } from "@/lib/db/types";
 
 /**
  * Steps of one event's handling already done (AppliedEventStep), so a retry
@@ -15,16 +16,7 @@ export async function isStepDone({ eventId, step }: { eventId: string; step: Eve
 }
 
 /** Records the step; false when it was already recorded (by an earlier attempt or a concurrent one). */
-export async function markStepDone({ eventId, step }: { eventId: string; step: EventStep }, client: Prisma.TransactionClient = db): Promise<boolean> {
+export async function markStepDone({ eventId, step }: { eventId: string; step: EventStep }, client: Tx = db): Promise<boolean> {
   const { count } = await client.appliedEventStep.createMany({ data: [{ eventId, step }], skipDuplicates: true });
   return count === 1;
-}
-
-/**
- * How many outbound writes an event caused, by the idempotency-key prefix its
- * writes share: counted from what the outbox holds, it stays right across
- * retries that repeat (harmlessly) some of them.
- */
-export async function countWritesWithKeyPrefix({ orgId, keyPrefix }: { orgId: string; keyPrefix: string }, client: Prisma.TransactionClient = db): Promise<number> {
-  return client.outboxIntent.count({ where: { orgId, idempotencyKey: { startsWith: keyPrefix } } });
 }

@@ -1,3 +1,4 @@
+// TOTP attempts are counted per user across every org, so these take no orgId.
 import "server-only";
 import { db } from "@/lib/db/client";
 import { decideMfaAttempt, MFA_ATTEMPT_WINDOW_MS, type MfaAttemptRecord } from "@/lib/platform/auth/mfa-attempt-policy";

@@ -1,3 +1,4 @@
+// Encryption keys are per deployment, not per org, so the startup key check and resealing read credentials across every org.
 import "server-only";
 import { db } from "@/lib/db/client";
 
@@ -24,23 +25,4 @@ export async function listKeyIdsInUseAcrossOrgs(): Promise<{ keyId: string; conn
 export async function listOrgIdsWithCredentialsNotUnderKeyAcrossOrgs({ keyId }: { keyId: string }): Promise<string[]> {
   const groups = await db.integrationConnection.groupBy({ by: ["orgId"], where: { ...HOLDS_CREDENTIALS, credentialsKeyId: { not: keyId } }, orderBy: { orgId: "asc" } });
   return groups.map((group) => group.orgId);
-}
-
-/** One org's connections whose credentials are sealed with any key but `keyId`, sealed values included. */
-export async function listCredentialsNotUnderKey({ orgId, keyId }: { orgId: string; keyId: string }) {
-  return db.integrationConnection.findMany({
-    where: { orgId, ...HOLDS_CREDENTIALS, credentialsKeyId: { not: keyId } },
-    select: { id: true, orgId: true, provider: true, credentialsKeyId: true, encryptedCredentials: true, org: { select: { slug: true } } },
-    orderBy: { provider: "asc" },
-  });
-}
-
-/**
- * Replaces a connection's sealed credentials only if they are still `expected`
- * (compare-and-set), so a value saved meanwhile is never overwritten with an
- * older one. One statement: the row moves whole or not at all. True when it moved.
- */
-export async function replaceSealedCredentials({ orgId, id, expected, sealed, keyId }: { orgId: string; id: string; expected: string; sealed: string; keyId: string }): Promise<boolean> {
-  const { count } = await db.integrationConnection.updateMany({ where: { id, orgId, encryptedCredentials: expected }, data: { encryptedCredentials: sealed, credentialsKeyId: keyId } });
-  return count === 1;
 }
