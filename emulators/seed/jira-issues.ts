@@ -1,7 +1,6 @@
-import type { Random } from "./random";
-import type { WorldRelease } from "./world";
-import type { JiraIssue, JiraIssueLink, JiraProject, JiraSprint, JiraUser, JiraVersion } from "../jira/model";
+import type { JiraIssue, JiraIssueLink } from "../jira/model";
 import { ISSUE_TYPE_IDS, STATUS_IDS } from "../jira/reference";
+import type { Draft, IssueContext } from "./jira-draft";
 import { makeLinks } from "./jira-links";
 import { between, pickAssignee, pickLabels, pickPriority } from "./jira-pickers";
 import { adfText, bugSummary, commentText, descriptionFor, epicSummary, storySummary, subtaskSummary, taskSummary } from "./jira-text";
@@ -15,25 +14,6 @@ import { adfText, bugSummary, commentText, descriptionFor, epicSummary, storySum
 const DAY = 86_400_000;
 const POINTS = [1, 2, 2, 3, 3, 3, 5, 5, 8, 13];
 const PRIORITY_RANK: Record<string, number> = { "1": 0, "2": 1, "3": 2, "4": 3, "5": 4 };
-
-export type ProjectSprints = { closed: JiraSprint[]; active: JiraSprint; future: JiraSprint };
-
-export type IssueContext = {
-  random: Random;
-  project: JiraProject;
-  sprints: ProjectSprints;
-  people: JiraUser[];
-  versions: JiraVersion[];
-  releases: WorldRelease[];
-  issueCount: number;
-  now: number;
-  isLarge: boolean;
-  nextIssueId: () => number;
-  nextCommentId: () => string;
-  nextLinkId: () => string;
-};
-
-export type Draft = Omit<JiraIssue, "id" | "key" | "number" | "rank"> & { order: number; parentIdDraft?: Draft };
 
 /** The release a change resolved at `resolved` shipped in, matched to the project's version of that name. */
 function fixVersionFor(ctx: IssueContext, resolved: number): string[] {

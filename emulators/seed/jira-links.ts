@@ -1,6 +1,6 @@
 import type { JiraIssue, JiraIssueLink } from "../jira/model";
 import { BLOCKS_LINK_TYPE, STATUS_IDS } from "../jira/reference";
-import type { Draft, IssueContext } from "./jira-issues";
+import type { Draft, IssueContext } from "./jira-draft";
 
 /** Blocks links: some inside sprints, and backlog blockers of active-sprint work (cross-sprint dependencies). */
 export function makeLinks(ctx: IssueContext, issueOf: Map<Draft, JiraIssue>, groups: { active: Draft[]; backlog: Draft[]; future: Draft[]; closed: Draft[] }): JiraIssueLink[] {

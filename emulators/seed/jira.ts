@@ -1,7 +1,8 @@
 import { createRandom } from "./random";
 import { type World, type WorldOrg, volumesFor } from "./world";
 import type { JiraBoard, JiraIssue, JiraIssueLink, JiraProject, JiraSiteData, JiraSprint, JiraUser, JiraVersion } from "../jira/model";
-import { generateProjectIssues, type ProjectSprints } from "./jira-issues";
+import type { ProjectSprints } from "./jira-draft";
+import { generateProjectIssues } from "./jira-issues";
 
 /**
  * The Jira side of the shared world: one site per org with the org's people,

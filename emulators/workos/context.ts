@@ -1,21 +1,9 @@
 import type { SentWebhook, WebhookLog } from "../common/webhooks";
+import type { WorkosConfig } from "./config";
 import type { SigningKey } from "./keys";
 import { type Store, appendEvent } from "./store";
 import type { EventRecord } from "./types";
 import { sendWorkosWebhook } from "./webhooks";
-
-export type WorkosConfig = {
-  apiKey: string;
-  clientId: string;
-  /** Base URL of this emulator once listening (issuer, invitation links). */
-  baseUrl: string;
-  /** Where WorkOS webhooks go: `${bosunUrl}/api/webhooks/workos`; null sends none. */
-  bosunUrl: string | null;
-  webhookSecret: string;
-  accessTokenTtlSeconds: number;
-  /** Allowed redirect URIs; empty allows any http(s) URI. */
-  redirectUris: string[];
-};
 
 export type EmittedEvent = { event: EventRecord; delivery: SentWebhook | null };
 

@@ -3,7 +3,8 @@ import { type EmulatorStartOptions, type RunningEmulator, Router, createEmulator
 import { createWebhookLog } from "../common/webhooks";
 import { buildWorkosSeed } from "../seed/workos";
 import { WORKOS_DEMO_API_KEY, WORKOS_DEMO_CLIENT_ID, WORKOS_WEBHOOK_SECRET, buildWorld } from "../seed/world";
-import { type WorkosConfig, type WorkosContext, createEmit } from "./context";
+import type { WorkosConfig } from "./config";
+import { type WorkosContext, createEmit } from "./context";
 import { createWorkosControlRouter } from "./control";
 import { errorBody } from "./http-helpers";
 import { type SigningKey, createSigningKey } from "./keys";

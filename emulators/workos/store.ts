@@ -1,6 +1,6 @@
 import type { WorkosSeed } from "../seed/workos";
 import { newId, nextId } from "./ids";
-import type { SignInFlow } from "./routes/authorize";
+import type { PendingAuthentication } from "./sign-in-flow";
 import { Table } from "./table";
 import type {
   AuditLogEventRecord,
@@ -76,17 +76,6 @@ export type OAuthRefreshToken = {
   resource: string | null;
   scope: string;
   used: boolean;
-};
-
-/** A sign-in between the password step and the redirect (TOTP and organisation choice). */
-export type PendingAuthentication = {
-  token: string;
-  userId: string;
-  authorizeParams: Record<string, string>;
-  totpVerified: boolean;
-  expiresAt: number;
-  /** The kind of authorization request being completed (/user_management/authorize or /oauth2/authorize). */
-  flow: SignInFlow;
 };
 
 export type Store = ReturnType<typeof createStore>;

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { SentWebhook, WebhookLog } from "../common/webhooks";
-import type { WorkosConfig } from "./context";
+import type { WorkosConfig } from "./config";
 import { serializeEvent } from "./serializers";
 import type { EventRecord } from "./types";
 

@@ -2,7 +2,8 @@ import type { EmulatorResponse, Router } from "../../common/http";
 import { parseForm } from "../../common/http";
 import type { WorkosContext } from "../context";
 import { newSecret } from "../ids";
-import { factorsOfUser, findUserByEmail, membershipsOfUser, type PendingAuthentication } from "../store";
+import type { FlowValidation, PendingAuthentication, SignInFlow } from "../sign-in-flow";
+import { factorsOfUser, findUserByEmail, membershipsOfUser } from "../store";
 import { verifyTotp } from "../totp";
 import { renderMessage, renderOrganizationChooser, renderSignIn, renderTotp } from "../sign-in-page";
 import { safeEqual } from "../http-helpers";
@@ -28,20 +29,6 @@ export const html = (status: number, body: string): EmulatorResponse => ({
   headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'" },
   body,
 });
-
-/** The parameters to carry through the sign-in as hidden fields, or the answer to a bad request. */
-export type FlowValidation = { ok: true; params: Record<string, string> } | { ok: false; response: EmulatorResponse };
-
-/** One kind of authorization request the hosted sign-in serves. */
-export type SignInFlow = {
-  /** Where the sign-in form posts; the carried parameters are validated again there. */
-  signInAction: string;
-  validate: (source: URLSearchParams) => FlowValidation;
-  /** The line under "Sign in" (default "Continue to Bosun"). */
-  lead?: (params: Record<string, string>) => string | undefined;
-  /** Stores a single-use code for the finished sign-in and returns it (sent to `redirect_uri`). */
-  issueCode: (pending: PendingAuthentication, organizationId: string | null) => string;
-};
 
 const invalidRequest = (message: string): FlowValidation => ({ ok: false, response: html(400, renderMessage("Invalid sign-in request", message)) });
 

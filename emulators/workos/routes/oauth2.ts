@@ -16,9 +16,10 @@ import {
   verifyOAuthAccessToken,
 } from "../oauth";
 import { renderMessage } from "../sign-in-page";
+import type { FlowValidation, SignInFlow } from "../sign-in-flow";
 import { findMembership, type OAuthClientRecord } from "../store";
 import { isSessionLive, revokeSession, startSession } from "../tokens";
-import { CODE_TTL_MS, type FlowValidation, type SignInFlow, html, isCodeChallenge, openSignIn, registerSignInFlow } from "./authorize";
+import { CODE_TTL_MS, html, isCodeChallenge, openSignIn, registerSignInFlow } from "./authorize";
 
 /**
  * AuthKit's OAuth 2.1 authorization server for MCP clients, served at the

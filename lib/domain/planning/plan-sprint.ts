@@ -1,7 +1,8 @@
 import { draftGoal } from "./draft-goal";
 import { explainPlan } from "./explain-plan";
 import { roundPoints } from "./limits";
-import { compareText, createPlanState, isEstimated, type EstimatedIssue } from "./plan-state";
+import type { EstimatedIssue } from "./placement";
+import { compareText, createPlanState, isEstimated } from "./plan-state";
 import type { Assignment, LeftOut, PlanInput, PlanIssue, SprintPlan } from "./types";
 
 /**

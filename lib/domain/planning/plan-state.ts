@@ -2,10 +2,9 @@ import { choosePerson, free, type PersonChoice, type PersonSlot } from "./choose
 import { fitsIn, limitPoints } from "./limits";
 import { pointUnit, usableRoom } from "./repack";
 import { findRepacking, movedChoice, repackedChoice } from "./repack-room";
+import type { EstimatedIssue, Placement } from "./placement";
 import type { PlanInput, PlanIssue } from "./types";
 
-export type EstimatedIssue = PlanIssue & { points: number };
-export type Placement = { issue: EstimatedIssue; choice: PersonChoice; blocks: string | null };
 export type PlaceOutcome = "placed" | "no room" | "blocked" | "already planned";
 
 /** Repacking search nodes for a whole plan: a few milliseconds at most, however big the backlog. */

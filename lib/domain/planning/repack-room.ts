@@ -1,5 +1,5 @@
 import { free, room, type PersonChoice, type PersonSlot } from "./choose-person";
-import type { EstimatedIssue, Placement } from "./plan-state";
+import type { EstimatedIssue, Placement } from "./placement";
 import { packItems, type PackItem, type SearchBudget } from "./repack";
 
 /** How many of the roomiest people one repacking may shuffle work between: enough for small teams, cheap for big ones. */

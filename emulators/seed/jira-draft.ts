@@ -1,0 +1,22 @@
+import type { JiraIssue, JiraProject, JiraSprint, JiraUser, JiraVersion } from "../jira/model";
+import type { Random } from "./random";
+import type { WorldRelease } from "./world";
+
+export type ProjectSprints = { closed: JiraSprint[]; active: JiraSprint; future: JiraSprint };
+
+export type IssueContext = {
+  random: Random;
+  project: JiraProject;
+  sprints: ProjectSprints;
+  people: JiraUser[];
+  versions: JiraVersion[];
+  releases: WorldRelease[];
+  issueCount: number;
+  now: number;
+  isLarge: boolean;
+  nextIssueId: () => number;
+  nextCommentId: () => string;
+  nextLinkId: () => string;
+};
+
+export type Draft = Omit<JiraIssue, "id" | "key" | "number" | "rank"> & { order: number; parentIdDraft?: Draft };
