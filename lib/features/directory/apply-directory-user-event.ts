@@ -1,5 +1,5 @@
 import "server-only";
-import { claimClock, inDirectoryTransaction } from "@/lib/db/queries/directory-clock";
+import { claimClock, inDirectoryTransaction } from "@/lib/db/system/directory-clock";
 import { isStepDone, markStepDone } from "@/lib/db/system/event-steps";
 import { findMember, setMemberStatus } from "@/lib/db/queries/memberships";
 import { findOrgByWorkosId } from "@/lib/db/system/organizations";

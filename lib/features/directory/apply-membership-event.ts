@@ -1,6 +1,6 @@
 import "server-only";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
-import { claimClock, inDirectoryTransaction } from "@/lib/db/queries/directory-clock";
+import { claimClock, inDirectoryTransaction } from "@/lib/db/system/directory-clock";
 import { isStepDone, markStepDone } from "@/lib/db/system/event-steps";
 import { syncMembership } from "@/lib/db/queries/memberships";
 import { findOrgByWorkosId } from "@/lib/db/system/organizations";

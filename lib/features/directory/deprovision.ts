@@ -1,7 +1,7 @@
 import "server-only";
 import { endAllSessions } from "@/lib/platform/auth/end-all-sessions";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
-import { inDirectoryTransaction } from "@/lib/db/queries/directory-clock";
+import { inDirectoryTransaction } from "@/lib/db/system/directory-clock";
 import { countWritesWithKeyPrefix } from "@/lib/db/queries/outbox-intents";
 import { isStepDone, markStepDone } from "@/lib/db/system/event-steps";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { claimClock, inDirectoryTransaction } from "@/lib/db/queries/directory-clock";
+import { claimClock, inDirectoryTransaction } from "@/lib/db/system/directory-clock";
 import { findUserByEmail, upsertUserFromDirectory } from "@/lib/db/system/users";
 import { stampOf } from "@/lib/domain/directory/event-order";
 import { applyDirectoryUserEvent } from "./apply-directory-user-event";

@@ -1,3 +1,4 @@
+// A directory object's clock is keyed by its WorkOS object id, which is unique across orgs, so these take no orgId.
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
