@@ -14,7 +14,7 @@ describe("saveIntegration", () => {
   let first: RecordingServer;
   let second: RecordingServer;
 
-  const database = useSeededDatabase({ label: "settings", seed: false });
+  useSeededDatabase({ label: "settings", seed: false });
   beforeAll(async () => {
     orgId = (await db.organization.create({ data: { slug: "s", name: "S", workosOrgId: "org_s" } })).id;
     [first, second] = await Promise.all([startRecordingServer(HTML_PAGE), startRecordingServer(HTML_PAGE)]);
