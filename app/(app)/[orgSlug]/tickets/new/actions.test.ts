@@ -42,30 +42,25 @@ describe("create a feature's tickets: steps", () => {
   });
 
   it("a failed intent blocks its key forever: a step given up on after a day-long Jira outage is retried and the feature carries on", async () => {
-    const { PrismaClient } = await import("@/lib/db/generated/client");
-    const { PrismaPg } = await import("@prisma/adapter-pg");
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    // The app's own client, pointed at this file's database.
+    const { db } = database;
+    const preview = await actions.previewTicketsAction({ orgSlug: "acme", name: "Outage feature", jiraProjectKey: acme.jira.projects[0]!.key, stories: [{ title: "A story", checklist: [] }] });
+    if (!preview.ok) throw new Error(preview.error);
+    const previewId = preview.data.preview.id;
+    await fetch(`${jira.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify({ errorRate: 1, errorStatus: 503 }) });
     try {
-      const preview = await actions.previewTicketsAction({ orgSlug: "acme", name: "Outage feature", jiraProjectKey: acme.jira.projects[0]!.key, stories: [{ title: "A story", checklist: [] }] });
-      if (!preview.ok) throw new Error(preview.error);
-      const previewId = preview.data.preview.id;
-      await fetch(`${jira.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify({ errorRate: 1, errorStatus: 503 }) });
-      try {
-        expect(await actions.createTicketsStepAction({ orgSlug: "acme", previewId, step: { kind: "epic" } })).toMatchObject({ ok: true, data: { status: "pending" } });
-        const { drainOutbox } = await import("@/lib/platform/outbox");
-        const dayLater = Date.now() + 25 * 3_600_000;
-        expect((await drainOutbox({ now: () => new Date(dayLater), random: () => 0.5 })).map((o) => o.status)).toEqual(["failed"]);
-      } finally {
-        await fetch(`${jira.url}/__emulator/faults`, { method: "DELETE" });
-      }
-      // Resuming as before returns the failure: the same request would fail the same way.
-      expect(await actions.createTicketsStepAction({ orgSlug: "acme", previewId, step: { kind: "epic" } })).toMatchObject({ ok: true, data: { status: "failed", message: expect.stringContaining("gave up after 24 h") } });
-      // "Retry" sends it again; the next step then follows.
-      expect(await actions.createTicketsStepAction({ orgSlug: "acme", previewId, step: { kind: "epic" }, retry: true })).toMatchObject({ ok: true, data: { status: "done", created: [{ ref: "epic" }] } });
-      expect(await actions.createTicketsStepAction({ orgSlug: "acme", previewId, step: { kind: "stories", batch: 0 }, retry: true })).toMatchObject({ ok: true, data: { status: "done" } });
-      expect(await db.auditLog.count({ where: { action: "outbox.write_retried", actorLabel: grace.email } })).toBe(1);
+      expect(await actions.createTicketsStepAction({ orgSlug: "acme", previewId, step: { kind: "epic" } })).toMatchObject({ ok: true, data: { status: "pending" } });
+      const { drainOutbox } = await import("@/lib/platform/outbox");
+      const dayLater = Date.now() + 25 * 3_600_000;
+      expect((await drainOutbox({ now: () => new Date(dayLater), random: () => 0.5 })).map((o) => o.status)).toEqual(["failed"]);
     } finally {
-      await db.$disconnect();
+      await fetch(`${jira.url}/__emulator/faults`, { method: "DELETE" });
     }
+    // Resuming as before returns the failure: the same request would fail the same way.
+    expect(await actions.createTicketsStepAction({ orgSlug: "acme", previewId, step: { kind: "epic" } })).toMatchObject({ ok: true, data: { status: "failed", message: expect.stringContaining("gave up after 24 h") } });
+    // "Retry" sends it again; the next step then follows.
+    expect(await actions.createTicketsStepAction({ orgSlug: "acme", previewId, step: { kind: "epic" }, retry: true })).toMatchObject({ ok: true, data: { status: "done", created: [{ ref: "epic" }] } });
+    expect(await actions.createTicketsStepAction({ orgSlug: "acme", previewId, step: { kind: "stories", batch: 0 }, retry: true })).toMatchObject({ ok: true, data: { status: "done" } });
+    expect(await db.auditLog.count({ where: { action: "outbox.write_retried", actorLabel: grace.email } })).toBe(1);
   });
 });

@@ -37,12 +37,9 @@ describe("GET /api/orgs/[orgSlug]/audit-log/export", () => {
   });
 
   it("defect 8 (audit diff): the export has a changes column with each entry's fields, before → after", async () => {
-    const { PrismaClient } = await import("@/lib/db/generated/client");
-    const { PrismaPg } = await import("@prisma/adapter-pg");
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    const { db } = database;
     const org = await db.organization.findUniqueOrThrow({ where: { slug: "acme" } });
     await db.auditLog.create({ data: { orgId: org.id, actorType: "user", actorLabel: "ada@acme.test", action: "test.diff_export", summary: "Changed a role", changes: { attempts: 1, diff: [{ field: "role", before: "member", after: "manager" }, { field: "workosUserId", after: "user_1" }] } } });
-    await db.$disconnect();
     const { status, body } = await exportWith({ action: "test.diff_export" });
     expect(status).toBe(200);
     const [header, line] = body.split("\r\n");
