@@ -63,32 +63,19 @@ function refuseConnection(callback: ConnectionCallback | undefined, error: Error
   return undefined;
 }
 
-class PinnedHttpAgent extends http.Agent {
-  constructor(private readonly policy: UpstreamPolicy) {
-    super(AGENT_OPTIONS);
-  }
-
-  override createConnection(options: http.ClientRequestArgs, callback?: ConnectionCallback) {
-    const pinned = pinConnection(this.policy, options, 80);
+/** Routes every socket an agent makes through the policy, keeping the agent's own (plain or TLS) connect. */
+function pinAgent<A extends http.Agent>(agent: A, policy: UpstreamPolicy, defaultPort: number): A {
+  const connect = agent.createConnection.bind(agent);
+  agent.createConnection = (options: http.ClientRequestArgs, callback?: ConnectionCallback) => {
+    const pinned = pinConnection(policy, options, defaultPort);
     if (pinned instanceof Error) return refuseConnection(callback, pinned);
-    return super.createConnection(pinned, callback);
-  }
-}
-
-class PinnedHttpsAgent extends https.Agent {
-  constructor(private readonly policy: UpstreamPolicy) {
-    super(AGENT_OPTIONS);
-  }
-
-  override createConnection(options: https.RequestOptions, callback?: ConnectionCallback) {
-    const pinned = pinConnection(this.policy, options, 443);
-    if (pinned instanceof Error) return refuseConnection(callback, pinned);
-    return super.createConnection(pinned, callback);
-  }
+    return connect(pinned, callback);
+  };
+  return agent;
 }
 
 export function createUpstreamAgents(policy: UpstreamPolicy): UpstreamAgents {
-  return { http: new PinnedHttpAgent(policy), https: new PinnedHttpsAgent(policy) };
+  return { http: pinAgent(new http.Agent(AGENT_OPTIONS), policy, 80), https: pinAgent(new https.Agent(AGENT_OPTIONS), policy, 443) };
 }
 
 let shared: UpstreamAgents | undefined;
