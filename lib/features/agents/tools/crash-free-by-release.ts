@@ -3,7 +3,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { loadReleasesPage } from "@/lib/features/releases";
-import { fail, guard, notConnected, ok, unavailable } from "./gate";
+import { guard, isUnreadable, ok, unreadableAnswer } from "./gate";
 import { TOOL_SPECS } from "./specs";
 
 export const crashFreeByReleaseInput = {
@@ -25,8 +25,7 @@ export function registerCrashFreeByRelease(server: McpServer, ctx: AgentContext)
       const denied = guard(ctx, TOOL_SPECS.crash_free_by_release);
       if (denied) return denied;
       const page = await loadReleasesPage({ orgId: ctx.org.id, requestId: ctx.requestId });
-      if (page.status === "not-connected") return fail(notConnected("Sentry", ctx.org.name));
-      if (page.status === "unavailable") return fail(unavailable("Sentry", page.message));
+      if (isUnreadable(page)) return unreadableAnswer("Sentry", ctx.org.name, page);
 
       const releases = page.releases.slice(0, limit).map((r) => ({
         version: r.version,

@@ -57,3 +57,14 @@ export function notConnected(service: "Jira" | "Sentry", orgName: string): strin
 export function unavailable(service: "Jira" | "Sentry", message: string): string {
   return `${service} is not answering right now (${message}) and nothing is cached yet. Try again in a minute.`;
 }
+
+/** How a connection-backed read ends when it has no data to show: no connection, or the service down with nothing cached. */
+type Unreadable = { status: "not-connected" } | { status: "unavailable"; message: string };
+
+export function isUnreadable<R extends { status: string }>(result: R): result is Extract<R, Unreadable> {
+  return result.status === "not-connected" || result.status === "unavailable";
+}
+
+export function unreadableAnswer(service: "Jira" | "Sentry", orgName: string, result: Unreadable): CallToolResult {
+  return fail(result.status === "not-connected" ? notConnected(service, orgName) : unavailable(service, result.message));
+}

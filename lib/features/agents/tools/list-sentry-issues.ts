@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Severity } from "@/lib/domain/severity";
 import { loadErrorsPage } from "@/lib/features/errors";
 import type { AgentContext } from "@/lib/features/agents/context";
-import { fail, guard, notConnected, ok, unavailable } from "./gate";
+import { fail, guard, isUnreadable, ok, unreadableAnswer } from "./gate";
 import { TOOL_SPECS } from "./specs";
 
 const SEVERITIES = ["critical", "high", "medium", "low"] as const satisfies readonly Severity[];
@@ -37,9 +37,8 @@ export function registerListSentryIssues(server: McpServer, ctx: AgentContext) {
       const denied = guard(ctx, TOOL_SPECS.list_sentry_issues);
       if (denied) return denied;
       const page = await loadErrorsPage({ orgId: ctx.org.id, filters: { period, severity, project, environment, search, sort: "severity" }, requestId: ctx.requestId, strictEnvironment: true });
-      if (page.status === "not-connected") return fail(notConnected("Sentry", ctx.org.name));
+      if (isUnreadable(page)) return unreadableAnswer("Sentry", ctx.org.name, page);
       if (page.status === "invalid") return fail(page.message, { field: page.field, environments: page.environments });
-      if (page.status === "unavailable") return fail(unavailable("Sentry", page.message));
 
       const issues = page.issues.slice(0, limit).map((i) => ({
         id: i.id,

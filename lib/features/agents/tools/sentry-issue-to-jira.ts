@@ -3,7 +3,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { ticketForListedSentryIssue } from "@/lib/features/tickets";
-import { fail, guard, notConnected, ok, unavailable } from "./gate";
+import { fail, guard, isUnreadable, ok, unreadableAnswer } from "./gate";
 import { TOOL_SPECS } from "./specs";
 
 export const sentryIssueToJiraInput = {
@@ -31,8 +31,7 @@ export function registerSentryIssueToJira(server: McpServer, ctx: AgentContext) 
       if (denied) return denied;
       const result = await ticketForListedSentryIssue({ orgId: ctx.org.id, issueId, projectKey, actor: ctx.actor, requestId: ctx.requestId });
       if (result.status !== "filed") {
-        if (result.status === "not-connected") return fail(notConnected("Sentry", ctx.org.name));
-        if (result.status === "unavailable") return fail(unavailable("Sentry", result.message));
+        if (isUnreadable(result)) return unreadableAnswer("Sentry", ctx.org.name, result);
         return fail(`Sentry issue ${issueId} is not in the current list of unresolved issues (list_sentry_issues shows them).`);
       }
       const { issue, outcome } = result;

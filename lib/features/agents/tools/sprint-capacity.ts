@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { JiraSprint } from "@/lib/integrations/jira";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { loadSprintDashboard } from "@/lib/features/sprints";
-import { capped, fail, guard, notConnected, ok, unavailable } from "./gate";
+import { capped, fail, guard, isUnreadable, ok, unreadableAnswer } from "./gate";
 import { TOOL_SPECS } from "./specs";
 
 /** Lists in the answer stop here; counts say how many there were. */
@@ -35,8 +35,7 @@ export function registerSprintCapacity(server: McpServer, ctx: AgentContext) {
       const denied = guard(ctx, TOOL_SPECS.get_sprint_capacity);
       if (denied) return denied;
       const dashboard = await loadSprintDashboard({ orgId: ctx.org.id, boardId, requestId: ctx.requestId });
-      if (dashboard.status === "not-connected") return fail(notConnected("Jira", ctx.org.name));
-      if (dashboard.status === "unavailable") return fail(unavailable("Jira", dashboard.message));
+      if (isUnreadable(dashboard)) return unreadableAnswer("Jira", ctx.org.name, dashboard);
       if (dashboard.status === "no-boards") return fail("The Jira site has no scrum boards.");
       if (boardId !== undefined && dashboard.board.id !== boardId) return fail(`There is no scrum board ${boardId}; list_boards shows the boards.`);
 
