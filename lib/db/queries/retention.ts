@@ -24,10 +24,13 @@ type Scope = { orgId: string | null };
 
 const ofScope = ({ orgId }: Scope) => (orgId ? Prisma.sql`"orgId" = ${orgId}` : Prisma.sql`"orgId" IS NULL`);
 
-async function inBatches(statement: () => Promise<number>, batchSize: number): Promise<number> {
+/** What each pruning call takes: the cut-off, and how many rows one statement may touch. */
+type Cutoff = { before: Date; batchSize?: number };
+
+async function inBatches({ batchSize = BATCH_SIZE }: Cutoff, statement: (limit: number) => Promise<number>): Promise<number> {
   let total = 0;
   for (;;) {
-    const touched = await statement();
+    const touched = await statement(batchSize);
     total += touched;
     if (touched < batchSize) return total;
   }
@@ -44,18 +47,16 @@ async function inBatches(statement: () => Promise<number>, batchSize: number): P
  * their own copy of the event (AutomationRun.input), so retrying a run and the
  * run log never need the delivery's payload.
  */
-export async function clearOldDeliveryPayloads(scope: Scope & { before: Date; batchSize?: number }): Promise<number> {
-  const batchSize = scope.batchSize ?? BATCH_SIZE;
-  return inBatches(
-    () => db.$executeRaw`
+export async function clearOldDeliveryPayloads(scope: Scope & Cutoff): Promise<number> {
+  return inBatches(scope, (limit) =>
+    db.$executeRaw`
       UPDATE "WebhookDelivery" SET payload = ${PRUNED_PAYLOAD_JSON}::jsonb
       WHERE id IN (
         SELECT d.id FROM "WebhookDelivery" d
         WHERE ${ofScope(scope)} AND d.status IN ('processed', 'ignored') AND d."receivedAt" < ${scope.before}
           AND d.payload <> ${PRUNED_PAYLOAD_JSON}::jsonb
           AND NOT EXISTS (SELECT 1 FROM "Job" j WHERE j."singletonKey" IN ('delivery:' || d.id, 'workos-delivery:' || d.id) AND j.status <> 'succeeded')
-        LIMIT ${batchSize})`,
-    batchSize,
+        LIMIT ${limit})`,
   );
 }
 
@@ -64,52 +65,44 @@ export async function clearOldDeliveryPayloads(scope: Scope & { before: Date; ba
  * stay (OutboxIntent.runId is set to null) under their own window. A run with a
  * retry still queued, or a write still being made, is kept.
  */
-export async function deleteOldAutomationRuns(scope: { orgId: string; before: Date; batchSize?: number }): Promise<number> {
-  const batchSize = scope.batchSize ?? BATCH_SIZE;
-  return inBatches(
-    () => db.$executeRaw`
+export async function deleteOldAutomationRuns(scope: { orgId: string } & Cutoff): Promise<number> {
+  return inBatches(scope, (limit) =>
+    db.$executeRaw`
       DELETE FROM "AutomationRun" WHERE id IN (
         SELECT r.id FROM "AutomationRun" r
         WHERE ${ofScope(scope)} AND r.status IN ('succeeded', 'skipped', 'failed') AND r."finishedAt" < ${scope.before}
           AND NOT EXISTS (SELECT 1 FROM "OutboxIntent" i WHERE i."runId" = r.id AND i.status IN ('pending', 'in_flight'))
           AND NOT EXISTS (SELECT 1 FROM "Job" j WHERE j.queue = ${RETRY_RUN_QUEUE} AND j.status IN ('queued', 'running') AND j.payload->>'runId' = r.id)
-        LIMIT ${batchSize})`,
-    batchSize,
+        LIMIT ${limit})`,
   );
 }
 
 /** Deletes outbound writes that reached an end (succeeded, failed, dead, superseded) before `before`; pending and in-flight writes are never touched. */
-export async function deleteOldFinishedWrites(scope: { orgId: string; before: Date; batchSize?: number }): Promise<number> {
-  const batchSize = scope.batchSize ?? BATCH_SIZE;
-  return inBatches(
-    () => db.$executeRaw`
+export async function deleteOldFinishedWrites(scope: { orgId: string } & Cutoff): Promise<number> {
+  return inBatches(scope, (limit) =>
+    db.$executeRaw`
       DELETE FROM "OutboxIntent" WHERE id IN (
         SELECT id FROM "OutboxIntent"
         WHERE ${ofScope(scope)} AND status IN ('succeeded', 'failed', 'dead', 'superseded') AND "completedAt" < ${scope.before}
-        LIMIT ${batchSize})`,
-    batchSize,
+        LIMIT ${limit})`,
   );
 }
 
 /** Deletes cache entries that expired before `before` (see STALE_CACHE_KEEP_DAYS for why not at once). */
-export async function deleteExpiredCacheEntries(scope: { orgId: string; before: Date; batchSize?: number }): Promise<number> {
-  const batchSize = scope.batchSize ?? BATCH_SIZE;
-  return inBatches(
-    () => db.$executeRaw`
+export async function deleteExpiredCacheEntries(scope: { orgId: string } & Cutoff): Promise<number> {
+  return inBatches(scope, (limit) =>
+    db.$executeRaw`
       DELETE FROM "CacheEntry" WHERE id IN (
-        SELECT id FROM "CacheEntry" WHERE ${ofScope(scope)} AND "expiresAt" < ${scope.before} LIMIT ${batchSize})`,
-    batchSize,
+        SELECT id FROM "CacheEntry" WHERE ${ofScope(scope)} AND "expiresAt" < ${scope.before} LIMIT ${limit})`,
   );
 }
 
 /** Deletes session records created before `before` (see SESSION_MAX_LIFETIME_DAYS for why that, and not revoked or idle, decides). */
-export async function deleteEndedSessions(scope: Scope & { before: Date; batchSize?: number }): Promise<number> {
-  const batchSize = scope.batchSize ?? BATCH_SIZE;
-  return inBatches(
-    () => db.$executeRaw`
+export async function deleteEndedSessions(scope: Scope & Cutoff): Promise<number> {
+  return inBatches(scope, (limit) =>
+    db.$executeRaw`
       DELETE FROM "UserSession" WHERE id IN (
-        SELECT id FROM "UserSession" WHERE ${ofScope(scope)} AND "createdAt" < ${scope.before} LIMIT ${batchSize})`,
-    batchSize,
+        SELECT id FROM "UserSession" WHERE ${ofScope(scope)} AND "createdAt" < ${scope.before} LIMIT ${limit})`,
   );
 }
 
