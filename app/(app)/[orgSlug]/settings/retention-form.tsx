@@ -1,28 +1,24 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId } from "react";
+import { FeedbackMessage } from "@/components/ui/action-feedback";
 import type { RetentionSettings } from "@/lib/domain/retention";
 import { updateRetentionSettingsAction } from "./actions";
+import { AdminOnlyNote, SaveButton, useSettingsSave } from "./settings-form";
 
 type Field = { name: keyof RetentionSettings; label: string; min: number; max: number };
 
 export function RetentionForm({ orgSlug, initial, fields, canEdit }: { orgSlug: string; initial: RetentionSettings; fields: Field[]; canEdit: boolean }) {
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [pending, startTransition] = useTransition();
+  const { pending, feedback, fieldErrors, save } = useSettingsSave();
   const idPrefix = useId();
 
-  function save(formData: FormData) {
+  function submit(formData: FormData) {
     const read = (name: keyof RetentionSettings) => Number(String(formData.get(name) ?? "").trim());
-    startTransition(async () => {
-      const result = await updateRetentionSettingsAction({ orgSlug, deliveryPayloadDays: read("deliveryPayloadDays"), automationRunDays: read("automationRunDays"), finishedWriteDays: read("finishedWriteDays") });
-      setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-      setMessage(result.ok ? { kind: "ok", text: "Saved." } : { kind: "error", text: result.error });
-    });
+    save(() => updateRetentionSettingsAction({ orgSlug, deliveryPayloadDays: read("deliveryPayloadDays"), automationRunDays: read("automationRunDays"), finishedWriteDays: read("finishedWriteDays") }));
   }
 
   return (
-    <form action={save} className="space-y-4">
+    <form action={submit} className="space-y-4">
       <fieldset disabled={!canEdit || pending} className="grid gap-4 sm:grid-cols-3">
         {fields.map((field) => (
           <div key={field.name}>
@@ -48,17 +44,9 @@ export function RetentionForm({ orgSlug, initial, fields, canEdit }: { orgSlug: 
           </div>
         ))}
       </fieldset>
-      {canEdit && (
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-          {pending ? "Saving…" : "Save retention"}
-        </button>
-      )}
-      {!canEdit && <p className="text-sm text-slate-500">Only admins can change these settings.</p>}
-      {message && (
-        <p role={message.kind === "error" ? "alert" : "status"} className={`text-sm ${message.kind === "error" ? "text-red-600" : "text-emerald-700 dark:text-emerald-400"}`}>
-          {message.text}
-        </p>
-      )}
+      <SaveButton canEdit={canEdit} pending={pending} label="Save retention" busyLabel="Saving…" />
+      <AdminOnlyNote canEdit={canEdit} />
+      <FeedbackMessage feedback={feedback} />
     </form>
   );
 }

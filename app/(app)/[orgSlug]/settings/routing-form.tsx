@@ -1,23 +1,19 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { FeedbackMessage } from "@/components/ui/action-feedback";
 import { saveTicketRoutingAction } from "./actions";
+import { SaveButton, useSettingsSave } from "./settings-form";
 
 /** Which Jira component each Sentry project's errors belong to; its most active owner gets new tickets. */
 export function RoutingForm({ orgSlug, projects, initial, canEdit }: { orgSlug: string; projects: string[]; initial: Record<string, string>; canEdit: boolean }) {
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
-  function save(formData: FormData) {
+  const { pending, feedback, save } = useSettingsSave();
+  function submit(formData: FormData) {
     const routing = Object.fromEntries(projects.map((p) => [p, String(formData.get(`component-${p}`) ?? "").trim()]));
-    startTransition(async () => {
-      const result = await saveTicketRoutingAction({ orgSlug, routing });
-      setMessage(result.ok ? { ok: true, text: "Saved." } : { ok: false, text: result.error });
-    });
+    save(() => saveTicketRoutingAction({ orgSlug, routing }));
   }
   if (projects.length === 0) return <p className="text-sm text-slate-500">Connect Sentry to route its projects.</p>;
   return (
-    <form action={save} className="space-y-3">
+    <form action={submit} className="space-y-3">
       <fieldset disabled={!canEdit || pending} className="grid gap-3 sm:grid-cols-3">
         {projects.map((project) => (
           <label key={project} className="text-sm font-medium">
@@ -26,12 +22,8 @@ export function RoutingForm({ orgSlug, projects, initial, canEdit }: { orgSlug: 
           </label>
         ))}
       </fieldset>
-      {canEdit && (
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-          Save routing
-        </button>
-      )}
-      <FeedbackMessage feedback={message && { kind: message.ok ? "ok" : "error", text: message.text }} />
+      <SaveButton canEdit={canEdit} pending={pending} label="Save routing" />
+      <FeedbackMessage feedback={feedback} />
     </form>
   );
 }

@@ -1,29 +1,29 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId } from "react";
 import { updateSecuritySettingsAction } from "./actions";
+import { AdminOnlyNote, SaveButton, useSettingsSave } from "./settings-form";
 
 type SecuritySettings = { requireMfa: boolean; sessionIdleTimeoutMinutes: number | null };
 
 export function SecurityForm({ orgSlug, initial, canEdit }: { orgSlug: string; initial: SecuritySettings; canEdit: boolean }) {
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string; verifyFirst?: boolean } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { pending, feedback: message, fieldErrors, save } = useSettingsSave();
   const timeoutId = useId();
+  const verifyFirst = fieldErrors.requireMfa === "verify-first";
 
-  function save(formData: FormData) {
+  function submit(formData: FormData) {
     const idle = String(formData.get("sessionIdleTimeoutMinutes") ?? "").trim();
-    startTransition(async () => {
-      const result = await updateSecuritySettingsAction({
+    save(() =>
+      updateSecuritySettingsAction({
         orgSlug,
         requireMfa: formData.get("requireMfa") === "on",
         sessionIdleTimeoutMinutes: idle === "" ? null : Number(idle),
-      });
-      setMessage(result.ok ? { kind: "ok", text: "Saved." } : { kind: "error", text: result.error, verifyFirst: result.fieldErrors?.requireMfa === "verify-first" });
-    });
+      }),
+    );
   }
 
   return (
-    <form action={save} className="space-y-5">
+    <form action={submit} className="space-y-5">
       <fieldset disabled={!canEdit || pending} className="space-y-5">
         <label className="flex items-start gap-3">
           <input type="checkbox" name="requireMfa" defaultChecked={initial.requireMfa} className="mt-1 h-4 w-4" />
@@ -47,17 +47,13 @@ export function SecurityForm({ orgSlug, initial, canEdit }: { orgSlug: string; i
             className="mt-1 w-40 rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
           />
         </div>
-        {canEdit && (
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-            {pending ? "Saving…" : "Save"}
-          </button>
-        )}
+        <SaveButton canEdit={canEdit} pending={pending} label="Save" busyLabel="Saving…" />
       </fieldset>
-      {!canEdit && <p className="text-sm text-slate-500">Only admins can change these settings.</p>}
+      <AdminOnlyNote canEdit={canEdit} />
       {message && (
         <p role={message.kind === "error" ? "alert" : "status"} className={`text-sm ${message.kind === "error" ? "text-red-600" : "text-emerald-700 dark:text-emerald-400"}`}>
           {message.text}
-          {message.verifyFirst && (
+          {verifyFirst && (
             <>
               {" "}
               <a href={`/mfa?org=${orgSlug}`} className="font-medium underline">
