@@ -17,16 +17,18 @@ import type {
 
 /** Internal records → the JSON shapes of the WorkOS API (snake_case, `object` tags). */
 
+/** How users and directory users carry a name: both parts, and the two joined (null when both are empty). */
+function nameFields(person: { firstName: string | null; lastName: string | null }) {
+  return { first_name: person.firstName, last_name: person.lastName, name: [person.firstName, person.lastName].filter(Boolean).join(" ") || null };
+}
+
 export function serializeUser(user: UserRecord) {
-  const name = [user.firstName, user.lastName].filter(Boolean).join(" ") || null;
   return {
     object: "user" as const,
     id: user.id,
     email: user.email,
     email_verified: user.emailVerified,
-    first_name: user.firstName,
-    last_name: user.lastName,
-    name,
+    ...nameFields(user),
     profile_picture_url: null,
     external_id: user.externalId,
     metadata: user.metadata,
@@ -137,7 +139,6 @@ export function serializeDirectoryGroup(group: DirectoryGroupRecord) {
 
 /** A directory user as dsync events carry it (without groups). */
 export function serializeDirectoryUserEventData(user: DirectoryUserRecord) {
-  const name = [user.firstName, user.lastName].filter(Boolean).join(" ") || null;
   return {
     object: "directory_user" as const,
     id: user.id,
@@ -145,9 +146,7 @@ export function serializeDirectoryUserEventData(user: DirectoryUserRecord) {
     organization_id: user.organizationId,
     idp_id: user.idpId,
     email: user.email,
-    first_name: user.firstName,
-    last_name: user.lastName,
-    name,
+    ...nameFields(user),
     emails: [{ primary: true, type: "work", value: user.email }],
     job_title: user.jobTitle,
     username: user.email,

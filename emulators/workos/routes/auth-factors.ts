@@ -3,11 +3,12 @@ import { TOTP_ISSUER } from "../../seed/workos";
 import type { WorkosContext } from "../context";
 import { apiRoute, readBody, stringField, workosError } from "../http-helpers";
 import { newId } from "../ids";
-import { paginate, parseListParams } from "../pagination";
-import { listResponse, serializeAuthChallenge, serializeAuthFactor, serializeEnrolledAuthFactor } from "../serializers";
+import { parseListParams } from "../pagination";
+import { serializeAuthChallenge, serializeAuthFactor, serializeEnrolledAuthFactor } from "../serializers";
 import { type Store, factorsOfUser } from "../store";
 import { decodeBase32, generateTotpSecret, verifyTotp } from "../totp";
 import type { AuthChallengeRecord, AuthFactorRecord } from "../types";
+import { listPage, registerGetById } from "./resource-routes";
 
 /**
  * MFA management: TOTP enrolment for AuthKit users, challenges and their
@@ -80,19 +81,12 @@ export function registerAuthFactorRoutes(router: Router, context: WorkosContext)
       const { store } = context;
       const user = store.users.get(req.params.id as string);
       if (!user) return workosError(404, `User '${req.params.id}' not found.`);
-      const page = paginate(store.authFactors, factorsOfUser(store, user.id), parseListParams(req.query));
-      return { status: 200, body: listResponse(page.data.map(serializeAuthFactor), page) };
+      return listPage(store.authFactors, factorsOfUser(store, user.id), parseListParams(req.query), serializeAuthFactor);
     }),
   );
 
   // GET /auth/factors/:id
-  router.get(
-    "/auth/factors/:id",
-    apiRoute(context, (req) => {
-      const factor = context.store.authFactors.get(req.params.id as string);
-      return factor ? { status: 200, body: serializeAuthFactor(factor) } : factorNotFound(req.params.id as string);
-    }),
-  );
+  registerGetById(router, context, "/auth/factors/:id", "Authentication Factor", (store) => store.authFactors, serializeAuthFactor);
 
   // DELETE /auth/factors/:id - the user stops being asked for a code (if it was their only factor)
   router.delete(

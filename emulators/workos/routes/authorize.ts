@@ -30,6 +30,20 @@ export const html = (status: number, body: string): EmulatorResponse => ({
   body,
 });
 
+/** What every single-use code records, whichever flow issues it: a fresh code for this client, redirect and user. */
+export function newCodeGrant(pending: PendingAuthentication, organizationId: string | null) {
+  const { authorizeParams: params } = pending;
+  return {
+    code: newSecret(24),
+    clientId: params.client_id as string,
+    redirectUri: params.redirect_uri as string,
+    userId: pending.userId,
+    organizationId,
+    expiresAt: Date.now() + CODE_TTL_MS,
+    used: false,
+  };
+}
+
 const invalidRequest = (message: string): FlowValidation => ({ ok: false, response: html(400, renderMessage("Invalid sign-in request", message)) });
 
 /** A base64url S256 PKCE challenge (43 characters for SHA-256; up to 128 tolerated). */
@@ -67,19 +81,9 @@ function userManagementFlow(context: WorkosContext): SignInFlow {
       return { ok: true, params };
     },
     issueCode(pending, organizationId) {
-      const { authorizeParams: params } = pending;
-      const code = newSecret(24);
-      context.store.codes.set(code, {
-        code,
-        clientId: params.client_id as string,
-        redirectUri: params.redirect_uri as string,
-        userId: pending.userId,
-        organizationId,
-        codeChallenge: params.code_challenge ?? null,
-        expiresAt: Date.now() + CODE_TTL_MS,
-        used: false,
-      });
-      return code;
+      const grant = newCodeGrant(pending, organizationId);
+      context.store.codes.set(grant.code, { ...grant, codeChallenge: pending.authorizeParams.code_challenge ?? null });
+      return grant.code;
     },
   };
 }

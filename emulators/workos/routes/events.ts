@@ -1,8 +1,8 @@
 import type { Router } from "../../common/http";
 import type { WorkosContext } from "../context";
-import { apiRoute, listQuery, workosError } from "../http-helpers";
-import { paginate, parseListParams } from "../pagination";
-import { listResponse, serializeEvent } from "../serializers";
+import { listQuery, workosError } from "../http-helpers";
+import { serializeEvent } from "../serializers";
+import { registerList } from "./resource-routes";
 
 function parseInstant(value: string | null): number | null | "invalid" {
   if (!value) return null;
@@ -12,11 +12,12 @@ function parseInstant(value: string | null): number | null | "invalid" {
 
 export function registerEventRoutes(router: Router, context: WorkosContext) {
   // GET /events - the event stream; `events` is a comma list or repeated
-  router.get(
+  registerList(
+    router,
+    context,
     "/events",
-    apiRoute(context, (req) => {
-      const { store } = context;
-      const params = parseListParams(req.query);
+    (store) => store.events,
+    (req, store) => {
       const names = new Set(listQuery(req.query, "events"));
       const organizationId = req.query.get("organization_id");
       const start = parseInstant(req.query.get("range_start"));
@@ -32,8 +33,8 @@ export function registerEventRoutes(router: Router, context: WorkosContext) {
           return (start === null || at >= start) && (end === null || at <= end);
         });
       }
-      const page = paginate(store.events, rows, params);
-      return { status: 200, body: listResponse(page.data.map(serializeEvent), page) };
-    }),
+      return rows;
+    },
+    serializeEvent,
   );
 }

@@ -2,10 +2,10 @@ import type { Router } from "../../common/http";
 import type { WorkosContext } from "../context";
 import { apiRoute, readBody, stringField, workosError } from "../http-helpers";
 import { newId, newSecret } from "../ids";
-import { paginate, parseListParams } from "../pagination";
 import { findMembership, findRole, findUserByEmail } from "../store";
-import { listResponse, serializeInvitation } from "../serializers";
+import { serializeInvitation } from "../serializers";
 import type { InvitationRecord } from "../types";
+import { registerGetById, registerList } from "./resource-routes";
 
 const DAY_MS = 86_400_000;
 
@@ -19,27 +19,21 @@ export function registerInvitationRoutes(router: Router, context: WorkosContext)
   const serialize = (i: InvitationRecord) => serializeInvitation(refreshInvitationState(i), context.config.baseUrl);
 
   // GET /user_management/invitations - filter by organization_id and email
-  router.get(
+  registerList(
+    router,
+    context,
     "/user_management/invitations",
-    apiRoute(context, (req) => {
-      const { store } = context;
-      const params = parseListParams(req.query);
+    (store) => store.invitations,
+    (req, store) => {
       const organizationId = req.query.get("organization_id");
       const email = req.query.get("email")?.trim().toLowerCase();
-      const rows = store.invitations.all().filter((i) => (!organizationId || i.organizationId === organizationId) && (!email || i.email === email));
-      const page = paginate(store.invitations, rows, params);
-      return { status: 200, body: listResponse(page.data.map(serialize), page) };
-    }),
+      return store.invitations.all().filter((i) => (!organizationId || i.organizationId === organizationId) && (!email || i.email === email));
+    },
+    serialize,
   );
 
   // GET /user_management/invitations/:id
-  router.get(
-    "/user_management/invitations/:id",
-    apiRoute(context, (req) => {
-      const invitation = context.store.invitations.get(req.params.id as string);
-      return invitation ? { status: 200, body: serialize(invitation) } : workosError(404, `Invitation '${req.params.id}' not found.`);
-    }),
-  );
+  registerGetById(router, context, "/user_management/invitations/:id", "Invitation", (store) => store.invitations, serialize);
 
   // POST /user_management/invitations - invite an e-mail address (optionally into an organisation with a role)
   router.post(

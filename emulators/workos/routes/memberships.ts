@@ -2,10 +2,11 @@ import type { EmulatorResponse, Router } from "../../common/http";
 import type { WorkosContext } from "../context";
 import { apiRoute, listQuery, readBody, stringField, workosError } from "../http-helpers";
 import { newId } from "../ids";
-import { paginate, parseListParams } from "../pagination";
+import { parseListParams } from "../pagination";
 import { findMembership, findRole } from "../store";
-import { listResponse, serializeMembership, serializeMembershipEventData } from "../serializers";
+import { serializeMembership, serializeMembershipEventData } from "../serializers";
 import type { MembershipRecord, MembershipStatus } from "../types";
+import { listPage, registerGetById } from "./resource-routes";
 
 const STATUSES: MembershipStatus[] = ["active", "inactive", "pending"];
 
@@ -22,13 +23,13 @@ function readRole(context: WorkosContext, organizationId: string, body: Record<s
 
 const isResponse = (value: unknown): value is EmulatorResponse => typeof value === "object" && value !== null && "status" in value;
 
-function touch(membership: MembershipRecord) {
-  membership.updatedAt = new Date().toISOString();
-}
-
 export function registerMembershipRoutes(router: Router, context: WorkosContext) {
   const serialize = (m: MembershipRecord) => serializeMembership(context.store, m);
   const notFound = (id: string) => workosError(404, `Organization membership '${id}' not found.`);
+  const saveUpdate = async (membership: MembershipRecord) => {
+    membership.updatedAt = new Date().toISOString();
+    await context.emit("organization_membership.updated", serializeMembershipEventData(membership), membership.organizationId);
+  };
 
   // GET /user_management/organization_memberships - by user_id and/or organization_id, statuses
   router.get(
@@ -43,19 +44,12 @@ export function registerMembershipRoutes(router: Router, context: WorkosContext)
       if (unknown) return workosError(400, `Unknown status '${unknown}'.`, "invalid_request_parameters");
       const wanted = new Set(statuses.length > 0 ? statuses : ["active"]);
       const rows = context.store.memberships.all().filter((m) => (!userId || m.userId === userId) && (!organizationId || m.organizationId === organizationId) && wanted.has(m.status));
-      const page = paginate(context.store.memberships, rows, params);
-      return { status: 200, body: listResponse(page.data.map(serialize), page) };
+      return listPage(context.store.memberships, rows, params, serialize);
     }),
   );
 
   // GET /user_management/organization_memberships/:id
-  router.get(
-    "/user_management/organization_memberships/:id",
-    apiRoute(context, (req) => {
-      const membership = context.store.memberships.get(req.params.id as string);
-      return membership ? { status: 200, body: serialize(membership) } : notFound(req.params.id as string);
-    }),
-  );
+  registerGetById(router, context, "/user_management/organization_memberships/:id", "Organization membership", (store) => store.memberships, serialize);
 
   // POST /user_management/organization_memberships - add a user to an organisation with a role
   router.post(
@@ -75,8 +69,7 @@ export function registerMembershipRoutes(router: Router, context: WorkosContext)
       if (existing) {
         existing.status = "active";
         existing.roleSlug = role.slug ?? existing.roleSlug;
-        touch(existing);
-        await context.emit("organization_membership.updated", serializeMembershipEventData(existing), organizationId);
+        await saveUpdate(existing);
         return { status: 201, body: serialize(existing) };
       }
       const now = new Date().toISOString();
@@ -96,8 +89,7 @@ export function registerMembershipRoutes(router: Router, context: WorkosContext)
       if (isResponse(role)) return role;
       if (role.slug && role.slug !== membership.roleSlug) {
         membership.roleSlug = role.slug;
-        touch(membership);
-        await context.emit("organization_membership.updated", serializeMembershipEventData(membership), membership.organizationId);
+        await saveUpdate(membership);
       }
       return { status: 200, body: serialize(membership) };
     }),
@@ -126,8 +118,7 @@ export function registerMembershipRoutes(router: Router, context: WorkosContext)
         }
         if (membership.status !== status) {
           membership.status = status;
-          touch(membership);
-          await context.emit("organization_membership.updated", serializeMembershipEventData(membership), membership.organizationId);
+          await saveUpdate(membership);
         }
         return { status: 200, body: serialize(membership) };
       }),

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { type EmulatorRequest, type EmulatorResponse, type Router, parseForm } from "../../common/http";
 import type { WorkosContext } from "../context";
 import { safeEqual, stringField } from "../http-helpers";
-import { newSecret } from "../ids";
 import {
   authorizationServerMetadata,
   isResourceIndicator,
@@ -19,7 +18,7 @@ import { renderMessage } from "../sign-in-page";
 import type { FlowValidation, SignInFlow } from "../sign-in-flow";
 import { findMembership, type OAuthClientRecord } from "../store";
 import { isSessionLive, revokeSession, startSession } from "../tokens";
-import { CODE_TTL_MS, html, isCodeChallenge, openSignIn, registerSignInFlow } from "./authorize";
+import { html, isCodeChallenge, newCodeGrant, openSignIn, registerSignInFlow } from "./authorize";
 
 /**
  * AuthKit's OAuth 2.1 authorization server for MCP clients, served at the
@@ -102,22 +101,9 @@ function oauthFlow(context: WorkosContext): SignInFlow {
     },
     issueCode(pending, organizationId) {
       const { authorizeParams: params } = pending;
-      const code = newSecret(24);
-      context.store.oauthCodes.set(code, {
-        code,
-        clientId: params.client_id as string,
-        redirectUri: params.redirect_uri as string,
-        userId: pending.userId,
-        organizationId,
-        codeChallenge: params.code_challenge as string,
-        resource: params.resource ?? null,
-        scope: params.scope as string,
-        nonce: params.nonce ?? null,
-        expiresAt: Date.now() + CODE_TTL_MS,
-        used: false,
-        sessionId: null,
-      });
-      return code;
+      const grant = newCodeGrant(pending, organizationId);
+      context.store.oauthCodes.set(grant.code, { ...grant, codeChallenge: params.code_challenge as string, resource: params.resource ?? null, scope: params.scope as string, nonce: params.nonce ?? null, sessionId: null });
+      return grant.code;
     },
   };
 }

@@ -1,10 +1,11 @@
 import type { Router } from "../../common/http";
 import type { WorkosContext } from "../context";
 import { apiRoute, readBody, stringField, workosError } from "../http-helpers";
-import { paginate, parseListParams } from "../pagination";
-import { listResponse, serializeSession } from "../serializers";
+import { parseListParams } from "../pagination";
+import { serializeSession } from "../serializers";
 import { renderMessage } from "../sign-in-page";
 import { revokeSession } from "../tokens";
+import { listPage } from "./resource-routes";
 
 export function registerSessionRoutes(router: Router, context: WorkosContext) {
   // GET /sso/jwks/:clientId - public keys that verify access tokens
@@ -44,8 +45,7 @@ export function registerSessionRoutes(router: Router, context: WorkosContext) {
     apiRoute(context, (req) => {
       if (!context.store.users.get(req.params.id as string)) return workosError(404, `User '${req.params.id}' not found.`);
       const rows = context.store.sessions.all().filter((s) => s.userId === req.params.id);
-      const page = paginate(context.store.sessions, rows, parseListParams(req.query));
-      return { status: 200, body: listResponse(page.data.map(serializeSession), page) };
+      return listPage(context.store.sessions, rows, parseListParams(req.query), serializeSession);
     }),
   );
 }

@@ -1,16 +1,16 @@
 import type { Router } from "../../common/http";
 import type { WorkosContext } from "../context";
-import { apiRoute, workosError } from "../http-helpers";
-import { paginate, parseListParams } from "../pagination";
-import { listResponse, serializeUser } from "../serializers";
+import { serializeUser } from "../serializers";
+import { registerGetById, registerList } from "./resource-routes";
 
 export function registerUserRoutes(router: Router, context: WorkosContext) {
   // GET /user_management/users - filter by email and/or organization_id
-  router.get(
+  registerList(
+    router,
+    context,
     "/user_management/users",
-    apiRoute(context, (req) => {
-      const { store } = context;
-      const params = parseListParams(req.query);
+    (store) => store.users,
+    (req, store) => {
       const email = req.query.get("email")?.trim().toLowerCase();
       const organizationId = req.query.get("organization_id") || req.query.get("organization");
       let rows = store.users.all();
@@ -19,17 +19,11 @@ export function registerUserRoutes(router: Router, context: WorkosContext) {
         const members = new Set(store.memberships.all().filter((m) => m.organizationId === organizationId).map((m) => m.userId));
         rows = rows.filter((u) => members.has(u.id));
       }
-      const page = paginate(store.users, rows, params);
-      return { status: 200, body: listResponse(page.data.map(serializeUser), page) };
-    }),
+      return rows;
+    },
+    serializeUser,
   );
 
   // GET /user_management/users/:id
-  router.get(
-    "/user_management/users/:id",
-    apiRoute(context, (req) => {
-      const user = context.store.users.get(req.params.id as string);
-      return user ? { status: 200, body: serializeUser(user) } : workosError(404, `User '${req.params.id}' not found.`);
-    }),
-  );
+  registerGetById(router, context, "/user_management/users/:id", "User", (store) => store.users, serializeUser);
 }
