@@ -108,21 +108,21 @@ class Parser {
   }
 
   private parseOr(): JqlNode {
-    const items = [this.parseAnd()];
-    while (isKeyword(this.peek(), "or")) {
-      this.next();
-      items.push(this.parseAnd());
-    }
-    return items.length === 1 ? (items[0] as JqlNode) : { kind: "or", items };
+    return this.parseJoined("or", () => this.parseAnd());
   }
 
   private parseAnd(): JqlNode {
-    const items = [this.parseNot()];
-    while (isKeyword(this.peek(), "and")) {
+    return this.parseJoined("and", () => this.parseNot());
+  }
+
+  /** `operand (kind operand)*`; a lone operand stands as itself rather than a one-item group. */
+  private parseJoined(kind: "or" | "and", operand: () => JqlNode): JqlNode {
+    const items = [operand()];
+    while (isKeyword(this.peek(), kind)) {
       this.next();
-      items.push(this.parseNot());
+      items.push(operand());
     }
-    return items.length === 1 ? (items[0] as JqlNode) : { kind: "and", items };
+    return items.length === 1 ? (items[0] as JqlNode) : { kind, items };
   }
 
   private parseNot(): JqlNode {

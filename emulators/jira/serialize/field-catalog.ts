@@ -7,16 +7,22 @@ import { FIELD_IDS } from "../reference";
 export type FieldSchema = { type: string; items?: string; system?: string; custom?: string; customId?: number };
 export type CatalogField = { id: string; name: string; custom: boolean; navigable: boolean; orderable: boolean; searchable: boolean; clauseNames: string[]; schema: FieldSchema };
 
-const system = (id: string, name: string, schema: FieldSchema, clauseNames: string[], navigable = true, orderable = true): CatalogField => ({
+const field = (id: string, name: string, custom: boolean, clauseNames: string[], schema: FieldSchema, navigable = true, orderable = true): CatalogField => ({
   id,
   name,
-  custom: false,
+  custom,
   navigable,
   orderable,
   searchable: clauseNames.length > 0,
   clauseNames,
-  schema: { ...schema, system: id },
+  schema,
 });
+
+const system = (id: string, name: string, schema: FieldSchema, clauseNames: string[], navigable = true, orderable = true) => field(id, name, false, clauseNames, { ...schema, system: id }, navigable, orderable);
+
+/** A Jira Software (greenhopper) custom field: searchable as `cf[<id>]` or by its name. */
+const greenhopper = (id: string, name: string, schema: FieldSchema, plugin: string, customId: number) =>
+  field(id, name, true, [`cf[${customId}]`, name], { ...schema, custom: `com.pyxis.greenhopper.jira:${plugin}`, customId });
 
 export const FIELD_CATALOG: CatalogField[] = [
   system("summary", "Summary", { type: "string" }, ["summary"]),
@@ -41,36 +47,9 @@ export const FIELD_CATALOG: CatalogField[] = [
   system("updated", "Updated", { type: "datetime" }, ["updated", "updatedDate"], true, false),
   system("statuscategorychangedate", "Status Category Changed", { type: "datetime" }, ["statusCategoryChangedDate"], true, false),
   system("comment", "Comment", { type: "comments-page" }, ["comment"], false),
-  {
-    id: FIELD_IDS.storyPoints,
-    name: "Story point estimate",
-    custom: true,
-    navigable: true,
-    orderable: true,
-    searchable: true,
-    clauseNames: ["cf[10016]", "Story point estimate"],
-    schema: { type: "number", custom: "com.pyxis.greenhopper.jira:jsw-story-points", customId: 10016 },
-  },
-  {
-    id: FIELD_IDS.rank,
-    name: "Rank",
-    custom: true,
-    navigable: true,
-    orderable: true,
-    searchable: true,
-    clauseNames: ["cf[10019]", "Rank"],
-    schema: { type: "any", custom: "com.pyxis.greenhopper.jira:gh-lexo-rank", customId: 10019 },
-  },
-  {
-    id: FIELD_IDS.sprint,
-    name: "Sprint",
-    custom: true,
-    navigable: true,
-    orderable: true,
-    searchable: true,
-    clauseNames: ["cf[10020]", "Sprint"],
-    schema: { type: "array", items: "json", custom: "com.pyxis.greenhopper.jira:gh-sprint", customId: 10020 },
-  },
+  greenhopper(FIELD_IDS.storyPoints, "Story point estimate", { type: "number" }, "jsw-story-points", 10016),
+  greenhopper(FIELD_IDS.rank, "Rank", { type: "any" }, "gh-lexo-rank", 10019),
+  greenhopper(FIELD_IDS.sprint, "Sprint", { type: "array", items: "json" }, "gh-sprint", 10020),
 ];
 
 export const FIELD_IDS_ALL = FIELD_CATALOG.map((f) => f.id);
