@@ -2,4 +2,5 @@
  * What pages, server actions, route handlers, jobs and other features use of
  * this feature. Server-only: client components import its types with `import type`.
  */
-export { forgetDeactivatedMembersOpenIssues, readDeactivatedMembersOpenIssues } from "./deactivated-issues";
+export { forgetDeactivatedMembersOpenIssues } from "./deactivated-issues";
+export { loadMembersPage } from "./members-page";

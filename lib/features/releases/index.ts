@@ -4,6 +4,6 @@
  */
 export { loadReleaseDetail } from "./detail";
 export { loadReleaseDetailPage, type ReleaseDetail, type ReleaseNewIssue } from "./detail-page";
-export { checkReleaseVersion, readJiraVersionList, type VersionCheck } from "./known-versions";
+export { readJiraVersionList, type VersionCheck } from "./known-versions";
 export { loadReleasesPage, type ReleasesPage } from "./load";
 export { readIssuesFirstSeenIn } from "./new-issues";

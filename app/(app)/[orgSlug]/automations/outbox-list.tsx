@@ -1,4 +1,4 @@
-import type { ListedWrite } from "@/lib/db/queries/outbox";
+import type { AutomationWrite } from "@/lib/features/automations";
 import { TableHead } from "@/components/ui/table-head";
 import { editTarget } from "./edit-target";
 import { StatusBadge } from "./status-badge";
@@ -16,7 +16,7 @@ const time = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
  * Outbound writes that have not reached Jira, Sentry or WorkOS yet (or failed),
  * with why, and — for those who may — Resume now, Retry and Edit and resend.
  */
-export function OutboxList({ orgSlug, writes, failed, now, canAct }: { orgSlug: string; writes: ListedWrite[]; failed: ListedWrite[]; now: Date; canAct: boolean }) {
+export function OutboxList({ orgSlug, writes, failed, now, canAct }: { orgSlug: string; writes: AutomationWrite[]; failed: AutomationWrite[]; now: Date; canAct: boolean }) {
   if (writes.length === 0 && failed.length === 0) return <p className="text-sm text-slate-500">Nothing waiting: every write has reached its service.</p>;
   const rows = [...writes.map((w) => ({ ...w, shown: "pending" as const })), ...failed.map((w) => ({ ...w, shown: "failed" as const }))];
   return (

@@ -1,13 +1,7 @@
 import { Card } from "@/components/ui/card";
 import { Freshness } from "@/components/ui/freshness";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { can } from "@/lib/domain/permissions";
-import { listMembers } from "@/lib/db/queries/memberships";
-import { listPendingWrites } from "@/lib/db/queries/outbox";
-import { getJiraConfig } from "@/lib/integrations/connections";
-import type { JiraIssueSummary } from "@/lib/integrations/jira";
-import { readDeactivatedMembersOpenIssues } from "@/lib/features/members";
-import { listPendingInvitations, type WorkosInvitation } from "@/lib/integrations/workos";
+import { loadMembersPage } from "@/lib/features/members";
 import { InvitationRow } from "./invitation-row";
 import { InviteForm } from "./invite-form";
 import { MemberRow } from "./member-row";
@@ -15,36 +9,10 @@ import { ReassignIssues } from "./reassign-issues";
 
 export const metadata = { title: "Members" };
 
-/** Upstream reads for this page fail soft: the member list comes from Bosun's own mirror. */
-async function softly<T>(read: () => Promise<T>): Promise<{ data: T } | { error: string }> {
-  try {
-    return { data: await read() };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
 export default async function MembersPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { org, user, role } = await requireOrg(orgSlug);
-  const canManage = can(role, "members:manage");
-  const members = await listMembers({ orgId: org.id });
-  const deactivated = members.filter((m) => m.status === "deactivated" && m.jiraAccountId);
-
-  const [invitations, pendingWrites, openIssues] = await Promise.all([
-    canManage ? softly(() => listPendingInvitations(org.workosOrgId)) : Promise.resolve({ data: [] as WorkosInvitation[] }),
-    canManage ? listPendingWrites({ orgId: org.id, operationPrefix: "workos." }) : Promise.resolve([]),
-    canManage && deactivated.length > 0
-      ? softly(async () => {
-          const config = await getJiraConfig({ orgId: org.id });
-          if (!config) return { freshness: null, lists: [] };
-          // One batched, cached search for everyone, not one search per deactivated member.
-          const cached = await readDeactivatedMembersOpenIssues({ orgId: org.id, config, accountIds: deactivated.map((m) => m.jiraAccountId as string) });
-          return { freshness: cached, lists: deactivated.map((m) => ({ member: m, issues: cached.value[m.jiraAccountId as string] ?? [] })) };
-        })
-      : Promise.resolve({ data: { freshness: null, lists: [] as { member: (typeof members)[number]; issues: JiraIssueSummary[] }[] } }),
-  ]);
-  const candidates = members.filter((m) => m.status === "active" && m.jiraAccountId).map((m) => ({ userId: m.user.id, name: m.user.name }));
+  const { canManage, members, invitations, pendingWrites, openIssues, candidates } = await loadMembersPage({ orgId: org.id, workosOrgId: org.workosOrgId, role });
 
   return (
     <div className="space-y-6">
