@@ -1,6 +1,5 @@
 import { Suspense } from "react";
-import { PageHeader } from "@/components/ui/page-header";
-import { TextSkeleton } from "@/components/ui/panel-skeleton";
+import { StreamedPageHeader } from "@/components/ui/streamed-page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
 import { SEVERITY_ORDER, type Severity } from "@/lib/domain/severity";
@@ -30,19 +29,7 @@ export default async function ErrorsPage({ params, searchParams }: { params: Pro
 
   return (
     <>
-      <PageHeader
-        title="Errors"
-        description={
-          <Suspense fallback={<TextSkeleton />}>
-            <ErrorsDescription view={view} />
-          </Suspense>
-        }
-        actions={
-          <Suspense fallback={null}>
-            <ErrorsFreshness view={view} />
-          </Suspense>
-        }
-      />
+      <StreamedPageHeader title="Errors" description={<ErrorsDescription view={view} />} actions={<ErrorsFreshness view={view} />} />
       <Suspense fallback={<ErrorRateSkeleton />}>
         <ErrorRatePanel view={view} period={filters.period} withParam={withParam} />
       </Suspense>

@@ -1,6 +1,5 @@
 import { Suspense } from "react";
-import { PageHeader } from "@/components/ui/page-header";
-import { TextSkeleton } from "@/components/ui/panel-skeleton";
+import { StreamedPageHeader } from "@/components/ui/streamed-page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { loadReleasesPage } from "@/lib/features/releases";
@@ -16,19 +15,7 @@ export default async function ReleasesPage({ params, searchParams }: { params: P
   const releases = loadReleasesPage({ orgId: org.id, requestId: await getRequestId() });
   return (
     <>
-      <PageHeader
-        title="Releases"
-        description={
-          <Suspense fallback={<TextSkeleton />}>
-            <ReleasesDescription releases={releases} />
-          </Suspense>
-        }
-        actions={
-          <Suspense fallback={null}>
-            <ReleasesFreshness releases={releases} />
-          </Suspense>
-        }
-      />
+      <StreamedPageHeader title="Releases" description={<ReleasesDescription releases={releases} />} actions={<ReleasesFreshness releases={releases} />} />
       <Suspense fallback={<ReleasesSkeleton />}>
         <ReleasesPanel orgSlug={org.slug} releases={releases} sort={sort} regressions={regressions} />
       </Suspense>

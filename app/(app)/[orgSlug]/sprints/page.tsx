@@ -1,7 +1,6 @@
 import { Suspense } from "react";
 import Link from "next/link";
-import { PageHeader } from "@/components/ui/page-header";
-import { TextSkeleton } from "@/components/ui/panel-skeleton";
+import { StreamedPageHeader } from "@/components/ui/streamed-page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
 import { loadSprintDashboard } from "@/lib/features/sprints";
@@ -37,15 +36,7 @@ export default async function SprintsPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <PageHeader
-        title="Sprints"
-        description={
-          <Suspense fallback={<TextSkeleton />}>
-            <SprintsDescription dashboard={dashboard} />
-          </Suspense>
-        }
-        actions={links}
-      />
+      <StreamedPageHeader title="Sprints" description={<SprintsDescription dashboard={dashboard} />} actions={links} />
       <Suspense fallback={<SprintsSkeleton />}>
         <SprintsBody orgSlug={org.slug} dashboard={dashboard} now={now} />
       </Suspense>
