@@ -8,4 +8,5 @@ export { loadBoardContext } from "./board-context";
 export { loadSprintDashboard, type SprintDashboard } from "./dashboard";
 export { componentExperience } from "./experience";
 export { findPreview, planRequestSchema, previewPlan, type SprintPlanPreview } from "./plan";
+export { loadSprintPlanPage } from "./plan-page";
 export { capacities } from "./team-capacity";

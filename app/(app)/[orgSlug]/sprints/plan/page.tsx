@@ -3,9 +3,8 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
-import { nextSprintDefaults } from "@/lib/domain/planning";
 import { getRequestId } from "@/lib/platform/observability/request-context";
-import { loadSprintDashboard } from "@/lib/features/sprints";
+import { loadSprintPlanPage } from "@/lib/features/sprints";
 import { PlanForm } from "./plan-form";
 
 export const metadata = { title: "Plan the next sprint" };
@@ -29,7 +28,7 @@ export default async function PlanSprintPage({ params, searchParams }: { params:
     );
   }
   const boardParam = Number((await searchParams).board);
-  const data = await loadSprintDashboard({ orgId: org.id, boardId: Number.isInteger(boardParam) ? boardParam : undefined, requestId: await getRequestId() });
+  const data = await loadSprintPlanPage({ orgId: org.id, boardId: Number.isInteger(boardParam) ? boardParam : undefined, requestId: await getRequestId(), today: new Date().toISOString().slice(0, 10) });
   if (data.status !== "ok") {
     return (
       <>
@@ -40,18 +39,15 @@ export default async function PlanSprintPage({ params, searchParams }: { params:
       </>
     );
   }
-  // Future sprints count too, so the suggested name is never one already taken.
-  const sprints = [...data.velocity.sprints.map((s) => ({ name: s.name, state: "closed", startDate: s.startedAt, endDate: null })), ...(data.activeSprint ? [data.activeSprint] : []), ...(data.nextSprint ? [data.nextSprint] : [])];
-  const defaults = nextSprintDefaults({ sprints, today: new Date().toISOString().slice(0, 10) });
   return (
     <>
       <PageHeader
-        title={`Plan the next sprint · ${data.board.name}`}
+        title={`Plan the next sprint · ${data.boardName}`}
         description={`Capacity comes from each person's availability at ${data.focusFactor.toFixed(2)} points per available day; the buffer holds back room for the ${Math.round(data.interruptRate * 100)}% of work that usually arrives mid-sprint.`}
         actions={back}
       />
       <Card>
-        <PlanForm orgSlug={org.slug} defaults={{ boardId: data.board.id, ...defaults, bufferPercent: data.suggestedBufferPercent }} />
+        <PlanForm orgSlug={org.slug} defaults={data.defaults} />
       </Card>
     </>
   );
