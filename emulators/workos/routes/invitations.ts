@@ -19,18 +19,11 @@ export function registerInvitationRoutes(router: Router, context: WorkosContext)
   const serialize = (i: InvitationRecord) => serializeInvitation(refreshInvitationState(i), context.config.baseUrl);
 
   // GET /user_management/invitations - filter by organization_id and email
-  registerList(
-    router,
-    context,
-    "/user_management/invitations",
-    (store) => store.invitations,
-    (req, store) => {
-      const organizationId = req.query.get("organization_id");
-      const email = req.query.get("email")?.trim().toLowerCase();
-      return store.invitations.all().filter((i) => (!organizationId || i.organizationId === organizationId) && (!email || i.email === email));
-    },
-    serialize,
-  );
+  registerList(router, context, "/user_management/invitations", (store) => store.invitations, serialize, (req, store) => {
+    const organizationId = req.query.get("organization_id");
+    const email = req.query.get("email")?.trim().toLowerCase();
+    return store.invitations.all().filter((i) => (!organizationId || i.organizationId === organizationId) && (!email || i.email === email));
+  });
 
   // GET /user_management/invitations/:id
   registerGetById(router, context, "/user_management/invitations/:id", "Invitation", (store) => store.invitations, serialize);

@@ -6,21 +6,14 @@ import { registerGetById, registerList } from "./resource-routes";
 
 export function registerOrganizationRoutes(router: Router, context: WorkosContext) {
   // GET /organizations - optional domains (comma list or repeated) and name search
-  registerList(
-    router,
-    context,
-    "/organizations",
-    (store) => store.organizations,
-    (req, store) => {
-      const domains = new Set(listQuery(req.query, "domains").map((d) => d.toLowerCase()));
-      const search = req.query.get("search")?.trim().toLowerCase();
-      let rows = store.organizations.all();
-      if (domains.size > 0) rows = rows.filter((o) => o.domains.some((d) => domains.has(d.domain)));
-      if (search) rows = rows.filter((o) => o.name.toLowerCase().includes(search));
-      return rows;
-    },
-    serializeOrganization,
-  );
+  registerList(router, context, "/organizations", (store) => store.organizations, serializeOrganization, (req, store) => {
+    const domains = new Set(listQuery(req.query, "domains").map((d) => d.toLowerCase()));
+    const search = req.query.get("search")?.trim().toLowerCase();
+    let rows = store.organizations.all();
+    if (domains.size > 0) rows = rows.filter((o) => o.domains.some((d) => domains.has(d.domain)));
+    if (search) rows = rows.filter((o) => o.name.toLowerCase().includes(search));
+    return rows;
+  });
 
   // GET /organizations/:id
   registerGetById(router, context, "/organizations/:id", "Organization", (store) => store.organizations, serializeOrganization);

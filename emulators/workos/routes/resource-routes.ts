@@ -36,8 +36,8 @@ export function registerList<T extends { id: string }>(
   context: WorkosContext,
   path: string,
   table: (store: Store) => Table<T>,
-  select: (req: EmulatorRequest, store: Store) => readonly T[] | EmulatorResponse,
   serialize: (row: T) => unknown,
+  select: (req: EmulatorRequest, store: Store) => readonly T[] | EmulatorResponse,
 ) {
   router.get(
     path,
