@@ -5,20 +5,25 @@ import { findConnection } from "@/lib/db/queries/integrations";
 import type { JiraClientConfig } from "./jira";
 import type { SentryClientConfig } from "./sentry";
 
+/** The org's stored connection to `provider` with its credentials opened, or null when it is not connected. */
+async function openConnection(orgId: string, provider: "jira" | "sentry") {
+  const connection = await findConnection({ orgId, provider });
+  if (!connection || connection.status === "disconnected") return null;
+  return { config: connection.config, credentials: openCredentials(connection.encryptedCredentials, getKeyring()) };
+}
+
 /** The org's Jira connection with its token opened, or null when Jira is not connected. */
 export async function getJiraConfig({ orgId, requestId }: { orgId: string; requestId?: string }): Promise<JiraClientConfig | null> {
-  const connection = await findConnection({ orgId, provider: "jira" });
-  if (!connection || connection.status === "disconnected") return null;
-  const config = connection.config as { siteUrl: string; email: string };
-  const { apiToken } = openCredentials(connection.encryptedCredentials, getKeyring());
-  return { siteUrl: config.siteUrl, email: config.email, apiToken: apiToken ?? "", requestId };
+  const opened = await openConnection(orgId, "jira");
+  if (!opened) return null;
+  const config = opened.config as { siteUrl: string; email: string };
+  return { siteUrl: config.siteUrl, email: config.email, apiToken: opened.credentials.apiToken ?? "", requestId };
 }
 
 /** The org's Sentry connection with its token opened, or null when Sentry is not connected. */
 export async function getSentryConfig({ orgId, requestId }: { orgId: string; requestId?: string }): Promise<SentryClientConfig | null> {
-  const connection = await findConnection({ orgId, provider: "sentry" });
-  if (!connection || connection.status === "disconnected") return null;
-  const config = connection.config as { baseUrl: string; organizationSlug: string };
-  const { authToken } = openCredentials(connection.encryptedCredentials, getKeyring());
-  return { baseUrl: config.baseUrl, organizationSlug: config.organizationSlug, authToken: authToken ?? "", requestId };
+  const opened = await openConnection(orgId, "sentry");
+  if (!opened) return null;
+  const config = opened.config as { baseUrl: string; organizationSlug: string };
+  return { baseUrl: config.baseUrl, organizationSlug: config.organizationSlug, authToken: opened.credentials.authToken ?? "", requestId };
 }

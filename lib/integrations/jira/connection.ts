@@ -5,6 +5,9 @@ import { formatMegabytes, formatSeconds, isRedirect, isWebAddress, UPSTREAM_MAX_
 import { callJira, createJiraClients, JIRA_TIMEOUT_MS } from "./client";
 import { toJiraAccount, toJiraSiteInfo } from "./transform";
 import type { JiraClientConfig, JiraConnectionFailureReason, JiraConnectionResult } from "./types";
+import { connectionFailure } from "../connection-failure";
+
+const failure: (reason: JiraConnectionFailureReason, message: string, status?: number) => JiraConnectionResult = connectionFailure;
 
 const EXAMPLE_SITE = "https://your-company.atlassian.net";
 
@@ -27,10 +30,6 @@ export async function testJiraConnection(config: JiraClientConfig): Promise<Jira
     if (!(error instanceof IntegrationError)) throw error;
     return describeFailure(error, siteUrl, timeoutMs);
   }
-}
-
-function failure(reason: JiraConnectionFailureReason, message: string, status?: number): JiraConnectionResult {
-  return status === undefined ? { ok: false, reason, message } : { ok: false, reason, message, status };
 }
 
 function notJira(siteUrl: string, status?: number): JiraConnectionResult {

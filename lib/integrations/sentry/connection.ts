@@ -4,6 +4,9 @@ import { formatSeconds, isRedirect, isWebAddress } from "../http";
 import { ANSWER_TOO_LARGE } from "../upstream-errors";
 import { createSentryClient, SENTRY_TIMEOUT_MS } from "./client";
 import type { SentryClientConfig, SentryConnectionFailureReason, SentryConnectionResult, SentryResponse } from "./types";
+import { connectionFailure } from "../connection-failure";
+
+const failure: (reason: SentryConnectionFailureReason, message: string, status?: number) => SentryConnectionResult = connectionFailure;
 
 const EXAMPLE_BASE_URL = "https://sentry.io (https://de.sentry.io for EU organizations)";
 /** Counting stops here so a misbehaving server cannot keep the check paging forever. */
@@ -37,10 +40,6 @@ export async function testSentryConnection(config: SentryClientConfig): Promise<
     if (!(error instanceof IntegrationError)) throw error;
     return describeFailure(error, config, timeoutMs);
   }
-}
-
-function failure(reason: SentryConnectionFailureReason, message: string, status?: number): SentryConnectionResult {
-  return status === undefined ? { ok: false, reason, message } : { ok: false, reason, message, status };
 }
 
 function notSentry(baseUrl: string, status?: number): SentryConnectionResult {
