@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { withAuth } from "@workos-inc/authkit-nextjs";
-import { findActiveMembershipByWorkosIds } from "@/lib/db/queries/memberships";
-import { findUserOrgSlugs } from "@/lib/db/queries/users";
+import { findActiveMembershipByWorkosIds } from "@/lib/db/system/memberships";
+import { findUserOrgSlugs } from "@/lib/db/system/users";
 
 /** Signed in: straight to the org the session is in (else your first). Signed out: what Bosun is, and a way in. */
 const SIGNED_OUT_MESSAGES: Record<string, string> = {

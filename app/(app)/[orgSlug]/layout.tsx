@@ -1,6 +1,6 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { requireOrg } from "@/lib/platform/auth/org";
-import { listOrgsForUser } from "@/lib/db/queries/memberships";
+import { listOrgsForUser } from "@/lib/db/system/memberships";
 import { env } from "@/lib/platform/env";
 
 export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ orgSlug: string }> }) {

@@ -66,4 +66,3 @@ export async function syncMembership(
 }
 
 /** Defined in lib/db/system/memberships.ts, with the other queries that take no orgId. */
-export { listOrgsForUser, findActiveMembershipByWorkosIds } from "@/lib/db/system/memberships";

@@ -19,6 +19,3 @@ export async function setOrgSetting({ orgId, key, value }: { orgId: string; key:
   const settings = await getOrgSettings({ orgId });
   return db.organization.update({ where: { id: orgId }, data: { settings: { ...settings, [key]: value } as object } });
 }
-
-/** Defined in lib/db/system/organizations.ts, with the other queries that take no orgId. */
-export { findOrgByWorkosId } from "@/lib/db/system/organizations";

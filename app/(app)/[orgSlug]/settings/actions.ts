@@ -8,7 +8,7 @@ import { getOrgSecuritySettings, setOrgSetting, updateOrgSecuritySettings } from
 import { severitySettingsSchema } from "@/lib/domain/severity";
 import { invalidateErrors, getSeveritySettings } from "@/lib/features/errors";
 import { routingSchema, saveTicketRouting } from "@/lib/features/tickets";
-import { isSessionMfaVerified } from "@/lib/db/queries/sessions";
+import { isSessionMfaVerified } from "@/lib/db/system/sessions";
 import { getOutboxRetryHours, outboxRetryHoursSchema } from "@/lib/platform/outbox/retry-settings";
 import { retentionSettingsInputSchema, type RetentionSettings } from "@/lib/domain/retention";
 import { getRetentionSettings, RETENTION_SETTINGS_KEY } from "@/lib/features/retention";

@@ -1,7 +1,7 @@
 // POST /api/webhooks/workos - WorkOS events (directory sync, users, memberships), signed with WorkOS-Signature.
 import { NextResponse } from "next/server";
-import { actsOnEvent, eventOrganizationId, workosEventSchema } from "@/lib/features/directory/events";
-import { findOrgByWorkosId } from "@/lib/db/queries/organizations";
+import { actsOnEvent, eventOrganizationId, workosEventSchema } from "@/lib/features/directory";
+import { findOrgByWorkosId } from "@/lib/db/system/organizations";
 import { acceptWorkosDelivery } from "@/lib/db/queries/webhook-deliveries";
 import { env } from "@/lib/platform/env";
 import { kickJobWorker } from "@/lib/platform/jobs";

@@ -5,7 +5,7 @@ import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 import { pseudonymFor } from "@/lib/domain/privacy/pseudonym";
 import type * as EraseActions from "./erase-actions";
-import type * as Users from "@/lib/db/queries/users";
+import type * as Users from "@/lib/db/system/users";
 import type * as WorkosEvents from "@/lib/features/directory/handle-workos-event";
 import type * as Erasure from "@/lib/db/queries/erasure";
 import { db } from "@/lib/db/client";
@@ -82,7 +82,7 @@ describe("erasing a departed person's personal data", () => {
     // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
     vi.resetModules();
     actions = await import("./erase-actions");
-    users = await import("@/lib/db/queries/users");
+    users = await import("@/lib/db/system/users");
     events = await import("@/lib/features/directory/handle-workos-event");
     erasure = await import("@/lib/db/queries/erasure");
     for (const org of ["acme", "globex"] as const) ids[org] = (await db.organization.findUniqueOrThrow({ where: { slug: org } })).id;

@@ -5,8 +5,9 @@ import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
 import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
-import { findMember, listOrgsForUser } from "@/lib/db/queries/memberships";
-import { clearMfaVerificationOfUser } from "@/lib/db/queries/sessions";
+import { findMember } from "@/lib/db/queries/memberships";
+import { listOrgsForUser } from "@/lib/db/system/memberships";
+import { clearMfaVerificationOfUser } from "@/lib/db/system/sessions";
 import { performWrite } from "@/lib/platform/outbox";
 
 /**
