@@ -1,5 +1,5 @@
 // npm test: every suite, in order, stopping at the first failure.
-//   typecheck → lint → unit + integration (Vitest, real PostgreSQL) → production build → e2e (Playwright, Chromium)
+//   typecheck → format (Prettier) → lint → unit + integration (Vitest, real PostgreSQL) → production build → e2e (Playwright, Chromium)
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -30,6 +30,7 @@ function countResults() {
 }
 const steps: { name: string; command: string; args: string[]; env?: Record<string, string> }[] = [
   { name: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
+  { name: "format", command: bin("prettier"), args: ["--check", "."] },
   { name: "lint", command: bin("eslint"), args: ["--max-warnings=0", "."] },
   { name: "unit and integration tests", command: bin("vitest"), args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`] },
   // The e2e build gets its own folder, so it never replaces the build `npm start` serves.
