@@ -4,11 +4,30 @@ import nextTs from "eslint-config-next/typescript";
 
 const SOURCE = ["**/*.ts", "**/*.tsx", "**/*.mjs"];
 // Tooling, tests and emulators stand outside the app's layers.
-const NOT_APP_CODE = ["scripts/**", "test/**", "**/*.test.ts", "**/*.test.tsx", "emulators/**", "bench/**", "prisma/**", "e2e/**", "prisma.config.ts"];
-const NO_FEATURES = { group: ["@/lib/features/*", "@/lib/features/**", "**/features/**"], message: "Only features (and app/) import features; move the shared piece down a layer." };
-const DATABASE = { group: ["@/lib/db/client", "**/db/client", "@/lib/db/generated/*", "**/db/generated/**", "@prisma/*"], message: "Call a query in lib/db/queries or lib/db/system; for types use @/lib/db/types." };
+const NOT_APP_CODE = [
+  "scripts/**",
+  "test/**",
+  "**/*.test.ts",
+  "**/*.test.tsx",
+  "emulators/**",
+  "bench/**",
+  "prisma/**",
+  "e2e/**",
+  "prisma.config.ts",
+];
+const NO_FEATURES = {
+  group: ["@/lib/features/*", "@/lib/features/**", "**/features/**"],
+  message: "Only features (and app/) import features; move the shared piece down a layer.",
+};
+const DATABASE = {
+  group: ["@/lib/db/client", "**/db/client", "@/lib/db/generated/*", "**/db/generated/**", "@prisma/*"],
+  message: "Call a query in lib/db/queries or lib/db/system; for types use @/lib/db/types.",
+};
 function restrictImports(...extra) {
-  return ["error", { paths: [{ name: "pg", message: "Only lib/db opens database connections." }], patterns: [DATABASE, ...extra] }];
+  return [
+    "error",
+    { paths: [{ name: "pg", message: "Only lib/db opens database connections." }], patterns: [DATABASE, ...extra] },
+  ];
 }
 
 export default defineConfig([
@@ -16,10 +35,16 @@ export default defineConfig([
   ...nextTs,
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       // process.env is read in lib/platform/env.ts only (plus build configs, scripts, emulators and tests).
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/platform/env.ts." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/platform/env.ts." },
+      ],
     },
   },
   {
@@ -45,7 +70,12 @@ export default defineConfig([
     // Cycles make module initialisation order-dependent (undefined imports at load time) and blur layer boundaries.
     files: ["**/*.ts", "**/*.tsx"],
     // Nothing imports a test or a Next.js route entry, so no cycle runs through one; each would only recompute the graph below it.
-    ignores: ["**/*.test.ts", "**/*.test.tsx", "**/*.spec.ts", "app/**/{page,layout,route,loading,error,not-found,template,default}.{ts,tsx}"],
+    ignores: [
+      "**/*.test.ts",
+      "**/*.test.tsx",
+      "**/*.spec.ts",
+      "app/**/{page,layout,route,loading,error,not-found,template,default}.{ts,tsx}",
+    ],
     // disableScc: the strongly-connected-components pre-pass re-walks the graph below every file nothing else reached, serialising the language options at each edge; here that costs more than it saves.
     rules: { "import/no-cycle": ["error", { ignoreExternal: true, disableScc: true }] },
     // The rule resolves and parses every import; resolutions otherwise expire after 30 s and are redone mid-run.
@@ -76,7 +106,15 @@ export default defineConfig([
     ignores: NOT_APP_CODE,
     rules: {
       "no-restricted-imports": restrictImports({
-        group: ["@/lib/db/*", "@/lib/platform/*", "@/lib/integrations/*", "@/lib/features/*", "@/emulators/*", "**/emulators/**", "@/test/*"],
+        group: [
+          "@/lib/db/*",
+          "@/lib/platform/*",
+          "@/lib/integrations/*",
+          "@/lib/features/*",
+          "@/emulators/*",
+          "**/emulators/**",
+          "@/test/*",
+        ],
         message: "lib/domain is pure: pass data in instead of importing I/O.",
       }),
     },
@@ -86,8 +124,22 @@ export default defineConfig([
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     ignores: NOT_APP_CODE,
     rules: {
-      "no-restricted-imports": restrictImports({ group: ["@/lib/features/*/**"], message: "Import a feature through its index: @/lib/features/<name>." }),
+      "no-restricted-imports": restrictImports({
+        group: ["@/lib/features/*/**"],
+        message: "Import a feature through its index: @/lib/features/<name>.",
+      }),
     },
   },
-  globalIgnores([".next/**", ".next-e2e/**", ".next-bench/**", "node_modules/**", ".data/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/results/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-e2e/**",
+    ".next-bench/**",
+    "node_modules/**",
+    ".data/**",
+    "lib/db/generated/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "bench/results/**",
+  ]),
 ]);

@@ -7,9 +7,11 @@ import type * as SentryModuleNamespace from "@sentry/nextjs";
 type SentryModule = typeof SentryModuleNamespace;
 
 let sentry: SentryModule | null = null;
-void import("./sentry.client.config").then(() => import("@sentry/nextjs")).then((loaded) => {
-  sentry = loaded;
-});
+void import("./sentry.client.config")
+  .then(() => import("@sentry/nextjs"))
+  .then((loaded) => {
+    sentry = loaded;
+  });
 
 /** Navigation spans, once Sentry is there (they only matter with tracing switched on). */
 export function onRouterTransitionStart(...args: Parameters<SentryModule["captureRouterTransitionStart"]>) {

@@ -15,7 +15,13 @@ describe("instrumentation register()", () => {
   });
   const printed = vi.spyOn(console, "error").mockImplementation(() => undefined);
 
-  useSeededDatabase({ label: "instrument", seed: { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" }, keyring: { current: key("primary", 1), previous: [] } } });
+  useSeededDatabase({
+    label: "instrument",
+    seed: {
+      urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" },
+      keyring: { current: key("primary", 1), previous: [] },
+    },
+  });
   beforeAll(async () => {
     vi.stubEnv("NEXT_RUNTIME", "nodejs");
     // Rotated in place: a new key under the old id, the mistake the check is for.

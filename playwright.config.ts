@@ -11,7 +11,9 @@ const baseURL = `http://localhost:${PORT}`;
 // Never point browser tests at a real database: they create and delete data.
 const databaseUrl = process.env.E2E_DATABASE_URL;
 if (databaseUrl && !/^postgres(ql)?:\/\/[^@]*@(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(databaseUrl)) {
-  throw new Error(`Refusing to run e2e tests against a non-local database (${databaseUrl.replace(/:[^:@/]*@/, ":***@")})`);
+  throw new Error(
+    `Refusing to run e2e tests against a non-local database (${databaseUrl.replace(/:[^:@/]*@/, ":***@")})`,
+  );
 }
 
 export default defineConfig({
@@ -30,7 +32,16 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   projects: [
@@ -44,6 +55,11 @@ export default defineConfig({
     timeout: 600_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), BOSUN_PUBLIC_URL: baseURL, LOG_LEVEL: "warn", ...(databaseUrl ? { E2E_DATABASE_URL: databaseUrl } : {}) },
+    env: {
+      PORT: String(PORT),
+      BOSUN_PUBLIC_URL: baseURL,
+      LOG_LEVEL: "warn",
+      ...(databaseUrl ? { E2E_DATABASE_URL: databaseUrl } : {}),
+    },
   },
 });

@@ -26,7 +26,8 @@ const PUBLIC_PAGES = new Set(["/", "/sign-in", "/sign-out", "/callback"]);
 /** A signed-out browser opening a page (not an API call, prefetch or RSC fetch) goes to sign in first. */
 function needsSignIn(request: NextRequest, signedIn: boolean) {
   const { pathname } = request.nextUrl;
-  if (signedIn || PUBLIC_PAGES.has(pathname) || pathname.startsWith("/api/") || pathname.startsWith("/.well-known/")) return false;
+  if (signedIn || PUBLIC_PAGES.has(pathname) || pathname.startsWith("/api/") || pathname.startsWith("/.well-known/"))
+    return false;
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   return request.headers.get("rsc") === null && request.headers.get("next-router-prefetch") === null;
 }
@@ -44,14 +45,20 @@ export default async function proxy(request: NextRequest) {
   });
 
   const sessionless = SESSIONLESS_PREFIXES.some((prefix) => request.nextUrl.pathname.startsWith(prefix));
-  const auth = sessionless ? null : await coalesceSessionRefresh(request, (req) => authkit(req, { redirectUri: env.workos.redirectUri }));
+  const auth = sessionless
+    ? null
+    : await coalesceSessionRefresh(request, (req) => authkit(req, { redirectUri: env.workos.redirectUri }));
   const { requestHeaders, responseHeaders } = auth
     ? partitionAuthkitHeaders(request, auth.headers)
     : { requestHeaders: new Headers(request.headers), responseHeaders: new Headers() };
 
   if (auth?.authorizationUrl && needsSignIn(request, Boolean(auth.session.user))) {
     // The redirect carries AuthKit's PKCE cookie; the callback brings the user back to this page.
-    return withSecurityHeaders(applyResponseHeaders(NextResponse.redirect(auth.authorizationUrl, 307), responseHeaders), csp, requestId);
+    return withSecurityHeaders(
+      applyResponseHeaders(NextResponse.redirect(auth.authorizationUrl, 307), responseHeaders),
+      csp,
+      requestId,
+    );
   }
 
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
@@ -59,7 +66,11 @@ export default async function proxy(request: NextRequest) {
   // Next.js reads the nonce from the request's CSP header and adds it to its own scripts.
   requestHeaders.set("content-security-policy", csp);
 
-  return withSecurityHeaders(applyResponseHeaders(NextResponse.next({ request: { headers: requestHeaders } }), responseHeaders), csp, requestId);
+  return withSecurityHeaders(
+    applyResponseHeaders(NextResponse.next({ request: { headers: requestHeaders } }), responseHeaders),
+    csp,
+    requestId,
+  );
 }
 
 function withSecurityHeaders(response: NextResponse, csp: string, requestId: string) {

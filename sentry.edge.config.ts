@@ -5,4 +5,6 @@ import { sharedSentryOptions } from "@/lib/platform/observability/sentry-options
 
 const env = parseEnv(process.env);
 
-Sentry.init(sharedSentryOptions({ dsn: env.sentry.dsn, environment: env.sentry.environment, release: process.env.BOSUN_VERSION }));
+Sentry.init(
+  sharedSentryOptions({ dsn: env.sentry.dsn, environment: env.sentry.environment, release: process.env.BOSUN_VERSION }),
+);

@@ -15,14 +15,19 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const { user, organizationId } = await withAuth();
   if (user) {
     // The org chosen at sign-in opens without a detour through /switch-org.
-    const current = organizationId ? await findActiveMembershipByWorkosIds({ workosUserId: user.id, workosOrgId: organizationId }) : null;
+    const current = organizationId
+      ? await findActiveMembershipByWorkosIds({ workosUserId: user.id, workosOrgId: organizationId })
+      : null;
     if (current) redirect(`/${current.org.slug}`);
     const slugs = await findUserOrgSlugs({ workosUserId: user.id });
     if (slugs[0]) redirect(`/${slugs[0]}`);
     return (
       <main className="mx-auto max-w-lg px-6 py-24 text-center">
         <h1 className="text-2xl font-semibold">No organization yet</h1>
-        <p className="mt-2 text-slate-600 dark:text-slate-400">You are signed in as {user.email}, but you are not a member of any organization in Bosun. Ask an admin to invite you.</p>
+        <p className="mt-2 text-slate-600 dark:text-slate-400">
+          You are signed in as {user.email}, but you are not a member of any organization in Bosun. Ask an admin to
+          invite you.
+        </p>
       </main>
     );
   }
@@ -33,10 +38,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </p>
       <h1 className="mt-4 text-4xl font-bold tracking-tight">Bosun</h1>
       <p className="mt-4 text-lg text-slate-600 dark:text-slate-400">
-        Sprint capacity from Jira, error health from Sentry, and org access through WorkOS, in one place for engineering teams.
+        Sprint capacity from Jira, error health from Sentry, and org access through WorkOS, in one place for engineering
+        teams.
       </p>
       {signedOut && SIGNED_OUT_MESSAGES[signedOut] && (
-        <p role="status" className="mt-6 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-800 dark:bg-amber-950 dark:text-amber-200">
+        <p
+          role="status"
+          className="mt-6 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-800 dark:bg-amber-950 dark:text-amber-200"
+        >
           {SIGNED_OUT_MESSAGES[signedOut]}
         </p>
       )}

@@ -9,7 +9,16 @@ import type { Figure } from "./types";
 
 const LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
 };
 
 export async function launchBrowser(): Promise<Browser> {
@@ -42,7 +51,13 @@ const LCP_SCRIPT = `
 `;
 
 /** Figure 7: LCP per page, each sample in a new browser context (empty HTTP cache) with the signed-in cookies. */
-export async function measureLcp(browser: Browser, baseUrl: string, session: Session, paths: string[], samples: number): Promise<Figure> {
+export async function measureLcp(
+  browser: Browser,
+  baseUrl: string,
+  session: Session,
+  paths: string[],
+  samples: number,
+): Promise<Figure> {
   const results: { path: string; lcpMs: number[]; element: string | null }[] = [];
   for (const path of paths) {
     const lcpMs: number[] = [];
@@ -53,10 +68,13 @@ export async function measureLcp(browser: Browser, baseUrl: string, session: Ses
       await context.addInitScript(LCP_SCRIPT);
       const page = await context.newPage();
       const response = await page.goto(path, { waitUntil: "load" });
-      if (!response?.ok() || new URL(page.url()).pathname !== path) throw new Error(`${path}: ${response?.status()} at ${page.url()}`);
+      if (!response?.ok() || new URL(page.url()).pathname !== path)
+        throw new Error(`${path}: ${response?.status()} at ${page.url()}`);
       await page.waitForTimeout(500);
       // LCP is final once the page gets input; read it after a settle, as web-vitals does on hide.
-      const lcp = await page.evaluate(() => (window as unknown as { __lcp: { startTime: number; element: string | null } | null }).__lcp);
+      const lcp = await page.evaluate(
+        () => (window as unknown as { __lcp: { startTime: number; element: string | null } | null }).__lcp,
+      );
       await context.close();
       if (!lcp) throw new Error(`${path}: no largest-contentful-paint entry`);
       lcpMs.push(lcp.startTime);

@@ -37,7 +37,7 @@ export function processCpuMs(pid: number | undefined): number | null {
     else children.set(stat.ppid, [stat]);
   }
   let ticks = 0;
-  for (const stack = [root]; stack.length > 0; ) {
+  for (const stack = [root]; stack.length > 0;) {
     const stat = stack.pop()!;
     ticks += stat.ticks;
     stack.push(...(children.get(stat.pid) ?? []));

@@ -10,7 +10,14 @@ import type { ProxyEntry } from "./servers";
 import { median, min, round } from "./stats";
 import type { Figure } from "./types";
 
-type Replayable = { key: string; level: number; method: string; url: string; headers: Record<string, string>; body: string };
+type Replayable = {
+  key: string;
+  level: number;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+};
 
 function jqlOf(entry: ProxyEntry): string {
   const url = new URL(entry.url, "http://x");
@@ -60,17 +67,31 @@ export function minimalSet(entries: ProxyEntry[]): Replayable[] {
   for (const entry of entries) {
     if (entry.method !== "GET" && !(entry.method === "POST" && /search/.test(entry.url))) continue;
     const url = new URL(entry.url, "http://x");
-    const jql = jqlOf(entry).replace(/\s+order\s+by\s+.*$/i, "").trim();
+    const jql = jqlOf(entry)
+      .replace(/\s+order\s+by\s+.*$/i, "")
+      .trim();
     const readKey = `${url.pathname} ${jql}`;
     const page = hasPageToken(entry) ? (pagesSoFar.get(readKey) ?? 0) + 1 : 0;
     pagesSoFar.set(readKey, page);
     const key = `${readKey} #${page}`;
-    if (!seen.has(key)) seen.set(key, { key, level: baseLevel(entry) + page, method: entry.method, url: entry.url, headers: entry.headers, body: entry.body });
+    if (!seen.has(key))
+      seen.set(key, {
+        key,
+        level: baseLevel(entry) + page,
+        method: entry.method,
+        url: entry.url,
+        headers: entry.headers,
+        body: entry.body,
+      });
   }
   // Issues by key need the keys that every page of the sprint's issues links to: after the deepest sprint page.
   const reads = [...seen.values()];
-  const deepestSprintPage = Math.max(0, ...reads.filter((r) => r.level >= 3 && !r.key.toLowerCase().includes("key in")).map((r) => r.level));
-  for (const read of reads) if (read.key.toLowerCase().includes("key in")) read.level = Math.max(read.level, deepestSprintPage + 1);
+  const deepestSprintPage = Math.max(
+    0,
+    ...reads.filter((r) => r.level >= 3 && !r.key.toLowerCase().includes("key in")).map((r) => r.level),
+  );
+  for (const read of reads)
+    if (read.key.toLowerCase().includes("key in")) read.level = Math.max(read.level, deepestSprintPage + 1);
   return reads;
 }
 
@@ -83,7 +104,11 @@ export async function replay(upstream: string, reads: Replayable[]): Promise<num
       reads
         .filter((r) => r.level === level)
         .map(async (r) => {
-          const response = await fetch(`${upstream}${r.url}`, { method: r.method, headers: r.headers, body: r.method === "GET" ? undefined : r.body });
+          const response = await fetch(`${upstream}${r.url}`, {
+            method: r.method,
+            headers: r.headers,
+            body: r.method === "GET" ? undefined : r.body,
+          });
           await response.arrayBuffer();
           if (!response.ok) throw new Error(`replay ${r.method} ${r.url}: ${response.status}`);
         }),
@@ -111,12 +136,33 @@ function splitColdLoad(log: ProxyEntry[], started: number, ended: number): ColdS
   if (log.length === 0) return { beforeFirstReadMs: round(ended - started), readsMs: 0, afterLastReadMs: 0 };
   const firstStart = Math.min(...log.map((e) => e.startMs));
   const lastEnd = Math.max(...log.map((e) => e.endMs));
-  return { beforeFirstReadMs: round(firstStart - started), readsMs: round(lastEnd - firstStart), afterLastReadMs: round(ended - lastEnd) };
+  return {
+    beforeFirstReadMs: round(firstStart - started),
+    readsMs: round(lastEnd - firstStart),
+    afterLastReadMs: round(ended - lastEnd),
+  };
 }
 
-const describe = (entries: ProxyEntry[]) => entries.map((e) => `${e.method} ${decodeURIComponent(e.url).slice(0, 160)} → ${e.status} ${round(e.endMs - e.startMs)} ms`);
+const describe = (entries: ProxyEntry[]) =>
+  entries.map(
+    (e) => `${e.method} ${decodeURIComponent(e.url).slice(0, 160)} → ${e.status} ${round(e.endMs - e.startMs)} ms`,
+  );
 
-export async function measureDashboard({ baseUrl, cookieHeader, databaseUrl, proxy, samples, latencyMs }: { baseUrl: string; cookieHeader: string; databaseUrl: string; proxy: { url: string; take(): ProxyEntry[] }; samples: number; latencyMs: number }): Promise<Figure[]> {
+export async function measureDashboard({
+  baseUrl,
+  cookieHeader,
+  databaseUrl,
+  proxy,
+  samples,
+  latencyMs,
+}: {
+  baseUrl: string;
+  cookieHeader: string;
+  databaseUrl: string;
+  proxy: { url: string; take(): ProxyEntry[] };
+  samples: number;
+  latencyMs: number;
+}): Promise<Figure[]> {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
@@ -141,7 +187,12 @@ export async function measureDashboard({ baseUrl, cookieHeader, databaseUrl, pro
       const load = await getOk(url, cookieHeader);
       const ended = performance.now();
       coldLog = proxy.take();
-      cold.push({ ms: load.ms, requests: coldLog.length, depth: observedDepth(coldLog), split: splitColdLoad(coldLog, started, ended) });
+      cold.push({
+        ms: load.ms,
+        requests: coldLog.length,
+        depth: observedDepth(coldLog),
+        split: splitColdLoad(coldLog, started, ended),
+      });
     }
     const warm: { ms: number; requests: number }[] = [];
     for (let i = 0; i < samples; i++) {
@@ -171,7 +222,19 @@ export async function measureDashboard({ baseUrl, cookieHeader, databaseUrl, pro
       goal: "ratio ≤ 1.25",
       pass: ratio <= 1.25,
       method: `GET /acme/sprints (full HTML) after deleting the org's CacheEntry rows, ${samples}×; minimal reads replayed through the same proxy to the Jira emulator (+${latencyMs} ms), levels sequential and reads within a level concurrent, ${samples}×; ratio of medians`,
-      data: { coldRenderMs: coldMs.map((v) => round(v)), replayMs: replayMs.map((v) => round(v)), ratioOfMedians: ratio, ratioOfMins: minRatio, minimalReads: minimal.map((r) => ({ level: r.level, request: `${r.method} ${decodeURIComponent(r.url).slice(0, 200)}` })), observedSequentialDepth: cold.map((c) => c.depth), coldLoadSplit: cold.map((c) => c.split), firstLoadMs: round(first.ms) },
+      data: {
+        coldRenderMs: coldMs.map((v) => round(v)),
+        replayMs: replayMs.map((v) => round(v)),
+        ratioOfMedians: ratio,
+        ratioOfMins: minRatio,
+        minimalReads: minimal.map((r) => ({
+          level: r.level,
+          request: `${r.method} ${decodeURIComponent(r.url).slice(0, 200)}`,
+        })),
+        observedSequentialDepth: cold.map((c) => c.depth),
+        coldLoadSplit: cold.map((c) => c.split),
+        firstLoadMs: round(first.ms),
+      },
     };
     const figure2: Figure = {
       figure: 2,
@@ -180,7 +243,15 @@ export async function measureDashboard({ baseUrl, cookieHeader, databaseUrl, pro
       goal: "cold ≤ 1.1× minimum, warm 0",
       pass: maxCold <= 1.1 * minimal.length && warmCounts.every((c) => c === 0),
       method: `recording proxy between Bosun and the Jira emulator; cold = org's CacheEntry rows deleted before the load, warm = next load inside the freshness window; minimum = distinct reads (same path, JQL without ORDER BY, page) of the cold load; first-ever load includes the one-time closed-sprint backfill; ${samples} loads each`,
-      data: { coldRequests: coldCounts, warmRequests: warmCounts, minimum: minimal.length, firstEverLoadRequests: firstLog.length, coldLoadLog: describe(coldLog), firstLoadLog: describe(firstLog), warmRenderMs: warm.map((w) => round(w.ms)) },
+      data: {
+        coldRequests: coldCounts,
+        warmRequests: warmCounts,
+        minimum: minimal.length,
+        firstEverLoadRequests: firstLog.length,
+        coldLoadLog: describe(coldLog),
+        firstLoadLog: describe(firstLog),
+        warmRenderMs: warm.map((w) => round(w.ms)),
+      },
     };
     return [figure1, figure2];
   } finally {

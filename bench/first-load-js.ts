@@ -19,7 +19,14 @@ export const DASHBOARD_ROUTES = ["/(app)/[orgSlug]/sprints", "/(app)/[orgSlug]/e
 const BOUNDARY_FILES = ["layout", "error", "loading", "template", "not-found"];
 const GOAL_BYTES = 150 * 1000;
 
-type RouteSize = { route: string; files: { file: string; raw: number; gzip: number }[]; sharedGzip: number; routeGzip: number; totalGzip: number; totalRaw: number };
+type RouteSize = {
+  route: string;
+  files: { file: string; raw: number; gzip: number }[];
+  sharedGzip: number;
+  routeGzip: number;
+  totalGzip: number;
+  totalRaw: number;
+};
 
 export function measureFirstLoadJs(distDir: string, routes: string[] = DASHBOARD_ROUTES): Figure {
   const sizes = routes.map((route) => routeSize(distDir, route));
@@ -31,16 +38,29 @@ export function measureFirstLoadJs(distDir: string, routes: string[] = DASHBOARD
     goal: "≤ 150 kB each",
     pass: worst <= GOAL_BYTES,
     method: `${path.basename(distDir)}: rootMainFiles + entryJSFiles of the page and its layouts/boundaries from the client-reference manifest, each file gzip -9 (node:zlib), summed; kB = 1000 B`,
-    data: { distDir, routes: sizes.map((s) => ({ route: s.route, totalGzipBytes: s.totalGzip, totalRawBytes: s.totalRaw, sharedGzipBytes: s.sharedGzip, routeGzipBytes: s.routeGzip, files: s.files })) },
+    data: {
+      distDir,
+      routes: sizes.map((s) => ({
+        route: s.route,
+        totalGzipBytes: s.totalGzip,
+        totalRawBytes: s.totalRaw,
+        sharedGzipBytes: s.sharedGzip,
+        routeGzipBytes: s.routeGzip,
+        files: s.files,
+      })),
+    },
   };
 }
 
 function routeSize(distDir: string, route: string): RouteSize {
   const pageDir = path.join(distDir, "server", "app", `${route.replace(/^\//, "")}`);
-  const buildManifest = JSON.parse(readFileSync(path.join(pageDir, "page", "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const buildManifest = JSON.parse(readFileSync(path.join(pageDir, "page", "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
   const clientManifestFile = path.join(pageDir, "page_client-reference-manifest.js");
   if (!existsSync(clientManifestFile)) throw new Error(`no client reference manifest for ${route} in ${distDir}`);
-  const sandbox: { globalThis?: unknown; __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> } = {};
+  const sandbox: { globalThis?: unknown; __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> } =
+    {};
   sandbox.globalThis = sandbox;
   vm.runInNewContext(readFileSync(clientManifestFile, "utf8"), sandbox);
   const manifest = sandbox.__RSC_MANIFEST?.[`${route}/page`];
@@ -52,7 +72,8 @@ function routeSize(distDir: string, route: string): RouteSize {
   const entryKeys = new Set([`[project]/app${route}/page`]);
   for (const dir of ancestors) for (const file of BOUNDARY_FILES) entryKeys.add(`[project]/app${dir}/${file}`);
   const routeFiles = new Set<string>();
-  for (const [key, files] of Object.entries(manifest.entryJSFiles)) if (entryKeys.has(key)) for (const file of files) routeFiles.add(file);
+  for (const [key, files] of Object.entries(manifest.entryJSFiles))
+    if (entryKeys.has(key)) for (const file of files) routeFiles.add(file);
 
   const shared = new Set(buildManifest.rootMainFiles);
   const all = [...new Set([...shared, ...routeFiles])];
@@ -60,7 +81,8 @@ function routeSize(distDir: string, route: string): RouteSize {
     const bytes = readFileSync(path.join(distDir, file));
     return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
-  const sum = (filter: (file: string) => boolean, field: "raw" | "gzip") => files.filter((f) => filter(f.file)).reduce((total, f) => total + f[field], 0);
+  const sum = (filter: (file: string) => boolean, field: "raw" | "gzip") =>
+    files.filter((f) => filter(f.file)).reduce((total, f) => total + f[field], 0);
   return {
     route,
     files,

@@ -9,13 +9,30 @@ export function getPage(url: string, cookieHeader: string): Promise<PageLoad> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const target = new URL(url);
-    const req = http.request({ agent, hostname: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: "GET", headers: { cookie: cookieHeader, accept: "text/html" } }, (res) => {
-      let bytes = 0;
-      res.on("data", (chunk: Buffer) => {
-        bytes += chunk.length;
-      });
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, bytes, location: res.headers.location ?? null }));
-    });
+    const req = http.request(
+      {
+        agent,
+        hostname: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: "GET",
+        headers: { cookie: cookieHeader, accept: "text/html" },
+      },
+      (res) => {
+        let bytes = 0;
+        res.on("data", (chunk: Buffer) => {
+          bytes += chunk.length;
+        });
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            ms: performance.now() - started,
+            bytes,
+            location: res.headers.location ?? null,
+          }),
+        );
+      },
+    );
     req.on("error", reject);
     req.end();
   });

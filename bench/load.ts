@@ -8,9 +8,32 @@
 import http from "node:http";
 
 /** `latenciesMs[k]` belongs to the request scheduled `scheduledMs[k]` after the start. */
-export type LoadResult = { sent: number; dropped: number; statuses: Record<number, number>; errors: number; errorMessages: Record<string, number>; latenciesMs: number[]; scheduledMs: number[]; bodies: string[]; durationMs: number; achievedRate: number };
+export type LoadResult = {
+  sent: number;
+  dropped: number;
+  statuses: Record<number, number>;
+  errors: number;
+  errorMessages: Record<string, number>;
+  latenciesMs: number[];
+  scheduledMs: number[];
+  bodies: string[];
+  durationMs: number;
+  achievedRate: number;
+};
 
-export async function runOpenLoop({ url, rate, durationSeconds, maxInFlight = 512, build }: { url: string; rate: number; durationSeconds: number; maxInFlight?: number; build: (i: number) => { body: string; headers: Record<string, string> } }): Promise<LoadResult> {
+export async function runOpenLoop({
+  url,
+  rate,
+  durationSeconds,
+  maxInFlight = 512,
+  build,
+}: {
+  url: string;
+  rate: number;
+  durationSeconds: number;
+  maxInFlight?: number;
+  build: (i: number) => { body: string; headers: Record<string, string> };
+}): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
   const target = new URL(url);
   const total = Math.round(rate * durationSeconds);
@@ -45,7 +68,8 @@ export async function runOpenLoop({ url, rate, durationSeconds, maxInFlight = 51
         })
         .catch((error: unknown) => {
           errors++;
-          const message = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
+          const message =
+            error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
           errorMessages[message] = (errorMessages[message] ?? 0) + 1;
         })
         .finally(() => {
@@ -57,16 +81,42 @@ export async function runOpenLoop({ url, rate, durationSeconds, maxInFlight = 51
   await Promise.all(pending);
   const durationMs = performance.now() - started;
   agent.destroy();
-  return { sent: total - dropped, dropped, statuses, errors, errorMessages, latenciesMs, scheduledMs, bodies, durationMs, achievedRate: ((total - dropped) / sendingMs) * 1000 };
+  return {
+    sent: total - dropped,
+    dropped,
+    statuses,
+    errors,
+    errorMessages,
+    latenciesMs,
+    scheduledMs,
+    bodies,
+    durationMs,
+    achievedRate: ((total - dropped) / sendingMs) * 1000,
+  };
 }
 
-function post(agent: http.Agent, target: URL, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+function post(
+  agent: http.Agent,
+  target: URL,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ agent, hostname: target.hostname, port: target.port, path: target.pathname, method: "POST", headers: { ...headers, "content-length": Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const req = http.request(
+      {
+        agent,
+        hostname: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: "POST",
+        headers: { ...headers, "content-length": Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });

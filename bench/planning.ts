@@ -8,7 +8,10 @@ import { randomPlanInput } from "@/test/fixtures/planning-instances";
 import { median, min, round } from "./stats";
 import type { Figure } from "./types";
 
-export function measurePlanning({ runs = 9, smallInstances = 300 }: { runs?: number; smallInstances?: number } = {}): Figure {
+export function measurePlanning({
+  runs = 9,
+  smallInstances = 300,
+}: { runs?: number; smallInstances?: number } = {}): Figure {
   // Fresh but reproducible instances (seeds differ from the unit tests' seeds).
   const large = randomPlanInput("bench-large", { issues: 2000, people: 50 });
   planSprint(large); // warm-up: JIT, not counted
@@ -40,6 +43,16 @@ export function measurePlanning({ runs = 9, smallInstances = 300 }: { runs?: num
     goal: "median ≤ 50 ms and ratio ≥ 0.98",
     pass: medianMs <= 50 && ratio >= 0.98 && exceeded === 0,
     method: `planSprint on randomPlanInput("bench-large", 2000×50), ${runs} timed runs after 1 warm-up; Σ planSprint ÷ Σ exactOptimum over ${smallInstances} random instances (4–14 issues, 1–4 people)`,
-    data: { timesMs: timesMs.map((t) => round(t, 2)), minMs: round(min(timesMs), 2), medianMs: round(medianMs, 2), plannedPointsLarge: plannedLarge, smallInstances, plannedPoints: planned, optimumPoints: optimum, ratio, plansExceedingOptimum: exceeded },
+    data: {
+      timesMs: timesMs.map((t) => round(t, 2)),
+      minMs: round(min(timesMs), 2),
+      medianMs: round(medianMs, 2),
+      plannedPointsLarge: plannedLarge,
+      smallInstances,
+      plannedPoints: planned,
+      optimumPoints: optimum,
+      ratio,
+      plansExceedingOptimum: exceeded,
+    },
   };
 }

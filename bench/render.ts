@@ -4,7 +4,12 @@ import { getOk } from "./http-get";
 import { percentile, round } from "./stats";
 import type { Figure } from "./types";
 
-async function timed(url: string, cookieHeader: string, total: number, concurrency: number): Promise<{ times: number[]; bytes: number }> {
+async function timed(
+  url: string,
+  cookieHeader: string,
+  total: number,
+  concurrency: number,
+): Promise<{ times: number[]; bytes: number }> {
   const times: number[] = [];
   let bytes = 0;
   let next = 0;
@@ -21,8 +26,29 @@ async function timed(url: string, cookieHeader: string, total: number, concurren
   return { times, bytes };
 }
 
-export async function measureWarmRenders({ baseUrl, cookieHeader, paths, iterations, serverPid }: { baseUrl: string; cookieHeader: string; paths: string[]; iterations: number; serverPid?: number }): Promise<Figure> {
-  const rows: { path: string; concurrency: number; n: number; p50: number; p95: number; max: number; htmlBytes: number; serverCpuMsPerRequest: number | null }[] = [];
+export async function measureWarmRenders({
+  baseUrl,
+  cookieHeader,
+  paths,
+  iterations,
+  serverPid,
+}: {
+  baseUrl: string;
+  cookieHeader: string;
+  paths: string[];
+  iterations: number;
+  serverPid?: number;
+}): Promise<Figure> {
+  const rows: {
+    path: string;
+    concurrency: number;
+    n: number;
+    p50: number;
+    p95: number;
+    max: number;
+    htmlBytes: number;
+    serverCpuMsPerRequest: number | null;
+  }[] = [];
   for (const path of paths) {
     // Warm-up: fills the read cache (freshness window) and the server's code paths.
     for (let i = 0; i < 3; i++) await getOk(`${baseUrl}${path}`, cookieHeader);
@@ -32,7 +58,16 @@ export async function measureWarmRenders({ baseUrl, cookieHeader, paths, iterati
       const { times, bytes } = await timed(`${baseUrl}${path}`, cookieHeader, n, concurrency);
       const cpuAfter = processCpuMs(serverPid);
       const serverCpuMsPerRequest = cpuBefore !== null && cpuAfter !== null ? round((cpuAfter - cpuBefore) / n) : null;
-      rows.push({ serverCpuMsPerRequest, path, concurrency, n, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(percentile(times, 100)), htmlBytes: bytes });
+      rows.push({
+        serverCpuMsPerRequest,
+        path,
+        concurrency,
+        n,
+        p50: round(percentile(times, 50)),
+        p95: round(percentile(times, 95)),
+        max: round(percentile(times, 100)),
+        htmlBytes: bytes,
+      });
     }
   }
   const worst = Math.max(...rows.map((r) => r.p95));

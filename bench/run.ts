@@ -13,7 +13,20 @@ import { measureFirstLoadJs } from "./first-load-js";
 import { closeAgent } from "./http-get";
 import { measurePlanning } from "./planning";
 import { measureWarmRenders } from "./render";
-import { BENCH_DIST_DIR, buildBosun, EMULATOR_URLS, ROOT, seed, startBosun, startDatabase, startEmulators, startRecordingProxy, startWorker, stopAll, waitForFreePorts } from "./servers";
+import {
+  BENCH_DIST_DIR,
+  buildBosun,
+  EMULATOR_URLS,
+  ROOT,
+  seed,
+  startBosun,
+  startDatabase,
+  startEmulators,
+  startRecordingProxy,
+  startWorker,
+  stopAll,
+  waitForFreePorts,
+} from "./servers";
 import type { Figure, FigureError } from "./types";
 import { measureWebhooks } from "./webhooks";
 
@@ -78,7 +91,8 @@ try {
   const needsBuild = [1, 2, 3, 4, 6, 7].some(wants);
   if (needsBuild) {
     if (skip.has("build")) {
-      if (!existsSync(path.join(ROOT, BENCH_DIST_DIR, "BUILD_ID"))) throw new Error(`--skip build, but there is no ${BENCH_DIST_DIR} build to reuse`);
+      if (!existsSync(path.join(ROOT, BENCH_DIST_DIR, "BUILD_ID")))
+        throw new Error(`--skip build, but there is no ${BENCH_DIST_DIR} build to reuse`);
       notes.push(`reused the existing ${BENCH_DIST_DIR} build (--skip build)`);
     } else {
       console.log(`[${elapsed()}] next build → ${BENCH_DIST_DIR}…`);
@@ -95,26 +109,81 @@ try {
     console.log(`[${elapsed()}] starting emulators (large, +${latencyMs} ms), database, proxy, Bosun on ${bosunUrl}…`);
     await startEmulators({ bosunUrl, latencyMs });
     // Long-lived access tokens, so plain-HTTP requests with the browser's cookies never need a refresh.
-    await fetch(`${EMULATOR_URLS.workos}/__emulator/tokens`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ accessTokenTtlSeconds: 86_400 }) });
+    await fetch(`${EMULATOR_URLS.workos}/__emulator/tokens`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ accessTokenTtlSeconds: 86_400 }),
+    });
     const databaseUrl = await startDatabase();
     const proxy = await startRecordingProxy(EMULATOR_URLS.jira);
     console.log(`  seeded: ${await seed(databaseUrl, proxy.url)}`);
     const bosun = await startBosun({ port, databaseUrl, profileDir: values.profile });
-    const worker = startWorker({ databaseUrl, publicUrl: bosun.url, concurrency: Number(values["job-concurrency"]), nice: Number(values["worker-nice"]) });
+    const worker = startWorker({
+      databaseUrl,
+      publicUrl: bosun.url,
+      concurrency: Number(values["job-concurrency"]),
+      nice: Number(values["worker-nice"]),
+    });
     console.log(`[${elapsed()}] Bosun is up; signing in as grace@acme.test…`);
     const browser = await launchBrowser();
     try {
       const session = await signIn(browser, bosun.url, "grace@acme.test");
-      await attempt(2, "upstream requests (with figure 1)", () => measureDashboard({ baseUrl: bosun.url, cookieHeader: session.cookieHeader, databaseUrl, proxy, samples, latencyMs }));
-      if (wants(1) && !wants(2)) await attempt(1, "cold dashboard vs critical path", () => measureDashboard({ baseUrl: bosun.url, cookieHeader: session.cookieHeader, databaseUrl, proxy, samples, latencyMs }));
-      await attempt(3, "warm renders", () => measureWarmRenders({ baseUrl: bosun.url, cookieHeader: session.cookieHeader, paths: ["/acme/sprints", "/acme/errors", "/acme/releases"], iterations: Number(values.iterations), serverPid: bosun.child.pid }));
-      await attempt(7, "LCP", () => measureLcp(browser, bosun.url, session, ["/acme/sprints", "/acme/errors", "/acme/releases"], Number(values["lcp-samples"])));
+      await attempt(2, "upstream requests (with figure 1)", () =>
+        measureDashboard({
+          baseUrl: bosun.url,
+          cookieHeader: session.cookieHeader,
+          databaseUrl,
+          proxy,
+          samples,
+          latencyMs,
+        }),
+      );
+      if (wants(1) && !wants(2))
+        await attempt(1, "cold dashboard vs critical path", () =>
+          measureDashboard({
+            baseUrl: bosun.url,
+            cookieHeader: session.cookieHeader,
+            databaseUrl,
+            proxy,
+            samples,
+            latencyMs,
+          }),
+        );
+      await attempt(3, "warm renders", () =>
+        measureWarmRenders({
+          baseUrl: bosun.url,
+          cookieHeader: session.cookieHeader,
+          paths: ["/acme/sprints", "/acme/errors", "/acme/releases"],
+          iterations: Number(values.iterations),
+          serverPid: bosun.child.pid,
+        }),
+      );
+      await attempt(7, "LCP", () =>
+        measureLcp(
+          browser,
+          bosun.url,
+          session,
+          ["/acme/sprints", "/acme/errors", "/acme/releases"],
+          Number(values["lcp-samples"]),
+        ),
+      );
     } finally {
       await browser.close();
     }
     // Last: it leaves a queue behind that would disturb the other figures.
     await attempt(6, "webhook acknowledgement", () =>
-      measureWebhooks({ baseUrl: bosun.url, databaseUrl, jiraUrl: EMULATOR_URLS.jira, jiraAuth: `Bearer ${JIRA_DEMO_API_TOKEN}`, rate: Number(values["webhook-rate"]), seconds: Number(values["webhook-seconds"]), incidents: Number(values["webhook-incidents"]), drainTimeoutSeconds: Number(values["drain-timeout"]), serverPid: bosun.child.pid, workerPid: worker.pid }),
+      measureWebhooks({
+        baseUrl: bosun.url,
+        databaseUrl,
+        jiraUrl: EMULATOR_URLS.jira,
+        jiraAuth: `Bearer ${JIRA_DEMO_API_TOKEN}`,
+        rate: Number(values["webhook-rate"]),
+        seconds: Number(values["webhook-seconds"]),
+        incidents: Number(values["webhook-incidents"]),
+        drainTimeoutSeconds: Number(values["drain-timeout"]),
+        serverPid: bosun.child.pid,
+        workerPid: worker.pid,
+      }),
     );
   }
 } catch (error) {
@@ -132,7 +201,13 @@ const report = {
   startedAt: startedAt.toISOString(),
   durationSeconds: Math.round((performance.now() - clock) / 1000),
   options: { ...values, figures: only },
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, loadAverageAtEnd: os.loadavg(), node: process.version, platform: `${os.platform()} ${os.release()}` },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? null,
+    loadAverageAtEnd: os.loadavg(),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  },
   notes,
   figures: [...figures].sort((a, b) => a.figure - b.figure),
   errors,
@@ -144,7 +219,9 @@ const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
 writeFileSync(path.join(dir, `${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(path.join(dir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
 
-console.log(`\nBosun bench — ${report.startedAt}, ${report.durationSeconds} s, upstream latency +${latencyMs} ms, ${report.machine.cpus} CPUs`);
+console.log(
+  `\nBosun bench — ${report.startedAt}, ${report.durationSeconds} s, upstream latency +${latencyMs} ms, ${report.machine.cpus} CPUs`,
+);
 for (const note of notes) console.log(`  note: ${note}`);
 console.log("");
 for (const f of report.figures) {

@@ -86,7 +86,10 @@ async function waitForUrl(url: string, timeoutMs: number, child?: ChildProcess) 
 const TSX_CLI = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
 export async function startEmulators({ bosunUrl, latencyMs }: { bosunUrl: string; latencyMs: number }) {
-  const child = spawn(process.execPath, [TSX_CLI, "emulators/run.ts", "--size", "large", "--bosun-url", bosunUrl], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, [TSX_CLI, "emulators/run.ts", "--size", "large", "--bosun-url", bosunUrl], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   track(child, "emulators");
   for (const url of Object.values(EMULATOR_URLS)) await waitForUrl(`${url}/__emulator/health`, 120_000, child);
   await setLatency(latencyMs);
@@ -95,7 +98,11 @@ export async function startEmulators({ bosunUrl, latencyMs }: { bosunUrl: string
 
 export async function setLatency(latencyMs: number) {
   for (const url of Object.values(EMULATOR_URLS)) {
-    const response = await fetch(`${url}/__emulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs }) });
+    const response = await fetch(`${url}/__emulator/faults`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ latencyMs }),
+    });
     if (!response.ok) throw new Error(`PUT ${url}/__emulator/faults: ${response.status} ${await response.text()}`);
   }
 }
@@ -109,7 +116,12 @@ export async function startDatabase(): Promise<string> {
     url.pathname = "/postgres";
     serverUrl = url.toString();
   } else {
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data/bench-postgres"), port: BENCH_PG_PORT, database: "postgres", log: () => {} });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.join(ROOT, ".data/bench-postgres"),
+      port: BENCH_PG_PORT,
+      database: "postgres",
+      log: () => {},
+    });
     if (!embedded.reused) cleanups.push(() => embedded.stop());
     serverUrl = embedded.urlFor("postgres");
   }
@@ -129,7 +141,15 @@ export async function seed(databaseUrl: string, jiraUrl: string) {
   return seedDatabase(databaseUrl, { urls: { jira: jiraUrl, sentry: EMULATOR_URLS.sentry } });
 }
 
-export type ProxyEntry = { method: string; url: string; headers: Record<string, string>; body: string; startMs: number; endMs: number; status: number };
+export type ProxyEntry = {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  startMs: number;
+  endMs: number;
+  status: number;
+};
 
 /** A proxy between Bosun and the Jira emulator that records every request (method, URL, body, timing). */
 export async function startRecordingProxy(upstream: string) {
@@ -142,18 +162,31 @@ export async function startRecordingProxy(upstream: string) {
     req.on("end", () => {
       const body = Buffer.concat(chunks);
       const recorded: Record<string, string> = {};
-      for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string" && !["host", "content-length", "connection"].includes(name)) recorded[name] = value;
-      const entry: ProxyEntry = { method: req.method ?? "GET", url: req.url ?? "/", headers: recorded, body: body.toString("utf8"), startMs: performance.now(), endMs: 0, status: 0 };
+      for (const [name, value] of Object.entries(req.headers))
+        if (typeof value === "string" && !["host", "content-length", "connection"].includes(name))
+          recorded[name] = value;
+      const entry: ProxyEntry = {
+        method: req.method ?? "GET",
+        url: req.url ?? "/",
+        headers: recorded,
+        body: body.toString("utf8"),
+        startMs: performance.now(),
+        endMs: 0,
+        status: 0,
+      };
       log.push(entry);
       const headers = { ...req.headers, host: target.host };
-      const forward = http.request({ agent, hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers }, (answer) => {
-        entry.status = answer.statusCode ?? 0;
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-        answer.on("end", () => {
-          entry.endMs = performance.now();
-        });
-      });
+      const forward = http.request(
+        { agent, hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers },
+        (answer) => {
+          entry.status = answer.statusCode ?? 0;
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          answer.on("end", () => {
+            entry.endMs = performance.now();
+          });
+        },
+      );
       forward.on("error", () => {
         entry.endMs = performance.now();
         res.writeHead(502).end();
@@ -189,25 +222,49 @@ export function buildBosun() {
       env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     });
     track(child, "next build");
-    child.on("exit", (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`next build exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(performance.now() - started) : reject(new Error(`next build exited with ${code}`)),
+    );
   });
 }
 
 /** The environment of Bosun's processes in the bench: production, on the bench database, quiet logs. */
 function bosunEnvironment({ publicUrl, databaseUrl }: { publicUrl: string; databaseUrl: string }): NodeJS.ProcessEnv {
   const base = { ...process.env, BOSUN_PUBLIC_URL: publicUrl, DATABASE_URL: databaseUrl };
-  return { ...base, ...launchVariables(parseEnv(base)), NODE_ENV: "production", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" };
+  return {
+    ...base,
+    ...launchVariables(parseEnv(base)),
+    NODE_ENV: "production",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  };
 }
 
 /** `profileDir`: run `next start` under V8's sampling profiler; the .cpuprofile is written there when it stops. */
-export async function startBosun({ port, databaseUrl, profileDir }: { port: number; databaseUrl: string; profileDir?: string }) {
+export async function startBosun({
+  port,
+  databaseUrl,
+  profileDir,
+}: {
+  port: number;
+  databaseUrl: string;
+  profileDir?: string;
+}) {
   const publicUrl = `http://localhost:${port}`;
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
-  const child = spawn(process.execPath, [...profile, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...bosunEnvironment({ publicUrl, databaseUrl }), NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", BOSUN_WORKER: "separate" },
-  });
+  const child = spawn(
+    process.execPath,
+    [...profile, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port)],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...bosunEnvironment({ publicUrl, databaseUrl }),
+        NEXT_DIST_DIR: BENCH_DIST_DIR,
+        NEXT_TELEMETRY_DISABLED: "1",
+        BOSUN_WORKER: "separate",
+      },
+    },
+  );
   track(child, "next start");
   await waitForUrl(`${publicUrl}/api/health`, 120_000, child);
   return { url: publicUrl, child };
@@ -219,12 +276,26 @@ export async function startBosun({ port, databaseUrl, profileDir }: { port: numb
  * with web processes, a burst of jobs should use the CPU the requests leave
  * over, not delay the acknowledgements.
  */
-export function startWorker({ databaseUrl, publicUrl, concurrency, nice }: { databaseUrl: string; publicUrl: string; concurrency: number; nice: number }) {
-  const child = spawn("nice", ["-n", String(nice), process.execPath, TSX_CLI, "--conditions=react-server", "scripts/worker.ts"], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...bosunEnvironment({ publicUrl, databaseUrl }), BOSUN_JOB_CONCURRENCY: String(concurrency) },
-  });
+export function startWorker({
+  databaseUrl,
+  publicUrl,
+  concurrency,
+  nice,
+}: {
+  databaseUrl: string;
+  publicUrl: string;
+  concurrency: number;
+  nice: number;
+}) {
+  const child = spawn(
+    "nice",
+    ["-n", String(nice), process.execPath, TSX_CLI, "--conditions=react-server", "scripts/worker.ts"],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...bosunEnvironment({ publicUrl, databaseUrl }), BOSUN_JOB_CONCURRENCY: String(concurrency) },
+    },
+  );
   track(child, "worker");
   return child;
 }

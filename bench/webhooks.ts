@@ -25,7 +25,9 @@ type Backlog = { jobs: number; intents: number };
 
 async function backlog(db: pg.Client): Promise<Backlog> {
   const jobs = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "Job" WHERE status IN ('queued', 'running')`);
-  const intents = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "OutboxIntent" WHERE status IN ('pending', 'in_flight')`);
+  const intents = await db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM "OutboxIntent" WHERE status IN ('pending', 'in_flight')`,
+  );
   return { jobs: Number(jobs.rows[0]?.n ?? 0), intents: Number(intents.rows[0]?.n ?? 0) };
 }
 
@@ -35,17 +37,31 @@ async function backlog(db: pg.Client): Promise<Backlog> {
  * while this pages through land after the pages already read; keys are
  * de-duplicated anyway in case a page boundary shifts.
  */
-async function jiraSummaries(jiraUrl: string, site: string, marker: string, auth: string): Promise<Map<string, Set<string>>> {
+async function jiraSummaries(
+  jiraUrl: string,
+  site: string,
+  marker: string,
+  auth: string,
+): Promise<Map<string, Set<string>>> {
   const keys = new Map<string, Set<string>>();
   let nextPageToken: string | undefined;
   for (;;) {
     const response = await fetch(`${jiraUrl}/${site}/rest/api/3/search/jql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: auth },
-      body: JSON.stringify({ jql: `labels = "metric-alert" ORDER BY created ASC`, fields: ["summary"], maxResults: 100, nextPageToken }),
+      body: JSON.stringify({
+        jql: `labels = "metric-alert" ORDER BY created ASC`,
+        fields: ["summary"],
+        maxResults: 100,
+        nextPageToken,
+      }),
     });
     if (!response.ok) throw new Error(`Jira search: ${response.status} ${await response.text()}`);
-    const page = (await response.json()) as { issues: { key: string; fields: { summary: string } }[]; nextPageToken?: string; isLast?: boolean };
+    const page = (await response.json()) as {
+      issues: { key: string; fields: { summary: string } }[];
+      nextPageToken?: string;
+      isLast?: boolean;
+    };
     for (const issue of page.issues) {
       if (!issue.fields.summary.includes(marker)) continue;
       const set = keys.get(issue.fields.summary) ?? new Set<string>();
@@ -68,10 +84,40 @@ function perSecond({ latenciesMs, scheduledMs }: LoadResult) {
     if (bucket) bucket.push(latency);
     else buckets.set(second, [latency]);
   });
-  return [...buckets.entries()].sort(([a], [b]) => a - b).map(([second, values]) => ({ second, n: values.length, p50: round(percentile(values, 50)), p99: round(percentile(values, 99)), max: round(percentile(values, 100)) }));
+  return [...buckets.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([second, values]) => ({
+      second,
+      n: values.length,
+      p50: round(percentile(values, 50)),
+      p99: round(percentile(values, 99)),
+      max: round(percentile(values, 100)),
+    }));
 }
 
-export async function measureWebhooks({ baseUrl, databaseUrl, jiraUrl, jiraAuth, rate, seconds, incidents, drainTimeoutSeconds, serverPid, workerPid }: { baseUrl: string; databaseUrl: string; jiraUrl: string; jiraAuth: string; rate: number; seconds: number; incidents: number; drainTimeoutSeconds: number; serverPid?: number; workerPid?: number }): Promise<Figure> {
+export async function measureWebhooks({
+  baseUrl,
+  databaseUrl,
+  jiraUrl,
+  jiraAuth,
+  rate,
+  seconds,
+  incidents,
+  drainTimeoutSeconds,
+  serverPid,
+  workerPid,
+}: {
+  baseUrl: string;
+  databaseUrl: string;
+  jiraUrl: string;
+  jiraAuth: string;
+  rate: number;
+  seconds: number;
+  incidents: number;
+  drainTimeoutSeconds: number;
+  serverPid?: number;
+  workerPid?: number;
+}): Promise<Figure> {
   const run = `b${Date.now().toString(36)}`;
   const secret = DEMO_SENTRY_WEBHOOK_SECRETS.acme;
   const incidentOf = (i: number) => i % incidents;
@@ -82,19 +128,42 @@ export async function measureWebhooks({ baseUrl, databaseUrl, jiraUrl, jiraAuth,
     const body = JSON.stringify({
       action: actionOf(i),
       installation: { uuid: "bench" },
-      data: { description_text: `bench ${run} delivery ${i}`, web_url: null, metric_alert: { id: `${run}-${incident}`, title: title(incident), projects: ["bench-only"] } },
+      data: {
+        description_text: `bench ${run} delivery ${i}`,
+        web_url: null,
+        metric_alert: { id: `${run}-${incident}`, title: title(incident), projects: ["bench-only"] },
+      },
       actor: { type: "application", id: "sentry", name: "Sentry" },
     });
-    return { body, headers: { "content-type": "application/json", "sentry-hook-resource": "metric_alert", "sentry-hook-timestamp": String(Math.floor(Date.now() / 1000)), "sentry-hook-signature": signBody(body, secret) } };
+    return {
+      body,
+      headers: {
+        "content-type": "application/json",
+        "sentry-hook-resource": "metric_alert",
+        "sentry-hook-timestamp": String(Math.floor(Date.now() / 1000)),
+        "sentry-hook-signature": signBody(body, secret),
+      },
+    };
   };
 
   // A short warm-up so the first requests do not measure route compilation and connection set-up.
   // (Resolved alerts, which file nothing, so these warm-up incidents never reach Jira.)
-  await runOpenLoop({ url: `${baseUrl}/api/webhooks/sentry/acme`, rate: 20, durationSeconds: 1, build: (i) => build(incidents * (2 + 3 * (1_000 + i))) });
+  await runOpenLoop({
+    url: `${baseUrl}/api/webhooks/sentry/acme`,
+    rate: 20,
+    durationSeconds: 1,
+    build: (i) => build(incidents * (2 + 3 * (1_000 + i))),
+  });
   const cpuBefore = { web: processCpuMs(serverPid), worker: processCpuMs(workerPid) };
-  const result = await runOpenLoop({ url: `${baseUrl}/api/webhooks/sentry/acme`, rate, durationSeconds: seconds, build });
+  const result = await runOpenLoop({
+    url: `${baseUrl}/api/webhooks/sentry/acme`,
+    rate,
+    durationSeconds: seconds,
+    build,
+  });
   const cpuAfter = { web: processCpuMs(serverPid), worker: processCpuMs(workerPid) };
-  const cpuDuringLoad = (key: "web" | "worker") => (cpuBefore[key] !== null && cpuAfter[key] !== null ? cpuAfter[key]! - cpuBefore[key]! : null);
+  const cpuDuringLoad = (key: "web" | "worker") =>
+    cpuBefore[key] !== null && cpuAfter[key] !== null ? cpuAfter[key]! - cpuBefore[key]! : null;
   const serverCpuMs = cpuDuringLoad("web");
   const workerCpuMs = cpuDuringLoad("worker");
   const accepted = result.bodies.map((text, i) => ({ i, text })).filter(({ text }) => text.includes('"accepted"'));
@@ -107,7 +176,10 @@ export async function measureWebhooks({ baseUrl, databaseUrl, jiraUrl, jiraAuth,
     const drainStarted = performance.now();
     let remaining = await backlog(db);
     const before = remaining;
-    while ((remaining.jobs > 0 || remaining.intents > 0) && performance.now() - drainStarted < drainTimeoutSeconds * 1000) {
+    while (
+      (remaining.jobs > 0 || remaining.intents > 0) &&
+      performance.now() - drainStarted < drainTimeoutSeconds * 1000
+    ) {
       await sleep(2_000);
       remaining = await backlog(db);
     }
@@ -133,7 +205,9 @@ export async function measureWebhooks({ baseUrl, databaseUrl, jiraUrl, jiraAuth,
     }
     // A ticket for an incident that never fired critically would be one filed against the rule.
     const unexpected = [...summaries.keys()].filter((summary) => !expectedSummaries.has(summary)).length;
-    const intents = await db.query<{ status: string; n: string; attempts: string }>(`SELECT status, count(*) AS n, sum(attempts) AS attempts FROM "OutboxIntent" GROUP BY status`);
+    const intents = await db.query<{ status: string; n: string; attempts: string }>(
+      `SELECT status, count(*) AS n, sum(attempts) AS attempts FROM "OutboxIntent" GROUP BY status`,
+    );
     const p50 = percentile(result.latenciesMs, 50);
     const p99 = percentile(result.latenciesMs, 99);
     const ackOk = p99 <= 50 && result.dropped === 0 && result.errors === 0;
@@ -176,7 +250,11 @@ export async function measureWebhooks({ baseUrl, databaseUrl, jiraUrl, jiraAuth,
         notYetFiled: drained ? null : lost,
         duplicated,
         duplicates: duplicates.slice(0, 20),
-        outboxIntentsByStatus: intents.rows.map((r) => ({ status: r.status, count: Number(r.n), attempts: Number(r.attempts) })),
+        outboxIntentsByStatus: intents.rows.map((r) => ({
+          status: r.status,
+          count: Number(r.n),
+          attempts: Number(r.attempts),
+        })),
       },
     };
   } finally {

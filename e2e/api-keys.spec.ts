@@ -31,11 +31,30 @@ test.describe("API keys for an acme admin", () => {
     await expect(row).toContainText("read-only");
     await expect(row).toContainText("active");
 
-    const [stored] = await e2eQuery<{ id: string; hashedKey: string; prefix: string; scope: string; revokedAt: Date | null }>(`SELECT id, "hashedKey", prefix, scope, "revokedAt" FROM "ApiKey" WHERE name = $1`, [name]);
-    expect(stored).toMatchObject({ hashedKey: createHash("sha256").update(key).digest("hex"), prefix, scope: "read", revokedAt: null });
+    const [stored] = await e2eQuery<{
+      id: string;
+      hashedKey: string;
+      prefix: string;
+      scope: string;
+      revokedAt: Date | null;
+    }>(`SELECT id, "hashedKey", prefix, scope, "revokedAt" FROM "ApiKey" WHERE name = $1`, [name]);
+    expect(stored).toMatchObject({
+      hashedKey: createHash("sha256").update(key).digest("hex"),
+      prefix,
+      scope: "read",
+      revokedAt: null,
+    });
     const secret = key.slice(4);
-    expect(await e2eQuery(`SELECT count(*)::int AS n FROM "ApiKey" WHERE row_to_json("ApiKey")::text LIKE $1`, [`%${secret}%`])).toEqual([{ n: 0 }]);
-    expect(await e2eQuery(`SELECT count(*)::int AS n FROM "AuditLog" WHERE row_to_json("AuditLog")::text LIKE $1`, [`%${secret}%`])).toEqual([{ n: 0 }]);
+    expect(
+      await e2eQuery(`SELECT count(*)::int AS n FROM "ApiKey" WHERE row_to_json("ApiKey")::text LIKE $1`, [
+        `%${secret}%`,
+      ]),
+    ).toEqual([{ n: 0 }]);
+    expect(
+      await e2eQuery(`SELECT count(*)::int AS n FROM "AuditLog" WHERE row_to_json("AuditLog")::text LIKE $1`, [
+        `%${secret}%`,
+      ]),
+    ).toEqual([{ n: 0 }]);
 
     // Once the page is left, the key is gone for good.
     await page.reload();
@@ -44,12 +63,25 @@ test.describe("API keys for an acme admin", () => {
     expect(await page.content()).not.toContain(secret);
 
     page.once("dialog", (dialog) => dialog.accept());
-    await page.getByRole("row").filter({ hasText: name }).getByRole("button", { name: `Revoke ${name}` }).click();
+    await page
+      .getByRole("row")
+      .filter({ hasText: name })
+      .getByRole("button", { name: `Revoke ${name}` })
+      .click();
     await expect(page.getByRole("row").filter({ hasText: name })).toContainText("revoked");
-    await expect(page.getByRole("row").filter({ hasText: name }).getByRole("button", { name: /Revoke/ })).toHaveCount(0);
-    const [revoked] = await e2eQuery<{ revokedAt: Date | null }>(`SELECT "revokedAt" FROM "ApiKey" WHERE id = $1`, [stored?.id]);
+    await expect(
+      page
+        .getByRole("row")
+        .filter({ hasText: name })
+        .getByRole("button", { name: /Revoke/ }),
+    ).toHaveCount(0);
+    const [revoked] = await e2eQuery<{ revokedAt: Date | null }>(`SELECT "revokedAt" FROM "ApiKey" WHERE id = $1`, [
+      stored?.id,
+    ]);
     expect(revoked?.revokedAt).not.toBeNull();
-    expect(await e2eQuery(`SELECT action FROM "AuditLog" WHERE "targetId" = $1 ORDER BY "createdAt"`, [stored?.id])).toEqual([{ action: "api_key.created" }, { action: "api_key.revoked" }]);
+    expect(
+      await e2eQuery(`SELECT action FROM "AuditLog" WHERE "targetId" = $1 ORDER BY "createdAt"`, [stored?.id]),
+    ).toEqual([{ action: "api_key.created" }, { action: "api_key.revoked" }]);
   });
 
   test("shows where to connect an MCP client", async ({ page }) => {

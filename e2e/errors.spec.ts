@@ -12,8 +12,12 @@ test.describe("errors as a member", () => {
   test("shows the error-rate chart and classified issues from Sentry", async ({ page, request }) => {
     await page.goto("/acme/errors");
     await expect(page.getByRole("img", { name: /^Error events: / })).toBeVisible();
-    const unresolved = (await (await request.get(`${SENTRY}/issues/?query=is:unresolved&statsPeriod=14d&limit=100`, { headers: sentryAuth })).json()) as unknown[];
-    await expect(page.getByRole("heading", { name: new RegExp(`^Issues \\(${unresolved.length} of ${unresolved.length}\\)`) })).toBeVisible();
+    const unresolved = (await (
+      await request.get(`${SENTRY}/issues/?query=is:unresolved&statsPeriod=14d&limit=100`, { headers: sentryAuth })
+    ).json()) as unknown[];
+    await expect(
+      page.getByRole("heading", { name: new RegExp(`^Issues \\(${unresolved.length} of ${unresolved.length}\\)`) }),
+    ).toBeVisible();
     await expect(page.getByRole("row").getByText("critical", { exact: true }).first()).toBeVisible();
     await page.getByRole("combobox", { name: "Severity", exact: true }).selectOption("critical");
     await page.getByRole("button", { name: "Apply" }).click();
@@ -24,39 +28,63 @@ test.describe("errors as a member", () => {
 
   test("resolves and assigns issues, written back to Sentry", async ({ page, request }) => {
     await page.goto("/acme/errors?sort=events");
-    const first = page.getByRole("row").filter({ has: page.getByRole("checkbox") }).first();
+    const first = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("checkbox") })
+      .first();
     const shortId = (await first.locator(".font-mono").first().innerText()).trim();
     await first.getByRole("checkbox").check();
     await page.getByLabel("Assign selected issues to").selectOption({ label: "Grace Hopper" });
     await expect(page.getByRole("status").filter({ hasText: "Assigned to Grace Hopper: 1 issue(s)." })).toBeVisible();
-    const issue = (await (await request.get(`${SENTRY}/issues/${shortId}/`, { headers: sentryAuth })).json()) as { id: string; assignedTo: { name: string } | null; status: string };
+    const issue = (await (await request.get(`${SENTRY}/issues/${shortId}/`, { headers: sentryAuth })).json()) as {
+      id: string;
+      assignedTo: { name: string } | null;
+      status: string;
+    };
     expect(issue.assignedTo?.name).toBe("Grace Hopper");
 
     await page.reload();
     await page.getByRole("row").filter({ hasText: shortId }).getByRole("checkbox").check();
     await page.getByRole("button", { name: "Resolve", exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: "Resolved: 1 issue(s)." })).toBeVisible();
-    expect(((await (await request.get(`${SENTRY}/issues/${issue.id}/`, { headers: sentryAuth })).json()) as { status: string }).status).toBe("resolved");
+    expect(
+      (
+        (await (await request.get(`${SENTRY}/issues/${issue.id}/`, { headers: sentryAuth })).json()) as {
+          status: string;
+        }
+      ).status,
+    ).toBe("resolved");
     await page.reload();
     await expect(page.getByRole("row").filter({ hasText: shortId })).toHaveCount(0);
   });
 
   test("turns a Sentry issue into one linked Jira ticket, found again by its key", async ({ page, request }) => {
     await page.goto("/acme/errors");
-    const row = page.getByRole("row").filter({ has: page.getByRole("button", { name: /Create ticket/ }) }).first();
+    const row = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("button", { name: /Create ticket/ }) })
+      .first();
     const shortId = (await row.locator(".font-mono").first().innerText()).trim();
     await row.getByRole("button", { name: /Create ticket/ }).click();
     const created = page.getByRole("status").filter({ hasText: /^Created [A-Z]+-\d+\./ });
     await expect(created).toBeVisible();
     const key = /Created ([A-Z]+-\d+)/.exec(await created.innerText())?.[1] as string;
 
-    const jiraIssue = (await (await request.get(`${JIRA}/issue/${key}?fields=summary,labels,priority`, { headers: jiraAuth })).json()) as { fields: { summary: string; labels: string[]; priority: { name: string } } };
+    const jiraIssue = (await (
+      await request.get(`${JIRA}/issue/${key}?fields=summary,labels,priority`, { headers: jiraAuth })
+    ).json()) as { fields: { summary: string; labels: string[]; priority: { name: string } } };
     expect(jiraIssue.fields.summary).toContain(`[${shortId}]`);
     expect(jiraIssue.fields.labels).toEqual(expect.arrayContaining(["sentry", "production-error"]));
-    const remote = (await (await request.get(`${JIRA}/issue/${key}/remotelink`, { headers: jiraAuth })).json()) as { object: { url: string } }[];
+    const remote = (await (await request.get(`${JIRA}/issue/${key}/remotelink`, { headers: jiraAuth })).json()) as {
+      object: { url: string };
+    }[];
     expect(remote[0]?.object.url).toContain("/issues/");
-    const sentryIssue = (await (await request.get(`${SENTRY}/issues/${shortId}/`, { headers: sentryAuth })).json()) as { id: string };
-    const external = (await (await request.get(`${SENTRY}/issues/${sentryIssue.id}/external-issues/`, { headers: sentryAuth })).json()) as { webUrl: string }[];
+    const sentryIssue = (await (await request.get(`${SENTRY}/issues/${shortId}/`, { headers: sentryAuth })).json()) as {
+      id: string;
+    };
+    const external = (await (
+      await request.get(`${SENTRY}/issues/${sentryIssue.id}/external-issues/`, { headers: sentryAuth })
+    ).json()) as { webUrl: string }[];
     expect(external[0]?.webUrl).toContain(`/browse/${key}`);
 
     await page.reload();
@@ -75,10 +103,20 @@ test.describe("releases as a member", () => {
     await page.goto("/acme/releases");
     const regressed = page.getByRole("row").filter({ has: page.getByRole("link", { name: "2.14.0", exact: true }) });
     await expect(regressed.getByText("Regression")).toBeVisible();
-    await expect(page.getByRole("row").filter({ has: page.getByRole("link", { name: "2.13.0", exact: true }) }).getByText("Regression")).toHaveCount(0);
+    await expect(
+      page
+        .getByRole("row")
+        .filter({ has: page.getByRole("link", { name: "2.13.0", exact: true }) })
+        .getByText("Regression"),
+    ).toHaveCount(0);
 
     // The rates on the page are the ones Sentry's sessions API reports.
-    const sessions = (await (await request.get(`${SENTRY}/sessions/?field=crash_free_rate(session)&groupBy=release&statsPeriod=30d&interval=1d&includeSeries=0`, { headers: sentryAuth })).json()) as { groups: { by: { release: string }; totals: Record<string, number> }[] };
+    const sessions = (await (
+      await request.get(
+        `${SENTRY}/sessions/?field=crash_free_rate(session)&groupBy=release&statsPeriod=30d&interval=1d&includeSeries=0`,
+        { headers: sentryAuth },
+      )
+    ).json()) as { groups: { by: { release: string }; totals: Record<string, number> }[] };
     const rate = sessions.groups.find((g) => g.by.release === "2.14.0")?.totals["crash_free_rate(session)"] ?? 0;
     await expect(regressed).toContainText(`${(Math.round(rate * 10_000) / 100).toFixed(2)}%`);
 
@@ -106,7 +144,9 @@ test.describe("severity thresholds as an admin", () => {
       await page.getByRole("button", { name: "Save thresholds" }).click();
     };
     await setThresholds("100", "1000", "10");
-    await expect(page.getByRole("alert").filter({ hasText: "criticalUserThreshold: must be at least the high user threshold" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "criticalUserThreshold: must be at least the high user threshold" }),
+    ).toBeVisible();
     await expect(page.getByText("must be at least the high user threshold", { exact: true })).toBeVisible();
 
     await setThresholds("1", "1000", "1");
@@ -136,12 +176,19 @@ test.describe("ticket routing as an admin", () => {
     await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 
     await page.goto("/acme/errors?project=web");
-    const row = page.getByRole("row").filter({ has: page.getByRole("button", { name: /Create ticket/ }) }).first();
+    const row = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("button", { name: /Create ticket/ }) })
+      .first();
     await row.getByRole("button", { name: /Create ticket/ }).click();
-    const created = page.getByRole("status").filter({ hasText: /^Created [A-Z]+-\d+, assigned to .+ \(\d+ Platform issues completed recently\)\./ });
+    const created = page
+      .getByRole("status")
+      .filter({ hasText: /^Created [A-Z]+-\d+, assigned to .+ \(\d+ Platform issues completed recently\)\./ });
     await expect(created).toBeVisible();
     const [, key, name] = /Created ([A-Z]+-\d+), assigned to (.+?) \(/.exec(await created.innerText()) ?? [];
-    const jiraIssue = (await (await request.get(`${JIRA}/issue/${key}?fields=assignee`, { headers: jiraAuth })).json()) as { fields: { assignee: { displayName: string } | null } };
+    const jiraIssue = (await (
+      await request.get(`${JIRA}/issue/${key}?fields=assignee`, { headers: jiraAuth })
+    ).json()) as { fields: { assignee: { displayName: string } | null } };
     expect(jiraIssue.fields.assignee?.displayName).toBe(name);
   });
 });

@@ -53,7 +53,11 @@ test("each demo account sees only its own organizations", async ({ browser }) =>
   const page = await context.newPage();
   await signInThroughHostedPage(page, "margaret@acme.test", { organization: "Globex Shipping" });
   await expect(page).toHaveURL(/\/acme$|\/globex$/);
-  expect((await orgsInSwitcher(page, page.url().endsWith("/globex") ? "Globex Shipping" : "Acme Maritime")).map((o) => o.split("\n")[0])).toEqual(["Acme Maritime", "Globex Shipping"]);
+  expect(
+    (await orgsInSwitcher(page, page.url().endsWith("/globex") ? "Globex Shipping" : "Acme Maritime")).map(
+      (o) => o.split("\n")[0],
+    ),
+  ).toEqual(["Acme Maritime", "Globex Shipping"]);
   await context.close();
 });
 
@@ -68,7 +72,9 @@ test("a user with an authenticator app enters its code on the hosted page", asyn
   await expect(page.getByRole("heading", { level: 1, name: "Acme Maritime" })).toBeVisible();
 });
 
-test("when an org requires MFA, Bosun asks for its own code after the hosted page, and again before a bulk change", async ({ page }) => {
+test("when an org requires MFA, Bosun asks for its own code after the hosted page, and again before a bulk change", async ({
+  page,
+}) => {
   await e2eQuery(`UPDATE "Organization" SET "requireMfa" = true WHERE slug = 'acme'`);
   try {
     await page.goto("/sign-in");
@@ -83,7 +89,9 @@ test("when an org requires MFA, Bosun asks for its own code after the hosted pag
     await expect(page.getByRole("heading", { level: 1, name: "Acme Maritime" })).toBeVisible();
 
     // Triage of more than 10 issues needs a code from the last 15 minutes; this one is older.
-    await e2eQuery(`UPDATE "UserSession" SET "mfaVerifiedAt" = now() - interval '20 minutes' WHERE "userId" = (SELECT id FROM "User" WHERE email = 'barbara@acme.test')`);
+    await e2eQuery(
+      `UPDATE "UserSession" SET "mfaVerifiedAt" = now() - interval '20 minutes' WHERE "userId" = (SELECT id FROM "User" WHERE email = 'barbara@acme.test')`,
+    );
     await page.goto("/acme/errors");
     const boxes = page.getByRole("checkbox", { name: /^Select / });
     for (let i = 0; i < 11; i++) await boxes.nth(i).check();
@@ -115,7 +123,9 @@ test("when an org requires MFA, a member without an authenticator sets one up fi
     await admin.getByLabel("Require two-step verification").check();
     await admin.getByRole("button", { name: "Save", exact: true }).click();
     // The admin must have it before requiring it of everyone.
-    await expect(admin.getByRole("alert").filter({ hasText: "Set up two-step verification for yourself before requiring it" })).toBeVisible();
+    await expect(
+      admin.getByRole("alert").filter({ hasText: "Set up two-step verification for yourself before requiring it" }),
+    ).toBeVisible();
     await admin.getByRole("link", { name: "Set up two-step verification" }).click();
     await enrolAuthenticator(admin);
     await expect(admin.getByRole("heading", { level: 1, name: "Acme Maritime" })).toBeVisible();
@@ -147,7 +157,9 @@ test("an idle session is signed out by the org's timeout", async ({ browser, pag
   await asAda(browser, (admin) => setSecurity(admin, { requireMfa: false, idleMinutes: "15" }));
   try {
     await signInThroughHostedPage(page, "ken@acme.test");
-    await e2eQuery(`UPDATE "UserSession" SET "lastSeenAt" = now() - interval '20 minutes' WHERE "userId" = (SELECT id FROM "User" WHERE email = 'ken@acme.test')`);
+    await e2eQuery(
+      `UPDATE "UserSession" SET "lastSeenAt" = now() - interval '20 minutes' WHERE "userId" = (SELECT id FROM "User" WHERE email = 'ken@acme.test')`,
+    );
     await page.goto("/acme/errors");
     await expect(page.getByText("You were signed out after a period of inactivity.")).toBeVisible();
     await page.goto("/acme");
@@ -169,12 +181,19 @@ test("signing out on every device ends the other sessions too", async ({ browser
   await expect(second.getByText(/Your session was ended/)).toBeVisible();
 });
 
-test("parallel requests with an expiring access token share one refresh and stay signed in", async ({ page, request }) => {
+test("parallel requests with an expiring access token share one refresh and stay signed in", async ({
+  page,
+  request,
+}) => {
   // Tokens that expire within AuthKit's refresh window: every request wants a refresh.
   await request.put(`${WORKOS_CONTROL}/tokens`, { data: { accessTokenTtlSeconds: 20 } });
   try {
     await signInThroughHostedPage(page, "frances@globex.test");
-    const statuses = await page.evaluate(() => Promise.all(Array.from({ length: 8 }, () => fetch("/globex/releases", { headers: { RSC: "1" } }).then((r) => r.status))));
+    const statuses = await page.evaluate(() =>
+      Promise.all(
+        Array.from({ length: 8 }, () => fetch("/globex/releases", { headers: { RSC: "1" } }).then((r) => r.status)),
+      ),
+    );
     expect(statuses).toEqual(Array(8).fill(200));
     await page.goto("/globex/errors");
     await expect(page.getByRole("heading", { level: 1, name: "Errors" })).toBeVisible();
@@ -219,26 +238,43 @@ test.describe("as an admin", () => {
     const file = await (await download).createReadStream();
     let csv = "";
     for await (const chunk of file) csv += chunk;
-    expect(csv.split("\r\n")[0]).toBe("time,actor_type,actor,action,target_type,target,summary,result,request_id,changes");
+    expect(csv.split("\r\n")[0]).toBe(
+      "time,actor_type,actor,action,target_type,target,summary,result,request_id,changes",
+    );
     expect(csv).toContain("user.signed_in");
     expect(csv).not.toContain("user.signed_out_everywhere");
   });
 
   test("sees people the directory adds and removes", async ({ page, request }) => {
-    const create = await request.post(`${WORKOS_CONTROL}/directory/users`, { data: { organization: "acme", action: "create", email: "edsger.dir@acme.test", firstName: "Edsger", lastName: "Directory", role: "member" } });
+    const create = await request.post(`${WORKOS_CONTROL}/directory/users`, {
+      data: {
+        organization: "acme",
+        action: "create",
+        email: "edsger.dir@acme.test",
+        firstName: "Edsger",
+        lastName: "Directory",
+        role: "member",
+      },
+    });
     expect(create.ok()).toBe(true);
     await page.goto("/acme/settings/members");
     const row = page.getByRole("row", { name: /Edsger Directory/ });
     await expect(row).toContainText("active");
     await expect(row).toContainText("directory");
-    await request.post(`${WORKOS_CONTROL}/directory/users`, { data: { organization: "acme", action: "deactivate", email: "edsger.dir@acme.test" } });
+    await request.post(`${WORKOS_CONTROL}/directory/users`, {
+      data: { organization: "acme", action: "deactivate", email: "edsger.dir@acme.test" },
+    });
     await page.reload();
     await expect(page.getByRole("row", { name: /Edsger Directory/ })).toContainText("deactivated");
   });
 
   test("hands a deprovisioned person's open Jira issues to someone else in one click", async ({ page, request }) => {
-    await request.post(`${WORKOS_CONTROL}/directory/users`, { data: { organization: "acme", action: "create", email: "ken@acme.test" } });
-    await request.post(`${WORKOS_CONTROL}/directory/users`, { data: { organization: "acme", action: "deactivate", email: "ken@acme.test" } });
+    await request.post(`${WORKOS_CONTROL}/directory/users`, {
+      data: { organization: "acme", action: "create", email: "ken@acme.test" },
+    });
+    await request.post(`${WORKOS_CONTROL}/directory/users`, {
+      data: { organization: "acme", action: "deactivate", email: "ken@acme.test" },
+    });
     await page.goto("/acme/settings/members");
     const notice = page.getByText(/Ken Thompson was deactivated with \d+ open Jira issues?/);
     await expect(notice).toBeVisible();
@@ -248,7 +284,9 @@ test.describe("as an admin", () => {
     // Once the issues are reassigned the notice has nothing left to show.
     await expect(page.getByText(/Ken Thompson was deactivated/)).toHaveCount(0);
     await page.goto("/acme/settings/audit-log?action=jira.issue.assign");
-    await expect(page.getByRole("cell", { name: /^Reassigned [A-Z]+-\d+ from Ken Thompson to Grace Hopper/ })).toHaveCount(count);
+    await expect(
+      page.getByRole("cell", { name: /^Reassigned [A-Z]+-\d+ from Ken Thompson to Grace Hopper/ }),
+    ).toHaveCount(count);
   });
 
   test("tests the Jira connection with a specific answer", async ({ page }) => {

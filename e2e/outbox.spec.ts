@@ -12,11 +12,19 @@ import { e2eQuery } from "./fixtures/database";
  * on it just as it would after a day-long outage.
  */
 const JIRA_CONTROL = "http://127.0.0.1:4102/__emulator";
-const JIRA_DOWN_FOR_CREATES = { errorRate: 1, errorStatus: 503, methods: ["POST"], pathPrefix: "/globex/rest/api/3/issue" };
+const JIRA_DOWN_FOR_CREATES = {
+  errorRate: 1,
+  errorStatus: 503,
+  methods: ["POST"],
+  pathPrefix: "/globex/rest/api/3/issue",
+};
 const summaryOf = (shortId: string) => `Created a Jira bug for Sentry issue ${shortId}`;
 
 const intentsFor = (shortId: string) =>
-  e2eQuery<{ status: string; retried: boolean }>(`SELECT status::text AS status, "retriedAt" IS NOT NULL AS retried FROM "OutboxIntent" WHERE operation = 'jira.issue.create' AND payload->'meta'->>'summary' = $1 ORDER BY "createdAt"`, [summaryOf(shortId)]);
+  e2eQuery<{ status: string; retried: boolean }>(
+    `SELECT status::text AS status, "retriedAt" IS NOT NULL AS retried FROM "OutboxIntent" WHERE operation = 'jira.issue.create' AND payload->'meta'->>'summary' = $1 ORDER BY "createdAt"`,
+    [summaryOf(shortId)],
+  );
 
 test.describe("failed writes for a globex admin", () => {
   test.use({ storageState: STORAGE_STATE.hedy });
@@ -24,22 +32,33 @@ test.describe("failed writes for a globex admin", () => {
   /** Asks for a ticket for the first issue without one while Jira is down, then lets the write give up; returns the issue's short id. */
   async function failTicket(page: Page, request: APIRequestContext) {
     await page.goto("/globex/errors");
-    const row = page.getByRole("row").filter({ has: page.getByRole("button", { name: /Create ticket/ }) }).first();
+    const row = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("button", { name: /Create ticket/ }) })
+      .first();
     const shortId = (await row.locator(".font-mono").first().innerText()).trim();
     expect((await request.put(`${JIRA_CONTROL}/faults`, { data: JIRA_DOWN_FOR_CREATES })).ok()).toBe(true);
     try {
       await row.getByRole("button", { name: /Create ticket/ }).click();
       await expect(page.getByRole("status").filter({ hasText: "Jira is not answering" })).toBeVisible();
       // A day passes: the write is now older than the retry window, and due (one being tried keeps its lease).
-      await e2eQuery(`UPDATE "OutboxIntent" SET "createdAt" = now() - interval '25 hours', "nextAttemptAt" = CASE WHEN status = 'pending' THEN now() ELSE "nextAttemptAt" END WHERE status IN ('pending', 'in_flight') AND operation = 'jira.issue.create' AND payload->'meta'->>'summary' = $1`, [summaryOf(shortId)]);
-      await expect.poll(async () => (await intentsFor(shortId)).map((i) => i.status), { timeout: 60_000 }).toEqual(["failed"]);
+      await e2eQuery(
+        `UPDATE "OutboxIntent" SET "createdAt" = now() - interval '25 hours', "nextAttemptAt" = CASE WHEN status = 'pending' THEN now() ELSE "nextAttemptAt" END WHERE status IN ('pending', 'in_flight') AND operation = 'jira.issue.create' AND payload->'meta'->>'summary' = $1`,
+        [summaryOf(shortId)],
+      );
+      await expect
+        .poll(async () => (await intentsFor(shortId)).map((i) => i.status), { timeout: 60_000 })
+        .toEqual(["failed"]);
     } finally {
       await request.delete(`${JIRA_CONTROL}/faults`);
     }
     return shortId;
   }
 
-  test("a failed ticket is listed as failed on the automations page, retried there, and goes through", async ({ page, request }) => {
+  test("a failed ticket is listed as failed on the automations page, retried there, and goes through", async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(60_000);
     const shortId = await failTicket(page, request);
 
@@ -51,10 +70,18 @@ test.describe("failed writes for a globex admin", () => {
     // Once it went through, the page refreshes and the write is no longer pending or failed.
     await expect(page.getByRole("row").filter({ hasText: summaryOf(shortId) })).toHaveCount(0);
     expect(await intentsFor(shortId)).toEqual([{ status: "succeeded", retried: true }]);
-    expect(await e2eQuery(`SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'outbox.write_retried' AND summary LIKE $1`, [`%Sentry issue ${shortId}%`])).toEqual([{ n: 1 }]);
+    expect(
+      await e2eQuery(
+        `SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'outbox.write_retried' AND summary LIKE $1`,
+        [`%Sentry issue ${shortId}%`],
+      ),
+    ).toEqual([{ n: 1 }]);
 
     // Retried the errors page's way, the ticket is linked to the Sentry issue as well as created.
-    const [link] = await e2eQuery<{ key: string }>(`SELECT l."jiraIssueKey" AS key FROM "TicketLink" l JOIN "Organization" o ON o.id = l."orgId" WHERE o.slug = 'globex' AND l."sentryShortId" = $1`, [shortId]);
+    const [link] = await e2eQuery<{ key: string }>(
+      `SELECT l."jiraIssueKey" AS key FROM "TicketLink" l JOIN "Organization" o ON o.id = l."orgId" WHERE o.slug = 'globex' AND l."sentryShortId" = $1`,
+      [shortId],
+    );
     expect(link?.key).toMatch(/^GLX-\d+$/);
     await page.goto("/globex/errors");
     await expect(page.getByRole("row").filter({ hasText: shortId })).toContainText(link!.key);
@@ -65,7 +92,11 @@ test.describe("failed writes for a globex admin", () => {
     const shortId = await failTicket(page, request);
 
     await page.goto("/globex/errors");
-    await page.getByRole("row").filter({ hasText: shortId }).getByRole("button", { name: /Create ticket/ }).click();
+    await page
+      .getByRole("row")
+      .filter({ hasText: shortId })
+      .getByRole("button", { name: /Create ticket/ })
+      .click();
     const failure = page.getByRole("alert").filter({ hasText: "gave up after 24 h of retries" });
     await expect(failure).toContainText("retry it, or create it in the right Jira project to replace it");
     await failure.getByRole("button", { name: "Retry" }).click();
@@ -77,7 +108,10 @@ test.describe("failed writes for a globex admin", () => {
     await expect(page.getByRole("row").filter({ hasText: shortId })).toContainText(key);
   });
 
-  test("Edit and resend: the ticket filed again in another project replaces the failed one", async ({ page, request }) => {
+  test("Edit and resend: the ticket filed again in another project replaces the failed one", async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(60_000);
     const shortId = await failTicket(page, request);
 
@@ -88,10 +122,19 @@ test.describe("failed writes for a globex admin", () => {
     await expect(page).toHaveURL(/\/globex\/errors/);
 
     await page.getByLabel("File tickets in").selectOption("CARGO");
-    await page.getByRole("row").filter({ hasText: shortId }).getByRole("button", { name: /Create ticket/ }).click();
+    await page
+      .getByRole("row")
+      .filter({ hasText: shortId })
+      .getByRole("button", { name: /Create ticket/ })
+      .click();
     await expect(page.getByRole("status").filter({ hasText: /^Created CARGO-\d+\./ })).toBeVisible();
     expect((await intentsFor(shortId)).map((i) => i.status)).toEqual(["superseded", "succeeded"]);
-    expect(await e2eQuery(`SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'outbox.write_superseded' AND summary LIKE $1`, [`%Sentry issue ${shortId}%`])).toEqual([{ n: 1 }]);
+    expect(
+      await e2eQuery(
+        `SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'outbox.write_superseded' AND summary LIKE $1`,
+        [`%Sentry issue ${shortId}%`],
+      ),
+    ).toEqual([{ n: 1 }]);
 
     await page.goto("/globex/automations");
     await expect(page.getByRole("row").filter({ hasText: summaryOf(shortId) })).toHaveCount(0);

@@ -3,7 +3,12 @@ import { expect, test } from "./fixtures/sessions";
 test("GET /api/health reports the database and demo mode", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok", database: "ok", mode: "demo", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  expect(await response.json()).toEqual({
+    status: "ok",
+    database: "ok",
+    mode: "demo",
+    version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+  });
 });
 
 test("every response carries the security headers", async ({ request }) => {
@@ -31,7 +36,9 @@ test("scripts on a page carry the response's CSP nonce, and the nonce changes pe
   expect(scriptTags.length).toBeGreaterThan(0);
   for (const tag of scriptTags) expect(tag).toContain(`nonce="${nonce}"`);
   // And in the browser every script that ran did so under the policy: nothing was blocked.
-  expect(await page.evaluate(() => document.querySelectorAll("script[src]").length)).toBeGreaterThanOrEqual(scriptTags.length);
+  expect(await page.evaluate(() => document.querySelectorAll("script[src]").length)).toBeGreaterThanOrEqual(
+    scriptTags.length,
+  );
   const second = await page.goto("/");
   expect(second?.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
 });
@@ -62,21 +69,42 @@ test("paths that cannot be an org, like /favicon.ico, are not found", async ({ r
   for (const path of ["/favicon.ico", "/robots.txt"]) expect((await request.get(path)).status(), path).toBe(404);
 });
 
-test("the MCP endpoint asks for credentials the way MCP clients expect, and names its authorization server", async ({ request, baseURL }) => {
+test("the MCP endpoint asks for credentials the way MCP clients expect, and names its authorization server", async ({
+  request,
+  baseURL,
+}) => {
   const metadata = await request.get("/.well-known/oauth-protected-resource", { maxRedirects: 0 });
   expect(metadata.status()).toBe(200);
-  expect(await metadata.json()).toMatchObject({ resource: `${baseURL}/api/mcp`, authorization_servers: ["http://127.0.0.1:4101"], bearer_methods_supported: ["header"] });
+  expect(await metadata.json()).toMatchObject({
+    resource: `${baseURL}/api/mcp`,
+    authorization_servers: ["http://127.0.0.1:4101"],
+    bearer_methods_supported: ["header"],
+  });
   expect((await request.get("/.well-known/oauth-protected-resource/api/mcp", { maxRedirects: 0 })).status()).toBe(200);
 
-  const unauthenticated = await request.post("/api/mcp", { data: { jsonrpc: "2.0", id: 1, method: "tools/list" }, headers: { accept: "application/json, text/event-stream" }, maxRedirects: 0 });
+  const unauthenticated = await request.post("/api/mcp", {
+    data: { jsonrpc: "2.0", id: 1, method: "tools/list" },
+    headers: { accept: "application/json, text/event-stream" },
+    maxRedirects: 0,
+  });
   expect(unauthenticated.status()).toBe(401);
-  expect(unauthenticated.headers()["www-authenticate"]).toBe(`Bearer resource_metadata="${baseURL}/.well-known/oauth-protected-resource"`);
-  const forged = await request.post("/api/mcp", { data: { jsonrpc: "2.0", id: 1, method: "tools/list" }, headers: { accept: "application/json, text/event-stream", authorization: `Bearer bsn_${"x".repeat(43)}` }, maxRedirects: 0 });
+  expect(unauthenticated.headers()["www-authenticate"]).toBe(
+    `Bearer resource_metadata="${baseURL}/.well-known/oauth-protected-resource"`,
+  );
+  const forged = await request.post("/api/mcp", {
+    data: { jsonrpc: "2.0", id: 1, method: "tools/list" },
+    headers: { accept: "application/json, text/event-stream", authorization: `Bearer bsn_${"x".repeat(43)}` },
+    maxRedirects: 0,
+  });
   expect(forged.status()).toBe(401);
   expect(forged.headers()["www-authenticate"]).toContain('error="invalid_token"');
 });
 
 test("the browser's Sentry SDK loads after the page, outside its first-load JavaScript", async ({ page }) => {
   await page.goto("/");
-  await page.waitForFunction(() => "__SENTRY__" in window && Boolean((window as unknown as { __SENTRY__: Record<string, unknown> }).__SENTRY__), undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => "__SENTRY__" in window && Boolean((window as unknown as { __SENTRY__: Record<string, unknown> }).__SENTRY__),
+    undefined,
+    { timeout: 60_000 },
+  );
 });

@@ -11,7 +11,10 @@ const VERSION = "2.15.0";
 test.describe("release notes as a manager", () => {
   test.use({ storageState: STORAGE_STATE.grace });
 
-  test("generates grouped notes with health, edits, exports and publishes them, and Jira marks the version released", async ({ page, request }) => {
+  test("generates grouped notes with health, edits, exports and publishes them, and Jira marks the version released", async ({
+    page,
+    request,
+  }) => {
     await page.goto(`/acme/releases/${VERSION}`);
     await page.getByRole("link", { name: "Release notes" }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Release notes ${VERSION}` })).toBeVisible();
@@ -20,7 +23,12 @@ test.describe("release notes as a manager", () => {
     await expect(preview.getByRole("heading", { level: 1, name: `Release ${VERSION}` })).toBeVisible();
     await expect(preview.getByRole("heading", { level: 2, name: "Release health" })).toBeVisible();
     await expect(preview.getByText(/Crash-free sessions: \d+\.\d\d%/)).toBeVisible();
-    await expect(preview.getByRole("heading", { level: 2 }).filter({ hasText: /New features|Improvements|Bug fixes/ }).first()).toBeVisible();
+    await expect(
+      preview
+        .getByRole("heading", { level: 2 })
+        .filter({ hasText: /New features|Improvements|Bug fixes/ })
+        .first(),
+    ).toBeVisible();
     await expect(preview.getByRole("link", { name: /^ACME-\d+$/ }).first()).toBeVisible();
 
     const markdown = page.getByLabel("Release notes Markdown");
@@ -39,11 +47,19 @@ test.describe("release notes as a manager", () => {
     await page.getByRole("button", { name: "Publish revision 1" }).click();
     await expect(page.getByText(/^Published, and \d+ Jira change\(s\) made\.$/)).toBeVisible();
     const today = new Date().toISOString().slice(0, 10);
-    await expect(page.getByRole("list", { name: "Jira changes" })).toContainText(`Marked ACME version ${VERSION} released on ${today} — succeeded`);
+    await expect(page.getByRole("list", { name: "Jira changes" })).toContainText(
+      `Marked ACME version ${VERSION} released on ${today} — succeeded`,
+    );
 
-    const versions = (await (await request.get(`${JIRA}/project/ACME/versions`, { headers: jiraAuth })).json()) as { name: string; released: boolean; releaseDate?: string }[];
+    const versions = (await (await request.get(`${JIRA}/project/ACME/versions`, { headers: jiraAuth })).json()) as {
+      name: string;
+      released: boolean;
+      releaseDate?: string;
+    }[];
     expect(versions.find((v) => v.name === VERSION)).toMatchObject({ released: true, releaseDate: today });
-    expect(await e2eQuery(`SELECT variant, "publishedRevision" FROM "ReleaseNote" WHERE version = '${VERSION}'`)).toEqual([{ variant: "internal", publishedRevision: 1 }]);
+    expect(
+      await e2eQuery(`SELECT variant, "publishedRevision" FROM "ReleaseNote" WHERE version = '${VERSION}'`),
+    ).toEqual([{ variant: "internal", publishedRevision: 1 }]);
 
     // The customer variant leaves out ticket keys.
     await page.getByRole("tab", { name: "Customer-facing" }).click();

@@ -14,7 +14,14 @@ test.describe("org shell", () => {
     await expect(page.getByRole("status").filter({ hasText: "All systems normal" })).toBeVisible();
 
     const nav = page.getByRole("navigation", { name: "Main" });
-    await expect(nav.getByRole("link")).toHaveText(["Overview", "Sprints", "Errors", "Releases", "Automations", "Settings"]);
+    await expect(nav.getByRole("link")).toHaveText([
+      "Overview",
+      "Sprints",
+      "Errors",
+      "Releases",
+      "Automations",
+      "Settings",
+    ]);
 
     await nav.getByRole("link", { name: "Sprints" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Sprints" })).toBeVisible();
@@ -29,17 +36,29 @@ test.describe("org shell", () => {
     await expect(page.getByRole("heading", { name: "Production errors become bugs" })).toBeVisible();
     await nav.getByRole("link", { name: "Settings" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveText(["Organization", "Members", "Integrations", "Audit log", "API keys"]);
+    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveText([
+      "Organization",
+      "Members",
+      "Integrations",
+      "Audit log",
+      "API keys",
+    ]);
     expect(errors).toEqual([]);
   });
 
   test("shows the org's real integrations and people", async ({ page }) => {
     await page.goto("/acme");
-    const integrations = page.getByRole("region", { name: "Integrations" }).or(page.locator("section", { hasText: "Integrations" }));
+    const integrations = page
+      .getByRole("region", { name: "Integrations" })
+      .or(page.locator("section", { hasText: "Integrations" }));
     await expect(integrations.getByText("connected")).toHaveCount(3);
-    const counts = await e2eQuery<{ role: string; n: number }>(`SELECT m.role, count(*)::int AS n FROM "Membership" m JOIN "Organization" o ON o.id = m."orgId" WHERE o.slug = 'acme' AND m.status = 'active' GROUP BY m.role`);
+    const counts = await e2eQuery<{ role: string; n: number }>(
+      `SELECT m.role, count(*)::int AS n FROM "Membership" m JOIN "Organization" o ON o.id = m."orgId" WHERE o.slug = 'acme' AND m.status = 'active' GROUP BY m.role`,
+    );
     const count = (role: string) => counts.find((c) => c.role === role)?.n ?? 0;
-    await expect(page.getByText(`${count("admin")} admin · ${count("manager")} manager · ${count("member")} member`)).toBeVisible();
+    await expect(
+      page.getByText(`${count("admin")} admin · ${count("manager")} manager · ${count("member")} member`),
+    ).toBeVisible();
   });
 
   test("switches between light and dark, and remembers the choice", async ({ page }) => {

@@ -7,15 +7,30 @@ const auth = { authorization: `Basic ${Buffer.from("grace@acme.test:jira-demo-to
 test.describe("sprint capacity as a manager", () => {
   test.use({ storageState: STORAGE_STATE.grace });
 
-  test("shows the active sprint from Jira: capacity, commitment, load, conflicts and velocity", async ({ page, request }) => {
+  test("shows the active sprint from Jira: capacity, commitment, load, conflicts and velocity", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/acme/sprints");
     const boards = page.getByRole("navigation", { name: "Boards" });
     await expect(boards.getByRole("link")).toHaveText(["ACME board", "PORT board", "HULL board"]);
 
     // The numbers on the page are the emulated Jira's: committed = the active sprint's estimated points.
-    const board = ((await (await request.get(`${JIRA}/agile/1.0/board?type=scrum`, { headers: auth })).json()) as { values: { id: number }[] }).values[0]!;
-    const active = ((await (await request.get(`${JIRA}/agile/1.0/board/${board.id}/sprint?state=active`, { headers: auth })).json()) as { values: { id: number; name: string }[] }).values[0]!;
-    const search = (await (await request.get(`${JIRA}/api/3/search/jql?jql=sprint%3D${active.id}&fields=customfield_10016&maxResults=100`, { headers: auth })).json()) as { issues: { fields: { customfield_10016?: number | null } }[] };
+    const board = (
+      (await (await request.get(`${JIRA}/agile/1.0/board?type=scrum`, { headers: auth })).json()) as {
+        values: { id: number }[];
+      }
+    ).values[0]!;
+    const active = (
+      (await (
+        await request.get(`${JIRA}/agile/1.0/board/${board.id}/sprint?state=active`, { headers: auth })
+      ).json()) as { values: { id: number; name: string }[] }
+    ).values[0]!;
+    const search = (await (
+      await request.get(`${JIRA}/api/3/search/jql?jql=sprint%3D${active.id}&fields=customfield_10016&maxResults=100`, {
+        headers: auth,
+      })
+    ).json()) as { issues: { fields: { customfield_10016?: number | null } }[] };
     const committed = search.issues.reduce((total, issue) => total + (issue.fields.customfield_10016 ?? 0), 0);
 
     await expect(page.getByText(new RegExp(`^${active.name} ·`))).toBeVisible();
@@ -43,14 +58,19 @@ test.describe("sprint capacity as a manager", () => {
     await page.getByLabel("To", { exact: true }).fill("2030-01-01");
     await page.getByLabel("From", { exact: true }).fill("2030-01-05");
     await page.getByRole("button", { name: "Add" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "endsOn: must not be before the start date" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "endsOn: must not be before the start date" }),
+    ).toBeVisible();
   });
 });
 
 test.describe("planning as a manager", () => {
   test.use({ storageState: STORAGE_STATE.grace });
 
-  test("previews a capacity-aware plan, applies it with progress, and Jira has the sprint, issues and assignees", async ({ page, request }) => {
+  test("previews a capacity-aware plan, applies it with progress, and Jira has the sprint, issues and assignees", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/acme/sprints");
     await page.getByRole("link", { name: "Plan next sprint" }).click();
     await expect(page.getByRole("heading", { level: 1, name: /Plan the next sprint · ACME board/ })).toBeVisible();
@@ -66,11 +86,21 @@ test.describe("planning as a manager", () => {
     const progress = page.getByRole("progressbar", { name: "Applying the plan" });
     await expect(progress).toHaveAttribute("aria-valuenow", (await progress.getAttribute("aria-valuemax")) ?? "");
 
-    const board = ((await (await request.get(`${JIRA}/agile/1.0/board?type=scrum`, { headers: auth })).json()) as { values: { id: number }[] }).values[0]!;
-    const future = (await (await request.get(`${JIRA}/agile/1.0/board/${board.id}/sprint?state=future`, { headers: auth })).json()) as { values: { id: number; name: string }[] };
+    const board = (
+      (await (await request.get(`${JIRA}/agile/1.0/board?type=scrum`, { headers: auth })).json()) as {
+        values: { id: number }[];
+      }
+    ).values[0]!;
+    const future = (await (
+      await request.get(`${JIRA}/agile/1.0/board/${board.id}/sprint?state=future`, { headers: auth })
+    ).json()) as { values: { id: number; name: string }[] };
     const sprint = future.values.find((s) => s.name === "ACME Sprint 77");
     expect(sprint).toBeTruthy();
-    const issues = (await (await request.get(`${JIRA}/agile/1.0/sprint/${sprint!.id}/issue?maxResults=100&fields=assignee`, { headers: auth })).json()) as { issues: { fields: { assignee: unknown } }[] };
+    const issues = (await (
+      await request.get(`${JIRA}/agile/1.0/sprint/${sprint!.id}/issue?maxResults=100&fields=assignee`, {
+        headers: auth,
+      })
+    ).json()) as { issues: { fields: { assignee: unknown } }[] };
     expect(issues.issues).toHaveLength(moves);
     expect(issues.issues.every((i) => i.fields.assignee !== null)).toBe(true);
   });

@@ -7,7 +7,20 @@ import { e2eQuery } from "./fixtures/database";
  * Every org page, action and API route, tried by a member of the other org:
  * each answers 404 (never 403, never data) and nothing changes.
  */
-const SECTIONS = ["", "/sprints", "/errors", "/releases", "/releases/1.0.0/notes", "/tickets/new", "/automations", "/settings", "/settings/members", "/settings/integrations", "/settings/audit-log", "/settings/api-keys"];
+const SECTIONS = [
+  "",
+  "/sprints",
+  "/errors",
+  "/releases",
+  "/releases/1.0.0/notes",
+  "/tickets/new",
+  "/automations",
+  "/settings",
+  "/settings/members",
+  "/settings/integrations",
+  "/settings/audit-log",
+  "/settings/api-keys",
+];
 
 async function expectNotFound(page: Page, path: string) {
   const response = await page.goto(path);
@@ -45,17 +58,33 @@ test.describe("a globex admin and acme", () => {
   });
 
   test("acme's member actions, sent from globex's own page, are refused and change nothing", async ({ page }) => {
-    const [{ id: linusId }] = (await e2eQuery<{ id: string }>(`SELECT id FROM "User" WHERE email = 'linus@acme.test'`)) as [{ id: string }];
-    const [{ id: alanId }] = (await e2eQuery<{ id: string }>(`SELECT id FROM "User" WHERE email = 'alan@globex.test'`)) as [{ id: string }];
-    const before = await e2eQuery(`SELECT m.role, m.status FROM "Membership" m JOIN "Organization" o ON o.id = m."orgId" WHERE o.slug = 'acme' ORDER BY m."userId"`);
-    const intentsBefore = await e2eQuery(`SELECT i.id FROM "OutboxIntent" i JOIN "Organization" o ON o.id = i."orgId" WHERE o.slug = 'acme' ORDER BY i.id`);
+    const [{ id: linusId }] = (await e2eQuery<{ id: string }>(
+      `SELECT id FROM "User" WHERE email = 'linus@acme.test'`,
+    )) as [{ id: string }];
+    const [{ id: alanId }] = (await e2eQuery<{ id: string }>(
+      `SELECT id FROM "User" WHERE email = 'alan@globex.test'`,
+    )) as [{ id: string }];
+    const before = await e2eQuery(
+      `SELECT m.role, m.status FROM "Membership" m JOIN "Organization" o ON o.id = m."orgId" WHERE o.slug = 'acme' ORDER BY m."userId"`,
+    );
+    const intentsBefore = await e2eQuery(
+      `SELECT i.id FROM "OutboxIntent" i JOIN "Organization" o ON o.id = i."orgId" WHERE o.slug = 'acme' ORDER BY i.id`,
+    );
     const statuses = await retargetActions(page, "globex", "acme", [[alanId, linusId]]);
     await page.goto("/globex/settings/members");
     await page.getByLabel("Role of Alan Turing").selectOption("admin");
     await expect.poll(() => statuses.length).toBeGreaterThan(0);
     expect(statuses[0]).toBe(404);
-    expect(await e2eQuery(`SELECT m.role, m.status FROM "Membership" m JOIN "Organization" o ON o.id = m."orgId" WHERE o.slug = 'acme' ORDER BY m."userId"`)).toEqual(before);
-    expect(await e2eQuery(`SELECT i.id FROM "OutboxIntent" i JOIN "Organization" o ON o.id = i."orgId" WHERE o.slug = 'acme' ORDER BY i.id`)).toEqual(intentsBefore);
+    expect(
+      await e2eQuery(
+        `SELECT m.role, m.status FROM "Membership" m JOIN "Organization" o ON o.id = m."orgId" WHERE o.slug = 'acme' ORDER BY m."userId"`,
+      ),
+    ).toEqual(before);
+    expect(
+      await e2eQuery(
+        `SELECT i.id FROM "OutboxIntent" i JOIN "Organization" o ON o.id = i."orgId" WHERE o.slug = 'acme' ORDER BY i.id`,
+      ),
+    ).toEqual(intentsBefore);
   });
 
   test("acme's security settings, sent from globex's own page, are refused and change nothing", async ({ page }) => {
@@ -65,7 +94,9 @@ test.describe("a globex admin and acme", () => {
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect.poll(() => statuses.length).toBeGreaterThan(0);
     expect(statuses[0]).toBe(404);
-    expect(await e2eQuery(`SELECT "requireMfa" FROM "Organization" WHERE slug = 'acme'`)).toEqual([{ requireMfa: false }]);
+    expect(await e2eQuery(`SELECT "requireMfa" FROM "Organization" WHERE slug = 'acme'`)).toEqual([
+      { requireMfa: false },
+    ]);
   });
 });
 
@@ -81,7 +112,10 @@ test.describe("an acme admin and globex", () => {
   });
 
   test("globex's automation rules, switched from acme's own page, are refused and change nothing", async ({ page }) => {
-    const rules = () => e2eQuery(`SELECT r.id, r.enabled, r.config FROM "AutomationRule" r JOIN "Organization" o ON o.id = r."orgId" WHERE o.slug = 'globex' ORDER BY r.id`);
+    const rules = () =>
+      e2eQuery(
+        `SELECT r.id, r.enabled, r.config FROM "AutomationRule" r JOIN "Organization" o ON o.id = r."orgId" WHERE o.slug = 'globex' ORDER BY r.id`,
+      );
     const before = await rules();
     const statuses = await retargetActions(page, "acme", "globex", [["rule_acme_", "rule_globex_"]]);
     await page.goto("/acme/automations");
@@ -92,14 +126,20 @@ test.describe("an acme admin and globex", () => {
   });
 
   test("globex's integrations, sent from acme's own page, are refused and change nothing", async ({ page }) => {
-    const before = await e2eQuery(`SELECT c.config, c."encryptedCredentials" FROM "IntegrationConnection" c JOIN "Organization" o ON o.id = c."orgId" WHERE o.slug = 'globex' ORDER BY c.provider`);
+    const before = await e2eQuery(
+      `SELECT c.config, c."encryptedCredentials" FROM "IntegrationConnection" c JOIN "Organization" o ON o.id = c."orgId" WHERE o.slug = 'globex' ORDER BY c.provider`,
+    );
     const statuses = await retargetActions(page, "acme", "globex");
     await page.goto("/acme/settings/integrations");
     await page.getByRole("region", { name: "GitHub" }).getByLabel("Webhook secret").fill("stolen-secret");
     await page.getByRole("region", { name: "GitHub" }).getByRole("button", { name: "Save", exact: true }).click();
     await expect.poll(() => statuses.length).toBeGreaterThan(0);
     expect(statuses[0]).toBe(404);
-    expect(await e2eQuery(`SELECT c.config, c."encryptedCredentials" FROM "IntegrationConnection" c JOIN "Organization" o ON o.id = c."orgId" WHERE o.slug = 'globex' ORDER BY c.provider`)).toEqual(before);
+    expect(
+      await e2eQuery(
+        `SELECT c.config, c."encryptedCredentials" FROM "IntegrationConnection" c JOIN "Organization" o ON o.id = c."orgId" WHERE o.slug = 'globex' ORDER BY c.provider`,
+      ),
+    ).toEqual(before);
   });
 });
 

@@ -6,8 +6,20 @@ import { e2eQuery } from "./fixtures/database";
 /** A manager turns a feature's requirements into an epic, stories and subtasks in the Jira emulator. */
 const JIRA = "http://127.0.0.1:4102/acme/rest/api/3";
 const jiraAuth = { authorization: `Basic ${Buffer.from("grace@acme.test:jira-demo-token").toString("base64")}` };
-type Issue = { key: string; fields: { summary: string; issuetype: { name: string }; parent?: { key: string }; assignee: { displayName: string } | null; labels: string[] } };
-const jiraIssue = async (request: APIRequestContext, key: string) => (await (await request.get(`${JIRA}/issue/${key}?fields=summary,issuetype,parent,assignee,labels`, { headers: jiraAuth })).json()) as Issue;
+type Issue = {
+  key: string;
+  fields: {
+    summary: string;
+    issuetype: { name: string };
+    parent?: { key: string };
+    assignee: { displayName: string } | null;
+    labels: string[];
+  };
+};
+const jiraIssue = async (request: APIRequestContext, key: string) =>
+  (await (
+    await request.get(`${JIRA}/issue/${key}?fields=summary,issuetype,parent,assignee,labels`, { headers: jiraAuth })
+  ).json()) as Issue;
 
 const STORIES = `## Dispatchers see upcoming berth bookings
 Estimate: 5
@@ -37,7 +49,10 @@ Checklist:
 test.describe("tickets from requirements as a manager", () => {
   test.use({ storageState: STORAGE_STATE.grace });
 
-  test("a feature with three stories and checklists becomes an epic, stories and subtasks with the previewed assignees", async ({ page, request }) => {
+  test("a feature with three stories and checklists becomes an epic, stories and subtasks with the previewed assignees", async ({
+    page,
+    request,
+  }) => {
     const name = `Berth booking reminders ${Date.now()}`;
     await page.goto("/acme/sprints");
     await page.getByRole("link", { name: "New feature" }).click();
@@ -61,7 +76,11 @@ test.describe("tickets from requirements as a manager", () => {
     const preview = page.getByRole("table", { name: "Stories and subtasks to create" });
     await expect(preview.getByRole("row")).toHaveCount(4);
     const previewed = new Map<string, string>();
-    for (const title of ["Dispatchers see upcoming berth bookings", "Agents get a reminder before arrival", "Reminders survive a restart"]) {
+    for (const title of [
+      "Dispatchers see upcoming berth bookings",
+      "Agents get a reminder before arrival",
+      "Reminders survive a restart",
+    ]) {
       const cells = preview.getByRole("row").filter({ hasText: title }).getByRole("cell");
       previewed.set(title, (await cells.nth(2).textContent())?.trim() ?? "");
       await expect(cells.nth(3)).not.toBeEmpty();
@@ -72,7 +91,13 @@ test.describe("tickets from requirements as a manager", () => {
     const progress = page.getByRole("progressbar", { name: "Creating in Jira" });
     await expect(progress).toHaveAttribute("aria-valuenow", (await progress.getAttribute("aria-valuemax")) as string);
 
-    const epicKey = (await page.getByRole("region", { name: /Changes in Jira/ }).getByRole("link").first().textContent())?.trim() as string;
+    const epicKey = (
+      await page
+        .getByRole("region", { name: /Changes in Jira/ })
+        .getByRole("link")
+        .first()
+        .textContent()
+    )?.trim() as string;
     const epic = await jiraIssue(request, epicKey);
     expect(epic.fields).toMatchObject({ summary: name, issuetype: { name: "Epic" } });
     for (const [title, assignee] of previewed) {
@@ -87,13 +112,17 @@ test.describe("tickets from requirements as a manager", () => {
       expect(subtaskKeys.length).toBeGreaterThan(0);
       for (const key of subtaskKeys) expect((await jiraIssue(request, key)).fields.parent?.key).toBe(storyKey);
     }
-    const audit = await e2eQuery<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'jira.issues.create_bulk' AND summary LIKE '%${name}%'`);
+    const audit = await e2eQuery<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'jira.issues.create_bulk' AND summary LIKE '%${name}%'`,
+    );
     expect(audit[0]!.n).toBe(3);
   });
 
   test("a member cannot create features", async ({ browser }) => {
     const page = await (await browser.newContext({ storageState: STORAGE_STATE.linus })).newPage();
     await page.goto("/acme/tickets/new");
-    await expect(page.getByText("Managers and admins of Acme Maritime create features from requirements.")).toBeVisible();
+    await expect(
+      page.getByText("Managers and admins of Acme Maritime create features from requirements."),
+    ).toBeVisible();
   });
 });

@@ -19,7 +19,13 @@ export type StartAllOptions = {
 };
 
 /** Starts the WorkOS, Jira and Sentry emulators side by side; used by `npm run emulators`, demo mode and e2e. */
-export async function startAllEmulators({ host = "127.0.0.1", ports = {}, size = "demo", seed, bosunUrl }: StartAllOptions = {}): Promise<EmulatorSuite> {
+export async function startAllEmulators({
+  host = "127.0.0.1",
+  ports = {},
+  size = "demo",
+  seed,
+  bosunUrl,
+}: StartAllOptions = {}): Promise<EmulatorSuite> {
   const common = { host, size, seed, bosunUrl };
   const started = await Promise.allSettled([
     startWorkosEmulator({ ...common, port: ports.workos ?? DEMO_PORTS.workos }),
@@ -31,9 +37,17 @@ export async function startAllEmulators({ host = "127.0.0.1", ports = {}, size =
   if (failed) {
     await Promise.all(running.map((emulator) => emulator.close()));
     const reason = failed.reason as NodeJS.ErrnoException;
-    throw new Error(reason.code === "EADDRINUSE" ? `An emulator port is already in use (${reason.message}). Is another \`npm run dev\` or \`npm run emulators\` running?` : String(reason));
+    throw new Error(
+      reason.code === "EADDRINUSE"
+        ? `An emulator port is already in use (${reason.message}). Is another \`npm run dev\` or \`npm run emulators\` running?`
+        : String(reason),
+    );
   }
-  const [workos, jira, sentry] = running as [Awaited<ReturnType<typeof startWorkosEmulator>>, Awaited<ReturnType<typeof startJiraEmulator>>, Awaited<ReturnType<typeof startSentryEmulator>>];
+  const [workos, jira, sentry] = running as [
+    Awaited<ReturnType<typeof startWorkosEmulator>>,
+    Awaited<ReturnType<typeof startJiraEmulator>>,
+    Awaited<ReturnType<typeof startSentryEmulator>>,
+  ];
   return {
     urls: { workos: workos.url, jira: jira.url, sentry: sentry.url },
     close: async () => {

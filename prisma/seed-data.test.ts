@@ -27,8 +27,11 @@ describe("demo seed", () => {
       { slug: "acme", name: "Acme Maritime" },
       { slug: "globex", name: "Globex Shipping" },
     ]);
-    const roles = await db.membership.findMany({ select: { role: true, user: { select: { email: true } }, org: { select: { slug: true } } } });
-    const roleOf = (email: string, org: string) => roles.find((r) => r.user.email === email && r.org.slug === org)?.role;
+    const roles = await db.membership.findMany({
+      select: { role: true, user: { select: { email: true } }, org: { select: { slug: true } } },
+    });
+    const roleOf = (email: string, org: string) =>
+      roles.find((r) => r.user.email === email && r.org.slug === org)?.role;
     expect(roleOf("ada@acme.test", "acme")).toBe("admin");
     expect(roleOf("grace@acme.test", "acme")).toBe("manager");
     expect(roleOf("linus@acme.test", "acme")).toBe("member");
@@ -40,11 +43,18 @@ describe("demo seed", () => {
   });
 
   it("connects each org to its emulated services with credentials sealed at rest", async () => {
-    const jira = await db.integrationConnection.findFirstOrThrow({ where: { provider: "jira", org: { slug: "globex" } } });
+    const jira = await db.integrationConnection.findFirstOrThrow({
+      where: { provider: "jira", org: { slug: "globex" } },
+    });
     expect(jira.config).toEqual({ siteUrl: "http://127.0.0.1:4102/globex", email: "hedy@globex.test" });
     expect(jira.encryptedCredentials).not.toContain("jira-demo-token");
     expect(openCredentials(jira.encryptedCredentials, keyring)).toEqual({ apiToken: "jira-demo-token" });
-    const sentry = await db.integrationConnection.findFirstOrThrow({ where: { provider: "sentry", org: { slug: "acme" } } });
-    expect(openCredentials(sentry.encryptedCredentials, keyring)).toEqual({ authToken: "sentry-demo-token", webhookSecret: "acme-sentry-webhook-secret" });
+    const sentry = await db.integrationConnection.findFirstOrThrow({
+      where: { provider: "sentry", org: { slug: "acme" } },
+    });
+    expect(openCredentials(sentry.encryptedCredentials, keyring)).toEqual({
+      authToken: "sentry-demo-token",
+      webhookSecret: "acme-sentry-webhook-secret",
+    });
   });
 });

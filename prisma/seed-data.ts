@@ -20,7 +20,11 @@ const defaultUrls: ServiceUrls = {
   sentry: `http://${DEMO_HOST}:${DEMO_PORTS.sentry}`,
 };
 
-type IntegrationSeed = { provider: "jira" | "sentry" | "github"; config: Record<string, string>; credentials: Record<string, string> };
+type IntegrationSeed = {
+  provider: "jira" | "sentry" | "github";
+  config: Record<string, string>;
+  credentials: Record<string, string>;
+};
 
 function integrationRows(org: WorldOrg, admin: string, urls: ServiceUrls): IntegrationSeed[] {
   return [
@@ -50,20 +54,41 @@ function integrationRows(org: WorldOrg, admin: string, urls: ServiceUrls): Integ
 function automationRules(org: WorldOrg) {
   const jiraProjectKey = org.jira.projects[0]?.key ?? "OPS";
   const projectKeys = org.jira.projects.map((p) => p.key);
-  const rule = (kind: AutomationKind, name: string, config: object, enabled = true) => ({ id: `rule_${org.slug}_${kind}`, kind, name, enabled, config: RULE_CONFIG_SCHEMAS[kind].parse(config) });
+  const rule = (kind: AutomationKind, name: string, config: object, enabled = true) => ({
+    id: `rule_${org.slug}_${kind}`,
+    kind,
+    name,
+    enabled,
+    config: RULE_CONFIG_SCHEMAS[kind].parse(config),
+  });
   return [
     // The product's own projects; Bosun's own errors (the "bosun" project in demo mode) are not the team's backlog.
-    rule("sentry_issue_to_jira", "Production errors become bugs", { levels: ["fatal", "error"], projects: org.sentry.projects.map((p) => p.slug), jiraProjectKey }),
+    rule("sentry_issue_to_jira", "Production errors become bugs", {
+      levels: ["fatal", "error"],
+      projects: org.sentry.projects.map((p) => p.slug),
+      jiraProjectKey,
+    }),
     rule("sentry_metric_alert_to_jira", "Error spikes become bugs", { triggers: ["critical"], jiraProjectKey }),
-    rule("release_health_to_jira", "Unhealthy releases become bugs", { crashFreeSessionsBelow: 99, minSessions: 100, jiraProjectKey }, false),
+    rule(
+      "release_health_to_jira",
+      "Unhealthy releases become bugs",
+      { crashFreeSessionsBelow: 99, minSessions: 100, jiraProjectKey },
+      false,
+    ),
     rule("git_branch_to_jira", "Branches start work", { projectKeys }),
     rule("git_pull_request_to_jira", "Pull requests move work to review and done", { projectKeys }),
   ];
 }
 
-export async function seedDatabase(databaseUrl: string, { urls = defaultUrls, keyring }: { urls?: ServiceUrls; keyring?: Keyring } = {}): Promise<string> {
+export async function seedDatabase(
+  databaseUrl: string,
+  { urls = defaultUrls, keyring }: { urls?: ServiceUrls; keyring?: Keyring } = {},
+): Promise<string> {
   const env = parseEnv(process.env);
-  const ring = keyring ?? { current: { keyId: env.encryption.keyId, key: env.encryption.key }, previous: env.encryption.previousKeys };
+  const ring = keyring ?? {
+    current: { keyId: env.encryption.keyId, key: env.encryption.key },
+    previous: env.encryption.previousKeys,
+  };
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 2 }) });
   const world = buildWorld({ size: "demo" });
   try {
@@ -94,13 +119,27 @@ export async function seedDatabase(databaseUrl: string, { urls = defaultUrls, ke
         });
         memberships++;
       }
-      const admin = worldOrg.people.find((p) => p.memberships.some((m) => m.org === worldOrg.slug && m.role === "admin"));
+      const admin = worldOrg.people.find((p) =>
+        p.memberships.some((m) => m.org === worldOrg.slug && m.role === "admin"),
+      );
       for (const row of integrationRows(worldOrg, admin?.email ?? worldOrg.people[0]?.email ?? "", urls)) {
         const { sealed, keyId } = sealCredentials(row.credentials, ring);
         await db.integrationConnection.upsert({
           where: { orgId_provider: { orgId: org.id, provider: row.provider } },
-          create: { orgId: org.id, provider: row.provider, config: row.config, encryptedCredentials: sealed, credentialsKeyId: keyId },
-          update: { config: row.config, encryptedCredentials: sealed, credentialsKeyId: keyId, status: "connected", lastError: null },
+          create: {
+            orgId: org.id,
+            provider: row.provider,
+            config: row.config,
+            encryptedCredentials: sealed,
+            credentialsKeyId: keyId,
+          },
+          update: {
+            config: row.config,
+            encryptedCredentials: sealed,
+            credentialsKeyId: keyId,
+            status: "connected",
+            lastError: null,
+          },
         });
       }
       for (const rule of automationRules(worldOrg)) {

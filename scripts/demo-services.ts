@@ -23,7 +23,11 @@ export async function startDemoServices(bosunUrl: string): Promise<() => Promise
   }
   // A port held by anything else (even one emulator left from an earlier run) stops the start with its holder named.
   for (const name of ["workos", "jira", "sentry"] as const) {
-    const taken = await checkPortFree(DEMO_PORTS[name], `${{ workos: "WorkOS", jira: "Jira", sentry: "Sentry" }[name]} emulator`, "stop it; demo mode's emulators always use ports 4101–4103");
+    const taken = await checkPortFree(
+      DEMO_PORTS[name],
+      `${{ workos: "WorkOS", jira: "Jira", sentry: "Sentry" }[name]} emulator`,
+      "stop it; demo mode's emulators always use ports 4101–4103",
+    );
     if (taken) throw new Error(taken);
   }
   const suite = await startAllEmulators({ bosunUrl });

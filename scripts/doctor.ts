@@ -11,5 +11,9 @@ if (existsSync(envFile)) process.loadEnvFile(envFile);
 const findings = await runChecks(["environment", "node", "disk", "ports", "private-folder", "database", "chromium"]);
 console.log(formatFindings(findings));
 const blocking = blocks(findings);
-console.log(blocking ? "\nFix the ✖ lines above, then run `npm run doctor` again." : "\nThis machine is ready for `npm run dev` and `npm test`.");
+console.log(
+  blocking
+    ? "\nFix the ✖ lines above, then run `npm run doctor` again."
+    : "\nThis machine is ready for `npm run dev` and `npm test`.",
+);
 process.exit(blocking ? 1 : 0);

@@ -17,7 +17,12 @@ async function resolveServerUrl(): Promise<string> {
     return url.toString();
   }
   if (await canConnect(LOCAL_SERVER, 1_000)) return LOCAL_SERVER;
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data/test-postgres"), port: 54330, database: "postgres", log: () => {} });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(ROOT, ".data/test-postgres"),
+    port: 54330,
+    database: "postgres",
+    log: () => {},
+  });
   for (const signal of ["SIGINT", "SIGTERM", "exit"] as const) process.once(signal, () => void embedded.stop());
   return embedded.urlFor("postgres");
 }

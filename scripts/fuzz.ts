@@ -27,7 +27,11 @@ for (let i = 0; i < args.length; i++) {
 }
 
 const started = new Date().toISOString();
-const result = spawnSync(path.join(ROOT, "node_modules/.bin", "vitest"), ["run", "test/fuzz", ...passThrough], { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+const result = spawnSync(path.join(ROOT, "node_modules/.bin", "vitest"), ["run", "test/fuzz", ...passThrough], {
+  cwd: ROOT,
+  stdio: "inherit",
+  env: { ...process.env, ...env },
+});
 
 // Each fuzz file appends its own figure; add up this run's.
 type Figure = { label: string; inputs: number; serverErrors: number; unhandledRejections: number; at: string };
@@ -39,7 +43,10 @@ const figures = existsSync(REPORT)
       .filter((figure) => figure.at >= started)
   : [];
 if (figures.length > 0) {
-  const sum = (key: "inputs" | "serverErrors" | "unhandledRejections") => figures.reduce((total, figure) => total + figure[key], 0);
-  console.log(`\nR4 fuzz: ${sum("inputs").toLocaleString("en-US")} inputs, ${sum("serverErrors")} × 5xx, ${sum("unhandledRejections")} unhandled rejections (${figures.map((f) => f.label).join(" + ")})`);
+  const sum = (key: "inputs" | "serverErrors" | "unhandledRejections") =>
+    figures.reduce((total, figure) => total + figure[key], 0);
+  console.log(
+    `\nR4 fuzz: ${sum("inputs").toLocaleString("en-US")} inputs, ${sum("serverErrors")} × 5xx, ${sum("unhandledRejections")} unhandled rejections (${figures.map((f) => f.label).join(" + ")})`,
+  );
 }
 process.exit(result.status ?? 1);

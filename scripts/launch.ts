@@ -71,9 +71,16 @@ const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
 const child = spawn(process.execPath, [nextBin, command, "--port", port], {
   cwd: ROOT,
   stdio: "inherit",
-  env: { ...process.env, ...launchVariables(env), DATABASE_URL: databaseUrl, NODE_ENV: command === "dev" ? "development" : "production" },
+  env: {
+    ...process.env,
+    ...launchVariables(env),
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: command === "dev" ? "development" : "production",
+  },
 });
-console.log(`Bosun (${env.mode} mode) is starting on http://localhost:${port} — ready steps took ${Date.now() - started} ms`);
+console.log(
+  `Bosun (${env.mode} mode) is starting on http://localhost:${port} — ready steps took ${Date.now() - started} ms`,
+);
 
 let stopping = false;
 async function shutdown(code: number) {

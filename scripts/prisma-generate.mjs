@@ -12,5 +12,8 @@ if (!env.PRISMA_SCHEMA_ENGINE_BINARY) {
   if (existsSync(placeholder)) env.PRISMA_SCHEMA_ENGINE_BINARY = placeholder;
 }
 const cli = require.resolve("prisma/build/index.js");
-const result = spawnSync(process.execPath, [cli, "generate", "--schema", "prisma/schema.prisma"], { stdio: "inherit", env });
+const result = spawnSync(process.execPath, [cli, "generate", "--schema", "prisma/schema.prisma"], {
+  stdio: "inherit",
+  env,
+});
 process.exit(result.status ?? 1);

@@ -17,12 +17,17 @@ function countResults() {
   let passed = 0;
   let failed = 0;
   if (existsSync(VITEST_REPORT)) {
-    const report = JSON.parse(readFileSync(VITEST_REPORT, "utf8")) as { numPassedTests: number; numFailedTests: number };
+    const report = JSON.parse(readFileSync(VITEST_REPORT, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+    };
     passed += report.numPassedTests;
     failed += report.numFailedTests;
   }
   if (existsSync(PLAYWRIGHT_REPORT)) {
-    const report = JSON.parse(readFileSync(PLAYWRIGHT_REPORT, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };
+    const report = JSON.parse(readFileSync(PLAYWRIGHT_REPORT, "utf8")) as {
+      stats: { expected: number; unexpected: number; flaky: number };
+    };
     passed += report.stats.expected + report.stats.flaky;
     failed += report.stats.unexpected;
   }
@@ -32,10 +37,19 @@ const steps: { name: string; command: string; args: string[]; env?: Record<strin
   { name: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
   { name: "format", command: bin("prettier"), args: ["--check", "."] },
   { name: "lint", command: bin("eslint"), args: ["--max-warnings=0", "."] },
-  { name: "unit and integration tests", command: bin("vitest"), args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`] },
+  {
+    name: "unit and integration tests",
+    command: bin("vitest"),
+    args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`],
+  },
   // The e2e build gets its own folder, so it never replaces the build `npm start` serves.
   { name: "production build", command: bin("next"), args: ["build"], env: { NEXT_DIST_DIR: ".next-e2e" } },
-  { name: "end-to-end tests", command: bin("playwright"), args: ["test", "--reporter=list,json"], env: { NEXT_DIST_DIR: ".next-e2e", PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_REPORT } },
+  {
+    name: "end-to-end tests",
+    command: bin("playwright"),
+    args: ["test", "--reporter=list,json"],
+    env: { NEXT_DIST_DIR: ".next-e2e", PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_REPORT },
+  },
 ];
 
 // `npm test -- unit end-to-end` runs only the steps whose first word is given.
@@ -56,7 +70,11 @@ rmSync(PLAYWRIGHT_REPORT, { force: true });
 for (const step of selected) {
   const stepStarted = Date.now();
   console.log(`\n▶ ${step.name}`);
-  const result = spawnSync(step.command, step.args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env } });
+  const result = spawnSync(step.command, step.args, {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env },
+  });
   const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1);
   // A runner's own report has the last word: a zero exit code with failed tests is still a failure.
   if (result.status !== 0 || countResults().failed > 0) {

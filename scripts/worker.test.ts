@@ -17,11 +17,21 @@ describe("npm run worker", () => {
   beforeAll(async () => {
     database = await createTestDatabase("worker");
     db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    worker = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "info", NODE_ENV: "production", BOSUN_JOB_CONCURRENCY: "2" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    worker = spawn(
+      process.execPath,
+      [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url,
+          LOG_LEVEL: "info",
+          NODE_ENV: "production",
+          BOSUN_JOB_CONCURRENCY: "2",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     worker.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     worker.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     await vi.waitFor(() => expect(output).toContain("worker started"), { timeout: 30_000, interval: 100 });
@@ -35,7 +45,10 @@ describe("npm run worker", () => {
   it("runs a job another process queued", async () => {
     // No handler knows this queue, so the worker sends the job to the dead-letter list: proof it claimed and ran it.
     const job = await db.job.create({ data: { queue: "nobody-handles-this", payload: {} } });
-    await vi.waitFor(async () => expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("dead"), { timeout: 30_000, interval: 25 });
+    await vi.waitFor(
+      async () => expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("dead"),
+      { timeout: 30_000, interval: 25 },
+    );
     const after = await db.job.findUniqueOrThrow({ where: { id: job.id } });
     expect(after.lastError).toContain('No handler for queue "nobody-handles-this"');
     expect(after.lockedBy).toBeNull();

@@ -23,7 +23,11 @@ export function demoSession(personKey: string, orgSlug?: OrgSlug): MockAuthkitSe
   if (!person) throw new Error(`No demo person '${personKey}'`);
   const slug = orgSlug ?? person.memberships[0]?.org;
   const org = world.orgs.find((o) => o.slug === slug);
-  return { user: { id: person.workosUserId, email: person.email }, sessionId: `session_${personKey}`, organizationId: org?.workosOrgId };
+  return {
+    user: { id: person.workosUserId, email: person.email },
+    sessionId: `session_${personKey}`,
+    organizationId: org?.workosOrgId,
+  };
 }
 
 /** The WorkOS organization id of a demo org. */

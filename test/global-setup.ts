@@ -19,7 +19,12 @@ export default async function globalSetup(project: TestProject) {
   if (!serverUrl) {
     if (await canConnect(LOCAL_SERVER, 1_000)) serverUrl = LOCAL_SERVER;
     else {
-      embedded = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data/test-postgres"), port: 54330, database: "postgres", log: () => {} });
+      embedded = await startEmbeddedPostgres({
+        dataDir: path.join(ROOT, ".data/test-postgres"),
+        port: 54330,
+        database: "postgres",
+        log: () => {},
+      });
       serverUrl = embedded.urlFor("postgres");
     }
   }
@@ -37,7 +42,9 @@ export default async function globalSetup(project: TestProject) {
   project.provide("testDatabaseTemplate", template);
 
   return async () => {
-    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${template}%`]);
+    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${template}%`,
+    ]);
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.end();
     await embedded?.stop();

@@ -15,11 +15,15 @@ const CHUNK = Buffer.alloc(64 * 1024, "x");
 async function readAnswer(response: http.IncomingMessage): Promise<{ status: number; json: Record<string, unknown> }> {
   const parts: Buffer[] = [];
   for await (const part of response) parts.push(part as Buffer);
-  return { status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(parts).toString("utf8") || "{}") as Record<string, unknown> };
+  return {
+    status: response.statusCode ?? 0,
+    json: JSON.parse(Buffer.concat(parts).toString("utf8") || "{}") as Record<string, unknown>,
+  };
 }
 
 function write(request: http.ClientRequest, bytes: number) {
-  for (let sent = 0; sent < bytes; sent += CHUNK.length) request.write(CHUNK.subarray(0, Math.min(CHUNK.length, bytes - sent)));
+  for (let sent = 0; sent < bytes; sent += CHUNK.length)
+    request.write(CHUNK.subarray(0, Math.min(CHUNK.length, bytes - sent)));
 }
 
 /**
@@ -30,7 +34,21 @@ function write(request: http.ClientRequest, bytes: number) {
  * The body is chunked (no Content-Length) unless `declareLength` is set. The
  * chunks are one reused buffer, so the client itself holds next to nothing.
  */
-export async function postHeldBody({ server, path, headers = {}, firstBytes, totalBytes, declareLength = false }: { server: ServedRoutes; path: string; headers?: Record<string, string>; firstBytes: number; totalBytes: number; declareLength?: boolean }): Promise<HeldUpload> {
+export async function postHeldBody({
+  server,
+  path,
+  headers = {},
+  firstBytes,
+  totalBytes,
+  declareLength = false,
+}: {
+  server: ServedRoutes;
+  path: string;
+  headers?: Record<string, string>;
+  firstBytes: number;
+  totalBytes: number;
+  declareLength?: boolean;
+}): Promise<HeldUpload> {
   const readBefore = server.bodyBytesRead();
   const framing = declareLength ? { "content-length": String(totalBytes) } : { "transfer-encoding": "chunked" };
   const request = http.request(`${server.url}${path}`, { method: "POST", headers: { ...headers, ...framing } });
@@ -39,7 +57,10 @@ export async function postHeldBody({ server, path, headers = {}, firstBytes, tot
   const answered = new Promise<http.IncomingMessage>((resolve) => request.once("response", resolve));
 
   write(request, firstBytes);
-  const first = await Promise.race([answered.then(() => "answered" as const), server.whenBodyBytesRead(readBefore + firstBytes).then(() => "read everything sent" as const)]);
+  const first = await Promise.race([
+    answered.then(() => "answered" as const),
+    server.whenBodyBytesRead(readBefore + firstBytes).then(() => "read everything sent" as const),
+  ]);
   if (first === "read everything sent") {
     write(request, totalBytes - firstBytes);
     request.end();

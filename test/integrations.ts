@@ -5,8 +5,15 @@ import net from "node:net";
 /** Helpers for the integration tests: emulator faults, a closed port, and a server that records what clients send. */
 
 /** Sets an emulator's injected faults through its control API, e.g. `{ rateLimitRate: 1 }` or `{ dropResponseCount: 2, methods: ["POST"] }`. */
-export async function setFaults(emulatorUrl: string, faults: Record<string, number | string | string[] | null>): Promise<void> {
-  const response = await fetch(`${emulatorUrl}/__emulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
+export async function setFaults(
+  emulatorUrl: string,
+  faults: Record<string, number | string | string[] | null>,
+): Promise<void> {
+  const response = await fetch(`${emulatorUrl}/__emulator/faults`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(faults),
+  });
   if (!response.ok) throw new Error(`setting faults failed: ${response.status} ${await response.text()}`);
 }
 
@@ -25,7 +32,13 @@ export async function closedPortUrl(): Promise<string> {
 
 export type RecordedRequest = { method: string; path: string; headers: http.IncomingHttpHeaders };
 export type CannedAnswer = { status: number; contentType: string; body: string; headers?: Record<string, string> };
-export type RecordingServer = { url: string; port: number; requests: RecordedRequest[]; connections: () => number; close: () => Promise<void> };
+export type RecordingServer = {
+  url: string;
+  port: number;
+  requests: RecordedRequest[];
+  connections: () => number;
+  close: () => Promise<void>;
+};
 
 /** Answers every request with `answer` and keeps each request's headers, for what no emulator logs. */
 export async function startRecordingServer(answer: CannedAnswer): Promise<RecordingServer> {
@@ -52,7 +65,11 @@ export async function startRecordingServer(answer: CannedAnswer): Promise<Record
   };
 }
 
-export const HTML_PAGE: CannedAnswer = { status: 200, contentType: "text/html; charset=utf-8", body: "<!doctype html><title>Acme Corp</title><h1>Welcome</h1>" };
+export const HTML_PAGE: CannedAnswer = {
+  status: 200,
+  contentType: "text/html; charset=utf-8",
+  body: "<!doctype html><title>Acme Corp</title><h1>Welcome</h1>",
+};
 
 /** Answers 302 to `location`, the way a site moved elsewhere (or a hostile one) would. */
 export function redirectTo(location: string): CannedAnswer {

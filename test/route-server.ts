@@ -60,9 +60,15 @@ export async function serveRoutes(routes: Record<string, RouteHandler>): Promise
       res.writeHead(404).end();
       return;
     }
-    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
+    const headers = new Headers(
+      Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])),
+    );
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
-    const request = new Request(url, { method: req.method, headers, ...(hasBody ? { body: streamBody(req, countChunk), duplex: "half" } : {}) } as RequestInit);
+    const request = new Request(url, {
+      method: req.method,
+      headers,
+      ...(hasBody ? { body: streamBody(req, countChunk), duplex: "half" } : {}),
+    } as RequestInit);
     const response = await handler(request);
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
@@ -78,6 +84,7 @@ export async function serveRoutes(routes: Record<string, RouteHandler>): Promise
       }),
     bodyBytesRead: () => bytesRead,
     largestBodyChunk: () => largestChunk,
-    whenBodyBytesRead: (bytes) => (bytes <= bytesRead ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ bytes, resolve }))),
+    whenBodyBytesRead: (bytes) =>
+      bytes <= bytesRead ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ bytes, resolve })),
   };
 }

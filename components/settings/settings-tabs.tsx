@@ -15,7 +15,10 @@ export function SettingsTabs({ orgSlug }: { orgSlug: string }) {
   const pathname = usePathname();
   const base = `/${orgSlug}/settings`;
   return (
-    <nav aria-label="Settings" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800">
+    <nav
+      aria-label="Settings"
+      className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800"
+    >
       {TABS.map(({ segment, label }) => {
         const href = segment ? `${base}/${segment}` : base;
         const active = segment ? pathname.startsWith(href) : pathname === base;

@@ -1,7 +1,11 @@
 const PROVIDER_LABELS = { jira: "Jira", sentry: "Sentry", github: "GitHub" } as const;
 type Provider = keyof typeof PROVIDER_LABELS;
 
-export type IntegrationStatusRow = { provider: Provider; status: "connected" | "error" | "disconnected"; lastError: string | null };
+export type IntegrationStatusRow = {
+  provider: Provider;
+  status: "connected" | "error" | "disconnected";
+  lastError: string | null;
+};
 
 const STATUS_STYLES = {
   connected: "bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300",
@@ -20,7 +24,10 @@ export function IntegrationStatusList({ rows, providers }: { rows: IntegrationSt
         return (
           <li key={provider} className="flex items-center justify-between gap-3 text-sm">
             <span className="font-medium">{PROVIDER_LABELS[provider]}</span>
-            <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[status]}`} title={row?.lastError ?? undefined}>
+            <span
+              className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[status]}`}
+              title={row?.lastError ?? undefined}
+            >
               {status === "missing" ? "not connected" : status}
             </span>
           </li>

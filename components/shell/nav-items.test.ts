@@ -15,6 +15,13 @@ describe("isNavItemActive", () => {
   });
 
   it("lists the sections in sidebar order", () => {
-    expect(NAV_ITEMS.map((i) => i.label)).toEqual(["Overview", "Sprints", "Errors", "Releases", "Automations", "Settings"]);
+    expect(NAV_ITEMS.map((i) => i.label)).toEqual([
+      "Overview",
+      "Sprints",
+      "Errors",
+      "Releases",
+      "Automations",
+      "Settings",
+    ]);
   });
 });

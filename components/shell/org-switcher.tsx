@@ -10,7 +10,10 @@ export function OrgSwitcher({ current, orgs }: { current: { slug: string; name: 
   return (
     <details className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1.5 text-sm font-semibold hover:bg-slate-100 dark:hover:bg-slate-800 [&::-webkit-details-marker]:hidden">
-        <span className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white" aria-hidden="true">
+        <span
+          className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white"
+          aria-hidden="true"
+        >
           {current.name.slice(0, 1)}
         </span>
         <span>{current.name}</span>

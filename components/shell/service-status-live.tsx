@@ -14,10 +14,19 @@ async function fetchHealth(): Promise<Health> {
 }
 
 function HealthLine() {
-  const { data, isError } = useQuery({ queryKey: queryKeys.health(), queryFn: fetchHealth, refetchInterval: 60_000, retry: 0 });
+  const { data, isError } = useQuery({
+    queryKey: queryKeys.health(),
+    queryFn: fetchHealth,
+    refetchInterval: 60_000,
+    retry: 0,
+  });
   if (!data && !isError) return null;
   const healthy = !isError && data?.status === "ok";
-  const message = isError ? "Bosun is unreachable" : healthy ? "All systems normal" : "Database unreachable: data may be stale";
+  const message = isError
+    ? "Bosun is unreachable"
+    : healthy
+      ? "All systems normal"
+      : "Database unreachable: data may be stale";
   return (
     <p role="status" className="flex items-center gap-2 px-3 text-xs text-slate-500 dark:text-slate-400">
       <span aria-hidden="true" className={`h-2 w-2 rounded-full ${healthy ? "bg-emerald-500" : "bg-red-500"}`} />

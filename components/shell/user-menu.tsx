@@ -2,7 +2,15 @@ import { signOutEverywhere } from "@/app/(app)/[orgSlug]/actions";
 import { signOutAction } from "@/app/(auth)/actions";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 
-export function UserMenu({ user, role, orgSlug }: { user: { name: string; email: string }; role: string; orgSlug: string }) {
+export function UserMenu({
+  user,
+  role,
+  orgSlug,
+}: {
+  user: { name: string; email: string };
+  role: string;
+  orgSlug: string;
+}) {
   const initials = user.name
     .split(/\s+/)
     .map((part) => part[0])
@@ -12,7 +20,10 @@ export function UserMenu({ user, role, orgSlug }: { user: { name: string; email:
   return (
     <details className="relative">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full p-0.5 hover:ring-2 hover:ring-slate-200 dark:hover:ring-slate-700 [&::-webkit-details-marker]:hidden">
-        <span className="grid h-8 w-8 place-items-center rounded-full bg-slate-800 text-xs font-semibold text-white dark:bg-slate-200 dark:text-slate-900" aria-hidden="true">
+        <span
+          className="grid h-8 w-8 place-items-center rounded-full bg-slate-800 text-xs font-semibold text-white dark:bg-slate-200 dark:text-slate-900"
+          aria-hidden="true"
+        >
           {initials}
         </span>
         <span className="sr-only">Account menu for {user.name}</span>
@@ -25,12 +36,18 @@ export function UserMenu({ user, role, orgSlug }: { user: { name: string; email:
           <ThemeToggle />
         </div>
         <form action={signOutAction}>
-          <button type="submit" className="w-full rounded-md border border-slate-200 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
+          <button
+            type="submit"
+            className="w-full rounded-md border border-slate-200 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
             Sign out
           </button>
         </form>
         <form action={signOutEverywhere.bind(null, orgSlug)} className="mt-2">
-          <button type="submit" className="w-full rounded-md px-3 py-1.5 text-xs text-slate-600 hover:bg-slate-50 dark:text-slate-400 dark:hover:bg-slate-800">
+          <button
+            type="submit"
+            className="w-full rounded-md px-3 py-1.5 text-xs text-slate-600 hover:bg-slate-50 dark:text-slate-400 dark:hover:bg-slate-800"
+          >
             Sign out on every device
           </button>
         </form>

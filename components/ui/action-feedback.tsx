@@ -12,7 +12,10 @@ export function useActionFeedback() {
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [pending, startTransition] = useTransition();
 
-  function run(action: (key: string) => Promise<ActionResult<{ status: string; message: string }>>, onSuccess?: () => void) {
+  function run(
+    action: (key: string) => Promise<ActionResult<{ status: string; message: string }>>,
+    onSuccess?: () => void,
+  ) {
     setFeedback(null);
     const key = crypto.randomUUID();
     startTransition(async () => {
@@ -29,7 +32,11 @@ export function useActionFeedback() {
 export function FeedbackMessage({ feedback }: { feedback: Feedback }) {
   if (!feedback) return null;
   if (feedback.stepUpUrl) return <StepUpPrompt message={feedback.text} url={feedback.stepUpUrl} />;
-  const styles = { ok: "text-emerald-700 dark:text-emerald-400", pending: "text-amber-700 dark:text-amber-300", error: "text-red-600" } as const;
+  const styles = {
+    ok: "text-emerald-700 dark:text-emerald-400",
+    pending: "text-amber-700 dark:text-amber-300",
+    error: "text-red-600",
+  } as const;
   return (
     <p role={feedback.kind === "error" ? "alert" : "status"} className={`text-sm ${styles[feedback.kind]}`}>
       {feedback.text}

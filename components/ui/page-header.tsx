@@ -2,7 +2,15 @@
  * The heading block every org page starts with; loading skeletons reuse it so layouts do not jump.
  * `description` may be a Suspense boundary when it depends on data the page streams.
  */
-export function PageHeader({ title, description, actions }: { title: string; description?: React.ReactNode; actions?: React.ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>

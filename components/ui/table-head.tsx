@@ -2,7 +2,15 @@
  * The header row every data table here uses: small caps labels, columns scoped for screen readers.
  * `tight` narrows the gap between columns for wide tables; `dense` also trims the space below.
  */
-export function TableHead({ columns, dense = false, tight = dense }: { columns: string[]; dense?: boolean; tight?: boolean }) {
+export function TableHead({
+  columns,
+  dense = false,
+  tight = dense,
+}: {
+  columns: string[];
+  dense?: boolean;
+  tight?: boolean;
+}) {
   const bottom = dense ? "pb-1" : "pb-2";
   const right = tight ? "pr-3" : "pr-4";
   return (

@@ -36,7 +36,14 @@ export function ThemeToggle() {
           key={option}
           className="cursor-pointer rounded px-2 py-1 text-xs text-slate-600 has-[:checked]:bg-slate-900 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500 dark:text-slate-300 dark:has-[:checked]:bg-slate-100 dark:has-[:checked]:text-slate-900"
         >
-          <input type="radio" name="theme" value={option} checked={theme === option} onChange={() => saveTheme(option)} className="sr-only" />
+          <input
+            type="radio"
+            name="theme"
+            value={option}
+            checked={theme === option}
+            onChange={() => saveTheme(option)}
+            className="sr-only"
+          />
           {LABELS[option]}
         </label>
       ))}

@@ -53,10 +53,22 @@ describe("validation of the new fault fields", () => {
     [{ dropResponseCount: 1.5 }, "dropResponseCount must be a whole number from 0 to 1000000"],
     [{ dropResponseCount: -1 }, "dropResponseCount must be a non-negative number"],
     [{ dropResponseCount: 1e9 }, "dropResponseCount must be a whole number from 0 to 1000000"],
-    [{ methods: "POST" }, "methods must be null or a non-empty array of HTTP methods (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)"],
-    [{ methods: [] }, "methods must be null or a non-empty array of HTTP methods (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)"],
-    [{ methods: ["POST", "FETCH"] }, "methods must be null or a non-empty array of HTTP methods (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)"],
-    [{ methods: [1] }, "methods must be null or a non-empty array of HTTP methods (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)"],
+    [
+      { methods: "POST" },
+      "methods must be null or a non-empty array of HTTP methods (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)",
+    ],
+    [
+      { methods: [] },
+      "methods must be null or a non-empty array of HTTP methods (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)",
+    ],
+    [
+      { methods: ["POST", "FETCH"] },
+      "methods must be null or a non-empty array of HTTP methods (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)",
+    ],
+    [
+      { methods: [1] },
+      "methods must be null or a non-empty array of HTTP methods (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)",
+    ],
   ])("refuses %j naming the field", (patch, error) => {
     const faults = createFaultController();
     expect(faults.set(patch)).toEqual({ ok: false, error });

@@ -63,16 +63,22 @@ function parseMethods(value: unknown): FieldResult<string[] | null> {
 }
 
 function parseNumber(key: string, value: unknown): FieldResult<number> {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) return { ok: false, error: `${key} must be a non-negative number` };
-  if ((RATE_KEYS as readonly string[]).includes(key) && value > 1) return { ok: false, error: `${key} must be between 0 and 1` };
-  if (key === "errorStatus" && (value < 500 || value > 599)) return { ok: false, error: "errorStatus must be a 5xx status" };
-  if (key === "dropResponseCount" && (!Number.isInteger(value) || value > MAX_DROP_COUNT)) return { ok: false, error: `dropResponseCount must be a whole number from 0 to ${MAX_DROP_COUNT}` };
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+    return { ok: false, error: `${key} must be a non-negative number` };
+  if ((RATE_KEYS as readonly string[]).includes(key) && value > 1)
+    return { ok: false, error: `${key} must be between 0 and 1` };
+  if (key === "errorStatus" && (value < 500 || value > 599))
+    return { ok: false, error: "errorStatus must be a 5xx status" };
+  if (key === "dropResponseCount" && (!Number.isInteger(value) || value > MAX_DROP_COUNT))
+    return { ok: false, error: `dropResponseCount must be a whole number from 0 to ${MAX_DROP_COUNT}` };
   return { ok: true, value };
 }
 
 function parseField(key: string, value: unknown): FieldResult<unknown> {
   if (key === "pathPrefix") {
-    return value === null || typeof value === "string" ? { ok: true, value } : { ok: false, error: "pathPrefix must be a string or null" };
+    return value === null || typeof value === "string"
+      ? { ok: true, value }
+      : { ok: false, error: "pathPrefix must be a string or null" };
   }
   if (key === "methods") return parseMethods(value);
   return parseNumber(key, value);
@@ -81,7 +87,8 @@ function parseField(key: string, value: unknown): FieldResult<unknown> {
 export function createFaultController(random: () => number = Math.random): FaultController {
   let faults: Faults = { ...DEFAULT_FAULTS };
   const matches = ({ method, path }: FaultTarget) =>
-    (!faults.pathPrefix || path.startsWith(faults.pathPrefix)) && (!faults.methods || faults.methods.includes(method.toUpperCase()));
+    (!faults.pathPrefix || path.startsWith(faults.pathPrefix)) &&
+    (!faults.methods || faults.methods.includes(method.toUpperCase()));
 
   return {
     get: () => ({ ...faults, methods: faults.methods && [...faults.methods] }),
@@ -89,7 +96,8 @@ export function createFaultController(random: () => number = Math.random): Fault
       faults = { ...DEFAULT_FAULTS };
     },
     set(patch) {
-      if (typeof patch !== "object" || patch === null || Array.isArray(patch)) return { ok: false, error: "body must be a JSON object" };
+      if (typeof patch !== "object" || patch === null || Array.isArray(patch))
+        return { ok: false, error: "body must be a JSON object" };
       const next: Faults = { ...faults };
       for (const [key, value] of Object.entries(patch)) {
         if (!(key in DEFAULT_FAULTS)) return { ok: false, error: `unknown fault '${key}'` };

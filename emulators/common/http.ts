@@ -180,13 +180,16 @@ export function createEmulatorServer(options: EmulatorOptions) {
         const injected = await faults.apply({ method: req.method ?? "GET", path: url.pathname });
         if (injected === "hang") return; // never answer: the client's timeout must fire
         if (injected === "drop") dropResponse = true;
-        else if (injected) return sendJson(res, { ...injected, body: options.errorBody(injected.status, String(injected.body)) });
+        else if (injected)
+          return sendJson(res, { ...injected, body: options.errorBody(injected.status, String(injected.body)) });
       }
       const router = isControl ? control : options.router;
       const path = isControl ? url.pathname.slice("/__emulator".length) : url.pathname;
       const match = router.match(req.method ?? "GET", path);
-      if (match === null) return answer({ status: 404, body: options.errorBody(404, `No route for ${req.method} ${url.pathname}`) });
-      if (match === "method") return answer({ status: 405, body: options.errorBody(405, `Method ${req.method} not allowed`) });
+      if (match === null)
+        return answer({ status: 404, body: options.errorBody(404, `No route for ${req.method} ${url.pathname}`) });
+      if (match === "method")
+        return answer({ status: 405, body: options.errorBody(405, `Method ${req.method} not allowed`) });
       const response = await match.handler({
         method: req.method ?? "GET",
         url,
@@ -237,7 +240,10 @@ function buildControlRouter(options: EmulatorOptions, faults: FaultController, w
   const router = options.control ?? new Router();
   router
     .get("/health", () => ({ status: 200, body: { status: "ok", emulator: options.name } }))
-    .get("/state", () => ({ status: 200, body: { emulator: options.name, faults: faults.get(), ...(options.describe?.() as object) } }))
+    .get("/state", () => ({
+      status: 200,
+      body: { emulator: options.name, faults: faults.get(), ...(options.describe?.() as object) },
+    }))
     .post("/reset", async (req) => {
       const body = parseJson<{ size?: string; seed?: number }>(req);
       if (body.size !== undefined && body.size !== "demo" && body.size !== "large") {

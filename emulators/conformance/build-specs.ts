@@ -13,7 +13,8 @@ export type SpecTarget = { service: string; name: string; source: SpecSource; op
 export async function buildSpecs(targets: SpecTarget[], specsDir: string, outRoot: string) {
   for (const target of targets) {
     const file = path.join(specsDir, target.source.file);
-    if (!existsSync(file)) throw new Error(`Spec ${file} not found: set SPECS_DIR to the folder holding the official descriptions`);
+    if (!existsSync(file))
+      throw new Error(`Spec ${file} not found: set SPECS_DIR to the folder holding the official descriptions`);
     const raw = readFileSync(file, "utf8");
     const spec = JSON.parse(raw) as OpenApiSpec;
     const trimmed = trimSpec(spec, target.operations, {
@@ -25,6 +26,8 @@ export async function buildSpecs(targets: SpecTarget[], specsDir: string, outRoo
     const outDir = path.join(outRoot, target.service, "spec");
     mkdirSync(outDir, { recursive: true });
     writeFileSync(path.join(outDir, `${target.name}.trimmed.json`), `${JSON.stringify(trimmed, null, 1)}\n`);
-    console.log(`${target.service}/${target.name}: ${target.operations.length} operations, ${Object.values(trimmed.components ?? {}).reduce((n, c) => n + Object.keys(c).length, 0)} components`);
+    console.log(
+      `${target.service}/${target.name}: ${target.operations.length} operations, ${Object.values(trimmed.components ?? {}).reduce((n, c) => n + Object.keys(c).length, 0)} components`,
+    );
   }
 }

@@ -25,8 +25,16 @@ export function createSpecValidator(spec: OpenApiSpec) {
   ajv.addSchema(spec as object, "spec");
   const cache = new Map<string, ValidateFunction>();
 
-  function schemaPointer({ method, path, status, contentType = "application/json" }: Omit<ResponseCheck, "body">): string | null {
-    const op = (spec.paths[path]?.[method.toLowerCase()] as { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }) ?? null;
+  function schemaPointer({
+    method,
+    path,
+    status,
+    contentType = "application/json",
+  }: Omit<ResponseCheck, "body">): string | null {
+    const op =
+      (spec.paths[path]?.[method.toLowerCase()] as {
+        responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+      }) ?? null;
     if (!op?.responses) throw new Error(`${method} ${path} is not in the trimmed spec`);
     const statusKey = [String(status), `${String(status)[0]}XX`, "default"].find((key) => op.responses?.[key]);
     if (!statusKey) throw new Error(`${method} ${path} documents no ${status} response`);
@@ -48,7 +56,9 @@ export function createSpecValidator(spec: OpenApiSpec) {
         cache.set(pointer, validate);
       }
       if (validate(check.body)) return [];
-      return (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || "(root)"} ${e.message ?? "is invalid"}`);
+      return (validate.errors ?? []).map(
+        (e: ErrorObject) => `${e.instancePath || "(root)"} ${e.message ?? "is invalid"}`,
+      );
     },
     hasOperation(method: string, path: string) {
       return Boolean(spec.paths[path]?.[method.toLowerCase()]);

@@ -37,13 +37,16 @@ async function main() {
     },
   });
   const event = positionals[0] as GithubEventName | undefined;
-  if (event !== "create" && event !== "pull_request" && event !== "ping") fail("The first argument must be create, pull_request or ping.");
+  if (event !== "create" && event !== "pull_request" && event !== "ping")
+    fail("The first argument must be create, pull_request or ping.");
   const org = values.org as OrgSlug | undefined;
-  if (!org || !(org in GITHUB_WEBHOOK_SECRETS)) fail(`--org must be one of ${Object.keys(GITHUB_WEBHOOK_SECRETS).join(", ")}.`);
+  if (!org || !(org in GITHUB_WEBHOOK_SECRETS))
+    fail(`--org must be one of ${Object.keys(GITHUB_WEBHOOK_SECRETS).join(", ")}.`);
   const repo = values.repo ?? `${org}/platform`;
   const url = `${values.url.replace(/\/$/, "")}/api/webhooks/github/${org}`;
 
-  let payload: ReturnType<typeof branchCreatedPayload> | ReturnType<typeof pullRequestPayload> | ReturnType<typeof pingPayload>;
+  let payload:
+    ReturnType<typeof branchCreatedPayload> | ReturnType<typeof pullRequestPayload> | ReturnType<typeof pingPayload>;
   if (event === "ping") {
     payload = pingPayload({ repo, hookId: githubHookId(url) });
   } else {
@@ -55,7 +58,15 @@ async function main() {
       if (!ACTIONS.includes(values.action as PullRequestAction)) fail(`--action must be one of ${ACTIONS.join(", ")}.`);
       const number = values.number === undefined ? 1 + (hashString(values.branch) % 900) : Number(values.number);
       if (!Number.isInteger(number) || number < 1) fail("--number must be a positive integer.");
-      payload = pullRequestPayload({ repo, number, title: values.title, branch: values.branch, action: values.action as PullRequestAction, merged: values.merged, body: values.body ?? null });
+      payload = pullRequestPayload({
+        repo,
+        number,
+        title: values.title,
+        branch: values.branch,
+        action: values.action as PullRequestAction,
+        merged: values.merged,
+        body: values.body ?? null,
+      });
     }
   }
 

@@ -51,7 +51,13 @@ beforeEach(() => {
 describe("sendGithubEvent", () => {
   it("signs a branch-created event and sends GitHub's headers", async () => {
     const payload = branchCreatedPayload({ repo: "acme/platform", branch: "ACME-12-fix-berths" });
-    const delivery = await sendGithubEvent({ url: `${baseUrl}/api/webhooks/github/acme`, secret: GITHUB_WEBHOOK_SECRETS.acme, event: "create", payload, deliveryId: "11111111-2222-3333-4444-555555555555" });
+    const delivery = await sendGithubEvent({
+      url: `${baseUrl}/api/webhooks/github/acme`,
+      secret: GITHUB_WEBHOOK_SECRETS.acme,
+      event: "create",
+      payload,
+      deliveryId: "11111111-2222-3333-4444-555555555555",
+    });
     expect(delivery.status).toBe(202);
     const [received] = deliveries;
     expect(received!.verified).toBe(true);
@@ -65,38 +71,106 @@ describe("sendGithubEvent", () => {
       "content-type": "application/json",
       "x-hub-signature": expect.stringMatching(/^sha1=[0-9a-f]{40}$/),
     });
-    expect(JSON.parse(received!.body)).toMatchObject({ ref: "ACME-12-fix-berths", ref_type: "branch", master_branch: "main", repository: { full_name: "acme/platform" }, sender: { login: "acme-dev" } });
+    expect(JSON.parse(received!.body)).toMatchObject({
+      ref: "ACME-12-fix-berths",
+      ref_type: "branch",
+      master_branch: "main",
+      repository: { full_name: "acme/platform" },
+      sender: { login: "acme-dev" },
+    });
   });
 
   it("builds merged pull requests and is rejected with the wrong secret", async () => {
-    const payload = pullRequestPayload({ repo: "globex/core", number: 7, title: "GLX-3 Route cargo", branch: "GLX-3-route", action: "closed", merged: true });
-    expect(payload.pull_request).toMatchObject({ number: 7, state: "closed", merged: true, head: { ref: "GLX-3-route" }, base: { ref: "main" }, html_url: "https://github.com/globex/core/pull/7" });
+    const payload = pullRequestPayload({
+      repo: "globex/core",
+      number: 7,
+      title: "GLX-3 Route cargo",
+      branch: "GLX-3-route",
+      action: "closed",
+      merged: true,
+    });
+    expect(payload.pull_request).toMatchObject({
+      number: 7,
+      state: "closed",
+      merged: true,
+      head: { ref: "GLX-3-route" },
+      base: { ref: "main" },
+      html_url: "https://github.com/globex/core/pull/7",
+    });
     expect(payload.pull_request.head.sha).toMatch(/^[0-9a-f]{40}$/);
-    const ok = await sendGithubEvent({ url: `${baseUrl}/api/webhooks/github/globex`, secret: GITHUB_WEBHOOK_SECRETS.globex, event: "pull_request", payload });
+    const ok = await sendGithubEvent({
+      url: `${baseUrl}/api/webhooks/github/globex`,
+      secret: GITHUB_WEBHOOK_SECRETS.globex,
+      event: "pull_request",
+      payload,
+    });
     expect(ok.status).toBe(202);
-    const wrong = await sendGithubEvent({ url: `${baseUrl}/api/webhooks/github/globex`, secret: GITHUB_WEBHOOK_SECRETS.acme, event: "pull_request", payload });
+    const wrong = await sendGithubEvent({
+      url: `${baseUrl}/api/webhooks/github/globex`,
+      secret: GITHUB_WEBHOOK_SECRETS.acme,
+      event: "pull_request",
+      payload,
+    });
     expect(wrong.status).toBe(401);
     expect(deliveries.map((d) => d.verified)).toEqual([true, false]);
     expect(deliveries[0]!.headers["x-github-delivery"]).not.toBe(deliveries[1]!.headers["x-github-delivery"]);
   });
 
   it("keeps open pull requests unmerged", () => {
-    const payload = pullRequestPayload({ repo: "acme/platform", number: 3, title: "ACME-1 Start", branch: "ACME-1-start", merged: true });
-    expect(payload).toMatchObject({ action: "opened", pull_request: { state: "open", merged: false, merged_at: null } });
+    const payload = pullRequestPayload({
+      repo: "acme/platform",
+      number: 3,
+      title: "ACME-1 Start",
+      branch: "ACME-1-start",
+      merged: true,
+    });
+    expect(payload).toMatchObject({
+      action: "opened",
+      pull_request: { state: "open", merged: false, merged_at: null },
+    });
   });
 });
 
 describe("cli", () => {
   it("posts a signed pull_request to Bosun's per-org endpoint", async () => {
-    const { stdout } = await run("npx", ["tsx", "emulators/github/cli.ts", "pull_request", "--org", "acme", "--branch", "ACME-12-fix", "--title", "ACME-12 Fix berth sync", "--action", "closed", "--merged", "--url", baseUrl], { cwd: root });
+    const { stdout } = await run(
+      "npx",
+      [
+        "tsx",
+        "emulators/github/cli.ts",
+        "pull_request",
+        "--org",
+        "acme",
+        "--branch",
+        "ACME-12-fix",
+        "--title",
+        "ACME-12 Fix berth sync",
+        "--action",
+        "closed",
+        "--merged",
+        "--url",
+        baseUrl,
+      ],
+      { cwd: root },
+    );
     expect(stdout).toContain("HTTP 202");
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ path: "/api/webhooks/github/acme", verified: true });
-    expect(JSON.parse(deliveries[0]!.body)).toMatchObject({ action: "closed", pull_request: { title: "ACME-12 Fix berth sync", merged: true, head: { ref: "ACME-12-fix" } }, repository: { full_name: "acme/platform" } });
+    expect(JSON.parse(deliveries[0]!.body)).toMatchObject({
+      action: "closed",
+      pull_request: { title: "ACME-12 Fix berth sync", merged: true, head: { ref: "ACME-12-fix" } },
+      repository: { full_name: "acme/platform" },
+    });
   });
 
   it("rejects unknown orgs before sending anything", async () => {
-    await expect(run("npx", ["tsx", "emulators/github/cli.ts", "create", "--org", "initech", "--branch", "X-1", "--url", baseUrl], { cwd: root })).rejects.toMatchObject({ code: 2 });
+    await expect(
+      run(
+        "npx",
+        ["tsx", "emulators/github/cli.ts", "create", "--org", "initech", "--branch", "X-1", "--url", baseUrl],
+        { cwd: root },
+      ),
+    ).rejects.toMatchObject({ code: 2 });
     expect(deliveries).toHaveLength(0);
   });
 });

@@ -1,2 +1,15 @@
-export { branchCreatedPayload, pingPayload, pullRequestPayload, repositoryPayload, type PullRequestAction } from "./payloads";
-export { githubHookId, sendGithubEvent, signGithubPayload, type GithubDelivery, type GithubEventName, type SendGithubEventInput } from "./send";
+export {
+  branchCreatedPayload,
+  pingPayload,
+  pullRequestPayload,
+  repositoryPayload,
+  type PullRequestAction,
+} from "./payloads";
+export {
+  githubHookId,
+  sendGithubEvent,
+  signGithubPayload,
+  type GithubDelivery,
+  type GithubEventName,
+  type SendGithubEventInput,
+} from "./send";

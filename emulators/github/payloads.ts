@@ -51,13 +51,37 @@ const senderFor = (repo: string) => account(`${splitRepo(repo)[0]}-dev`, "User")
 
 /** `create` for a new branch. */
 export function branchCreatedPayload({ repo, branch }: { repo: string; branch: string }) {
-  return { ref: branch, ref_type: "branch" as const, master_branch: "main", description: null, pusher_type: "user", repository: repositoryPayload(repo), sender: senderFor(repo) };
+  return {
+    ref: branch,
+    ref_type: "branch" as const,
+    master_branch: "main",
+    description: null,
+    pusher_type: "user",
+    repository: repositoryPayload(repo),
+    sender: senderFor(repo),
+  };
 }
 
 export type PullRequestAction = "opened" | "edited" | "closed" | "reopened" | "synchronize";
 
 /** `pull_request`; `merged` only matters with action "closed". */
-export function pullRequestPayload({ repo, number, title, branch, action = "opened", merged = false, body = null }: { repo: string; number: number; title: string; branch: string; action?: PullRequestAction; merged?: boolean; body?: string | null }) {
+export function pullRequestPayload({
+  repo,
+  number,
+  title,
+  branch,
+  action = "opened",
+  merged = false,
+  body = null,
+}: {
+  repo: string;
+  number: number;
+  title: string;
+  branch: string;
+  action?: PullRequestAction;
+  merged?: boolean;
+  body?: string | null;
+}) {
   const repository = repositoryPayload(repo);
   const sender = senderFor(repo);
   const isMerged = action === "closed" && merged;
@@ -94,7 +118,14 @@ export function pingPayload({ repo, hookId }: { repo: string; hookId: number }) 
   return {
     zen: "Keep it logically awesome.",
     hook_id: hookId,
-    hook: { type: "Repository", id: hookId, name: "web", active: true, events: ["create", "pull_request"], config: { content_type: "json", insecure_ssl: "0" } },
+    hook: {
+      type: "Repository",
+      id: hookId,
+      name: "web",
+      active: true,
+      events: ["create", "pull_request"],
+      config: { content_type: "json", insecure_ssl: "0" },
+    },
     repository: repositoryPayload(repo),
     sender: senderFor(repo),
   };

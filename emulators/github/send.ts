@@ -11,7 +11,13 @@ export type SendGithubEventInput = {
   deliveryId?: string;
 };
 
-export type GithubDelivery = { deliveryId: string; status: number; responseBody: string; headers: Record<string, string>; body: string };
+export type GithubDelivery = {
+  deliveryId: string;
+  status: number;
+  responseBody: string;
+  headers: Record<string, string>;
+  body: string;
+};
 
 /** The hook id GitHub would show for a webhook pointing at `url` (stable per URL). */
 export function githubHookId(url: string): number {
@@ -24,7 +30,13 @@ export function signGithubPayload(body: string, secret: string): string {
 }
 
 /** Delivers one webhook with GitHub's headers and signatures; resolves with the receiver's answer. */
-export async function sendGithubEvent({ url, secret, event, payload, deliveryId = randomUUID() }: SendGithubEventInput): Promise<GithubDelivery> {
+export async function sendGithubEvent({
+  url,
+  secret,
+  event,
+  payload,
+  deliveryId = randomUUID(),
+}: SendGithubEventInput): Promise<GithubDelivery> {
   const body = JSON.stringify(payload);
   const targetId = payload.repository?.id ?? 0;
   const headers: Record<string, string> = {

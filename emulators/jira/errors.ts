@@ -5,7 +5,11 @@ export function errorCollection(messages: string[] | string, errors: Record<stri
   return { errorMessages: Array.isArray(messages) ? messages : [messages], errors };
 }
 
-export function jiraError(status: number, messages: string[] | string, errors: Record<string, string> = {}): EmulatorResponse {
+export function jiraError(
+  status: number,
+  messages: string[] | string,
+  errors: Record<string, string> = {},
+): EmulatorResponse {
   return { status, body: errorCollection(messages, errors) };
 }
 
@@ -21,4 +25,5 @@ export class JiraHttpError extends Error {
 }
 
 export const notFound = (message: string) => new JiraHttpError(404, message);
-export const badRequest = (message: string, errors: Record<string, string> = {}) => new JiraHttpError(400, message ? [message] : [], errors);
+export const badRequest = (message: string, errors: Record<string, string> = {}) =>
+  new JiraHttpError(400, message ? [message] : [], errors);

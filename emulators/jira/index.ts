@@ -62,7 +62,12 @@ export async function startJiraEmulator(options: EmulatorStartOptions = {}): Pro
     describe: () => ({
       size: state.size,
       seed: state.seed,
-      sites: [...store.sites.values()].map((s) => ({ slug: s.slug, issues: s.data.issues.length, sprints: s.data.sprints.length, rateLimit: rateLimiter.get(s.slug) })),
+      sites: [...store.sites.values()].map((s) => ({
+        slug: s.slug,
+        issues: s.data.issues.length,
+        sprints: s.data.sprints.length,
+        rateLimit: rateLimiter.get(s.slug),
+      })),
     }),
   });
   const running = await server.listen(options.port ?? DEFAULT_PORTS.jira, options.host ?? "127.0.0.1");

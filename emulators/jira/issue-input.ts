@@ -7,29 +7,59 @@ import { FIELD_IDS, ISSUE_TYPES, ISSUE_TYPE_IDS, PRIORITIES, findIssueType } fro
  * Jira does: every problem is reported per field in `errors`, and nothing is
  * applied unless the whole input is valid.
  */
-export type IssueChanges = Partial<Pick<JiraIssue, "summary" | "description" | "assigneeId" | "reporterId" | "priorityId" | "labels" | "componentIds" | "fixVersionIds" | "parentId" | "storyPoints">> & {
+export type IssueChanges = Partial<
+  Pick<
+    JiraIssue,
+    | "summary"
+    | "description"
+    | "assigneeId"
+    | "reporterId"
+    | "priorityId"
+    | "labels"
+    | "componentIds"
+    | "fixVersionIds"
+    | "parentId"
+    | "storyPoints"
+  >
+> & {
   /** A sprint to move into (null: out of any open sprint). */
   sprintId?: number | null;
 };
 
 type Ref = { id?: unknown; key?: unknown; name?: unknown; accountId?: unknown };
 
-const CANNOT_SET = (field: string) => `Field '${field}' cannot be set. It is not on the appropriate screen, or unknown.`;
+const CANNOT_SET = (field: string) =>
+  `Field '${field}' cannot be set. It is not on the appropriate screen, or unknown.`;
 const HIERARCHY = "Given parent work item does not belong to appropriate hierarchy.";
 const ARRAY_FIELDS = new Set(["labels", "components", "fixVersions"]);
 
 export function resolveIssueType(ref: unknown): string | null {
   if (!ref || typeof ref !== "object") return null;
   const { id, name } = ref as Ref;
-  const type = ISSUE_TYPES.find((t) => (id !== undefined && t.id === String(id)) || (typeof name === "string" && t.name.toLowerCase() === name.toLowerCase()));
+  const type = ISSUE_TYPES.find(
+    (t) =>
+      (id !== undefined && t.id === String(id)) ||
+      (typeof name === "string" && t.name.toLowerCase() === name.toLowerCase()),
+  );
   return type?.id ?? null;
 }
 
 function isAdf(value: unknown): value is AdfDoc {
-  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "doc" && Array.isArray((value as { content?: unknown }).content);
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { type?: unknown }).type === "doc" &&
+    Array.isArray((value as { content?: unknown }).content)
+  );
 }
 
-function refIds(project: JiraProject, site: JiraSite, kind: "components" | "fixVersions", refs: unknown, errors: Record<string, string>): string[] | null {
+function refIds(
+  project: JiraProject,
+  site: JiraSite,
+  kind: "components" | "fixVersions",
+  refs: unknown,
+  errors: Record<string, string>,
+): string[] | null {
   if (!Array.isArray(refs)) {
     errors[kind] = `The '${kind}' field must be a list.`;
     return null;
@@ -39,14 +69,20 @@ function refIds(project: JiraProject, site: JiraSite, kind: "components" | "fixV
     const id = ref?.id !== undefined ? String(ref.id) : undefined;
     const name = typeof ref?.name === "string" ? ref.name : undefined;
     if (kind === "components") {
-      const found = project.components.find((c) => c.id === id || (name !== undefined && c.name.toLowerCase() === name.toLowerCase()));
+      const found = project.components.find(
+        (c) => c.id === id || (name !== undefined && c.name.toLowerCase() === name.toLowerCase()),
+      );
       if (!found) {
-        errors.components = id ? `Component with id '${id}' does not exist.` : `Component name '${name ?? ""}' is not valid`;
+        errors.components = id
+          ? `Component with id '${id}' does not exist.`
+          : `Component name '${name ?? ""}' is not valid`;
         return null;
       }
       ids.push(found.id);
     } else {
-      const found = site.data.versions.find((v) => v.projectId === project.id && (v.id === id || (name !== undefined && v.name === name)));
+      const found = site.data.versions.find(
+        (v) => v.projectId === project.id && (v.id === id || (name !== undefined && v.name === name)),
+      );
       if (!found) {
         errors.fixVersions = id ? `Version id '${id}' is not valid` : `Version name '${name ?? ""}' is not valid`;
         return null;
@@ -58,7 +94,14 @@ function refIds(project: JiraProject, site: JiraSite, kind: "components" | "fixV
 }
 
 /** Applies `update: {labels:[{add},{remove},{set}], ...}` onto the current values, producing plain `fields` values. */
-function mergeUpdate(fields: Record<string, unknown>, update: Record<string, unknown>, existing: JiraIssue | null, site: JiraSite, project: JiraProject, errors: Record<string, string>) {
+function mergeUpdate(
+  fields: Record<string, unknown>,
+  update: Record<string, unknown>,
+  existing: JiraIssue | null,
+  site: JiraSite,
+  project: JiraProject,
+  errors: Record<string, string>,
+) {
   for (const [field, operations] of Object.entries(update)) {
     if (!Array.isArray(operations)) {
       errors[field] = `Operations for '${field}' must be a list.`;
@@ -72,8 +115,18 @@ function mergeUpdate(fields: Record<string, unknown>, update: Record<string, unk
       continue;
     }
     const kind = field as "labels" | "components" | "fixVersions";
-    let current: string[] = kind === "labels" ? [...(existing?.labels ?? [])] : kind === "components" ? [...(existing?.componentIds ?? [])] : [...(existing?.fixVersionIds ?? [])];
-    const toIds = (value: unknown): string[] | null => (kind === "labels" ? (Array.isArray(value) ? value.map(String) : [String(value)]) : refIds(project, site, kind, Array.isArray(value) ? value : [value], errors));
+    let current: string[] =
+      kind === "labels"
+        ? [...(existing?.labels ?? [])]
+        : kind === "components"
+          ? [...(existing?.componentIds ?? [])]
+          : [...(existing?.fixVersionIds ?? [])];
+    const toIds = (value: unknown): string[] | null =>
+      kind === "labels"
+        ? Array.isArray(value)
+          ? value.map(String)
+          : [String(value)]
+        : refIds(project, site, kind, Array.isArray(value) ? value : [value], errors);
     for (const op of operations as Record<string, unknown>[]) {
       const [name, value] = Object.entries(op ?? {})[0] ?? [];
       const ids = toIds(value);
@@ -89,12 +142,17 @@ function mergeUpdate(fields: Record<string, unknown>, update: Record<string, unk
 
 export type InputContext = { site: JiraSite; project: JiraProject; issueTypeId: string; existing: JiraIssue | null };
 
-export function validateIssueInput(ctx: InputContext, rawFields: unknown, rawUpdate: unknown): { changes: IssueChanges; errors: Record<string, string> } {
+export function validateIssueInput(
+  ctx: InputContext,
+  rawFields: unknown,
+  rawUpdate: unknown,
+): { changes: IssueChanges; errors: Record<string, string> } {
   const { site, project, issueTypeId, existing } = ctx;
   const errors: Record<string, string> = {};
   const changes: IssueChanges = {};
   const fields: Record<string, unknown> = { ...((rawFields ?? {}) as Record<string, unknown>) };
-  if (rawUpdate && typeof rawUpdate === "object") mergeUpdate(fields, rawUpdate as Record<string, unknown>, existing, site, project, errors);
+  if (rawUpdate && typeof rawUpdate === "object")
+    mergeUpdate(fields, rawUpdate as Record<string, unknown>, existing, site, project, errors);
   const isCreate = existing === null;
 
   for (const [field, value] of Object.entries(fields)) {
@@ -104,7 +162,8 @@ export function validateIssueInput(ctx: InputContext, rawFields: unknown, rawUpd
         if (!isCreate) errors[field] = CANNOT_SET(field);
         break;
       case "summary":
-        if (typeof value !== "string" || value.trim() === "") errors.summary = "You must specify a summary of the issue.";
+        if (typeof value !== "string" || value.trim() === "")
+          errors.summary = "You must specify a summary of the issue.";
         else if (value.length > 255) errors.summary = "Summary must be less than 255 characters.";
         else changes.summary = value;
         break;
@@ -120,19 +179,29 @@ export function validateIssueInput(ctx: InputContext, rawFields: unknown, rawUpd
         else if (typeof accountId === "string" && site.findUser(accountId)) {
           if (field === "assignee") changes.assigneeId = accountId;
           else changes.reporterId = accountId;
-        } else errors[field] = field === "assignee" ? `User '${String(accountId)}' cannot be assigned issues.` : "Specify a valid value for reporter";
+        } else
+          errors[field] =
+            field === "assignee"
+              ? `User '${String(accountId)}' cannot be assigned issues.`
+              : "Specify a valid value for reporter";
         break;
       }
       case "priority": {
         const { id, name } = (value ?? {}) as Ref;
-        const priority = PRIORITIES.find((p) => (id !== undefined && p.id === String(id)) || (typeof name === "string" && p.name.toLowerCase() === name.toLowerCase()));
+        const priority = PRIORITIES.find(
+          (p) =>
+            (id !== undefined && p.id === String(id)) ||
+            (typeof name === "string" && p.name.toLowerCase() === name.toLowerCase()),
+        );
         if (priority) changes.priorityId = priority.id;
         else errors.priority = "Specify the Priority (id or name) in the string format";
         break;
       }
       case "labels":
-        if (!Array.isArray(value) || value.some((l) => typeof l !== "string")) errors.labels = "The 'labels' field must be a list of strings.";
-        else if (value.some((l: string) => /\s/.test(l) || l === "")) errors.labels = `The label '${(value as string[]).find((l) => /\s/.test(l) || l === "")}' contains spaces which is invalid.`;
+        if (!Array.isArray(value) || value.some((l) => typeof l !== "string"))
+          errors.labels = "The 'labels' field must be a list of strings.";
+        else if (value.some((l: string) => /\s/.test(l) || l === ""))
+          errors.labels = `The label '${(value as string[]).find((l) => /\s/.test(l) || l === "")}' contains spaces which is invalid.`;
         else changes.labels = [...new Set(value as string[])];
         break;
       case "components": {
@@ -157,11 +226,19 @@ export function validateIssueInput(ctx: InputContext, rawFields: unknown, rawUpd
         break;
       }
       case FIELD_IDS.storyPoints:
-        if (value === null || (typeof value === "number" && Number.isFinite(value) && value >= 0)) changes.storyPoints = value as number | null;
+        if (value === null || (typeof value === "number" && Number.isFinite(value) && value >= 0))
+          changes.storyPoints = value as number | null;
         else errors[field] = "Number value expected as the Story point estimate.";
         break;
       case FIELD_IDS.sprint: {
-        const sprintId = value === null ? null : typeof value === "number" ? value : typeof value === "object" && value !== null && "id" in value ? Number((value as Ref).id) : Number(value);
+        const sprintId =
+          value === null
+            ? null
+            : typeof value === "number"
+              ? value
+              : typeof value === "object" && value !== null && "id" in value
+                ? Number((value as Ref).id)
+                : Number(value);
         if (sprintId === null) changes.sprintId = null;
         else {
           const sprint = Number.isInteger(sprintId) ? site.findSprint(sprintId) : undefined;
@@ -176,12 +253,27 @@ export function validateIssueInput(ctx: InputContext, rawFields: unknown, rawUpd
     }
   }
 
-  if (isCreate && changes.summary === undefined && !errors.summary) errors.summary = "You must specify a summary of the issue.";
-  checkHierarchy(site, project, issueTypeId, isCreate ? changes.parentId : "parentId" in changes ? changes.parentId : undefined, isCreate, errors);
+  if (isCreate && changes.summary === undefined && !errors.summary)
+    errors.summary = "You must specify a summary of the issue.";
+  checkHierarchy(
+    site,
+    project,
+    issueTypeId,
+    isCreate ? changes.parentId : "parentId" in changes ? changes.parentId : undefined,
+    isCreate,
+    errors,
+  );
   return { changes, errors };
 }
 
-function checkHierarchy(site: JiraSite, project: JiraProject, issueTypeId: string, parentId: number | null | undefined, isCreate: boolean, errors: Record<string, string>) {
+function checkHierarchy(
+  site: JiraSite,
+  project: JiraProject,
+  issueTypeId: string,
+  parentId: number | null | undefined,
+  isCreate: boolean,
+  errors: Record<string, string>,
+) {
   if (errors.parent) return;
   const type = findIssueType(issueTypeId);
   if (type.subtask && isCreate && (parentId === undefined || parentId === null)) {
@@ -191,6 +283,8 @@ function checkHierarchy(site: JiraSite, project: JiraProject, issueTypeId: strin
   if (parentId === undefined || parentId === null) return;
   const parent = site.issueById(parentId) as JiraIssue;
   const parentType = findIssueType(parent.issueTypeId);
-  const fits = type.subtask ? !parentType.subtask && parent.issueTypeId !== ISSUE_TYPE_IDS.epic && parent.projectId === project.id : type.hierarchyLevel === 0 && parent.issueTypeId === ISSUE_TYPE_IDS.epic;
+  const fits = type.subtask
+    ? !parentType.subtask && parent.issueTypeId !== ISSUE_TYPE_IDS.epic && parent.projectId === project.id
+    : type.hierarchyLevel === 0 && parent.issueTypeId === ISSUE_TYPE_IDS.epic;
   if (!fits) errors.parent = HIERARCHY;
 }

@@ -5,12 +5,16 @@ import { type IssueChanges, resolveIssueType, validateIssueInput } from "./issue
 
 /** State changes on issues shared by the platform and Agile endpoints. */
 export type CreateInput = { fields?: unknown; update?: unknown; transition?: unknown };
-export type CreateResult = { issue: JiraIssue; errors?: undefined } | { issue?: undefined; errors: Record<string, string>; messages: string[] };
+export type CreateResult =
+  { issue: JiraIssue; errors?: undefined } | { issue?: undefined; errors: Record<string, string>; messages: string[] };
 
 /** Moves issues (and their subtasks, which follow their parent) into `sprint`, or to the backlog with null; closed-sprint history stays. */
 export function moveToSprint(site: JiraSite, issues: JiraIssue[], sprint: JiraSprint | null, now: number) {
   const children = site.indexes().children;
-  const targets = issues.flatMap((issue) => [issue, ...(children.get(issue.id) ?? []).filter((c) => findIssueType(c.issueTypeId).subtask)]);
+  const targets = issues.flatMap((issue) => [
+    issue,
+    ...(children.get(issue.id) ?? []).filter((c) => findIssueType(c.issueTypeId).subtask),
+  ]);
   for (const target of targets) {
     target.sprintIds = target.sprintIds.filter((id) => site.findSprint(id)?.state === "closed");
     if (sprint && !target.sprintIds.includes(sprint.id)) target.sprintIds.push(sprint.id);
@@ -23,7 +27,8 @@ function applyChanges(site: JiraSite, issue: JiraIssue, changes: IssueChanges, n
   const { sprintId, ...plain } = changes;
   Object.assign(issue, plain);
   issue.updated = now;
-  if (sprintId !== undefined) moveToSprint(site, [issue], sprintId === null ? null : (site.findSprint(sprintId) ?? null), now);
+  if (sprintId !== undefined)
+    moveToSprint(site, [issue], sprintId === null ? null : (site.findSprint(sprintId) ?? null), now);
   site.touch();
 }
 
@@ -74,9 +79,18 @@ export function createIssue(site: JiraSite, input: CreateInput, reporter: JiraUs
   return { issue };
 }
 
-export function editIssue(site: JiraSite, issue: JiraIssue, input: CreateInput, now: number): Record<string, string> | null {
+export function editIssue(
+  site: JiraSite,
+  issue: JiraIssue,
+  input: CreateInput,
+  now: number,
+): Record<string, string> | null {
   const project = site.projectById(issue.projectId);
-  const checked = validateIssueInput({ site, project, issueTypeId: issue.issueTypeId, existing: issue }, input.fields, input.update);
+  const checked = validateIssueInput(
+    { site, project, issueTypeId: issue.issueTypeId, existing: issue },
+    input.fields,
+    input.update,
+  );
   if (Object.keys(checked.errors).length > 0) return checked.errors;
   applyChanges(site, issue, checked.changes, now);
   return null;

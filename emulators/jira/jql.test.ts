@@ -15,7 +15,11 @@ afterAll(async () => {
   await emulator.close();
 });
 
-type SearchBody = { issues: { id: string; key?: string; fields?: Record<string, unknown> }[]; nextPageToken?: string; isLast: boolean };
+type SearchBody = {
+  issues: { id: string; key?: string; fields?: Record<string, unknown> }[];
+  nextPageToken?: string;
+  isLast: boolean;
+};
 
 async function search(jql: string, extra: Record<string, unknown> = {}) {
   const response = await raw(emulator, "POST", "/acme/rest/api/3/search/jql", { jql, maxResults: 5000, ...extra });
@@ -38,26 +42,52 @@ describe("JQL semantics", () => {
   it("filters by project, status, statusCategory, issuetype, labels and component", async () => {
     const project = acme().findProject("ACME")!;
     expect((await keys("project = ACME")).sort()).toEqual(expected((i) => i.projectId === project.id));
-    expect((await keys('project = ACME AND status = "In Progress"')).sort()).toEqual(expected((i) => i.projectId === project.id && i.statusId === STATUS_IDS.inProgress));
+    expect((await keys('project = ACME AND status = "In Progress"')).sort()).toEqual(
+      expected((i) => i.projectId === project.id && i.statusId === STATUS_IDS.inProgress),
+    );
     expect((await keys("project in (ACME, PORT) AND statusCategory != Done")).sort()).toEqual(
       expected((i) => ["10000", "10001"].includes(i.projectId) && i.statusId !== STATUS_IDS.done),
     );
-    expect((await keys("project = ACME AND issuetype = Epic")).sort()).toEqual(expected((i) => i.projectId === project.id && i.issueTypeId === "10000"));
+    expect((await keys("project = ACME AND issuetype = Epic")).sort()).toEqual(
+      expected((i) => i.projectId === project.id && i.issueTypeId === "10000"),
+    );
     expect((await keys("labels = customer")).sort()).toEqual(expected((i) => i.labels.includes("customer")));
     expect((await keys("project = ACME AND labels not in (customer, internal)")).sort()).toEqual(
-      expected((i) => i.projectId === project.id && i.labels.length > 0 && !i.labels.includes("customer") && !i.labels.includes("internal")),
+      expected(
+        (i) =>
+          i.projectId === project.id &&
+          i.labels.length > 0 &&
+          !i.labels.includes("customer") &&
+          !i.labels.includes("internal"),
+      ),
     );
-    expect((await keys("component = Billing")).sort()).toEqual(expected((i) => i.componentIds.includes(project.components.find((c) => c.name === "Billing")!.id)));
+    expect((await keys("component = Billing")).sort()).toEqual(
+      expected((i) => i.componentIds.includes(project.components.find((c) => c.name === "Billing")!.id)),
+    );
   });
 
   it("handles sprint functions, ids and EMPTY", async () => {
-    const open = new Set(acme().data.sprints.filter((s) => s.state !== "closed").map((s) => s.id));
-    const closed = new Set(acme().data.sprints.filter((s) => s.state === "closed").map((s) => s.id));
-    expect((await keys("sprint in openSprints()")).sort()).toEqual(expected((i) => i.sprintIds.some((id) => open.has(id))));
-    expect((await keys("project = ACME AND sprint in closedSprints()")).sort()).toEqual(expected((i) => i.projectId === "10000" && i.sprintIds.some((id) => closed.has(id))));
+    const open = new Set(
+      acme()
+        .data.sprints.filter((s) => s.state !== "closed")
+        .map((s) => s.id),
+    );
+    const closed = new Set(
+      acme()
+        .data.sprints.filter((s) => s.state === "closed")
+        .map((s) => s.id),
+    );
+    expect((await keys("sprint in openSprints()")).sort()).toEqual(
+      expected((i) => i.sprintIds.some((id) => open.has(id))),
+    );
+    expect((await keys("project = ACME AND sprint in closedSprints()")).sort()).toEqual(
+      expected((i) => i.projectId === "10000" && i.sprintIds.some((id) => closed.has(id))),
+    );
     expect((await keys("sprint = 9")).sort()).toEqual(expected((i) => i.sprintIds.includes(9)));
     expect((await keys('sprint = "ACME Sprint 9"')).sort()).toEqual(expected((i) => i.sprintIds.includes(9)));
-    expect((await keys("project = ACME AND sprint is EMPTY")).sort()).toEqual(expected((i) => i.projectId === "10000" && i.sprintIds.length === 0));
+    expect((await keys("project = ACME AND sprint is EMPTY")).sort()).toEqual(
+      expected((i) => i.projectId === "10000" && i.sprintIds.length === 0),
+    );
     expect((await keys("sprint in futureSprints()")).length).toBeGreaterThan(0);
   });
 
@@ -66,9 +96,15 @@ describe("JQL semantics", () => {
     expect((await keys("assignee = currentUser()")).sort()).toEqual(expected((i) => i.assigneeId === ada));
     expect((await keys(`assignee = "${ada}"`)).sort()).toEqual(expected((i) => i.assigneeId === ada));
     expect((await keys("assignee = ada@acme.test")).sort()).toEqual(expected((i) => i.assigneeId === ada));
-    expect((await keys("project = ACME AND assignee is EMPTY")).sort()).toEqual(expected((i) => i.projectId === "10000" && i.assigneeId === null));
-    expect((await keys("project = ACME AND assignee in (EMPTY, currentUser())")).sort()).toEqual(expected((i) => i.projectId === "10000" && (i.assigneeId === null || i.assigneeId === ada)));
-    expect((await keys("project = ACME AND assignee != currentUser()")).sort()).toEqual(expected((i) => i.projectId === "10000" && i.assigneeId !== null && i.assigneeId !== ada));
+    expect((await keys("project = ACME AND assignee is EMPTY")).sort()).toEqual(
+      expected((i) => i.projectId === "10000" && i.assigneeId === null),
+    );
+    expect((await keys("project = ACME AND assignee in (EMPTY, currentUser())")).sort()).toEqual(
+      expected((i) => i.projectId === "10000" && (i.assigneeId === null || i.assigneeId === ada)),
+    );
+    expect((await keys("project = ACME AND assignee != currentUser()")).sort()).toEqual(
+      expected((i) => i.projectId === "10000" && i.assigneeId !== null && i.assigneeId !== ada),
+    );
   });
 
   it("supports fixVersion, key/issue in, parent, Epic Link, AND/OR/NOT and parentheses", async () => {
@@ -80,10 +116,19 @@ describe("JQL semantics", () => {
     const epic = acme().data.issues.find((i) => i.issueTypeId === "10000" && acme().indexes().children.has(i.id))!;
     expect((await keys(`parent = ${epic.key}`)).sort()).toEqual(expected((i) => i.parentId === epic.id));
     expect((await keys(`"Epic Link" = ${epic.key}`)).sort()).toEqual(expected((i) => i.parentId === epic.id));
-    expect((await keys("project = HULL AND (status = Done OR priority = Highest) AND NOT labels = customer")).sort()).toEqual(
-      expected((i) => i.projectId === "10002" && (i.statusId === STATUS_IDS.done || i.priorityId === "1") && !i.labels.includes("customer")),
+    expect(
+      (await keys("project = HULL AND (status = Done OR priority = Highest) AND NOT labels = customer")).sort(),
+    ).toEqual(
+      expected(
+        (i) =>
+          i.projectId === "10002" &&
+          (i.statusId === STATUS_IDS.done || i.priorityId === "1") &&
+          !i.labels.includes("customer"),
+      ),
     );
-    expect((await keys("project = ACME AND created >= -14d")).sort()).toEqual(expected((i) => i.projectId === "10000" && i.created >= Date.parse("2026-11-06T12:00:00Z")));
+    expect((await keys("project = ACME AND created >= -14d")).sort()).toEqual(
+      expected((i) => i.projectId === "10000" && i.created >= Date.parse("2026-11-06T12:00:00Z")),
+    );
   });
 
   it("orders by Rank, created, key and priority", async () => {
@@ -101,7 +146,10 @@ describe("JQL semantics", () => {
   it("answers unsupported or invalid JQL with Jira's 400, never a partial result", async () => {
     const cases: [string, string][] = [
       ["", "Unbounded JQL queries are not allowed here. Please add a search restriction to your query."],
-      ["order by key desc", "Unbounded JQL queries are not allowed here. Please add a search restriction to your query."],
+      [
+        "order by key desc",
+        "Unbounded JQL queries are not allowed here. Please add a search restriction to your query.",
+      ],
       ["foo = bar", "Field 'foo' does not exist or you do not have permission to view it."],
       ["project = NOPE", "The value 'NOPE' does not exist for the field 'project'."],
       ["status = Blocked", "The value 'Blocked' does not exist for the field 'status'."],
@@ -122,7 +170,9 @@ describe("JQL semantics", () => {
     const operator = await search("project ~ ACME");
     expect(operator.body.errorMessages?.[0]).toContain("'~' is not supported");
     const isValue = await search("assignee is ada@acme.test");
-    expect(isValue.body.errorMessages?.[0]).toBe("The operator 'is' only supports the values EMPTY and NULL for the field 'assignee'.");
+    expect(isValue.body.errorMessages?.[0]).toBe(
+      "The operator 'is' only supports the values EMPTY and NULL for the field 'assignee'.",
+    );
   });
 });
 
@@ -158,7 +208,9 @@ describe("enhanced search paging and fields", () => {
     const idOnly = await search("project = ACME", { maxResults: 2 });
     expect(idOnly.body.issues[0]).toEqual({ id: expect.any(String) });
     const all = await search("project = ACME", { maxResults: 1, fields: ["*all"] });
-    expect(Object.keys(all.body.issues[0]!.fields!)).toEqual(expect.arrayContaining(["summary", "comment", "customfield_10016", "customfield_10020", "customfield_10019"]));
+    expect(Object.keys(all.body.issues[0]!.fields!)).toEqual(
+      expect.arrayContaining(["summary", "comment", "customfield_10016", "customfield_10020", "customfield_10019"]),
+    );
     const navigable = await search("project = ACME", { maxResults: 1, fields: ["*navigable", "-description"] });
     expect(navigable.body.issues[0]!.fields).not.toHaveProperty("description");
     expect(navigable.body.issues[0]!.fields).not.toHaveProperty("comment");
@@ -174,7 +226,11 @@ describe("enhanced search paging and fields", () => {
   });
 
   it("counts matches approximately", async () => {
-    const response = await raw(emulator, "POST", "/acme/rest/api/3/search/approximate-count", { jql: "project = ACME AND statusCategory = Done" });
-    expect(response.body).toEqual({ count: expected((i) => i.projectId === "10000" && i.statusId === STATUS_IDS.done).length });
+    const response = await raw(emulator, "POST", "/acme/rest/api/3/search/approximate-count", {
+      jql: "project = ACME AND statusCategory = Done",
+    });
+    expect(response.body).toEqual({
+      count: expected((i) => i.projectId === "10000" && i.statusId === STATUS_IDS.done).length,
+    });
   });
 });

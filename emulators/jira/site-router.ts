@@ -31,7 +31,8 @@ const UNAUTHENTICATED = "Client must be authenticated to access this resource.";
 export function authenticate(site: JiraSite, header: string | undefined): JiraUser | null {
   if (!header) return null;
   const [scheme, credentials = ""] = header.split(" ", 2);
-  if (scheme?.toLowerCase() === "bearer") return credentials === JIRA_DEMO_API_TOKEN ? (site.data.users[0] ?? null) : null;
+  if (scheme?.toLowerCase() === "bearer")
+    return credentials === JIRA_DEMO_API_TOKEN ? (site.data.users[0] ?? null) : null;
   if (scheme?.toLowerCase() !== "basic") return null;
   const decoded = Buffer.from(credentials, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
@@ -50,18 +51,33 @@ export function createSiteRouter(router: Router, deps: SiteRouterDeps) {
       const site = deps.store().sites.get(slug);
       if (!site) return jiraError(404, `Site '${slug}' does not exist.`);
       const user = authenticate(site, req.headers.authorization);
-      if (!user) return { status: 401, headers: { "www-authenticate": 'Basic realm="protected-area"' }, body: { errorMessages: [UNAUTHENTICATED], errors: {} } };
+      if (!user)
+        return {
+          status: 401,
+          headers: { "www-authenticate": 'Basic realm="protected-area"' },
+          body: { errorMessages: [UNAUTHENTICATED], errors: {} },
+        };
       const now = deps.now();
       // Rate windows run on the wall clock: Retry-After and X-RateLimit-Reset are read by real clients.
       const decision = deps.rateLimiter.take(slug, Date.now());
-      if (!decision.allowed) return { status: 429, headers: decision.headers, body: { errorMessages: ["Rate limit exceeded."], errors: {} } };
+      if (!decision.allowed)
+        return {
+          status: 429,
+          headers: decision.headers,
+          body: { errorMessages: ["Rate limit exceeded."], errors: {} },
+        };
       try {
         const response = await handler({ req, site, user, urls: { base: requestBaseUrl(req, slug) }, now });
         return { ...response, headers: { ...decision.headers, ...response.headers } };
       } catch (error) {
-        if (error instanceof JiraHttpError) return { ...jiraError(error.status, error.messages, error.errors), headers: decision.headers };
+        if (error instanceof JiraHttpError)
+          return { ...jiraError(error.status, error.messages, error.errors), headers: decision.headers };
         if (error instanceof JqlError) return { ...jiraError(400, error.message), headers: decision.headers };
-        if (error instanceof BadJsonError) return { ...jiraError(400, "Unexpected character in the request body: it is not valid JSON."), headers: decision.headers };
+        if (error instanceof BadJsonError)
+          return {
+            ...jiraError(400, "Unexpected character in the request body: it is not valid JSON."),
+            headers: decision.headers,
+          };
         throw error;
       }
     };

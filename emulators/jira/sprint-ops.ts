@@ -6,7 +6,14 @@ import type { JiraSite } from "./store";
  * end dates (and no other active sprint on the board); active → closed sets
  * completeDate; nothing else. A closed sprint only takes name and goal.
  */
-export type SprintInput = { name?: unknown; goal?: unknown; startDate?: unknown; endDate?: unknown; state?: unknown; originBoardId?: unknown };
+export type SprintInput = {
+  name?: unknown;
+  goal?: unknown;
+  startDate?: unknown;
+  endDate?: unknown;
+  state?: unknown;
+  originBoardId?: unknown;
+};
 export type SprintUpdateResult = { ok: true } | { ok: false; messages: string[]; errors: Record<string, string> };
 
 const STATES: SprintState[] = ["future", "active", "closed"];
@@ -18,9 +25,19 @@ export function parseSprintDate(value: unknown): number | null | "invalid" {
   return Number.isNaN(ms) ? "invalid" : ms;
 }
 
-const fail = (messages: string[], errors: Record<string, string> = {}): SprintUpdateResult => ({ ok: false, messages, errors });
+const fail = (messages: string[], errors: Record<string, string> = {}): SprintUpdateResult => ({
+  ok: false,
+  messages,
+  errors,
+});
 
-export function updateSprint(site: JiraSite, sprint: JiraSprint, input: SprintInput, mode: "partial" | "full", now: number): SprintUpdateResult {
+export function updateSprint(
+  site: JiraSite,
+  sprint: JiraSprint,
+  input: SprintInput,
+  mode: "partial" | "full",
+  now: number,
+): SprintUpdateResult {
   const has = (field: keyof SprintInput) => input[field] !== undefined;
   const errors: Record<string, string> = {};
 
@@ -46,14 +63,19 @@ export function updateSprint(site: JiraSite, sprint: JiraSprint, input: SprintIn
   if (startDate === "invalid") errors.startDate = "The start date is not a valid date.";
   if (endDate === "invalid") errors.endDate = "The end date is not a valid date.";
   if (Object.keys(errors).length > 0) return fail([], errors);
-  if (startDate !== null && endDate !== null && (endDate as number) < (startDate as number)) return fail(["The sprint end date must be after its start date."]);
+  if (startDate !== null && endDate !== null && (endDate as number) < (startDate as number))
+    return fail(["The sprint end date must be after its start date."]);
 
   const next = state as SprintState;
   if (next !== sprint.state) {
     if (sprint.state === "future" && next === "active") {
-      if (startDate === null || endDate === null) return fail(["A sprint can only be started when it has a start date and an end date."]);
-      const otherActive = site.data.sprints.some((s) => s.id !== sprint.id && s.originBoardId === sprint.originBoardId && s.state === "active");
-      if (otherActive) return fail(["Another sprint is already active on this board. Complete it before starting this one."]);
+      if (startDate === null || endDate === null)
+        return fail(["A sprint can only be started when it has a start date and an end date."]);
+      const otherActive = site.data.sprints.some(
+        (s) => s.id !== sprint.id && s.originBoardId === sprint.originBoardId && s.state === "active",
+      );
+      if (otherActive)
+        return fail(["Another sprint is already active on this board. Complete it before starting this one."]);
     } else if (!(sprint.state === "active" && next === "closed")) {
       return fail([`Cannot change the sprint state from '${sprint.state}' to '${next}'.`]);
     }

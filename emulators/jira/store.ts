@@ -1,4 +1,13 @@
-import type { JiraBoard, JiraIssue, JiraIssueLink, JiraProject, JiraSiteData, JiraSprint, JiraUser, JiraVersion } from "./model";
+import type {
+  JiraBoard,
+  JiraIssue,
+  JiraIssueLink,
+  JiraProject,
+  JiraSiteData,
+  JiraSprint,
+  JiraUser,
+  JiraVersion,
+} from "./model";
 import { RANK_GAP } from "../seed/jira";
 
 /**
@@ -119,7 +128,15 @@ export class JiraSite {
       if (list) list.push(issue);
       else map.set(key, [issue]);
     };
-    const indexes: SiteIndexes = { ranked, byProject: new Map(), bySprint: new Map(), byStatus: new Map(), byAssignee: new Map(), children: new Map(), linksByIssue: new Map() };
+    const indexes: SiteIndexes = {
+      ranked,
+      byProject: new Map(),
+      bySprint: new Map(),
+      byStatus: new Map(),
+      byAssignee: new Map(),
+      children: new Map(),
+      linksByIssue: new Map(),
+    };
     for (const issue of ranked) {
       push(indexes.byProject, issue.projectId, issue);
       push(indexes.byStatus, issue.statusId, issue);
@@ -143,7 +160,8 @@ export class JiraSite {
     const hit = this.searchCache.get(key);
     if (hit && hit.version === this.version) return hit.issues;
     const issues = run();
-    if (this.searchCache.size >= SEARCH_CACHE_LIMIT) this.searchCache.delete(this.searchCache.keys().next().value as string);
+    if (this.searchCache.size >= SEARCH_CACHE_LIMIT)
+      this.searchCache.delete(this.searchCache.keys().next().value as string);
     this.searchCache.set(key, { version: this.version, issues });
     return issues;
   }

@@ -21,11 +21,21 @@ export function basicAuth(email = ADA.email, token = ADA.apiToken): string {
 }
 
 /** A request as a client would send it, with the demo credentials unless others are given. */
-export async function raw(emulator: JiraEmulator, method: string, path: string, body?: unknown, authorization: string | null = basicAuth()): Promise<RawResponse> {
+export async function raw(
+  emulator: JiraEmulator,
+  method: string,
+  path: string,
+  body?: unknown,
+  authorization: string | null = basicAuth(),
+): Promise<RawResponse> {
   const headers: Record<string, string> = {};
   if (authorization) headers.authorization = authorization;
   if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${emulator.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${emulator.url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   let parsed: unknown = text;
   try {
@@ -37,11 +47,17 @@ export async function raw(emulator: JiraEmulator, method: string, path: string, 
 }
 
 /** The error a jira.js call rejected with: its HTTP status and Jira error body. */
-export async function sdkError(call: Promise<unknown>): Promise<{ status: number; data: { errorMessages?: string[]; errors?: Record<string, string> } }> {
+export async function sdkError(
+  call: Promise<unknown>,
+): Promise<{ status: number; data: { errorMessages?: string[]; errors?: Record<string, string> } }> {
   try {
     await call;
   } catch (error) {
-    const e = error as { status?: number; response?: { status?: number; data?: unknown }; cause?: { response?: { status?: number; data?: unknown } } };
+    const e = error as {
+      status?: number;
+      response?: { status?: number; data?: unknown };
+      cause?: { response?: { status?: number; data?: unknown } };
+    };
     const status = e.status ?? e.response?.status ?? e.cause?.response?.status ?? 0;
     const data = (e.response?.data ?? e.cause?.response?.data ?? {}) as { errorMessages?: string[] };
     return { status, data };

@@ -3,7 +3,16 @@ import { ISSUE_TYPE_IDS, STATUS_IDS } from "../jira/reference";
 import type { Draft, IssueContext } from "./jira-draft";
 import { makeLinks } from "./jira-links";
 import { between, pickAssignee, pickLabels, pickPriority } from "./jira-pickers";
-import { adfText, bugSummary, commentText, descriptionFor, epicSummary, storySummary, subtaskSummary, taskSummary } from "./jira-text";
+import {
+  adfText,
+  bugSummary,
+  commentText,
+  descriptionFor,
+  epicSummary,
+  storySummary,
+  subtaskSummary,
+  taskSummary,
+} from "./jira-text";
 
 /**
  * Generates one project's issues by replaying its sprint history: each closed
@@ -30,7 +39,11 @@ function newDraft(ctx: IssueContext, order: number): Draft {
   const isBug = issueTypeId === ISSUE_TYPE_IDS.bug;
   const component = random.chance(0.9) ? random.pick(project.components) : null;
   const componentName = component?.name ?? project.name;
-  const summary = isBug ? bugSummary(random, componentName) : issueTypeId === ISSUE_TYPE_IDS.task ? taskSummary(random, componentName) : storySummary(random, componentName);
+  const summary = isBug
+    ? bugSummary(random, componentName)
+    : issueTypeId === ISSUE_TYPE_IDS.task
+      ? taskSummary(random, componentName)
+      : storySummary(random, componentName);
   return {
     order,
     projectId: project.id,
@@ -126,9 +139,13 @@ function setOpen(ctx: IssueContext, item: Draft, statusId: string, since: number
   item.statusId = statusId;
   item.resolutionDate = null;
   item.fixVersionIds = [];
-  const changed = statusId === STATUS_IDS.todo ? Math.max(item.created, since) : between(ctx.random, since, ctx.now - 3_600_000);
+  const changed =
+    statusId === STATUS_IDS.todo ? Math.max(item.created, since) : between(ctx.random, since, ctx.now - 3_600_000);
   item.statusCategoryChangeDate = Math.max(item.created, changed);
-  item.updated = Math.max(item.statusCategoryChangeDate, Math.min(ctx.now, item.created + between(ctx.random, 0, 5 * DAY)));
+  item.updated = Math.max(
+    item.statusCategoryChangeDate,
+    Math.min(ctx.now, item.created + between(ctx.random, 0, 5 * DAY)),
+  );
 }
 
 function makeEpics(ctx: IssueContext, workItems: Draft[], count: number): Draft[] {
@@ -169,7 +186,9 @@ function makeEpics(ctx: IssueContext, workItems: Draft[], count: number): Draft[
 
 function makeSubtasks(ctx: IssueContext, parents: Draft[], count: number): Draft[] {
   const { random } = ctx;
-  const candidates = random.shuffle(parents.filter((p) => p.issueTypeId !== ISSUE_TYPE_IDS.bug && p.sprintIds.length > 0));
+  const candidates = random.shuffle(
+    parents.filter((p) => p.issueTypeId !== ISSUE_TYPE_IDS.bug && p.sprintIds.length > 0),
+  );
   const subtasks: Draft[] = [];
   for (const parent of candidates) {
     if (subtasks.length >= count) break;
@@ -186,7 +205,8 @@ function makeSubtasks(ctx: IssueContext, parents: Draft[], count: number): Draft
       sub.sprintIds = [...parent.sprintIds];
       sub.parentIdDraft = parent;
       sub.created = parent.created + between(random, 0, 2 * DAY);
-      if (parent.statusId === STATUS_IDS.done) resolve(ctx, sub, Math.max(sub.created, (parent.resolutionDate as number) - between(random, 0, DAY)));
+      if (parent.statusId === STATUS_IDS.done)
+        resolve(ctx, sub, Math.max(sub.created, (parent.resolutionDate as number) - between(random, 0, DAY)));
       else if (parent.statusId === STATUS_IDS.todo) setOpen(ctx, sub, STATUS_IDS.todo, sub.created);
       else if (random.chance(0.4)) resolve(ctx, sub, between(random, sub.created, ctx.now - 3_600_000));
       else setOpen(ctx, sub, random.chance(0.5) ? STATUS_IDS.inProgress : STATUS_IDS.todo, sub.created);
@@ -202,7 +222,13 @@ function addComments(ctx: IssueContext, draft: Draft) {
   const count = random.int(1, 3);
   for (let i = 0; i < count; i++) {
     const at = between(random, draft.created, Math.max(draft.created, draft.updated));
-    draft.comments.push({ id: ctx.nextCommentId(), authorId: random.pick(ctx.people).accountId, body: adfText(commentText(random)), created: at, updated: at });
+    draft.comments.push({
+      id: ctx.nextCommentId(),
+      authorId: random.pick(ctx.people).accountId,
+      body: adfText(commentText(random)),
+      created: at,
+      updated: at,
+    });
   }
   draft.comments.sort((a, b) => a.created - b.created);
 }
@@ -255,20 +281,25 @@ export function generateProjectIssues(ctx: IssueContext): ProjectIssues {
   const issueOf = new Map<Draft, JiraIssue>();
   for (const draft of byCreation) {
     addComments(ctx, draft);
-    if (draft.assigneeId === null && draft.statusId !== STATUS_IDS.todo) draft.assigneeId = pickAssignee(random, ctx.people, null);
+    if (draft.assigneeId === null && draft.statusId !== STATUS_IDS.todo)
+      draft.assigneeId = pickAssignee(random, ctx.people, null);
     const number = ctx.project.nextNumber++;
     issueOf.set(draft, toIssue(draft, ctx.nextIssueId(), `${ctx.project.key}-${number}`, number));
   }
   for (const draft of drafts) {
-    if (draft.parentIdDraft) (issueOf.get(draft) as JiraIssue).parentId = (issueOf.get(draft.parentIdDraft) as JiraIssue).id;
+    if (draft.parentIdDraft)
+      (issueOf.get(draft) as JiraIssue).parentId = (issueOf.get(draft.parentIdDraft) as JiraIssue).id;
   }
 
   // Board order: history first, then the active sprint, the planned sprint and the backlog.
   const closedItems = workItems.filter((w) => !active.includes(w) && !future.includes(w) && !backlog.includes(w));
-  const backlogRanked = [...backlog].sort((a, b) => Number(PRIORITY_RANK[a.priorityId]) - Number(PRIORITY_RANK[b.priorityId]) || a.order - b.order);
-  const rankOrder = [...closedItems, ...active, ...future, ...backlogRanked, ...epics, ...subtasks].map((d) => issueOf.get(d) as JiraIssue);
+  const backlogRanked = [...backlog].sort(
+    (a, b) => Number(PRIORITY_RANK[a.priorityId]) - Number(PRIORITY_RANK[b.priorityId]) || a.order - b.order,
+  );
+  const rankOrder = [...closedItems, ...active, ...future, ...backlogRanked, ...epics, ...subtasks].map(
+    (d) => issueOf.get(d) as JiraIssue,
+  );
   const issues = byCreation.map((d) => issueOf.get(d) as JiraIssue);
   const links = makeLinks(ctx, issueOf, { active, backlog, future, closed: closedItems });
   return { issues, links, rankOrder };
 }
-

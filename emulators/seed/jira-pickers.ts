@@ -25,8 +25,23 @@ export function pickAssignee(random: Random, people: JiraUser[], component: stri
 
 export function pickPriority(random: Random, isBug: boolean): string {
   const roll = random.next();
-  if (isBug) return roll < 0.1 ? PRIORITY_IDS.highest : roll < 0.45 ? PRIORITY_IDS.high : roll < 0.85 ? PRIORITY_IDS.medium : PRIORITY_IDS.low;
-  return roll < 0.03 ? PRIORITY_IDS.highest : roll < 0.2 ? PRIORITY_IDS.high : roll < 0.75 ? PRIORITY_IDS.medium : roll < 0.92 ? PRIORITY_IDS.low : PRIORITY_IDS.lowest;
+  if (isBug)
+    return roll < 0.1
+      ? PRIORITY_IDS.highest
+      : roll < 0.45
+        ? PRIORITY_IDS.high
+        : roll < 0.85
+          ? PRIORITY_IDS.medium
+          : PRIORITY_IDS.low;
+  return roll < 0.03
+    ? PRIORITY_IDS.highest
+    : roll < 0.2
+      ? PRIORITY_IDS.high
+      : roll < 0.75
+        ? PRIORITY_IDS.medium
+        : roll < 0.92
+          ? PRIORITY_IDS.low
+          : PRIORITY_IDS.lowest;
 }
 
 export function pickLabels(random: Random, isBug: boolean): string[] {

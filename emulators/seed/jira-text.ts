@@ -2,12 +2,68 @@ import type { Random } from "./random";
 import type { AdfDoc } from "../jira/model";
 
 /** Deterministic, plausible issue texts for the Jira seed. */
-const NOUNS = ["dashboard", "CSV export", "webhook handler", "public API", "audit trail", "search", "notifications", "settings page", "retry queue", "permissions", "bulk import", "usage report", "status page", "mobile view", "invoice PDF"];
-const STORY_VERBS = ["Add filters to", "Support pagination in", "Improve", "Redesign", "Allow editing in", "Cache responses of", "Add keyboard shortcuts to", "Localise"];
-const BUG_SYMPTOMS = ["returns 500 on empty input", "shows stale data after refresh", "times out for large accounts", "double-counts items", "breaks across a daylight-saving change", "ignores the user's time zone", "loses unsaved changes", "renders blank in Safari"];
-const TASK_VERBS = ["Upgrade dependencies of", "Write a runbook for", "Add monitoring to", "Remove dead feature flags from", "Load-test", "Document", "Add alerts for"];
-const EPIC_THEMES = ["reliability push", "self-serve onboarding", "reporting overhaul", "performance budget", "compliance readiness", "v2 rollout"];
-const SUBTASK_TITLES = ["Backend changes", "Frontend changes", "Write tests", "Update docs", "Code review fixes", "QA pass"];
+const NOUNS = [
+  "dashboard",
+  "CSV export",
+  "webhook handler",
+  "public API",
+  "audit trail",
+  "search",
+  "notifications",
+  "settings page",
+  "retry queue",
+  "permissions",
+  "bulk import",
+  "usage report",
+  "status page",
+  "mobile view",
+  "invoice PDF",
+];
+const STORY_VERBS = [
+  "Add filters to",
+  "Support pagination in",
+  "Improve",
+  "Redesign",
+  "Allow editing in",
+  "Cache responses of",
+  "Add keyboard shortcuts to",
+  "Localise",
+];
+const BUG_SYMPTOMS = [
+  "returns 500 on empty input",
+  "shows stale data after refresh",
+  "times out for large accounts",
+  "double-counts items",
+  "breaks across a daylight-saving change",
+  "ignores the user's time zone",
+  "loses unsaved changes",
+  "renders blank in Safari",
+];
+const TASK_VERBS = [
+  "Upgrade dependencies of",
+  "Write a runbook for",
+  "Add monitoring to",
+  "Remove dead feature flags from",
+  "Load-test",
+  "Document",
+  "Add alerts for",
+];
+const EPIC_THEMES = [
+  "reliability push",
+  "self-serve onboarding",
+  "reporting overhaul",
+  "performance budget",
+  "compliance readiness",
+  "v2 rollout",
+];
+const SUBTASK_TITLES = [
+  "Backend changes",
+  "Frontend changes",
+  "Write tests",
+  "Update docs",
+  "Code review fixes",
+  "QA pass",
+];
 const COMMENTS = [
   "I can reproduce this on staging.",
   "Pushed a first draft, review welcome.",

@@ -1,6 +1,15 @@
 import { createRandom } from "./random";
 import { type World, type WorldOrg, volumesFor } from "./world";
-import type { JiraBoard, JiraIssue, JiraIssueLink, JiraProject, JiraSiteData, JiraSprint, JiraUser, JiraVersion } from "../jira/model";
+import type {
+  JiraBoard,
+  JiraIssue,
+  JiraIssueLink,
+  JiraProject,
+  JiraSiteData,
+  JiraSprint,
+  JiraUser,
+  JiraVersion,
+} from "../jira/model";
 import type { ProjectSprints } from "./jira-draft";
 import { generateProjectIssues } from "./jira-issues";
 
@@ -13,7 +22,13 @@ const DAY = 86_400_000;
 export const RANK_GAP = 1024;
 
 function toUsers(org: WorldOrg): JiraUser[] {
-  return org.people.map((p) => ({ accountId: p.jiraAccountId, email: p.email, displayName: p.name, components: p.components, timeZone: "Europe/London" }));
+  return org.people.map((p) => ({
+    accountId: p.jiraAccountId,
+    email: p.email,
+    displayName: p.name,
+    components: p.components,
+    timeZone: "Europe/London",
+  }));
 }
 
 function isoDay(ms: number): string {
@@ -36,7 +51,13 @@ function buildVersions(org: WorldOrg, project: JiraProject, nextVersionId: () =>
   });
 }
 
-function buildSprints(project: JiraProject, closedCount: number, sprintDays: number, now: number, nextSprintId: () => number): ProjectSprints {
+function buildSprints(
+  project: JiraProject,
+  closedCount: number,
+  sprintDays: number,
+  now: number,
+  nextSprintId: () => number,
+): ProjectSprints {
   const today = Math.floor(now / DAY) * DAY;
   const activeStart = today - 3 * DAY + 9 * 3_600_000;
   const length = sprintDays * DAY;
@@ -51,8 +72,14 @@ function buildSprints(project: JiraProject, closedCount: number, sprintDays: num
     endDate: start + length,
     completeDate: state === "closed" ? start + length + 2 * 3_600_000 : null,
   });
-  const closed = Array.from({ length: closedCount }, (_, i) => sprint(i + 1, "closed", activeStart - (closedCount - i) * length));
-  return { closed, active: sprint(closedCount + 1, "active", activeStart), future: sprint(closedCount + 2, "future", activeStart + length) };
+  const closed = Array.from({ length: closedCount }, (_, i) =>
+    sprint(i + 1, "closed", activeStart - (closedCount - i) * length),
+  );
+  return {
+    closed,
+    active: sprint(closedCount + 1, "active", activeStart),
+    future: sprint(closedCount + 2, "future", activeStart + length),
+  };
 }
 
 export function buildJiraSite(world: World, org: WorldOrg): JiraSiteData {
@@ -61,7 +88,14 @@ export function buildJiraSite(world: World, org: WorldOrg): JiraSiteData {
   const orgIndex = world.orgs.indexOf(org);
   const random = createRandom(`${world.seed}:jira:${org.slug}`);
   const users = toUsers(org);
-  const counters = { issue: 10000 + orgIndex * 100000, sprint: orgIndex * 1000 + 1, version: 10000 + orgIndex * 10000, comment: 10000 + orgIndex * 1000000, link: 10000 + orgIndex * 100000, remoteLink: 10000 };
+  const counters = {
+    issue: 10000 + orgIndex * 100000,
+    sprint: orgIndex * 1000 + 1,
+    version: 10000 + orgIndex * 10000,
+    comment: 10000 + orgIndex * 1000000,
+    link: 10000 + orgIndex * 100000,
+    remoteLink: 10000,
+  };
   const nextIssueId = () => counters.issue++;
   const nextSprintId = () => counters.sprint++;
   const nextVersionId = () => String(counters.version++);
@@ -73,11 +107,22 @@ export function buildJiraSite(world: World, org: WorldOrg): JiraSiteData {
     key: p.key,
     name: p.name,
     leadAccountId: (users[i % users.length] as JiraUser).accountId,
-    components: p.components.map((c) => ({ id: c.id, name: c.name, projectId: p.id, leadAccountId: users.find((u) => u.components.includes(c.name))?.accountId ?? null })),
+    components: p.components.map((c) => ({
+      id: c.id,
+      name: c.name,
+      projectId: p.id,
+      leadAccountId: users.find((u) => u.components.includes(c.name))?.accountId ?? null,
+    })),
     boardId: p.boardId,
     nextNumber: 1,
   }));
-  const boards: JiraBoard[] = projects.map((p) => ({ id: p.boardId, name: `${p.key} board`, type: "scrum", projectId: p.id, filterId: String(10000 + p.boardId) }));
+  const boards: JiraBoard[] = projects.map((p) => ({
+    id: p.boardId,
+    name: `${p.key} board`,
+    type: "scrum",
+    projectId: p.id,
+    filterId: String(10000 + p.boardId),
+  }));
 
   const sprints: JiraSprint[] = [];
   const versions: JiraVersion[] = [];
@@ -121,7 +166,14 @@ export function buildJiraSite(world: World, org: WorldOrg): JiraSiteData {
     versions,
     issues,
     links,
-    nextIds: { issue: counters.issue, sprint: counters.sprint, version: counters.version, comment: counters.comment, link: counters.link, remoteLink: counters.remoteLink },
+    nextIds: {
+      issue: counters.issue,
+      sprint: counters.sprint,
+      version: counters.version,
+      comment: counters.comment,
+      link: counters.link,
+      remoteLink: counters.remoteLink,
+    },
   };
 }
 

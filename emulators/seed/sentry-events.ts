@@ -14,16 +14,30 @@ const SDK_BY_PLATFORM: Record<string, { name: string; version: string }> = {
 };
 
 const CONTEXTS_BY_PLATFORM: Record<string, Record<string, unknown>> = {
-  javascript: { browser: { name: "Chrome", version: "131.0.0", type: "browser" }, os: { name: "macOS", version: "15.1", type: "os" } },
-  node: { runtime: { name: "node", version: "v20.20.2", type: "runtime" }, os: { name: "Linux", version: "6.1.0", type: "os" } },
-  python: { runtime: { name: "CPython", version: "3.12.7", type: "runtime" }, os: { name: "Linux", version: "6.1.0", type: "os" } },
+  javascript: {
+    browser: { name: "Chrome", version: "131.0.0", type: "browser" },
+    os: { name: "macOS", version: "15.1", type: "os" },
+  },
+  node: {
+    runtime: { name: "node", version: "v20.20.2", type: "runtime" },
+    os: { name: "Linux", version: "6.1.0", type: "os" },
+  },
+  python: {
+    runtime: { name: "CPython", version: "3.12.7", type: "runtime" },
+    os: { name: "Linux", version: "6.1.0", type: "os" },
+  },
 };
 
 export function eventIdFor(label: string): string {
   return createHash("md5").update(label).digest("hex");
 }
 
-export function sampleEvents(seed: number, issue: SentryIssue, project: SentryProject, users: SentryUser[]): SentryEvent[] {
+export function sampleEvents(
+  seed: number,
+  issue: SentryIssue,
+  project: SentryProject,
+  users: SentryUser[],
+): SentryEvent[] {
   const r = createRandom(`${seed}:sentry:events:${issue.id}`);
   const type = String(issue.metadata.type ?? "Error");
   const value = String(issue.metadata.value ?? issue.title);
@@ -34,7 +48,12 @@ export function sampleEvents(seed: number, issue: SentryIssue, project: SentryPr
   const releases = [...issue.releases];
   const environments = [...issue.environments];
   return uniqueTimes.map((timestampMs, k) => {
-    const release = k === uniqueTimes.length - 1 ? issue.lastRelease : k === 0 ? issue.firstRelease : (releases[Math.floor(releases.length / 2)] ?? issue.lastRelease);
+    const release =
+      k === uniqueTimes.length - 1
+        ? issue.lastRelease
+        : k === 0
+          ? issue.firstRelease
+          : (releases[Math.floor(releases.length / 2)] ?? issue.lastRelease);
     const environment = r.pick(environments);
     const person = users.length > 0 && project.slug !== "worker" ? r.pick(users) : null;
     const userId = person ? person.id : `anon-${r.int(1000, 9999)}`;
@@ -63,8 +82,21 @@ export function sampleEvents(seed: number, issue: SentryIssue, project: SentryPr
           mechanism: { type: issue.isUnhandled ? "onerror" : "generic", handled: !issue.isUnhandled },
           stacktrace: {
             frames: [
-              { filename: "node_modules/next/dist/server/app-render.js", function: "renderToHTMLOrFlight", lineno: r.int(100, 900), colno: r.int(1, 80), in_app: false },
-              { filename, abs_path: `/app/${filename}`, function: fn, lineno: r.int(10, 400), colno: r.int(1, 80), in_app: true },
+              {
+                filename: "node_modules/next/dist/server/app-render.js",
+                function: "renderToHTMLOrFlight",
+                lineno: r.int(100, 900),
+                colno: r.int(1, 80),
+                in_app: false,
+              },
+              {
+                filename,
+                abs_path: `/app/${filename}`,
+                function: fn,
+                lineno: r.int(10, 400),
+                colno: r.int(1, 80),
+                in_app: true,
+              },
             ],
           },
         },

@@ -2,7 +2,15 @@ import { createHash } from "node:crypto";
 import type { Random } from "./random";
 import { errorShape, regressionShape, type ErrorShape } from "./sentry-catalog";
 import { HOUR_MS, HourSeries, distribute, hourOf } from "./sentry-series";
-import type { IssueLevel, IssuePriority, SentryIssue, SentryProject, SentryRelease, SentryTeam, SentryUser } from "./sentry-types";
+import type {
+  IssueLevel,
+  IssuePriority,
+  SentryIssue,
+  SentryProject,
+  SentryRelease,
+  SentryTeam,
+  SentryUser,
+} from "./sentry-types";
 
 /**
  * Generates an org's issues and, from the very same hourly event counts, the
@@ -14,7 +22,12 @@ const BASE32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /** Inbox reasons as Sentry numbers them. */
 export const INBOX_REASON = { new: 0, regression: 2, escalating: 5 } as const;
 const DIURNAL = Array.from({ length: 24 }, (_, h) => 1 + 0.65 * Math.sin(((h - 9) / 24) * 2 * Math.PI));
-const PLATFORM_BY_SLUG: Record<string, string> = { web: "javascript", api: "node", worker: "python", bosun: "javascript" };
+const PLATFORM_BY_SLUG: Record<string, string> = {
+  web: "javascript",
+  api: "node",
+  worker: "python",
+  bosun: "javascript",
+};
 
 export function shortIdCode(n: number): string {
   let out = "";
@@ -59,7 +72,9 @@ export type IssueGenerationInput = {
 type Profile = "regression" | "new" | "regressed" | "escalating" | "ongoing" | "resolved" | "ignored";
 
 function pickProject(r: Random, projects: SentryProject[]): SentryProject {
-  const weights = projects.map((p) => (p.slug === "web" ? 4 : p.slug === "api" ? 3.5 : p.slug === "worker" ? 2.5 : 0.8));
+  const weights = projects.map((p) =>
+    p.slug === "web" ? 4 : p.slug === "api" ? 3.5 : p.slug === "worker" ? 2.5 : 0.8,
+  );
   let roll = r.next() * weights.reduce((a, b) => a + b, 0);
   for (let i = 0; i < projects.length; i++) {
     roll -= weights[i] as number;
@@ -117,7 +132,14 @@ function timeRange(r: Random, profile: Profile, input: IssueGenerationInput, reg
   }
 }
 
-function hourlyCounts(r: Random, total: number, firstHour: number, lastHour: number, profile: Profile, nowHour: number): Float64Array {
+function hourlyCounts(
+  r: Random,
+  total: number,
+  firstHour: number,
+  lastHour: number,
+  profile: Profile,
+  nowHour: number,
+): Float64Array {
   const hours = lastHour - firstHour + 1;
   const weights = new Float64Array(hours);
   const gapFrom = Math.floor(hours * 0.4);
@@ -143,7 +165,11 @@ function hourlyCounts(r: Random, total: number, firstHour: number, lastHour: num
   return counts;
 }
 
-function statusFor(r: Random, profile: Profile, lastRelease: string): Pick<SentryIssue, "status" | "substatus" | "statusDetails"> {
+function statusFor(
+  r: Random,
+  profile: Profile,
+  lastRelease: string,
+): Pick<SentryIssue, "status" | "substatus" | "statusDetails"> {
   switch (profile) {
     case "resolved":
       return { status: "resolved", substatus: null, statusDetails: r.chance(0.4) ? { inRelease: lastRelease } : {} };
@@ -151,7 +177,11 @@ function statusFor(r: Random, profile: Profile, lastRelease: string): Pick<Sentr
       const roll = r.next();
       if (roll < 0.5) return { status: "ignored", substatus: "archived_until_escalating", statusDetails: {} };
       if (roll < 0.8) return { status: "ignored", substatus: "archived_forever", statusDetails: {} };
-      return { status: "ignored", substatus: "archived_until_condition_met", statusDetails: { ignoreCount: 100, ignoreWindow: 60 } };
+      return {
+        status: "ignored",
+        substatus: "archived_until_condition_met",
+        statusDetails: { ignoreCount: 100, ignoreWindow: 60 },
+      };
     }
     case "regression":
     case "new":
@@ -195,14 +225,23 @@ export function generateIssues(input: IssueGenerationInput): SentryIssue[] {
     const accepted = input.accepted.get(project.id) as Float64Array;
     for (let h = firstHour; h <= lastHour; h++) {
       const slot = h - input.statsStartHour;
-      if (slot >= 0 && slot < accepted.length) accepted[slot] = (accepted[slot] as number) + (counts[h - firstHour] as number);
+      if (slot >= 0 && slot < accepted.length)
+        accepted[slot] = (accepted[slot] as number) + (counts[h - firstHour] as number);
     }
 
     const firstRelease = profile === "regression" ? regressed : releaseAt(releases, firstSeenMs);
     const lastRelease = releaseAt(releases, lastSeenMs);
-    const releaseVersions = releases.slice(releases.indexOf(firstRelease), Math.max(releases.indexOf(firstRelease), releases.indexOf(lastRelease)) + 1).map((rel) => rel.version);
+    const releaseVersions = releases
+      .slice(
+        releases.indexOf(firstRelease),
+        Math.max(releases.indexOf(firstRelease), releases.indexOf(lastRelease)) + 1,
+      )
+      .map((rel) => rel.version);
     const backend = project.slug === "api" || project.slug === "worker";
-    const userCount = Math.max(1, Math.min(total, Math.round(total * (backend ? 0.02 + r.next() * 0.1 : 0.1 + r.next() * 0.4))));
+    const userCount = Math.max(
+      1,
+      Math.min(total, Math.round(total * (backend ? 0.02 + r.next() * 0.1 : 0.1 + r.next() * 0.4))),
+    );
     const seq = (shortIdSeq.get(project.id) ?? 0) + 1;
     shortIdSeq.set(project.id, seq);
     let groupHash = groupHashOf([project.id, shape.type, shape.value, shape.function, shape.filename]);
@@ -211,7 +250,11 @@ export function generateIssues(input: IssueGenerationInput): SentryIssue[] {
     const { status, substatus, statusDetails } = statusFor(r, profile, lastRelease.version);
     const assignRoll = r.next();
     const assignedTo =
-      status === "ignored" || assignRoll > 0.45 ? null : assignRoll < 0.04 ? { type: "team" as const, id: team.id } : { type: "user" as const, id: r.pick(users).id };
+      status === "ignored" || assignRoll > 0.45
+        ? null
+        : assignRoll < 0.04
+          ? { type: "team" as const, id: team.id }
+          : { type: "user" as const, id: r.pick(users).id };
     const environments = new Set(["production"]);
     if (r.chance(0.15)) environments.add("staging");
 
@@ -223,7 +266,14 @@ export function generateIssues(input: IssueGenerationInput): SentryIssue[] {
       title: issueTitle(shape.type, shape.value),
       culprit: shape.culprit,
       type: "error",
-      metadata: { type: shape.type, value: shape.value, filename: shape.filename, function: shape.function, in_app_frame_mix: "in-app-only", display_title_with_tree_label: false },
+      metadata: {
+        type: shape.type,
+        value: shape.value,
+        filename: shape.filename,
+        function: shape.function,
+        in_app_frame_mix: "in-app-only",
+        display_title_with_tree_label: false,
+      },
       level,
       status,
       substatus,

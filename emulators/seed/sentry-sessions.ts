@@ -22,9 +22,25 @@ type SessionInput = {
   regressedRelease: string;
 };
 
-export function emptySessionSeries(projectId: string, release: string, environment: string, startHour: number): SessionSeries {
+export function emptySessionSeries(
+  projectId: string,
+  release: string,
+  environment: string,
+  startHour: number,
+): SessionSeries {
   const make = () => new HourSeries(startHour);
-  return { projectId, release, environment, total: make(), errored: make(), crashed: make(), abnormal: make(), users: make(), erroredUsers: make(), crashedUsers: make() };
+  return {
+    projectId,
+    release,
+    environment,
+    total: make(),
+    errored: make(),
+    crashed: make(),
+    abnormal: make(),
+    users: make(),
+    erroredUsers: make(),
+    crashedUsers: make(),
+  };
 }
 
 function adoptionWeight(ageHours: number): number {
@@ -51,7 +67,10 @@ export function generateSessions(input: SessionInput): SessionSeries[] {
     const releaseRates = releases.map((rel) => {
       const jitter = 0.6 + r.next() * 0.8;
       const regressed = rel.version === input.regressedRelease;
-      return { crash: crashBase * jitter * (regressed ? 10 : 1), errored: 0.02 + r.next() * 0.02 + (regressed ? 0.03 : 0) };
+      return {
+        crash: crashBase * jitter * (regressed ? 10 : 1),
+        errored: 0.02 + r.next() * 0.02 + (regressed ? 0.03 : 0),
+      };
     });
     const columns = releases.map(() => ({
       total: new Float64Array(hours),

@@ -42,7 +42,15 @@ export type SentryRelease = {
 };
 
 /** A stack frame in the SDK's (ingest) shape. */
-export type IngestFrame = { filename?: string; function?: string; module?: string; lineno?: number; colno?: number; in_app?: boolean; abs_path?: string };
+export type IngestFrame = {
+  filename?: string;
+  function?: string;
+  module?: string;
+  lineno?: number;
+  colno?: number;
+  in_app?: boolean;
+  abs_path?: string;
+};
 
 export type IngestException = {
   type?: string;
@@ -75,7 +83,13 @@ export type SentryEvent = {
 
 export type IssueAssignee = { type: "user" | "team"; id: string };
 
-export type IssueActivity = { id: string; type: string; data: Record<string, unknown>; dateCreatedMs: number; userId: string | null };
+export type IssueActivity = {
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+  dateCreatedMs: number;
+  userId: string | null;
+};
 
 export type SentryIssue = {
   id: string;

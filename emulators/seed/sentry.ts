@@ -15,9 +15,17 @@ import { SENTRY_WEBHOOK_SECRETS, type World, type WorldOrg, volumesFor } from ".
 
 /** DSN public key of acme's `bosun` project, fixed so demo mode can hard-wire its DSN. */
 export const BOSUN_DSN_PUBLIC_KEY = DEMO_SENTRY_BOSUN_PUBLIC_KEY;
-export const BOSUN_PROJECT = { id: DEMO_SENTRY_BOSUN_PROJECT_ID, slug: "bosun", name: "Bosun", platform: "javascript-nextjs" } as const;
+export const BOSUN_PROJECT = {
+  id: DEMO_SENTRY_BOSUN_PROJECT_ID,
+  slug: "bosun",
+  name: "Bosun",
+  platform: "javascript-nextjs",
+} as const;
 /** The Bosun Sentry App's installation in each org (used for external issue links and webhooks). */
-export const SENTRY_INSTALLATION_UUIDS = { acme: "3b9f2c1e-6a4d-4e8b-9f10-a0c3e0000001", globex: "5d7e4a2b-8c1f-4b3a-a2e9-6e0be0000002" } as const;
+export const SENTRY_INSTALLATION_UUIDS = {
+  acme: "3b9f2c1e-6a4d-4e8b-9f10-a0c3e0000001",
+  globex: "5d7e4a2b-8c1f-4b3a-a2e9-6e0be0000002",
+} as const;
 export const SENTRY_APP = { slug: "bosun", uuid: "e2f1c0de-7b3a-4c59-8d21-b05c0de00001", sentryAppId: 501 } as const;
 
 const DAY_MS = 86_400_000;
@@ -40,7 +48,13 @@ function buildProjects(org: WorldOrg, nowMs: number, teamId: string): SentryProj
     dsnPublicKey: dsnKey(org.slug, p.slug),
     teamId,
   }));
-  if (org.slug === "acme") projects.push({ ...BOSUN_PROJECT, dateCreated: new Date(nowMs - 200 * DAY_MS), dsnPublicKey: BOSUN_DSN_PUBLIC_KEY, teamId });
+  if (org.slug === "acme")
+    projects.push({
+      ...BOSUN_PROJECT,
+      dateCreated: new Date(nowMs - 200 * DAY_MS),
+      dsnPublicKey: BOSUN_DSN_PUBLIC_KEY,
+      teamId,
+    });
   return projects;
 }
 
@@ -57,14 +71,22 @@ function buildReleases(org: WorldOrg, orgIndex: number, projects: SentryProject[
   }));
 }
 
-function buildOutcomes(random: ReturnType<typeof createRandom>, accepted: Float64Array, startHour: number): ProjectOutcomes {
+function buildOutcomes(
+  random: ReturnType<typeof createRandom>,
+  accepted: Float64Array,
+  startHour: number,
+): ProjectOutcomes {
   const filtered = new Float64Array(accepted.length);
   const rateLimited = new Float64Array(accepted.length);
   for (let i = 0; i < accepted.length; i++) {
     filtered[i] = Math.floor((accepted[i] as number) * 0.03 + random.next());
     if ((accepted[i] as number) > 150 && random.chance(0.1)) rateLimited[i] = Math.round((accepted[i] as number) * 0.2);
   }
-  return { accepted: new HourSeries(startHour, accepted), filtered: new HourSeries(startHour, filtered), rateLimited: new HourSeries(startHour, rateLimited) };
+  return {
+    accepted: new HourSeries(startHour, accepted),
+    filtered: new HourSeries(startHour, filtered),
+    rateLimited: new HourSeries(startHour, rateLimited),
+  };
 }
 
 function buildOrg(world: World, org: WorldOrg, orgIndex: number, nowMs: number): SentryOrgData {
@@ -92,8 +114,17 @@ function buildOrg(world: World, org: WorldOrg, orgIndex: number, nowMs: number):
     accepted,
   });
   const outcomeRandom = random.fork("outcomes");
-  const outcomes = new Map(projects.map((p) => [p.id, buildOutcomes(outcomeRandom, accepted.get(p.id) as Float64Array, statsStartHour)]));
-  const sessions = generateSessions({ random: random.fork("sessions"), nowMs, statsStartHour, projects, releases, regressedRelease });
+  const outcomes = new Map(
+    projects.map((p) => [p.id, buildOutcomes(outcomeRandom, accepted.get(p.id) as Float64Array, statsStartHour)]),
+  );
+  const sessions = generateSessions({
+    random: random.fork("sessions"),
+    nowMs,
+    statsStartHour,
+    projects,
+    releases,
+    regressedRelease,
+  });
   return {
     slug: org.slug,
     id: org.sentry.orgId,
@@ -105,7 +136,12 @@ function buildOrg(world: World, org: WorldOrg, orgIndex: number, nowMs: number):
     issues,
     sessions,
     outcomes,
-    installation: { uuid: SENTRY_INSTALLATION_UUIDS[org.slug], appSlug: SENTRY_APP.slug, appUuid: SENTRY_APP.uuid, sentryAppId: SENTRY_APP.sentryAppId },
+    installation: {
+      uuid: SENTRY_INSTALLATION_UUIDS[org.slug],
+      appSlug: SENTRY_APP.slug,
+      appUuid: SENTRY_APP.uuid,
+      sentryAppId: SENTRY_APP.sentryAppId,
+    },
     externalIssues: [],
     regressedRelease,
     webhookSecret: SENTRY_WEBHOOK_SECRETS[org.slug],
@@ -115,6 +151,8 @@ function buildOrg(world: World, org: WorldOrg, orgIndex: number, nowMs: number):
 export function buildSentryData(world: World): SentryData {
   const nowMs = world.now.getTime();
   const orgs = world.orgs.map((org, i) => buildOrg(world, org, i, nowMs));
-  const statsStartHour = Math.min(...world.orgs.map((org) => hourOf(nowMs) - volumesFor(world, org).statsDays * 24 + 1));
+  const statsStartHour = Math.min(
+    ...world.orgs.map((org) => hourOf(nowMs) - volumesFor(world, org).statsDays * 24 + 1),
+  );
   return { seed: world.seed, nowMs, statsStartHour, orgs };
 }

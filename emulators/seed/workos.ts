@@ -35,14 +35,31 @@ export type WorkosSeed = {
 const DAY_MS = 86_400_000;
 
 const MEMBER_PERMISSIONS = ["sprints:read", "errors:read", "releases:read", "members:read"];
-const MANAGER_PERMISSIONS = [...MEMBER_PERMISSIONS, "sprints:manage", "errors:triage", "releases:manage", "tickets:create", "automations:manage"];
-const ADMIN_PERMISSIONS = [...MANAGER_PERMISSIONS, "members:manage", "integrations:manage", "audit-log:read", "api-keys:manage"];
+const MANAGER_PERMISSIONS = [
+  ...MEMBER_PERMISSIONS,
+  "sprints:manage",
+  "errors:triage",
+  "releases:manage",
+  "tickets:create",
+  "automations:manage",
+];
+const ADMIN_PERMISSIONS = [
+  ...MANAGER_PERMISSIONS,
+  "members:manage",
+  "integrations:manage",
+  "audit-log:read",
+  "api-keys:manage",
+];
 
 /** Issuer shown in authenticator apps: the team name of the emulated WorkOS environment. */
 export const TOTP_ISSUER = "Bosun";
 
 /** What each role may do in Bosun; also the `permissions` claim of access tokens. */
-export const ROLE_PERMISSIONS: Record<RoleSlug, string[]> = { admin: ADMIN_PERMISSIONS, manager: MANAGER_PERMISSIONS, member: MEMBER_PERMISSIONS };
+export const ROLE_PERMISSIONS: Record<RoleSlug, string[]> = {
+  admin: ADMIN_PERMISSIONS,
+  manager: MANAGER_PERMISSIONS,
+  member: MEMBER_PERMISSIONS,
+};
 
 const ROLE_TEXT: Record<RoleSlug, [string, string]> = {
   admin: ["Admin", "Manages members, integrations and settings."],
@@ -64,7 +81,15 @@ function seedOrganization(org: WorldOrg, now: number, index: number): Organizati
     id: org.workosOrgId,
     slug: org.slug,
     name: org.name,
-    domains: [{ id: workosId("org_domain", org.domain), domain: org.domain, state: "verified", createdAt, updatedAt: createdAt }],
+    domains: [
+      {
+        id: workosId("org_domain", org.domain),
+        domain: org.domain,
+        state: "verified",
+        createdAt,
+        updatedAt: createdAt,
+      },
+    ],
     externalId: org.slug,
     metadata: {},
     createdAt,
@@ -75,10 +100,26 @@ function seedOrganization(org: WorldOrg, now: number, index: number): Organizati
 export function buildWorkosSeed(world: World): WorkosSeed {
   const now = world.now.getTime();
   const random = createRandom(`${world.seed}:workos`);
-  const seed: WorkosSeed = { users: [], organizations: [], memberships: [], roles: [], directories: [], directoryUsers: [], directoryGroups: [], authFactors: [], events: [] };
+  const seed: WorkosSeed = {
+    users: [],
+    organizations: [],
+    memberships: [],
+    roles: [],
+    directories: [],
+    directoryUsers: [],
+    directoryGroups: [],
+    authFactors: [],
+    events: [],
+  };
   const eventRandom = random.fork("events");
   const addEvent = (event: string, data: Record<string, unknown>, organizationId: string | null, createdAt: string) => {
-    seed.events.push({ id: seededId("event", new Date(createdAt), eventRandom), event, data, organizationId, createdAt });
+    seed.events.push({
+      id: seededId("event", new Date(createdAt), eventRandom),
+      event,
+      data,
+      organizationId,
+      createdAt,
+    });
   };
 
   world.orgs.forEach((org, index) => seed.organizations.push(seedOrganization(org, now, index)));
@@ -100,7 +141,15 @@ export function buildWorkosSeed(world: World): WorkosSeed {
       password: person.password,
     });
     if (person.totpSecret) {
-      seed.authFactors.push({ id: workosId("auth_factor", person.email), userId: person.workosUserId, issuer: TOTP_ISSUER, user: person.email, secret: person.totpSecret, createdAt, updatedAt: createdAt });
+      seed.authFactors.push({
+        id: workosId("auth_factor", person.email),
+        userId: person.workosUserId,
+        issuer: TOTP_ISSUER,
+        user: person.email,
+        secret: person.totpSecret,
+        createdAt,
+        updatedAt: createdAt,
+      });
     }
   });
   const userByEmail = new Map(seed.users.map((u) => [u.email, u]));
@@ -136,12 +185,36 @@ export function buildWorkosSeed(world: World): WorkosSeed {
     const groupNames = ["Engineering", ...new Set(org.people.flatMap((p) => p.components))].sort();
     const groups = groupNames.map((name, i): DirectoryGroupRecord => {
       const createdAt = iso(orgCreated + DAY_MS + (i + 1) * 60_000);
-      return { id: workosId("directory_group", `${org.slug}:${name}`), idpId: `00g${workosId("g", `${org.slug}:${name}`).slice(4, 18).toLowerCase()}`, directoryId: directory.id, organizationId: org.workosOrgId, name, createdAt, updatedAt: createdAt };
+      return {
+        id: workosId("directory_group", `${org.slug}:${name}`),
+        idpId: `00g${workosId("g", `${org.slug}:${name}`).slice(4, 18).toLowerCase()}`,
+        directoryId: directory.id,
+        organizationId: org.workosOrgId,
+        name,
+        createdAt,
+        updatedAt: createdAt,
+      };
     });
     seed.directoryGroups.push(...groups);
     const groupByName = new Map(groups.map((g) => [g.name, g]));
 
-    addEvent("dsync.activated", { object: "directory", id: directory.id, organization_id: org.workosOrgId, type: "okta scim v2.0", state: "active", name: directory.name, external_key: directory.externalKey, domains: [{ object: "organization_domain", id: organization.domains[0]?.id, domain: org.domain }], created_at: directory.createdAt, updated_at: directory.updatedAt }, org.workosOrgId, directory.createdAt);
+    addEvent(
+      "dsync.activated",
+      {
+        object: "directory",
+        id: directory.id,
+        organization_id: org.workosOrgId,
+        type: "okta scim v2.0",
+        state: "active",
+        name: directory.name,
+        external_key: directory.externalKey,
+        domains: [{ object: "organization_domain", id: organization.domains[0]?.id, domain: org.domain }],
+        created_at: directory.createdAt,
+        updated_at: directory.updatedAt,
+      },
+      org.workosOrgId,
+      directory.createdAt,
+    );
 
     for (const person of org.people) {
       const user = userByEmail.get(person.email) as UserRecord;
@@ -172,7 +245,9 @@ export function buildWorkosSeed(world: World): WorkosSeed {
         jobTitle: random.pick(JOB_TITLES[role]),
         state: "active",
         roleSlug: role,
-        groupIds: ["Engineering", ...person.components].map((name) => (groupByName.get(name) as DirectoryGroupRecord).id),
+        groupIds: ["Engineering", ...person.components].map(
+          (name) => (groupByName.get(name) as DirectoryGroupRecord).id,
+        ),
         createdAt,
         updatedAt: createdAt,
       });
@@ -210,7 +285,13 @@ function historyEvents(seed: WorkosSeed, world: World, random: ReturnType<typeof
       created_at: createdAt,
       updated_at: createdAt,
     };
-    events.push({ id: seededId("event", new Date(created), random), event: "session.created", data, organizationId: membership.organizationId, createdAt });
+    events.push({
+      id: seededId("event", new Date(created), random),
+      event: "session.created",
+      data,
+      organizationId: membership.organizationId,
+      createdAt,
+    });
   }
   return events;
 }

@@ -1,4 +1,10 @@
-import { DEMO_GITHUB_WEBHOOK_SECRETS, DEMO_PASSWORD, DEMO_PORTS, DEMO_SENTRY_WEBHOOK_SECRETS, WORKOS_DEMO_WEBHOOK_SECRET } from "../../lib/platform/config/demo";
+import {
+  DEMO_GITHUB_WEBHOOK_SECRETS,
+  DEMO_PASSWORD,
+  DEMO_PORTS,
+  DEMO_SENTRY_WEBHOOK_SECRETS,
+  WORKOS_DEMO_WEBHOOK_SECRET,
+} from "../../lib/platform/config/demo";
 import { createRandom, hashString } from "./random";
 
 /**
@@ -89,31 +95,189 @@ export type World = {
 };
 
 const VOLUMES: Record<SeedSize, WorldVolumes> = {
-  demo: { issuesPerProject: 90, closedSprintsPerBoard: 8, sentryIssuesPerOrg: 60, releasesPerOrg: 12, statsDays: 30, sprintDays: 14 },
+  demo: {
+    issuesPerProject: 90,
+    closedSprintsPerBoard: 8,
+    sentryIssuesPerOrg: 60,
+    releasesPerOrg: 12,
+    statsDays: 30,
+    sprintDays: 14,
+  },
   // 25,000 issues over 5 acme projects, 150 closed sprints over 5 boards (acme only).
-  large: { issuesPerProject: 5000, closedSprintsPerBoard: 30, sentryIssuesPerOrg: 5000, releasesPerOrg: 40, statsDays: 90, sprintDays: 14 },
+  large: {
+    issuesPerProject: 5000,
+    closedSprintsPerBoard: 30,
+    sentryIssuesPerOrg: 5000,
+    releasesPerOrg: 40,
+    statsDays: 90,
+    sprintDays: 14,
+  },
 };
 
-type PersonSpec = { key: string; first: string; last: string; org: OrgSlug; memberships: WorldMembership[]; components: string[]; mfa?: boolean };
+type PersonSpec = {
+  key: string;
+  first: string;
+  last: string;
+  org: OrgSlug;
+  memberships: WorldMembership[];
+  components: string[];
+  mfa?: boolean;
+};
 
 const NAMED_PEOPLE: PersonSpec[] = [
-  { key: "ada", first: "Ada", last: "Lovelace", org: "acme", memberships: [{ org: "acme", role: "admin" }], components: ["Platform", "Billing"] },
-  { key: "grace", first: "Grace", last: "Hopper", org: "acme", memberships: [{ org: "acme", role: "manager" }], components: ["Platform", "Tracking"] },
-  { key: "linus", first: "Linus", last: "Torvalds", org: "acme", memberships: [{ org: "acme", role: "member" }], components: ["Platform", "Infrastructure"] },
-  { key: "margaret", first: "Margaret", last: "Hamilton", org: "acme", memberships: [{ org: "acme", role: "member" }, { org: "globex", role: "manager" }], components: ["Tracking", "Routing"] },
-  { key: "ken", first: "Ken", last: "Thompson", org: "acme", memberships: [{ org: "acme", role: "member" }], components: ["Infrastructure", "Berths"] },
-  { key: "barbara", first: "Barbara", last: "Liskov", org: "acme", memberships: [{ org: "acme", role: "member" }], components: ["Billing", "Berths"], mfa: true },
-  { key: "donald", first: "Donald", last: "Knuth", org: "acme", memberships: [{ org: "acme", role: "member" }], components: ["Tracking", "Customs"] },
-  { key: "hedy", first: "Hedy", last: "Lamarr", org: "globex", memberships: [{ org: "globex", role: "admin" }], components: ["Routing", "Freight"] },
-  { key: "alan", first: "Alan", last: "Turing", org: "globex", memberships: [{ org: "globex", role: "member" }], components: ["Freight", "Manifests"] },
-  { key: "radia", first: "Radia", last: "Perlman", org: "globex", memberships: [{ org: "globex", role: "member" }], components: ["Routing", "Network"] },
-  { key: "frances", first: "Frances", last: "Allen", org: "globex", memberships: [{ org: "globex", role: "member" }], components: ["Manifests", "Network"] },
+  {
+    key: "ada",
+    first: "Ada",
+    last: "Lovelace",
+    org: "acme",
+    memberships: [{ org: "acme", role: "admin" }],
+    components: ["Platform", "Billing"],
+  },
+  {
+    key: "grace",
+    first: "Grace",
+    last: "Hopper",
+    org: "acme",
+    memberships: [{ org: "acme", role: "manager" }],
+    components: ["Platform", "Tracking"],
+  },
+  {
+    key: "linus",
+    first: "Linus",
+    last: "Torvalds",
+    org: "acme",
+    memberships: [{ org: "acme", role: "member" }],
+    components: ["Platform", "Infrastructure"],
+  },
+  {
+    key: "margaret",
+    first: "Margaret",
+    last: "Hamilton",
+    org: "acme",
+    memberships: [
+      { org: "acme", role: "member" },
+      { org: "globex", role: "manager" },
+    ],
+    components: ["Tracking", "Routing"],
+  },
+  {
+    key: "ken",
+    first: "Ken",
+    last: "Thompson",
+    org: "acme",
+    memberships: [{ org: "acme", role: "member" }],
+    components: ["Infrastructure", "Berths"],
+  },
+  {
+    key: "barbara",
+    first: "Barbara",
+    last: "Liskov",
+    org: "acme",
+    memberships: [{ org: "acme", role: "member" }],
+    components: ["Billing", "Berths"],
+    mfa: true,
+  },
+  {
+    key: "donald",
+    first: "Donald",
+    last: "Knuth",
+    org: "acme",
+    memberships: [{ org: "acme", role: "member" }],
+    components: ["Tracking", "Customs"],
+  },
+  {
+    key: "hedy",
+    first: "Hedy",
+    last: "Lamarr",
+    org: "globex",
+    memberships: [{ org: "globex", role: "admin" }],
+    components: ["Routing", "Freight"],
+  },
+  {
+    key: "alan",
+    first: "Alan",
+    last: "Turing",
+    org: "globex",
+    memberships: [{ org: "globex", role: "member" }],
+    components: ["Freight", "Manifests"],
+  },
+  {
+    key: "radia",
+    first: "Radia",
+    last: "Perlman",
+    org: "globex",
+    memberships: [{ org: "globex", role: "member" }],
+    components: ["Routing", "Network"],
+  },
+  {
+    key: "frances",
+    first: "Frances",
+    last: "Allen",
+    org: "globex",
+    memberships: [{ org: "globex", role: "member" }],
+    components: ["Manifests", "Network"],
+  },
 ];
 
-const EXTRA_FIRST = ["Edsger", "John", "Dennis", "Tim", "Katherine", "Jean", "Evelyn", "Annie", "Mary", "Dorothy", "Sophie", "Bjarne", "Guido", "James", "Niklaus", "Leslie", "Whitfield", "Martin", "Vint", "Bob", "Shafi", "Silvio", "Adele", "Lynn", "Carol"];
-const EXTRA_LAST = ["Dijkstra", "Backus", "Ritchie", "Berners", "Johnson", "Bartik", "Boyes", "Easley", "Keller", "Vaughan", "Wilson", "Stroustrup", "Rossum", "Gosling", "Wirth", "Lamport", "Diffie", "Hellman", "Cerf", "Kahn", "Goldwasser", "Micali", "Goldberg", "Conway", "Shaw"];
+const EXTRA_FIRST = [
+  "Edsger",
+  "John",
+  "Dennis",
+  "Tim",
+  "Katherine",
+  "Jean",
+  "Evelyn",
+  "Annie",
+  "Mary",
+  "Dorothy",
+  "Sophie",
+  "Bjarne",
+  "Guido",
+  "James",
+  "Niklaus",
+  "Leslie",
+  "Whitfield",
+  "Martin",
+  "Vint",
+  "Bob",
+  "Shafi",
+  "Silvio",
+  "Adele",
+  "Lynn",
+  "Carol",
+];
+const EXTRA_LAST = [
+  "Dijkstra",
+  "Backus",
+  "Ritchie",
+  "Berners",
+  "Johnson",
+  "Bartik",
+  "Boyes",
+  "Easley",
+  "Keller",
+  "Vaughan",
+  "Wilson",
+  "Stroustrup",
+  "Rossum",
+  "Gosling",
+  "Wirth",
+  "Lamport",
+  "Diffie",
+  "Hellman",
+  "Cerf",
+  "Kahn",
+  "Goldwasser",
+  "Micali",
+  "Goldberg",
+  "Conway",
+  "Shaw",
+];
 
-const ORG_SPECS: Record<OrgSlug, { name: string; domain: string; jiraProjects: [string, string, string[]][]; releaseMajor: number }> = {
+const ORG_SPECS: Record<
+  OrgSlug,
+  { name: string; domain: string; jiraProjects: [string, string, string[]][]; releaseMajor: number }
+> = {
   acme: {
     name: "Acme Maritime",
     domain: "acme.test",
@@ -209,7 +373,11 @@ function buildReleases(major: number, count: number, now: Date): WorldRelease[] 
   return Array.from({ length: count }, (_, i) => {
     const minor = i + 4;
     const ageDays = (count - 1 - i) * 7 + 1;
-    return { version: `${major}.${minor}.0`, releasedAt: new Date(now.getTime() - ageDays * DAY_MS), released: i < count - 1 };
+    return {
+      version: `${major}.${minor}.0`,
+      releasedAt: new Date(now.getTime() - ageDays * DAY_MS),
+      released: i < count - 1,
+    };
   });
 }
 
@@ -220,13 +388,20 @@ export function buildWorld({ size = "demo", seed = 42, now = new Date() }: Build
   const people = NAMED_PEOPLE.map(toPerson);
   if (size === "large") {
     const acmeComponents = [...ORG_SPECS.acme.jiraProjects, ...LARGE_EXTRA_PROJECTS].flatMap(([, , c]) => c);
-    people.push(...extraPeople(50 - people.filter((p) => p.email.endsWith("@acme.test")).length, [...new Set(acmeComponents)], seed).map(toPerson));
+    people.push(
+      ...extraPeople(
+        50 - people.filter((p) => p.email.endsWith("@acme.test")).length,
+        [...new Set(acmeComponents)],
+        seed,
+      ).map(toPerson),
+    );
   }
 
   let componentSeq = 10000;
   const orgs = (Object.keys(ORG_SPECS) as OrgSlug[]).map((slug, orgIndex): WorldOrg => {
     const spec = ORG_SPECS[slug];
-    const projectSpecs = size === "large" && slug === "acme" ? [...spec.jiraProjects, ...LARGE_EXTRA_PROJECTS] : spec.jiraProjects;
+    const projectSpecs =
+      size === "large" && slug === "acme" ? [...spec.jiraProjects, ...LARGE_EXTRA_PROJECTS] : spec.jiraProjects;
     return {
       slug,
       name: spec.name,
@@ -246,9 +421,18 @@ export function buildWorld({ size = "demo", seed = 42, now = new Date() }: Build
       sentry: {
         orgSlug: slug,
         orgId: String(1000 + orgIndex),
-        projects: SENTRY_PROJECTS.map(([projectSlug, name, platform], i) => ({ id: String(4500000 + orgIndex * 100 + i), slug: projectSlug, name, platform })),
+        projects: SENTRY_PROJECTS.map(([projectSlug, name, platform], i) => ({
+          id: String(4500000 + orgIndex * 100 + i),
+          slug: projectSlug,
+          name,
+          platform,
+        })),
       },
-      releases: buildReleases(spec.releaseMajor, size === "large" && slug === "acme" ? volumes.releasesPerOrg : VOLUMES.demo.releasesPerOrg, now),
+      releases: buildReleases(
+        spec.releaseMajor,
+        size === "large" && slug === "acme" ? volumes.releasesPerOrg : VOLUMES.demo.releasesPerOrg,
+        now,
+      ),
       people: people.filter((p) => p.memberships.some((m) => m.org === slug)),
     };
   });

@@ -27,7 +27,11 @@ describe("Sentry API conformance", () => {
   it("lists issues with every sort and stats period", async () => {
     for (const sort of ["date", "new", "freq", "user"]) {
       for (const groupStatsPeriod of ["24h", "14d", "auto"]) {
-        await conforms("GET", `${ORG}/issues/`, `/api/0/organizations/globex/issues/?query=is:for_review&statsPeriod=30d&sort=${sort}&groupStatsPeriod=${groupStatsPeriod}&limit=25`);
+        await conforms(
+          "GET",
+          `${ORG}/issues/`,
+          `/api/0/organizations/globex/issues/?query=is:for_review&statsPeriod=30d&sort=${sort}&groupStatsPeriod=${groupStatsPeriod}&limit=25`,
+        );
       }
     }
   });
@@ -35,66 +39,163 @@ describe("Sentry API conformance", () => {
   it("reads and updates one issue", async () => {
     const [first] = (await call(em, "GET", "/api/0/organizations/acme/issues/?query=is:unresolved&limit=1")).body;
     await conforms("GET", `${ORG}/issues/{issue_id}/`, `/api/0/organizations/acme/issues/${first.id}/`);
-    const res = await conforms("PUT", `${ORG}/issues/{issue_id}/`, `/api/0/organizations/acme/issues/${first.id}/`, { status: "resolved", statusDetails: { inRelease: "latest" } });
+    const res = await conforms("PUT", `${ORG}/issues/{issue_id}/`, `/api/0/organizations/acme/issues/${first.id}/`, {
+      status: "resolved",
+      statusDetails: { inRelease: "latest" },
+    });
     expect(res.body.statusDetails.inRelease).toBe("2.15.0");
-    await conforms("PUT", `${ORG}/issues/{issue_id}/`, `/api/0/organizations/acme/issues/${first.id}/`, { status: "ignored", statusDetails: { ignoreCount: 50, ignoreWindow: 60 } });
-    await conforms("PUT", `${ORG}/issues/{issue_id}/`, `/api/0/organizations/acme/issues/${first.id}/`, { assignedTo: "grace@acme.test", priority: "low", hasSeen: true, isBookmarked: true });
+    await conforms("PUT", `${ORG}/issues/{issue_id}/`, `/api/0/organizations/acme/issues/${first.id}/`, {
+      status: "ignored",
+      statusDetails: { ignoreCount: 50, ignoreWindow: 60 },
+    });
+    await conforms("PUT", `${ORG}/issues/{issue_id}/`, `/api/0/organizations/acme/issues/${first.id}/`, {
+      assignedTo: "grace@acme.test",
+      priority: "low",
+      hasSeen: true,
+      isBookmarked: true,
+    });
   });
 
   it("bulk-updates issues", async () => {
     const issues = (await call(em, "GET", "/api/0/organizations/acme/issues/?limit=2")).body;
     const ids = issues.map((i: { id: string }) => `id=${i.id}`).join("&");
     await conforms("PUT", `${ORG}/issues/`, `/api/0/organizations/acme/issues/?${ids}`, { status: "unresolved" });
-    await conforms("PUT", `${ORG}/issues/`, `/api/0/organizations/acme/issues/?${ids}`, { assignedTo: "user:" + (await call(em, "GET", "/api/0/organizations/acme/issues/?limit=1&query=is:assigned")).body[0].assignedTo.id });
-    await conforms("PUT", `${ORG}/issues/`, `/api/0/organizations/acme/issues/?${ids}`, { status: "ignored", substatus: "archived_until_escalating" });
+    await conforms("PUT", `${ORG}/issues/`, `/api/0/organizations/acme/issues/?${ids}`, {
+      assignedTo:
+        "user:" +
+        (await call(em, "GET", "/api/0/organizations/acme/issues/?limit=1&query=is:assigned")).body[0].assignedTo.id,
+    });
+    await conforms("PUT", `${ORG}/issues/`, `/api/0/organizations/acme/issues/?${ids}`, {
+      status: "ignored",
+      substatus: "archived_until_escalating",
+    });
   });
 
   it("lists an issue's events and reads latest/oldest", async () => {
     const [issue] = (await call(em, "GET", "/api/0/organizations/acme/issues/?limit=1")).body;
-    const events = await conforms("GET", `${ORG}/issues/{issue_id}/events/`, `/api/0/organizations/acme/issues/${issue.id}/events/`);
+    const events = await conforms(
+      "GET",
+      `${ORG}/issues/{issue_id}/events/`,
+      `/api/0/organizations/acme/issues/${issue.id}/events/`,
+    );
     expect(events.body.length).toBeGreaterThan(0);
-    for (const which of ["latest", "oldest", "recommended"]) await conforms("GET", `${ORG}/issues/{issue_id}/events/{event_id}/`, `/api/0/organizations/acme/issues/${issue.id}/events/${which}/`);
+    for (const which of ["latest", "oldest", "recommended"])
+      await conforms(
+        "GET",
+        `${ORG}/issues/{issue_id}/events/{event_id}/`,
+        `/api/0/organizations/acme/issues/${issue.id}/events/${which}/`,
+      );
   });
 
   it("serves usage stats and sessions", async () => {
-    await conforms("GET", `${ORG}/stats_v2/`, "/api/0/organizations/acme/stats_v2/?field=sum(quantity)&groupBy=outcome&groupBy=category&groupBy=project&statsPeriod=14d&interval=1d");
-    await conforms("GET", `${ORG}/stats_v2/`, "/api/0/organizations/acme/stats_v2/?field=sum(times_seen)&groupBy=reason&category=error&outcome=accepted&statsPeriod=24h");
-    await conforms("GET", `${ORG}/sessions/`, "/api/0/organizations/acme/sessions/?field=sum(session)&field=count_unique(user)&field=crash_free_rate(session)&field=crash_free_rate(user)&groupBy=release&groupBy=project&statsPeriod=14d&interval=1d");
-    await conforms("GET", `${ORG}/sessions/`, "/api/0/organizations/globex/sessions/?field=sum(session)&groupBy=session.status&statsPeriod=24h");
+    await conforms(
+      "GET",
+      `${ORG}/stats_v2/`,
+      "/api/0/organizations/acme/stats_v2/?field=sum(quantity)&groupBy=outcome&groupBy=category&groupBy=project&statsPeriod=14d&interval=1d",
+    );
+    await conforms(
+      "GET",
+      `${ORG}/stats_v2/`,
+      "/api/0/organizations/acme/stats_v2/?field=sum(times_seen)&groupBy=reason&category=error&outcome=accepted&statsPeriod=24h",
+    );
+    await conforms(
+      "GET",
+      `${ORG}/sessions/`,
+      "/api/0/organizations/acme/sessions/?field=sum(session)&field=count_unique(user)&field=crash_free_rate(session)&field=crash_free_rate(user)&groupBy=release&groupBy=project&statsPeriod=14d&interval=1d",
+    );
+    await conforms(
+      "GET",
+      `${ORG}/sessions/`,
+      "/api/0/organizations/globex/sessions/?field=sum(session)&groupBy=session.status&statsPeriod=24h",
+    );
   });
 
   it("lists releases and reads release health", async () => {
-    await conforms("GET", `${ORG}/releases/`, "/api/0/organizations/acme/releases/?health=1&per_page=5&adoptionStages=1");
-    await conforms("GET", `${ORG}/releases/{version}/`, "/api/0/organizations/acme/releases/2.14.0/?health=1&healthStatsPeriod=14d");
-    await conforms("GET", "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/releases/", "/api/0/projects/acme/web/releases/?per_page=3");
+    await conforms(
+      "GET",
+      `${ORG}/releases/`,
+      "/api/0/organizations/acme/releases/?health=1&per_page=5&adoptionStages=1",
+    );
+    await conforms(
+      "GET",
+      `${ORG}/releases/{version}/`,
+      "/api/0/organizations/acme/releases/2.14.0/?health=1&healthStatsPeriod=14d",
+    );
+    await conforms(
+      "GET",
+      "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/releases/",
+      "/api/0/projects/acme/web/releases/?per_page=3",
+    );
   });
 
   it("links issues to external tickets through the installation", async () => {
-    const installations = await conforms("GET", `${ORG}/sentry-app-installations/`, "/api/0/organizations/acme/sentry-app-installations/");
+    const installations = await conforms(
+      "GET",
+      `${ORG}/sentry-app-installations/`,
+      "/api/0/organizations/acme/sentry-app-installations/",
+    );
     const uuid = installations.body[0].uuid;
     const [issue] = (await call(em, "GET", "/api/0/organizations/acme/issues/?limit=1")).body;
-    const link = await conforms("POST", "/api/0/sentry-app-installations/{uuid}/external-issues/", `/api/0/sentry-app-installations/${uuid}/external-issues/`, {
-      issueId: Number(issue.id),
-      webUrl: "http://127.0.0.1:4102/browse/ACME-12",
-      project: "ACME",
-      identifier: "12",
-    });
+    const link = await conforms(
+      "POST",
+      "/api/0/sentry-app-installations/{uuid}/external-issues/",
+      `/api/0/sentry-app-installations/${uuid}/external-issues/`,
+      {
+        issueId: Number(issue.id),
+        webUrl: "http://127.0.0.1:4102/browse/ACME-12",
+        project: "ACME",
+        identifier: "12",
+      },
+    );
     expect(link.body.displayName).toBe("ACME#12");
-    const listed = await conforms("GET", `${ORG}/issues/{issue_id}/external-issues/`, `/api/0/organizations/acme/issues/${issue.id}/external-issues/`);
+    const listed = await conforms(
+      "GET",
+      `${ORG}/issues/{issue_id}/external-issues/`,
+      `/api/0/organizations/acme/issues/${issue.id}/external-issues/`,
+    );
     expect(listed.body).toEqual([link.body]);
-    await conforms("DELETE", "/api/0/sentry-app-installations/{uuid}/external-issues/{external_issue_id}/", `/api/0/sentry-app-installations/${uuid}/external-issues/${link.body.id}/`, undefined, 204);
+    await conforms(
+      "DELETE",
+      "/api/0/sentry-app-installations/{uuid}/external-issues/{external_issue_id}/",
+      `/api/0/sentry-app-installations/${uuid}/external-issues/${link.body.id}/`,
+      undefined,
+      204,
+    );
   });
 
   it("keeps one link per issue and app: a second POST answers Sentry's 500 and the issue still lists the first", async () => {
     const [{ uuid }] = (await call(em, "GET", "/api/0/organizations/acme/sentry-app-installations/")).body;
     const [, issue] = (await call(em, "GET", "/api/0/organizations/acme/issues/?limit=2")).body;
-    const body = { issueId: Number(issue.id), webUrl: "http://127.0.0.1:4102/browse/ACME-77", project: "ACME", identifier: "77" };
-    const first = await conforms("POST", "/api/0/sentry-app-installations/{uuid}/external-issues/", `/api/0/sentry-app-installations/${uuid}/external-issues/`, body);
+    const body = {
+      issueId: Number(issue.id),
+      webUrl: "http://127.0.0.1:4102/browse/ACME-77",
+      project: "ACME",
+      identifier: "77",
+    };
+    const first = await conforms(
+      "POST",
+      "/api/0/sentry-app-installations/{uuid}/external-issues/",
+      `/api/0/sentry-app-installations/${uuid}/external-issues/`,
+      body,
+    );
     const again = await call(em, "POST", `/api/0/sentry-app-installations/${uuid}/external-issues/`, body);
-    expect(again).toMatchObject({ status: 500, body: { detail: "Internal Error", errorId: expect.stringMatching(/^[0-9a-f]{32}$/) } });
-    const listed = await conforms("GET", `${ORG}/issues/{issue_id}/external-issues/`, `/api/0/organizations/acme/issues/${issue.id}/external-issues/`);
+    expect(again).toMatchObject({
+      status: 500,
+      body: { detail: "Internal Error", errorId: expect.stringMatching(/^[0-9a-f]{32}$/) },
+    });
+    const listed = await conforms(
+      "GET",
+      `${ORG}/issues/{issue_id}/external-issues/`,
+      `/api/0/organizations/acme/issues/${issue.id}/external-issues/`,
+    );
     expect(listed.body).toEqual([first.body]);
-    await conforms("DELETE", "/api/0/sentry-app-installations/{uuid}/external-issues/{external_issue_id}/", `/api/0/sentry-app-installations/${uuid}/external-issues/${first.body.id}/`, undefined, 204);
+    await conforms(
+      "DELETE",
+      "/api/0/sentry-app-installations/{uuid}/external-issues/{external_issue_id}/",
+      `/api/0/sentry-app-installations/${uuid}/external-issues/${first.body.id}/`,
+      undefined,
+      204,
+    );
   });
 
   it("answers errors in Sentry's shapes", async () => {
@@ -102,9 +203,18 @@ describe("Sentry API conformance", () => {
     expect(missing).toMatchObject({ status: 401, body: { detail: expect.any(String) } });
     const wrong = await call(em, "GET", "/api/0/organizations/acme/issues/", undefined, "nope");
     expect(wrong).toMatchObject({ status: 401, body: { detail: "Invalid token" } });
-    expect(await call(em, "GET", "/api/0/organizations/initech/issues/")).toMatchObject({ status: 404, body: { detail: expect.any(String) } });
-    expect(await call(em, "GET", "/api/0/organizations/acme/issues/999/")).toMatchObject({ status: 404, body: { detail: expect.any(String) } });
-    expect(await call(em, "GET", "/api/0/organizations/acme/issues/?query=nosuchkey:1")).toMatchObject({ status: 400, body: { detail: expect.any(String) } });
+    expect(await call(em, "GET", "/api/0/organizations/initech/issues/")).toMatchObject({
+      status: 404,
+      body: { detail: expect.any(String) },
+    });
+    expect(await call(em, "GET", "/api/0/organizations/acme/issues/999/")).toMatchObject({
+      status: 404,
+      body: { detail: expect.any(String) },
+    });
+    expect(await call(em, "GET", "/api/0/organizations/acme/issues/?query=nosuchkey:1")).toMatchObject({
+      status: 400,
+      body: { detail: expect.any(String) },
+    });
     const bad = await call(em, "PUT", "/api/0/organizations/acme/issues/?id=1", { status: "bogus" });
     expect(bad).toMatchObject({ status: 400, body: { status: ['"bogus" is not a valid choice.'] } });
     for (const [method, path, status] of [
@@ -117,13 +227,34 @@ describe("Sentry API conformance", () => {
   });
 
   it("accepts an envelope from the real SDK and turns it into an issue", async () => {
-    const client = new NodeClient({ dsn: em.dsnFor("acme", "bosun"), transport: makeNodeTransport, stackParser: defaultStackParser, integrations: [], release: "2.15.0", environment: "production", sendClientReports: false });
+    const client = new NodeClient({
+      dsn: em.dsnFor("acme", "bosun"),
+      transport: makeNodeTransport,
+      stackParser: defaultStackParser,
+      integrations: [],
+      release: "2.15.0",
+      environment: "production",
+      sendClientReports: false,
+    });
     const eventId = client.captureException(new RangeError("Sprint capacity overflow in conformance check"));
     expect(await client.flush(5_000)).toBe(true);
-    const found = await conforms("GET", `${ORG}/issues/`, "/api/0/organizations/acme/issues/?query=%22capacity%20overflow%22&statsPeriod=24h");
+    const found = await conforms(
+      "GET",
+      `${ORG}/issues/`,
+      "/api/0/organizations/acme/issues/?query=%22capacity%20overflow%22&statsPeriod=24h",
+    );
     expect(found.body).toHaveLength(1);
-    expect(found.body[0]).toMatchObject({ title: "RangeError: Sprint capacity overflow in conformance check", count: "1", project: { slug: "bosun" }, substatus: "new" });
-    const latest = await conforms("GET", `${ORG}/issues/{issue_id}/events/{event_id}/`, `/api/0/organizations/acme/issues/${found.body[0].id}/events/latest/`);
+    expect(found.body[0]).toMatchObject({
+      title: "RangeError: Sprint capacity overflow in conformance check",
+      count: "1",
+      project: { slug: "bosun" },
+      substatus: "new",
+    });
+    const latest = await conforms(
+      "GET",
+      `${ORG}/issues/{issue_id}/events/{event_id}/`,
+      `/api/0/organizations/acme/issues/${found.body[0].id}/events/latest/`,
+    );
     expect(latest.body.eventID).toBe(eventId);
     expect(latest.body.release.version).toBe("2.15.0");
   });

@@ -43,18 +43,29 @@ export function buildControlRouter(app: SentryApp): Router {
   router.get("/dsn", () => {
     const host = new URL(app.baseUrl.value).host;
     const dsns = store.orgStates().flatMap((org) =>
-      org.data.projects.map((p) => ({ org: org.data.slug, projectId: p.id, projectSlug: p.slug, publicKey: p.dsnPublicKey, dsn: `http://${p.dsnPublicKey}@${host}/${p.id}` })),
+      org.data.projects.map((p) => ({
+        org: org.data.slug,
+        projectId: p.id,
+        projectSlug: p.slug,
+        publicKey: p.dsnPublicKey,
+        dsn: `http://${p.dsnPublicKey}@${host}/${p.id}`,
+      })),
     );
     return { status: 200, body: { dsns } };
   });
 
-  router.get("/installations", () => ({ status: 200, body: { installations: store.orgStates().map((o) => ({ org: o.data.slug, ...o.data.installation })) } }));
+  router.get("/installations", () => ({
+    status: 200,
+    body: { installations: store.orgStates().map((o) => ({ org: o.data.slug, ...o.data.installation })) },
+  }));
 
   router.get("/webhook-target", () => ({ status: 200, body: { bosunUrl: app.target.bosunUrl } }));
   router.put("/webhook-target", (req) => {
     const body = parseJson<{ bosunUrl?: unknown }>(req);
-    if (body.bosunUrl !== null && typeof body.bosunUrl !== "string") return bad("bosunUrl must be a URL string, or null to stop sending webhooks");
-    if (typeof body.bosunUrl === "string" && !/^https?:\/\//.test(body.bosunUrl)) return bad("bosunUrl must start with http:// or https://");
+    if (body.bosunUrl !== null && typeof body.bosunUrl !== "string")
+      return bad("bosunUrl must be a URL string, or null to stop sending webhooks");
+    if (typeof body.bosunUrl === "string" && !/^https?:\/\//.test(body.bosunUrl))
+      return bad("bosunUrl must start with http:// or https://");
     app.target.bosunUrl = body.bosunUrl;
     return { status: 200, body: { bosunUrl: app.target.bosunUrl } };
   });
@@ -66,7 +77,8 @@ export function buildControlRouter(app: SentryApp): Router {
     const input = parseJson<IssueDescription>(req);
     const project = store.findProject(org, input.project ?? "");
     if (!project) return bad(`project must be one of ${org.data.projects.map((p) => p.slug).join(", ")}`);
-    if (input.level !== undefined && !LEVELS.has(input.level)) return bad("level must be fatal, error, warning or info");
+    if (input.level !== undefined && !LEVELS.has(input.level))
+      return bad("level must be fatal, error, warning or info");
     const count = input.count ?? 1;
     if (!Number.isInteger(count) || count < 1) return bad("count must be a positive integer");
     if (input.release !== undefined && typeof input.release !== "string") return bad("release must be a string");
@@ -80,7 +92,26 @@ export function buildControlRouter(app: SentryApp): Router {
       fingerprint: input.fingerprint,
       user: input.userId ? { id: input.userId } : undefined,
       ...(type !== undefined
-        ? { exception: { values: [{ type, value, mechanism: { type: "generic", handled: false }, stacktrace: { frames: [{ filename: input.filename ?? "app/page.tsx", function: input.function ?? "render", in_app: true }] } }] } }
+        ? {
+            exception: {
+              values: [
+                {
+                  type,
+                  value,
+                  mechanism: { type: "generic", handled: false },
+                  stacktrace: {
+                    frames: [
+                      {
+                        filename: input.filename ?? "app/page.tsx",
+                        function: input.function ?? "render",
+                        in_app: true,
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          }
         : { message: input.title }),
     };
     const ingested = ingestEvent(store, org, project, payload);
@@ -92,8 +123,19 @@ export function buildControlRouter(app: SentryApp): Router {
       store.touch();
     }
     const ctx = contextFor(app, org);
-    const webhook = ingested.created || ingested.regressed ? await app.hooks(org, "issue", ingested.created ? "created" : "unresolved", issueHookData(ctx, ingested.issue)) : null;
-    return { status: ingested.created ? 201 : 200, body: { created: ingested.created, regressed: ingested.regressed, issue: detailIssue(ctx, ingested.issue), webhook } };
+    const webhook =
+      ingested.created || ingested.regressed
+        ? await app.hooks(org, "issue", ingested.created ? "created" : "unresolved", issueHookData(ctx, ingested.issue))
+        : null;
+    return {
+      status: ingested.created ? 201 : 200,
+      body: {
+        created: ingested.created,
+        regressed: ingested.regressed,
+        issue: detailIssue(ctx, ingested.issue),
+        webhook,
+      },
+    };
   });
 
   router.post("/orgs/:org/alerts/event", async (req) => {
@@ -105,14 +147,21 @@ export function buildControlRouter(app: SentryApp): Router {
     const events = store.events(org, issue);
     const event = events[events.length - 1];
     if (!event) return bad("the issue has no events");
-    const webhook = await app.hooks(org, "event_alert", "triggered", eventAlertData(contextFor(app, org), issue, event, input.rule ?? "High priority issues"));
+    const webhook = await app.hooks(
+      org,
+      "event_alert",
+      "triggered",
+      eventAlertData(contextFor(app, org), issue, event, input.rule ?? "High priority issues"),
+    );
     return { status: 200, body: { webhook } };
   });
 
   router.post("/orgs/:org/alerts/metric", async (req) => {
     const org = orgOr404(req.params.org);
     if (!org) return { status: 404, body: { error: "unknown org" } };
-    const input = parseJson<{ project?: string; action?: string; title?: string; threshold?: number; value?: number }>(req);
+    const input = parseJson<{ project?: string; action?: string; title?: string; threshold?: number; value?: number }>(
+      req,
+    );
     const project = store.findProject(org, input.project ?? "");
     if (!project) return bad(`project must be one of ${org.data.projects.map((p) => p.slug).join(", ")}`);
     if (!ACTIONS.has(input.action ?? "")) return bad("action must be critical, warning or resolved");

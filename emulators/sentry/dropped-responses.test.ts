@@ -16,17 +16,25 @@ afterEach(() => fetch(`${em.url}/__emulator/faults`, { method: "DELETE" }));
 
 const ISSUES = "/api/0/organizations/acme/issues/";
 const setFaults = (faults: object) => call(em, "PUT", "/__emulator/faults", faults, null);
-const unresolved = async (count: number) => (await call<Issue[]>(em, "GET", `${ISSUES}?statsPeriod=30d&limit=${count}&query=is:unresolved`)).body;
+const unresolved = async (count: number) =>
+  (await call<Issue[]>(em, "GET", `${ISSUES}?statsPeriod=30d&limit=${count}&query=is:unresolved`)).body;
 const statusOf = async (id: string) => (await call<Issue>(em, "GET", `${ISSUES}${id}/`)).body.status;
 const resolveByFetch = (id: string) =>
-  fetch(`${em.url}${ISSUES}${id}/`, { method: "PUT", headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}`, "content-type": "application/json" }, body: JSON.stringify({ status: "resolved" }) });
+  fetch(`${em.url}${ISSUES}${id}/`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify({ status: "resolved" }),
+  });
 
 async function transportFailure(request: Promise<unknown>): Promise<unknown> {
   const outcome = await request.then(
     (value) => ({ answered: value }),
     (error: unknown) => ({ failed: error }),
   );
-  if (!("failed" in outcome)) throw new Error(`expected no HTTP answer, got ${outcome.answered instanceof Response ? outcome.answered.status : JSON.stringify(outcome.answered)}`);
+  if (!("failed" in outcome))
+    throw new Error(
+      `expected no HTTP answer, got ${outcome.answered instanceof Response ? outcome.answered.status : JSON.stringify(outcome.answered)}`,
+    );
   return outcome.failed;
 }
 
@@ -43,9 +51,19 @@ describe("dropResponseRate and dropResponseCount on the Sentry emulator", () => 
   it("dropResponseRate 1 on a bulk update: Bosun's Sentry client fails as unreachable, and every issue changed", async () => {
     const issues = await unresolved(3);
     await setFaults({ dropResponseRate: 1, pathPrefix: ISSUES, methods: ["PUT"] });
-    const client = createSentryClient({ baseUrl: em.url, organizationSlug: "acme", authToken: SENTRY_DEMO_AUTH_TOKEN, timeoutMs: 30_000 });
+    const client = createSentryClient({
+      baseUrl: em.url,
+      organizationSlug: "acme",
+      authToken: SENTRY_DEMO_AUTH_TOKEN,
+      timeoutMs: 30_000,
+    });
 
-    const error = await transportFailure(client.write("PUT", "/organizations/acme/issues/", { query: { id: issues.map((i) => i.id) }, body: { status: "ignored" } }));
+    const error = await transportFailure(
+      client.write("PUT", "/organizations/acme/issues/", {
+        query: { id: issues.map((i) => i.id) },
+        body: { status: "ignored" },
+      }),
+    );
     expect(error).toBeInstanceOf(IntegrationError);
     expect(error).toMatchObject({ service: "sentry", reason: "unreachable", status: undefined });
 

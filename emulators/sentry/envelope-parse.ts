@@ -55,7 +55,8 @@ export function parseEnvelope(bytes: Buffer): Envelope {
     let payload: Buffer;
     if (itemHeaders.length !== undefined) {
       const length = itemHeaders.length;
-      if (typeof length !== "number" || !Number.isInteger(length) || length < 0 || pos + length > bytes.length) throw new EnvelopeError("invalid item length");
+      if (typeof length !== "number" || !Number.isInteger(length) || length < 0 || pos + length > bytes.length)
+        throw new EnvelopeError("invalid item length");
       payload = bytes.subarray(pos, pos + length);
       pos += length;
       if (bytes[pos] === NEWLINE) pos++;

@@ -29,7 +29,16 @@ export type MetricAlertAction = "critical" | "warning" | "resolved";
 /** Incident statuses as Sentry numbers them. */
 const INCIDENT_STATUS: Record<MetricAlertAction, number> = { critical: 20, warning: 10, resolved: 2 };
 
-export type MetricAlertInput = { project: SentryProject; action: MetricAlertAction; ruleId: number; title: string; aggregate: string; threshold: number; value: number; nowMs: number };
+export type MetricAlertInput = {
+  project: SentryProject;
+  action: MetricAlertAction;
+  ruleId: number;
+  title: string;
+  aggregate: string;
+  threshold: number;
+  value: number;
+  nowMs: number;
+};
 
 export function metricAlertData(ctx: SerializeContext, input: MetricAlertInput) {
   const { project, action, ruleId, title, aggregate, threshold, value, nowMs } = input;
@@ -68,8 +77,24 @@ export function metricAlertData(ctx: SerializeContext, input: MetricAlertInput) 
         include_all_projects: false,
         projects: [project.slug],
         triggers: [
-          { id: String(ruleId * 10 + 1), alert_rule_id: String(ruleId), label: "critical", threshold_type: 0, alert_threshold: threshold, resolve_threshold: null, actions: [] },
-          { id: String(ruleId * 10 + 2), alert_rule_id: String(ruleId), label: "warning", threshold_type: 0, alert_threshold: Math.round(threshold / 2), resolve_threshold: null, actions: [] },
+          {
+            id: String(ruleId * 10 + 1),
+            alert_rule_id: String(ruleId),
+            label: "critical",
+            threshold_type: 0,
+            alert_threshold: threshold,
+            resolve_threshold: null,
+            actions: [],
+          },
+          {
+            id: String(ruleId * 10 + 2),
+            alert_rule_id: String(ruleId),
+            label: "warning",
+            threshold_type: 0,
+            alert_threshold: Math.round(threshold / 2),
+            resolve_threshold: null,
+            actions: [],
+          },
         ],
         date_created: iso(nowMs - 30 * 86_400_000),
         date_modified: iso(nowMs - 30 * 86_400_000),

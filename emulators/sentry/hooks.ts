@@ -19,7 +19,13 @@ export function signBody(body: string, secret: string): string {
 }
 
 export function createHookSender(log: WebhookLog, target: HookTarget) {
-  return async function send(org: OrgState, resource: string, action: string, data: unknown, actor: HookActor = SENTRY_ACTOR): Promise<SentWebhook | null> {
+  return async function send(
+    org: OrgState,
+    resource: string,
+    action: string,
+    data: unknown,
+    actor: HookActor = SENTRY_ACTOR,
+  ): Promise<SentWebhook | null> {
     if (!target.bosunUrl) return null;
     const body = pythonJsonDumps({ action, installation: { uuid: org.data.installation.uuid }, data, actor });
     const headers = {

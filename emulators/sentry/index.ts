@@ -33,7 +33,12 @@ export async function startSentryEmulator(options: EmulatorStartOptions = {}): P
   const store = new SentryStore({ size, seed, now: options.now });
   const webhooks = createWebhookLog();
   const target = { bosunUrl: options.bosunUrl ?? null };
-  const app: SentryApp = { store, hooks: createHookSender(webhooks, target), target, baseUrl: { value: "http://127.0.0.1" } };
+  const app: SentryApp = {
+    store,
+    hooks: createHookSender(webhooks, target),
+    target,
+    baseUrl: { value: "http://127.0.0.1" },
+  };
 
   const router = new Router();
   registerProjectRoutes(router, app);
@@ -61,7 +66,13 @@ export async function startSentryEmulator(options: EmulatorStartOptions = {}): P
       seed,
       now: new Date(store.now()).toISOString(),
       bosunUrl: target.bosunUrl,
-      orgs: store.orgStates().map((o) => ({ slug: o.data.slug, projects: o.data.projects.length, issues: o.data.issues.length, releases: o.data.releases.length, regressedRelease: o.data.regressedRelease })),
+      orgs: store.orgStates().map((o) => ({
+        slug: o.data.slug,
+        projects: o.data.projects.length,
+        issues: o.data.issues.length,
+        releases: o.data.releases.length,
+        regressedRelease: o.data.regressedRelease,
+      })),
     }),
   });
   const running = await server.listen(options.port ?? 0, options.host ?? "127.0.0.1");

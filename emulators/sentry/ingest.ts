@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { groupHashOf, issueTitle, priorityFor, shortIdCode, INBOX_REASON } from "../seed/sentry-issues";
 import { HourSeries, hourOf } from "../seed/sentry-series";
-import type { IngestException, IngestFrame, IssueLevel, SentryEvent, SentryIssue, SentryProject } from "../seed/sentry-types";
+import type {
+  IngestException,
+  IngestFrame,
+  IssueLevel,
+  SentryEvent,
+  SentryIssue,
+  SentryProject,
+} from "../seed/sentry-types";
 import type { OrgState, SentryStore } from "./store";
 
 /**
@@ -13,7 +20,11 @@ import type { OrgState, SentryStore } from "./store";
 const LEVELS = new Set<IssueLevel>(["fatal", "error", "warning", "info"]);
 const MAX_EVENTS_PER_ISSUE = 100;
 const DAY_MS = 86_400_000;
-const PLATFORM_BY_PROJECT: Record<string, string> = { "javascript-nextjs": "javascript", node: "node", python: "python" };
+const PLATFORM_BY_PROJECT: Record<string, string> = {
+  "javascript-nextjs": "javascript",
+  node: "node",
+  python: "python",
+};
 
 type Payload = Record<string, unknown>;
 /** `regressed`: the event reopened a resolved issue, as Sentry's regression detection does. */
@@ -51,7 +62,9 @@ function userKey(user: SentryEvent["user"]): string | null {
 function tagsOf(payload: Payload, base: [string, string][]): [string, string][] {
   const raw = payload.tags;
   const extra: [string, string][] = Array.isArray(raw)
-    ? raw.filter((t): t is [string, string] => Array.isArray(t) && t.length === 2).map(([k, v]) => [String(k), String(v)])
+    ? raw
+        .filter((t): t is [string, string] => Array.isArray(t) && t.length === 2)
+        .map(([k, v]) => [String(k), String(v)])
     : raw && typeof raw === "object"
       ? Object.entries(raw as Record<string, unknown>).map(([k, v]) => [k, String(v)])
       : [];
@@ -59,7 +72,12 @@ function tagsOf(payload: Payload, base: [string, string][]): [string, string][] 
 }
 
 /** Returns null for events that carry neither an exception nor a message. */
-export function ingestEvent(store: SentryStore, org: OrgState, project: SentryProject, payload: Payload): IngestedEvent | null {
+export function ingestEvent(
+  store: SentryStore,
+  org: OrgState,
+  project: SentryProject,
+  payload: Payload,
+): IngestedEvent | null {
   const exceptions = exceptionsOf(payload);
   const main = exceptions[exceptions.length - 1];
   const message = messageOf(payload);
@@ -69,17 +87,37 @@ export function ingestEvent(store: SentryStore, org: OrgState, project: SentryPr
   const frame = topFrame(main);
   const type = main?.type ?? "Error";
   const value = main?.value ?? "";
-  const level: IssueLevel = LEVELS.has(payload.level as IssueLevel) ? (payload.level as IssueLevel) : main ? "error" : "info";
+  const level: IssueLevel = LEVELS.has(payload.level as IssueLevel)
+    ? (payload.level as IssueLevel)
+    : main
+      ? "error"
+      : "info";
   const release = typeof payload.release === "string" && payload.release ? payload.release : null;
-  const environment = typeof payload.environment === "string" && payload.environment ? payload.environment : "production";
-  const defaultParts = main ? [project.id, type, value, frame?.function ?? "", frame?.filename ?? frame?.module ?? ""] : [project.id, "message", message];
+  const environment =
+    typeof payload.environment === "string" && payload.environment ? payload.environment : "production";
+  const defaultParts = main
+    ? [project.id, type, value, frame?.function ?? "", frame?.filename ?? frame?.module ?? ""]
+    : [project.id, "message", message];
   const fingerprint = Array.isArray(payload.fingerprint) ? payload.fingerprint.map(String) : ["{{ default }}"];
   const isDefault = fingerprint.length === 1 && fingerprint[0] === "{{ default }}";
-  const groupHash = isDefault ? groupHashOf(defaultParts) : groupHashOf([project.id, ...fingerprint.flatMap((part) => (part === "{{ default }}" ? defaultParts : [part]))]);
+  const groupHash = isDefault
+    ? groupHashOf(defaultParts)
+    : groupHashOf([project.id, ...fingerprint.flatMap((part) => (part === "{{ default }}" ? defaultParts : [part]))]);
   const user = payload.user && typeof payload.user === "object" ? (payload.user as SentryEvent["user"]) : null;
-  const platform = typeof payload.platform === "string" ? payload.platform : (PLATFORM_BY_PROJECT[project.platform] ?? "other");
-  const culprit = typeof payload.culprit === "string" ? payload.culprit : typeof payload.transaction === "string" ? payload.transaction : frame ? `${frame.filename ?? frame.module ?? "?"} in ${frame.function ?? "?"}` : "";
-  const eventId = typeof payload.event_id === "string" && /^[0-9a-f]{32}$/i.test(payload.event_id.replace(/-/g, "")) ? payload.event_id.replace(/-/g, "").toLowerCase() : randomUUID().replace(/-/g, "");
+  const platform =
+    typeof payload.platform === "string" ? payload.platform : (PLATFORM_BY_PROJECT[project.platform] ?? "other");
+  const culprit =
+    typeof payload.culprit === "string"
+      ? payload.culprit
+      : typeof payload.transaction === "string"
+        ? payload.transaction
+        : frame
+          ? `${frame.filename ?? frame.module ?? "?"} in ${frame.function ?? "?"}`
+          : "";
+  const eventId =
+    typeof payload.event_id === "string" && /^[0-9a-f]{32}$/i.test(payload.event_id.replace(/-/g, ""))
+      ? payload.event_id.replace(/-/g, "").toLowerCase()
+      : randomUUID().replace(/-/g, "");
   if (release) store.ensureRelease(org, release, project.id);
   const hour = hourOf(nowMs);
 
@@ -93,10 +131,18 @@ export function ingestEvent(store: SentryStore, org: OrgState, project: SentryPr
       shortId: `${project.slug.toUpperCase()}-${shortIdCode(seq)}`,
       projectId: project.id,
       groupHash,
-      title: main ? issueTitle(type, value) : message.split("\n")[0] ?? message,
+      title: main ? issueTitle(type, value) : (message.split("\n")[0] ?? message),
       culprit,
       type: main ? "error" : "default",
-      metadata: main ? { type, value, filename: frame?.filename ?? "", function: frame?.function ?? "", in_app_frame_mix: "in-app-only" } : { title: message },
+      metadata: main
+        ? {
+            type,
+            value,
+            filename: frame?.filename ?? "",
+            function: frame?.function ?? "",
+            in_app_frame_mix: "in-app-only",
+          }
+        : { title: message },
       level,
       status: "unresolved",
       substatus: "new",
@@ -160,10 +206,18 @@ export function ingestEvent(store: SentryStore, org: OrgState, project: SentryPr
     release,
     environment,
     user,
-    tags: tagsOf(payload, [["environment", environment], ["level", level], ...(release ? [["release", release] as [string, string]] : [])]),
+    tags: tagsOf(payload, [
+      ["environment", environment],
+      ["level", level],
+      ...(release ? [["release", release] as [string, string]] : []),
+    ]),
     exception: exceptions,
-    contexts: payload.contexts && typeof payload.contexts === "object" ? (payload.contexts as Record<string, unknown>) : {},
-    sdk: payload.sdk && typeof payload.sdk === "object" ? { name: String((payload.sdk as Payload).name ?? ""), version: String((payload.sdk as Payload).version ?? "") } : null,
+    contexts:
+      payload.contexts && typeof payload.contexts === "object" ? (payload.contexts as Record<string, unknown>) : {},
+    sdk:
+      payload.sdk && typeof payload.sdk === "object"
+        ? { name: String((payload.sdk as Payload).name ?? ""), version: String((payload.sdk as Payload).version ?? "") }
+        : null,
     transaction: typeof payload.transaction === "string" ? payload.transaction : null,
     fingerprint,
   };
@@ -234,7 +288,8 @@ export function ingestSessionAggregates(store: SentryStore, org: OrgState, proje
   const hour = hourOf(store.now());
   const series = store.sessionSeries(org, project.id, release, environment, hour);
   for (const bucket of payload.aggregates as Payload[]) {
-    const n = (key: string) => (typeof bucket[key] === "number" && (bucket[key] as number) > 0 ? (bucket[key] as number) : 0);
+    const n = (key: string) =>
+      typeof bucket[key] === "number" && (bucket[key] as number) > 0 ? (bucket[key] as number) : 0;
     const [exited, errored, abnormal, crashed] = [n("exited"), n("errored"), n("abnormal"), n("crashed")];
     series.total.add(hour, exited + errored + abnormal + crashed);
     series.errored.add(hour, errored);

@@ -23,7 +23,6 @@ export type IssueListQuery = {
 const SORTS = new Set(["date", "new", "freq", "user", "trends", "inbox", "recommended"]);
 const MAX_CACHED = 200;
 
-
 export function projectFilter(store: SentryStore, org: OrgState, values: string[]): Set<string> | null {
   const wanted = values.filter((v) => v !== "" && v !== "-1");
   if (wanted.length === 0) return null;
@@ -67,7 +66,16 @@ export function queryIssues(store: SentryStore, org: OrgState, params: URLSearch
   const linkedIssueIds = new Set(org.data.externalIssues.map((e) => e.issueId));
   const search = parseIssueSearch(query, { store, org, nowMs, linkedIssueIds });
 
-  const key = ["issues", org.data.slug, query, sort, hours.startHour, hours.endHour, [...(projects ?? [])].join(","), environments.join(",")].join("|");
+  const key = [
+    "issues",
+    org.data.slug,
+    query,
+    sort,
+    hours.startHour,
+    hours.endHour,
+    [...(projects ?? [])].join(","),
+    environments.join(","),
+  ].join("|");
   const cached = store.caches.get(key) as SentryIssue[] | undefined;
   if (cached) return { issues: cached, range: hours, hasFilters: search.hasFilters || environments.length > 0 };
 

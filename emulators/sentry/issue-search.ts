@@ -33,7 +33,9 @@ const IS_VALUES: Record<string, Predicate | "linked" | "unlinked"> = {
 };
 
 function unquote(value: string): string {
-  return value.startsWith('"') && value.endsWith('"') && value.length >= 2 ? value.slice(1, -1).replace(/\\(.)/g, "$1") : value;
+  return value.startsWith('"') && value.endsWith('"') && value.length >= 2
+    ? value.slice(1, -1).replace(/\\(.)/g, "$1")
+    : value;
 }
 
 function splitValues(raw: string): string[] {
@@ -58,7 +60,9 @@ function assigneeMatcher(ctx: SearchContext, value: string): Predicate {
     const team = ctx.org.data.team;
     return (i) => lower.slice(1) === team.slug && i.assignedTo?.type === "team" && i.assignedTo.id === team.id;
   }
-  const user = ctx.org.data.users.find((u) => u.id === value || u.email.toLowerCase() === lower || u.username.toLowerCase() === lower);
+  const user = ctx.org.data.users.find(
+    (u) => u.id === value || u.email.toLowerCase() === lower || u.username.toLowerCase() === lower,
+  );
   if (!user) return () => false;
   return (i) => i.assignedTo?.type === "user" && i.assignedTo.id === user.id;
 }
@@ -79,7 +83,8 @@ function dateMatcher(field: "firstSeenMs" | "lastSeenMs", value: string, nowMs: 
   }
   const absolute = /^(>=|<=|>|<)?(.+)$/.exec(value);
   const ms = Date.parse(absolute?.[2] ?? "");
-  if (!absolute || Number.isNaN(ms)) throw new BadRequest(`Invalid date for ${field.replace("Ms", "")}: ${JSON.stringify(value)}`);
+  if (!absolute || Number.isNaN(ms))
+    throw new BadRequest(`Invalid date for ${field.replace("Ms", "")}: ${JSON.stringify(value)}`);
   return (i) => compare(absolute[1] ?? "=", i[field], ms);
 }
 
@@ -87,7 +92,10 @@ function valueMatcher(ctx: SearchContext, key: string, value: string): Predicate
   switch (key) {
     case "is": {
       const entry = IS_VALUES[value.toLowerCase()];
-      if (!entry) throw new BadRequest(`Invalid value for "is" search, valid values are ${JSON.stringify(Object.keys(IS_VALUES).sort())}`);
+      if (!entry)
+        throw new BadRequest(
+          `Invalid value for "is" search, valid values are ${JSON.stringify(Object.keys(IS_VALUES).sort())}`,
+        );
       if (entry === "linked") return (i) => ctx.linkedIssueIds.has(i.id);
       if (entry === "unlinked") return (i) => !ctx.linkedIssueIds.has(i.id);
       return entry;

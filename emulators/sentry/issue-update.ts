@@ -46,7 +46,9 @@ function parseAssignee(org: OrgState, raw: unknown): IssueAssignee | null | stri
     return org.data.users.some((u) => u.id === id) ? { type: "user", id: id as string } : "Unknown actor input";
   }
   const lower = raw.toLowerCase();
-  const user = org.data.users.find((u) => u.email.toLowerCase() === lower || u.username.toLowerCase() === lower || u.id === raw);
+  const user = org.data.users.find(
+    (u) => u.email.toLowerCase() === lower || u.username.toLowerCase() === lower || u.id === raw,
+  );
   return user ? { type: "user", id: user.id } : "Unknown actor input";
 }
 
@@ -66,14 +68,16 @@ function parseStatusDetails(org: OrgState, raw: unknown, errors: Errors): Record
   if (input.inRelease !== undefined) {
     const latest = org.data.releases[org.data.releases.length - 1]?.version;
     const version = input.inRelease === "latest" ? latest : input.inRelease;
-    if (typeof version !== "string" || !org.releaseByVersion.has(version)) nested.inRelease = ["Unable to find a release with the given version."];
+    if (typeof version !== "string" || !org.releaseByVersion.has(version))
+      nested.inRelease = ["Unable to find a release with the given version."];
     else out.inRelease = version;
   }
   if (input.inCommit !== undefined) nested.inCommit = ["Unable to find the given commit."];
   for (const field of IGNORE_FIELDS) {
     const value = input[field];
     if (value === undefined || value === null) continue;
-    if (typeof value !== "number" || !Number.isInteger(value) || value < 0) nested[field] = ["A valid integer is required."];
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 0)
+      nested[field] = ["A valid integer is required."];
     else if (value > 0) out[field] = value;
   }
   if (Object.keys(nested).length > 0) errors.statusDetails = nested;
@@ -81,7 +85,8 @@ function parseStatusDetails(org: OrgState, raw: unknown, errors: Errors): Record
 }
 
 export function validateUpdate(org: OrgState, body: unknown): { update: IssueUpdate } | { errors: Errors } {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return { errors: { non_field_errors: ["Invalid data. Expected a dictionary."] } };
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return { errors: { non_field_errors: ["Invalid data. Expected a dictionary."] } };
   const input = body as Record<string, unknown>;
   const errors: Errors = {};
   const update: IssueUpdate = { statusDetails: parseStatusDetails(org, input.statusDetails, errors) };
@@ -91,7 +96,8 @@ export function validateUpdate(org: OrgState, body: unknown): { update: IssueUpd
   }
   if (input.substatus !== undefined) {
     const all = Object.values(SUBSTATUS_FOR).flat();
-    if (input.substatus !== null && !all.includes(input.substatus as IssueSubstatus)) errors.substatus = choiceError(input.substatus);
+    if (input.substatus !== null && !all.includes(input.substatus as IssueSubstatus))
+      errors.substatus = choiceError(input.substatus);
     else update.substatus = input.substatus as IssueSubstatus | null;
   }
   for (const field of BOOLEAN_FIELDS) {
@@ -112,18 +118,27 @@ export function validateUpdate(org: OrgState, body: unknown): { update: IssueUpd
   if (input.discard === true) errors.discard = ["Discarding issues is not available on this plan."];
   if (update.substatus && !errors.substatus) {
     const status = update.status === "resolvedInNextRelease" ? "resolved" : update.status;
-    if (status && !(SUBSTATUS_FOR[status] ?? []).includes(update.substatus)) errors.substatus = [`The substatus ${update.substatus} is not valid for status ${status}.`];
+    if (status && !(SUBSTATUS_FOR[status] ?? []).includes(update.substatus))
+      errors.substatus = [`The substatus ${update.substatus} is not valid for status ${status}.`];
   }
   return Object.keys(errors).length > 0 ? { errors } : { update };
 }
 
-export type AppliedUpdate = { result: Record<string, unknown>; actions: ("resolved" | "unresolved" | "archived" | "assigned")[] };
+export type AppliedUpdate = {
+  result: Record<string, unknown>;
+  actions: ("resolved" | "unresolved" | "archived" | "assigned")[];
+};
 
 function record(store: SentryStore, issue: SentryIssue, type: string, data: Record<string, unknown>, userId: string) {
   issue.activity.push({ id: String(issue.activity.length + 1), type, data, dateCreatedMs: store.now(), userId });
 }
 
-function applyStatus(store: SentryStore, issue: SentryIssue, update: IssueUpdate, userId: string): Record<string, unknown> | null {
+function applyStatus(
+  store: SentryStore,
+  issue: SentryIssue,
+  update: IssueUpdate,
+  userId: string,
+): Record<string, unknown> | null {
   if (!update.status && update.substatus === undefined) return null;
   const status: IssueStatus = update.status === "resolvedInNextRelease" ? "resolved" : (update.status ?? issue.status);
   const details: Record<string, unknown> = { ...update.statusDetails };
@@ -133,11 +148,22 @@ function applyStatus(store: SentryStore, issue: SentryIssue, update: IssueUpdate
     issue.substatus = null;
     issue.statusDetails = details;
     issue.inbox = null;
-    record(store, issue, details.inRelease ? "set_resolved_in_release" : details.inNextRelease ? "set_resolved_in_release" : "set_resolved", details, userId);
+    record(
+      store,
+      issue,
+      details.inRelease
+        ? "set_resolved_in_release"
+        : details.inNextRelease
+          ? "set_resolved_in_release"
+          : "set_resolved",
+      details,
+      userId,
+    );
   } else if (status === "ignored") {
     const conditional = IGNORE_FIELDS.some((f) => details[f] !== undefined);
     issue.substatus = update.substatus ?? (conditional ? "archived_until_condition_met" : "archived_forever");
-    if (typeof details.ignoreDuration === "number") details.ignoreUntil = iso(store.now() + details.ignoreDuration * 60_000);
+    if (typeof details.ignoreDuration === "number")
+      details.ignoreUntil = iso(store.now() + details.ignoreDuration * 60_000);
     issue.statusDetails = details;
     issue.inbox = null;
     record(store, issue, "set_ignored", details, userId);
@@ -151,7 +177,13 @@ function applyStatus(store: SentryStore, issue: SentryIssue, update: IssueUpdate
   return result;
 }
 
-export function applyUpdate(store: SentryStore, org: OrgState, issue: SentryIssue, update: IssueUpdate, userId: string): AppliedUpdate {
+export function applyUpdate(
+  store: SentryStore,
+  org: OrgState,
+  issue: SentryIssue,
+  update: IssueUpdate,
+  userId: string,
+): AppliedUpdate {
   const actions: AppliedUpdate["actions"] = [];
   const previousStatus = issue.status;
   const result: Record<string, unknown> = {};
@@ -165,7 +197,13 @@ export function applyUpdate(store: SentryStore, org: OrgState, issue: SentryIssu
   if (update.assignedTo !== undefined) {
     issue.assignedTo = update.assignedTo;
     if (update.assignedTo) issue.isSubscribed = true;
-    record(store, issue, update.assignedTo ? "assigned" : "unassigned", update.assignedTo ? { assignee: update.assignedTo.id, assigneeType: update.assignedTo.type } : {}, userId);
+    record(
+      store,
+      issue,
+      update.assignedTo ? "assigned" : "unassigned",
+      update.assignedTo ? { assignee: update.assignedTo.id, assigneeType: update.assignedTo.type } : {},
+      userId,
+    );
     result.assignedTo = serializeAssignee(org, issue.assignedTo);
     if (update.assignedTo) actions.push("assigned");
   }

@@ -25,13 +25,20 @@ export function parseLimit(raw: string | null, fallback: number, max = 100): num
 
 function linkFor(req: EmulatorRequest, cursor: string, rel: string, hasResults: boolean): string {
   const host = req.headers.host ?? "127.0.0.1";
-  const params = [...req.query].filter(([key]) => key !== "cursor").map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+  const params = [...req.query]
+    .filter(([key]) => key !== "cursor")
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
   // Sentry leaves the cursor's colons unescaped in its links.
   params.push(`cursor=${cursor}`);
   return `<http://${host}${req.url.pathname}?${params.join("&")}>; rel="${rel}"; results="${hasResults}"; cursor="${cursor}"`;
 }
 
-export function paginate<T>(req: EmulatorRequest, all: readonly T[], limit: number, extraHeaders: Record<string, string> = {}): Page<T> {
+export function paginate<T>(
+  req: EmulatorRequest,
+  all: readonly T[],
+  limit: number,
+  extraHeaders: Record<string, string> = {},
+): Page<T> {
   const offset = parseCursor(req.query.get("cursor"));
   const items = all.slice(offset, offset + limit);
   const previous = linkFor(req, `0:${Math.max(0, offset - limit)}:1`, "previous", offset > 0);

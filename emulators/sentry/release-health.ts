@@ -9,7 +9,12 @@ import { parseDuration } from "./time-range";
  * project, crash-free percentages (0–100), and a session series.
  */
 
-export type HealthOptions = { nowMs: number; summaryStatsPeriod: string; healthStatsPeriod: string; environments: string[] };
+export type HealthOptions = {
+  nowMs: number;
+  summaryStatsPeriod: string;
+  healthStatsPeriod: string;
+  environments: string[];
+};
 
 const HEALTH_PERIODS = new Set(["1h", "24h", "1d", "48h", "2d", "7d", "14d", "30d", "90d"]);
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
@@ -19,10 +24,20 @@ export function isHealthPeriod(value: string): boolean {
 }
 
 function seriesFor(org: OrgState, projectId: string, release: string | null, environments: string[]): SessionSeries[] {
-  return org.data.sessions.filter((s) => s.projectId === projectId && (release === null || s.release === release) && (environments.length === 0 || environments.includes(s.environment)));
+  return org.data.sessions.filter(
+    (s) =>
+      s.projectId === projectId &&
+      (release === null || s.release === release) &&
+      (environments.length === 0 || environments.includes(s.environment)),
+  );
 }
 
-function sum(series: SessionSeries[], metric: "total" | "users" | "crashed" | "errored" | "crashedUsers", from: number, to: number): number {
+function sum(
+  series: SessionSeries[],
+  metric: "total" | "users" | "crashed" | "errored" | "crashedUsers",
+  from: number,
+  to: number,
+): number {
   return series.reduce((n, s) => n + s[metric].sum(from, to), 0);
 }
 

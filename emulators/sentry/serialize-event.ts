@@ -9,7 +9,15 @@ import { iso } from "./time-range";
 
 function userOf(event: SentryEvent) {
   if (!event.user) return null;
-  return { id: event.user.id ?? null, email: event.user.email ?? null, username: event.user.username ?? null, ip_address: event.user.ip_address ?? null, name: null, geo: null, data: null };
+  return {
+    id: event.user.id ?? null,
+    email: event.user.email ?? null,
+    username: event.user.username ?? null,
+    ip_address: event.user.ip_address ?? null,
+    name: null,
+    geo: null,
+    data: null,
+  };
 }
 
 function tagsOf(event: SentryEvent) {
@@ -70,7 +78,13 @@ export function eventListItem(issue: SentryIssue, event: SentryEvent) {
   };
 }
 
-export function eventDetail(ctx: SerializeContext, issue: SentryIssue, event: SentryEvent, previous: string | null, next: string | null) {
+export function eventDetail(
+  ctx: SerializeContext,
+  issue: SentryIssue,
+  event: SentryEvent,
+  previous: string | null,
+  next: string | null,
+) {
   const release = event.release ? ctx.org.releaseByVersion.get(event.release) : undefined;
   return {
     id: event.eventId,
@@ -86,7 +100,15 @@ export function eventDetail(ctx: SerializeContext, issue: SentryIssue, event: Se
     dateReceived: iso(event.receivedMs),
     contexts: event.contexts,
     size: 2048,
-    entries: event.exception.length > 0 ? [{ type: "exception", data: { values: apiException(event.exception), excOmitted: null, hasSystemFrames: true } }] : [],
+    entries:
+      event.exception.length > 0
+        ? [
+            {
+              type: "exception",
+              data: { values: apiException(event.exception), excOmitted: null, hasSystemFrames: true },
+            },
+          ]
+        : [],
     dist: null,
     sdk: event.sdk,
     context: {},

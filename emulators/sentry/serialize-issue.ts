@@ -41,7 +41,12 @@ function linkedIssues(ctx: SerializeContext, issue: SentryIssue) {
 }
 
 /** `[[unix seconds, count], ...]` buckets of `bucketHours` each, ending with the current hour. */
-export function statsPoints(issue: SentryIssue, nowMs: number, buckets: number, bucketHours: number): [number, number][] {
+export function statsPoints(
+  issue: SentryIssue,
+  nowMs: number,
+  buckets: number,
+  bucketHours: number,
+): [number, number][] {
   const nowHour = hourOf(nowMs);
   const alignedEnd = bucketHours === DAY_HOURS ? Math.floor(nowHour / DAY_HOURS) * DAY_HOURS + DAY_HOURS : nowHour + 1;
   const points: [number, number][] = [];
@@ -53,7 +58,12 @@ export function statsPoints(issue: SentryIssue, nowMs: number, buckets: number, 
   return points;
 }
 
-export function groupStats(issue: SentryIssue, nowMs: number, groupStatsPeriod: string, range: HourRange): Record<string, [number, number][]> {
+export function groupStats(
+  issue: SentryIssue,
+  nowMs: number,
+  groupStatsPeriod: string,
+  range: HourRange,
+): Record<string, [number, number][]> {
   if (groupStatsPeriod === "") return {};
   if (groupStatsPeriod === "14d") return { "14d": statsPoints(issue, nowMs, 14, DAY_HOURS) };
   if (groupStatsPeriod === "auto") {
@@ -128,7 +138,13 @@ function ownersOf(ctx: SerializeContext, issue: SentryIssue) {
 }
 
 function sentryAppIssues(ctx: SerializeContext, issue: SentryIssue) {
-  return linkedIssues(ctx, issue).map((e) => ({ id: e.id, issueId: e.issueId, serviceType: e.serviceType, displayName: e.displayName, webUrl: e.webUrl }));
+  return linkedIssues(ctx, issue).map((e) => ({
+    id: e.id,
+    issueId: e.issueId,
+    serviceType: e.serviceType,
+    displayName: e.displayName,
+    webUrl: e.webUrl,
+  }));
 }
 
 export type ListOptions = { range: HourRange; groupStatsPeriod: string; withFiltered: boolean; collapse: Set<string> };
@@ -138,14 +154,28 @@ export function listIssue(ctx: SerializeContext, issue: SentryIssue, options: Li
   const periodCount = issue.series.sum(options.range.startHour, options.range.endHour);
   const periodUsers = periodUserCount(issue, periodCount);
   const stats = groupStats(issue, ctx.nowMs, options.groupStatsPeriod, options.range);
-  const lifetime = { count: base.count, userCount: issue.userCount, firstSeen: base.firstSeen, lastSeen: base.lastSeen, stats: null };
+  const lifetime = {
+    count: base.count,
+    userCount: issue.userCount,
+    firstSeen: base.firstSeen,
+    lastSeen: base.lastSeen,
+    stats: null,
+  };
   const row: Record<string, unknown> = {
     ...base,
     count: String(periodCount),
     userCount: periodUsers,
     stats,
     lifetime,
-    filtered: options.withFiltered ? { count: String(periodCount), userCount: periodUsers, firstSeen: base.firstSeen, lastSeen: base.lastSeen, stats } : null,
+    filtered: options.withFiltered
+      ? {
+          count: String(periodCount),
+          userCount: periodUsers,
+          firstSeen: base.firstSeen,
+          lastSeen: base.lastSeen,
+          stats,
+        }
+      : null,
     sessionCount: 0,
     inbox: inboxOf(issue),
     owners: ownersOf(ctx, issue),
@@ -166,11 +196,28 @@ function releaseRef(ctx: SerializeContext, version: string | null) {
   if (!version) return null;
   const release = ctx.org.releaseByVersion.get(version);
   if (!release) return null;
-  return { id: release.id, version: release.version, shortVersion: release.version, dateCreated: iso(release.dateCreated.getTime()), dateReleased: release.dateReleased ? iso(release.dateReleased.getTime()) : null, ref: null, url: null };
+  return {
+    id: release.id,
+    version: release.version,
+    shortVersion: release.version,
+    dateCreated: iso(release.dateCreated.getTime()),
+    dateReleased: release.dateReleased ? iso(release.dateReleased.getTime()) : null,
+    ref: null,
+    url: null,
+  };
 }
 
 function tagSummary(key: string, name: string, values: Map<string, number>, issue: SentryIssue) {
-  const topValues = [...values].sort((a, b) => b[1] - a[1]).map(([value, count]) => ({ key, name: value, value, count, firstSeen: iso(issue.firstSeenMs), lastSeen: iso(issue.lastSeenMs) }));
+  const topValues = [...values]
+    .sort((a, b) => b[1] - a[1])
+    .map(([value, count]) => ({
+      key,
+      name: value,
+      value,
+      count,
+      firstSeen: iso(issue.firstSeenMs),
+      lastSeen: iso(issue.lastSeenMs),
+    }));
   return { key, name, totalValues: topValues.reduce((n, v) => n + v.count, 0), topValues };
 }
 
@@ -178,21 +225,40 @@ export function detailIssue(ctx: SerializeContext, issue: SentryIssue) {
   const base = baseIssue(ctx, issue);
   const total = issue.series.total();
   const envs = [...issue.environments];
-  const envCounts = new Map(envs.map((env, i) => [env, i === 0 ? total - Math.floor(total * 0.1) * (envs.length - 1) : Math.floor(total * 0.1)]));
-  const firstSeen = { id: `${issue.id}-first`, type: "first_seen", data: {}, dateCreated: iso(issue.firstSeenMs), user: null };
-  const activity = [...issue.activity]
-    .reverse()
-    .map((a) => {
-      const user = a.userId ? ctx.org.data.users.find((u) => u.id === a.userId) : undefined;
-      return { id: a.id, type: a.type, data: a.data, dateCreated: iso(a.dateCreatedMs), user: user ? { id: user.id, name: user.name, email: user.email, username: user.username } : null };
-    });
-  const assignee = issue.assignedTo?.type === "user" ? ctx.org.data.users.find((u) => u.id === issue.assignedTo?.id) : undefined;
+  const envCounts = new Map(
+    envs.map((env, i) => [
+      env,
+      i === 0 ? total - Math.floor(total * 0.1) * (envs.length - 1) : Math.floor(total * 0.1),
+    ]),
+  );
+  const firstSeen = {
+    id: `${issue.id}-first`,
+    type: "first_seen",
+    data: {},
+    dateCreated: iso(issue.firstSeenMs),
+    user: null,
+  };
+  const activity = [...issue.activity].reverse().map((a) => {
+    const user = a.userId ? ctx.org.data.users.find((u) => u.id === a.userId) : undefined;
+    return {
+      id: a.id,
+      type: a.type,
+      data: a.data,
+      dateCreated: iso(a.dateCreatedMs),
+      user: user ? { id: user.id, name: user.name, email: user.email, username: user.username } : null,
+    };
+  });
+  const assignee =
+    issue.assignedTo?.type === "user" ? ctx.org.data.users.find((u) => u.id === issue.assignedTo?.id) : undefined;
   const me = ctx.store.tokenUser(ctx.org);
   return {
     ...base,
     firstRelease: releaseRef(ctx, issue.firstRelease),
     lastRelease: releaseRef(ctx, issue.lastRelease),
-    tags: [tagSummary("environment", "Environment", envCounts, issue), tagSummary("level", "Level", new Map([[issue.level, total]]), issue)],
+    tags: [
+      tagSummary("environment", "Environment", envCounts, issue),
+      tagSummary("level", "Level", new Map([[issue.level, total]]), issue),
+    ],
     stats: { "24h": statsPoints(issue, ctx.nowMs, 24, 1), "30d": statsPoints(issue, ctx.nowMs, 30, DAY_HOURS) },
     inbox: inboxOf(issue),
     owners: [ownersOf(ctx, issue)],
@@ -200,8 +266,12 @@ export function detailIssue(ctx: SerializeContext, issue: SentryIssue) {
     sentryAppIssues: sentryAppIssues(ctx, issue),
     latestEventHasAttachments: false,
     activity: [...activity, firstSeen],
-    seenBy: issue.hasSeen ? [{ id: me.id, name: me.name, email: me.email, username: me.username, lastSeen: iso(issue.lastSeenMs) }] : [],
+    seenBy: issue.hasSeen
+      ? [{ id: me.id, name: me.name, email: me.email, username: me.username, lastSeen: iso(issue.lastSeenMs) }]
+      : [],
     userReportCount: 0,
-    participants: assignee ? [{ id: assignee.id, name: assignee.name, email: assignee.email, username: assignee.username }] : [],
+    participants: assignee
+      ? [{ id: assignee.id, name: assignee.name, email: assignee.email, username: assignee.username }]
+      : [],
   };
 }

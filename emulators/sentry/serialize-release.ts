@@ -26,7 +26,10 @@ function releaseIndex(store: SentryStore, org: OrgState): Map<string, ReleaseInd
     for (const version of issue.releases) {
       const e = entry(version);
       // An issue seen before this release only has events in it from the release's creation on.
-      const since = Math.max(issue.firstSeenMs, org.releaseByVersion.get(version)?.dateCreated.getTime() ?? issue.firstSeenMs);
+      const since = Math.max(
+        issue.firstSeenMs,
+        org.releaseByVersion.get(version)?.dateCreated.getTime() ?? issue.firstSeenMs,
+      );
       e.firstEventMs = e.firstEventMs === null ? since : Math.min(e.firstEventMs, since);
       e.lastEventMs = e.lastEventMs === null ? issue.lastSeenMs : Math.max(e.lastEventMs, issue.lastSeenMs);
     }
@@ -39,15 +42,34 @@ function versionInfo(version: string) {
   const m = /^(\d+)\.(\d+)\.(\d+)(?:-([\w.]+))?$/.exec(version);
   return {
     package: null,
-    version: m ? { raw: version, major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]), pre: m[4] ?? null, buildCode: null, components: 3 } : { raw: version },
+    version: m
+      ? {
+          raw: version,
+          major: Number(m[1]),
+          minor: Number(m[2]),
+          patch: Number(m[3]),
+          pre: m[4] ?? null,
+          buildCode: null,
+          components: 3,
+        }
+      : { raw: version },
     description: version,
     buildHash: null,
   };
 }
 
-export type ReleaseSerializeOptions = { health: HealthOptions | null; healthProjects: Set<string> | null; adoptionStages: boolean };
+export type ReleaseSerializeOptions = {
+  health: HealthOptions | null;
+  healthProjects: Set<string> | null;
+  adoptionStages: boolean;
+};
 
-export function serializeRelease(store: SentryStore, org: OrgState, release: SentryRelease, options: ReleaseSerializeOptions) {
+export function serializeRelease(
+  store: SentryStore,
+  org: OrgState,
+  release: SentryRelease,
+  options: ReleaseSerializeOptions,
+) {
   const index = releaseIndex(store, org).get(release.version);
   const projects = release.projectIds.map((id) => org.projectById.get(id)).filter((p) => p !== undefined);
   const dateReleased = release.dateReleased ? iso(release.dateReleased.getTime()) : null;
@@ -68,12 +90,23 @@ export function serializeRelease(store: SentryStore, org: OrgState, release: Sen
       const health = releaseHealth(org, release, project, options.health);
       row.healthData = health;
       const adopted = (health.adoption ?? 0) >= 10;
-      adoptionStages[project.slug] = { stage: adopted ? "adopted" : health.hasHealthData ? "replaced" : "low_adoption", adopted: adopted ? dateReleased ?? iso(release.dateCreated.getTime()) : null, unadopted: null };
+      adoptionStages[project.slug] = {
+        stage: adopted ? "adopted" : health.hasHealthData ? "replaced" : "low_adoption",
+        adopted: adopted ? (dateReleased ?? iso(release.dateCreated.getTime())) : null,
+        unadopted: null,
+      };
     }
     return row;
   });
   const lastDeploy = release.dateReleased
-    ? { id: String(release.id * 10), environment: "production", dateStarted: iso(release.dateReleased.getTime() - 300_000), dateFinished: iso(release.dateReleased.getTime()), name: `${release.version} to production`, url: null }
+    ? {
+        id: String(release.id * 10),
+        environment: "production",
+        dateStarted: iso(release.dateReleased.getTime() - 300_000),
+        dateFinished: iso(release.dateReleased.getTime()),
+        name: `${release.version} to production`,
+        url: null,
+      }
     : null;
   return {
     ref: null,

@@ -1,7 +1,15 @@
 import { buildSentryData } from "../seed/sentry";
 import { sampleEvents } from "../seed/sentry-events";
 import { emptySessionSeries } from "../seed/sentry-sessions";
-import type { SentryData, SentryIssue, SentryOrgData, SentryProject, SentryRelease, SentryUser, SessionSeries } from "../seed/sentry-types";
+import type {
+  SentryData,
+  SentryIssue,
+  SentryOrgData,
+  SentryProject,
+  SentryRelease,
+  SentryUser,
+  SessionSeries,
+} from "../seed/sentry-types";
 import { buildWorld, type SeedSize, type World } from "../seed/world";
 
 /**
@@ -144,7 +152,15 @@ export class SentryStore {
     let release = org.releaseByVersion.get(version);
     if (!release) {
       const maxId = Math.max(0, ...org.data.releases.map((r) => r.id));
-      release = { id: maxId + 1, version, dateCreated: new Date(this.now()), dateReleased: null, commitCount: 0, deployCount: 0, projectIds: [] };
+      release = {
+        id: maxId + 1,
+        version,
+        dateCreated: new Date(this.now()),
+        dateReleased: null,
+        commitCount: 0,
+        deployCount: 0,
+        projectIds: [],
+      };
       org.data.releases.push(release);
       org.releaseByVersion.set(version, release);
     }

@@ -10,23 +10,37 @@ import { type RunningSentryEmulator, startSentryEmulator } from "./index";
 export const NOW = new Date("2026-11-20T12:00:00Z");
 export const ORG = "/api/0/organizations/{organization_id_or_slug}";
 
-export const spec = JSON.parse(readFileSync(path.join(import.meta.dirname, "spec/sentry-api.trimmed.json"), "utf8")) as OpenApiSpec;
+export const spec = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, "spec/sentry-api.trimmed.json"), "utf8"),
+) as OpenApiSpec;
 export const validator = createSpecValidator(spec);
 
 // Responses are arbitrary JSON that each test narrows by what it asserts.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ApiResponse<T = any> = { status: number; headers: Headers; body: T };
 
-export function startTestEmulator(options: { bosunUrl?: string; size?: "demo" | "large" } = {}): Promise<RunningSentryEmulator> {
+export function startTestEmulator(
+  options: { bosunUrl?: string; size?: "demo" | "large" } = {},
+): Promise<RunningSentryEmulator> {
   return startSentryEmulator({ port: 0, now: NOW, seed: 42, ...options });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function call<T = any>(em: { url: string }, method: string, path: string, body?: unknown, token: string | null = SENTRY_DEMO_AUTH_TOKEN): Promise<ApiResponse<T>> {
+export async function call<T = any>(
+  em: { url: string },
+  method: string,
+  path: string,
+  body?: unknown,
+  token: string | null = SENTRY_DEMO_AUTH_TOKEN,
+): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(`${em.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${em.url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as T) : (undefined as T) };
 }

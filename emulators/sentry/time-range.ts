@@ -41,7 +41,8 @@ export function parseInterval(value: string | null, fallback: string, maxMs = In
   const raw = value || fallback;
   const ms = parseDuration(raw);
   if (ms === null) throw new BadRequest(`Invalid interval: ${JSON.stringify(raw)}`);
-  if (ms < HOUR_MS || ms % HOUR_MS !== 0) throw new BadRequest("The interval has to be a multiple of the minimum interval of one hour.");
+  if (ms < HOUR_MS || ms % HOUR_MS !== 0)
+    throw new BadRequest("The interval has to be a multiple of the minimum interval of one hour.");
   if (ms > maxMs) throw new BadRequest("The interval has to be less than one day.");
   return ms;
 }

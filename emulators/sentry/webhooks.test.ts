@@ -44,11 +44,22 @@ async function waitFor(count: number) {
   return received;
 }
 
-const control = (path: string, body: unknown) => fetch(`${em.url}/__emulator${path}`, { method: "POST", body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+const control = (path: string, body: unknown) =>
+  fetch(`${em.url}/__emulator${path}`, { method: "POST", body: JSON.stringify(body) }).then(async (r) => ({
+    status: r.status,
+    body: await r.json(),
+  }));
 
 describe("integration webhooks", () => {
   it("signs issue.created with the org's client secret over the exact Python-style body", async () => {
-    const res = await control("/orgs/acme/issues", { project: "api", type: "QueryTimeoutError", value: "canceling statement due to statement timeout (voyages) – ünïcode", level: "fatal", release: "2.15.0", count: 12 });
+    const res = await control("/orgs/acme/issues", {
+      project: "api",
+      type: "QueryTimeoutError",
+      value: "canceling statement due to statement timeout (voyages) – ünïcode",
+      level: "fatal",
+      release: "2.15.0",
+      count: 12,
+    });
     expect(res.status).toBe(201);
     expect(res.body.webhook.status).toBe(200);
     const [hook] = await waitFor(1);
@@ -62,42 +73,85 @@ describe("integration webhooks", () => {
     expect(hook?.body.startsWith('{"action": "created", "installation": {"uuid": ')).toBe(true);
     expect(hook?.body).toContain("\\u00fcn\\u00efcode");
     const payload = JSON.parse(hook?.body ?? "{}");
-    expect(payload).toMatchObject({ action: "created", installation: { uuid: SENTRY_INSTALLATION_UUIDS.acme }, actor: { type: "application" } });
-    expect(payload.data.issue).toMatchObject({ id: res.body.issue.id, level: "fatal", count: "12", project: { slug: "api" }, url: expect.stringContaining(`/api/0/organizations/acme/issues/${res.body.issue.id}/`), web_url: expect.any(String) });
+    expect(payload).toMatchObject({
+      action: "created",
+      installation: { uuid: SENTRY_INSTALLATION_UUIDS.acme },
+      actor: { type: "application" },
+    });
+    expect(payload.data.issue).toMatchObject({
+      id: res.body.issue.id,
+      level: "fatal",
+      count: "12",
+      project: { slug: "api" },
+      url: expect.stringContaining(`/api/0/organizations/acme/issues/${res.body.issue.id}/`),
+      web_url: expect.any(String),
+    });
     expect(em.webhooks.list().at(-1)).toMatchObject({ status: 200, responseBody: '{"ok":true}' });
   });
 
   it("sends issue.created when an envelope creates a new issue, and issue.resolved on resolve", async () => {
-    const event = { event_id: "a".repeat(32), level: "error", exception: { values: [{ type: "Error", value: "webhook from envelope", stacktrace: { frames: [{ filename: "x.ts", function: "y", in_app: true }] } }] } };
+    const event = {
+      event_id: "a".repeat(32),
+      level: "error",
+      exception: {
+        values: [
+          {
+            type: "Error",
+            value: "webhook from envelope",
+            stacktrace: { frames: [{ filename: "x.ts", function: "y", in_app: true }] },
+          },
+        ],
+      },
+    };
     const env = `{}\n{"type":"event"}\n${JSON.stringify(event)}\n`;
-    await fetch(`${em.url}/api/4500101/envelope/?sentry_key=${em.dsnFor("globex", "api").split("//")[1]?.split("@")[0]}`, { method: "POST", body: env });
+    await fetch(
+      `${em.url}/api/4500101/envelope/?sentry_key=${em.dsnFor("globex", "api").split("//")[1]?.split("@")[0]}`,
+      { method: "POST", body: env },
+    );
     const [created] = await waitFor(1);
     expect(created?.path).toBe("/api/webhooks/sentry/globex");
     expect(verify(created as Received, SENTRY_WEBHOOK_SECRETS.globex)).toBe(true);
     const issueId = JSON.parse(created?.body ?? "{}").data.issue.id;
     await call(em, "PUT", `/api/0/organizations/globex/issues/${issueId}/`, { status: "resolved" });
     const [, resolved] = await waitFor(2);
-    expect(JSON.parse(resolved?.body ?? "{}")).toMatchObject({ action: "resolved", actor: { type: "user" }, data: { issue: { id: issueId, status: "resolved" } } });
+    expect(JSON.parse(resolved?.body ?? "{}")).toMatchObject({
+      action: "resolved",
+      actor: { type: "user" },
+      data: { issue: { id: issueId, status: "resolved" } },
+    });
   });
 
   it("triggers event and metric alerts", async () => {
     const [issue] = (await call(em, "GET", "/api/0/organizations/acme/issues/?limit=1")).body;
-    const eventAlert = await control("/orgs/acme/alerts/event", { issueId: issue.shortId, rule: "Regression in production" });
+    const eventAlert = await control("/orgs/acme/alerts/event", {
+      issueId: issue.shortId,
+      rule: "Regression in production",
+    });
     expect(eventAlert.body.webhook.status).toBe(200);
     const metric = await control("/orgs/acme/alerts/metric", { project: "web", action: "critical", threshold: 500 });
     expect(metric.body.webhook.status).toBe(200);
     const [alert, metricHook] = await waitFor(2);
     expect(alert?.headers["sentry-hook-resource"]).toBe("event_alert");
     const alertBody = JSON.parse(alert?.body ?? "{}");
-    expect(alertBody).toMatchObject({ action: "triggered", data: { triggered_rule: "Regression in production", event: { issue_id: issue.id, level: expect.any(String), exception: { values: expect.any(Array) } } } });
+    expect(alertBody).toMatchObject({
+      action: "triggered",
+      data: {
+        triggered_rule: "Regression in production",
+        event: { issue_id: issue.id, level: expect.any(String), exception: { values: expect.any(Array) } },
+      },
+    });
     expect(metricHook?.headers["sentry-hook-resource"]).toBe("metric_alert");
-    expect(JSON.parse(metricHook?.body ?? "{}")).toMatchObject({ action: "critical", data: { metric_alert: { status: 20, projects: ["web"] } } });
+    expect(JSON.parse(metricHook?.body ?? "{}")).toMatchObject({
+      action: "critical",
+      data: { metric_alert: { status: 20, projects: ["web"] } },
+    });
     for (const hook of [alert, metricHook]) expect(verify(hook as Received, SENTRY_WEBHOOK_SECRETS.acme)).toBe(true);
     expect((await control("/orgs/acme/alerts/metric", { project: "web", action: "exploded" })).status).toBe(400);
   });
 
   it("can be redirected or switched off through the control API", async () => {
-    const put = (bosunUrl: string | null) => fetch(`${em.url}/__emulator/webhook-target`, { method: "PUT", body: JSON.stringify({ bosunUrl }) });
+    const put = (bosunUrl: string | null) =>
+      fetch(`${em.url}/__emulator/webhook-target`, { method: "PUT", body: JSON.stringify({ bosunUrl }) });
     const original = (await (await fetch(`${em.url}/__emulator/webhook-target`)).json()).bosunUrl;
     expect((await put(null)).status).toBe(200);
     const res = await control("/orgs/globex/issues", { project: "web", type: "Error", value: "silent while disabled" });

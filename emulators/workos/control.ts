@@ -25,10 +25,18 @@ export function createWorkosControlRouter(context: WorkosContext): Router {
   });
 
   // GET/PUT /__emulator/tokens - access-token lifetime (shorten it to exercise refresh)
-  router.get("/tokens", () => ({ status: 200, body: { accessTokenTtlSeconds: context.config.accessTokenTtlSeconds, kid: context.signingKey.kid } }));
+  router.get("/tokens", () => ({
+    status: 200,
+    body: { accessTokenTtlSeconds: context.config.accessTokenTtlSeconds, kid: context.signingKey.kid },
+  }));
   router.put("/tokens", (req) => {
     const { accessTokenTtlSeconds } = parseJson<{ accessTokenTtlSeconds?: unknown }>(req);
-    if (typeof accessTokenTtlSeconds !== "number" || !Number.isInteger(accessTokenTtlSeconds) || accessTokenTtlSeconds < 1 || accessTokenTtlSeconds > 86_400) {
+    if (
+      typeof accessTokenTtlSeconds !== "number" ||
+      !Number.isInteger(accessTokenTtlSeconds) ||
+      accessTokenTtlSeconds < 1 ||
+      accessTokenTtlSeconds > 86_400
+    ) {
       return { status: 400, body: { error: "accessTokenTtlSeconds must be an integer between 1 and 86400" } };
     }
     context.config.accessTokenTtlSeconds = accessTokenTtlSeconds;
@@ -38,29 +46,50 @@ export function createWorkosControlRouter(context: WorkosContext): Router {
   // GET /__emulator/audit-logs - audit-log events received (WorkOS itself has no list endpoint)
   router.get("/audit-logs", (req) => {
     const organizationId = req.query.get("organization_id");
-    const events = context.store.auditLogEvents.all().filter((e) => !organizationId || e.organizationId === organizationId);
+    const events = context.store.auditLogEvents
+      .all()
+      .filter((e) => !organizationId || e.organizationId === organizationId);
     return { status: 200, body: { events } };
   });
 
   // GET /__emulator/sessions - every session with its status (sign-out and revocation checks)
   router.get("/sessions", (req) => {
     const userId = req.query.get("user_id");
-    return { status: 200, body: { sessions: context.store.sessions.all().filter((s) => !userId || s.userId === userId) } };
+    return {
+      status: 200,
+      body: { sessions: context.store.sessions.all().filter((s) => !userId || s.userId === userId) },
+    };
   });
 
   // POST /__emulator/sessions - start a session for a user, as signing in would (sessions to revoke on deprovisioning)
   router.post("/sessions", async (req) => {
-    const { user_id: userId, organization_id: organizationId } = parseJson<{ user_id?: unknown; organization_id?: unknown }>(req);
-    if (typeof userId !== "string" || !context.store.users.get(userId)) return { status: 400, body: { error: "user_id must name an existing user" } };
-    if (organizationId !== undefined && organizationId !== null && (typeof organizationId !== "string" || !context.store.organizations.get(organizationId))) {
+    const { user_id: userId, organization_id: organizationId } = parseJson<{
+      user_id?: unknown;
+      organization_id?: unknown;
+    }>(req);
+    if (typeof userId !== "string" || !context.store.users.get(userId))
+      return { status: 400, body: { error: "user_id must name an existing user" } };
+    if (
+      organizationId !== undefined &&
+      organizationId !== null &&
+      (typeof organizationId !== "string" || !context.store.organizations.get(organizationId))
+    ) {
       return { status: 400, body: { error: "organization_id must be null or name an existing organization" } };
     }
-    const session = await startSession(context, { userId, organizationId: (organizationId as string | null | undefined) ?? null, ipAddress: null, userAgent: "Bosun emulator control" });
+    const session = await startSession(context, {
+      userId,
+      organizationId: (organizationId as string | null | undefined) ?? null,
+      ipAddress: null,
+      userAgent: "Bosun emulator control",
+    });
     return { status: 201, body: { session } };
   });
 
   // GET /__emulator/oauth/clients - clients of the MCP authorization server (/oauth2/*), secrets included
-  router.get("/oauth/clients", () => ({ status: 200, body: { clients: context.store.oauthClients.all().map(serializeOAuthClient) } }));
+  router.get("/oauth/clients", () => ({
+    status: 200,
+    body: { clients: context.store.oauthClients.all().map(serializeOAuthClient) },
+  }));
 
   // POST /__emulator/oauth/clients - pre-register a client (RFC 7591 metadata, plus an optional fixed client_id / client_secret)
   router.post("/oauth/clients", (req) => {
@@ -68,10 +97,16 @@ export function createWorkosControlRouter(context: WorkosContext): Router {
     const parsed = parseClientMetadata(body);
     if (!parsed.ok) return { status: 400, body: parsed.error };
     const { client_id: id, client_secret: secret } = body;
-    if (id !== undefined && (typeof id !== "string" || !/^[A-Za-z0-9_.:-]{1,128}$/.test(id))) return { status: 400, body: { error: "client_id must be 1-128 characters of A-Z a-z 0-9 _ . : -" } };
-    if (secret !== undefined && (typeof secret !== "string" || secret === "")) return { status: 400, body: { error: "client_secret must be a non-empty string" } };
-    if (typeof id === "string" && context.store.oauthClients.get(id)) return { status: 409, body: { error: `Client '${id}' already exists` } };
-    const client = registerOAuthClient(context, parsed.metadata, { id: id as string | undefined, secret: secret as string | undefined });
+    if (id !== undefined && (typeof id !== "string" || !/^[A-Za-z0-9_.:-]{1,128}$/.test(id)))
+      return { status: 400, body: { error: "client_id must be 1-128 characters of A-Z a-z 0-9 _ . : -" } };
+    if (secret !== undefined && (typeof secret !== "string" || secret === ""))
+      return { status: 400, body: { error: "client_secret must be a non-empty string" } };
+    if (typeof id === "string" && context.store.oauthClients.get(id))
+      return { status: 409, body: { error: `Client '${id}' already exists` } };
+    const client = registerOAuthClient(context, parsed.metadata, {
+      id: id as string | undefined,
+      secret: secret as string | undefined,
+    });
     return { status: 201, body: serializeOAuthClient(client) };
   });
 

@@ -40,7 +40,10 @@ describe("signing key", () => {
   });
 
   it("accepts a given PEM key and signs tokens jose verifies", async () => {
-    const pem = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }) as string;
+    const pem = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({
+      type: "pkcs8",
+      format: "pem",
+    }) as string;
     const first = createSigningKey(pem);
     const second = createSigningKey(pem);
     expect(second.kid).toBe(first.kid);

@@ -2,7 +2,13 @@ import { DEMO_PASSWORD } from "../seed/world";
 import type { EmittedEvent, WorkosContext } from "./context";
 import { newId } from "./ids";
 import { findMembership, findOrganization, findRole, findUserByEmail, insertUser } from "./store";
-import { serializeDirectoryGroup, serializeDirectoryUser, serializeDirectoryUserEventData, serializeMembershipEventData, serializeUser } from "./serializers";
+import {
+  serializeDirectoryGroup,
+  serializeDirectoryUser,
+  serializeDirectoryUserEventData,
+  serializeMembershipEventData,
+  serializeUser,
+} from "./serializers";
 import type { DirectoryGroupRecord, DirectoryRecord, DirectoryUserRecord, MembershipRecord, UserRecord } from "./types";
 
 /**
@@ -33,24 +39,32 @@ const ACTIONS = new Set(["create", "update", "deactivate", "reactivate", "delete
 export function parseDirectoryUserChange(body: Record<string, unknown>): DirectoryUserChange | string {
   const { organization, action, email } = body;
   if (typeof organization !== "string" || !organization) return "organization (id or slug) is required";
-  if (typeof action !== "string" || !ACTIONS.has(action)) return "action must be one of create, update, deactivate, reactivate, delete";
+  if (typeof action !== "string" || !ACTIONS.has(action))
+    return "action must be one of create, update, deactivate, reactivate, delete";
   if (typeof email !== "string" || !email.includes("@")) return "email is required";
   for (const key of ["firstName", "lastName", "jobTitle", "role", "password"] as const) {
     if (body[key] !== undefined && typeof body[key] !== "string") return `${key} must be a string`;
   }
-  if (body.groups !== undefined && (!Array.isArray(body.groups) || body.groups.some((g) => typeof g !== "string"))) return "groups must be an array of group names";
+  if (body.groups !== undefined && (!Array.isArray(body.groups) || body.groups.some((g) => typeof g !== "string")))
+    return "groups must be an array of group names";
   return body as DirectoryUserChange;
 }
 
-export async function applyDirectoryUserChange(context: WorkosContext, change: DirectoryUserChange): Promise<DirectorySyncResult> {
+export async function applyDirectoryUserChange(
+  context: WorkosContext,
+  change: DirectoryUserChange,
+): Promise<DirectorySyncResult> {
   const { store } = context;
   const org = findOrganization(store, change.organization);
   if (!org) return { ok: false, status: 404, message: `Organization '${change.organization}' not found` };
   const directory = store.directories.all().find((d) => d.organizationId === org.id);
   if (!directory) return { ok: false, status: 404, message: `Organization '${org.name}' has no directory` };
-  if (change.role && !findRole(store, org.id, change.role)) return { ok: false, status: 400, message: `Role '${change.role}' does not exist` };
+  if (change.role && !findRole(store, org.id, change.role))
+    return { ok: false, status: 400, message: `Role '${change.role}' does not exist` };
   const email = change.email.trim().toLowerCase();
-  const existing = store.directoryUsers.all().find((u) => u.directoryId === directory.id && u.email.toLowerCase() === email);
+  const existing = store.directoryUsers
+    .all()
+    .find((u) => u.directoryId === directory.id && u.email.toLowerCase() === email);
   const emitted: EmittedEvent[] = [];
   const emit = async (event: string, data: Record<string, unknown>) => {
     emitted.push(await context.emit(event, data, org.id));
@@ -78,7 +92,11 @@ export async function applyDirectoryUserChange(context: WorkosContext, change: D
     });
     await emit("dsync.user.created", serializeDirectoryUserEventData(directoryUser));
     for (const groupId of groupIds) {
-      await emit("dsync.group.user_added", { directory_id: directory.id, user: serializeDirectoryUserEventData(directoryUser), group: serializeDirectoryGroup(store.directoryGroups.get(groupId) as DirectoryGroupRecord) });
+      await emit("dsync.group.user_added", {
+        directory_id: directory.id,
+        user: serializeDirectoryUserEventData(directoryUser),
+        group: serializeDirectoryGroup(store.directoryGroups.get(groupId) as DirectoryGroupRecord),
+      });
     }
     const user = findUserByEmail(store, email) ?? (await provisionUser(context, directoryUser, change.password, emit));
     await upsertMembership(context, user, org.id, directoryUser.roleSlug ?? "member", emit);
@@ -102,7 +120,11 @@ export async function applyDirectoryUserChange(context: WorkosContext, change: D
   }
 
   const previous: Record<string, unknown> = {};
-  const set = <K extends "firstName" | "lastName" | "jobTitle" | "state" | "roleSlug">(key: K, value: DirectoryUserRecord[K] | undefined, apiName: string) => {
+  const set = <K extends "firstName" | "lastName" | "jobTitle" | "state" | "roleSlug">(
+    key: K,
+    value: DirectoryUserRecord[K] | undefined,
+    apiName: string,
+  ) => {
     if (value === undefined || value === existing[key]) return;
     previous[apiName] = existing[key];
     existing[key] = value;
@@ -122,7 +144,11 @@ export async function applyDirectoryUserChange(context: WorkosContext, change: D
   }
   // AuthKit keeps the provisioned user's name in step with the directory, which WorkOS reports as user.updated.
   if (user && (user.firstName !== existing.firstName || user.lastName !== existing.lastName)) {
-    Object.assign(user, { firstName: existing.firstName, lastName: existing.lastName, updatedAt: new Date().toISOString() });
+    Object.assign(user, {
+      firstName: existing.firstName,
+      lastName: existing.lastName,
+      updatedAt: new Date().toISOString(),
+    });
     await emit("user.updated", serializeUser(user));
   }
   if (membership) {
@@ -140,16 +166,36 @@ export async function applyDirectoryUserChange(context: WorkosContext, change: D
 
 type Emit = (event: string, data: Record<string, unknown>) => Promise<void>;
 
-async function findOrCreateGroup(context: WorkosContext, directory: DirectoryRecord, name: string, emit: Emit): Promise<DirectoryGroupRecord> {
-  const found = context.store.directoryGroups.all().find((g) => g.directoryId === directory.id && g.name.toLowerCase() === name.toLowerCase());
+async function findOrCreateGroup(
+  context: WorkosContext,
+  directory: DirectoryRecord,
+  name: string,
+  emit: Emit,
+): Promise<DirectoryGroupRecord> {
+  const found = context.store.directoryGroups
+    .all()
+    .find((g) => g.directoryId === directory.id && g.name.toLowerCase() === name.toLowerCase());
   if (found) return found;
   const now = new Date().toISOString();
-  const group = context.store.directoryGroups.insert({ id: newId("directory_group"), idpId: `00g${newId("x").slice(-14).toLowerCase()}`, directoryId: directory.id, organizationId: directory.organizationId, name, createdAt: now, updatedAt: now });
+  const group = context.store.directoryGroups.insert({
+    id: newId("directory_group"),
+    idpId: `00g${newId("x").slice(-14).toLowerCase()}`,
+    directoryId: directory.id,
+    organizationId: directory.organizationId,
+    name,
+    createdAt: now,
+    updatedAt: now,
+  });
   await emit("dsync.group.created", serializeDirectoryGroup(group));
   return group;
 }
 
-async function provisionUser(context: WorkosContext, directoryUser: DirectoryUserRecord, password: string | undefined, emit: Emit): Promise<UserRecord> {
+async function provisionUser(
+  context: WorkosContext,
+  directoryUser: DirectoryUserRecord,
+  password: string | undefined,
+  emit: Emit,
+): Promise<UserRecord> {
   const now = new Date().toISOString();
   const user: UserRecord = {
     id: newId("user"),
@@ -169,7 +215,13 @@ async function provisionUser(context: WorkosContext, directoryUser: DirectoryUse
   return user;
 }
 
-async function upsertMembership(context: WorkosContext, user: UserRecord, organizationId: string, roleSlug: string, emit: Emit): Promise<MembershipRecord> {
+async function upsertMembership(
+  context: WorkosContext,
+  user: UserRecord,
+  organizationId: string,
+  roleSlug: string,
+  emit: Emit,
+): Promise<MembershipRecord> {
   const existing = findMembership(context.store, user.id, organizationId);
   const now = new Date().toISOString();
   if (existing) {
@@ -179,7 +231,16 @@ async function upsertMembership(context: WorkosContext, user: UserRecord, organi
     }
     return existing;
   }
-  const membership = context.store.memberships.insert({ id: newId("om"), userId: user.id, organizationId, roleSlug, status: "active", directoryManaged: true, createdAt: now, updatedAt: now });
+  const membership = context.store.memberships.insert({
+    id: newId("om"),
+    userId: user.id,
+    organizationId,
+    roleSlug,
+    status: "active",
+    directoryManaged: true,
+    createdAt: now,
+    updatedAt: now,
+  });
   await emit("organization_membership.created", serializeMembershipEventData(membership));
   return membership;
 }

@@ -33,8 +33,10 @@ function authenticated(context: WorkosContext, handler: Handler): Handler {
   return async (req) => {
     const header = req.headers.authorization ?? "";
     const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match) return workosError(401, "Unauthorized: no API key was provided in the Authorization header.", "unauthorized");
-    if (!safeEqual(match[1] as string, context.config.apiKey)) return workosError(401, "Unauthorized: the API key provided is invalid.", "unauthorized");
+    if (!match)
+      return workosError(401, "Unauthorized: no API key was provided in the Authorization header.", "unauthorized");
+    if (!safeEqual(match[1] as string, context.config.apiKey))
+      return workosError(401, "Unauthorized: the API key provided is invalid.", "unauthorized");
     try {
       return await handler(req);
     } catch (error) {
@@ -62,4 +64,5 @@ export function listQuery(query: URLSearchParams, name: string): string[] {
     .filter(Boolean);
 }
 
-export const stringField = (body: Record<string, unknown>, key: string): string | undefined => (typeof body[key] === "string" && body[key] !== "" ? (body[key] as string) : undefined);
+export const stringField = (body: Record<string, unknown>, key: string): string | undefined =>
+  typeof body[key] === "string" && body[key] !== "" ? (body[key] as string) : undefined;

@@ -49,7 +49,8 @@ export type RunningWorkosEmulator = RunningEmulator & {
 };
 
 export async function startWorkosEmulator(options: WorkosStartOptions = {}): Promise<RunningWorkosEmulator> {
-  const seedStore = (size: "demo" | "large" = options.size ?? "demo", seed = options.seed ?? 42) => createStore(buildWorkosSeed(buildWorld({ size, seed, now: options.now })));
+  const seedStore = (size: "demo" | "large" = options.size ?? "demo", seed = options.seed ?? 42) =>
+    createStore(buildWorkosSeed(buildWorld({ size, seed, now: options.now })));
   const config: WorkosConfig = {
     apiKey: options.apiKey ?? WORKOS_DEMO_API_KEY,
     clientId: options.clientId ?? WORKOS_DEMO_CLIENT_ID,
@@ -60,7 +61,13 @@ export async function startWorkosEmulator(options: WorkosStartOptions = {}): Pro
     redirectUris: options.redirectUris ?? [],
   };
   const webhooks = createWebhookLog();
-  const context: WorkosContext = { store: seedStore(), config, signingKey: createSigningKey(options.signingKey), webhooks, emit: (...args) => emit(...args) };
+  const context: WorkosContext = {
+    store: seedStore(),
+    config,
+    signingKey: createSigningKey(options.signingKey),
+    webhooks,
+    emit: (...args) => emit(...args),
+  };
   const emit = createEmit(context);
 
   const router = new Router();

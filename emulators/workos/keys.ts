@@ -1,4 +1,12 @@
-import { type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
+import {
+  type KeyObject,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+} from "node:crypto";
 import { createSelfSignedCertificate } from "./x509";
 
 /**
@@ -76,7 +84,8 @@ export function verifyJwt(key: SigningKey, token: string): Record<string, unknow
   try {
     const head = JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as { alg?: unknown; kid?: unknown };
     if (head.alg !== "RS256" || head.kid !== key.kid) return null;
-    if (!verify("sha256", Buffer.from(`${header}.${payload}`), key.publicKey, Buffer.from(signature, "base64url"))) return null;
+    if (!verify("sha256", Buffer.from(`${header}.${payload}`), key.publicKey, Buffer.from(signature, "base64url")))
+      return null;
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as unknown;
     return claims && typeof claims === "object" && !Array.isArray(claims) ? (claims as Record<string, unknown>) : null;
   } catch {

@@ -14,7 +14,11 @@ import type { SessionRecord, UserRecord } from "./types";
 
 export const OAUTH_SCOPES = ["openid", "profile", "email", "offline_access"] as const;
 export const OAUTH_GRANT_TYPES = ["authorization_code", "refresh_token"] as const;
-export const OAUTH_AUTH_METHODS: readonly OAuthClientAuthMethod[] = ["none", "client_secret_post", "client_secret_basic"];
+export const OAUTH_AUTH_METHODS: readonly OAuthClientAuthMethod[] = [
+  "none",
+  "client_secret_post",
+  "client_secret_basic",
+];
 
 /** RFC 8414 authorization-server metadata (`/.well-known/oauth-authorization-server`). */
 export function authorizationServerMetadata(context: WorkosContext) {
@@ -47,7 +51,10 @@ export function openIdConfiguration(context: WorkosContext) {
 // ---------------------------------------------------------------------------
 // Dynamic client registration (RFC 7591)
 
-export type RegistrationError = { error: "invalid_redirect_uri" | "invalid_client_metadata"; error_description: string };
+export type RegistrationError = {
+  error: "invalid_redirect_uri" | "invalid_client_metadata";
+  error_description: string;
+};
 
 /** Metadata echoed back as given when registered (strings, or a string list for `contacts`). */
 const ECHOED_STRINGS = ["client_uri", "logo_uri", "scope", "tos_uri", "policy_uri", "software_id", "software_version"];
@@ -66,7 +73,8 @@ export function redirectUriProblem(value: unknown): string | null {
   if (value.includes("#")) return `'${value}' must not contain a fragment.`;
   if (url.protocol === "https:") return null;
   if (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)) return null;
-  if (url.protocol === "http:") return `'${value}' uses http on a non-loopback host; use https (http is allowed for localhost, 127.0.0.1 and [::1] only).`;
+  if (url.protocol === "http:")
+    return `'${value}' uses http on a non-loopback host; use https (http is allowed for localhost, 127.0.0.1 and [::1] only).`;
   return `'${value}' must be an http(s) URI.`;
 }
 
@@ -77,13 +85,20 @@ function stringList(value: unknown): string[] | null {
 type ClientMetadata = Omit<OAuthClientRecord, "id" | "secret" | "issuedAt">;
 
 /** Validates a registration request body; defaults: `grant_types` both, `response_types` code, auth method none. */
-export function parseClientMetadata(body: unknown): { ok: true; metadata: ClientMetadata } | { ok: false; error: RegistrationError } {
-  const fail = (error: RegistrationError["error"], description: string) => ({ ok: false as const, error: { error, error_description: description } });
-  if (!body || typeof body !== "object" || Array.isArray(body)) return fail("invalid_client_metadata", "The request body must be a JSON object of client metadata.");
+export function parseClientMetadata(
+  body: unknown,
+): { ok: true; metadata: ClientMetadata } | { ok: false; error: RegistrationError } {
+  const fail = (error: RegistrationError["error"], description: string) => ({
+    ok: false as const,
+    error: { error, error_description: description },
+  });
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    return fail("invalid_client_metadata", "The request body must be a JSON object of client metadata.");
   const input = body as Record<string, unknown>;
 
   const redirectUris = stringList(input.redirect_uris);
-  if (!redirectUris || redirectUris.length === 0) return fail("invalid_redirect_uri", "redirect_uris is required: a non-empty array of redirect URIs.");
+  if (!redirectUris || redirectUris.length === 0)
+    return fail("invalid_redirect_uri", "redirect_uris is required: a non-empty array of redirect URIs.");
   for (const uri of redirectUris) {
     const problem = redirectUriProblem(uri);
     if (problem) return fail("invalid_redirect_uri", problem);
@@ -91,19 +106,30 @@ export function parseClientMetadata(body: unknown): { ok: true; metadata: Client
 
   const method = input.token_endpoint_auth_method ?? "none";
   if (typeof method !== "string" || !OAUTH_AUTH_METHODS.includes(method as OAuthClientAuthMethod)) {
-    return fail("invalid_client_metadata", `token_endpoint_auth_method must be one of ${OAUTH_AUTH_METHODS.join(", ")}.`);
+    return fail(
+      "invalid_client_metadata",
+      `token_endpoint_auth_method must be one of ${OAUTH_AUTH_METHODS.join(", ")}.`,
+    );
   }
 
   const grantTypes = input.grant_types === undefined ? [...OAUTH_GRANT_TYPES] : stringList(input.grant_types);
-  if (!grantTypes || grantTypes.length === 0) return fail("invalid_client_metadata", "grant_types must be a non-empty array of strings.");
+  if (!grantTypes || grantTypes.length === 0)
+    return fail("invalid_client_metadata", "grant_types must be a non-empty array of strings.");
   const unsupportedGrant = grantTypes.find((g) => !(OAUTH_GRANT_TYPES as readonly string[]).includes(g));
-  if (unsupportedGrant) return fail("invalid_client_metadata", `Grant type '${unsupportedGrant}' is not supported; use ${OAUTH_GRANT_TYPES.join(" and/or ")}.`);
-  if (!grantTypes.includes("authorization_code")) return fail("invalid_client_metadata", "grant_types must include authorization_code.");
+  if (unsupportedGrant)
+    return fail(
+      "invalid_client_metadata",
+      `Grant type '${unsupportedGrant}' is not supported; use ${OAUTH_GRANT_TYPES.join(" and/or ")}.`,
+    );
+  if (!grantTypes.includes("authorization_code"))
+    return fail("invalid_client_metadata", "grant_types must include authorization_code.");
 
   const responseTypes = input.response_types === undefined ? ["code"] : stringList(input.response_types);
-  if (!responseTypes || responseTypes.length === 0 || responseTypes.some((r) => r !== "code")) return fail("invalid_client_metadata", "response_types must be [\"code\"].");
+  if (!responseTypes || responseTypes.length === 0 || responseTypes.some((r) => r !== "code"))
+    return fail("invalid_client_metadata", 'response_types must be ["code"].');
 
-  if (input.client_name !== undefined && typeof input.client_name !== "string") return fail("invalid_client_metadata", "client_name must be a string.");
+  if (input.client_name !== undefined && typeof input.client_name !== "string")
+    return fail("invalid_client_metadata", "client_name must be a string.");
 
   const extra: Record<string, unknown> = {};
   for (const key of ECHOED_STRINGS) {
@@ -131,7 +157,11 @@ export function parseClientMetadata(body: unknown): { ok: true; metadata: Client
 }
 
 /** Stores a client; the id is `client_` + a ULID-like tail, a secret is made for confidential clients. */
-export function registerOAuthClient(context: WorkosContext, metadata: ClientMetadata, fixed: { id?: string; secret?: string } = {}): OAuthClientRecord {
+export function registerOAuthClient(
+  context: WorkosContext,
+  metadata: ClientMetadata,
+  fixed: { id?: string; secret?: string } = {},
+): OAuthClientRecord {
   const now = Date.now();
   return context.store.oauthClients.insert({
     id: fixed.id ?? newId("client", now),
@@ -160,7 +190,9 @@ export function serializeOAuthClient(client: OAuthClientRecord) {
 // Tokens
 
 /** Space-separated scopes, deduplicated, or the unsupported one. Omitted means all supported scopes. */
-export function parseScope(value: string | null | undefined): { ok: true; scopes: string[] } | { ok: false; unsupported: string } {
+export function parseScope(
+  value: string | null | undefined,
+): { ok: true; scopes: string[] } | { ok: false; unsupported: string } {
   if (value === null || value === undefined || value.trim() === "") return { ok: true, scopes: [...OAUTH_SCOPES] };
   const scopes = [...new Set(value.split(/\s+/).filter(Boolean))];
   const unsupported = scopes.find((s) => !(OAUTH_SCOPES as readonly string[]).includes(s));
@@ -185,7 +217,14 @@ export function userClaims(user: UserRecord, scopes: string[]): Record<string, u
   return claims;
 }
 
-export type IssueInput = { client: OAuthClientRecord; session: SessionRecord; resource: string | null; scope: string; nonce?: string | null; idToken?: boolean };
+export type IssueInput = {
+  client: OAuthClientRecord;
+  session: SessionRecord;
+  resource: string | null;
+  scope: string;
+  nonce?: string | null;
+  idToken?: boolean;
+};
 
 /**
  * The /oauth2/token answer: an RS256 access token (`iss` = the AuthKit domain,
@@ -210,10 +249,21 @@ export function issueOAuthTokens(context: WorkosContext, input: IssueInput) {
     scope,
     ...organizationClaims(context, session.userId, session.organizationId),
   };
-  const body: Record<string, unknown> = { access_token: signJwt(context.signingKey, accessClaims), token_type: "Bearer", expires_in: config.accessTokenTtlSeconds };
+  const body: Record<string, unknown> = {
+    access_token: signJwt(context.signingKey, accessClaims),
+    token_type: "Bearer",
+    expires_in: config.accessTokenTtlSeconds,
+  };
   if (client.grantTypes.includes("refresh_token")) {
     const token = newSecret(32);
-    store.oauthRefreshTokens.set(token, { token, clientId: client.id, sessionId: session.id, resource, scope, used: false });
+    store.oauthRefreshTokens.set(token, {
+      token,
+      clientId: client.id,
+      sessionId: session.id,
+      resource,
+      scope,
+      used: false,
+    });
     body.refresh_token = token;
   }
   body.scope = scope;

@@ -5,7 +5,12 @@ import type { Table } from "./table";
  * asc or normal, and object-id cursors in `before`/`after`. `normal` lists
  * newest first but with reversed cursors (`after` fetches newer objects).
  */
-export type ListParams = { limit: number; order: "asc" | "desc" | "normal"; before: string | null; after: string | null };
+export type ListParams = {
+  limit: number;
+  order: "asc" | "desc" | "normal";
+  before: string | null;
+  after: string | null;
+};
 
 export type ListPage<T> = { data: T[]; before: string | null; after: string | null };
 
@@ -14,9 +19,11 @@ export class ListParamsError extends Error {}
 export function parseListParams(query: URLSearchParams): ListParams {
   const rawLimit = query.get("limit");
   const limit = rawLimit === null || rawLimit === "" ? 10 : Number(rawLimit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new ListParamsError("limit must be an integer between 1 and 100");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new ListParamsError("limit must be an integer between 1 and 100");
   const order = query.get("order") || "desc";
-  if (order !== "asc" && order !== "desc" && order !== "normal") throw new ListParamsError("order must be one of asc, desc, normal");
+  if (order !== "asc" && order !== "desc" && order !== "normal")
+    throw new ListParamsError("order must be one of asc, desc, normal");
   const before = query.get("before") || null;
   const after = query.get("after") || null;
   if (before && after) throw new ListParamsError("Only one of before and after may be given");
@@ -24,12 +31,17 @@ export function parseListParams(query: URLSearchParams): ListParams {
 }
 
 /** Pages `rows` (a filtered subset of `table`, oldest first). */
-export function paginate<T extends { id: string }>(table: Table<T>, rows: readonly T[], params: ListParams): ListPage<T> {
+export function paginate<T extends { id: string }>(
+  table: Table<T>,
+  rows: readonly T[],
+  params: ListParams,
+): ListPage<T> {
   const cursorId = params.before ?? params.after;
   let cursorSeq: number | undefined;
   if (cursorId) {
     cursorSeq = table.seqOf(cursorId);
-    if (cursorSeq === undefined) throw new ListParamsError(`Cursor '${cursorId}' does not identify an object in this list`);
+    if (cursorSeq === undefined)
+      throw new ListParamsError(`Cursor '${cursorId}' does not identify an object in this list`);
   }
   const newestFirst = params.order !== "asc";
   const count = rows.length;

@@ -19,7 +19,11 @@ import type {
 
 /** How users and directory users carry a name: both parts, and the two joined (null when both are empty). */
 function nameFields(person: { firstName: string | null; lastName: string | null }) {
-  return { first_name: person.firstName, last_name: person.lastName, name: [person.firstName, person.lastName].filter(Boolean).join(" ") || null };
+  return {
+    first_name: person.firstName,
+    last_name: person.lastName,
+    name: [person.firstName, person.lastName].filter(Boolean).join(" ") || null,
+  };
 }
 
 export function serializeUser(user: UserRecord) {
@@ -115,7 +119,10 @@ export function serializeDirectory(store: Store, directory: DirectoryRecord) {
     name: directory.name,
     domain: directory.domain,
     metadata: {
-      users: { active: users.filter((u) => u.state === "active").length, inactive: users.filter((u) => u.state !== "active").length },
+      users: {
+        active: users.filter((u) => u.state === "active").length,
+        inactive: users.filter((u) => u.state !== "active").length,
+      },
       groups: store.directoryGroups.all().filter((g) => g.directoryId === directory.id).length,
     },
     created_at: directory.createdAt,
@@ -151,7 +158,12 @@ export function serializeDirectoryUserEventData(user: DirectoryUserRecord) {
     job_title: user.jobTitle,
     username: user.email,
     state: user.state,
-    raw_attributes: { userName: user.email, active: user.state === "active", title: user.jobTitle, name: { givenName: user.firstName, familyName: user.lastName } },
+    raw_attributes: {
+      userName: user.email,
+      active: user.state === "active",
+      title: user.jobTitle,
+      name: { givenName: user.firstName, familyName: user.lastName },
+    },
     custom_attributes: { job_title: user.jobTitle },
     ...(user.roleSlug ? { role: { slug: user.roleSlug }, roles: [{ slug: user.roleSlug }] } : {}),
     created_at: user.createdAt,
@@ -162,7 +174,10 @@ export function serializeDirectoryUserEventData(user: DirectoryUserRecord) {
 export function serializeDirectoryUser(store: Store, user: DirectoryUserRecord) {
   return {
     ...serializeDirectoryUserEventData(user),
-    groups: user.groupIds.map((id) => store.directoryGroups.get(id)).filter((g): g is DirectoryGroupRecord => Boolean(g)).map(serializeDirectoryGroup),
+    groups: user.groupIds
+      .map((id) => store.directoryGroups.get(id))
+      .filter((g): g is DirectoryGroupRecord => Boolean(g))
+      .map(serializeDirectoryGroup),
   };
 }
 
@@ -175,7 +190,10 @@ export function serializeSession(session: SessionRecord) {
     user_id: session.userId,
     ...(session.organizationId ? { organization_id: session.organizationId } : {}),
     auth_method: "password" as const,
-    status: session.status === "active" && Date.parse(session.expiresAt) <= Date.now() ? ("expired" as const) : session.status,
+    status:
+      session.status === "active" && Date.parse(session.expiresAt) <= Date.now()
+        ? ("expired" as const)
+        : session.status,
     expires_at: session.expiresAt,
     ended_at: session.endedAt,
     created_at: session.createdAt,
@@ -202,7 +220,15 @@ export function serializeAuthFactor(factor: AuthFactorRecord) {
 export function serializeEnrolledAuthFactor(factor: AuthFactorRecord) {
   const uri = otpauthUri(factor.issuer, factor.user, factor.secret);
   const base = serializeAuthFactor(factor);
-  return { ...base, totp: { ...base.totp, secret: factor.secret, qr_code: `data:text/plain;charset=utf-8,${encodeURIComponent(uri)}`, uri } };
+  return {
+    ...base,
+    totp: {
+      ...base.totp,
+      secret: factor.secret,
+      qr_code: `data:text/plain;charset=utf-8,${encodeURIComponent(uri)}`,
+      uri,
+    },
+  };
 }
 
 export function serializeAuthChallenge(challenge: AuthChallengeRecord) {

@@ -48,10 +48,18 @@ const hidden = (fields: Record<string, string>) =>
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join("\n");
 
-const errorBlock = (error: string | undefined) => (error ? `<p class="error" role="alert" id="form-error">${escapeHtml(error)}</p>` : "");
+const errorBlock = (error: string | undefined) =>
+  error ? `<p class="error" role="alert" id="form-error">${escapeHtml(error)}</p>` : "";
 const describedBy = (error: string | undefined) => (error ? ' aria-describedby="form-error" aria-invalid="true"' : "");
 
-export function renderSignIn(input: { action: string; params: Record<string, string>; email?: string; error?: string; notice?: string; lead?: string }): string {
+export function renderSignIn(input: {
+  action: string;
+  params: Record<string, string>;
+  email?: string;
+  error?: string;
+  notice?: string;
+  lead?: string;
+}): string {
   const { action, params, email = "", error, notice, lead = "Continue to Bosun" } = input;
   return page(
     "Sign in",
@@ -86,7 +94,12 @@ ${errorBlock(error)}
   );
 }
 
-export function renderOrganizationChooser(input: { action: string; token: string; organizations: { id: string; name: string }[]; error?: string }): string {
+export function renderOrganizationChooser(input: {
+  action: string;
+  token: string;
+  organizations: { id: string; name: string }[];
+  error?: string;
+}): string {
   const { action, token, organizations, error } = input;
   const choices = organizations
     .map(
@@ -112,7 +125,13 @@ ${choices}
   );
 }
 
-export function renderAcceptInvitation(input: { action: string; token: string; email: string; organizationName: string | null; error?: string }): string {
+export function renderAcceptInvitation(input: {
+  action: string;
+  token: string;
+  email: string;
+  organizationName: string | null;
+  error?: string;
+}): string {
   const { action, token, email, organizationName, error } = input;
   return page(
     "Accept invitation",

@@ -144,7 +144,12 @@ export function findRole(store: Store, organizationId: string, slug: string): Ro
  * emitted, as WorkOS's do (consumers break ties on `created_at` by the id):
  * a random ULID tail alone would not within one millisecond.
  */
-export function appendEvent(store: Store, event: string, data: Record<string, unknown>, organizationId: string | null): EventRecord {
+export function appendEvent(
+  store: Store,
+  event: string,
+  data: Record<string, unknown>,
+  organizationId: string | null,
+): EventRecord {
   const now = new Date();
   const last = store.events.all().at(-1)?.id;
   const candidate = newId("event", now.getTime());

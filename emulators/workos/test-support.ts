@@ -12,7 +12,8 @@ export function createPkcePair() {
 
 export type HtmlForm = { action: string; fields: Record<string, string> };
 
-const decode = (value: string) => value.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&amp;/g, "&");
+const decode = (value: string) =>
+  value.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&amp;/g, "&");
 
 /** The first form of a page: its action and its hidden/checked inputs. */
 export function readForm(html: string): HtmlForm {
@@ -39,7 +40,10 @@ export async function submitForm(baseUrl: string, form: HtmlForm, values: Record
   });
 }
 
-export function authorizeUrl(baseUrl: string, params: { clientId: string; redirectUri: string; state: string; codeChallenge: string; organizationId?: string }): string {
+export function authorizeUrl(
+  baseUrl: string,
+  params: { clientId: string; redirectUri: string; state: string; codeChallenge: string; organizationId?: string },
+): string {
   const url = new URL("/user_management/authorize", baseUrl);
   const query: Record<string, string> = {
     client_id: params.clientId,

@@ -9,7 +9,10 @@ import type { RoleSlug, SessionRecord } from "./types";
 const SESSION_LIFETIME_MS = 30 * 86_400_000;
 
 /** Starts a session for a user signing in (and records `session.created`). */
-export async function startSession(context: WorkosContext, input: { userId: string; organizationId: string | null; ipAddress: string | null; userAgent: string | null }): Promise<SessionRecord> {
+export async function startSession(
+  context: WorkosContext,
+  input: { userId: string; organizationId: string | null; ipAddress: string | null; userAgent: string | null },
+): Promise<SessionRecord> {
   const now = new Date();
   const session = context.store.sessions.insert({
     id: newId("session", now.getTime()),
@@ -42,7 +45,11 @@ export function isSessionLive(session: SessionRecord): boolean {
 }
 
 /** `org_id`, `role`, `roles` and `permissions` for a user's membership of the session's organisation. */
-export function organizationClaims(context: WorkosContext, userId: string, organizationId: string | null): Record<string, unknown> {
+export function organizationClaims(
+  context: WorkosContext,
+  userId: string,
+  organizationId: string | null,
+): Record<string, unknown> {
   if (!organizationId) return {};
   const claims: Record<string, unknown> = { org_id: organizationId };
   const roleSlug = findMembership(context.store, userId, organizationId)?.roleSlug;

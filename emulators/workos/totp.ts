@@ -75,5 +75,7 @@ export function verifyTotp(secret: string, code: string, time: Date | number = D
   const ms = typeof time === "number" ? time : time.getTime();
   const key = decodeBase32(secret);
   const step = Math.floor(ms / 1000 / STEP_SECONDS);
-  return [step - 1, step, step + 1].some((counter) => timingSafeEqual(Buffer.from(hotp(key, counter)), Buffer.from(code)));
+  return [step - 1, step, step + 1].some((counter) =>
+    timingSafeEqual(Buffer.from(hotp(key, counter)), Buffer.from(code)),
+  );
 }

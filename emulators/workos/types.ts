@@ -90,7 +90,15 @@ export type DirectoryGroupRecord = {
 };
 
 /** A TOTP authenticator; `user` is the account name shown in the app, `secret` base32. */
-export type AuthFactorRecord = { id: string; userId: string; issuer: string; user: string; secret: string; createdAt: string; updatedAt: string };
+export type AuthFactorRecord = {
+  id: string;
+  userId: string;
+  issuer: string;
+  user: string;
+  secret: string;
+  createdAt: string;
+  updatedAt: string;
+};
 
 /** One attempt to verify a factor; single-use once a right code is given. */
 export type AuthChallengeRecord = {

@@ -10,7 +10,11 @@ export function signWorkosWebhook(body: string, secret: string, timestampMs = Da
   return `t=${timestampMs}, v1=${signature}`;
 }
 
-export function sendWorkosWebhook(log: WebhookLog, config: Pick<WorkosConfig, "bosunUrl" | "webhookSecret">, event: EventRecord): Promise<SentWebhook> {
+export function sendWorkosWebhook(
+  log: WebhookLog,
+  config: Pick<WorkosConfig, "bosunUrl" | "webhookSecret">,
+  event: EventRecord,
+): Promise<SentWebhook> {
   const { object: _object, ...payload } = serializeEvent(event);
   const body = JSON.stringify(payload);
   return log.send({

@@ -36,7 +36,8 @@ function oid(dotted: string): Buffer {
   const bytes = [first * 40 + second];
   for (const arc of rest) {
     const chunk = [arc & 0x7f];
-    for (let value = Math.floor(arc / 128); value > 0; value = Math.floor(value / 128)) chunk.unshift((value & 0x7f) | 0x80);
+    for (let value = Math.floor(arc / 128); value > 0; value = Math.floor(value / 128))
+      chunk.unshift((value & 0x7f) | 0x80);
     bytes.push(...chunk);
   }
   return tlv(0x06, Buffer.from(bytes));
@@ -61,7 +62,14 @@ export type SelfSignedCertificateInput = {
 };
 
 /** Returns the DER bytes of a self-signed RSA/SHA-256 certificate. */
-export function createSelfSignedCertificate({ publicKey, privateKey, commonName, serial, notBefore, notAfter }: SelfSignedCertificateInput): Buffer {
+export function createSelfSignedCertificate({
+  publicKey,
+  privateKey,
+  commonName,
+  serial,
+  notBefore,
+  notAfter,
+}: SelfSignedCertificateInput): Buffer {
   const algorithm = sequence(oid(SHA256_WITH_RSA), nullValue());
   const name = sequence(set(sequence(oid(COMMON_NAME), utf8(commonName))));
   const tbs = sequence(

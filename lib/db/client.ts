@@ -20,7 +20,12 @@ type Connection = { db: PrismaClient; pool: pg.Pool };
 const globalForDb = globalThis as { bosunDb?: PrismaClient; bosunPool?: pg.Pool; bosunTestConnection?: Connection };
 
 function open(): Connection {
-  const pool = new pg.Pool({ connectionString: env.databaseUrl, max: 10, connectionTimeoutMillis: 3_000, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: env.databaseUrl,
+    max: 10,
+    connectionTimeoutMillis: 3_000,
+    idleTimeoutMillis: 30_000,
+  });
   // An idle connection the server drops (a restart, a failover) must not take the process down; the pool
   // replaces it on the next query.
   pool.on("error", (error) => logger.warn({ err: error }, "an idle database connection closed"));

@@ -12,5 +12,17 @@ export type Tx = Prisma.TransactionClient;
 /** A value a JSON column accepts. */
 export type JsonInput = Prisma.InputJsonValue;
 
-export type { ActorType, ApiKeyScope, AuditResult, AutomationKind, DeliveryStatus, IntentStatus, JobStatus, ReleaseNoteVariant, Role, RunStatus, WebhookSource } from "./generated/enums";
+export type {
+  ActorType,
+  ApiKeyScope,
+  AuditResult,
+  AutomationKind,
+  DeliveryStatus,
+  IntentStatus,
+  JobStatus,
+  ReleaseNoteVariant,
+  Role,
+  RunStatus,
+  WebhookSource,
+} from "./generated/enums";
 export type { AutomationRule, AutomationRun, Job, OutboxIntent } from "./generated/client";

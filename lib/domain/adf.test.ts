@@ -6,18 +6,34 @@ describe("ADF builders", () => {
     expect(adfText("plain")).toEqual({ type: "text", text: "plain" });
     expect(adfText("plain")).not.toHaveProperty("marks");
     expect(adfText("bold", [{ type: "strong" }])).toEqual({ type: "text", text: "bold", marks: [{ type: "strong" }] });
-    expect(adfLink("Open", "https://example.com/x")).toEqual({ type: "text", text: "Open", marks: [{ type: "link", attrs: { href: "https://example.com/x" } }] });
+    expect(adfLink("Open", "https://example.com/x")).toEqual({
+      type: "text",
+      text: "Open",
+      marks: [{ type: "link", attrs: { href: "https://example.com/x" } }],
+    });
   });
 
   it("builds a field as a list item with a bold label", () => {
     expect(adfField("Level", "error")).toEqual({
       type: "listItem",
-      content: [{ type: "paragraph", content: [{ type: "text", text: "Level: ", marks: [{ type: "strong" }] }, { type: "text", text: "error" }] }],
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Level: ", marks: [{ type: "strong" }] },
+            { type: "text", text: "error" },
+          ],
+        },
+      ],
     });
   });
 
   it("builds a version 1 document", () => {
-    expect(adfDoc(adfParagraph(adfText("Hi")))).toEqual({ type: "doc", version: 1, content: [{ type: "paragraph", content: [{ type: "text", text: "Hi" }] }] });
+    expect(adfDoc(adfParagraph(adfText("Hi")))).toEqual({
+      type: "doc",
+      version: 1,
+      content: [{ type: "paragraph", content: [{ type: "text", text: "Hi" }] }],
+    });
     expect(adfBulletList([])).toEqual({ type: "bulletList", content: [] });
   });
 });
@@ -29,7 +45,9 @@ describe("adfPlainText", () => {
       adfBulletList([adfField("Level", "error"), adfField("Users affected", "1,204")]),
       adfParagraph(adfLink("Open in Sentry", "https://sentry.example/issues/1/")),
     );
-    expect(adfPlainText(doc)).toBe("Sentry issue WEB-1A regressed.\nLevel: error\nUsers affected: 1,204\nOpen in Sentry");
+    expect(adfPlainText(doc)).toBe(
+      "Sentry issue WEB-1A regressed.\nLevel: error\nUsers affected: 1,204\nOpen in Sentry",
+    );
   });
 
   it("gives the text of a single node", () => {

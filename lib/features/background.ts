@@ -22,8 +22,12 @@ export function startBackgroundWork() {
   startJobWorker(JOB_HANDLERS, { concurrency: env.worker.concurrency });
   const unlisten = listenForJobs(env.databaseUrl, kickJobWorker);
   const schedule = () => {
-    void scheduleReleaseHealthChecks().catch((error: unknown) => logger.error({ err: error }, "scheduling release health checks failed"));
-    void scheduleRetention().catch((error: unknown) => logger.error({ err: error }, "scheduling the daily retention pass failed"));
+    void scheduleReleaseHealthChecks().catch((error: unknown) =>
+      logger.error({ err: error }, "scheduling release health checks failed"),
+    );
+    void scheduleRetention().catch((error: unknown) =>
+      logger.error({ err: error }, "scheduling the daily retention pass failed"),
+    );
   };
   const scheduler = setInterval(schedule, 60_000);
   scheduler.unref();

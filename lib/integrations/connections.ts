@@ -13,7 +13,13 @@ async function openConnection(orgId: string, provider: "jira" | "sentry") {
 }
 
 /** The org's Jira connection with its token opened, or null when Jira is not connected. */
-export async function getJiraConfig({ orgId, requestId }: { orgId: string; requestId?: string }): Promise<JiraClientConfig | null> {
+export async function getJiraConfig({
+  orgId,
+  requestId,
+}: {
+  orgId: string;
+  requestId?: string;
+}): Promise<JiraClientConfig | null> {
   const opened = await openConnection(orgId, "jira");
   if (!opened) return null;
   const config = opened.config as { siteUrl: string; email: string };
@@ -21,9 +27,20 @@ export async function getJiraConfig({ orgId, requestId }: { orgId: string; reque
 }
 
 /** The org's Sentry connection with its token opened, or null when Sentry is not connected. */
-export async function getSentryConfig({ orgId, requestId }: { orgId: string; requestId?: string }): Promise<SentryClientConfig | null> {
+export async function getSentryConfig({
+  orgId,
+  requestId,
+}: {
+  orgId: string;
+  requestId?: string;
+}): Promise<SentryClientConfig | null> {
   const opened = await openConnection(orgId, "sentry");
   if (!opened) return null;
   const config = opened.config as { baseUrl: string; organizationSlug: string };
-  return { baseUrl: config.baseUrl, organizationSlug: config.organizationSlug, authToken: opened.credentials.authToken ?? "", requestId };
+  return {
+    baseUrl: config.baseUrl,
+    organizationSlug: config.organizationSlug,
+    authToken: opened.credentials.authToken ?? "",
+    requestId,
+  };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { classifyTransportError, formatMegabytes, formatSeconds, isWebAddress, parseRetryAfter, reasonForStatus, summarizeUpstreamText } from "./http";
+import {
+  classifyTransportError,
+  formatMegabytes,
+  formatSeconds,
+  isWebAddress,
+  parseRetryAfter,
+  reasonForStatus,
+  summarizeUpstreamText,
+} from "./http";
 
 describe("reasonForStatus", () => {
   it.each([
@@ -20,18 +28,35 @@ describe("reasonForStatus", () => {
 
 describe("classifyTransportError", () => {
   it("reads the code axios puts on the error", () => {
-    expect(classifyTransportError(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toEqual({ reason: "unreachable", code: "ECONNREFUSED" });
-    expect(classifyTransportError(Object.assign(new Error("timeout of 10000ms exceeded"), { code: "ECONNABORTED" }))).toEqual({ reason: "timeout", code: "ECONNABORTED" });
+    expect(classifyTransportError(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toEqual({
+      reason: "unreachable",
+      code: "ECONNREFUSED",
+    });
+    expect(
+      classifyTransportError(Object.assign(new Error("timeout of 10000ms exceeded"), { code: "ECONNABORTED" })),
+    ).toEqual({ reason: "timeout", code: "ECONNABORTED" });
   });
 
   it("reads the code fetch hides in cause, also inside an AggregateError", () => {
-    expect(classifyTransportError(new TypeError("fetch failed", { cause: Object.assign(new Error("getaddrinfo"), { code: "ENOTFOUND" }) }))).toEqual({ reason: "unreachable", code: "ENOTFOUND" });
-    const perAddress = new AggregateError([Object.assign(new Error("::1"), { code: "ECONNREFUSED" }), Object.assign(new Error("127.0.0.1"), { code: "ECONNREFUSED" })]);
-    expect(classifyTransportError(new TypeError("fetch failed", { cause: perAddress }))).toEqual({ reason: "unreachable", code: "ECONNREFUSED" });
+    expect(
+      classifyTransportError(
+        new TypeError("fetch failed", { cause: Object.assign(new Error("getaddrinfo"), { code: "ENOTFOUND" }) }),
+      ),
+    ).toEqual({ reason: "unreachable", code: "ENOTFOUND" });
+    const perAddress = new AggregateError([
+      Object.assign(new Error("::1"), { code: "ECONNREFUSED" }),
+      Object.assign(new Error("127.0.0.1"), { code: "ECONNREFUSED" }),
+    ]);
+    expect(classifyTransportError(new TypeError("fetch failed", { cause: perAddress }))).toEqual({
+      reason: "unreachable",
+      code: "ECONNREFUSED",
+    });
   });
 
   it("treats AbortSignal.timeout's rejection as a timeout", () => {
-    expect(classifyTransportError(new DOMException("The operation was aborted due to timeout", "TimeoutError"))).toEqual({ reason: "timeout", code: "TimeoutError" });
+    expect(
+      classifyTransportError(new DOMException("The operation was aborted due to timeout", "TimeoutError")),
+    ).toEqual({ reason: "timeout", code: "TimeoutError" });
   });
 
   it("leaves errors that are not about the network alone", () => {
@@ -88,7 +113,14 @@ describe("summarizeUpstreamText", () => {
   });
 
   it("finding 4 (SSRF): gives nothing for markup, whatever it wraps", () => {
-    for (const text of ["<!DOCTYPE html><html>…", "<h1>502 Bad Gateway</h1>", "ok <!-- secret -->", "<pre>Traceback</pre>", "\u0000\u202e  "]) expect(summarizeUpstreamText(text)).toBeNull();
+    for (const text of [
+      "<!DOCTYPE html><html>…",
+      "<h1>502 Bad Gateway</h1>",
+      "ok <!-- secret -->",
+      "<pre>Traceback</pre>",
+      "\u0000\u202e  ",
+    ])
+      expect(summarizeUpstreamText(text)).toBeNull();
   });
 });
 

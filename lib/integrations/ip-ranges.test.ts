@@ -49,12 +49,21 @@ describe("describeInternalAddress", () => {
     expect(describeInternalAddress(address)).toBe(label);
   });
 
-  it.each(["8.8.8.8", "1.1.1.1", "104.192.141.1", "172.32.0.1", "100.128.0.1", "169.253.255.255", "2606:4700::1111", "2a05:d018::1", "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1"])(
-    "finding 4 (SSRF): %s is public",
-    (address) => {
-      expect(describeInternalAddress(address)).toBeNull();
-    },
-  );
+  it.each([
+    "8.8.8.8",
+    "1.1.1.1",
+    "104.192.141.1",
+    "172.32.0.1",
+    "100.128.0.1",
+    "169.253.255.255",
+    "2606:4700::1111",
+    "2a05:d018::1",
+    "::ffff:8.8.8.8",
+    "64:ff9b::808:808",
+    "2002:808:808::1",
+  ])("finding 4 (SSRF): %s is public", (address) => {
+    expect(describeInternalAddress(address)).toBeNull();
+  });
 
   it("treats what is not an address as internal rather than guess", () => {
     expect(describeInternalAddress("not-an-address")).toBe("unreadable");

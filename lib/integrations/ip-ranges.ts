@@ -51,7 +51,8 @@ const V4_CARRIERS: [cidr: string, offset: number][] = [
 
 const GLOBAL_UNICAST = parseCidr("2000::/3") as IpNetwork;
 
-const compile = (ranges: [string, string][]) => ranges.map(([cidr, label]) => ({ network: parseCidr(cidr) as IpNetwork, label }));
+const compile = (ranges: [string, string][]) =>
+  ranges.map(([cidr, label]) => ({ network: parseCidr(cidr) as IpNetwork, label }));
 const v4Ranges = compile(V4_RANGES);
 const v6Ranges = compile(V6_RANGES);
 const v4Carriers = V4_CARRIERS.map(([cidr, offset]) => ({ network: parseCidr(cidr) as IpNetwork, offset }));

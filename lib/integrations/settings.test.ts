@@ -28,12 +28,22 @@ describe("saveIntegration", () => {
     await Promise.all([first.close(), second.close()]);
   });
 
-  const storedRow = () => db.integrationConnection.findUniqueOrThrow({ where: { orgId_provider: { orgId, provider: "jira" } }, select: { config: true, encryptedCredentials: true } });
-  const sentryRow = () => db.integrationConnection.findUniqueOrThrow({ where: { orgId_provider: { orgId, provider: "sentry" } }, select: { config: true, encryptedCredentials: true } });
+  const storedRow = () =>
+    db.integrationConnection.findUniqueOrThrow({
+      where: { orgId_provider: { orgId, provider: "jira" } },
+      select: { config: true, encryptedCredentials: true },
+    });
+  const sentryRow = () =>
+    db.integrationConnection.findUniqueOrThrow({
+      where: { orgId_provider: { orgId, provider: "sentry" } },
+      select: { config: true, encryptedCredentials: true },
+    });
 
   it("finding 3 (stored secret): a new Jira site URL with a blank token is refused, nothing is stored, and the new host hears nothing", async () => {
     const jira = { provider: "jira", siteUrl: first.url, email: "ada@acme.test" } as const;
-    expect(await settings.saveIntegration(orgId, { ...jira, apiToken: "first-site-token" })).toMatchObject({ ok: true });
+    expect(await settings.saveIntegration(orgId, { ...jira, apiToken: "first-site-token" })).toMatchObject({
+      ok: true,
+    });
     const before = await storedRow();
 
     const moved = await settings.saveIntegration(orgId, { ...jira, siteUrl: second.url, apiToken: undefined });
@@ -53,7 +63,9 @@ describe("saveIntegration", () => {
   it("finding 3 (stored secret): a new Jira e-mail with a blank token is refused as well", async () => {
     const jira = { provider: "jira", siteUrl: first.url, email: "ada@acme.test" } as const;
     await settings.saveIntegration(orgId, { ...jira, apiToken: "first-site-token" });
-    expect(await settings.saveIntegration(orgId, { ...jira, email: "mallory@acme.test", apiToken: undefined })).toMatchObject({
+    expect(
+      await settings.saveIntegration(orgId, { ...jira, email: "mallory@acme.test", apiToken: undefined }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { apiToken: "enter the API token again: the account e-mail changed" },
     });
@@ -65,12 +77,30 @@ describe("saveIntegration", () => {
     await settings.saveIntegration(orgId, { ...sentry, authToken: "sentry-token", webhookSecret: "hook-secret" });
     const before = await sentryRow();
 
-    expect(await settings.saveIntegration(orgId, { ...sentry, baseUrl: second.url, authToken: undefined, webhookSecret: undefined })).toEqual({
+    expect(
+      await settings.saveIntegration(orgId, {
+        ...sentry,
+        baseUrl: second.url,
+        authToken: undefined,
+        webhookSecret: undefined,
+      }),
+    ).toEqual({
       ok: false,
-      error: "authToken: enter the auth token again: the Sentry URL changed; webhookSecret: enter the webhook client secret again: the Sentry URL changed",
-      fieldErrors: { authToken: "enter the auth token again: the Sentry URL changed", webhookSecret: "enter the webhook client secret again: the Sentry URL changed" },
+      error:
+        "authToken: enter the auth token again: the Sentry URL changed; webhookSecret: enter the webhook client secret again: the Sentry URL changed",
+      fieldErrors: {
+        authToken: "enter the auth token again: the Sentry URL changed",
+        webhookSecret: "enter the webhook client secret again: the Sentry URL changed",
+      },
     });
-    expect(await settings.saveIntegration(orgId, { ...sentry, organizationSlug: "globex", authToken: "new-token", webhookSecret: undefined })).toMatchObject({
+    expect(
+      await settings.saveIntegration(orgId, {
+        ...sentry,
+        organizationSlug: "globex",
+        authToken: "new-token",
+        webhookSecret: undefined,
+      }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { webhookSecret: "enter the webhook client secret again: the organization slug changed" },
     });
@@ -83,22 +113,38 @@ describe("saveIntegration", () => {
   it("keeps the stored secrets when only they are left blank and nothing they are sent to changed", async () => {
     const jira = { provider: "jira", siteUrl: first.url, email: "ada@acme.test" } as const;
     await settings.saveIntegration(orgId, { ...jira, apiToken: "first-site-token" });
-    expect(await settings.saveIntegration(orgId, { ...jira, apiToken: undefined })).toEqual({ ok: true, changedFields: [] });
+    expect(await settings.saveIntegration(orgId, { ...jira, apiToken: undefined })).toEqual({
+      ok: true,
+      changedFields: [],
+    });
     await settings.checkIntegration(orgId, "jira", "req-settings-3");
-    expect(first.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from("ada@acme.test:first-site-token").toString("base64")}`);
+    expect(first.requests[0]?.headers.authorization).toBe(
+      `Basic ${Buffer.from("ada@acme.test:first-site-token").toString("base64")}`,
+    );
   });
 
   it("accepts a new site URL when the token is entered with it", async () => {
     const jira = { provider: "jira", siteUrl: first.url, email: "ada@acme.test" } as const;
     await settings.saveIntegration(orgId, { ...jira, apiToken: "first-site-token" });
-    expect(await settings.saveIntegration(orgId, { ...jira, siteUrl: second.url, apiToken: "second-site-token" })).toEqual({ ok: true, changedFields: ["siteUrl", "apiToken"] });
+    expect(
+      await settings.saveIntegration(orgId, { ...jira, siteUrl: second.url, apiToken: "second-site-token" }),
+    ).toEqual({ ok: true, changedFields: ["siteUrl", "apiToken"] });
     await settings.checkIntegration(orgId, "jira", "req-settings-4");
     expect(first.requests).toEqual([]);
-    expect(second.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from("ada@acme.test:second-site-token").toString("base64")}`);
+    expect(second.requests[0]?.headers.authorization).toBe(
+      `Basic ${Buffer.from("ada@acme.test:second-site-token").toString("base64")}`,
+    );
   });
 
   it("still asks for a missing secret when nothing is stored", async () => {
-    expect(await settings.saveIntegration(orgId, { provider: "jira", siteUrl: first.url, email: "ada@acme.test", apiToken: undefined })).toMatchObject({
+    expect(
+      await settings.saveIntegration(orgId, {
+        provider: "jira",
+        siteUrl: first.url,
+        email: "ada@acme.test",
+        apiToken: undefined,
+      }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { apiToken: "enter the API token to connect" },
     });

@@ -19,7 +19,11 @@ const AGENT_OPTIONS = { keepAlive: true, scheduling: "lifo", timeout: 5_000 } as
  * skips lookup altogether, so it is checked before the socket is made. TLS
  * still sees the host name, for SNI and the certificate check.
  */
-function pinConnection<T extends http.ClientRequestArgs>(policy: UpstreamPolicy, options: T, defaultPort: number): T | UpstreamAddressRefusedError {
+function pinConnection<T extends http.ClientRequestArgs>(
+  policy: UpstreamPolicy,
+  options: T,
+  defaultPort: number,
+): T | UpstreamAddressRefusedError {
   const host = normalizeHost(String(options.host ?? options.hostname ?? "localhost"));
   const target: UpstreamTarget = { host, port: Number(options.port ?? defaultPort) };
   if (net.isIP(host)) return policy.check(target, [host]) ?? { ...options, host };
@@ -37,10 +41,18 @@ function pinnedLookup(policy: UpstreamPolicy, target: UpstreamTarget): net.Looku
       });
     const refusedName = policy.check(target, []);
     if (refusedName) return answer(refusedName);
-    const family = typeof options.family === "number" ? options.family : options.family === "IPv6" ? 6 : options.family === "IPv4" ? 4 : undefined;
+    const family =
+      typeof options.family === "number"
+        ? options.family
+        : options.family === "IPv6"
+          ? 6
+          : options.family === "IPv4"
+            ? 4
+            : undefined;
     policy.resolve(hostname, { family, hints: options.hints }).then(
       (addresses) => {
-        if (addresses.length === 0) return answer(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" }));
+        if (addresses.length === 0)
+          return answer(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" }));
         answer(
           policy.check(
             target,
@@ -75,7 +87,10 @@ function pinAgent<A extends http.Agent>(agent: A, policy: UpstreamPolicy, defaul
 }
 
 export function createUpstreamAgents(policy: UpstreamPolicy): UpstreamAgents {
-  return { http: pinAgent(new http.Agent(AGENT_OPTIONS), policy, 80), https: pinAgent(new https.Agent(AGENT_OPTIONS), policy, 443) };
+  return {
+    http: pinAgent(new http.Agent(AGENT_OPTIONS), policy, 80),
+    https: pinAgent(new https.Agent(AGENT_OPTIONS), policy, 443),
+  };
 }
 
 let shared: UpstreamAgents | undefined;

@@ -4,7 +4,14 @@ import type { AddressInfo } from "node:net";
 import tls from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseUpstreamHosts } from "@/lib/platform/env/upstream-hosts";
-import { HTML_PAGE, redirectTo, type RecordingServer, startFloodServer, startRecordingServer, watchSockets } from "@/test/integrations";
+import {
+  HTML_PAGE,
+  redirectTo,
+  type RecordingServer,
+  startFloodServer,
+  startRecordingServer,
+  watchSockets,
+} from "@/test/integrations";
 import { createUpstreamAgents } from "./upstream-agent";
 import { UpstreamAddressRefusedError, UpstreamAnswerTooLargeError } from "./upstream-errors";
 import { createUpstreamPolicy, type ResolveHost } from "./upstream-policy";
@@ -23,13 +30,15 @@ function scriptedResolver(answers: Record<string, string[][]>) {
     asked.push(hostname);
     const script = answers[hostname] ?? [];
     const addresses = script[Math.min(asked.filter((name) => name === hostname).length - 1, script.length - 1)] ?? [];
-    if (addresses.length === 0) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
+    if (addresses.length === 0)
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
     return addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
   };
   return { resolve, asked };
 }
 
-const agentsFor = (allow: string, resolve: ResolveHost) => createUpstreamAgents(createUpstreamPolicy({ allowedHosts: parseUpstreamHosts(allow).rules, resolve }));
+const agentsFor = (allow: string, resolve: ResolveHost) =>
+  createUpstreamAgents(createUpstreamPolicy({ allowedHosts: parseUpstreamHosts(allow).rules, resolve }));
 
 async function failureOf(call: Promise<unknown>): Promise<Error> {
   const outcome: unknown = await call.then(
@@ -53,9 +62,19 @@ describe("requests through the pinned agents", () => {
   it("finding 4 (SSRF): refuses a name that resolves to an internal address without connecting to it", async () => {
     const dns = scriptedResolver({ "loop.test": [["127.0.0.1"]] });
     const before = server.connections();
-    const error = await failureOf(requestUpstream({ url: `http://loop.test:${server.port}/`, method: "GET", headers: {}, timeoutMs: 10_000, agents: agentsFor("", dns.resolve) }));
+    const error = await failureOf(
+      requestUpstream({
+        url: `http://loop.test:${server.port}/`,
+        method: "GET",
+        headers: {},
+        timeoutMs: 10_000,
+        agents: agentsFor("", dns.resolve),
+      }),
+    );
     expect(error).toBeInstanceOf(UpstreamAddressRefusedError);
-    expect(error.message).toBe("loop.test resolves to a loopback address (127.0.0.1); add it to BOSUN_ALLOWED_UPSTREAM_HOSTS to allow it");
+    expect(error.message).toBe(
+      "loop.test resolves to a loopback address (127.0.0.1); add it to BOSUN_ALLOWED_UPSTREAM_HOSTS to allow it",
+    );
     expect(dns.asked).toEqual(["loop.test"]);
     expect(server.connections()).toBe(before);
   });
@@ -63,12 +82,26 @@ describe("requests through the pinned agents", () => {
   it("finding 4 (SSRF): refuses an internal IP address in the URL itself, where no lookup happens", async () => {
     const dns = scriptedResolver({});
     const before = server.connections();
-    const error = await failureOf(requestUpstream({ url: `${server.url}/`, method: "GET", headers: {}, timeoutMs: 10_000, agents: agentsFor("", dns.resolve) }));
+    const error = await failureOf(
+      requestUpstream({
+        url: `${server.url}/`,
+        method: "GET",
+        headers: {},
+        timeoutMs: 10_000,
+        agents: agentsFor("", dns.resolve),
+      }),
+    );
     expect(error.message).toBe("127.0.0.1 is a loopback address; add it to BOSUN_ALLOWED_UPSTREAM_HOSTS to allow it");
     expect(server.connections()).toBe(before);
-    await expect(requestUpstream({ url: `http://[::ffff:127.0.0.1]:${server.port}/`, method: "GET", headers: {}, timeoutMs: 10_000, agents: agentsFor("", dns.resolve) })).rejects.toThrow(
-      "::ffff:7f00:1 is a loopback address",
-    );
+    await expect(
+      requestUpstream({
+        url: `http://[::ffff:127.0.0.1]:${server.port}/`,
+        method: "GET",
+        headers: {},
+        timeoutMs: 10_000,
+        agents: agentsFor("", dns.resolve),
+      }),
+    ).rejects.toThrow("::ffff:7f00:1 is a loopback address");
     expect(dns.asked).toEqual([]);
   });
 
@@ -78,14 +111,30 @@ describe("requests through the pinned agents", () => {
     const agents = agentsFor("127.0.0.1", dns.resolve);
     const requestsBefore = server.requests.length;
 
-    const first = await requestUpstream({ url: `http://rebind.test:${server.port}/first`, method: "GET", headers: {}, timeoutMs: 10_000, agents });
+    const first = await requestUpstream({
+      url: `http://rebind.test:${server.port}/first`,
+      method: "GET",
+      headers: {},
+      timeoutMs: 10_000,
+      agents,
+    });
     expect(first).toMatchObject({ status: 200, text: '{"ok":true}' });
     expect(dns.asked).toEqual(["rebind.test"]);
     expect(server.requests.slice(requestsBefore).map((r) => r.path)).toEqual(["/first"]);
 
     agents.http.destroy(); // no kept-alive socket: the next request has to resolve again
-    const error = await failureOf(requestUpstream({ url: `http://rebind.test:${server.port}/second`, method: "GET", headers: {}, timeoutMs: 10_000, agents }));
-    expect(error.message).toBe("rebind.test resolves to a private address (10.0.0.5); add it to BOSUN_ALLOWED_UPSTREAM_HOSTS to allow it");
+    const error = await failureOf(
+      requestUpstream({
+        url: `http://rebind.test:${server.port}/second`,
+        method: "GET",
+        headers: {},
+        timeoutMs: 10_000,
+        agents,
+      }),
+    );
+    expect(error.message).toBe(
+      "rebind.test resolves to a private address (10.0.0.5); add it to BOSUN_ALLOWED_UPSTREAM_HOSTS to allow it",
+    );
     expect(dns.asked).toEqual(["rebind.test", "rebind.test"]);
     expect(server.requests.slice(requestsBefore).map((r) => r.path)).toEqual(["/first"]);
   });
@@ -94,7 +143,13 @@ describe("requests through the pinned agents", () => {
     const elsewhere = await startRecordingServer(HTML_PAGE);
     const mover = await startRecordingServer(redirectTo(`${elsewhere.url}/stolen`));
     try {
-      const answer = await requestUpstream({ url: `${mover.url}/api/0/`, method: "GET", headers: { authorization: "Bearer secret" }, timeoutMs: 10_000, agents: agentsFor("127.0.0.1", scriptedResolver({}).resolve) });
+      const answer = await requestUpstream({
+        url: `${mover.url}/api/0/`,
+        method: "GET",
+        headers: { authorization: "Bearer secret" },
+        timeoutMs: 10_000,
+        agents: agentsFor("127.0.0.1", scriptedResolver({}).resolve),
+      });
       expect(answer.status).toBe(302);
       expect(mover.requests).toHaveLength(1);
       expect(elsewhere.connections()).toBe(0);
@@ -108,7 +163,9 @@ describe("requests through the pinned agents", () => {
     const agents = agentsFor("127.0.0.1", scriptedResolver({}).resolve);
     const sockets = watchSockets(agents.http);
     try {
-      const error = await failureOf(requestUpstream({ url: `${flood.url}/`, method: "GET", headers: {}, timeoutMs: 60_000, agents }));
+      const error = await failureOf(
+        requestUpstream({ url: `${flood.url}/`, method: "GET", headers: {}, timeoutMs: 60_000, agents }),
+      );
       expect(error).toBeInstanceOf(UpstreamAnswerTooLargeError);
       expect(error.message).toBe("the answer was larger than 10 MB, so Bosun stopped reading it");
       expect(sockets).toHaveLength(1);
@@ -125,7 +182,15 @@ describe("requests through the pinned agents", () => {
     await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = hanging.address() as AddressInfo;
-      const error = await failureOf(requestUpstream({ url: `http://127.0.0.1:${port}/`, method: "GET", headers: {}, timeoutMs: 200, agents: agentsFor("127.0.0.1", scriptedResolver({}).resolve) }));
+      const error = await failureOf(
+        requestUpstream({
+          url: `http://127.0.0.1:${port}/`,
+          method: "GET",
+          headers: {},
+          timeoutMs: 200,
+          agents: agentsFor("127.0.0.1", scriptedResolver({}).resolve),
+        }),
+      );
       expect(error.name).toBe("TimeoutError");
     } finally {
       hanging.closeAllConnections();
@@ -156,13 +221,24 @@ describe("https through the pinned agents", () => {
   it("finding 4 (SSRF): connects to the checked address but keeps the host name for SNI and certificate checks", async () => {
     const serverNames: string[] = [];
     const context = tls.createSecureContext({ key: TEST_KEY, cert: TEST_CERT });
-    const server = https.createServer({ key: TEST_KEY, cert: TEST_CERT, SNICallback: (name, done) => (serverNames.push(name), done(null, context)) }, (_req, res) => res.end("{}"));
+    const server = https.createServer(
+      { key: TEST_KEY, cert: TEST_CERT, SNICallback: (name, done) => (serverNames.push(name), done(null, context)) },
+      (_req, res) => res.end("{}"),
+    );
     server.on("tlsClientError", () => undefined);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;
       const dns = scriptedResolver({ "jira.test": [["127.0.0.1"]] });
-      const error = await failureOf(requestUpstream({ url: `https://jira.test:${port}/`, method: "GET", headers: {}, timeoutMs: 10_000, agents: agentsFor("127.0.0.1", dns.resolve) }));
+      const error = await failureOf(
+        requestUpstream({
+          url: `https://jira.test:${port}/`,
+          method: "GET",
+          headers: {},
+          timeoutMs: 10_000,
+          agents: agentsFor("127.0.0.1", dns.resolve),
+        }),
+      );
       // The certificate is checked (and refused: nobody vouches for it) as jira.test's, on 127.0.0.1.
       expect((error as NodeJS.ErrnoException).code).toBe("DEPTH_ZERO_SELF_SIGNED_CERT");
       expect(dns.asked).toEqual(["jira.test"]);

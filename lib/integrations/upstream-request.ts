@@ -24,7 +24,15 @@ export type UpstreamAnswer = { status: number; headers: Headers; text: string };
  * `maxBytes` of the answer, and giving up after `timeoutMs` with the
  * TimeoutError that AbortSignal.timeout raises.
  */
-export function requestUpstream({ url, method, headers, body, timeoutMs, maxBytes = UPSTREAM_MAX_BODY_BYTES, agents = getUpstreamAgents() }: UpstreamRequest): Promise<UpstreamAnswer> {
+export function requestUpstream({
+  url,
+  method,
+  headers,
+  body,
+  timeoutMs,
+  maxBytes = UPSTREAM_MAX_BODY_BYTES,
+  agents = getUpstreamAgents(),
+}: UpstreamRequest): Promise<UpstreamAnswer> {
   const target = new URL(url);
   const isHttps = target.protocol === "https:";
   const deadline = AbortSignal.timeout(timeoutMs);
@@ -43,18 +51,31 @@ export function requestUpstream({ url, method, headers, body, timeoutMs, maxByte
       });
     const onDeadline = () => fail(deadline.reason);
 
-    const request = (isHttps ? https : http).request(target, { method, headers, agent: isHttps ? agents.https : agents.http }, (response) => {
-      if (Number(response.headers["content-length"]) > maxBytes) return fail(new UpstreamAnswerTooLargeError(maxBytes));
-      const chunks: Buffer[] = [];
-      let received = 0;
-      response.on("data", (chunk: Buffer) => {
-        received += chunk.length;
-        if (received > maxBytes) return fail(new UpstreamAnswerTooLargeError(maxBytes));
-        chunks.push(chunk);
-      });
-      response.on("error", fail);
-      response.on("end", () => settle(() => resolve({ status: response.statusCode ?? 0, headers: toHeaders(response.headers), text: Buffer.concat(chunks).toString("utf8") })));
-    });
+    const request = (isHttps ? https : http).request(
+      target,
+      { method, headers, agent: isHttps ? agents.https : agents.http },
+      (response) => {
+        if (Number(response.headers["content-length"]) > maxBytes)
+          return fail(new UpstreamAnswerTooLargeError(maxBytes));
+        const chunks: Buffer[] = [];
+        let received = 0;
+        response.on("data", (chunk: Buffer) => {
+          received += chunk.length;
+          if (received > maxBytes) return fail(new UpstreamAnswerTooLargeError(maxBytes));
+          chunks.push(chunk);
+        });
+        response.on("error", fail);
+        response.on("end", () =>
+          settle(() =>
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: toHeaders(response.headers),
+              text: Buffer.concat(chunks).toString("utf8"),
+            }),
+          ),
+        );
+      },
+    );
     request.on("error", fail);
     deadline.addEventListener("abort", onDeadline, { once: true });
     request.end(body);

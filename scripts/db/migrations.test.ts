@@ -4,7 +4,13 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestDatabase } from "@/test/database";
-import { applyMigrations, diffMigrationsAgainstSchema, loadMigrationsList, MIGRATIONS_DIR, readSchema } from "./schema-engine";
+import {
+  applyMigrations,
+  diffMigrationsAgainstSchema,
+  loadMigrationsList,
+  MIGRATIONS_DIR,
+  readSchema,
+} from "./schema-engine";
 
 describe("migrations", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -47,8 +53,12 @@ describe("migrations", () => {
   });
 
   it("make the audit log append-only", async () => {
-    await client.query(`INSERT INTO "Organization" (id, "workosOrgId", slug, name, "updatedAt") VALUES ('org_m', 'wos_m', 'm', 'M', now())`);
-    await client.query(`INSERT INTO "AuditLog" (id, "orgId", "actorType", "actorLabel", action, summary) VALUES ('a1', 'org_m', 'system', 'test', 'test.action', 'first')`);
+    await client.query(
+      `INSERT INTO "Organization" (id, "workosOrgId", slug, name, "updatedAt") VALUES ('org_m', 'wos_m', 'm', 'M', now())`,
+    );
+    await client.query(
+      `INSERT INTO "AuditLog" (id, "orgId", "actorType", "actorLabel", action, summary) VALUES ('a1', 'org_m', 'system', 'test', 'test.action', 'first')`,
+    );
     await expect(client.query(`UPDATE "AuditLog" SET summary = 'rewritten'`)).rejects.toThrow(/append-only: UPDATE/);
     await expect(client.query(`DELETE FROM "AuditLog"`)).rejects.toThrow(/append-only: DELETE/);
     await expect(client.query(`TRUNCATE "AuditLog"`)).rejects.toThrow(/append-only: TRUNCATE/);
@@ -58,30 +68,55 @@ describe("migrations", () => {
   });
 
   it("let erasure rewrite only an audit entry's personal text, and only when the transaction declares it", async () => {
-    await client.query(`INSERT INTO "AuditLog" (id, "orgId", "actorType", "actorId", "actorLabel", action, summary) VALUES ('a2', 'org_m', 'user', 'user_1', 'grace@acme.test', 'member.removed', 'Grace Hopper removed')`);
+    await client.query(
+      `INSERT INTO "AuditLog" (id, "orgId", "actorType", "actorId", "actorLabel", action, summary) VALUES ('a2', 'org_m', 'user', 'user_1', 'grace@acme.test', 'member.removed', 'Grace Hopper removed')`,
+    );
     await client.query("BEGIN");
     await client.query("SET LOCAL bosun.erasing_personal_data = 'on'");
-    await client.query(`UPDATE "AuditLog" SET "actorLabel" = 'Former member 1', summary = 'Former member 1 removed' WHERE id = 'a2'`);
+    await client.query(
+      `UPDATE "AuditLog" SET "actorLabel" = 'Former member 1', summary = 'Former member 1 removed' WHERE id = 'a2'`,
+    );
     // Who did what, when and to what stays as written, even during erasure.
-    await expect(client.query(`UPDATE "AuditLog" SET action = 'other' WHERE id = 'a2'`)).rejects.toThrow(/append-only: UPDATE/);
+    await expect(client.query(`UPDATE "AuditLog" SET action = 'other' WHERE id = 'a2'`)).rejects.toThrow(
+      /append-only: UPDATE/,
+    );
     await client.query("ROLLBACK");
     await client.query("BEGIN");
     await client.query("SET LOCAL bosun.erasing_personal_data = 'on'");
-    await client.query(`UPDATE "AuditLog" SET "actorLabel" = 'Former member 1', summary = 'Former member 1 removed' WHERE id = 'a2'`);
-    await expect(client.query(`UPDATE "AuditLog" SET "createdAt" = now() - interval '1 day' WHERE id = 'a2'`)).rejects.toThrow(/append-only: UPDATE/);
+    await client.query(
+      `UPDATE "AuditLog" SET "actorLabel" = 'Former member 1', summary = 'Former member 1 removed' WHERE id = 'a2'`,
+    );
+    await expect(
+      client.query(`UPDATE "AuditLog" SET "createdAt" = now() - interval '1 day' WHERE id = 'a2'`),
+    ).rejects.toThrow(/append-only: UPDATE/);
     await client.query("ROLLBACK");
     await client.query("BEGIN");
     await client.query("SET LOCAL bosun.erasing_personal_data = 'on'");
-    await client.query(`UPDATE "AuditLog" SET "actorLabel" = 'Former member 1', summary = 'Former member 1 removed' WHERE id = 'a2'`);
+    await client.query(
+      `UPDATE "AuditLog" SET "actorLabel" = 'Former member 1', summary = 'Former member 1 removed' WHERE id = 'a2'`,
+    );
     await expect(client.query(`DELETE FROM "AuditLog" WHERE id = 'a2'`)).rejects.toThrow(/append-only: DELETE/);
     await client.query("ROLLBACK");
     await client.query("BEGIN");
     await client.query("SET LOCAL bosun.erasing_personal_data = 'on'");
-    await client.query(`UPDATE "AuditLog" SET "actorLabel" = 'Former member 1', summary = 'Former member 1 removed' WHERE id = 'a2'`);
+    await client.query(
+      `UPDATE "AuditLog" SET "actorLabel" = 'Former member 1', summary = 'Former member 1 removed' WHERE id = 'a2'`,
+    );
     await client.query("COMMIT");
     // The setting ends with its transaction: the next plain UPDATE is refused again.
-    await expect(client.query(`UPDATE "AuditLog" SET summary = 'again' WHERE id = 'a2'`)).rejects.toThrow(/append-only: UPDATE/);
-    const { rows } = await client.query(`SELECT "actorId", "actorLabel", action, summary FROM "AuditLog" WHERE id = 'a2'`);
-    expect(rows).toEqual([{ actorId: "user_1", actorLabel: "Former member 1", action: "member.removed", summary: "Former member 1 removed" }]);
+    await expect(client.query(`UPDATE "AuditLog" SET summary = 'again' WHERE id = 'a2'`)).rejects.toThrow(
+      /append-only: UPDATE/,
+    );
+    const { rows } = await client.query(
+      `SELECT "actorId", "actorLabel", action, summary FROM "AuditLog" WHERE id = 'a2'`,
+    );
+    expect(rows).toEqual([
+      {
+        actorId: "user_1",
+        actorLabel: "Former member 1",
+        action: "member.removed",
+        summary: "Former member 1 removed",
+      },
+    ]);
   });
 });

@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { ColumnTypeEnum, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory, type SqlQuery } from "@prisma/driver-adapter-utils";
+import {
+  ColumnTypeEnum,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQuery,
+} from "@prisma/driver-adapter-utils";
 
 /**
  * A driver-adapter factory for the wasm schema engine, working around two
@@ -27,7 +32,10 @@ type Patchable = SqlDriverAdapter & {
 };
 
 function patchCharColumns<T extends object>(queryable: T): T {
-  const target = queryable as unknown as { performIO(q: SqlQuery): Promise<PgFields>; queryRaw(q: SqlQuery): Promise<{ columnTypes: number[] }> };
+  const target = queryable as unknown as {
+    performIO(q: SqlQuery): Promise<PgFields>;
+    queryRaw(q: SqlQuery): Promise<{ columnTypes: number[] }>;
+  };
   const charColumns = new WeakMap<object, number[]>();
   const performIO = target.performIO.bind(target);
   const queryRaw = target.queryRaw.bind(target);

@@ -11,13 +11,16 @@ describe("where the embedded PostgreSQL runs as root", () => {
   const base = mkdtempSync(path.join(os.tmpdir(), "bosun-reach-"));
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-  it.runIf(asRoot)("keeps a fresh clone's data in the project when the postgres user can reach it (.data/ not created yet)", async () => {
-    const project = path.join(base, "open");
-    mkdirSync(project, { mode: 0o755 });
-    chmodSync(project, 0o755);
-    chmodSync(base, 0o755);
-    expect(needsRelocation(await nativeDirectory(), path.join(project, ".data/postgres"))).toBe(false);
-  });
+  it.runIf(asRoot)(
+    "keeps a fresh clone's data in the project when the postgres user can reach it (.data/ not created yet)",
+    async () => {
+      const project = path.join(base, "open");
+      mkdirSync(project, { mode: 0o755 });
+      chmodSync(project, 0o755);
+      chmodSync(base, 0o755);
+      expect(needsRelocation(await nativeDirectory(), path.join(project, ".data/postgres"))).toBe(false);
+    },
+  );
 
   it.runIf(asRoot)("moves the data out of a folder only root can enter", async () => {
     const project = path.join(base, "private");

@@ -1,6 +1,19 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -24,7 +37,8 @@ export function postgresUser(): PostgresUser {
     spawnSync("groupadd", ["--system", "postgres"]);
     spawnSync("useradd", ["--system", "-g", "postgres", "--no-create-home", "postgres"]);
     uid = lookup();
-    if (uid.status !== 0) throw new Error("PostgreSQL cannot run as root and the `postgres` OS user could not be created");
+    if (uid.status !== 0)
+      throw new Error("PostgreSQL cannot run as root and the `postgres` OS user could not be created");
   }
   const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
@@ -68,14 +82,21 @@ export function sharedBinaries(nativeDir: string): string {
   const target = path.join(SHARED_ROOT, `bosun-pg-${sum.slice(0, 16)}`);
   const marker = path.join(target, ".complete");
   if (existsSync(target)) {
-    if (ownedByRootOnly(target) && existsSync(marker) && readFileSync(marker, "utf8") === sum && checksum(path.join(target, "bin/postgres")) === sum) return target;
+    if (
+      ownedByRootOnly(target) &&
+      existsSync(marker) &&
+      readFileSync(marker, "utf8") === sum &&
+      checksum(path.join(target, "bin/postgres")) === sum
+    )
+      return target;
     rmSync(target, { recursive: true, force: true });
   }
   const staging = `${target}.${process.pid}.tmp`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { mode: 0o755 });
   chmodSync(staging, 0o755);
-  for (const part of ["bin", "lib", "share"]) cpSync(path.join(nativeDir, part), path.join(staging, part), { recursive: true, verbatimSymlinks: true });
+  for (const part of ["bin", "lib", "share"])
+    cpSync(path.join(nativeDir, part), path.join(staging, part), { recursive: true, verbatimSymlinks: true });
   writeFileSync(path.join(staging, ".complete"), sum, { mode: 0o644 });
   try {
     renameSync(staging, target);
@@ -96,49 +117,89 @@ export function sharedDataDir(dataDir: string): string {
 function prepareDataDir(dir: string, user: PostgresUser) {
   if (!existsSync(dir)) mkdirSync(dir, { mode: 0o700 });
   const stat = statSync(dir);
-  if (stat.uid !== user.uid && stat.uid !== 0) throw new Error(`${dir} belongs to another user; remove it and start again`);
+  if (stat.uid !== user.uid && stat.uid !== 0)
+    throw new Error(`${dir} belongs to another user; remove it and start again`);
   chownSync(dir, user.uid, user.gid);
   chmodSync(dir, 0o700);
 }
 
 function run(command: string, args: string[], user: PostgresUser): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { uid: user.uid, gid: user.gid, cwd: "/", env: { ...process.env, LC_MESSAGES: "C" }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(command, args, {
+      uid: user.uid,
+      gid: user.gid,
+      cwd: "/",
+      env: { ...process.env, LC_MESSAGES: "C" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed: ${stderr.trim().split("\n").at(-1) ?? `exit code ${code}`}`))));
+    child.on("close", (code) =>
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(`${path.basename(command)} failed: ${stderr.trim().split("\n").at(-1) ?? `exit code ${code}`}`),
+          ),
+    );
   });
 }
 
-export type RootServerOptions = { nativeDir: string; dataDir: string; port: number; superuser: string; password: string; postgresFlags: string[]; log: (message: string) => void };
+export type RootServerOptions = {
+  nativeDir: string;
+  dataDir: string;
+  port: number;
+  superuser: string;
+  password: string;
+  postgresFlags: string[];
+  log: (message: string) => void;
+};
 
 /** Starts PostgreSQL as the postgres user from the shared copy; resolves once it accepts connections. */
-export async function startAsPostgresUser(options: RootServerOptions): Promise<{ dataDir: string; stop(): Promise<void> }> {
+export async function startAsPostgresUser(
+  options: RootServerOptions,
+): Promise<{ dataDir: string; stop(): Promise<void> }> {
   const user = postgresUser();
   const binaries = sharedBinaries(options.nativeDir);
   const dataDir = sharedDataDir(options.dataDir);
   prepareDataDir(dataDir, user);
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    options.log(`Creating the embedded PostgreSQL cluster in ${dataDir} (the project folder is private to root, so the postgres user keeps its data there) …`);
+    options.log(
+      `Creating the embedded PostgreSQL cluster in ${dataDir} (the project folder is private to root, so the postgres user keeps its data there) …`,
+    );
     const passwordFile = path.join(os.tmpdir(), `bosun-pg-password-${process.pid}-${Date.now()}`);
     writeFileSync(passwordFile, `${options.password}\n`, { mode: 0o600 });
     chownSync(passwordFile, user.uid, user.gid);
     try {
-      await run(path.join(binaries, "bin/initdb"), [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${options.superuser}`, `--pwfile=${passwordFile}`, "--encoding=UTF8", "--locale=C.UTF-8"], user);
+      await run(
+        path.join(binaries, "bin/initdb"),
+        [
+          `--pgdata=${dataDir}`,
+          "--auth=scram-sha-256",
+          `--username=${options.superuser}`,
+          `--pwfile=${passwordFile}`,
+          "--encoding=UTF8",
+          "--locale=C.UTF-8",
+        ],
+        user,
+      );
     } finally {
       unlinkSync(passwordFile);
     }
   }
 
-  const server: ChildProcess = spawn(path.join(binaries, "bin/postgres"), ["-D", dataDir, "-p", String(options.port), ...options.postgresFlags], {
-    uid: user.uid,
-    gid: user.gid,
-    cwd: "/",
-    env: { ...process.env, LC_MESSAGES: "C" },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const server: ChildProcess = spawn(
+    path.join(binaries, "bin/postgres"),
+    ["-D", dataDir, "-p", String(options.port), ...options.postgresFlags],
+    {
+      uid: user.uid,
+      gid: user.gid,
+      cwd: "/",
+      env: { ...process.env, LC_MESSAGES: "C" },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   // If this process dies without stopping the server, the server goes with it.
   const stopOnExit = () => server.kill("SIGINT");
   process.once("exit", stopOnExit);
@@ -149,7 +210,9 @@ export async function startAsPostgresUser(options: RootServerOptions): Promise<{
       if (stderr.includes("database system is ready to accept connections")) resolve();
     });
     server.once("error", reject);
-    server.once("exit", (code) => reject(new Error(`postgres exited with code ${code}: ${stderr.trim().split("\n").at(-1) ?? ""}`)));
+    server.once("exit", (code) =>
+      reject(new Error(`postgres exited with code ${code}: ${stderr.trim().split("\n").at(-1) ?? ""}`)),
+    );
   });
   return {
     dataDir,

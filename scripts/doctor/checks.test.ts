@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { blocks, checkChromium, checkDatabase, checkDisk, checkEnvironment, checkNode, checkPort, checkPrivateFolder, formatFindings, minimumNodeVersion } from "./checks";
+import {
+  blocks,
+  checkChromium,
+  checkDatabase,
+  checkDisk,
+  checkEnvironment,
+  checkNode,
+  checkPort,
+  checkPrivateFolder,
+  formatFindings,
+  minimumNodeVersion,
+} from "./checks";
 
 describe("doctor checks", () => {
   it("reads the minimum Node version from engines.node", () => {
@@ -44,7 +55,11 @@ describe("doctor checks", () => {
     expect(checkPort({ ...base, state: "free" }).ok).toBe(true);
     expect(checkPort({ ...base, state: "bosun" }).ok).toBe(true);
     const taken = checkPort({ ...base, state: "taken", holder: "process 42 (python3 -m http.server 4101)" });
-    expect(taken).toMatchObject({ ok: false, blocking: true, message: "Port 4101 (WorkOS emulator) is already in use by process 42 (python3 -m http.server 4101): stop it." });
+    expect(taken).toMatchObject({
+      ok: false,
+      blocking: true,
+      message: "Port 4101 (WorkOS emulator) is already in use by process 42 (python3 -m http.server 4101): stop it.",
+    });
   });
 
   it("explains where the data goes as root in a private folder, without blocking", () => {
@@ -64,7 +79,11 @@ describe("doctor checks", () => {
   });
 
   it("prints problems first, one line each, and blocks only on blocking ones", () => {
-    const findings = [checkDisk("/p", 3 * 1024 ** 3), checkChromium("/x", false, false), checkNode("v20.0.0", ">=20.19")];
+    const findings = [
+      checkDisk("/p", 3 * 1024 ** 3),
+      checkChromium("/x", false, false),
+      checkNode("v20.0.0", ">=20.19"),
+    ];
     const lines = formatFindings(findings).split("\n");
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^! No Chromium/);

@@ -26,7 +26,10 @@ export function checkNode(version: string, engines: string | undefined): Finding
   const current = version.replace(/^v/, "").split(".").map(Number);
   const minimum = minimumNodeVersion(engines);
   if (minimum && compareVersions(current, minimum) < 0) {
-    return problem("node", `Node ${version} is older than package.json's engines.node (${engines}): install Node ${RECOMMENDED_NODE_MAJOR} (\`nvm install ${RECOMMENDED_NODE_MAJOR}\`, or on Linux \`source scripts/node24.sh\` for this shell) and run \`npm install\` again.`);
+    return problem(
+      "node",
+      `Node ${version} is older than package.json's engines.node (${engines}): install Node ${RECOMMENDED_NODE_MAJOR} (\`nvm install ${RECOMMENDED_NODE_MAJOR}\`, or on Linux \`source scripts/node24.sh\` for this shell) and run \`npm install\` again.`,
+    );
   }
   const advice = (current[0] ?? 0) < RECOMMENDED_NODE_MAJOR ? `; Node ${RECOMMENDED_NODE_MAJOR} is recommended` : "";
   return ok("node", `Node ${version} meets engines.node ${engines ?? "(none)"}${advice}.`);
@@ -44,7 +47,10 @@ export function checkChromium(path: string, exists: boolean, neededNow: boolean)
 export function checkDisk(path: string, freeBytes: number, minimum = MIN_FREE_DISK_BYTES): Finding {
   const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
   if (freeBytes >= minimum) return ok("disk", `${gb(freeBytes)} free in ${path}.`);
-  return problem("disk", `Only ${gb(freeBytes)} free in ${path} (builds, the database and test runs need about ${gb(minimum)}): free some space, e.g. delete .next, .next-e2e and old node_modules folders.`);
+  return problem(
+    "disk",
+    `Only ${gb(freeBytes)} free in ${path} (builds, the database and test runs need about ${gb(minimum)}): free some space, e.g. delete .next, .next-e2e and old node_modules folders.`,
+  );
 }
 
 /** A local port Bosun starts something on, and who has it now. */
@@ -56,13 +62,21 @@ export type PortState =
 export function checkPort(port: PortState): Finding {
   const check = `port ${port.port}`;
   if (port.state === "free") return ok(check, `Port ${port.port} (${port.purpose}) is free.`);
-  if (port.state === "bosun") return ok(check, `Port ${port.port} (${port.purpose}) is already served by Bosun's own, which \`npm run dev\` reuses.`);
+  if (port.state === "bosun")
+    return ok(
+      check,
+      `Port ${port.port} (${port.purpose}) is already served by Bosun's own, which \`npm run dev\` reuses.`,
+    );
   return problem(check, `Port ${port.port} (${port.purpose}) is already in use by ${port.holder}: ${port.fix}.`);
 }
 
 export function checkPrivateFolder(facts: { isRoot: boolean; postgresCanReach: boolean; embedded: boolean }): Finding {
   if (!facts.isRoot || !facts.embedded) return ok("private folder", "The embedded PostgreSQL runs as you.");
-  if (facts.postgresCanReach) return ok("private folder", "Running as root: the embedded PostgreSQL runs as the postgres user, who can reach this folder.");
+  if (facts.postgresCanReach)
+    return ok(
+      "private folder",
+      "Running as root: the embedded PostgreSQL runs as the postgres user, who can reach this folder.",
+    );
   return ok(
     "private folder",
     "Running as root in a folder the postgres user cannot enter: the embedded PostgreSQL runs from a copy of its binaries under /var/tmp/bosun-pg-* and keeps its data in /var/tmp/bosun-pg-data-* (postgres only); `npm run db:reset` empties it.",
@@ -71,12 +85,18 @@ export function checkPrivateFolder(facts: { isRoot: boolean; postgresCanReach: b
 
 export function checkDatabase(redactedUrl: string, reachable: boolean): Finding {
   if (reachable) return ok("database", `DATABASE_URL ${redactedUrl} answers.`);
-  return problem("database", `DATABASE_URL ${redactedUrl} does not answer: start that PostgreSQL server or correct the URL (in .env or your shell), or unset DATABASE_URL in demo mode to use the embedded PostgreSQL.`);
+  return problem(
+    "database",
+    `DATABASE_URL ${redactedUrl} does not answer: start that PostgreSQL server or correct the URL (in .env or your shell), or unset DATABASE_URL in demo mode to use the embedded PostgreSQL.`,
+  );
 }
 
 export function checkEnvironment(error: string | null): Finding {
   if (!error) return ok("environment", "The environment variables are valid.");
-  return problem("environment", `${error.replace(/\s*\n\s*/g, "; ")}: fix them in .env or your shell (see README, Configuration).`);
+  return problem(
+    "environment",
+    `${error.replace(/\s*\n\s*/g, "; ")}: fix them in .env or your shell (see README, Configuration).`,
+  );
 }
 
 /** The lines to print: problems first, with the advice; then what is fine. */

@@ -6,7 +6,17 @@ import { canConnect, embeddedUrl, nativeDirectory } from "../db/embedded-postgre
 import { canReach, canReachFolder, postgresUser } from "../db/postgres-as-root";
 import { redactUrl } from "../db/resolve-database";
 import { ROOT } from "../db/schema-engine";
-import { checkChromium, checkDatabase, checkDisk, checkEnvironment, checkNode, checkPort, checkPrivateFolder, type Finding, type PortState } from "./checks";
+import {
+  checkChromium,
+  checkDatabase,
+  checkDisk,
+  checkEnvironment,
+  checkNode,
+  checkPort,
+  checkPrivateFolder,
+  type Finding,
+  type PortState,
+} from "./checks";
 import { describeHolder, findPortHolder, isPortFree } from "./ports";
 
 /** Gathers the machine's facts for the checks in checks.ts. */
@@ -24,7 +34,8 @@ function environment(): { mode: "demo" | "live"; error: string | null } {
   try {
     return { mode: parseEnv(process.env).mode, error: null };
   } catch (error) {
-    const mode = process.env.BOSUN_MODE === "live" || (!process.env.BOSUN_MODE && process.env.WORKOS_API_KEY) ? "live" : "demo";
+    const mode =
+      process.env.BOSUN_MODE === "live" || (!process.env.BOSUN_MODE && process.env.WORKOS_API_KEY) ? "live" : "demo";
     return { mode, error: error instanceof EnvValidationError ? error.message : String(error) };
   }
 }
@@ -37,7 +48,12 @@ async function emulatorAnswers(url: string) {
   }
 }
 
-async function portState(port: number, purpose: string, fix: string, isBosuns: () => Promise<boolean>): Promise<PortState> {
+async function portState(
+  port: number,
+  purpose: string,
+  fix: string,
+  isBosuns: () => Promise<boolean>,
+): Promise<PortState> {
   if (await isPortFree(port)) return { port, purpose, fix, state: "free" };
   if (await isBosuns()) return { port, purpose, fix, state: "bosun" };
   return { port, purpose, fix, state: "taken", holder: describeHolder(findPortHolder(port)) };
@@ -46,14 +62,35 @@ async function portState(port: number, purpose: string, fix: string, isBosuns: (
 /** The ports `npm run dev` binds in this configuration. */
 async function portFindings(mode: "demo" | "live", embedded: boolean): Promise<Finding[]> {
   const app = Number(process.env.PORT ?? DEMO_PORTS.app);
-  const states = [portState(app, "Bosun's web server", "stop it, or start Bosun on another port with PORT (e.g. `PORT=3001 npm run dev`)", async () => false)];
+  const states = [
+    portState(
+      app,
+      "Bosun's web server",
+      "stop it, or start Bosun on another port with PORT (e.g. `PORT=3001 npm run dev`)",
+      async () => false,
+    ),
+  ];
   if (embedded) {
-    states.push(portState(DEMO_PORTS.postgres, "embedded PostgreSQL", "stop it, or set DATABASE_URL to a PostgreSQL server of your own", () => canConnect(embeddedUrl("postgres"), 500)));
+    states.push(
+      portState(
+        DEMO_PORTS.postgres,
+        "embedded PostgreSQL",
+        "stop it, or set DATABASE_URL to a PostgreSQL server of your own",
+        () => canConnect(embeddedUrl("postgres"), 500),
+      ),
+    );
   }
   if (mode === "demo") {
     for (const service of ["workos", "jira", "sentry"] as const) {
       const name = { workos: "WorkOS", jira: "Jira", sentry: "Sentry" }[service];
-      states.push(portState(DEMO_PORTS[service], `${name} emulator`, "stop it; demo mode's emulators always use ports 4101–4103", () => emulatorAnswers(demoServiceUrl(service))));
+      states.push(
+        portState(
+          DEMO_PORTS[service],
+          `${name} emulator`,
+          "stop it; demo mode's emulators always use ports 4101–4103",
+          () => emulatorAnswers(demoServiceUrl(service)),
+        ),
+      );
     }
   }
   return (await Promise.all(states)).map(checkPort);
@@ -61,9 +98,11 @@ async function portFindings(mode: "demo" | "live", embedded: boolean): Promise<F
 
 async function privateFolderFinding(embedded: boolean): Promise<Finding> {
   const isRoot = process.getuid?.() === 0;
-  if (!isRoot || !embedded || process.platform !== "linux") return checkPrivateFolder({ isRoot, embedded, postgresCanReach: true });
+  if (!isRoot || !embedded || process.platform !== "linux")
+    return checkPrivateFolder({ isRoot, embedded, postgresCanReach: true });
   const user = postgresUser();
-  const postgresCanReach = canReach(user, path.join(await nativeDirectory(), "bin")) && canReachFolder(user, path.join(ROOT, ".data"));
+  const postgresCanReach =
+    canReach(user, path.join(await nativeDirectory(), "bin")) && canReachFolder(user, path.join(ROOT, ".data"));
   return checkPrivateFolder({ isRoot, embedded, postgresCanReach });
 }
 
@@ -81,6 +120,7 @@ export async function runChecks(names: CheckName[], { chromiumNeeded = false } =
   }
   if (wanted.has("ports")) findings.push(...(await portFindings(env.mode, !databaseUrl)));
   if (wanted.has("private-folder")) findings.push(await privateFolderFinding(!databaseUrl));
-  if (wanted.has("database") && databaseUrl) findings.push(checkDatabase(redactUrl(databaseUrl), await canConnect(databaseUrl, 3_000)));
+  if (wanted.has("database") && databaseUrl)
+    findings.push(checkDatabase(redactUrl(databaseUrl), await canConnect(databaseUrl, 3_000)));
   return findings;
 }

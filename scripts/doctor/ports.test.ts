@@ -36,7 +36,9 @@ describe("port holders", () => {
     expect(await isPortFree(port)).toBe(false);
     expect(findPortHolder(port)?.pid).toBe(process.pid);
     const sentence = await checkPortFree(port, "Jira emulator", "stop it");
-    expect(sentence).toBe(`Port ${port} (Jira emulator) is already in use by process ${process.pid} (${findPortHolder(port)?.command}): stop it.`);
+    expect(sentence).toBe(
+      `Port ${port} (Jira emulator) is already in use by process ${process.pid} (${findPortHolder(port)?.command}): stop it.`,
+    );
     expect(sentence?.split("\n")).toHaveLength(1);
   });
 

@@ -37,7 +37,10 @@ function readOr(file: string, fallback = ""): string {
 
 /** The process listening on `port`, when /proc lets us see it. */
 export function findPortHolder(port: number): PortHolder {
-  const inodes = new Set([...listeningInodes(readOr("/proc/net/tcp"), port), ...listeningInodes(readOr("/proc/net/tcp6"), port)]);
+  const inodes = new Set([
+    ...listeningInodes(readOr("/proc/net/tcp"), port),
+    ...listeningInodes(readOr("/proc/net/tcp6"), port),
+  ]);
   if (inodes.size === 0) return null;
   let pids: string[];
   try {
@@ -60,7 +63,8 @@ export function findPortHolder(port: number): PortHolder {
         continue;
       }
       const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
-      if (inode && inodes.has(inode)) return { pid: Number(pid), command: formatCmdline(readOr(`/proc/${pid}/cmdline`)) || "an unnamed process" };
+      if (inode && inodes.has(inode))
+        return { pid: Number(pid), command: formatCmdline(readOr(`/proc/${pid}/cmdline`)) || "an unnamed process" };
     }
   }
   return null;

@@ -37,19 +37,28 @@ try {
       if (stopRequested) throw new StopRequested();
     },
   });
-  if (summary.resealed === 0 && summary.changedMeanwhile === 0) console.log(`Every stored credential is already sealed with key id "${current}": nothing to do.`);
-  else console.log(`Re-sealed ${summary.resealed} credential(s) of ${summary.orgs} org(s) under key id "${current}"${summary.changedMeanwhile ? `; ${summary.changedMeanwhile} changed while this ran and were left as saved` : ""}.`);
+  if (summary.resealed === 0 && summary.changedMeanwhile === 0)
+    console.log(`Every stored credential is already sealed with key id "${current}": nothing to do.`);
+  else
+    console.log(
+      `Re-sealed ${summary.resealed} credential(s) of ${summary.orgs} org(s) under key id "${current}"${summary.changedMeanwhile ? `; ${summary.changedMeanwhile} changed while this ran and were left as saved` : ""}.`,
+    );
 
   const older = (await listKeyIdsInUseAcrossOrgs()).filter((use) => use.keyId !== current);
   if (older.length > 0) {
     exitCode = 1;
-    console.log(`${older.reduce((sum, use) => sum + use.connections, 0)} credential(s) are still sealed with key id(s) ${older.map((use) => `"${use.keyId}"`).join(", ")}: a process running with an older key saved them. Run this again once every Bosun process uses key id "${current}".`);
+    console.log(
+      `${older.reduce((sum, use) => sum + use.connections, 0)} credential(s) are still sealed with key id(s) ${older.map((use) => `"${use.keyId}"`).join(", ")}: a process running with an older key saved them. Run this again once every Bosun process uses key id "${current}".`,
+    );
   } else if (keyring.previous.length > 0) {
-    console.log(`Nothing needs ${keyring.previous.map((key) => `"${key.keyId}"`).join(", ")} any more: remove BOSUN_PREVIOUS_ENCRYPTION_KEYS from every Bosun process's configuration.`);
+    console.log(
+      `Nothing needs ${keyring.previous.map((key) => `"${key.keyId}"`).join(", ")} any more: remove BOSUN_PREVIOUS_ENCRYPTION_KEYS from every Bosun process's configuration.`,
+    );
   }
 } catch (error) {
   exitCode = 1;
-  if (error instanceof StopRequested) console.log("Stopped. Every credential opens with the configured keys; run npm run keys:reseal again to finish.");
+  if (error instanceof StopRequested)
+    console.log("Stopped. Every credential opens with the configured keys; run npm run keys:reseal again to finish.");
   else if (error instanceof ResealRefusedError) console.error(error.message);
   else throw error;
 } finally {

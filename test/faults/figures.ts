@@ -42,6 +42,8 @@ export function readFigures(): Figure[] {
 export function formatFigures(figures: Figure[]): string {
   if (figures.length === 0) return "";
   const sorted = [...figures].sort((a, b) => a.id.localeCompare(b.id) || a.scenario.localeCompare(b.scenario));
-  const lines = sorted.map((f) => `  ${f.met ? "✔" : "✖"} ${f.id}  ${f.scenario} — ${f.measure}: ${f.value} (goal ${f.goal})`);
+  const lines = sorted.map(
+    (f) => `  ${f.met ? "✔" : "✖"} ${f.id}  ${f.scenario} — ${f.measure}: ${f.value} (goal ${f.goal})`,
+  );
   return ["", "Reliability figures under injected faults:", ...lines, ""].join("\n");
 }

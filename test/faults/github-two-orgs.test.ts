@@ -37,8 +37,15 @@ describe("the same GitHub body delivered to two orgs", () => {
   const openIssue = async () => {
     const response = await fetch(`${jira.url}/acme/rest/api/3/search/jql`, {
       method: "POST",
-      headers: { authorization: `Basic ${Buffer.from(`ada@acme.test:${JIRA_DEMO_API_TOKEN}`).toString("base64")}`, "content-type": "application/json" },
-      body: JSON.stringify({ jql: `project = ACME AND status = "To Do" ORDER BY key ASC`, fields: ["status"], maxResults: 1 }),
+      headers: {
+        authorization: `Basic ${Buffer.from(`ada@acme.test:${JIRA_DEMO_API_TOKEN}`).toString("base64")}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({
+        jql: `project = ACME AND status = "To Do" ORDER BY key ASC`,
+        fields: ["status"],
+        maxResults: 1,
+      }),
     });
     const [issue] = ((await response.json()) as { issues: { key: string }[] }).issues;
     if (!issue) throw new Error("no ACME issue in To Do");
@@ -46,13 +53,27 @@ describe("the same GitHub body delivered to two orgs", () => {
   };
 
   beforeAll(async () => {
-    bosun = await serveRoutes(Object.fromEntries((["acme", "globex"] as const).map((slug) => [`/api/webhooks/github/${slug}`, (request: Request) => route.POST(request, { params: Promise.resolve({ orgSlug: slug }) })])));
+    bosun = await serveRoutes(
+      Object.fromEntries(
+        (["acme", "globex"] as const).map((slug) => [
+          `/api/webhooks/github/${slug}`,
+          (request: Request) => route.POST(request, { params: Promise.resolve({ orgSlug: slug }) }),
+        ]),
+      ),
+    );
     jira = await startJiraEmulator({ port: 0 });
   });
-  useSeededDatabase({ label: "faultsgithubtwoorgs", seed: () => ({ urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } }) });
+  useSeededDatabase({
+    label: "faultsgithubtwoorgs",
+    seed: () => ({ urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } }),
+  });
   beforeAll(async () => {
-    for (const slug of ["acme", "globex"] as const) orgIds[slug] = (await db.organization.findUniqueOrThrow({ where: { slug } })).id;
-    await db.integrationConnection.updateMany({ where: { orgId: orgIds.globex, provider: "jira" }, data: { config: { email: "margaret@acme.test", siteUrl: `${jira.url}/acme` } } });
+    for (const slug of ["acme", "globex"] as const)
+      orgIds[slug] = (await db.organization.findUniqueOrThrow({ where: { slug } })).id;
+    await db.integrationConnection.updateMany({
+      where: { orgId: orgIds.globex, provider: "jira" },
+      data: { config: { email: "margaret@acme.test", siteUrl: `${jira.url}/acme` } },
+    });
   });
   afterAll(async () => {
     await bosun.close();
@@ -65,10 +86,21 @@ describe("the same GitHub body delivered to two orgs", () => {
     const payload = branchCreatedPayload({ repo: "shared/monorepo", branch: `feature/${key}-shared-fix` });
     const deliveryId = randomUUID();
     const answers = await Promise.all(
-      (["acme", "globex"] as const).map((slug) => sendGithubEvent({ url: `${bosun.url}/api/webhooks/github/${slug}`, secret: DEMO_GITHUB_WEBHOOK_SECRETS[slug], event: "create", payload, deliveryId })),
+      (["acme", "globex"] as const).map((slug) =>
+        sendGithubEvent({
+          url: `${bosun.url}/api/webhooks/github/${slug}`,
+          secret: DEMO_GITHUB_WEBHOOK_SECRETS[slug],
+          event: "create",
+          payload,
+          deliveryId,
+        }),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual([202, 202]);
-    expect(answers.map((a) => (JSON.parse(a.responseBody) as { status: string }).status)).toEqual(["accepted", "accepted"]);
+    expect(answers.map((a) => (JSON.parse(a.responseBody) as { status: string }).status)).toEqual([
+      "accepted",
+      "accepted",
+    ]);
 
     const deliveries = await db.webhookDelivery.findMany({ where: { source: "github" }, orderBy: { orgId: "asc" } });
     expect(deliveries).toHaveLength(2);
@@ -83,21 +115,50 @@ describe("the same GitHub body delivered to two orgs", () => {
     for (let pass = 0; pass < 10; pass++) {
       await jobs.drainJobs({ handlers: handlers.JOB_HANDLERS, limit: 1 });
       await outbox.drainOutbox();
-      const busy = (await db.job.count({ where: { status: { in: ["queued", "running"] } } })) + (await db.outboxIntent.count({ where: { status: { in: ["pending", "in_flight"] } } }));
+      const busy =
+        (await db.job.count({ where: { status: { in: ["queued", "running"] } } })) +
+        (await db.outboxIntent.count({ where: { status: { in: ["pending", "in_flight"] } } }));
       if (busy === 0) break;
     }
     const processed = await db.webhookDelivery.findMany({ where: { source: "github" } });
     const processedCount = processed.filter((d) => d.status === "processed").length;
-    expect(processed.map((d) => d.status), JSON.stringify(processed.map((d) => d.error))).toEqual(["processed", "processed"]);
-    const runs = await db.automationRun.findMany({ where: { deliveryId: { in: processed.map((d) => d.id) } }, include: { intents: true } });
+    expect(
+      processed.map((d) => d.status),
+      JSON.stringify(processed.map((d) => d.error)),
+    ).toEqual(["processed", "processed"]);
+    const runs = await db.automationRun.findMany({
+      where: { deliveryId: { in: processed.map((d) => d.id) } },
+      include: { intents: true },
+    });
     expect(runs.map((r) => r.status).sort()).toEqual(["succeeded", "succeeded"]);
     // Each org's run moved the issue through its own connection: the first moved it, the second found it there already.
-    const results = runs.map((r) => ({ orgId: r.orgId, intents: r.intents.map((i) => ({ orgId: i.orgId, status: i.status, issueKey: (i.payload as { args: { issueKey: string } }).args.issueKey })) }));
-    expect(results).toEqual(expect.arrayContaining([orgIds.acme, orgIds.globex].map((orgId) => ({ orgId, intents: [{ orgId, status: "succeeded", issueKey: key }] }))));
+    const results = runs.map((r) => ({
+      orgId: r.orgId,
+      intents: r.intents.map((i) => ({
+        orgId: i.orgId,
+        status: i.status,
+        issueKey: (i.payload as { args: { issueKey: string } }).args.issueKey,
+      })),
+    }));
+    expect(results).toEqual(
+      expect.arrayContaining(
+        [orgIds.acme, orgIds.globex].map((orgId) => ({
+          orgId,
+          intents: [{ orgId, status: "succeeded", issueKey: key }],
+        })),
+      ),
+    );
     const steps = runs.map((r) => (r.intents[0]!.result as { steps: string[] }).steps.length).sort();
     expect(steps).toEqual([0, 1]);
     expect((await issueOf("acme", key)).statusId).not.toBe(before.statusId);
 
-    recordFigure({ id: "R3", scenario: "the same signed GitHub body delivered to two orgs", measure: "deliveries recorded and processed", value: `${deliveries.length} recorded, ${processedCount} processed`, goal: "2 recorded, 2 processed", met: deliveries.length === 2 && processedCount === 2 });
+    recordFigure({
+      id: "R3",
+      scenario: "the same signed GitHub body delivered to two orgs",
+      measure: "deliveries recorded and processed",
+      value: `${deliveries.length} recorded, ${processedCount} processed`,
+      goal: "2 recorded, 2 processed",
+      met: deliveries.length === 2 && processedCount === 2,
+    });
   });
 });

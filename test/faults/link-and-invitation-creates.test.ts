@@ -25,11 +25,22 @@ describe("Sentry links and WorkOS invitations are exactly-once when the answer i
   const actor = { type: "user" as const, label: "ada@acme.test" };
 
   const setFaults = async (url: string, faults: Record<string, unknown> | null) => {
-    const response = await fetch(`${url}/__emulator/faults`, faults ? { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) } : { method: "DELETE" });
+    const response = await fetch(
+      `${url}/__emulator/faults`,
+      faults
+        ? { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) }
+        : { method: "DELETE" },
+    );
     expect(response.ok).toBe(true);
   };
-  const sentryGet = async <T>(path: string): Promise<T> => (await fetch(`${sentry.url}/api/0${path}`, { headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}` } })).json() as Promise<T>;
-  const workosGet = async <T>(path: string): Promise<T> => (await fetch(`${workos.url}${path}`, { headers: { authorization: "Bearer sk_test_bosun_demo" } })).json() as Promise<T>;
+  const sentryGet = async <T>(path: string): Promise<T> =>
+    (
+      await fetch(`${sentry.url}/api/0${path}`, { headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}` } })
+    ).json() as Promise<T>;
+  const workosGet = async <T>(path: string): Promise<T> =>
+    (
+      await fetch(`${workos.url}${path}`, { headers: { authorization: "Bearer sk_test_bosun_demo" } })
+    ).json() as Promise<T>;
 
   let clock = Date.now();
   const pass = () => {
@@ -40,7 +51,10 @@ describe("Sentry links and WorkOS invitations are exactly-once when the answer i
   beforeAll(async () => {
     [sentry, workos] = await Promise.all([startSentryEmulator({ port: 0 }), startWorkosEmulator({ port: 0 })]);
   });
-  useSeededDatabase({ label: "faultslinkinvite", seed: () => ({ urls: { jira: "http://127.0.0.1:1", sentry: sentry.url } }) });
+  useSeededDatabase({
+    label: "faultslinkinvite",
+    seed: () => ({ urls: { jira: "http://127.0.0.1:1", sentry: sentry.url } }),
+  });
   beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
@@ -60,7 +74,11 @@ describe("Sentry links and WorkOS invitations are exactly-once when the answer i
     const [installation] = await sentryGet<{ uuid: string }[]>("/organizations/acme/sentry-app-installations/");
     const [issue] = await sentryGet<{ id: string }[]>("/organizations/acme/issues/?limit=1&statsPeriod=14d");
     const webUrl = "http://127.0.0.1:4102/acme/browse/ACME-4242";
-    await setFaults(sentry.url, { dropResponseRate: 1, methods: ["POST"], pathPrefix: "/api/0/sentry-app-installations/" });
+    await setFaults(sentry.url, {
+      dropResponseRate: 1,
+      methods: ["POST"],
+      pathPrefix: "/api/0/sentry-app-installations/",
+    });
     const first = await outbox.performWrite({
       orgId,
       operation: "sentry.issue.link_external",
@@ -74,10 +92,21 @@ describe("Sentry links and WorkOS invitations are exactly-once when the answer i
     // Still dropping: the retry must not post again (Sentry would answer a second link with a 500).
     expect((await pass()).map((o) => o.status)).toEqual(["succeeded"]);
 
-    const links = await sentryGet<{ webUrl: string; displayName: string }[]>(`/organizations/acme/issues/${issue!.id}/external-issues/`);
+    const links = await sentryGet<{ webUrl: string; displayName: string }[]>(
+      `/organizations/acme/issues/${issue!.id}/external-issues/`,
+    );
     expect(links).toEqual([expect.objectContaining({ webUrl, displayName: "ACME#4242" })]);
-    expect(await db.auditLog.count({ where: { orgId, action: "sentry.issue.link_external", result: "success" } })).toBe(1);
-    recordFigure({ id: "R2", scenario: "Sentry drops the answer to an external-issue link", measure: "links on the Sentry issue", value: links.length, goal: 1, met: true });
+    expect(await db.auditLog.count({ where: { orgId, action: "sentry.issue.link_external", result: "success" } })).toBe(
+      1,
+    );
+    recordFigure({
+      id: "R2",
+      scenario: "Sentry drops the answer to an external-issue link",
+      measure: "links on the Sentry issue",
+      value: links.length,
+      goal: 1,
+      met: true,
+    });
   });
 
   it("defect (WorkOS invitation at-least-once): an invitation whose answer was dropped is found on the retry instead of failing as already invited", async () => {
@@ -94,11 +123,23 @@ describe("Sentry links and WorkOS invitations are exactly-once when the answer i
     });
     expect(first).toMatchObject({ status: "pending" });
     const [retried] = await pass();
-    expect(retried).toMatchObject({ status: "succeeded", result: { email, state: "pending", organizationId: acmeWorkosOrgId } });
+    expect(retried).toMatchObject({
+      status: "succeeded",
+      result: { email, state: "pending", organizationId: acmeWorkosOrgId },
+    });
 
-    const invitations = await workosGet<{ data: { id: string; email: string; state: string }[] }>(`/user_management/invitations?organization_id=${acmeWorkosOrgId}&email=${encodeURIComponent(email)}`);
+    const invitations = await workosGet<{ data: { id: string; email: string; state: string }[] }>(
+      `/user_management/invitations?organization_id=${acmeWorkosOrgId}&email=${encodeURIComponent(email)}`,
+    );
     expect(invitations.data.map((i) => [i.email, i.state])).toEqual([[email, "pending"]]);
     expect((retried as { result: { id: string } }).result.id).toBe(invitations.data[0]!.id);
-    recordFigure({ id: "R2", scenario: "WorkOS drops the answer to an invitation", measure: "invitations sent to the address", value: invitations.data.length, goal: 1, met: true });
+    recordFigure({
+      id: "R2",
+      scenario: "WorkOS drops the answer to an invitation",
+      measure: "invitations sent to the address",
+      value: invitations.data.length,
+      goal: 1,
+      met: true,
+    });
   });
 });

@@ -20,17 +20,57 @@ export type ActionSpec = {
 };
 
 /** Ids that exist here, exist in another org, or exist nowhere. */
-const idFrom = (here: string[], elsewhere: string[] = []) => fc.oneof({ arbitrary: fc.constantFrom(...here), weight: 4 }, { arbitrary: fc.constantFrom(...elsewhere, "nope", "clx0000000000000000000000"), weight: 1 });
-const text = (max: number) => fc.oneof({ arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: Math.min(max, 40) }).filter((t) => t.trim().length > 0), weight: 8 }, { arbitrary: fc.constantFrom("x".repeat(max), "x".repeat(max + 1)), weight: 1 });
-const isoDate = (from: string, to: string) => fc.date({ min: new Date(from), max: new Date(to), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const idFrom = (here: string[], elsewhere: string[] = []) =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom(...here), weight: 4 },
+    { arbitrary: fc.constantFrom(...elsewhere, "nope", "clx0000000000000000000000"), weight: 1 },
+  );
+const text = (max: number) =>
+  fc.oneof(
+    {
+      arbitrary: fc
+        .string({ unit: "grapheme", minLength: 1, maxLength: Math.min(max, 40) })
+        .filter((t) => t.trim().length > 0),
+      weight: 8,
+    },
+    { arbitrary: fc.constantFrom("x".repeat(max), "x".repeat(max + 1)), weight: 1 },
+  );
+const isoDate = (from: string, to: string) =>
+  fc.date({ min: new Date(from), max: new Date(to), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 /** Start and end dates are drawn from windows that keep the end after the start; wrong dates come from the mutations. */
-const dateLike = (from: string, to: string) => fc.oneof({ arbitrary: isoDate(from, to), weight: 10 }, { arbitrary: fc.constantFrom("2026-02-30", "2026-13-01", "0000-00-00", "9999-12-31", "1000-01-01", "2026-1-1", "2026-11-20T00:00:00Z"), weight: 1 });
+const dateLike = (from: string, to: string) =>
+  fc.oneof(
+    { arbitrary: isoDate(from, to), weight: 10 },
+    {
+      arbitrary: fc.constantFrom(
+        "2026-02-30",
+        "2026-13-01",
+        "0000-00-00",
+        "9999-12-31",
+        "1000-01-01",
+        "2026-1-1",
+        "2026-11-20T00:00:00Z",
+      ),
+      weight: 1,
+    },
+  );
 const startDate = dateLike("2026-12-01", "2026-12-10");
 const endDate = dateLike("2026-12-11", "2026-12-31");
-const uuid = fc.oneof({ arbitrary: fc.uuid(), weight: 12 }, { arbitrary: fc.constantFrom("not-a-uuid", "00000000-0000-0000-0000-000000000000"), weight: 1 });
+const uuid = fc.oneof(
+  { arbitrary: fc.uuid(), weight: 12 },
+  { arbitrary: fc.constantFrom("not-a-uuid", "00000000-0000-0000-0000-000000000000"), weight: 1 },
+);
 /** Whole numbers in range, and now and then just outside it. */
-const int = (min: number, max: number) => fc.oneof({ arbitrary: fc.integer({ min, max }), weight: 10 }, { arbitrary: fc.constantFrom(min - 1, max + 1, min + 0.5), weight: 1 });
-const field = (kind: FieldSpec["kind"], valid: fc.Arbitrary<unknown>, nullable = false): FieldSpec => ({ kind, valid, nullable });
+const int = (min: number, max: number) =>
+  fc.oneof(
+    { arbitrary: fc.integer({ min, max }), weight: 10 },
+    { arbitrary: fc.constantFrom(min - 1, max + 1, min + 0.5), weight: 1 },
+  );
+const field = (kind: FieldSpec["kind"], valid: fc.Arbitrary<unknown>, nullable = false): FieldSpec => ({
+  kind,
+  valid,
+  nullable,
+});
 const oneOf = <T>(...values: T[]) => fc.constantFrom(...values);
 
 const members = "(app)/[orgSlug]/settings/members/actions";
@@ -44,7 +84,11 @@ export function buildCatalogContext(f: Fixtures, stored: { planId: string; previ
   const people = [f.userIds.ada, f.userIds.grace, f.userIds.linus, f.userIds.margaret];
   const ruleId = idFrom(f.ruleIds, [f.globexRuleId]);
   const ruleConfig = fc.constantFrom(...f.ruleConfigs.map((r) => r.config));
-  const step = (kinds: string[]) => fc.oneof(fc.constant({ kind: kinds[0] }), fc.record({ kind: fc.constantFrom(...kinds.slice(1)), batch: int(0, 3) }));
+  const step = (kinds: string[]) =>
+    fc.oneof(
+      fc.constant({ kind: kinds[0] }),
+      fc.record({ kind: fc.constantFrom(...kinds.slice(1)), batch: int(0, 3) }),
+    );
   const story = fc.record({
     title: text(200),
     acceptanceCriteria: text(5000),
@@ -56,13 +100,28 @@ export function buildCatalogContext(f: Fixtures, stored: { planId: string; previ
     name: field("string", text(200)),
     businessValue: field("string", text(2000)),
     priority: field("string", oneOf("Highest", "High", "Medium", "Low", "Lowest")),
-    labels: field("array", fc.oneof(fc.array(fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/), { maxLength: 3 }), deeplyMutated(fc.array(fc.constant("label"), { minLength: 1, maxLength: 2 })))),
+    labels: field(
+      "array",
+      fc.oneof(
+        fc.array(fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/), { maxLength: 3 }),
+        deeplyMutated(fc.array(fc.constant("label"), { minLength: 1, maxLength: 2 })),
+      ),
+    ),
     components: field("array", fc.array(fc.constantFrom(...f.jiraComponents), { maxLength: 2 })),
     jiraProjectKey: field("string", oneOf(...f.jiraProjectKeys, "NOPE", "acme")),
     targetSprint: field("boolean", fc.boolean()),
-    stories: field("array", fc.oneof({ arbitrary: fc.array(story, { minLength: 1, maxLength: 3 }), weight: 3 }, { arbitrary: deeplyMutated(fc.array(story, { minLength: 1, maxLength: 2 })), weight: 2 })),
+    stories: field(
+      "array",
+      fc.oneof(
+        { arbitrary: fc.array(story, { minLength: 1, maxLength: 3 }), weight: 3 },
+        { arbitrary: deeplyMutated(fc.array(story, { minLength: 1, maxLength: 2 })), weight: 2 },
+      ),
+    ),
   };
-  const version = fc.oneof({ arbitrary: fc.constantFrom(...f.versions, stored.version), weight: 4 }, { arbitrary: text(200), weight: 1 });
+  const version = fc.oneof(
+    { arbitrary: fc.constantFrom(...f.versions, stored.version), weight: 4 },
+    { arbitrary: text(200), weight: 1 },
+  );
   const variant = oneOf("internal", "customer");
   const steps = { plan: step(["sprint", "move", "assign"]), tickets: step(["epic", "stories", "subtasks", "sprint"]) };
   return { f, stored, people, ruleId, ruleConfig, steps, feature, version, variant };
@@ -71,13 +130,17 @@ export function buildCatalogContext(f: Fixtures, stored: { planId: string; previ
 export const ACTIONS: ActionSpec[] = [
   { file: "(app)/[orgSlug]/actions", name: "switchOrgAction" },
   { file: "(app)/[orgSlug]/actions", name: "signOutEverywhereAction" },
-  { file: "(app)/[orgSlug]/actions", name: "signOutEverywhere", invoke: (fn, input) => fn((input as { orgSlug?: unknown } | null)?.orgSlug ?? input) },
+  {
+    file: "(app)/[orgSlug]/actions",
+    name: "signOutEverywhere",
+    invoke: (fn, input) => fn((input as { orgSlug?: unknown } | null)?.orgSlug ?? input),
+  },
 
   {
     file: "(app)/[orgSlug]/automations/actions",
     name: "saveRuleAction",
     disturbs: true,
-    variants: ({ f, ruleId, ruleConfig}) => [
+    variants: ({ f, ruleId, ruleConfig }) => [
       {
         ruleId: field("string", fc.option(ruleId, { nil: undefined })),
         kind: field("string", oneOf(...f.ruleConfigs.map((r) => r.kind))),
@@ -87,59 +150,200 @@ export const ACTIONS: ActionSpec[] = [
       },
     ],
   },
-  { file: "(app)/[orgSlug]/automations/actions", name: "setRuleEnabledAction", variants: ({ ruleId }) => [{ ruleId: field("string", ruleId), enabled: field("boolean", fc.boolean()) }] },
-  { file: "(app)/[orgSlug]/automations/actions", name: "deleteRuleAction", disturbs: true, variants: ({ ruleId }) => [{ ruleId: field("string", ruleId) }] },
-  { file: "(app)/[orgSlug]/automations/actions", name: "previewRuleAction", variants: ({ ruleId, ruleConfig }) => [{ ruleId: field("string", ruleId), config: field("unknown", fc.option(fc.oneof(ruleConfig, deeplyMutated(ruleConfig)), { nil: undefined })) }] },
-  { file: "(app)/[orgSlug]/automations/actions", name: "retryRunAction", variants: () => [{ runId: field("string", idFrom(["run_missing"])) }] },
-  { file: "(app)/[orgSlug]/automations/actions", name: "retryJobAction", variants: () => [{ jobId: field("string", idFrom(["job_missing"])) }] },
-  { file: "(app)/[orgSlug]/automations/actions", name: "retryWriteAction", variants: () => [{ intentId: field("string", idFrom(["intent_missing"])) }] },
-  { file: "(app)/[orgSlug]/automations/actions", name: "resumeWriteAction", variants: () => [{ intentId: field("string", idFrom(["intent_missing"])) }] },
+  {
+    file: "(app)/[orgSlug]/automations/actions",
+    name: "setRuleEnabledAction",
+    variants: ({ ruleId }) => [{ ruleId: field("string", ruleId), enabled: field("boolean", fc.boolean()) }],
+  },
+  {
+    file: "(app)/[orgSlug]/automations/actions",
+    name: "deleteRuleAction",
+    disturbs: true,
+    variants: ({ ruleId }) => [{ ruleId: field("string", ruleId) }],
+  },
+  {
+    file: "(app)/[orgSlug]/automations/actions",
+    name: "previewRuleAction",
+    variants: ({ ruleId, ruleConfig }) => [
+      {
+        ruleId: field("string", ruleId),
+        config: field("unknown", fc.option(fc.oneof(ruleConfig, deeplyMutated(ruleConfig)), { nil: undefined })),
+      },
+    ],
+  },
+  {
+    file: "(app)/[orgSlug]/automations/actions",
+    name: "retryRunAction",
+    variants: () => [{ runId: field("string", idFrom(["run_missing"])) }],
+  },
+  {
+    file: "(app)/[orgSlug]/automations/actions",
+    name: "retryJobAction",
+    variants: () => [{ jobId: field("string", idFrom(["job_missing"])) }],
+  },
+  {
+    file: "(app)/[orgSlug]/automations/actions",
+    name: "retryWriteAction",
+    variants: () => [{ intentId: field("string", idFrom(["intent_missing"])) }],
+  },
+  {
+    file: "(app)/[orgSlug]/automations/actions",
+    name: "resumeWriteAction",
+    variants: () => [{ intentId: field("string", idFrom(["intent_missing"])) }],
+  },
 
   {
     file: "(app)/[orgSlug]/errors/actions",
     name: "triageAction",
     variants: ({ f }) => [
       {
-        issueIds: field("array", fc.oneof(fc.subarray(f.sentryIssueIds, { minLength: 1, maxLength: 3 }), deeplyMutated(fc.subarray(f.sentryIssueIds, { minLength: 1, maxLength: 2 })))),
+        issueIds: field(
+          "array",
+          fc.oneof(
+            fc.subarray(f.sentryIssueIds, { minLength: 1, maxLength: 3 }),
+            deeplyMutated(fc.subarray(f.sentryIssueIds, { minLength: 1, maxLength: 2 })),
+          ),
+        ),
         action: field("string", oneOf("resolve", "resolveInNextRelease", "ignore", "assign")),
         assigneeUserId: field("string", fc.option(fc.constantFrom("1", "2", "999999", ""), { nil: undefined })),
         idempotencyKey: field("string", uuid),
       },
     ],
   },
-  { file: "(app)/[orgSlug]/errors/actions", name: "createTicketAction", variants: ({ f }) => [{ issueId: field("string", idFrom(f.sentryIssueIds, ["999999999"])), projectKey: field("string", oneOf(...f.jiraProjectKeys, "NOPE")), retry: field("boolean", fc.boolean()) }] },
+  {
+    file: "(app)/[orgSlug]/errors/actions",
+    name: "createTicketAction",
+    variants: ({ f }) => [
+      {
+        issueId: field("string", idFrom(f.sentryIssueIds, ["999999999"])),
+        projectKey: field("string", oneOf(...f.jiraProjectKeys, "NOPE")),
+        retry: field("boolean", fc.boolean()),
+      },
+    ],
+  },
 
-  { file: "(app)/[orgSlug]/releases/[version]/notes/actions", name: "generateReleaseNotesAction", variants: ({ version, variant }) => [{ version: field("string", version), variant: field("string", variant), groupBy: field("string", oneOf("component", "epic")), hideKeysForCustomers: field("boolean", fc.boolean()) }] },
-  { file: "(app)/[orgSlug]/releases/[version]/notes/actions", name: "saveReleaseNotesAction", variants: ({ version, variant }) => [{ version: field("string", version), variant: field("string", variant), markdown: field("string", fc.oneof(text(2000), fc.constantFrom("# Notes\n\n- one", "x".repeat(200_001)))) }] },
+  {
+    file: "(app)/[orgSlug]/releases/[version]/notes/actions",
+    name: "generateReleaseNotesAction",
+    variants: ({ version, variant }) => [
+      {
+        version: field("string", version),
+        variant: field("string", variant),
+        groupBy: field("string", oneOf("component", "epic")),
+        hideKeysForCustomers: field("boolean", fc.boolean()),
+      },
+    ],
+  },
+  {
+    file: "(app)/[orgSlug]/releases/[version]/notes/actions",
+    name: "saveReleaseNotesAction",
+    variants: ({ version, variant }) => [
+      {
+        version: field("string", version),
+        variant: field("string", variant),
+        markdown: field("string", fc.oneof(text(2000), fc.constantFrom("# Notes\n\n- one", "x".repeat(200_001)))),
+      },
+    ],
+  },
   {
     file: "(app)/[orgSlug]/releases/[version]/notes/actions",
     name: "publishReleaseNotesAction",
-    variants: ({ version, variant }) => [{ version: field("string", version), variant: field("string", variant), revision: field("number", int(1, 3)), markJiraReleased: field("boolean", fc.boolean()), closeCompleted: field("boolean", fc.boolean()) }],
+    variants: ({ version, variant }) => [
+      {
+        version: field("string", version),
+        variant: field("string", variant),
+        revision: field("number", int(1, 3)),
+        markJiraReleased: field("boolean", fc.boolean()),
+        closeCompleted: field("boolean", fc.boolean()),
+      },
+    ],
   },
 
-  { file: "(app)/[orgSlug]/settings/actions", name: "updateSecuritySettingsAction", disturbs: true, variants: () => [{ requireMfa: field("boolean", fc.boolean()), sessionIdleTimeoutMinutes: field("number", fc.oneof(fc.constant(null), int(5, 43_200)), true) }] },
+  {
+    file: "(app)/[orgSlug]/settings/actions",
+    name: "updateSecuritySettingsAction",
+    disturbs: true,
+    variants: () => [
+      {
+        requireMfa: field("boolean", fc.boolean()),
+        sessionIdleTimeoutMinutes: field("number", fc.oneof(fc.constant(null), int(5, 43_200)), true),
+      },
+    ],
+  },
   {
     file: "(app)/[orgSlug]/settings/actions",
     name: "updateSeverityThresholdsAction",
-    variants: () => [{ highUserThreshold: field("number", int(1, 1000)), highEventThreshold: field("number", int(1, 100_000)), criticalUserThreshold: field("number", int(1, 10_000)) }],
+    variants: () => [
+      {
+        highUserThreshold: field("number", int(1, 1000)),
+        highEventThreshold: field("number", int(1, 100_000)),
+        criticalUserThreshold: field("number", int(1, 10_000)),
+      },
+    ],
   },
-  { file: "(app)/[orgSlug]/settings/actions", name: "saveTicketRoutingAction", variants: ({ f }) => [{ routing: field("object", fc.oneof(fc.dictionary(fc.constantFrom(...f.sentryProjects), fc.constantFrom(...f.jiraComponents, "")), deeplyMutated(fc.constant({ [f.sentryProjects[0]!]: f.jiraComponents[0] })))) }] },
+  {
+    file: "(app)/[orgSlug]/settings/actions",
+    name: "saveTicketRoutingAction",
+    variants: ({ f }) => [
+      {
+        routing: field(
+          "object",
+          fc.oneof(
+            fc.dictionary(fc.constantFrom(...f.sentryProjects), fc.constantFrom(...f.jiraComponents, "")),
+            deeplyMutated(fc.constant({ [f.sentryProjects[0]!]: f.jiraComponents[0] })),
+          ),
+        ),
+      },
+    ],
+  },
 
-  { file: "(app)/[orgSlug]/settings/actions", name: "updateOutboxRetryHoursAction", variants: () => [{ outboxRetryHours: field("number", int(1, 168)) }] },
+  {
+    file: "(app)/[orgSlug]/settings/actions",
+    name: "updateOutboxRetryHoursAction",
+    variants: () => [{ outboxRetryHours: field("number", int(1, 168)) }],
+  },
   {
     file: "(app)/[orgSlug]/settings/actions",
     name: "updateRetentionSettingsAction",
-    variants: () => [{ deliveryPayloadDays: field("number", int(7, 365)), automationRunDays: field("number", int(14, 730)), finishedWriteDays: field("number", int(14, 730)) }],
+    variants: () => [
+      {
+        deliveryPayloadDays: field("number", int(7, 365)),
+        automationRunDays: field("number", int(14, 730)),
+        finishedWriteDays: field("number", int(14, 730)),
+      },
+    ],
   },
-  { file: "(app)/[orgSlug]/settings/api-keys/actions", name: "createApiKeyAction", variants: () => [{ name: field("string", text(80)), scope: field("string", oneOf("read", "read_write")), role: field("string", oneOf("admin", "manager", "member")) }] },
-  { file: "(app)/[orgSlug]/settings/api-keys/actions", name: "revokeApiKeyAction", variants: ({ f }) => [{ keyId: field("string", idFrom([f.apiKeys.reader.id], [f.apiKeys.globex.id])) }] },
+  {
+    file: "(app)/[orgSlug]/settings/api-keys/actions",
+    name: "createApiKeyAction",
+    variants: () => [
+      {
+        name: field("string", text(80)),
+        scope: field("string", oneOf("read", "read_write")),
+        role: field("string", oneOf("admin", "manager", "member")),
+      },
+    ],
+  },
+  {
+    file: "(app)/[orgSlug]/settings/api-keys/actions",
+    name: "revokeApiKeyAction",
+    variants: ({ f }) => [{ keyId: field("string", idFrom([f.apiKeys.reader.id], [f.apiKeys.globex.id])) }],
+  },
 
   {
     file: "(app)/[orgSlug]/settings/integrations/actions",
     name: "saveIntegrationAction",
     disturbs: true,
     variants: ({ f }): Record<string, FieldSpec>[] => [
-      { provider: field("string", fc.constant("jira")), siteUrl: field("string", oneOf("JIRA/acme", "JIRA/globex", "http://127.0.0.1:1", "ftp://example.test", "http://[::1]:1/")), email: field("string", oneOf("ada@acme.test", "hedy@globex.test", "not-an-email")), apiToken: field("string", fc.option(oneOf("jira-demo-token", "", "wrong"), { nil: undefined })) },
+      {
+        provider: field("string", fc.constant("jira")),
+        siteUrl: field(
+          "string",
+          oneOf("JIRA/acme", "JIRA/globex", "http://127.0.0.1:1", "ftp://example.test", "http://[::1]:1/"),
+        ),
+        email: field("string", oneOf("ada@acme.test", "hedy@globex.test", "not-an-email")),
+        apiToken: field("string", fc.option(oneOf("jira-demo-token", "", "wrong"), { nil: undefined })),
+      },
       {
         provider: field("string", fc.constant("sentry")),
         baseUrl: field("string", oneOf("SENTRY", "http://127.0.0.1:1")),
@@ -147,18 +351,90 @@ export const ACTIONS: ActionSpec[] = [
         authToken: field("string", fc.option(oneOf("sentry-demo-token", ""), { nil: undefined })),
         webhookSecret: field("string", fc.option(text(500), { nil: undefined })),
       },
-      { provider: field("string", fc.constant("github")), webhookSecret: field("string", fc.option(text(500), { nil: undefined })) },
+      {
+        provider: field("string", fc.constant("github")),
+        webhookSecret: field("string", fc.option(text(500), { nil: undefined })),
+      },
     ],
   },
-  { file: "(app)/[orgSlug]/settings/integrations/actions", name: "testIntegrationAction", variants: () => [{ provider: field("string", oneOf("jira", "sentry", "github")) }] },
-  { file: "(app)/[orgSlug]/settings/integrations/actions", name: "disconnectIntegrationAction", disturbs: true, variants: () => [{ provider: field("string", oneOf("jira", "sentry", "github")) }] },
+  {
+    file: "(app)/[orgSlug]/settings/integrations/actions",
+    name: "testIntegrationAction",
+    variants: () => [{ provider: field("string", oneOf("jira", "sentry", "github")) }],
+  },
+  {
+    file: "(app)/[orgSlug]/settings/integrations/actions",
+    name: "disconnectIntegrationAction",
+    disturbs: true,
+    variants: () => [{ provider: field("string", oneOf("jira", "sentry", "github")) }],
+  },
 
-  { file: members, name: "inviteMemberAction", disturbs: true, variants: () => [{ email: field("string", fc.oneof(fc.emailAddress(), fc.constantFrom("linus@acme.test", "HEDY@globex.test"))), role: field("string", oneOf("admin", "manager", "member")), idempotencyKey: field("string", uuid) }] },
-  { file: members, name: "revokeInvitationAction", disturbs: true, variants: () => [{ invitationId: field("string", idFrom(["invitation_missing"])), email: field("string", fc.emailAddress()), idempotencyKey: field("string", uuid) }] },
-  { file: members, name: "changeMemberRoleAction", disturbs: true, variants: ({ f, people }) => [{ userId: field("string", idFrom(people, [f.userIds.hedy])), role: field("string", oneOf("admin", "manager", "member")), idempotencyKey: field("string", uuid) }] },
-  { file: members, name: "removeMemberAction", disturbs: true, variants: ({ f, people }) => [{ userId: field("string", idFrom(people, [f.userIds.hedy])), idempotencyKey: field("string", uuid) }] },
-  { file: memberMfa, name: "resetMemberMfaAction", disturbs: true, variants: ({ f, people }) => [{ userId: field("string", idFrom(people, [f.userIds.hedy])), idempotencyKey: field("string", uuid) }] },
-  { file: memberErasure, name: "eraseDepartedMemberAction", disturbs: true, variants: ({ f, people }) => [{ userId: field("string", idFrom(people, [f.userIds.hedy])), confirmEmail: field("string", fc.oneof(oneOf("linus@acme.test", "margaret@acme.test", "hedy@globex.test"), fc.emailAddress())) }] },
+  {
+    file: members,
+    name: "inviteMemberAction",
+    disturbs: true,
+    variants: () => [
+      {
+        email: field("string", fc.oneof(fc.emailAddress(), fc.constantFrom("linus@acme.test", "HEDY@globex.test"))),
+        role: field("string", oneOf("admin", "manager", "member")),
+        idempotencyKey: field("string", uuid),
+      },
+    ],
+  },
+  {
+    file: members,
+    name: "revokeInvitationAction",
+    disturbs: true,
+    variants: () => [
+      {
+        invitationId: field("string", idFrom(["invitation_missing"])),
+        email: field("string", fc.emailAddress()),
+        idempotencyKey: field("string", uuid),
+      },
+    ],
+  },
+  {
+    file: members,
+    name: "changeMemberRoleAction",
+    disturbs: true,
+    variants: ({ f, people }) => [
+      {
+        userId: field("string", idFrom(people, [f.userIds.hedy])),
+        role: field("string", oneOf("admin", "manager", "member")),
+        idempotencyKey: field("string", uuid),
+      },
+    ],
+  },
+  {
+    file: members,
+    name: "removeMemberAction",
+    disturbs: true,
+    variants: ({ f, people }) => [
+      { userId: field("string", idFrom(people, [f.userIds.hedy])), idempotencyKey: field("string", uuid) },
+    ],
+  },
+  {
+    file: memberMfa,
+    name: "resetMemberMfaAction",
+    disturbs: true,
+    variants: ({ f, people }) => [
+      { userId: field("string", idFrom(people, [f.userIds.hedy])), idempotencyKey: field("string", uuid) },
+    ],
+  },
+  {
+    file: memberErasure,
+    name: "eraseDepartedMemberAction",
+    disturbs: true,
+    variants: ({ f, people }) => [
+      {
+        userId: field("string", idFrom(people, [f.userIds.hedy])),
+        confirmEmail: field(
+          "string",
+          fc.oneof(oneOf("linus@acme.test", "margaret@acme.test", "hedy@globex.test"), fc.emailAddress()),
+        ),
+      },
+    ],
+  },
   {
     file: members,
     name: "reassignOpenIssuesAction",
@@ -167,20 +443,50 @@ export const ACTIONS: ActionSpec[] = [
       {
         fromUserId: field("string", idFrom(people, [f.userIds.hedy])),
         toUserId: field("string", idFrom(people, [f.userIds.hedy])),
-        issueKeys: field("array", fc.oneof(fc.subarray(f.jiraIssueKeys, { minLength: 1, maxLength: 3 }), fc.array(hostileString, { minLength: 1, maxLength: 3 }))),
+        issueKeys: field(
+          "array",
+          fc.oneof(
+            fc.subarray(f.jiraIssueKeys, { minLength: 1, maxLength: 3 }),
+            fc.array(hostileString, { minLength: 1, maxLength: 3 }),
+          ),
+        ),
         idempotencyKey: field("string", uuid),
       },
     ],
   },
 
-  { file: "(app)/[orgSlug]/sprints/actions", name: "refreshSprintsAction", variants: ({ f }) => [{ boardId: field("number", fc.oneof(fc.constantFrom(...f.boardIds, f.globexBoardId), int(1, 10_000))) }] },
+  {
+    file: "(app)/[orgSlug]/sprints/actions",
+    name: "refreshSprintsAction",
+    variants: ({ f }) => [
+      { boardId: field("number", fc.oneof(fc.constantFrom(...f.boardIds, f.globexBoardId), int(1, 10_000))) },
+    ],
+  },
   {
     file: "(app)/[orgSlug]/sprints/availability/actions",
     name: "addAvailabilityAction",
-    variants: ({ f, people }) => [{ userId: field("string", idFrom(people, [f.userIds.hedy])), kind: field("string", oneOf("time_off", "on_call")), startsOn: field("string", startDate), endsOn: field("string", endDate), note: field("string", fc.option(text(200), { nil: undefined })) }],
+    variants: ({ f, people }) => [
+      {
+        userId: field("string", idFrom(people, [f.userIds.hedy])),
+        kind: field("string", oneOf("time_off", "on_call")),
+        startsOn: field("string", startDate),
+        endsOn: field("string", endDate),
+        note: field("string", fc.option(text(200), { nil: undefined })),
+      },
+    ],
   },
-  { file: "(app)/[orgSlug]/sprints/availability/actions", name: "removeAvailabilityAction", variants: ({ f }) => [{ id: field("string", idFrom([f.availabilityId])) }] },
-  { file: "(app)/[orgSlug]/sprints/availability/actions", name: "setAllocationAction", variants: ({ f, people }) => [{ userId: field("string", idFrom(people, [f.userIds.hedy])), allocationPercent: field("number", int(0, 100)) }] },
+  {
+    file: "(app)/[orgSlug]/sprints/availability/actions",
+    name: "removeAvailabilityAction",
+    variants: ({ f }) => [{ id: field("string", idFrom([f.availabilityId])) }],
+  },
+  {
+    file: "(app)/[orgSlug]/sprints/availability/actions",
+    name: "setAllocationAction",
+    variants: ({ f, people }) => [
+      { userId: field("string", idFrom(people, [f.userIds.hedy])), allocationPercent: field("number", int(0, 100)) },
+    ],
+  },
   {
     file: "(app)/[orgSlug]/sprints/plan/actions",
     name: "previewPlanAction",
@@ -195,9 +501,47 @@ export const ACTIONS: ActionSpec[] = [
       },
     ],
   },
-  { file: "(app)/[orgSlug]/sprints/plan/actions", name: "applyPlanStepAction", variants: ({ stored, steps }) => [{ planId: field("string", fc.oneof({ arbitrary: fc.constant(stored.planId), weight: 3 }, { arbitrary: fc.stringMatching(/^[0-9a-f]{24}$/), weight: 1 })), step: field("object", fc.oneof({ arbitrary: steps.plan, weight: 3 }, { arbitrary: deeplyMutated(steps.plan), weight: 1 })), isLast: field("boolean", fc.boolean()) }] },
+  {
+    file: "(app)/[orgSlug]/sprints/plan/actions",
+    name: "applyPlanStepAction",
+    variants: ({ stored, steps }) => [
+      {
+        planId: field(
+          "string",
+          fc.oneof(
+            { arbitrary: fc.constant(stored.planId), weight: 3 },
+            { arbitrary: fc.stringMatching(/^[0-9a-f]{24}$/), weight: 1 },
+          ),
+        ),
+        step: field(
+          "object",
+          fc.oneof({ arbitrary: steps.plan, weight: 3 }, { arbitrary: deeplyMutated(steps.plan), weight: 1 }),
+        ),
+        isLast: field("boolean", fc.boolean()),
+      },
+    ],
+  },
   { file: "(app)/[orgSlug]/tickets/new/actions", name: "previewTicketsAction", variants: (c) => [c.feature] },
-  { file: "(app)/[orgSlug]/tickets/new/actions", name: "createTicketsStepAction", variants: ({ stored, steps }) => [{ previewId: field("string", fc.oneof({ arbitrary: fc.constant(stored.previewId), weight: 3 }, { arbitrary: fc.stringMatching(/^[0-9a-f]{24}$/), weight: 1 })), step: field("object", fc.oneof({ arbitrary: steps.tickets, weight: 3 }, { arbitrary: deeplyMutated(steps.tickets), weight: 1 })), retry: field("boolean", fc.boolean()) }] },
+  {
+    file: "(app)/[orgSlug]/tickets/new/actions",
+    name: "createTicketsStepAction",
+    variants: ({ stored, steps }) => [
+      {
+        previewId: field(
+          "string",
+          fc.oneof(
+            { arbitrary: fc.constant(stored.previewId), weight: 3 },
+            { arbitrary: fc.stringMatching(/^[0-9a-f]{24}$/), weight: 1 },
+          ),
+        ),
+        step: field(
+          "object",
+          fc.oneof({ arbitrary: steps.tickets, weight: 3 }, { arbitrary: deeplyMutated(steps.tickets), weight: 1 }),
+        ),
+        retry: field("boolean", fc.boolean()),
+      },
+    ],
+  },
 
   { file: "(auth)/actions", name: "signOutAction", invoke: (fn, input) => fn(input) },
   { file: "(auth)/mfa/actions", name: "startMfaEnrolmentAction" },
@@ -208,7 +552,19 @@ export const ACTIONS: ActionSpec[] = [
       {
         code: field("string", fc.oneof(fc.stringMatching(/^\d{6}$/), fc.constantFrom(" 123456 ", "12345", "abcdef"))),
         challengeId: field("string", fc.option(fc.constantFrom("auth_challenge_missing", ""), { nil: undefined })),
-        returnTo: field("string", fc.option(fc.constantFrom("/acme/sprints", "//evil.example", "https://evil.example/acme", "/globex", "javascript:alert(1)"), { nil: undefined })),
+        returnTo: field(
+          "string",
+          fc.option(
+            fc.constantFrom(
+              "/acme/sprints",
+              "//evil.example",
+              "https://evil.example/acme",
+              "/globex",
+              "javascript:alert(1)",
+            ),
+            { nil: undefined },
+          ),
+        ),
         connectionId: field("string", fc.option(fc.constantFrom("conn_missing", "x".repeat(201)), { nil: undefined })),
       },
     ],
@@ -219,7 +575,8 @@ export const ACTIONS: ActionSpec[] = [
 export function withEmulatorUrls(input: unknown, urls: { jira: string; sentry: string }): unknown {
   if (typeof input !== "object" || input === null) return input;
   const record = input as Record<string, unknown>;
-  if (typeof record.siteUrl === "string" && record.siteUrl.startsWith("JIRA/")) record.siteUrl = `${urls.jira}/${record.siteUrl.slice(5)}`;
+  if (typeof record.siteUrl === "string" && record.siteUrl.startsWith("JIRA/"))
+    record.siteUrl = `${urls.jira}/${record.siteUrl.slice(5)}`;
   if (record.baseUrl === "SENTRY") record.baseUrl = urls.sentry;
   return input;
 }

@@ -15,7 +15,12 @@ export const POLLUTION_MARK = "fuzzPolluted";
 /** An object with an own `__proto__` (or `constructor`) property, as JSON.parse builds one. */
 export const pollutedObject = fc
   .constantFrom(...POLLUTION_KEYS)
-  .map((key) => JSON.parse(`{"${key}": {"${POLLUTION_MARK}": true, "isAdmin": true, "role": "admin", "ok": true, "prototype": {"${POLLUTION_MARK}": true}}}`) as Record<string, unknown>);
+  .map(
+    (key) =>
+      JSON.parse(
+        `{"${key}": {"${POLLUTION_MARK}": true, "isAdmin": true, "role": "admin", "ok": true, "prototype": {"${POLLUTION_MARK}": true}}}`,
+      ) as Record<string, unknown>,
+  );
 
 const HUGE = 200_000;
 
@@ -74,7 +79,29 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 );
 
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
-  fc.constantFrom(0, -0, -1, 1, 0.5, -0.5, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, -Number.MAX_SAFE_INTEGER - 2, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 2 ** 31, -(2 ** 31) - 1, 2 ** 32, 1e21, 101, 1e6),
+  fc.constantFrom(
+    0,
+    -0,
+    -1,
+    1,
+    0.5,
+    -0.5,
+    NaN,
+    Infinity,
+    -Infinity,
+    Number.MAX_SAFE_INTEGER,
+    Number.MAX_SAFE_INTEGER + 2,
+    -Number.MAX_SAFE_INTEGER - 2,
+    Number.MAX_VALUE,
+    -Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    2 ** 31,
+    -(2 ** 31) - 1,
+    2 ** 32,
+    1e21,
+    101,
+    1e6,
+  ),
   fc.integer(),
   fc.double(),
 );
@@ -103,7 +130,19 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: hostileString, weight: 4 },
   { arbitrary: hostileNumber, weight: 3 },
   { arbitrary: fc.constantFrom(null, undefined, true, false, 10n ** 30n, -1n), weight: 2 },
-  { arbitrary: fresh(() => [], () => ({}), () => [null], () => [""], () => new Map([["a", 1]]), () => new Set([1]), () => new Date(Number.NaN), () => new Date(8.64e15)), weight: 2 },
+  {
+    arbitrary: fresh(
+      () => [],
+      () => ({}),
+      () => [null],
+      () => [""],
+      () => new Map([["a", 1]]),
+      () => new Set([1]),
+      () => new Date(Number.NaN),
+      () => new Date(8.64e15),
+    ),
+    weight: 2,
+  },
   { arbitrary: fc.array(hostileString, { maxLength: 5 }), weight: 1 },
   { arbitrary: fc.nat({ max: 20_000 }).map((n) => Array.from({ length: n }, (_, i) => String(i))), weight: 1 },
   { arbitrary: pollutedObject, weight: 1 },
@@ -115,21 +154,78 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 export type FieldKind = "string" | "number" | "boolean" | "array" | "object" | "unknown";
 
 const WRONG_TYPE: Record<Exclude<FieldKind, "unknown">, fc.Arbitrary<unknown>> = {
-  string: fc.oneof(hostileNumber.filter((n) => !Number.isNaN(n)), fc.boolean(), fresh(() => [], () => ({}), () => ["a"]), fc.constant(10n)),
-  number: fc.oneof(fc.constantFrom("1", "", "NaN", "1e3", true, false, 1n, NaN), fresh(() => [], () => ({}), () => [1])),
-  boolean: fc.oneof(fc.constantFrom("true", "false", 1, 0, "", "on"), fresh(() => [], () => ({}))),
-  array: fc.oneof(fc.constantFrom("a", 1, true), fresh(() => ({}), () => ({ 0: "a", length: 1 }))),
-  object: fc.oneof(fc.constantFrom("a", 1, true), fresh(() => [], () => ["a"])),
+  string: fc.oneof(
+    hostileNumber.filter((n) => !Number.isNaN(n)),
+    fc.boolean(),
+    fresh(
+      () => [],
+      () => ({}),
+      () => ["a"],
+    ),
+    fc.constant(10n),
+  ),
+  number: fc.oneof(
+    fc.constantFrom("1", "", "NaN", "1e3", true, false, 1n, NaN),
+    fresh(
+      () => [],
+      () => ({}),
+      () => [1],
+    ),
+  ),
+  boolean: fc.oneof(
+    fc.constantFrom("true", "false", 1, 0, "", "on"),
+    fresh(
+      () => [],
+      () => ({}),
+    ),
+  ),
+  array: fc.oneof(
+    fc.constantFrom("a", 1, true),
+    fresh(
+      () => ({}),
+      () => ({ 0: "a", length: 1 }),
+    ),
+  ),
+  object: fc.oneof(
+    fc.constantFrom("a", 1, true),
+    fresh(
+      () => [],
+      () => ["a"],
+    ),
+  ),
 };
 
 /** A value the field's schema must refuse whatever its other rules are (null only where null is not allowed). */
-export function wrongTypeFor(kind: Exclude<FieldKind, "unknown">, { nullable = false }: { nullable?: boolean } = {}): fc.Arbitrary<unknown> {
+export function wrongTypeFor(
+  kind: Exclude<FieldKind, "unknown">,
+  { nullable = false }: { nullable?: boolean } = {},
+): fc.Arbitrary<unknown> {
   return nullable ? WRONG_TYPE[kind] : fc.oneof(WRONG_TYPE[kind], fc.constant(null));
 }
 
 /** Bodies that are not JSON, or barely: truncated, doubled, with comments, BOMs, or lone surrogates. */
 export const malformedJson: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("", "{", "}", "[", "{\"a\":", "{'a': 1}", "{\"a\": 1,}", "// c\n{}", "\uFEFF{}", "NaN", "undefined", "{\"a\": 1}{\"b\": 2}", "\u0000", "{\"a\": \"\\ud800\"}", "{\"a\": \"\\u0000\"}", "[".repeat(100_000), "1".repeat(400), "-", "tru"),
+  fc.constantFrom(
+    "",
+    "{",
+    "}",
+    "[",
+    '{"a":',
+    "{'a': 1}",
+    '{"a": 1,}',
+    "// c\n{}",
+    "\uFEFF{}",
+    "NaN",
+    "undefined",
+    '{"a": 1}{"b": 2}',
+    "\u0000",
+    '{"a": "\\ud800"}',
+    '{"a": "\\u0000"}',
+    "[".repeat(100_000),
+    "1".repeat(400),
+    "-",
+    "tru",
+  ),
   fc.string({ unit: "binary", maxLength: 60 }),
   fc.json().map((text) => text.slice(0, Math.max(0, text.length - 1))),
 );
@@ -142,7 +238,14 @@ export const randomJson: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Extra fields a schema does not declare; they must be ignored or refused, never obeyed. */
 export const extraFields: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
-  fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("orgId", "id", "role", "userId", "isAdmin", "createdById", "status")), hostileValue, { maxKeys: 3 }),
+  fc.dictionary(
+    fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom("orgId", "id", "role", "userId", "isAdmin", "createdById", "status"),
+    ),
+    hostileValue,
+    { maxKeys: 3 },
+  ),
   pollutedObject,
 );
 
@@ -155,12 +258,26 @@ export type FieldSpec = { kind: FieldKind; valid: fc.Arbitrary<unknown>; nullabl
  * mostly, so most inputs get past the org check and reach validation and the
  * code behind it.
  */
-export function mutatedInput(fields: Record<string, FieldSpec>, orgSlug: fc.Arbitrary<unknown>, { mutations = Infinity, extraOneIn = 3 }: { mutations?: number; extraOneIn?: number } = {}): fc.Arbitrary<unknown> {
+export function mutatedInput(
+  fields: Record<string, FieldSpec>,
+  orgSlug: fc.Arbitrary<unknown>,
+  { mutations = Infinity, extraOneIn = 3 }: { mutations?: number; extraOneIn?: number } = {},
+): fc.Arbitrary<unknown> {
   const entries = Object.entries(fields);
-  const change = fc.oneof({ arbitrary: hostileValue.map((value) => ({ value })), weight: 3 }, { arbitrary: fc.constant(null), weight: 1 });
-  const changes = fc.array(fc.tuple(fc.nat({ max: Math.max(entries.length - 1, 0) }), change), { maxLength: Math.min(mutations, entries.length) });
+  const change = fc.oneof(
+    { arbitrary: hostileValue.map((value) => ({ value })), weight: 3 },
+    { arbitrary: fc.constant(null), weight: 1 },
+  );
+  const changes = fc.array(fc.tuple(fc.nat({ max: Math.max(entries.length - 1, 0) }), change), {
+    maxLength: Math.min(mutations, entries.length),
+  });
   return fc
-    .tuple(fc.tuple(...entries.map(([, spec]) => spec.valid)), changes, fc.oneof({ arbitrary: fc.constant(null), weight: extraOneIn - 1 }, { arbitrary: extraFields, weight: 1 }), orgSlug)
+    .tuple(
+      fc.tuple(...entries.map(([, spec]) => spec.valid)),
+      changes,
+      fc.oneof({ arbitrary: fc.constant(null), weight: extraOneIn - 1 }, { arbitrary: extraFields, weight: 1 }),
+      orgSlug,
+    )
     .map(([values, changed, added, slug]) => {
       const input: Record<string, unknown> = {};
       if (added) copyOwn(added, input);
@@ -180,12 +297,17 @@ export function mutatedInput(fields: Record<string, FieldSpec>, orgSlug: fc.Arbi
 
 /** Copies own keys, `__proto__` included, as plain own properties (no prototype change). */
 export function copyOwn(from: Record<string, unknown>, to: Record<string, unknown>) {
-  for (const key of Object.keys(from)) Object.defineProperty(to, key, { value: from[key], enumerable: true, writable: true, configurable: true });
+  for (const key of Object.keys(from))
+    Object.defineProperty(to, key, { value: from[key], enumerable: true, writable: true, configurable: true });
 }
 
 /** Org slugs: mostly the org under test, sometimes another org, a missing one, or garbage. */
 export function orgSlugFor(slug: string): fc.Arbitrary<unknown> {
-  return fc.oneof({ arbitrary: fc.constant(slug), weight: 12 }, { arbitrary: fc.constantFrom("globex", "nope", "ACME", "acme/../globex", "-acme"), weight: 1 }, { arbitrary: hostileValue, weight: 1 });
+  return fc.oneof(
+    { arbitrary: fc.constant(slug), weight: 12 },
+    { arbitrary: fc.constantFrom("globex", "nope", "ACME", "acme/../globex", "-acme"), weight: 1 },
+    { arbitrary: hostileValue, weight: 1 },
+  );
 }
 
 /**
@@ -198,13 +320,22 @@ export function actionInput(fields: Record<string, FieldSpec>, slug: string): fc
     { arbitrary: mutatedInput(fields, fc.constant(slug), { mutations: 0, extraOneIn: 4 }), weight: 8 },
     { arbitrary: mutatedInput(fields, orgSlugFor(slug), { mutations: 1 }), weight: 6 },
     { arbitrary: mutatedInput(fields, orgSlugFor(slug)), weight: 3 },
-    { arbitrary: fc.dictionary(fc.string({ maxLength: 10 }), randomJson, { maxKeys: 5 }).map((object) => ({ ...object, orgSlug: slug })), weight: 1 },
+    {
+      arbitrary: fc
+        .dictionary(fc.string({ maxLength: 10 }), randomJson, { maxKeys: 5 })
+        .map((object) => ({ ...object, orgSlug: slug })),
+      weight: 1,
+    },
     { arbitrary: fc.oneof(hostileValue, randomJson), weight: 2 },
   );
 }
 
 /** Every path to a value inside a plain object or array (the root excluded). */
-function pathsOf(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+function pathsOf(
+  value: unknown,
+  prefix: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   if (Array.isArray(value)) value.forEach((item, i) => (out.push([...prefix, i]), pathsOf(item, [...prefix, i], out)));
   else if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
     for (const [key, item] of Object.entries(value)) {
@@ -226,7 +357,12 @@ export function deeplyMutated<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> 
     const paths = pathsOf(copy);
     const chosen = paths[pick % Math.max(paths.length, 1)];
     if (!chosen) return copy;
-    const parent = chosen.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], copy) as Record<string | number, unknown>;
+    const parent = chosen
+      .slice(0, -1)
+      .reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], copy) as Record<
+      string | number,
+      unknown
+    >;
     const last = chosen[chosen.length - 1]!;
     if (replacement === null && !Array.isArray(parent)) delete parent[last];
     else parent[last] = replacement;

@@ -12,7 +12,11 @@ export type FuzzSession = {
 };
 
 const globalForFuzz = globalThis as { bosunFuzzSession?: FuzzSession };
-export const fuzzSession: FuzzSession = (globalForFuzz.bosunFuzzSession ??= { user: null, sessionId: "", organizationId: undefined });
+export const fuzzSession: FuzzSession = (globalForFuzz.bosunFuzzSession ??= {
+  user: null,
+  sessionId: "",
+  organizationId: undefined,
+});
 
 /** withAuth, switchToOrganization and signOut as AuthKit answers them, for the session above. */
 export function fakeAuthkit() {
@@ -26,7 +30,8 @@ export function fakeAuthkit() {
       return { user, sessionId, organizationId, accessToken: `fuzz-access-token-${sessionId}` };
     },
     // Both answer with a redirect, as the real ones do.
-    switchToOrganization: async (_organizationId: string, options?: { returnTo?: string }) => redirect(options?.returnTo ?? "/"),
+    switchToOrganization: async (_organizationId: string, options?: { returnTo?: string }) =>
+      redirect(options?.returnTo ?? "/"),
     signOut: async (options?: { returnTo?: string }) => redirect(options?.returnTo ?? "/"),
   };
 }

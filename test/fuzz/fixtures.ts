@@ -18,20 +18,54 @@ async function readJson<T>(url: string, authorization: string): Promise<T> {
 }
 
 export async function loadFixtures({ db, jira, sentry }: FuzzWorld) {
-  const orgs = Object.fromEntries((await db.organization.findMany()).map((o) => [o.slug, o])) as unknown as Record<"acme" | "globex", { id: string; workosOrgId: string }>;
+  const orgs = Object.fromEntries((await db.organization.findMany()).map((o) => [o.slug, o])) as unknown as Record<
+    "acme" | "globex",
+    { id: string; workosOrgId: string }
+  >;
   const users = Object.fromEntries((await db.user.findMany()).map((u) => [u.email.split("@")[0], u.id]));
-  const userIds = { ada: users.ada!, grace: users.grace!, linus: users.linus!, margaret: users.margaret!, hedy: users.hedy! };
+  const userIds = {
+    ada: users.ada!,
+    grace: users.grace!,
+    linus: users.linus!,
+    margaret: users.margaret!,
+    hedy: users.hedy!,
+  };
   const rules = await db.automationRule.findMany({ orderBy: { id: "asc" } });
   const acmeRules = rules.filter((r) => r.orgId === orgs.acme.id);
   const globexRule = rules.find((r) => r.orgId === orgs.globex.id)!;
 
-  const linusMembership = await db.membership.findFirstOrThrow({ where: { orgId: orgs.acme.id, userId: userIds.linus } });
-  const availability = await db.availability.create({ data: { orgId: orgs.acme.id, membershipId: linusMembership.id, kind: "time_off", startsOn: new Date("2026-12-01"), endsOn: new Date("2026-12-03") } });
+  const linusMembership = await db.membership.findFirstOrThrow({
+    where: { orgId: orgs.acme.id, userId: userIds.linus },
+  });
+  const availability = await db.availability.create({
+    data: {
+      orgId: orgs.acme.id,
+      membershipId: linusMembership.id,
+      kind: "time_off",
+      startsOn: new Date("2026-12-01"),
+      endsOn: new Date("2026-12-03"),
+    },
+  });
 
   /** Plain keys for the MCP endpoint, by who holds them. */
-  const createKey = async (orgId: string, createdById: string, role: "admin" | "manager" | "member", scope: "read" | "read_write") => {
+  const createKey = async (
+    orgId: string,
+    createdById: string,
+    role: "admin" | "manager" | "member",
+    scope: "read" | "read_write",
+  ) => {
     const generated = generateApiKey();
-    const row = await db.apiKey.create({ data: { orgId, name: `fuzz ${role}`, prefix: generated.prefix, hashedKey: generated.hash, scope, role, createdById } });
+    const row = await db.apiKey.create({
+      data: {
+        orgId,
+        name: `fuzz ${role}`,
+        prefix: generated.prefix,
+        hashedKey: generated.hash,
+        scope,
+        role,
+        createdById,
+      },
+    });
     return { id: row.id, key: generated.key };
   };
   const apiKeys = {
@@ -41,10 +75,16 @@ export async function loadFixtures({ db, jira, sentry }: FuzzWorld) {
     globex: await createKey(orgs.globex.id, userIds.hedy, "admin", "read_write"),
   };
 
-  const sentryIssues = await readJson<{ id: string }[]>(`${sentry.url}/api/0/organizations/${acme.sentry.orgSlug}/issues/?query=is:unresolved&limit=25`, `Bearer ${SENTRY_DEMO_AUTH_TOKEN}`);
+  const sentryIssues = await readJson<{ id: string }[]>(
+    `${sentry.url}/api/0/organizations/${acme.sentry.orgSlug}/issues/?query=is:unresolved&limit=25`,
+    `Bearer ${SENTRY_DEMO_AUTH_TOKEN}`,
+  );
   const jiraAuth = `Basic ${Buffer.from(`ada@acme.test:${JIRA_DEMO_API_TOKEN}`).toString("base64")}`;
   const boardId = acme.jira.projects[0]!.boardId;
-  const jiraIssues = await readJson<{ issues: { key: string }[] }>(`${jira.url}/acme/rest/agile/1.0/board/${boardId}/issue?maxResults=20`, jiraAuth);
+  const jiraIssues = await readJson<{ issues: { key: string }[] }>(
+    `${jira.url}/acme/rest/agile/1.0/board/${boardId}/issue?maxResults=20`,
+    jiraAuth,
+  );
 
   return {
     orgs,

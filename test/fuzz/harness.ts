@@ -30,15 +30,23 @@ export function fuzzParameters<T>(replay: string, { scale = 1 }: { scale?: numbe
     asyncReporter: async (details) => {
       if (!details.failed) return;
       const message = fc.defaultReportMessage(details) ?? "the property failed";
-      throw new Error(`${shorten(message)}\nReplay: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath ?? ""} npx vitest run ${replay}`, { cause: details.errorInstance });
+      throw new Error(
+        `${shorten(message)}\nReplay: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath ?? ""} npx vitest run ${replay}`,
+        { cause: details.errorInstance },
+      );
     },
   };
 }
 
 /** Counterexamples can hold 200,000-character strings: runs of one character are counted, not printed. */
 function shorten(message: string): string {
-  const collapsed = message.replace(/(\\u[0-9a-fA-F]{4}|\\.|[^\\])\1{39,}/g, (run: string, unit: string) => `${unit}…(${run.length / unit.length} times)`);
-  return collapsed.length > 6_000 ? `${collapsed.slice(0, 5_000)}\n…(${collapsed.length - 5_500} characters left out)…\n${collapsed.slice(-500)}` : collapsed;
+  const collapsed = message.replace(
+    /(\\u[0-9a-fA-F]{4}|\\.|[^\\])\1{39,}/g,
+    (run: string, unit: string) => `${unit}…(${run.length / unit.length} times)`,
+  );
+  return collapsed.length > 6_000
+    ? `${collapsed.slice(0, 5_000)}\n…(${collapsed.length - 5_500} characters left out)…\n${collapsed.slice(-500)}`
+    : collapsed;
 }
 
 export type Outcome =
@@ -50,7 +58,10 @@ export type Outcome =
 
 /** Next's navigation errors carry a digest: NEXT_REDIRECT;… or NEXT_HTTP_ERROR_FALLBACK;<status>. */
 export function classifyThrown(error: unknown): Outcome {
-  const digest = typeof error === "object" && error !== null && "digest" in error ? String((error as { digest: unknown }).digest) : "";
+  const digest =
+    typeof error === "object" && error !== null && "digest" in error
+      ? String((error as { digest: unknown }).digest)
+      : "";
   if (digest.startsWith("NEXT_REDIRECT")) return { kind: "redirect", location: digest.split(";")[2] ?? "" };
   const status = /^NEXT_HTTP_ERROR_FALLBACK;(\d{3})$/.exec(digest)?.[1];
   if (status && Number(status) < 500) return { kind: "not-found" };
@@ -75,7 +86,10 @@ export async function settle(run: () => Promise<unknown>): Promise<Outcome> {
 }
 
 const isRecordOfMessages = (value: unknown) =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && Object.entries(value).every(([key, message]) => key.length > 0 && typeof message === "string" && message.length > 0);
+  typeof value === "object" &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.entries(value).every(([key, message]) => key.length > 0 && typeof message === "string" && message.length > 0);
 
 /**
  * Internals that must never reach a person: a refusal says what is wrong in the
@@ -95,10 +109,13 @@ export function judgeActionOutcome(outcome: Outcome): string | null {
   const result = outcome.value as { ok?: unknown; error?: unknown; fieldErrors?: unknown } | undefined;
   // A form action that ends in a redirect returns nothing; so do the form-friendly wrappers on success.
   if (result === undefined) return null;
-  if (typeof result !== "object" || result === null || typeof result.ok !== "boolean") return `answered something that is not an ActionResult: ${preview(result)}`;
+  if (typeof result !== "object" || result === null || typeof result.ok !== "boolean")
+    return `answered something that is not an ActionResult: ${preview(result)}`;
   if (result.ok) return null;
-  if (typeof result.error !== "string" || result.error.trim() === "") return `refused without a message: ${preview(result)}`;
-  if (result.fieldErrors !== undefined && !isRecordOfMessages(result.fieldErrors)) return `refused with malformed field errors: ${preview(result.fieldErrors)}`;
+  if (typeof result.error !== "string" || result.error.trim() === "")
+    return `refused without a message: ${preview(result)}`;
+  if (result.fieldErrors !== undefined && !isRecordOfMessages(result.fieldErrors))
+    return `refused with malformed field errors: ${preview(result.fieldErrors)}`;
   if (LEAKS.test(result.error)) return `refusal leaks internals: ${around(result.error, LEAKS)}`;
   return null;
 }
@@ -109,8 +126,10 @@ export function judgeRouteOutcome(outcome: Outcome): string | null {
   if (outcome.kind === "crash") return `threw (a 500): ${describeError(outcome.error)}`;
   if (outcome.kind === "value") return `answered something that is not a Response: ${preview(outcome.value)}`;
   if (outcome.status >= 500) return `answered ${outcome.status}: ${outcome.body.slice(0, 300)}`;
-  if (outcome.status >= 400 && LEAKS.test(outcome.body)) return `${outcome.status} leaks internals: ${around(outcome.body, LEAKS)}`;
-  if (outcome.status === 400 && !namesWhatIsWrong(outcome.body)) return `400 does not name the field: ${outcome.body.slice(0, 300)}`;
+  if (outcome.status >= 400 && LEAKS.test(outcome.body))
+    return `${outcome.status} leaks internals: ${around(outcome.body, LEAKS)}`;
+  if (outcome.status === 400 && !namesWhatIsWrong(outcome.body))
+    return `400 does not name the field: ${outcome.body.slice(0, 300)}`;
   // An MCP tool's refusal comes back in a 200; what it says reaches the agent, so it must not carry internals either.
   const leakingTool = toolRefusals(outcome.body).find((text) => LEAKS.test(text));
   if (outcome.status === 200 && leakingTool) return `a tool refusal leaks internals: ${around(leakingTool, LEAKS)}`;
@@ -134,13 +153,15 @@ function describeOutcome(outcome: Outcome): string {
   if (outcome.kind === "value") {
     const result = outcome.value as { ok?: boolean; fieldErrors?: unknown; stepUp?: unknown } | undefined;
     if (result?.ok === true) return "done";
-    if (result?.ok === false) return result.stepUp ? "step-up asked" : result.fieldErrors ? "refused, naming fields" : "refused";
+    if (result?.ok === false)
+      return result.stepUp ? "step-up asked" : result.fieldErrors ? "refused, naming fields" : "refused";
     return "no value";
   }
   if (outcome.kind === "response") {
     // MCP answers 200 for tool errors and JSON-RPC errors alike; they are refusals too.
     if (outcome.status === 200 && outcome.body.includes('"isError":true')) return "HTTP 200, tool refused";
-    if (outcome.status === 200 && outcome.body.startsWith('{"jsonrpc"') && outcome.body.includes('"error":{')) return "HTTP 200, JSON-RPC error";
+    if (outcome.status === 200 && outcome.body.startsWith('{"jsonrpc"') && outcome.body.includes('"error":{'))
+      return "HTTP 200, JSON-RPC error";
     return `HTTP ${outcome.status}`;
   }
   return outcome.kind;
@@ -167,7 +188,8 @@ function around(text: string, pattern: RegExp): string {
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 500)}\n${error.stack?.split("\n").slice(1, 8).join("\n") ?? ""}`;
+  if (error instanceof Error)
+    return `${error.name}: ${error.message.slice(0, 500)}\n${error.stack?.split("\n").slice(1, 8).join("\n") ?? ""}`;
   return preview(error);
 }
 
@@ -181,7 +203,9 @@ function preview(value: unknown): string {
 
 /** Fails the run if any input managed to put a property on Object.prototype. */
 export function assertPrototypesClean() {
-  const polluted = [Object.prototype, Array.prototype, Function.prototype].some((proto) => POLLUTION_MARK in proto || "isAdmin" in proto);
+  const polluted = [Object.prototype, Array.prototype, Function.prototype].some(
+    (proto) => POLLUTION_MARK in proto || "isAdmin" in proto,
+  );
   if (polluted) throw new Error("an input polluted a built-in prototype");
 }
 
@@ -215,7 +239,12 @@ export function createTally(label: string, { scale = 1 }: { scale?: number } = {
       answers.set(kind, (answers.get(kind) ?? 0) + 1);
       const byKind = (byTarget.get(target) ?? byTarget.set(target, new Map()).get(target))!;
       byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
-      const refusal = outcome.kind === "value" ? (outcome.value as { error?: unknown } | undefined)?.error : outcome.kind === "response" && (outcome.status >= 400 || kind.includes(",")) ? outcome.body : undefined;
+      const refusal =
+        outcome.kind === "value"
+          ? (outcome.value as { error?: unknown } | undefined)?.error
+          : outcome.kind === "response" && (outcome.status >= 400 || kind.includes(","))
+            ? outcome.body
+            : undefined;
       if (typeof refusal === "string") {
         const seen = (refusals.get(target) ?? refusals.set(target, new Map()).get(target))!;
         const key = refusal.slice(0, 120);
@@ -227,17 +256,26 @@ export function createTally(label: string, { scale = 1 }: { scale?: number } = {
     /** Prints the figure and appends it to .test-reports/fuzz.jsonl for `npm run fuzz` to add up. */
     report: () => {
       const line = `R4 fuzz, ${label}: ${figure.inputs.toLocaleString("en-US")} inputs, ${figure.serverErrors} × 5xx, ${figure.unhandledRejections} unhandled rejections (seed ${FUZZ_SEED}, ${FUZZ_RUNS * scale} runs per property)`;
-      const split = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1]).map(([kind, count]) => `${kind} ${count}`).join(", ");
+      const split = (counts: Map<string, number>) =>
+        [...counts]
+          .sort((a, b) => b[1] - a[1])
+          .map(([kind, count]) => `${kind} ${count}`)
+          .join(", ");
       console.log(`${line}\n  answers: ${split(answers)}`);
       if (FUZZ_VERBOSE) {
         for (const [target, counts] of byTarget) {
           const common = [...(refusals.get(target) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 4);
-          console.log(`  ${target}: ${split(counts)}${common.map(([text, count]) => `\n      ${count} × ${text}`).join("")}`);
+          console.log(
+            `  ${target}: ${split(counts)}${common.map(([text, count]) => `\n      ${count} × ${text}`).join("")}`,
+          );
         }
       }
       const reports = path.resolve(import.meta.dirname, "../../.test-reports");
       mkdirSync(reports, { recursive: true });
-      appendFileSync(path.join(reports, "fuzz.jsonl"), `${JSON.stringify({ label, ...figure, seed: FUZZ_SEED, runs: FUZZ_RUNS * scale, at: new Date().toISOString() })}\n`);
+      appendFileSync(
+        path.join(reports, "fuzz.jsonl"),
+        `${JSON.stringify({ label, ...figure, seed: FUZZ_SEED, runs: FUZZ_RUNS * scale, at: new Date().toISOString() })}\n`,
+      );
     },
   };
 }

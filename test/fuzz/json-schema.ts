@@ -25,7 +25,11 @@ type Schema = {
   default?: unknown;
 };
 
-export function validFor(schema: Schema, hints: Record<string, fc.Arbitrary<unknown>> = {}, name = ""): fc.Arbitrary<unknown> {
+export function validFor(
+  schema: Schema,
+  hints: Record<string, fc.Arbitrary<unknown>> = {},
+  name = "",
+): fc.Arbitrary<unknown> {
   if (name && hints[name]) return hints[name];
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
@@ -36,10 +40,15 @@ export function validFor(schema: Schema, hints: Record<string, fc.Arbitrary<unkn
     case "object": {
       const properties = Object.entries(schema.properties ?? {});
       const required = new Set(schema.required ?? []);
-      return fc.record(Object.fromEntries(properties.map(([key, sub]) => [key, validFor(sub, hints, key)])), { requiredKeys: properties.map(([key]) => key).filter((key) => required.has(key)) });
+      return fc.record(Object.fromEntries(properties.map(([key, sub]) => [key, validFor(sub, hints, key)])), {
+        requiredKeys: properties.map(([key]) => key).filter((key) => required.has(key)),
+      });
     }
     case "array":
-      return fc.array(validFor(schema.items ?? {}, hints, name), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, 3) });
+      return fc.array(validFor(schema.items ?? {}, hints, name), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 3, 3),
+      });
     case "integer": {
       const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 0);
       return fc.integer({ min, max: Math.min(schema.maximum ?? min + 1000, min + 1000) });
@@ -51,9 +60,19 @@ export function validFor(schema: Schema, hints: Record<string, fc.Arbitrary<unkn
     case "boolean":
       return fc.boolean();
     case "string":
-      if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= (schema.minLength ?? 0) && s.length <= (schema.maxLength ?? Infinity));
-      if (schema.format === "date") return fc.date({ min: new Date("2026-12-01"), max: new Date("2026-12-28"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-      return fc.string({ unit: "grapheme", minLength: Math.max(schema.minLength ?? 1, 1), maxLength: Math.min(schema.maxLength ?? 30, 30) });
+      if (schema.pattern)
+        return fc
+          .stringMatching(new RegExp(schema.pattern))
+          .filter((s) => s.length >= (schema.minLength ?? 0) && s.length <= (schema.maxLength ?? Infinity));
+      if (schema.format === "date")
+        return fc
+          .date({ min: new Date("2026-12-01"), max: new Date("2026-12-28"), noInvalidDate: true })
+          .map((d) => d.toISOString().slice(0, 10));
+      return fc.string({
+        unit: "grapheme",
+        minLength: Math.max(schema.minLength ?? 1, 1),
+        maxLength: Math.min(schema.maxLength ?? 30, 30),
+      });
     default:
       return fc.jsonValue({ maxDepth: 2 });
   }

@@ -74,7 +74,11 @@ export function signInAs(persona: Persona) {
 }
 
 export async function startFuzzWorld(label: string): Promise<FuzzWorld> {
-  const [workos, jira, sentry] = await Promise.all([startWorkosEmulator({ port: 0 }), startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0 })]);
+  const [workos, jira, sentry] = await Promise.all([
+    startWorkosEmulator({ port: 0 }),
+    startJiraEmulator({ port: 0 }),
+    startSentryEmulator({ port: 0 }),
+  ]);
   const urls = { jira: jira.url, sentry: sentry.url };
   const database = await openTestDatabase({ label, seed: { urls } });
   const { db } = database;
@@ -105,7 +109,11 @@ export async function startFuzzWorld(label: string): Promise<FuzzWorld> {
       await db.organization.updateMany({ data: { requireMfa: false, sessionIdleTimeoutMinutes: null } });
       // A fuzzed deprovisioning revokes the person's API keys; the suite's own keys come back.
       await db.apiKey.updateMany({ where: { name: { startsWith: "fuzz " } }, data: { revokedAt: null } });
-      await fetch(`${workos.url}/__emulator/reset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      await fetch(`${workos.url}/__emulator/reset`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
     },
     close: async () => {
       vi.unstubAllEnvs();

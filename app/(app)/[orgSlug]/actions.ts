@@ -18,18 +18,29 @@ export async function switchOrgAction(input: { orgSlug: string }): Promise<never
 }
 
 /** Ends every session of the signed-in user, on every device, then signs this one out. */
-export const signOutEverywhereAction = orgAction(z.object({ orgSlug: z.string() }), "dashboards:view", async ({ org, user, requestId, actor }) => {
-  const sessions = await endAllSessions({ orgId: org.id, user, actor, cause: `sign-out-everywhere:${requestId}`, summary: `${user.name} ended a session (sign out everywhere)`, requestId });
-  await appendAuditEntry({
-    orgId: org.id,
-    actor,
-    action: "user.signed_out_everywhere",
-    target: { type: "user", id: user.id },
-    summary: `${user.name} signed out on every device (${sessions} session(s))`,
-    requestId,
-  });
-  return endSession("user");
-});
+export const signOutEverywhereAction = orgAction(
+  z.object({ orgSlug: z.string() }),
+  "dashboards:view",
+  async ({ org, user, requestId, actor }) => {
+    const sessions = await endAllSessions({
+      orgId: org.id,
+      user,
+      actor,
+      cause: `sign-out-everywhere:${requestId}`,
+      summary: `${user.name} ended a session (sign out everywhere)`,
+      requestId,
+    });
+    await appendAuditEntry({
+      orgId: org.id,
+      actor,
+      action: "user.signed_out_everywhere",
+      target: { type: "user", id: user.id },
+      summary: `${user.name} signed out on every device (${sessions} session(s))`,
+      requestId,
+    });
+    return endSession("user");
+  },
+);
 
 /** Form-friendly wrapper: `<form action={signOutEverywhere.bind(null, orgSlug)}>`. */
 export async function signOutEverywhere(orgSlug: string): Promise<void> {

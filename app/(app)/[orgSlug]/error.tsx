@@ -12,7 +12,11 @@ export default function OrgError({ error, reset }: { error: Error & { digest?: s
       <p className="mt-1 text-sm text-red-700 dark:text-red-300">
         It has been reported. {error.digest && <span className="font-mono">Reference: {error.digest}</span>}
       </p>
-      <button type="button" onClick={reset} className="mt-4 rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-4 rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800"
+      >
         Try again
       </button>
     </div>

@@ -3,12 +3,24 @@ import { requireOrg } from "@/lib/platform/auth/org";
 import { listOrgsForUser } from "@/lib/db/system/memberships";
 import { env } from "@/lib/platform/env";
 
-export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ orgSlug: string }> }) {
+export default async function OrgLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ orgSlug: string }>;
+}) {
   const { orgSlug } = await params;
   const { org, user, role } = await requireOrg(orgSlug);
   const memberships = await listOrgsForUser({ userId: user.id });
   return (
-    <AppShell org={org} orgs={memberships.map((m) => ({ ...m.org, role: m.role }))} user={user} role={role} demo={env.mode === "demo"}>
+    <AppShell
+      org={org}
+      orgs={memberships.map((m) => ({ ...m.org, role: m.role }))}
+      user={user}
+      role={role}
+      demo={env.mode === "demo"}
+    >
       {children}
     </AppShell>
   );

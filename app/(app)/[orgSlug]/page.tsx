@@ -9,16 +9,35 @@ import { countMembersByRole } from "@/lib/db/queries/memberships";
 export const metadata = { title: "Overview" };
 
 const SECTIONS = [
-  { segment: "sprints", title: "Sprints", text: "Capacity, load, dependency conflicts and velocity from Jira; plan the next sprint." },
-  { segment: "errors", title: "Errors", text: "Sentry error rates and severity; triage and turn issues into linked Jira tickets." },
-  { segment: "releases", title: "Releases", text: "Crash-free sessions and users, adoption and regressions per release, with the matching Jira fixVersion." },
-  { segment: "automations", title: "Automations", text: "Sentry → Jira bugs and Git → Jira transitions, with a run log." },
+  {
+    segment: "sprints",
+    title: "Sprints",
+    text: "Capacity, load, dependency conflicts and velocity from Jira; plan the next sprint.",
+  },
+  {
+    segment: "errors",
+    title: "Errors",
+    text: "Sentry error rates and severity; triage and turn issues into linked Jira tickets.",
+  },
+  {
+    segment: "releases",
+    title: "Releases",
+    text: "Crash-free sessions and users, adoption and regressions per release, with the matching Jira fixVersion.",
+  },
+  {
+    segment: "automations",
+    title: "Automations",
+    text: "Sentry → Jira bugs and Git → Jira transitions, with a run log.",
+  },
 ];
 
 export default async function OverviewPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
-  const [integrations, members] = await Promise.all([listIntegrationStatuses({ orgId: org.id }), countMembersByRole({ orgId: org.id })]);
+  const [integrations, members] = await Promise.all([
+    listIntegrationStatuses({ orgId: org.id }),
+    countMembersByRole({ orgId: org.id }),
+  ]);
   const total = (members.admin ?? 0) + (members.manager ?? 0) + (members.member ?? 0);
 
   return (
@@ -29,7 +48,10 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
           <ul className="grid gap-3 sm:grid-cols-2">
             {SECTIONS.map((s) => (
               <li key={s.segment}>
-                <Link href={`/${org.slug}/${s.segment}`} className="block h-full rounded-lg border border-slate-200 p-4 hover:border-brand-500 dark:border-slate-700">
+                <Link
+                  href={`/${org.slug}/${s.segment}`}
+                  className="block h-full rounded-lg border border-slate-200 p-4 hover:border-brand-500 dark:border-slate-700"
+                >
                   <span className="font-medium">{s.title}</span>
                   <span className="mt-1 block text-sm text-slate-600 dark:text-slate-400">{s.text}</span>
                 </Link>

@@ -26,8 +26,13 @@ describe("GET /callback", () => {
   });
   const database = useSeededDatabase({ label: "callback", seed: false });
   beforeAll(async () => {
-    const variables = { DATABASE_URL: database.url, BOSUN_PUBLIC_URL: "http://127.0.0.1:3999", WORKOS_API_PORT: String(workos.port) };
-    for (const [name, value] of Object.entries({ ...variables, ...launchVariables(parseEnv(variables)) })) vi.stubEnv(name, value);
+    const variables = {
+      DATABASE_URL: database.url,
+      BOSUN_PUBLIC_URL: "http://127.0.0.1:3999",
+      WORKOS_API_PORT: String(workos.port),
+    };
+    for (const [name, value] of Object.entries({ ...variables, ...launchVariables(parseEnv(variables)) }))
+      vi.stubEnv(name, value);
     // lib/platform/env reads the launch variables when it loads, so the modules under test load again after they are set.
     vi.resetModules();
     callback = await import("./route");
@@ -57,7 +62,10 @@ describe("GET /callback", () => {
     const state = authorizeUrl.searchParams.get("state")!;
     const { cookies } = await (await import("@/test/fake-next-headers")).fakeNextHeaders();
     const verifier = (await cookies()).getAll().find((c) => c.name.startsWith("wos-auth-verifier"))!;
-    const response = await get(`/callback?code=01NEVERISSUED&state=${encodeURIComponent(state)}`, `${verifier.name}=${verifier.value}`);
+    const response = await get(
+      `/callback?code=01NEVERISSUED&state=${encodeURIComponent(state)}`,
+      `${verifier.name}=${verifier.value}`,
+    );
     expect(response.status).toBe(400);
   });
 });

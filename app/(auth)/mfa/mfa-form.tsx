@@ -5,7 +5,17 @@ import type { MfaEnrolment } from "@/lib/platform/auth/mfa";
 import { startMfaEnrolmentAction, verifyMfaCodeAction } from "./actions";
 
 /** Verifies a code from an existing authenticator, or sets one up first. */
-export function MfaForm({ orgSlug, hasFactor, returnTo, connectionId }: { orgSlug: string; hasFactor: boolean; returnTo?: string; connectionId?: string }) {
+export function MfaForm({
+  orgSlug,
+  hasFactor,
+  returnTo,
+  connectionId,
+}: {
+  orgSlug: string;
+  hasFactor: boolean;
+  returnTo?: string;
+  connectionId?: string;
+}) {
   const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -24,7 +34,13 @@ export function MfaForm({ orgSlug, hasFactor, returnTo, connectionId }: { orgSlu
   function verify(formData: FormData) {
     setError(null);
     startTransition(async () => {
-      const result = await verifyMfaCodeAction({ orgSlug, code: String(formData.get("code") ?? ""), challengeId: enrolment?.challengeId, returnTo, connectionId });
+      const result = await verifyMfaCodeAction({
+        orgSlug,
+        code: String(formData.get("code") ?? ""),
+        challengeId: enrolment?.challengeId,
+        returnTo,
+        connectionId,
+      });
       if (result && !result.ok) setError(result.error);
       else if (result?.ok) setDone(result.data.message);
     });
@@ -41,11 +57,23 @@ export function MfaForm({ orgSlug, hasFactor, returnTo, connectionId }: { orgSlu
   if (needsSetup) {
     return (
       <div className="space-y-4">
-        <p className="text-sm text-slate-600 dark:text-slate-400">This organization requires two-step verification. Set up an authenticator app (1Password, Google Authenticator, Authy…) to continue.</p>
-        <button type="button" onClick={setUp} disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          This organization requires two-step verification. Set up an authenticator app (1Password, Google
+          Authenticator, Authy…) to continue.
+        </p>
+        <button
+          type="button"
+          onClick={setUp}
+          disabled={pending}
+          className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {pending ? "Setting up…" : "Set up authenticator app"}
         </button>
-        {error && <p role="alert" className="text-sm text-red-600">{error}</p>}
+        {error && (
+          <p role="alert" className="text-sm text-red-600">
+            {error}
+          </p>
+        )}
       </div>
     );
   }
@@ -56,10 +84,17 @@ export function MfaForm({ orgSlug, hasFactor, returnTo, connectionId }: { orgSlu
         <div className="space-y-2 rounded-lg bg-slate-100 p-3 text-sm dark:bg-slate-800">
           <p>Add this key to your authenticator app, then enter the code it shows.</p>
           <p>
-            Setup key: <code className="font-mono font-semibold tracking-wider" data-testid="totp-secret">{enrolment.secret}</code>
+            Setup key:{" "}
+            <code className="font-mono font-semibold tracking-wider" data-testid="totp-secret">
+              {enrolment.secret}
+            </code>
           </p>
           <p className="break-all text-xs text-slate-500">
-            Or open <a className="underline" href={enrolment.uri}>this setup link</a> on a device with an authenticator app.
+            Or open{" "}
+            <a className="underline" href={enrolment.uri}>
+              this setup link
+            </a>{" "}
+            on a device with an authenticator app.
           </p>
         </div>
       )}
@@ -83,7 +118,11 @@ export function MfaForm({ orgSlug, hasFactor, returnTo, connectionId }: { orgSlu
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? "Checking…" : "Verify"}
       </button>
     </form>

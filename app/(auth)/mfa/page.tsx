@@ -19,7 +19,9 @@ export default async function MfaPage({ searchParams }: { searchParams: Promise<
   if (!orgSlug) notFound();
   const { org, user, mfaVerified } = await requireMembershipForMfa(orgSlug);
   const returnTo = rawReturnTo ? resolveReturnTo(org.slug, rawReturnTo) : undefined;
-  const connection = connectionId ? await findApprovableConnection({ connectionId, userId: user.id, orgId: org.id }) : null;
+  const connection = connectionId
+    ? await findApprovableConnection({ connectionId, userId: user.id, orgId: org.id })
+    : null;
   if (connectionId && !connection) notFound();
   if (mfaVerified && !returnTo && !connection) redirect(`/${org.slug}`);
   const hasFactor = (await listFactorIds(user.workosUserId)).length > 0;
@@ -32,7 +34,12 @@ export default async function MfaPage({ searchParams }: { searchParams: Promise<
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-6">
       <h1 className="text-2xl font-semibold">Two-step verification</h1>
       <p className="mb-6 mt-1 text-sm text-slate-600 dark:text-slate-400">{lead}</p>
-      <MfaForm orgSlug={org.slug} hasFactor={hasFactor} returnTo={returnTo} connectionId={connection?.workosSessionId} />
+      <MfaForm
+        orgSlug={org.slug}
+        hasFactor={hasFactor}
+        returnTo={returnTo}
+        connectionId={connection?.workosSessionId}
+      />
     </main>
   );
 }

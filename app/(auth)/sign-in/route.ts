@@ -7,5 +7,10 @@ export async function GET(request: Request) {
   const returnTo = new URL(request.url).searchParams.get("returnTo");
   // Only same-site paths, so the sign-in flow cannot be used as an open redirect.
   const returnPathname = returnTo && returnTo.startsWith("/") && !returnTo.startsWith("//") ? returnTo : undefined;
-  redirect(await getSignInUrl({ redirectUri: env.workos.redirectUri, ...(returnPathname ? { returnTo: returnPathname } : {}) }));
+  redirect(
+    await getSignInUrl({
+      redirectUri: env.workos.redirectUri,
+      ...(returnPathname ? { returnTo: returnPathname } : {}),
+    }),
+  );
 }

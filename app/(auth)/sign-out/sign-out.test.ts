@@ -57,9 +57,17 @@ describe("signing out", () => {
     await db.organization.update({ where: { id: acmeId }, data: { sessionIdleTimeoutMinutes: 30 } });
   });
 
-  const recordSession = (data: { lastSeenAt: Date; revokedAt?: Date | null }) => db.userSession.create({ data: { workosSessionId: session.current.sessionId, userId: linusId, orgId: acmeId, ...data } });
-  const sessionRecord = () => db.userSession.findUniqueOrThrow({ where: { workosSessionId: session.current.sessionId } });
-  const signOutAudits = () => db.auditLog.findMany({ where: { action: "user.signed_out", createdAt: { gte: since } }, select: { summary: true } });
+  const recordSession = (data: { lastSeenAt: Date; revokedAt?: Date | null }) =>
+    db.userSession.create({
+      data: { workosSessionId: session.current.sessionId, userId: linusId, orgId: acmeId, ...data },
+    });
+  const sessionRecord = () =>
+    db.userSession.findUniqueOrThrow({ where: { workosSessionId: session.current.sessionId } });
+  const signOutAudits = () =>
+    db.auditLog.findMany({
+      where: { action: "user.signed_out", createdAt: { gte: since } },
+      select: { summary: true },
+    });
   const getSignOut = (query = "") => redirectTarget(() => route.GET(new Request(`http://bosun.test/sign-out${query}`)));
   const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 

@@ -20,10 +20,18 @@ describe("GET /api/health", () => {
       const response = await GET();
       expect(response.status).toBe(503);
       const text = await response.text();
-      expect(JSON.parse(text)).toEqual({ status: "degraded", database: "unreachable", mode: "demo", version: expect.any(String) });
+      expect(JSON.parse(text)).toEqual({
+        status: "degraded",
+        database: "unreachable",
+        mode: "demo",
+        version: expect.any(String),
+      });
       // Nothing of what the driver said (or where the database lives) reaches an anonymous caller.
       for (const leak of ["ECONNREFUSED", "127.0.0.1", "nowhere", "connect", "error"]) expect(text).not.toContain(leak);
-      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ err: expect.anything() }), expect.stringContaining("database"));
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ err: expect.anything() }),
+        expect.stringContaining("database"),
+      );
     } finally {
       logged.mockRestore();
       await unreachable.close();

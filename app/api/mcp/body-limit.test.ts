@@ -16,7 +16,11 @@ describe("/api/mcp body limit", () => {
   let route: typeof Route;
   let apiKey: string;
 
-  const headers = () => ({ "content-type": "application/json", accept: "application/json, text/event-stream", authorization: `Bearer ${apiKey}` });
+  const headers = () => ({
+    "content-type": "application/json",
+    accept: "application/json, text/event-stream",
+    authorization: `Bearer ${apiKey}`,
+  });
 
   beforeAll(async () => {
     bosun = await serveRoutes({ "/api/mcp": (request) => route.POST(request) });
@@ -31,7 +35,15 @@ describe("/api/mcp body limit", () => {
     const org = await db.organization.findUniqueOrThrow({ where: { slug: "acme" } });
     const ada = await db.user.findUniqueOrThrow({ where: { email: "ada@acme.test" } });
     const generated = generateApiKey();
-    await queries.createApiKey({ orgId: org.id, name: "Body limit agent", prefix: generated.prefix, hashedKey: generated.hash, scope: "read_write", role: "admin", createdById: ada.id });
+    await queries.createApiKey({
+      orgId: org.id,
+      name: "Body limit agent",
+      prefix: generated.prefix,
+      hashedKey: generated.hash,
+      scope: "read_write",
+      role: "admin",
+      createdById: ada.id,
+    });
     apiKey = generated.key;
   });
   afterAll(async () => {
@@ -41,7 +53,13 @@ describe("/api/mcp body limit", () => {
 
   it("finding 1 (body limit): refuses a 3 MB chunked MCP request at 1 MB, before the rest is sent", async () => {
     const writesBefore = { intents: await db.outboxIntent.count(), audit: await db.auditLog.count() };
-    const answer = await postHeldBody({ server: bosun, path: "/api/mcp", headers: headers(), firstBytes: 1.2 * MB, totalBytes: 3 * MB });
+    const answer = await postHeldBody({
+      server: bosun,
+      path: "/api/mcp",
+      headers: headers(),
+      firstBytes: 1.2 * MB,
+      totalBytes: 3 * MB,
+    });
     expect(answer).toMatchObject({ status: 413, json: { error: "too_large" }, answeredWhileHolding: true });
     expect(answer.bytesRead).toBeGreaterThan(LIMIT);
     expect(answer.bytesRead).toBeLessThanOrEqual(LIMIT + bosun.largestBodyChunk());
@@ -49,13 +67,30 @@ describe("/api/mcp body limit", () => {
   });
 
   it("finding 1 (body limit): refuses a declared Content-Length over 1 MB at /api/mcp without reading the body", async () => {
-    const answer = await postHeldBody({ server: bosun, path: "/api/mcp", headers: headers(), firstBytes: 64 * 1024, totalBytes: 3 * MB, declareLength: true });
-    expect(answer).toMatchObject({ status: 413, json: { error: "too_large" }, answeredWhileHolding: true, bytesRead: 0 });
+    const answer = await postHeldBody({
+      server: bosun,
+      path: "/api/mcp",
+      headers: headers(),
+      firstBytes: 64 * 1024,
+      totalBytes: 3 * MB,
+      declareLength: true,
+    });
+    expect(answer).toMatchObject({
+      status: 413,
+      json: { error: "too_large" },
+      answeredWhileHolding: true,
+      bytesRead: 0,
+    });
   });
 
   it("still answers a request under the limit, read in full", async () => {
     // A ping padded close to the limit: the body the SDK parses is the one that was counted.
-    const body = JSON.stringify({ jsonrpc: "2.0", id: 7, method: "ping", params: { _meta: { padding: "x".repeat(LIMIT - 200) } } });
+    const body = JSON.stringify({
+      jsonrpc: "2.0",
+      id: 7,
+      method: "ping",
+      params: { _meta: { padding: "x".repeat(LIMIT - 200) } },
+    });
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(LIMIT);
     const response = await fetch(`${bosun.url}/api/mcp`, { method: "POST", headers: headers(), body });
     expect(response.status).toBe(200);

@@ -24,9 +24,30 @@ describe("webhook body limit", () => {
 
   const params = (orgSlug: string) => ({ params: Promise.resolve({ orgSlug }) });
   const hooks: { name: string; path: string; headers: Record<string, string> }[] = [
-    { name: "Sentry", path: "/api/webhooks/sentry/acme", headers: { "content-type": "application/json", "sentry-hook-resource": "issue", "sentry-hook-timestamp": "0", "sentry-hook-signature": "0".repeat(64) } },
-    { name: "GitHub", path: "/api/webhooks/github/acme", headers: { "content-type": "application/json", "x-github-event": "pull_request", "x-hub-signature-256": `sha256=${"0".repeat(64)}` } },
-    { name: "WorkOS", path: "/api/webhooks/workos", headers: { "content-type": "application/json", "workos-signature": `t=0, v1=${"0".repeat(64)}` } },
+    {
+      name: "Sentry",
+      path: "/api/webhooks/sentry/acme",
+      headers: {
+        "content-type": "application/json",
+        "sentry-hook-resource": "issue",
+        "sentry-hook-timestamp": "0",
+        "sentry-hook-signature": "0".repeat(64),
+      },
+    },
+    {
+      name: "GitHub",
+      path: "/api/webhooks/github/acme",
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": "pull_request",
+        "x-hub-signature-256": `sha256=${"0".repeat(64)}`,
+      },
+    },
+    {
+      name: "WorkOS",
+      path: "/api/webhooks/workos",
+      headers: { "content-type": "application/json", "workos-signature": `t=0, v1=${"0".repeat(64)}` },
+    },
   ];
   const stored = async () => ({ deliveries: await db.webhookDelivery.count(), jobs: await db.job.count() });
 
@@ -37,7 +58,11 @@ describe("webhook body limit", () => {
       "/api/webhooks/github/acme": (request) => github.POST(request, params("acme")),
       "/api/webhooks/workos": (request) => workos.POST(request),
     });
-    [sentry, github, workos] = await Promise.all([import("./sentry/[orgSlug]/route"), import("./github/[orgSlug]/route"), import("./workos/route")]);
+    [sentry, github, workos] = await Promise.all([
+      import("./sentry/[orgSlug]/route"),
+      import("./github/[orgSlug]/route"),
+      import("./workos/route"),
+    ]);
   });
   beforeEach(async () => {
     await db.job.deleteMany();
@@ -49,14 +74,32 @@ describe("webhook body limit", () => {
 
   for (const hook of hooks) {
     it(`finding 1 (body limit): refuses a declared Content-Length over 1 MB at the ${hook.name} webhook without reading the body`, async () => {
-      const answer = await postHeldBody({ server: bosun, path: hook.path, headers: hook.headers, firstBytes: 64 * 1024, totalBytes: 3 * MB, declareLength: true });
-      expect(answer).toMatchObject({ status: 413, json: { error: "too_large" }, answeredWhileHolding: true, bytesRead: 0 });
+      const answer = await postHeldBody({
+        server: bosun,
+        path: hook.path,
+        headers: hook.headers,
+        firstBytes: 64 * 1024,
+        totalBytes: 3 * MB,
+        declareLength: true,
+      });
+      expect(answer).toMatchObject({
+        status: 413,
+        json: { error: "too_large" },
+        answeredWhileHolding: true,
+        bytesRead: 0,
+      });
       expect(await stored()).toEqual({ deliveries: 0, jobs: 0 });
     });
 
     it(`finding 1 (body limit): refuses a 3 MB chunked POST to the ${hook.name} webhook at 1 MB, before the rest is sent`, async () => {
       const rssBefore = process.memoryUsage().rss;
-      const answer = await postHeldBody({ server: bosun, path: hook.path, headers: hook.headers, firstBytes: 1.2 * MB, totalBytes: 3 * MB });
+      const answer = await postHeldBody({
+        server: bosun,
+        path: hook.path,
+        headers: hook.headers,
+        firstBytes: 1.2 * MB,
+        totalBytes: 3 * MB,
+      });
       const rssGrowth = process.memoryUsage().rss - rssBefore;
 
       expect(answer.status).toBe(413);

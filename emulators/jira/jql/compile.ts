@@ -21,11 +21,16 @@ const INDEXED: Record<string, keyof Pick<SiteIndexes, "byProject" | "bySprint" |
 
 function compileSetClause(field: JqlField, clause: Clause, ctx: ResolveContext, site: JiraSite): Compiled {
   const { operator } = clause;
-  if (!["=", "!=", "in", "not in", "is", "is not"].includes(operator)) throw new JqlError(`The operator '${operator}' is not supported by the '${field.name}' field.`);
+  if (!["=", "!=", "in", "not in", "is", "is not"].includes(operator))
+    throw new JqlError(`The operator '${operator}' is not supported by the '${field.name}' field.`);
   const isEmptyOp = operator === "is" || operator === "is not";
   const hasEmpty = clause.values.some((v) => v.kind === "empty");
-  if (isEmptyOp && !hasEmpty) throw new JqlError(`The operator '${operator}' only supports the values EMPTY and NULL for the field '${field.name}'.`);
-  if (hasEmpty && !field.canBeEmpty) throw new JqlError(`The field '${field.name}' does not support searching for EMPTY values.`);
+  if (isEmptyOp && !hasEmpty)
+    throw new JqlError(
+      `The operator '${operator}' only supports the values EMPTY and NULL for the field '${field.name}'.`,
+    );
+  if (hasEmpty && !field.canBeEmpty)
+    throw new JqlError(`The field '${field.name}' does not support searching for EMPTY values.`);
   const wanted = new Set(clause.values.flatMap((v) => field.resolve(v, ctx)));
   const positive = operator === "=" || operator === "in" || operator === "is";
   const values = field.values;
@@ -61,11 +66,16 @@ function compileScalarClause(field: JqlField, clause: Clause, ctx: ResolveContex
     if (field.kind === "date") return resolveDate(v, field.name, ctx);
     if (v.kind === "empty") return null;
     if (v.kind === "literal" && v.text.trim() !== "" && Number.isFinite(Number(v.text))) return Number(v.text);
-    throw new JqlError(`The value '${v.kind === "literal" ? v.text : `${v.name}()`}' is not a valid number for the field '${field.name}'.`);
+    throw new JqlError(
+      `The value '${v.kind === "literal" ? v.text : `${v.name}()`}' is not a valid number for the field '${field.name}'.`,
+    );
   };
   const values = clause.values.map(parse);
   const { operator } = clause;
-  if ((operator === "is" || operator === "is not") && values.some((v) => v !== null)) throw new JqlError(`The operator '${operator}' only supports the values EMPTY and NULL for the field '${field.name}'.`);
+  if ((operator === "is" || operator === "is not") && values.some((v) => v !== null))
+    throw new JqlError(
+      `The operator '${operator}' only supports the values EMPTY and NULL for the field '${field.name}'.`,
+    );
   const target = values[0] ?? null;
   const set = new Set(values);
   const compare: Record<string, (a: number) => boolean> = {

@@ -22,20 +22,39 @@ export type JqlField = {
   scalar?: (issue: JiraIssue) => number | null;
 };
 
-const missing = (value: string, field: string) => new JqlError(`The value '${value}' does not exist for the field '${field}'.`);
+const missing = (value: string, field: string) =>
+  new JqlError(`The value '${value}' does not exist for the field '${field}'.`);
 
-function literal(value: JqlValue, field: string, ctx: ResolveContext, functions: Record<string, (args: string[], ctx: ResolveContext) => string[]> = {}): string | string[] {
+function literal(
+  value: JqlValue,
+  field: string,
+  ctx: ResolveContext,
+  functions: Record<string, (args: string[], ctx: ResolveContext) => string[]> = {},
+): string | string[] {
   if (value.kind === "function") {
     const fn = functions[value.name.toLowerCase()];
     if (fn) return fn(value.args, ctx);
-    if (KNOWN_FUNCTIONS.has(value.name.toLowerCase())) throw new JqlError(`Jira function '${value.name}()' is not supported by the field '${field}'.`);
+    if (KNOWN_FUNCTIONS.has(value.name.toLowerCase()))
+      throw new JqlError(`Jira function '${value.name}()' is not supported by the field '${field}'.`);
     throw new JqlError(`Unable to find JQL function '${value.name}()'.`);
   }
   if (value.kind === "empty") return [];
   return value.text;
 }
 
-const KNOWN_FUNCTIONS = new Set(["currentuser", "opensprints", "closedsprints", "futuresprints", "releasedversions", "unreleasedversions", "standardissuetypes", "subtaskissuetypes", "now", "startofday", "endofday"]);
+const KNOWN_FUNCTIONS = new Set([
+  "currentuser",
+  "opensprints",
+  "closedsprints",
+  "futuresprints",
+  "releasedversions",
+  "unreleasedversions",
+  "standardissuetypes",
+  "subtaskissuetypes",
+  "now",
+  "startofday",
+  "endofday",
+]);
 
 function byName<T extends { id: string; name: string }>(items: readonly T[], field: string) {
   return (value: JqlValue, ctx: ResolveContext): string[] => {
@@ -74,11 +93,18 @@ function issueResolver(field: string) {
 }
 
 function sprintsInState(state: string) {
-  return (_args: string[], ctx: ResolveContext) => ctx.site.data.sprints.filter((s) => (state === "open" ? s.state !== "closed" : s.state === state)).map((s) => String(s.id));
+  return (_args: string[], ctx: ResolveContext) =>
+    ctx.site.data.sprints
+      .filter((s) => (state === "open" ? s.state !== "closed" : s.state === state))
+      .map((s) => String(s.id));
 }
 
 function resolveSprint(value: JqlValue, ctx: ResolveContext): string[] {
-  const text = literal(value, "sprint", ctx, { opensprints: sprintsInState("open"), closedsprints: sprintsInState("closed"), futuresprints: sprintsInState("future") });
+  const text = literal(value, "sprint", ctx, {
+    opensprints: sprintsInState("open"),
+    closedsprints: sprintsInState("closed"),
+    futuresprints: sprintsInState("future"),
+  });
   if (Array.isArray(text)) return text;
   const lower = text.toLowerCase();
   const found = ctx.site.data.sprints.filter((s) => String(s.id) === text || s.name.toLowerCase() === lower);
@@ -90,12 +116,17 @@ function versionsWhere(released: boolean) {
   return (args: string[], ctx: ResolveContext) => {
     const project = args[0] ? ctx.site.findProject(args[0]) : undefined;
     if (args[0] && !project) throw missing(args[0], "project");
-    return ctx.site.data.versions.filter((v) => v.released === released && (!project || v.projectId === project.id)).map((v) => v.id);
+    return ctx.site.data.versions
+      .filter((v) => v.released === released && (!project || v.projectId === project.id))
+      .map((v) => v.id);
   };
 }
 
 function resolveVersion(value: JqlValue, ctx: ResolveContext): string[] {
-  const text = literal(value, "fixVersion", ctx, { releasedversions: versionsWhere(true), unreleasedversions: versionsWhere(false) });
+  const text = literal(value, "fixVersion", ctx, {
+    releasedversions: versionsWhere(true),
+    unreleasedversions: versionsWhere(false),
+  });
   if (Array.isArray(text)) return text;
   const found = ctx.site.data.versions.filter((v) => v.id === text || v.name === text);
   if (found.length === 0) throw missing(text, "fixVersion");
@@ -106,7 +137,9 @@ function resolveComponent(value: JqlValue, ctx: ResolveContext): string[] {
   const text = literal(value, "component", ctx);
   if (Array.isArray(text)) return text;
   const lower = text.toLowerCase();
-  const found = ctx.site.data.projects.flatMap((p) => p.components).filter((c) => c.id === text || c.name.toLowerCase() === lower);
+  const found = ctx.site.data.projects
+    .flatMap((p) => p.components)
+    .filter((c) => c.id === text || c.name.toLowerCase() === lower);
   if (found.length === 0) throw missing(text, "component");
   return found.map((c) => c.id);
 }
@@ -114,7 +147,8 @@ function resolveComponent(value: JqlValue, ctx: ResolveContext): string[] {
 function resolveProject(value: JqlValue, ctx: ResolveContext): string[] {
   const text = literal(value, "project", ctx);
   if (Array.isArray(text)) return text;
-  const project = ctx.site.findProject(text) ?? ctx.site.data.projects.find((p) => p.name.toLowerCase() === text.toLowerCase());
+  const project =
+    ctx.site.findProject(text) ?? ctx.site.data.projects.find((p) => p.name.toLowerCase() === text.toLowerCase());
   if (!project) throw missing(text, "project");
   return [project.id];
 }
@@ -123,7 +157,9 @@ function resolveStatusCategory(value: JqlValue, ctx: ResolveContext): string[] {
   const text = literal(value, "statusCategory", ctx);
   if (Array.isArray(text)) return text;
   const lower = text.toLowerCase();
-  const found = Object.values(STATUS_CATEGORIES).find((c) => c.key === lower || c.name.toLowerCase() === lower || String(c.id) === text);
+  const found = Object.values(STATUS_CATEGORIES).find(
+    (c) => c.key === lower || c.name.toLowerCase() === lower || String(c.id) === text,
+  );
   if (!found) throw missing(text, "statusCategory");
   return [found.key];
 }
@@ -148,7 +184,11 @@ export function resolveDate(value: JqlValue, field: string, ctx: ResolveContext)
     if (name === "now") return ctx.now;
     if (name === "startofday") return dayStart;
     if (name === "endofday") return dayStart + 86_400_000 - 1;
-    throw new JqlError(KNOWN_FUNCTIONS.has(name) ? `Jira function '${value.name}()' is not supported by the field '${field}'.` : `Unable to find JQL function '${value.name}()'.`);
+    throw new JqlError(
+      KNOWN_FUNCTIONS.has(name)
+        ? `Jira function '${value.name}()' is not supported by the field '${field}'.`
+        : `Unable to find JQL function '${value.name}()'.`,
+    );
   }
   const relative = /^([+-]?)(\d+)([mhdw])$/i.exec(value.text);
   if (relative) {
@@ -156,14 +196,28 @@ export function resolveDate(value: JqlValue, field: string, ctx: ResolveContext)
     return relative[1] === "-" ? ctx.now - amount : ctx.now + amount;
   }
   const absolute = /^(\d{4})[-/](\d{2})[-/](\d{2})(?: (\d{2}):(\d{2}))?$/.exec(value.text);
-  if (absolute) return Date.UTC(Number(absolute[1]), Number(absolute[2]) - 1, Number(absolute[3]), Number(absolute[4] ?? 0), Number(absolute[5] ?? 0));
-  throw new JqlError(`Date value '${value.text}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`);
+  if (absolute)
+    return Date.UTC(
+      Number(absolute[1]),
+      Number(absolute[2]) - 1,
+      Number(absolute[3]),
+      Number(absolute[4] ?? 0),
+      Number(absolute[5] ?? 0),
+    );
+  throw new JqlError(
+    `Date value '${value.text}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`,
+  );
 }
 
 const none: readonly string[] = [];
 const one = (value: string | null): readonly string[] => (value === null ? none : [value]);
 
-function setField(name: string, canBeEmpty: boolean, values: JqlField["values"], resolve: JqlField["resolve"]): JqlField {
+function setField(
+  name: string,
+  canBeEmpty: boolean,
+  values: JqlField["values"],
+  resolve: JqlField["resolve"],
+): JqlField {
   return { name, kind: "set", canBeEmpty, values, resolve };
 }
 
@@ -175,7 +229,14 @@ const projectField = setField("project", false, (i) => [i.projectId], resolvePro
 const keyField = setField("key", false, (i) => [String(i.id)], issueResolver("key"));
 const sprintField = setField("sprint", true, (i) => i.sprintIds.map(String), resolveSprint);
 const typeField = setField("issuetype", false, (i) => [i.issueTypeId], resolveIssueType);
-const storyPoints: JqlField = { name: "Story point estimate", kind: "number", canBeEmpty: true, values: () => none, resolve: () => [], scalar: (i) => i.storyPoints };
+const storyPoints: JqlField = {
+  name: "Story point estimate",
+  kind: "number",
+  canBeEmpty: true,
+  values: () => none,
+  resolve: () => [],
+  scalar: (i) => i.storyPoints,
+};
 
 const FIELDS: Record<string, JqlField> = {
   project: projectField,
@@ -192,17 +253,32 @@ const FIELDS: Record<string, JqlField> = {
   fixversion: setField("fixVersion", true, (i) => i.fixVersionIds, resolveVersion),
   issuetype: typeField,
   type: typeField,
-  labels: setField("labels", true, (i) => i.labels, (v, ctx) => {
-    const text = literal(v, "labels", ctx);
-    return Array.isArray(text) ? text : [text];
-  }),
+  labels: setField(
+    "labels",
+    true,
+    (i) => i.labels,
+    (v, ctx) => {
+      const text = literal(v, "labels", ctx);
+      return Array.isArray(text) ? text : [text];
+    },
+  ),
   component: setField("component", true, (i) => i.componentIds, resolveComponent),
   priority: setField("priority", true, (i) => [i.priorityId], byName(PRIORITIES, "priority")),
-  parent: setField("parent", true, (i) => one(i.parentId === null ? null : String(i.parentId)), issueResolver("parent")),
-  "epic link": setField("Epic Link", true, (i, site) => {
-    const parent = i.parentId === null ? undefined : site.issueById(i.parentId);
-    return parent?.issueTypeId === ISSUE_TYPE_IDS.epic ? [String(parent.id)] : none;
-  }, issueResolver("Epic Link")),
+  parent: setField(
+    "parent",
+    true,
+    (i) => one(i.parentId === null ? null : String(i.parentId)),
+    issueResolver("parent"),
+  ),
+  "epic link": setField(
+    "Epic Link",
+    true,
+    (i, site) => {
+      const parent = i.parentId === null ? undefined : site.issueById(i.parentId);
+      return parent?.issueTypeId === ISSUE_TYPE_IDS.epic ? [String(parent.id)] : none;
+    },
+    issueResolver("Epic Link"),
+  ),
   created: dateField("created", (i) => i.created),
   createddate: dateField("created", (i) => i.created),
   updated: dateField("updated", (i) => i.updated),
@@ -215,11 +291,29 @@ const FIELDS: Record<string, JqlField> = {
 };
 
 /** Real Jira fields this site cannot search; named as such rather than reported as missing. */
-const UNSEARCHABLE = new Set(["summary", "description", "text", "comment", "environment", "resolution", "creator", "duedate", "due", "watcher", "watchers", "votes", "attachments", "level", "timespent", "worklogdate"]);
+const UNSEARCHABLE = new Set([
+  "summary",
+  "description",
+  "text",
+  "comment",
+  "environment",
+  "resolution",
+  "creator",
+  "duedate",
+  "due",
+  "watcher",
+  "watchers",
+  "votes",
+  "attachments",
+  "level",
+  "timespent",
+  "worklogdate",
+]);
 
 export function findJqlField(name: string): JqlField {
   const field = FIELDS[name.toLowerCase()];
-  if (!field && UNSEARCHABLE.has(name.toLowerCase())) throw new JqlError(`Searching by the field '${name}' is not supported on this site.`);
+  if (!field && UNSEARCHABLE.has(name.toLowerCase()))
+    throw new JqlError(`Searching by the field '${name}' is not supported on this site.`);
   if (!field) throw new JqlError(`Field '${name}' does not exist or you do not have permission to view it.`);
   return field;
 }

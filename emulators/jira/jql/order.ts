@@ -32,16 +32,34 @@ const EXTRACTORS: Record<string, Extractor> = {
     return `${CATEGORY_ORDER[status.category]}${status.name}`;
   },
   summary: (i) => i.summary.toLowerCase(),
-  assignee: (i, site) => (i.assigneeId ? (site.findUser(i.assigneeId)?.displayName ?? i.assigneeId).toLowerCase() : null),
+  assignee: (i, site) =>
+    i.assigneeId ? (site.findUser(i.assigneeId)?.displayName ?? i.assigneeId).toLowerCase() : null,
   "story point estimate": (i) => i.storyPoints,
   "story points": (i) => i.storyPoints,
   "cf[10016]": (i) => i.storyPoints,
 };
 
-const KNOWN_UNSORTABLE = new Set(["labels", "component", "fixversion", "sprint", "cf[10020]", "parent", "project", "issuetype", "type", "reporter", "statuscategory", "epic link"]);
+const KNOWN_UNSORTABLE = new Set([
+  "labels",
+  "component",
+  "fixversion",
+  "sprint",
+  "cf[10020]",
+  "parent",
+  "project",
+  "issuetype",
+  "type",
+  "reporter",
+  "statuscategory",
+  "epic link",
+]);
 
 export function isRankOnly(order: OrderItem[]): boolean {
-  return order.length === 1 && (order[0]?.field.toLowerCase() === "rank" || order[0]?.field.toLowerCase() === "cf[10019]") && order[0]?.direction === "asc";
+  return (
+    order.length === 1 &&
+    (order[0]?.field.toLowerCase() === "rank" || order[0]?.field.toLowerCase() === "cf[10019]") &&
+    order[0]?.direction === "asc"
+  );
 }
 
 const SITE_EXTRACTORS: Record<string, ExtractorFactory> = { key: keyOrder, issuekey: keyOrder };
@@ -55,7 +73,8 @@ export function buildSorter(order: OrderItem[], site: JiraSite): (issues: JiraIs
     const name = item.field.toLowerCase();
     const extract = EXTRACTORS[name] ?? SITE_EXTRACTORS[name]?.(site);
     if (!extract) {
-      if (KNOWN_UNSORTABLE.has(name)) throw new JqlError(`Ordering by the field '${item.field}' is not supported on this site.`);
+      if (KNOWN_UNSORTABLE.has(name))
+        throw new JqlError(`Ordering by the field '${item.field}' is not supported on this site.`);
       throw new JqlError(`Field '${item.field}' does not exist or you do not have permission to view it.`);
     }
     return { extract, sign: item.direction === "asc" ? 1 : -1 };

@@ -8,12 +8,11 @@ export class JqlError extends Error {}
 export type Operator = "=" | "!=" | ">" | ">=" | "<" | "<=" | "in" | "not in" | "is" | "is not";
 
 export type JqlValue =
-  | { kind: "literal"; text: string }
-  | { kind: "empty" }
-  | { kind: "function"; name: string; args: string[] };
+  { kind: "literal"; text: string } | { kind: "empty" } | { kind: "function"; name: string; args: string[] };
 
 export type Clause = { kind: "clause"; field: string; operator: Operator; values: JqlValue[] };
-export type JqlNode = Clause | { kind: "and"; items: JqlNode[] } | { kind: "or"; items: JqlNode[] } | { kind: "not"; item: JqlNode };
+export type JqlNode =
+  Clause | { kind: "and"; items: JqlNode[] } | { kind: "or"; items: JqlNode[] } | { kind: "not"; item: JqlNode };
 export type OrderItem = { field: string; direction: "asc" | "desc" };
 export type JqlQuery = { where: JqlNode | null; orderBy: OrderItem[] };
 
@@ -69,11 +68,15 @@ function syntaxError(message: string, position: number): JqlError {
   return new JqlError(`Error in the JQL Query: ${message} (line 1, character ${position + 1})`);
 }
 
-const isKeyword = (token: Token | undefined, word: string) => token?.type === "word" && token.text.toLowerCase() === word;
+const isKeyword = (token: Token | undefined, word: string) =>
+  token?.type === "word" && token.text.toLowerCase() === word;
 
 class Parser {
   private i = 0;
-  constructor(private readonly tokens: Token[], private readonly length: number) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly length: number,
+  ) {}
 
   private peek(offset = 0) {
     return this.tokens[this.i + offset];
@@ -95,9 +98,11 @@ class Parser {
       if (!isKeyword(by, "by")) throw syntaxError(`Expecting 'by' but got '${by.text}'.`, by.position);
       do {
         const field = this.next();
-        if (field.type !== "word" && field.type !== "string") throw syntaxError(`Expecting a field name but got '${field.text}'.`, field.position);
+        if (field.type !== "word" && field.type !== "string")
+          throw syntaxError(`Expecting a field name but got '${field.text}'.`, field.position);
         let direction: "asc" | "desc" = "asc";
-        if (isKeyword(this.peek(), "asc") || isKeyword(this.peek(), "desc")) direction = this.next().text.toLowerCase() as "asc" | "desc";
+        if (isKeyword(this.peek(), "asc") || isKeyword(this.peek(), "desc"))
+          direction = this.next().text.toLowerCase() as "asc" | "desc";
         orderBy.push({ field: field.text, direction });
       } while (this.peek()?.text === "," && this.next());
     }
@@ -142,7 +147,8 @@ class Parser {
 
   private parseClause(): Clause {
     const fieldToken = this.next();
-    if (fieldToken.type === "punct" || fieldToken.type === "op") throw syntaxError(`Expecting a field name but got '${fieldToken.text}'.`, fieldToken.position);
+    if (fieldToken.type === "punct" || fieldToken.type === "op")
+      throw syntaxError(`Expecting a field name but got '${fieldToken.text}'.`, fieldToken.position);
     const operator = this.parseOperator();
     if (operator === "in" || operator === "not in") {
       const open = this.peek();
@@ -162,7 +168,8 @@ class Parser {
         return { kind: "clause", field: fieldToken.text, operator, values };
       }
       const value = this.parseValue();
-      if (value.kind !== "function") throw syntaxError(`Expecting '(' but got '${open?.text ?? ""}'.`, open?.position ?? this.length);
+      if (value.kind !== "function")
+        throw syntaxError(`Expecting '(' but got '${open?.text ?? ""}'.`, open?.position ?? this.length);
       return { kind: "clause", field: fieldToken.text, operator, values: [value] };
     }
     return { kind: "clause", field: fieldToken.text, operator, values: [this.parseValue()] };
@@ -171,7 +178,10 @@ class Parser {
   private parseOperator(): Operator {
     const token = this.next();
     if (token.type === "op") {
-      if (token.text === "~" || token.text === "!~") throw new JqlError(`The operator '${token.text}' is not supported: text searches are not available on this site.`);
+      if (token.text === "~" || token.text === "!~")
+        throw new JqlError(
+          `The operator '${token.text}' is not supported: text searches are not available on this site.`,
+        );
       return token.text as Operator;
     }
     const word = token.text.toLowerCase();
@@ -187,8 +197,14 @@ class Parser {
       this.next();
       return "not in";
     }
-    if (token.type === "word" && ["was", "changed"].includes(word)) throw new JqlError(`The operator '${token.text.toUpperCase()}' is not supported: issue history is not searchable on this site.`);
-    throw syntaxError(`Expecting operator but got '${token.text}'. Valid operators are '=', '!=', '<', '>', '<=', '>=', 'in', 'not in', 'is' and 'is not'.`, token.position);
+    if (token.type === "word" && ["was", "changed"].includes(word))
+      throw new JqlError(
+        `The operator '${token.text.toUpperCase()}' is not supported: issue history is not searchable on this site.`,
+      );
+    throw syntaxError(
+      `Expecting operator but got '${token.text}'. Valid operators are '=', '!=', '<', '>', '<=', '>=', 'in', 'not in', 'is' and 'is not'.`,
+      token.position,
+    );
   }
 
   private parseValue(): JqlValue {
@@ -197,7 +213,11 @@ class Parser {
     if (token.type !== "word") throw syntaxError(`Expecting a value but got '${token.text}'.`, token.position);
     const lower = token.text.toLowerCase();
     if (lower === "empty" || lower === "null") return { kind: "empty" };
-    if (this.peek()?.text === "(" && this.peek()?.type === "punct" && this.peek()?.position === token.position + token.text.length) {
+    if (
+      this.peek()?.text === "(" &&
+      this.peek()?.type === "punct" &&
+      this.peek()?.position === token.position + token.text.length
+    ) {
       this.next();
       const args: string[] = [];
       while (this.peek() && this.peek()?.text !== ")") {
@@ -208,7 +228,8 @@ class Parser {
       this.next();
       return { kind: "function", name: token.text, args };
     }
-    if (["and", "or", "order"].includes(lower)) throw syntaxError(`Expecting a value but got '${token.text}'.`, token.position);
+    if (["and", "or", "order"].includes(lower))
+      throw syntaxError(`Expecting a value but got '${token.text}'.`, token.position);
     return { kind: "literal", text: token.text };
   }
 }

@@ -21,7 +21,8 @@ export type JqlOptions = {
   defaultOrder?: OrderItem[];
 };
 
-export const UNBOUNDED_MESSAGE = "Unbounded JQL queries are not allowed here. Please add a search restriction to your query.";
+export const UNBOUNDED_MESSAGE =
+  "Unbounded JQL queries are not allowed here. Please add a search restriction to your query.";
 const KEY_DESC: OrderItem[] = [{ field: "key", direction: "desc" }];
 
 export function runJql(site: JiraSite, jql: string, options: JqlOptions): JiraIssue[] {
@@ -32,7 +33,9 @@ export function runJql(site: JiraSite, jql: string, options: JqlOptions): JiraIs
     const order = query.orderBy.length > 0 ? query.orderBy : (options.defaultOrder ?? KEY_DESC);
     const sort = buildSorter(order, site);
     const indexes = site.indexes();
-    const compiled = query.where ? compileNode(query.where, { site, currentUser: options.currentUser, now: options.now }, site) : null;
+    const compiled = query.where
+      ? compileNode(query.where, { site, currentUser: options.currentUser, now: options.now }, site)
+      : null;
     const pool = compiled?.candidates(indexes) ?? indexes.ranked;
     const scope = options.scope;
     const matched = pool.filter((issue) => (!scope || scope(issue)) && (!compiled || compiled.test(issue)));

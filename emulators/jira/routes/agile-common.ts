@@ -20,13 +20,15 @@ export function requireBoard(ctx: SiteRequest): JiraBoard {
 export function requireSprint(ctx: SiteRequest): JiraSprint {
   const id = Number(ctx.req.params.sprintId);
   const sprint = Number.isInteger(id) ? ctx.site.findSprint(id) : undefined;
-  if (!sprint) throw notFound(`Sprint with id ${ctx.req.params.sprintId} does not exist or you do not have permission to see it.`);
+  if (!sprint)
+    throw notFound(`Sprint with id ${ctx.req.params.sprintId} does not exist or you do not have permission to see it.`);
   return sprint;
 }
 
 /** Resolves a move/rank request's issue list (keys or ids), enforcing Jira's limit of 50. */
 export function requireIssueList(ctx: SiteRequest, issues: unknown): JiraIssue[] {
-  if (!Array.isArray(issues) || issues.length === 0) throw badRequest("", { issues: "At least one issue must be given." });
+  if (!Array.isArray(issues) || issues.length === 0)
+    throw badRequest("", { issues: "At least one issue must be given." });
   if (issues.length > MOVE_LIMIT) throw badRequest(`The number of issues exceeds the limit of ${MOVE_LIMIT}.`);
   return issues.map((ref) => {
     const issue = ctx.site.findIssue(String(ref));
@@ -56,7 +58,9 @@ export function agileIssuePage(ctx: SiteRequest, scope: (issue: JiraIssue) => bo
       startAt,
       maxResults,
       total: issues.length,
-      issues: issues.slice(startAt, startAt + maxResults).map((issue) => serializeIssue(ctx, issue, fieldIds, { agile: true })),
+      issues: issues
+        .slice(startAt, startAt + maxResults)
+        .map((issue) => serializeIssue(ctx, issue, fieldIds, { agile: true })),
     },
   };
 }

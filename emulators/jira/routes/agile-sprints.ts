@@ -18,7 +18,11 @@ export function applyRank(ctx: SiteRequest, issues: JiraIssue[], body: RankInput
   if (before === undefined && after === undefined) return;
   const anchor = ctx.site.findIssue(String(before ?? after));
   if (!anchor) throw badRequest(`Issue '${String(before ?? after)}' to rank against does not exist.`);
-  ctx.site.rerank(issues.filter((i) => i.id !== anchor.id), anchor, before !== undefined ? "before" : "after");
+  ctx.site.rerank(
+    issues.filter((i) => i.id !== anchor.id),
+    anchor,
+    before !== undefined ? "before" : "after",
+  );
 }
 
 function sprintResponse(ctx: SiteRequest, sprint: JiraSprint, result: ReturnType<typeof updateSprint>) {
@@ -38,7 +42,8 @@ export function registerSprintRoutes(routes: SiteRoutes) {
     const endDate = parseSprintDate(body.endDate);
     if (startDate === "invalid") errors.startDate = "The start date is not a valid date.";
     if (endDate === "invalid") errors.endDate = "The end date is not a valid date.";
-    if (body.goal !== undefined && body.goal !== null && typeof body.goal !== "string") errors.goal = "The sprint goal must be a string.";
+    if (body.goal !== undefined && body.goal !== null && typeof body.goal !== "string")
+      errors.goal = "The sprint goal must be a string.";
     if (Object.keys(errors).length > 0) return jiraError(400, [], errors);
     const board = ctx.site.findBoard(Number(body.originBoardId));
     if (!board) throw notFound("Board does not exist or you do not have permission to see it.");
@@ -59,18 +64,29 @@ export function registerSprintRoutes(routes: SiteRoutes) {
   });
 
   // GET /rest/agile/1.0/sprint/{sprintId} - one sprint
-  routes.get("/rest/agile/1.0/sprint/:sprintId", (ctx) => ({ status: 200, body: serializeSprint(ctx.urls, requireSprint(ctx)) }));
+  routes.get("/rest/agile/1.0/sprint/:sprintId", (ctx) => ({
+    status: 200,
+    body: serializeSprint(ctx.urls, requireSprint(ctx)),
+  }));
 
   // POST /rest/agile/1.0/sprint/{sprintId} - partial update (start: state active; complete: state closed)
   routes.post("/rest/agile/1.0/sprint/:sprintId", (ctx) => {
     const sprint = requireSprint(ctx);
-    return sprintResponse(ctx, sprint, updateSprint(ctx.site, sprint, parseJson<SprintInput>(ctx.req), "partial", ctx.now));
+    return sprintResponse(
+      ctx,
+      sprint,
+      updateSprint(ctx.site, sprint, parseJson<SprintInput>(ctx.req), "partial", ctx.now),
+    );
   });
 
   // PUT /rest/agile/1.0/sprint/{sprintId} - full update; fields left out become empty
   routes.put("/rest/agile/1.0/sprint/:sprintId", (ctx) => {
     const sprint = requireSprint(ctx);
-    return sprintResponse(ctx, sprint, updateSprint(ctx.site, sprint, parseJson<SprintInput>(ctx.req), "full", ctx.now));
+    return sprintResponse(
+      ctx,
+      sprint,
+      updateSprint(ctx.site, sprint, parseJson<SprintInput>(ctx.req), "full", ctx.now),
+    );
   });
 
   // DELETE /rest/agile/1.0/sprint/{sprintId} - delete; its open issues go back to the backlog
@@ -90,9 +106,11 @@ export function registerSprintRoutes(routes: SiteRoutes) {
     const sprint = requireSprint(ctx);
     const body = parseJson<{ issues?: unknown } & RankInput>(ctx.req);
     const issues = requireIssueList(ctx, body.issues);
-    if (sprint.state === "closed") throw badRequest(`Issues can only be moved to active or future sprints; sprint ${sprint.id} is closed.`);
+    if (sprint.state === "closed")
+      throw badRequest(`Issues can only be moved to active or future sprints; sprint ${sprint.id} is closed.`);
     const subtask = issues.find((i) => findIssueType(i.issueTypeId).subtask);
-    if (subtask) throw badRequest(`Subtask ${subtask.key} cannot be moved to a sprint on its own; move its parent instead.`);
+    if (subtask)
+      throw badRequest(`Subtask ${subtask.key} cannot be moved to a sprint on its own; move its parent instead.`);
     moveToSprint(ctx.site, issues, sprint, ctx.now);
     applyRank(ctx, issues, body);
     return { status: 204 };

@@ -25,7 +25,9 @@ function runCreateTransition(ctx: SiteRequest, issue: JiraIssue, transition: unk
   const id = (transition as { id?: unknown } | undefined)?.id;
   if (id === undefined) return undefined;
   const ok = transitionIssue(ctx.site, issue, String(id), ctx.now);
-  return ok ? { status: 200, errorCollection: errorCollection([]) } : { status: 400, errorCollection: errorCollection(`Transition id '${String(id)}' is not valid for this issue.`) };
+  return ok
+    ? { status: 200, errorCollection: errorCollection([]) }
+    : { status: 400, errorCollection: errorCollection(`Transition id '${String(id)}' is not valid for this issue.`) };
 }
 
 export function registerIssueRoutes(routes: SiteRoutes) {
@@ -41,16 +43,23 @@ export function registerIssueRoutes(routes: SiteRoutes) {
   // POST /rest/api/3/issue/bulk - create up to 50 issues; failures are reported per element
   routes.post("/rest/api/3/issue/bulk", (ctx) => {
     const body = parseJson<{ issueUpdates?: unknown }>(ctx.req);
-    if (!Array.isArray(body.issueUpdates) || body.issueUpdates.length === 0) throw badRequest("Issue updates must be a non-empty list.");
+    if (!Array.isArray(body.issueUpdates) || body.issueUpdates.length === 0)
+      throw badRequest("Issue updates must be a non-empty list.");
     if (body.issueUpdates.length > BULK_LIMIT) {
       return jiraError(400, `The number of issues exceeds the limit of ${BULK_LIMIT} issues per request.`);
     }
     const issues: ReturnType<typeof created>[] = [];
-    const errors: { status: number; elementErrors: ReturnType<typeof errorCollection>; failedElementNumber: number }[] = [];
+    const errors: { status: number; elementErrors: ReturnType<typeof errorCollection>; failedElementNumber: number }[] =
+      [];
     body.issueUpdates.forEach((update: CreateInput, index: number) => {
       const result = createIssue(ctx.site, update ?? {}, ctx.user, ctx.now);
       if (result.issue) issues.push(created(ctx, result.issue));
-      else errors.push({ status: 400, elementErrors: errorCollection(result.messages, result.errors), failedElementNumber: index });
+      else
+        errors.push({
+          status: 400,
+          elementErrors: errorCollection(result.messages, result.errors),
+          failedElementNumber: index,
+        });
     });
     return { status: issues.length > 0 ? 201 : 400, body: { issues, errors } };
   });
@@ -70,7 +79,8 @@ export function registerIssueRoutes(routes: SiteRoutes) {
     const body = parseJson<CreateInput>(ctx.req);
     const errors = editIssue(ctx.site, issue, body, ctx.now);
     if (errors) return jiraError(400, [], errors);
-    if (boolParam(ctx.req.query, "returnIssue")) return { status: 200, body: serializeIssue(ctx, issue, [...FIELD_IDS_NAVIGABLE, "key"]) };
+    if (boolParam(ctx.req.query, "returnIssue"))
+      return { status: 200, body: serializeIssue(ctx, issue, [...FIELD_IDS_NAVIGABLE, "key"]) };
     return { status: 204 };
   });
 
@@ -78,8 +88,14 @@ export function registerIssueRoutes(routes: SiteRoutes) {
   routes.put("/rest/api/3/issue/:issueIdOrKey/assignee", (ctx) => {
     const issue = requireIssue(ctx, ctx.req.params.issueIdOrKey as string);
     const body = parseJson<{ accountId?: unknown }>(ctx.req);
-    if (!("accountId" in body)) throw badRequest("", { assignee: "Specify the accountId of the assignee, or null to unassign." });
-    const errors = editIssue(ctx.site, issue, { fields: { assignee: body.accountId === null ? null : { accountId: body.accountId } } }, ctx.now);
+    if (!("accountId" in body))
+      throw badRequest("", { assignee: "Specify the accountId of the assignee, or null to unassign." });
+    const errors = editIssue(
+      ctx.site,
+      issue,
+      { fields: { assignee: body.accountId === null ? null : { accountId: body.accountId } } },
+      ctx.now,
+    );
     if (errors) return jiraError(400, [], errors);
     return { status: 204 };
   });

@@ -23,22 +23,39 @@ export function registerLinkRoutes(routes: SiteRoutes) {
   // GET /rest/api/3/issueLinkType - the site's link types
   routes.get("/rest/api/3/issueLinkType", (ctx) => ({
     status: 200,
-    body: { issueLinkTypes: LINK_TYPES.map((t) => ({ ...t, self: `${ctx.urls.base}/rest/api/3/issueLinkType/${t.id}` })) },
+    body: {
+      issueLinkTypes: LINK_TYPES.map((t) => ({ ...t, self: `${ctx.urls.base}/rest/api/3/issueLinkType/${t.id}` })),
+    },
   }));
 
   // POST /rest/api/3/issueLink - link two issues; for Blocks the inward issue blocks the outward one
   routes.post("/rest/api/3/issueLink", (ctx) => {
-    const body = parseJson<{ type?: { id?: unknown; name?: unknown }; inwardIssue?: IssueRef; outwardIssue?: IssueRef }>(ctx.req);
-    const type = LINK_TYPES.find((t) => (body.type?.id !== undefined && t.id === String(body.type.id)) || (typeof body.type?.name === "string" && t.name.toLowerCase() === body.type.name.toLowerCase()));
+    const body = parseJson<{
+      type?: { id?: unknown; name?: unknown };
+      inwardIssue?: IssueRef;
+      outwardIssue?: IssueRef;
+    }>(ctx.req);
+    const type = LINK_TYPES.find(
+      (t) =>
+        (body.type?.id !== undefined && t.id === String(body.type.id)) ||
+        (typeof body.type?.name === "string" && t.name.toLowerCase() === body.type.name.toLowerCase()),
+    );
     if (!type) return jiraError(404, "No issue link type with name or id was found.");
     const find = (ref: IssueRef) => (ref ? ctx.site.findIssue(String(ref.key ?? ref.id ?? "")) : undefined);
     const inward = find(body.inwardIssue);
     const outward = find(body.outwardIssue);
     if (!inward || !outward) return jiraError(404, "Issue does not exist or you do not have permission to see it.");
     if (inward.id === outward.id) throw badRequest("You cannot link an issue to itself.");
-    const exists = ctx.site.data.links.some((l) => l.typeId === type.id && l.inwardIssueId === inward.id && l.outwardIssueId === outward.id);
+    const exists = ctx.site.data.links.some(
+      (l) => l.typeId === type.id && l.inwardIssueId === inward.id && l.outwardIssueId === outward.id,
+    );
     if (!exists) {
-      ctx.site.data.links.push({ id: String(ctx.site.data.nextIds.link++), typeId: type.id, inwardIssueId: inward.id, outwardIssueId: outward.id });
+      ctx.site.data.links.push({
+        id: String(ctx.site.data.nextIds.link++),
+        typeId: type.id,
+        inwardIssueId: inward.id,
+        outwardIssueId: outward.id,
+      });
       inward.updated = ctx.now;
       outward.updated = ctx.now;
       ctx.site.touch();
@@ -61,7 +78,12 @@ export function registerLinkRoutes(routes: SiteRoutes) {
   // POST /rest/api/3/issue/{issueIdOrKey}/remotelink - create, or update the link with the same globalId
   routes.post("/rest/api/3/issue/:issueIdOrKey/remotelink", (ctx) => {
     const issue = requireIssue(ctx, ctx.req.params.issueIdOrKey as string);
-    const body = parseJson<{ globalId?: unknown; relationship?: unknown; application?: unknown; object?: { url?: unknown; title?: unknown; summary?: unknown; icon?: unknown } }>(ctx.req);
+    const body = parseJson<{
+      globalId?: unknown;
+      relationship?: unknown;
+      application?: unknown;
+      object?: { url?: unknown; title?: unknown; summary?: unknown; icon?: unknown };
+    }>(ctx.req);
     const errors: Record<string, string> = {};
     if (typeof body.object?.url !== "string" || body.object.url === "") errors.url = "'url' is required.";
     if (typeof body.object?.title !== "string" || body.object.title === "") errors.title = "'title' is required.";
@@ -72,17 +94,31 @@ export function registerLinkRoutes(routes: SiteRoutes) {
     const fields = {
       globalId,
       relationship: typeof body.relationship === "string" ? body.relationship : null,
-      application: body.application && typeof body.application === "object" ? (body.application as JiraRemoteLink["application"]) : null,
-      object: { url: object.url, title: object.title, ...(object.summary ? { summary: object.summary } : {}), ...(object.icon ? { icon: object.icon } : {}) },
+      application:
+        body.application && typeof body.application === "object"
+          ? (body.application as JiraRemoteLink["application"])
+          : null,
+      object: {
+        url: object.url,
+        title: object.title,
+        ...(object.summary ? { summary: object.summary } : {}),
+        ...(object.icon ? { icon: object.icon } : {}),
+      },
     };
     issue.updated = ctx.now;
     ctx.site.touch();
     if (existing) {
       Object.assign(existing, fields);
-      return { status: 200, body: { id: existing.id, self: `${ctx.urls.base}/rest/api/3/issue/${issue.id}/remotelink/${existing.id}` } };
+      return {
+        status: 200,
+        body: { id: existing.id, self: `${ctx.urls.base}/rest/api/3/issue/${issue.id}/remotelink/${existing.id}` },
+      };
     }
     const link: JiraRemoteLink = { id: ctx.site.data.nextIds.remoteLink++, ...fields };
     issue.remoteLinks.push(link);
-    return { status: 201, body: { id: link.id, self: `${ctx.urls.base}/rest/api/3/issue/${issue.id}/remotelink/${link.id}` } };
+    return {
+      status: 201,
+      body: { id: link.id, self: `${ctx.urls.base}/rest/api/3/issue/${issue.id}/remotelink/${link.id}` },
+    };
   });
 }

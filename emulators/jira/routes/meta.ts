@@ -13,7 +13,13 @@ function matchUsers(ctx: SiteRequest, query: string | undefined, accountId: stri
   return ctx.site.data.users.filter(
     (u) =>
       (!accountId || u.accountId === accountId) &&
-      (!lower || u.email.toLowerCase().startsWith(lower) || u.displayName.toLowerCase().split(" ").some((part) => part.startsWith(lower)) || u.displayName.toLowerCase().startsWith(lower)),
+      (!lower ||
+        u.email.toLowerCase().startsWith(lower) ||
+        u.displayName
+          .toLowerCase()
+          .split(" ")
+          .some((part) => part.startsWith(lower)) ||
+        u.displayName.toLowerCase().startsWith(lower)),
   );
 }
 
@@ -33,25 +39,47 @@ export function registerMetaRoutes(routes: SiteRoutes) {
     const types = listParam(ctx.req.query, "type");
     const query = stringParam(ctx.req.query, "query")?.toLowerCase();
     const fields = FIELD_CATALOG.filter(
-      (f) => (ids.length === 0 || ids.includes(f.id)) && (types.length === 0 || types.includes(f.custom ? "custom" : "system")) && (!query || f.name.toLowerCase().includes(query) || f.id.includes(query)),
+      (f) =>
+        (ids.length === 0 || ids.includes(f.id)) &&
+        (types.length === 0 || types.includes(f.custom ? "custom" : "system")) &&
+        (!query || f.name.toLowerCase().includes(query) || f.id.includes(query)),
     );
-    const page = pageOf(fields, intParam(ctx.req.query, "startAt", 0), Math.min(intParam(ctx.req.query, "maxResults", 50), 100));
+    const page = pageOf(
+      fields,
+      intParam(ctx.req.query, "startAt", 0),
+      Math.min(intParam(ctx.req.query, "maxResults", 50), 100),
+    );
     return {
       status: 200,
       body: {
         ...page,
-        values: page.values.map((f) => ({ id: f.id, key: f.id, name: f.name, schema: f.schema, searcherKey: f.custom ? `${f.schema.custom}-searcher` : undefined, stableId: `sfid:${f.id}` })),
+        values: page.values.map((f) => ({
+          id: f.id,
+          key: f.id,
+          name: f.name,
+          schema: f.schema,
+          searcherKey: f.custom ? `${f.schema.custom}-searcher` : undefined,
+          stableId: `sfid:${f.id}`,
+        })),
       },
     };
   });
 
   // GET /rest/api/3/issuetype - the site's issue types
-  routes.get("/rest/api/3/issuetype", (ctx) => ({ status: 200, body: ISSUE_TYPES.map((t) => serializeIssueType(ctx.urls, t)) }));
+  routes.get("/rest/api/3/issuetype", (ctx) => ({
+    status: 200,
+    body: ISSUE_TYPES.map((t) => serializeIssueType(ctx.urls, t)),
+  }));
 
   // GET /rest/api/3/priority - priorities, highest first
   routes.get("/rest/api/3/priority", (ctx) => ({
     status: 200,
-    body: PRIORITIES.map((p) => ({ ...serializePriority(ctx.urls, p), statusColor: p.statusColor, description: p.description, isDefault: p.id === PRIORITY_IDS.medium })),
+    body: PRIORITIES.map((p) => ({
+      ...serializePriority(ctx.urls, p),
+      statusColor: p.statusColor,
+      description: p.description,
+      isDefault: p.id === PRIORITY_IDS.medium,
+    })),
   }));
 
   // GET /rest/api/3/status - the workflow's statuses with their categories
@@ -81,7 +109,8 @@ export function registerMetaRoutes(routes: SiteRoutes) {
   routes.get("/rest/api/3/user/search", (ctx) => {
     const query = stringParam(ctx.req.query, "query");
     const accountId = stringParam(ctx.req.query, "accountId");
-    if (query === undefined && accountId === undefined && !ctx.req.query.has("property")) throw badRequest("One of 'query', 'accountId' or 'property' query parameters must be provided.");
+    if (query === undefined && accountId === undefined && !ctx.req.query.has("property"))
+      throw badRequest("One of 'query', 'accountId' or 'property' query parameters must be provided.");
     return pagedUsers(ctx, matchUsers(ctx, query, accountId));
   });
 
@@ -89,9 +118,13 @@ export function registerMetaRoutes(routes: SiteRoutes) {
   routes.get("/rest/api/3/user/assignable/search", (ctx) => {
     const projectKey = stringParam(ctx.req.query, "project");
     const issueKey = stringParam(ctx.req.query, "issueKey") ?? stringParam(ctx.req.query, "issueId");
-    if (!projectKey && !issueKey) throw badRequest("One of the following parameters must be provided: issueKey, issueId or project.");
+    if (!projectKey && !issueKey)
+      throw badRequest("One of the following parameters must be provided: issueKey, issueId or project.");
     if (projectKey && !ctx.site.findProject(projectKey)) throw notFound(`Project '${projectKey}' not found.`);
     if (issueKey && !ctx.site.findIssue(issueKey)) throw notFound(`Issue '${issueKey}' not found.`);
-    return pagedUsers(ctx, matchUsers(ctx, stringParam(ctx.req.query, "query"), stringParam(ctx.req.query, "accountId")));
+    return pagedUsers(
+      ctx,
+      matchUsers(ctx, stringParam(ctx.req.query, "query"), stringParam(ctx.req.query, "accountId")),
+    );
   });
 }

@@ -39,10 +39,14 @@ function versionBodyErrors(body: Record<string, unknown>): Record<string, string
   const errors: Record<string, string> = {};
   for (const field of ["releaseDate", "startDate"]) {
     const value = body[field];
-    if (value !== undefined && value !== null && (typeof value !== "string" || !DATE.test(value))) errors[field] = `The ${field} must be in the format yyyy-MM-dd.`;
+    if (value !== undefined && value !== null && (typeof value !== "string" || !DATE.test(value)))
+      errors[field] = `The ${field} must be in the format yyyy-MM-dd.`;
   }
-  for (const field of ["released", "archived"]) if (body[field] !== undefined && typeof body[field] !== "boolean") errors[field] = `The '${field}' field must be true or false.`;
-  if (body.description !== undefined && typeof body.description !== "string") errors.description = "The description must be a string.";
+  for (const field of ["released", "archived"])
+    if (body[field] !== undefined && typeof body[field] !== "boolean")
+      errors[field] = `The '${field}' field must be true or false.`;
+  if (body.description !== undefined && typeof body.description !== "string")
+    errors.description = "The description must be a string.";
   return errors;
 }
 
@@ -54,9 +58,28 @@ export function registerProjectRoutes(routes: SiteRoutes) {
     const orderBy = stringParam(ctx.req.query, "orderBy") ?? "key";
     const descending = orderBy.startsWith("-");
     const orderField = orderBy.replace(/^[-+]/, "");
-    if (!["key", "name", "category", "issueCount", "lastIssueUpdatedTime", "owner", "archivedDate", "deletedDate"].includes(orderField)) throw badRequest(`Invalid orderBy value '${orderBy}'.`);
-    let projects = ctx.site.data.projects.filter((p) => (keys.length === 0 || keys.includes(p.key)) && (!query || p.key.toLowerCase().includes(query) || p.name.toLowerCase().includes(query)));
-    projects = [...projects].sort((a, b) => (orderField === "name" ? a.name.localeCompare(b.name) : a.key.localeCompare(b.key)) * (descending ? -1 : 1));
+    if (
+      ![
+        "key",
+        "name",
+        "category",
+        "issueCount",
+        "lastIssueUpdatedTime",
+        "owner",
+        "archivedDate",
+        "deletedDate",
+      ].includes(orderField)
+    )
+      throw badRequest(`Invalid orderBy value '${orderBy}'.`);
+    let projects = ctx.site.data.projects.filter(
+      (p) =>
+        (keys.length === 0 || keys.includes(p.key)) &&
+        (!query || p.key.toLowerCase().includes(query) || p.name.toLowerCase().includes(query)),
+    );
+    projects = [...projects].sort(
+      (a, b) =>
+        (orderField === "name" ? a.name.localeCompare(b.name) : a.key.localeCompare(b.key)) * (descending ? -1 : 1),
+    );
     const startAt = intParam(ctx.req.query, "startAt", 0);
     const maxResults = Math.min(intParam(ctx.req.query, "maxResults", 50), 100);
     const page = platformPage(ctx, projects, startAt, maxResults);
@@ -78,7 +101,12 @@ export function registerProjectRoutes(routes: SiteRoutes) {
   // GET /rest/api/3/project/{projectIdOrKey}/versions - all versions, unpaged
   routes.get("/rest/api/3/project/:projectIdOrKey/versions", (ctx) => {
     const project = requireProject(ctx, ctx.req.params.projectIdOrKey as string);
-    return { status: 200, body: ctx.site.data.versions.filter((v) => v.projectId === project.id).map((v) => serializeVersion(ctx.urls, v, today(ctx))) };
+    return {
+      status: 200,
+      body: ctx.site.data.versions
+        .filter((v) => v.projectId === project.id)
+        .map((v) => serializeVersion(ctx.urls, v, today(ctx))),
+    };
   });
 
   // GET /rest/api/3/project/{projectIdOrKey}/version - paged versions with orderBy/query/status
@@ -90,22 +118,47 @@ export function registerProjectRoutes(routes: SiteRoutes) {
     const query = stringParam(ctx.req.query, "query")?.toLowerCase();
     const statuses = listParam(ctx.req.query, "status");
     const matchesStatus = (v: JiraVersion) =>
-      statuses.length === 0 || (statuses.includes("archived") && v.archived) || (statuses.includes("released") && v.released && !v.archived) || (statuses.includes("unreleased") && !v.released && !v.archived);
+      statuses.length === 0 ||
+      (statuses.includes("archived") && v.archived) ||
+      (statuses.includes("released") && v.released && !v.archived) ||
+      (statuses.includes("unreleased") && !v.released && !v.archived);
     const versions = ctx.site.data.versions
-      .filter((v) => v.projectId === project.id && matchesStatus(v) && (!query || v.name.toLowerCase().includes(query) || v.description.toLowerCase().includes(query)))
+      .filter(
+        (v) =>
+          v.projectId === project.id &&
+          matchesStatus(v) &&
+          (!query || v.name.toLowerCase().includes(query) || v.description.toLowerCase().includes(query)),
+      )
       .sort((a, b) => compare(a, b) * (orderBy?.startsWith("-") ? -1 : 1));
-    const page = platformPage(ctx, versions, intParam(ctx.req.query, "startAt", 0), Math.min(intParam(ctx.req.query, "maxResults", 50), 100));
-    return { status: 200, body: { ...page, values: page.values.map((v) => serializeVersion(ctx.urls, v, today(ctx))) } };
+    const page = platformPage(
+      ctx,
+      versions,
+      intParam(ctx.req.query, "startAt", 0),
+      Math.min(intParam(ctx.req.query, "maxResults", 50), 100),
+    );
+    return {
+      status: 200,
+      body: { ...page, values: page.values.map((v) => serializeVersion(ctx.urls, v, today(ctx))) },
+    };
   });
 
   // POST /rest/api/3/version - create a version in a project
   routes.post("/rest/api/3/version", (ctx) => {
     const body = parseJson<Record<string, unknown>>(ctx.req);
-    const project = body.projectId !== undefined ? ctx.site.findProject(String(body.projectId)) : typeof body.project === "string" ? ctx.site.findProject(body.project) : undefined;
+    const project =
+      body.projectId !== undefined
+        ? ctx.site.findProject(String(body.projectId))
+        : typeof body.project === "string"
+          ? ctx.site.findProject(body.project)
+          : undefined;
     const errors = versionBodyErrors(body);
     if (typeof body.name !== "string" || body.name.trim() === "") errors.name = "You must specify a valid version name";
     if (!project) errors.project = "You must specify a valid project.";
-    else if (typeof body.name === "string" && ctx.site.data.versions.some((v) => v.projectId === project.id && v.name === body.name)) errors.name = "A version with this name already exists in this project.";
+    else if (
+      typeof body.name === "string" &&
+      ctx.site.data.versions.some((v) => v.projectId === project.id && v.name === body.name)
+    )
+      errors.name = "A version with this name already exists in this project.";
     if (Object.keys(errors).length > 0 || !project) return jiraError(400, [], errors);
     const version: JiraVersion = {
       id: String(ctx.site.data.nextIds.version++),
@@ -136,14 +189,21 @@ export function registerProjectRoutes(routes: SiteRoutes) {
     const body = parseJson<Record<string, unknown>>(ctx.req);
     const errors = versionBodyErrors(body);
     if (body.name !== undefined) {
-      if (typeof body.name !== "string" || body.name.trim() === "") errors.name = "You must specify a valid version name";
-      else if (ctx.site.data.versions.some((v) => v.id !== version.id && v.projectId === version.projectId && v.name === body.name)) errors.name = "A version with this name already exists in this project.";
+      if (typeof body.name !== "string" || body.name.trim() === "")
+        errors.name = "You must specify a valid version name";
+      else if (
+        ctx.site.data.versions.some(
+          (v) => v.id !== version.id && v.projectId === version.projectId && v.name === body.name,
+        )
+      )
+        errors.name = "A version with this name already exists in this project.";
     }
     let moveTo: JiraVersion | undefined;
     if (body.moveUnfixedIssuesTo !== undefined) {
       const target = String(body.moveUnfixedIssuesTo).split("/").pop() ?? "";
       moveTo = ctx.site.findVersion(target);
-      if (!moveTo || moveTo.projectId !== version.projectId) errors.moveUnfixedIssuesTo = "The version to move unfixed issues to does not exist in this project.";
+      if (!moveTo || moveTo.projectId !== version.projectId)
+        errors.moveUnfixedIssuesTo = "The version to move unfixed issues to does not exist in this project.";
     }
     if (Object.keys(errors).length > 0) return jiraError(400, [], errors);
     if (typeof body.name === "string") version.name = body.name;
@@ -156,7 +216,9 @@ export function registerProjectRoutes(routes: SiteRoutes) {
     if (moveTo) {
       for (const issue of ctx.site.data.issues) {
         if (!issue.fixVersionIds.includes(version.id) || isDoneStatus(issue.statusId)) continue;
-        issue.fixVersionIds = [...new Set(issue.fixVersionIds.map((id) => (id === version.id ? (moveTo as JiraVersion).id : id)))];
+        issue.fixVersionIds = [
+          ...new Set(issue.fixVersionIds.map((id) => (id === version.id ? (moveTo as JiraVersion).id : id))),
+        ];
         issue.updated = ctx.now;
       }
     }

@@ -23,7 +23,8 @@ function encodeToken(offset: number, fingerprint: number): string {
 function decodeToken(token: string, fingerprint: number): number {
   try {
     const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { o?: unknown; q?: unknown };
-    if (typeof parsed.o === "number" && Number.isInteger(parsed.o) && parsed.o >= 0 && parsed.q === fingerprint) return parsed.o;
+    if (typeof parsed.o === "number" && Number.isInteger(parsed.o) && parsed.o >= 0 && parsed.q === fingerprint)
+      return parsed.o;
   } catch {
     // Falls through to the error below.
   }
@@ -67,9 +68,19 @@ export function registerSearchRoutes(routes: SiteRoutes) {
 
   // POST /rest/api/3/search/jql - the same search with a JSON body
   routes.post("/rest/api/3/search/jql", (ctx) => {
-    const body = parseJson<{ jql?: unknown; nextPageToken?: unknown; maxResults?: unknown; fields?: unknown; expand?: unknown }>(ctx.req);
+    const body = parseJson<{
+      jql?: unknown;
+      nextPageToken?: unknown;
+      maxResults?: unknown;
+      fields?: unknown;
+      expand?: unknown;
+    }>(ctx.req);
     if (body.jql !== undefined && typeof body.jql !== "string") throw badRequest("The 'jql' field must be a string.");
-    if (body.maxResults !== undefined && (typeof body.maxResults !== "number" || !Number.isInteger(body.maxResults) || body.maxResults < 0)) throw badRequest("The 'maxResults' field must be a non-negative integer.");
+    if (
+      body.maxResults !== undefined &&
+      (typeof body.maxResults !== "number" || !Number.isInteger(body.maxResults) || body.maxResults < 0)
+    )
+      throw badRequest("The 'maxResults' field must be a non-negative integer.");
     const fields = Array.isArray(body.fields) ? body.fields.map(String) : [];
     return search(ctx, {
       jql: body.jql,

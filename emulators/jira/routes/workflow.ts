@@ -17,7 +17,9 @@ export function registerWorkflowRoutes(routes: SiteRoutes) {
     const includeUnavailable = ctx.req.query.get("includeUnavailableTransitions") === "true";
     const only = stringParam(ctx.req.query, "transitionId");
     const available = new Set(transitionsFrom(issue).map((t) => t.id));
-    const listed = (includeUnavailable ? TRANSITIONS : TRANSITIONS.filter((t) => available.has(t.id))).filter((t) => !only || t.id === only);
+    const listed = (includeUnavailable ? TRANSITIONS : TRANSITIONS.filter((t) => available.has(t.id))).filter(
+      (t) => !only || t.id === only,
+    );
     return {
       status: 200,
       body: {
@@ -43,7 +45,8 @@ export function registerWorkflowRoutes(routes: SiteRoutes) {
     const body = parseJson<{ transition?: { id?: unknown }; fields?: unknown; update?: unknown }>(ctx.req);
     const id = body.transition?.id;
     if (id === undefined || id === null) throw badRequest("", { transition: "A transition id must be specified." });
-    if (!transitionsFrom(issue).some((t) => t.id === String(id))) return jiraError(400, `Transition id '${String(id)}' is not valid for this issue.`);
+    if (!transitionsFrom(issue).some((t) => t.id === String(id)))
+      return jiraError(400, `Transition id '${String(id)}' is not valid for this issue.`);
     if (body.fields || body.update) {
       const errors = editIssue(ctx.site, issue, { fields: body.fields, update: body.update }, ctx.now);
       if (errors) return jiraError(400, [], errors);
@@ -61,7 +64,12 @@ export function registerWorkflowRoutes(routes: SiteRoutes) {
     const comments = order === "-created" || order === "-updated" ? [...issue.comments].reverse() : issue.comments;
     return {
       status: 200,
-      body: { comments: comments.slice(startAt, startAt + maxResults).map((c) => serializeComment(ctx, issue, c)), maxResults, total: comments.length, startAt },
+      body: {
+        comments: comments.slice(startAt, startAt + maxResults).map((c) => serializeComment(ctx, issue, c)),
+        maxResults,
+        total: comments.length,
+        startAt,
+      },
     };
   });
 
@@ -71,9 +79,17 @@ export function registerWorkflowRoutes(routes: SiteRoutes) {
     const body = parseJson<{ body?: unknown }>(ctx.req);
     const doc = body.body as AdfDoc | undefined;
     if (!doc || typeof doc !== "object" || doc.type !== "doc" || !Array.isArray(doc.content)) {
-      return jiraError(400, [], { comment: "Comment body is not valid! It must be an Atlassian Document (see the Atlassian Document Format)." });
+      return jiraError(400, [], {
+        comment: "Comment body is not valid! It must be an Atlassian Document (see the Atlassian Document Format).",
+      });
     }
-    const comment = { id: String(ctx.site.data.nextIds.comment++), authorId: ctx.user.accountId, body: doc, created: ctx.now, updated: ctx.now };
+    const comment = {
+      id: String(ctx.site.data.nextIds.comment++),
+      authorId: ctx.user.accountId,
+      body: doc,
+      created: ctx.now,
+      updated: ctx.now,
+    };
     issue.comments.push(comment);
     issue.updated = ctx.now;
     ctx.site.touch();

@@ -26,7 +26,10 @@ export function serializeBoard(urls: SiteUrls, site: JiraSite, board: JiraBoard)
 
 export function serializeBoardConfiguration(urls: SiteUrls, site: JiraSite, board: JiraBoard) {
   const project = site.projectById(board.projectId);
-  const column = (name: string, ids: string[]) => ({ name, statuses: ids.map((id) => ({ id, self: `${urls.base}/rest/api/3/status/${id}` })) });
+  const column = (name: string, ids: string[]) => ({
+    name,
+    statuses: ids.map((id) => ({ id, self: `${urls.base}/rest/api/3/status/${id}` })),
+  });
   return {
     id: board.id,
     name: board.name,
@@ -35,7 +38,12 @@ export function serializeBoardConfiguration(urls: SiteUrls, site: JiraSite, boar
     location: { type: "project" as const, projectKeyOrId: project.key },
     filter: { id: board.filterId, self: `${urls.base}/rest/api/3/filter/${board.filterId}` },
     columnConfig: {
-      columns: [column("To Do", [STATUS_IDS.todo]), column("In Progress", [STATUS_IDS.inProgress]), column("In Review", [STATUS_IDS.inReview]), column("Done", [STATUS_IDS.done])],
+      columns: [
+        column("To Do", [STATUS_IDS.todo]),
+        column("In Progress", [STATUS_IDS.inProgress]),
+        column("In Review", [STATUS_IDS.inReview]),
+        column("Done", [STATUS_IDS.done]),
+      ],
       constraintType: "none",
     },
     estimation: { type: "field", field: { fieldId: FIELD_IDS.storyPoints, displayName: "Story point estimate" } },

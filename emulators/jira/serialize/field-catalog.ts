@@ -5,9 +5,26 @@ import { FIELD_IDS } from "../reference";
  * decides what `*navigable` (and an exclusion-only `fields` list) returns.
  */
 export type FieldSchema = { type: string; items?: string; system?: string; custom?: string; customId?: number };
-export type CatalogField = { id: string; name: string; custom: boolean; navigable: boolean; orderable: boolean; searchable: boolean; clauseNames: string[]; schema: FieldSchema };
+export type CatalogField = {
+  id: string;
+  name: string;
+  custom: boolean;
+  navigable: boolean;
+  orderable: boolean;
+  searchable: boolean;
+  clauseNames: string[];
+  schema: FieldSchema;
+};
 
-const field = (id: string, name: string, custom: boolean, clauseNames: string[], schema: FieldSchema, navigable = true, orderable = true): CatalogField => ({
+const field = (
+  id: string,
+  name: string,
+  custom: boolean,
+  clauseNames: string[],
+  schema: FieldSchema,
+  navigable = true,
+  orderable = true,
+): CatalogField => ({
   id,
   name,
   custom,
@@ -18,11 +35,22 @@ const field = (id: string, name: string, custom: boolean, clauseNames: string[],
   schema,
 });
 
-const system = (id: string, name: string, schema: FieldSchema, clauseNames: string[], navigable = true, orderable = true) => field(id, name, false, clauseNames, { ...schema, system: id }, navigable, orderable);
+const system = (
+  id: string,
+  name: string,
+  schema: FieldSchema,
+  clauseNames: string[],
+  navigable = true,
+  orderable = true,
+) => field(id, name, false, clauseNames, { ...schema, system: id }, navigable, orderable);
 
 /** A Jira Software (greenhopper) custom field: searchable as `cf[<id>]` or by its name. */
 const greenhopper = (id: string, name: string, schema: FieldSchema, plugin: string, customId: number) =>
-  field(id, name, true, [`cf[${customId}]`, name], { ...schema, custom: `com.pyxis.greenhopper.jira:${plugin}`, customId });
+  field(id, name, true, [`cf[${customId}]`, name], {
+    ...schema,
+    custom: `com.pyxis.greenhopper.jira:${plugin}`,
+    customId,
+  });
 
 export const FIELD_CATALOG: CatalogField[] = [
   system("summary", "Summary", { type: "string" }, ["summary"]),
@@ -45,7 +73,14 @@ export const FIELD_CATALOG: CatalogField[] = [
   system("resolutiondate", "Resolved", { type: "datetime" }, ["resolutiondate", "resolved"], true, false),
   system("created", "Created", { type: "datetime" }, ["created", "createdDate"], true, false),
   system("updated", "Updated", { type: "datetime" }, ["updated", "updatedDate"], true, false),
-  system("statuscategorychangedate", "Status Category Changed", { type: "datetime" }, ["statusCategoryChangedDate"], true, false),
+  system(
+    "statuscategorychangedate",
+    "Status Category Changed",
+    { type: "datetime" },
+    ["statusCategoryChangedDate"],
+    true,
+    false,
+  ),
   system("comment", "Comment", { type: "comments-page" }, ["comment"], false),
   greenhopper(FIELD_IDS.storyPoints, "Story point estimate", { type: "number" }, "jsw-story-points", 10016),
   greenhopper(FIELD_IDS.rank, "Rank", { type: "any" }, "gh-lexo-rank", 10019),
@@ -56,7 +91,17 @@ export const FIELD_IDS_ALL = FIELD_CATALOG.map((f) => f.id);
 export const FIELD_IDS_NAVIGABLE = FIELD_CATALOG.filter((f) => f.navigable).map((f) => f.id);
 
 export function serializeFieldDetails(field: CatalogField) {
-  return { id: field.id, key: field.id, name: field.name, custom: field.custom, orderable: field.orderable, navigable: field.navigable, searchable: field.searchable, clauseNames: field.clauseNames, schema: field.schema };
+  return {
+    id: field.id,
+    key: field.id,
+    name: field.name,
+    custom: field.custom,
+    orderable: field.orderable,
+    navigable: field.navigable,
+    searchable: field.searchable,
+    clauseNames: field.clauseNames,
+    schema: field.schema,
+  };
 }
 
 /**
@@ -64,7 +109,10 @@ export function serializeFieldDetails(field: CatalogField) {
  * `*navigable`, `-x`) to field ids. `defaults` applies when nothing is asked.
  */
 export function selectFields(requested: string[], defaults: string[]): string[] {
-  const items = requested.flatMap((r) => r.split(",")).map((r) => r.trim()).filter(Boolean);
+  const items = requested
+    .flatMap((r) => r.split(","))
+    .map((r) => r.trim())
+    .filter(Boolean);
   if (items.length === 0) return defaults;
   const include = new Set<string>();
   const exclude = new Set<string>();

@@ -32,7 +32,11 @@ function issueRef(ctx: IssueContext, issue: JiraIssue) {
 
 function serializeLink(ctx: IssueContext, issue: JiraIssue, link: JiraIssueLink) {
   const type = LINK_TYPES.find((t) => t.id === link.typeId) ?? LINK_TYPES[0];
-  const base = { id: link.id, self: `${ctx.urls.base}/rest/api/3/issueLink/${link.id}`, type: { ...type, self: `${ctx.urls.base}/rest/api/3/issueLinkType/${type.id}` } };
+  const base = {
+    id: link.id,
+    self: `${ctx.urls.base}/rest/api/3/issueLink/${link.id}`,
+    type: { ...type, self: `${ctx.urls.base}/rest/api/3/issueLinkType/${type.id}` },
+  };
   // Seen from the issue on the inward side, the other issue is the outward one, and vice versa.
   if (link.inwardIssueId === issue.id) {
     const other = ctx.site.issueById(link.outwardIssueId);
@@ -76,25 +80,38 @@ const WRITERS: Record<string, FieldWriter> = {
   labels: (_c, i) => i.labels,
   components: (c, i) => {
     const components = c.site.projectById(i.projectId).components;
-    return i.componentIds.map((id) => components.find((comp) => comp.id === id)).filter((comp) => comp !== undefined).map((comp) => ({ self: `${c.urls.base}/rest/api/3/component/${comp.id}`, id: comp.id, name: comp.name }));
+    return i.componentIds
+      .map((id) => components.find((comp) => comp.id === id))
+      .filter((comp) => comp !== undefined)
+      .map((comp) => ({ self: `${c.urls.base}/rest/api/3/component/${comp.id}`, id: comp.id, name: comp.name }));
   },
   fixVersions: (c, i) =>
-    i.fixVersionIds.map((id) => c.site.findVersion(id)).filter((v) => v !== undefined).map((v) => ({
-      self: `${c.urls.base}/rest/api/3/version/${v.id}`,
-      id: v.id,
-      description: v.description,
-      name: v.name,
-      archived: v.archived,
-      released: v.released,
-      ...(v.releaseDate ? { releaseDate: v.releaseDate } : {}),
-    })),
+    i.fixVersionIds
+      .map((id) => c.site.findVersion(id))
+      .filter((v) => v !== undefined)
+      .map((v) => ({
+        self: `${c.urls.base}/rest/api/3/version/${v.id}`,
+        id: v.id,
+        description: v.description,
+        name: v.name,
+        archived: v.archived,
+        released: v.released,
+        ...(v.releaseDate ? { releaseDate: v.releaseDate } : {}),
+      })),
   parent: (c, i) => {
     const parent = i.parentId === null ? undefined : c.site.issueById(i.parentId);
     return parent ? issueRef(c, parent) : undefined;
   },
-  subtasks: (c, i) => (c.site.indexes().children.get(i.id) ?? []).filter((child) => findIssueType(child.issueTypeId).subtask).map((child) => issueRef(c, child)),
-  issuelinks: (c, i) => (c.site.indexes().linksByIssue.get(i.id) ?? []).map((link) => serializeLink(c, i, link)).filter(Boolean),
-  resolution: (c, i) => (i.resolutionDate === null ? null : { self: `${c.urls.base}/rest/api/3/resolution/${RESOLUTION_DONE.id}`, ...RESOLUTION_DONE }),
+  subtasks: (c, i) =>
+    (c.site.indexes().children.get(i.id) ?? [])
+      .filter((child) => findIssueType(child.issueTypeId).subtask)
+      .map((child) => issueRef(c, child)),
+  issuelinks: (c, i) =>
+    (c.site.indexes().linksByIssue.get(i.id) ?? []).map((link) => serializeLink(c, i, link)).filter(Boolean),
+  resolution: (c, i) =>
+    i.resolutionDate === null
+      ? null
+      : { self: `${c.urls.base}/rest/api/3/resolution/${RESOLUTION_DONE.id}`, ...RESOLUTION_DONE },
   resolutiondate: (_c, i) => (i.resolutionDate === null ? null : jiraDateTime(i.resolutionDate)),
   created: (_c, i) => jiraDateTime(i.created),
   updated: (_c, i) => jiraDateTime(i.updated),
@@ -116,7 +133,12 @@ const WRITERS: Record<string, FieldWriter> = {
 
 export type SerializeOptions = { names?: boolean; agile?: boolean };
 
-export function serializeIssue(ctx: IssueContext, issue: JiraIssue, fieldIds: string[], options: SerializeOptions = {}) {
+export function serializeIssue(
+  ctx: IssueContext,
+  issue: JiraIssue,
+  fieldIds: string[],
+  options: SerializeOptions = {},
+) {
   const wanted = fieldIds.filter((id) => id !== "id" && id !== "key");
   if (wanted.length === 0 && !fieldIds.includes("key")) return { id: String(issue.id) };
   const fields: Record<string, unknown> = {};

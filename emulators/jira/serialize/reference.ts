@@ -3,7 +3,13 @@ import type { SiteUrls } from "./common";
 
 export function serializeStatusCategory(urls: SiteUrls, status: Status) {
   const category = STATUS_CATEGORIES[status.category];
-  return { self: `${urls.base}/rest/api/3/statuscategory/${category.id}`, id: category.id, key: category.key, colorName: category.colorName, name: category.name };
+  return {
+    self: `${urls.base}/rest/api/3/statuscategory/${category.id}`,
+    id: category.id,
+    key: category.key,
+    colorName: category.colorName,
+    name: category.name,
+  };
 }
 
 export function serializeStatus(urls: SiteUrls, status: Status) {

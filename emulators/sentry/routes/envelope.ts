@@ -12,7 +12,10 @@ import type { OrgState } from "../store";
  * `sentry_key=` or the envelope header's `dsn`. CORS is open like Relay's.
  */
 
-const CORS = { "access-control-allow-origin": "*", "access-control-expose-headers": "x-sentry-error, x-sentry-rate-limits, retry-after" };
+const CORS = {
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers": "x-sentry-error, x-sentry-rate-limits, retry-after",
+};
 
 function relayError(status: number, message: string): EmulatorResponse {
   return { status, headers: CORS, body: { detail: message } };
@@ -41,32 +44,59 @@ function findProjectByKey(app: SentryApp, key: string): { org: OrgState; project
 }
 
 function resolveProject(app: SentryApp, req: EmulatorRequest, envelopeDsn: unknown) {
-  const key = keyFromHeader(req.headers["x-sentry-auth"] as string | undefined) ?? req.query.get("sentry_key") ?? keyFromDsn(envelopeDsn);
+  const key =
+    keyFromHeader(req.headers["x-sentry-auth"] as string | undefined) ??
+    req.query.get("sentry_key") ??
+    keyFromDsn(envelopeDsn);
   if (!key) return relayError(401, "missing authorization information");
   const found = findProjectByKey(app, key);
   if (!found) return relayError(401, "invalid authorization: unknown public key");
-  if (found.project.id !== req.params.projectId) return relayError(403, "event submission rejected: project id mismatch");
+  if (found.project.id !== req.params.projectId)
+    return relayError(403, "event submission rejected: project id mismatch");
   return found;
 }
 
 function parseJsonObject(bytes: Buffer): Record<string, unknown> | null {
   try {
     const value = JSON.parse(bytes.toString("utf8")) as unknown;
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
 }
 
-function ingestAndNotify(app: SentryApp, org: OrgState, project: SentryProject, payload: Record<string, unknown>): string | null {
+function ingestAndNotify(
+  app: SentryApp,
+  org: OrgState,
+  project: SentryProject,
+  payload: Record<string, unknown>,
+): string | null {
   const ingested = ingestEvent(app.store, org, project, payload);
   // A new issue sends issue.created; a regression (an event on a resolved issue) sends issue.unresolved.
-  if (ingested?.created || ingested?.regressed) deliverLater(app.hooks(org, "issue", ingested.created ? "created" : "unresolved", issueHookData(contextFor(app, org), ingested.issue)));
+  if (ingested?.created || ingested?.regressed)
+    deliverLater(
+      app.hooks(
+        org,
+        "issue",
+        ingested.created ? "created" : "unresolved",
+        issueHookData(contextFor(app, org), ingested.issue),
+      ),
+    );
   return ingested?.event.eventId ?? null;
 }
 
 export function registerEnvelopeRoutes(router: Router, app: SentryApp) {
-  const preflight = () => ({ status: 200, headers: { ...CORS, "access-control-allow-methods": "POST, OPTIONS", "access-control-allow-headers": "content-type, x-sentry-auth, content-encoding", "access-control-max-age": "3600" } });
+  const preflight = () => ({
+    status: 200,
+    headers: {
+      ...CORS,
+      "access-control-allow-methods": "POST, OPTIONS",
+      "access-control-allow-headers": "content-type, x-sentry-auth, content-encoding",
+      "access-control-max-age": "3600",
+    },
+  });
   router.add("OPTIONS", "/api/:projectId/envelope/", preflight);
   router.add("OPTIONS", "/api/:projectId/store/", preflight);
 
@@ -74,7 +104,9 @@ export function registerEnvelopeRoutes(router: Router, app: SentryApp) {
   router.post("/api/:projectId/envelope/", (req) => {
     let envelope;
     try {
-      envelope = parseEnvelope(decodeBody(req.rawBytes ?? Buffer.from(req.rawBody), req.headers["content-encoding"] as string | undefined));
+      envelope = parseEnvelope(
+        decodeBody(req.rawBytes ?? Buffer.from(req.rawBody), req.headers["content-encoding"] as string | undefined),
+      );
     } catch (error) {
       if (error instanceof EnvelopeError) return relayError(400, `invalid envelope: ${error.message}`);
       throw error;
@@ -99,7 +131,9 @@ export function registerEnvelopeRoutes(router: Router, app: SentryApp) {
   router.post("/api/:projectId/store/", (req) => {
     let payload;
     try {
-      payload = parseJsonObject(decodeBody(req.rawBytes ?? Buffer.from(req.rawBody), req.headers["content-encoding"] as string | undefined));
+      payload = parseJsonObject(
+        decodeBody(req.rawBytes ?? Buffer.from(req.rawBody), req.headers["content-encoding"] as string | undefined),
+      );
     } catch (error) {
       if (error instanceof EnvelopeError) return relayError(400, error.message);
       throw error;

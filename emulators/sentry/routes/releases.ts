@@ -11,14 +11,20 @@ import type { OrgState, SentryStore } from "../store";
 
 const TRUE = new Set(["1", "true"]);
 
-function serializeOptions(store: SentryStore, req: EmulatorRequest, healthProjects: Set<string> | null): ReleaseSerializeOptions {
+function serializeOptions(
+  store: SentryStore,
+  req: EmulatorRequest,
+  healthProjects: Set<string> | null,
+): ReleaseSerializeOptions {
   const summaryStatsPeriod = req.query.get("summaryStatsPeriod") ?? "14d";
   const healthStatsPeriod = req.query.get("healthStatsPeriod") ?? "24h";
   if (!isHealthPeriod(summaryStatsPeriod)) throw new BadRequest(`Invalid summaryStatsPeriod: "${summaryStatsPeriod}"`);
   if (!isHealthPeriod(healthStatsPeriod)) throw new BadRequest(`Invalid healthStatsPeriod: "${healthStatsPeriod}"`);
   const environments = req.query.getAll("environment").filter((e) => e !== "");
   return {
-    health: TRUE.has(req.query.get("health") ?? "") ? { nowMs: store.now(), summaryStatsPeriod, healthStatsPeriod, environments } : null,
+    health: TRUE.has(req.query.get("health") ?? "")
+      ? { nowMs: store.now(), summaryStatsPeriod, healthStatsPeriod, environments }
+      : null,
     healthProjects,
     adoptionStages: TRUE.has(req.query.get("adoptionStages") ?? ""),
   };
@@ -35,7 +41,11 @@ function filterReleases(org: OrgState, req: EmulatorRequest, projects: Set<strin
     .filter(
       (r) =>
         environments.length === 0 ||
-        environments.some((env) => (env === "production" && r.deployCount > 0) || org.data.sessions.some((s) => s.release === r.version && s.environment === env)),
+        environments.some(
+          (env) =>
+            (env === "production" && r.deployCount > 0) ||
+            org.data.sessions.some((s) => s.release === r.version && s.environment === env),
+        ),
     )
     .sort((a, b) => b.dateCreated.getTime() - a.dateCreated.getTime() || b.id - a.id);
 }
@@ -44,34 +54,51 @@ export function registerReleaseRoutes(router: Router, app: SentryApp) {
   const { store } = app;
 
   // GET /organizations/{org}/releases/ - releases, newest first
-  router.get("/api/0/organizations/:org/releases/", orgRoute(store, (req, org) => {
-    const projects: Set<string> | null = projectFilter(store, org, req.query.getAll("project"));
-    const options = serializeOptions(store, req, projects);
-    const page = paginate(req, filterReleases(org, req, projects), parseLimit(req.query.get("per_page"), 100));
-    return { status: 200, headers: page.headers, body: page.items.map((r) => serializeRelease(store, org, r, options)) };
-  }));
+  router.get(
+    "/api/0/organizations/:org/releases/",
+    orgRoute(store, (req, org) => {
+      const projects: Set<string> | null = projectFilter(store, org, req.query.getAll("project"));
+      const options = serializeOptions(store, req, projects);
+      const page = paginate(req, filterReleases(org, req, projects), parseLimit(req.query.get("per_page"), 100));
+      return {
+        status: 200,
+        headers: page.headers,
+        body: page.items.map((r) => serializeRelease(store, org, r, options)),
+      };
+    }),
+  );
 
   // GET /organizations/{org}/releases/{version}/ - one release, with healthData when health=1
-  router.get("/api/0/organizations/:org/releases/:version/", orgRoute(store, (req, org) => {
-    const release = org.releaseByVersion.get(req.params.version ?? "");
-    if (!release) return notFound();
-    const projectParam = req.query.get("project") ?? req.query.get("project_id");
-    let healthProjects: Set<string> | null = null;
-    if (projectParam) {
-      const project = store.findProject(org, projectParam);
-      if (!project) return notFound();
-      healthProjects = new Set([project.id]);
-    }
-    return { status: 200, body: serializeRelease(store, org, release, serializeOptions(store, req, healthProjects)) };
-  }));
+  router.get(
+    "/api/0/organizations/:org/releases/:version/",
+    orgRoute(store, (req, org) => {
+      const release = org.releaseByVersion.get(req.params.version ?? "");
+      if (!release) return notFound();
+      const projectParam = req.query.get("project") ?? req.query.get("project_id");
+      let healthProjects: Set<string> | null = null;
+      if (projectParam) {
+        const project = store.findProject(org, projectParam);
+        if (!project) return notFound();
+        healthProjects = new Set([project.id]);
+      }
+      return { status: 200, body: serializeRelease(store, org, release, serializeOptions(store, req, healthProjects)) };
+    }),
+  );
 
   // GET /projects/{org}/{project}/releases/ - a project's releases
-  router.get("/api/0/projects/:org/:project/releases/", orgRoute(store, (req, org) => {
-    const project = store.findProject(org, req.params.project ?? "");
-    if (!project) return notFound();
-    const projects = new Set([project.id]);
-    const page = paginate(req, filterReleases(org, req, projects), parseLimit(req.query.get("per_page"), 100));
-    const options = serializeOptions(store, req, projects);
-    return { status: 200, headers: page.headers, body: page.items.map((r) => serializeRelease(store, org, r, options)) };
-  }));
+  router.get(
+    "/api/0/projects/:org/:project/releases/",
+    orgRoute(store, (req, org) => {
+      const project = store.findProject(org, req.params.project ?? "");
+      if (!project) return notFound();
+      const projects = new Set([project.id]);
+      const page = paginate(req, filterReleases(org, req, projects), parseLimit(req.query.get("per_page"), 100));
+      const options = serializeOptions(store, req, projects);
+      return {
+        status: 200,
+        headers: page.headers,
+        body: page.items.map((r) => serializeRelease(store, org, r, options)),
+      };
+    }),
+  );
 }

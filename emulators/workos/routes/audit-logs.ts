@@ -11,11 +11,13 @@ import { newId } from "../ids";
 
 type Issue = { instancePath: string; message: string };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function checkString(value: unknown, path: string, issues: Issue[], required = true) {
   if (value === undefined && !required) return;
-  if (typeof value !== "string" || value === "") issues.push({ instancePath: path, message: value === undefined ? "is required" : "must be a non-empty string" });
+  if (typeof value !== "string" || value === "")
+    issues.push({ instancePath: path, message: value === undefined ? "is required" : "must be a non-empty string" });
 }
 
 function checkMetadata(value: unknown, path: string, issues: Issue[]) {
@@ -24,9 +26,17 @@ function checkMetadata(value: unknown, path: string, issues: Issue[]) {
   const entries = Object.entries(value);
   if (entries.length > 50) issues.push({ instancePath: path, message: "must have at most 50 keys" });
   for (const [key, item] of entries) {
-    if (!/^[a-zA-Z0-9_-]{0,40}$/.test(key)) issues.push({ instancePath: `${path}/${key}`, message: "key must be at most 40 letters, digits, '_' or '-'" });
-    else if (!(typeof item === "number" || typeof item === "boolean" || (typeof item === "string" && item.length <= 500))) {
-      issues.push({ instancePath: `${path}/${key}`, message: "must be a string (at most 500 characters), number or boolean" });
+    if (!/^[a-zA-Z0-9_-]{0,40}$/.test(key))
+      issues.push({ instancePath: `${path}/${key}`, message: "key must be at most 40 letters, digits, '_' or '-'" });
+    else if (!(
+      typeof item === "number" ||
+      typeof item === "boolean" ||
+      (typeof item === "string" && item.length <= 500)
+    )) {
+      issues.push({
+        instancePath: `${path}/${key}`,
+        message: "must be a string (at most 500 characters), number or boolean",
+      });
     }
   }
 }
@@ -43,17 +53,20 @@ export function validateAuditLogEvent(event: unknown): Issue[] {
   const issues: Issue[] = [];
   if (!isObject(event)) return [{ instancePath: "/event", message: "is required" }];
   checkString(event.action, "/event/action", issues);
-  if (typeof event.occurred_at !== "string" || Number.isNaN(Date.parse(event.occurred_at))) issues.push({ instancePath: "/event/occurred_at", message: "must be an ISO-8601 date-time" });
+  if (typeof event.occurred_at !== "string" || Number.isNaN(Date.parse(event.occurred_at)))
+    issues.push({ instancePath: "/event/occurred_at", message: "must be an ISO-8601 date-time" });
   checkEntity(event.actor, "/event/actor", issues);
   if (!Array.isArray(event.targets)) issues.push({ instancePath: "/event/targets", message: "must be an array" });
   else event.targets.forEach((target, i) => checkEntity(target, `/event/targets/${i}`, issues));
-  if (!isObject(event.context)) issues.push({ instancePath: "/event/context", message: "must be an object with location" });
+  if (!isObject(event.context))
+    issues.push({ instancePath: "/event/context", message: "must be an object with location" });
   else {
     checkString(event.context.location, "/event/context/location", issues);
     checkString(event.context.user_agent, "/event/context/user_agent", issues, false);
   }
   checkMetadata(event.metadata, "/event/metadata", issues);
-  if (event.version !== undefined && !Number.isInteger(event.version)) issues.push({ instancePath: "/event/version", message: "must be an integer" });
+  if (event.version !== undefined && !Number.isInteger(event.version))
+    issues.push({ instancePath: "/event/version", message: "must be an integer" });
   return issues;
 }
 
@@ -66,20 +79,48 @@ export function registerAuditLogRoutes(router: Router, context: WorkosContext) {
       const body = readBody(req);
       const organizationId = body.organization_id;
       if (typeof organizationId !== "string" || organizationId === "") {
-        return { status: 400, body: { message: "Audit Log could not be processed due to missing or incorrect data.", code: "invalid_audit_log", errors: [{ instancePath: "/organization_id", message: "is required" }] } };
+        return {
+          status: 400,
+          body: {
+            message: "Audit Log could not be processed due to missing or incorrect data.",
+            code: "invalid_audit_log",
+            errors: [{ instancePath: "/organization_id", message: "is required" }],
+          },
+        };
       }
-      if (!store.organizations.get(organizationId)) return workosError(404, `Organization '${organizationId}' not found.`);
+      if (!store.organizations.get(organizationId))
+        return workosError(404, `Organization '${organizationId}' not found.`);
       const issues = validateAuditLogEvent(body.event);
-      if (issues.length > 0) return { status: 400, body: { message: "Audit Log could not be processed due to missing or incorrect data.", code: "invalid_audit_log", errors: issues } };
+      if (issues.length > 0)
+        return {
+          status: 400,
+          body: {
+            message: "Audit Log could not be processed due to missing or incorrect data.",
+            code: "invalid_audit_log",
+            errors: issues,
+          },
+        };
       const idempotencyKey = typeof req.headers["idempotency-key"] === "string" ? req.headers["idempotency-key"] : null;
       if (idempotencyKey) {
         const previous = store.auditLogEvents.all().find((e) => e.idempotencyKey === idempotencyKey);
         if (previous) {
-          const same = previous.organizationId === organizationId && JSON.stringify(previous.event) === JSON.stringify(body.event);
-          return same ? { status: 200, body: { success: true } } : workosError(400, `Another request with idempotency key '${idempotencyKey}' had different parameters. Use a different idempotency key.`);
+          const same =
+            previous.organizationId === organizationId && JSON.stringify(previous.event) === JSON.stringify(body.event);
+          return same
+            ? { status: 200, body: { success: true } }
+            : workosError(
+                400,
+                `Another request with idempotency key '${idempotencyKey}' had different parameters. Use a different idempotency key.`,
+              );
         }
       }
-      store.auditLogEvents.insert({ id: newId("audit_log_event"), organizationId, idempotencyKey, receivedAt: new Date().toISOString(), event: body.event as Record<string, unknown> });
+      store.auditLogEvents.insert({
+        id: newId("audit_log_event"),
+        organizationId,
+        idempotencyKey,
+        receivedAt: new Date().toISOString(),
+        event: body.event as Record<string, unknown>,
+      });
       return { status: 200, body: { success: true } };
     }),
   );

@@ -70,7 +70,13 @@ export function registerAuthFactorRoutes(router: Router, context: WorkosContext)
         updatedAt: now,
       });
       const challenge = startChallenge(store, factor);
-      return { status: 201, body: { authentication_factor: serializeEnrolledAuthFactor(factor), authentication_challenge: serializeAuthChallenge(challenge) } };
+      return {
+        status: 201,
+        body: {
+          authentication_factor: serializeEnrolledAuthFactor(factor),
+          authentication_challenge: serializeAuthChallenge(challenge),
+        },
+      };
     }),
   );
 
@@ -81,12 +87,24 @@ export function registerAuthFactorRoutes(router: Router, context: WorkosContext)
       const { store } = context;
       const user = store.users.get(req.params.id as string);
       if (!user) return workosError(404, `User '${req.params.id}' not found.`);
-      return listPage(store.authFactors, factorsOfUser(store, user.id), parseListParams(req.query), serializeAuthFactor);
+      return listPage(
+        store.authFactors,
+        factorsOfUser(store, user.id),
+        parseListParams(req.query),
+        serializeAuthFactor,
+      );
     }),
   );
 
   // GET /auth/factors/:id
-  registerGetById(router, context, "/auth/factors/:id", "Authentication Factor", (store) => store.authFactors, serializeAuthFactor);
+  registerGetById(
+    router,
+    context,
+    "/auth/factors/:id",
+    "Authentication Factor",
+    (store) => store.authFactors,
+    serializeAuthFactor,
+  );
 
   // DELETE /auth/factors/:id - the user stops being asked for a code (if it was their only factor)
   router.delete(
@@ -95,7 +113,8 @@ export function registerAuthFactorRoutes(router: Router, context: WorkosContext)
       const { store } = context;
       const factor = store.authFactors.delete(req.params.id as string);
       if (!factor) return factorNotFound(req.params.id as string);
-      for (const challenge of store.authChallenges.all().filter((c) => c.factorId === factor.id)) store.authChallenges.delete(challenge.id);
+      for (const challenge of store.authChallenges.all().filter((c) => c.factorId === factor.id))
+        store.authChallenges.delete(challenge.id);
       return { status: 204 };
     }),
   );
@@ -120,9 +139,16 @@ export function registerAuthFactorRoutes(router: Router, context: WorkosContext)
       if (!challenge || !factor) return workosError(404, `Authentication Challenge '${req.params.id}' not found.`);
       const code = stringField(readBody(req), "code");
       if (!code) return invalid("code is required.");
-      if (challenge.verified) return workosError(422, "The authentication challenge has already been verified.", "authentication_challenge_previously_verified");
-      if (Date.parse(challenge.expiresAt) <= Date.now()) return workosError(422, "The authentication challenge has expired.", "authentication_challenge_expired");
-      if (challenge.failedAttempts >= MAX_FAILED_ATTEMPTS) return workosError(400, "Too many incorrect codes: start a new challenge.", "one_time_code_too_many_attempts");
+      if (challenge.verified)
+        return workosError(
+          422,
+          "The authentication challenge has already been verified.",
+          "authentication_challenge_previously_verified",
+        );
+      if (Date.parse(challenge.expiresAt) <= Date.now())
+        return workosError(422, "The authentication challenge has expired.", "authentication_challenge_expired");
+      if (challenge.failedAttempts >= MAX_FAILED_ATTEMPTS)
+        return workosError(400, "Too many incorrect codes: start a new challenge.", "one_time_code_too_many_attempts");
       const valid = verifyTotp(factor.secret, code.replace(/\s/g, ""));
       if (valid) challenge.verified = true;
       else challenge.failedAttempts += 1;

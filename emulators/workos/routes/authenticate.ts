@@ -7,7 +7,10 @@ import { serializeUser } from "../serializers";
 import { isSessionLive, issueTokens, startSession } from "../tokens";
 import type { SessionRecord } from "../types";
 
-const oauthError = (error: string, description: string, status = 400): EmulatorResponse => ({ status, body: { error, error_description: description } });
+const oauthError = (error: string, description: string, status = 400): EmulatorResponse => ({
+  status,
+  body: { error, error_description: description },
+});
 
 function clientInfo(body: Record<string, unknown>) {
   return {
@@ -32,7 +35,11 @@ function tokenResponse(context: WorkosContext, session: SessionRecord): Emulator
   };
 }
 
-async function authorizationCodeGrant(context: WorkosContext, body: Record<string, unknown>, hasSecret: boolean): Promise<EmulatorResponse> {
+async function authorizationCodeGrant(
+  context: WorkosContext,
+  body: Record<string, unknown>,
+  hasSecret: boolean,
+): Promise<EmulatorResponse> {
   const code = stringField(body, "code");
   if (!code) return oauthError("invalid_request", "code is required for the authorization_code grant.");
   const grant = context.store.codes.get(code);
@@ -42,13 +49,19 @@ async function authorizationCodeGrant(context: WorkosContext, body: Record<strin
   grant.used = true;
   const verifier = stringField(body, "code_verifier");
   if (grant.codeChallenge) {
-    if (!verifier) return oauthError("invalid_grant", "code_verifier is required: the authorization request used PKCE.");
+    if (!verifier)
+      return oauthError("invalid_grant", "code_verifier is required: the authorization request used PKCE.");
     const computed = createHash("sha256").update(verifier).digest("base64url");
-    if (!safeEqual(computed, grant.codeChallenge)) return oauthError("invalid_grant", "The code_verifier does not match the code_challenge.");
+    if (!safeEqual(computed, grant.codeChallenge))
+      return oauthError("invalid_grant", "The code_verifier does not match the code_challenge.");
   } else if (!hasSecret) {
     return oauthError("invalid_client", "client_secret is required when the authorization request did not use PKCE.");
   }
-  const session = await startSession(context, { userId: grant.userId, organizationId: grant.organizationId, ...clientInfo(body) });
+  const session = await startSession(context, {
+    userId: grant.userId,
+    organizationId: grant.organizationId,
+    ...clientInfo(body),
+  });
   return tokenResponse(context, session);
 }
 
@@ -69,7 +82,10 @@ function refreshTokenGrant(context: WorkosContext, body: Record<string, unknown>
     }
     const membership = findMembership(context.store, session.userId, organizationId);
     if (!membership || membership.status !== "active") {
-      return oauthError("organization_membership_not_found", `The user is not an active member of organization '${organizationId}'.`);
+      return oauthError(
+        "organization_membership_not_found",
+        `The user is not an active member of organization '${organizationId}'.`,
+      );
     }
   }
   record.used = true;
@@ -86,7 +102,8 @@ export function registerAuthenticateRoutes(router: Router, context: WorkosContex
     if (!clientId) return oauthError("invalid_request", "client_id is required.");
     if (clientId !== context.config.clientId) return oauthError("invalid_client", `Invalid client ID '${clientId}'.`);
     const secret = stringField(body, "client_secret");
-    if (secret !== undefined && !safeEqual(secret, context.config.apiKey)) return oauthError("invalid_client", "Invalid client secret.");
+    if (secret !== undefined && !safeEqual(secret, context.config.apiKey))
+      return oauthError("invalid_client", "Invalid client secret.");
     const grantType = stringField(body, "grant_type");
     if (grantType === "authorization_code") return authorizationCodeGrant(context, body, secret !== undefined);
     if (grantType === "refresh_token") return refreshTokenGrant(context, body);

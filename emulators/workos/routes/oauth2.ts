@@ -27,14 +27,33 @@ import { html, isCodeChallenge, newCodeGrant, openSignIn, registerSignInFlow } f
  * /user_management/authorize), /oauth2/token, JWKS, introspection, userinfo.
  */
 
-const CARRIED_PARAMS = ["client_id", "redirect_uri", "response_type", "state", "code_challenge", "code_challenge_method", "scope", "resource", "nonce"];
+const CARRIED_PARAMS = [
+  "client_id",
+  "redirect_uri",
+  "response_type",
+  "state",
+  "code_challenge",
+  "code_challenge_method",
+  "scope",
+  "resource",
+  "nonce",
+];
 
 /** CORS for browser-based MCP clients (MCP Inspector and the like). */
-const CORS = { "access-control-allow-origin": "*", "access-control-allow-headers": "authorization, content-type, mcp-protocol-version", "access-control-allow-methods": "GET, POST, OPTIONS" };
+const CORS = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-headers": "authorization, content-type, mcp-protocol-version",
+  "access-control-allow-methods": "GET, POST, OPTIONS",
+};
 const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): EmulatorResponse => ({ status, headers: { ...CORS, ...headers }, body });
-const oauthError = (error: string, description: string, status = 400, headers: Record<string, string> = {}) => json(status, { error, error_description: description }, { ...NO_STORE, ...headers });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): EmulatorResponse => ({
+  status,
+  headers: { ...CORS, ...headers },
+  body,
+});
+const oauthError = (error: string, description: string, status = 400, headers: Record<string, string> = {}) =>
+  json(status, { error, error_description: description }, { ...NO_STORE, ...headers });
 
 /** Form-encoded (the standard) or JSON request bodies as a flat record; null for unreadable JSON. */
 function readOAuthBody(req: EmulatorRequest): Record<string, unknown> | null {
@@ -57,10 +76,16 @@ function redirectError(redirectUri: string, error: string, description: string, 
   location.searchParams.set("error", error);
   location.searchParams.set("error_description", description);
   if (state !== null) location.searchParams.set("state", state);
-  return { ok: false, response: { status: 302, headers: { location: location.toString(), "cache-control": "no-store" } } };
+  return {
+    ok: false,
+    response: { status: 302, headers: { location: location.toString(), "cache-control": "no-store" } },
+  };
 }
 
-const badRequestPage = (message: string): FlowValidation => ({ ok: false, response: html(400, renderMessage("Invalid authorization request", message)) });
+const badRequestPage = (message: string): FlowValidation => ({
+  ok: false,
+  response: html(400, renderMessage("Invalid authorization request", message)),
+});
 
 function oauthFlow(context: WorkosContext): SignInFlow {
   return {
@@ -73,22 +98,27 @@ function oauthFlow(context: WorkosContext): SignInFlow {
       if (!client) return badRequestPage(`Unknown client '${clientId}'. Register it at /oauth2/register first.`);
       const redirectUri = source.get("redirect_uri") ?? "";
       if (!redirectUri) return badRequestPage("redirect_uri is required.");
-      if (!client.redirectUris.includes(redirectUri)) return badRequestPage(`'${redirectUri}' is not a registered redirect URI of client '${clientId}'.`);
+      if (!client.redirectUris.includes(redirectUri))
+        return badRequestPage(`'${redirectUri}' is not a registered redirect URI of client '${clientId}'.`);
 
       const state = source.get("state");
       const fail = (error: string, description: string) => redirectError(redirectUri, error, description, state);
       const responseType = source.get("response_type") ?? "";
       if (!responseType) return fail("invalid_request", "response_type is required.");
-      if (responseType !== "code" || !client.responseTypes.includes("code")) return fail("unsupported_response_type", "response_type must be 'code'.");
+      if (responseType !== "code" || !client.responseTypes.includes("code"))
+        return fail("unsupported_response_type", "response_type must be 'code'.");
       const challenge = source.get("code_challenge") ?? "";
       if (!challenge) return fail("invalid_request", "code_challenge is required (PKCE with S256).");
-      if ((source.get("code_challenge_method") ?? "") !== "S256") return fail("invalid_request", "code_challenge_method must be 'S256'.");
-      if (!isCodeChallenge(challenge)) return fail("invalid_request", "code_challenge must be a base64url-encoded SHA-256 hash.");
+      if ((source.get("code_challenge_method") ?? "") !== "S256")
+        return fail("invalid_request", "code_challenge_method must be 'S256'.");
+      if (!isCodeChallenge(challenge))
+        return fail("invalid_request", "code_challenge must be a base64url-encoded SHA-256 hash.");
       const scope = parseScope(source.get("scope"));
       if (!scope.ok) return fail("invalid_scope", `Scope '${scope.unsupported}' is not supported.`);
       const resources = source.getAll("resource");
       if (resources.length > 1) return fail("invalid_target", "Give at most one resource.");
-      if (resources[0] !== undefined && !isResourceIndicator(resources[0])) return fail("invalid_target", "resource must be an absolute URI without a fragment.");
+      if (resources[0] !== undefined && !isResourceIndicator(resources[0]))
+        return fail("invalid_target", "resource must be an absolute URI without a fragment.");
 
       const params: Record<string, string> = {};
       for (const key of CARRIED_PARAMS) if (source.get(key)) params[key] = source.get(key) as string;
@@ -102,7 +132,14 @@ function oauthFlow(context: WorkosContext): SignInFlow {
     issueCode(pending, organizationId) {
       const { authorizeParams: params } = pending;
       const grant = newCodeGrant(pending, organizationId);
-      context.store.oauthCodes.set(grant.code, { ...grant, codeChallenge: params.code_challenge as string, resource: params.resource ?? null, scope: params.scope as string, nonce: params.nonce ?? null, sessionId: null });
+      context.store.oauthCodes.set(grant.code, {
+        ...grant,
+        codeChallenge: params.code_challenge as string,
+        resource: params.resource ?? null,
+        scope: params.scope as string,
+        nonce: params.nonce ?? null,
+        sessionId: null,
+      });
       return grant.code;
     },
   };
@@ -118,7 +155,9 @@ function authenticateClient(context: WorkosContext, req: EmulatorRequest, body: 
   const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? "");
   const invalid = (description: string): ClientAuth => ({
     ok: false,
-    response: basic ? oauthError("invalid_client", description, 401, { "www-authenticate": 'Basic realm="oauth2"' }) : oauthError("invalid_client", description),
+    response: basic
+      ? oauthError("invalid_client", description, 401, { "www-authenticate": 'Basic realm="oauth2"' })
+      : oauthError("invalid_client", description),
   });
   let clientId = stringField(body, "client_id");
   let secret = stringField(body, "client_secret");
@@ -135,13 +174,19 @@ function authenticateClient(context: WorkosContext, req: EmulatorRequest, body: 
   if (!clientId) return { ok: false, response: oauthError("invalid_request", "client_id is required.") };
   const client = context.store.oauthClients.get(clientId);
   if (!client) return invalid(`Unknown client '${clientId}'.`);
-  if (client.secret && (!secret || !safeEqual(secret, client.secret))) return invalid(secret ? "Invalid client secret." : "This client must authenticate with its client_secret.");
+  if (client.secret && (!secret || !safeEqual(secret, client.secret)))
+    return invalid(secret ? "Invalid client secret." : "This client must authenticate with its client_secret.");
   return { ok: true, client };
 }
 
 const tokenResponse = (body: Record<string, unknown>) => json(200, body, NO_STORE);
 
-async function authorizationCodeGrant(context: WorkosContext, client: OAuthClientRecord, body: Record<string, unknown>, userAgent: string | null): Promise<EmulatorResponse> {
+async function authorizationCodeGrant(
+  context: WorkosContext,
+  client: OAuthClientRecord,
+  body: Record<string, unknown>,
+  userAgent: string | null,
+): Promise<EmulatorResponse> {
   const code = stringField(body, "code");
   const redirectUri = stringField(body, "redirect_uri");
   const verifier = stringField(body, "code_verifier");
@@ -159,32 +204,56 @@ async function authorizationCodeGrant(context: WorkosContext, client: OAuthClien
   }
   grant.used = true;
   if (grant.expiresAt < Date.now()) return oauthError("invalid_grant", "The authorization code has expired.");
-  if (grant.redirectUri !== redirectUri) return oauthError("invalid_grant", "redirect_uri does not match the one of the authorization request.");
+  if (grant.redirectUri !== redirectUri)
+    return oauthError("invalid_grant", "redirect_uri does not match the one of the authorization request.");
   const computed = createHash("sha256").update(verifier).digest("base64url");
-  if (!safeEqual(computed, grant.codeChallenge)) return oauthError("invalid_grant", "The code_verifier does not match the code_challenge.");
+  if (!safeEqual(computed, grant.codeChallenge))
+    return oauthError("invalid_grant", "The code_verifier does not match the code_challenge.");
   const resource = stringField(body, "resource");
-  if (resource !== undefined && resource !== grant.resource) return oauthError("invalid_target", "resource does not match the one of the authorization request.");
+  if (resource !== undefined && resource !== grant.resource)
+    return oauthError("invalid_target", "resource does not match the one of the authorization request.");
   if (!context.store.users.get(grant.userId)) return oauthError("invalid_grant", "The user no longer exists.");
 
-  const session = await startSession(context, { userId: grant.userId, organizationId: grant.organizationId, ipAddress: null, userAgent });
+  const session = await startSession(context, {
+    userId: grant.userId,
+    organizationId: grant.organizationId,
+    ipAddress: null,
+    userAgent,
+  });
   grant.sessionId = session.id;
-  return tokenResponse(issueOAuthTokens(context, { client, session, resource: grant.resource, scope: grant.scope, nonce: grant.nonce, idToken: true }));
+  return tokenResponse(
+    issueOAuthTokens(context, {
+      client,
+      session,
+      resource: grant.resource,
+      scope: grant.scope,
+      nonce: grant.nonce,
+      idToken: true,
+    }),
+  );
 }
 
-function refreshTokenGrant(context: WorkosContext, client: OAuthClientRecord, body: Record<string, unknown>): EmulatorResponse {
+function refreshTokenGrant(
+  context: WorkosContext,
+  client: OAuthClientRecord,
+  body: Record<string, unknown>,
+): EmulatorResponse {
   const token = stringField(body, "refresh_token");
   if (!token) return oauthError("invalid_request", "refresh_token is required.");
   const record = context.store.oauthRefreshTokens.get(token);
   if (!record || record.clientId !== client.id) return oauthError("invalid_grant", "The refresh token is invalid.");
   if (record.used) return oauthError("invalid_grant", "The refresh token has already been used.");
   const session = context.store.sessions.get(record.sessionId);
-  if (!session || !isSessionLive(session)) return oauthError("invalid_grant", "The session of this refresh token has ended.");
+  if (!session || !isSessionLive(session))
+    return oauthError("invalid_grant", "The session of this refresh token has ended.");
   if (session.organizationId) {
     const membership = findMembership(context.store, session.userId, session.organizationId);
-    if (!membership || membership.status !== "active") return oauthError("invalid_grant", "The user is no longer an active member of the organization.");
+    if (!membership || membership.status !== "active")
+      return oauthError("invalid_grant", "The user is no longer an active member of the organization.");
   }
   const resource = stringField(body, "resource");
-  if (resource !== undefined && resource !== record.resource) return oauthError("invalid_target", "resource does not match the one of the original grant.");
+  if (resource !== undefined && resource !== record.resource)
+    return oauthError("invalid_target", "resource does not match the one of the original grant.");
   let scope = record.scope;
   const requested = stringField(body, "scope");
   if (requested !== undefined) {
@@ -206,7 +275,21 @@ function introspect(context: WorkosContext, token: string): Record<string, unkno
   const claims = verifyOAuthAccessToken(context, token);
   if (claims) {
     const { sub, client_id, exp, iat, iss, aud, scope, sid, jti, org_id, role } = claims;
-    return { active: true, token_type: "access_token", sub, client_id, exp, iat, iss, aud, scope, sid, jti, ...(org_id ? { org_id } : {}), ...(role ? { role } : {}) };
+    return {
+      active: true,
+      token_type: "access_token",
+      sub,
+      client_id,
+      exp,
+      iat,
+      iss,
+      aud,
+      scope,
+      sid,
+      jti,
+      ...(org_id ? { org_id } : {}),
+      ...(role ? { role } : {}),
+    };
   }
   const refresh = context.store.oauthRefreshTokens.get(token);
   const session = refresh && !refresh.used ? context.store.sessions.get(refresh.sessionId) : undefined;
@@ -231,13 +314,27 @@ function bearerToken(req: EmulatorRequest): string | null {
 
 function userinfo(context: WorkosContext, req: EmulatorRequest): EmulatorResponse {
   const token = bearerToken(req);
-  const challenge = (error: string, description: string) => json(401, { error, error_description: description }, { "www-authenticate": `Bearer error="${error}", error_description="${description}"` });
-  if (!token) return json(401, { error: "invalid_request", error_description: "A Bearer access token is required." }, { "www-authenticate": 'Bearer realm="oauth2"' });
+  const challenge = (error: string, description: string) =>
+    json(
+      401,
+      { error, error_description: description },
+      { "www-authenticate": `Bearer error="${error}", error_description="${description}"` },
+    );
+  if (!token)
+    return json(
+      401,
+      { error: "invalid_request", error_description: "A Bearer access token is required." },
+      { "www-authenticate": 'Bearer realm="oauth2"' },
+    );
   const claims = verifyOAuthAccessToken(context, token);
   const user = claims ? context.store.users.get(claims.sub as string) : undefined;
   if (!claims || !user) return challenge("invalid_token", "The access token is invalid or has expired.");
   const scopes = String(claims.scope ?? "").split(" ");
-  return json(200, { sub: user.id, ...userClaims(user, scopes), ...(claims.org_id ? { org_id: claims.org_id } : {}) }, NO_STORE);
+  return json(
+    200,
+    { sub: user.id, ...userClaims(user, scopes), ...(claims.org_id ? { org_id: claims.org_id } : {}) },
+    NO_STORE,
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -245,7 +342,15 @@ function userinfo(context: WorkosContext, req: EmulatorRequest): EmulatorRespons
 export function registerOAuthRoutes(router: Router, context: WorkosContext) {
   const flow = oauthFlow(context);
   const preflight = () => ({ status: 204, headers: { ...CORS, "access-control-max-age": "86400" } });
-  for (const path of ["/.well-known/oauth-authorization-server", "/.well-known/openid-configuration", "/oauth2/register", "/oauth2/token", "/oauth2/jwks", "/oauth2/introspection", "/oauth2/userinfo"]) {
+  for (const path of [
+    "/.well-known/oauth-authorization-server",
+    "/.well-known/openid-configuration",
+    "/oauth2/register",
+    "/oauth2/token",
+    "/oauth2/jwks",
+    "/oauth2/introspection",
+    "/oauth2/userinfo",
+  ]) {
     router.add("OPTIONS", path, preflight);
   }
 
@@ -276,15 +381,24 @@ export function registerOAuthRoutes(router: Router, context: WorkosContext) {
     if (!body) return oauthError("invalid_request", "The request body must be form-encoded (or a JSON object).");
     const grantType = stringField(body, "grant_type");
     if (!grantType) return oauthError("invalid_request", "grant_type is required.");
-    if (grantType !== "authorization_code" && grantType !== "refresh_token") return oauthError("unsupported_grant_type", `Grant type '${grantType}' is not supported.`);
+    if (grantType !== "authorization_code" && grantType !== "refresh_token")
+      return oauthError("unsupported_grant_type", `Grant type '${grantType}' is not supported.`);
     const auth = authenticateClient(context, req, body);
     if (!auth.ok) return auth.response;
-    if (!auth.client.grantTypes.includes(grantType)) return oauthError("unauthorized_client", `Client '${auth.client.id}' is not registered for the ${grantType} grant.`);
-    return grantType === "authorization_code" ? authorizationCodeGrant(context, auth.client, body, req.headers["user-agent"] ?? null) : refreshTokenGrant(context, auth.client, body);
+    if (!auth.client.grantTypes.includes(grantType))
+      return oauthError(
+        "unauthorized_client",
+        `Client '${auth.client.id}' is not registered for the ${grantType} grant.`,
+      );
+    return grantType === "authorization_code"
+      ? authorizationCodeGrant(context, auth.client, body, req.headers["user-agent"] ?? null)
+      : refreshTokenGrant(context, auth.client, body);
   });
 
   // GET /oauth2/jwks - the keys that sign access tokens (same as /sso/jwks/:clientId)
-  router.get("/oauth2/jwks", () => json(200, { keys: [context.signingKey.jwk] }, { "cache-control": "public, max-age=300" }));
+  router.get("/oauth2/jwks", () =>
+    json(200, { keys: [context.signingKey.jwk] }, { "cache-control": "public, max-age=300" }),
+  );
 
   // POST /oauth2/introspection - RFC 7662; client credentials optional, checked when given
   router.post("/oauth2/introspection", (req) => {
@@ -292,7 +406,10 @@ export function registerOAuthRoutes(router: Router, context: WorkosContext) {
     if (!body) return oauthError("invalid_request", "The request body must be form-encoded (or a JSON object).");
     const bearer = bearerToken(req);
     if (bearer !== null) {
-      if (!safeEqual(bearer, context.config.apiKey)) return oauthError("invalid_client", "The Bearer credential must be the API key.", 401, { "www-authenticate": 'Bearer realm="oauth2"' });
+      if (!safeEqual(bearer, context.config.apiKey))
+        return oauthError("invalid_client", "The Bearer credential must be the API key.", 401, {
+          "www-authenticate": 'Bearer realm="oauth2"',
+        });
     } else if (/^Basic\s/i.test(req.headers.authorization ?? "") || stringField(body, "client_id")) {
       const auth = authenticateClient(context, req, body);
       if (!auth.ok) return auth.response;

@@ -7,7 +7,12 @@ import type { Store } from "../store";
 import type { Table } from "../table";
 
 /** One page of `rows` (a filtered subset of `table`) in WorkOS's list envelope. */
-export function listPage<T extends { id: string }>(table: Table<T>, rows: readonly T[], params: ListParams, serialize: (row: T) => unknown): EmulatorResponse {
+export function listPage<T extends { id: string }>(
+  table: Table<T>,
+  rows: readonly T[],
+  params: ListParams,
+  serialize: (row: T) => unknown,
+): EmulatorResponse {
   const page = paginate(table, rows, params);
   return { status: 200, body: listResponse(page.data.map(serialize), page) };
 }
@@ -16,12 +21,21 @@ export function listPage<T extends { id: string }>(table: Table<T>, rows: readon
  * GET `path` (ending in `/:id`): the record serialized, or WorkOS's 404 naming
  * `noun`. The table is picked per request because a reset replaces the store.
  */
-export function registerGetById<T extends { id: string }>(router: Router, context: WorkosContext, path: string, noun: string, table: (store: Store) => Table<T>, serialize: (record: T) => unknown) {
+export function registerGetById<T extends { id: string }>(
+  router: Router,
+  context: WorkosContext,
+  path: string,
+  noun: string,
+  table: (store: Store) => Table<T>,
+  serialize: (record: T) => unknown,
+) {
   router.get(
     path,
     apiRoute(context, (req) => {
       const record = table(context.store).get(req.params.id as string);
-      return record ? { status: 200, body: serialize(record) } : workosError(404, `${noun} '${req.params.id}' not found.`);
+      return record
+        ? { status: 200, body: serialize(record) }
+        : workosError(404, `${noun} '${req.params.id}' not found.`);
     }),
   );
 }

@@ -16,7 +16,10 @@ export type AuditEntryInput = {
 };
 
 /** Appends one entry to an org's audit log (the table rejects updates and deletes), in the caller's transaction when given one. */
-export async function appendAuditEntry({ orgId, actor, action, target, summary, changes, result = "success", requestId }: AuditEntryInput, client: Prisma.TransactionClient = db) {
+export async function appendAuditEntry(
+  { orgId, actor, action, target, summary, changes, result = "success", requestId }: AuditEntryInput,
+  client: Prisma.TransactionClient = db,
+) {
   return client.auditLog.create({
     data: {
       orgId,
@@ -46,7 +49,17 @@ export async function allowAuditPersonalDataRewrite(tx: Prisma.TransactionClient
 }
 
 /** Newest first, filtered by actor (substring of the label), exact action and date range. */
-export async function listAuditEntries({ orgId, filters, limit = 100, before }: { orgId: string; filters: AuditFilters; limit?: number; before?: { createdAt: Date; id: string } }) {
+export async function listAuditEntries({
+  orgId,
+  filters,
+  limit = 100,
+  before,
+}: {
+  orgId: string;
+  filters: AuditFilters;
+  limit?: number;
+  before?: { createdAt: Date; id: string };
+}) {
   const range = dateRange(filters);
   return db.auditLog.findMany({
     where: {
@@ -54,7 +67,9 @@ export async function listAuditEntries({ orgId, filters, limit = 100, before }: 
       ...(filters.actor ? { actorLabel: { contains: filters.actor, mode: "insensitive" as const } } : {}),
       ...(filters.action ? { action: filters.action } : {}),
       ...(range.gte || range.lt ? { createdAt: range } : {}),
-      ...(before ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] } : {}),
+      ...(before
+        ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] }
+        : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
@@ -63,6 +78,11 @@ export async function listAuditEntries({ orgId, filters, limit = 100, before }: 
 
 /** The distinct actions an org's log contains, for the filter menu. */
 export async function listAuditActions({ orgId }: { orgId: string }): Promise<string[]> {
-  const rows = await db.auditLog.findMany({ where: { orgId }, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  const rows = await db.auditLog.findMany({
+    where: { orgId },
+    distinct: ["action"],
+    select: { action: true },
+    orderBy: { action: "asc" },
+  });
   return rows.map((row) => row.action);
 }

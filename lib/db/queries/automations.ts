@@ -9,19 +9,37 @@ export async function listRules({ orgId }: { orgId: string }) {
 }
 
 export async function listEnabledRules({ orgId, kinds }: { orgId: string; kinds: AutomationKind[] }) {
-  return db.automationRule.findMany({ where: { orgId, enabled: true, kind: { in: kinds } }, orderBy: { createdAt: "asc" } });
+  return db.automationRule.findMany({
+    where: { orgId, enabled: true, kind: { in: kinds } },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 export async function findRule({ orgId, ruleId }: { orgId: string; ruleId: string }) {
   return db.automationRule.findFirst({ where: { id: ruleId, orgId } });
 }
 
-export async function createRule(input: { orgId: string; kind: AutomationKind; name: string; enabled: boolean; config: Prisma.InputJsonValue; createdById: string | null }) {
+export async function createRule(input: {
+  orgId: string;
+  kind: AutomationKind;
+  name: string;
+  enabled: boolean;
+  config: Prisma.InputJsonValue;
+  createdById: string | null;
+}) {
   return db.automationRule.create({ data: input });
 }
 
 /** Updates a rule of this org; null when the rule is not the org's. */
-export async function updateRule({ orgId, ruleId, data }: { orgId: string; ruleId: string; data: { name?: string; enabled?: boolean; config?: Prisma.InputJsonValue } }) {
+export async function updateRule({
+  orgId,
+  ruleId,
+  data,
+}: {
+  orgId: string;
+  ruleId: string;
+  data: { name?: string; enabled?: boolean; config?: Prisma.InputJsonValue };
+}) {
   const updated = await db.automationRule.updateMany({ where: { id: ruleId, orgId }, data });
   return updated.count === 0 ? null : findRule({ orgId, ruleId });
 }
@@ -31,40 +49,108 @@ export async function deleteRule({ orgId, ruleId }: { orgId: string; ruleId: str
 }
 
 /** The run of one rule for one trigger, created on first sight. Concurrent callers get the same row. */
-export async function openRun({ orgId, ruleId, triggerKey, deliveryId, input }: { orgId: string; ruleId: string; triggerKey: string; deliveryId: string | null; input: Prisma.InputJsonValue }) {
+export async function openRun({
+  orgId,
+  ruleId,
+  triggerKey,
+  deliveryId,
+  input,
+}: {
+  orgId: string;
+  ruleId: string;
+  triggerKey: string;
+  deliveryId: string | null;
+  input: Prisma.InputJsonValue;
+}) {
   const existing = await db.automationRun.findUnique({ where: { ruleId_triggerKey: { ruleId, triggerKey } } });
   if (existing) {
     if (existing.status === "succeeded" || existing.status === "skipped") return { run: existing, final: true };
-    return { run: await db.automationRun.update({ where: { id: existing.id }, data: { status: "running", attempt: { increment: 1 }, finishedAt: null } }), final: false };
+    return {
+      run: await db.automationRun.update({
+        where: { id: existing.id },
+        data: { status: "running", attempt: { increment: 1 }, finishedAt: null },
+      }),
+      final: false,
+    };
   }
-  const created = await db.automationRun.createManyAndReturn({ data: [{ orgId, ruleId, triggerKey, deliveryId, input, status: "running" }], skipDuplicates: true });
+  const created = await db.automationRun.createManyAndReturn({
+    data: [{ orgId, ruleId, triggerKey, deliveryId, input, status: "running" }],
+    skipDuplicates: true,
+  });
   if (created[0]) return { run: created[0], final: false };
   return openRun({ orgId, ruleId, triggerKey, deliveryId, input });
 }
 
-export async function finishRun({ id, status, decision, error }: { id: string; status: RunStatus; decision?: Prisma.InputJsonValue; error?: string | null }) {
+export async function finishRun({
+  id,
+  status,
+  decision,
+  error,
+}: {
+  id: string;
+  status: RunStatus;
+  decision?: Prisma.InputJsonValue;
+  error?: string | null;
+}) {
   const final = status === "succeeded" || status === "skipped" || status === "failed";
-  return db.automationRun.update({ where: { id }, data: { status, ...(decision !== undefined ? { decision } : {}), error: error ?? null, finishedAt: final ? new Date() : null } });
+  return db.automationRun.update({
+    where: { id },
+    data: {
+      status,
+      ...(decision !== undefined ? { decision } : {}),
+      error: error ?? null,
+      finishedAt: final ? new Date() : null,
+    },
+  });
 }
 
 export type RunFilter = { status?: RunStatus; ruleId?: string };
 
 /** The run log, newest first, with each run's rule, delivery and outbound writes. */
-export async function listRuns({ orgId, filter = {}, take = 50 }: { orgId: string; filter?: RunFilter; take?: number }) {
+export async function listRuns({
+  orgId,
+  filter = {},
+  take = 50,
+}: {
+  orgId: string;
+  filter?: RunFilter;
+  take?: number;
+}) {
   return db.automationRun.findMany({
-    where: { orgId, ...(filter.status ? { status: filter.status } : {}), ...(filter.ruleId ? { ruleId: filter.ruleId } : {}) },
+    where: {
+      orgId,
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.ruleId ? { ruleId: filter.ruleId } : {}),
+    },
     orderBy: { startedAt: "desc" },
     take,
     include: {
       rule: { select: { id: true, name: true, kind: true } },
       delivery: { select: { id: true, source: true, eventType: true, receivedAt: true } },
-      intents: { select: { id: true, operation: true, status: true, attempts: true, lastError: true, result: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      intents: {
+        select: {
+          id: true,
+          operation: true,
+          status: true,
+          attempts: true,
+          lastError: true,
+          result: true,
+          createdAt: true,
+        },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
 }
 
 /** How many of the org's runs for one delivery failed. */
-export async function countFailedRunsOfDelivery({ orgId, deliveryId }: { orgId: string; deliveryId: string }): Promise<number> {
+export async function countFailedRunsOfDelivery({
+  orgId,
+  deliveryId,
+}: {
+  orgId: string;
+  deliveryId: string;
+}): Promise<number> {
   return db.automationRun.count({ where: { orgId, deliveryId, status: "failed" } });
 }
 
@@ -73,16 +159,43 @@ export async function findRun({ orgId, runId }: { orgId: string; runId: string }
 }
 
 /** Recent webhook deliveries of the org, newest first. */
-export async function listDeliveries({ orgId, sources, take = 25 }: { orgId: string; sources?: ("sentry" | "github" | "workos")[]; take?: number }) {
-  return db.webhookDelivery.findMany({ where: { orgId, ...(sources ? { source: { in: sources } } : {}) }, orderBy: { receivedAt: "desc" }, take, select: { id: true, source: true, eventType: true, status: true, error: true, receivedAt: true, processedAt: true, payload: true } });
+export async function listDeliveries({
+  orgId,
+  sources,
+  take = 25,
+}: {
+  orgId: string;
+  sources?: ("sentry" | "github" | "workos")[];
+  take?: number;
+}) {
+  return db.webhookDelivery.findMany({
+    where: { orgId, ...(sources ? { source: { in: sources } } : {}) },
+    orderBy: { receivedAt: "desc" },
+    take,
+    select: {
+      id: true,
+      source: true,
+      eventType: true,
+      status: true,
+      error: true,
+      receivedAt: true,
+      processedAt: true,
+      payload: true,
+    },
+  });
 }
 
 /** Deliveries and runs per status since a time, for the page's summary. */
 export async function automationActivity({ orgId, since }: { orgId: string; since: Date }) {
   const [deliveries, runs] = await Promise.all([
-    db.webhookDelivery.groupBy({ by: ["status"], where: { orgId, receivedAt: { gte: since } }, _count: { _all: true } }),
+    db.webhookDelivery.groupBy({
+      by: ["status"],
+      where: { orgId, receivedAt: { gte: since } },
+      _count: { _all: true },
+    }),
     db.automationRun.groupBy({ by: ["status"], where: { orgId, startedAt: { gte: since } }, _count: { _all: true } }),
   ]);
-  const count = <S extends string>(groups: { status: S; _count: { _all: number } }[]) => Object.fromEntries(groups.map((g) => [g.status, g._count._all])) as Partial<Record<S, number>>;
+  const count = <S extends string>(groups: { status: S; _count: { _all: number } }[]) =>
+    Object.fromEntries(groups.map((g) => [g.status, g._count._all])) as Partial<Record<S, number>>;
   return { deliveries: count(deliveries), runs: count(runs) };
 }

@@ -19,7 +19,15 @@ const toStamp = (row: StampRow): CacheStamp => ({ fetchedAt: new Date(row.fetche
  * The entry's timestamps, and its value only if its version differs from the one the caller already holds
  * (`heldFetchedAt`): one round trip whether or not the value has to travel.
  */
-export async function readCacheEntry({ orgId, key, heldFetchedAt }: { orgId: string; key: string; heldFetchedAt?: Date }): Promise<(CacheStamp & { changed: true; value: unknown }) | (CacheStamp & { changed: false }) | null> {
+export async function readCacheEntry({
+  orgId,
+  key,
+  heldFetchedAt,
+}: {
+  orgId: string;
+  key: string;
+  heldFetchedAt?: Date;
+}): Promise<(CacheStamp & { changed: true; value: unknown }) | (CacheStamp & { changed: false }) | null> {
   const { rows } = await pool.query<StampRow & { changed: boolean; value: unknown }>(
     `SELECT ${STAMP_COLUMNS}, "fetchedAt" IS DISTINCT FROM $3::timestamp AS changed,
             CASE WHEN "fetchedAt" IS DISTINCT FROM $3::timestamp THEN value END AS value
@@ -31,7 +39,13 @@ export async function readCacheEntry({ orgId, key, heldFetchedAt }: { orgId: str
   return row.changed ? { ...toStamp(row), changed: true, value: row.value } : { ...toStamp(row), changed: false };
 }
 
-export async function writeCacheEntry({ orgId, key, value, fetchedAt, expiresAt }: { orgId: string; key: string; value: unknown } & CacheStamp) {
+export async function writeCacheEntry({
+  orgId,
+  key,
+  value,
+  fetchedAt,
+  expiresAt,
+}: { orgId: string; key: string; value: unknown } & CacheStamp) {
   await pool.query(
     `INSERT INTO "CacheEntry" (id, "orgId", key, value, "fetchedAt", "expiresAt") VALUES ($1, $2, $3, $4::jsonb, $5, $6)
      ON CONFLICT ("orgId", key) DO UPDATE SET value = EXCLUDED.value, "fetchedAt" = EXCLUDED."fetchedAt", "expiresAt" = EXCLUDED."expiresAt"`,

@@ -5,7 +5,13 @@ import type { ActorType } from "@/lib/db/generated/enums";
 import { allowAuditPersonalDataRewrite } from "@/lib/db/queries/audit-log";
 import { planErasure, type MembershipStatus } from "@/lib/domain/privacy/erasure-plan";
 import { erasedEmailFor, erasedWorkosUserIdFor, pseudonymFor } from "@/lib/domain/privacy/pseudonym";
-import { erasureSubject, mentionNeedles, pseudonymiseJson, pseudonymiseText, type ErasureSubject } from "@/lib/domain/privacy/pseudonymise";
+import {
+  erasureSubject,
+  mentionNeedles,
+  pseudonymiseJson,
+  pseudonymiseText,
+  type ErasureSubject,
+} from "@/lib/domain/privacy/pseudonymise";
 
 /** What one erasure removed or rewrote, by kind. */
 export type ErasureCounts = {
@@ -42,26 +48,51 @@ const ERASURE_TIMEOUT_MS = 120_000;
  * and WorkOS id go too. One "member.erased" entry records it, under the
  * pseudonym. Audit entries keep their actor id: an opaque id, not personal.
  */
-export async function eraseDepartedMember({ orgId, userId, actor, requestId, now = new Date() }: { orgId: string; userId: string; actor: Actor; requestId?: string | null; now?: Date }): Promise<ErasureOutcome> {
+export async function eraseDepartedMember({
+  orgId,
+  userId,
+  actor,
+  requestId,
+  now = new Date(),
+}: {
+  orgId: string;
+  userId: string;
+  actor: Actor;
+  requestId?: string | null;
+  now?: Date;
+}): Promise<ErasureOutcome> {
   return db.$transaction(
     async (tx) => {
       // Per person, across orgs: two orgs erasing at once must agree on which of them was the last.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`erase-member:${userId}`}))`;
       const pseudonym = pseudonymFor(userId);
-      const membership = await tx.membership.findUnique({ where: { orgId_userId: { orgId, userId } }, include: { user: true } });
+      const membership = await tx.membership.findUnique({
+        where: { orgId_userId: { orgId, userId } },
+        include: { user: true },
+      });
       if (!membership) {
-        const erased = await tx.auditLog.findFirst({ where: { orgId, action: "member.erased", targetType: "user", targetId: userId }, select: { id: true } });
+        const erased = await tx.auditLog.findFirst({
+          where: { orgId, action: "member.erased", targetType: "user", targetId: userId },
+          select: { id: true },
+        });
         return erased ? { status: "already-erased", pseudonym } : { status: "not-member" };
       }
-      const elsewhere = await tx.membership.findMany({ where: { userId, orgId: { not: orgId } }, select: { status: true } });
+      const elsewhere = await tx.membership.findMany({
+        where: { userId, orgId: { not: orgId } },
+        select: { status: true },
+      });
       const plan = planErasure({ status: membership.status, elsewhere: elsewhere.map((m) => m.status) });
       if (!plan.ok) return { status: "still-member", memberStatus: plan.status, name: membership.user.name };
 
       const subject = erasureSubject({ name: membership.user.name, email: membership.user.email, pseudonym });
       const everywhere = plan.scope === "everywhere";
       const sessionScope = everywhere ? { userId } : { userId, orgId };
-      const sessionIds = (await tx.userSession.findMany({ where: sessionScope, select: { workosSessionId: true } })).map((s) => s.workosSessionId);
-      const mfaAttempts = await tx.mfaAttempt.deleteMany({ where: everywhere ? { userId } : { userId, workosSessionId: { in: sessionIds } } });
+      const sessionIds = (
+        await tx.userSession.findMany({ where: sessionScope, select: { workosSessionId: true } })
+      ).map((s) => s.workosSessionId);
+      const mfaAttempts = await tx.mfaAttempt.deleteMany({
+        where: everywhere ? { userId } : { userId, workosSessionId: { in: sessionIds } },
+      });
       const sessions = await tx.userSession.deleteMany({ where: sessionScope });
       const availability = await tx.availability.deleteMany({ where: { orgId, membershipId: membership.id } });
       await tx.membership.delete({ where: { id: membership.id } });
@@ -80,7 +111,14 @@ export async function eraseDepartedMember({ orgId, userId, actor, requestId, now
       if (everywhere) {
         await tx.user.update({
           where: { id: userId },
-          data: { name: pseudonym, email: erasedEmailFor(userId), workosUserId: erasedWorkosUserIdFor(userId), avatarUrl: null, lastSignInAt: null, erasedAt: now },
+          data: {
+            name: pseudonym,
+            email: erasedEmailFor(userId),
+            workosUserId: erasedWorkosUserIdFor(userId),
+            avatarUrl: null,
+            lastSignInAt: null,
+            erasedAt: now,
+          },
         });
       }
       await tx.auditLog.create({
@@ -105,7 +143,13 @@ export async function eraseDepartedMember({ orgId, userId, actor, requestId, now
 }
 
 /** Ids of an org's rows whose text mentions the person, found in SQL so only those are read. */
-async function idsMentioning(tx: Tx, table: "AuditLog" | "OutboxIntent" | "AutomationRun" | "WebhookDelivery" | "CacheEntry", text: Prisma.Sql, where: Prisma.Sql, subject: ErasureSubject): Promise<string[]> {
+async function idsMentioning(
+  tx: Tx,
+  table: "AuditLog" | "OutboxIntent" | "AutomationRun" | "WebhookDelivery" | "CacheEntry",
+  text: Prisma.Sql,
+  where: Prisma.Sql,
+  subject: ErasureSubject,
+): Promise<string[]> {
   const needles = mentionNeedles(subject);
   if (needles.length === 0) return [];
   const rows = await tx.$queryRaw<{ id: string }[]>`
@@ -119,20 +163,44 @@ const asJson = (value: unknown) => (value === null ? Prisma.DbNull : (value as P
 /** Audit entries are read and rewritten this many at a time: an org's log can hold many thousands of their actions. */
 const AUDIT_BATCH = 1_000;
 
-async function pseudonymiseAuditLog(tx: Tx, { orgId, userId, subject }: { orgId: string; userId: string; subject: ErasureSubject }): Promise<number> {
-  const mentioning = await idsMentioning(tx, "AuditLog", Prisma.sql`"actorLabel" || ' ' || "summary" || ' ' || coalesce("changes"::text, '')`, Prisma.sql`"orgId" = ${orgId}`, subject);
-  const theirs = await tx.auditLog.findMany({ where: { orgId, actorType: "user", actorId: userId }, select: { id: true } });
+async function pseudonymiseAuditLog(
+  tx: Tx,
+  { orgId, userId, subject }: { orgId: string; userId: string; subject: ErasureSubject },
+): Promise<number> {
+  const mentioning = await idsMentioning(
+    tx,
+    "AuditLog",
+    Prisma.sql`"actorLabel" || ' ' || "summary" || ' ' || coalesce("changes"::text, '')`,
+    Prisma.sql`"orgId" = ${orgId}`,
+    subject,
+  );
+  const theirs = await tx.auditLog.findMany({
+    where: { orgId, actorType: "user", actorId: userId },
+    select: { id: true },
+  });
   const ids = [...new Set([...mentioning, ...theirs.map((entry) => entry.id)])];
   let rewritten = 0;
   for (let start = 0; start < ids.length; start += AUDIT_BATCH) {
-    const entries = await tx.auditLog.findMany({ where: { orgId, id: { in: ids.slice(start, start + AUDIT_BATCH) } }, select: { id: true, actorType: true, actorId: true, actorLabel: true, summary: true, changes: true } });
+    const entries = await tx.auditLog.findMany({
+      where: { orgId, id: { in: ids.slice(start, start + AUDIT_BATCH) } },
+      select: { id: true, actorType: true, actorId: true, actorLabel: true, summary: true, changes: true },
+    });
     const rewrites: { id: string; label: string; summary: string; changes: string | null }[] = [];
     for (const entry of entries) {
       // Their own actions carry their e-mail (or a name) as the label; the actor id stays to link them.
-      const label = entry.actorType === "user" && entry.actorId === userId ? { text: subject.pseudonym, changed: entry.actorLabel !== subject.pseudonym } : pseudonymiseText(entry.actorLabel, subject);
+      const label =
+        entry.actorType === "user" && entry.actorId === userId
+          ? { text: subject.pseudonym, changed: entry.actorLabel !== subject.pseudonym }
+          : pseudonymiseText(entry.actorLabel, subject);
       const summary = pseudonymiseText(entry.summary, subject);
       const changes = pseudonymiseJson(entry.changes, subject);
-      if (label.changed || summary.changed || changes.changed) rewrites.push({ id: entry.id, label: label.text, summary: summary.text, changes: changes.changed ? JSON.stringify(changes.value) : null });
+      if (label.changed || summary.changed || changes.changed)
+        rewrites.push({
+          id: entry.id,
+          label: label.text,
+          summary: summary.text,
+          changes: changes.changed ? JSON.stringify(changes.value) : null,
+        });
     }
     if (rewrites.length === 0) continue;
     // One statement per batch; the trigger still checks every row (only label, summary and changes may differ).
@@ -153,24 +221,47 @@ const FINISHED_WRITES = ["succeeded", "failed", "dead", "superseded"] as const;
  * its arguments (changing them would change what is sent); only its summary and
  * actor label, shown in lists, are rewritten now.
  */
-async function pseudonymiseOutbox(tx: Tx, { orgId, subject }: { orgId: string; subject: ErasureSubject }): Promise<number> {
-  const ids = await idsMentioning(tx, "OutboxIntent", Prisma.sql`"payload"::text || ' ' || coalesce("result"::text, '') || ' ' || coalesce("lastError", '')`, Prisma.sql`"orgId" = ${orgId}`, subject);
-  const intents = await tx.outboxIntent.findMany({ where: { orgId, id: { in: ids } }, select: { id: true, status: true, payload: true, result: true, lastError: true } });
+async function pseudonymiseOutbox(
+  tx: Tx,
+  { orgId, subject }: { orgId: string; subject: ErasureSubject },
+): Promise<number> {
+  const ids = await idsMentioning(
+    tx,
+    "OutboxIntent",
+    Prisma.sql`"payload"::text || ' ' || coalesce("result"::text, '') || ' ' || coalesce("lastError", '')`,
+    Prisma.sql`"orgId" = ${orgId}`,
+    subject,
+  );
+  const intents = await tx.outboxIntent.findMany({
+    where: { orgId, id: { in: ids } },
+    select: { id: true, status: true, payload: true, result: true, lastError: true },
+  });
   let rewritten = 0;
   for (const intent of intents) {
     const finished = (FINISHED_WRITES as readonly string[]).includes(intent.status);
     if (finished) {
       const payload = pseudonymiseJson(intent.payload, subject);
       const result = pseudonymiseJson(intent.result, subject);
-      const lastError = intent.lastError === null ? { text: null, changed: false } : pseudonymiseText(intent.lastError, subject);
+      const lastError =
+        intent.lastError === null ? { text: null, changed: false } : pseudonymiseText(intent.lastError, subject);
       if (!payload.changed && !result.changed && !lastError.changed) continue;
-      await tx.outboxIntent.update({ where: { id: intent.id }, data: { payload: payload.value as Prisma.InputJsonValue, ...(result.changed ? { result: asJson(result.value) } : {}), lastError: lastError.text } });
+      await tx.outboxIntent.update({
+        where: { id: intent.id },
+        data: {
+          payload: payload.value as Prisma.InputJsonValue,
+          ...(result.changed ? { result: asJson(result.value) } : {}),
+          lastError: lastError.text,
+        },
+      });
     } else {
       const stored = intent.payload as { meta?: unknown } | null;
       if (!stored || typeof stored !== "object" || !("meta" in stored)) continue;
       const meta = pseudonymiseJson(stored.meta, subject);
       if (!meta.changed) continue;
-      await tx.outboxIntent.update({ where: { id: intent.id }, data: { payload: { ...stored, meta: meta.value } as Prisma.InputJsonValue } });
+      await tx.outboxIntent.update({
+        where: { id: intent.id },
+        data: { payload: { ...stored, meta: meta.value } as Prisma.InputJsonValue },
+      });
     }
     rewritten++;
   }
@@ -178,16 +269,35 @@ async function pseudonymiseOutbox(tx: Tx, { orgId, subject }: { orgId: string; s
 }
 
 /** Only runs that have ended: a run still going reads its input. */
-async function pseudonymiseAutomationRuns(tx: Tx, { orgId, subject }: { orgId: string; subject: ErasureSubject }): Promise<number> {
-  const ids = await idsMentioning(tx, "AutomationRun", Prisma.sql`"input"::text || ' ' || coalesce("decision"::text, '') || ' ' || coalesce("error", '')`, Prisma.sql`"orgId" = ${orgId} AND "status" IN ('succeeded', 'skipped', 'failed')`, subject);
-  const runs = await tx.automationRun.findMany({ where: { orgId, id: { in: ids } }, select: { id: true, input: true, decision: true, error: true } });
+async function pseudonymiseAutomationRuns(
+  tx: Tx,
+  { orgId, subject }: { orgId: string; subject: ErasureSubject },
+): Promise<number> {
+  const ids = await idsMentioning(
+    tx,
+    "AutomationRun",
+    Prisma.sql`"input"::text || ' ' || coalesce("decision"::text, '') || ' ' || coalesce("error", '')`,
+    Prisma.sql`"orgId" = ${orgId} AND "status" IN ('succeeded', 'skipped', 'failed')`,
+    subject,
+  );
+  const runs = await tx.automationRun.findMany({
+    where: { orgId, id: { in: ids } },
+    select: { id: true, input: true, decision: true, error: true },
+  });
   let rewritten = 0;
   for (const run of runs) {
     const input = pseudonymiseJson(run.input, subject);
     const decision = pseudonymiseJson(run.decision, subject);
     const error = run.error === null ? { text: null, changed: false } : pseudonymiseText(run.error, subject);
     if (!input.changed && !decision.changed && !error.changed) continue;
-    await tx.automationRun.update({ where: { id: run.id }, data: { input: input.value as Prisma.InputJsonValue, ...(decision.changed ? { decision: asJson(decision.value) } : {}), error: error.text } });
+    await tx.automationRun.update({
+      where: { id: run.id },
+      data: {
+        input: input.value as Prisma.InputJsonValue,
+        ...(decision.changed ? { decision: asJson(decision.value) } : {}),
+        error: error.text,
+      },
+    });
     rewritten++;
   }
   return rewritten;
@@ -198,23 +308,43 @@ async function pseudonymiseAutomationRuns(tx: Tx, { orgId, subject }: { orgId: s
  * processed from its body). WorkOS events carry no org; they are rewritten
  * only when the person's name and e-mail are erased everywhere.
  */
-async function pseudonymiseWebhookDeliveries(tx: Tx, { orgId, subject, includeOrgless }: { orgId: string; subject: ErasureSubject; includeOrgless: boolean }): Promise<number> {
-  const scope = includeOrgless ? Prisma.sql`("orgId" = ${orgId} OR ("orgId" IS NULL AND "source" = 'workos'))` : Prisma.sql`"orgId" = ${orgId}`;
-  const ids = await idsMentioning(tx, "WebhookDelivery", Prisma.sql`"payload"::text || ' ' || coalesce("error", '')`, Prisma.sql`${scope} AND "status" IN ('processed', 'ignored')`, subject);
-  const deliveries = await tx.webhookDelivery.findMany({ where: { id: { in: ids } }, select: { id: true, payload: true, error: true } });
+async function pseudonymiseWebhookDeliveries(
+  tx: Tx,
+  { orgId, subject, includeOrgless }: { orgId: string; subject: ErasureSubject; includeOrgless: boolean },
+): Promise<number> {
+  const scope = includeOrgless
+    ? Prisma.sql`("orgId" = ${orgId} OR ("orgId" IS NULL AND "source" = 'workos'))`
+    : Prisma.sql`"orgId" = ${orgId}`;
+  const ids = await idsMentioning(
+    tx,
+    "WebhookDelivery",
+    Prisma.sql`"payload"::text || ' ' || coalesce("error", '')`,
+    Prisma.sql`${scope} AND "status" IN ('processed', 'ignored')`,
+    subject,
+  );
+  const deliveries = await tx.webhookDelivery.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, payload: true, error: true },
+  });
   let rewritten = 0;
   for (const delivery of deliveries) {
     const payload = pseudonymiseJson(delivery.payload, subject);
     const error = delivery.error === null ? { text: null, changed: false } : pseudonymiseText(delivery.error, subject);
     if (!payload.changed && !error.changed) continue;
-    await tx.webhookDelivery.update({ where: { id: delivery.id }, data: { payload: payload.value as Prisma.InputJsonValue, error: error.text } });
+    await tx.webhookDelivery.update({
+      where: { id: delivery.id },
+      data: { payload: payload.value as Prisma.InputJsonValue, error: error.text },
+    });
     rewritten++;
   }
   return rewritten;
 }
 
 /** Cached upstream reads are copies: dropping them is enough, the next page view fetches them again. */
-async function dropCachedMentions(tx: Tx, { orgId, subject }: { orgId: string; subject: ErasureSubject }): Promise<number> {
+async function dropCachedMentions(
+  tx: Tx,
+  { orgId, subject }: { orgId: string; subject: ErasureSubject },
+): Promise<number> {
   const ids = await idsMentioning(tx, "CacheEntry", Prisma.sql`"value"::text`, Prisma.sql`"orgId" = ${orgId}`, subject);
   if (ids.length === 0) return 0;
   return (await tx.cacheEntry.deleteMany({ where: { orgId, id: { in: ids } } })).count;

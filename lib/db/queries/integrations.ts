@@ -17,7 +17,19 @@ export async function findConnection({ orgId, provider }: { orgId: string; provi
 
 type Provider = "jira" | "sentry" | "github";
 
-export async function saveConnection({ orgId, provider, config, encryptedCredentials, credentialsKeyId }: { orgId: string; provider: Provider; config: Record<string, string>; encryptedCredentials: string; credentialsKeyId: string }) {
+export async function saveConnection({
+  orgId,
+  provider,
+  config,
+  encryptedCredentials,
+  credentialsKeyId,
+}: {
+  orgId: string;
+  provider: Provider;
+  config: Record<string, string>;
+  encryptedCredentials: string;
+  credentialsKeyId: string;
+}) {
   return db.integrationConnection.upsert({
     where: { orgId_provider: { orgId, provider } },
     create: { orgId, provider, config, encryptedCredentials, credentialsKeyId, status: "connected" },
@@ -25,7 +37,15 @@ export async function saveConnection({ orgId, provider, config, encryptedCredent
   });
 }
 
-export async function recordConnectionCheck({ orgId, provider, error }: { orgId: string; provider: Provider; error: string | null }) {
+export async function recordConnectionCheck({
+  orgId,
+  provider,
+  error,
+}: {
+  orgId: string;
+  provider: Provider;
+  error: string | null;
+}) {
   return db.integrationConnection.update({
     where: { orgId_provider: { orgId, provider } },
     data: { lastCheckedAt: new Date(), status: error ? "error" : "connected", lastError: error },
@@ -33,7 +53,10 @@ export async function recordConnectionCheck({ orgId, provider, error }: { orgId:
 }
 
 export async function disconnect({ orgId, provider }: { orgId: string; provider: Provider }) {
-  return db.integrationConnection.update({ where: { orgId_provider: { orgId, provider } }, data: { status: "disconnected", encryptedCredentials: "", lastError: null } });
+  return db.integrationConnection.update({
+    where: { orgId_provider: { orgId, provider } },
+    data: { status: "disconnected", encryptedCredentials: "", lastError: null },
+  });
 }
 
 /** Non-secret settings of every connection, for the integrations page. */
@@ -43,4 +66,3 @@ export async function listConnectionSettings({ orgId }: { orgId: string }) {
     select: { provider: true, status: true, config: true, lastCheckedAt: true, lastError: true, updatedAt: true },
   });
 }
-

@@ -5,7 +5,15 @@ import type { Job, JobStatus } from "@/lib/db/types";
 /** What an org sees of the job queue; every write to it is in lib/db/system/jobs.ts. */
 
 /** An org's jobs, newest first. */
-export function listJobsOfOrg({ orgId, statuses, limit }: { orgId: string; statuses?: JobStatus[]; limit: number }): Promise<Job[]> {
+export function listJobsOfOrg({
+  orgId,
+  statuses,
+  limit,
+}: {
+  orgId: string;
+  statuses?: JobStatus[];
+  limit: number;
+}): Promise<Job[]> {
   return db.job.findMany({
     where: { orgId, ...(statuses ? { status: { in: statuses } } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -2,11 +2,26 @@ import "server-only";
 import { db } from "@/lib/db/client";
 
 export async function getOrgSecuritySettings({ orgId }: { orgId: string }) {
-  return db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { requireMfa: true, sessionIdleTimeoutMinutes: true } });
+  return db.organization.findUniqueOrThrow({
+    where: { id: orgId },
+    select: { requireMfa: true, sessionIdleTimeoutMinutes: true },
+  });
 }
 
-export async function updateOrgSecuritySettings({ orgId, requireMfa, sessionIdleTimeoutMinutes }: { orgId: string; requireMfa: boolean; sessionIdleTimeoutMinutes: number | null }) {
-  return db.organization.update({ where: { id: orgId }, data: { requireMfa, sessionIdleTimeoutMinutes }, select: { requireMfa: true, sessionIdleTimeoutMinutes: true } });
+export async function updateOrgSecuritySettings({
+  orgId,
+  requireMfa,
+  sessionIdleTimeoutMinutes,
+}: {
+  orgId: string;
+  requireMfa: boolean;
+  sessionIdleTimeoutMinutes: number | null;
+}) {
+  return db.organization.update({
+    where: { id: orgId },
+    data: { requireMfa, sessionIdleTimeoutMinutes },
+    select: { requireMfa: true, sessionIdleTimeoutMinutes: true },
+  });
 }
 
 /** The org's tunables (a JSON object; each feature validates its own part). */

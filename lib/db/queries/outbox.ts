@@ -40,12 +40,18 @@ export async function listPendingWrites(scope: Scope) {
 
 /** The outcome of one write, by its idempotency key. */
 export async function findIntent({ orgId, idempotencyKey }: { orgId: string; idempotencyKey: string }) {
-  return db.outboxIntent.findUnique({ where: { orgId_idempotencyKey: { orgId, idempotencyKey } }, select: { id: true, status: true, result: true, lastError: true } });
+  return db.outboxIntent.findUnique({
+    where: { orgId_idempotencyKey: { orgId, idempotencyKey } },
+    select: { id: true, status: true, result: true, lastError: true },
+  });
 }
 
 /** One of the org's writes that failed for good, or null (another org's, unknown, or not failed). */
 export async function findFailedWrite({ orgId, intentId }: { orgId: string; intentId: string }) {
-  return db.outboxIntent.findFirst({ where: { id: intentId, orgId, status: { in: ["failed", "dead"] } }, select: WRITE_FIELDS });
+  return db.outboxIntent.findFirst({
+    where: { id: intentId, orgId, status: { in: ["failed", "dead"] } },
+    select: WRITE_FIELDS,
+  });
 }
 
 /**
@@ -53,7 +59,10 @@ export async function findFailedWrite({ orgId, intentId }: { orgId: string; inte
  * offer a retry. One that was superseded by a corrected request is not listed:
  * its replacement is. Indexed by (orgId, status, completedAt).
  */
-export async function listFailedWrites({ since = new Date(Date.now() - 7 * 86_400_000), ...scope }: Scope & { since?: Date }) {
+export async function listFailedWrites({
+  since = new Date(Date.now() - 7 * 86_400_000),
+  ...scope
+}: Scope & { since?: Date }) {
   return db.outboxIntent.findMany({
     where: { ...scoped(scope), status: { in: ["failed", "dead"] }, completedAt: { gte: since } },
     select: WRITE_FIELDS,

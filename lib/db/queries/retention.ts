@@ -27,7 +27,10 @@ const ofScope = ({ orgId }: Scope) => (orgId ? Prisma.sql`"orgId" = ${orgId}` : 
 /** What each pruning call takes: the cut-off, and how many rows one statement may touch. */
 type Cutoff = { before: Date; batchSize?: number };
 
-async function inBatches({ batchSize = BATCH_SIZE }: Cutoff, statement: (limit: number) => Promise<number>): Promise<number> {
+async function inBatches(
+  { batchSize = BATCH_SIZE }: Cutoff,
+  statement: (limit: number) => Promise<number>,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const touched = await statement(batchSize);
@@ -48,8 +51,10 @@ async function inBatches({ batchSize = BATCH_SIZE }: Cutoff, statement: (limit: 
  * run log never need the delivery's payload.
  */
 export async function clearOldDeliveryPayloads(scope: Scope & Cutoff): Promise<number> {
-  return inBatches(scope, (limit) =>
-    db.$executeRaw`
+  return inBatches(
+    scope,
+    (limit) =>
+      db.$executeRaw`
       UPDATE "WebhookDelivery" SET payload = ${PRUNED_PAYLOAD_JSON}::jsonb
       WHERE id IN (
         SELECT d.id FROM "WebhookDelivery" d
@@ -66,8 +71,10 @@ export async function clearOldDeliveryPayloads(scope: Scope & Cutoff): Promise<n
  * retry still queued, or a write still being made, is kept.
  */
 export async function deleteOldAutomationRuns(scope: { orgId: string } & Cutoff): Promise<number> {
-  return inBatches(scope, (limit) =>
-    db.$executeRaw`
+  return inBatches(
+    scope,
+    (limit) =>
+      db.$executeRaw`
       DELETE FROM "AutomationRun" WHERE id IN (
         SELECT r.id FROM "AutomationRun" r
         WHERE ${ofScope(scope)} AND r.status IN ('succeeded', 'skipped', 'failed') AND r."finishedAt" < ${scope.before}
@@ -79,8 +86,10 @@ export async function deleteOldAutomationRuns(scope: { orgId: string } & Cutoff)
 
 /** Deletes outbound writes that reached an end (succeeded, failed, dead, superseded) before `before`; pending and in-flight writes are never touched. */
 export async function deleteOldFinishedWrites(scope: { orgId: string } & Cutoff): Promise<number> {
-  return inBatches(scope, (limit) =>
-    db.$executeRaw`
+  return inBatches(
+    scope,
+    (limit) =>
+      db.$executeRaw`
       DELETE FROM "OutboxIntent" WHERE id IN (
         SELECT id FROM "OutboxIntent"
         WHERE ${ofScope(scope)} AND status IN ('succeeded', 'failed', 'dead', 'superseded') AND "completedAt" < ${scope.before}
@@ -90,8 +99,10 @@ export async function deleteOldFinishedWrites(scope: { orgId: string } & Cutoff)
 
 /** Deletes cache entries that expired before `before` (see STALE_CACHE_KEEP_DAYS for why not at once). */
 export async function deleteExpiredCacheEntries(scope: { orgId: string } & Cutoff): Promise<number> {
-  return inBatches(scope, (limit) =>
-    db.$executeRaw`
+  return inBatches(
+    scope,
+    (limit) =>
+      db.$executeRaw`
       DELETE FROM "CacheEntry" WHERE id IN (
         SELECT id FROM "CacheEntry" WHERE ${ofScope(scope)} AND "expiresAt" < ${scope.before} LIMIT ${limit})`,
   );
@@ -99,8 +110,10 @@ export async function deleteExpiredCacheEntries(scope: { orgId: string } & Cutof
 
 /** Deletes session records created before `before` (see SESSION_MAX_LIFETIME_DAYS for why that, and not revoked or idle, decides). */
 export async function deleteEndedSessions(scope: Scope & Cutoff): Promise<number> {
-  return inBatches(scope, (limit) =>
-    db.$executeRaw`
+  return inBatches(
+    scope,
+    (limit) =>
+      db.$executeRaw`
       DELETE FROM "UserSession" WHERE id IN (
         SELECT id FROM "UserSession" WHERE ${ofScope(scope)} AND "createdAt" < ${scope.before} LIMIT ${limit})`,
   );
@@ -109,7 +122,15 @@ export async function deleteEndedSessions(scope: Scope & Cutoff): Promise<number
 export type RetentionRunRecord = { finishedAt: Date; counts: RetentionCounts };
 
 /** Keeps what a run removed on its own job row, so the settings page can show the last run. */
-export async function recordRetentionResult({ jobId, orgId, counts }: { jobId: string; orgId: string | null; counts: RetentionCounts }) {
+export async function recordRetentionResult({
+  jobId,
+  orgId,
+  counts,
+}: {
+  jobId: string;
+  orgId: string | null;
+  counts: RetentionCounts;
+}) {
   await replaceJobPayload({ id: jobId, payload: { orgId, counts } });
 }
 

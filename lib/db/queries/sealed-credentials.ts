@@ -15,7 +15,14 @@ const HOLDS_CREDENTIALS = { encryptedCredentials: { not: "" } };
 export async function listCredentialsNotUnderKey({ orgId, keyId }: { orgId: string; keyId: string }) {
   return db.integrationConnection.findMany({
     where: { orgId, ...HOLDS_CREDENTIALS, credentialsKeyId: { not: keyId } },
-    select: { id: true, orgId: true, provider: true, credentialsKeyId: true, encryptedCredentials: true, org: { select: { slug: true } } },
+    select: {
+      id: true,
+      orgId: true,
+      provider: true,
+      credentialsKeyId: true,
+      encryptedCredentials: true,
+      org: { select: { slug: true } },
+    },
     orderBy: { provider: "asc" },
   });
 }
@@ -25,7 +32,22 @@ export async function listCredentialsNotUnderKey({ orgId, keyId }: { orgId: stri
  * (compare-and-set), so a value saved meanwhile is never overwritten with an
  * older one. One statement: the row moves whole or not at all. True when it moved.
  */
-export async function replaceSealedCredentials({ orgId, id, expected, sealed, keyId }: { orgId: string; id: string; expected: string; sealed: string; keyId: string }): Promise<boolean> {
-  const { count } = await db.integrationConnection.updateMany({ where: { id, orgId, encryptedCredentials: expected }, data: { encryptedCredentials: sealed, credentialsKeyId: keyId } });
+export async function replaceSealedCredentials({
+  orgId,
+  id,
+  expected,
+  sealed,
+  keyId,
+}: {
+  orgId: string;
+  id: string;
+  expected: string;
+  sealed: string;
+  keyId: string;
+}): Promise<boolean> {
+  const { count } = await db.integrationConnection.updateMany({
+    where: { id, orgId, encryptedCredentials: expected },
+    data: { encryptedCredentials: sealed, credentialsKeyId: keyId },
+  });
   return count === 1;
 }

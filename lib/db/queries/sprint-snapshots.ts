@@ -2,7 +2,13 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
-export type SnapshotItem = { key: string; points: number | null; assigneeAccountId: string | null; statusCategory: string; component: string | null };
+export type SnapshotItem = {
+  key: string;
+  points: number | null;
+  assigneeAccountId: string | null;
+  statusCategory: string;
+  component: string | null;
+};
 export type SnapshotIssues = { source: "observed" | "backfill"; items: SnapshotItem[] };
 
 export async function listSnapshots({ orgId, boardId }: { orgId: string; boardId: number }) {
@@ -35,5 +41,10 @@ export async function saveSnapshot(input: {
 
 /** Every closed sprint's snapshot across the org's boards: who completed what, for component ownership. */
 export async function listCloseSnapshots({ orgId }: { orgId: string }) {
-  return db.sprintSnapshot.findMany({ where: { orgId, kind: "close" }, select: { takenAt: true, sprintEnd: true, issues: true }, orderBy: { takenAt: "desc" }, take: 60 });
+  return db.sprintSnapshot.findMany({
+    where: { orgId, kind: "close" },
+    select: { takenAt: true, sprintEnd: true, issues: true },
+    orderBy: { takenAt: "desc" },
+    take: 60,
+  });
 }

@@ -11,7 +11,18 @@ type Source = "sentry" | "github" | "workos";
  * and recording costs one round trip. Returns the new delivery's id, or null
  * when the org already has a delivery with this source and key.
  */
-async function insertDeliveryWithJob(input: { source: Source; idempotencyKey: string; eventType: string; orgId: string | null; payload: unknown; event: unknown; ignoredReason: string | null; queue: string; jobKeyPrefix: string; maxAttempts: number }): Promise<string | null> {
+async function insertDeliveryWithJob(input: {
+  source: Source;
+  idempotencyKey: string;
+  eventType: string;
+  orgId: string | null;
+  payload: unknown;
+  event: unknown;
+  ignoredReason: string | null;
+  queue: string;
+  jobKeyPrefix: string;
+  maxAttempts: number;
+}): Promise<string | null> {
   const ignored = input.ignoredReason !== null;
   const { rows } = await pool.query<{ id: string }>(
     `WITH delivery AS (
@@ -22,7 +33,23 @@ async function insertDeliveryWithJob(input: { source: Source; idempotencyKey: st
      job AS (
        ${deliveryJobInsertSql({ from: "delivery", id: "$10", orgId: "$2", queue: "$11", maxAttempts: "$12", keyPrefix: "$13", where: "NOT $14", extraPayload: "$15" })})
      SELECT id FROM delivery`,
-    [randomUUID(), input.orgId, input.source, input.idempotencyKey, input.eventType, JSON.stringify(input.payload), ignored ? "ignored" : "received", input.ignoredReason, ignored ? new Date() : null, randomUUID(), input.queue, input.maxAttempts, input.jobKeyPrefix, ignored, JSON.stringify(input.event == null ? {} : { event: input.event })],
+    [
+      randomUUID(),
+      input.orgId,
+      input.source,
+      input.idempotencyKey,
+      input.eventType,
+      JSON.stringify(input.payload),
+      ignored ? "ignored" : "received",
+      input.ignoredReason,
+      ignored ? new Date() : null,
+      randomUUID(),
+      input.queue,
+      input.maxAttempts,
+      input.jobKeyPrefix,
+      ignored,
+      JSON.stringify(input.event == null ? {} : { event: input.event }),
+    ],
   );
   return rows[0]?.id ?? null;
 }
@@ -39,11 +66,41 @@ const DELIVERY_MAX_ATTEMPTS = 15;
  * it had failed for good, that org's job goes back on the queue. Another org
  * receiving the same body is a delivery of its own.
  */
-export async function acceptDelivery({ source, idempotencyKey, eventType, orgId, payload, event, ignoredReason }: { source: Source; idempotencyKey: string; eventType: string; orgId: string; payload: unknown; event: unknown; ignoredReason: string | null }): Promise<{ deliveryId: string; duplicate: boolean }> {
-  const recorded = await insertDeliveryWithJob({ source, idempotencyKey, eventType, orgId, payload, event, ignoredReason, queue: DELIVERY_QUEUE, jobKeyPrefix: "delivery:", maxAttempts: DELIVERY_MAX_ATTEMPTS });
+export async function acceptDelivery({
+  source,
+  idempotencyKey,
+  eventType,
+  orgId,
+  payload,
+  event,
+  ignoredReason,
+}: {
+  source: Source;
+  idempotencyKey: string;
+  eventType: string;
+  orgId: string;
+  payload: unknown;
+  event: unknown;
+  ignoredReason: string | null;
+}): Promise<{ deliveryId: string; duplicate: boolean }> {
+  const recorded = await insertDeliveryWithJob({
+    source,
+    idempotencyKey,
+    eventType,
+    orgId,
+    payload,
+    event,
+    ignoredReason,
+    queue: DELIVERY_QUEUE,
+    jobKeyPrefix: "delivery:",
+    maxAttempts: DELIVERY_MAX_ATTEMPTS,
+  });
   if (recorded) return { deliveryId: recorded, duplicate: false };
 
-  const existing = await db.webhookDelivery.findUniqueOrThrow({ where: { orgId_source_idempotencyKey: { orgId, source, idempotencyKey } }, select: { id: true, status: true } });
+  const existing = await db.webhookDelivery.findUniqueOrThrow({
+    where: { orgId_source_idempotencyKey: { orgId, source, idempotencyKey } },
+    select: { id: true, status: true },
+  });
   if (existing.status === "failed") {
     await requeueDeadJobByKey({ orgId, singletonKey: `delivery:${existing.id}` });
   }
@@ -65,8 +122,33 @@ export type WorkosAcceptance = { deliveryId: string; status: "queued" | "requeue
  * back on the queue with fresh attempts instead of being answered as a
  * duplicate; one still waiting in the queue, or already handled, is a duplicate.
  */
-export async function acceptWorkosDelivery({ idempotencyKey, eventType, orgId, payload, event, ignoredReason }: { idempotencyKey: string; eventType: string; orgId: string | null; payload: unknown; event: unknown; ignoredReason: string | null }): Promise<WorkosAcceptance> {
-  const recorded = await insertDeliveryWithJob({ source: "workos", idempotencyKey, eventType, orgId, payload, event, ignoredReason, queue: WORKOS_EVENT_QUEUE, jobKeyPrefix: "workos-delivery:", maxAttempts: WORKOS_EVENT_MAX_ATTEMPTS });
+export async function acceptWorkosDelivery({
+  idempotencyKey,
+  eventType,
+  orgId,
+  payload,
+  event,
+  ignoredReason,
+}: {
+  idempotencyKey: string;
+  eventType: string;
+  orgId: string | null;
+  payload: unknown;
+  event: unknown;
+  ignoredReason: string | null;
+}): Promise<WorkosAcceptance> {
+  const recorded = await insertDeliveryWithJob({
+    source: "workos",
+    idempotencyKey,
+    eventType,
+    orgId,
+    payload,
+    event,
+    ignoredReason,
+    queue: WORKOS_EVENT_QUEUE,
+    jobKeyPrefix: "workos-delivery:",
+    maxAttempts: WORKOS_EVENT_MAX_ATTEMPTS,
+  });
   if (recorded) return { deliveryId: recorded, status: ignoredReason !== null ? "ignored" : "queued" };
 
   // Already recorded. Only a failed one is taken back: the delivery returns to "received" and its job

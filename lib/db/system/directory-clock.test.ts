@@ -6,7 +6,8 @@ import * as clocks from "./directory-clock";
 describe("claimClock", () => {
   const object = (objectId: string) => ({ objectType: "membership" as const, objectId });
   const at = (iso: string, eventId: string) => ({ at: new Date(iso), eventId });
-  const claim = (objectId: string, stamp: ReturnType<typeof at>) => clocks.inDirectoryTransaction((tx) => clocks.claimClock(tx, object(objectId), stamp));
+  const claim = (objectId: string, stamp: ReturnType<typeof at>) =>
+    clocks.inDirectoryTransaction((tx) => clocks.claimClock(tx, object(objectId), stamp));
 
   useSeededDatabase({ label: "dirclock", seed: false });
 
@@ -33,7 +34,9 @@ describe("claimClock", () => {
   });
 
   it("of events racing for one object, each waits for the one before and none older than the newest committed wins", async () => {
-    const stamps = Array.from({ length: 12 }, (_, i) => at(new Date(Date.UTC(2026, 11, 1, 14, 0, i)).toISOString(), `event_${String(i).padStart(2, "0")}`));
+    const stamps = Array.from({ length: 12 }, (_, i) =>
+      at(new Date(Date.UTC(2026, 11, 1, 14, 0, i)).toISOString(), `event_${String(i).padStart(2, "0")}`),
+    );
     const order = [...stamps].sort(() => Math.random() - 0.5);
     const applied: string[] = [];
     await Promise.all(

@@ -16,7 +16,10 @@ export async function isStepDone({ eventId, step }: { eventId: string; step: Eve
 }
 
 /** Records the step; false when it was already recorded (by an earlier attempt or a concurrent one). */
-export async function markStepDone({ eventId, step }: { eventId: string; step: EventStep }, client: Tx = db): Promise<boolean> {
+export async function markStepDone(
+  { eventId, step }: { eventId: string; step: EventStep },
+  client: Tx = db,
+): Promise<boolean> {
   const { count } = await client.appliedEventStep.createMany({ data: [{ eventId, step }], skipDuplicates: true });
   return count === 1;
 }

@@ -6,5 +6,8 @@ type Provider = "jira" | "sentry" | "github";
 
 /** The connection of the org with this slug, for webhook intake (which knows only the slug in its URL). */
 export async function findConnectionBySlug({ orgSlug, provider }: { orgSlug: string; provider: Provider }) {
-  return db.integrationConnection.findFirst({ where: { provider, org: { slug: orgSlug } }, select: { orgId: true, status: true, encryptedCredentials: true } });
+  return db.integrationConnection.findFirst({
+    where: { provider, org: { slug: orgSlug } },
+    select: { orgId: true, status: true, encryptedCredentials: true },
+  });
 }

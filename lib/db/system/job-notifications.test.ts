@@ -31,7 +31,10 @@ describe("job notifications", () => {
 
   it("hears a job queued to run now, once per transaction", async () => {
     heard = 0;
-    await db.$transaction([db.job.create({ data: { orgId, queue: "q", payload: {} } }), db.job.create({ data: { orgId, queue: "q", payload: {} } })]);
+    await db.$transaction([
+      db.job.create({ data: { orgId, queue: "q", payload: {} } }),
+      db.job.create({ data: { orgId, queue: "q", payload: {} } }),
+    ]);
     await heardSoon();
     await quietFor(200);
     expect(heard).toBe(1);

@@ -10,8 +10,23 @@ import type { Tx } from "@/lib/db/types";
  * (one job per singletonKey, what a requeue resets) are written down once.
  */
 
-export type NewJob = { queue: string; orgId: string | null; payload: unknown; singletonKey: string | null; runAt?: Date; maxAttempts?: number };
-export type ClaimedJob = { id: string; orgId: string | null; queue: string; payload: unknown; attempts: number; maxAttempts: number; runAt: Date };
+export type NewJob = {
+  queue: string;
+  orgId: string | null;
+  payload: unknown;
+  singletonKey: string | null;
+  runAt?: Date;
+  maxAttempts?: number;
+};
+export type ClaimedJob = {
+  id: string;
+  orgId: string | null;
+  queue: string;
+  payload: unknown;
+  attempts: number;
+  maxAttempts: number;
+  runAt: Date;
+};
 /** The claim a worker holds on a running job; an outcome is recorded only while it still holds it. */
 export type JobClaim = { id: string; workerId: string; attempts: number };
 
@@ -29,12 +44,23 @@ export async function insertJob(job: NewJob, client: Tx = db): Promise<{ id: str
   // INSERT … ON CONFLICT DO NOTHING: concurrent enqueues of one key never error and never duplicate.
   const [inserted] = await client.job.createManyAndReturn({ data: [data], skipDuplicates: true, select: { id: true } });
   if (inserted) return { id: inserted.id, created: true };
-  const existing = await client.job.findUniqueOrThrow({ where: { singletonKey: data.singletonKey }, select: { id: true } });
+  const existing = await client.job.findUniqueOrThrow({
+    where: { singletonKey: data.singletonKey },
+    select: { id: true },
+  });
   return { id: existing.id, created: false };
 }
 
 /** Claims up to `limit` due jobs for `workerId`, oldest first to lock; RETURNING has no order of its own. */
-export async function claimDueJobs({ limit, workerId, queues }: { limit: number; workerId: string; queues?: string[] }): Promise<ClaimedJob[]> {
+export async function claimDueJobs({
+  limit,
+  workerId,
+  queues,
+}: {
+  limit: number;
+  workerId: string;
+  queues?: string[];
+}): Promise<ClaimedJob[]> {
   const queueFilter = queues ? Prisma.sql`AND queue IN (${Prisma.join(queues)})` : Prisma.empty;
   // One statement: the CTE locks the due rows (skipping those another worker holds) and the UPDATE claims them.
   return db.$queryRaw<ClaimedJob[]>`
@@ -66,25 +92,49 @@ export async function reclaimExpiredJobLeases({ leaseMs }: { leaseMs: number }):
     WHERE status = 'running' AND "lockedAt" < now() - make_interval(secs => ${seconds})`;
 }
 
-const stillHeld = ({ id, workerId, attempts }: JobClaim) => ({ id, status: "running" as const, lockedBy: workerId, attempts });
+const stillHeld = ({ id, workerId, attempts }: JobClaim) => ({
+  id,
+  status: "running" as const,
+  lockedBy: workerId,
+  attempts,
+});
 
 /** Marks a claimed job succeeded; false when the claim was lost meanwhile. */
 export async function completeClaimedJob(claim: JobClaim): Promise<boolean> {
-  const { count } = await db.job.updateMany({ where: stillHeld(claim), data: { status: "succeeded", finishedAt: new Date(), lastError: null, lockedAt: null, lockedBy: null } });
+  const { count } = await db.job.updateMany({
+    where: stillHeld(claim),
+    data: { status: "succeeded", finishedAt: new Date(), lastError: null, lockedAt: null, lockedBy: null },
+  });
   return count > 0;
 }
 
 /** Moves a claimed job to the dead-letter list; false when the claim was lost meanwhile. */
-export async function buryClaimedJob(claim: JobClaim, { at, lastError }: { at: Date; lastError: string }): Promise<boolean> {
-  const { count } = await db.job.updateMany({ where: stillHeld(claim), data: { status: "dead", deadAt: at, finishedAt: at, lastError, lockedAt: null, lockedBy: null } });
+export async function buryClaimedJob(
+  claim: JobClaim,
+  { at, lastError }: { at: Date; lastError: string },
+): Promise<boolean> {
+  const { count } = await db.job.updateMany({
+    where: stillHeld(claim),
+    data: { status: "dead", deadAt: at, finishedAt: at, lastError, lockedAt: null, lockedBy: null },
+  });
   return count > 0;
 }
 
 /** Puts a claimed job back in the queue for `runAt`; `giveAttemptBack` for a wait that was no failure. False when the claim was lost. */
-export async function requeueClaimedJob(claim: JobClaim, { runAt, lastError, giveAttemptBack }: { runAt: Date; lastError: string; giveAttemptBack: boolean }): Promise<boolean> {
+export async function requeueClaimedJob(
+  claim: JobClaim,
+  { runAt, lastError, giveAttemptBack }: { runAt: Date; lastError: string; giveAttemptBack: boolean },
+): Promise<boolean> {
   const { count } = await db.job.updateMany({
     where: stillHeld(claim),
-    data: { status: "queued", runAt, lastError, lockedAt: null, lockedBy: null, ...(giveAttemptBack ? { attempts: { decrement: 1 } } : {}) },
+    data: {
+      status: "queued",
+      runAt,
+      lastError,
+      lockedAt: null,
+      lockedBy: null,
+      ...(giveAttemptBack ? { attempts: { decrement: 1 } } : {}),
+    },
   });
   return count > 0;
 }
@@ -93,18 +143,42 @@ export async function requeueClaimedJob(claim: JobClaim, { runAt, lastError, giv
 export async function requeueFinishedJobOfOrg({ id, orgId }: { id: string; orgId: string }): Promise<boolean> {
   const { count } = await db.job.updateMany({
     where: { id, orgId, status: { in: ["dead", "failed"] } },
-    data: { status: "queued", runAt: new Date(), attempts: 0, deadAt: null, lastError: null, finishedAt: null, lockedAt: null, lockedBy: null },
+    data: {
+      status: "queued",
+      runAt: new Date(),
+      attempts: 0,
+      deadAt: null,
+      lastError: null,
+      finishedAt: null,
+      lockedAt: null,
+      lockedBy: null,
+    },
   });
   return count > 0;
 }
 
 /** A dead job of this org under `singletonKey` goes back in the queue with fresh attempts (a redelivered webhook that had failed). */
-export async function requeueDeadJobByKey({ orgId, singletonKey }: { orgId: string; singletonKey: string }): Promise<void> {
-  await db.job.updateMany({ where: { orgId, singletonKey, status: "dead" }, data: { status: "queued", attempts: 0, runAt: new Date(), deadAt: null, lastError: null, finishedAt: null } });
+export async function requeueDeadJobByKey({
+  orgId,
+  singletonKey,
+}: {
+  orgId: string;
+  singletonKey: string;
+}): Promise<void> {
+  await db.job.updateMany({
+    where: { orgId, singletonKey, status: "dead" },
+    data: { status: "queued", attempts: 0, runAt: new Date(), deadAt: null, lastError: null, finishedAt: null },
+  });
 }
 
 /** Replaces a job's payload: a job may leave what it did on its own row, for pages that show its last run. */
-export async function replaceJobPayload({ id, payload }: { id: string; payload: Prisma.InputJsonValue }): Promise<void> {
+export async function replaceJobPayload({
+  id,
+  payload,
+}: {
+  id: string;
+  payload: Prisma.InputJsonValue;
+}): Promise<void> {
   await db.job.update({ where: { id }, data: { payload } });
 }
 
@@ -137,7 +211,17 @@ type JobInsertSql = {
   extraPayload?: string;
 };
 
-export function deliveryJobInsertSql({ from, id, orgId, queue, maxAttempts, keyPrefix, where, requeueExisting = false, extraPayload }: JobInsertSql): string {
+export function deliveryJobInsertSql({
+  from,
+  id,
+  orgId,
+  queue,
+  maxAttempts,
+  keyPrefix,
+  where,
+  requeueExisting = false,
+  extraPayload,
+}: JobInsertSql): string {
   const filter = where ? ` WHERE ${where}` : "";
   const onConflict = requeueExisting
     ? ` ON CONFLICT ("singletonKey") DO UPDATE SET status = 'queued', attempts = 0, "runAt" = now(), "deadAt" = NULL, "lastError" = NULL, "finishedAt" = NULL, "lockedAt" = NULL, "lockedBy" = NULL, payload = EXCLUDED.payload`

@@ -8,7 +8,16 @@ export async function findActiveMembership({ orgSlug, workosUserId }: { orgSlug:
     where: { status: "active", org: { slug: orgSlug }, user: { workosUserId } },
     select: {
       role: true,
-      org: { select: { id: true, slug: true, name: true, workosOrgId: true, requireMfa: true, sessionIdleTimeoutMinutes: true } },
+      org: {
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          workosOrgId: true,
+          requireMfa: true,
+          sessionIdleTimeoutMinutes: true,
+        },
+      },
       user: { select: { id: true, workosUserId: true, email: true, name: true } },
     },
   });
@@ -24,9 +33,19 @@ export async function listOrgsForUser({ userId }: { userId: string }) {
 }
 
 /** The active membership of a WorkOS user in the org with that WorkOS organization id (for OAuth tokens, which carry both). */
-export async function findActiveMembershipByWorkosIds({ workosUserId, workosOrgId }: { workosUserId: string; workosOrgId: string }) {
+export async function findActiveMembershipByWorkosIds({
+  workosUserId,
+  workosOrgId,
+}: {
+  workosUserId: string;
+  workosOrgId: string;
+}) {
   return db.membership.findFirst({
     where: { status: "active", org: { workosOrgId }, user: { workosUserId } },
-    select: { role: true, org: { select: { id: true, slug: true, name: true } }, user: { select: { id: true, email: true } } },
+    select: {
+      role: true,
+      org: { select: { id: true, slug: true, name: true } },
+      user: { select: { id: true, email: true } },
+    },
   });
 }

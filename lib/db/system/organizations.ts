@@ -3,5 +3,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 
 export async function findOrgByWorkosId({ workosOrgId }: { workosOrgId: string }) {
-  return db.organization.findUnique({ where: { workosOrgId }, select: { id: true, slug: true, name: true, workosOrgId: true } });
+  return db.organization.findUnique({
+    where: { workosOrgId },
+    select: { id: true, slug: true, name: true, workosOrgId: true },
+  });
 }

@@ -14,7 +14,15 @@ export async function releaseExpiredIntentLeases({ now }: { now: Date }): Promis
  * only the oldest unfinished one per org and ordering key, so writes to one
  * target apply in order. SKIP LOCKED lets many workers share the table.
  */
-export function claimDueIntents({ now, limit, leaseUntil }: { now: Date; limit: number; leaseUntil: Date }): Promise<string[]> {
+export function claimDueIntents({
+  now,
+  limit,
+  leaseUntil,
+}: {
+  now: Date;
+  limit: number;
+  leaseUntil: Date;
+}): Promise<string[]> {
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       SELECT i.id FROM "OutboxIntent" i
@@ -27,15 +35,30 @@ export function claimDueIntents({ now, limit, leaseUntil }: { now: Date; limit: 
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED`;
     const ids = rows.map((row) => row.id);
-    if (ids.length > 0) await tx.outboxIntent.updateMany({ where: { id: { in: ids } }, data: { status: "in_flight", attempts: { increment: 1 }, nextAttemptAt: leaseUntil } });
+    if (ids.length > 0)
+      await tx.outboxIntent.updateMany({
+        where: { id: { in: ids } },
+        data: { status: "in_flight", attempts: { increment: 1 }, nextAttemptAt: leaseUntil },
+      });
     return ids;
   });
 }
 
 /** Claims one pending intent until `leaseUntil`; with `dueBy`, only if its next try is due by then. True when claimed. */
-export async function claimPendingIntent({ id, dueBy, leaseUntil }: { id: string; dueBy?: Date; leaseUntil: Date }): Promise<boolean> {
+export async function claimPendingIntent({
+  id,
+  dueBy,
+  leaseUntil,
+}: {
+  id: string;
+  dueBy?: Date;
+  leaseUntil: Date;
+}): Promise<boolean> {
   const due = dueBy ? { nextAttemptAt: { lte: dueBy } } : {};
-  const claimed = await db.outboxIntent.updateMany({ where: { id, status: "pending", ...due }, data: { status: "in_flight", attempts: { increment: 1 }, nextAttemptAt: leaseUntil } });
+  const claimed = await db.outboxIntent.updateMany({
+    where: { id, status: "pending", ...due },
+    data: { status: "in_flight", attempts: { increment: 1 }, nextAttemptAt: leaseUntil },
+  });
   return claimed.count > 0;
 }
 
@@ -45,12 +68,28 @@ export function getIntentById(id: string) {
 }
 
 /** A try failed but the write may still succeed: pending again, next tried at `nextAttemptAt`. */
-export async function rescheduleIntent({ id, lastError, nextAttemptAt }: { id: string; lastError: string; nextAttemptAt: Date }): Promise<void> {
+export async function rescheduleIntent({
+  id,
+  lastError,
+  nextAttemptAt,
+}: {
+  id: string;
+  lastError: string;
+  nextAttemptAt: Date;
+}): Promise<void> {
   await db.outboxIntent.update({ where: { id }, data: { status: "pending", lastError, nextAttemptAt } });
 }
 
 /** The write failed for good. */
-export async function failIntent({ id, lastError, completedAt }: { id: string; lastError: string; completedAt: Date }): Promise<void> {
+export async function failIntent({
+  id,
+  lastError,
+  completedAt,
+}: {
+  id: string;
+  lastError: string;
+  completedAt: Date;
+}): Promise<void> {
   await db.outboxIntent.update({ where: { id }, data: { status: "failed", lastError, completedAt } });
 }
 
@@ -59,9 +98,20 @@ export async function failIntent({ id, lastError, completedAt }: { id: string; l
  * transaction, so what Bosun changes on its side commits exactly with the
  * write's outcome. Returns what `then` returns.
  */
-export function completeIntent<T>({ id, result, completedAt }: { id: string; result: unknown; completedAt: () => Date }, then: (tx: Tx) => Promise<T>): Promise<T> {
+export function completeIntent<T>(
+  { id, result, completedAt }: { id: string; result: unknown; completedAt: () => Date },
+  then: (tx: Tx) => Promise<T>,
+): Promise<T> {
   return db.$transaction(async (tx) => {
-    await tx.outboxIntent.update({ where: { id }, data: { status: "succeeded", result: result as Prisma.InputJsonValue, lastError: null, completedAt: completedAt() } });
+    await tx.outboxIntent.update({
+      where: { id },
+      data: {
+        status: "succeeded",
+        result: result as Prisma.InputJsonValue,
+        lastError: null,
+        completedAt: completedAt(),
+      },
+    });
     return then(tx);
   });
 }

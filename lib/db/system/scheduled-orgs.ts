@@ -10,6 +10,10 @@ export async function listOrgIdsForRetention(): Promise<string[]> {
 
 /** Orgs with at least one enabled rule of this kind. */
 export async function listOrgIdsWithEnabledRule({ kind }: { kind: AutomationKind }): Promise<string[]> {
-  const rules = await db.automationRule.findMany({ where: { kind, enabled: true }, select: { orgId: true }, distinct: ["orgId"] });
+  const rules = await db.automationRule.findMany({
+    where: { kind, enabled: true },
+    select: { orgId: true },
+    distinct: ["orgId"],
+  });
   return rules.map((rule) => rule.orgId);
 }

@@ -8,13 +8,35 @@ import { db } from "@/lib/db/client";
  */
 
 /** The session record for a WorkOS session id, created on first sight. */
-export async function findOrCreateSession({ workosSessionId, userId, orgId }: { workosSessionId: string; userId: string; orgId: string }) {
+export async function findOrCreateSession({
+  workosSessionId,
+  userId,
+  orgId,
+}: {
+  workosSessionId: string;
+  userId: string;
+  orgId: string;
+}) {
   return db.userSession.upsert({ where: { workosSessionId }, create: { workosSessionId, userId, orgId }, update: {} });
 }
 
 /** The record of a session AuthKit started for an MCP client's OAuth grant, created on the client's first call. */
-export async function findOrCreateOAuthSession({ workosSessionId, userId, orgId, oauthClientId }: { workosSessionId: string; userId: string; orgId: string; oauthClientId: string }) {
-  return db.userSession.upsert({ where: { workosSessionId }, create: { workosSessionId, userId, orgId, oauthClientId }, update: {} });
+export async function findOrCreateOAuthSession({
+  workosSessionId,
+  userId,
+  orgId,
+  oauthClientId,
+}: {
+  workosSessionId: string;
+  userId: string;
+  orgId: string;
+  oauthClientId: string;
+}) {
+  return db.userSession.upsert({
+    where: { workosSessionId },
+    create: { workosSessionId, userId, orgId, oauthClientId },
+    update: {},
+  });
 }
 
 export async function findSession({ workosSessionId }: { workosSessionId: string }) {
@@ -22,7 +44,15 @@ export async function findSession({ workosSessionId }: { workosSessionId: string
 }
 
 /** A new sign-in starts unverified, whatever factors the user owns: only a TOTP challenge passed in Bosun verifies it. */
-export async function recordSessionStart({ workosSessionId, userId, orgId }: { workosSessionId: string; userId: string; orgId: string | null }) {
+export async function recordSessionStart({
+  workosSessionId,
+  userId,
+  orgId,
+}: {
+  workosSessionId: string;
+  userId: string;
+  orgId: string | null;
+}) {
   return db.userSession.upsert({
     where: { workosSessionId },
     create: { workosSessionId, userId, orgId },
@@ -47,12 +77,18 @@ export async function revokeAllSessionsOfUser({ userId, now }: { userId: string;
 
 /** Records that these sessions passed a TOTP challenge at `now` (a step-up refreshes the time). */
 export async function markSessionsMfaVerified({ workosSessionIds, now }: { workosSessionIds: string[]; now: Date }) {
-  return db.userSession.updateMany({ where: { workosSessionId: { in: workosSessionIds } }, data: { mfaVerified: true, mfaVerifiedAt: now } });
+  return db.userSession.updateMany({
+    where: { workosSessionId: { in: workosSessionIds } },
+    data: { mfaVerified: true, mfaVerifiedAt: now },
+  });
 }
 
 /** After an admin resets a user's factors, none of their sessions counts as verified any more. */
 export async function clearMfaVerificationOfUser({ userId }: { userId: string }) {
-  return db.userSession.updateMany({ where: { userId, mfaVerified: true }, data: { mfaVerified: false, mfaVerifiedAt: null } });
+  return db.userSession.updateMany({
+    where: { userId, mfaVerified: true },
+    data: { mfaVerified: false, mfaVerifiedAt: null },
+  });
 }
 
 export async function isSessionMfaVerified({ workosSessionId }: { workosSessionId: string }): Promise<boolean> {

@@ -4,7 +4,15 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
 /** Creates the user on first sign-in, and keeps e-mail, name and last sign-in current. */
-export async function recordSignIn({ workosUserId, email, name }: { workosUserId: string; email: string; name: string }) {
+export async function recordSignIn({
+  workosUserId,
+  email,
+  name,
+}: {
+  workosUserId: string;
+  email: string;
+  name: string;
+}) {
   return db.user.upsert({
     where: { workosUserId },
     create: { workosUserId, email, name, lastSignInAt: new Date() },
@@ -32,8 +40,15 @@ export async function findUserByWorkosId({ workosUserId }: { workosUserId: strin
   return db.user.findUnique({ where: { workosUserId } });
 }
 
-export async function upsertUserFromDirectory({ workosUserId, email, name }: { workosUserId: string; email: string; name: string }, client: Prisma.TransactionClient = db) {
-  return client.user.upsert({ where: { workosUserId }, create: { workosUserId, email, name }, update: { email, name } });
+export async function upsertUserFromDirectory(
+  { workosUserId, email, name }: { workosUserId: string; email: string; name: string },
+  client: Prisma.TransactionClient = db,
+) {
+  return client.user.upsert({
+    where: { workosUserId },
+    create: { workosUserId, email, name },
+    update: { email, name },
+  });
 }
 
 export async function findUserByEmail({ email }: { email: string }, client: Prisma.TransactionClient = db) {
@@ -45,7 +60,15 @@ export async function findUserByEmail({ email }: { email: string }, client: Pris
  * CONFLICT DO NOTHING, so concurrent callers never fail), then returns the
  * user with this WorkOS id — null when the e-mail belongs to someone else.
  */
-export async function createUserIfAbsent({ workosUserId, email, name }: { workosUserId: string; email: string; name: string }) {
+export async function createUserIfAbsent({
+  workosUserId,
+  email,
+  name,
+}: {
+  workosUserId: string;
+  email: string;
+  name: string;
+}) {
   await db.user.createMany({ data: [{ workosUserId, email, name }], skipDuplicates: true });
   return db.user.findUnique({ where: { workosUserId } });
 }

@@ -9,9 +9,20 @@ export async function findDeliveryById({ id }: { id: string }) {
 
 /** A stored WorkOS delivery, for the queue's handler. */
 export async function findWorkosDelivery({ id }: { id: string }) {
-  return db.webhookDelivery.findFirst({ where: { id, source: "workos" }, select: { id: true, payload: true, eventType: true } });
+  return db.webhookDelivery.findFirst({
+    where: { id, source: "workos" },
+    select: { id: true, payload: true, eventType: true },
+  });
 }
 
-export async function finishDelivery({ id, status, error }: { id: string; status: "processed" | "ignored" | "failed"; error?: string }) {
+export async function finishDelivery({
+  id,
+  status,
+  error,
+}: {
+  id: string;
+  status: "processed" | "ignored" | "failed";
+  error?: string;
+}) {
   return db.webhookDelivery.update({ where: { id }, data: { status, error: error ?? null, processedAt: new Date() } });
 }

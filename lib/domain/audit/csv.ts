@@ -38,6 +38,9 @@ export function csvCell(value: string): string {
 }
 
 export function toAuditCsv(rows: AuditRow[]): string {
-  const lines = [COLUMNS.map(([name]) => name).join(","), ...rows.map((row) => COLUMNS.map(([, read]) => csvCell(read(row))).join(","))];
+  const lines = [
+    COLUMNS.map(([name]) => name).join(","),
+    ...rows.map((row) => COLUMNS.map(([, read]) => csvCell(read(row))).join(",")),
+  ];
   return `${lines.join("\r\n")}\r\n`;
 }

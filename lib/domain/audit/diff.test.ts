@@ -10,7 +10,12 @@ describe("defect 8 (audit diff): building a bounded, redacted diff of an outboun
   });
 
   it("flattens nested objects to dotted paths and keeps numbers, booleans and nulls as they are", () => {
-    expect(buildAuditDiff({ update: { status: "resolved", statusDetails: { inNextRelease: true }, assignedTo: null }, boardId: 7 })).toEqual([
+    expect(
+      buildAuditDiff({
+        update: { status: "resolved", statusDetails: { inNextRelease: true }, assignedTo: null },
+        boardId: 7,
+      }),
+    ).toEqual([
       { field: "update.status", after: "resolved" },
       { field: "update.statusDetails.inNextRelease", after: true },
       { field: "update.assignedTo", after: null },
@@ -20,7 +25,13 @@ describe("defect 8 (audit diff): building a bounded, redacted diff of an outboun
 
   it("redacts secrets by key at any depth, whatever the case, and the whole subtree under a secret key", () => {
     const diff = buildAuditDiff(
-      { config: { apiToken: "t-1", nested: { Password: "hunter2", clientSecret: "s" } }, Authorization: { scheme: "Bearer", value: "x" }, sessionCookie: "c", APIKEY: "k", name: "kept" },
+      {
+        config: { apiToken: "t-1", nested: { Password: "hunter2", clientSecret: "s" } },
+        Authorization: { scheme: "Bearer", value: "x" },
+        sessionCookie: "c",
+        APIKEY: "k",
+        name: "kept",
+      },
       { config: { apiToken: "t-0" } },
     );
     expect(diff).toEqual([
@@ -37,7 +48,15 @@ describe("defect 8 (audit diff): building a bounded, redacted diff of an outboun
 
   it("redacts values that look like bearer tokens or JWTs under innocent keys, also inside arrays", () => {
     const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
-    expect(buildAuditDiff({ note: "Bearer abc.def", header: "basic dXNlcjpwYXNz", id: jwt, list: ["ok", `Bearer ${jwt}`], items: [{ value: jwt }] })).toEqual([
+    expect(
+      buildAuditDiff({
+        note: "Bearer abc.def",
+        header: "basic dXNlcjpwYXNz",
+        id: jwt,
+        list: ["ok", `Bearer ${jwt}`],
+        items: [{ value: jwt }],
+      }),
+    ).toEqual([
       { field: "note", after: "[redacted]" },
       { field: "header", after: "[redacted]" },
       { field: "id", after: "[redacted]" },
@@ -45,11 +64,19 @@ describe("defect 8 (audit diff): building a bounded, redacted diff of an outboun
       { field: "items[0].value", after: "[redacted]" },
     ]);
     // The word alone is no token.
-    expect(buildAuditDiff({ note: "Bearer of bad news arrived" })).toEqual([{ field: "note", after: "Bearer of bad news arrived" }]);
+    expect(buildAuditDiff({ note: "Bearer of bad news arrived" })).toEqual([
+      { field: "note", after: "Bearer of bad news arrived" },
+    ]);
   });
 
   it("writes arrays of plain values as one list and arrays of objects by index", () => {
-    expect(buildAuditDiff({ issueIds: ["1", "2", "3"], labels: [], issues: [{ summary: "A", points: { value: 3 } }, { summary: "B" }] })).toEqual([
+    expect(
+      buildAuditDiff({
+        issueIds: ["1", "2", "3"],
+        labels: [],
+        issues: [{ summary: "A", points: { value: 3 } }, { summary: "B" }],
+      }),
+    ).toEqual([
       { field: "issueIds", after: "1, 2, 3" },
       { field: "labels", after: "(none)" },
       { field: "issues[0].summary", after: "A" },
@@ -81,7 +108,19 @@ describe("defect 8 (audit diff): building a bounded, redacted diff of an outboun
   });
 
   it("summarises an Atlassian document by the length of its text instead of dumping it", () => {
-    const body = { type: "doc", version: 1, content: [{ type: "paragraph", content: [{ type: "text", text: "Hello " }, { type: "text", text: "world", marks: [{ type: "strong" }] }] }] };
+    const body = {
+      type: "doc",
+      version: 1,
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Hello " },
+            { type: "text", text: "world", marks: [{ type: "strong" }] },
+          ],
+        },
+      ],
+    };
     expect(buildAuditDiff({ issueKey: "ACME-1", body })).toEqual([
       { field: "issueKey", after: "ACME-1" },
       { field: "body", after: "document, 11 characters of text" },
@@ -97,8 +136,12 @@ describe("defect 8 (audit diff): building a bounded, redacted diff of an outboun
 
 describe("defect 8 (audit diff): reading and printing a stored diff", () => {
   it("reads the diff an outbound write recorded, and the {from, to} changes other entries record", () => {
-    expect(readAuditDiff({ attempts: 1, diff: [{ field: "role", before: "member", after: "manager" }] })).toEqual([{ field: "role", before: "member", after: "manager" }]);
-    expect(readAuditDiff({ role: { from: "member", to: "admin" }, providers: ["jira"] })).toEqual([{ field: "role", before: "member", after: "admin" }]);
+    expect(readAuditDiff({ attempts: 1, diff: [{ field: "role", before: "member", after: "manager" }] })).toEqual([
+      { field: "role", before: "member", after: "manager" },
+    ]);
+    expect(readAuditDiff({ role: { from: "member", to: "admin" }, providers: ["jira"] })).toEqual([
+      { field: "role", before: "member", after: "admin" },
+    ]);
   });
 
   it("reads nothing from entries without a diff, or with a malformed one", () => {
@@ -110,9 +153,13 @@ describe("defect 8 (audit diff): reading and printing a stored diff", () => {
   });
 
   it("prints a diff as one line, with the before value only where there is one", () => {
-    expect(formatAuditDiff([{ field: "role", before: "member", after: "manager" }, { field: "workosUserId", after: "user_1" }, { field: "assignedTo", before: "a@x.test", after: null }])).toBe(
-      "role: member → manager; workosUserId: user_1; assignedTo: a@x.test → null",
-    );
+    expect(
+      formatAuditDiff([
+        { field: "role", before: "member", after: "manager" },
+        { field: "workosUserId", after: "user_1" },
+        { field: "assignedTo", before: "a@x.test", after: null },
+      ]),
+    ).toBe("role: member → manager; workosUserId: user_1; assignedTo: a@x.test → null");
     expect(formatAuditDiff([])).toBe("");
   });
 });

@@ -21,8 +21,13 @@ type Leaf = { field: string; value: AuditValue };
 export function buildAuditDiff(args: unknown, before?: unknown): AuditDiffEntry[] {
   const after = flatten(args);
   const previous = new Map(flatten(before).map((leaf) => [leaf.field, leaf.value]));
-  const entries: AuditDiffEntry[] = after.slice(0, MAX_DIFF_FIELDS).map(({ field, value }) => (previous.has(field) ? { field, before: previous.get(field)!, after: value } : { field, after: value }));
-  if (after.length > MAX_DIFF_FIELDS) entries.push({ field: "…", after: `${after.length - MAX_DIFF_FIELDS} more fields not recorded` });
+  const entries: AuditDiffEntry[] = after
+    .slice(0, MAX_DIFF_FIELDS)
+    .map(({ field, value }) =>
+      previous.has(field) ? { field, before: previous.get(field)!, after: value } : { field, after: value },
+    );
+  if (after.length > MAX_DIFF_FIELDS)
+    entries.push({ field: "…", after: `${after.length - MAX_DIFF_FIELDS} more fields not recorded` });
   return entries;
 }
 
@@ -42,7 +47,11 @@ function walkRecord(record: Record<string, unknown>, prefix: string, depth: numb
 
 function walkValue(value: unknown, field: string, depth: number, leaves: Leaf[]) {
   if (Array.isArray(value)) {
-    if (value.every(isScalar)) leaves.push({ field, value: value.length === 0 ? "(none)" : truncate(value.map((item) => String(bound(item))).join(", ")) });
+    if (value.every(isScalar))
+      leaves.push({
+        field,
+        value: value.length === 0 ? "(none)" : truncate(value.map((item) => String(bound(item))).join(", ")),
+      });
     else value.forEach((item, index) => walkValue(item, `${field}[${index}]`, depth, leaves));
   } else if (isRecord(value)) {
     if (isDocument(value)) leaves.push({ field, value: `document, ${textLength(value)} characters of text` });
@@ -98,7 +107,13 @@ export function readAuditDiff(changes: unknown): AuditDiffEntry[] {
 }
 
 function isDiffEntry(entry: unknown): entry is AuditDiffEntry {
-  return isRecord(entry) && typeof entry.field === "string" && "after" in entry && isScalar(entry.after) && (!("before" in entry) || isScalar(entry.before));
+  return (
+    isRecord(entry) &&
+    typeof entry.field === "string" &&
+    "after" in entry &&
+    isScalar(entry.after) &&
+    (!("before" in entry) || isScalar(entry.before))
+  );
 }
 
 function toValue(value: unknown): AuditValue | undefined {
@@ -108,5 +123,11 @@ function toValue(value: unknown): AuditValue | undefined {
 
 /** One line for a CSV cell: `field: before → after; …`. */
 export function formatAuditDiff(diff: AuditDiffEntry[]): string {
-  return diff.map((entry) => ("before" in entry ? `${entry.field}: ${String(entry.before)} → ${String(entry.after)}` : `${entry.field}: ${String(entry.after)}`)).join("; ");
+  return diff
+    .map((entry) =>
+      "before" in entry
+        ? `${entry.field}: ${String(entry.before)} → ${String(entry.after)}`
+        : `${entry.field}: ${String(entry.after)}`,
+    )
+    .join("; ");
 }

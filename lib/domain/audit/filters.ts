@@ -35,7 +35,12 @@ export function parseAuditFilters(params: Record<string, string | string[] | und
     const first = Array.isArray(value) ? value[0] : value;
     return first?.trim() ? first : undefined;
   };
-  return auditFiltersSchema.safeParse({ actor: single("actor"), action: single("action"), from: single("from"), to: single("to") });
+  return auditFiltersSchema.safeParse({
+    actor: single("actor"),
+    action: single("action"),
+    from: single("from"),
+    to: single("to"),
+  });
 }
 
 /** The createdAt range for the filters: `to` includes the whole day (UTC). */

@@ -1,13 +1,17 @@
 import type { AnyRule } from "./rules";
 
 /** One sentence of what a rule does, for the rules list. Pure. */
-const list = (items: readonly string[], empty: string) => (items.length === 0 ? empty : items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`);
+const list = (items: readonly string[], empty: string) =>
+  items.length === 0 ? empty : items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 
 export function describeRuleConfig(rule: AnyRule): string {
   switch (rule.kind) {
     case "sentry_issue_to_jira": {
       const { levels, projects, minUsers, minEvents, windowHours, jiraProjectKey, commentOnRegression } = rule.config;
-      const thresholds = [minUsers !== null ? `${minUsers} users` : null, minEvents !== null ? `${minEvents} events` : null].filter((t): t is string => t !== null);
+      const thresholds = [
+        minUsers !== null ? `${minUsers} users` : null,
+        minEvents !== null ? `${minEvents} events` : null,
+      ].filter((t): t is string => t !== null);
       return [
         `New ${list(levels, "any-level")} issues in ${list(projects, "any project")} → a bug in ${jiraProjectKey}`,
         thresholds.length ? `once they reach ${thresholds.join(" or ")} in ${windowHours} h` : null,

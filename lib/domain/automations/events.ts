@@ -21,11 +21,39 @@ export type SentryIssueFacts = {
 
 export type AutomationEvent =
   /** `created` and `unresolved` come from the issue webhook; `alert` from an issue alert (event_alert) firing. */
-  | { type: "sentry.issue"; action: "created" | "unresolved" | "alert"; issueId: string; issue: SentryIssueFacts | null; release: string | null }
-  | { type: "sentry.metric_alert"; action: "critical" | "warning" | "resolved"; incidentId: string; title: string; description: string; projects: string[]; webUrl: string | null }
-  | { type: "release.health"; version: string; crashFreeSessionRate: number | null; totalSessions: number; crashedSessions: number }
+  | {
+      type: "sentry.issue";
+      action: "created" | "unresolved" | "alert";
+      issueId: string;
+      issue: SentryIssueFacts | null;
+      release: string | null;
+    }
+  | {
+      type: "sentry.metric_alert";
+      action: "critical" | "warning" | "resolved";
+      incidentId: string;
+      title: string;
+      description: string;
+      projects: string[];
+      webUrl: string | null;
+    }
+  | {
+      type: "release.health";
+      version: string;
+      crashFreeSessionRate: number | null;
+      totalSessions: number;
+      crashedSessions: number;
+    }
   | { type: "git.branch"; repo: string; branch: string; url: string }
-  | { type: "git.pull_request"; action: "opened" | "merged" | "closed" | "updated"; repo: string; number: number; title: string; branch: string; url: string };
+  | {
+      type: "git.pull_request";
+      action: "opened" | "merged" | "closed" | "updated";
+      repo: string;
+      number: number;
+      title: string;
+      branch: string;
+      url: string;
+    };
 
 export type AutomationEventType = AutomationEvent["type"];
 

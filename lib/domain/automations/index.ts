@@ -1,6 +1,22 @@
 export { decide, type BugTicket, type Decision, type SentryIssueContext } from "./decide";
 export { describeEvent, type AutomationEvent, type AutomationEventType, type SentryIssueFacts } from "./events";
 export { extractIssueKeys } from "./jira-keys";
-export { AUTOMATION_KINDS, DEFAULT_STATUS_ORDER, KIND_EVENTS, KIND_LABELS, RULE_CONFIG_SCHEMAS, parseRule, type AnyRule, type AutomationKind, type RuleConfig } from "./rules";
-export { chooseForwardTransition, statusRank, type AvailableTransition, type StatusRef, type TransitionChoice } from "./transitions";
+export {
+  AUTOMATION_KINDS,
+  DEFAULT_STATUS_ORDER,
+  KIND_EVENTS,
+  KIND_LABELS,
+  RULE_CONFIG_SCHEMAS,
+  parseRule,
+  type AnyRule,
+  type AutomationKind,
+  type RuleConfig,
+} from "./rules";
+export {
+  chooseForwardTransition,
+  statusRank,
+  type AvailableTransition,
+  type StatusRef,
+  type TransitionChoice,
+} from "./transitions";
 export { describeRuleConfig } from "./describe";

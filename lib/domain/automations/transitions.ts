@@ -8,7 +8,10 @@
 export type StatusRef = { name: string; category: "new" | "indeterminate" | "done" | string };
 export type AvailableTransition = { id: string; to: StatusRef };
 
-export type TransitionChoice = { kind: "move"; transitionId: string; to: string } | { kind: "stay"; reason: string } | { kind: "blocked"; reason: string };
+export type TransitionChoice =
+  | { kind: "move"; transitionId: string; to: string }
+  | { kind: "stay"; reason: string }
+  | { kind: "blocked"; reason: string };
 
 /** A status's place in the workflow order; statuses outside it are placed by category. */
 export function statusRank(status: StatusRef, order: readonly string[]): number {
@@ -20,12 +23,24 @@ export function statusRank(status: StatusRef, order: readonly string[]): number 
   return Math.min(1, order.length - 1);
 }
 
-export function chooseForwardTransition({ current, target, order, available }: { current: StatusRef; target: string; order: readonly string[]; available: readonly AvailableTransition[] }): TransitionChoice {
+export function chooseForwardTransition({
+  current,
+  target,
+  order,
+  available,
+}: {
+  current: StatusRef;
+  target: string;
+  order: readonly string[];
+  available: readonly AvailableTransition[];
+}): TransitionChoice {
   const targetIndex = order.findIndex((name) => name.toLowerCase() === target.toLowerCase());
-  if (targetIndex < 0) return { kind: "blocked", reason: `${target} is not in the workflow order (${order.join(" → ")})` };
+  if (targetIndex < 0)
+    return { kind: "blocked", reason: `${target} is not in the workflow order (${order.join(" → ")})` };
   const currentRank = statusRank(current, order);
   if (current.name.toLowerCase() === target.toLowerCase()) return { kind: "stay", reason: `already ${current.name}` };
-  if (currentRank >= targetIndex) return { kind: "stay", reason: `${current.name} is already past ${order[targetIndex]}; issues only move forward` };
+  if (currentRank >= targetIndex)
+    return { kind: "stay", reason: `${current.name} is already past ${order[targetIndex]}; issues only move forward` };
   const forward = available
     .map((transition) => {
       const named = order.some((name) => name.toLowerCase() === transition.to.name.toLowerCase());
@@ -38,6 +53,7 @@ export function chooseForwardTransition({ current, target, order, available }: {
     // Furthest forward first; at the same rank, statuses the order names win.
     .sort((a, b) => b.rank - a.rank || Number(b.named) - Number(a.named));
   const best = forward[0];
-  if (!best) return { kind: "blocked", reason: `no transition from ${current.name} leads towards ${order[targetIndex]}` };
+  if (!best)
+    return { kind: "blocked", reason: `no transition from ${current.name} leads towards ${order[targetIndex]}` };
   return { kind: "move", transitionId: best.transition.id, to: best.transition.to.name };
 }

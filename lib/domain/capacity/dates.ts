@@ -8,7 +8,8 @@ export function toDayNumber(isoDate: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
   // Date.UTC quietly rolls 2026-02-30 over into March and 2026-13-01 into 2027; a typo must not shift a sprint.
-  if (!match || new Date(ms).getUTCDate() !== Number(match[3]) || new Date(ms).getUTCMonth() !== Number(match[2]) - 1) throw new RangeError(`Expected a date like 2026-11-24, got "${isoDate}"`);
+  if (!match || new Date(ms).getUTCDate() !== Number(match[3]) || new Date(ms).getUTCMonth() !== Number(match[2]) - 1)
+    throw new RangeError(`Expected a date like 2026-11-24, got "${isoDate}"`);
   return ms / DAY_MS;
 }
 

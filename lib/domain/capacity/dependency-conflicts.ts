@@ -8,7 +8,15 @@ import type { DependencyConflict, DependencyConflictReason, HealthIssue, IssueBl
  * a plan anybody follows, so that blocker, like one in the backlog, a closed
  * sprint or another board's active sprint, is "not done and not in this sprint".
  */
-export function findDependencyConflicts({ issues, sprintIssueKeysByLaterSprint, now }: { issues: HealthIssue[]; sprintIssueKeysByLaterSprint: Record<string, string[]>; now: Date }): DependencyConflict[] {
+export function findDependencyConflicts({
+  issues,
+  sprintIssueKeysByLaterSprint,
+  now,
+}: {
+  issues: HealthIssue[];
+  sprintIssueKeysByLaterSprint: Record<string, string[]>;
+  now: Date;
+}): DependencyConflict[] {
   const inThisSprint = new Set(issues.map((issue) => issue.key));
   const inLaterSprint = new Set(Object.values(sprintIssueKeysByLaterSprint).flat());
   const conflicts: DependencyConflict[] = [];

@@ -1,15 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_INTERRUPT_RATE, deriveFocusFactor, deriveInterruptRate, suggestedBufferPercent } from "./history-factors";
+import {
+  DEFAULT_INTERRUPT_RATE,
+  deriveFocusFactor,
+  deriveInterruptRate,
+  suggestedBufferPercent,
+} from "./history-factors";
 
 describe("deriveFocusFactor", () => {
   it("is the ratio of the sums, not the mean of ratios", () => {
     // Ratios 1.0 and 0.5 average 0.75; the sums give 45 / 60.
-    expect(deriveFocusFactor([{ completedPoints: 40, availablePersonDays: 40 }, { completedPoints: 5, availablePersonDays: 20 }], 0.6)).toBe(0.75);
-    expect(deriveFocusFactor([{ completedPoints: 10, availablePersonDays: 40 }, { completedPoints: 5, availablePersonDays: 20 }], 0.6)).toBe(0.25);
+    expect(
+      deriveFocusFactor(
+        [
+          { completedPoints: 40, availablePersonDays: 40 },
+          { completedPoints: 5, availablePersonDays: 20 },
+        ],
+        0.6,
+      ),
+    ).toBe(0.75);
+    expect(
+      deriveFocusFactor(
+        [
+          { completedPoints: 10, availablePersonDays: 40 },
+          { completedPoints: 5, availablePersonDays: 20 },
+        ],
+        0.6,
+      ),
+    ).toBe(0.25);
   });
 
   it("skips sprints without available days and falls back when nothing is usable", () => {
-    expect(deriveFocusFactor([{ completedPoints: 8, availablePersonDays: 0 }, { completedPoints: 6, availablePersonDays: 10 }], 0.9)).toBe(0.6);
+    expect(
+      deriveFocusFactor(
+        [
+          { completedPoints: 8, availablePersonDays: 0 },
+          { completedPoints: 6, availablePersonDays: 10 },
+        ],
+        0.9,
+      ),
+    ).toBe(0.6);
     expect(deriveFocusFactor([{ completedPoints: 8, availablePersonDays: 0 }], 0.6)).toBe(0.6);
     expect(deriveFocusFactor([], 0.7)).toBe(0.7);
     expect(deriveFocusFactor([{ completedPoints: Number.NaN, availablePersonDays: 10 }], 0.7)).toBe(0.7);
@@ -18,7 +47,12 @@ describe("deriveFocusFactor", () => {
 
 describe("deriveInterruptRate", () => {
   it("is added ÷ committed over the history", () => {
-    expect(deriveInterruptRate([{ committedPoints: 40, addedPoints: 4 }, { committedPoints: 60, addedPoints: 16 }])).toBe(0.2);
+    expect(
+      deriveInterruptRate([
+        { committedPoints: 40, addedPoints: 4 },
+        { committedPoints: 60, addedPoints: 16 },
+      ]),
+    ).toBe(0.2);
   });
 
   it("clamps to 0–1", () => {

@@ -16,7 +16,9 @@ const MAX_BUFFER_PERCENT = 50;
  * remain, `fallback` is returned.
  */
 export function deriveFocusFactor(history: FocusHistory[], fallback: number): number {
-  const usable = history.filter((s) => s.availablePersonDays > 0 && Number.isFinite(s.availablePersonDays) && Number.isFinite(s.completedPoints));
+  const usable = history.filter(
+    (s) => s.availablePersonDays > 0 && Number.isFinite(s.availablePersonDays) && Number.isFinite(s.completedPoints),
+  );
   if (usable.length === 0) return fallback;
   return sum(usable.map((s) => s.completedPoints)) / sum(usable.map((s) => s.availablePersonDays));
 }
@@ -27,7 +29,9 @@ export function deriveFocusFactor(history: FocusHistory[], fallback: number): nu
  * DEFAULT_INTERRUPT_RATE.
  */
 export function deriveInterruptRate(history: InterruptHistory[]): number {
-  const usable = history.filter((s) => s.committedPoints > 0 && Number.isFinite(s.committedPoints) && Number.isFinite(s.addedPoints));
+  const usable = history.filter(
+    (s) => s.committedPoints > 0 && Number.isFinite(s.committedPoints) && Number.isFinite(s.addedPoints),
+  );
   if (usable.length === 0) return DEFAULT_INTERRUPT_RATE;
   const rate = sum(usable.map((s) => Math.max(0, s.addedPoints))) / sum(usable.map((s) => s.committedPoints));
   return Math.min(1, rate);

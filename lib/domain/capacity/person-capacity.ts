@@ -32,7 +32,13 @@ export type PersonCapacity = {
  * capacityPoints = availableDays × allocation × pointsPerDay, to one decimal.
  * A sprint longer than MAX_WALKED_DAYS throws DateRangeTooLongError.
  */
-export function personCapacity({ sprint, timeOff, onCall, allocationPercent, pointsPerDay }: PersonCapacityInput): PersonCapacity {
+export function personCapacity({
+  sprint,
+  timeOff,
+  onCall,
+  allocationPercent,
+  pointsPerDay,
+}: PersonCapacityInput): PersonCapacity {
   const sprintDays = listWorkingDays(sprint.startDate, sprint.endDate);
   const off = daysWithin(sprintDays, timeOff);
   const onCallDays = [...daysWithin(sprintDays, onCall)].filter((day) => !off.has(day)).length;

@@ -19,5 +19,10 @@ export function compareWithStart(issues: HealthIssue[], snapshot: SprintStartSna
   const kept = issues.filter((issue) => atStart.has(issue.key));
   const removedKeys = snapshot.keys.filter((key) => !current.has(key));
   const removedPoints = removedKeys.length === 0 ? 0 : Math.max(0, snapshot.committedPoints - sumPoints(kept));
-  return { addedKeys: added.map((issue) => issue.key), removedKeys, addedPoints: sumPoints(added), removedPoints: roundTo(removedPoints, 1) };
+  return {
+    addedKeys: added.map((issue) => issue.key),
+    removedKeys,
+    addedPoints: sumPoints(added),
+    removedPoints: roundTo(removedPoints, 1),
+  };
 }

@@ -52,7 +52,14 @@ export type SprintHealth = {
  * their own under their Jira name, so their points never vanish from the
  * table; with no capacity known for them, that row is never over-committed.
  */
-export function sprintHealth({ issues, people, startSnapshot, previousSprintKeys, sprintIssueKeysByLaterSprint, now }: SprintHealthInput): SprintHealth {
+export function sprintHealth({
+  issues,
+  people,
+  startSnapshot,
+  previousSprintKeys,
+  sprintIssueKeysByLaterSprint,
+  now,
+}: SprintHealthInput): SprintHealth {
   const capacityPoints = roundTo(
     people.reduce((total, person) => total + person.capacityPoints, 0),
     1,

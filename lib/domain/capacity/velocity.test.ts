@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { velocity, type SprintSnapshotSummary } from "./velocity";
 
-const sprint = (sprintId: number, startedAt: string, committedPoints: number, completedPoints: number): SprintSnapshotSummary => ({ sprintId, name: `Sprint ${sprintId}`, startedAt, committedPoints, completedPoints });
+const sprint = (
+  sprintId: number,
+  startedAt: string,
+  committedPoints: number,
+  completedPoints: number,
+): SprintSnapshotSummary => ({ sprintId, name: `Sprint ${sprintId}`, startedAt, committedPoints, completedPoints });
 
 const history = [
   sprint(5, "2026-03-02T09:00:00Z", 30, 24),
@@ -27,12 +32,23 @@ describe("velocity", () => {
   });
 
   it("uses what there is with fewer than three sprints, and null with none", () => {
-    expect(velocity([sprint(1, "2026-01-05", 20, 15)])).toMatchObject({ averageCompleted: 15, averageCommitted: 20, completionRatio: 0.75 });
-    expect(velocity([])).toEqual({ sprints: [], averageCompleted: null, averageCommitted: null, completionRatio: null });
+    expect(velocity([sprint(1, "2026-01-05", 20, 15)])).toMatchObject({
+      averageCompleted: 15,
+      averageCommitted: 20,
+      completionRatio: 0.75,
+    });
+    expect(velocity([])).toEqual({
+      sprints: [],
+      averageCompleted: null,
+      averageCommitted: null,
+      completionRatio: null,
+    });
     expect(velocity([sprint(1, "2026-01-05", 0, 3)]).completionRatio).toBeNull();
   });
 
   it("orders sprints that started together by id", () => {
-    expect(velocity([sprint(9, "2026-01-05", 1, 1), sprint(8, "2026-01-05", 1, 1)]).sprints.map((s) => s.sprintId)).toEqual([8, 9]);
+    expect(
+      velocity([sprint(9, "2026-01-05", 1, 1), sprint(8, "2026-01-05", 1, 1)]).sprints.map((s) => s.sprintId),
+    ).toEqual([8, 9]);
   });
 });

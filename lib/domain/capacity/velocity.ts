@@ -1,6 +1,12 @@
 import { roundTo } from "./round";
 
-export type SprintSnapshotSummary = { sprintId: number; name: string; startedAt: string; committedPoints: number; completedPoints: number };
+export type SprintSnapshotSummary = {
+  sprintId: number;
+  name: string;
+  startedAt: string;
+  committedPoints: number;
+  completedPoints: number;
+};
 
 export type Velocity = {
   /** Chronological (oldest first), at most the last N. */
@@ -21,11 +27,14 @@ const AVERAGED_SPRINTS = 3;
  * last three, to one decimal, and the completion ratio to two.
  */
 export function velocity(sprints: SprintSnapshotSummary[], lastN = 6): Velocity {
-  const chronological = [...sprints].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.sprintId - b.sprintId);
+  const chronological = [...sprints].sort(
+    (a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.sprintId - b.sprintId,
+  );
   const shownCount = Math.max(0, Math.floor(lastN));
   const shown = shownCount === 0 ? [] : chronological.slice(-shownCount);
   const averaged = chronological.slice(-AVERAGED_SPRINTS);
-  if (averaged.length === 0) return { sprints: shown, averageCompleted: null, averageCommitted: null, completionRatio: null };
+  if (averaged.length === 0)
+    return { sprints: shown, averageCompleted: null, averageCommitted: null, completionRatio: null };
 
   const completed = averaged.reduce((total, s) => total + s.completedPoints, 0);
   const committed = averaged.reduce((total, s) => total + s.committedPoints, 0);

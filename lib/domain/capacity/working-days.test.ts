@@ -26,7 +26,9 @@ describe("workingDays", () => {
   });
 
   it("finding 10 (sprint dates): refuses a range longer than a year with a clear error", () => {
-    expect(() => workingDays("1000-01-01", "9999-12-28")).toThrow(/The range 1000-01-01 to 9999-12-28 is longer than 366 days/);
+    expect(() => workingDays("1000-01-01", "9999-12-28")).toThrow(
+      /The range 1000-01-01 to 9999-12-28 is longer than 366 days/,
+    );
     expect(workingDays("2026-01-05", "2027-01-06")).toBe(262); // 366 days: the longest walked
   });
 });

@@ -5,8 +5,12 @@ const at = (iso: string, eventId: string) => ({ at: new Date(iso), eventId });
 
 describe("compareStamps", () => {
   it("orders by event time first", () => {
-    expect(compareStamps(at("2026-12-01T10:00:00.000Z", "event_B"), at("2026-12-01T10:00:00.001Z", "event_A"))).toBeLessThan(0);
-    expect(compareStamps(at("2026-12-01T10:00:01.000Z", "event_A"), at("2026-12-01T10:00:00.000Z", "event_B"))).toBeGreaterThan(0);
+    expect(
+      compareStamps(at("2026-12-01T10:00:00.000Z", "event_B"), at("2026-12-01T10:00:00.001Z", "event_A")),
+    ).toBeLessThan(0);
+    expect(
+      compareStamps(at("2026-12-01T10:00:01.000Z", "event_A"), at("2026-12-01T10:00:00.000Z", "event_B")),
+    ).toBeGreaterThan(0);
   });
 
   it("breaks ties on the time by the ULID event id, which sorts by creation", () => {
@@ -17,7 +21,9 @@ describe("compareStamps", () => {
   });
 
   it("compares ids by code unit, as PostgreSQL's C collation does (digits before capitals)", () => {
-    expect(compareStamps(at("2026-12-01T10:00:00.000Z", "event_01J9"), at("2026-12-01T10:00:00.000Z", "event_01JA"))).toBeLessThan(0);
+    expect(
+      compareStamps(at("2026-12-01T10:00:00.000Z", "event_01J9"), at("2026-12-01T10:00:00.000Z", "event_01JA")),
+    ).toBeLessThan(0);
   });
 
   it("is 0 for the same event", () => {
@@ -43,29 +49,44 @@ describe("mayApply", () => {
 
 describe("clockObjectOf", () => {
   it("keys user events by the WorkOS user", () => {
-    expect(clockObjectOf({ event: "user.updated", data: { id: "user_1", email: "a@b.test" } })).toEqual({ objectType: "user", objectId: "user_1" });
+    expect(clockObjectOf({ event: "user.updated", data: { id: "user_1", email: "a@b.test" } })).toEqual({
+      objectType: "user",
+      objectId: "user_1",
+    });
   });
 
   it("keys membership events by (user, organization), so a re-created membership shares the clock of the one removed", () => {
-    const created = clockObjectOf({ event: "organization_membership.created", data: { id: "om_new", user_id: "user_1", organization_id: "org_1" } });
-    const deleted = clockObjectOf({ event: "organization_membership.deleted", data: { id: "om_old", user_id: "user_1", organization_id: "org_1" } });
+    const created = clockObjectOf({
+      event: "organization_membership.created",
+      data: { id: "om_new", user_id: "user_1", organization_id: "org_1" },
+    });
+    const deleted = clockObjectOf({
+      event: "organization_membership.deleted",
+      data: { id: "om_old", user_id: "user_1", organization_id: "org_1" },
+    });
     expect(created).toEqual(deleted);
     expect(created).toEqual(membershipClock({ workosUserId: "user_1", workosOrgId: "org_1" }));
   });
 
   it("keys directory events by the directory user", () => {
-    expect(clockObjectOf({ event: "dsync.user.updated", data: { id: "directory_user_1", state: "suspended" } })).toEqual({ objectType: "directory_user", objectId: "directory_user_1" });
+    expect(
+      clockObjectOf({ event: "dsync.user.updated", data: { id: "directory_user_1", state: "suspended" } }),
+    ).toEqual({ objectType: "directory_user", objectId: "directory_user_1" });
   });
 
   it("orders nothing else, nor events missing the ids they need", () => {
     expect(clockObjectOf({ event: "session.created", data: { id: "session_1" } })).toBeNull();
-    expect(clockObjectOf({ event: "organization_membership.updated", data: { id: "om_1", user_id: "user_1" } })).toBeNull();
+    expect(
+      clockObjectOf({ event: "organization_membership.updated", data: { id: "om_1", user_id: "user_1" } }),
+    ).toBeNull();
     expect(clockObjectOf({ event: "user.created", data: { id: "" } })).toBeNull();
   });
 });
 
 describe("stampOf", () => {
   it("reads the event's time and id", () => {
-    expect(stampOf({ id: "event_1", created_at: "2026-12-01T10:00:00.000Z" })).toEqual(at("2026-12-01T10:00:00.000Z", "event_1"));
+    expect(stampOf({ id: "event_1", created_at: "2026-12-01T10:00:00.000Z" })).toEqual(
+      at("2026-12-01T10:00:00.000Z", "event_1"),
+    );
   });
 });

@@ -36,7 +36,13 @@ export function mayApply(candidate: EventStamp, last: EventStamp | null): boolea
  * the same person's access to the same org, and directory (dsync) events, which
  * end that access too, name no membership id at all.
  */
-export function membershipClock({ workosUserId, workosOrgId }: { workosUserId: string; workosOrgId: string }): ClockObject {
+export function membershipClock({
+  workosUserId,
+  workosOrgId,
+}: {
+  workosUserId: string;
+  workosOrgId: string;
+}): ClockObject {
   return { objectType: "membership", objectId: `${workosUserId}:${workosOrgId}` };
 }
 

@@ -15,13 +15,21 @@ export function missingIndexes(count: number, found: ReadonlyMap<number, { id: s
 }
 
 /** Found elements plus the retry's outcome (whose indexes count within `missing`), by original position. */
-export function mergeBulkOutcome(found: ReadonlyMap<number, { id: string; key: string }>, missing: number[], retry: BulkOutcome): BulkOutcome {
+export function mergeBulkOutcome(
+  found: ReadonlyMap<number, { id: string; key: string }>,
+  missing: number[],
+  retry: BulkOutcome,
+): BulkOutcome {
   const original = (retryIndex: number) => {
     const index = missing[retryIndex];
-    if (index === undefined) throw new RangeError(`The retry answered for element ${retryIndex}, but only ${missing.length} were sent`);
+    if (index === undefined)
+      throw new RangeError(`The retry answered for element ${retryIndex}, but only ${missing.length} were sent`);
     return index;
   };
-  const created = [...[...found].map(([index, issue]) => ({ index, id: issue.id, key: issue.key })), ...retry.created.map((c) => ({ ...c, index: original(c.index) }))];
+  const created = [
+    ...[...found].map(([index, issue]) => ({ index, id: issue.id, key: issue.key })),
+    ...retry.created.map((c) => ({ ...c, index: original(c.index) })),
+  ];
   const errors = retry.errors.map((e) => ({ ...e, index: original(e.index) }));
   return { created: created.sort((a, b) => a.index - b.index), errors: errors.sort((a, b) => a.index - b.index) };
 }

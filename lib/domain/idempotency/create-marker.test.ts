@@ -14,7 +14,15 @@ describe("createMarker", () => {
   it("is the same for the same write and different for another key, org or element", () => {
     const base = createMarker("org_1", "k");
     expect(createMarker("org_1", "k")).toBe(base);
-    expect(new Set([base, createMarker("org_2", "k"), createMarker("org_1", "k2"), createMarker("org_1", "k", 0), createMarker("org_1", "k", 1)]).size).toBe(5);
+    expect(
+      new Set([
+        base,
+        createMarker("org_2", "k"),
+        createMarker("org_1", "k2"),
+        createMarker("org_1", "k", 0),
+        createMarker("org_1", "k", 1),
+      ]).size,
+    ).toBe(5);
   });
 
   it("keeps a bulk element apart from a single create whose key ends like the element's position", () => {

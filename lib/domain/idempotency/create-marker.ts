@@ -18,7 +18,9 @@ const MARKER_HEX_LENGTH = 20;
 
 export function createMarker(orgId: string, idempotencyKey: string, elementIndex?: number): string {
   // JSON keeps the parts apart: key "k:3" of a single create never meets element 3 of key "k".
-  const source = JSON.stringify(elementIndex === undefined ? [orgId, idempotencyKey] : [orgId, idempotencyKey, elementIndex]);
+  const source = JSON.stringify(
+    elementIndex === undefined ? [orgId, idempotencyKey] : [orgId, idempotencyKey, elementIndex],
+  );
   return `${CREATE_MARKER_PREFIX}${createHash("sha256").update(source).digest("hex").slice(0, MARKER_HEX_LENGTH)}`;
 }
 

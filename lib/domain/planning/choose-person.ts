@@ -13,9 +13,14 @@ export type PersonChoice = { slot: PersonSlot; reason: string; isKept: boolean }
  * come first; among them the least loaded by planned ÷ limit, then the more
  * experienced, then the lower accountId. `slots` must be sorted by accountId.
  */
-export function choosePerson(issue: PlanIssue & { points: number }, slots: PersonSlot[], slotById: Map<string, PersonSlot>): PersonChoice | null {
+export function choosePerson(
+  issue: PlanIssue & { points: number },
+  slots: PersonSlot[],
+  slotById: Map<string, PersonSlot>,
+): PersonChoice | null {
   const current = issue.assigneeAccountId === null ? undefined : slotById.get(issue.assigneeAccountId);
-  if (current && fitsIn(free(current), issue.points)) return { slot: current, reason: `${current.person.name}: kept current assignee, ${room(current)}`, isKept: true };
+  if (current && fitsIn(free(current), issue.points))
+    return { slot: current, reason: `${current.person.name}: kept current assignee, ${room(current)}`, isKept: true };
 
   let best: PersonSlot | null = null;
   let isAnyoneExperienced = false;
@@ -24,7 +29,11 @@ export function choosePerson(issue: PlanIssue & { points: number }, slots: Perso
     if (fitsIn(free(slot), issue.points) && (best === null || isBetter(slot, best, issue))) best = slot;
   }
   if (best === null) return null;
-  return { slot: best, reason: `${best.person.name}: ${why(best, issue, isAnyoneExperienced)}, ${room(best)}`, isKept: false };
+  return {
+    slot: best,
+    reason: `${best.person.name}: ${why(best, issue, isAnyoneExperienced)}, ${room(best)}`,
+    isKept: false,
+  };
 }
 
 function isBetter(candidate: PersonSlot, best: PersonSlot, issue: PlanIssue): boolean {

@@ -15,7 +15,8 @@ const MAX_PEOPLE = 4;
  * A yardstick for the planner in tests and benchmarks.
  */
 export function exactOptimum({ backlog, people, bufferPercent, alreadyScheduledKeys }: PlanInput): OptimumPlan {
-  if (backlog.length > MAX_ISSUES || people.length > MAX_PEOPLE) throw new RangeError(`exactOptimum handles at most ${MAX_ISSUES} issues and ${MAX_PEOPLE} people`);
+  if (backlog.length > MAX_ISSUES || people.length > MAX_PEOPLE)
+    throw new RangeError(`exactOptimum handles at most ${MAX_ISSUES} issues and ${MAX_PEOPLE} people`);
   const scheduled = new Set(alreadyScheduledKeys);
   const issues = backlog.filter((issue) => issue.points !== null && Number.isFinite(issue.points) && issue.points >= 0);
   const indexOf = new Map(issues.map((issue, index) => [issue.key, index]));
@@ -55,7 +56,14 @@ export function exactOptimum({ backlog, people, bufferPercent, alreadyScheduledK
       chosen.map((index) => points[index] ?? 0),
       limits,
     );
-    if (bins) return { plannedPoints: roundPoints(total), assignments: chosen.map((index, position) => ({ key: issues[index]?.key ?? "", accountId: slots[bins[position] ?? 0]?.accountId ?? "" })) };
+    if (bins)
+      return {
+        plannedPoints: roundPoints(total),
+        assignments: chosen.map((index, position) => ({
+          key: issues[index]?.key ?? "",
+          accountId: slots[bins[position] ?? 0]?.accountId ?? "",
+        })),
+      };
   }
   return { plannedPoints: 0, assignments: [] };
 }
@@ -65,7 +73,11 @@ export function exactOptimum({ backlog, people, bufferPercent, alreadyScheduledK
  * "blocked by" from it reaches a cycle (A waits for B, B for A): no sprint can
  * finish either, and the planner leaves them out as blocked.
  */
-function orderableIssues(issues: PlanInput["backlog"], indexOf: Map<string, number>, scheduled: Set<string>): boolean[] {
+function orderableIssues(
+  issues: PlanInput["backlog"],
+  indexOf: Map<string, number>,
+  scheduled: Set<string>,
+): boolean[] {
   const state: ("unseen" | "visiting" | "ok" | "cyclic")[] = issues.map(() => "unseen");
   const visit = (i: number): boolean => {
     if (state[i] === "ok") return true;

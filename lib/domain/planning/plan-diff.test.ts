@@ -38,6 +38,10 @@ describe("planDiff", () => {
   });
 
   it("is empty for an empty plan", () => {
-    expect(planDiff({ plan: { ...plan, assignments: [] }, sprint, current: [] })).toEqual({ createSprint: sprint, moves: [], assigneeChanges: [] });
+    expect(planDiff({ plan: { ...plan, assignments: [] }, sprint, current: [] })).toEqual({
+      createSprint: sprint,
+      moves: [],
+      assigneeChanges: [],
+    });
   });
 });

@@ -14,7 +14,15 @@ export type PlanDiff = {
  * The changes Jira would see when the plan is accepted, in assignment order.
  * An issue missing from `current` is taken to be unassigned in the backlog.
  */
-export function planDiff({ plan, sprint, current }: { plan: SprintPlan; sprint: NewSprint; current: CurrentIssue[] }): PlanDiff {
+export function planDiff({
+  plan,
+  sprint,
+  current,
+}: {
+  plan: SprintPlan;
+  sprint: NewSprint;
+  current: CurrentIssue[];
+}): PlanDiff {
   const currentByKey = new Map(current.map((issue) => [issue.key, issue]));
   const moves: PlanDiff["moves"] = [];
   const assigneeChanges: PlanDiff["assigneeChanges"] = [];

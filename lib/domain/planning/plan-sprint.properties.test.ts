@@ -5,7 +5,9 @@ import { planSprint } from "./plan-sprint";
 import { randomPlanInput } from "@/test/fixtures/planning-instances";
 import type { PlanInput, SprintPlan } from "./types";
 
-const instances = Array.from({ length: 150 }, (_, i) => randomPlanInput(`property-${i}`, { issues: 5 + (i % 40), people: 1 + (i % 6) }));
+const instances = Array.from({ length: 150 }, (_, i) =>
+  randomPlanInput(`property-${i}`, { issues: 5 + (i % 40), people: 1 + (i % 6) }),
+);
 
 function fitsAnyone(plan: SprintPlan, points: number): boolean {
   return plan.perPerson.some((person) => person.limitPoints - person.plannedPoints >= points - 1e-9);
@@ -16,7 +18,9 @@ describe("planSprint properties", () => {
     for (const input of instances) {
       const plan = planSprint(input);
       for (const person of plan.perPerson) {
-        const assigned = plan.assignments.filter((a) => a.accountId === person.accountId).reduce((sum, a) => sum + a.points, 0);
+        const assigned = plan.assignments
+          .filter((a) => a.accountId === person.accountId)
+          .reduce((sum, a) => sum + a.points, 0);
         expect(assigned).toBeCloseTo(person.plannedPoints, 6);
         expect(assigned).toBeLessThanOrEqual(person.capacityPoints * (1 - input.bufferPercent / 100) + 0.05 + 1e-9);
         expect(assigned).toBeLessThanOrEqual(person.limitPoints + 1e-9);
@@ -30,7 +34,8 @@ describe("planSprint properties", () => {
       const satisfied = new Set(input.alreadyScheduledKeys);
       const byKey = new Map(input.backlog.map((issue) => [issue.key, issue]));
       for (const assignment of plan.assignments) {
-        for (const blocker of byKey.get(assignment.key)?.blockedBy ?? []) expect(satisfied.has(blocker), `${assignment.key} needs ${blocker}`).toBe(true);
+        for (const blocker of byKey.get(assignment.key)?.blockedBy ?? [])
+          expect(satisfied.has(blocker), `${assignment.key} needs ${blocker}`).toBe(true);
         satisfied.add(assignment.key);
       }
     }
@@ -41,7 +46,8 @@ describe("planSprint properties", () => {
       const plan = planSprint(input);
       const keys = [...plan.assignments.map((a) => a.key), ...plan.leftOut.map((l) => l.key)];
       expect(keys.sort()).toEqual(input.backlog.map((issue) => issue.key).sort());
-      for (const issue of input.backlog.filter((i) => i.points === null)) expect(plan.leftOut).toContainEqual({ key: issue.key, reason: "no estimate" });
+      for (const issue of input.backlog.filter((i) => i.points === null))
+        expect(plan.leftOut).toContainEqual({ key: issue.key, reason: "no estimate" });
     }
   });
 
@@ -69,7 +75,10 @@ describe("planSprint properties", () => {
     for (const input of instances) {
       const shuffled: PlanInput = {
         ...input,
-        people: random.shuffle(input.people).map((person) => ({ ...person, componentExperience: Object.fromEntries(random.shuffle(Object.entries(person.componentExperience))) })),
+        people: random.shuffle(input.people).map((person) => ({
+          ...person,
+          componentExperience: Object.fromEntries(random.shuffle(Object.entries(person.componentExperience))),
+        })),
       };
       expect(planSprint(shuffled)).toEqual(planSprint(input));
     }
@@ -79,7 +88,9 @@ describe("planSprint properties", () => {
     for (const input of instances) {
       const backlog = input.backlog.map((issue) => ({ ...issue, points: 2, blockedBy: [], assigneeAccountId: null }));
       const plan = planSprint({ ...input, backlog });
-      const plannedRanks = plan.assignments.map((a) => backlog.findIndex((issue) => issue.key === a.key)).sort((a, b) => a - b);
+      const plannedRanks = plan.assignments
+        .map((a) => backlog.findIndex((issue) => issue.key === a.key))
+        .sort((a, b) => a - b);
       expect(plannedRanks).toEqual(plannedRanks.map((_, index) => index));
     }
   });
@@ -113,7 +124,9 @@ describe("planSprint against the exact optimum", () => {
     let optimum = 0;
     for (let i = 0; i < 200; i++) {
       const input = randomPlanInput(`halves-${i}`, { issues: 6 + (i % 9), people: 2 + (i % 3) });
-      const backlog = input.backlog.map((issue, index) => (issue.points !== null && index % 2 === 0 ? { ...issue, points: issue.points / 2 } : issue));
+      const backlog = input.backlog.map((issue, index) =>
+        issue.points !== null && index % 2 === 0 ? { ...issue, points: issue.points / 2 } : issue,
+      );
       const plan = planSprint({ ...input, backlog }).plannedPoints;
       const best = exactOptimum({ ...input, backlog }).plannedPoints;
       expect(plan).toBeLessThanOrEqual(best + 1e-9);

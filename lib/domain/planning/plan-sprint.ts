@@ -47,10 +47,18 @@ export function planSprint(input: PlanInput): SprintPlan {
     points: issue.points,
     reason: blocks === null ? choice.reason : `${choice.reason}; needed before ${blocks}`,
   }));
-  const leftOut: LeftOut[] = backlog.filter((issue) => !isPlanned(issue.key)).map((issue) => ({ key: issue.key, reason: leftOutReason(issue, isSatisfied) }));
+  const leftOut: LeftOut[] = backlog
+    .filter((issue) => !isPlanned(issue.key))
+    .map((issue) => ({ key: issue.key, reason: leftOutReason(issue, isSatisfied) }));
   const perPerson = [...slots]
     .sort((a, b) => compareText(a.person.name, b.person.name) || compareText(a.person.accountId, b.person.accountId))
-    .map(({ person, limit, planned }) => ({ accountId: person.accountId, name: person.name, capacityPoints: person.capacityPoints, limitPoints: limit, plannedPoints: roundPoints(planned) }));
+    .map(({ person, limit, planned }) => ({
+      accountId: person.accountId,
+      name: person.name,
+      capacityPoints: person.capacityPoints,
+      limitPoints: limit,
+      plannedPoints: roundPoints(planned),
+    }));
   const plannedPoints = roundPoints(assignments.reduce((total, assignment) => total + assignment.points, 0));
   const givenGoal = goal?.trim() ?? "";
   return {
@@ -58,10 +66,12 @@ export function planSprint(input: PlanInput): SprintPlan {
     leftOut,
     perPerson,
     plannedPoints,
-    goal: givenGoal || draftGoal(
-      placements.map((placement) => placement.issue),
-      backlog,
-    ),
+    goal:
+      givenGoal ||
+      draftGoal(
+        placements.map((placement) => placement.issue),
+        backlog,
+      ),
     explanations: explainPlan({
       backlog,
       placements: placements.map(({ issue, choice, blocks }) => ({ key: issue.key, isKept: choice.isKept, blocks })),

@@ -15,7 +15,9 @@ const REPACK_NODES_PER_PLAN = 100_000;
  * People are kept in accountId order so their input order never matters.
  */
 export function createPlanState({ backlog, people, bufferPercent, alreadyScheduledKeys }: PlanInput) {
-  const slots: PersonSlot[] = [...people].sort((a, b) => compareText(a.accountId, b.accountId)).map((person) => ({ person, limit: limitPoints(person.capacityPoints, bufferPercent), planned: 0 }));
+  const slots: PersonSlot[] = [...people]
+    .sort((a, b) => compareText(a.accountId, b.accountId))
+    .map((person) => ({ person, limit: limitPoints(person.capacityPoints, bufferPercent), planned: 0 }));
   const slotById = new Map(slots.map((slot) => [slot.person.accountId, slot]));
   const issueByKey = new Map(backlog.map((issue) => [issue.key, issue]));
   const scheduled = new Set(alreadyScheduledKeys);
@@ -63,7 +65,12 @@ export function createPlanState({ backlog, people, bufferPercent, alreadySchedul
     for (const moved of placements) {
       const from = moved.choice.slot;
       const otherRoom = free(from === roomiest ? runnerUp : roomiest);
-      if (moved.choice.isKept || !fitsIn(free(from) + moved.issue.points, issue.points) || !fitsIn(otherRoom, moved.issue.points)) continue;
+      if (
+        moved.choice.isKept ||
+        !fitsIn(free(from) + moved.issue.points, issue.points) ||
+        !fitsIn(otherRoom, moved.issue.points)
+      )
+        continue;
       const target = choosePerson(
         { ...moved.issue, assigneeAccountId: null },
         slots.filter((slot) => slot !== from),
@@ -73,14 +80,22 @@ export function createPlanState({ backlog, people, bufferPercent, alreadySchedul
       const before = moved.choice;
       from.planned -= moved.issue.points;
       target.slot.planned += moved.issue.points;
-      moved.choice = { ...target, reason: `${target.reason}; moved from ${from.person.name} to make room for ${issue.key}` };
+      moved.choice = {
+        ...target,
+        reason: `${target.reason}; moved from ${from.person.name} to make room for ${issue.key}`,
+      };
       undo.push(() => {
         target.slot.planned -= moved.issue.points;
         from.planned += moved.issue.points;
         moved.choice = before;
       });
       const choice = choosePerson(issue, [from], slotById);
-      return choice && { ...choice, reason: `${choice.reason}, after moving ${moved.issue.key} to ${target.slot.person.name}` };
+      return (
+        choice && {
+          ...choice,
+          reason: `${choice.reason}, after moving ${moved.issue.key} to ${target.slot.person.name}`,
+        }
+      );
     }
     return null;
   };
@@ -98,7 +113,10 @@ export function createPlanState({ backlog, people, bufferPercent, alreadySchedul
 
   /** The last resort before leaving the group out: pack the roomiest people's work again with the group. */
   const repack = (root: PlanIssue, group: EstimatedIssue[]): boolean => {
-    const sizes = group.map((issue) => issue.points).sort((a, b) => b - a).join(" ");
+    const sizes = group
+      .map((issue) => issue.points)
+      .sort((a, b) => b - a)
+      .join(" ");
     const repacking = failedRepacks.has(sizes) ? null : findRepacking(group, slots, placements, { unit, budget });
     if (repacking === null) {
       failedRepacks.add(sizes);
@@ -123,7 +141,13 @@ export function createPlanState({ backlog, people, bufferPercent, alreadySchedul
     const group = collectGroup(root);
     if (group === null) return "blocked";
     // Loads stay on the points' grid, so room short of a whole step is no room at all.
-    if (!fitsIn(usableRoom(slots.map(free), unit), group.reduce((total, issue) => total + issue.points, 0))) return "no room";
+    if (
+      !fitsIn(
+        usableRoom(slots.map(free), unit),
+        group.reduce((total, issue) => total + issue.points, 0),
+      )
+    )
+      return "no room";
     const undo: (() => void)[] = [];
     for (const issue of group) {
       const choice = choosePerson(issue, slots, slotById) ?? makeRoom(issue, undo);

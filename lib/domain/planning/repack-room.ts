@@ -21,7 +21,12 @@ export type Repacking = {
  * put, so rank and the assignee rule hold; null when no such packing is found.
  * The caller has checked that everyone's room together could hold the group.
  */
-export function findRepacking(group: readonly EstimatedIssue[], slots: readonly PersonSlot[], placements: readonly Placement[], { unit, budget }: { unit: number; budget: SearchBudget }): Repacking | null {
+export function findRepacking(
+  group: readonly EstimatedIssue[],
+  slots: readonly PersonSlot[],
+  placements: readonly Placement[],
+  { unit, budget }: { unit: number; budget: SearchBudget },
+): Repacking | null {
   // Roomiest first; the sort is stable, so ties keep accountId order and plans stay deterministic.
   const bins = [...slots].sort((a, b) => free(b) - free(a)).slice(0, NEIGHBOURHOOD);
   const binOf = new Map(bins.map((slot, bin) => [slot, bin]));
@@ -40,19 +45,29 @@ export function findRepacking(group: readonly EstimatedIssue[], slots: readonly 
   if (packed === null) return null;
   const slotAt = (bin: number | undefined) => bins[bin ?? 0] as PersonSlot;
   return {
-    moves: movable.flatMap((placement, index) => (packed[index] === items[index]?.bin ? [] : [{ placement, to: slotAt(packed[index]) }])),
+    moves: movable.flatMap((placement, index) =>
+      packed[index] === items[index]?.bin ? [] : [{ placement, to: slotAt(packed[index]) }],
+    ),
     takers: group.map((_, index) => slotAt(packed[movable.length + index])),
   };
 }
 
 /** The moved issue's new holder, saying why it moved. */
 export function movedChoice(placement: Placement, to: PersonSlot, forKey: string): PersonChoice {
-  return { slot: to, reason: `${to.person.name}: moved from ${placement.choice.slot.person.name} to make room for ${forKey}`, isKept: false };
+  return {
+    slot: to,
+    reason: `${to.person.name}: moved from ${placement.choice.slot.person.name} to make room for ${forKey}`,
+    isKept: false,
+  };
 }
 
 /** The group issue's taker, read before its points are added; `moved` lists what was moved for the group. */
 export function repackedChoice(issue: EstimatedIssue, slot: PersonSlot, moved: string): PersonChoice {
   const isKept = slot.person.accountId === issue.assigneeAccountId;
   const after = moved === "" ? "" : `, after moving ${moved}`;
-  return { slot, reason: `${slot.person.name}: ${isKept ? "kept current assignee" : "had room"}, ${room(slot)}${after}`, isKept };
+  return {
+    slot,
+    reason: `${slot.person.name}: ${isKept ? "kept current assignee" : "had room"}, ${room(slot)}${after}`,
+    isKept,
+  };
 }

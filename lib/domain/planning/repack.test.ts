@@ -6,11 +6,31 @@ const roomy = () => ({ perSearch: 1_000, shared: { nodes: 10_000 }, unit: 1 });
 describe("packItems", () => {
   it("moves planned items between bins so a new one fits", () => {
     // Two 2s spread over bins of 6 and 8 leave no room for an 8 until both sit in the 6.
-    expect(packItems([6, 8], [{ points: 2, bin: 0 }, { points: 2, bin: 1 }, { points: 8, bin: null }], roomy())).toEqual([0, 0, 1]);
+    expect(
+      packItems(
+        [6, 8],
+        [
+          { points: 2, bin: 0 },
+          { points: 2, bin: 1 },
+          { points: 8, bin: null },
+        ],
+        roomy(),
+      ),
+    ).toEqual([0, 0, 1]);
   });
 
   it("leaves items where they are when that already works", () => {
-    expect(packItems([5, 5], [{ points: 3, bin: 1 }, { points: 2, bin: 0 }, { points: 2, bin: null }], roomy())).toEqual([1, 0, 0]);
+    expect(
+      packItems(
+        [5, 5],
+        [
+          { points: 3, bin: 1 },
+          { points: 2, bin: 0 },
+          { points: 2, bin: null },
+        ],
+        roomy(),
+      ),
+    ).toEqual([1, 0, 0]);
   });
 
   it("tries a new item's preferred bin first", () => {
@@ -18,10 +38,40 @@ describe("packItems", () => {
   });
 
   it("returns null when the items cannot fit, or the search runs out of nodes", () => {
-    expect(packItems([5, 5], [{ points: 3, bin: 0 }, { points: 3, bin: 1 }, { points: 3, bin: null }], roomy())).toBeNull();
-    expect(packItems([6, 8], [{ points: 2, bin: 0 }, { points: 2, bin: 1 }, { points: 8, bin: null }], { ...roomy(), perSearch: 1 })).toBeNull();
+    expect(
+      packItems(
+        [5, 5],
+        [
+          { points: 3, bin: 0 },
+          { points: 3, bin: 1 },
+          { points: 3, bin: null },
+        ],
+        roomy(),
+      ),
+    ).toBeNull();
+    expect(
+      packItems(
+        [6, 8],
+        [
+          { points: 2, bin: 0 },
+          { points: 2, bin: 1 },
+          { points: 8, bin: null },
+        ],
+        { ...roomy(), perSearch: 1 },
+      ),
+    ).toBeNull();
     const shared = { nodes: 2 };
-    expect(packItems([6, 8], [{ points: 2, bin: 0 }, { points: 2, bin: 1 }, { points: 8, bin: null }], { ...roomy(), shared })).toBeNull();
+    expect(
+      packItems(
+        [6, 8],
+        [
+          { points: 2, bin: 0 },
+          { points: 2, bin: 1 },
+          { points: 8, bin: null },
+        ],
+        { ...roomy(), shared },
+      ),
+    ).toBeNull();
     expect(shared.nodes).toBeLessThan(0);
   });
 });

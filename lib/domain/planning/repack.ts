@@ -18,10 +18,17 @@ export type SearchBudget = { nodes: number };
  * of room holds at most 2 when every issue is a whole number of points, and
  * that tighter bound prunes most hopeless searches at once.
  */
-export function packItems(rooms: readonly number[], items: readonly PackItem[], { perSearch, shared, unit }: { perSearch: number; shared: SearchBudget; unit: number }): number[] | null {
-  const order = items.map((_, index) => index).sort((a, b) => (items[b]?.points ?? 0) - (items[a]?.points ?? 0) || a - b);
+export function packItems(
+  rooms: readonly number[],
+  items: readonly PackItem[],
+  { perSearch, shared, unit }: { perSearch: number; shared: SearchBudget; unit: number },
+): number[] | null {
+  const order = items
+    .map((_, index) => index)
+    .sort((a, b) => (items[b]?.points ?? 0) - (items[a]?.points ?? 0) || a - b);
   const pointsLeft = order.map((index) => items[index]?.points ?? 0);
-  for (let position = pointsLeft.length - 2; position >= 0; position--) pointsLeft[position] = (pointsLeft[position] ?? 0) + (pointsLeft[position + 1] ?? 0);
+  for (let position = pointsLeft.length - 2; position >= 0; position--)
+    pointsLeft[position] = (pointsLeft[position] ?? 0) + (pointsLeft[position + 1] ?? 0);
   const room = [...rooms];
   const binOf = items.map((item) => item.bin ?? -1);
   let nodes = 0;
@@ -29,7 +36,8 @@ export function packItems(rooms: readonly number[], items: readonly PackItem[], 
   const place = (position: number): boolean => {
     const index = order[position];
     if (index === undefined) return true;
-    if (++nodes > perSearch || --shared.nodes < 0 || !fitsIn(usableRoom(room, unit), pointsLeft[position] ?? 0)) return false;
+    if (++nodes > perSearch || --shared.nodes < 0 || !fitsIn(usableRoom(room, unit), pointsLeft[position] ?? 0))
+      return false;
     const item = items[index] as PackItem;
     const first = item.bin ?? item.preferredBin ?? -1;
     const tried = new Set<number>();

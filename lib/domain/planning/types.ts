@@ -34,7 +34,13 @@ export type LeftOutReason = "no estimate" | "no capacity" | `blocked by ${string
 
 export type LeftOut = { key: string; reason: LeftOutReason };
 
-export type PersonPlan = { accountId: string; name: string; capacityPoints: number; limitPoints: number; plannedPoints: number };
+export type PersonPlan = {
+  accountId: string;
+  name: string;
+  capacityPoints: number;
+  limitPoints: number;
+  plannedPoints: number;
+};
 
 export type SprintPlan = {
   /** In the order they were made; a blocker always comes before the issues it blocks. */

@@ -3,8 +3,16 @@ import { planErasure } from "./erasure-plan";
 
 describe("planErasure", () => {
   it("refuses someone who is still an active member or has a pending invitation here", () => {
-    expect(planErasure({ status: "active", elsewhere: [] })).toEqual({ ok: false, reason: "still-member", status: "active" });
-    expect(planErasure({ status: "invited", elsewhere: [] })).toEqual({ ok: false, reason: "still-member", status: "invited" });
+    expect(planErasure({ status: "active", elsewhere: [] })).toEqual({
+      ok: false,
+      reason: "still-member",
+      status: "active",
+    });
+    expect(planErasure({ status: "invited", elsewhere: [] })).toEqual({
+      ok: false,
+      reason: "still-member",
+      status: "invited",
+    });
   });
 
   it("erases everywhere, name and e-mail included, when this was the person's last organization", () => {

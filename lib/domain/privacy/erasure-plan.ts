@@ -9,9 +9,17 @@
  */
 export type MembershipStatus = "active" | "invited" | "deactivated";
 
-export type ErasurePlan = { ok: true; scope: "org" | "everywhere" } | { ok: false; reason: "still-member"; status: Exclude<MembershipStatus, "deactivated"> };
+export type ErasurePlan =
+  | { ok: true; scope: "org" | "everywhere" }
+  | { ok: false; reason: "still-member"; status: Exclude<MembershipStatus, "deactivated"> };
 
-export function planErasure({ status, elsewhere }: { status: MembershipStatus; elsewhere: MembershipStatus[] }): ErasurePlan {
+export function planErasure({
+  status,
+  elsewhere,
+}: {
+  status: MembershipStatus;
+  elsewhere: MembershipStatus[];
+}): ErasurePlan {
   if (status !== "deactivated") return { ok: false, reason: "still-member", status };
   return { ok: true, scope: elsewhere.length === 0 ? "everywhere" : "org" };
 }

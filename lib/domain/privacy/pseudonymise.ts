@@ -9,7 +9,15 @@ export type ErasureSubject = { identifiers: string[]; pseudonym: string };
 /** Shorter names would match too much unrelated text to be replaced safely. */
 const MIN_NAME_LENGTH = 3;
 
-export function erasureSubject({ name, email, pseudonym }: { name: string; email: string; pseudonym: string }): ErasureSubject {
+export function erasureSubject({
+  name,
+  email,
+  pseudonym,
+}: {
+  name: string;
+  email: string;
+  pseudonym: string;
+}): ErasureSubject {
   const candidates = [email.trim(), name.trim()].filter((identifier) => identifier.length >= MIN_NAME_LENGTH);
   const unique = [...new Map(candidates.map((identifier) => [identifier.toLowerCase(), identifier])).values()];
   // Longest first, so a name that is part of the address never splits it.

@@ -22,7 +22,13 @@ function parseSemver(version: string): Semver | null {
   const match = SEMVER.exec(version.trim());
   if (!match) return null;
   const [, name = "", major, minor, patch, preRelease] = match;
-  return { name, major: Number(major), minor: Number(minor), patch: Number(patch), preRelease: preRelease ? preRelease.split(".") : [] };
+  return {
+    name,
+    major: Number(major),
+    minor: Number(minor),
+    patch: Number(patch),
+    preRelease: preRelease ? preRelease.split(".") : [],
+  };
 }
 
 /** Semver §11: no pre-release beats any; numeric identifiers sort below alphanumeric ones; a longer list wins a tie. */

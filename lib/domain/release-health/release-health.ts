@@ -22,20 +22,26 @@ export function releaseHealth(releases: ReleaseInput[], settings: ReleaseHealthS
   return rated.map((release, i) => ({ ...release, regression: regressionAgainst(release, rated[i + 1], settings) }));
 }
 
-function regressionAgainst(release: Rated, previous: Rated | undefined, settings: ReleaseHealthSettings): ReleaseRegression {
+function regressionAgainst(
+  release: Rated,
+  previous: Rated | undefined,
+  settings: ReleaseHealthSettings,
+): ReleaseRegression {
   if (!previous) return { isRegression: false, comparedTo: null, dropPoints: null, reason: null };
 
   const comparedTo = previous.version;
   const current = release.crashFreeSessions;
   const before = previous.crashFreeSessions;
-  const hasEnoughSessions = release.totalSessions >= settings.minSessions && previous.totalSessions >= settings.minSessions;
+  const hasEnoughSessions =
+    release.totalSessions >= settings.minSessions && previous.totalSessions >= settings.minSessions;
   if (!hasEnoughSessions || current === null || before === null) {
     return { isRegression: false, comparedTo, dropPoints: null, reason: "not enough sessions to compare" };
   }
 
   // Both rates have two decimals; rounding the difference keeps 64.48 − 63.98 from landing just above 0.5.
   const dropPoints = Math.round((before - current) * 100) / 100;
-  if (dropPoints <= settings.regressionThresholdPoints) return { isRegression: false, comparedTo, dropPoints, reason: null };
+  if (dropPoints <= settings.regressionThresholdPoints)
+    return { isRegression: false, comparedTo, dropPoints, reason: null };
   return {
     isRegression: true,
     comparedTo,

@@ -6,7 +6,11 @@ import { z } from "zod";
  * a handful of early crashes does not raise an alarm.
  */
 export const releaseHealthSettingsSchema = z.object({
-  regressionThresholdPoints: z.number("must be a number").min(0, "must be 0 or more").max(100, "must be at most 100").default(0.5),
+  regressionThresholdPoints: z
+    .number("must be a number")
+    .min(0, "must be 0 or more")
+    .max(100, "must be at most 100")
+    .default(0.5),
   minSessions: z.int("must be a whole number").min(1, "must be at least 1").default(1000),
 });
 

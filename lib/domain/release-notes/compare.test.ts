@@ -3,11 +3,21 @@ import { compareIssueKeys, compareText } from "./compare";
 
 describe("compareIssueKeys", () => {
   it("orders by number, not text: ACME-2 before ACME-10", () => {
-    expect(["ACME-10", "ACME-2", "ACME-1", "ACME-100"].sort(compareIssueKeys)).toEqual(["ACME-1", "ACME-2", "ACME-10", "ACME-100"]);
+    expect(["ACME-10", "ACME-2", "ACME-1", "ACME-100"].sort(compareIssueKeys)).toEqual([
+      "ACME-1",
+      "ACME-2",
+      "ACME-10",
+      "ACME-100",
+    ]);
   });
 
   it("orders by project first", () => {
-    expect(["PORT-1", "ACME-20", "HULL-3", "ACME-3"].sort(compareIssueKeys)).toEqual(["ACME-3", "ACME-20", "HULL-3", "PORT-1"]);
+    expect(["PORT-1", "ACME-20", "HULL-3", "ACME-3"].sort(compareIssueKeys)).toEqual([
+      "ACME-3",
+      "ACME-20",
+      "HULL-3",
+      "PORT-1",
+    ]);
   });
 
   it("puts malformed keys last, by text", () => {

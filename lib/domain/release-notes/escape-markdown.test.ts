@@ -19,7 +19,9 @@ describe("escapeMarkdown", () => {
   });
 
   it("leaves ordinary text and other punctuation alone", () => {
-    expect(escapeMarkdown("Fix crash (again) on iOS 17: 100% of users & #1 bug!")).toBe("Fix crash (again) on iOS 17: 100% of users & #1 bug!");
+    expect(escapeMarkdown("Fix crash (again) on iOS 17: 100% of users & #1 bug!")).toBe(
+      "Fix crash (again) on iOS 17: 100% of users & #1 bug!",
+    );
     expect(escapeMarkdown("")).toBe("");
   });
 

@@ -7,15 +7,41 @@ const BROWSE = "https://acme.atlassian.net/browse";
 const ref = (key: string) => `([${key}](${BROWSE}/${key}))`;
 
 function issue(overrides: Partial<ReleaseIssue> = {}): ReleaseIssue {
-  return { key: "ACME-1", summary: "Change", type: "Story", statusName: "Done", statusCategory: "done", labels: [], components: [], epic: null, ...overrides };
+  return {
+    key: "ACME-1",
+    summary: "Change",
+    type: "Story",
+    statusName: "Done",
+    statusCategory: "done",
+    labels: [],
+    components: [],
+    epic: null,
+    ...overrides,
+  };
 }
 
 function input(overrides: Partial<ReleaseNotesInput> = {}): ReleaseNotesInput {
-  return { version: "2.14.0", releaseDate: "2026-11-12", released: true, jiraBrowseUrl: BROWSE, issues: [], health: null, knownIssues: [], ...overrides };
+  return {
+    version: "2.14.0",
+    releaseDate: "2026-11-12",
+    released: true,
+    jiraBrowseUrl: BROWSE,
+    issues: [],
+    health: null,
+    knownIssues: [],
+    ...overrides,
+  };
 }
 
 function known(overrides: Partial<KnownIssue> = {}): KnownIssue {
-  return { shortId: "WEB-1", title: "TypeError: x is undefined", permalink: "https://sentry.io/organizations/acme/issues/1/", users: 10, events: 20, ...overrides };
+  return {
+    shortId: "WEB-1",
+    title: "TypeError: x is undefined",
+    permalink: "https://sentry.io/organizations/acme/issues/1/",
+    users: 10,
+    events: 20,
+    ...overrides,
+  };
 }
 
 /** The lines of one `## ` section, without its heading and the blank lines around it. */
@@ -89,8 +115,16 @@ describe("generateReleaseNotes: document", () => {
         ],
       }),
     );
-    expect(section(markdown, "New features")).toEqual([`- s ${ref("ACME-1")}`, `- nf ${ref("ACME-2")}`, `- f ${ref("ACME-3")}`]);
-    expect(section(markdown, "Improvements")).toEqual([`- t ${ref("ACME-4")}`, `- i ${ref("ACME-5")}`, `- sp ${ref("ACME-6")}`]);
+    expect(section(markdown, "New features")).toEqual([
+      `- s ${ref("ACME-1")}`,
+      `- nf ${ref("ACME-2")}`,
+      `- f ${ref("ACME-3")}`,
+    ]);
+    expect(section(markdown, "Improvements")).toEqual([
+      `- t ${ref("ACME-4")}`,
+      `- i ${ref("ACME-5")}`,
+      `- sp ${ref("ACME-6")}`,
+    ]);
     expect(section(markdown, "Bug fixes")).toEqual([`- b ${ref("ACME-7")}`]);
     expect(counts).toMatchObject({ features: 3, improvements: 3, fixes: 1 });
   });
@@ -100,7 +134,13 @@ describe("generateReleaseNotes: document", () => {
       input({
         issues: [
           issue({ key: "ACME-1", type: "Epic", summary: "Big theme" }),
-          issue({ key: "ACME-2", type: "Subtask", summary: "Backend changes", statusCategory: "indeterminate", statusName: "In Progress" }),
+          issue({
+            key: "ACME-2",
+            type: "Subtask",
+            summary: "Backend changes",
+            statusCategory: "indeterminate",
+            statusName: "In Progress",
+          }),
           issue({ key: "ACME-3", type: "Sub-task", summary: "Write tests" }),
           issue({ key: "ACME-4", type: "Story", summary: "The story" }),
         ],
@@ -152,8 +192,12 @@ describe("generateReleaseNotes: groups", () => {
   });
 
   it("sorts keys of several projects by project, then number", () => {
-    const { markdown } = generateReleaseNotes(input({ issues: ["PORT-2", "ACME-11", "HULL-1", "ACME-9"].map((key) => issue({ key, summary: key })) }));
-    expect(section(markdown, "New features")).toEqual(["ACME-9", "ACME-11", "HULL-1", "PORT-2"].map((key) => `- ${key} ${ref(key)}`));
+    const { markdown } = generateReleaseNotes(
+      input({ issues: ["PORT-2", "ACME-11", "HULL-1", "ACME-9"].map((key) => issue({ key, summary: key })) }),
+    );
+    expect(section(markdown, "New features")).toEqual(
+      ["ACME-9", "ACME-11", "HULL-1", "PORT-2"].map((key) => `- ${key} ${ref(key)}`),
+    );
   });
 
   it("writes no heading when every item of a section would be under Other", () => {
@@ -167,7 +211,12 @@ describe("generateReleaseNotes: groups", () => {
       input({
         issues: [
           issue({ key: "ACME-3", summary: "c", components: ["Zeta"], epic: onboarding }),
-          issue({ key: "ACME-1", summary: "a", components: ["Alpha"], epic: { key: "ACME-60", summary: "Reporting overhaul" } }),
+          issue({
+            key: "ACME-1",
+            summary: "a",
+            components: ["Alpha"],
+            epic: { key: "ACME-60", summary: "Reporting overhaul" },
+          }),
           issue({ key: "ACME-2", summary: "b", components: ["Alpha"], epic: null }),
           issue({ key: "ACME-4", summary: "d", epic: { key: "ACME-70", summary: "  " } }),
         ],
@@ -197,7 +246,13 @@ describe("generateReleaseNotes: variants", () => {
     issue({ key: "ACME-2", summary: "Half done", statusName: "In Review", statusCategory: "indeterminate" }),
     issue({ key: "ACME-3", summary: "Not started", type: "Bug", statusName: "To Do", statusCategory: "new" }),
     issue({ key: "ACME-4", summary: "Refactor", type: "Task", labels: ["Tech-Debt"] }),
-    issue({ key: "ACME-5", summary: "Hidden WIP", statusName: "In Progress", statusCategory: "indeterminate", labels: ["internal"] }),
+    issue({
+      key: "ACME-5",
+      summary: "Hidden WIP",
+      statusName: "In Progress",
+      statusCategory: "indeterminate",
+      labels: ["internal"],
+    }),
   ];
 
   it("internal lists every issue and marks the unfinished ones with their status", () => {
@@ -223,7 +278,10 @@ describe("generateReleaseNotes: variants", () => {
   });
 
   it("customer takes the excluded labels from the options", () => {
-    const { markdown, counts } = generateReleaseNotes(input({ issues: mixed }), { variant: "customer", excludedLabels: ["CUSTOMER"] });
+    const { markdown, counts } = generateReleaseNotes(input({ issues: mixed }), {
+      variant: "customer",
+      excludedLabels: ["CUSTOMER"],
+    });
     expect(section(markdown, "New features")).toBeNull();
     expect(section(markdown, "Improvements")).toEqual(["- Refactor"]);
     expect(counts).toMatchObject({ features: 0, improvements: 1, excluded: 1 });
@@ -231,12 +289,22 @@ describe("generateReleaseNotes: variants", () => {
 
   it("customer hides keys by default and shows them when hideKeysForCustomers is false", () => {
     const issues = [issue({ key: "ACME-1", summary: "Shipped" })];
-    expect(section(generateReleaseNotes(input({ issues }), { variant: "customer" }).markdown, "New features")).toEqual(["- Shipped"]);
-    expect(section(generateReleaseNotes(input({ issues }), { variant: "customer", hideKeysForCustomers: false }).markdown, "New features")).toEqual([`- Shipped ${ref("ACME-1")}`]);
+    expect(section(generateReleaseNotes(input({ issues }), { variant: "customer" }).markdown, "New features")).toEqual([
+      "- Shipped",
+    ]);
+    expect(
+      section(
+        generateReleaseNotes(input({ issues }), { variant: "customer", hideKeysForCustomers: false }).markdown,
+        "New features",
+      ),
+    ).toEqual([`- Shipped ${ref("ACME-1")}`]);
   });
 
   it("internal always shows keys", () => {
-    const { markdown } = generateReleaseNotes(input({ issues: [issue()] }), { variant: "internal", hideKeysForCustomers: true });
+    const { markdown } = generateReleaseNotes(input({ issues: [issue()] }), {
+      variant: "internal",
+      hideKeysForCustomers: true,
+    });
     expect(markdown).toContain(ref("ACME-1"));
   });
 
@@ -259,7 +327,8 @@ describe("generateReleaseNotes: variants", () => {
 });
 
 describe("generateReleaseNotes: release line", () => {
-  const line = (overrides: Partial<ReleaseNotesInput>, variant: "internal" | "customer") => generateReleaseNotes(input({ issues: [issue()], ...overrides }), { variant }).markdown.split("\n")[2];
+  const line = (overrides: Partial<ReleaseNotesInput>, variant: "internal" | "customer") =>
+    generateReleaseNotes(input({ issues: [issue()], ...overrides }), { variant }).markdown.split("\n")[2];
 
   it("gives the date of a released version in both variants", () => {
     expect(line({ released: true, releaseDate: "2026-11-12" }, "internal")).toBe("_Released 2026-11-12_");
@@ -273,11 +342,16 @@ describe("generateReleaseNotes: release line", () => {
 
   it("tells the team an unreleased version is not out yet, with the planned date if any", () => {
     expect(line({ released: false, releaseDate: null }, "internal")).toBe("_Not released yet_");
-    expect(line({ released: false, releaseDate: "2026-11-19" }, "internal")).toBe("_Not released yet (planned for 2026-11-19)_");
+    expect(line({ released: false, releaseDate: "2026-11-19" }, "internal")).toBe(
+      "_Not released yet (planned for 2026-11-19)_",
+    );
   });
 
   it("writes no release line for customers before the release", () => {
-    const { markdown } = generateReleaseNotes(input({ issues: [issue()], released: false, releaseDate: "2026-11-19" }), { variant: "customer" });
+    const { markdown } = generateReleaseNotes(
+      input({ issues: [issue()], released: false, releaseDate: "2026-11-19" }),
+      { variant: "customer" },
+    );
     expect(markdown.startsWith("# Release 2.14.0\n\n## New features\n")).toBe(true);
     expect(markdown).not.toContain("2026-11-19");
   });
@@ -294,12 +368,24 @@ describe("generateReleaseNotes: release health", () => {
 
   it("lists the rates and sessions", () => {
     const { markdown } = generateReleaseNotes(input({ health }));
-    expect(section(markdown, "Release health")).toEqual(["- Crash-free sessions: 97.52%", "- Crash-free users: 99.99%", "- Adoption: 16.3% of sessions", "- Sessions: 312,794"]);
+    expect(section(markdown, "Release health")).toEqual([
+      "- Crash-free sessions: 97.52%",
+      "- Crash-free users: 99.99%",
+      "- Adoption: 16.3% of sessions",
+      "- Sessions: 312,794",
+    ]);
   });
 
   it("says no data for missing rates", () => {
-    const { markdown } = generateReleaseNotes(input({ health: { crashFreeSessions: null, crashFreeUsers: null, adoption: null, sessions: 0 } }));
-    expect(section(markdown, "Release health")).toEqual(["- Crash-free sessions: no data", "- Crash-free users: no data", "- Adoption: no data", "- Sessions: 0"]);
+    const { markdown } = generateReleaseNotes(
+      input({ health: { crashFreeSessions: null, crashFreeUsers: null, adoption: null, sessions: 0 } }),
+    );
+    expect(section(markdown, "Release health")).toEqual([
+      "- Crash-free sessions: no data",
+      "- Crash-free users: no data",
+      "- Adoption: no data",
+      "- Sessions: 0",
+    ]);
   });
 
   it("appears in the customer variant too", () => {
@@ -311,7 +397,9 @@ describe("generateReleaseNotes: release health", () => {
   });
 
   it("comes after the changes and before known issues", () => {
-    const { markdown } = generateReleaseNotes(input({ issues: [issue({ type: "Bug" })], health, knownIssues: [known()] }));
+    const { markdown } = generateReleaseNotes(
+      input({ issues: [issue({ type: "Bug" })], health, knownIssues: [known()] }),
+    );
     const order = ["## Bug fixes", "## Release health", "## Known issues"].map((heading) => markdown.indexOf(heading));
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
@@ -344,18 +432,25 @@ describe("generateReleaseNotes: known issues", () => {
   });
 
   it("customer shows titles only, with no Sentry ids or links", () => {
-    const { markdown } = generateReleaseNotes(input({ knownIssues: issues }), { variant: "customer", maxKnownIssues: 2 });
+    const { markdown } = generateReleaseNotes(input({ knownIssues: issues }), {
+      variant: "customer",
+      maxKnownIssues: 2,
+    });
     expect(section(markdown, "Known issues")).toEqual(["- most users", "- tie, more events"]);
     expect(markdown).not.toMatch(/sentry\.io|API-2|users,/);
   });
 
   it("is left out when there are none or none may be shown", () => {
     expect(generateReleaseNotes(input({ knownIssues: [] })).markdown).not.toContain("Known issues");
-    expect(generateReleaseNotes(input({ knownIssues: issues }), { maxKnownIssues: 0 }).markdown).not.toContain("Known issues");
+    expect(generateReleaseNotes(input({ knownIssues: issues }), { maxKnownIssues: 0 }).markdown).not.toContain(
+      "Known issues",
+    );
   });
 
   it("escapes titles and uses thousands separators", () => {
-    const { markdown } = generateReleaseNotes(input({ knownIssues: [known({ title: "Error in <App> [render] *boom*", users: 12345, events: 1234567 })] }));
+    const { markdown } = generateReleaseNotes(
+      input({ knownIssues: [known({ title: "Error in <App> [render] *boom*", users: 12345, events: 1234567 })] }),
+    );
     expect(section(markdown, "Known issues")).toEqual([
       "- Error in \\<App\\> \\[render\\] \\*boom\\* ([WEB-1](https://sentry.io/organizations/acme/issues/1/)) — 12,345 users, 1,234,567 events",
     ]);
@@ -369,20 +464,28 @@ describe("generateReleaseNotes: known issues", () => {
 
 describe("generateReleaseNotes: escaping and safety", () => {
   it("escapes Markdown in summaries so each stays one plain list item", () => {
-    const { markdown } = generateReleaseNotes(input({ issues: [issue({ summary: "Support [links](x) in *notes* & `code`\n- and <b>html</b>" })] }));
-    expect(section(markdown, "New features")).toEqual([`- Support \\[links\\](x) in \\*notes\\* & \\\`code\\\` - and \\<b\\>html\\</b\\> ${ref("ACME-1")}`]);
+    const { markdown } = generateReleaseNotes(
+      input({ issues: [issue({ summary: "Support [links](x) in *notes* & `code`\n- and <b>html</b>" })] }),
+    );
+    expect(section(markdown, "New features")).toEqual([
+      `- Support \\[links\\](x) in \\*notes\\* & \\\`code\\\` - and \\<b\\>html\\</b\\> ${ref("ACME-1")}`,
+    ]);
   });
 
   it("renders hostile summaries and titles as text in the preview", () => {
     const { markdown } = generateReleaseNotes(
       input({
-        issues: [issue({ summary: '<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror="alert(1)">' })],
+        issues: [
+          issue({ summary: '<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror="alert(1)">' }),
+        ],
         knownIssues: [known({ title: "<iframe src=//evil.test>" })],
       }),
     );
     const html = markdownToHtml(markdown);
     expect(html).not.toMatch(/<script|<img|<iframe|href="javascript/i);
-    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1)) &lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+    expect(html).toContain(
+      "&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1)) &lt;img src=x onerror=&quot;alert(1)&quot;&gt;",
+    );
   });
 
   it("does not link keys when the browse URL is not http(s)", () => {

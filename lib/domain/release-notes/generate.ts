@@ -8,7 +8,11 @@ import { type ReleaseNotesOptions, withDefaults } from "./options";
 import { type ListedIssue, selectIssues } from "./select-issues";
 import type { ReleaseNotes, ReleaseNotesCounts, ReleaseNotesInput } from "./types";
 
-const SECTION_TITLES: Record<IssueKind, string> = { feature: "New features", improvement: "Improvements", fix: "Bug fixes" };
+const SECTION_TITLES: Record<IssueKind, string> = {
+  feature: "New features",
+  improvement: "Improvements",
+  fix: "Bug fixes",
+};
 
 /**
  * Release notes as Markdown: a title, when it shipped, the changes by
@@ -32,7 +36,13 @@ export function generateReleaseNotes(input: ReleaseNotesInput, options?: Partial
   if (known.length > 0) blocks.push(known);
 
   const count = (kind: IssueKind) => listed.filter((item) => item.kind === kind).length;
-  const counts: ReleaseNotesCounts = { features: count("feature"), improvements: count("improvement"), fixes: count("fix"), excluded, notDone };
+  const counts: ReleaseNotesCounts = {
+    features: count("feature"),
+    improvements: count("improvement"),
+    fixes: count("fix"),
+    excluded,
+    notDone,
+  };
   return { markdown: `${blocks.map((lines) => lines.join("\n")).join("\n\n")}\n`, title, counts };
 }
 
@@ -64,7 +74,8 @@ function groupTitle(group: IssueGroup): string {
 
 function itemLine({ issue, done }: ListedIssue, jiraBrowseUrl: string, options: ReleaseNotesOptions): string {
   let line = `- ${escapeMarkdown(issue.summary)}`;
-  if (options.variant === "internal" || !options.hideKeysForCustomers) line += ` (${markdownLink(escapeMarkdown(issue.key), jiraIssueUrl(jiraBrowseUrl, issue.key))})`;
+  if (options.variant === "internal" || !options.hideKeysForCustomers)
+    line += ` (${markdownLink(escapeMarkdown(issue.key), jiraIssueUrl(jiraBrowseUrl, issue.key))})`;
   if (options.variant === "internal" && !done) {
     const status = escapeMarkdown(issue.statusName);
     line += status ? ` — *not done: ${status}*` : " — *not done*";

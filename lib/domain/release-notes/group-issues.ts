@@ -14,7 +14,13 @@ const SECTION_ORDER: readonly IssueKind[] = ["feature", "improvement", "fix"];
  * items; within each, groups by name with "Other" last, items by key number.
  */
 export function groupIssues(listed: ListedIssue[], groupBy: ReleaseNotesOptions["groupBy"]): IssueSection[] {
-  return SECTION_ORDER.map((kind) => ({ kind, groups: groupsOf(listed.filter((item) => item.kind === kind), groupBy) })).filter((section) => section.groups.length > 0);
+  return SECTION_ORDER.map((kind) => ({
+    kind,
+    groups: groupsOf(
+      listed.filter((item) => item.kind === kind),
+      groupBy,
+    ),
+  })).filter((section) => section.groups.length > 0);
 }
 
 function groupsOf(items: ListedIssue[], groupBy: ReleaseNotesOptions["groupBy"]): IssueGroup[] {
@@ -26,7 +32,10 @@ function groupsOf(items: ListedIssue[], groupBy: ReleaseNotesOptions["groupBy"])
     else byName.set(name, [item]);
   }
   return [...byName]
-    .map(([name, groupItems]) => ({ name, items: groupItems.sort((a, b) => compareIssueKeys(a.issue.key, b.issue.key)) }))
+    .map(([name, groupItems]) => ({
+      name,
+      items: groupItems.sort((a, b) => compareIssueKeys(a.issue.key, b.issue.key)),
+    }))
     .sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : compareText(a.name, b.name)));
 }
 

@@ -138,7 +138,9 @@ function parseLink(text: string, at: number): { html: string; end: number } | nu
 
   const href = httpHref(text.slice(close + 2, end));
   const label = inlineHtml(text.slice(at + 1, close), true);
-  const html = href ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${label}</a>` : escapeHtml(text.slice(at, end + 1));
+  const html = href
+    ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${label}</a>`
+    : escapeHtml(text.slice(at, end + 1));
   return { html, end: end + 1 };
 }
 

@@ -10,7 +10,10 @@ import type { KnownIssue } from "./types";
  * titles only: Sentry ids and links mean nothing outside the team. Empty when
  * there is nothing to list.
  */
-export function knownIssuesSection(knownIssues: KnownIssue[], options: Pick<ReleaseNotesOptions, "variant" | "maxKnownIssues">): string[] {
+export function knownIssuesSection(
+  knownIssues: KnownIssue[],
+  options: Pick<ReleaseNotesOptions, "variant" | "maxKnownIssues">,
+): string[] {
   const limit = Number.isFinite(options.maxKnownIssues) ? Math.max(0, Math.floor(options.maxKnownIssues)) : 0;
   const shown = [...knownIssues].sort(byImpact).slice(0, limit);
   if (shown.length === 0) return [];

@@ -7,7 +7,15 @@ describe("safeHttpUrl", () => {
     expect(safeHttpUrl("HTTP://example.test/x")).toBe("HTTP://example.test/x");
   });
 
-  it.each(["javascript:alert(1)", "data:text/html,<script>", "//evil.test/x", "/browse/ACME-1", "ftp://example.test", "https://", ""])("refuses %j", (url) => {
+  it.each([
+    "javascript:alert(1)",
+    "data:text/html,<script>",
+    "//evil.test/x",
+    "/browse/ACME-1",
+    "ftp://example.test",
+    "https://",
+    "",
+  ])("refuses %j", (url) => {
     expect(safeHttpUrl(url)).toBeNull();
   });
 
@@ -25,11 +33,17 @@ describe("markdownLink", () => {
 
 describe("jiraIssueUrl", () => {
   it("appends the key, tolerating trailing slashes on the base", () => {
-    expect(jiraIssueUrl("https://acme.atlassian.net/browse", "ACME-1")).toBe("https://acme.atlassian.net/browse/ACME-1");
-    expect(jiraIssueUrl("https://acme.atlassian.net/browse//", "ACME-1")).toBe("https://acme.atlassian.net/browse/ACME-1");
+    expect(jiraIssueUrl("https://acme.atlassian.net/browse", "ACME-1")).toBe(
+      "https://acme.atlassian.net/browse/ACME-1",
+    );
+    expect(jiraIssueUrl("https://acme.atlassian.net/browse//", "ACME-1")).toBe(
+      "https://acme.atlassian.net/browse/ACME-1",
+    );
   });
 
   it("encodes a key that is not URL-safe", () => {
-    expect(jiraIssueUrl("https://acme.atlassian.net/browse", "A B/../x")).toBe("https://acme.atlassian.net/browse/A%20B%2F..%2Fx");
+    expect(jiraIssueUrl("https://acme.atlassian.net/browse", "A B/../x")).toBe(
+      "https://acme.atlassian.net/browse/A%20B%2F..%2Fx",
+    );
   });
 });

@@ -14,7 +14,10 @@ export function safeHttpUrl(url: string): string | null {
   } catch {
     return null;
   }
-  return trimmed.replace(DESTINATION_BREAKERS, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return trimmed.replace(
+    DESTINATION_BREAKERS,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
 }
 
 /** `[label](url)` when the URL is http(s), else the label alone. `label` must already be escaped. */

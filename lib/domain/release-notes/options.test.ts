@@ -37,7 +37,10 @@ describe("releaseNotesOptionsSchema", () => {
 
 describe("withDefaults", () => {
   it("overlays the keys given and keeps the defaults for explicit undefined", () => {
-    expect(withDefaults({ variant: "customer", maxKnownIssues: undefined })).toEqual({ ...DEFAULT_RELEASE_NOTES_OPTIONS, variant: "customer" });
+    expect(withDefaults({ variant: "customer", maxKnownIssues: undefined })).toEqual({
+      ...DEFAULT_RELEASE_NOTES_OPTIONS,
+      variant: "customer",
+    });
     expect(withDefaults()).toEqual(DEFAULT_RELEASE_NOTES_OPTIONS);
   });
 });

@@ -15,7 +15,12 @@ describe("release notes for the seeded demo data", () => {
   const rollingOut = seededReleaseInput("2.15.0");
 
   it("reads the seed as expected", () => {
-    expect(regressed).toMatchObject({ version: "2.14.0", released: true, releaseDate: "2026-11-12", jiraBrowseUrl: "https://acme.atlassian.net/browse" });
+    expect(regressed).toMatchObject({
+      version: "2.14.0",
+      released: true,
+      releaseDate: "2026-11-12",
+      jiraBrowseUrl: "https://acme.atlassian.net/browse",
+    });
     expect(regressed.health?.sessions).toBeGreaterThan(0);
     expect(regressed.knownIssues.length).toBeGreaterThan(5);
     expect(rollingOut).toMatchObject({ released: false });
@@ -46,7 +51,11 @@ describe("release notes for the seeded demo data", () => {
   });
 
   it("2.15.0 by epic, customer with keys", () => {
-    const notes = generateReleaseNotes(rollingOut, { variant: "customer", groupBy: "epic", hideKeysForCustomers: false });
+    const notes = generateReleaseNotes(rollingOut, {
+      variant: "customer",
+      groupBy: "epic",
+      hideKeysForCustomers: false,
+    });
     expect(notes.counts).toEqual({ features: 3, improvements: 0, fixes: 4, excluded: 4, notDone: 0 });
     expect(notes.markdown).toMatchSnapshot();
   });
@@ -57,7 +66,9 @@ describe("release notes for the seeded demo data", () => {
       const internal = generateReleaseNotes(data, { variant: "internal" });
       const customer = generateReleaseNotes(data, { variant: "customer" });
       const listed = (c: typeof internal.counts) => c.features + c.improvements + c.fixes;
-      expect(listed(customer.counts) + customer.counts.excluded + customer.counts.notDone).toBe(listed(internal.counts));
+      expect(listed(customer.counts) + customer.counts.excluded + customer.counts.notDone).toBe(
+        listed(internal.counts),
+      );
       expect(customer.counts.notDone).toBe(internal.counts.notDone);
       expect(markdownToHtml(internal.markdown)).not.toMatch(/<(?!\/?(h[1-3]|p|ul|li|strong|em|code|a)\b)/);
     }

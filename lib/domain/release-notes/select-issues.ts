@@ -11,7 +11,10 @@ export type Selection = { listed: ListedIssue[]; excluded: number; notDone: numb
  * customer leaves out: an issue that is both unfinished and labelled counts
  * as not done, so `notDone` is the same number in both variants.
  */
-export function selectIssues(issues: ReleaseIssue[], options: Pick<ReleaseNotesOptions, "variant" | "excludedLabels">): Selection {
+export function selectIssues(
+  issues: ReleaseIssue[],
+  options: Pick<ReleaseNotesOptions, "variant" | "excludedLabels">,
+): Selection {
   const excludedLabels = new Set(options.excludedLabels.map((label) => label.trim().toLowerCase()));
   const listed: ListedIssue[] = [];
   let excluded = 0;

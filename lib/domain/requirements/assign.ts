@@ -2,7 +2,8 @@ import { count, fitsIn, points, roundPoints } from "./points";
 import type { Person, ProposedAssignee } from "./types";
 
 export type StoryToAssign = { estimate: number | null; component: string | null };
-export type StoryAssignment = { assignee: ProposedAssignee; unassignedReason: null } | { assignee: null; unassignedReason: string };
+export type StoryAssignment =
+  { assignee: ProposedAssignee; unassignedReason: null } | { assignee: null; unassignedReason: string };
 
 /**
  * Who is proposed for each story: someone who has completed work in its
@@ -14,13 +15,19 @@ export type StoryAssignment = { assignee: ProposedAssignee; unassignedReason: nu
  */
 export function assignStories(stories: StoryToAssign[], people: Person[]): StoryAssignment[] {
   const pointsLeft = new Map(people.map((person) => [person.accountId, person.remainingPoints]));
-  const order = stories.map((story, index) => ({ story, index })).sort((a, b) => size(b.story) - size(a.story) || a.index - b.index);
+  const order = stories
+    .map((story, index) => ({ story, index }))
+    .sort((a, b) => size(b.story) - size(a.story) || a.index - b.index);
   const results: StoryAssignment[] = [];
   for (const { story, index } of order) results[index] = assignOne(story, people, pointsLeft);
   return results;
 }
 
-function assignOne({ estimate, component }: StoryToAssign, people: Person[], pointsLeft: Map<string, number>): StoryAssignment {
+function assignOne(
+  { estimate, component }: StoryToAssign,
+  people: Person[],
+  pointsLeft: Map<string, number>,
+): StoryAssignment {
   if (component === null) return { assignee: null, unassignedReason: "No component, so no expertise to go on" };
   const needed = estimate ?? 0;
   const left = (person: Person) => pointsLeft.get(person.accountId) ?? 0;
@@ -33,10 +40,15 @@ function assignOne({ estimate, component }: StoryToAssign, people: Person[], poi
         a.name.localeCompare(b.name, "en") ||
         (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0),
     );
-  if (experts.length === 0) return { assignee: null, unassignedReason: `Nobody has completed ${component} work recently` };
+  if (experts.length === 0)
+    return { assignee: null, unassignedReason: `Nobody has completed ${component} work recently` };
 
   const chosen = experts.find((person) => fitsIn(left(person), needed));
-  if (!chosen) return { assignee: null, unassignedReason: `Nobody who has completed ${component} work has ${points(needed)} left` };
+  if (!chosen)
+    return {
+      assignee: null,
+      unassignedReason: `Nobody who has completed ${component} work has ${points(needed)} left`,
+    };
 
   const after = roundPoints(left(chosen) - needed);
   pointsLeft.set(chosen.accountId, after);
@@ -44,7 +56,8 @@ function assignOne({ estimate, component }: StoryToAssign, people: Person[], poi
   let reason = `${chosen.name} completed ${count(done, `${component} issue`)} recently and has ${after} of ${roundPoints(chosen.remainingPoints)} points left after this`;
   // Only people with more experience rank ahead of the one chosen, so say why they were passed over.
   const passedOver = experts[0];
-  if (passedOver && passedOver !== chosen) reason += `; ${passedOver.name} has done more ${component} work but has only ${points(left(passedOver))} left`;
+  if (passedOver && passedOver !== chosen)
+    reason += `; ${passedOver.name} has done more ${component} work but has only ${points(left(passedOver))} left`;
   if (estimate === null) reason += " (the story has no estimate yet)";
   return { assignee: { accountId: chosen.accountId, name: chosen.name, reason }, unassignedReason: null };
 }

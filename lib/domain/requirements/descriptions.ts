@@ -15,7 +15,14 @@ export function epicDescription(businessValue: string, stories: { title: string;
     ...businessValueNodes(businessValue, "Business value"),
     // ADF rejects an empty list.
     ...(stories.length > 0
-      ? [adfParagraph(adfText("Stories", strong)), adfBulletList(stories.map((story) => listItem(`${story.title} (${story.estimate === null ? "no estimate" : points(story.estimate)})`)))]
+      ? [
+          adfParagraph(adfText("Stories", strong)),
+          adfBulletList(
+            stories.map((story) =>
+              listItem(`${story.title} (${story.estimate === null ? "no estimate" : points(story.estimate)})`),
+            ),
+          ),
+        ]
       : []),
   );
 }
@@ -36,7 +43,11 @@ export function storyDescription({
     adfParagraph(adfText("Acceptance criteria", strong)),
     criteria.length > 0 ? adfBulletList(criteria.map(listItem)) : adfParagraph(adfText("None given yet.")),
     ...businessValueNodes(businessValue, "Why it matters"),
-    adfParagraph(adfText("Part of the epic "), epicSearchUrl ? adfLink(epicSummary, epicSearchUrl) : adfText(`"${epicSummary}"`), adfText(".")),
+    adfParagraph(
+      adfText("Part of the epic "),
+      epicSearchUrl ? adfLink(epicSummary, epicSearchUrl) : adfText(`"${epicSummary}"`),
+      adfText("."),
+    ),
   );
 }
 
@@ -52,8 +63,15 @@ export function criteriaLines(text: string): string[] {
  * A Jira search that finds the epic by name: `jiraBrowseUrl` is the site
  * (`https://acme.atlassian.net`, with or without `/browse`).
  */
-export function epicSearchUrl(jiraBrowseUrl: string | undefined, projectKey: string, epicSummary: string): string | null {
-  const site = jiraBrowseUrl?.trim().replace(/\/+$/, "").replace(/\/browse$/, "");
+export function epicSearchUrl(
+  jiraBrowseUrl: string | undefined,
+  projectKey: string,
+  epicSummary: string,
+): string | null {
+  const site = jiraBrowseUrl
+    ?.trim()
+    .replace(/\/+$/, "")
+    .replace(/\/browse$/, "");
   if (!site) return null;
   const name = epicSummary.replace(/["\\]/g, (char) => `\\${char}`);
   const jql = `project = "${projectKey}" AND issuetype = Epic AND summary ~ "${name}"`;

@@ -15,4 +15,13 @@ export {
 export { parseStoriesMarkdown, type MarkdownError, type ParsedStories } from "./markdown";
 export { planTickets } from "./plan";
 export { JIRA_SUMMARY_LIMIT, jiraSummary } from "./summary";
-export type { Person, PlanContext, PlannedEpic, PlannedStory, PlannedSubtask, ProposedAssignee, SprintOption, TicketPlan } from "./types";
+export type {
+  Person,
+  PlanContext,
+  PlannedEpic,
+  PlannedStory,
+  PlannedSubtask,
+  ProposedAssignee,
+  SprintOption,
+  TicketPlan,
+} from "./types";

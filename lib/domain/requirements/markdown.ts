@@ -62,7 +62,8 @@ const CHECKBOX = /^\[[ xX]?\][ \t]*/;
 /** Up to three words then a colon, optionally in bold: `Estimate:`, `**Story points:**`. */
 const LABEL = /^(?:\*\*|__)?([A-Za-z]+(?: [A-Za-z]+){0,2})[ \t]*(?:\*\*|__)?:(?:\*\*|__)?(.*)$/;
 const POINTS = /^(\d+(?:\.\d+)?)(?:[ \t]*(?:points?|pts?|sp))?$/i;
-const TRAILING_ESTIMATE = /^(.*?)[ \t]*(?:\((\d+(?:\.\d+)?)[ \t]*(?:points?|pts?|sp)?\)|\[(\d+(?:\.\d+)?)[ \t]*(?:points?|pts?|sp)?\])$/i;
+const TRAILING_ESTIMATE =
+  /^(.*?)[ \t]*(?:\((\d+(?:\.\d+)?)[ \t]*(?:points?|pts?|sp)?\)|\[(\d+(?:\.\d+)?)[ \t]*(?:points?|pts?|sp)?\])$/i;
 
 export function parseStoriesMarkdown(text: string): ParsedStories {
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
@@ -97,7 +98,13 @@ function parseSections(lines: string[]): ParsedStories {
       if (level > 3) return fail(`Only #, ## and ### headings start stories; this one has ${level} #s`);
       const title = (heading[2] ?? "").replace(/[ \t]+#+$/, "").trim();
       if (title === "") fail("This story heading has no title");
-      draft = { story: emptyStory(title), criteria: [], estimateLine: null, componentLine: null, isDropped: title === "" };
+      draft = {
+        story: emptyStory(title),
+        criteria: [],
+        estimateLine: null,
+        componentLine: null,
+        isDropped: title === "",
+      };
       drafts.push(draft);
       section = "criteria";
       return;
@@ -108,7 +115,8 @@ function parseSections(lines: string[]): ParsedStories {
     const label = bullet ? null : readLabel(line);
     if (label?.kind === "unknown") return fail(`Unknown label "${label.name}:"; use ${LABEL_NAMES}`);
     if (label?.kind === "estimate") {
-      if (draft.estimateLine !== null) return fail(`Estimate is given twice for this story (first on line ${draft.estimateLine})`);
+      if (draft.estimateLine !== null)
+        return fail(`Estimate is given twice for this story (first on line ${draft.estimateLine})`);
       draft.estimateLine = number;
       const points = readPoints(label.value);
       if (points === undefined) fail(`Estimate must be a number such as 5 or "5 points", not "${label.value}"`);
@@ -116,7 +124,10 @@ function parseSections(lines: string[]): ParsedStories {
       return;
     }
     if (label?.kind === "component") {
-      if (draft.componentLine !== null) return fail(`Component is given twice for this story (first on line ${draft.componentLine}); a story has one component`);
+      if (draft.componentLine !== null)
+        return fail(
+          `Component is given twice for this story (first on line ${draft.componentLine}); a story has one component`,
+        );
       draft.componentLine = number;
       draft.story.component = label.value || null;
       return;
@@ -130,11 +141,19 @@ function parseSections(lines: string[]): ParsedStories {
     addLine(draft, section, bullet ? (bullet[2] ?? "") : line.trim(), bullet !== null, fail);
   });
 
-  const stories = drafts.filter((each) => !each.isDropped).map((each) => ({ ...each.story, acceptanceCriteria: each.criteria.join("\n") }));
+  const stories = drafts
+    .filter((each) => !each.isDropped)
+    .map((each) => ({ ...each.story, acceptanceCriteria: each.criteria.join("\n") }));
   return { stories, errors };
 }
 
-function addLine(draft: Draft, section: "criteria" | "checklist", content: string, isBullet: boolean, fail: (message: string) => void): void {
+function addLine(
+  draft: Draft,
+  section: "criteria" | "checklist",
+  content: string,
+  isBullet: boolean,
+  fail: (message: string) => void,
+): void {
   if (section === "criteria") {
     draft.criteria.push(content.trim());
     return;

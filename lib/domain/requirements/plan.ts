@@ -35,25 +35,42 @@ export function planTickets(request: FeatureRequest, context: PlanContext): Tick
 
   const stories = request.stories.map((story, index): PlannedStory => {
     const ref = `story-${index + 1}`;
-    const assignment = assignments[index] ?? { assignee: null, unassignedReason: "No component, so no expertise to go on" };
-    const subtaskAssignee = assignment.assignee && { accountId: assignment.assignee.accountId, name: assignment.assignee.name };
+    const assignment = assignments[index] ?? {
+      assignee: null,
+      unassignedReason: "No component, so no expertise to go on",
+    };
+    const subtaskAssignee = assignment.assignee && {
+      accountId: assignment.assignee.accountId,
+      name: assignment.assignee.name,
+    };
     return {
       ref,
       summary: summary(story.title),
-      description: storyDescription({ acceptanceCriteria: story.acceptanceCriteria, businessValue: request.businessValue, epicSummary, epicSearchUrl: searchUrl }),
+      description: storyDescription({
+        acceptanceCriteria: story.acceptanceCriteria,
+        businessValue: request.businessValue,
+        epicSummary,
+        epicSearchUrl: searchUrl,
+      }),
       estimate: story.estimate,
       component: components[index] ?? null,
       priority: request.priority,
       labels: [...request.labels],
       assignee: assignment.assignee,
       unassignedReason: assignment.unassignedReason,
-      subtasks: story.checklist.map((line, lineIndex) => ({ ref: `${ref}.${lineIndex + 1}`, summary: summary(line), assignee: subtaskAssignee && { ...subtaskAssignee } })),
+      subtasks: story.checklist.map((line, lineIndex) => ({
+        ref: `${ref}.${lineIndex + 1}`,
+        summary: summary(line),
+        assignee: subtaskAssignee && { ...subtaskAssignee },
+      })),
     };
   });
 
   const storyPoints = roundPoints(request.stories.reduce((total, story) => total + (story.estimate ?? 0), 0));
   const subtasks = stories.reduce((total, story) => total + story.subtasks.length, 0);
-  const sprintChoice = request.targetSprint ? chooseSprint(context.sprints, storyPoints) : { sprint: null, reason: "No sprint suggested: the request did not ask for one" };
+  const sprintChoice = request.targetSprint
+    ? chooseSprint(context.sprints, storyPoints)
+    : { sprint: null, reason: "No sprint suggested: the request did not ask for one" };
 
   return {
     epic: {
@@ -69,7 +86,12 @@ export function planTickets(request: FeatureRequest, context: PlanContext): Tick
     sprintReason: sprintChoice.reason,
     totals: { issues: 1 + stories.length + subtasks, storyPoints, subtasks },
     warnings: planWarnings({
-      stories: request.stories.map((story, index) => ({ title: story.title, estimate: story.estimate, ownComponent: story.component, isAssigned: stories[index]?.assignee != null })),
+      stories: request.stories.map((story, index) => ({
+        title: story.title,
+        estimate: story.estimate,
+        ownComponent: story.component,
+        isAssigned: stories[index]?.assignee != null,
+      })),
       featureComponents: request.components,
       sprints: context.sprints,
       storyPoints,

@@ -31,7 +31,10 @@ describe("featureRequestSchema", () => {
       name: "  Berth availability ",
       jiraProjectKey: " acme ",
       labels: [" berths "],
-      stories: [{ title: " See berths ", component: "  ", checklist: [" API "] }, { title: "Grid", component: " Berths " }],
+      stories: [
+        { title: " See berths ", component: "  ", checklist: [" API "] },
+        { title: "Grid", component: " Berths " },
+      ],
     });
     expect(request.name).toBe("Berth availability");
     expect(request.jiraProjectKey).toBe("ACME");
@@ -43,14 +46,20 @@ describe("featureRequestSchema", () => {
   });
 
   it("accepts whole and half point estimates from 0 to 100", () => {
-    const request = featureRequestSchema.parse({ ...valid, stories: [0, 0.5, 3, 13.5, 100, null].map((estimate) => story({ estimate })) });
+    const request = featureRequestSchema.parse({
+      ...valid,
+      stories: [0, 0.5, 3, 13.5, 100, null].map((estimate) => story({ estimate })),
+    });
     expect(request.stories.map((each) => each.estimate)).toEqual([0, 0.5, 3, 13.5, 100, null]);
   });
 });
 
 describe("parseFeatureRequest errors", () => {
   it("names the field path of a story problem", () => {
-    const errors = errorsOf({ ...valid, stories: [story({ title: "  " }), story({ estimate: 2.25 }), story({ estimate: -1 }), story({ estimate: 101 })] });
+    const errors = errorsOf({
+      ...valid,
+      stories: [story({ title: "  " }), story({ estimate: 2.25 }), story({ estimate: -1 }), story({ estimate: 101 })],
+    });
     expect(errors).toEqual({
       "stories.0.title": "Story title can't be empty",
       "stories.1.estimate": "Estimate must be a whole or half point, such as 3 or 2.5",
@@ -79,7 +88,12 @@ describe("parseFeatureRequest errors", () => {
   });
 
   it("limits lengths of the name, business value, titles and criteria", () => {
-    const errors = errorsOf({ ...valid, name: "n".repeat(201), businessValue: "b".repeat(2001), stories: [story({ title: "t".repeat(201), acceptanceCriteria: "a".repeat(5001) })] });
+    const errors = errorsOf({
+      ...valid,
+      name: "n".repeat(201),
+      businessValue: "b".repeat(2001),
+      stories: [story({ title: "t".repeat(201), acceptanceCriteria: "a".repeat(5001) })],
+    });
     expect(errors).toEqual({
       name: "Feature name must be at most 200 characters",
       businessValue: "Business value must be at most 2,000 characters",
@@ -89,7 +103,9 @@ describe("parseFeatureRequest errors", () => {
   });
 
   it("limits the checklist to 30 non-empty lines of at most 200 characters", () => {
-    expect(errorsOf({ ...valid, stories: [story({ checklist: Array.from({ length: 31 }, (_, i) => `Item ${i}`) })] })).toEqual({
+    expect(
+      errorsOf({ ...valid, stories: [story({ checklist: Array.from({ length: 31 }, (_, i) => `Item ${i}`) })] }),
+    ).toEqual({
       "stories.0.checklist": "Checklist can have at most 30 items (each becomes a subtask)",
     });
     expect(errorsOf({ ...valid, stories: [story({ checklist: ["ok", " ", "c".repeat(201)] })] })).toEqual({
@@ -99,20 +115,30 @@ describe("parseFeatureRequest errors", () => {
   });
 
   it("rejects an estimate that isn't a number", () => {
-    expect(errorsOf({ ...valid, stories: [story({ estimate: "5" })] })).toEqual({ "stories.0.estimate": "Estimate must be a number of story points, or empty" });
+    expect(errorsOf({ ...valid, stories: [story({ estimate: "5" })] })).toEqual({
+      "stories.0.estimate": "Estimate must be a number of story points, or empty",
+    });
   });
 
   it("allows at most 100 stories", () => {
-    expect(errorsOf({ ...valid, stories: Array.from({ length: 101 }, () => story()) }).stories).toBe("A feature can have at most 100 stories; split it into several features");
+    expect(errorsOf({ ...valid, stories: Array.from({ length: 101 }, () => story()) }).stories).toBe(
+      "A feature can have at most 100 stories; split it into several features",
+    );
   });
 
   it("caps the issues to create at 500, counting the epic, stories and subtasks", () => {
-    const withChecklists = (stories: number, items: number) => ({ ...valid, stories: Array.from({ length: stories }, () => story({ checklist: Array.from({ length: items }, (_, i) => `Step ${i}`) })) });
+    const withChecklists = (stories: number, items: number) => ({
+      ...valid,
+      stories: Array.from({ length: stories }, () =>
+        story({ checklist: Array.from({ length: items }, (_, i) => `Step ${i}`) }),
+      ),
+    });
     // 1 + 83 + 83 × 5 = 499, and 1 + 100 + 100 × 4 = 501.
     expect(parseFeatureRequest(withChecklists(83, 5)).ok).toBe(true);
     expect(MAX_ISSUES_PER_FEATURE).toBe(500);
     expect(errorsOf(withChecklists(100, 4))).toEqual({
-      stories: "This would create 501 Jira issues (1 epic, 100 stories, 400 subtasks); the limit is 500, so split the feature or shorten the checklists",
+      stories:
+        "This would create 501 Jira issues (1 epic, 100 stories, 400 subtasks); the limit is 500, so split the feature or shorten the checklists",
     });
   });
 
@@ -122,6 +148,9 @@ describe("parseFeatureRequest errors", () => {
 
   it("returns the parsed request when it is valid", () => {
     const parsed = parseFeatureRequest({ ...valid, targetSprint: true, priority: "High" });
-    expect(parsed).toEqual({ ok: true, request: expect.objectContaining({ targetSprint: true, priority: "High", jiraProjectKey: "ACME" }) });
+    expect(parsed).toEqual({
+      ok: true,
+      request: expect.objectContaining({ targetSprint: true, priority: "High", jiraProjectKey: "ACME" }),
+    });
   });
 });

@@ -16,7 +16,8 @@ export const MAX_STORIES = 100;
 export const MAX_CHECKLIST_ITEMS = 30;
 export const MAX_ESTIMATE = 100;
 
-const text = (field: string) => z.string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be text`) }).trim();
+const text = (field: string) =>
+  z.string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be text`) }).trim();
 
 /** Story points are whole or half points: that is what estimation decks offer, and sums stay exact. */
 const estimate = z
@@ -35,14 +36,23 @@ const component = text("Component")
   .transform((name) => name || null);
 
 export const storySchema = z.object({
-  title: text("Story title").min(1, "Story title can't be empty").max(200, "Story title must be at most 200 characters"),
-  acceptanceCriteria: text("Acceptance criteria").max(5000, "Acceptance criteria must be at most 5,000 characters").default(""),
+  title: text("Story title")
+    .min(1, "Story title can't be empty")
+    .max(200, "Story title must be at most 200 characters"),
+  acceptanceCriteria: text("Acceptance criteria")
+    .max(5000, "Acceptance criteria must be at most 5,000 characters")
+    .default(""),
   estimate,
   component,
   checklist: z
-    .array(text("Checklist item").min(1, "Checklist item can't be empty").max(200, "Checklist item must be at most 200 characters"), {
-      error: "Checklist must be a list of lines",
-    })
+    .array(
+      text("Checklist item")
+        .min(1, "Checklist item can't be empty")
+        .max(200, "Checklist item must be at most 200 characters"),
+      {
+        error: "Checklist must be a list of lines",
+      },
+    )
     .max(MAX_CHECKLIST_ITEMS, `Checklist can have at most ${MAX_CHECKLIST_ITEMS} items (each becomes a subtask)`)
     .default([]),
 });
@@ -54,14 +64,26 @@ const label = text("Label")
 
 export const featureRequestSchema = z
   .object({
-    name: text("Feature name").min(1, "Feature name can't be empty").max(200, "Feature name must be at most 200 characters"),
+    name: text("Feature name")
+      .min(1, "Feature name can't be empty")
+      .max(200, "Feature name must be at most 200 characters"),
     businessValue: text("Business value").max(2000, "Business value must be at most 2,000 characters").default(""),
-    priority: z.enum(JIRA_PRIORITIES, { error: `Priority must be one of ${JIRA_PRIORITIES.join(", ")}` }).default("Medium"),
+    priority: z
+      .enum(JIRA_PRIORITIES, { error: `Priority must be one of ${JIRA_PRIORITIES.join(", ")}` })
+      .default("Medium"),
     labels: z.array(label, { error: "Labels must be a list" }).default([]),
-    components: z.array(text("Component").min(1, "Component can't be empty").max(255, "Component must be at most 255 characters"), { error: "Components must be a list" }).default([]),
+    components: z
+      .array(
+        text("Component").min(1, "Component can't be empty").max(255, "Component must be at most 255 characters"),
+        { error: "Components must be a list" },
+      )
+      .default([]),
     jiraProjectKey: text("Jira project key")
       .toUpperCase()
-      .regex(/^[A-Z][A-Z0-9_]{1,9}$/, "Jira project key must be 2–10 letters, digits or _ starting with a letter, such as ACME"),
+      .regex(
+        /^[A-Z][A-Z0-9_]{1,9}$/,
+        "Jira project key must be 2–10 letters, digits or _ starting with a letter, such as ACME",
+      ),
     targetSprint: z.boolean({ error: "Suggest a sprint must be yes or no" }).default(false),
     stories: z
       .array(storySchema, { error: "Stories must be a list" })
@@ -85,7 +107,9 @@ export type FeatureRequest = z.output<typeof featureRequestSchema>;
 export type StoryInput = z.output<typeof storySchema>;
 
 /** The request, or the first message for each field path ("" for the form as a whole). */
-export function parseFeatureRequest(input: unknown): { ok: true; request: FeatureRequest } | { ok: false; errors: Record<string, string> } {
+export function parseFeatureRequest(
+  input: unknown,
+): { ok: true; request: FeatureRequest } | { ok: false; errors: Record<string, string> } {
   const parsed = featureRequestSchema.safeParse(input);
   if (parsed.success) return { ok: true, request: parsed.data };
   const errors: Record<string, string> = {};

@@ -19,20 +19,27 @@ export function chooseSprint(sprints: SprintOption[], neededPoints: number): Spr
   const chosen = future.find(fits) ?? active.find(fits);
   if (!chosen) {
     const most = roomiestSprint([...future, ...active]);
-    return none(`No active or future sprint has ${points(needed)} free; the most is ${roundPoints(most?.remainingPoints ?? 0)}, in ${most?.name}`);
+    return none(
+      `No active or future sprint has ${points(needed)} free; the most is ${roundPoints(most?.remainingPoints ?? 0)}, in ${most?.name}`,
+    );
   }
 
   let reason = `${chosen.name} has ${points(chosen.remainingPoints)} free; this feature needs ${needed}`;
   const earliest = future[0];
-  if (chosen.state === "active") reason += future.length > 0 ? "; no future sprint has that much room" : "; there is no future sprint yet";
-  else if (earliest && earliest !== chosen) reason += `; ${earliest.name}, which starts earlier, has only ${points(earliest.remainingPoints)} free`;
+  if (chosen.state === "active")
+    reason += future.length > 0 ? "; no future sprint has that much room" : "; there is no future sprint yet";
+  else if (earliest && earliest !== chosen)
+    reason += `; ${earliest.name}, which starts earlier, has only ${points(earliest.remainingPoints)} free`;
   return { sprint: { id: chosen.id, name: chosen.name, reason }, reason };
 }
 
 /** The active or future sprint with the most points free (the earliest of equals), or null when there is none. */
 export function roomiestSprint(sprints: SprintOption[]): SprintOption | null {
   const open = byStart(sprints.filter((sprint) => sprint.state === "active" || sprint.state === "future"));
-  return open.reduce<SprintOption | null>((best, sprint) => (best === null || sprint.remainingPoints > best.remainingPoints ? sprint : best), null);
+  return open.reduce<SprintOption | null>(
+    (best, sprint) => (best === null || sprint.remainingPoints > best.remainingPoints ? sprint : best),
+    null,
+  );
 }
 
 function none(reason: string): SprintChoice {

@@ -48,7 +48,14 @@ export type PlannedStory = {
   subtasks: PlannedSubtask[];
 };
 
-export type PlannedEpic = { ref: "epic"; summary: string; description: AdfDoc; priority: FeaturePriority; labels: string[]; components: string[] };
+export type PlannedEpic = {
+  ref: "epic";
+  summary: string;
+  description: AdfDoc;
+  priority: FeaturePriority;
+  labels: string[];
+  components: string[];
+};
 
 export type TicketPlan = {
   epic: PlannedEpic;

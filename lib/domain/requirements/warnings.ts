@@ -27,16 +27,26 @@ export function planWarnings({
 
   const unestimated = stories.filter((story) => story.estimate === null);
   if (unestimated.length > 0) {
-    warnings.push(`${count(unestimated.length, "story has", "stories have")} no estimate (${quoted(unestimated)}); they count as 0 points when proposing people and a sprint.`);
+    warnings.push(
+      `${count(unestimated.length, "story has", "stories have")} no estimate (${quoted(unestimated)}); they count as 0 points when proposing people and a sprint.`,
+    );
   }
 
   const unassigned = stories.filter((story) => !story.isAssigned).length;
-  if (unassigned > 0) warnings.push(`${count(unassigned, "story has", "stories have")} nobody proposed; each says why.`);
+  if (unassigned > 0)
+    warnings.push(`${count(unassigned, "story has", "stories have")} nobody proposed; each says why.`);
 
   if (featureComponents.length > 0) {
     const listed = new Set(featureComponents);
-    const unlisted = [...new Set(stories.map((story) => story.ownComponent).filter((name): name is string => name !== null && !listed.has(name)))];
-    if (unlisted.length > 0) warnings.push(`${unlisted.map((name) => `"${name}"`).join(", ")} ${unlisted.length === 1 ? "is" : "are"} not among the feature's components; check the spelling, as Jira only accepts the project's components.`);
+    const unlisted = [
+      ...new Set(
+        stories.map((story) => story.ownComponent).filter((name): name is string => name !== null && !listed.has(name)),
+      ),
+    ];
+    if (unlisted.length > 0)
+      warnings.push(
+        `${unlisted.map((name) => `"${name}"`).join(", ")} ${unlisted.length === 1 ? "is" : "are"} not among the feature's components; check the spelling, as Jira only accepts the project's components.`,
+      );
   }
 
   const seen = new Set<string>();
@@ -46,14 +56,20 @@ export function planWarnings({
     if (seen.has(key)) repeated.add(story.title);
     seen.add(key);
   }
-  if (repeated.size > 0) warnings.push(`More than one story is titled ${[...repeated].map((title) => `"${title}"`).join(", ")}.`);
+  if (repeated.size > 0)
+    warnings.push(`More than one story is titled ${[...repeated].map((title) => `"${title}"`).join(", ")}.`);
 
   const roomiest = roomiestSprint(sprints);
   if (roomiest && storyPoints > roomiest.remainingPoints) {
-    warnings.push(`This feature needs ${points(storyPoints)}, more than any sprint has free (the most is ${roundPoints(roomiest.remainingPoints)}, in ${roomiest.name}); consider splitting it.`);
+    warnings.push(
+      `This feature needs ${points(storyPoints)}, more than any sprint has free (the most is ${roundPoints(roomiest.remainingPoints)}, in ${roomiest.name}); consider splitting it.`,
+    );
   }
 
-  if (cutSummaries > 0) warnings.push(`${count(cutSummaries, "summary was", "summaries were")} longer than Jira's 255 characters and cut short with "…".`);
+  if (cutSummaries > 0)
+    warnings.push(
+      `${count(cutSummaries, "summary was", "summaries were")} longer than Jira's 255 characters and cut short with "…".`,
+    );
   return warnings;
 }
 

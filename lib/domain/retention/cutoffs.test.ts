@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { NOTHING_PRUNED, SESSION_MAX_LIFETIME_DAYS, STALE_CACHE_KEEP_DAYS, describePruned, prunedAnything, retentionCutoffs, retentionDay } from "./cutoffs";
+import {
+  NOTHING_PRUNED,
+  SESSION_MAX_LIFETIME_DAYS,
+  STALE_CACHE_KEEP_DAYS,
+  describePruned,
+  prunedAnything,
+  retentionCutoffs,
+  retentionDay,
+} from "./cutoffs";
 import { DEFAULT_RETENTION_SETTINGS } from "./settings";
 
 const now = new Date("2026-12-02T12:00:00.000Z");
@@ -27,10 +35,12 @@ describe("retentionCutoffs", () => {
 
 describe("describePruned", () => {
   it("names only what was removed, singular and plural", () => {
-    expect(describePruned({ ...NOTHING_PRUNED, deliveryPayloads: 1, finishedWrites: 1200 })).toBe("Retention removed 1 webhook payload, 1,200 finished writes");
-    expect(describePruned({ deliveryPayloads: 2, automationRuns: 1, finishedWrites: 0, cacheEntries: 3, sessions: 1 })).toBe(
-      "Retention removed 2 webhook payloads, 1 automation run, 3 expired cache entries, 1 ended session",
+    expect(describePruned({ ...NOTHING_PRUNED, deliveryPayloads: 1, finishedWrites: 1200 })).toBe(
+      "Retention removed 1 webhook payload, 1,200 finished writes",
     );
+    expect(
+      describePruned({ deliveryPayloads: 2, automationRuns: 1, finishedWrites: 0, cacheEntries: 3, sessions: 1 }),
+    ).toBe("Retention removed 2 webhook payloads, 1 automation run, 3 expired cache entries, 1 ended session");
     expect(describePruned(NOTHING_PRUNED)).toBe("Retention removed nothing");
   });
 

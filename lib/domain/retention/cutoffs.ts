@@ -49,9 +49,21 @@ export function retentionCutoffs(settings: RetentionSettings, now: Date): OrgCut
   };
 }
 
-export type RetentionCounts = { deliveryPayloads: number; automationRuns: number; finishedWrites: number; cacheEntries: number; sessions: number };
+export type RetentionCounts = {
+  deliveryPayloads: number;
+  automationRuns: number;
+  finishedWrites: number;
+  cacheEntries: number;
+  sessions: number;
+};
 
-export const NOTHING_PRUNED: RetentionCounts = { deliveryPayloads: 0, automationRuns: 0, finishedWrites: 0, cacheEntries: 0, sessions: 0 };
+export const NOTHING_PRUNED: RetentionCounts = {
+  deliveryPayloads: 0,
+  automationRuns: 0,
+  finishedWrites: 0,
+  cacheEntries: 0,
+  sessions: 0,
+};
 
 export function prunedAnything(counts: RetentionCounts): boolean {
   return Object.values(counts).some((count) => count > 0);
@@ -66,7 +78,9 @@ export function describePruned(counts: RetentionCounts): string {
     [counts.cacheEntries, "expired cache entry", "expired cache entries"],
     [counts.sessions, "ended session", "ended sessions"],
   ] as const;
-  const named = parts.filter(([count]) => count > 0).map(([count, one, many]) => `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`);
+  const named = parts
+    .filter(([count]) => count > 0)
+    .map(([count, one, many]) => `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`);
   return named.length ? `Retention removed ${named.join(", ")}` : "Retention removed nothing";
 }
 

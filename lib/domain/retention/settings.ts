@@ -12,7 +12,11 @@ export const RETENTION_BOUNDS = {
   finishedWriteDays: { min: 14, max: 730, default: 90 },
 } as const;
 
-const days = ({ min, max }: { min: number; max: number }) => z.int("must be a whole number of days").min(min, `must be at least ${min} days`).max(max, `must be at most ${max} days`);
+const days = ({ min, max }: { min: number; max: number }) =>
+  z
+    .int("must be a whole number of days")
+    .min(min, `must be at least ${min} days`)
+    .max(max, `must be at most ${max} days`);
 
 /** What an admin submits: every field required. */
 export const retentionSettingsInputSchema = z.object({
@@ -26,9 +30,15 @@ export const retentionSettingsInputSchema = z.object({
 
 /** What is stored: a missing field means its default. */
 export const retentionSettingsSchema = z.object({
-  deliveryPayloadDays: retentionSettingsInputSchema.shape.deliveryPayloadDays.default(RETENTION_BOUNDS.deliveryPayloadDays.default),
-  automationRunDays: retentionSettingsInputSchema.shape.automationRunDays.default(RETENTION_BOUNDS.automationRunDays.default),
-  finishedWriteDays: retentionSettingsInputSchema.shape.finishedWriteDays.default(RETENTION_BOUNDS.finishedWriteDays.default),
+  deliveryPayloadDays: retentionSettingsInputSchema.shape.deliveryPayloadDays.default(
+    RETENTION_BOUNDS.deliveryPayloadDays.default,
+  ),
+  automationRunDays: retentionSettingsInputSchema.shape.automationRunDays.default(
+    RETENTION_BOUNDS.automationRunDays.default,
+  ),
+  finishedWriteDays: retentionSettingsInputSchema.shape.finishedWriteDays.default(
+    RETENTION_BOUNDS.finishedWriteDays.default,
+  ),
 });
 
 export type RetentionSettings = z.infer<typeof retentionSettingsSchema>;
@@ -37,7 +47,8 @@ export const DEFAULT_RETENTION_SETTINGS: RetentionSettings = retentionSettingsSc
 
 /** The stored value, or the defaults for anything missing or invalid (a bad stored value never stops the job). */
 export function readRetentionSettings(stored: unknown): RetentionSettings {
-  const record = stored && typeof stored === "object" && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  const record =
+    stored && typeof stored === "object" && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
   const settings = { ...DEFAULT_RETENTION_SETTINGS };
   for (const key of Object.keys(RETENTION_BOUNDS) as (keyof RetentionSettings)[]) {
     const parsed = retentionSettingsSchema.shape[key].safeParse(record[key]);

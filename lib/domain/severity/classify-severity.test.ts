@@ -48,7 +48,10 @@ describe("classifySeverity", () => {
     [{ level: "fatal", isSecurity: true, userCount: 9000 }, ["fatal level", "security issue"]],
     [{ isSecurity: true, userCount: 1204 }, ["security issue", "1,204 users affected ≥ 500"]],
     [{ userCount: 1204, isRegression: true }, ["1,204 users affected ≥ 500"]],
-    [{ userCount: 72, eventsInWindow: 1500, isRegression: true, isEscalating: true }, ["72 users affected ≥ 50", "1,500 events in 24 h ≥ 1,000", "regressed", "escalating"]],
+    [
+      { userCount: 72, eventsInWindow: 1500, isRegression: true, isEscalating: true },
+      ["72 users affected ≥ 50", "1,500 events in 24 h ≥ 1,000", "regressed", "escalating"],
+    ],
     [{}, ["error level"]],
     [{ level: "warning", isRegression: true }, ["warning level", "regressed"]],
     [{ level: "warning", isRegression: false }, ["warning level"]],
@@ -59,7 +62,10 @@ describe("classifySeverity", () => {
 
   it("uses the org's thresholds, and singular nouns for one", () => {
     const settings = { highUserThreshold: 1, highEventThreshold: 1, criticalUserThreshold: 10 };
-    expect(classifySeverity(issue({ userCount: 1, eventsInWindow: 1 }), settings)).toEqual({ severity: "high", reasons: ["1 user affected ≥ 1", "1 event in 24 h ≥ 1"] });
+    expect(classifySeverity(issue({ userCount: 1, eventsInWindow: 1 }), settings)).toEqual({
+      severity: "high",
+      reasons: ["1 user affected ≥ 1", "1 event in 24 h ≥ 1"],
+    });
     expect(classifySeverity(issue({ userCount: 10 }), settings).severity).toBe("critical");
     expect(classifySeverity(issue({ userCount: 0 }), settings).severity).toBe("medium");
   });

@@ -32,7 +32,8 @@ export function classifySeverity(issue: SeverityIssue, settings: SeveritySetting
     return { severity: "medium", reasons: ["error level"] };
   }
 
-  if (issue.level === "warning" && issue.isRegression) return { severity: "medium", reasons: ["warning level", "regressed"] };
+  if (issue.level === "warning" && issue.isRegression)
+    return { severity: "medium", reasons: ["warning level", "regressed"] };
   return { severity: "low", reasons: [`${issue.level} level`] };
 }
 
@@ -40,15 +41,19 @@ function criticalReasons(issue: SeverityIssue, settings: SeveritySettings): stri
   const reasons: string[] = [];
   if (issue.level === "fatal") reasons.push("fatal level");
   if (issue.isSecurity) reasons.push("security issue");
-  if (issue.level === "error" && issue.userCount >= settings.criticalUserThreshold) reasons.push(usersAffected(issue.userCount, settings.criticalUserThreshold));
+  if (issue.level === "error" && issue.userCount >= settings.criticalUserThreshold)
+    reasons.push(usersAffected(issue.userCount, settings.criticalUserThreshold));
   return reasons;
 }
 
 function highReasons(issue: SeverityIssue, settings: SeveritySettings): string[] {
   const reasons: string[] = [];
-  if (issue.userCount >= settings.highUserThreshold) reasons.push(usersAffected(issue.userCount, settings.highUserThreshold));
+  if (issue.userCount >= settings.highUserThreshold)
+    reasons.push(usersAffected(issue.userCount, settings.highUserThreshold));
   if (issue.eventsInWindow !== undefined && issue.eventsInWindow >= settings.highEventThreshold) {
-    reasons.push(`${count.format(issue.eventsInWindow)} ${plural(issue.eventsInWindow, "event")} in 24 h ≥ ${count.format(settings.highEventThreshold)}`);
+    reasons.push(
+      `${count.format(issue.eventsInWindow)} ${plural(issue.eventsInWindow, "event")} in 24 h ≥ ${count.format(settings.highEventThreshold)}`,
+    );
   }
   if (issue.isRegression) reasons.push("regressed");
   if (issue.isEscalating) reasons.push("escalating");

@@ -5,7 +5,14 @@ export type JiraPriority = "Highest" | "High" | "Medium" | "Low";
 
 const BY_SEVERITY: Record<Severity, JiraPriority> = { critical: "Highest", high: "High", medium: "Medium", low: "Low" };
 
-const BY_LEVEL: Record<SentryLevel, JiraPriority> = { fatal: "Highest", error: "High", warning: "Medium", info: "Low", debug: "Low", sample: "Low" };
+const BY_LEVEL: Record<SentryLevel, JiraPriority> = {
+  fatal: "Highest",
+  error: "High",
+  warning: "Medium",
+  info: "Low",
+  debug: "Low",
+  sample: "Low",
+};
 
 export function severityToJiraPriority(severity: Severity): JiraPriority {
   return BY_SEVERITY[severity];

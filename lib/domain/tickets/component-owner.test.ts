@@ -12,7 +12,10 @@ const work = [
 
 describe("componentOwner", () => {
   it("picks who completed the most work in the component, breaking ties by recency", () => {
-    expect(componentOwner(work, "Platform", new Set(["ada", "grace", "linus", "ken"]))).toEqual({ accountId: "linus", completed: 2 });
+    expect(componentOwner(work, "Platform", new Set(["ada", "grace", "linus", "ken"]))).toEqual({
+      accountId: "linus",
+      completed: 2,
+    });
   });
 
   it("only considers eligible people (active members with a Jira account)", () => {

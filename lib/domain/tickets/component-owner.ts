@@ -5,7 +5,11 @@
  */
 export type CompletedWork = { accountId: string; component: string; completedAt: string };
 
-export function componentOwner(work: CompletedWork[], component: string, eligible: Set<string>): { accountId: string; completed: number } | null {
+export function componentOwner(
+  work: CompletedWork[],
+  component: string,
+  eligible: Set<string>,
+): { accountId: string; completed: number } | null {
   const tally = new Map<string, { completed: number; latest: string }>();
   for (const item of work) {
     if (item.component !== component || !eligible.has(item.accountId)) continue;
@@ -14,6 +18,8 @@ export function componentOwner(work: CompletedWork[], component: string, eligibl
     if (item.completedAt > entry.latest) entry.latest = item.completedAt;
     tally.set(item.accountId, entry);
   }
-  const [best] = [...tally.entries()].sort(([a, x], [b, y]) => y.completed - x.completed || y.latest.localeCompare(x.latest) || a.localeCompare(b));
+  const [best] = [...tally.entries()].sort(
+    ([a, x], [b, y]) => y.completed - x.completed || y.latest.localeCompare(x.latest) || a.localeCompare(b),
+  );
   return best ? { accountId: best[0], completed: best[1].completed } : null;
 }

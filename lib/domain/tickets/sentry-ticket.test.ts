@@ -22,11 +22,22 @@ describe("buildSentryTicket", () => {
     expect(ticket.priority).toBe("Highest");
     expect(ticket.labels).toEqual(["sentry", "production-error", "severity-critical"]);
     const body = JSON.stringify(ticket.description);
-    for (const fact of ["app/berths/[id]/page", "1,204", "5,321", "2.14.0", "2026-11-10T08:00:00Z", "classified critical (1,204 users affected ≥ 500)", issue.permalink]) expect(body).toContain(fact);
+    for (const fact of [
+      "app/berths/[id]/page",
+      "1,204",
+      "5,321",
+      "2.14.0",
+      "2026-11-10T08:00:00Z",
+      "classified critical (1,204 users affected ≥ 500)",
+      issue.permalink,
+    ])
+      expect(body).toContain(fact);
     expect(ticket.description).toMatchObject({ type: "doc", version: 1 });
   });
 
   it("keeps the summary within Jira's 255 characters", () => {
-    expect(buildSentryTicket({ ...issue, title: "x".repeat(400) }, { severity: "low", reasons: [] }).summary).toHaveLength(255);
+    expect(
+      buildSentryTicket({ ...issue, title: "x".repeat(400) }, { severity: "low", reasons: [] }).summary,
+    ).toHaveLength(255);
   });
 });

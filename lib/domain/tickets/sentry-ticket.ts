@@ -23,7 +23,10 @@ export type SentryIssueForTicket = {
 
 export type SentryTicket = { summary: string; description: AdfDoc; priority: JiraPriority; labels: string[] };
 
-export function buildSentryTicket(issue: SentryIssueForTicket, { severity, reasons }: { severity: Severity; reasons: string[] }): SentryTicket {
+export function buildSentryTicket(
+  issue: SentryIssueForTicket,
+  { severity, reasons }: { severity: Severity; reasons: string[] },
+): SentryTicket {
   // Jira summaries are limited to 255 characters.
   const summary = `[${issue.shortId}] ${issue.title}`.slice(0, 255);
   return {
@@ -31,7 +34,11 @@ export function buildSentryTicket(issue: SentryIssueForTicket, { severity, reaso
     priority: severityToJiraPriority(severity),
     labels: ["sentry", "production-error", `severity-${severity}`],
     description: adfDoc(
-      adfParagraph(adfText(`Sentry issue ${issue.shortId} in project ${issue.projectSlug}, classified ${severity}${reasons.length ? ` (${reasons.join("; ")})` : ""}.`)),
+      adfParagraph(
+        adfText(
+          `Sentry issue ${issue.shortId} in project ${issue.projectSlug}, classified ${severity}${reasons.length ? ` (${reasons.join("; ")})` : ""}.`,
+        ),
+      ),
       adfBulletList([
         adfField("Culprit", issue.culprit || "unknown"),
         adfField("Level", issue.level),

@@ -15,7 +15,11 @@ import { db } from "@/lib/db/client";
  * client gets them), and each carries the `sid` of the session AuthKit started
  * for the grant. Only the browser session of the /mfa page is swapped in.
  */
-const browser = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, sessionId: "", organizationId: undefined as string | undefined }));
+const browser = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string },
+  sessionId: "",
+  organizationId: undefined as string | undefined,
+}));
 vi.mock("@workos-inc/authkit-nextjs", () => ({
   withAuth: async () => ({ user: browser.user, sessionId: browser.sessionId, organizationId: browser.organizationId }),
   switchToOrganization: async () => undefined,
@@ -35,25 +39,48 @@ describe("MCP OAuth tokens and the session behind them", () => {
 
   /** An access token for Bosun's MCP endpoint, through the hosted sign-in as a browser-based MCP client does it. */
   const oauthToken = async (user: string): Promise<{ token: string; sid: string }> => {
-    const registered = await fetch(`${workos.url}/oauth2/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ client_name: "Auth test agent", redirect_uris: [REDIRECT_URI] }) });
+    const registered = await fetch(`${workos.url}/oauth2/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ client_name: "Auth test agent", redirect_uris: [REDIRECT_URI] }),
+    });
     const { client_id: clientId } = (await registered.json()) as { client_id: string };
     const pkce = createPkcePair();
     const resource = `${PUBLIC_URL}/api/mcp`;
     const authorize = new URL("/oauth2/authorize", workos.url);
-    authorize.search = new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: REDIRECT_URI, code_challenge: pkce.challenge, code_challenge_method: "S256", state: "s", resource }).toString();
+    authorize.search = new URLSearchParams({
+      response_type: "code",
+      client_id: clientId,
+      redirect_uri: REDIRECT_URI,
+      code_challenge: pkce.challenge,
+      code_challenge_method: "S256",
+      state: "s",
+      resource,
+    }).toString();
     const page = await fetch(authorize, { redirect: "manual" });
-    const signedIn = await submitForm(workos.url, readForm(await page.text()), { email: person(user).email, password: DEMO_PASSWORD });
+    const signedIn = await submitForm(workos.url, readForm(await page.text()), {
+      email: person(user).email,
+      password: DEMO_PASSWORD,
+    });
     const code = new URL(signedIn.headers.get("location")!).searchParams.get("code")!;
     const response = await fetch(`${workos.url}/oauth2/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, client_id: clientId, code_verifier: pkce.verifier, resource }).toString(),
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: REDIRECT_URI,
+        client_id: clientId,
+        code_verifier: pkce.verifier,
+        resource,
+      }).toString(),
     });
     const { access_token: token } = (await response.json()) as { access_token: string };
     return { token, sid: decodeJwt(token).sid as string };
   };
   const authenticate = (token: string) => auth.authenticateMcpRequest(`Bearer ${token}`, "req-auth-test");
-  const setAcme = (data: { requireMfa?: boolean; sessionIdleTimeoutMinutes?: number | null }) => db.organization.update({ where: { slug: "acme" }, data });
+  const setAcme = (data: { requireMfa?: boolean; sessionIdleTimeoutMinutes?: number | null }) =>
+    db.organization.update({ where: { slug: "acme" }, data });
 
   useSeededDatabase({ label: "mcpauth" });
   beforeAll(async () => {
@@ -76,7 +103,12 @@ describe("MCP OAuth tokens and the session behind them", () => {
     // "Sign out on every device", deprovisioning and removal revoke every session record of the user.
     await db.userSession.updateMany({ where: { user: { email: "ken@acme.test" } }, data: { revokedAt: new Date() } });
     const refused = await authenticate(token);
-    expect(refused).toMatchObject({ ok: false, status: 401, error: "invalid_token", description: expect.stringMatching(/revoked/) });
+    expect(refused).toMatchObject({
+      ok: false,
+      status: 401,
+      error: "invalid_token",
+      description: expect.stringMatching(/revoked/),
+    });
     expect(refused.ok || refused.challenge).toContain('error="invalid_token"');
   });
 
@@ -85,8 +117,16 @@ describe("MCP OAuth tokens and the session behind them", () => {
     try {
       const { token, sid } = await oauthToken("linus");
       expect(await authenticate(token)).toMatchObject({ ok: true });
-      await db.userSession.update({ where: { workosSessionId: sid }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
-      expect(await authenticate(token)).toMatchObject({ ok: false, status: 401, error: "invalid_token", description: expect.stringMatching(/inactiv/) });
+      await db.userSession.update({
+        where: { workosSessionId: sid },
+        data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) },
+      });
+      expect(await authenticate(token)).toMatchObject({
+        ok: false,
+        status: 401,
+        error: "invalid_token",
+        description: expect.stringMatching(/inactiv/),
+      });
       expect((await db.userSession.findUniqueOrThrow({ where: { workosSessionId: sid } })).revokedAt).not.toBeNull();
     } finally {
       await setAcme({ sessionIdleTimeoutMinutes: null });
@@ -111,15 +151,25 @@ describe("MCP OAuth tokens and the session behind them", () => {
       browser.user = { id: person("linus").workosUserId, email: person("linus").email };
       browser.sessionId = "session_linus_browser";
       browser.organizationId = acme.workosOrgId;
-      expect(await mfa.verifyMfaCodeAction({ orgSlug: "acme", code: "123456", connectionId: sid })).toMatchObject({ ok: false, error: expect.stringMatching(/ended or is not yours/) });
+      expect(await mfa.verifyMfaCodeAction({ orgSlug: "acme", code: "123456", connectionId: sid })).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/ended or is not yours/),
+      });
       expect(await authenticate(token)).toMatchObject({ ok: false, error: "insufficient_user_authentication" });
 
       // Grace, signed in to Bosun in her browser, enters a code for it.
       const secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
-      await fetch(`${workos.url}/user_management/users/${person("grace").workosUserId}/auth_factors`, { method: "POST", headers: { authorization: `Bearer ${workos.apiKey}`, "content-type": "application/json" }, body: JSON.stringify({ type: "totp", totp_secret: secret }) });
+      await fetch(`${workos.url}/user_management/users/${person("grace").workosUserId}/auth_factors`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${workos.apiKey}`, "content-type": "application/json" },
+        body: JSON.stringify({ type: "totp", totp_secret: secret }),
+      });
       browser.user = { id: person("grace").workosUserId, email: person("grace").email };
       browser.sessionId = "session_grace_browser";
-      expect(await mfa.verifyMfaCodeAction({ orgSlug: "acme", code: totp(secret), connectionId: sid })).toEqual({ ok: true, data: { message: expect.stringMatching(/MCP client/) } });
+      expect(await mfa.verifyMfaCodeAction({ orgSlug: "acme", code: totp(secret), connectionId: sid })).toEqual({
+        ok: true,
+        data: { message: expect.stringMatching(/MCP client/) },
+      });
       expect(await authenticate(token)).toMatchObject({ ok: true, ctx: { via: { kind: "oauth", sessionId: sid } } });
     } finally {
       await setAcme({ requireMfa: false });

@@ -22,14 +22,26 @@ import { connectionVerificationUrl, resourceMetadataUrl, verifyAccessToken } fro
  * user verifies this connection with a code.
  */
 type Refusal = "invalid_request" | "invalid_token" | "insufficient_user_authentication";
-export type McpAuthResult = { ok: true; ctx: AgentContext; rateKey: string } | { ok: false; status: 401; error: Refusal; description: string; challenge: string };
+export type McpAuthResult =
+  | { ok: true; ctx: AgentContext; rateKey: string }
+  | { ok: false; status: 401; error: Refusal; description: string; challenge: string };
 
 function refuse(error: Refusal, description: string): McpAuthResult {
-  const params = [`resource_metadata="${resourceMetadataUrl()}"`, ...(error === "invalid_request" ? [] : [`error="${error}"`, `error_description="${description.replace(/["\\]/g, "'")}"`])];
+  const params = [
+    `resource_metadata="${resourceMetadataUrl()}"`,
+    ...(error === "invalid_request"
+      ? []
+      : [`error="${error}"`, `error_description="${description.replace(/["\\]/g, "'")}"`]),
+  ];
   return { ok: false, status: 401, error, description, challenge: `Bearer ${params.join(", ")}` };
 }
 
-const API_KEY_FAILURES = { missing: "No API key was sent.", malformed: "The API key is malformed.", unknown: "The API key is not valid.", revoked: "The API key has been revoked." } as const;
+const API_KEY_FAILURES = {
+  missing: "No API key was sent.",
+  malformed: "The API key is malformed.",
+  unknown: "The API key is not valid.",
+  revoked: "The API key has been revoked.",
+} as const;
 
 export async function authenticateMcpRequest(authorization: string | null, requestId: string): Promise<McpAuthResult> {
   const token = bearerToken(authorization);
@@ -42,7 +54,14 @@ export async function authenticateMcpRequest(authorization: string | null, reque
     return {
       ok: true,
       rateKey: `key:${key.id}`,
-      ctx: { org, role: key.role, scope: key.scope, requestId, actor: { type: "agent", id: key.id, label: `API key “${key.name}” (${key.prefix}…)` }, via: { kind: "api_key", keyId: key.id } },
+      ctx: {
+        org,
+        role: key.role,
+        scope: key.scope,
+        requestId,
+        actor: { type: "agent", id: key.id, label: `API key “${key.name}” (${key.prefix}…)` },
+        via: { kind: "api_key", keyId: key.id },
+      },
     };
   }
 
@@ -54,14 +73,24 @@ export async function authenticateMcpRequest(authorization: string | null, reque
   const membership = await findActiveMembershipByWorkosIds({ workosUserId: sub, workosOrgId: orgId });
   if (!membership) return refuse("invalid_token", "The token's user is not an active member of its organization.");
 
-  const session = await findOrCreateOAuthSession({ workosSessionId: sessionId, userId: membership.user.id, orgId: membership.org.id, oauthClientId: clientId });
-  if (session.userId !== membership.user.id) return refuse("invalid_token", "The token's session belongs to someone else.");
+  const session = await findOrCreateOAuthSession({
+    workosSessionId: sessionId,
+    userId: membership.user.id,
+    orgId: membership.org.id,
+    oauthClientId: clientId,
+  });
+  if (session.userId !== membership.user.id)
+    return refuse("invalid_token", "The token's session belongs to someone else.");
   const now = new Date();
   const verdict = evaluateSession(session, await getOrgSecuritySettings({ orgId: membership.org.id }), now);
-  if (verdict.kind === "revoked") return refuse("invalid_token", "The session behind this token has been revoked; connect the client again.");
+  if (verdict.kind === "revoked")
+    return refuse("invalid_token", "The session behind this token has been revoked; connect the client again.");
   if (verdict.kind === "idle") {
     await revokeSessionRecord({ workosSessionId: sessionId, now });
-    return refuse("invalid_token", "The session behind this token ended after a period of inactivity; connect the client again.");
+    return refuse(
+      "invalid_token",
+      "The session behind this token ended after a period of inactivity; connect the client again.",
+    );
   }
   if (verdict.touch) await touchSession({ workosSessionId: sessionId, now });
   if (verdict.kind === "mfa-required") {
@@ -73,6 +102,13 @@ export async function authenticateMcpRequest(authorization: string | null, reque
   return {
     ok: true,
     rateKey: `user:${membership.user.id}:${membership.org.id}`,
-    ctx: { org: membership.org, role: membership.role, scope: "read_write", requestId, actor: { type: "agent", id: membership.user.id, label: `${membership.user.email} via MCP client ${clientId}` }, via: { kind: "oauth", userId: membership.user.id, clientId, sessionId } },
+    ctx: {
+      org: membership.org,
+      role: membership.role,
+      scope: "read_write",
+      requestId,
+      actor: { type: "agent", id: membership.user.id, label: `${membership.user.email} via MCP client ${clientId}` },
+      via: { kind: "oauth", userId: membership.user.id, clientId, sessionId },
+    },
   };
 }

@@ -11,7 +11,8 @@ import { env } from "@/lib/platform/env";
 export const mcpResourceUrl = () => `${env.publicUrl}/api/mcp`;
 export const resourceMetadataUrl = () => `${env.publicUrl}/.well-known/oauth-protected-resource`;
 /** Where the user verifies an MCP client's OAuth session with a code from their authenticator app. */
-export const connectionVerificationUrl = (orgSlug: string, sessionId: string) => `${env.publicUrl}/mfa?org=${encodeURIComponent(orgSlug)}&connection=${encodeURIComponent(sessionId)}`;
+export const connectionVerificationUrl = (orgSlug: string, sessionId: string) =>
+  `${env.publicUrl}/mfa?org=${encodeURIComponent(orgSlug)}&connection=${encodeURIComponent(sessionId)}`;
 
 export function protectedResourceMetadata() {
   return {
@@ -26,7 +27,14 @@ export function protectedResourceMetadata() {
 const jwksByDomain = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
 /** `sessionId` is the `sid` claim: the WorkOS session AuthKit started for the grant. */
-export type AccessTokenClaims = { sub: string; orgId: string | null; clientId: string; sessionId: string | null; scope: string[]; expiresAt: number };
+export type AccessTokenClaims = {
+  sub: string;
+  orgId: string | null;
+  clientId: string;
+  sessionId: string | null;
+  scope: string[];
+  expiresAt: number;
+};
 export type TokenCheck = { ok: true; claims: AccessTokenClaims } | { ok: false; reason: string };
 
 export async function verifyAccessToken(token: string): Promise<TokenCheck> {
@@ -39,13 +47,29 @@ export async function verifyAccessToken(token: string): Promise<TokenCheck> {
     jwksByDomain.set(domain, jwks);
   }
   try {
-    const { payload } = await jwtVerify(token, jwks, { issuer: domain, audience: mcpResourceUrl(), algorithms: ["RS256"] });
-    if (typeof payload.sub !== "string" || typeof payload.exp !== "number") return { ok: false, reason: "the token has no subject or expiry" };
+    const { payload } = await jwtVerify(token, jwks, {
+      issuer: domain,
+      audience: mcpResourceUrl(),
+      algorithms: ["RS256"],
+    });
+    if (typeof payload.sub !== "string" || typeof payload.exp !== "number")
+      return { ok: false, reason: "the token has no subject or expiry" };
     const claim = (name: string) => (typeof payload[name] === "string" ? (payload[name] as string) : null);
-    return { ok: true, claims: { sub: payload.sub, orgId: claim("org_id"), clientId: claim("client_id") ?? "unknown client", sessionId: claim("sid"), scope: (claim("scope") ?? "").split(" ").filter(Boolean), expiresAt: payload.exp } };
+    return {
+      ok: true,
+      claims: {
+        sub: payload.sub,
+        orgId: claim("org_id"),
+        clientId: claim("client_id") ?? "unknown client",
+        sessionId: claim("sid"),
+        scope: (claim("scope") ?? "").split(" ").filter(Boolean),
+        expiresAt: payload.exp,
+      },
+    };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return { ok: false, reason: "the token has expired" };
-    if (error instanceof errors.JWTClaimValidationFailed) return { ok: false, reason: `the token's ${error.claim} is not for this server` };
+    if (error instanceof errors.JWTClaimValidationFailed)
+      return { ok: false, reason: `the token's ${error.claim} is not for this server` };
     if (error instanceof errors.JOSEError) return { ok: false, reason: "the token's signature does not verify" };
     throw error;
   }

@@ -7,7 +7,9 @@ import { registerBosunTools } from "./tools";
 export function createBosunMcpServer(ctx: AgentContext): McpServer {
   const server = new McpServer(
     { name: "bosun", title: "Bosun", version: "0.1.0" },
-    { instructions: `You are connected to Bosun for ${ctx.org.name} as a ${ctx.role}${ctx.scope === "read" ? " with a read-only key" : ""}. Tools cover Jira sprint capacity and planning, Sentry issues and release health, tickets from requirements and release notes. Writes are audited as agent actions.` },
+    {
+      instructions: `You are connected to Bosun for ${ctx.org.name} as a ${ctx.role}${ctx.scope === "read" ? " with a read-only key" : ""}. Tools cover Jira sprint capacity and planning, Sentry issues and release health, tickets from requirements and release notes. Writes are audited as agent actions.`,
+    },
   );
   registerBosunTools(server, ctx);
   return server;

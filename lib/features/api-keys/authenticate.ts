@@ -19,7 +19,9 @@ export type AuthenticatedApiKey = {
   createdById: string;
 };
 
-export type ApiKeyAuthResult = { ok: true; key: AuthenticatedApiKey; org: { id: string; slug: string; name: string } } | { ok: false; reason: ApiKeyFailure };
+export type ApiKeyAuthResult =
+  | { ok: true; key: AuthenticatedApiKey; org: { id: string; slug: string; name: string } }
+  | { ok: false; reason: ApiKeyFailure };
 
 /**
  * Who a bearer token acts as. Accepts the Authorization header value
@@ -36,7 +38,10 @@ export type ApiKeyAuthResult = { ok: true; key: AuthenticatedApiKey; org: { id: 
  *
  * On success it records the use, at most once a minute per key.
  */
-export async function authenticateApiKey(bearer: string | null, { now = new Date() }: { now?: Date } = {}): Promise<ApiKeyAuthResult> {
+export async function authenticateApiKey(
+  bearer: string | null,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<ApiKeyAuthResult> {
   const token = bearerToken(bearer);
   if (!token) return { ok: false, reason: "missing" };
   if (!looksLikeApiKey(token)) return { ok: false, reason: "malformed" };
@@ -52,7 +57,15 @@ export async function authenticateApiKey(bearer: string | null, { now = new Date
   if (usageIsStale(key.lastUsedAt, now)) await touchKeyUsage(key.id, now);
   return {
     ok: true,
-    key: { id: key.id, name: key.name, prefix: key.prefix, scope: key.scope, role, grantedRole: key.role, createdById: key.createdById },
+    key: {
+      id: key.id,
+      name: key.name,
+      prefix: key.prefix,
+      scope: key.scope,
+      role,
+      grantedRole: key.role,
+      createdById: key.createdById,
+    },
     org: key.org,
   };
 }

@@ -30,7 +30,17 @@ describe("looksLikeApiKey", () => {
   it("accepts generated keys only", () => {
     expect(looksLikeApiKey(generateApiKey().key)).toBe(true);
     const valid = generateApiKey().key;
-    for (const text of ["", "bsn_", valid.slice(0, -1), `${valid}x`, valid.replace("bsn_", "bsk_"), ` ${valid}`, `${valid.slice(0, -1)}=`, `${valid.slice(0, -1)}+`, "Bearer " + valid]) {
+    for (const text of [
+      "",
+      "bsn_",
+      valid.slice(0, -1),
+      `${valid}x`,
+      valid.replace("bsn_", "bsk_"),
+      ` ${valid}`,
+      `${valid.slice(0, -1)}=`,
+      `${valid.slice(0, -1)}+`,
+      "Bearer " + valid,
+    ]) {
       expect(looksLikeApiKey(text), text).toBe(false);
     }
   });
@@ -44,7 +54,8 @@ describe("bearerToken", () => {
   });
 
   it("is null when there is nothing", () => {
-    for (const value of [null, undefined, "", "   ", "Bearer", "Bearer   "]) expect(bearerToken(value), String(value)).toBeNull();
+    for (const value of [null, undefined, "", "   ", "Bearer", "Bearer   "])
+      expect(bearerToken(value), String(value)).toBeNull();
   });
 });
 

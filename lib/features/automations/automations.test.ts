@@ -14,8 +14,24 @@ import * as outbox from "@/lib/platform/outbox";
 
 // The webhook intake shares the org-slug pattern with lib/auth/org, which loads AuthKit; nothing here has a session.
 
-type JiraIssue = { id: string; key: string; fields: { summary: string; labels: string[]; priority: { name: string }; issuetype: { name: string }; status: { name: string }; project: { key: string } } };
-type SentWebhook = { status: number | null; responseBody: string | null; headers: Record<string, string>; body: string };
+type JiraIssue = {
+  id: string;
+  key: string;
+  fields: {
+    summary: string;
+    labels: string[];
+    priority: { name: string };
+    issuetype: { name: string };
+    status: { name: string };
+    project: { key: string };
+  };
+};
+type SentWebhook = {
+  status: number | null;
+  responseBody: string | null;
+  headers: Record<string, string>;
+  body: string;
+};
 type SentryIssue = { id: string; shortId: string; title: string; permalink: string };
 
 const SENTRY_RULE = "rule_acme_sentry_issue_to_jira";
@@ -40,7 +56,11 @@ describe("automations, end to end", () => {
   // ─── Jira emulator ──────────────────────────────────────────────────────
   const jiraAuth = `Basic ${Buffer.from("grace@acme.test:jira-demo-token").toString("base64")}`;
   const jiraApi = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
-    const response = await fetch(`${jira.url}/acme${path}`, { method: init.method ?? "GET", headers: { authorization: jiraAuth, "content-type": "application/json" }, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    const response = await fetch(`${jira.url}/acme${path}`, {
+      method: init.method ?? "GET",
+      headers: { authorization: jiraAuth, "content-type": "application/json" },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
     if (!response.ok) throw new Error(`Jira ${path} answered ${response.status}: ${await response.text()}`);
     return response.json() as Promise<T>;
   };
@@ -48,48 +68,96 @@ describe("automations, end to end", () => {
     const found: JiraIssue[] = [];
     let nextPageToken: string | undefined;
     do {
-      const page = await jiraApi<{ issues: JiraIssue[]; nextPageToken?: string; isLast?: boolean }>("/rest/api/3/search/jql", {
-        method: "POST",
-        body: { jql, fields: ["summary", "labels", "priority", "issuetype", "status", "project"], maxResults: 100, nextPageToken },
-      });
+      const page = await jiraApi<{ issues: JiraIssue[]; nextPageToken?: string; isLast?: boolean }>(
+        "/rest/api/3/search/jql",
+        {
+          method: "POST",
+          body: {
+            jql,
+            fields: ["summary", "labels", "priority", "issuetype", "status", "project"],
+            maxResults: 100,
+            nextPageToken,
+          },
+        },
+      );
       found.push(...page.issues);
       nextPageToken = page.isLast ? undefined : page.nextPageToken;
     } while (nextPageToken);
     return found;
   };
   /** Sentry-filed tickets whose summary carries this text. */
-  const ticketsFor = async (text: string) => (await searchJira("labels = sentry")).filter((issue) => issue.fields.summary.includes(text));
-  const jiraIssue = (key: string) => jiraApi<JiraIssue>(`/rest/api/3/issue/${key}?fields=summary,labels,priority,issuetype,status,project`);
+  const ticketsFor = async (text: string) =>
+    (await searchJira("labels = sentry")).filter((issue) => issue.fields.summary.includes(text));
+  const jiraIssue = (key: string) =>
+    jiraApi<JiraIssue>(`/rest/api/3/issue/${key}?fields=summary,labels,priority,issuetype,status,project`);
   const jiraStatus = async (key: string) => (await jiraIssue(key)).fields.status.name;
-  const jiraComments = async (key: string) => (await jiraApi<{ comments: { body: unknown }[] }>(`/rest/api/3/issue/${key}/comment?maxResults=100`)).comments.map((c) => JSON.stringify(c.body));
-  const setJiraFaults = (faults: object) => fetch(`${jira.url}/__emulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
+  const jiraComments = async (key: string) =>
+    (await jiraApi<{ comments: { body: unknown }[] }>(`/rest/api/3/issue/${key}/comment?maxResults=100`)).comments.map(
+      (c) => JSON.stringify(c.body),
+    );
+  const setJiraFaults = (faults: object) =>
+    fetch(`${jira.url}/__emulator/faults`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(faults),
+    });
   const clearJiraFaults = () => fetch(`${jira.url}/__emulator/faults`, { method: "DELETE" });
 
   // ─── Sentry emulator ────────────────────────────────────────────────────
   const sentryControl = async <T>(path: string, body: object): Promise<T> => {
-    const response = await fetch(`${sentry.url}/__emulator${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    if (response.status >= 300) throw new Error(`Sentry control ${path} answered ${response.status}: ${await response.text()}`);
+    const response = await fetch(`${sentry.url}/__emulator${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (response.status >= 300)
+      throw new Error(`Sentry control ${path} answered ${response.status}: ${await response.text()}`);
     return response.json() as Promise<T>;
   };
   const sentryApi = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
-    const response = await fetch(`${sentry.url}/api/0${path}`, { method: init.method ?? "GET", headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}`, "content-type": "application/json" }, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    const response = await fetch(`${sentry.url}/api/0${path}`, {
+      method: init.method ?? "GET",
+      headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}`, "content-type": "application/json" },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
     if (!response.ok) throw new Error(`Sentry ${path} answered ${response.status}: ${await response.text()}`);
     return (response.status === 204 ? null : response.json()) as Promise<T>;
   };
   /** An event as the SDK would send it, through the control API; the emulator delivers the webhook before answering. */
   const sentryEvent = (input: { value: string; level?: string; project?: string; release?: string }) =>
-    sentryControl<{ created: boolean; regressed: boolean; issue: SentryIssue; webhook: SentWebhook | null }>("/orgs/acme/issues", { project: "web", type: "TypeError", level: "error", filename: "app/berths/page.tsx", function: "render", ...input });
+    sentryControl<{ created: boolean; regressed: boolean; issue: SentryIssue; webhook: SentWebhook | null }>(
+      "/orgs/acme/issues",
+      {
+        project: "web",
+        type: "TypeError",
+        level: "error",
+        filename: "app/berths/page.tsx",
+        function: "render",
+        ...input,
+      },
+    );
   const newSentryIssue = async (input: { value: string; level?: string; project?: string; release?: string }) => {
     const answer = await sentryEvent(input);
     expect(answer.created).toBe(true);
     expect(answer.webhook?.status, answer.webhook?.responseBody ?? "no webhook").toBe(202);
     return answer.issue;
   };
-  const setWebhookTarget = (bosunUrl: string | null) => fetch(`${sentry.url}/__emulator/webhook-target`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ bosunUrl }) });
+  const setWebhookTarget = (bosunUrl: string | null) =>
+    fetch(`${sentry.url}/__emulator/webhook-target`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ bosunUrl }),
+    });
 
   // ─── Bosun ──────────────────────────────────────────────────────────────
-  const github = (event: "create" | "pull_request", payload: Parameters<typeof sendGithubEvent>[0]["payload"]) => sendGithubEvent({ url: `${bosun.url}/api/webhooks/github/acme`, secret: GITHUB_SECRET, event, payload });
-  const runsForSentryIssue = (issueId: string) => db.automationRun.findMany({ where: { ruleId: SENTRY_RULE, input: { path: ["issueId"], equals: issueId } }, include: { intents: true, delivery: true }, orderBy: { startedAt: "asc" } });
+  const github = (event: "create" | "pull_request", payload: Parameters<typeof sendGithubEvent>[0]["payload"]) =>
+    sendGithubEvent({ url: `${bosun.url}/api/webhooks/github/acme`, secret: GITHUB_SECRET, event, payload });
+  const runsForSentryIssue = (issueId: string) =>
+    db.automationRun.findMany({
+      where: { ruleId: SENTRY_RULE, input: { path: ["issueId"], equals: issueId } },
+      include: { intents: true, delivery: true },
+      orderBy: { startedAt: "asc" },
+    });
   const drainOnce = () => jobs.drainJobs({ handlers: handlers.JOB_HANDLERS });
 
   /** Drains the outbox and the job queue, moving every backoff to now, until nothing is queued or pending. */
@@ -109,11 +177,17 @@ describe("automations, end to end", () => {
   beforeAll(async () => {
     // Bosun listens first, so the Sentry emulator can deliver to it; the handlers are bound once imported.
     bosun = await serveRoutes({
-      "/api/webhooks/sentry/acme": (request) => sentryRoute.POST(request, { params: Promise.resolve({ orgSlug: "acme" }) }),
-      "/api/webhooks/sentry/globex": (request) => sentryRoute.POST(request, { params: Promise.resolve({ orgSlug: "globex" }) }),
-      "/api/webhooks/github/acme": (request) => githubRoute.POST(request, { params: Promise.resolve({ orgSlug: "acme" }) }),
+      "/api/webhooks/sentry/acme": (request) =>
+        sentryRoute.POST(request, { params: Promise.resolve({ orgSlug: "acme" }) }),
+      "/api/webhooks/sentry/globex": (request) =>
+        sentryRoute.POST(request, { params: Promise.resolve({ orgSlug: "globex" }) }),
+      "/api/webhooks/github/acme": (request) =>
+        githubRoute.POST(request, { params: Promise.resolve({ orgSlug: "acme" }) }),
     });
-    [jira, sentry] = await Promise.all([startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0, bosunUrl: bosun.url })]);
+    [jira, sentry] = await Promise.all([
+      startJiraEmulator({ port: 0 }),
+      startSentryEmulator({ port: 0, bosunUrl: bosun.url }),
+    ]);
   });
   useSeededDatabase({ label: "automations", seed: () => ({ urls: { jira: jira.url, sentry: sentry.url } }) });
   beforeAll(async () => {
@@ -137,34 +211,83 @@ describe("automations, end to end", () => {
     const tickets = await ticketsFor(value);
     expect(tickets).toHaveLength(1);
     const ticket = await jiraIssue(tickets[0]!.key);
-    expect(ticket.fields).toMatchObject({ project: { key: "ACME" }, issuetype: { name: "Bug" }, priority: { name: "High" } });
+    expect(ticket.fields).toMatchObject({
+      project: { key: "ACME" },
+      issuetype: { name: "Bug" },
+      priority: { name: "High" },
+    });
     expect(ticket.fields.labels).toEqual(expect.arrayContaining(["sentry", "production-error"]));
     expect(ticket.fields.summary).toContain(issue.shortId);
 
     const links = await db.ticketLink.findMany({ where: { orgId, sentryIssueId: issue.id } });
     expect(links).toHaveLength(1);
-    expect(links[0]).toMatchObject({ jiraIssueKey: ticket.key, jiraIssueId: ticket.id, sentryShortId: issue.shortId, createdVia: "automation" });
-    const remote = await jiraApi<{ globalId: string; object: { url: string; title: string } }[]>(`/rest/api/3/issue/${ticket.key}/remotelink`);
-    expect(remote).toEqual([expect.objectContaining({ globalId: `sentry-issue-${issue.id}`, object: expect.objectContaining({ url: issue.permalink, title: expect.stringContaining(issue.shortId) }) })]);
-    const external = await sentryApi<{ displayName: string; webUrl: string }[]>(`/organizations/acme/issues/${issue.id}/external-issues/`);
-    expect(external).toEqual([expect.objectContaining({ displayName: `ACME#${ticket.key.split("-")[1]}`, webUrl: `${jira.url}/acme/browse/${ticket.key}` })]);
+    expect(links[0]).toMatchObject({
+      jiraIssueKey: ticket.key,
+      jiraIssueId: ticket.id,
+      sentryShortId: issue.shortId,
+      createdVia: "automation",
+    });
+    const remote = await jiraApi<{ globalId: string; object: { url: string; title: string } }[]>(
+      `/rest/api/3/issue/${ticket.key}/remotelink`,
+    );
+    expect(remote).toEqual([
+      expect.objectContaining({
+        globalId: `sentry-issue-${issue.id}`,
+        object: expect.objectContaining({ url: issue.permalink, title: expect.stringContaining(issue.shortId) }),
+      }),
+    ]);
+    const external = await sentryApi<{ displayName: string; webUrl: string }[]>(
+      `/organizations/acme/issues/${issue.id}/external-issues/`,
+    );
+    expect(external).toEqual([
+      expect.objectContaining({
+        displayName: `ACME#${ticket.key.split("-")[1]}`,
+        webUrl: `${jira.url}/acme/browse/${ticket.key}`,
+      }),
+    ]);
 
     const runs = await runsForSentryIssue(issue.id);
     expect(runs).toHaveLength(1);
     const run = runs[0]!;
     expect(run).toMatchObject({ status: "succeeded", error: null, attempt: 1, finishedAt: expect.any(Date) });
-    expect(run.decision).toMatchObject({ kind: "create_bug", ticket: { projectKey: "ACME", priority: "High", labels: ["sentry", "production-error"] }, notes: [`Created ${ticket.key}`] });
-    expect(run.delivery).toMatchObject({ source: "sentry", eventType: "issue.created", status: "processed", processedAt: expect.any(Date) });
+    expect(run.decision).toMatchObject({
+      kind: "create_bug",
+      ticket: { projectKey: "ACME", priority: "High", labels: ["sentry", "production-error"] },
+      notes: [`Created ${ticket.key}`],
+    });
+    expect(run.delivery).toMatchObject({
+      source: "sentry",
+      eventType: "issue.created",
+      status: "processed",
+      processedAt: expect.any(Date),
+    });
     expect(run.intents.map((i) => [i.operation, i.status]).sort()).toEqual([
       ["jira.issue.create", "succeeded"],
       ["jira.issue.remote_link", "succeeded"],
       ["sentry.issue.link_external", "succeeded"],
     ]);
-    expect(run.intents.find((i) => i.operation === "jira.issue.create")).toMatchObject({ idempotencyKey: `sentry-ticket:${issue.id}`, actorType: "automation", actorId: SENTRY_RULE, result: { key: ticket.key } });
+    expect(run.intents.find((i) => i.operation === "jira.issue.create")).toMatchObject({
+      idempotencyKey: `sentry-ticket:${issue.id}`,
+      actorType: "automation",
+      actorId: SENTRY_RULE,
+      result: { key: ticket.key },
+    });
 
-    const audit = await db.auditLog.findMany({ where: { orgId, OR: [{ targetId: issue.id }, { targetId: ticket.key }] } });
-    expect(audit.map((a) => a.action).sort()).toEqual(["jira.issue.create", "jira.issue.remote_link", "sentry.issue.link_external"]);
-    for (const entry of audit) expect(entry).toMatchObject({ actorType: "automation", actorId: SENTRY_RULE, actorLabel: expect.stringContaining("Production errors become bugs"), result: "success" });
+    const audit = await db.auditLog.findMany({
+      where: { orgId, OR: [{ targetId: issue.id }, { targetId: ticket.key }] },
+    });
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      "jira.issue.create",
+      "jira.issue.remote_link",
+      "sentry.issue.link_external",
+    ]);
+    for (const entry of audit)
+      expect(entry).toMatchObject({
+        actorType: "automation",
+        actorId: SENTRY_RULE,
+        actorLabel: expect.stringContaining("Production errors become bugs"),
+        result: "success",
+      });
   });
 
   it("files a fatal Sentry issue as Highest", async () => {
@@ -178,7 +301,9 @@ describe("automations, end to end", () => {
 
   it("records 10 concurrent redeliveries of one webhook once, and files one ticket", async () => {
     // Capture the signed issue.created webhook without Bosun seeing it (Bosun "was down").
-    const down = await serveRoutes({ "/api/webhooks/sentry/acme": async () => new Response("unavailable", { status: 503 }) });
+    const down = await serveRoutes({
+      "/api/webhooks/sentry/acme": async () => new Response("unavailable", { status: 503 }),
+    });
     let webhook: SentWebhook;
     let issue: SentryIssue;
     try {
@@ -194,7 +319,11 @@ describe("automations, end to end", () => {
     const deliveriesBefore = await db.webhookDelivery.count();
     const answers = await Promise.all(
       Array.from({ length: 10 }, async () => {
-        const response = await fetch(`${bosun.url}/api/webhooks/sentry/acme`, { method: "POST", headers: { ...webhook.headers, "Request-ID": crypto.randomUUID().replace(/-/g, "") }, body: webhook.body });
+        const response = await fetch(`${bosun.url}/api/webhooks/sentry/acme`, {
+          method: "POST",
+          headers: { ...webhook.headers, "Request-ID": crypto.randomUUID().replace(/-/g, "") },
+          body: webhook.body,
+        });
         return { status: response.status, json: (await response.json()) as { status: string; deliveryId: string } };
       }),
     );
@@ -202,12 +331,16 @@ describe("automations, end to end", () => {
     expect(answers.filter((a) => a.status === 200 && a.json.status === "duplicate")).toHaveLength(9);
     expect(new Set(answers.map((a) => a.json.deliveryId)).size).toBe(1);
     expect(await db.webhookDelivery.count()).toBe(deliveriesBefore + 1);
-    expect(await db.job.count({ where: { payload: { path: ["deliveryId"], equals: answers[0]!.json.deliveryId } } })).toBe(1);
+    expect(
+      await db.job.count({ where: { payload: { path: ["deliveryId"], equals: answers[0]!.json.deliveryId } } }),
+    ).toBe(1);
 
     await settle();
     expect(await ticketsFor(issue.shortId)).toHaveLength(1);
     expect(await db.ticketLink.count({ where: { orgId, sentryIssueId: issue.id } })).toBe(1);
-    expect(await runsForSentryIssue(issue.id)).toEqual([expect.objectContaining({ status: "succeeded", deliveryId: answers[0]!.json.deliveryId })]);
+    expect(await runsForSentryIssue(issue.id)).toEqual([
+      expect.objectContaining({ status: "succeeded", deliveryId: answers[0]!.json.deliveryId }),
+    ]);
   });
 
   it("files one ticket when an issue's created and alert webhooks are processed side by side", async () => {
@@ -227,11 +360,18 @@ describe("automations, end to end", () => {
 
       const tickets = await ticketsFor(issue.shortId);
       expect(tickets).toHaveLength(1);
-      expect(await db.ticketLink.findMany({ where: { orgId, sentryIssueId: issue.id } })).toEqual([expect.objectContaining({ jiraIssueKey: tickets[0]!.key })]);
-      expect(await db.outboxIntent.count({ where: { orgId, operation: "jira.issue.create", idempotencyKey: `sentry-ticket:${issue.id}` } })).toBe(1);
+      expect(await db.ticketLink.findMany({ where: { orgId, sentryIssueId: issue.id } })).toEqual([
+        expect.objectContaining({ jiraIssueKey: tickets[0]!.key }),
+      ]);
+      expect(
+        await db.outboxIntent.count({
+          where: { orgId, operation: "jira.issue.create", idempotencyKey: `sentry-ticket:${issue.id}` },
+        }),
+      ).toBe(1);
       const runs = await runsForSentryIssue(issue.id);
       expect(runs.map((r) => r.delivery?.eventType).sort()).toEqual(["event_alert.triggered", "issue.created"]);
-      for (const run of runs) expect(["succeeded", "skipped"], `${run.delivery?.eventType}: ${run.error}`).toContain(run.status);
+      for (const run of runs)
+        expect(["succeeded", "skipped"], `${run.delivery?.eventType}: ${run.error}`).toContain(run.status);
       for (const run of runs) expect(["processed", "ignored"]).toContain(run.delivery?.status);
     }
   });
@@ -242,7 +382,11 @@ describe("automations, end to end", () => {
     await settle();
     const runs = await runsForSentryIssue(issue.id);
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ status: "skipped", decision: { kind: "skip", summary: "level warning is not one of fatal, error" }, intents: [] });
+    expect(runs[0]).toMatchObject({
+      status: "skipped",
+      decision: { kind: "skip", summary: "level warning is not one of fatal, error" },
+      intents: [],
+    });
     expect(runs[0]!.delivery).toMatchObject({ status: "ignored" });
     expect(await db.ticketLink.count({ where: { orgId, sentryIssueId: issue.id } })).toBe(0);
     expect(await ticketsFor(value)).toEqual([]);
@@ -259,9 +403,18 @@ describe("automations, end to end", () => {
     // Sentry tells Bosun about the resolution (after answering the API call); no rule reacts to it.
     await vi.waitFor(
       async () => {
-        const { webhooks } = (await (await fetch(`${sentry.url}/__emulator/webhooks`)).json()) as { webhooks: SentWebhook[] };
-        const resolved = webhooks.filter((w) => w.headers["Sentry-Hook-Resource"] === "issue" && JSON.parse(w.body).action === "resolved" && JSON.parse(w.body).data.issue.id === issue.id);
-        expect(resolved).toEqual([expect.objectContaining({ status: 200, responseBody: expect.stringContaining('"ignored"') })]);
+        const { webhooks } = (await (await fetch(`${sentry.url}/__emulator/webhooks`)).json()) as {
+          webhooks: SentWebhook[];
+        };
+        const resolved = webhooks.filter(
+          (w) =>
+            w.headers["Sentry-Hook-Resource"] === "issue" &&
+            JSON.parse(w.body).action === "resolved" &&
+            JSON.parse(w.body).data.issue.id === issue.id,
+        );
+        expect(resolved).toEqual([
+          expect.objectContaining({ status: 200, responseBody: expect.stringContaining('"ignored"') }),
+        ]);
       },
       { timeout: 30_000, interval: 20 },
     );
@@ -292,9 +445,18 @@ describe("automations, end to end", () => {
 
     const [run] = await runsForSentryIssue(issue.id);
     expect(run).toMatchObject({ status: "pending", error: expect.stringContaining("Jira"), finishedAt: null });
-    expect(run!.intents).toEqual([expect.objectContaining({ operation: "jira.issue.create", status: "pending", attempts: 1, lastError: expect.stringContaining("503") })]);
+    expect(run!.intents).toEqual([
+      expect.objectContaining({
+        operation: "jira.issue.create",
+        status: "pending",
+        attempts: 1,
+        lastError: expect.stringContaining("503"),
+      }),
+    ]);
     expect(run!.delivery).toMatchObject({ status: "received", processedAt: null });
-    const job = await db.job.findFirstOrThrow({ where: { payload: { path: ["deliveryId"], equals: run!.deliveryId! } } });
+    const job = await db.job.findFirstOrThrow({
+      where: { payload: { path: ["deliveryId"], equals: run!.deliveryId! } },
+    });
     // The delivery's job waits to be tried again, later.
     expect(job).toMatchObject({ status: "queued", lastError: expect.stringContaining("Jira"), lockedBy: null });
     expect(job.runAt.getTime()).toBeGreaterThan(Date.now());
@@ -307,7 +469,10 @@ describe("automations, end to end", () => {
     expect(after).toMatchObject({ status: "succeeded", error: null });
     expect(after!.attempt).toBeGreaterThan(1);
     expect(after!.delivery).toMatchObject({ status: "processed" });
-    expect(after!.intents.find((i) => i.operation === "jira.issue.create")).toMatchObject({ status: "succeeded", attempts: 2 });
+    expect(after!.intents.find((i) => i.operation === "jira.issue.create")).toMatchObject({
+      status: "succeeded",
+      attempts: 2,
+    });
     expect(await db.ticketLink.count({ where: { orgId, sentryIssueId: issue.id } })).toBe(1);
     expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "succeeded" });
   });
@@ -317,7 +482,10 @@ describe("automations, end to end", () => {
     const value = unique("Berth schedule overflow");
     const issue = await newSentryIssue({ value });
     // Earlier tries used up the delivery's attempts (e.g. reads that failed): this claim is its last.
-    const job = await db.job.findFirstOrThrow({ where: { queue: "webhook.delivery", status: "queued" }, orderBy: { createdAt: "desc" } });
+    const job = await db.job.findFirstOrThrow({
+      where: { queue: "webhook.delivery", status: "queued" },
+      orderBy: { createdAt: "desc" },
+    });
     await db.job.update({ where: { id: job.id }, data: { attempts: job.maxAttempts - 1 } });
     expect(await drainOnce()).toEqual([expect.objectContaining({ id: job.id, status: "queued" })]);
 
@@ -358,66 +526,140 @@ describe("automations, end to end", () => {
     expect(todo.length).toBeGreaterThanOrEqual(2);
     const key = todo[0]!.key;
 
-    const branch = await github("create", branchCreatedPayload({ repo: "acme/platform", branch: `feature/${key}-login` }));
+    const branch = await github(
+      "create",
+      branchCreatedPayload({ repo: "acme/platform", branch: `feature/${key}-login` }),
+    );
     expect(branch.status).toBe(202);
     await settle();
     expect(await jiraStatus(key)).toBe("In Progress");
 
-    const opened = await github("pull_request", pullRequestPayload({ repo: "acme/platform", number: 4101, title: `${key} Login page`, branch: `feature/${key}-login` }));
+    const opened = await github(
+      "pull_request",
+      pullRequestPayload({
+        repo: "acme/platform",
+        number: 4101,
+        title: `${key} Login page`,
+        branch: `feature/${key}-login`,
+      }),
+    );
     expect(opened.status).toBe(202);
     await settle();
     expect(await jiraStatus(key)).toBe("In Review");
 
-    const merged = await github("pull_request", pullRequestPayload({ repo: "acme/platform", number: 4101, title: `${key} Login page`, branch: `feature/${key}-login`, action: "closed", merged: true }));
+    const merged = await github(
+      "pull_request",
+      pullRequestPayload({
+        repo: "acme/platform",
+        number: 4101,
+        title: `${key} Login page`,
+        branch: `feature/${key}-login`,
+        action: "closed",
+        merged: true,
+      }),
+    );
     expect(merged.status).toBe(202);
     await settle();
     expect(await jiraStatus(key)).toBe("Done");
     const prUrl = "https://github.com/acme/platform/pull/4101";
     expect((await jiraComments(key)).filter((c) => c.includes(prUrl))).toHaveLength(1);
 
-    const late = await github("pull_request", pullRequestPayload({ repo: "acme/platform", number: 4102, title: `${key} Follow-up tweaks`, branch: `feature/${key}-tweaks` }));
+    const late = await github(
+      "pull_request",
+      pullRequestPayload({
+        repo: "acme/platform",
+        number: 4102,
+        title: `${key} Follow-up tweaks`,
+        branch: `feature/${key}-tweaks`,
+      }),
+    );
     expect(late.status).toBe(202);
     await settle();
     expect(await jiraStatus(key)).toBe("Done");
-    const lateRun = await db.automationRun.findFirstOrThrow({ where: { deliveryId: JSON.parse(late.responseBody).deliveryId }, include: { intents: true } });
-    expect(lateRun).toMatchObject({ status: "succeeded", decision: { kind: "transition", issueKeys: [key], targetStatus: "In Review", notes: [expect.stringContaining(`${key} stays Done`)] } });
-    expect(lateRun.intents).toEqual([expect.objectContaining({ operation: "jira.issue.transition_forward", status: "succeeded", result: expect.objectContaining({ from: "Done", to: "Done", steps: [] }) })]);
+    const lateRun = await db.automationRun.findFirstOrThrow({
+      where: { deliveryId: JSON.parse(late.responseBody).deliveryId },
+      include: { intents: true },
+    });
+    expect(lateRun).toMatchObject({
+      status: "succeeded",
+      decision: {
+        kind: "transition",
+        issueKeys: [key],
+        targetStatus: "In Review",
+        notes: [expect.stringContaining(`${key} stays Done`)],
+      },
+    });
+    expect(lateRun.intents).toEqual([
+      expect.objectContaining({
+        operation: "jira.issue.transition_forward",
+        status: "succeeded",
+        result: expect.objectContaining({ from: "Done", to: "Done", steps: [] }),
+      }),
+    ]);
 
     // Seeded rules know the org's project keys, so a lower-case key in a branch counts too.
     const lower = todo[1]!.key;
-    const lowerBranch = await github("create", branchCreatedPayload({ repo: "acme/platform", branch: `${lower.toLowerCase()}-fix` }));
+    const lowerBranch = await github(
+      "create",
+      branchCreatedPayload({ repo: "acme/platform", branch: `${lower.toLowerCase()}-fix` }),
+    );
     expect(lowerBranch.status).toBe(202);
     await settle();
     expect(await jiraStatus(lower)).toBe("In Progress");
-    const audit = await db.auditLog.findMany({ where: { orgId, action: "jira.issue.transition_forward", targetId: { in: [key, lower] } } });
+    const audit = await db.auditLog.findMany({
+      where: { orgId, action: "jira.issue.transition_forward", targetId: { in: [key, lower] } },
+    });
     expect(audit).toHaveLength(5);
     expect(audit.every((a) => a.actorType === "automation")).toBe(true);
   });
 
   it("files one bug for a critical metric alert, however often it is sent", async () => {
     const title = unique("Checkout error spike");
-    const alert = () => sentryControl<{ webhook: SentWebhook }>("/orgs/acme/alerts/metric", { project: "api", action: "critical", title });
+    const alert = () =>
+      sentryControl<{ webhook: SentWebhook }>("/orgs/acme/alerts/metric", {
+        project: "api",
+        action: "critical",
+        title,
+      });
     expect((await alert()).webhook.status).toBe(202);
     await settle();
     const filed = (await searchJira('labels = "metric-alert"')).filter((i) => i.fields.summary.includes(title));
     expect(filed).toHaveLength(1);
-    expect(filed[0]!.fields).toMatchObject({ summary: `[Metric alert] ${title}`, issuetype: { name: "Bug" }, priority: { name: "Highest" } });
+    expect(filed[0]!.fields).toMatchObject({
+      summary: `[Metric alert] ${title}`,
+      issuetype: { name: "Bug" },
+      priority: { name: "Highest" },
+    });
     expect(filed[0]!.fields.labels).toEqual(expect.arrayContaining(["sentry", "production-error", "metric-alert"]));
 
     expect([200, 202]).toContain((await alert()).webhook.status);
     await settle();
-    expect((await searchJira('labels = "metric-alert"')).filter((i) => i.fields.summary.includes(title))).toHaveLength(1);
-    expect(await db.outboxIntent.count({ where: { orgId, operation: "jira.issue.create", idempotencyKey: { startsWith: "metric-alert:" } } })).toBe(1);
+    expect((await searchJira('labels = "metric-alert"')).filter((i) => i.fields.summary.includes(title))).toHaveLength(
+      1,
+    );
+    expect(
+      await db.outboxIntent.count({
+        where: { orgId, operation: "jira.issue.create", idempotencyKey: { startsWith: "metric-alert:" } },
+      }),
+    ).toBe(1);
   });
 
   it("files one bug per unhealthy release from the release-health check, and none on the next check", async () => {
-    await db.automationRule.update({ where: { id: RELEASE_RULE }, data: { enabled: true, config: { crashFreeSessionsBelow: 100, minSessions: 1, jiraProjectKey: "ACME" } } });
+    await db.automationRule.update({
+      where: { id: RELEASE_RULE },
+      data: { enabled: true, config: { crashFreeSessionsBelow: 100, minSessions: 1, jiraProjectKey: "ACME" } },
+    });
     // What Sentry says, read the way the check reads it.
     const sessions = await sentryApi<{ groups: { by: { release: string }; totals: Record<string, number | null> }[] }>(
       "/organizations/acme/sessions/?field=sum(session)&field=crash_free_rate(session)&groupBy=release&statsPeriod=24h&interval=1d&includeSeries=0",
     );
     const unhealthy = sessions.groups
-      .filter(({ totals }) => (totals["sum(session)"] ?? 0) >= 1 && totals["crash_free_rate(session)"] != null && Math.round(totals["crash_free_rate(session)"] * 10_000) / 100 < 100)
+      .filter(
+        ({ totals }) =>
+          (totals["sum(session)"] ?? 0) >= 1 &&
+          totals["crash_free_rate(session)"] != null &&
+          Math.round(totals["crash_free_rate(session)"] * 10_000) / 100 < 100,
+      )
       .map(({ by }) => by.release)
       .sort();
     expect(unhealthy.length).toBeGreaterThan(0);
@@ -427,7 +669,11 @@ describe("automations, end to end", () => {
     await settle();
     const filed = async () => (await searchJira('labels = "release-health"')).map((i) => i.fields.summary);
     const summaries = await filed();
-    for (const version of unhealthy) expect(summaries.filter((s) => s.startsWith(`[Release health] ${version} crash-free`)), version).toHaveLength(1);
+    for (const version of unhealthy)
+      expect(
+        summaries.filter((s) => s.startsWith(`[Release health] ${version} crash-free`)),
+        version,
+      ).toHaveLength(1);
     expect(summaries).toHaveLength(unhealthy.length);
     const runs = await db.automationRun.findMany({ where: { ruleId: RELEASE_RULE } });
     expect(runs.map((r) => r.triggerKey).sort()).toEqual(unhealthy.map((v) => `release:${v}`));
@@ -444,7 +690,10 @@ describe("automations, end to end", () => {
   it("logs a run that failed for good with Jira's error, and a retry after the fix succeeds", async () => {
     const rule = await db.automationRule.findUniqueOrThrow({ where: { id: SENTRY_RULE } });
     const config = rule.config as Record<string, unknown>;
-    await db.automationRule.update({ where: { id: SENTRY_RULE }, data: { config: { ...config, jiraProjectKey: "NOPE" } } });
+    await db.automationRule.update({
+      where: { id: SENTRY_RULE },
+      data: { config: { ...config, jiraProjectKey: "NOPE" } },
+    });
     const value = unique("Berth allocation deadlock");
     let issue: SentryIssue;
     try {
@@ -454,11 +703,24 @@ describe("automations, end to end", () => {
       await db.automationRule.update({ where: { id: SENTRY_RULE }, data: { config: config as object } });
     }
     const [failed] = await runsForSentryIssue(issue.id);
-    expect(failed).toMatchObject({ status: "failed", attempt: 1, error: expect.stringMatching(/400.*project/i), finishedAt: expect.any(Date) });
+    expect(failed).toMatchObject({
+      status: "failed",
+      attempt: 1,
+      error: expect.stringMatching(/400.*project/i),
+      finishedAt: expect.any(Date),
+    });
     expect(failed!.decision).toMatchObject({ kind: "create_bug", ticket: { projectKey: "NOPE" } });
     expect(failed!.delivery).toMatchObject({ status: "failed", error: expect.stringContaining("400") });
-    expect(failed!.intents).toEqual([expect.objectContaining({ operation: "jira.issue.create", status: "failed", lastError: expect.stringContaining("400") })]);
-    expect(await db.auditLog.count({ where: { orgId, targetId: issue.id, result: "failure", actorType: "automation" } })).toBe(1);
+    expect(failed!.intents).toEqual([
+      expect.objectContaining({
+        operation: "jira.issue.create",
+        status: "failed",
+        lastError: expect.stringContaining("400"),
+      }),
+    ]);
+    expect(
+      await db.auditLog.count({ where: { orgId, targetId: issue.id, result: "failure", actorType: "automation" } }),
+    ).toBe(1);
     expect(await ticketsFor(value)).toEqual([]);
 
     await jobs.enqueueJob({ queue: "automation.retry-run", orgId, payload: { runId: failed!.id } });
@@ -468,7 +730,9 @@ describe("automations, end to end", () => {
     expect(retried!.decision).toMatchObject({ kind: "create_bug", ticket: { projectKey: "ACME" } });
     expect(retried!.delivery).toMatchObject({ status: "processed" });
     // The failed write stays in the run log; the retry wrote anew under the ticket's key.
-    const creates = retried!.intents.filter((i) => i.operation === "jira.issue.create").sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    const creates = retried!.intents
+      .filter((i) => i.operation === "jira.issue.create")
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     expect(creates.map((i) => [i.status, i.idempotencyKey === `sentry-ticket:${issue.id}`])).toEqual([
       ["failed", false],
       ["succeeded", true],
@@ -476,7 +740,9 @@ describe("automations, end to end", () => {
     const tickets = await ticketsFor(value);
     expect(tickets).toHaveLength(1);
     expect(tickets[0]!.fields.project.key).toBe("ACME");
-    expect(await db.ticketLink.findFirstOrThrow({ where: { orgId, sentryIssueId: issue.id } })).toMatchObject({ jiraIssueKey: tickets[0]!.key });
+    expect(await db.ticketLink.findFirstOrThrow({ where: { orgId, sentryIssueId: issue.id } })).toMatchObject({
+      jiraIssueKey: tickets[0]!.key,
+    });
     expect(await db.job.count({ where: { queue: "automation.retry-run", status: "succeeded" } })).toBe(1);
   });
 });

@@ -9,14 +9,27 @@ import { ticketForSentryIssue } from "@/lib/features/tickets";
  * outbound writes — and reports whether it is done, waiting for Jira to come
  * back (the outbox keeps the write and the run is tried again), or failed.
  */
-export type ExecutionOutcome = { status: "done"; notes: string[] } | { status: "waiting"; message: string; notes: string[]; retryAt: Date | null } | { status: "failed"; message: string; notes: string[] };
+export type ExecutionOutcome =
+  | { status: "done"; notes: string[] }
+  | { status: "waiting"; message: string; notes: string[]; retryAt: Date | null }
+  | { status: "failed"; message: string; notes: string[] };
 
-type Context = { orgId: string; runId: string; triggerKey: string; actor: { type: ActorType; id: string; label: string }; requestId: string };
+type Context = {
+  orgId: string;
+  runId: string;
+  triggerKey: string;
+  actor: { type: ActorType; id: string; label: string };
+  requestId: string;
+};
 
 type Step = { outcome: WriteOutcome; done: () => string; what: string };
 
 /** A step whose note is made from its own operation's result, once it has succeeded. */
-const step = <N extends OperationName>(outcome: WriteOutcome<N>, what: string, done: (result: OperationResult<N>) => string): Step => ({
+const step = <N extends OperationName>(
+  outcome: WriteOutcome<N>,
+  what: string,
+  done: (result: OperationResult<N>) => string,
+): Step => ({
   outcome,
   what,
   done: () => (outcome.status === "succeeded" ? done(outcome.result) : ""),
@@ -39,15 +52,35 @@ function combine(steps: Step[]): ExecutionOutcome {
   return { status: "done", notes };
 }
 
-export async function executeDecision(decision: Exclude<Decision, { kind: "skip" }>, context: Context): Promise<ExecutionOutcome> {
+export async function executeDecision(
+  decision: Exclude<Decision, { kind: "skip" }>,
+  context: Context,
+): Promise<ExecutionOutcome> {
   const { orgId, runId, actor, requestId } = context;
   switch (decision.kind) {
     case "create_bug": {
       if (decision.sentryIssue) {
-        const outcome = await ticketForSentryIssue({ orgId, issue: decision.sentryIssue, ticket: decision.ticket, projectKey: decision.ticket.projectKey, actor, requestId, runId, waitForBackoff: true });
-        if (outcome.status === "pending") return { status: "waiting", message: outcome.message, notes: [], retryAt: outcome.retryAt };
+        const outcome = await ticketForSentryIssue({
+          orgId,
+          issue: decision.sentryIssue,
+          ticket: decision.ticket,
+          projectKey: decision.ticket.projectKey,
+          actor,
+          requestId,
+          runId,
+          waitForBackoff: true,
+        });
+        if (outcome.status === "pending")
+          return { status: "waiting", message: outcome.message, notes: [], retryAt: outcome.retryAt };
         if (outcome.status === "failed") return { status: "failed", message: outcome.message, notes: [] };
-        return { status: "done", notes: [outcome.status === "existing" ? `Already ticketed as ${outcome.key}` : `Created ${outcome.key}${outcome.assignee ? `, assigned to ${outcome.assignee}` : ""}`] };
+        return {
+          status: "done",
+          notes: [
+            outcome.status === "existing"
+              ? `Already ticketed as ${outcome.key}`
+              : `Created ${outcome.key}${outcome.assignee ? `, assigned to ${outcome.assignee}` : ""}`,
+          ],
+        };
       }
       const { projectKey, summary, description, priority, labels } = decision.ticket;
       const outcome = await performWrite({
@@ -121,6 +154,9 @@ export async function executeDecision(decision: Exclude<Decision, { kind: "skip"
   }
 }
 
-function describeTransition({ from, to, steps, note }: { from: string; to: string; steps: string[]; note: string }, issueKey: string) {
+function describeTransition(
+  { from, to, steps, note }: { from: string; to: string; steps: string[]; note: string },
+  issueKey: string,
+) {
   return steps.length > 0 ? `${issueKey}: ${from} → ${steps.join(" → ")}` : `${issueKey} stays ${to} (${note})`;
 }

@@ -1,7 +1,13 @@
 import "server-only";
 import { automationActivity, listDeliveries, listRules, listRuns } from "@/lib/db/queries/automations";
 import { listFailedWrites, listPendingWrites, type ListedWrite } from "@/lib/db/queries/outbox";
-import { AUTOMATION_KINDS, KIND_LABELS, RULE_CONFIG_SCHEMAS, describeRuleConfig, parseRule } from "@/lib/domain/automations";
+import {
+  AUTOMATION_KINDS,
+  KIND_LABELS,
+  RULE_CONFIG_SCHEMAS,
+  describeRuleConfig,
+  parseRule,
+} from "@/lib/domain/automations";
 import { can, type Role } from "@/lib/domain/permissions";
 import { env } from "@/lib/platform/env";
 import { listJobs } from "@/lib/platform/jobs";
@@ -32,9 +38,24 @@ export type AutomationsPageData =
       webhookUrls: { sentry: string; github: string };
     };
 
-export async function loadAutomationsPage({ orgId, orgSlug, userId, role, now }: { orgId: string; orgSlug: string; userId: string; role: Role; now: Date }): Promise<AutomationsPageData> {
+export async function loadAutomationsPage({
+  orgId,
+  orgSlug,
+  userId,
+  role,
+  now,
+}: {
+  orgId: string;
+  orgSlug: string;
+  userId: string;
+  role: Role;
+  now: Date;
+}): Promise<AutomationsPageData> {
   if (!can(role, "automations:view")) {
-    const [pending, failed] = await Promise.all([listPendingWrites({ orgId, actorId: userId }), listFailedWrites({ orgId, actorId: userId })]);
+    const [pending, failed] = await Promise.all([
+      listPendingWrites({ orgId, actorId: userId }),
+      listFailedWrites({ orgId, actorId: userId }),
+    ]);
     return { access: "own-writes", pending, failed };
   }
   const [rules, pending, failed, deliveries, deadJobs, activity] = await Promise.all([
@@ -55,7 +76,13 @@ export async function loadAutomationsPage({ orgId, orgSlug, userId, role, now }:
     pending,
     failed,
     deliveries,
-    deadJobs: deadJobs.map((job) => ({ id: job.id, queue: job.queue, attempts: job.attempts, deadAt: job.deadAt, lastError: job.lastError })),
+    deadJobs: deadJobs.map((job) => ({
+      id: job.id,
+      queue: job.queue,
+      attempts: job.attempts,
+      deadAt: job.deadAt,
+      lastError: job.lastError,
+    })),
     last24h: {
       deliveries: Object.values(activity.deliveries).reduce((a, b) => a + (b ?? 0), 0),
       runsSucceeded: activity.runs.succeeded ?? 0,
@@ -66,7 +93,13 @@ export async function loadAutomationsPage({ orgId, orgSlug, userId, role, now }:
 }
 
 /** The run log on its own: it is the page's longest read, so the page streams it after the rest. */
-export async function loadAutomationRunLog({ orgId, status }: { orgId: string; status?: RunStatusFilter }): Promise<RunLogEntry[]> {
+export async function loadAutomationRunLog({
+  orgId,
+  status,
+}: {
+  orgId: string;
+  status?: RunStatusFilter;
+}): Promise<RunLogEntry[]> {
   return listRuns({ orgId, filter: { status } });
 }
 
@@ -80,12 +113,22 @@ function ruleView(rule: Awaited<ReturnType<typeof listRules>>[number]): RuleView
     title: KIND_LABELS[rule.kind].title,
     description: parsed.ok ? describeRuleConfig(parsed.rule) : KIND_LABELS[rule.kind].description,
     config: (parsed.ok ? parsed.rule.config : rule.config) as Record<string, unknown>,
-    problem: parsed.ok ? null : `These settings no longer validate (${parsed.error}); the rule fails until they are fixed.`,
+    problem: parsed.ok
+      ? null
+      : `These settings no longer validate (${parsed.error}); the rule fails until they are fixed.`,
   };
 }
 
 /** New rules start from the project key the org's rules already use, so most forms need no typing. */
 function kindOptions(views: RuleView[]): RuleKindOption[] {
-  const suggestedKey = views.map((v) => v.config.jiraProjectKey).find((key): key is string => typeof key === "string") ?? "";
-  return AUTOMATION_KINDS.map((kind) => ({ kind, ...KIND_LABELS[kind], defaults: (RULE_CONFIG_SCHEMAS[kind].safeParse({ jiraProjectKey: suggestedKey || "ACME" }).data ?? {}) as Record<string, unknown> }));
+  const suggestedKey =
+    views.map((v) => v.config.jiraProjectKey).find((key): key is string => typeof key === "string") ?? "";
+  return AUTOMATION_KINDS.map((kind) => ({
+    kind,
+    ...KIND_LABELS[kind],
+    defaults: (RULE_CONFIG_SCHEMAS[kind].safeParse({ jiraProjectKey: suggestedKey || "ACME" }).data ?? {}) as Record<
+      string,
+      unknown
+    >,
+  }));
 }

@@ -20,14 +20,24 @@ async function recentEvents(orgId: string, rule: AnyRule): Promise<{ at: string 
     const sentry = await getSentryConfig({ orgId, requestId: `preview-${rule.id}` });
     if (!sentry) return [];
     const releases = await listReleaseSessions(sentry, { statsPeriod: "24h" });
-    return releases.slice(0, PREVIEW_SIZE).map((r) => ({ at: null, event: { type: "release.health", version: r.version, crashFreeSessionRate: r.crashFreeSessionRate, totalSessions: r.totalSessions, crashedSessions: r.crashedSessions } }));
+    return releases.slice(0, PREVIEW_SIZE).map((r) => ({
+      at: null,
+      event: {
+        type: "release.health",
+        version: r.version,
+        crashFreeSessionRate: r.crashFreeSessionRate,
+        totalSessions: r.totalSessions,
+        crashedSessions: r.crashedSessions,
+      },
+    }));
   }
   const source = wanted.startsWith("git.") ? "github" : "sentry";
   const deliveries = await listDeliveries({ orgId, sources: [source], take: 100 });
   const events: { at: string | null; event: AutomationEvent }[] = [];
   for (const delivery of deliveries) {
     const reading = readStoredDelivery(delivery);
-    if (reading.kind === "event" && reading.event.type === wanted) events.push({ at: delivery.receivedAt.toISOString(), event: reading.event });
+    if (reading.kind === "event" && reading.event.type === wanted)
+      events.push({ at: delivery.receivedAt.toISOString(), event: reading.event });
     if (events.length === PREVIEW_SIZE) break;
   }
   return events;
@@ -36,9 +46,16 @@ async function recentEvents(orgId: string, rule: AnyRule): Promise<{ at: string 
 export async function previewRule({ orgId, rule }: { orgId: string; rule: AnyRule }): Promise<PreviewRow[]> {
   const rows: PreviewRow[] = [];
   for (const { at, event } of await recentEvents(orgId, rule)) {
-    const context = rule.kind === "sentry_issue_to_jira" && event.type === "sentry.issue" ? await gatherSentryIssueContext({ orgId, event, config: rule.config, requestId: `preview-${rule.id}` }) : undefined;
+    const context =
+      rule.kind === "sentry_issue_to_jira" && event.type === "sentry.issue"
+        ? await gatherSentryIssueContext({ orgId, event, config: rule.config, requestId: `preview-${rule.id}` })
+        : undefined;
     const decision = decide(rule, event, context);
-    rows.push({ at, event: describeEvent(event), decision: { kind: decision.kind, summary: decision.kind === "skip" ? decision.reason : decision.summary } });
+    rows.push({
+      at,
+      event: describeEvent(event),
+      decision: { kind: decision.kind, summary: decision.kind === "skip" ? decision.reason : decision.summary },
+    });
   }
   return rows;
 }

@@ -27,7 +27,11 @@ export async function processDelivery(job: JobRecord): Promise<void> {
   // Only a job queued before intake stored the event reads the body again.
   const reading: WebhookReading = queued.event ? { kind: "event", event: queued.event } : readStoredDelivery(delivery);
   if (reading.kind !== "event") {
-    await finishDelivery({ id: delivery.id, status: reading.kind === "ignored" ? "ignored" : "failed", error: reading.kind === "ignored" ? reading.reason : JSON.stringify(reading.fields) });
+    await finishDelivery({
+      id: delivery.id,
+      status: reading.kind === "ignored" ? "ignored" : "failed",
+      error: reading.kind === "ignored" ? reading.reason : JSON.stringify(reading.fields),
+    });
     return;
   }
   const results = await runRulesForEvent({
@@ -40,8 +44,15 @@ export async function processDelivery(job: JobRecord): Promise<void> {
   // A read that failed (Sentry down) is retried with backoff and uses up attempts; a write the outbox holds is waited for.
   const failedReads = waiting.filter((r) => r.waitingOn === "read");
   if (failedReads.length > 0) throw new Error(failedReads.map((r) => r.message).join("; "));
-  if (waiting.length > 0) throw new RetryLaterError(waiting.map((r) => r.message).join("; "), secondsUntilRetry(waiting));
+  if (waiting.length > 0)
+    throw new RetryLaterError(waiting.map((r) => r.message).join("; "), secondsUntilRetry(waiting));
   const failed = results.filter((r) => r.status === "failed");
-  if (failed.length > 0) await finishDelivery({ id: delivery.id, status: "failed", error: failed.map((r) => r.message).join("; ") });
-  else await finishDelivery({ id: delivery.id, status: results.some((r) => r.status === "succeeded") ? "processed" : "ignored", error: results.length === 0 ? "no enabled rule listens to this event" : undefined });
+  if (failed.length > 0)
+    await finishDelivery({ id: delivery.id, status: "failed", error: failed.map((r) => r.message).join("; ") });
+  else
+    await finishDelivery({
+      id: delivery.id,
+      status: results.some((r) => r.status === "succeeded") ? "processed" : "ignored",
+      error: results.length === 0 ? "no enabled rule listens to this event" : undefined,
+    });
 }

@@ -24,7 +24,13 @@ export async function scheduleReleaseHealthChecks(now = Date.now()): Promise<num
   const slot = Math.floor(now / RELEASE_HEALTH_INTERVAL_MS);
   let queued = 0;
   for (const orgId of orgIds) {
-    const { created } = await enqueueJob({ queue: RELEASE_HEALTH_QUEUE, orgId, payload: { orgId }, singletonKey: `release-health:${orgId}:${slot}`, maxAttempts: 3 });
+    const { created } = await enqueueJob({
+      queue: RELEASE_HEALTH_QUEUE,
+      orgId,
+      payload: { orgId },
+      singletonKey: `release-health:${orgId}:${slot}`,
+      maxAttempts: 3,
+    });
     if (created) queued++;
   }
   return queued;
@@ -38,11 +44,23 @@ export async function checkReleaseHealth(job: JobRecord): Promise<void> {
   if (!sentry) return;
   const releases = await listReleaseSessions(sentry, { statsPeriod: WINDOW });
   for (const release of releases) {
-    const event: AutomationEvent = { type: "release.health", version: release.version, crashFreeSessionRate: release.crashFreeSessionRate, totalSessions: release.totalSessions, crashedSessions: release.crashedSessions };
+    const event: AutomationEvent = {
+      type: "release.health",
+      version: release.version,
+      crashFreeSessionRate: release.crashFreeSessionRate,
+      totalSessions: release.totalSessions,
+      crashedSessions: release.crashedSessions,
+    };
     for (const rule of rules) {
       const parsed = parseRule(rule);
       if (!parsed.ok || decide(parsed.rule, event).kind === "skip") continue;
-      await runRule({ orgId, rule, event, trigger: { key: `release:${release.version}`, deliveryId: null, requestId: `release-health-${job.id}` }, lastAttempt: job.attempts >= job.maxAttempts });
+      await runRule({
+        orgId,
+        rule,
+        event,
+        trigger: { key: `release:${release.version}`, deliveryId: null, requestId: `release-health-${job.id}` },
+        lastAttempt: job.attempts >= job.maxAttempts,
+      });
     }
   }
 }

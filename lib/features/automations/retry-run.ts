@@ -28,7 +28,8 @@ export async function retryRunJob(job: JobRecord): Promise<void> {
     lastAttempt: job.attempts >= job.maxAttempts,
   });
   if (result.status === "pending" && result.waitingOn === "read") throw new Error(result.message ?? "a read failed");
-  if (result.status === "pending") throw new RetryLaterError(result.message ?? "waiting for Jira", secondsUntilRetry([result]));
+  if (result.status === "pending")
+    throw new RetryLaterError(result.message ?? "waiting for Jira", secondsUntilRetry([result]));
   if (run.deliveryId && result.status === "succeeded") {
     const stillFailing = await countFailedRunsOfDelivery({ orgId: run.orgId, deliveryId: run.deliveryId });
     if (stillFailing === 0) await finishDelivery({ id: run.deliveryId, status: "processed" });

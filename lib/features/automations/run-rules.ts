@@ -1,7 +1,14 @@
 import "server-only";
 import { finishRun, listEnabledRules, openRun } from "@/lib/db/queries/automations";
 import type { AutomationRule, JsonInput } from "@/lib/db/types";
-import { AUTOMATION_KINDS, type AutomationEvent, type Decision, KIND_EVENTS, decide, parseRule } from "@/lib/domain/automations";
+import {
+  AUTOMATION_KINDS,
+  type AutomationEvent,
+  type Decision,
+  KIND_EVENTS,
+  decide,
+  parseRule,
+} from "@/lib/domain/automations";
 import { describeFailure, isTransient } from "@/lib/platform/outbox/retry-policy";
 import { executeDecision } from "./execute";
 import { gatherSentryIssueContext } from "./sentry-context";
@@ -13,7 +20,14 @@ import { gatherSentryIssueContext } from "./sentry-context";
  * writes (the outbox intents carry its id) and outcome.
  */
 export type Trigger = { key: string; deliveryId: string | null; requestId: string };
-export type RuleRunResult = { ruleId: string; runId: string; status: "succeeded" | "skipped" | "failed" | "pending"; message: string | null; retryAt?: Date | null; waitingOn?: "write" | "read" };
+export type RuleRunResult = {
+  ruleId: string;
+  runId: string;
+  status: "succeeded" | "skipped" | "failed" | "pending";
+  message: string | null;
+  retryAt?: Date | null;
+  waitingOn?: "write" | "read";
+};
 
 /** Seconds until the earliest of the waiting runs' writes is due again (the queue's default wait when unknown). */
 export function secondsUntilRetry(results: RuleRunResult[], now = Date.now()): number | undefined {
@@ -22,7 +36,17 @@ export function secondsUntilRetry(results: RuleRunResult[], now = Date.now()): n
   return Math.max(1, Math.ceil((Math.min(...times) - now) / 1000));
 }
 
-export async function runRulesForEvent({ orgId, event, trigger, lastAttempt }: { orgId: string; event: AutomationEvent; trigger: Trigger; lastAttempt: boolean }): Promise<RuleRunResult[]> {
+export async function runRulesForEvent({
+  orgId,
+  event,
+  trigger,
+  lastAttempt,
+}: {
+  orgId: string;
+  event: AutomationEvent;
+  trigger: Trigger;
+  lastAttempt: boolean;
+}): Promise<RuleRunResult[]> {
   const kinds = AUTOMATION_KINDS.filter((kind) => KIND_EVENTS[kind] === event.type);
   const rules = await listEnabledRules({ orgId, kinds });
   const results: RuleRunResult[] = [];
@@ -36,17 +60,55 @@ function decisionRecord(decision: Decision, notes: string[] = []): JsonInput {
     case "skip":
       return { kind: "skip", summary: decision.reason, notes };
     case "create_bug":
-      return { kind: decision.kind, summary: decision.summary, ticket: { projectKey: decision.ticket.projectKey, summary: decision.ticket.summary, priority: decision.ticket.priority, labels: decision.ticket.labels }, notes };
+      return {
+        kind: decision.kind,
+        summary: decision.summary,
+        ticket: {
+          projectKey: decision.ticket.projectKey,
+          summary: decision.ticket.summary,
+          priority: decision.ticket.priority,
+          labels: decision.ticket.labels,
+        },
+        notes,
+      };
     case "comment":
       return { kind: decision.kind, summary: decision.summary, issueKey: decision.issueKey, notes };
     case "transition":
-      return { kind: decision.kind, summary: decision.summary, issueKeys: decision.issueKeys, targetStatus: decision.targetStatus, notes };
+      return {
+        kind: decision.kind,
+        summary: decision.summary,
+        issueKeys: decision.issueKeys,
+        targetStatus: decision.targetStatus,
+        notes,
+      };
   }
 }
 
-export async function runRule({ orgId, rule, event, trigger, lastAttempt }: { orgId: string; rule: AutomationRule; event: AutomationEvent; trigger: Trigger; lastAttempt: boolean }): Promise<RuleRunResult> {
-  const { run, final } = await openRun({ orgId, ruleId: rule.id, triggerKey: trigger.key, deliveryId: trigger.deliveryId, input: event as unknown as JsonInput });
-  const result = (status: RuleRunResult["status"], message: string | null = null, retryAt: Date | null = null): RuleRunResult => ({ ruleId: rule.id, runId: run.id, status, message, retryAt });
+export async function runRule({
+  orgId,
+  rule,
+  event,
+  trigger,
+  lastAttempt,
+}: {
+  orgId: string;
+  rule: AutomationRule;
+  event: AutomationEvent;
+  trigger: Trigger;
+  lastAttempt: boolean;
+}): Promise<RuleRunResult> {
+  const { run, final } = await openRun({
+    orgId,
+    ruleId: rule.id,
+    triggerKey: trigger.key,
+    deliveryId: trigger.deliveryId,
+    input: event as unknown as JsonInput,
+  });
+  const result = (
+    status: RuleRunResult["status"],
+    message: string | null = null,
+    retryAt: Date | null = null,
+  ): RuleRunResult => ({ ruleId: rule.id, runId: run.id, status, message, retryAt });
   if (final) return result(run.status as "succeeded" | "skipped");
 
   const parsed = parseRule(rule);
@@ -56,14 +118,23 @@ export async function runRule({ orgId, rule, event, trigger, lastAttempt }: { or
     return result("failed", message);
   }
   try {
-    const sentryContext = parsed.rule.kind === "sentry_issue_to_jira" && event.type === "sentry.issue" ? await gatherSentryIssueContext({ orgId, event, config: parsed.rule.config, requestId: trigger.requestId }) : undefined;
+    const sentryContext =
+      parsed.rule.kind === "sentry_issue_to_jira" && event.type === "sentry.issue"
+        ? await gatherSentryIssueContext({ orgId, event, config: parsed.rule.config, requestId: trigger.requestId })
+        : undefined;
     const decision = decide(parsed.rule, event, sentryContext);
     if (decision.kind === "skip") {
       await finishRun({ id: run.id, status: "skipped", decision: decisionRecord(decision) });
       return result("skipped", decision.reason);
     }
     const actor = { type: "automation" as const, id: rule.id, label: `Automation “${rule.name}”` };
-    const outcome = await executeDecision(decision, { orgId, runId: run.id, triggerKey: trigger.key, actor, requestId: trigger.requestId });
+    const outcome = await executeDecision(decision, {
+      orgId,
+      runId: run.id,
+      triggerKey: trigger.key,
+      actor,
+      requestId: trigger.requestId,
+    });
     if (outcome.status === "done") {
       await finishRun({ id: run.id, status: "succeeded", decision: decisionRecord(decision, outcome.notes) });
       return result("succeeded");
@@ -71,10 +142,20 @@ export async function runRule({ orgId, rule, event, trigger, lastAttempt }: { or
     // A write waiting in the outbox ends on its own (applied, or failed once its retry window closes),
     // so the run keeps waiting for it even on the delivery's last attempt.
     if (outcome.status === "waiting") {
-      await finishRun({ id: run.id, status: "pending", decision: decisionRecord(decision, outcome.notes), error: outcome.message });
+      await finishRun({
+        id: run.id,
+        status: "pending",
+        decision: decisionRecord(decision, outcome.notes),
+        error: outcome.message,
+      });
       return { ...result("pending", outcome.message, outcome.retryAt), waitingOn: "write" };
     }
-    await finishRun({ id: run.id, status: "failed", decision: decisionRecord(decision, outcome.notes), error: outcome.message });
+    await finishRun({
+      id: run.id,
+      status: "failed",
+      decision: decisionRecord(decision, outcome.notes),
+      error: outcome.message,
+    });
     return result("failed", outcome.message);
   } catch (error) {
     // Reads (Sentry, the database) can fail too; a passing outage is waited out.

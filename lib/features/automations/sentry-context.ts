@@ -13,7 +13,17 @@ import { getIssueLastRelease, listIssues, type SentryIssueSummary } from "@/lib/
  * ticket already filed for it, its severity class, and — for a regression of a
  * ticketed issue — the release it regressed in.
  */
-export async function gatherSentryIssueContext({ orgId, event, config, requestId }: { orgId: string; event: Extract<AutomationEvent, { type: "sentry.issue" }>; config: RuleConfig<"sentry_issue_to_jira">; requestId: string }): Promise<SentryIssueContext> {
+export async function gatherSentryIssueContext({
+  orgId,
+  event,
+  config,
+  requestId,
+}: {
+  orgId: string;
+  event: Extract<AutomationEvent, { type: "sentry.issue" }>;
+  config: RuleConfig<"sentry_issue_to_jira">;
+  requestId: string;
+}): Promise<SentryIssueContext> {
   const needsWindow = config.minUsers !== null || config.minEvents !== null;
   let issue = event.issue as SentryIssueSummary | null;
   let windowCounts: SentryIssueContext["windowCounts"] = null;
@@ -24,7 +34,11 @@ export async function gatherSentryIssueContext({ orgId, event, config, requestId
   if (sentry && regressionToComment) lastRelease = await getIssueLastRelease(sentry, event.issueId);
   if (!issue || needsWindow) {
     if (sentry) {
-      const { issues } = await listIssues(sentry, { query: `issue.id:${event.issueId}`, statsPeriod: `${config.windowHours}h`, maxPages: 1 });
+      const { issues } = await listIssues(sentry, {
+        query: `issue.id:${event.issueId}`,
+        statsPeriod: `${config.windowHours}h`,
+        maxPages: 1,
+      });
       const read = issues[0] ?? null;
       // The list answers with counts for the requested period.
       if (read && needsWindow) windowCounts = { events: read.eventCount, users: read.userCount };
@@ -32,5 +46,11 @@ export async function gatherSentryIssueContext({ orgId, event, config, requestId
     }
   }
   const severity = issue ? classifySeverity(severityInputFromIssue(issue), await getSeveritySettings({ orgId })) : null;
-  return { issue, windowCounts, existingTicketKey: existing?.jiraIssueKey ?? null, severity: severity ? { severity: severity.severity, reasons: severity.reasons } : null, lastRelease };
+  return {
+    issue,
+    windowCounts,
+    existingTicketKey: existing?.jiraIssueKey ?? null,
+    severity: severity ? { severity: severity.severity, reasons: severity.reasons } : null,
+    lastRelease,
+  };
 }

@@ -40,14 +40,19 @@ export async function applyDirectoryUserEvent(event: WorkosEvent): Promise<Event
   const member = org && user ? { org, user } : null;
 
   // A retry of an event that already ended the membership finishes what it started.
-  if (member && (await isStepDone({ eventId: event.id, step: "deactivate" }))) return deprovisioned(member, reason, event.id);
+  if (member && (await isStepDone({ eventId: event.id, step: "deactivate" })))
+    return deprovisioned(member, reason, event.id);
 
   const change = await inDirectoryTransaction(async (tx) => {
     if (!(await claimClock(tx, { objectType: "directory_user", objectId: data.id }, stamp))) return "stale" as const;
     if (!deleted && data.state === "active") return "active" as const;
     if (!member) return "unmatched" as const;
-    const { org: { id: orgId, workosOrgId }, user: { id: userId, workosUserId } } = member;
-    if (!(await claimClock(tx, membershipClock({ workosUserId, workosOrgId }), stamp))) return "stale-membership" as const;
+    const {
+      org: { id: orgId, workosOrgId },
+      user: { id: userId, workosUserId },
+    } = member;
+    if (!(await claimClock(tx, membershipClock({ workosUserId, workosOrgId }), stamp)))
+      return "stale-membership" as const;
     if ((await findMember({ orgId, userId }, tx))?.status !== "active") return "inactive" as const;
     await setMemberStatus({ orgId, userId, status: "deactivated" }, tx);
     await markStepDone({ eventId: event.id, step: "deactivate" }, tx);
@@ -69,7 +74,11 @@ export async function applyDirectoryUserEvent(event: WorkosEvent): Promise<Event
   }
 }
 
-async function deprovisioned(member: Pick<Parameters<typeof finishDeprovision>[0], "org" | "user">, reason: string, eventId: string): Promise<EventOutcome> {
+async function deprovisioned(
+  member: Pick<Parameters<typeof finishDeprovision>[0], "org" | "user">,
+  reason: string,
+  eventId: string,
+): Promise<EventOutcome> {
   await finishDeprovision({ ...member, reason, eventId });
   return { status: "processed", note: `${member.user.email} deprovisioned` };
 }

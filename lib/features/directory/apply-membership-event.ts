@@ -24,7 +24,8 @@ export async function applyMembershipEvent(event: WorkosEvent): Promise<EventOut
   const org = await findOrgByWorkosId({ workosOrgId: data.organization_id });
   if (!org) return { status: "ignored", note: "organization is not in Bosun" };
   const user = (await findUserByWorkosId({ workosUserId: data.user_id })) ?? (await mirrorMissingUser(data.user_id));
-  if (!user) return { status: "ignored", note: "WorkOS has no such user, or their e-mail belongs to another Bosun user" };
+  if (!user)
+    return { status: "ignored", note: "WorkOS has no such user, or their e-mail belongs to another Bosun user" };
 
   const deleted = event.event === "organization_membership.deleted";
   const reason = deleted ? "membership removed in WorkOS" : "membership deactivated in WorkOS";
@@ -37,14 +38,40 @@ export async function applyMembershipEvent(event: WorkosEvent): Promise<EventOut
   const role = toRole(data.role?.slug);
   const status = deleted ? "deactivated" : toMembershipStatus(data.status);
   const change = await inDirectoryTransaction(async (tx) => {
-    if (!(await claimClock(tx, membershipClock({ workosUserId: data.user_id, workosOrgId: data.organization_id }), stampOf(event)))) return "stale" as const;
-    const { previous } = await syncMembership({ orgId: org.id, userId: user.id, role, status, workosMembershipId: data.id, directoryManaged: data.directory_managed ?? false }, tx);
+    if (
+      !(await claimClock(
+        tx,
+        membershipClock({ workosUserId: data.user_id, workosOrgId: data.organization_id }),
+        stampOf(event),
+      ))
+    )
+      return "stale" as const;
+    const { previous } = await syncMembership(
+      {
+        orgId: org.id,
+        userId: user.id,
+        role,
+        status,
+        workosMembershipId: data.id,
+        directoryManaged: data.directory_managed ?? false,
+      },
+      tx,
+    );
     if (status === "deactivated" && previous?.status === "active") {
       await markStepDone({ eventId: event.id, step: "deactivate" }, tx);
       return "ended" as const;
     }
     if (!previous && status === "active") {
-      await appendAuditEntry({ orgId: org.id, actor: DIRECTORY_ACTOR, action: "member.provisioned", target: { type: "user", id: user.id }, summary: `${user.name} (${user.email}) joined ${org.name} as ${role}` }, tx);
+      await appendAuditEntry(
+        {
+          orgId: org.id,
+          actor: DIRECTORY_ACTOR,
+          action: "member.provisioned",
+          target: { type: "user", id: user.id },
+          summary: `${user.name} (${user.email}) joined ${org.name} as ${role}`,
+        },
+        tx,
+      );
       return "provisioned" as const;
     }
     if (previous && (previous.role !== role || previous.status !== status)) {

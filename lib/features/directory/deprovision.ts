@@ -7,7 +7,12 @@ import { isStepDone, markStepDone } from "@/lib/db/system/event-steps";
 
 const DIRECTORY_ACTOR = { type: "system" as const, id: null, label: "WorkOS directory sync" };
 
-type Deprovisioning = { org: { id: string; name: string }; user: { id: string; workosUserId: string; name: string; email: string }; reason: string; eventId: string };
+type Deprovisioning = {
+  org: { id: string; name: string };
+  user: { id: string; workosUserId: string; name: string; email: string };
+  reason: string;
+  eventId: string;
+};
 
 /**
  * Someone left (or was suspended in) the company directory, or their
@@ -31,7 +36,13 @@ export async function finishDeprovision({ org, user, reason, eventId }: Deprovis
   const cause = `deprovision:${eventId}`;
   if (!(await isStepDone({ eventId, step: "revoke-sessions" }))) {
     // Throws while WorkOS cannot list the sessions; the job retries and comes back here.
-    await endAllSessions({ orgId: org.id, user, actor: DIRECTORY_ACTOR, cause, summary: `Revoked a session of ${user.name} after deprovisioning` });
+    await endAllSessions({
+      orgId: org.id,
+      user,
+      actor: DIRECTORY_ACTOR,
+      cause,
+      summary: `Revoked a session of ${user.name} after deprovisioning`,
+    });
     await markStepDone({ eventId, step: "revoke-sessions" });
   }
   await inDirectoryTransaction(async (tx) => {

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { findUnstorableText } from "@/lib/platform/security/find-unstorable-text";
 
-
 export const userEventData = z.object({
   id: z.string(),
   email: z.string(),
@@ -41,18 +40,21 @@ export function toMembershipStatus(status: "active" | "inactive" | "pending"): "
   return status === "active" ? "active" : status === "inactive" ? "deactivated" : "invited";
 }
 
-export const fullName = (first?: string | null, last?: string | null, fallback = "") => [first, last].filter(Boolean).join(" ") || fallback;
+export const fullName = (first?: string | null, last?: string | null, fallback = "") =>
+  [first, last].filter(Boolean).join(" ") || fallback;
 
 /** The data each event Bosun acts on must carry; other events are not read further. */
-const EVENT_DATA = new Map<string, z.ZodType>(Object.entries({
-  "user.created": userEventData,
-  "user.updated": userEventData,
-  "organization_membership.created": membershipEventData,
-  "organization_membership.updated": membershipEventData,
-  "organization_membership.deleted": membershipEventData,
-  "dsync.user.updated": directoryUserEventData,
-  "dsync.user.deleted": directoryUserEventData,
-}));
+const EVENT_DATA = new Map<string, z.ZodType>(
+  Object.entries({
+    "user.created": userEventData,
+    "user.updated": userEventData,
+    "organization_membership.created": membershipEventData,
+    "organization_membership.updated": membershipEventData,
+    "organization_membership.deleted": membershipEventData,
+    "dsync.user.updated": directoryUserEventData,
+    "dsync.user.deleted": directoryUserEventData,
+  }),
+);
 
 /** Whether Bosun applies events of this type; the rest are recorded as ignored and never queued. */
 export function actsOnEvent(name: string): boolean {
@@ -66,7 +68,10 @@ export const workosEventEnvelope = z.object({
   event: z.string().min(1).max(100),
   data: z.record(z.string(), z.unknown()),
   // Events are applied in the order of this time, so it must be one.
-  created_at: z.string().max(100).refine((value) => !Number.isNaN(Date.parse(value)), "must be an ISO 8601 date-time"),
+  created_at: z
+    .string()
+    .max(100)
+    .refine((value) => !Number.isNaN(Date.parse(value)), "must be an ISO 8601 date-time"),
 });
 
 /**
@@ -80,7 +85,8 @@ export const workosEventSchema = workosEventEnvelope.superRefine((event, context
   if (unstorable) context.addIssue({ code: "custom", path: unstorable.path.split("."), message: unstorable.message });
   // A Map, so an event named "constructor" finds nothing rather than Object.prototype's member.
   const parsed = EVENT_DATA.get(event.event)?.safeParse(event.data);
-  for (const issue of parsed?.error?.issues ?? []) context.addIssue({ code: "custom", path: ["data", ...issue.path], message: issue.message });
+  for (const issue of parsed?.error?.issues ?? [])
+    context.addIssue({ code: "custom", path: ["data", ...issue.path], message: issue.message });
 });
 
 export type WorkosEvent = z.infer<typeof workosEventSchema>;

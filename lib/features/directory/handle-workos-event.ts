@@ -45,7 +45,10 @@ async function applyUserEvent(event: WorkosEvent): Promise<EventOutcome> {
     // An e-mail still held by another Bosun user (one WorkOS has since deleted) cannot move over; retrying would not change that.
     const holder = await findUserByEmail({ email }, tx);
     if (holder && holder.workosUserId !== user.id) return "email-taken" as const;
-    await upsertUserFromDirectory({ workosUserId: user.id, email, name: fullName(user.first_name, user.last_name, user.email) }, tx);
+    await upsertUserFromDirectory(
+      { workosUserId: user.id, email, name: fullName(user.first_name, user.last_name, user.email) },
+      tx,
+    );
     return "mirrored" as const;
   });
   if (change === "stale") return { status: "ignored", note: "a newer event about this user was already applied" };

@@ -12,7 +12,9 @@ const WORKOS_RETRY_SECONDS = 30;
 /** The event of a job queued before intake queued events, read from its delivery; a reason when it does not pass. */
 function storedEvent(payload: unknown): WorkosEvent | string {
   const parsed = workosEventSchema.safeParse(payload);
-  return parsed.success ? parsed.data : `not a WorkOS event: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`;
+  return parsed.success
+    ? parsed.data
+    : `not a WorkOS event: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`;
 }
 
 /**
@@ -35,12 +37,21 @@ export async function processWorkosDelivery(job: JobRecord): Promise<void> {
 
   try {
     const outcome = await handleWorkosEvent(event);
-    await finishDelivery({ id: delivery.id, status: outcome.status, error: outcome.status === "ignored" ? outcome.note : undefined });
+    await finishDelivery({
+      id: delivery.id,
+      status: outcome.status,
+      error: outcome.status === "ignored" ? outcome.note : undefined,
+    });
   } catch (error) {
     const failure = describeFailure(error);
     // WorkOS (or the database) unreachable, rate-limited or failing with a 5xx: waiting will fix it.
-    if (isTransient(failure)) throw new RetryLaterError(`unavailable, retrying later: ${failure.status ?? failure.code ?? ""} ${failure.message}`.replace(/\s+/g, " "), failure.retryAfterSeconds ?? WORKOS_RETRY_SECONDS);
-    if (job.attempts >= job.maxAttempts) await finishDelivery({ id: delivery.id, status: "failed", error: failure.message });
+    if (isTransient(failure))
+      throw new RetryLaterError(
+        `unavailable, retrying later: ${failure.status ?? failure.code ?? ""} ${failure.message}`.replace(/\s+/g, " "),
+        failure.retryAfterSeconds ?? WORKOS_RETRY_SECONDS,
+      );
+    if (job.attempts >= job.maxAttempts)
+      await finishDelivery({ id: delivery.id, status: "failed", error: failure.message });
     throw error;
   }
 }

@@ -11,7 +11,10 @@ export function chooseEnvironment(requested: string | undefined, known: readonly
   const name = requested?.trim() ?? "";
   if (!name) return { kind: "all" };
   if (name.length <= MAX_ENVIRONMENT_LENGTH && known.includes(name)) return { kind: "known", name };
-  return { kind: "unknown", name: name.length > MAX_ENVIRONMENT_LENGTH ? `${name.slice(0, MAX_ENVIRONMENT_LENGTH)}…` : name };
+  return {
+    kind: "unknown",
+    name: name.length > MAX_ENVIRONMENT_LENGTH ? `${name.slice(0, MAX_ENVIRONMENT_LENGTH)}…` : name,
+  };
 }
 
 /** What the errors page says when it ignored an unknown environment. */

@@ -10,13 +10,17 @@ describe("environment filter", () => {
   let sentry: RunningSentryEmulator;
   let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
   let orgId: string;
-  const cacheKeys = async () => (await db.cacheEntry.findMany({ where: { orgId }, select: { key: true } })).map((e) => e.key).sort();
+  const cacheKeys = async () =>
+    (await db.cacheEntry.findMany({ where: { orgId }, select: { key: true } })).map((e) => e.key).sort();
 
   beforeAll(async () => {
     sentry = await startSentryEmulator({ port: 0 });
     proxy = await startCountingProxy(sentry.url);
   });
-  useSeededDatabase({ label: "environment", seed: () => ({ urls: { sentry: proxy.url, jira: "http://127.0.0.1:1" } }) });
+  useSeededDatabase({
+    label: "environment",
+    seed: () => ({ urls: { sentry: proxy.url, jira: "http://127.0.0.1:1" } }),
+  });
   beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
   });
@@ -31,7 +35,10 @@ describe("environment filter", () => {
     expect(all.environments).toEqual(expect.arrayContaining(["production", "staging"]));
     expect(all.ignoredEnvironment).toBeNull();
 
-    const staging = await load.loadErrorsPage({ orgId, filters: { period: "7d", sort: "severity", environment: "staging" } });
+    const staging = await load.loadErrorsPage({
+      orgId,
+      filters: { period: "7d", sort: "severity", environment: "staging" },
+    });
     if (staging.status !== "ok") throw new Error(staging.status);
     expect(staging.ignoredEnvironment).toBeNull();
     expect(staging.total).toBeGreaterThan(0);
@@ -53,8 +60,16 @@ describe("environment filter", () => {
 
   it("API callers get the field named instead, with no upstream call", async () => {
     proxy.reset();
-    const page = await load.loadErrorsPage({ orgId, filters: { period: "24h", sort: "severity", environment: "qa" }, strictEnvironment: true });
-    expect(page).toMatchObject({ status: "invalid", field: "environment", message: expect.stringMatching(/^environment: Sentry has no environment named "qa" \(it has .*production/) });
+    const page = await load.loadErrorsPage({
+      orgId,
+      filters: { period: "24h", sort: "severity", environment: "qa" },
+      strictEnvironment: true,
+    });
+    expect(page).toMatchObject({
+      status: "invalid",
+      field: "environment",
+      message: expect.stringMatching(/^environment: Sentry has no environment named "qa" \(it has .*production/),
+    });
     expect(proxy.count()).toBe(0);
   });
 });

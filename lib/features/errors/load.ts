@@ -5,13 +5,26 @@ import { findSentryIssuesForJiraKey, listTicketLinks } from "@/lib/db/queries/ti
 import { classifySeverity, compareSeverity, type Severity, severityInputFromIssue } from "@/lib/domain/severity";
 import { IntegrationError } from "@/lib/integrations/integration-error";
 import { getSentryConfig } from "@/lib/integrations/connections";
-import { errorSeries, listIssues, type ErrorSeries, type SentryClientConfig, type SentryIssueSummary } from "@/lib/integrations/sentry";
+import {
+  errorSeries,
+  listIssues,
+  type ErrorSeries,
+  type SentryClientConfig,
+  type SentryIssueSummary,
+} from "@/lib/integrations/sentry";
 import { listEnvironments } from "@/lib/integrations/sentry/environments";
 import { chooseEnvironment } from "./environment-filter";
 import { getSeveritySettings } from "./severity-settings";
 
 export type Period = "24h" | "7d" | "30d";
-export type ErrorFilters = { period: Period; environment?: string; severity?: Severity; project?: string; search?: string; sort: "severity" | "users" | "events" | "lastSeen" };
+export type ErrorFilters = {
+  period: Period;
+  environment?: string;
+  severity?: Severity;
+  project?: string;
+  search?: string;
+  sort: "severity" | "users" | "events" | "lastSeen";
+};
 
 export type ClassifiedIssue = SentryIssueSummary & { severity: Severity; reasons: string[]; jiraKey: string | null };
 
@@ -42,9 +55,22 @@ const TTL_MS = 2 * 60_000;
 const ENVIRONMENTS_TTL_MS = 10 * 60_000;
 
 /** The org's Sentry environments (cached under one key); an empty list when Sentry cannot say and nothing is cached. */
-export async function readSentryEnvironments({ orgId, config }: { orgId: string; config: SentryClientConfig }): Promise<string[]> {
+export async function readSentryEnvironments({
+  orgId,
+  config,
+}: {
+  orgId: string;
+  config: SentryClientConfig;
+}): Promise<string[]> {
   try {
-    return (await readThrough({ orgId, key: "sentry:environments", ttlMs: ENVIRONMENTS_TTL_MS, load: () => listEnvironments(config) })).value;
+    return (
+      await readThrough({
+        orgId,
+        key: "sentry:environments",
+        ttlMs: ENVIRONMENTS_TTL_MS,
+        load: () => listEnvironments(config),
+      })
+    ).value;
   } catch (error) {
     if (error instanceof IntegrationError) return [];
     throw error;
@@ -75,7 +101,9 @@ type LoadInput = {
 };
 
 export function loadErrorsPage(input: LoadInput & { strictEnvironment: true }): Promise<ErrorsPage>;
-export function loadErrorsPage(input: LoadInput & { strictEnvironment?: false }): Promise<Exclude<ErrorsPage, { status: "invalid" }>>;
+export function loadErrorsPage(
+  input: LoadInput & { strictEnvironment?: false },
+): Promise<Exclude<ErrorsPage, { status: "invalid" }>>;
 export async function loadErrorsPage({
   orgId,
   filters: requested,
@@ -89,7 +117,12 @@ export async function loadErrorsPage({
   const environments = await readSentryEnvironments({ orgId, config });
   const choice = chooseEnvironment(requested.environment, environments);
   if (choice.kind === "unknown" && strictEnvironment) {
-    return { status: "invalid", field: "environment", environments, message: `environment: Sentry has no environment named "${choice.name}"${environments.length ? ` (it has ${environments.join(", ")})` : ""}` };
+    return {
+      status: "invalid",
+      field: "environment",
+      environments,
+      message: `environment: Sentry has no environment named "${choice.name}"${environments.length ? ` (it has ${environments.join(", ")})` : ""}`,
+    };
   }
   const filters: ErrorFilters = { ...requested, environment: choice.kind === "known" ? choice.name : undefined };
   let issues: Cached<{ issues: SentryIssueSummary[]; isComplete: boolean }>;
@@ -98,16 +131,33 @@ export async function loadErrorsPage({
     const environment = filters.environment ?? "*";
     // 7 d and 30 d list the same 14-day window; keying by what is fetched lets them share one read.
     const issuesPeriod = filters.period === "24h" ? "24h" : "14d";
-    issues = await readThrough({ orgId, key: `sentry:issues:${issuesPeriod}:${environment}`, ttlMs: TTL_MS, force, load: () => listIssues(config, { statsPeriod: issuesPeriod, environment: filters.environment }) });
+    issues = await readThrough({
+      orgId,
+      key: `sentry:issues:${issuesPeriod}:${environment}`,
+      ttlMs: TTL_MS,
+      force,
+      load: () => listIssues(config, { statsPeriod: issuesPeriod, environment: filters.environment }),
+    });
     const projectIds = [...new Set(issues.value.issues.map((i) => i.project.id))].sort();
-    series = await readThrough({ orgId, key: `sentry:series:${filters.period}:${environment}`, ttlMs: TTL_MS, force, load: () => errorSeries(config, { statsPeriod: filters.period, environment: filters.environment, projectIds }) });
+    series = await readThrough({
+      orgId,
+      key: `sentry:series:${filters.period}:${environment}`,
+      ttlMs: TTL_MS,
+      force,
+      load: () => errorSeries(config, { statsPeriod: filters.period, environment: filters.environment, projectIds }),
+    });
   } catch (error) {
     if (error instanceof IntegrationError) return { status: "unavailable", message: error.message };
     throw error;
   }
 
   const severitySettings = await getSeveritySettings({ orgId });
-  const links = new Map((await listTicketLinks({ orgId, sentryIssueIds: issues.value.issues.map((i) => i.id) })).map((l) => [l.sentryIssueId, l.jiraIssueKey]));
+  const links = new Map(
+    (await listTicketLinks({ orgId, sentryIssueIds: issues.value.issues.map((i) => i.id) })).map((l) => [
+      l.sentryIssueId,
+      l.jiraIssueKey,
+    ]),
+  );
   const classified: ClassifiedIssue[] = issues.value.issues.map((issue) => ({
     ...issue,
     ...classifySeverity(severityInputFromIssue(issue), severitySettings),
@@ -116,14 +166,25 @@ export async function loadErrorsPage({
 
   const search = filters.search?.trim() ?? "";
   const reverseLookup = JIRA_KEY.test(search) ? search : null;
-  const linkedIds = reverseLookup ? new Set((await findSentryIssuesForJiraKey({ orgId, jiraIssueKey: reverseLookup })).map((l) => l.sentryIssueId)) : null;
+  const linkedIds = reverseLookup
+    ? new Set((await findSentryIssuesForJiraKey({ orgId, jiraIssueKey: reverseLookup })).map((l) => l.sentryIssueId))
+    : null;
   const needle = search.toLowerCase();
   const shown = classified
-    .filter((i) => (linkedIds ? linkedIds.has(i.id) : !needle || i.title.toLowerCase().includes(needle) || i.culprit.toLowerCase().includes(needle) || i.shortId.toLowerCase() === needle))
+    .filter((i) =>
+      linkedIds
+        ? linkedIds.has(i.id)
+        : !needle ||
+          i.title.toLowerCase().includes(needle) ||
+          i.culprit.toLowerCase().includes(needle) ||
+          i.shortId.toLowerCase() === needle,
+    )
     .filter((i) => !filters.severity || i.severity === filters.severity)
     .filter((i) => !filters.project || i.project.slug === filters.project)
     .sort(SORTS[filters.sort]);
-  const projects = [...new Map(classified.map((i) => [i.project.id, { id: i.project.id, slug: i.project.slug }])).values()].sort((a, b) => a.slug.localeCompare(b.slug));
+  const projects = [
+    ...new Map(classified.map((i) => [i.project.id, { id: i.project.id, slug: i.project.slug }])).values(),
+  ].sort((a, b) => a.slug.localeCompare(b.slug));
   return {
     status: "ok",
     issues: shown,

@@ -21,7 +21,12 @@ const UPDATES = {
   ignore: { status: "ignored", substatus: "archived_until_escalating" },
 } as const;
 
-const LABELS = { resolve: "Resolved", resolveInNextRelease: "Resolved in the next release", ignore: "Archived until escalating", assign: "Assigned" } as const;
+const LABELS = {
+  resolve: "Resolved",
+  resolveInNextRelease: "Resolved in the next release",
+  ignore: "Archived until escalating",
+  assign: "Assigned",
+} as const;
 
 export type TriageRequest = {
   orgId: string;
@@ -38,32 +43,61 @@ export type TriageRequest = {
 };
 
 /** Same shape as the server action's result, so the action can return it as is. */
-export type TriageOutcome = { ok: true; data: { status: "succeeded" | "pending"; message: string } } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type TriageOutcome =
+  | { ok: true; data: { status: "succeeded" | "pending"; message: string } }
+  | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 type Member = NonNullable<Awaited<ReturnType<typeof findMember>>>;
 
 /** The active member to assign to: null to unassign, or the field naming someone who is not an active member. */
 
-async function findAssignee({ orgId, assigneeUserId, assigneeEmail }: Pick<TriageRequest, "orgId" | "assigneeUserId" | "assigneeEmail">): Promise<{ member: Member | null } | { field: "assigneeUserId" | "assigneeEmail" }> {
+async function findAssignee({
+  orgId,
+  assigneeUserId,
+  assigneeEmail,
+}: Pick<TriageRequest, "orgId" | "assigneeUserId" | "assigneeEmail">): Promise<
+  { member: Member | null } | { field: "assigneeUserId" | "assigneeEmail" }
+> {
   if (assigneeUserId) {
     const member = await findMember({ orgId, userId: assigneeUserId });
     return member?.status === "active" ? { member } : { field: "assigneeUserId" };
   }
   if (assigneeEmail) {
     const email = assigneeEmail.trim();
-    const user = (await findUserByEmail({ email })) ?? (email === email.toLowerCase() ? null : await findUserByEmail({ email: email.toLowerCase() }));
+    const user =
+      (await findUserByEmail({ email })) ??
+      (email === email.toLowerCase() ? null : await findUserByEmail({ email: email.toLowerCase() }));
     const member = user ? await findMember({ orgId, userId: user.id }) : null;
     return member?.status === "active" ? { member } : { field: "assigneeEmail" };
   }
   return { member: null };
 }
 
-export async function triageSentryIssues({ orgId, issueIds, action, assigneeUserId, assigneeEmail, actor, requestId, idempotencyKey }: TriageRequest): Promise<TriageOutcome> {
-  let update: { status?: "resolved" | "resolvedInNextRelease" | "ignored"; statusDetails?: object; substatus?: "archived_until_escalating"; assignedTo?: string | null } = {};
+export async function triageSentryIssues({
+  orgId,
+  issueIds,
+  action,
+  assigneeUserId,
+  assigneeEmail,
+  actor,
+  requestId,
+  idempotencyKey,
+}: TriageRequest): Promise<TriageOutcome> {
+  let update: {
+    status?: "resolved" | "resolvedInNextRelease" | "ignored";
+    statusDetails?: object;
+    substatus?: "archived_until_escalating";
+    assignedTo?: string | null;
+  } = {};
   let target = "";
   if (action === "assign") {
     const assignee = await findAssignee({ orgId, assigneeUserId, assigneeEmail });
-    if ("field" in assignee) return { ok: false, error: "That person is not an active member.", fieldErrors: { [assignee.field]: "is not an active member" } };
+    if ("field" in assignee)
+      return {
+        ok: false,
+        error: "That person is not an active member.",
+        fieldErrors: { [assignee.field]: "is not an active member" },
+      };
     update = { assignedTo: assignee.member ? assignee.member.user.email : null };
     target = assignee.member ? ` to ${assignee.member.user.name}` : " to nobody";
   } else update = UPDATES[action];
@@ -80,5 +114,14 @@ export async function triageSentryIssues({ orgId, issueIds, action, assigneeUser
   });
   if (outcome.status === "failed") return { ok: false, error: `Sentry refused the change: ${outcome.error}` };
   await invalidateErrors({ orgId });
-  return { ok: true, data: { status: outcome.status, message: outcome.status === "pending" ? "Sentry is not answering; the change is saved and will be applied automatically." : `${LABELS[action]}${target}: ${issueIds.length} issue(s).` } };
+  return {
+    ok: true,
+    data: {
+      status: outcome.status,
+      message:
+        outcome.status === "pending"
+          ? "Sentry is not answering; the change is saved and will be applied automatically."
+          : `${LABELS[action]}${target}: ${issueIds.length} issue(s).`,
+    },
+  };
 }

@@ -14,9 +14,24 @@ const TTL_MS = 2 * 60_000;
 
 type Stored = { accountIds: string[]; byAssignee: Record<string, JiraIssueSummary[]> };
 
-export async function readDeactivatedMembersOpenIssues({ orgId, config, accountIds }: { orgId: string; config: JiraClientConfig; accountIds: string[] }): Promise<Cached<Record<string, JiraIssueSummary[]>>> {
+export async function readDeactivatedMembersOpenIssues({
+  orgId,
+  config,
+  accountIds,
+}: {
+  orgId: string;
+  config: JiraClientConfig;
+  accountIds: string[];
+}): Promise<Cached<Record<string, JiraIssueSummary[]>>> {
   const wanted = [...new Set(accountIds)].sort();
-  const read = (force: boolean) => readThrough<Stored>({ orgId, key: KEY, ttlMs: TTL_MS, force, load: async () => ({ accountIds: wanted, byAssignee: await listOpenIssuesAssignedToAny(config, wanted) }) });
+  const read = (force: boolean) =>
+    readThrough<Stored>({
+      orgId,
+      key: KEY,
+      ttlMs: TTL_MS,
+      force,
+      load: async () => ({ accountIds: wanted, byAssignee: await listOpenIssuesAssignedToAny(config, wanted) }),
+    });
   let cached = await read(false);
   // Someone was deactivated (or came back) since the entry was written: its answer is for other people.
   if (cached.value.accountIds.join("\n") !== wanted.join("\n")) cached = await read(true);
@@ -25,7 +40,9 @@ export async function readDeactivatedMembersOpenIssues({ orgId, config, accountI
 
 /** The lists of the people asked about; someone the entry does not cover shows no issues rather than someone else's. */
 function pick(stored: Stored, wanted: string[]): Record<string, JiraIssueSummary[]> {
-  return Object.fromEntries(wanted.map((id) => [id, Object.hasOwn(stored.byAssignee, id) ? (stored.byAssignee[id] ?? []) : []]));
+  return Object.fromEntries(
+    wanted.map((id) => [id, Object.hasOwn(stored.byAssignee, id) ? (stored.byAssignee[id] ?? []) : []]),
+  );
 }
 
 /** After issues were reassigned, the next members page view searches again. */

@@ -32,7 +32,15 @@ async function softly<T>(read: () => Promise<T>): Promise<Soft<T>> {
   }
 }
 
-export async function loadMembersPage({ orgId, workosOrgId, role }: { orgId: string; workosOrgId: string; role: Role }): Promise<MembersPageData> {
+export async function loadMembersPage({
+  orgId,
+  workosOrgId,
+  role,
+}: {
+  orgId: string;
+  workosOrgId: string;
+  role: Role;
+}): Promise<MembersPageData> {
   const canManage = can(role, "members:manage");
   const members = await listMembers({ orgId });
   const deactivated = members.filter((m) => m.status === "deactivated" && m.jiraAccountId);
@@ -45,11 +53,22 @@ export async function loadMembersPage({ orgId, workosOrgId, role }: { orgId: str
           const config = await getJiraConfig({ orgId });
           if (!config) return { freshness: null, lists: [] };
           // One batched, cached search for everyone, not one search per deactivated member.
-          const cached = await readDeactivatedMembersOpenIssues({ orgId, config, accountIds: deactivated.map((m) => m.jiraAccountId as string) });
-          return { freshness: cached, lists: deactivated.map((m) => ({ member: m, issues: cached.value[m.jiraAccountId as string] ?? [] })) };
+          const cached = await readDeactivatedMembersOpenIssues({
+            orgId,
+            config,
+            accountIds: deactivated.map((m) => m.jiraAccountId as string),
+          });
+          return {
+            freshness: cached,
+            lists: deactivated.map((m) => ({ member: m, issues: cached.value[m.jiraAccountId as string] ?? [] })),
+          };
         })
-      : Promise.resolve({ data: { freshness: null, lists: [] as { member: ListedMember; issues: JiraIssueSummary[] }[] } }),
+      : Promise.resolve({
+          data: { freshness: null, lists: [] as { member: ListedMember; issues: JiraIssueSummary[] }[] },
+        }),
   ]);
-  const candidates = members.filter((m) => m.status === "active" && m.jiraAccountId).map((m) => ({ userId: m.user.id, name: m.user.name }));
+  const candidates = members
+    .filter((m) => m.status === "active" && m.jiraAccountId)
+    .map((m) => ({ userId: m.user.id, name: m.user.name }));
   return { canManage, members, invitations, pendingWrites, openIssues, candidates };
 }

@@ -2,7 +2,13 @@ import "server-only";
 import type { ReleaseNotesInput } from "@/lib/domain/release-notes";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import type { JiraVersion } from "@/lib/integrations/jira";
-import { loadReleaseDetail, readJiraVersionList, type VersionCheck, loadReleasesPage, readIssuesFirstSeenIn } from "@/lib/features/releases";
+import {
+  loadReleaseDetail,
+  readJiraVersionList,
+  type VersionCheck,
+  loadReleasesPage,
+  readIssuesFirstSeenIn,
+} from "@/lib/features/releases";
 
 /**
  * Everything the release-notes generator needs for one release, from the
@@ -10,16 +16,39 @@ import { loadReleaseDetail, readJiraVersionList, type VersionCheck, loadReleases
  * Jira versions of that name (released or not), the Sentry release's health
  * and the issues first seen in it.
  */
-export type ReleaseNotesSource = { input: ReleaseNotesInput; versions: JiraVersion[]; jiraError: string | null; check: VersionCheck };
+export type ReleaseNotesSource = {
+  input: ReleaseNotesInput;
+  versions: JiraVersion[];
+  jiraError: string | null;
+  check: VersionCheck;
+};
 
-export async function readJiraVersions({ orgId, version, requestId, force = false }: { orgId: string; version: string; requestId?: string; force?: boolean }): Promise<JiraVersion[]> {
+export async function readJiraVersions({
+  orgId,
+  version,
+  requestId,
+  force = false,
+}: {
+  orgId: string;
+  version: string;
+  requestId?: string;
+  force?: boolean;
+}): Promise<JiraVersion[]> {
   const jira = await getJiraConfig({ orgId, requestId });
   if (!jira) return [];
   // Filtered from the site's whole version list (one cache entry per org), so no name mints a cache key of its own.
   return (await readJiraVersionList({ orgId, config: jira, force })).filter((v) => v.name === version);
 }
 
-export async function loadReleaseNotesSource({ orgId, version, requestId }: { orgId: string; version: string; requestId?: string }): Promise<ReleaseNotesSource> {
+export async function loadReleaseNotesSource({
+  orgId,
+  version,
+  requestId,
+}: {
+  orgId: string;
+  version: string;
+  requestId?: string;
+}): Promise<ReleaseNotesSource> {
   const [jira, releases, detail, knownIssues] = await Promise.all([
     getJiraConfig({ orgId, requestId }),
     loadReleasesPage({ orgId, requestId }),
@@ -39,9 +68,31 @@ export async function loadReleaseNotesSource({ orgId, version, requestId }: { or
       released,
       releaseDate,
       jiraBrowseUrl: jira ? `${jira.siteUrl}/browse` : "",
-      issues: (detail.jiraIssues ?? []).map((i) => ({ key: i.key, summary: i.summary, type: i.issueType, statusName: i.status, statusCategory: i.statusCategory, labels: i.labels, components: i.components, epic: i.epic ? { key: i.epic.key, summary: i.epic.name } : null })),
-      health: release ? { crashFreeSessions: release.crashFreeSessions, crashFreeUsers: release.crashFreeUsers, adoption: release.adoptionPercent, sessions: release.totalSessions } : null,
-      knownIssues: (knownIssues ?? []).map((i) => ({ shortId: i.shortId, title: i.title, permalink: i.permalink, users: i.userCount, events: i.eventCount })),
+      issues: (detail.jiraIssues ?? []).map((i) => ({
+        key: i.key,
+        summary: i.summary,
+        type: i.issueType,
+        statusName: i.status,
+        statusCategory: i.statusCategory,
+        labels: i.labels,
+        components: i.components,
+        epic: i.epic ? { key: i.epic.key, summary: i.epic.name } : null,
+      })),
+      health: release
+        ? {
+            crashFreeSessions: release.crashFreeSessions,
+            crashFreeUsers: release.crashFreeUsers,
+            adoption: release.adoptionPercent,
+            sessions: release.totalSessions,
+          }
+        : null,
+      knownIssues: (knownIssues ?? []).map((i) => ({
+        shortId: i.shortId,
+        title: i.title,
+        permalink: i.permalink,
+        users: i.userCount,
+        events: i.eventCount,
+      })),
     },
   };
 }

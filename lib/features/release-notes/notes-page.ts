@@ -5,7 +5,12 @@ import type { JiraVersion } from "@/lib/integrations/jira";
 import { loadReleaseNotesSource } from "./load";
 
 /** One variant of a release's notes as the editor opens it; dates are ISO strings so a client component can take them. */
-export type NoteState = { draft: string; saved: boolean; published: { revision: number; at: string } | null; revisions: { revision: number; markdown: string; at: string }[] };
+export type NoteState = {
+  draft: string;
+  saved: boolean;
+  published: { revision: number; at: string } | null;
+  revisions: { revision: number; markdown: string; at: string }[];
+};
 
 type Variant = "internal" | "customer";
 
@@ -20,20 +25,33 @@ export type ReleaseNotesPage =
       unreleasedJiraVersions: string[];
     };
 
-export async function loadReleaseNotesPage({ orgId, version, requestId }: { orgId: string; version: string; requestId: string }): Promise<ReleaseNotesPage> {
+export async function loadReleaseNotesPage({
+  orgId,
+  version,
+  requestId,
+}: {
+  orgId: string;
+  version: string;
+  requestId: string;
+}): Promise<ReleaseNotesPage> {
   const [source, internal, customer] = await Promise.all([
     loadReleaseNotesSource({ orgId, version, requestId }),
     findReleaseNote({ orgId, version, variant: "internal" }),
     findReleaseNote({ orgId, version, variant: "customer" }),
   ]);
   // Notes already written stay reachable; otherwise a version that is not one of the org's releases is a 404.
-  if (!internal && !customer && (source.check.kind === "invalid" || source.check.kind === "unknown")) return { found: false };
+  if (!internal && !customer && (source.check.kind === "invalid" || source.check.kind === "unknown"))
+    return { found: false };
   const state = (variant: Variant, note: typeof internal): NoteState => ({
     // Nothing saved yet: start from a fresh draft, so the page is useful at once.
     draft: note?.revisions[0]?.markdown ?? generateReleaseNotes(source.input, { variant }).markdown,
     saved: note !== null && note.revisions.length > 0,
     published: note?.publishedAt ? { revision: note.publishedRevision ?? 0, at: note.publishedAt.toISOString() } : null,
-    revisions: (note?.revisions ?? []).map((r) => ({ revision: r.revision, markdown: r.markdown, at: r.createdAt.toISOString() })),
+    revisions: (note?.revisions ?? []).map((r) => ({
+      revision: r.revision,
+      markdown: r.markdown,
+      at: r.createdAt.toISOString(),
+    })),
   });
   return {
     found: true,

@@ -15,9 +15,22 @@ export type ReleaseNewIssue = Awaited<ReturnType<typeof readIssuesFirstSeenIn>>[
  */
 export type ReleaseDetailPage =
   | { found: false }
-  | { found: true; release: ReleaseHealth | undefined; detail: Promise<ReleaseDetail>; newIssues: Promise<ReleaseNewIssue[]> };
+  | {
+      found: true;
+      release: ReleaseHealth | undefined;
+      detail: Promise<ReleaseDetail>;
+      newIssues: Promise<ReleaseNewIssue[]>;
+    };
 
-export async function loadReleaseDetailPage({ orgId, version, requestId }: { orgId: string; version: string; requestId: string }): Promise<ReleaseDetailPage> {
+export async function loadReleaseDetailPage({
+  orgId,
+  version,
+  requestId,
+}: {
+  orgId: string;
+  version: string;
+  requestId: string;
+}): Promise<ReleaseDetailPage> {
   // A version that is not one of the org's releases is a 404 before any per-version read.
   const check = await checkReleaseVersion({ orgId, version, requestId });
   if (check.kind === "invalid" || check.kind === "unknown") return { found: false };

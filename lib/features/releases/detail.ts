@@ -12,19 +12,45 @@ const TTL_MS = 5 * 60_000;
  * Health over time from Sentry and the Jira fixVersion of the same name; each read cached, each optional.
  * Only for a version in the org's release lists (see known-versions.ts); any other makes no upstream request.
  */
-export async function loadReleaseDetail({ orgId, version, requestId }: { orgId: string; version: string; requestId?: string }): Promise<{ series: HealthSeriesPoint[] | null; jiraIssues: JiraWorkItem[] | null; jiraError: string | null; check: VersionCheck }> {
+export async function loadReleaseDetail({
+  orgId,
+  version,
+  requestId,
+}: {
+  orgId: string;
+  version: string;
+  requestId?: string;
+}): Promise<{
+  series: HealthSeriesPoint[] | null;
+  jiraIssues: JiraWorkItem[] | null;
+  jiraError: string | null;
+  check: VersionCheck;
+}> {
   const check = await checkReleaseVersion({ orgId, version, requestId });
   if (check.kind !== "known") return { series: null, jiraIssues: null, jiraError: check.message, check };
-  const [sentry, jira] = await Promise.all([getSentryConfig({ orgId, requestId }), getJiraConfig({ orgId, requestId })]);
+  const [sentry, jira] = await Promise.all([
+    getSentryConfig({ orgId, requestId }),
+    getJiraConfig({ orgId, requestId }),
+  ]);
   const series = sentry
-    ? await readThrough({ orgId, key: `sentry:release-series:${version}`, ttlMs: TTL_MS, load: () => releaseSessionSeries(sentry, version) })
+    ? await readThrough({
+        orgId,
+        key: `sentry:release-series:${version}`,
+        ttlMs: TTL_MS,
+        load: () => releaseSessionSeries(sentry, version),
+      })
         .then((c) => healthSeries(c.value))
         .catch(() => null)
     : null;
   if (!jira) return { series, jiraIssues: null, jiraError: "Jira is not connected.", check };
   try {
     const escaped = version.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
-    const issues = await readThrough({ orgId, key: `jira:fix-version:${version}`, ttlMs: TTL_MS, load: () => searchWorkItems(jira, `fixVersion = "${escaped}" ORDER BY key ASC`, null) });
+    const issues = await readThrough({
+      orgId,
+      key: `jira:fix-version:${version}`,
+      ttlMs: TTL_MS,
+      load: () => searchWorkItems(jira, `fixVersion = "${escaped}" ORDER BY key ASC`, null),
+    });
     return { series, jiraIssues: issues.value, jiraError: null, check };
   } catch (error) {
     return { series, jiraIssues: null, jiraError: error instanceof Error ? error.message : String(error), check };

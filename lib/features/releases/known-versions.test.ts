@@ -21,13 +21,17 @@ describe("release version lookups", () => {
     jiraProxy.reset();
     sentryProxy.reset();
   };
-  const cacheKeys = async () => (await db.cacheEntry.findMany({ where: { orgId }, select: { key: true } })).map((e) => e.key).sort();
+  const cacheKeys = async () =>
+    (await db.cacheEntry.findMany({ where: { orgId }, select: { key: true } })).map((e) => e.key).sort();
 
   beforeAll(async () => {
     [jira, sentry] = await Promise.all([startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0 })]);
     [jiraProxy, sentryProxy] = await Promise.all([startCountingProxy(jira.url), startCountingProxy(sentry.url)]);
   });
-  useSeededDatabase({ label: "releaseversions", seed: () => ({ urls: { jira: jiraProxy.url, sentry: sentryProxy.url } }) });
+  useSeededDatabase({
+    label: "releaseversions",
+    seed: () => ({ urls: { jira: jiraProxy.url, sentry: sentryProxy.url } }),
+  });
   beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
   });
@@ -62,7 +66,11 @@ describe("release version lookups", () => {
     for (let i = 0; i < 25; i++) {
       const version = `9.${i}.0-made-up`;
       expect(await known.checkReleaseVersion({ orgId, version })).toMatchObject({ kind: "unknown" });
-      expect(await detail.loadReleaseDetail({ orgId, version })).toMatchObject({ series: null, jiraIssues: null, check: { kind: "unknown" } });
+      expect(await detail.loadReleaseDetail({ orgId, version })).toMatchObject({
+        series: null,
+        jiraIssues: null,
+        check: { kind: "unknown" },
+      });
       expect(await newIssues.readIssuesFirstSeenIn({ orgId, version })).toEqual([]);
       expect(await notes.readJiraVersions({ orgId, version })).toEqual([]);
     }
@@ -72,19 +80,32 @@ describe("release version lookups", () => {
 
   it("a malformed version is refused before anything is read", async () => {
     resetCounts();
-    expect(await known.checkReleaseVersion({ orgId, version: "x".repeat(201) })).toEqual({ kind: "invalid", message: "version must be at most 200 characters" });
-    expect(await known.checkReleaseVersion({ orgId, version: "1.0\n0" })).toEqual({ kind: "invalid", message: "version must not contain control characters" });
+    expect(await known.checkReleaseVersion({ orgId, version: "x".repeat(201) })).toEqual({
+      kind: "invalid",
+      message: "version must be at most 200 characters",
+    });
+    expect(await known.checkReleaseVersion({ orgId, version: "1.0\n0" })).toEqual({
+      kind: "invalid",
+      message: "version must not contain control characters",
+    });
     expect(requests()).toBe(0);
   });
 
   it("while Sentry is down and nothing is cached, a version is neither looked up nor called unknown", async () => {
     await db.cacheEntry.deleteMany({ where: { orgId } });
-    await fetch(`${sentry.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify({ errorRate: 1, errorStatus: 503 }) });
+    await fetch(`${sentry.url}/__emulator/faults`, {
+      method: "PUT",
+      body: JSON.stringify({ errorRate: 1, errorStatus: 503 }),
+    });
     try {
       sentryProxy.reset();
       const check = await known.checkReleaseVersion({ orgId, version: "1.2.3" });
       expect(check).toMatchObject({ kind: "unverifiable", message: expect.stringMatching(/Sentry/) });
-      expect(await detail.loadReleaseDetail({ orgId, version: "1.2.3" })).toMatchObject({ series: null, jiraIssues: null, check: { kind: "unverifiable" } });
+      expect(await detail.loadReleaseDetail({ orgId, version: "1.2.3" })).toMatchObject({
+        series: null,
+        jiraIssues: null,
+        check: { kind: "unverifiable" },
+      });
       expect((await cacheKeys()).filter((k) => k.includes("1.2.3"))).toEqual([]);
     } finally {
       await fetch(`${sentry.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify({ errorRate: 0 }) });

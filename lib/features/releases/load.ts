@@ -5,7 +5,10 @@ import { IntegrationError } from "@/lib/integrations/integration-error";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { listReleaseSessions, listReleases } from "@/lib/integrations/sentry";
 
-export type ReleasesPage = { status: "not-connected" } | { status: "unavailable"; message: string } | { status: "ok"; releases: ReleaseHealth[]; fetchedAt: Date; stale: boolean; error: string | null };
+export type ReleasesPage =
+  | { status: "not-connected" }
+  | { status: "unavailable"; message: string }
+  | { status: "ok"; releases: ReleaseHealth[]; fetchedAt: Date; stale: boolean; error: string | null };
 
 const TTL_MS = 5 * 60_000;
 
@@ -14,7 +17,15 @@ const TTL_MS = 5 * 60_000;
  * sessions in the last 30 days), new issues and a regression flag — from two
  * Sentry requests, cached per org with visible freshness.
  */
-export async function loadReleasesPage({ orgId, force = false, requestId }: { orgId: string; force?: boolean; requestId?: string }): Promise<ReleasesPage> {
+export async function loadReleasesPage({
+  orgId,
+  force = false,
+  requestId,
+}: {
+  orgId: string;
+  force?: boolean;
+  requestId?: string;
+}): Promise<ReleasesPage> {
   const config = await getSentryConfig({ orgId, requestId });
   if (!config) return { status: "not-connected" };
   try {
@@ -24,7 +35,10 @@ export async function loadReleasesPage({ orgId, force = false, requestId }: { or
       ttlMs: TTL_MS,
       force,
       load: async () => {
-        const [releases, sessions] = await Promise.all([listReleases(config), listReleaseSessions(config, { statsPeriod: "30d" })]);
+        const [releases, sessions] = await Promise.all([
+          listReleases(config),
+          listReleaseSessions(config, { statsPeriod: "30d" }),
+        ]);
         return { releases, sessions };
       },
     });
@@ -34,7 +48,8 @@ export async function loadReleasesPage({ orgId, force = false, requestId }: { or
     const health = releaseHealth(
       releases.map((r) => {
         const s = byVersion.get(r.version);
-        const crashedUsers = s?.crashFreeUserRate == null ? 0 : Math.round((s.totalUsers * (100 - s.crashFreeUserRate)) / 100);
+        const crashedUsers =
+          s?.crashFreeUserRate == null ? 0 : Math.round((s.totalUsers * (100 - s.crashFreeUserRate)) / 100);
         return {
           version: r.version,
           dateReleased: r.dateReleased ?? r.dateCreated,

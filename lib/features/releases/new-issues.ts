@@ -12,15 +12,31 @@ import { checkReleaseVersion } from "./known-versions";
  * does), so the release is asked for in the search query rather than filtered
  * for afterwards. Cached under the errors page's prefix, so its refresh clears it.
  */
-export async function readIssuesFirstSeenIn({ orgId, version, requestId }: { orgId: string; version: string; requestId?: string }): Promise<(SentryIssueSummary & { severity: Severity })[]> {
+export async function readIssuesFirstSeenIn({
+  orgId,
+  version,
+  requestId,
+}: {
+  orgId: string;
+  version: string;
+  requestId?: string;
+}): Promise<(SentryIssueSummary & { severity: Severity })[]> {
   const sentry = await getSentryConfig({ orgId, requestId });
   if (!sentry) return [];
   // Only a version in the org's release lists gets its own cache entry and Sentry search.
   if ((await checkReleaseVersion({ orgId, version, requestId })).kind !== "known") return [];
   const quoted = `"${version.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
   const [read, settings] = await Promise.all([
-    readThrough({ orgId, key: `sentry:issues:first-release:${version}`, ttlMs: 2 * 60_000, load: () => listIssues(sentry, { query: `is:unresolved firstRelease:${quoted}`, statsPeriod: "14d" }) }),
+    readThrough({
+      orgId,
+      key: `sentry:issues:first-release:${version}`,
+      ttlMs: 2 * 60_000,
+      load: () => listIssues(sentry, { query: `is:unresolved firstRelease:${quoted}`, statsPeriod: "14d" }),
+    }),
     getSeveritySettings({ orgId }),
   ]);
-  return read.value.issues.map((issue) => ({ ...issue, severity: classifySeverity(severityInputFromIssue(issue), settings).severity }));
+  return read.value.issues.map((issue) => ({
+    ...issue,
+    severity: classifySeverity(severityInputFromIssue(issue), settings).severity,
+  }));
 }

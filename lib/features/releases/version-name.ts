@@ -10,7 +10,8 @@ export type VersionName = { ok: true; name: string } | { ok: false; message: str
 export function checkVersionName(raw: string): VersionName {
   const name = raw.trim();
   if (!name) return { ok: false, message: "is required" };
-  if (name.length > MAX_VERSION_LENGTH) return { ok: false, message: `must be at most ${MAX_VERSION_LENGTH} characters` };
+  if (name.length > MAX_VERSION_LENGTH)
+    return { ok: false, message: `must be at most ${MAX_VERSION_LENGTH} characters` };
   if (/[\u0000-\u001f\u007f]/.test(name)) return { ok: false, message: "must not contain control characters" };
   if (name === "." || name === "..") return { ok: false, message: "is not a release name" };
   return { ok: true, name };

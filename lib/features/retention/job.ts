@@ -23,7 +23,13 @@ export async function scheduleRetention(now = new Date()): Promise<number> {
   const orgIds = await listOrgIdsForRetention();
   let queued = 0;
   for (const orgId of [...orgIds, null]) {
-    const { created } = await enqueueJob({ queue: RETENTION_QUEUE, orgId, payload: { orgId }, singletonKey: `retention:${orgId ?? "no-org"}:${day}`, maxAttempts: 3 });
+    const { created } = await enqueueJob({
+      queue: RETENTION_QUEUE,
+      orgId,
+      payload: { orgId },
+      singletonKey: `retention:${orgId ?? "no-org"}:${day}`,
+      maxAttempts: 3,
+    });
     if (created) queued++;
   }
   scheduledDay = day;

@@ -1,7 +1,20 @@
 import "server-only";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
-import { clearOldDeliveryPayloads, deleteEndedSessions, deleteExpiredCacheEntries, deleteOldAutomationRuns, deleteOldFinishedWrites } from "@/lib/db/queries/retention";
-import { DEFAULT_RETENTION_SETTINGS, NOTHING_PRUNED, describePruned, prunedAnything, retentionCutoffs, type RetentionCounts } from "@/lib/domain/retention";
+import {
+  clearOldDeliveryPayloads,
+  deleteEndedSessions,
+  deleteExpiredCacheEntries,
+  deleteOldAutomationRuns,
+  deleteOldFinishedWrites,
+} from "@/lib/db/queries/retention";
+import {
+  DEFAULT_RETENTION_SETTINGS,
+  NOTHING_PRUNED,
+  describePruned,
+  prunedAnything,
+  retentionCutoffs,
+  type RetentionCounts,
+} from "@/lib/domain/retention";
 import { getRetentionSettings } from "./settings";
 
 const RETENTION_ACTOR = { type: "system" as const, id: null, label: "Daily retention" };
@@ -12,7 +25,15 @@ const RETENTION_ACTOR = { type: "system" as const, id: null, label: "Daily reten
  * in the audit log. Old succeeded jobs are pruned by the job worker itself
  * (lib/jobs/worker.ts), so they are not repeated here.
  */
-export async function pruneOrg({ orgId, now, batchSize }: { orgId: string; now: Date; batchSize?: number }): Promise<RetentionCounts> {
+export async function pruneOrg({
+  orgId,
+  now,
+  batchSize,
+}: {
+  orgId: string;
+  now: Date;
+  batchSize?: number;
+}): Promise<RetentionCounts> {
   const settings = await getRetentionSettings({ orgId });
   const cutoffs = retentionCutoffs(settings, now);
   const counts: RetentionCounts = {
@@ -40,7 +61,11 @@ export async function pruneOrgless({ now, batchSize }: { now: Date; batchSize?: 
   const cutoffs = retentionCutoffs(DEFAULT_RETENTION_SETTINGS, now);
   return {
     ...NOTHING_PRUNED,
-    deliveryPayloads: await clearOldDeliveryPayloads({ orgId: null, before: cutoffs.deliveryPayloadsBefore, batchSize }),
+    deliveryPayloads: await clearOldDeliveryPayloads({
+      orgId: null,
+      before: cutoffs.deliveryPayloadsBefore,
+      batchSize,
+    }),
     sessions: await deleteEndedSessions({ orgId: null, before: cutoffs.sessionsCreatedBefore, batchSize }),
   };
 }

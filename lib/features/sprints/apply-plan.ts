@@ -16,7 +16,8 @@ export type ApplyStep = { kind: "sprint" } | { kind: "move"; batch: number } | {
 
 const ASSIGN_BATCH = 10;
 
-const chunks = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+const chunks = <T>(items: T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 export function applySteps(preview: SprintPlanPreview): ApplyStep[] {
   return [
@@ -35,18 +36,40 @@ const sprintKey = (preview: SprintPlanPreview) => `plan:${preview.id}:sprint`;
 function summarise(outcomes: WriteOutcome[], done: string): StepResult {
   const failed = outcomes.find((o) => o.status === "failed");
   if (failed?.status === "failed") return { status: "failed", message: failed.error };
-  if (outcomes.some((o) => o.status === "pending")) return { status: "pending", message: "Jira is not answering; the change is saved and will be applied automatically." };
+  if (outcomes.some((o) => o.status === "pending"))
+    return {
+      status: "pending",
+      message: "Jira is not answering; the change is saved and will be applied automatically.",
+    };
   return { status: "done", message: done };
 }
 
-export async function applyStep({ orgId, preview, step, actor, requestId }: { orgId: string; preview: SprintPlanPreview; step: ApplyStep; actor: Actor; requestId: string }): Promise<StepResult> {
+export async function applyStep({
+  orgId,
+  preview,
+  step,
+  actor,
+  requestId,
+}: {
+  orgId: string;
+  preview: SprintPlanPreview;
+  step: ApplyStep;
+  actor: Actor;
+  requestId: string;
+}): Promise<StepResult> {
   const { request, diff } = preview;
   const common = { orgId, actor, requestId };
   if (step.kind === "sprint") {
     const outcome = await performWrite({
       ...common,
       operation: "jira.sprint.create",
-      args: { boardId: request.boardId, name: request.name, startDate: `${request.startDate}T09:00:00.000Z`, endDate: `${request.endDate}T17:00:00.000Z`, goal: diff.createSprint.goal },
+      args: {
+        boardId: request.boardId,
+        name: request.name,
+        startDate: `${request.startDate}T09:00:00.000Z`,
+        endDate: `${request.endDate}T17:00:00.000Z`,
+        goal: diff.createSprint.goal,
+      },
       orderingKey: `board:${request.boardId}:sprints`,
       idempotencyKey: sprintKey(preview),
       summary: `Created sprint "${request.name}" on ${preview.boardName}`,

@@ -12,7 +12,13 @@ export const DEFAULT_FOCUS_FACTOR = 1;
 export const HISTORY_SPRINTS = 6;
 
 /** Who a board's team is, how fast they deliver, and its sprints: shared by the dashboard and planning. */
-export async function loadBoardContext(options: { orgId: string; boardId?: number; force?: boolean; now?: Date; requestId?: string }) {
+export async function loadBoardContext(options: {
+  orgId: string;
+  boardId?: number;
+  force?: boolean;
+  now?: Date;
+  requestId?: string;
+}) {
   const sprints = await loadBoardSprints(options);
   return sprints.status === "ok" ? loadBoardTeam(sprints, options) : sprints;
 }
@@ -22,7 +28,17 @@ export async function loadBoardContext(options: { orgId: string; boardId?: numbe
  * also need the active sprint's issues start that read as soon as this
  * returns, alongside `loadBoardTeam`'s database work, not after it.
  */
-export async function loadBoardSprints({ orgId, boardId, force = false, requestId }: { orgId: string; boardId?: number; force?: boolean; requestId?: string }) {
+export async function loadBoardSprints({
+  orgId,
+  boardId,
+  force = false,
+  requestId,
+}: {
+  orgId: string;
+  boardId?: number;
+  force?: boolean;
+  requestId?: string;
+}) {
   const config = await getJiraConfig({ orgId, requestId });
   if (!config) return { status: "not-connected" as const };
   const boards = await readBoards({ orgId, config, force });
@@ -41,19 +57,45 @@ type BoardSprints = Extract<Awaited<ReturnType<typeof loadBoardSprints>>, { stat
 /** The second half: sprint snapshots, the board's team and its velocity figures. */
 export async function loadBoardTeam(board: BoardSprints, { orgId, now = new Date() }: { orgId: string; now?: Date }) {
   const { config, estimationField, closed, activeSprint } = board;
-  const snapshots = await recordSnapshots({ orgId, board: board.board, config, estimationField, closed, activeSprint, now });
+  const snapshots = await recordSnapshots({
+    orgId,
+    board: board.board,
+    config,
+    estimationField,
+    closed,
+    activeSprint,
+    now,
+  });
   const history = closed.map((s) => snapshots.close.get(s.id)).filter((s) => s !== undefined);
 
-  const orgTeam = await loadTeam({ orgId, from: (history[0]?.sprintStart ?? now).toISOString(), to: addDays(activeSprint?.endDate ?? now.toISOString(), 60) });
+  const orgTeam = await loadTeam({
+    orgId,
+    from: (history[0]?.sprintStart ?? now).toISOString(),
+    to: addDays(activeSprint?.endDate ?? now.toISOString(), 60),
+  });
   // A board's team is who has worked on it lately, not the whole org.
-  const boardPeople = new Set([...snapshots.start.values(), ...snapshots.close.values()].flatMap((s) => (s.issues as SnapshotIssues).items.map((i) => i.assigneeAccountId)));
+  const boardPeople = new Set(
+    [...snapshots.start.values(), ...snapshots.close.values()].flatMap((s) =>
+      (s.issues as SnapshotIssues).items.map((i) => i.assigneeAccountId),
+    ),
+  );
   const team = orgTeam.filter((member) => boardPeople.has(member.accountId));
   const focusFactor = deriveFocusFactor(
-    history.map((s) => ({ completedPoints: s.completedPoints, availablePersonDays: s.sprintStart && s.sprintEnd ? availablePersonDays(team, { startDate: s.sprintStart.toISOString(), endDate: s.sprintEnd.toISOString() }) : 0 })),
+    history.map((s) => ({
+      completedPoints: s.completedPoints,
+      availablePersonDays:
+        s.sprintStart && s.sprintEnd
+          ? availablePersonDays(team, { startDate: s.sprintStart.toISOString(), endDate: s.sprintEnd.toISOString() })
+          : 0,
+    })),
     DEFAULT_FOCUS_FACTOR,
   );
   // Backfilled sprints cannot know what was added after the start.
-  const interruptRate = deriveInterruptRate(history.filter((s) => (s.issues as SnapshotIssues).source === "observed").map((s) => ({ committedPoints: s.committedPoints, addedPoints: s.addedPoints })));
+  const interruptRate = deriveInterruptRate(
+    history
+      .filter((s) => (s.issues as SnapshotIssues).source === "observed")
+      .map((s) => ({ committedPoints: s.committedPoints, addedPoints: s.addedPoints })),
+  );
   return { ...board, snapshots, history, team, focusFactor, interruptRate };
 }
 
@@ -62,22 +104,69 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days *
 type SnapshotRow = Awaited<ReturnType<typeof listSnapshots>>[number];
 
 /** Takes the snapshots that are due: start of the active sprint (first seen), close of each closed sprint. */
-async function recordSnapshots({ orgId, board, config, estimationField, closed, activeSprint, now }: { orgId: string; board: JiraBoard; config: NonNullable<Awaited<ReturnType<typeof getJiraConfig>>>; estimationField: string | null; closed: JiraSprint[]; activeSprint: JiraSprint | null; now: Date }) {
+async function recordSnapshots({
+  orgId,
+  board,
+  config,
+  estimationField,
+  closed,
+  activeSprint,
+  now,
+}: {
+  orgId: string;
+  board: JiraBoard;
+  config: NonNullable<Awaited<ReturnType<typeof getJiraConfig>>>;
+  estimationField: string | null;
+  closed: JiraSprint[];
+  activeSprint: JiraSprint | null;
+  now: Date;
+}) {
   const existing = await listSnapshots({ orgId, boardId: board.id });
   const start = new Map<number, SnapshotRow>(existing.filter((s) => s.kind === "start").map((s) => [s.sprintId, s]));
   const close = new Map<number, SnapshotRow>(existing.filter((s) => s.kind === "close").map((s) => [s.sprintId, s]));
-  const dates = (s: JiraSprint) => ({ sprintStart: s.startDate ? new Date(s.startDate) : null, sprintEnd: s.endDate ? new Date(s.endDate) : null });
+  const dates = (s: JiraSprint) => ({
+    sprintStart: s.startDate ? new Date(s.startDate) : null,
+    sprintEnd: s.endDate ? new Date(s.endDate) : null,
+  });
 
   for (const sprint of closed.filter((s) => !close.has(s.id))) {
     const items = await searchWorkItems(config, `sprint = ${sprint.id}`, estimationField);
     const startIssues = start.get(sprint.id)?.issues as SnapshotIssues | undefined;
     const numbers = startIssues ? closeAgainstStart(startIssues, items) : backfillClosedSprint(sprint, items);
-    close.set(sprint.id, await saveSnapshot({ orgId, boardId: board.id, sprintId: sprint.id, sprintName: sprint.name, kind: "close", takenAt: now, ...dates(sprint), ...numbers }));
+    close.set(
+      sprint.id,
+      await saveSnapshot({
+        orgId,
+        boardId: board.id,
+        sprintId: sprint.id,
+        sprintName: sprint.name,
+        kind: "close",
+        takenAt: now,
+        ...dates(sprint),
+        ...numbers,
+      }),
+    );
   }
   if (activeSprint && !start.has(activeSprint.id)) {
     const items = await searchWorkItems(config, `sprint = ${activeSprint.id}`, estimationField);
     const committed = items.reduce((total, i) => total + (i.points ?? 0), 0);
-    start.set(activeSprint.id, await saveSnapshot({ orgId, boardId: board.id, sprintId: activeSprint.id, sprintName: activeSprint.name, kind: "start", takenAt: now, ...dates(activeSprint), committedPoints: committed, completedPoints: 0, addedPoints: 0, removedPoints: 0, issues: snapshotItems(items, "observed") }));
+    start.set(
+      activeSprint.id,
+      await saveSnapshot({
+        orgId,
+        boardId: board.id,
+        sprintId: activeSprint.id,
+        sprintName: activeSprint.name,
+        kind: "start",
+        takenAt: now,
+        ...dates(activeSprint),
+        committedPoints: committed,
+        completedPoints: 0,
+        addedPoints: 0,
+        removedPoints: 0,
+        issues: snapshotItems(items, "observed"),
+      }),
+    );
   }
   return { start, close };
 }

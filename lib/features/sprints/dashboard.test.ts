@@ -12,7 +12,8 @@ describe("sprint dashboard data", () => {
   let jira: JiraEmulator;
   let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
   let orgId: string;
-  const setFaults = (faults: object) => fetch(`${jira.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(faults) });
+  const setFaults = (faults: object) =>
+    fetch(`${jira.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(faults) });
 
   beforeAll(async () => {
     jira = await startJiraEmulator({ port: 0 });
@@ -62,7 +63,13 @@ describe("sprint dashboard data", () => {
     try {
       const after = await dashboard.loadSprintDashboard({ orgId });
       if (after.status !== "ok") throw new Error(after.status);
-      expect(after.health!.perPerson.find((p) => p.accountId === busy.accountId)).toMatchObject({ name: busy.name, capacityPoints: 0, committedPoints: busy.committedPoints, onTeam: false, isOverCommitted: false });
+      expect(after.health!.perPerson.find((p) => p.accountId === busy.accountId)).toMatchObject({
+        name: busy.name,
+        capacityPoints: 0,
+        committedPoints: busy.committedPoints,
+        onTeam: false,
+        isOverCommitted: false,
+      });
     } finally {
       await db.membership.update({ where: { id: membership.id }, data: { jiraAccountId: membership.jiraAccountId } });
     }
@@ -81,13 +88,24 @@ describe("sprint dashboard data", () => {
     const apply: typeof ApplyModule = await import("./apply-plan");
     const boards = await dashboard.loadSprintDashboard({ orgId });
     if (boards.status !== "ok") throw new Error(boards.status);
-    const preview = await plan.previewPlan({ orgId, request: { boardId: boards.board.id, name: "Resume test sprint", startDate: "2027-01-04", endDate: "2027-01-18", goal: "Resume", bufferPercent: 10 } });
+    const preview = await plan.previewPlan({
+      orgId,
+      request: {
+        boardId: boards.board.id,
+        name: "Resume test sprint",
+        startDate: "2027-01-04",
+        endDate: "2027-01-18",
+        goal: "Resume",
+        bufferPercent: 10,
+      },
+    });
     if ("error" in preview) throw new Error(preview.error);
     const steps = apply.applySteps(preview);
     const actor = { type: "user" as const, id: null, label: "grace@acme.test" };
     const results = [];
     for (const step of steps) {
-      if (step.kind === "assign") await setFaults({ errorRate: 1, errorStatus: 503, pathPrefix: "/acme/rest/api/3/issue" });
+      if (step.kind === "assign")
+        await setFaults({ errorRate: 1, errorStatus: 503, pathPrefix: "/acme/rest/api/3/issue" });
       results.push(await apply.applyStep({ orgId, preview, step, actor, requestId: "req-resume" }));
     }
     await setFaults({ errorRate: 0, pathPrefix: null });
@@ -95,8 +113,14 @@ describe("sprint dashboard data", () => {
     expect(results.at(-1)?.status).toBe("pending");
     // "Resume" runs the remaining steps again; nothing already done is repeated.
     const intents = await db.outboxIntent.count({ where: { orgId } });
-    await db.outboxIntent.updateMany({ where: { orgId, status: "pending" }, data: { nextAttemptAt: new Date(Date.now() - 1) } });
-    for (const step of steps.filter((s) => s.kind === "assign")) expect(await apply.applyStep({ orgId, preview, step, actor, requestId: "req-resume-2" })).toMatchObject({ status: "done" });
+    await db.outboxIntent.updateMany({
+      where: { orgId, status: "pending" },
+      data: { nextAttemptAt: new Date(Date.now() - 1) },
+    });
+    for (const step of steps.filter((s) => s.kind === "assign"))
+      expect(await apply.applyStep({ orgId, preview, step, actor, requestId: "req-resume-2" })).toMatchObject({
+        status: "done",
+      });
     expect(await db.outboxIntent.count({ where: { orgId } })).toBe(intents);
     expect(await db.outboxIntent.count({ where: { orgId, status: { not: "succeeded" } } })).toBe(0);
   });

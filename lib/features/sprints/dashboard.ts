@@ -1,5 +1,12 @@
 import "server-only";
-import { isWalkableRange, sprintHealth, suggestedBufferPercent, velocity, type SprintHealth, type Velocity } from "@/lib/domain/capacity";
+import {
+  isWalkableRange,
+  sprintHealth,
+  suggestedBufferPercent,
+  velocity,
+  type SprintHealth,
+  type Velocity,
+} from "@/lib/domain/capacity";
 import type { SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
 import type { JiraBoard, JiraSprint, JiraWorkItem } from "@/lib/integrations/jira";
 import { IntegrationError } from "@/lib/integrations/integration-error";
@@ -39,7 +46,13 @@ const oldest = (parts: Freshness[]): Freshness => ({
  * per-org cache; snapshots are taken as sprints are first seen active or
  * closed, and closed sprints from before Bosun are backfilled once.
  */
-export async function loadSprintDashboard(options: { orgId: string; boardId?: number; force?: boolean; now?: Date; requestId?: string }): Promise<SprintDashboard> {
+export async function loadSprintDashboard(options: {
+  orgId: string;
+  boardId?: number;
+  force?: boolean;
+  now?: Date;
+  requestId?: string;
+}): Promise<SprintDashboard> {
   try {
     return await buildDashboard(options);
   } catch (error) {
@@ -49,32 +62,78 @@ export async function loadSprintDashboard(options: { orgId: string; boardId?: nu
   }
 }
 
-async function buildDashboard({ orgId, boardId, force = false, now = new Date(), requestId }: { orgId: string; boardId?: number; force?: boolean; now?: Date; requestId?: string }): Promise<SprintDashboard> {
+async function buildDashboard({
+  orgId,
+  boardId,
+  force = false,
+  now = new Date(),
+  requestId,
+}: {
+  orgId: string;
+  boardId?: number;
+  force?: boolean;
+  now?: Date;
+  requestId?: string;
+}): Promise<SprintDashboard> {
   const boardSprints = await loadBoardSprints({ orgId, boardId, force, requestId });
   if (boardSprints.status !== "ok") return boardSprints;
   const { config, estimationField, activeSprint } = boardSprints;
   // The active sprint's issues are the longest chain of Jira reads (one page after another): start them now,
   // while the snapshots and the team come from the database.
-  const sprintIssues = activeSprint?.startDate && activeSprint.endDate ? readSprintIssues({ orgId, config, force, sprintId: activeSprint.id, pointsField: estimationField }) : null;
+  const sprintIssues =
+    activeSprint?.startDate && activeSprint.endDate
+      ? readSprintIssues({ orgId, config, force, sprintId: activeSprint.id, pointsField: estimationField })
+      : null;
   const [context] = await Promise.all([loadBoardTeam(boardSprints, { orgId, now }), sprintIssues]);
   const { boards, board, setup, sprints, closed, snapshots, history, team, focusFactor, interruptRate } = context;
-  const velocityResult = velocity(history.map((s) => ({ sprintId: s.sprintId, name: s.sprintName, startedAt: (s.sprintStart ?? s.takenAt).toISOString(), committedPoints: s.committedPoints, completedPoints: s.completedPoints })), HISTORY_SPRINTS);
+  const velocityResult = velocity(
+    history.map((s) => ({
+      sprintId: s.sprintId,
+      name: s.sprintName,
+      startedAt: (s.sprintStart ?? s.takenAt).toISOString(),
+      committedPoints: s.committedPoints,
+      completedPoints: s.completedPoints,
+    })),
+    HISTORY_SPRINTS,
+  );
 
   const freshness: Freshness[] = [boards, setup];
   let health: SprintHealth | null = null;
   // An active sprint made in Jira longer than capacity can be counted over shows no health, as one without dates does.
-  if (sprintIssues && activeSprint?.startDate && activeSprint.endDate && isWalkableRange(activeSprint.startDate.slice(0, 10), activeSprint.endDate.slice(0, 10))) {
+  if (
+    sprintIssues &&
+    activeSprint?.startDate &&
+    activeSprint.endDate &&
+    isWalkableRange(activeSprint.startDate.slice(0, 10), activeSprint.endDate.slice(0, 10))
+  ) {
     const issues = await sprintIssues;
-    const outsideBlockers = issues.value.flatMap((i) => i.blockedBy.map((b) => b.key)).filter((key) => !issues.value.some((i) => i.key === key));
-    const blockers = await readIssuesByKey({ orgId, config, force, keys: outsideBlockers, pointsField: estimationField });
+    const outsideBlockers = issues.value
+      .flatMap((i) => i.blockedBy.map((b) => b.key))
+      .filter((key) => !issues.value.some((i) => i.key === key));
+    const blockers = await readIssuesByKey({
+      orgId,
+      config,
+      force,
+      keys: outsideBlockers,
+      pointsField: estimationField,
+    });
     freshness.push(issues, blockers);
     const startSnapshot = snapshots.start.get(activeSprint.id);
     const previous = closed.at(-1);
     health = sprintHealth({
       issues: issues.value.map((item) => toHealthIssue(item, activeSprint, blockers.value, sprints)),
-      people: capacities(team, { startDate: activeSprint.startDate, endDate: activeSprint.endDate }, focusFactor).map((p) => ({ accountId: p.accountId, name: p.name, capacityPoints: p.capacityPoints })),
-      startSnapshot: startSnapshot ? { keys: (startSnapshot.issues as SnapshotIssues).items.map((i) => i.key), committedPoints: startSnapshot.committedPoints } : null,
-      previousSprintKeys: previous ? ((snapshots.close.get(previous.id)?.issues as SnapshotIssues | undefined)?.items.map((i) => i.key) ?? []) : [],
+      people: capacities(team, { startDate: activeSprint.startDate, endDate: activeSprint.endDate }, focusFactor).map(
+        (p) => ({ accountId: p.accountId, name: p.name, capacityPoints: p.capacityPoints }),
+      ),
+      startSnapshot: startSnapshot
+        ? {
+            keys: (startSnapshot.issues as SnapshotIssues).items.map((i) => i.key),
+            committedPoints: startSnapshot.committedPoints,
+          }
+        : null,
+      previousSprintKeys: previous
+        ? ((snapshots.close.get(previous.id)?.issues as SnapshotIssues | undefined)?.items.map((i) => i.key) ?? [])
+        : [],
       sprintIssueKeysByLaterSprint: {},
       now,
     });
@@ -109,7 +168,12 @@ function toHealthIssue(item: JiraWorkItem, active: JiraSprint, outside: JiraWork
       const found = outside.find((o) => o.key === blocker.key);
       // A blocker inside the active sprint is not in `outside`.
       const sprint = found ? sprints.filter((s) => found.sprintIds.includes(s.id)).at(-1) : active;
-      return { key: blocker.key, statusCategory: blocker.statusCategory, sprintState: sprint && sprint.state !== "closed" ? sprint.state : null, sprintStartDate: sprint?.startDate ?? undefined };
+      return {
+        key: blocker.key,
+        statusCategory: blocker.statusCategory,
+        sprintState: sprint && sprint.state !== "closed" ? sprint.state : null,
+        sprintStartDate: sprint?.startDate ?? undefined,
+      };
     }),
   };
 }

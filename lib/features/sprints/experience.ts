@@ -1,7 +1,9 @@
 import type { SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
 
 /** Issues each person completed per component in the recorded sprints: who knows which part of the product. */
-export function componentExperience(closeSnapshots: Iterable<{ issues: unknown }>): Map<string, Record<string, number>> {
+export function componentExperience(
+  closeSnapshots: Iterable<{ issues: unknown }>,
+): Map<string, Record<string, number>> {
   const experience = new Map<string, Record<string, number>>();
   for (const snapshot of closeSnapshots) {
     for (const item of (snapshot.issues as SnapshotIssues).items) {

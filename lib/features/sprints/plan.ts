@@ -17,7 +17,10 @@ export const planRequestSchema = z
     startDate: calendarDateSchema,
     endDate: calendarDateSchema,
     goal: z.string().trim().max(500).default(""),
-    bufferPercent: z.number({ error: "must be a number" }).min(0, "must be between 0 and 50").max(50, "must be between 0 and 50"),
+    bufferPercent: z
+      .number({ error: "must be a number" })
+      .min(0, "must be between 0 and 50")
+      .max(50, "must be between 0 and 50"),
   })
   .superRefine(checkSprintDates);
 
@@ -41,29 +44,62 @@ const PREVIEW_TTL_MS = 60 * 60_000;
  * team's capacity over the new sprint's dates, and stores it under an id so
  * that "apply" carries out exactly what was previewed.
  */
-export async function previewPlan({ orgId, request, requestId, now = new Date() }: { orgId: string; request: PlanRequest; requestId?: string; now?: Date }): Promise<SprintPlanPreview | { error: string }> {
+export async function previewPlan({
+  orgId,
+  request,
+  requestId,
+  now = new Date(),
+}: {
+  orgId: string;
+  request: PlanRequest;
+  requestId?: string;
+  now?: Date;
+}): Promise<SprintPlanPreview | { error: string }> {
   const context = await loadBoardContext({ orgId, boardId: request.boardId, now, requestId });
-  if (context.status !== "ok") return { error: context.status === "not-connected" ? "Connect Jira first." : "The Jira site has no scrum boards." };
+  if (context.status !== "ok")
+    return { error: context.status === "not-connected" ? "Connect Jira first." : "The Jira site has no scrum boards." };
   const { config, board, estimationField, activeSprint, snapshots, team, focusFactor, sprints } = context;
   if (board.id !== request.boardId) return { error: "That board does not exist on the connected Jira site." };
-  if (sprints.some((s) => s.state !== "closed" && s.name === request.name)) return { error: `A sprint named "${request.name}" is already open on ${board.name}; choose another name.` };
+  if (sprints.some((s) => s.state !== "closed" && s.name === request.name))
+    return { error: `A sprint named "${request.name}" is already open on ${board.name}; choose another name.` };
 
   const [backlog, active] = await Promise.all([
     readBacklog({ orgId, config, boardId: board.id, pointsField: estimationField }),
-    activeSprint ? readSprintIssues({ orgId, config, sprintId: activeSprint.id, pointsField: estimationField }) : Promise.resolve({ value: [] }),
+    activeSprint
+      ? readSprintIssues({ orgId, config, sprintId: activeSprint.id, pointsField: estimationField })
+      : Promise.resolve({ value: [] }),
   ]);
   const experience = componentExperience(snapshots.close.values());
-  const people: PlanPerson[] = capacities(team, request, focusFactor).map((p) => ({ accountId: p.accountId, name: p.name, capacityPoints: p.capacityPoints, componentExperience: experience.get(p.accountId) ?? {} }));
-  const doneBlockers = backlog.value.flatMap((i) => i.blockedBy.filter((b) => b.statusCategory === "done").map((b) => b.key));
+  const people: PlanPerson[] = capacities(team, request, focusFactor).map((p) => ({
+    accountId: p.accountId,
+    name: p.name,
+    capacityPoints: p.capacityPoints,
+    componentExperience: experience.get(p.accountId) ?? {},
+  }));
+  const doneBlockers = backlog.value.flatMap((i) =>
+    i.blockedBy.filter((b) => b.statusCategory === "done").map((b) => b.key),
+  );
 
   const plan = planSprint({
-    backlog: backlog.value.map((i) => ({ key: i.key, summary: i.summary, points: i.points, component: i.components[0] ?? null, epic: i.epic, blockedBy: i.blockedBy.map((b) => b.key), assigneeAccountId: i.assigneeAccountId })),
+    backlog: backlog.value.map((i) => ({
+      key: i.key,
+      summary: i.summary,
+      points: i.points,
+      component: i.components[0] ?? null,
+      epic: i.epic,
+      blockedBy: i.blockedBy.map((b) => b.key),
+      assigneeAccountId: i.assigneeAccountId,
+    })),
     people,
     bufferPercent: request.bufferPercent,
     alreadyScheduledKeys: [...active.value.map((i) => i.key), ...doneBlockers],
     goal: request.goal || undefined,
   });
-  const diff = planDiff({ plan, sprint: { name: request.name, startDate: request.startDate, endDate: request.endDate, goal: plan.goal }, current: backlog.value.map((i) => ({ key: i.key, sprintId: null, assigneeAccountId: i.assigneeAccountId })) });
+  const diff = planDiff({
+    plan,
+    sprint: { name: request.name, startDate: request.startDate, endDate: request.endDate, goal: plan.goal },
+    current: backlog.value.map((i) => ({ key: i.key, sprintId: null, assigneeAccountId: i.assigneeAccountId })),
+  });
   const id = createHash("sha256").update(JSON.stringify({ request, diff })).digest("hex").slice(0, 24);
   const preview: SprintPlanPreview = {
     id,
@@ -82,4 +118,3 @@ export async function previewPlan({ orgId, request, requestId, now = new Date() 
 export async function findPreview({ orgId, id }: { orgId: string; id: string }): Promise<SprintPlanPreview | null> {
   return readCached<SprintPlanPreview>({ orgId, key: `sprint-plan:${id}` });
 }
-

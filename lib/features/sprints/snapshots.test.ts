@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { JiraSprint, JiraWorkItem } from "@/lib/integrations/jira";
 import { backfillClosedSprint, closeAgainstStart, snapshotItems } from "./snapshots";
 
-const item = (key: string, points: number | null, statusCategory: JiraWorkItem["statusCategory"], resolvedAt: string | null = null): JiraWorkItem => ({
+const item = (
+  key: string,
+  points: number | null,
+  statusCategory: JiraWorkItem["statusCategory"],
+  resolvedAt: string | null = null,
+): JiraWorkItem => ({
   key,
   summary: key,
   issueType: "Story",
@@ -17,11 +22,24 @@ const item = (key: string, points: number | null, statusCategory: JiraWorkItem["
   sprintIds: [1],
   resolvedAt,
 });
-const sprint: JiraSprint = { id: 1, name: "S1", state: "closed", startDate: "2026-11-02T09:00:00Z", endDate: "2026-11-16T09:00:00Z", completeDate: "2026-11-16T10:00:00Z", goal: null };
+const sprint: JiraSprint = {
+  id: 1,
+  name: "S1",
+  state: "closed",
+  startDate: "2026-11-02T09:00:00Z",
+  endDate: "2026-11-16T09:00:00Z",
+  completeDate: "2026-11-16T10:00:00Z",
+  goal: null,
+};
 
 describe("backfillClosedSprint", () => {
   it("counts everything in the sprint as committed and what was resolved by its end as completed", () => {
-    const result = backfillClosedSprint(sprint, [item("A-1", 5, "done", "2026-11-10T12:00:00Z"), item("A-2", 3, "done", "2026-11-30T12:00:00Z"), item("A-3", 8, "indeterminate"), item("A-4", null, "done", "2026-11-05T00:00:00Z")]);
+    const result = backfillClosedSprint(sprint, [
+      item("A-1", 5, "done", "2026-11-10T12:00:00Z"),
+      item("A-2", 3, "done", "2026-11-30T12:00:00Z"),
+      item("A-3", 8, "indeterminate"),
+      item("A-4", null, "done", "2026-11-05T00:00:00Z"),
+    ]);
     expect(result).toMatchObject({ committedPoints: 16, completedPoints: 5, addedPoints: 0, removedPoints: 0 });
     expect(result.issues.source).toBe("backfill");
   });
@@ -35,6 +53,11 @@ describe("closeAgainstStart", () => {
   });
 
   it("without a start snapshot, commits what it sees and measures no scope change", () => {
-    expect(closeAgainstStart(null, [item("A-1", 5, "done")])).toMatchObject({ committedPoints: 5, completedPoints: 5, addedPoints: 0, removedPoints: 0 });
+    expect(closeAgainstStart(null, [item("A-1", 5, "done")])).toMatchObject({
+      committedPoints: 5,
+      completedPoints: 5,
+      addedPoints: 0,
+      removedPoints: 0,
+    });
   });
 });

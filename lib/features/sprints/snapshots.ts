@@ -11,14 +11,31 @@ import type { SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
 const points = (items: { points: number | null }[]) => items.reduce((total, item) => total + (item.points ?? 0), 0);
 
 export function snapshotItems(items: JiraWorkItem[], source: SnapshotIssues["source"]): SnapshotIssues {
-  return { source, items: items.map((i) => ({ key: i.key, points: i.points, assigneeAccountId: i.assigneeAccountId, statusCategory: i.statusCategory, component: i.components[0] ?? null })) };
+  return {
+    source,
+    items: items.map((i) => ({
+      key: i.key,
+      points: i.points,
+      assigneeAccountId: i.assigneeAccountId,
+      statusCategory: i.statusCategory,
+      component: i.components[0] ?? null,
+    })),
+  };
 }
 
 /** What a closed sprint committed and completed, from its issues as they are now. */
 export function backfillClosedSprint(sprint: JiraSprint, items: JiraWorkItem[]) {
   const end = Date.parse(sprint.completeDate ?? sprint.endDate ?? "") || Number.POSITIVE_INFINITY;
-  const completed = items.filter((i) => i.statusCategory === "done" && i.resolvedAt !== null && Date.parse(i.resolvedAt) <= end + 86_400_000);
-  return { committedPoints: points(items), completedPoints: points(completed), addedPoints: 0, removedPoints: 0, issues: snapshotItems(items, "backfill") };
+  const completed = items.filter(
+    (i) => i.statusCategory === "done" && i.resolvedAt !== null && Date.parse(i.resolvedAt) <= end + 86_400_000,
+  );
+  return {
+    committedPoints: points(items),
+    completedPoints: points(completed),
+    addedPoints: 0,
+    removedPoints: 0,
+    issues: snapshotItems(items, "backfill"),
+  };
 }
 
 /** A sprint's close compared with its start: what was added and removed along the way. */

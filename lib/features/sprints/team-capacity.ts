@@ -4,15 +4,34 @@ import { listAvailability, listTeam } from "@/lib/db/queries/availability";
 
 const day = (value: string | Date) => (typeof value === "string" ? value : value.toISOString()).slice(0, 10);
 
-export type TeamMember = { accountId: string; name: string; allocationPercent: number; timeOff: DateRange[]; onCall: DateRange[] };
+export type TeamMember = {
+  accountId: string;
+  name: string;
+  allocationPercent: number;
+  timeOff: DateRange[];
+  onCall: DateRange[];
+};
 
 /** The org's active members who have a Jira account, with their availability over a period. */
-export async function loadTeam({ orgId, from, to }: { orgId: string; from: string; to: string }): Promise<TeamMember[]> {
-  const [team, availability] = await Promise.all([listTeam({ orgId }), listAvailability({ orgId, from: day(from), to: day(to) })]);
+export async function loadTeam({
+  orgId,
+  from,
+  to,
+}: {
+  orgId: string;
+  from: string;
+  to: string;
+}): Promise<TeamMember[]> {
+  const [team, availability] = await Promise.all([
+    listTeam({ orgId }),
+    listAvailability({ orgId, from: day(from), to: day(to) }),
+  ]);
   return team
     .filter((m) => m.jiraAccountId)
     .map((m) => {
-      const own = availability.filter((a) => a.membership.id === m.id).map((a) => ({ kind: a.kind, range: { startsOn: day(a.startsOn), endsOn: day(a.endsOn) } }));
+      const own = availability
+        .filter((a) => a.membership.id === m.id)
+        .map((a) => ({ kind: a.kind, range: { startsOn: day(a.startsOn), endsOn: day(a.endsOn) } }));
       return {
         accountId: m.jiraAccountId as string,
         name: m.user.name,
@@ -27,7 +46,13 @@ export async function loadTeam({ orgId, from, to }: { orgId: string; from: strin
 export function capacities(team: TeamMember[], sprint: { startDate: string; endDate: string }, pointsPerDay: number) {
   return team.map((member) => ({
     ...member,
-    ...personCapacity({ sprint: { startDate: day(sprint.startDate), endDate: day(sprint.endDate) }, timeOff: member.timeOff, onCall: member.onCall, allocationPercent: member.allocationPercent, pointsPerDay }),
+    ...personCapacity({
+      sprint: { startDate: day(sprint.startDate), endDate: day(sprint.endDate) },
+      timeOff: member.timeOff,
+      onCall: member.onCall,
+      allocationPercent: member.allocationPercent,
+      pointsPerDay,
+    }),
   }));
 }
 
@@ -38,5 +63,8 @@ export function capacities(team: TeamMember[], sprint: { startDate: string; endD
  */
 export function availablePersonDays(team: TeamMember[], sprint: { startDate: string; endDate: string }) {
   if (!isWalkableRange(day(sprint.startDate), day(sprint.endDate))) return 0;
-  return capacities(team, sprint, 1).reduce((total, person) => total + person.availableDays * (person.allocationPercent / 100), 0);
+  return capacities(team, sprint, 1).reduce(
+    (total, person) => total + person.availableDays * (person.allocationPercent / 100),
+    0,
+  );
 }

@@ -1,7 +1,9 @@
 import type { TicketOutcome } from "./sentry-to-jira";
 
 /** A retried Sentry ticket, as one sentence for the automations page. Pure. */
-export function describeTicketRetry(outcome: TicketOutcome): { ok: true; data: { status: string; message: string } } | { ok: false; error: string } {
+export function describeTicketRetry(
+  outcome: TicketOutcome,
+): { ok: true; data: { status: string; message: string } } | { ok: false; error: string } {
   switch (outcome.status) {
     case "created":
     case "existing":

@@ -13,12 +13,35 @@ export type ListedTicketResult =
   | { status: "not-connected" | "unavailable" | "not-listed"; message: string }
   | { status: "filed"; issue: ClassifiedIssue; priority: string; outcome: TicketOutcome };
 
-export async function ticketForListedSentryIssue({ orgId, issueId, projectKey, actor, requestId, retry }: { orgId: string; issueId: string; projectKey: string; actor: { type: ActorType; id: string | null; label: string }; requestId: string; retry?: { ownWritesOnly: boolean } }): Promise<ListedTicketResult> {
+export async function ticketForListedSentryIssue({
+  orgId,
+  issueId,
+  projectKey,
+  actor,
+  requestId,
+  retry,
+}: {
+  orgId: string;
+  issueId: string;
+  projectKey: string;
+  actor: { type: ActorType; id: string | null; label: string };
+  requestId: string;
+  retry?: { ownWritesOnly: boolean };
+}): Promise<ListedTicketResult> {
   const page = await loadErrorsPage({ orgId, filters: { period: "7d", sort: "severity" }, requestId });
   if (page.status === "not-connected") return { status: "not-connected", message: "Sentry is not connected." };
   if (page.status === "unavailable") return { status: "unavailable", message: page.message };
   const issue = page.issues.find((i) => i.id === issueId);
-  if (!issue) return { status: "not-listed", message: `Sentry issue ${issueId} is not in the current list of unresolved issues.` };
+  if (!issue)
+    return {
+      status: "not-listed",
+      message: `Sentry issue ${issueId} is not in the current list of unresolved issues.`,
+    };
   const ticket = buildSentryTicket({ ...issue, projectSlug: issue.project.slug }, issue);
-  return { status: "filed", issue, priority: ticket.priority, outcome: await ticketForSentryIssue({ orgId, issue, ticket, projectKey, actor, requestId, retry }) };
+  return {
+    status: "filed",
+    issue,
+    priority: ticket.priority,
+    outcome: await ticketForSentryIssue({ orgId, issue, ticket, projectKey, actor, requestId, retry }),
+  };
 }

@@ -5,7 +5,17 @@
 export { describeTicketRetry } from "./describe-ticket-retry";
 export { ticketForListedSentryIssue } from "./from-errors-list";
 export { loadNewFeaturePage } from "./new-feature-page";
-export { type CreatedIssue, type CreationResult, type CreationStep, creationSteps, findTicketsPreview, previewTickets, runCreationStep, type TicketsPreview, writeKey } from "./requirements";
+export {
+  type CreatedIssue,
+  type CreationResult,
+  type CreationStep,
+  creationSteps,
+  findTicketsPreview,
+  previewTickets,
+  runCreationStep,
+  type TicketsPreview,
+  writeKey,
+} from "./requirements";
 export { retrySentryTicket } from "./retry-sentry-ticket";
 export { getTicketRouting, routingSchema, saveTicketRouting } from "./routing";
 export { ticketForSentryIssue, type TicketOutcome } from "./sentry-to-jira";

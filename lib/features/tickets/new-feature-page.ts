@@ -9,5 +9,8 @@ export async function loadNewFeaturePage({ orgId }: { orgId: string }): Promise<
   const jira = await getJiraConfig({ orgId });
   if (!jira) return { jira: "not-connected" };
   const boards = await readBoards({ orgId, config: jira }).catch(() => null);
-  return { jira: "connected", projects: [...new Set((boards?.value ?? []).map((b) => b.projectKey).filter((k): k is string => Boolean(k)))] };
+  return {
+    jira: "connected",
+    projects: [...new Set((boards?.value ?? []).map((b) => b.projectKey).filter((k): k is string => Boolean(k)))],
+  };
 }

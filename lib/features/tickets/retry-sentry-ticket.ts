@@ -12,7 +12,19 @@ const SENTRY_TICKET_KEY = /^sentry-ticket:(\d+)$/;
  * when the write is not such a ticket (an automation's run has its own retry),
  * or the issue is no longer listed: then the write is retried as it is.
  */
-export async function retrySentryTicket({ orgId, intentId, actor, requestId, ownWritesOnly }: { orgId: string; intentId: string; actor: { type: ActorType; id: string | null; label: string }; requestId: string; ownWritesOnly: boolean }) {
+export async function retrySentryTicket({
+  orgId,
+  intentId,
+  actor,
+  requestId,
+  ownWritesOnly,
+}: {
+  orgId: string;
+  intentId: string;
+  actor: { type: ActorType; id: string | null; label: string };
+  requestId: string;
+  ownWritesOnly: boolean;
+}) {
   const intent = await findFailedWrite({ orgId, intentId });
   if (!intent || intent.operation !== "jira.issue.create" || intent.runId !== null) return null;
   // Someone else's write, for one who may retry only their own: the outbox's own retry refuses it.
@@ -20,6 +32,13 @@ export async function retrySentryTicket({ orgId, intentId, actor, requestId, own
   const issueId = SENTRY_TICKET_KEY.exec(intent.idempotencyKey)?.[1];
   const projectKey = (intent.payload as { args?: { projectKey?: unknown } }).args?.projectKey;
   if (!issueId || typeof projectKey !== "string") return null;
-  const listed = await ticketForListedSentryIssue({ orgId, issueId, projectKey, actor, requestId, retry: { ownWritesOnly } });
+  const listed = await ticketForListedSentryIssue({
+    orgId,
+    issueId,
+    projectKey,
+    actor,
+    requestId,
+    retry: { ownWritesOnly },
+  });
   return listed.status === "filed" ? listed.outcome : null;
 }

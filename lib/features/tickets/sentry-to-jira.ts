@@ -32,7 +32,27 @@ type TicketFields = Pick<SentryTicket, "summary" | "description" | "priority" | 
  * a repeat with corrected input after a failure (another project) replaces the
  * failed write instead of returning its failure.
  */
-export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, actor, requestId, runId, waitForBackoff, retry }: { orgId: string; issue: SentryIssueFacts; ticket: TicketFields; projectKey: string; actor: Actor; requestId: string; runId?: string; waitForBackoff?: boolean; retry?: RetryRequest }): Promise<TicketOutcome> {
+export async function ticketForSentryIssue({
+  orgId,
+  issue,
+  ticket,
+  projectKey,
+  actor,
+  requestId,
+  runId,
+  waitForBackoff,
+  retry,
+}: {
+  orgId: string;
+  issue: SentryIssueFacts;
+  ticket: TicketFields;
+  projectKey: string;
+  actor: Actor;
+  requestId: string;
+  runId?: string;
+  waitForBackoff?: boolean;
+  retry?: RetryRequest;
+}): Promise<TicketOutcome> {
   const jira = await getJiraConfig({ orgId, requestId });
   if (!jira) return { status: "failed", message: "Connect Jira first." };
   const browse = (key: string) => `${jira.siteUrl}/browse/${key}`;
@@ -42,30 +62,62 @@ export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, a
   const suggestion = await suggestAssignee({ orgId, sentryProjectSlug: issue.project.slug });
   const retried = retry ? await retryFailedCreate({ orgId, issueId: issue.id, actor, requestId, retry, jira }) : null;
   if (retried && "message" in retried) return retried;
-  const created = retried ?? await performWrite({
-    orgId,
-    operation: "jira.issue.create",
-    args: { projectKey, issueType: "Bug", summary: ticket.summary, description: ticket.description, priority: ticket.priority, labels: ticket.labels, assigneeAccountId: suggestion?.accountId ?? null },
-    orderingKey: `sentry-issue:${issue.id}`,
-    idempotencyKey: `sentry-ticket:${issue.id}`,
-    actor,
-    summary: `Created a Jira bug for Sentry issue ${issue.shortId}`,
-    target: { type: "sentry_issue", id: issue.id },
-    requestId,
-    runId,
-    waitForBackoff,
-    connections: { jira },
-  });
-  if (created.status === "pending") return { status: "pending", message: `Jira is not answering${created.error ? ` (${created.error})` : ""}; the ticket will be created as soon as it is back. Open this issue again to link it.`, retryAt: created.retryAt };
+  const created =
+    retried ??
+    (await performWrite({
+      orgId,
+      operation: "jira.issue.create",
+      args: {
+        projectKey,
+        issueType: "Bug",
+        summary: ticket.summary,
+        description: ticket.description,
+        priority: ticket.priority,
+        labels: ticket.labels,
+        assigneeAccountId: suggestion?.accountId ?? null,
+      },
+      orderingKey: `sentry-issue:${issue.id}`,
+      idempotencyKey: `sentry-ticket:${issue.id}`,
+      actor,
+      summary: `Created a Jira bug for Sentry issue ${issue.shortId}`,
+      target: { type: "sentry_issue", id: issue.id },
+      requestId,
+      runId,
+      waitForBackoff,
+      connections: { jira },
+    }));
+  if (created.status === "pending")
+    return {
+      status: "pending",
+      message: `Jira is not answering${created.error ? ` (${created.error})` : ""}; the ticket will be created as soon as it is back. Open this issue again to link it.`,
+      retryAt: created.retryAt,
+    };
   // Corrected input under the same key (another project, say) replaces this failed write, so say so.
-  if (created.status === "failed") return { status: "failed", message: `${created.error} — retry it, or create it in the right Jira project to replace it.` };
+  if (created.status === "failed")
+    return {
+      status: "failed",
+      message: `${created.error} — retry it, or create it in the right Jira project to replace it.`,
+    };
   const { id, key } = created.result;
-  await recordTicketLink({ orgId, jiraIssueKey: key, jiraIssueId: id, sentryIssueId: issue.id, sentryShortId: issue.shortId, createdVia: actor.type, createdById: actor.type === "user" ? actor.id : null });
+  await recordTicketLink({
+    orgId,
+    jiraIssueKey: key,
+    jiraIssueId: id,
+    sentryIssueId: issue.id,
+    sentryShortId: issue.shortId,
+    createdVia: actor.type,
+    createdById: actor.type === "user" ? actor.id : null,
+  });
 
   await performWrite({
     orgId,
     operation: "jira.issue.remote_link",
-    args: { issueKey: key, url: issue.permalink, title: `Sentry ${issue.shortId}: ${issue.title}`.slice(0, 255), globalId: `sentry-issue-${issue.id}` },
+    args: {
+      issueKey: key,
+      url: issue.permalink,
+      title: `Sentry ${issue.shortId}: ${issue.title}`.slice(0, 255),
+      globalId: `sentry-issue-${issue.id}`,
+    },
     orderingKey: `jira:${key}`,
     idempotencyKey: `sentry-ticket:${issue.id}:remote-link`,
     actor,
@@ -81,7 +133,13 @@ export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, a
     await performWrite({
       orgId,
       operation: "sentry.issue.link_external",
-      args: { installationUuid, issueId: issue.id, webUrl: browse(key), project: projectKey, identifier: key.split("-")[1] ?? key },
+      args: {
+        installationUuid,
+        issueId: issue.id,
+        webUrl: browse(key),
+        project: projectKey,
+        identifier: key.split("-")[1] ?? key,
+      },
       orderingKey: `sentry-issue:${issue.id}`,
       idempotencyKey: `sentry-ticket:${issue.id}:external-link`,
       actor,
@@ -92,7 +150,14 @@ export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, a
       connections: { sentry },
     });
   }
-  return { status: "created", key, url: browse(key), assignee: suggestion ? `${suggestion.name} (${suggestion.completed} ${suggestion.component} issues completed recently)` : undefined };
+  return {
+    status: "created",
+    key,
+    url: browse(key),
+    assignee: suggestion
+      ? `${suggestion.name} (${suggestion.completed} ${suggestion.component} issues completed recently)`
+      : undefined,
+  };
 }
 
 /**
@@ -100,11 +165,33 @@ export async function ticketForSentryIssue({ orgId, issue, ticket, projectKey, a
  * (retry-write.ts) so that on success the link is made here as for any other
  * create. No failed create: null, and the ticket is asked for as usual.
  */
-async function retryFailedCreate({ orgId, issueId, actor, requestId, retry, jira }: { orgId: string; issueId: string; actor: Actor; requestId: string; retry: RetryRequest; jira: JiraClientConfig }): Promise<WriteOutcome<"jira.issue.create"> | { status: "failed"; message: string } | null> {
+async function retryFailedCreate({
+  orgId,
+  issueId,
+  actor,
+  requestId,
+  retry,
+  jira,
+}: {
+  orgId: string;
+  issueId: string;
+  actor: Actor;
+  requestId: string;
+  retry: RetryRequest;
+  jira: JiraClientConfig;
+}): Promise<WriteOutcome<"jira.issue.create"> | { status: "failed"; message: string } | null> {
   const intent = await findIntent({ orgId, idempotencyKey: `sentry-ticket:${issueId}` });
   if (!intent || (intent.status !== "failed" && intent.status !== "dead")) return null;
-  const outcome = await retryWrite({ orgId, intentId: intent.id, actor, requestId, ownWritesOnly: retry.ownWritesOnly, connections: { jira } });
-  if (outcome.status === "succeeded" || outcome.status === "pending" || outcome.status === "failed") return outcomeOf("jira.issue.create", outcome);
+  const outcome = await retryWrite({
+    orgId,
+    intentId: intent.id,
+    actor,
+    requestId,
+    ownWritesOnly: retry.ownWritesOnly,
+    connections: { jira },
+  });
+  if (outcome.status === "succeeded" || outcome.status === "pending" || outcome.status === "failed")
+    return outcomeOf("jira.issue.create", outcome);
   const described = describeRetry(outcome);
   return { status: "failed", message: described.ok ? described.data.message : described.error };
 }

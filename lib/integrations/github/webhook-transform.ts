@@ -11,14 +11,24 @@ const createPayload = z.object({ ref: z.string().min(1), ref_type: z.string(), r
 const pullRequestPayload = z.object({
   action: z.string().min(1),
   number: z.number().int(),
-  pull_request: z.object({ title: z.string(), html_url: z.string().min(1), merged: z.boolean().nullish(), head: z.object({ ref: z.string() }) }),
+  pull_request: z.object({
+    title: z.string(),
+    html_url: z.string().min(1),
+    merged: z.boolean().nullish(),
+    head: z.object({ ref: z.string() }),
+  }),
   repository,
 });
 
 const OPENED = new Set(["opened", "reopened", "ready_for_review"]);
 
 function invalid(error: z.ZodError): WebhookReading {
-  return { kind: "invalid", fields: Object.fromEntries(error.issues.map((issue) => [issue.path.map(String).join(".") || "body", issue.message])) };
+  return {
+    kind: "invalid",
+    fields: Object.fromEntries(
+      error.issues.map((issue) => [issue.path.map(String).join(".") || "body", issue.message]),
+    ),
+  };
 }
 
 export function readGithubWebhook(eventName: string | null, body: unknown): WebhookReading {
@@ -26,16 +36,36 @@ export function readGithubWebhook(eventName: string | null, body: unknown): Webh
   if (eventName === "create") {
     const parsed = createPayload.safeParse(body);
     if (!parsed.success) return invalid(parsed.error);
-    if (parsed.data.ref_type !== "branch") return { kind: "ignored", reason: `a new ${parsed.data.ref_type} starts no automation` };
+    if (parsed.data.ref_type !== "branch")
+      return { kind: "ignored", reason: `a new ${parsed.data.ref_type} starts no automation` };
     const repo = parsed.data.repository;
-    return { kind: "event", event: { type: "git.branch", repo: repo.full_name, branch: parsed.data.ref, url: `${repo.html_url}/tree/${encodeURIComponent(parsed.data.ref)}` } };
+    return {
+      kind: "event",
+      event: {
+        type: "git.branch",
+        repo: repo.full_name,
+        branch: parsed.data.ref,
+        url: `${repo.html_url}/tree/${encodeURIComponent(parsed.data.ref)}`,
+      },
+    };
   }
   if (eventName === "pull_request") {
     const parsed = pullRequestPayload.safeParse(body);
     if (!parsed.success) return invalid(parsed.error);
     const { action, number, pull_request: pr, repository: repo } = parsed.data;
     const kind = OPENED.has(action) ? "opened" : action === "closed" ? (pr.merged ? "merged" : "closed") : "updated";
-    return { kind: "event", event: { type: "git.pull_request", action: kind, repo: repo.full_name, number, title: pr.title, branch: pr.head.ref, url: pr.html_url } };
+    return {
+      kind: "event",
+      event: {
+        type: "git.pull_request",
+        action: kind,
+        repo: repo.full_name,
+        number,
+        title: pr.title,
+        branch: pr.head.ref,
+        url: pr.html_url,
+      },
+    };
   }
   return { kind: "ignored", reason: `${eventName} events start no automation` };
 }

@@ -12,12 +12,21 @@ const issue = {
     labels: ["customer"],
     parent: { key: "ACME-1", fields: { summary: "Berth scheduling", issuetype: { name: "Epic" } } },
     issuelinks: [
-      { type: { name: "Blocks" }, inwardIssue: { key: "ACME-40", fields: { status: { name: "To Do", statusCategory: { key: "new" } } } } },
-      { type: { name: "Blocks" }, outwardIssue: { key: "ACME-50", fields: { status: { name: "Done", statusCategory: { key: "done" } } } } },
+      {
+        type: { name: "Blocks" },
+        inwardIssue: { key: "ACME-40", fields: { status: { name: "To Do", statusCategory: { key: "new" } } } },
+      },
+      {
+        type: { name: "Blocks" },
+        outwardIssue: { key: "ACME-50", fields: { status: { name: "Done", statusCategory: { key: "done" } } } },
+      },
       { type: { name: "Relates" }, inwardIssue: { key: "ACME-7" } },
     ],
     resolutiondate: null,
-    customfield_10020: [{ id: 11, name: "Sprint 11" }, { id: 12, name: "Sprint 12" }],
+    customfield_10020: [
+      { id: 11, name: "Sprint 11" },
+      { id: 12, name: "Sprint 12" },
+    ],
     customfield_10016: 5,
   },
 };
@@ -43,14 +52,31 @@ describe("toWorkItem", () => {
   });
 
   it("treats a missing or non-numeric estimate as unestimated, and a non-epic parent as no epic", () => {
-    const subtask = { key: "ACME-43", fields: { summary: "x", parent: { key: "ACME-42", fields: { summary: "y", issuetype: { name: "Story" } } }, customfield_10016: "5" } };
-    expect(toWorkItem(subtask, "customfield_10016")).toMatchObject({ points: null, epic: null, statusCategory: "new", assigneeAccountId: null, assigneeName: null, blockedBy: [] });
+    const subtask = {
+      key: "ACME-43",
+      fields: {
+        summary: "x",
+        parent: { key: "ACME-42", fields: { summary: "y", issuetype: { name: "Story" } } },
+        customfield_10016: "5",
+      },
+    };
+    expect(toWorkItem(subtask, "customfield_10016")).toMatchObject({
+      points: null,
+      epic: null,
+      statusCategory: "new",
+      assigneeAccountId: null,
+      assigneeName: null,
+      blockedBy: [],
+    });
     expect(toWorkItem(issue, null)?.points).toBeNull();
   });
 
   it("names the assignee as toJiraAccount does: display name, else email, else accountId", () => {
-    const withAssignee = (assignee: object) => toWorkItem({ ...issue, fields: { ...issue.fields, assignee } }, null)?.assigneeName;
-    expect(withAssignee({ accountId: "712020:abc", displayName: "", emailAddress: "jan@acme.test" })).toBe("jan@acme.test");
+    const withAssignee = (assignee: object) =>
+      toWorkItem({ ...issue, fields: { ...issue.fields, assignee } }, null)?.assigneeName;
+    expect(withAssignee({ accountId: "712020:abc", displayName: "", emailAddress: "jan@acme.test" })).toBe(
+      "jan@acme.test",
+    );
     expect(withAssignee({ accountId: "712020:abc", emailAddress: null })).toBe("712020:abc");
   });
 
@@ -67,8 +93,22 @@ describe("toWorkItem", () => {
 
 describe("boards and sprints", () => {
   it("maps a board and a sprint", () => {
-    expect(toBoard({ id: 1, name: "ACME board", type: "scrum", location: { projectKey: "ACME" } })).toEqual({ id: 1, name: "ACME board", type: "scrum", projectKey: "ACME" });
-    expect(toSprint({ id: 9, name: "Sprint 9", state: "active", startDate: "2026-11-17T09:00:00.000Z", endDate: "2026-12-01T09:00:00.000Z", goal: "" })).toEqual({
+    expect(toBoard({ id: 1, name: "ACME board", type: "scrum", location: { projectKey: "ACME" } })).toEqual({
+      id: 1,
+      name: "ACME board",
+      type: "scrum",
+      projectKey: "ACME",
+    });
+    expect(
+      toSprint({
+        id: 9,
+        name: "Sprint 9",
+        state: "active",
+        startDate: "2026-11-17T09:00:00.000Z",
+        endDate: "2026-12-01T09:00:00.000Z",
+        goal: "",
+      }),
+    ).toEqual({
       id: 9,
       name: "Sprint 9",
       state: "active",

@@ -36,7 +36,11 @@ describe("Jira agile reads", () => {
     expect(items.every((i) => i.sprintIds.includes(active.id))).toBe(true);
     expect(items.some((i) => i.points !== null)).toBe(true);
     // Three projects of demo data: more than two pages of 100.
-    const everything = await searchWorkItems(config(), "project in (ACME, PORT, HULL) ORDER BY key ASC", "customfield_10016");
+    const everything = await searchWorkItems(
+      config(),
+      "project in (ACME, PORT, HULL) ORDER BY key ASC",
+      "customfield_10016",
+    );
     expect(everything.length).toBeGreaterThan(200);
     expect(new Set(everything.map((i) => i.key)).size).toBe(everything.length);
     expect(everything.some((i) => i.blockedBy.length > 0)).toBe(true);

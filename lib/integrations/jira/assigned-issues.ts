@@ -19,7 +19,10 @@ const assigneeSchema = z.object({ fields: z.object({ assignee: z.object({ accoun
  * updated first: one paged search per 50 people instead of one per person.
  * Every requested account id is in the answer, with an empty list when it holds nothing.
  */
-export async function listOpenIssuesAssignedToAny(config: JiraClientConfig, accountIds: string[]): Promise<Record<string, JiraIssueSummary[]>> {
+export async function listOpenIssuesAssignedToAny(
+  config: JiraClientConfig,
+  accountIds: string[],
+): Promise<Record<string, JiraIssueSummary[]>> {
   const ids = [...new Set(accountIds)].sort();
   const grouped: Record<string, JiraIssueSummary[]> = Object.fromEntries(ids.map((id) => [id, []]));
   const { v3 } = createJiraClients(config);
@@ -28,7 +31,14 @@ export async function listOpenIssuesAssignedToAny(config: JiraClientConfig, acco
     const jql = `assignee in (${chunk.map(jqlString).join(", ")}) AND statusCategory != Done ORDER BY updated DESC`;
     let nextPageToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const answer = await callJira(() => v3.issueSearch.searchForIssuesUsingJqlEnhancedSearch({ jql, fields: ["summary", "status", "issuetype", "assignee"], maxResults: 100, nextPageToken }));
+      const answer = await callJira(() =>
+        v3.issueSearch.searchForIssuesUsingJqlEnhancedSearch({
+          jql,
+          fields: ["summary", "status", "issuetype", "assignee"],
+          maxResults: 100,
+          nextPageToken,
+        }),
+      );
       for (const issue of answer.issues ?? []) {
         const assignee = assigneeSchema.safeParse(issue);
         const accountId = assignee.success ? assignee.data.fields.assignee?.accountId : undefined;

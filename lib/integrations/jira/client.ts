@@ -20,7 +20,13 @@ export type JiraClients = { v3: Version3Client; agile: AgileClient };
  * ignores HTTP(S)_PROXY (a proxy would be checked instead of the site) and
  * reads at most 10 MB. `timeout` covers connecting and every silence after.
  */
-export function createJiraClients({ siteUrl, email, apiToken, requestId, timeoutMs = JIRA_TIMEOUT_MS }: JiraClientConfig): JiraClients {
+export function createJiraClients({
+  siteUrl,
+  email,
+  apiToken,
+  requestId,
+  timeoutMs = JIRA_TIMEOUT_MS,
+}: JiraClientConfig): JiraClients {
   const agents = getUpstreamAgents();
   const config: Config = {
     host: siteUrl,

@@ -7,7 +7,8 @@ import { toJiraAccount, toJiraSiteInfo } from "./transform";
 import type { JiraClientConfig, JiraConnectionFailureReason, JiraConnectionResult } from "./types";
 import { connectionFailure } from "../connection-failure";
 
-const failure: (reason: JiraConnectionFailureReason, message: string, status?: number) => JiraConnectionResult = connectionFailure;
+const failure: (reason: JiraConnectionFailureReason, message: string, status?: number) => JiraConnectionResult =
+  connectionFailure;
 
 const EXAMPLE_SITE = "https://your-company.atlassian.net";
 
@@ -18,7 +19,11 @@ const EXAMPLE_SITE = "https://your-company.atlassian.net";
  */
 export async function testJiraConnection(config: JiraClientConfig): Promise<JiraConnectionResult> {
   const { siteUrl, timeoutMs = JIRA_TIMEOUT_MS } = config;
-  if (!isWebAddress(siteUrl)) return failure("wrong_site", `"${siteUrl}" is not a web address. Enter the Jira site's address, e.g. ${EXAMPLE_SITE}.`);
+  if (!isWebAddress(siteUrl))
+    return failure(
+      "wrong_site",
+      `"${siteUrl}" is not a web address. Enter the Jira site's address, e.g. ${EXAMPLE_SITE}.`,
+    );
   const { v3 } = createJiraClients(config);
   try {
     const [user, info] = await callJira(() => Promise.all([v3.myself.getCurrentUser(), v3.serverInfo.getServerInfo()]));
@@ -34,13 +39,21 @@ export async function testJiraConnection(config: JiraClientConfig): Promise<Jira
 
 function notJira(siteUrl: string, status?: number): JiraConnectionResult {
   const answer = status === undefined ? "answered, but not as Jira does" : `has no Jira site (${status})`;
-  return failure("wrong_site", `${siteUrl} ${answer}. Enter the site's address without a path after it, e.g. ${EXAMPLE_SITE}.`, status);
+  return failure(
+    "wrong_site",
+    `${siteUrl} ${answer}. Enter the site's address without a path after it, e.g. ${EXAMPLE_SITE}.`,
+    status,
+  );
 }
 
 function describeFailure(error: IntegrationError, siteUrl: string, timeoutMs: number): JiraConnectionResult {
   const { status } = error;
   if (isRedirect(status)) {
-    return failure("wrong_site", `${siteUrl} redirects elsewhere (${status}), and Bosun does not follow redirects. Enter the address the site ends up at, e.g. ${EXAMPLE_SITE}.`, status);
+    return failure(
+      "wrong_site",
+      `${siteUrl} redirects elsewhere (${status}), and Bosun does not follow redirects. Enter the address the site ends up at, e.g. ${EXAMPLE_SITE}.`,
+      status,
+    );
   }
   switch (error.reason) {
     case "bad_credentials":
@@ -58,20 +71,38 @@ function describeFailure(error: IntegrationError, siteUrl: string, timeoutMs: nu
     case "not_found":
       return notJira(siteUrl, status);
     case "invalid_response":
-      if (error.code === ANSWER_TOO_LARGE) return failure("wrong_site", `${siteUrl} sent an answer larger than ${formatMegabytes(UPSTREAM_MAX_BODY_BYTES)}, so Bosun stopped reading it. Check the site address.`);
+      if (error.code === ANSWER_TOO_LARGE)
+        return failure(
+          "wrong_site",
+          `${siteUrl} sent an answer larger than ${formatMegabytes(UPSTREAM_MAX_BODY_BYTES)}, so Bosun stopped reading it. Check the site address.`,
+        );
       return notJira(siteUrl);
     case "unreachable":
-      return failure("unreachable", `Could not reach ${new URL(siteUrl).host} (${error.code}). Check the site address and that Bosun's server can reach it.`);
+      return failure(
+        "unreachable",
+        `Could not reach ${new URL(siteUrl).host} (${error.code}). Check the site address and that Bosun's server can reach it.`,
+      );
     case "blocked_address":
       return failure("blocked_address", `Bosun does not connect to internal addresses: ${error.message}.`);
     case "timeout":
-      return failure("timeout", `Jira did not answer within ${formatSeconds(timeoutMs)}. Try again; if it keeps happening, check status.atlassian.com.`);
+      return failure(
+        "timeout",
+        `Jira did not answer within ${formatSeconds(timeoutMs)}. Try again; if it keeps happening, check status.atlassian.com.`,
+      );
     case "rate_limited": {
       const wait = error.retryAfterSeconds === undefined ? "in a minute" : `in ${error.retryAfterSeconds} s`;
-      return failure("rate_limited", `Jira is limiting requests from this account (${status}). Try again ${wait}.`, status);
+      return failure(
+        "rate_limited",
+        `Jira is limiting requests from this account (${status}). Try again ${wait}.`,
+        status,
+      );
     }
     case "server_error":
-      return failure("unexpected", `Jira had a server error (${status}). Try again later; if it keeps happening, check status.atlassian.com.`, status);
+      return failure(
+        "unexpected",
+        `Jira had a server error (${status}). Try again later; if it keeps happening, check status.atlassian.com.`,
+        status,
+      );
     default:
       return failure("unexpected", `Jira's answer was unexpected: ${error.message}.`, status);
   }

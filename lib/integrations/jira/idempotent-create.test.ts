@@ -9,8 +9,20 @@ import { type BulkIssue, createIssuesBulk } from "./issues";
 describe("Jira creates that happen once", () => {
   let emulator: JiraEmulator;
   const config = () => ({ siteUrl: `${emulator.url}/acme`, ...ADA });
-  const issuesLabelled = (label: string) => emulator.store().sites.get("acme")!.data.issues.filter((issue) => issue.labels.includes(label));
-  const story = (summary: string, labels: string[] = []): BulkIssue => ({ projectKey: "ACME", issueType: "Story", summary, description: { type: "doc", version: 1, content: [] }, priority: "Medium", labels, components: [] });
+  const issuesLabelled = (label: string) =>
+    emulator
+      .store()
+      .sites.get("acme")!
+      .data.issues.filter((issue) => issue.labels.includes(label));
+  const story = (summary: string, labels: string[] = []): BulkIssue => ({
+    projectKey: "ACME",
+    issueType: "Story",
+    summary,
+    description: { type: "doc", version: 1, content: [] },
+    priority: "Medium",
+    labels,
+    components: [],
+  });
 
   beforeAll(async () => {
     emulator = await startTestEmulator();
@@ -19,7 +31,10 @@ describe("Jira creates that happen once", () => {
 
   it("a single create carries its marker next to its own labels, and a retry returns the issue it finds", async () => {
     const marker = createMarker("org_a", "single-1");
-    const created = await createIssueOnce(config(), story("Single once", ["sentry"]), { marker, outcomeUnknown: false });
+    const created = await createIssueOnce(config(), story("Single once", ["sentry"]), {
+      marker,
+      outcomeUnknown: false,
+    });
     expect(issuesLabelled(marker).map((i) => [i.key, i.labels])).toEqual([[created.key, ["sentry", marker]]]);
 
     const retried = await createIssueOnce(config(), story("Single once", ["sentry"]), { marker, outcomeUnknown: true });
@@ -37,7 +52,10 @@ describe("Jira creates that happen once", () => {
     const issues = Array.from({ length: 6 }, (_, n) => story(`Bulk element ${n}`, ["bulk-once"]));
     const markers = issues.map((_, n) => createMarker("org_a", "bulk-1", n));
     // An earlier try got elements 1 and 4 into Jira (as if one of two requests went through).
-    const earlier = await createIssuesBulk(config(), [1, 4].map((n) => ({ ...issues[n]!, labels: ["bulk-once", markers[n]!] })));
+    const earlier = await createIssuesBulk(
+      config(),
+      [1, 4].map((n) => ({ ...issues[n]!, labels: ["bulk-once", markers[n]!] })),
+    );
     expect(earlier.created).toHaveLength(2);
 
     const result = await createIssuesBulkOnce(config(), issues, { markers, outcomeUnknown: true });
@@ -68,10 +86,15 @@ describe("Jira creates that happen once", () => {
     const marker = createMarker("org_a", "twice");
     const older = await createIssuesBulk(config(), [story("Twice", [marker])]);
     await createIssuesBulk(config(), [story("Twice", [marker])]);
-    expect((await findIssuesByMarker(config(), [marker])).get(marker)).toEqual({ id: older.created[0]!.id, key: older.created[0]!.key });
+    expect((await findIssuesByMarker(config(), [marker])).get(marker)).toEqual({
+      id: older.created[0]!.id,
+      key: older.created[0]!.key,
+    });
   });
 
   it("refuses a bulk create whose markers do not match its issues one for one", async () => {
-    await expect(createIssuesBulkOnce(config(), [story("No marker")], { markers: [], outcomeUnknown: false })).rejects.toThrow(RangeError);
+    await expect(
+      createIssuesBulkOnce(config(), [story("No marker")], { markers: [], outcomeUnknown: false }),
+    ).rejects.toThrow(RangeError);
   });
 });

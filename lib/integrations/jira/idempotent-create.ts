@@ -19,7 +19,10 @@ export type CreatedIssue = { id: string; key: string };
  * The issues carrying each marker, by marker. Should an issue be there twice
  * (created before markers were searched), the oldest one counts.
  */
-export async function findIssuesByMarker(config: JiraClientConfig, markers: string[]): Promise<Map<string, CreatedIssue>> {
+export async function findIssuesByMarker(
+  config: JiraClientConfig,
+  markers: string[],
+): Promise<Map<string, CreatedIssue>> {
   const found = new Map<string, CreatedIssue & { order: number }>();
   if (markers.length === 0) return new Map();
   const { v3 } = createJiraClients(config);
@@ -27,7 +30,9 @@ export async function findIssuesByMarker(config: JiraClientConfig, markers: stri
   const jql = `labels in (${markers.map(jqlString).join(", ")})`;
   let nextPageToken: string | undefined;
   do {
-    const page = await callJira(() => v3.issueSearch.searchForIssuesUsingJqlEnhancedSearch({ jql, fields: ["labels"], maxResults: 100, nextPageToken }));
+    const page = await callJira(() =>
+      v3.issueSearch.searchForIssuesUsingJqlEnhancedSearch({ jql, fields: ["labels"], maxResults: 100, nextPageToken }),
+    );
     for (const issue of page.issues ?? []) {
       if (!issue.id || !issue.key) continue;
       const order = Number(issue.id);
@@ -43,7 +48,11 @@ export async function findIssuesByMarker(config: JiraClientConfig, markers: stri
 }
 
 /** One issue, created at most once: `outcomeUnknown` when an earlier attempt may have reached Jira. */
-export async function createIssueOnce(config: JiraClientConfig, issue: NewIssue, { marker, outcomeUnknown }: { marker: string; outcomeUnknown: boolean }): Promise<CreatedIssue> {
+export async function createIssueOnce(
+  config: JiraClientConfig,
+  issue: NewIssue,
+  { marker, outcomeUnknown }: { marker: string; outcomeUnknown: boolean },
+): Promise<CreatedIssue> {
   if (outcomeUnknown) {
     const existing = (await findIssuesByMarker(config, [marker])).get(marker);
     if (existing) return existing;
@@ -56,9 +65,17 @@ export async function createIssueOnce(config: JiraClientConfig, issue: NewIssue,
  * Jira are found by their own markers (one search for all of them) and only the
  * missing ones are sent; the result keeps every element's original index.
  */
-export async function createIssuesBulkOnce(config: JiraClientConfig, issues: BulkIssue[], { markers, outcomeUnknown }: { markers: string[]; outcomeUnknown: boolean }): Promise<BulkResult> {
-  if (markers.length !== issues.length) throw new RangeError(`One marker per issue: ${markers.length} markers for ${issues.length} issues`);
-  const marked = issues.map((issue, index) => ({ ...issue, labels: withMarker(issue.labels, markers[index] as string) }));
+export async function createIssuesBulkOnce(
+  config: JiraClientConfig,
+  issues: BulkIssue[],
+  { markers, outcomeUnknown }: { markers: string[]; outcomeUnknown: boolean },
+): Promise<BulkResult> {
+  if (markers.length !== issues.length)
+    throw new RangeError(`One marker per issue: ${markers.length} markers for ${issues.length} issues`);
+  const marked = issues.map((issue, index) => ({
+    ...issue,
+    labels: withMarker(issue.labels, markers[index] as string),
+  }));
   if (!outcomeUnknown) return createIssuesBulk(config, marked);
   const byMarker = await findIssuesByMarker(config, markers);
   const found = new Map<number, CreatedIssue>();
@@ -67,6 +84,12 @@ export async function createIssuesBulkOnce(config: JiraClientConfig, issues: Bul
     if (issue) found.set(index, issue);
   });
   const missing = missingIndexes(issues.length, found);
-  const retry = missing.length > 0 ? await createIssuesBulk(config, missing.map((index) => marked[index] as BulkIssue)) : { created: [], errors: [] };
+  const retry =
+    missing.length > 0
+      ? await createIssuesBulk(
+          config,
+          missing.map((index) => marked[index] as BulkIssue),
+        )
+      : { created: [], errors: [] };
   return mergeBulkOutcome(found, missing, retry);
 }

@@ -11,7 +11,10 @@ export function jqlString(value: string) {
 }
 
 /** Issues assigned to one person that are not done, most recently updated first (at most 100). */
-export async function listOpenIssuesAssignedTo(config: JiraClientConfig, accountId: string): Promise<JiraIssueSummary[]> {
+export async function listOpenIssuesAssignedTo(
+  config: JiraClientConfig,
+  accountId: string,
+): Promise<JiraIssueSummary[]> {
   const { v3 } = createJiraClients(config);
   const page = await callJira(() =>
     v3.issueSearch.searchForIssuesUsingJqlEnhancedSearch({
@@ -61,9 +64,15 @@ function issueFields(issue: NewIssue & Partial<Pick<BulkIssue, "components" | "p
 }
 
 /** A link on the Jira issue back to where it came from (e.g. the Sentry issue); globalId keeps it unique. */
-export async function addRemoteLink(config: JiraClientConfig, issueKey: string, { url, title, globalId }: { url: string; title: string; globalId: string }): Promise<void> {
+export async function addRemoteLink(
+  config: JiraClientConfig,
+  issueKey: string,
+  { url, title, globalId }: { url: string; title: string; globalId: string },
+): Promise<void> {
   const { v3 } = createJiraClients(config);
-  await callJira(() => v3.issueRemoteLinks.createOrUpdateRemoteIssueLink({ issueIdOrKey: issueKey, globalId, object: { url, title } }));
+  await callJira(() =>
+    v3.issueRemoteLinks.createOrUpdateRemoteIssueLink({ issueIdOrKey: issueKey, globalId, object: { url, title } }),
+  );
 }
 
 /** One issue of a bulk create: Epic, Story or Subtask, with its parent (epic or story) when it has one. */
@@ -74,12 +83,21 @@ export type BulkIssue = NewIssue & {
   points?: { field: string; value: number } | null;
 };
 
-export type BulkResult = { created: { index: number; id: string; key: string }[]; errors: { index: number; message: string }[] };
+export type BulkResult = {
+  created: { index: number; id: string; key: string }[];
+  errors: { index: number; message: string }[];
+};
 
-type BulkElementError = { failedElementNumber?: number; elementErrors?: { errorMessages?: string[]; errors?: unknown } };
+type BulkElementError = {
+  failedElementNumber?: number;
+  elementErrors?: { errorMessages?: string[]; errors?: unknown };
+};
 
 const elementMessage = (e: BulkElementError) =>
-  summarizeUpstreamText(Object.values((e.elementErrors?.errors ?? {}) as Record<string, string>).join("; ") || (e.elementErrors?.errorMessages ?? []).join("; ")) ?? "rejected";
+  summarizeUpstreamText(
+    Object.values((e.elementErrors?.errors ?? {}) as Record<string, string>).join("; ") ||
+      (e.elementErrors?.errorMessages ?? []).join("; "),
+  ) ?? "rejected";
 
 /**
  * When Jira rejects every issue of a bulk create it answers 400 with
@@ -88,10 +106,22 @@ const elementMessage = (e: BulkElementError) =>
  */
 function withElementErrors(error: unknown): IntegrationError {
   const failure = toIntegrationError(error, Date.now());
-  const body = (error as { cause?: { response?: { data?: unknown } } } | null)?.cause?.response?.data as { errors?: unknown } | undefined;
+  const body = (error as { cause?: { response?: { data?: unknown } } } | null)?.cause?.response?.data as
+    { errors?: unknown } | undefined;
   if (failure.status !== 400 || !Array.isArray(body?.errors) || body.errors.length === 0) return failure;
-  const detail = summarizeUpstreamText((body.errors as BulkElementError[]).map((e) => `issue ${(e.failedElementNumber ?? 0) + 1}: ${elementMessage(e)}`).join("; "), 1_000);
-  return new IntegrationError({ service: "jira", reason: failure.reason, status: failure.status, message: `${failure.message}: ${detail ?? "every issue was rejected"}`, cause: error });
+  const detail = summarizeUpstreamText(
+    (body.errors as BulkElementError[])
+      .map((e) => `issue ${(e.failedElementNumber ?? 0) + 1}: ${elementMessage(e)}`)
+      .join("; "),
+    1_000,
+  );
+  return new IntegrationError({
+    service: "jira",
+    reason: failure.reason,
+    status: failure.status,
+    message: `${failure.message}: ${detail ?? "every issue was rejected"}`,
+    cause: error,
+  });
 }
 
 /** Creates up to 50 issues in one request (Jira's limit); per-item failures come back with their index. */
@@ -119,8 +149,12 @@ export async function createIssuesBulk(config: JiraClientConfig, issues: BulkIss
 }
 
 /** Issue type names of the site, so a plan uses the site's own "Subtask" or "Sub-task". */
-export async function listIssueTypes(config: JiraClientConfig): Promise<{ name: string; subtask: boolean; hierarchyLevel: number }[]> {
+export async function listIssueTypes(
+  config: JiraClientConfig,
+): Promise<{ name: string; subtask: boolean; hierarchyLevel: number }[]> {
   const { v3 } = createJiraClients(config);
   const types = await callJira(() => v3.issueTypes.getIssueAllTypes());
-  return types.filter((t) => t.name).map((t) => ({ name: t.name as string, subtask: Boolean(t.subtask), hierarchyLevel: t.hierarchyLevel ?? 0 }));
+  return types
+    .filter((t) => t.name)
+    .map((t) => ({ name: t.name as string, subtask: Boolean(t.subtask), hierarchyLevel: t.hierarchyLevel ?? 0 }));
 }

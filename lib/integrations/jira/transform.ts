@@ -2,7 +2,16 @@ import "server-only";
 import { HttpException } from "jira.js";
 import { z } from "zod";
 import { IntegrationError } from "@/lib/integrations/integration-error";
-import { classifyTransportError, formatMegabytes, isRedirect, parseRetryAfter, reasonForStatus, REDIRECT_NOT_FOLLOWED, summarizeUpstreamText, UPSTREAM_MAX_BODY_BYTES } from "../http";
+import {
+  classifyTransportError,
+  formatMegabytes,
+  isRedirect,
+  parseRetryAfter,
+  reasonForStatus,
+  REDIRECT_NOT_FOLLOWED,
+  summarizeUpstreamText,
+  UPSTREAM_MAX_BODY_BYTES,
+} from "../http";
 import { ANSWER_TOO_LARGE, findUpstreamRefusal, UpstreamAddressRefusedError } from "../upstream-errors";
 import type { JiraAccount, JiraIssueSummary, JiraSiteInfo } from "./types";
 
@@ -55,7 +64,10 @@ export function jiraErrorDetail(body: unknown): string | null {
   const parsed = errorCollectionSchema.safeParse(body);
   if (!parsed.success) return null;
   const { errorMessages = [], errors = {} } = parsed.data;
-  const messages = [...errorMessages, ...Object.entries(errors).map(([field, message]) => `${field}: ${message}`)].filter((message) => summarizeUpstreamText(message) !== null);
+  const messages = [
+    ...errorMessages,
+    ...Object.entries(errors).map(([field, message]) => `${field}: ${message}`),
+  ].filter((message) => summarizeUpstreamText(message) !== null);
   return messages.length > 0 ? summarizeUpstreamText(messages.join(" ")) : null;
 }
 
@@ -72,16 +84,33 @@ function httpAnswer(error: unknown): HttpAnswer | null {
 /** axios's own refusal past maxContentLength, which carries no code of its own. */
 function isAxiosTooLarge(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return code === "ERR_BAD_RESPONSE" && typeof message === "string" && /^maxContentLength size of \d+ exceeded$/.test(message);
+  return (
+    code === "ERR_BAD_RESPONSE" &&
+    typeof message === "string" &&
+    /^maxContentLength size of \d+ exceeded$/.test(message)
+  );
 }
 
 /** The outbound policy's refusals (lib/integrations/upstream-policy.ts), or null for any other failure. */
 function refusalError(error: unknown): IntegrationError | null {
   const refusal = findUpstreamRefusal(error);
-  if (refusal instanceof UpstreamAddressRefusedError) return new IntegrationError({ service: "jira", reason: "blocked_address", code: refusal.code, message: refusal.message, cause: error });
+  if (refusal instanceof UpstreamAddressRefusedError)
+    return new IntegrationError({
+      service: "jira",
+      reason: "blocked_address",
+      code: refusal.code,
+      message: refusal.message,
+      cause: error,
+    });
   if (!refusal && !isAxiosTooLarge(error)) return null;
   const message = `Jira's answer was larger than ${formatMegabytes(UPSTREAM_MAX_BODY_BYTES)}, so Bosun stopped reading it`;
-  return new IntegrationError({ service: "jira", reason: "invalid_response", code: ANSWER_TOO_LARGE, message, cause: error });
+  return new IntegrationError({
+    service: "jira",
+    reason: "invalid_response",
+    code: ANSWER_TOO_LARGE,
+    message,
+    cause: error,
+  });
 }
 
 /** Turns whatever a jira.js call rejected with into an IntegrationError whose message is safe to show. */
@@ -102,9 +131,21 @@ export function toIntegrationError(error: unknown, now: number): IntegrationErro
     });
   }
   const transport = classifyTransportError(error);
-  if (transport) return new IntegrationError({ service: "jira", reason: transport.reason, code: transport.code, message: `No answer from Jira (${transport.code})`, cause: error });
+  if (transport)
+    return new IntegrationError({
+      service: "jira",
+      reason: transport.reason,
+      code: transport.code,
+      message: `No answer from Jira (${transport.code})`,
+      cause: error,
+    });
   const reason = summarizeUpstreamText(error instanceof Error ? error.message : String(error)) ?? "no readable reason";
-  return new IntegrationError({ service: "jira", reason: "unexpected", message: `Jira call failed: ${reason}`, cause: error });
+  return new IntegrationError({
+    service: "jira",
+    reason: "unexpected",
+    message: `Jira call failed: ${reason}`,
+    cause: error,
+  });
 }
 
 const issueSummarySchema = z.object({
@@ -121,5 +162,10 @@ export function toIssueSummary(answer: unknown): JiraIssueSummary | null {
   const parsed = issueSummarySchema.safeParse(answer);
   if (!parsed.success) return null;
   const { key, fields } = parsed.data;
-  return { key, summary: fields.summary, status: fields.status?.name ?? "Unknown", type: fields.issuetype?.name ?? null };
+  return {
+    key,
+    summary: fields.summary,
+    status: fields.status?.name ?? "Unknown",
+    type: fields.issuetype?.name ?? null,
+  };
 }

@@ -15,7 +15,15 @@ export type JiraAccount = { accountId: string; displayName: string; email: strin
 
 export type JiraSiteInfo = { baseUrl: string; title: string; deploymentType: string | null; version: string | null };
 
-export type JiraConnectionFailureReason = "bad_credentials" | "forbidden" | "wrong_site" | "unreachable" | "blocked_address" | "timeout" | "rate_limited" | "unexpected";
+export type JiraConnectionFailureReason =
+  | "bad_credentials"
+  | "forbidden"
+  | "wrong_site"
+  | "unreachable"
+  | "blocked_address"
+  | "timeout"
+  | "rate_limited"
+  | "unexpected";
 
 export type JiraConnectionResult =
   | { ok: true; account: JiraAccount; site: JiraSiteInfo }
@@ -26,7 +34,15 @@ export type JiraIssueSummary = { key: string; summary: string; status: string; t
 export type JiraBoard = { id: number; name: string; type: string; projectKey: string | null };
 
 export type JiraSprintState = "future" | "active" | "closed";
-export type JiraSprint = { id: number; name: string; state: JiraSprintState; startDate: string | null; endDate: string | null; completeDate: string | null; goal: string | null };
+export type JiraSprint = {
+  id: number;
+  name: string;
+  state: JiraSprintState;
+  startDate: string | null;
+  endDate: string | null;
+  completeDate: string | null;
+  goal: string | null;
+};
 
 export type StatusCategory = "new" | "indeterminate" | "done";
 

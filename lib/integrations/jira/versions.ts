@@ -7,7 +7,13 @@ import type { JiraClientConfig } from "./types";
  * usually spans several — and marking one released. Versions are per project,
  * so a release named "2.14.0" may be one version in each of ACME and PORT.
  */
-export type JiraVersion = { id: string; name: string; projectKey: string; released: boolean; releaseDate: string | null };
+export type JiraVersion = {
+  id: string;
+  name: string;
+  projectKey: string;
+  released: boolean;
+  releaseDate: string | null;
+};
 
 /** Every version of every project (the first 100 projects): one request per project, whichever name is wanted. */
 export async function listAllVersions(config: JiraClientConfig): Promise<JiraVersion[]> {
@@ -16,9 +22,18 @@ export async function listAllVersions(config: JiraClientConfig): Promise<JiraVer
   const found: JiraVersion[] = [];
   for (const project of projects.values ?? []) {
     if (!project.key) continue;
-    const versions = await callJira(() => v3.projectVersions.getProjectVersions({ projectIdOrKey: project.key as string }));
+    const versions = await callJira(() =>
+      v3.projectVersions.getProjectVersions({ projectIdOrKey: project.key as string }),
+    );
     for (const version of versions) {
-      if (version.name && version.id) found.push({ id: version.id, name: version.name, projectKey: project.key, released: Boolean(version.released), releaseDate: version.releaseDate ?? null });
+      if (version.name && version.id)
+        found.push({
+          id: version.id,
+          name: version.name,
+          projectKey: project.key,
+          released: Boolean(version.released),
+          releaseDate: version.releaseDate ?? null,
+        });
     }
   }
   return found;
@@ -29,7 +44,10 @@ export async function findVersionsNamed(config: JiraClientConfig, name: string):
 }
 
 /** Marks the version released on the given day; repeating it changes nothing. */
-export async function releaseVersion(config: JiraClientConfig, { versionId, releaseDate }: { versionId: string; releaseDate: string }): Promise<{ versionId: string; releaseDate: string }> {
+export async function releaseVersion(
+  config: JiraClientConfig,
+  { versionId, releaseDate }: { versionId: string; releaseDate: string },
+): Promise<{ versionId: string; releaseDate: string }> {
   const { v3 } = createJiraClients(config);
   await callJira(() => v3.projectVersions.updateVersion({ id: versionId, released: true, releaseDate }));
   return { versionId, releaseDate };

@@ -13,12 +13,18 @@ import type { JiraClientConfig } from "./types";
 const MAX_STEPS = 6;
 
 type StatusField = { name?: string; statusCategory?: { key?: string } };
-const toStatusRef = (status: StatusField | undefined): StatusRef => ({ name: status?.name ?? "Unknown", category: status?.statusCategory?.key ?? "indeterminate" });
+const toStatusRef = (status: StatusField | undefined): StatusRef => ({
+  name: status?.name ?? "Unknown",
+  category: status?.statusCategory?.key ?? "indeterminate",
+});
 
 export type TransitionResult = { issueKey: string; from: string; to: string; steps: string[]; note: string };
 
 /** Moves the issue step by step towards `target`, never backwards; stops when it is there or past it. */
-export async function transitionForward(config: JiraClientConfig, { issueKey, target, order }: { issueKey: string; target: string; order: string[] }): Promise<TransitionResult> {
+export async function transitionForward(
+  config: JiraClientConfig,
+  { issueKey, target, order }: { issueKey: string; target: string; order: string[] },
+): Promise<TransitionResult> {
   const { v3 } = createJiraClients(config);
   const steps: string[] = [];
   let from: string | null = null;
@@ -27,7 +33,9 @@ export async function transitionForward(config: JiraClientConfig, { issueKey, ta
     const current = toStatusRef(issue.fields.status as StatusField);
     from ??= current.name;
     const answer = await callJira(() => v3.issues.getTransitions({ issueIdOrKey: issueKey }));
-    const available: AvailableTransition[] = (answer.transitions ?? []).filter((t) => t.id && t.to).map((t) => ({ id: t.id as string, to: toStatusRef(t.to as StatusField) }));
+    const available: AvailableTransition[] = (answer.transitions ?? [])
+      .filter((t) => t.id && t.to)
+      .map((t) => ({ id: t.id as string, to: toStatusRef(t.to as StatusField) }));
     const choice = chooseForwardTransition({ current, target, order, available });
     if (choice.kind === "stay") return { issueKey, from, to: current.name, steps, note: choice.reason };
     if (choice.kind === "blocked") {
@@ -44,11 +52,18 @@ export async function transitionForward(config: JiraClientConfig, { issueKey, ta
  * Adds a comment unless one with the same text is already among the issue's
  * latest comments — so a retry after a lost answer does not comment twice.
  */
-export async function addCommentOnce(config: JiraClientConfig, { issueKey, body }: { issueKey: string; body: AdfDoc }): Promise<{ issueKey: string; commentId: string; existing: boolean }> {
+export async function addCommentOnce(
+  config: JiraClientConfig,
+  { issueKey, body }: { issueKey: string; body: AdfDoc },
+): Promise<{ issueKey: string; commentId: string; existing: boolean }> {
   const { v3 } = createJiraClients(config);
   const wanted = adfPlainText(body);
-  const recent = await callJira(() => v3.issueComments.getComments({ issueIdOrKey: issueKey, orderBy: "-created", maxResults: 50 }));
-  const same = (recent.comments ?? []).find((comment) => comment.body && adfPlainText(comment.body as AdfDoc) === wanted);
+  const recent = await callJira(() =>
+    v3.issueComments.getComments({ issueIdOrKey: issueKey, orderBy: "-created", maxResults: 50 }),
+  );
+  const same = (recent.comments ?? []).find(
+    (comment) => comment.body && adfPlainText(comment.body as AdfDoc) === wanted,
+  );
   if (same?.id) return { issueKey, commentId: same.id, existing: true };
   const created = await callJira(() => v3.issueComments.addComment({ issueIdOrKey: issueKey, comment: body as never }));
   return { issueKey, commentId: created.id ?? "", existing: false };

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { IntegrationError } from "@/lib/integrations/integration-error";
-import { HTML_PAGE, type RecordingServer, redirectTo, startFloodServer, startRecordingServer } from "@/test/integrations";
+import {
+  HTML_PAGE,
+  type RecordingServer,
+  redirectTo,
+  startFloodServer,
+  startRecordingServer,
+} from "@/test/integrations";
 import { createSentryClient } from "./client";
 
 const DEMO = { organizationSlug: "acme", authToken: "sentry-demo-token" };
@@ -32,7 +38,10 @@ describe("createSentryClient against the Sentry emulator", () => {
     expect(first.data).toHaveLength(3);
     expect(first.cursors).toEqual({ next: "0:3:0", previous: null });
 
-    const second = await client.get<{ slug: string }[]>("/organizations/acme/projects/", { per_page: 3, cursor: first.cursors.next ?? undefined });
+    const second = await client.get<{ slug: string }[]>("/organizations/acme/projects/", {
+      per_page: 3,
+      cursor: first.cursors.next ?? undefined,
+    });
     expect(second.data.map((p) => p.slug)).not.toContain(first.data[0]?.slug);
     expect(second.cursors.next).toBeNull();
     expect(second.cursors.previous).toBe("0:0:1");
@@ -41,7 +50,12 @@ describe("createSentryClient against the Sentry emulator", () => {
   it("throws an IntegrationError with Sentry's detail for a non-2xx answer", async () => {
     const client = createSentryClient({ baseUrl: emulator.url, ...DEMO });
     const error = await rejection(client.get("/organizations/no-such-org/projects/"));
-    expect(error).toMatchObject({ service: "sentry", reason: "not_found", status: 404, message: "Sentry answered 404 to GET /organizations/no-such-org/projects/: The requested resource does not exist" });
+    expect(error).toMatchObject({
+      service: "sentry",
+      reason: "not_found",
+      status: 404,
+      message: "Sentry answered 404 to GET /organizations/no-such-org/projects/: The requested resource does not exist",
+    });
   });
 
   it("tolerates a trailing slash on the base URL", async () => {
@@ -71,12 +85,21 @@ describe("createSentryClient against other servers", () => {
   it("sends the bearer token, the request id and repeated parameters", async () => {
     server.requests.length = 0;
     const client = createSentryClient({ baseUrl: server.url, ...DEMO, requestId: "req-sentry-test-1" });
-    await rejection(client.get("/organizations/acme/issues/", { project: [1, 2], query: "is:unresolved level:error", statsPeriod: undefined }));
+    await rejection(
+      client.get("/organizations/acme/issues/", {
+        project: [1, 2],
+        query: "is:unresolved level:error",
+        statsPeriod: undefined,
+      }),
+    );
     expect(server.requests).toEqual([
       {
         method: "GET",
         path: "/api/0/organizations/acme/issues/?project=1&project=2&query=is%3Aunresolved+level%3Aerror",
-        headers: expect.objectContaining({ authorization: "Bearer sentry-demo-token", "x-request-id": "req-sentry-test-1" }),
+        headers: expect.objectContaining({
+          authorization: "Bearer sentry-demo-token",
+          "x-request-id": "req-sentry-test-1",
+        }),
       },
     ]);
   });
@@ -98,8 +121,14 @@ describe("createSentryClient and the outbound policy", () => {
     const elsewhere = await startRecordingServer(HTML_PAGE);
     const mover = await startRecordingServer(redirectTo(`${elsewhere.url}/collect`));
     try {
-      const error = await rejection(createSentryClient({ baseUrl: mover.url, ...DEMO }).get("/organizations/acme/projects/"));
-      expect(error).toMatchObject({ service: "sentry", status: 302, message: "Sentry answered 302 to GET /organizations/acme/projects/, a redirect, which Bosun does not follow" });
+      const error = await rejection(
+        createSentryClient({ baseUrl: mover.url, ...DEMO }).get("/organizations/acme/projects/"),
+      );
+      expect(error).toMatchObject({
+        service: "sentry",
+        status: 302,
+        message: "Sentry answered 302 to GET /organizations/acme/projects/, a redirect, which Bosun does not follow",
+      });
       expect(elsewhere.connections()).toBe(0);
     } finally {
       await Promise.all([mover.close(), elsewhere.close()]);
@@ -109,12 +138,15 @@ describe("createSentryClient and the outbound policy", () => {
   it("finding 4 (SSRF): stops reading a 20 MB answer at 10 MB with an error", async () => {
     const flood = await startFloodServer(20 * 1024 * 1024);
     try {
-      const error = await rejection(createSentryClient({ baseUrl: flood.url, ...DEMO, timeoutMs: 60_000 }).get("/organizations/acme/projects/"));
+      const error = await rejection(
+        createSentryClient({ baseUrl: flood.url, ...DEMO, timeoutMs: 60_000 }).get("/organizations/acme/projects/"),
+      );
       expect(error).toMatchObject({
         service: "sentry",
         reason: "invalid_response",
         code: "EUPSTREAMTOOLARGE",
-        message: "Sentry's answer to GET /organizations/acme/projects/ was larger than 10 MB, so Bosun stopped reading it",
+        message:
+          "Sentry's answer to GET /organizations/acme/projects/ was larger than 10 MB, so Bosun stopped reading it",
       });
     } finally {
       await flood.close();

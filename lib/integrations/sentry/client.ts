@@ -1,7 +1,15 @@
 import "server-only";
 import { IntegrationError } from "@/lib/integrations/integration-error";
 import { REQUEST_ID_HEADER } from "@/lib/platform/observability/request-id";
-import { classifyTransportError, formatMegabytes, isRedirect, parseRetryAfter, reasonForStatus, REDIRECT_NOT_FOLLOWED, summarizeUpstreamText } from "../http";
+import {
+  classifyTransportError,
+  formatMegabytes,
+  isRedirect,
+  parseRetryAfter,
+  reasonForStatus,
+  REDIRECT_NOT_FOLLOWED,
+  summarizeUpstreamText,
+} from "../http";
 import { findUpstreamRefusal, UpstreamAddressRefusedError } from "../upstream-errors";
 import { requestUpstream, type UpstreamAnswer, type UpstreamRequest } from "../upstream-request";
 import { parseLinkHeader, sentryErrorDetail } from "./transform";
@@ -18,17 +26,39 @@ export type SentryClient = {
    */
   get<T>(path: string, query?: SentryQuery): Promise<SentryResponse<T>>;
   /** A write (PUT/POST/DELETE) with a JSON body; a 204 answers `data: null`. */
-  write<T>(method: "PUT" | "POST" | "DELETE", path: string, options?: { query?: SentryQuery; body?: unknown }): Promise<SentryResponse<T | null>>;
+  write<T>(
+    method: "PUT" | "POST" | "DELETE",
+    path: string,
+    options?: { query?: SentryQuery; body?: unknown },
+  ): Promise<SentryResponse<T | null>>;
 };
 
-export function createSentryClient({ baseUrl, organizationSlug, authToken, requestId, timeoutMs = SENTRY_TIMEOUT_MS }: SentryClientConfig): SentryClient {
+export function createSentryClient({
+  baseUrl,
+  organizationSlug,
+  authToken,
+  requestId,
+  timeoutMs = SENTRY_TIMEOUT_MS,
+}: SentryClientConfig): SentryClient {
   const apiRoot = `${baseUrl.replace(/\/+$/, "")}/api/0`;
   const headers: Record<string, string> = { accept: "application/json", authorization: `Bearer ${authToken}` };
   if (requestId) headers[REQUEST_ID_HEADER] = requestId;
 
-  async function call<T>(method: string, path: string, query: SentryQuery, body: unknown, allowEmpty: boolean): Promise<SentryResponse<T>> {
-    const request = body === undefined ? { method, headers } : { method, headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) };
-    const answer = await send({ ...request, url: `${apiRoot}${path}${toSearch(query)}`, timeoutMs }, `${method} ${path}`);
+  async function call<T>(
+    method: string,
+    path: string,
+    query: SentryQuery,
+    body: unknown,
+    allowEmpty: boolean,
+  ): Promise<SentryResponse<T>> {
+    const request =
+      body === undefined
+        ? { method, headers }
+        : { method, headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) };
+    const answer = await send(
+      { ...request, url: `${apiRoot}${path}${toSearch(query)}`, timeoutMs },
+      `${method} ${path}`,
+    );
     const json = parseJson(answer.text);
     if (answer.status < 200 || answer.status > 299) {
       const detail = isRedirect(answer.status) ? null : sentryErrorDetail(json);
@@ -41,7 +71,12 @@ export function createSentryClient({ baseUrl, organizationSlug, authToken, reque
       });
     }
     if (json === undefined && !allowEmpty) {
-      throw new IntegrationError({ service: "sentry", reason: "invalid_response", status: answer.status, message: `Sentry answered ${answer.status} to ${method} ${path} without a JSON body` });
+      throw new IntegrationError({
+        service: "sentry",
+        reason: "invalid_response",
+        status: answer.status,
+        message: `Sentry answered ${answer.status} to ${method} ${path} without a JSON body`,
+      });
     }
     return { data: (json ?? null) as T, cursors: parseLinkHeader(answer.headers.get("link")) };
   }
@@ -49,7 +84,11 @@ export function createSentryClient({ baseUrl, organizationSlug, authToken, reque
   return {
     organizationSlug,
     get: <T>(path: string, query: SentryQuery = {}) => call<T>("GET", path, query, undefined, false),
-    write: <T>(method: "PUT" | "POST" | "DELETE", path: string, { query = {}, body }: { query?: SentryQuery; body?: unknown } = {}) => call<T | null>(method, path, query, body, true),
+    write: <T>(
+      method: "PUT" | "POST" | "DELETE",
+      path: string,
+      { query = {}, body }: { query?: SentryQuery; body?: unknown } = {},
+    ) => call<T | null>(method, path, query, body, true),
   };
 }
 
@@ -59,17 +98,32 @@ async function send(request: UpstreamRequest, label: string): Promise<UpstreamAn
     return await requestUpstream(request);
   } catch (error) {
     const refusal = findUpstreamRefusal(error);
-    if (refusal instanceof UpstreamAddressRefusedError) throw new IntegrationError({ service: "sentry", reason: "blocked_address", code: refusal.code, message: refusal.message, cause: error });
+    if (refusal instanceof UpstreamAddressRefusedError)
+      throw new IntegrationError({
+        service: "sentry",
+        reason: "blocked_address",
+        code: refusal.code,
+        message: refusal.message,
+        cause: error,
+      });
     if (refusal) {
       const message = `Sentry's answer to ${label} was larger than ${formatMegabytes(refusal.limitBytes)}, so Bosun stopped reading it`;
-      throw new IntegrationError({ service: "sentry", reason: "invalid_response", code: refusal.code, message, cause: error });
+      throw new IntegrationError({
+        service: "sentry",
+        reason: "invalid_response",
+        code: refusal.code,
+        message,
+        cause: error,
+      });
     }
     const transport = classifyTransportError(error);
     throw new IntegrationError({
       service: "sentry",
       reason: transport?.reason ?? "unexpected",
       code: transport?.code,
-      message: transport ? `No answer from Sentry (${transport.code})` : `Sentry call failed: ${summarizeUpstreamText(error instanceof Error ? error.message : String(error)) ?? "no readable reason"}`,
+      message: transport
+        ? `No answer from Sentry (${transport.code})`
+        : `Sentry call failed: ${summarizeUpstreamText(error instanceof Error ? error.message : String(error)) ?? "no readable reason"}`,
       cause: error,
     });
   }

@@ -23,8 +23,12 @@ afterEach(async () => {
 describe("testSentryConnection against the Sentry emulator", () => {
   it("counts the organization's projects with the demo token", async () => {
     // acme has web, api, worker and Bosun's own project; globex has the first three.
-    await expect(testSentryConnection({ baseUrl: emulator.url, ...DEMO, requestId: "req-sentry-test-2" })).resolves.toEqual({ ok: true, organization: { slug: "acme" }, projectCount: 4 });
-    await expect(testSentryConnection({ baseUrl: emulator.url, ...DEMO, organizationSlug: "globex" })).resolves.toEqual({ ok: true, organization: { slug: "globex" }, projectCount: 3 });
+    await expect(
+      testSentryConnection({ baseUrl: emulator.url, ...DEMO, requestId: "req-sentry-test-2" }),
+    ).resolves.toEqual({ ok: true, organization: { slug: "acme" }, projectCount: 4 });
+    await expect(testSentryConnection({ baseUrl: emulator.url, ...DEMO, organizationSlug: "globex" })).resolves.toEqual(
+      { ok: true, organization: { slug: "globex" }, projectCount: 3 },
+    );
   });
 
   it("reports a wrong token as bad credentials", async () => {
@@ -33,22 +37,31 @@ describe("testSentryConnection against the Sentry emulator", () => {
       ok: false,
       reason: "bad_credentials",
       status: 401,
-      message: "Sentry rejected the auth token (401). Check that it was copied whole, or create a new one in Sentry under Settings → Auth Tokens.",
+      message:
+        "Sentry rejected the auth token (401). Check that it was copied whole, or create a new one in Sentry under Settings → Auth Tokens.",
     });
   });
 
   it("reports an unknown organization as the wrong organization", async () => {
     const result = await testSentryConnection({ baseUrl: emulator.url, ...DEMO, organizationSlug: "initech" });
     expect(result).toMatchObject({ ok: false, reason: "wrong_organization", status: 404 });
-    expect(result.ok || result.message).toMatch(/^Sentry has no organization "initech" at http:\/\/127\.0\.0\.1:\d+, or the token cannot see it \(404\)\./);
+    expect(result.ok || result.message).toMatch(
+      /^Sentry has no organization "initech" at http:\/\/127\.0\.0\.1:\d+, or the token cannot see it \(404\)\./,
+    );
   });
 
   it("reports an empty organization slug without calling Sentry", async () => {
-    await expect(testSentryConnection({ baseUrl: emulator.url, ...DEMO, organizationSlug: " " })).resolves.toMatchObject({ ok: false, reason: "wrong_organization" });
+    await expect(
+      testSentryConnection({ baseUrl: emulator.url, ...DEMO, organizationSlug: " " }),
+    ).resolves.toMatchObject({ ok: false, reason: "wrong_organization" });
   });
 
   it("reports a base URL that is not a URL, and a closed port, as unreachable", async () => {
-    await expect(testSentryConnection({ baseUrl: "sentry.io", ...DEMO })).resolves.toMatchObject({ ok: false, reason: "unreachable", message: expect.stringContaining('"sentry.io" is not a web address') });
+    await expect(testSentryConnection({ baseUrl: "sentry.io", ...DEMO })).resolves.toMatchObject({
+      ok: false,
+      reason: "unreachable",
+      message: expect.stringContaining('"sentry.io" is not a web address'),
+    });
     const baseUrl = await closedPortUrl();
     await expect(testSentryConnection({ baseUrl, ...DEMO })).resolves.toEqual({
       ok: false,
@@ -82,10 +95,13 @@ describe("testSentryConnection against the Sentry emulator", () => {
 
 describe("testSentryConnection and internal addresses", () => {
   it("finding 4 (SSRF): refuses a Sentry URL on a private network and says how to allow it", async () => {
-    await expect(testSentryConnection({ baseUrl: "http://192.168.1.20:9000", ...DEMO, timeoutMs: 2_000 })).resolves.toEqual({
+    await expect(
+      testSentryConnection({ baseUrl: "http://192.168.1.20:9000", ...DEMO, timeoutMs: 2_000 }),
+    ).resolves.toEqual({
       ok: false,
       reason: "blocked_address",
-      message: "Bosun does not connect to internal addresses: 192.168.1.20 is a private address; add it to BOSUN_ALLOWED_UPSTREAM_HOSTS to allow it.",
+      message:
+        "Bosun does not connect to internal addresses: 192.168.1.20 is a private address; add it to BOSUN_ALLOWED_UPSTREAM_HOSTS to allow it.",
     });
   });
 });

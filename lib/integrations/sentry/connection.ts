@@ -3,10 +3,16 @@ import { IntegrationError } from "@/lib/integrations/integration-error";
 import { formatSeconds, isRedirect, isWebAddress } from "../http";
 import { ANSWER_TOO_LARGE } from "../upstream-errors";
 import { createSentryClient, SENTRY_TIMEOUT_MS } from "./client";
-import type { SentryClientConfig, SentryConnectionFailureReason, SentryConnectionResult, SentryResponse } from "./types";
+import type {
+  SentryClientConfig,
+  SentryConnectionFailureReason,
+  SentryConnectionResult,
+  SentryResponse,
+} from "./types";
 import { connectionFailure } from "../connection-failure";
 
-const failure: (reason: SentryConnectionFailureReason, message: string, status?: number) => SentryConnectionResult = connectionFailure;
+const failure: (reason: SentryConnectionFailureReason, message: string, status?: number) => SentryConnectionResult =
+  connectionFailure;
 
 const EXAMPLE_BASE_URL = "https://sentry.io (https://de.sentry.io for EU organizations)";
 /** Counting stops here so a misbehaving server cannot keep the check paging forever. */
@@ -21,15 +27,23 @@ const PAGE_SIZE = 100;
  */
 export async function testSentryConnection(config: SentryClientConfig): Promise<SentryConnectionResult> {
   const { baseUrl, organizationSlug, timeoutMs = SENTRY_TIMEOUT_MS } = config;
-  if (!isWebAddress(baseUrl)) return failure("unreachable", `"${baseUrl}" is not a web address. Enter Sentry's address, e.g. ${EXAMPLE_BASE_URL}.`);
-  if (organizationSlug.trim() === "") return failure("wrong_organization", "Enter the organization slug: the <slug> in https://<slug>.sentry.io.");
+  if (!isWebAddress(baseUrl))
+    return failure(
+      "unreachable",
+      `"${baseUrl}" is not a web address. Enter Sentry's address, e.g. ${EXAMPLE_BASE_URL}.`,
+    );
+  if (organizationSlug.trim() === "")
+    return failure("wrong_organization", "Enter the organization slug: the <slug> in https://<slug>.sentry.io.");
   const client = createSentryClient(config);
   const path = `/organizations/${encodeURIComponent(organizationSlug)}/projects/`;
   try {
     let projectCount = 0;
     let cursor: string | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const { data, cursors }: SentryResponse<unknown> = await client.get(path, { per_page: PAGE_SIZE, cursor: cursor ?? undefined });
+      const { data, cursors }: SentryResponse<unknown> = await client.get(path, {
+        per_page: PAGE_SIZE,
+        cursor: cursor ?? undefined,
+      });
       if (!Array.isArray(data)) return notSentry(baseUrl);
       projectCount += data.length;
       cursor = cursors.next;
@@ -43,17 +57,33 @@ export async function testSentryConnection(config: SentryClientConfig): Promise<
 }
 
 function notSentry(baseUrl: string, status?: number): SentryConnectionResult {
-  return failure("unexpected", `${baseUrl} answered, but not as Sentry's API does. Enter Sentry's address without a path, e.g. ${EXAMPLE_BASE_URL}.`, status);
+  return failure(
+    "unexpected",
+    `${baseUrl} answered, but not as Sentry's API does. Enter Sentry's address without a path, e.g. ${EXAMPLE_BASE_URL}.`,
+    status,
+  );
 }
 
-function describeFailure(error: IntegrationError, { baseUrl, organizationSlug }: SentryClientConfig, timeoutMs: number): SentryConnectionResult {
+function describeFailure(
+  error: IntegrationError,
+  { baseUrl, organizationSlug }: SentryClientConfig,
+  timeoutMs: number,
+): SentryConnectionResult {
   const { status } = error;
   if (isRedirect(status)) {
-    return failure("unexpected", `${baseUrl} redirects elsewhere (${status}), and Bosun does not follow redirects. Enter the address Sentry ends up at, e.g. ${EXAMPLE_BASE_URL}.`, status);
+    return failure(
+      "unexpected",
+      `${baseUrl} redirects elsewhere (${status}), and Bosun does not follow redirects. Enter the address Sentry ends up at, e.g. ${EXAMPLE_BASE_URL}.`,
+      status,
+    );
   }
   switch (error.reason) {
     case "bad_credentials":
-      return failure("bad_credentials", `Sentry rejected the auth token (${status}). Check that it was copied whole, or create a new one in Sentry under Settings → Auth Tokens.`, status);
+      return failure(
+        "bad_credentials",
+        `Sentry rejected the auth token (${status}). Check that it was copied whole, or create a new one in Sentry under Settings → Auth Tokens.`,
+        status,
+      );
     case "forbidden":
       return failure(
         "forbidden",
@@ -67,19 +97,35 @@ function describeFailure(error: IntegrationError, { baseUrl, organizationSlug }:
         status,
       );
     case "invalid_response":
-      return error.code === ANSWER_TOO_LARGE ? failure("unexpected", `${error.message}. Check the base URL.`, status) : notSentry(baseUrl, status);
+      return error.code === ANSWER_TOO_LARGE
+        ? failure("unexpected", `${error.message}. Check the base URL.`, status)
+        : notSentry(baseUrl, status);
     case "blocked_address":
       return failure("blocked_address", `Bosun does not connect to internal addresses: ${error.message}.`);
     case "unreachable":
-      return failure("unreachable", `Could not reach ${new URL(baseUrl).host} (${error.code}). Check the base URL and that Bosun's server can reach it.`);
+      return failure(
+        "unreachable",
+        `Could not reach ${new URL(baseUrl).host} (${error.code}). Check the base URL and that Bosun's server can reach it.`,
+      );
     case "timeout":
-      return failure("timeout", `Sentry did not answer within ${formatSeconds(timeoutMs)}. Try again; if it keeps happening, check status.sentry.io.`);
+      return failure(
+        "timeout",
+        `Sentry did not answer within ${formatSeconds(timeoutMs)}. Try again; if it keeps happening, check status.sentry.io.`,
+      );
     case "rate_limited": {
       const wait = error.retryAfterSeconds === undefined ? "in a minute" : `in ${error.retryAfterSeconds} s`;
-      return failure("rate_limited", `Sentry is limiting requests from this token (${status}). Try again ${wait}.`, status);
+      return failure(
+        "rate_limited",
+        `Sentry is limiting requests from this token (${status}). Try again ${wait}.`,
+        status,
+      );
     }
     case "server_error":
-      return failure("unexpected", `Sentry had a server error (${status}). Try again later; if it keeps happening, check status.sentry.io.`, status);
+      return failure(
+        "unexpected",
+        `Sentry had a server error (${status}). Try again later; if it keeps happening, check status.sentry.io.`,
+        status,
+      );
     default:
       return failure("unexpected", `Sentry's answer was unexpected: ${error.message}.`, status);
   }

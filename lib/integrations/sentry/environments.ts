@@ -15,7 +15,10 @@ export async function listEnvironments(config: SentryClientConfig): Promise<stri
   const names = new Set<string>();
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await client.get<unknown[]>(`/organizations/${config.organizationSlug}/projects/`, { per_page: PER_PAGE, cursor });
+    const answer = await client.get<unknown[]>(`/organizations/${config.organizationSlug}/projects/`, {
+      per_page: PER_PAGE,
+      cursor,
+    });
     for (const project of answer.data) {
       const parsed = projectSchema.safeParse(project);
       if (parsed.success) for (const name of parsed.data.environments) names.add(name);

@@ -1,7 +1,16 @@
 import "server-only";
 
 export { testSentryConnection } from "./connection";
-export { findExternalIssueLink, findInstallationUuid, getIssueLastRelease, linkExternalIssue, listIssues, listProjectSlugs, listReleaseSessions, updateIssues } from "./issues";
+export {
+  findExternalIssueLink,
+  findInstallationUuid,
+  getIssueLastRelease,
+  linkExternalIssue,
+  listIssues,
+  listProjectSlugs,
+  listReleaseSessions,
+  updateIssues,
+} from "./issues";
 export { errorSeries, type ErrorSeries } from "./stats";
 export { listReleases, releaseSessionSeries, type SentryRelease } from "./releases";
 export type { ExternalIssueLink } from "./issues";

@@ -44,14 +44,47 @@ describe("toIssueSummary", () => {
 
   it("drops what is not an issue and treats unknown levels as errors", () => {
     expect(toIssueSummary({ id: 1 })).toBeNull();
-    expect(toIssueSummary({ id: "1", shortId: "A-1", title: "t", level: "critical", status: "unresolved", project: { id: "1", slug: "a" }, count: 3, firstSeen: "x", lastSeen: "y" })?.level).toBe("error");
+    expect(
+      toIssueSummary({
+        id: "1",
+        shortId: "A-1",
+        title: "t",
+        level: "critical",
+        status: "unresolved",
+        project: { id: "1", slug: "a" },
+        count: 3,
+        firstSeen: "x",
+        lastSeen: "y",
+      })?.level,
+    ).toBe("error");
   });
 });
 
 describe("toReleaseSessions", () => {
   it("turns the sessions API's release groups into percents", () => {
-    expect(toReleaseSessions({ groups: [{ by: { release: "2.14.0" }, totals: { "sum(session)": 10000, "count_unique(user)": 900, "crash_free_rate(session)": 0.975, "crash_free_rate(user)": 0.99 } }] })).toEqual([
-      { version: "2.14.0", totalSessions: 10000, crashedSessions: 250, totalUsers: 900, crashFreeSessionRate: 97.5, crashFreeUserRate: 99 },
+    expect(
+      toReleaseSessions({
+        groups: [
+          {
+            by: { release: "2.14.0" },
+            totals: {
+              "sum(session)": 10000,
+              "count_unique(user)": 900,
+              "crash_free_rate(session)": 0.975,
+              "crash_free_rate(user)": 0.99,
+            },
+          },
+        ],
+      }),
+    ).toEqual([
+      {
+        version: "2.14.0",
+        totalSessions: 10000,
+        crashedSessions: 250,
+        totalUsers: 900,
+        crashFreeSessionRate: 97.5,
+        crashFreeUserRate: 99,
+      },
     ]);
     expect(toReleaseSessions({ nope: 1 })).toEqual([]);
   });

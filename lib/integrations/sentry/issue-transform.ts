@@ -19,7 +19,9 @@ export const issueSchema = z.object({
   firstSeen: z.string(),
   lastSeen: z.string(),
   firstRelease: z.object({ version: z.string() }).nullish(),
-  assignedTo: z.object({ type: z.enum(["user", "team"]), id: z.string(), name: z.string(), email: z.string().nullish() }).nullish(),
+  assignedTo: z
+    .object({ type: z.enum(["user", "team"]), id: z.string(), name: z.string(), email: z.string().nullish() })
+    .nullish(),
   isUnhandled: z.boolean().nullish(),
 });
 
@@ -43,7 +45,9 @@ export function toIssueSummary(answer: unknown): SentryIssueSummary | null {
     firstSeen: i.firstSeen,
     lastSeen: i.lastSeen,
     firstReleaseVersion: i.firstRelease?.version ?? null,
-    assignee: i.assignedTo ? { type: i.assignedTo.type, id: i.assignedTo.id, name: i.assignedTo.name, email: i.assignedTo.email ?? null } : null,
+    assignee: i.assignedTo
+      ? { type: i.assignedTo.type, id: i.assignedTo.id, name: i.assignedTo.name, email: i.assignedTo.email ?? null }
+      : null,
     isUnhandled: i.isUnhandled ?? false,
   };
 }
@@ -70,7 +74,10 @@ export function toReleaseSessions(answer: unknown): SentryReleaseSessions[] {
       crashedSessions: crashFreeSessionRate === null ? 0 : Math.round(totalSessions * (1 - crashFreeSessionRate)),
       totalUsers: totals["count_unique(user)"] ?? 0,
       crashFreeSessionRate: crashFreeSessionRate === null ? null : Math.round(crashFreeSessionRate * 10_000) / 100,
-      crashFreeUserRate: totals["crash_free_rate(user)"] == null ? null : Math.round((totals["crash_free_rate(user)"] as number) * 10_000) / 100,
+      crashFreeUserRate:
+        totals["crash_free_rate(user)"] == null
+          ? null
+          : Math.round((totals["crash_free_rate(user)"] as number) * 10_000) / 100,
     };
   });
 }

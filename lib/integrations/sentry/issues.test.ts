@@ -6,7 +6,8 @@ import { findInstallationUuid, linkExternalIssue, listIssues, listReleaseSession
 describe("Sentry issues, triage and release sessions", () => {
   let sentry: RunningSentryEmulator;
   const config = () => ({ baseUrl: sentry.url, organizationSlug: "acme", authToken: "sentry-demo-token" });
-  const raw = async (path: string) => (await fetch(`${sentry.url}/api/0${path}`, { headers: { authorization: "Bearer sentry-demo-token" } })).json();
+  const raw = async (path: string) =>
+    (await fetch(`${sentry.url}/api/0${path}`, { headers: { authorization: "Bearer sentry-demo-token" } })).json();
 
   beforeAll(async () => {
     sentry = await startSentryEmulator({ port: 0 });
@@ -48,8 +49,19 @@ describe("Sentry issues, triage and release sessions", () => {
     const uuid = await findInstallationUuid(config());
     expect(uuid).toBeTruthy();
     const { issues } = await listIssues(config(), { statsPeriod: "30d", maxPages: 1 });
-    await linkExternalIssue(config(), { installationUuid: uuid!, issueId: issues[0]!.id, webUrl: "http://127.0.0.1:4102/acme/browse/ACME-7", project: "ACME", identifier: "7" });
-    const links = (await raw(`/organizations/acme/issues/${issues[0]!.id}/external-issues/`)) as { displayName: string; webUrl: string }[];
-    expect(links).toEqual([expect.objectContaining({ displayName: "ACME#7", webUrl: "http://127.0.0.1:4102/acme/browse/ACME-7" })]);
+    await linkExternalIssue(config(), {
+      installationUuid: uuid!,
+      issueId: issues[0]!.id,
+      webUrl: "http://127.0.0.1:4102/acme/browse/ACME-7",
+      project: "ACME",
+      identifier: "7",
+    });
+    const links = (await raw(`/organizations/acme/issues/${issues[0]!.id}/external-issues/`)) as {
+      displayName: string;
+      webUrl: string;
+    }[];
+    expect(links).toEqual([
+      expect.objectContaining({ displayName: "ACME#7", webUrl: "http://127.0.0.1:4102/acme/browse/ACME-7" }),
+    ]);
   });
 });

@@ -20,7 +20,10 @@ describe("parseLinkHeader", () => {
   });
 
   it("takes the cursor from the URL when the attribute is missing", () => {
-    expect(parseLinkHeader(`<${BASE}&cursor=1700000000000:0:0>; rel="next"; results="true"`)).toEqual({ next: "1700000000000:0:0", previous: null });
+    expect(parseLinkHeader(`<${BASE}&cursor=1700000000000:0:0>; rel="next"; results="true"`)).toEqual({
+      next: "1700000000000:0:0",
+      previous: null,
+    });
   });
 
   it("is empty without a header", () => {
@@ -35,13 +38,21 @@ describe("sentryErrorDetail", () => {
   });
 
   it("reads field errors as Django REST framework writes them", () => {
-    expect(sentryErrorDetail({ status: ['"done" is not a valid choice.'], assignedTo: ["Unknown actor."] })).toBe('status: "done" is not a valid choice. assignedTo: Unknown actor.');
+    expect(sentryErrorDetail({ status: ['"done" is not a valid choice.'], assignedTo: ["Unknown actor."] })).toBe(
+      'status: "done" is not a valid choice. assignedTo: Unknown actor.',
+    );
   });
 
   it("finding 4 (SSRF): keeps Sentry's words to 200 characters of plain text, and drops markup", () => {
-    expect(sentryErrorDetail({ detail: "<html><body><h1>Server Error</h1><pre>Traceback (most recent call last)…</pre></body></html>" })).toBeNull();
+    expect(
+      sentryErrorDetail({
+        detail: "<html><body><h1>Server Error</h1><pre>Traceback (most recent call last)…</pre></body></html>",
+      }),
+    ).toBeNull();
     expect(sentryErrorDetail({ detail: "y".repeat(1000) })).toBe(`${"y".repeat(199)}…`);
-    expect(sentryErrorDetail({ status: ["<b>bad</b>"], assignedTo: ["Unknown\tactor."] })).toBe("assignedTo: Unknown actor.");
+    expect(sentryErrorDetail({ status: ["<b>bad</b>"], assignedTo: ["Unknown\tactor."] })).toBe(
+      "assignedTo: Unknown actor.",
+    );
   });
 
   it("is null for anything else", () => {

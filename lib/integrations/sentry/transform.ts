@@ -14,7 +14,12 @@ export function parseLinkHeader(header: string | null): SentryCursors {
   if (!header) return cursors;
   for (const entry of header.split(/,\s*(?=<)/)) {
     const url = /^\s*<([^>]*)>/.exec(entry)?.[1];
-    const attributes = new Map([...entry.matchAll(/;\s*([\w-]+)\s*=\s*"?([^";]*)"?/g)].map(([, key = "", value = ""]) => [key.toLowerCase(), value]));
+    const attributes = new Map(
+      [...entry.matchAll(/;\s*([\w-]+)\s*=\s*"?([^";]*)"?/g)].map(([, key = "", value = ""]) => [
+        key.toLowerCase(),
+        value,
+      ]),
+    );
     const rel = attributes.get("rel");
     if ((rel !== "next" && rel !== "previous") || attributes.get("results") !== "true") continue;
     cursors[rel] = attributes.get("cursor") || cursorFromUrl(url);
@@ -40,7 +45,12 @@ export function sentryErrorDetail(body: unknown): string | null {
   const { detail } = body as { detail?: unknown };
   if (typeof detail === "string") return summarizeUpstreamText(detail);
   const messages = Object.entries(body).flatMap(([field, value]) =>
-    Array.isArray(value) && value.every((item) => typeof item === "string") && value.length > 0 && value.every((item) => summarizeUpstreamText(item) !== null) ? [`${field}: ${value.join(" ")}`] : [],
+    Array.isArray(value) &&
+    value.every((item) => typeof item === "string") &&
+    value.length > 0 &&
+    value.every((item) => summarizeUpstreamText(item) !== null)
+      ? [`${field}: ${value.join(" ")}`]
+      : [],
   );
   return messages.length > 0 ? summarizeUpstreamText(messages.join(" ")) : null;
 }

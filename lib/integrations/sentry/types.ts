@@ -19,7 +19,15 @@ export type SentryCursors = { next: string | null; previous: string | null };
 
 export type SentryResponse<T> = { data: T; cursors: SentryCursors };
 
-export type SentryConnectionFailureReason = "bad_credentials" | "forbidden" | "wrong_organization" | "unreachable" | "blocked_address" | "timeout" | "rate_limited" | "unexpected";
+export type SentryConnectionFailureReason =
+  | "bad_credentials"
+  | "forbidden"
+  | "wrong_organization"
+  | "unreachable"
+  | "blocked_address"
+  | "timeout"
+  | "rate_limited"
+  | "unexpected";
 
 export type SentryConnectionResult =
   | { ok: true; organization: { slug: string }; projectCount: number }
@@ -56,4 +64,11 @@ export type SentryIssueUpdate = {
 };
 
 /** Sessions per release over a period, from the sessions API. */
-export type SentryReleaseSessions = { version: string; totalSessions: number; crashedSessions: number; totalUsers: number; crashFreeSessionRate: number | null; crashFreeUserRate: number | null };
+export type SentryReleaseSessions = {
+  version: string;
+  totalSessions: number;
+  crashedSessions: number;
+  totalUsers: number;
+  crashFreeSessionRate: number | null;
+  crashFreeUserRate: number | null;
+};

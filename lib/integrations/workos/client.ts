@@ -27,8 +27,18 @@ export async function findUser(workosUserId: string): Promise<WorkosUserSummary 
   }
 }
 
-export async function findMembership({ workosUserId, workosOrgId }: { workosUserId: string; workosOrgId: string }): Promise<WorkosMembership | null> {
-  const page = await workos().userManagement.listOrganizationMemberships({ userId: workosUserId, organizationId: workosOrgId, statuses: ["active", "inactive", "pending"] });
+export async function findMembership({
+  workosUserId,
+  workosOrgId,
+}: {
+  workosUserId: string;
+  workosOrgId: string;
+}): Promise<WorkosMembership | null> {
+  const page = await workos().userManagement.listOrganizationMemberships({
+    userId: workosUserId,
+    organizationId: workosOrgId,
+    statuses: ["active", "inactive", "pending"],
+  });
   const membership = page.data[0];
   return membership ? toMembership(membership) : null;
 }
@@ -41,8 +51,25 @@ export async function deleteMembership(membershipId: string): Promise<void> {
   await workos().userManagement.deleteOrganizationMembership(membershipId);
 }
 
-export async function sendInvitation({ email, workosOrgId, role, inviterWorkosUserId }: { email: string; workosOrgId: string; role: WorkosRole; inviterWorkosUserId?: string }): Promise<WorkosInvitation> {
-  return toInvitation(await workos().userManagement.sendInvitation({ email, organizationId: workosOrgId, roleSlug: role, inviterUserId: inviterWorkosUserId }));
+export async function sendInvitation({
+  email,
+  workosOrgId,
+  role,
+  inviterWorkosUserId,
+}: {
+  email: string;
+  workosOrgId: string;
+  role: WorkosRole;
+  inviterWorkosUserId?: string;
+}): Promise<WorkosInvitation> {
+  return toInvitation(
+    await workos().userManagement.sendInvitation({
+      email,
+      organizationId: workosOrgId,
+      roleSlug: role,
+      inviterUserId: inviterWorkosUserId,
+    }),
+  );
 }
 
 /**
@@ -50,10 +77,25 @@ export async function sendInvitation({ email, workosOrgId, role, inviterWorkosUs
  * send whose answer was lost learns that WorkOS already made it (WorkOS refuses
  * a second pending invitation, and a retry must not fail over its own success).
  */
-export async function findPendingInvitation({ email, workosOrgId }: { email: string; workosOrgId: string }): Promise<WorkosInvitation | null> {
+export async function findPendingInvitation({
+  email,
+  workosOrgId,
+}: {
+  email: string;
+  workosOrgId: string;
+}): Promise<WorkosInvitation | null> {
   const page = await workos().userManagement.listInvitations({ organizationId: workosOrgId, email, limit: 100 });
   const address = email.trim().toLowerCase();
-  return page.data.map(toInvitation).find((invitation) => invitation.state === "pending" && invitation.organizationId === workosOrgId && invitation.email.toLowerCase() === address) ?? null;
+  return (
+    page.data
+      .map(toInvitation)
+      .find(
+        (invitation) =>
+          invitation.state === "pending" &&
+          invitation.organizationId === workosOrgId &&
+          invitation.email.toLowerCase() === address,
+      ) ?? null
+  );
 }
 
 export async function listPendingInvitations(workosOrgId: string): Promise<WorkosInvitation[]> {
@@ -66,7 +108,13 @@ export async function listPendingInvitations(workosOrgId: string): Promise<Worko
  * otherwise. The API key reaches every org's invitations, so an id alone
  * proves nothing: another org's invitation reads as missing.
  */
-export async function findOrgInvitation({ invitationId, workosOrgId }: { invitationId: string; workosOrgId: string }): Promise<WorkosInvitation | null> {
+export async function findOrgInvitation({
+  invitationId,
+  workosOrgId,
+}: {
+  invitationId: string;
+  workosOrgId: string;
+}): Promise<WorkosInvitation | null> {
   try {
     const invitation = toInvitation(await workos().userManagement.getInvitation(invitationId));
     return invitation.organizationId === workosOrgId ? invitation : null;
@@ -101,8 +149,21 @@ export async function hasAuthFactor(workosUserId: string): Promise<boolean> {
   return factors.data.length > 0;
 }
 
-export async function enrollTotpFactor({ workosUserId, issuer, accountName }: { workosUserId: string; issuer: string; accountName: string }) {
-  const { authenticationFactor, authenticationChallenge } = await workos().multiFactorAuth.createUserAuthFactor({ userId: workosUserId, type: "totp", totpIssuer: issuer, totpUser: accountName });
+export async function enrollTotpFactor({
+  workosUserId,
+  issuer,
+  accountName,
+}: {
+  workosUserId: string;
+  issuer: string;
+  accountName: string;
+}) {
+  const { authenticationFactor, authenticationChallenge } = await workos().multiFactorAuth.createUserAuthFactor({
+    userId: workosUserId,
+    type: "totp",
+    totpIssuer: issuer,
+    totpUser: accountName,
+  });
   return {
     factorId: authenticationFactor.id,
     challengeId: authenticationChallenge.id,
@@ -134,7 +195,13 @@ export async function listFactorIds(workosUserId: string): Promise<string[]> {
   return (await workos().multiFactorAuth.listUserAuthFactors({ userId: workosUserId })).data.map((factor) => factor.id);
 }
 
-export async function verifyChallenge(challengeId: string, code: string): Promise<{ valid: boolean; factorId: string }> {
-  const { valid, challenge } = await workos().multiFactorAuth.verifyChallenge({ authenticationChallengeId: challengeId, code });
+export async function verifyChallenge(
+  challengeId: string,
+  code: string,
+): Promise<{ valid: boolean; factorId: string }> {
+  const { valid, challenge } = await workos().multiFactorAuth.verifyChallenge({
+    authenticationChallengeId: challengeId,
+    code,
+  });
   return { valid, factorId: challenge.authenticationFactorId };
 }

@@ -35,5 +35,10 @@ export function toUserSummary(user: User): WorkosUserSummary {
 }
 
 export function toSessionSummary(session: Session): WorkosSessionSummary {
-  return { id: session.id, userId: session.userId, organizationId: session.organizationId ?? null, status: session.status };
+  return {
+    id: session.id,
+    userId: session.userId,
+    organizationId: session.organizationId ?? null,
+    status: session.status,
+  };
 }

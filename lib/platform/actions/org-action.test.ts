@@ -4,7 +4,14 @@ import { orgAction } from "./org-action";
 
 vi.mock("@/lib/platform/auth/org", () => ({
   requireOrg: async (orgSlug: string) => ({
-    org: { id: "org_1", slug: orgSlug, name: "Acme", workosOrgId: "org_w1", requireMfa: false, sessionIdleTimeoutMinutes: null },
+    org: {
+      id: "org_1",
+      slug: orgSlug,
+      name: "Acme",
+      workosOrgId: "org_w1",
+      requireMfa: false,
+      sessionIdleTimeoutMinutes: null,
+    },
     user: { id: "user_1", workosUserId: "user_w1", email: "ada@acme.test", name: "Ada" },
     role: "admin",
     sessionId: "session_1",
@@ -14,31 +21,61 @@ vi.mock("@/lib/platform/auth/org", () => ({
 describe("orgAction", () => {
   it("fuzz: refuses a NUL character anywhere in the input, naming the field, before anything reaches PostgreSQL", async () => {
     const run = vi.fn(async () => ({ ok: true as const, data: null }));
-    const action = orgAction(z.object({ name: z.string(), stories: z.array(z.object({ title: z.string() })) }), "dashboards:view", run);
+    const action = orgAction(
+      z.object({ name: z.string(), stories: z.array(z.object({ title: z.string() })) }),
+      "dashboards:view",
+      run,
+    );
 
-    expect(await action({ orgSlug: "acme", name: "a\u0000b", stories: [] })).toEqual({ ok: false, error: "name: must not contain NUL characters", fieldErrors: { name: "must not contain NUL characters" } });
-    expect(await action({ orgSlug: "acme", name: "ok", stories: [{ title: "fine" }, { title: "\u0000" }] })).toMatchObject({ ok: false, fieldErrors: { "stories.1.title": "must not contain NUL characters" } });
+    expect(await action({ orgSlug: "acme", name: "a\u0000b", stories: [] })).toEqual({
+      ok: false,
+      error: "name: must not contain NUL characters",
+      fieldErrors: { name: "must not contain NUL characters" },
+    });
+    expect(
+      await action({ orgSlug: "acme", name: "ok", stories: [{ title: "fine" }, { title: "\u0000" }] }),
+    ).toMatchObject({ ok: false, fieldErrors: { "stories.1.title": "must not contain NUL characters" } });
     // Sparse arrays come through React's action payloads too.
-    expect(await action({ orgSlug: "acme", name: "ok", stories: [, { title: "\u0000" }] as never })).toMatchObject({ ok: false, fieldErrors: { "stories.1.title": "must not contain NUL characters" } });
+    expect(await action({ orgSlug: "acme", name: "ok", stories: [, { title: "\u0000" }] as never })).toMatchObject({
+      ok: false,
+      fieldErrors: { "stories.1.title": "must not contain NUL characters" },
+    });
     expect(run).not.toHaveBeenCalled();
 
-    expect(await action({ orgSlug: "acme", name: "ok", stories: [{ title: "fine" }] })).toEqual({ ok: true, data: null });
+    expect(await action({ orgSlug: "acme", name: "ok", stories: [{ title: "fine" }] })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(run).toHaveBeenCalledOnce();
   });
 
   it("fuzz: refuses an unpaired surrogate anywhere in the input, naming the field, since PostgreSQL's JSON cannot hold one", async () => {
     const run = vi.fn(async () => ({ ok: true as const, data: null }));
-    const action = orgAction(z.object({ name: z.string(), stories: z.array(z.object({ title: z.string() })) }), "dashboards:view", run);
+    const action = orgAction(
+      z.object({ name: z.string(), stories: z.array(z.object({ title: z.string() })) }),
+      "dashboards:view",
+      run,
+    );
     for (const broken of ["\udfff\ud800", "a\ud800", "\udc00b"]) {
-      expect(await action({ orgSlug: "acme", name: "ok", stories: [{ title: broken }] })).toEqual({ ok: false, error: "stories.0.title: must not contain broken Unicode (an unpaired surrogate)", fieldErrors: { "stories.0.title": "must not contain broken Unicode (an unpaired surrogate)" } });
+      expect(await action({ orgSlug: "acme", name: "ok", stories: [{ title: broken }] })).toEqual({
+        ok: false,
+        error: "stories.0.title: must not contain broken Unicode (an unpaired surrogate)",
+        fieldErrors: { "stories.0.title": "must not contain broken Unicode (an unpaired surrogate)" },
+      });
     }
     expect(run).not.toHaveBeenCalled();
-    expect(await action({ orgSlug: "acme", name: "🦀 ok", stories: [{ title: "𝕏" }] })).toEqual({ ok: true, data: null });
+    expect(await action({ orgSlug: "acme", name: "🦀 ok", stories: [{ title: "𝕏" }] })).toEqual({
+      ok: true,
+      data: null,
+    });
   });
 
   it("hands the handler the signed-in user as the actor its audit entries and writes name", async () => {
     const run = vi.fn(async ({ actor }: { actor: unknown }) => ({ ok: true as const, data: actor }));
     const action = orgAction(z.object({ orgSlug: z.string() }), "dashboards:view", run);
-    expect(await action({ orgSlug: "acme" })).toEqual({ ok: true, data: { type: "user", id: "user_1", label: "ada@acme.test" } });
+    expect(await action({ orgSlug: "acme" })).toEqual({
+      ok: true,
+      data: { type: "user", id: "user_1", label: "ada@acme.test" },
+    });
   });
 });

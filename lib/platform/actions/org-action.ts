@@ -10,7 +10,8 @@ import { findUnstorableText } from "@/lib/platform/security/find-unstorable-text
  * Expected failures come back as values; anything else throws (and reaches Sentry).
  * `stepUp` asks for a fresh second factor first (lib/auth/step-up.ts).
  */
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string>; stepUp?: { url: string } };
+export type ActionResult<T> =
+  { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string>; stepUp?: { url: string } };
 
 /** Who an audit entry or an outbox write names: the signed-in user, labelled by email as every audit row is. */
 export type UserActor = { type: "user"; id: string; label: string };
@@ -26,7 +27,12 @@ export function describeIssues(error: z.ZodError): { error: string; fieldErrors:
     const field = issue.path.join(".") || "input";
     fieldErrors[field] ??= issue.message;
   }
-  return { error: Object.entries(fieldErrors).map(([field, message]) => `${field}: ${message}`).join("; "), fieldErrors };
+  return {
+    error: Object.entries(fieldErrors)
+      .map(([field, message]) => `${field}: ${message}`)
+      .join("; "),
+    fieldErrors,
+  };
 }
 
 /**
@@ -46,10 +52,18 @@ export function orgAction<S extends z.ZodType, T>(
     if (!slug.success) notFound();
     const context = await requireOrg(slug.data.orgSlug);
     if (!can(context.role, permission)) {
-      return { ok: false, error: `Your role (${context.role}) does not allow this. Ask an admin of ${context.org.name}.` };
+      return {
+        ok: false,
+        error: `Your role (${context.role}) does not allow this. Ask an admin of ${context.org.name}.`,
+      };
     }
     const unstorable = findUnstorableText(rawInput);
-    if (unstorable) return { ok: false, error: `${unstorable.path}: ${unstorable.message}`, fieldErrors: { [unstorable.path]: unstorable.message } };
+    if (unstorable)
+      return {
+        ok: false,
+        error: `${unstorable.path}: ${unstorable.message}`,
+        fieldErrors: { [unstorable.path]: unstorable.message },
+      };
     const parsed = schema.safeParse(rawInput);
     if (!parsed.success) return { ok: false, ...describeIssues(parsed.error) };
     const actor: UserActor = { type: "user", id: context.user.id, label: context.user.email };

@@ -11,8 +11,16 @@ import { describeFailure } from "@/lib/platform/outbox/retry-policy";
  */
 export function answerCallbackFailure(error: unknown): Response {
   const { name, status } = describeFailure(error);
-  const isClientError = name === "CallbackError" || name === "ValiError" || (status !== undefined && status >= 400 && status < 500);
-  if (isClientError) return NextResponse.json({ error: "sign_in_failed", message: "This sign-in link is incomplete, expired or already used. Sign in again." }, { status: 400 });
+  const isClientError =
+    name === "CallbackError" || name === "ValiError" || (status !== undefined && status >= 400 && status < 500);
+  if (isClientError)
+    return NextResponse.json(
+      { error: "sign_in_failed", message: "This sign-in link is incomplete, expired or already used. Sign in again." },
+      { status: 400 },
+    );
   logger.error({ err: error }, "sign-in callback failed");
-  return NextResponse.json({ error: "sign_in_unavailable", message: "Signing in failed on our side. Try again in a moment." }, { status: 500 });
+  return NextResponse.json(
+    { error: "sign_in_unavailable", message: "Signing in failed on our side. Try again in a moment." },
+    { status: 500 },
+  );
 }

@@ -7,7 +7,7 @@ import { listRecentMfaAttempts, markMfaAttemptSucceeded, reserveMfaAttempt } fro
 import { findOAuthSessionOfUser, findOrCreateSession, markSessionsMfaVerified } from "@/lib/db/system/sessions";
 import * as workos from "@/lib/integrations/workos";
 import { getRequestId } from "@/lib/platform/observability/request-context";
-import { decideMfaAttempt, describeLockout, MFA_ATTEMPT_LIMIT } from "./mfa-attempt-policy";
+import { decideMfaAttempt, describeLockout, MFA_ATTEMPT_LIMIT } from "../../domain/mfa-attempt-policy";
 
 /**
  * The MFA step an org can require. It runs before requireOrg lets the session
@@ -18,7 +18,11 @@ export async function requireMembershipForMfa(orgSlug: string) {
   if (!user) redirect(`/sign-in?returnTo=${encodeURIComponent(`/mfa?org=${orgSlug}`)}`);
   const membership = await findActiveMembership({ orgSlug, workosUserId: user.id });
   if (!membership) notFound();
-  const session = await findOrCreateSession({ workosSessionId: sessionId, userId: membership.user.id, orgId: membership.org.id });
+  const session = await findOrCreateSession({
+    workosSessionId: sessionId,
+    userId: membership.user.id,
+    orgId: membership.org.id,
+  });
   // /sign-out reads why from the session record.
   if (session.revokedAt) redirect("/sign-out");
   return { ...membership, sessionId, mfaVerified: session.mfaVerified, mfaVerifiedAt: session.mfaVerifiedAt };
@@ -26,28 +30,48 @@ export async function requireMembershipForMfa(orgSlug: string) {
 
 export type MfaEnrolment = { challengeId: string; secret: string; uri: string };
 
-export const ALREADY_ENROLLED = "You already have an authenticator app. Enter a code from it, or ask an admin to reset your two-step verification if you no longer have it.";
+export const ALREADY_ENROLLED =
+  "You already have an authenticator app. Enter a code from it, or ask an admin to reset your two-step verification if you no longer have it.";
 
 /**
  * Creates a TOTP factor for the user and the challenge that proves they set it
  * up — only for a user who has none: a session that has not proved the
  * existing factor must not be able to add one of its own and verify with it.
  */
-export async function startEnrolment(orgSlug: string): Promise<{ ok: true; enrolment: MfaEnrolment } | { ok: false; error: string }> {
+export async function startEnrolment(
+  orgSlug: string,
+): Promise<{ ok: true; enrolment: MfaEnrolment } | { ok: false; error: string }> {
   const { user, org } = await requireMembershipForMfa(orgSlug);
   if (await workos.hasAuthFactor(user.workosUserId)) return { ok: false, error: ALREADY_ENROLLED };
-  const enrolment = await workos.enrollTotpFactor({ workosUserId: user.workosUserId, issuer: `Bosun (${org.name})`, accountName: user.email });
+  const enrolment = await workos.enrollTotpFactor({
+    workosUserId: user.workosUserId,
+    issuer: `Bosun (${org.name})`,
+    accountName: user.email,
+  });
   return { ok: true, enrolment: { challengeId: enrolment.challengeId, secret: enrolment.secret, uri: enrolment.uri } };
 }
 
 /** An MCP client's OAuth session of this user in this org, still open, that a code may verify. */
-export async function findApprovableConnection({ connectionId, userId, orgId }: { connectionId: string; userId: string; orgId: string }) {
+export async function findApprovableConnection({
+  connectionId,
+  userId,
+  orgId,
+}: {
+  connectionId: string;
+  userId: string;
+  orgId: string;
+}) {
   const connection = await findOAuthSessionOfUser({ workosSessionId: connectionId, userId });
   return connection && connection.orgId === orgId && !connection.revokedAt ? connection : null;
 }
 
 export type VerifyRequest = { orgSlug: string; code: string; enrolmentChallengeId?: string; connectionId?: string };
-export type VerifyOutcome = { status: "verified" } | { status: "incorrect" } | { status: "locked"; message: string } | { status: "no-factor" } | { status: "unknown-connection" };
+export type VerifyOutcome =
+  | { status: "verified" }
+  | { status: "incorrect" }
+  | { status: "locked"; message: string }
+  | { status: "no-factor" }
+  | { status: "unknown-connection" };
 
 type Membership = Awaited<ReturnType<typeof requireMembershipForMfa>>;
 
@@ -58,10 +82,17 @@ type Membership = Awaited<ReturnType<typeof requireMembershipForMfa>>;
  * WorkOS sees it. On success this session — and the MCP connection named, if
  * any — counts as MFA-verified as of now, and the event is audited.
  */
-export async function verifyCode({ orgSlug, code, enrolmentChallengeId, connectionId }: VerifyRequest): Promise<VerifyOutcome> {
+export async function verifyCode({
+  orgSlug,
+  code,
+  enrolmentChallengeId,
+  connectionId,
+}: VerifyRequest): Promise<VerifyOutcome> {
   const membership = await requireMembershipForMfa(orgSlug);
   const { user, org, sessionId } = membership;
-  const connection = connectionId ? await findApprovableConnection({ connectionId, userId: user.id, orgId: org.id }) : null;
+  const connection = connectionId
+    ? await findApprovableConnection({ connectionId, userId: user.id, orgId: org.id })
+    : null;
   if (connectionId && !connection) return { status: "unknown-connection" };
   const factorIds = await workos.listFactorIds(user.workosUserId);
   if (factorIds.length === 0) return { status: "no-factor" };
@@ -80,7 +111,10 @@ export async function verifyCode({ orgSlug, code, enrolmentChallengeId, connecti
   if (!passed) return (await noteFailure(membership)) ?? { status: "incorrect" };
 
   await markMfaAttemptSucceeded({ attemptId: attempt.attemptId, userId: user.id });
-  await markSessionsMfaVerified({ workosSessionIds: connection ? [sessionId, connection.workosSessionId] : [sessionId], now: new Date() });
+  await markSessionsMfaVerified({
+    workosSessionIds: connection ? [sessionId, connection.workosSessionId] : [sessionId],
+    now: new Date(),
+  });
   await appendAuditEntry({
     orgId: org.id,
     actor: { type: "user", id: user.id, label: user.email },
@@ -96,7 +130,15 @@ export async function verifyCode({ orgSlug, code, enrolmentChallengeId, connecti
   return { status: "verified" };
 }
 
-async function checkCode({ factorIds, code, enrolmentChallengeId }: { factorIds: string[]; code: string; enrolmentChallengeId?: string }): Promise<boolean> {
+async function checkCode({
+  factorIds,
+  code,
+  enrolmentChallengeId,
+}: {
+  factorIds: string[];
+  code: string;
+  enrolmentChallengeId?: string;
+}): Promise<boolean> {
   const challengeId = enrolmentChallengeId ?? (await workos.challengeFactor(factorIds[0] as string));
   const result = await workos.verifyChallenge(challengeId, code);
   // A challenge id from the form must belong to one of this user's factors.

@@ -23,7 +23,8 @@ vi.mock("@workos-inc/authkit-nextjs", () => ({
     switches.push({ organizationId, options });
   },
   signOut: async () => undefined,
-  getSignInUrl: async ({ organizationId, returnTo }: { organizationId?: string; returnTo?: string }) => `https://workos.test/authorize?${new URLSearchParams({ organization_id: organizationId ?? "", return_to: returnTo ?? "" })}`,
+  getSignInUrl: async ({ organizationId, returnTo }: { organizationId?: string; returnTo?: string }) =>
+    `https://workos.test/authorize?${new URLSearchParams({ organization_id: organizationId ?? "", return_to: returnTo ?? "" })}`,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
@@ -83,8 +84,12 @@ describe("the org in the URL is the org of the session", () => {
 
   it("finding 5 (org binding): the switch route moves the session to globex through WorkOS and returns to the page", async () => {
     session.current = demoSession("margaret", "acme");
-    expect(await redirectTarget(() => route.GET(switchUrl("org=globex&returnTo=%2Fglobex%2Ferrors%3Fstatus%3Dunresolved")))).toBe("/globex/errors?status=unresolved");
-    expect(switches).toEqual([{ organizationId: demoWorkosOrgId("globex"), options: { returnTo: "/globex/errors?status=unresolved" } }]);
+    expect(
+      await redirectTarget(() => route.GET(switchUrl("org=globex&returnTo=%2Fglobex%2Ferrors%3Fstatus%3Dunresolved"))),
+    ).toBe("/globex/errors?status=unresolved");
+    expect(switches).toEqual([
+      { organizationId: demoWorkosOrgId("globex"), options: { returnTo: "/globex/errors?status=unresolved" } },
+    ]);
   });
 
   it("finding 5 (org binding): the switch route answers 404 to a non-member and switches nothing", async () => {
@@ -96,29 +101,50 @@ describe("the org in the URL is the org of the session", () => {
 
   it("finding 5 (org binding): the switch returns only to a page of the org it switched to", async () => {
     session.current = demoSession("margaret", "acme");
-    for (const returnTo of ["//evil.test/globex", "/\\evil.test", "https://evil.test/globex", "/acme/errors", "/globexx", "/globex/../acme"]) {
-      expect(await redirectTarget(() => route.GET(switchUrl(`org=globex&returnTo=${encodeURIComponent(returnTo)}`)))).toBe("/globex");
+    for (const returnTo of [
+      "//evil.test/globex",
+      "/\\evil.test",
+      "https://evil.test/globex",
+      "/acme/errors",
+      "/globexx",
+      "/globex/../acme",
+    ]) {
+      expect(
+        await redirectTarget(() => route.GET(switchUrl(`org=globex&returnTo=${encodeURIComponent(returnTo)}`))),
+      ).toBe("/globex");
     }
     expect(switches.map((s) => s.options.returnTo)).toEqual(Array(6).fill("/globex"));
   });
 
   it("finding 5 (org binding): a signed-out visitor is sent to sign in and comes back through the switch", async () => {
     session.current = { user: null, sessionId: "session_none" };
-    expect(await redirectTarget(() => route.GET(switchUrl("org=globex&returnTo=%2Fglobex%2Ferrors")))).toBe(`/sign-in?returnTo=${encodeURIComponent("/globex/errors")}`);
+    expect(await redirectTarget(() => route.GET(switchUrl("org=globex&returnTo=%2Fglobex%2Ferrors")))).toBe(
+      `/sign-in?returnTo=${encodeURIComponent("/globex/errors")}`,
+    );
     expect(switches).toEqual([]);
   });
 
   it("finding 5 (org binding): a session WorkOS will not move signs in again straight into that org, an outage does not", async () => {
     session.current = demoSession("margaret", "acme");
-    refusal.error = Object.assign(new Error("Failed to refresh session: Session has already ended."), { name: "TokenRefreshError", isTransient: false });
-    expect(await redirectTarget(() => route.GET(switchUrl("org=globex&returnTo=%2Fglobex")))).toBe(`https://workos.test/authorize?organization_id=${demoWorkosOrgId("globex")}&return_to=%2Fglobex`);
-    refusal.error = Object.assign(new Error("Failed to refresh session: 503"), { name: "TokenRefreshError", isTransient: true });
+    refusal.error = Object.assign(new Error("Failed to refresh session: Session has already ended."), {
+      name: "TokenRefreshError",
+      isTransient: false,
+    });
+    expect(await redirectTarget(() => route.GET(switchUrl("org=globex&returnTo=%2Fglobex")))).toBe(
+      `https://workos.test/authorize?organization_id=${demoWorkosOrgId("globex")}&return_to=%2Fglobex`,
+    );
+    refusal.error = Object.assign(new Error("Failed to refresh session: 503"), {
+      name: "TokenRefreshError",
+      isTransient: true,
+    });
     await expect(route.GET(switchUrl("org=globex"))).rejects.toThrow(/503/);
   });
 
   it("finding 5 (org binding): a router prefetch of the switch switches nothing", async () => {
     session.current = demoSession("margaret", "acme");
-    const response = await route.GET(new Request("http://bosun.test/switch-org?org=globex", { headers: { "next-router-prefetch": "1" } }));
+    const response = await route.GET(
+      new Request("http://bosun.test/switch-org?org=globex", { headers: { "next-router-prefetch": "1" } }),
+    );
     expect(response.status).toBe(204);
     expect(switches).toEqual([]);
   });

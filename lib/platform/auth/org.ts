@@ -15,7 +15,14 @@ import { ORG_SLUG } from "./org-slug";
 export { ORG_SLUG };
 
 export type OrgContext = {
-  org: { id: string; slug: string; name: string; workosOrgId: string; requireMfa: boolean; sessionIdleTimeoutMinutes: number | null };
+  org: {
+    id: string;
+    slug: string;
+    name: string;
+    workosOrgId: string;
+    requireMfa: boolean;
+    sessionIdleTimeoutMinutes: number | null;
+  };
   user: { id: string; workosUserId: string; email: string; name: string };
   role: Role;
   sessionId: string;
@@ -39,10 +46,15 @@ export const requireOrg = cache(async (orgSlug: string): Promise<OrgContext> => 
   if (!sessionUser) redirect(`/sign-in?returnTo=${encodeURIComponent(`/${orgSlug}`)}`);
   const membership = await findActiveMembership({ orgSlug, workosUserId: sessionUser.id });
   if (!membership) notFound();
-  if (organizationId !== membership.org.workosOrgId) redirect(buildSwitchPath(membership.org.slug, resolveReturnTo(membership.org.slug, await readCurrentPath())));
+  if (organizationId !== membership.org.workosOrgId)
+    redirect(buildSwitchPath(membership.org.slug, resolveReturnTo(membership.org.slug, await readCurrentPath())));
 
   const now = new Date();
-  const session = await findOrCreateSession({ workosSessionId: sessionId, userId: membership.user.id, orgId: membership.org.id });
+  const session = await findOrCreateSession({
+    workosSessionId: sessionId,
+    userId: membership.user.id,
+    orgId: membership.org.id,
+  });
   const verdict = evaluateSession(session, membership.org, now);
   // /sign-out reads why from the session record, so the redirect carries no reason.
   if (verdict.kind === "revoked") redirect("/sign-out");

@@ -33,7 +33,10 @@ describe("coalesceSessionRefresh", () => {
       calls++;
       return { headers: new Headers() };
     };
-    await Promise.all([coalesceSessionRefresh(requestWith("fresh"), run), coalesceSessionRefresh(requestWith("fresh"), run)]);
+    await Promise.all([
+      coalesceSessionRefresh(requestWith("fresh"), run),
+      coalesceSessionRefresh(requestWith("fresh"), run),
+    ]);
     expect(calls).toBe(2);
   });
 

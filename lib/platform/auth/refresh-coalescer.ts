@@ -25,7 +25,8 @@ export const SESSION_COOKIE = "wos-session";
 export function refreshedSessionCookie(headers: Headers, cookieName = SESSION_COOKIE): Outcome {
   for (const header of headers.getSetCookie()) {
     const match = new RegExp(`^${cookieName}=([^;]*)`).exec(header);
-    if (match?.[1] && !/max-age=0\b/i.test(header) && !/expires=thu, 01 jan 1970/i.test(header)) return { refreshedCookie: decodeURIComponent(match[1]), setCookie: header };
+    if (match?.[1] && !/max-age=0\b/i.test(header) && !/expires=thu, 01 jan 1970/i.test(header))
+      return { refreshedCookie: decodeURIComponent(match[1]), setCookie: header };
   }
   return null;
 }
@@ -34,7 +35,11 @@ function prune(now: number) {
   for (const [key, entry] of entries) if (now - entry.at > RECENT_MS) entries.delete(key);
 }
 
-export async function coalesceSessionRefresh<T extends SessionResult>(request: NextRequest, run: (request: NextRequest) => Promise<T>, now = Date.now()): Promise<T> {
+export async function coalesceSessionRefresh<T extends SessionResult>(
+  request: NextRequest,
+  run: (request: NextRequest) => Promise<T>,
+  now = Date.now(),
+): Promise<T> {
   const cookie = request.cookies.get(SESSION_COOKIE)?.value;
   if (!cookie) return run(request);
   prune(now);

@@ -13,7 +13,9 @@ describe("evaluateSession", () => {
   });
 
   it("rejects revoked sessions, whatever else is true", () => {
-    expect(evaluateSession({ ...open, revokedAt: minutesAgo(1), mfaVerified: true }, relaxed, now)).toEqual({ kind: "revoked" });
+    expect(evaluateSession({ ...open, revokedAt: minutesAgo(1), mfaVerified: true }, relaxed, now)).toEqual({
+      kind: "revoked",
+    });
   });
 
   it("ends sessions idle longer than the org allows", () => {

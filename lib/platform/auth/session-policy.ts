@@ -6,10 +6,7 @@ export type SessionState = { revokedAt: Date | null; lastSeenAt: Date; mfaVerifi
 export type OrgSessionSettings = { requireMfa: boolean; sessionIdleTimeoutMinutes: number | null };
 
 export type SessionVerdict =
-  | { kind: "ok"; touch: boolean }
-  | { kind: "revoked" }
-  | { kind: "idle" }
-  | { kind: "mfa-required"; touch: boolean };
+  { kind: "ok"; touch: boolean } | { kind: "revoked" } | { kind: "idle" } | { kind: "mfa-required"; touch: boolean };
 
 /** lastSeenAt is written at most this often, so page views are not all database writes. */
 export const TOUCH_INTERVAL_MS = 60_000;

@@ -24,14 +24,30 @@ describe("completeSignIn", () => {
     const margaret = buildWorld().people.find((p) => p.key === "margaret");
     if (!margaret) throw new Error("margaret is missing from the demo world");
     const { completeSignIn } = await import("./sign-in");
-    await completeSignIn({ id: margaret.workosUserId, email: margaret.email, firstName: "Margaret", lastName: "Hamilton" });
+    await completeSignIn({
+      id: margaret.workosUserId,
+      email: margaret.email,
+      firstName: "Margaret",
+      lastName: "Hamilton",
+    });
 
     const user = await db.user.findUniqueOrThrow({ where: { workosUserId: margaret.workosUserId } });
     expect(user.lastSignInAt).not.toBeNull();
-    const entries = await db.auditLog.findMany({ where: { action: "user.signed_in" }, include: { org: { select: { slug: true } } } });
+    const entries = await db.auditLog.findMany({
+      where: { action: "user.signed_in" },
+      include: { org: { select: { slug: true } } },
+    });
     expect(entries.map((e) => e.org.slug).sort()).toEqual(["acme", "globex"]);
     for (const entry of entries) {
-      expect(entry).toMatchObject({ actorType: "user", actorId: user.id, actorLabel: "margaret@acme.test", targetType: "user", targetId: user.id, summary: "Margaret Hamilton signed in", result: "success" });
+      expect(entry).toMatchObject({
+        actorType: "user",
+        actorId: user.id,
+        actorLabel: "margaret@acme.test",
+        targetType: "user",
+        targetId: user.id,
+        summary: "Margaret Hamilton signed in",
+        result: "success",
+      });
       expect(entry.requestId).toMatch(/^[\w-]{8,}$/);
     }
   });
@@ -43,7 +59,10 @@ describe("completeSignIn", () => {
     expect(workos.store.authFactors.all().some((f) => f.userId === barbara.workosUserId)).toBe(true);
     const accessToken = new UnsecuredJWT({ sid: "session_barbara_sso" }).setSubject(barbara.workosUserId).encode();
     const { completeSignIn } = await import("./sign-in");
-    await completeSignIn({ id: barbara.workosUserId, email: barbara.email, firstName: "Barbara", lastName: "Liskov" }, accessToken);
+    await completeSignIn(
+      { id: barbara.workosUserId, email: barbara.email, firstName: "Barbara", lastName: "Liskov" },
+      accessToken,
+    );
 
     const session = await db.userSession.findUniqueOrThrow({ where: { workosSessionId: "session_barbara_sso" } });
     expect(session).toMatchObject({ mfaVerified: false, revokedAt: null });

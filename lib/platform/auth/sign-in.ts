@@ -40,7 +40,17 @@ export async function completeSignIn(user: SignedInUser, accessToken?: string) {
 }
 
 /** Writes "user.signed_out" to each of the user's orgs. */
-export async function recordSignOut({ userId, email, name, reason }: { userId: string; email: string; name: string; reason: string }) {
+export async function recordSignOut({
+  userId,
+  email,
+  name,
+  reason,
+}: {
+  userId: string;
+  email: string;
+  name: string;
+  reason: string;
+}) {
   const requestId = await getRequestId();
   const orgIds = await listActiveOrgIdsForUser({ userId });
   await Promise.all(

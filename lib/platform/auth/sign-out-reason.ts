@@ -8,10 +8,16 @@ import { evaluateSession, type OrgSessionSettings, type SessionState } from "./s
  * any other revocation (sign out everywhere, an admin, directory sync) reads as
  * "revoked". Pure (the caller passes `now`).
  */
-export function decideSignOutReason(session: SessionState, org: OrgSessionSettings, now: Date): "idle" | "revoked" | null {
+export function decideSignOutReason(
+  session: SessionState,
+  org: OrgSessionSettings,
+  now: Date,
+): "idle" | "revoked" | null {
   const timeoutMs = org.sessionIdleTimeoutMinutes ? org.sessionIdleTimeoutMinutes * 60_000 : null;
   if (session.revokedAt) {
-    return timeoutMs !== null && session.revokedAt.getTime() - session.lastSeenAt.getTime() > timeoutMs ? "idle" : "revoked";
+    return timeoutMs !== null && session.revokedAt.getTime() - session.lastSeenAt.getTime() > timeoutMs
+      ? "idle"
+      : "revoked";
   }
   return evaluateSession(session, org, now).kind === "idle" ? "idle" : null;
 }

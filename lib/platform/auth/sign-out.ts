@@ -34,7 +34,10 @@ export async function readSessionEnding(): Promise<"signed-out" | "valid" | "idl
   const session = sessionId ? await findSession({ workosSessionId: sessionId }) : null;
   // Never seen by requireOrg: nothing has ended it.
   if (!session) return "valid";
-  const orgId = (organizationId ? (await findOrgByWorkosId({ workosOrgId: organizationId }))?.id : undefined) ?? session.orgId;
-  const settings = orgId ? await getOrgSecuritySettings({ orgId }) : { requireMfa: false, sessionIdleTimeoutMinutes: null };
+  const orgId =
+    (organizationId ? (await findOrgByWorkosId({ workosOrgId: organizationId }))?.id : undefined) ?? session.orgId;
+  const settings = orgId
+    ? await getOrgSecuritySettings({ orgId })
+    : { requireMfa: false, sessionIdleTimeoutMinutes: null };
   return decideSignOutReason(session, settings, new Date()) ?? "valid";
 }

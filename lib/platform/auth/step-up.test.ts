@@ -21,7 +21,11 @@ import { db } from "@/lib/db/client";
  * Acme requires MFA; ada's session passed a code once, longer ago than the
  * 15 minutes a bulk write accepts, and steps up on /mfa as the prompt says.
  */
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, sessionId: "", organizationId: undefined as string | undefined }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string },
+  sessionId: "",
+  organizationId: undefined as string | undefined,
+}));
 vi.mock("@workos-inc/authkit-nextjs", () => ({
   withAuth: async () => ({ user: session.user, sessionId: session.sessionId, organizationId: session.organizationId }),
   switchToOrganization: async () => undefined,
@@ -66,21 +70,38 @@ describe("finding 2 (MFA): step-up before bulk writes", () => {
     session.organizationId = orgOf(org).workosOrgId;
   };
   /** ada's session as it is after a code entered `minutes` ago. */
-  const verifiedMinutesAgo = (minutes: number) => db.userSession.update({ where: { workosSessionId: SESSION }, data: { mfaVerified: true, mfaVerifiedAt: new Date(Date.now() - minutes * 60_000) } });
+  const verifiedMinutesAgo = (minutes: number) =>
+    db.userSession.update({
+      where: { workosSessionId: SESSION },
+      data: { mfaVerified: true, mfaVerifiedAt: new Date(Date.now() - minutes * 60_000) },
+    });
 
   /** The action refused with a step-up prompt back to `page`, and did nothing. */
   const expectStepUp = (result: Result, page: string) => {
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/code from your authenticator app.*15 minutes/), stepUp: { url: `/mfa?org=acme&returnTo=${encodeURIComponent(page)}` } });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/code from your authenticator app.*15 minutes/),
+      stepUp: { url: `/mfa?org=acme&returnTo=${encodeURIComponent(page)}` },
+    });
   };
   /** Follows the prompt: a code on /mfa, which sends the browser back to the page. */
   const stepUp = async (result: Result) => {
     const returnTo = new URL(result.stepUp!.url, "http://bosun.invalid").searchParams.get("returnTo")!;
-    expect(await redirectTarget(mfa.verifyMfaCodeAction({ orgSlug: "acme", code: totp(ADA_SECRET), returnTo }))).toBe(returnTo);
+    expect(await redirectTarget(mfa.verifyMfaCodeAction({ orgSlug: "acme", code: totp(ADA_SECRET), returnTo }))).toBe(
+      returnTo,
+    );
   };
-  const jiraApi = async <T>(path: string): Promise<T> => (await fetch(`${jira.url}/acme${path}`, { headers: { authorization: `Bearer ${JIRA_DEMO_API_TOKEN}` } })).json() as Promise<T>;
+  const jiraApi = async <T>(path: string): Promise<T> =>
+    (
+      await fetch(`${jira.url}/acme${path}`, { headers: { authorization: `Bearer ${JIRA_DEMO_API_TOKEN}` } })
+    ).json() as Promise<T>;
 
   beforeAll(async () => {
-    [jira, sentry, workos] = await Promise.all([startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0 }), startWorkosEmulator({ port: 0 })]);
+    [jira, sentry, workos] = await Promise.all([
+      startJiraEmulator({ port: 0 }),
+      startSentryEmulator({ port: 0 }),
+      startWorkosEmulator({ port: 0 }),
+    ]);
   });
   useSeededDatabase({ label: "stepup", seed: () => ({ urls: { jira: jira.url, sentry: sentry.url } }) });
   beforeAll(async () => {
@@ -96,7 +117,11 @@ describe("finding 2 (MFA): step-up before bulk writes", () => {
       import("@/app/(app)/[orgSlug]/settings/members/actions"),
       import("@/app/(app)/[orgSlug]/settings/api-keys/actions"),
     ]);
-    await fetch(`${workos.url}/user_management/users/${person("ada").workosUserId}/auth_factors`, { method: "POST", headers: { authorization: `Bearer ${workos.apiKey}`, "content-type": "application/json" }, body: JSON.stringify({ type: "totp", totp_secret: ADA_SECRET }) });
+    await fetch(`${workos.url}/user_management/users/${person("ada").workosUserId}/auth_factors`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${workos.apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ type: "totp", totp_secret: ADA_SECRET }),
+    });
     const ada = await db.user.findUniqueOrThrow({ where: { email: "ada@acme.test" } });
     const acme = await db.organization.update({ where: { slug: "acme" }, data: { requireMfa: true } });
     await db.userSession.create({ data: { workosSessionId: SESSION, userId: ada.id, orgId: acme.id } });
@@ -112,13 +137,30 @@ describe("finding 2 (MFA): step-up before bulk writes", () => {
 
   it("applying a sprint plan", async () => {
     const board = (await jiraApi<{ values: { id: number }[] }>("/rest/agile/1.0/board?maxResults=1")).values[0]!;
-    const preview = await plan.previewPlanAction({ orgSlug: "acme", boardId: board.id, name: "Stepped-up sprint", goal: "", startDate: "2031-01-06", endDate: "2031-01-17", bufferPercent: 10 });
+    const preview = await plan.previewPlanAction({
+      orgSlug: "acme",
+      boardId: board.id,
+      name: "Stepped-up sprint",
+      goal: "",
+      startDate: "2031-01-06",
+      endDate: "2031-01-17",
+      bufferPercent: 10,
+    });
     if (!preview.ok) throw new Error(preview.error);
-    const apply = () => plan.applyPlanStepAction({ orgSlug: "acme", planId: preview.data.preview.id, step: { kind: "sprint" }, isLast: false });
+    const apply = () =>
+      plan.applyPlanStepAction({
+        orgSlug: "acme",
+        planId: preview.data.preview.id,
+        step: { kind: "sprint" },
+        isLast: false,
+      });
 
     const refused = await apply();
     expectStepUp(refused, "/acme/sprints/plan");
-    const sprintNames = async () => (await jiraApi<{ values: { name: string }[] }>(`/rest/agile/1.0/board/${board.id}/sprint?maxResults=100`)).values.map((s) => s.name);
+    const sprintNames = async () =>
+      (
+        await jiraApi<{ values: { name: string }[] }>(`/rest/agile/1.0/board/${board.id}/sprint?maxResults=100`)
+      ).values.map((s) => s.name);
     expect(await sprintNames()).not.toContain("Stepped-up sprint");
 
     await stepUp(refused);
@@ -127,23 +169,39 @@ describe("finding 2 (MFA): step-up before bulk writes", () => {
   });
 
   it("creating a feature's tickets", async () => {
-    const preview = await tickets.previewTicketsAction({ orgSlug: "acme", name: "Berth booking", jiraProjectKey: "ACME", stories: [{ title: "Pick a berth" }] });
+    const preview = await tickets.previewTicketsAction({
+      orgSlug: "acme",
+      name: "Berth booking",
+      jiraProjectKey: "ACME",
+      stories: [{ title: "Pick a berth" }],
+    });
     if (!preview.ok) throw new Error(preview.error);
-    const create = () => tickets.createTicketsStepAction({ orgSlug: "acme", previewId: preview.data.preview.id, step: { kind: "epic" } });
+    const create = () =>
+      tickets.createTicketsStepAction({ orgSlug: "acme", previewId: preview.data.preview.id, step: { kind: "epic" } });
 
     const refused = await create();
     expectStepUp(refused, "/acme/tickets/new");
-    expect(await db.outboxIntent.count({ where: { operation: { in: ["jira.issue.create", "jira.issues.create_bulk"] } } })).toBe(0);
+    expect(
+      await db.outboxIntent.count({ where: { operation: { in: ["jira.issue.create", "jira.issues.create_bulk"] } } }),
+    ).toBe(0);
 
     await stepUp(refused);
     const created = await create();
-    expect(created).toMatchObject({ ok: true, data: { status: "done", created: [{ ref: "epic", key: expect.stringMatching(/^ACME-\d+$/) }] } });
+    expect(created).toMatchObject({
+      ok: true,
+      data: { status: "done", created: [{ ref: "epic", key: expect.stringMatching(/^ACME-\d+$/) }] },
+    });
   });
 
   it("triaging more than 10 issues at once (10 or fewer need no step-up)", async () => {
-    const listed = (await (await fetch(`${sentry.url}/api/0/organizations/acme/issues/?statsPeriod=30d&limit=25`, { headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}` } })).json()) as { id: string }[];
+    const listed = (await (
+      await fetch(`${sentry.url}/api/0/organizations/acme/issues/?statsPeriod=30d&limit=25`, {
+        headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}` },
+      })
+    ).json()) as { id: string }[];
     expect(listed.length).toBeGreaterThanOrEqual(12);
-    const triage = (ids: string[]) => errors.triageAction({ orgSlug: "acme", issueIds: ids, action: "ignore", idempotencyKey: randomUUID() });
+    const triage = (ids: string[]) =>
+      errors.triageAction({ orgSlug: "acme", issueIds: ids, action: "ignore", idempotencyKey: randomUUID() });
 
     expect(await triage(listed.slice(0, 1).map((i) => i.id))).toMatchObject({ ok: true });
     const eleven = listed.slice(1, 12).map((i) => i.id);
@@ -156,9 +214,22 @@ describe("finding 2 (MFA): step-up before bulk writes", () => {
   });
 
   it("publishing release notes", async () => {
-    const saved = await notes.saveReleaseNotesAction({ orgSlug: "acme", version: "2.14.0", variant: "internal", markdown: "# Release 2.14.0\n\nBerths can be booked." });
+    const saved = await notes.saveReleaseNotesAction({
+      orgSlug: "acme",
+      version: "2.14.0",
+      variant: "internal",
+      markdown: "# Release 2.14.0\n\nBerths can be booked.",
+    });
     if (!saved.ok) throw new Error(saved.error);
-    const publish = () => notes.publishReleaseNotesAction({ orgSlug: "acme", version: "2.14.0", variant: "internal", revision: saved.data.revision, markJiraReleased: false, closeCompleted: false });
+    const publish = () =>
+      notes.publishReleaseNotesAction({
+        orgSlug: "acme",
+        version: "2.14.0",
+        variant: "internal",
+        revision: saved.data.revision,
+        markJiraReleased: false,
+        closeCompleted: false,
+      });
 
     const refused = await publish();
     expectStepUp(refused, "/acme/releases/2.14.0/notes");
@@ -171,8 +242,15 @@ describe("finding 2 (MFA): step-up before bulk writes", () => {
 
   it("changing a member's role", async () => {
     const linus = await db.user.findUniqueOrThrow({ where: { email: "linus@acme.test" } });
-    const change = () => members.changeMemberRoleAction({ orgSlug: "acme", userId: linus.id, role: "manager", idempotencyKey: randomUUID() });
-    const roleOfLinus = async () => (await db.membership.findFirstOrThrow({ where: { userId: linus.id, org: { slug: "acme" } } })).role;
+    const change = () =>
+      members.changeMemberRoleAction({
+        orgSlug: "acme",
+        userId: linus.id,
+        role: "manager",
+        idempotencyKey: randomUUID(),
+      });
+    const roleOfLinus = async () =>
+      (await db.membership.findFirstOrThrow({ where: { userId: linus.id, org: { slug: "acme" } } })).role;
 
     const refused = await change();
     expectStepUp(refused, "/acme/settings/members");
@@ -184,7 +262,8 @@ describe("finding 2 (MFA): step-up before bulk writes", () => {
   });
 
   it("creating an API key (a key's writes count as stepped up, so only a stepped-up admin mints one)", async () => {
-    const create = () => apiKeys.createApiKeyAction({ orgSlug: "acme", name: "Release agent", scope: "read_write", role: "manager" });
+    const create = () =>
+      apiKeys.createApiKeyAction({ orgSlug: "acme", name: "Release agent", scope: "read_write", role: "manager" });
     const refused = await create();
     expectStepUp(refused, "/acme/settings/api-keys");
     expect(await db.apiKey.count({ where: { name: "Release agent" } })).toBe(0);
@@ -196,6 +275,13 @@ describe("finding 2 (MFA): step-up before bulk writes", () => {
   it("an org that does not require MFA asks for no step-up", async () => {
     signInAs("hedy", "globex", "session_hedy_plain");
     const radia = await db.user.findUniqueOrThrow({ where: { email: "radia@globex.test" } });
-    expect(await members.changeMemberRoleAction({ orgSlug: "globex", userId: radia.id, role: "manager", idempotencyKey: randomUUID() })).toMatchObject({ ok: true });
+    expect(
+      await members.changeMemberRoleAction({
+        orgSlug: "globex",
+        userId: radia.id,
+        role: "manager",
+        idempotencyKey: randomUUID(),
+      }),
+    ).toMatchObject({ ok: true });
   });
 });

@@ -37,7 +37,13 @@ export function resolveReturnTo(orgSlug: string, returnTo: string | null | undef
  * sending the browser through its own page first when one applies. Outsiders
  * get the same 404 as for an org that does not exist.
  */
-export async function switchSessionToOrg({ orgSlug, returnTo }: { orgSlug: string; returnTo?: string | null }): Promise<never> {
+export async function switchSessionToOrg({
+  orgSlug,
+  returnTo,
+}: {
+  orgSlug: string;
+  returnTo?: string | null;
+}): Promise<never> {
   if (!ORG_SLUG.test(orgSlug)) notFound();
   const target = resolveReturnTo(orgSlug, returnTo);
   const { user } = await withAuth();
@@ -52,7 +58,13 @@ export async function switchSessionToOrg({ orgSlug, returnTo }: { orgSlug: strin
     // WorkOS would not move this session (ended there, or the membership is gone there): sign in afresh,
     // straight into this org, so WorkOS answers for it on its own page instead of signing into another org.
     logger.warn({ org: orgSlug, error: (error as Error).message }, "org switch refused; signing in again");
-    redirect(await getSignInUrl({ organizationId: membership.org.workosOrgId, returnTo: target, redirectUri: env.workos.redirectUri }));
+    redirect(
+      await getSignInUrl({
+        organizationId: membership.org.workosOrgId,
+        returnTo: target,
+        redirectUri: env.workos.redirectUri,
+      }),
+    );
   }
   // switchToOrganization redirects; reaching here means it was told not to.
   redirect(target);
@@ -60,5 +72,7 @@ export async function switchSessionToOrg({ orgSlug, returnTo }: { orgSlug: strin
 
 /** AuthKit's refresh error for an answer WorkOS will repeat (not a timeout or an outage). */
 function isSessionRefused(error: unknown): boolean {
-  return error instanceof Error && error.name === "TokenRefreshError" && !(error as { isTransient?: boolean }).isTransient;
+  return (
+    error instanceof Error && error.name === "TokenRefreshError" && !(error as { isTransient?: boolean }).isTransient
+  );
 }

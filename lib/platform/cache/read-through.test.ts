@@ -29,7 +29,9 @@ describe("readThrough", () => {
       await new Promise((r) => setTimeout(r, 30));
       return calls;
     };
-    const results = await Promise.all(Array.from({ length: 5 }, () => cache.readThrough({ orgId, key: "board:2", ttlMs: 60_000, load })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => cache.readThrough({ orgId, key: "board:2", ttlMs: 60_000, load })),
+    );
     expect(calls).toBe(1);
     expect(results.every((r) => r.value === 1)).toBe(true);
   });
@@ -37,19 +39,29 @@ describe("readThrough", () => {
   it("shares one upstream call between concurrent misses even when the load finishes before the others' database reads", async () => {
     let calls = 0;
     const load = async () => ++calls;
-    const results = await Promise.all(Array.from({ length: 8 }, () => cache.readThrough({ orgId, key: "board:6", ttlMs: 60_000, load })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => cache.readThrough({ orgId, key: "board:6", ttlMs: 60_000, load })),
+    );
     expect(calls).toBe(1);
     expect(results.every((r) => r.value === 1)).toBe(true);
   });
 
   it("serves the last good data, marked stale, when upstream fails", async () => {
     await cache.readThrough({ orgId, key: "board:3", ttlMs: 1, load: async () => "good" });
-    const result = await cache.readThrough({ orgId, key: "board:3", ttlMs: 1, force: true, load: async () => Promise.reject(new Error("429 Too Many Requests")) });
+    const result = await cache.readThrough({
+      orgId,
+      key: "board:3",
+      ttlMs: 1,
+      force: true,
+      load: async () => Promise.reject(new Error("429 Too Many Requests")),
+    });
     expect(result).toMatchObject({ value: "good", stale: true, error: "429 Too Many Requests" });
   });
 
   it("fails when there is nothing to fall back on", async () => {
-    await expect(cache.readThrough({ orgId, key: "board:4", ttlMs: 1, load: async () => Promise.reject(new Error("down")) })).rejects.toThrow("down");
+    await expect(
+      cache.readThrough({ orgId, key: "board:4", ttlMs: 1, load: async () => Promise.reject(new Error("down")) }),
+    ).rejects.toThrow("down");
   });
 
   it("reuses the value it parsed while the entry is unchanged, and reads a newer one another replica wrote", async () => {
@@ -60,7 +72,10 @@ describe("readThrough", () => {
     expect(Object.isFrozen(first?.issues)).toBe(true);
 
     // Another process refreshes the entry: a new fetchedAt, so the new value is read.
-    await db.cacheEntry.update({ where: { orgId_key: { orgId, key: "board:5" } }, data: { value: { issues: ["A-1", "A-2"] }, fetchedAt: new Date(Date.now() + 1_000) } });
+    await db.cacheEntry.update({
+      where: { orgId_key: { orgId, key: "board:5" } },
+      data: { value: { issues: ["A-1", "A-2"] }, fetchedAt: new Date(Date.now() + 1_000) },
+    });
     expect(await cache.readCached({ orgId, key: "board:5" })).toEqual({ issues: ["A-1", "A-2"] });
     // And a deleted entry (a forced refresh clears the org's prefix) is gone, whatever this process remembers.
     await db.cacheEntry.delete({ where: { orgId_key: { orgId, key: "board:5" } } });
@@ -70,6 +85,8 @@ describe("readThrough", () => {
   it("keeps orgs apart", async () => {
     const other = (await db.organization.create({ data: { slug: "d", name: "D", workosOrgId: "org_d" } })).id;
     await cache.readThrough({ orgId, key: "shared-key", ttlMs: 60_000, load: async () => "mine" });
-    expect((await cache.readThrough({ orgId: other, key: "shared-key", ttlMs: 60_000, load: async () => "theirs" })).value).toBe("theirs");
+    expect(
+      (await cache.readThrough({ orgId: other, key: "shared-key", ttlMs: 60_000, load: async () => "theirs" })).value,
+    ).toBe("theirs");
   });
 });

@@ -39,7 +39,14 @@ async function readEntry(orgId: string, key: string): Promise<Entry | null> {
   return { fetchedAt, expiresAt, value: held?.value };
 }
 
-type ReadThroughInput<T> = { orgId: string; key: string; ttlMs: number; load: () => Promise<T>; force?: boolean; now?: Date };
+type ReadThroughInput<T> = {
+  orgId: string;
+  key: string;
+  ttlMs: number;
+  load: () => Promise<T>;
+  force?: boolean;
+  now?: Date;
+};
 
 export function readThrough<T>(input: ReadThroughInput<T>): Promise<Cached<T>> {
   // A forced refresh must go upstream even while an ordinary read is under way.
@@ -53,9 +60,17 @@ export function readThrough<T>(input: ReadThroughInput<T>): Promise<Cached<T>> {
   return read;
 }
 
-async function readThroughOnce<T>({ orgId, key, ttlMs, load, force = false, now = new Date() }: ReadThroughInput<T>): Promise<Cached<T>> {
+async function readThroughOnce<T>({
+  orgId,
+  key,
+  ttlMs,
+  load,
+  force = false,
+  now = new Date(),
+}: ReadThroughInput<T>): Promise<Cached<T>> {
   const entry = await readEntry(orgId, key);
-  if (entry && !force && entry.expiresAt > now) return { value: entry.value as T, fetchedAt: entry.fetchedAt, fromCache: true, stale: false, error: null };
+  if (entry && !force && entry.expiresAt > now)
+    return { value: entry.value as T, fetchedAt: entry.fetchedAt, fromCache: true, stale: false, error: null };
 
   const flightKey = `${orgId}:${key}`;
   let flight = inflight.get(flightKey) as Promise<T> | undefined;
@@ -68,15 +83,35 @@ async function readThroughOnce<T>({ orgId, key, ttlMs, load, force = false, now 
     const value = await flight;
     const fetchedAt = new Date();
     await writeCacheEntry({ orgId, key, value, fetchedAt, expiresAt: new Date(fetchedAt.getTime() + ttlMs) });
-    return { value: rememberValue(orgId, key, fetchedAt, value), fetchedAt, fromCache: false, stale: false, error: null };
+    return {
+      value: rememberValue(orgId, key, fetchedAt, value),
+      fetchedAt,
+      fromCache: false,
+      stale: false,
+      error: null,
+    };
   } catch (error) {
     if (!entry) throw error;
-    return { value: entry.value as T, fetchedAt: entry.fetchedAt, fromCache: true, stale: true, error: error instanceof Error ? error.message : String(error) };
+    return {
+      value: entry.value as T,
+      fetchedAt: entry.fetchedAt,
+      fromCache: true,
+      stale: true,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
 /** A cached value still within its window, without ever going upstream (or writing anything). */
-export async function readCached<T>({ orgId, key, now = new Date() }: { orgId: string; key: string; now?: Date }): Promise<T | null> {
+export async function readCached<T>({
+  orgId,
+  key,
+  now = new Date(),
+}: {
+  orgId: string;
+  key: string;
+  now?: Date;
+}): Promise<T | null> {
   const entry = await readEntry(orgId, key);
   return entry && entry.expiresAt > now ? (entry.value as T) : null;
 }

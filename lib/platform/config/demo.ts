@@ -14,8 +14,14 @@ export const WORKOS_DEMO_COOKIE_PASSWORD = "bosun-demo-cookie-password-not-for-p
 export const DEMO_ENCRYPTION_KEY = "Ym9zdW4tZGVtby1lbmNyeXB0aW9uLWtleS0zMmJ5dGU=";
 export const DEMO_ENCRYPTION_KEY_ID = "demo-1";
 
-export const DEMO_SENTRY_WEBHOOK_SECRETS = { acme: "acme-sentry-webhook-secret", globex: "globex-sentry-webhook-secret" } as const;
-export const DEMO_GITHUB_WEBHOOK_SECRETS = { acme: "acme-github-webhook-secret", globex: "globex-github-webhook-secret" } as const;
+export const DEMO_SENTRY_WEBHOOK_SECRETS = {
+  acme: "acme-sentry-webhook-secret",
+  globex: "globex-sentry-webhook-secret",
+} as const;
+export const DEMO_GITHUB_WEBHOOK_SECRETS = {
+  acme: "acme-github-webhook-secret",
+  globex: "globex-github-webhook-secret",
+} as const;
 
 export const DEMO_PORTS = { app: 3000, workos: 4101, jira: 4102, sentry: 4103, postgres: 54329 } as const;
 export const DEMO_HOST = "127.0.0.1";

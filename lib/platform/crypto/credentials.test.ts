@@ -27,7 +27,16 @@ describe("credential sealing", () => {
   it("rejects tampering, relabelled key ids and unknown keys", () => {
     const { sealed } = sealCredentials({ token: "t" }, ring);
     const parts = sealed.split(".");
-    const flipped = [...parts.slice(0, 4), Buffer.from("x" + Buffer.from(parts[4] as string, "base64url").toString("latin1").slice(1), "latin1").toString("base64url")].join(".");
+    const flipped = [
+      ...parts.slice(0, 4),
+      Buffer.from(
+        "x" +
+          Buffer.from(parts[4] as string, "base64url")
+            .toString("latin1")
+            .slice(1),
+        "latin1",
+      ).toString("base64url"),
+    ].join(".");
     expect(() => openCredentials(flipped, ring)).toThrow(CredentialsError);
     expect(() => openCredentials(sealed.replace(".k2.", ".k1."), ring)).toThrow(/wrong key or tampered/);
     expect(() => openCredentials(sealed.replace(".k2.", ".k9."), ring)).toThrow(/No encryption key with id "k9"/);

@@ -28,7 +28,13 @@ export function sealCredentials(plain: Record<string, string>, keyring: Keyring)
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify(plain), "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
   return {
-    sealed: [VERSION, current.keyId, iv.toString("base64url"), tag.toString("base64url"), ciphertext.toString("base64url")].join("."),
+    sealed: [
+      VERSION,
+      current.keyId,
+      iv.toString("base64url"),
+      tag.toString("base64url"),
+      ciphertext.toString("base64url"),
+    ].join("."),
     keyId: current.keyId,
   };
 }
@@ -48,14 +54,17 @@ export class CredentialsError extends Error {
 
 export function openCredentials(sealed: string, keyring: Keyring): Record<string, string> {
   const [version, keyId, iv, tag, ciphertext, ...extra] = sealed.split(".");
-  if (version !== VERSION || !keyId || !iv || !tag || ciphertext === undefined || extra.length > 0) throw new CredentialsError("Sealed credentials are malformed", "malformed");
+  if (version !== VERSION || !keyId || !iv || !tag || ciphertext === undefined || extra.length > 0)
+    throw new CredentialsError("Sealed credentials are malformed", "malformed");
   const key = [keyring.current, ...keyring.previous].find((k) => k.keyId === keyId);
   if (!key) throw new CredentialsError(`No encryption key with id "${keyId}" is configured`, "unknown-key");
   try {
     const decipher = createDecipheriv("aes-256-gcm", keyBytes(key), Buffer.from(iv, "base64url"));
     decipher.setAAD(Buffer.from(keyId));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    const plain = Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+    const plain = Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString(
+      "utf8",
+    );
     return JSON.parse(plain) as Record<string, string>;
   } catch {
     throw new CredentialsError("Sealed credentials could not be opened: wrong key or tampered data", "wrong-key");

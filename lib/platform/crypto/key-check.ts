@@ -23,7 +23,8 @@ export function describeKeyProblem(inUse: KeyIdInUse[], keyring: Keyring): strin
   for (const use of inUse) {
     const failure = openFailure(use.sample, keyring);
     if (!failure) continue;
-    if (failure.reason !== "wrong-key") return `Stored credentials under key id "${use.keyId}" cannot be opened: ${failure.message}.`;
+    if (failure.reason !== "wrong-key")
+      return `Stored credentials under key id "${use.keyId}" cannot be opened: ${failure.message}.`;
     if (use.keyId === keyring.current.keyId) {
       return `Key id "${use.keyId}" no longer opens stored credentials: the key changed without a new BOSUN_ENCRYPTION_KEY_ID. Set BOSUN_ENCRYPTION_KEY back to the old key, or give the new key a new BOSUN_ENCRYPTION_KEY_ID and list the old one as ${use.keyId}:<old base64 key> in BOSUN_PREVIOUS_ENCRYPTION_KEYS.`;
     }
@@ -34,7 +35,11 @@ export function describeKeyProblem(inUse: KeyIdInUse[], keyring: Keyring): strin
 
 /** The key ids in use, and whether `npm run keys:reseal` would move their rows to the current key. */
 export function summariseKeyIds(inUse: KeyIdInUse[], keyring: Keyring) {
-  return inUse.map(({ keyId, connections: count }) => ({ keyId, connections: count, needsResealing: needsResealing(keyId, keyring) }));
+  return inUse.map(({ keyId, connections: count }) => ({
+    keyId,
+    connections: count,
+    needsResealing: needsResealing(keyId, keyring),
+  }));
 }
 
 function describeUnknown(unknown: KeyIdInUse[]): string {

@@ -9,10 +9,12 @@ import type { EncryptionKey } from "./credentials";
 export function findPreviousKeyProblem(previousKeys: EncryptionKey[], currentKeyId: string): string | null {
   const seen = new Set<string>();
   for (const { keyId, key } of previousKeys) {
-    if (keyId === currentKeyId) return `reuses key id "${keyId}", the current BOSUN_ENCRYPTION_KEY_ID: a new key needs a new id`;
+    if (keyId === currentKeyId)
+      return `reuses key id "${keyId}", the current BOSUN_ENCRYPTION_KEY_ID: a new key needs a new id`;
     if (seen.has(keyId)) return `lists key id "${keyId}" twice`;
     seen.add(keyId);
-    if (Buffer.from(key, "base64").length !== 32) return `key "${keyId}" must be 32 random bytes, base64-encoded (openssl rand -base64 32)`;
+    if (Buffer.from(key, "base64").length !== 32)
+      return `key "${keyId}" must be 32 random bytes, base64-encoded (openssl rand -base64 32)`;
   }
   return null;
 }

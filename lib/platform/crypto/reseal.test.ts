@@ -12,17 +12,30 @@ const ROTATED: Keyring = { current: key("k2", 2), previous: [key("k1", 1)] };
 
 /** Re-sealing every stored credential under the current key, against a real database holding the demo's credentials. */
 describe("re-sealing stored credentials", () => {
-  const rows = () => db.integrationConnection.findMany({ include: { org: { select: { slug: true } } }, orderBy: [{ orgId: "asc" }, { provider: "asc" }] });
+  const rows = () =>
+    db.integrationConnection.findMany({
+      include: { org: { select: { slug: true } } },
+      orderBy: [{ orgId: "asc" }, { provider: "asc" }],
+    });
   /** Re-seal entries written by this test: the log is append-only, so earlier tests' entries stay and are left out. */
   let earlierAudits: string[] = [];
   const resealAudits = () =>
-    db.auditLog.findMany({ where: { action: "credentials.resealed", id: { notIn: earlierAudits } }, include: { org: { select: { slug: true } } }, orderBy: { createdAt: "asc" } });
+    db.auditLog.findMany({
+      where: { action: "credentials.resealed", id: { notIn: earlierAudits } },
+      include: { org: { select: { slug: true } } },
+      orderBy: { createdAt: "asc" },
+    });
 
   const database = useSeededDatabase({ label: "reseal", seed: false });
   beforeEach(async () => {
     // Every test starts from the demo's credentials sealed with the old key, and no re-seal audited yet.
-    await seedDatabase(database.url, { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" }, keyring: OLD });
-    earlierAudits = (await db.auditLog.findMany({ where: { action: "credentials.resealed" }, select: { id: true } })).map((a) => a.id);
+    await seedDatabase(database.url, {
+      urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" },
+      keyring: OLD,
+    });
+    earlierAudits = (
+      await db.auditLog.findMany({ where: { action: "credentials.resealed" }, select: { id: true } })
+    ).map((a) => a.id);
   });
 
   it("finding 11 (key rotation): moves every credential from the old key to the current one, with one audit entry per org", async () => {
@@ -35,12 +48,19 @@ describe("re-sealing stored credentials", () => {
     expect(after.map((row) => row.credentialsKeyId)).toEqual(Array(6).fill("k2"));
     expect(after.every((row) => row.encryptedCredentials.startsWith("v1.k2."))).toBe(true);
     // Opens with the new key alone: the old one can now be dropped.
-    expect(after.map((row) => openCredentials(row.encryptedCredentials, { current: key("k2", 2), previous: [] }))).toEqual(plain);
+    expect(
+      after.map((row) => openCredentials(row.encryptedCredentials, { current: key("k2", 2), previous: [] })),
+    ).toEqual(plain);
 
     const audits = await resealAudits();
     expect(audits.map((a) => a.org.slug).sort()).toEqual(["acme", "globex"]);
     for (const audit of audits) {
-      expect(audit).toMatchObject({ actorType: "system", actorId: null, actorLabel: "npm run keys:reseal", summary: 'Re-sealed the github, jira and sentry credentials under encryption key "k2"' });
+      expect(audit).toMatchObject({
+        actorType: "system",
+        actorId: null,
+        actorLabel: "npm run keys:reseal",
+        summary: 'Re-sealed the github, jira and sentry credentials under encryption key "k2"',
+      });
       expect(audit.changes).toEqual({ providers: ["github", "jira", "sentry"], keyId: { from: ["k1"], to: "k2" } });
     }
   });
@@ -48,7 +68,12 @@ describe("re-sealing stored credentials", () => {
   it("finding 11 (key rotation): a second run changes nothing and says so", async () => {
     await reseal.resealStoredCredentials({ keyring: ROTATED });
     const sealed = (await rows()).map((row) => row.encryptedCredentials);
-    expect(await reseal.resealStoredCredentials({ keyring: ROTATED })).toEqual({ keyId: "k2", resealed: 0, orgs: 0, changedMeanwhile: 0 });
+    expect(await reseal.resealStoredCredentials({ keyring: ROTATED })).toEqual({
+      keyId: "k2",
+      resealed: 0,
+      orgs: 0,
+      changedMeanwhile: 0,
+    });
     expect((await rows()).map((row) => row.encryptedCredentials)).toEqual(sealed);
     expect(await resealAudits()).toHaveLength(2);
   });
@@ -74,26 +99,37 @@ describe("re-sealing stored credentials", () => {
     for (const row of midway) expect(row.encryptedCredentials.startsWith(`v1.${row.credentialsKeyId}.`)).toBe(true);
     expect(midway.map((row) => openCredentials(row.encryptedCredentials, ROTATED))).toEqual(plain);
     // The row that moved is audited even though the run stopped.
-    expect(await resealAudits()).toMatchObject([{ changes: { providers: [expect.any(String)], keyId: { from: ["k1"], to: "k2" } } }]);
+    expect(await resealAudits()).toMatchObject([
+      { changes: { providers: [expect.any(String)], keyId: { from: ["k1"], to: "k2" } } },
+    ]);
 
     expect(await reseal.resealStoredCredentials({ keyring: ROTATED })).toMatchObject({ resealed: 5, orgs: 2 });
     const after = await rows();
     expect(after.map((row) => row.credentialsKeyId)).toEqual(Array(6).fill("k2"));
     expect(after.map((row) => openCredentials(row.encryptedCredentials, ROTATED))).toEqual(plain);
     // Each connection's move is in the log exactly once, across both runs.
-    const audited = (await resealAudits()).flatMap((a) => (a.changes as { providers: string[] }).providers.map((p) => `${a.org.slug}/${p}`));
+    const audited = (await resealAudits()).flatMap((a) =>
+      (a.changes as { providers: string[] }).providers.map((p) => `${a.org.slug}/${p}`),
+    );
     expect(audited.sort()).toEqual(after.map((row) => `${row.org.slug}/${row.provider}`).sort());
   });
 
   it("finding 11 (key rotation): refuses, changing nothing, when a row cannot be opened", async () => {
-    const globexGithub = await db.integrationConnection.findFirstOrThrow({ where: { provider: "github", org: { slug: "globex" } } });
+    const globexGithub = await db.integrationConnection.findFirstOrThrow({
+      where: { provider: "github", org: { slug: "globex" } },
+    });
     const lost = sealCredentials({ webhookSecret: "s" }, { current: key("k0", 5), previous: [] });
-    await db.integrationConnection.update({ where: { id: globexGithub.id }, data: { encryptedCredentials: lost.sealed, credentialsKeyId: lost.keyId } });
+    await db.integrationConnection.update({
+      where: { id: globexGithub.id },
+      data: { encryptedCredentials: lost.sealed, credentialsKeyId: lost.keyId },
+    });
     const before = await rows();
 
     const run = reseal.resealStoredCredentials({ keyring: ROTATED });
     await expect(run).rejects.toThrow(reseal.ResealRefusedError);
-    await expect(run).rejects.toThrow('Nothing was re-sealed: the github credentials of globex (key id "k0") cannot be opened with the configured keys (No encryption key with id "k0" is configured). Configure that key, or enter those credentials again, then run this again.');
+    await expect(run).rejects.toThrow(
+      'Nothing was re-sealed: the github credentials of globex (key id "k0") cannot be opened with the configured keys (No encryption key with id "k0" is configured). Configure that key, or enter those credentials again, then run this again.',
+    );
     expect(await rows()).toEqual(before);
     expect(await resealAudits()).toEqual([]);
   });
@@ -102,9 +138,25 @@ describe("re-sealing stored credentials", () => {
     const row = await db.integrationConnection.findFirstOrThrow({ where: { provider: "jira", org: { slug: "acme" } } });
     // Someone saves new credentials for this connection after the re-seal read it.
     const typedAgain = sealCredentials({ apiToken: "typed-again" }, ROTATED);
-    await db.integrationConnection.update({ where: { id: row.id }, data: { encryptedCredentials: typedAgain.sealed, credentialsKeyId: typedAgain.keyId } });
+    await db.integrationConnection.update({
+      where: { id: row.id },
+      data: { encryptedCredentials: typedAgain.sealed, credentialsKeyId: typedAgain.keyId },
+    });
     const stale = sealCredentials(openCredentials(row.encryptedCredentials, OLD), ROTATED);
-    expect(await systemCredentials.replaceSealedCredentials({ orgId: row.orgId, id: row.id, expected: row.encryptedCredentials, sealed: stale.sealed, keyId: stale.keyId })).toBe(false);
-    expect(openCredentials((await db.integrationConnection.findUniqueOrThrow({ where: { id: row.id } })).encryptedCredentials, ROTATED)).toEqual({ apiToken: "typed-again" });
+    expect(
+      await systemCredentials.replaceSealedCredentials({
+        orgId: row.orgId,
+        id: row.id,
+        expected: row.encryptedCredentials,
+        sealed: stale.sealed,
+        keyId: stale.keyId,
+      }),
+    ).toBe(false);
+    expect(
+      openCredentials(
+        (await db.integrationConnection.findUniqueOrThrow({ where: { id: row.id } })).encryptedCredentials,
+        ROTATED,
+      ),
+    ).toEqual({ apiToken: "typed-again" });
   });
 });

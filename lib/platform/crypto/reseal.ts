@@ -29,10 +29,14 @@ export type ResealSummary = { keyId: string; resealed: number; orgs: number; cha
  * Each org whose rows moved gets one audit entry per run, written even when
  * the run stops partway through that org.
  */
-export async function resealStoredCredentials({ keyring = getKeyring(), onResealed }: { keyring?: Keyring; onResealed?: (row: ResealedRow) => void | Promise<void> } = {}): Promise<ResealSummary> {
+export async function resealStoredCredentials({
+  keyring = getKeyring(),
+  onResealed,
+}: { keyring?: Keyring; onResealed?: (row: ResealedRow) => void | Promise<void> } = {}): Promise<ResealSummary> {
   const keyId = keyring.current.keyId;
   const orgIds = await listOrgIdsWithCredentialsNotUnderKeyAcrossOrgs({ keyId });
-  for (const orgId of orgIds) for (const row of await listCredentialsNotUnderKey({ orgId, keyId })) assertOpens(row, keyring);
+  for (const orgId of orgIds)
+    for (const row of await listCredentialsNotUnderKey({ orgId, keyId })) assertOpens(row, keyring);
 
   const summary: ResealSummary = { keyId, resealed: 0, orgs: 0, changedMeanwhile: 0 };
   for (const orgId of orgIds) {
@@ -41,7 +45,15 @@ export async function resealStoredCredentials({ keyring = getKeyring(), onReseal
     try {
       for (const row of await listCredentialsNotUnderKey({ orgId, keyId })) {
         const sealed = sealCredentials(assertOpens(row, keyring), keyring);
-        if (!(await replaceSealedCredentials({ orgId, id: row.id, expected: row.encryptedCredentials, sealed: sealed.sealed, keyId: sealed.keyId }))) {
+        if (
+          !(await replaceSealedCredentials({
+            orgId,
+            id: row.id,
+            expected: row.encryptedCredentials,
+            sealed: sealed.sealed,
+            keyId: sealed.keyId,
+          }))
+        ) {
           summary.changedMeanwhile += 1;
           continue;
         }
@@ -65,7 +77,10 @@ export async function resealStoredCredentials({ keyring = getKeyring(), onReseal
   return summary;
 }
 
-function assertOpens(row: { provider: string; credentialsKeyId: string; encryptedCredentials: string; org: { slug: string } }, keyring: Keyring): Record<string, string> {
+function assertOpens(
+  row: { provider: string; credentialsKeyId: string; encryptedCredentials: string; org: { slug: string } },
+  keyring: Keyring,
+): Record<string, string> {
   try {
     return openCredentials(row.encryptedCredentials, keyring);
   } catch (error) {

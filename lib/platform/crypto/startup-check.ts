@@ -15,7 +15,10 @@ export async function checkCredentialKeysAtStartup(processName: "web" | "worker"
     const older = keyIds.filter((use) => use.needsResealing);
     if (older.length > 0) {
       const count = older.reduce((sum, use) => sum + use.connections, 0);
-      logger.warn({ keyIds: older.map((use) => use.keyId) }, `${count} stored credential(s) are sealed with an older key: run npm run keys:reseal`);
+      logger.warn(
+        { keyIds: older.map((use) => use.keyId) },
+        `${count} stored credential(s) are sealed with an older key: run npm run keys:reseal`,
+      );
     }
     return true;
   } catch (error) {

@@ -9,12 +9,15 @@ const key = (keyId: string, fill: number) => ({ keyId, key: Buffer.alloc(32, fil
 
 /** The check web and worker processes run before they start, against a real database holding the demo's sealed credentials. */
 describe("stored credential keys at startup", () => {
-  const seedWith = (keyring: Keyring) => seedDatabase(database.url, { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" }, keyring });
+  const seedWith = (keyring: Keyring) =>
+    seedDatabase(database.url, { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" }, keyring });
 
   const database = useSeededDatabase({ label: "storedkeys", seed: false });
 
   it("starts with no stored credentials at all", async () => {
-    await expect(storedKeys.assertStoredCredentialsOpen({ current: key("k2", 2), previous: [] })).resolves.toEqual({ keyIds: [] });
+    await expect(storedKeys.assertStoredCredentialsOpen({ current: key("k2", 2), previous: [] })).resolves.toEqual({
+      keyIds: [],
+    });
   });
 
   it("finding 11 (key rotation): refuses to start when credentials are sealed with a key id that is not configured, naming it and the fix", async () => {
@@ -27,9 +30,13 @@ describe("stored credential keys at startup", () => {
   });
 
   it("finding 11 (key rotation): names every unknown key id, and none that is configured", async () => {
-    const acmeJira = await db.integrationConnection.findFirstOrThrow({ where: { provider: "jira", org: { slug: "acme" } } });
+    const acmeJira = await db.integrationConnection.findFirstOrThrow({
+      where: { provider: "jira", org: { slug: "acme" } },
+    });
     await db.integrationConnection.update({ where: { id: acmeJira.id }, data: { credentialsKeyId: "older" } });
-    await expect(storedKeys.assertStoredCredentialsOpen({ current: key("new", 2), previous: [] })).rejects.toThrow(/sealed with key ids "old" and "older", which are not configured/);
+    await expect(storedKeys.assertStoredCredentialsOpen({ current: key("new", 2), previous: [] })).rejects.toThrow(
+      /sealed with key ids "old" and "older", which are not configured/,
+    );
     await db.integrationConnection.update({ where: { id: acmeJira.id }, data: { credentialsKeyId: "old" } });
   });
 
@@ -42,19 +49,30 @@ describe("stored credential keys at startup", () => {
 
   it("finding 11 (key rotation): refuses when a previous key's material is wrong for its id", async () => {
     await seedWith({ current: key("k1", 1), previous: [] });
-    await expect(storedKeys.assertStoredCredentialsOpen({ current: key("k2", 2), previous: [key("k1", 7)] })).rejects.toThrow(
+    await expect(
+      storedKeys.assertStoredCredentialsOpen({ current: key("k2", 2), previous: [key("k1", 7)] }),
+    ).rejects.toThrow(
       'Key id "k1" no longer opens stored credentials: BOSUN_PREVIOUS_ENCRYPTION_KEYS holds a different key under that id; list the key that sealed them.',
     );
   });
 
   it("starts when every key id in use opens its credentials, and says how many rows a re-seal would move", async () => {
     await seedWith({ current: key("k1", 1), previous: [] });
-    await expect(storedKeys.assertStoredCredentialsOpen({ current: key("k2", 2), previous: [key("k1", 1)] })).resolves.toEqual({ keyIds: [{ keyId: "k1", connections: 6, needsResealing: true }] });
-    await expect(storedKeys.assertStoredCredentialsOpen({ current: key("k1", 1), previous: [] })).resolves.toEqual({ keyIds: [{ keyId: "k1", connections: 6, needsResealing: false }] });
+    await expect(
+      storedKeys.assertStoredCredentialsOpen({ current: key("k2", 2), previous: [key("k1", 1)] }),
+    ).resolves.toEqual({ keyIds: [{ keyId: "k1", connections: 6, needsResealing: true }] });
+    await expect(storedKeys.assertStoredCredentialsOpen({ current: key("k1", 1), previous: [] })).resolves.toEqual({
+      keyIds: [{ keyId: "k1", connections: 6, needsResealing: false }],
+    });
   });
 
   it("ignores disconnected connections, whose credentials were deleted", async () => {
-    await db.integrationConnection.updateMany({ where: { org: { slug: "acme" } }, data: { status: "disconnected", encryptedCredentials: "", credentialsKeyId: "gone" } });
-    await expect(storedKeys.assertStoredCredentialsOpen({ current: key("k1", 1), previous: [] })).resolves.toEqual({ keyIds: [{ keyId: "k1", connections: 3, needsResealing: false }] });
+    await db.integrationConnection.updateMany({
+      where: { org: { slug: "acme" } },
+      data: { status: "disconnected", encryptedCredentials: "", credentialsKeyId: "gone" },
+    });
+    await expect(storedKeys.assertStoredCredentialsOpen({ current: key("k1", 1), previous: [] })).resolves.toEqual({
+      keyIds: [{ keyId: "k1", connections: 3, needsResealing: false }],
+    });
   });
 });

@@ -26,7 +26,10 @@ const url = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// or postgresql:// URL");
 const base64Key = z
   .string()
-  .refine((value) => Buffer.from(value, "base64").length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(value), "must be 32 random bytes, base64-encoded (openssl rand -base64 32)");
+  .refine(
+    (value) => Buffer.from(value, "base64").length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(value),
+    "must be 32 random bytes, base64-encoded (openssl rand -base64 32)",
+  );
 
 const variablesSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -44,11 +47,17 @@ const variablesSchema = z.object({
   NEXT_PUBLIC_WORKOS_REDIRECT_URI: url.optional(),
   BOSUN_ENCRYPTION_KEY: base64Key.optional(),
   // No dots: the sealed form of a credential is dot-separated and carries the id.
-  BOSUN_ENCRYPTION_KEY_ID: z.string().regex(/^[\w-]{1,40}$/, "must be 1–40 letters, digits, dashes or underscores").optional(),
+  BOSUN_ENCRYPTION_KEY_ID: z
+    .string()
+    .regex(/^[\w-]{1,40}$/, "must be 1–40 letters, digits, dashes or underscores")
+    .optional(),
   /** Older keys still able to open credentials during rotation: "id:base64key,id2:base64key2". */
   BOSUN_PREVIOUS_ENCRYPTION_KEYS: z
     .string()
-    .regex(/^([\w-]{1,40}:[A-Za-z0-9+/]+={0,2})(,[\w-]{1,40}:[A-Za-z0-9+/]+={0,2})*$/, "must be a comma list of id:base64key pairs")
+    .regex(
+      /^([\w-]{1,40}:[A-Za-z0-9+/]+={0,2})(,[\w-]{1,40}:[A-Za-z0-9+/]+={0,2})*$/,
+      "must be a comma list of id:base64key pairs",
+    )
     .optional(),
   SENTRY_DSN: url.optional(),
   SENTRY_ENVIRONMENT: optionalString,
@@ -56,7 +65,12 @@ const variablesSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   /** "inline": the web process also runs the job queue and the outbox; "separate": `npm run worker` does. */
   BOSUN_WORKER: z.enum(["inline", "separate"], { error: 'must be "inline" or "separate"' }).optional(),
-  BOSUN_JOB_CONCURRENCY: z.coerce.number().int("must be a whole number").min(1, "must be 1–64").max(64, "must be 1–64").optional(),
+  BOSUN_JOB_CONCURRENCY: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be 1–64")
+    .max(64, "must be 1–64")
+    .optional(),
   BOSUN_ALLOWED_UPSTREAM_HOSTS: z
     .string()
     .optional()
@@ -64,7 +78,10 @@ const variablesSchema = z.object({
       const { invalid } = parseUpstreamHosts(value ?? "");
       if (invalid.length > 0) {
         const items = invalid.map((item) => `"${item}"`).join(", ");
-        ctx.addIssue({ code: "custom", message: `cannot read ${items}: list host names, host:port, IP addresses ([IPv6]:port) or CIDR ranges, comma-separated` });
+        ctx.addIssue({
+          code: "custom",
+          message: `cannot read ${items}: list host names, host:port, IP addresses ([IPv6]:port) or CIDR ranges, comma-separated`,
+        });
       }
     }),
 });
@@ -73,13 +90,22 @@ const variablesSchema = z.object({
 const DEMO_UPSTREAM_HOSTS = `${DEMO_HOST}, ::1, localhost`;
 
 /** Required in live mode; in demo mode each has a local default. */
-const LIVE_REQUIRED = ["DATABASE_URL", "WORKOS_CLIENT_ID", "WORKOS_API_KEY", "WORKOS_COOKIE_PASSWORD", "NEXT_PUBLIC_WORKOS_REDIRECT_URI", "BOSUN_ENCRYPTION_KEY"] as const;
+const LIVE_REQUIRED = [
+  "DATABASE_URL",
+  "WORKOS_CLIENT_ID",
+  "WORKOS_API_KEY",
+  "WORKOS_COOKIE_PASSWORD",
+  "NEXT_PUBLIC_WORKOS_REDIRECT_URI",
+  "BOSUN_ENCRYPTION_KEY",
+] as const;
 
 export type EnvIssue = { variable: string; message: string };
 
 export class EnvValidationError extends Error {
   constructor(readonly issues: EnvIssue[]) {
-    super(`Invalid environment configuration:\n${issues.map((i) => `  - ${i.variable}: ${i.message}`).join("\n")}\nSee .env.example for every variable and what it does.`);
+    super(
+      `Invalid environment configuration:\n${issues.map((i) => `  - ${i.variable}: ${i.message}`).join("\n")}\nSee .env.example for every variable and what it does.`,
+    );
     this.name = "EnvValidationError";
   }
 }
@@ -112,16 +138,21 @@ export type Env = {
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings count as unset, so a blank line in .env does not break validation.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""),
+  );
   const parsed = variablesSchema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new EnvValidationError(parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? "(env)"), message: issue.message })));
+    throw new EnvValidationError(
+      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? "(env)"), message: issue.message })),
+    );
   }
   const v = parsed.data;
   const mode = v.BOSUN_MODE ?? (v.WORKOS_API_KEY ? "live" : "demo");
   if (mode === "live") {
     const missing = LIVE_REQUIRED.filter((name) => v[name] === undefined);
-    if (missing.length > 0) throw new EnvValidationError(missing.map((variable) => ({ variable, message: "is required in live mode" })));
+    if (missing.length > 0)
+      throw new EnvValidationError(missing.map((variable) => ({ variable, message: "is required in live mode" })));
   }
 
   // Without a trailing slash: URLs are built as `${publicUrl}/path`, and the MCP endpoint's OAuth audience must match exactly.
@@ -136,7 +167,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     });
   const keyId = v.BOSUN_ENCRYPTION_KEY_ID ?? (v.BOSUN_ENCRYPTION_KEY ? "primary" : DEMO_ENCRYPTION_KEY_ID);
   const previousKeyProblem = findPreviousKeyProblem(previousKeys, keyId);
-  if (previousKeyProblem) throw new EnvValidationError([{ variable: "BOSUN_PREVIOUS_ENCRYPTION_KEYS", message: previousKeyProblem }]);
+  if (previousKeyProblem)
+    throw new EnvValidationError([{ variable: "BOSUN_PREVIOUS_ENCRYPTION_KEYS", message: previousKeyProblem }]);
 
   return {
     mode,
@@ -153,7 +185,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       webhookSecret: v.WORKOS_WEBHOOK_SECRET ?? (isDemo ? WORKOS_DEMO_WEBHOOK_SECRET : undefined),
       redirectUri: v.NEXT_PUBLIC_WORKOS_REDIRECT_URI ?? `${publicUrl}/callback`,
       // The emulated WorkOS is also the demo's AuthKit domain, wherever its API is.
-      authkitDomain: (v.WORKOS_AUTHKIT_DOMAIN ?? (isDemo ? `http://${v.WORKOS_API_HOSTNAME ?? DEMO_HOST}:${v.WORKOS_API_PORT ?? DEMO_PORTS.workos}` : undefined))?.replace(/\/$/, ""),
+      authkitDomain: (
+        v.WORKOS_AUTHKIT_DOMAIN ??
+        (isDemo ? `http://${v.WORKOS_API_HOSTNAME ?? DEMO_HOST}:${v.WORKOS_API_PORT ?? DEMO_PORTS.workos}` : undefined)
+      )?.replace(/\/$/, ""),
     },
     encryption: {
       keyId,
@@ -167,7 +202,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     },
     logLevel: v.LOG_LEVEL ?? (v.NODE_ENV === "test" ? "error" : "info"),
     worker: { mode: v.BOSUN_WORKER ?? "inline", concurrency: v.BOSUN_JOB_CONCURRENCY ?? 4 },
-    allowedUpstreamHosts: parseUpstreamHosts(v.BOSUN_ALLOWED_UPSTREAM_HOSTS ?? (isDemo ? DEMO_UPSTREAM_HOSTS : "")).rules,
+    allowedUpstreamHosts: parseUpstreamHosts(v.BOSUN_ALLOWED_UPSTREAM_HOSTS ?? (isDemo ? DEMO_UPSTREAM_HOSTS : ""))
+      .rules,
   };
 }
 

@@ -6,14 +6,18 @@ import { parseCidr } from "../net/ip-address";
  * intranet, the demo's emulators). Comma-separated; each item is a host name,
  * host:port, an IP address (IPv6 in brackets when a port follows), or a CIDR range.
  */
-export type UpstreamHostRule = { kind: "name"; name: string; port: number | null } | { kind: "network"; cidr: string; port: number | null };
+export type UpstreamHostRule =
+  { kind: "name"; name: string; port: number | null } | { kind: "network"; cidr: string; port: number | null };
 
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
 
 export function parseUpstreamHosts(value: string): { rules: UpstreamHostRule[]; invalid: string[] } {
   const rules: UpstreamHostRule[] = [];
   const invalid: string[] = [];
-  for (const item of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const item of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const rule = parseRule(item);
     if (rule) rules.push(rule);
     else invalid.push(item);

@@ -28,7 +28,11 @@ describe("job queue", () => {
     expect(again).toEqual({ id: first.id, created: false });
     expect((await job(first.id)).payload).toEqual({ n: 1 });
 
-    const racing = await Promise.all(Array.from({ length: 10 }, (_, n) => jobs.enqueueJob({ queue: "sync", payload: { n }, singletonKey: "sync:race" })));
+    const racing = await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        jobs.enqueueJob({ queue: "sync", payload: { n }, singletonKey: "sync:race" }),
+      ),
+    );
     expect(await db.job.count({ where: { singletonKey: "sync:race" } })).toBe(1);
     expect(racing.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(racing.map((r) => r.id)).size).toBe(1);
@@ -54,8 +58,17 @@ describe("job queue", () => {
     const seen: unknown[] = [];
     const outcomes = await jobs.drainJobs({ handlers: { greet: async (j) => void seen.push(j) }, workerId: "w1" });
     expect(outcomes).toEqual([{ id, queue: "greet", status: "succeeded" }]);
-    expect(seen).toEqual([{ id, orgId: orgA, queue: "greet", payload: { name: "Ada", tags: ["x"] }, attempts: 1, maxAttempts: 8 }]);
-    expect(await job(id)).toMatchObject({ status: "succeeded", attempts: 1, lockedAt: null, lockedBy: null, lastError: null, finishedAt: expect.any(Date) });
+    expect(seen).toEqual([
+      { id, orgId: orgA, queue: "greet", payload: { name: "Ada", tags: ["x"] }, attempts: 1, maxAttempts: 8 },
+    ]);
+    expect(await job(id)).toMatchObject({
+      status: "succeeded",
+      attempts: 1,
+      lockedAt: null,
+      lockedBy: null,
+      lastError: null,
+      finishedAt: expect.any(Date),
+    });
   });
 
   it("only claims due jobs from the queues asked for", async () => {
@@ -102,7 +115,12 @@ describe("job queue", () => {
     expect(await jobs.drainJobs({ handlers })).toEqual([{ id, queue: "wait", status: "queued" }]);
     const after = await job(id);
     // Waiting gives the attempt back.
-    expect(after).toMatchObject({ status: "queued", attempts: 0, lastError: "upstream write still pending", lockedAt: null });
+    expect(after).toMatchObject({
+      status: "queued",
+      attempts: 0,
+      lastError: "upstream write still pending",
+      lockedAt: null,
+    });
     expect(secondsFromNow(after.runAt)).toBeGreaterThan(25);
     expect(secondsFromNow(after.runAt)).toBeLessThan(35);
     expect(await jobs.drainJobs({ handlers })).toEqual([]);
@@ -142,22 +160,42 @@ describe("job queue", () => {
     expect(delays[2]).toBeLessThanOrEqual(4);
 
     expect(await jobs.drainJobs({ handlers })).toEqual([{ id, queue: "flaky", status: "dead" }]);
-    expect(await job(id)).toMatchObject({ status: "dead", attempts: 4, lastError: "503: upstream down", deadAt: expect.any(Date), finishedAt: expect.any(Date), lockedAt: null });
+    expect(await job(id)).toMatchObject({
+      status: "dead",
+      attempts: 4,
+      lastError: "503: upstream down",
+      deadAt: expect.any(Date),
+      finishedAt: expect.any(Date),
+      lockedAt: null,
+    });
     expect(await jobs.drainJobs({ handlers })).toEqual([]);
   });
 
   it("dead-letters a PermanentJobError or an unknown queue at once", async () => {
     const permanent = await jobs.enqueueJob({ queue: "strict" });
     const unknown = await jobs.enqueueJob({ queue: "nobody-handles-this" });
-    const outcomes = await jobs.drainJobs({ handlers: { strict: async () => Promise.reject(new jobs.PermanentJobError("ticket was deleted")) } });
+    const outcomes = await jobs.drainJobs({
+      handlers: { strict: async () => Promise.reject(new jobs.PermanentJobError("ticket was deleted")) },
+    });
     expect(outcomes.map((o) => o.status)).toEqual(["dead", "dead"]);
-    expect(await job(permanent.id)).toMatchObject({ status: "dead", attempts: 1, lastError: "ticket was deleted", deadAt: expect.any(Date) });
-    expect(await job(unknown.id)).toMatchObject({ status: "dead", attempts: 1, lastError: expect.stringContaining("nobody-handles-this"), deadAt: expect.any(Date) });
+    expect(await job(permanent.id)).toMatchObject({
+      status: "dead",
+      attempts: 1,
+      lastError: "ticket was deleted",
+      deadAt: expect.any(Date),
+    });
+    expect(await job(unknown.id)).toMatchObject({
+      status: "dead",
+      attempts: 1,
+      lastError: expect.stringContaining("nobody-handles-this"),
+      deadAt: expect.any(Date),
+    });
   });
 
   it("runs claimed jobs a few at a time, and reports them in claim order", async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 6; i++) ids.push((await jobs.enqueueJob({ queue: "parallel", runAt: new Date(Date.now() - 10_000 + i) })).id);
+    for (let i = 0; i < 6; i++)
+      ids.push((await jobs.enqueueJob({ queue: "parallel", runAt: new Date(Date.now() - 10_000 + i) })).id);
     let running = 0;
     let most = 0;
     const handlers = {
@@ -177,7 +215,10 @@ describe("job queue", () => {
   it("keeps going when one job fails", async () => {
     const bad = await jobs.enqueueJob({ queue: "mixed", payload: { fail: true }, runAt: new Date(Date.now() - 2_000) });
     const good = await jobs.enqueueJob({ queue: "mixed", payload: { fail: false } });
-    const handlers = { mixed: async (j: { payload: unknown }) => ((j.payload as { fail: boolean }).fail ? Promise.reject(new Error("boom")) : undefined) };
+    const handlers = {
+      mixed: async (j: { payload: unknown }) =>
+        (j.payload as { fail: boolean }).fail ? Promise.reject(new Error("boom")) : undefined,
+    };
     expect(await jobs.drainJobs({ handlers })).toEqual([
       { id: bad.id, queue: "mixed", status: "queued" },
       { id: good.id, queue: "mixed", status: "succeeded" },
@@ -186,9 +227,15 @@ describe("job queue", () => {
 
   it("takes back a job whose lease expired and runs it", async () => {
     const { id } = await jobs.enqueueJob({ queue: "crashy" });
-    await db.job.update({ where: { id }, data: { status: "running", attempts: 1, lockedAt: new Date(Date.now() - 10 * 60_000), lockedBy: "dead-host:1" } });
+    await db.job.update({
+      where: { id },
+      data: { status: "running", attempts: 1, lockedAt: new Date(Date.now() - 10 * 60_000), lockedBy: "dead-host:1" },
+    });
     const fresh = await jobs.enqueueJob({ queue: "crashy" });
-    await db.job.update({ where: { id: fresh.id }, data: { status: "running", attempts: 1, lockedAt: new Date(), lockedBy: "live-host:1" } });
+    await db.job.update({
+      where: { id: fresh.id },
+      data: { status: "running", attempts: 1, lockedAt: new Date(), lockedBy: "live-host:1" },
+    });
 
     const ran: string[] = [];
     const outcomes = await jobs.drainJobs({ handlers: { crashy: async (j) => void ran.push(j.id) }, workerId: "w1" });
@@ -201,9 +248,16 @@ describe("job queue", () => {
 
   it("dead-letters an expired job that was already out of attempts", async () => {
     const { id } = await jobs.enqueueJob({ queue: "crashy", maxAttempts: 2 });
-    await db.job.update({ where: { id }, data: { status: "running", attempts: 2, lockedAt: new Date(Date.now() - 10 * 60_000) } });
+    await db.job.update({
+      where: { id },
+      data: { status: "running", attempts: 2, lockedAt: new Date(Date.now() - 10 * 60_000) },
+    });
     expect(await jobs.drainJobs({ handlers: { crashy: ok } })).toEqual([]);
-    expect(await job(id)).toMatchObject({ status: "dead", deadAt: expect.any(Date), lastError: expect.stringContaining("lease expired") });
+    expect(await job(id)).toMatchObject({
+      status: "dead",
+      deadAt: expect.any(Date),
+      lastError: expect.stringContaining("lease expired"),
+    });
   });
 
   it("retries a dead job only for its own org", async () => {
@@ -214,7 +268,13 @@ describe("job queue", () => {
     expect(await jobs.retryJob({ id, orgId: orgB })).toBe(false);
     expect((await job(id)).status).toBe("dead");
     expect(await jobs.retryJob({ id, orgId: orgA })).toBe(true);
-    expect(await job(id)).toMatchObject({ status: "queued", attempts: 0, deadAt: null, lastError: null, finishedAt: null });
+    expect(await job(id)).toMatchObject({
+      status: "queued",
+      attempts: 0,
+      deadAt: null,
+      lastError: null,
+      finishedAt: null,
+    });
     // Not dead any more, so there is nothing to retry.
     expect(await jobs.retryJob({ id, orgId: orgA })).toBe(false);
 
@@ -240,9 +300,15 @@ describe("job queue", () => {
 
   it("prunes only old succeeded jobs", async () => {
     const old = new Date(Date.now() - 8 * 24 * 60 * 60_000);
-    const oldSucceeded = await db.job.create({ data: { queue: "p", payload: {}, status: "succeeded", finishedAt: old } });
-    const recentSucceeded = await db.job.create({ data: { queue: "p", payload: {}, status: "succeeded", finishedAt: new Date() } });
-    const oldDead = await db.job.create({ data: { queue: "p", payload: {}, status: "dead", finishedAt: old, deadAt: old } });
+    const oldSucceeded = await db.job.create({
+      data: { queue: "p", payload: {}, status: "succeeded", finishedAt: old },
+    });
+    const recentSucceeded = await db.job.create({
+      data: { queue: "p", payload: {}, status: "succeeded", finishedAt: new Date() },
+    });
+    const oldDead = await db.job.create({
+      data: { queue: "p", payload: {}, status: "dead", finishedAt: old, deadAt: old },
+    });
     const queued = await db.job.create({ data: { queue: "p", payload: {} } });
 
     expect(await jobs.pruneFinishedJobs()).toBe(1);

@@ -1,7 +1,16 @@
 import "server-only";
 import os from "node:os";
 import { countJobsOfOrg, listJobsOfOrg } from "@/lib/db/queries/jobs";
-import { buryClaimedJob, claimDueJobs, completeClaimedJob, deleteSucceededJobs, insertJob, reclaimExpiredJobLeases, requeueClaimedJob, requeueFinishedJobOfOrg } from "@/lib/db/system/jobs";
+import {
+  buryClaimedJob,
+  claimDueJobs,
+  completeClaimedJob,
+  deleteSucceededJobs,
+  insertJob,
+  reclaimExpiredJobLeases,
+  requeueClaimedJob,
+  requeueFinishedJobOfOrg,
+} from "@/lib/db/system/jobs";
 import type { Job, JobStatus, Tx } from "@/lib/db/types";
 import { logger } from "@/lib/platform/observability/logger";
 import { describeFailure, nextAttemptDelayMs } from "@/lib/platform/outbox/retry-policy";
@@ -14,7 +23,14 @@ import { PermanentJobError, RetryLaterError } from "./errors";
  * cannot help. A claimed job holds a lease: if its process dies, the next
  * pass after the lease expires takes it back.
  */
-export type JobRecord = { id: string; orgId: string | null; queue: string; payload: unknown; attempts: number; maxAttempts: number };
+export type JobRecord = {
+  id: string;
+  orgId: string | null;
+  queue: string;
+  payload: unknown;
+  attempts: number;
+  maxAttempts: number;
+};
 export type JobHandler = (job: JobRecord) => Promise<void>;
 export type JobHandlers = Record<string, JobHandler>;
 export type JobOutcome = { id: string; queue: string; status: "succeeded" | "queued" | "dead" };
@@ -43,7 +59,14 @@ export type EnqueueJobInput = {
 
 /** `client` may be a transaction client, so the job commits (or not) with the caller's own writes. */
 export async function enqueueJob(input: EnqueueJobInput, client?: Tx): Promise<{ id: string; created: boolean }> {
-  const job = { queue: input.queue, orgId: input.orgId ?? null, payload: input.payload ?? {}, singletonKey: input.singletonKey ?? null, runAt: input.runAt, maxAttempts: input.maxAttempts };
+  const job = {
+    queue: input.queue,
+    orgId: input.orgId ?? null,
+    payload: input.payload ?? {},
+    singletonKey: input.singletonKey ?? null,
+    runAt: input.runAt,
+    maxAttempts: input.maxAttempts,
+  };
   return insertJob(job, client);
 }
 
@@ -113,17 +136,29 @@ async function runJob(job: JobRecord, handlers: JobHandlers, workerId: string): 
     await handler(job);
   } catch (error) {
     const failure = describeFailure(error);
-    const message = (failure.status ? `${failure.status}: ${failure.message}` : failure.message).slice(0, MAX_ERROR_LENGTH);
+    const message = (failure.status ? `${failure.status}: ${failure.message}` : failure.message).slice(
+      0,
+      MAX_ERROR_LENGTH,
+    );
     // Waiting is not failing: a RetryLaterError gives its attempt back and comes back after the wait it asked for.
     // Its waits are bounded by whatever it waits on (an outbox write ends as succeeded or failed).
     const waiting = error instanceof RetryLaterError;
     const dead = error instanceof PermanentJobError || (!waiting && job.attempts >= job.maxAttempts);
     const now = new Date();
-    const delayMs = waiting ? (error.retryAfterSeconds ?? RETRY_LATER_DEFAULT_SECONDS) * 1000 : nextAttemptDelayMs(job.attempts, failure.retryAfterSeconds);
+    const delayMs = waiting
+      ? (error.retryAfterSeconds ?? RETRY_LATER_DEFAULT_SECONDS) * 1000
+      : nextAttemptDelayMs(job.attempts, failure.retryAfterSeconds);
     const held = dead
       ? await buryClaimedJob(claim, { at: now, lastError: message })
-      : await requeueClaimedJob(claim, { runAt: new Date(now.getTime() + delayMs), lastError: message, giveAttemptBack: waiting });
-    logger[error instanceof RetryLaterError ? "info" : "warn"]({ jobId: job.id, queue: job.queue, attempts: job.attempts, dead, error: message }, dead ? "job failed for good" : "job will be retried");
+      : await requeueClaimedJob(claim, {
+          runAt: new Date(now.getTime() + delayMs),
+          lastError: message,
+          giveAttemptBack: waiting,
+        });
+    logger[error instanceof RetryLaterError ? "info" : "warn"](
+      { jobId: job.id, queue: job.queue, attempts: job.attempts, dead, error: message },
+      dead ? "job failed for good" : "job will be retried",
+    );
     return held ? { id: job.id, queue: job.queue, status: dead ? "dead" : "queued" } : lostLease(job);
   }
   return (await completeClaimedJob(claim)) ? { id: job.id, queue: job.queue, status: "succeeded" } : lostLease(job);
@@ -140,7 +175,15 @@ export async function retryJob({ id, orgId }: { id: string; orgId: string }): Pr
 }
 
 /** An org's jobs, newest first. */
-export function listJobs({ orgId, statuses, limit = 50 }: { orgId: string; statuses?: JobStatus[]; limit?: number }): Promise<Job[]> {
+export function listJobs({
+  orgId,
+  statuses,
+  limit = 50,
+}: {
+  orgId: string;
+  statuses?: JobStatus[];
+  limit?: number;
+}): Promise<Job[]> {
   return listJobsOfOrg({ orgId, statuses, limit });
 }
 
@@ -150,6 +193,8 @@ export function countJobs({ orgId }: { orgId: string }): Promise<Record<JobStatu
 }
 
 /** Deletes succeeded jobs finished longer ago than `olderThanMs`. Dead jobs stay for people to inspect and retry. */
-export async function pruneFinishedJobs({ olderThanMs = 7 * 24 * 60 * 60_000 }: { olderThanMs?: number } = {}): Promise<number> {
+export async function pruneFinishedJobs({
+  olderThanMs = 7 * 24 * 60 * 60_000,
+}: { olderThanMs?: number } = {}): Promise<number> {
   return deleteSucceededJobs({ before: new Date(Date.now() - olderThanMs) });
 }

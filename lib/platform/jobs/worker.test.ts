@@ -17,7 +17,9 @@ describe("job worker", () => {
   beforeEach(() => {
     release = [];
     // Each pass waits until the test lets it finish.
-    queue.drainJobs.mockReset().mockImplementation(() => new Promise<never[]>((resolve) => release.push(() => resolve([]))));
+    queue.drainJobs
+      .mockReset()
+      .mockImplementation(() => new Promise<never[]>((resolve) => release.push(() => resolve([]))));
     queue.pruneFinishedJobs.mockReset().mockResolvedValue(0);
   });
   afterEach(() => {
@@ -85,7 +87,10 @@ describe("job worker", () => {
     kickJobWorker();
     await tick();
     await tick();
-    expect(logger.error).toHaveBeenCalledWith(expect.objectContaining({ err: expect.any(Error) }), "job worker pass failed");
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.objectContaining({ err: expect.any(Error) }),
+      "job worker pass failed",
+    );
     kickJobWorker();
     await tick();
     expect(queue.drainJobs).toHaveBeenCalledTimes(2);

@@ -13,7 +13,18 @@ function createLogger(): Logger {
     level: env.logLevel,
     base: { service: "bosun", mode: env.mode },
     redact: {
-      paths: ["*.authorization", "*.cookie", "*.password", "*.token", "*.apiToken", "*.accessToken", "*.refreshToken", "*.secret", "headers.authorization", "headers.cookie"],
+      paths: [
+        "*.authorization",
+        "*.cookie",
+        "*.password",
+        "*.token",
+        "*.apiToken",
+        "*.accessToken",
+        "*.refreshToken",
+        "*.secret",
+        "headers.authorization",
+        "headers.cookie",
+      ],
       censor: "[redacted]",
     },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -21,7 +32,10 @@ function createLogger(): Logger {
   if (env.nodeEnv === "development") {
     // pino-pretty is a dev dependency, so it is only loaded where it is installed.
     const pretty = createRequire(import.meta.url)("pino-pretty") as (o: object) => pino.DestinationStream;
-    return pino(options, pretty({ colorize: true, singleLine: true, ignore: "pid,hostname,service,mode", translateTime: "HH:MM:ss.l" }));
+    return pino(
+      options,
+      pretty({ colorize: true, singleLine: true, ignore: "pid,hostname,service,mode", translateTime: "HH:MM:ss.l" }),
+    );
   }
   return pino(options);
 }

@@ -11,7 +11,10 @@ describe("scrubEvent", () => {
         cookies: { "wos-session": "Fe26.2*secret" },
         headers: { Authorization: "Basic YWRhOnRva2Vu", Cookie: "wos-session=Fe26.2*abc", "User-Agent": "Chrome" },
       },
-      extra: { apiToken: "ATATT3xFfGF0abcdefghijklmnopqrstuvwxyz", nested: { password: "hunter2", note: "key sk_test_bosun_demo leaked" } },
+      extra: {
+        apiToken: "ATATT3xFfGF0abcdefghijklmnopqrstuvwxyz",
+        nested: { password: "hunter2", note: "key sk_test_bosun_demo leaked" },
+      },
       breadcrumbs: [{ message: "GET /rest/api/3/myself as grace@acme.test" }],
     });
 
@@ -24,7 +27,10 @@ describe("scrubEvent", () => {
   });
 
   it("keeps ordinary data intact", () => {
-    const event = scrubEvent({ message: "Sprint 42 over capacity by 3 points", tags: { org: "acme", role: "manager" } });
+    const event = scrubEvent({
+      message: "Sprint 42 over capacity by 3 points",
+      tags: { org: "acme", role: "manager" },
+    });
     expect(event).toEqual({ message: "Sprint 42 over capacity by 3 points", tags: { org: "acme", role: "manager" } });
   });
 
@@ -35,6 +41,14 @@ describe("scrubEvent", () => {
 
 describe("scrubValue", () => {
   it("redacts sensitive [name, value] header pairs", () => {
-    expect(scrubValue([["authorization", "Bearer x"], ["accept", "json"]])).toEqual([["authorization", REDACTED], ["accept", "json"]]);
+    expect(
+      scrubValue([
+        ["authorization", "Bearer x"],
+        ["accept", "json"],
+      ]),
+    ).toEqual([
+      ["authorization", REDACTED],
+      ["accept", "json"],
+    ]);
   });
 });

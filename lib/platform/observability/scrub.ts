@@ -6,11 +6,13 @@
 
 export const REDACTED = "[redacted]";
 
-const SENSITIVE_KEY = /^(authorization|proxy-authorization|cookie|cookies|set-cookie|x-api-key|api[-_]?key|apitoken|api[-_]?token|access[-_]?token|refresh[-_]?token|id[-_]?token|token|password|passwd|secret|client[-_]?secret|code[-_]?verifier|session|wos-session|x-workos-session|private[-_]?key|encryptedcredentials)$/i;
+const SENSITIVE_KEY =
+  /^(authorization|proxy-authorization|cookie|cookies|set-cookie|x-api-key|api[-_]?key|apitoken|api[-_]?token|access[-_]?token|refresh[-_]?token|id[-_]?token|token|password|passwd|secret|client[-_]?secret|code[-_]?verifier|session|wos-session|x-workos-session|private[-_]?key|encryptedcredentials)$/i;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 // Long opaque secrets with well-known prefixes (WorkOS keys, GitHub tokens, Atlassian tokens, sealed cookies).
-const KNOWN_TOKEN = /\b(sk_(live|test)_[A-Za-z0-9_]+|gh[pousr]_[A-Za-z0-9]{20,}|ATATT[A-Za-z0-9_=-]{20,}|Fe26\.2\*[^\s"']+)/g;
+const KNOWN_TOKEN =
+  /\b(sk_(live|test)_[A-Za-z0-9_]+|gh[pousr]_[A-Za-z0-9]{20,}|ATATT[A-Za-z0-9_=-]{20,}|Fe26\.2\*[^\s"']+)/g;
 
 function scrubString(value: string): string {
   return value.replace(AUTH_SCHEME, `$1 ${REDACTED}`).replace(KNOWN_TOKEN, REDACTED).replace(EMAIL, REDACTED);

@@ -1,7 +1,15 @@
 import { scrubEvent, scrubValue } from "./scrub";
 
 /** Options shared by the client, server and edge Sentry SDKs. */
-export function sharedSentryOptions({ dsn, environment, release }: { dsn: string | undefined; environment: string | undefined; release: string | undefined }) {
+export function sharedSentryOptions({
+  dsn,
+  environment,
+  release,
+}: {
+  dsn: string | undefined;
+  environment: string | undefined;
+  release: string | undefined;
+}) {
   return {
     dsn,
     // No DSN, no network: the SDK stays inert.

@@ -32,13 +32,18 @@ describe("self-monitoring", () => {
     });
     expect(await client.flush(5_000)).toBe(true);
 
-    const response = await fetch(`${sentry.url}/api/0/organizations/acme/issues/?query=Jira%20refused&statsPeriod=24h`, { headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}` } });
+    const response = await fetch(
+      `${sentry.url}/api/0/organizations/acme/issues/?query=Jira%20refused&statsPeriod=24h`,
+      { headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}` } },
+    );
     const issues = (await response.json()) as { id: string; title: string; project: { slug: string } }[];
     expect(issues).toHaveLength(1);
     expect(issues[0]?.project.slug).toBe("bosun");
     expect(issues[0]?.title).toBe("Error: Jira refused [redacted] with Bearer [redacted]");
 
-    const latest = await fetch(`${sentry.url}/api/0/organizations/acme/issues/${issues[0]?.id}/events/latest/`, { headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}` } });
+    const latest = await fetch(`${sentry.url}/api/0/organizations/acme/issues/${issues[0]?.id}/events/latest/`, {
+      headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}` },
+    });
     const event = JSON.stringify(await latest.json());
     expect(event).not.toContain("grace@acme.test");
     expect(event).not.toContain("abc.def.ghi");

@@ -8,7 +8,9 @@ import { execute, leaseExpiry, type RetryClock, type WriteOutcome } from "./perf
  * oldest unfinished one per ordering key, so writes to one target apply in
  * order — and carries them out. SKIP LOCKED lets many workers share the table.
  */
-export async function drainOutbox({ limit = 20, ...clock }: { limit?: number } & RetryClock = {}): Promise<WriteOutcome[]> {
+export async function drainOutbox({ limit = 20, ...clock }: { limit?: number } & RetryClock = {}): Promise<
+  WriteOutcome[]
+> {
   const now = clock.now?.() ?? new Date();
   await releaseExpiredIntentLeases({ now });
   const claimed = await claimDueIntents({ now, limit, leaseUntil: leaseExpiry(now) });

@@ -5,13 +5,32 @@ import { countLaterUnfinishedWrites } from "@/lib/db/queries/outbox-intents";
 import type { JsonInput, Tx } from "@/lib/db/types";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { createMarker } from "@/lib/domain/idempotency/create-marker";
-import { MOVE_BATCH, addCommentOnce, addRemoteLink, assignIssue, createIssueOnce, createIssuesBulkOnce, ensureSprint, moveIssuesToSprint, releaseVersion, transitionForward } from "@/lib/integrations/jira";
+import {
+  MOVE_BATCH,
+  addCommentOnce,
+  addRemoteLink,
+  assignIssue,
+  createIssueOnce,
+  createIssuesBulkOnce,
+  ensureSprint,
+  moveIssuesToSprint,
+  releaseVersion,
+  transitionForward,
+} from "@/lib/integrations/jira";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { findExternalIssueLink, linkExternalIssue, updateIssues } from "@/lib/integrations/sentry";
 import * as workos from "@/lib/integrations/workos";
 import type { JiraClientConfig } from "@/lib/integrations/jira";
 import type { SentryClientConfig } from "@/lib/integrations/sentry";
-import { jiraBulkResult, jiraComment, jiraCreatedIssue, jiraSprint, jiraTransition, workosInvitation, workosMembership } from "./results";
+import {
+  jiraBulkResult,
+  jiraComment,
+  jiraCreatedIssue,
+  jiraSprint,
+  jiraTransition,
+  workosInvitation,
+  workosMembership,
+} from "./results";
 
 /**
  * Every kind of outbound write Bosun makes, with the schema of its arguments
@@ -85,7 +104,8 @@ export const OPERATIONS = {
     result: workosInvitation,
     run: async (args, { attempt }) => {
       // An earlier try may have sent it without Bosun hearing back: that invitation is this write's outcome.
-      const sent = attempt > 1 ? await workos.findPendingInvitation({ email: args.email, workosOrgId: args.workosOrgId }) : null;
+      const sent =
+        attempt > 1 ? await workos.findPendingInvitation({ email: args.email, workosOrgId: args.workosOrgId }) : null;
       return sent ?? workos.sendInvitation(args);
     },
   }),
@@ -112,11 +132,24 @@ export const OPERATIONS = {
     // A promotion takes effect in Bosun only now; a demotion was applied when it was asked for.
     onSucceeded: async ({ workosUserId, role: next }, { orgId, intentId, recordedAt, tx }) => {
       // A later role change still on its way decides the role; applying this one would briefly undo it.
-      const later = await countLaterUnfinishedWrites({ orgId, operation: "workos.membership.update_role", orderingKey: membershipOrderingKey(workosUserId), recordedAfter: recordedAt, excludeId: intentId }, tx);
+      const later = await countLaterUnfinishedWrites(
+        {
+          orgId,
+          operation: "workos.membership.update_role",
+          orderingKey: membershipOrderingKey(workosUserId),
+          recordedAfter: recordedAt,
+          excludeId: intentId,
+        },
+        tx,
+      );
       if (later > 0) return null;
       const member = await setMemberRoleByWorkosUser({ orgId, workosUserId, role: next }, tx);
       if (!member || member.before === next) return null;
-      return { action: "membership.role_applied", summary: `${member.name}'s role in Bosun changed from ${member.before} to ${next}, confirmed by WorkOS`, changes: { role: { from: member.before, to: next } } };
+      return {
+        action: "membership.role_applied",
+        summary: `${member.name}'s role in Bosun changed from ${member.before} to ${next}, confirmed by WorkOS`,
+        changes: { role: { from: member.before, to: next } },
+      };
     },
   }),
   "workos.membership.delete": operation({
@@ -157,7 +190,13 @@ export const OPERATIONS = {
   }),
   "jira.sprint.create": operation({
     service: "jira",
-    args: z.object({ boardId: z.number().int().positive(), name: z.string().min(1).max(255), startDate: z.string(), endDate: z.string(), goal: z.string().max(1000) }),
+    args: z.object({
+      boardId: z.number().int().positive(),
+      name: z.string().min(1).max(255),
+      startDate: z.string(),
+      endDate: z.string(),
+      goal: z.string().max(1000),
+    }),
     result: jiraSprint,
     run: async (args, context) => ensureSprint(await requireJira(context), args),
   }),
@@ -172,9 +211,21 @@ export const OPERATIONS = {
   }),
   "jira.issue.create": operation({
     service: "jira",
-    args: z.object({ projectKey: z.string().min(1), issueType: z.string().min(1), summary: z.string().min(1).max(255), description: z.record(z.string(), z.unknown()), priority: z.string(), labels: z.array(z.string()), assigneeAccountId: z.string().nullable().optional() }),
+    args: z.object({
+      projectKey: z.string().min(1),
+      issueType: z.string().min(1),
+      summary: z.string().min(1).max(255),
+      description: z.record(z.string(), z.unknown()),
+      priority: z.string(),
+      labels: z.array(z.string()),
+      assigneeAccountId: z.string().nullable().optional(),
+    }),
     result: jiraCreatedIssue,
-    run: async (args, context) => createIssueOnce(await requireJira(context), args, { marker: createMarker(context.orgId, context.idempotencyKey), outcomeUnknown: context.attempt > 1 }),
+    run: async (args, context) =>
+      createIssueOnce(await requireJira(context), args, {
+        marker: createMarker(context.orgId, context.idempotencyKey),
+        outcomeUnknown: context.attempt > 1,
+      }),
   }),
   "jira.issue.remote_link": operation({
     service: "jira",
@@ -200,7 +251,10 @@ export const OPERATIONS = {
             components: z.array(z.string()),
             parentKey: issueKey.nullable().optional(),
             assigneeAccountId: z.string().nullable().optional(),
-            points: z.object({ field: z.string().min(1), value: z.number() }).nullable().optional(),
+            points: z
+              .object({ field: z.string().min(1), value: z.number() })
+              .nullable()
+              .optional(),
           }),
         )
         .min(1)
@@ -208,7 +262,10 @@ export const OPERATIONS = {
     }),
     result: jiraBulkResult,
     run: async ({ issues }, context) =>
-      createIssuesBulkOnce(await requireJira(context), issues, { markers: issues.map((_, index) => createMarker(context.orgId, context.idempotencyKey, index)), outcomeUnknown: context.attempt > 1 }),
+      createIssuesBulkOnce(await requireJira(context), issues, {
+        markers: issues.map((_, index) => createMarker(context.orgId, context.idempotencyKey, index)),
+        outcomeUnknown: context.attempt > 1,
+      }),
   }),
   "jira.version.release": operation({
     service: "jira",
@@ -220,13 +277,22 @@ export const OPERATIONS = {
     service: "jira",
     args: z.object({ issueKey, targetStatus: z.string().min(1), statusOrder: z.array(z.string().min(1)).min(2) }),
     result: jiraTransition,
-    run: async ({ issueKey: key, targetStatus, statusOrder }, context) => transitionForward(await requireJira(context), { issueKey: key, target: targetStatus, order: statusOrder }),
+    run: async ({ issueKey: key, targetStatus, statusOrder }, context) =>
+      transitionForward(await requireJira(context), { issueKey: key, target: targetStatus, order: statusOrder }),
   }),
   "jira.issue.comment": operation({
     service: "jira",
-    args: z.object({ issueKey, body: z.object({ type: z.literal("doc"), version: z.literal(1), content: z.array(z.record(z.string(), z.unknown())) }) }),
+    args: z.object({
+      issueKey,
+      body: z.object({
+        type: z.literal("doc"),
+        version: z.literal(1),
+        content: z.array(z.record(z.string(), z.unknown())),
+      }),
+    }),
     result: jiraComment,
-    run: async ({ issueKey: key, body }, context) => addCommentOnce(await requireJira(context), { issueKey: key, body: body as never }),
+    run: async ({ issueKey: key, body }, context) =>
+      addCommentOnce(await requireJira(context), { issueKey: key, body: body as never }),
   }),
   "sentry.issues.update": operation({
     service: "sentry",
@@ -242,12 +308,21 @@ export const OPERATIONS = {
   }),
   "sentry.issue.link_external": operation({
     service: "sentry",
-    args: z.object({ installationUuid: z.string().min(1), issueId: z.string().min(1), webUrl: z.url(), project: z.string().min(1), identifier: z.string().min(1) }),
+    args: z.object({
+      installationUuid: z.string().min(1),
+      issueId: z.string().min(1),
+      webUrl: z.url(),
+      project: z.string().min(1),
+      identifier: z.string().min(1),
+    }),
     result: z.object({ issueId: z.string(), identifier: z.string() }),
     run: async (args, context) => {
       const sentry = await requireSentry(context);
       // After a lost answer the link may already be there; Sentry would refuse a second one.
-      const linked = context.attempt > 1 ? await findExternalIssueLink(sentry, { issueId: args.issueId, webUrl: args.webUrl }) : null;
+      const linked =
+        context.attempt > 1
+          ? await findExternalIssueLink(sentry, { issueId: args.issueId, webUrl: args.webUrl })
+          : null;
       if (!linked) await linkExternalIssue(sentry, args);
       return { issueId: args.issueId, identifier: args.identifier };
     },

@@ -15,7 +15,8 @@ describe("outbound writes through a long outage", () => {
   const world = buildWorld();
   const person = (key: string) => world.people.find((p) => p.key === key)!;
 
-  const setFaults = (faults: object) => fetch(`${jira.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(faults) });
+  const setFaults = (faults: object) =>
+    fetch(`${jira.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(faults) });
   const assigneeOf = async (issueKey: string) => {
     const response = await fetch(`${jira.url}/__emulator/sites/acme/issues/${issueKey}`);
     return ((await response.json()) as { issue: { assigneeId: string | null } }).issue.assigneeId;
@@ -34,7 +35,10 @@ describe("outbound writes through a long outage", () => {
   beforeAll(async () => {
     jira = await startJiraEmulator({ port: 0 });
   });
-  useSeededDatabase({ label: "outboxoutage", seed: () => ({ urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } }) });
+  useSeededDatabase({
+    label: "outboxoutage",
+    seed: () => ({ urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } }),
+  });
   beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
   });
@@ -73,9 +77,14 @@ describe("outbound writes through a long outage", () => {
 
   it("defect 2 (outage poisons writes): past the org's retry window the write fails, naming the last error, and is audited once", async () => {
     const settings = (await db.organization.findUniqueOrThrow({ where: { id: orgId } })).settings as object | null;
-    await db.organization.update({ where: { id: orgId }, data: { settings: { ...(settings ?? {}), outboxRetryHours: 1 } } });
+    await db.organization.update({
+      where: { id: orgId },
+      data: { settings: { ...(settings ?? {}), outboxRetryHours: 1 } },
+    });
     await setFaults({ errorRate: 1, errorStatus: 503 });
-    expect((await outbox.performWrite(assign("ACME-2", person("grace").jiraAccountId, "outage-2"))).status).toBe("pending");
+    expect((await outbox.performWrite(assign("ACME-2", person("grace").jiraAccountId, "outage-2"))).status).toBe(
+      "pending",
+    );
 
     let clock = Date.now();
     const step = { now: () => new Date(clock), random: () => 0.5 };
@@ -83,8 +92,15 @@ describe("outbound writes through a long outage", () => {
     expect((await outbox.drainOutbox(step)).map((o) => o.status)).toEqual(["pending"]);
     clock += 11 * 60_000;
     const [outcome] = await outbox.drainOutbox(step);
-    expect(outcome).toMatchObject({ status: "failed", error: expect.stringMatching(/^gave up after 1 h of retries: 503: /) });
-    expect(await db.outboxIntent.findFirstOrThrow({ where: { idempotencyKey: "outage-2" } })).toMatchObject({ status: "failed", attempts: 3, lastError: expect.stringMatching(/^gave up after 1 h of retries: 503/) });
+    expect(outcome).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/^gave up after 1 h of retries: 503: /),
+    });
+    expect(await db.outboxIntent.findFirstOrThrow({ where: { idempotencyKey: "outage-2" } })).toMatchObject({
+      status: "failed",
+      attempts: 3,
+      lastError: expect.stringMatching(/^gave up after 1 h of retries: 503/),
+    });
     const audit = await db.auditLog.findMany({ where: { orgId, action: "jira.issue.assign", result: "failure" } });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.summary).toContain("gave up after 1 h of retries");

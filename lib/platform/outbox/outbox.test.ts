@@ -16,9 +16,13 @@ describe("outbox", () => {
   const acme = world.orgs.find((o) => o.slug === "acme")!;
   const linus = world.people.find((p) => p.key === "linus")!;
 
-  const setFaults = (faults: object) => fetch(`${workos.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(faults) });
+  const setFaults = (faults: object) =>
+    fetch(`${workos.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(faults) });
   const workosRole = async () => {
-    const response = await fetch(`${workos.url}/user_management/organization_memberships?user_id=${linus.workosUserId}&organization_id=${acme.workosOrgId}`, { headers: { authorization: "Bearer sk_test_bosun_demo" } });
+    const response = await fetch(
+      `${workos.url}/user_management/organization_memberships?user_id=${linus.workosUserId}&organization_id=${acme.workosOrgId}`,
+      { headers: { authorization: "Bearer sk_test_bosun_demo" } },
+    );
     return ((await response.json()) as { data: { role: { slug: string } }[] }).data[0]?.role.slug;
   };
   const roleChange = (role: "manager" | "member", key: string) => ({
@@ -53,14 +57,27 @@ describe("outbox", () => {
     expect(outcome.status).toBe("succeeded");
     expect(await workosRole()).toBe("manager");
     const intent = await db.outboxIntent.findFirstOrThrow({ where: { idempotencyKey: "k1" } });
-    expect(intent).toMatchObject({ status: "succeeded", attempts: 1, service: "workos", actorType: "user", requestId: "req-outbox-test-1" });
+    expect(intent).toMatchObject({
+      status: "succeeded",
+      attempts: 1,
+      service: "workos",
+      actorType: "user",
+      requestId: "req-outbox-test-1",
+    });
     const audit = await db.auditLog.findMany({ where: { action: "workos.membership.update_role" } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ result: "success", actorLabel: "ada@acme.test", summary: "Changed Linus Torvalds's role to manager", requestId: "req-outbox-test-1" });
+    expect(audit[0]).toMatchObject({
+      result: "success",
+      actorLabel: "ada@acme.test",
+      summary: "Changed Linus Torvalds's role to manager",
+      requestId: "req-outbox-test-1",
+    });
   });
 
   it("never writes twice for the same idempotency key", async () => {
-    await fetch(`${workos.url}/user_management/organization_memberships`, { headers: { authorization: "Bearer sk_test_bosun_demo" } });
+    await fetch(`${workos.url}/user_management/organization_memberships`, {
+      headers: { authorization: "Bearer sk_test_bosun_demo" },
+    });
     const again = await outbox.performWrite(roleChange("manager", "k1"));
     expect(again.status).toBe("succeeded");
     expect(await db.outboxIntent.count({ where: { idempotencyKey: "k1" } })).toBe(1);
@@ -78,28 +95,49 @@ describe("outbox", () => {
     expect(await workosRole()).toBe("manager");
     // Backoff: the first intent is not due yet, and the second waits behind it.
     expect(await outbox.drainOutbox()).toEqual([]);
-    await db.outboxIntent.updateMany({ where: { idempotencyKey: { in: ["k2", "k3"] } }, data: { nextAttemptAt: new Date(Date.now() - 1) } });
+    await db.outboxIntent.updateMany({
+      where: { idempotencyKey: { in: ["k2", "k3"] } },
+      data: { nextAttemptAt: new Date(Date.now() - 1) },
+    });
     const firstPass = await outbox.drainOutbox();
     expect(firstPass.map((o) => o.status)).toEqual(["succeeded"]);
     expect(await workosRole()).toBe("member");
     const secondPass = await outbox.drainOutbox();
     expect(secondPass.map((o) => o.status)).toEqual(["succeeded"]);
     expect(await workosRole()).toBe("manager");
-    const intents = await db.outboxIntent.findMany({ where: { idempotencyKey: { in: ["k2", "k3"] } }, orderBy: { createdAt: "asc" } });
-    expect(intents.map((i) => [i.status, i.attempts])).toEqual([["succeeded", 2], ["succeeded", 1]]);
+    const intents = await db.outboxIntent.findMany({
+      where: { idempotencyKey: { in: ["k2", "k3"] } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(intents.map((i) => [i.status, i.attempts])).toEqual([
+      ["succeeded", 2],
+      ["succeeded", 1],
+    ]);
   });
 
   it("gives up at once on a write the service rejects, and audits the failure", async () => {
-    const outcome = await outbox.performWrite({ ...roleChange("member", "k4"), args: { workosUserId: "user_missing", workosOrgId: acme.workosOrgId, role: "member" }, orderingKey: "membership:user_missing" });
+    const outcome = await outbox.performWrite({
+      ...roleChange("member", "k4"),
+      args: { workosUserId: "user_missing", workosOrgId: acme.workosOrgId, role: "member" },
+      orderingKey: "membership:user_missing",
+    });
     expect(outcome).toMatchObject({ status: "failed", error: expect.stringContaining("404") });
     const audit = await db.auditLog.findFirstOrThrow({ where: { result: "failure" } });
     expect(audit.summary).toContain("failed");
   });
 
   it("defect 8 (audit diff): a failed write's audit entry still records the fields it tried to send, with the value before", async () => {
-    const outcome = await outbox.performWrite({ ...roleChange("manager", "k4-diff"), args: { workosUserId: "user_gone", workosOrgId: acme.workosOrgId, role: "manager" }, orderingKey: "membership:user_gone", before: { role: "member" } });
+    const outcome = await outbox.performWrite({
+      ...roleChange("manager", "k4-diff"),
+      args: { workosUserId: "user_gone", workosOrgId: acme.workosOrgId, role: "manager" },
+      orderingKey: "membership:user_gone",
+      before: { role: "member" },
+    });
     expect(outcome.status).toBe("failed");
-    const audit = await db.auditLog.findFirstOrThrow({ where: { result: "failure", summary: { contains: "404" } }, orderBy: { createdAt: "desc" } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { result: "failure", summary: { contains: "404" } },
+      orderBy: { createdAt: "desc" },
+    });
     // The stored arguments are JSONB, which keeps its own key order.
     const { attempts, diff } = audit.changes as { attempts: number; diff: unknown[] };
     expect(attempts).toBe(1);
@@ -121,7 +159,10 @@ describe("outbox", () => {
         operation: "workos.membership.update_role",
         orderingKey: `membership:${linus.workosUserId}`,
         idempotencyKey: "k5",
-        payload: { args: { workosUserId: linus.workosUserId, workosOrgId: acme.workosOrgId, role: "member" }, meta: { summary: "crashed write", actorLabel: "system" } },
+        payload: {
+          args: { workosUserId: linus.workosUserId, workosOrgId: acme.workosOrgId, role: "member" },
+          meta: { summary: "crashed write", actorLabel: "system" },
+        },
         status: "in_flight",
         attempts: 1,
         nextAttemptAt: new Date(Date.now() - 1_000),

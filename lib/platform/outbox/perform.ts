@@ -1,11 +1,31 @@
 import "server-only";
-import { countUnfinishedWrites, findIntentForSupersede, getIntentByKey, insertIntentIfAbsent, linkSupersededIntent, markIntentSuperseded, withOrderingLock } from "@/lib/db/queries/outbox-intents";
-import { claimPendingIntent, completeIntent, failIntent, getIntentById, rescheduleIntent } from "@/lib/db/system/outbox";
+import {
+  countUnfinishedWrites,
+  findIntentForSupersede,
+  getIntentByKey,
+  insertIntentIfAbsent,
+  linkSupersededIntent,
+  markIntentSuperseded,
+  withOrderingLock,
+} from "@/lib/db/queries/outbox-intents";
+import {
+  claimPendingIntent,
+  completeIntent,
+  failIntent,
+  getIntentById,
+  rescheduleIntent,
+} from "@/lib/db/system/outbox";
 import type { ActorType, JsonInput, Tx } from "@/lib/db/types";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { buildAuditDiff } from "@/lib/domain/audit/diff";
 import { logger } from "@/lib/platform/observability/logger";
-import { OPERATIONS, type OpenedConnections, type OperationArgs, type OperationName, type OperationResult } from "./operations";
+import {
+  OPERATIONS,
+  type OpenedConnections,
+  type OperationArgs,
+  type OperationName,
+  type OperationResult,
+} from "./operations";
 import { decideRetry, describeFailure, retryWindowOpenedAt } from "./retry-policy";
 import { getOutboxRetryHours } from "./retry-settings";
 import { sameArgs } from "./same-args";
@@ -61,47 +81,74 @@ export const leaseExpiry = (now: Date = new Date()) => new Date(now.getTime() + 
 /** The clock and the jitter's dice; tests pass their own to step through an outage without waiting. */
 export type RetryClock = { now?: () => Date; random?: () => number };
 
-type IntentMeta = { summary: string; actorLabel: string; target?: { type: string; id: string }; before?: Record<string, unknown> };
+type IntentMeta = {
+  summary: string;
+  actorLabel: string;
+  target?: { type: string; id: string };
+  before?: Record<string, unknown>;
+};
 type StoredPayload = { args: unknown; meta: IntentMeta };
 
 export async function performWrite<N extends OperationName>(request: WriteRequest<N>): Promise<WriteOutcome<N>> {
   const spec = OPERATIONS[request.operation];
   const args = spec.args.parse(request.args);
-  const payload: StoredPayload = { args, meta: { summary: request.summary, actorLabel: request.actor.label, target: request.target, before: request.before } };
+  const payload: StoredPayload = {
+    args,
+    meta: { summary: request.summary, actorLabel: request.actor.label, target: request.target, before: request.before },
+  };
   // Insert-if-absent, then read: unlike Prisma's upsert this cannot fail when two callers race on one key.
   const key = { orgId: request.orgId, idempotencyKey: request.idempotencyKey };
   // A new write with nothing before it on its target is inserted already claimed, so the worker never
   // races this caller for it; behind earlier writes it waits its turn as pending. The advisory lock makes
   // "is anything ahead?" and the insert one step for concurrent writes to the same target.
-  const { ahead, inserted, superseded } = await withOrderingLock({ orgId: request.orgId, orderingKey: request.orderingKey }, async (tx) => {
-    // Under the lock, so of two requests racing to correct one failed write only the first replaces it.
-    const superseded = await supersedeFailed(tx, { orgId: request.orgId, idempotencyKey: request.idempotencyKey, args });
-    const ahead = await countUnfinishedWrites({ orgId: request.orgId, orderingKey: request.orderingKey }, tx);
-    const inserted = await insertIntentIfAbsent(
-      {
+  const { ahead, inserted, superseded } = await withOrderingLock(
+    { orgId: request.orgId, orderingKey: request.orderingKey },
+    async (tx) => {
+      // Under the lock, so of two requests racing to correct one failed write only the first replaces it.
+      const superseded = await supersedeFailed(tx, {
         orgId: request.orgId,
-        service: spec.service,
-        operation: request.operation,
-        orderingKey: request.orderingKey,
         idempotencyKey: request.idempotencyKey,
-        payload,
-        actorType: request.actor.type,
-        actorId: request.actor.id ?? null,
-        requestId: request.requestId ?? null,
-        runId: request.runId ?? null,
-        claimedUntil: ahead === 0 ? leaseExpiry() : null,
-      },
-      tx,
-    );
-    if (superseded) await linkSupersededIntent({ ...key, supersededId: superseded.id }, tx);
-    return { ahead, inserted, superseded };
-  });
+        args,
+      });
+      const ahead = await countUnfinishedWrites({ orgId: request.orgId, orderingKey: request.orderingKey }, tx);
+      const inserted = await insertIntentIfAbsent(
+        {
+          orgId: request.orgId,
+          service: spec.service,
+          operation: request.operation,
+          orderingKey: request.orderingKey,
+          idempotencyKey: request.idempotencyKey,
+          payload,
+          actorType: request.actor.type,
+          actorId: request.actor.id ?? null,
+          requestId: request.requestId ?? null,
+          runId: request.runId ?? null,
+          claimedUntil: ahead === 0 ? leaseExpiry() : null,
+        },
+        tx,
+      );
+      if (superseded) await linkSupersededIntent({ ...key, supersededId: superseded.id }, tx);
+      return { ahead, inserted, superseded };
+    },
+  );
   const intent = await getIntentByKey(key);
-  if (superseded) await auditSuperseded(request, { supersededId: superseded.id, lastError: superseded.lastError, previousArgs: superseded.args, args, intentId: intent.id });
+  if (superseded)
+    await auditSuperseded(request, {
+      supersededId: superseded.id,
+      lastError: superseded.lastError,
+      previousArgs: superseded.args,
+      args,
+      intentId: intent.id,
+    });
   if (inserted && ahead === 0) return outcomeOf(request.operation, await execute(intent.id, {}, request.connections));
-  if (intent.status === "succeeded") return { status: "succeeded", intentId: intent.id, result: readResult(request.operation, intent.result) };
-  if (intent.status === "failed" || intent.status === "dead") return { status: "failed", intentId: intent.id, error: intent.lastError ?? "failed" };
-  return outcomeOf(request.operation, await resumeIntent(intent, { waitForBackoff: request.waitForBackoff, opened: request.connections }));
+  if (intent.status === "succeeded")
+    return { status: "succeeded", intentId: intent.id, result: readResult(request.operation, intent.result) };
+  if (intent.status === "failed" || intent.status === "dead")
+    return { status: "failed", intentId: intent.id, error: intent.lastError ?? "failed" };
+  return outcomeOf(
+    request.operation,
+    await resumeIntent(intent, { waitForBackoff: request.waitForBackoff, opened: request.connections }),
+  );
 }
 
 /**
@@ -111,14 +158,36 @@ export async function performWrite<N extends OperationName>(request: WriteReques
  * person's "Resume now" or "Retry".
  */
 export async function resumeIntent(
-  intent: { id: string; orgId: string; orderingKey: string; createdAt: Date; status: string; lastError: string | null; nextAttemptAt: Date },
+  intent: {
+    id: string;
+    orgId: string;
+    orderingKey: string;
+    createdAt: Date;
+    status: string;
+    lastError: string | null;
+    nextAttemptAt: Date;
+  },
   { waitForBackoff = false, opened = {} }: { waitForBackoff?: boolean; opened?: OpenedConnections } = {},
 ): Promise<WriteOutcome> {
-  const earlier = await countUnfinishedWrites({ orgId: intent.orgId, orderingKey: intent.orderingKey, createdBefore: intent.createdAt });
+  const earlier = await countUnfinishedWrites({
+    orgId: intent.orgId,
+    orderingKey: intent.orderingKey,
+    createdBefore: intent.createdAt,
+  });
   if (earlier > 0) return { status: "pending", intentId: intent.id, error: null, retryAt: null };
 
-  const claimed = await claimPendingIntent({ id: intent.id, dueBy: waitForBackoff ? new Date() : undefined, leaseUntil: leaseExpiry() });
-  if (!claimed) return { status: "pending", intentId: intent.id, error: intent.lastError, retryAt: intent.status === "pending" ? intent.nextAttemptAt : null };
+  const claimed = await claimPendingIntent({
+    id: intent.id,
+    dueBy: waitForBackoff ? new Date() : undefined,
+    leaseUntil: leaseExpiry(),
+  });
+  if (!claimed)
+    return {
+      status: "pending",
+      intentId: intent.id,
+      error: intent.lastError,
+      retryAt: intent.status === "pending" ? intent.nextAttemptAt : null,
+    };
   return execute(intent.id, {}, opened);
 }
 
@@ -128,7 +197,10 @@ export async function resumeIntent(
  * can take it. The same arguments would fail the same way, so they get the
  * failure back instead.
  */
-async function supersedeFailed(tx: Tx, { orgId, idempotencyKey, args }: { orgId: string; idempotencyKey: string; args: unknown }) {
+async function supersedeFailed(
+  tx: Tx,
+  { orgId, idempotencyKey, args }: { orgId: string; idempotencyKey: string; args: unknown },
+) {
   const existing = await findIntentForSupersede({ orgId, idempotencyKey }, tx);
   if (!existing || (existing.status !== "failed" && existing.status !== "dead")) return null;
   const previousArgs = (existing.payload as StoredPayload).args;
@@ -140,9 +212,17 @@ async function supersedeFailed(tx: Tx, { orgId, idempotencyKey, args }: { orgId:
 /** One audit entry for the replacement, naming each field that differs from the failed write. */
 async function auditSuperseded<N extends OperationName>(
   request: WriteRequest<N>,
-  { supersededId, lastError, previousArgs, args, intentId }: { supersededId: string; lastError: string | null; previousArgs: unknown; args: unknown; intentId: string },
+  {
+    supersededId,
+    lastError,
+    previousArgs,
+    args,
+    intentId,
+  }: { supersededId: string; lastError: string | null; previousArgs: unknown; args: unknown; intentId: string },
 ) {
-  const changed = buildAuditDiff(args, previousArgs).filter((entry) => !("before" in entry) || entry.before !== entry.after);
+  const changed = buildAuditDiff(args, previousArgs).filter(
+    (entry) => !("before" in entry) || entry.before !== entry.after,
+  );
   await appendAuditEntry({
     orgId: request.orgId,
     actor: request.actor,
@@ -160,14 +240,26 @@ export function outcomeOf<N extends OperationName>(operation: N, outcome: WriteO
 }
 
 /** Carries out a claimed (in_flight) intent and records the outcome. Used by performWrite and the worker. */
-export async function execute(intentId: string, { now = () => new Date(), random = Math.random }: RetryClock = {}, opened: OpenedConnections = {}): Promise<WriteOutcome> {
+export async function execute(
+  intentId: string,
+  { now = () => new Date(), random = Math.random }: RetryClock = {},
+  opened: OpenedConnections = {},
+): Promise<WriteOutcome> {
   const intent = await getIntentById(intentId);
   const { args, meta } = intent.payload as StoredPayload;
   const spec = OPERATIONS[intent.operation as OperationName];
   let result: OperationResult<OperationName>;
   try {
     if (!spec) throw new Error(`Unknown outbound operation ${intent.operation}`);
-    const answered = spec.result.safeParse(await spec.run(args as never, { orgId: intent.orgId, requestId: intent.requestId, attempt: intent.attempts, idempotencyKey: intent.idempotencyKey, opened }));
+    const answered = spec.result.safeParse(
+      await spec.run(args as never, {
+        orgId: intent.orgId,
+        requestId: intent.requestId,
+        attempt: intent.attempts,
+        idempotencyKey: intent.idempotencyKey,
+        opened,
+      }),
+    );
     if (!answered.success) throw new ResultMismatchError(intent.operation, answered.error);
     result = answered.data;
   } catch (error) {
@@ -175,25 +267,64 @@ export async function execute(intentId: string, { now = () => new Date(), random
     const message = failure.status ? `${failure.status}: ${failure.message}` : failure.message;
     const at = now();
     const decision = spec
-      ? decideRetry({ failure, message, attempts: intent.attempts, recordedAt: retryWindowOpenedAt(intent), now: at, retryHours: await getOutboxRetryHours({ orgId: intent.orgId }), random })
+      ? decideRetry({
+          failure,
+          message,
+          attempts: intent.attempts,
+          recordedAt: retryWindowOpenedAt(intent),
+          now: at,
+          retryHours: await getOutboxRetryHours({ orgId: intent.orgId }),
+          random,
+        })
       : { retry: false as const, reason: message };
     if (decision.retry) await rescheduleIntent({ id: intent.id, lastError: message, nextAttemptAt: decision.retryAt });
     else await failIntent({ id: intent.id, lastError: decision.reason, completedAt: at });
-    logger.warn({ intentId: intent.id, operation: intent.operation, requestId: intent.requestId, retry: decision.retry, error: message }, "outbound write failed");
+    logger.warn(
+      {
+        intentId: intent.id,
+        operation: intent.operation,
+        requestId: intent.requestId,
+        retry: decision.retry,
+        error: message,
+      },
+      "outbound write failed",
+    );
     if (decision.retry) return { status: "pending", intentId: intent.id, error: message, retryAt: decision.retryAt };
     await audit(intent, args, meta, "failure", decision.reason);
     return { status: "failed", intentId: intent.id, error: decision.reason };
   }
   // The write is done upstream: Bosun's own copy follows in the same transaction as the intent's outcome.
   const applied = await completeIntent({ id: intent.id, result, completedAt: now }, (tx) =>
-    spec.onSucceeded ? spec.onSucceeded(args as never, { orgId: intent.orgId, intentId: intent.id, recordedAt: intent.createdAt, tx }) : Promise.resolve(null),
+    spec.onSucceeded
+      ? spec.onSucceeded(args as never, { orgId: intent.orgId, intentId: intent.id, recordedAt: intent.createdAt, tx })
+      : Promise.resolve(null),
   );
   await audit(intent, args, meta, "success");
-  if (applied) await appendAuditEntry({ orgId: intent.orgId, actor: { type: intent.actorType, id: intent.actorId, label: meta.actorLabel }, target: meta.target, requestId: intent.requestId, ...applied });
+  if (applied)
+    await appendAuditEntry({
+      orgId: intent.orgId,
+      actor: { type: intent.actorType, id: intent.actorId, label: meta.actorLabel },
+      target: meta.target,
+      requestId: intent.requestId,
+      ...applied,
+    });
   return { status: "succeeded", intentId: intent.id, result };
 }
 
-async function audit(intent: { orgId: string; operation: string; actorType: ActorType; actorId: string | null; requestId: string | null; attempts: number }, args: unknown, meta: IntentMeta, result: "success" | "failure", error?: string) {
+async function audit(
+  intent: {
+    orgId: string;
+    operation: string;
+    actorType: ActorType;
+    actorId: string | null;
+    requestId: string | null;
+    attempts: number;
+  },
+  args: unknown,
+  meta: IntentMeta,
+  result: "success" | "failure",
+  error?: string,
+) {
   await appendAuditEntry({
     orgId: intent.orgId,
     actor: { type: intent.actorType, id: intent.actorId, label: meta.actorLabel },

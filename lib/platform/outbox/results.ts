@@ -43,6 +43,12 @@ export const jiraBulkResult = z.object({
   errors: z.array(z.object({ index: z.number().int(), message: z.string() })),
 });
 
-export const jiraTransition = z.object({ issueKey: z.string(), from: z.string(), to: z.string(), steps: z.array(z.string()), note: z.string() });
+export const jiraTransition = z.object({
+  issueKey: z.string(),
+  from: z.string(),
+  to: z.string(),
+  steps: z.array(z.string()),
+  note: z.string(),
+});
 
 export const jiraComment = z.object({ issueKey: z.string(), commentId: z.string(), existing: z.boolean() });

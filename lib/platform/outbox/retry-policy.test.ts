@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { MAX_WRITE_DELAY_MS, decideRetry, describeFailure, isTransient, nextAttemptDelayMs, retryWindowOpenedAt, writeBackoffMs } from "./retry-policy";
+import {
+  MAX_WRITE_DELAY_MS,
+  decideRetry,
+  describeFailure,
+  isTransient,
+  nextAttemptDelayMs,
+  retryWindowOpenedAt,
+  writeBackoffMs,
+} from "./retry-policy";
 
 const HOUR = 3_600_000;
 const recordedAt = new Date("2026-03-02T08:00:00Z");
@@ -40,7 +48,8 @@ describe("writeBackoffMs", () => {
 
   it("never exceeds fifteen minutes, however many tries came before", () => {
     for (const attempts of [10, 11, 20, 50, 1_000, 1e9]) {
-      for (const draw of [0, 0.5, 0.999_999]) expect(writeBackoffMs(attempts, fixed(draw))).toBeLessThanOrEqual(MAX_WRITE_DELAY_MS);
+      for (const draw of [0, 0.5, 0.999_999])
+        expect(writeBackoffMs(attempts, fixed(draw))).toBeLessThanOrEqual(MAX_WRITE_DELAY_MS);
     }
     expect(writeBackoffMs(1e9, fixed(0.999_999_999))).toBe(MAX_WRITE_DELAY_MS);
   });
@@ -76,11 +85,17 @@ describe("decideRetry", () => {
   });
 
   it("defect 2 (outage poisons writes): at 24 h + 1 s the write fails, naming the last error", () => {
-    expect(decideRetry({ ...outage, attempts: 120, now: at(24 * HOUR + 1_000) })).toEqual({ retry: false, reason: "gave up after 24 h of retries: 503: Service Unavailable" });
+    expect(decideRetry({ ...outage, attempts: 120, now: at(24 * HOUR + 1_000) })).toEqual({
+      retry: false,
+      reason: "gave up after 24 h of retries: 503: Service Unavailable",
+    });
   });
 
   it("defect 2 (outage poisons writes): the org's own window replaces the 24 h default", () => {
-    expect(decideRetry({ ...outage, attempts: 3, now: at(2 * HOUR + 1_000), retryHours: 2 })).toEqual({ retry: false, reason: "gave up after 2 h of retries: 503: Service Unavailable" });
+    expect(decideRetry({ ...outage, attempts: 3, now: at(2 * HOUR + 1_000), retryHours: 2 })).toEqual({
+      retry: false,
+      reason: "gave up after 2 h of retries: 503: Service Unavailable",
+    });
     expect(decideRetry({ ...outage, attempts: 300, now: at(100 * HOUR), retryHours: 168 }).retry).toBe(true);
   });
 
@@ -93,22 +108,60 @@ describe("decideRetry", () => {
 
   it("defect 2 (outage poisons writes): honours Retry-After, even past the fifteen-minute cap", () => {
     const now = at(HOUR);
-    const decision = decideRetry({ ...outage, failure: { status: 429, retryAfterSeconds: 1_800 }, message: "429: slow down", attempts: 2, now });
+    const decision = decideRetry({
+      ...outage,
+      failure: { status: 429, retryAfterSeconds: 1_800 },
+      message: "429: slow down",
+      attempts: 2,
+      now,
+    });
     if (!decision.retry) throw new Error(decision.reason);
     expect(decision.retryAt.getTime() - now.getTime()).toBe(1_800_000);
     // A Retry-After beyond the deadline: the service will not be ready in time.
-    expect(decideRetry({ ...outage, failure: { status: 429, retryAfterSeconds: 7_200 }, message: "429: slow down", attempts: 2, now: at(23 * HOUR) })).toEqual({ retry: false, reason: "gave up after 24 h of retries: 429: slow down" });
+    expect(
+      decideRetry({
+        ...outage,
+        failure: { status: 429, retryAfterSeconds: 7_200 },
+        message: "429: slow down",
+        attempts: 2,
+        now: at(23 * HOUR),
+      }),
+    ).toEqual({ retry: false, reason: "gave up after 24 h of retries: 429: slow down" });
   });
 
   it("defect 2 (outage poisons writes): 400, 401, 403, 404 and 422 fail at once with the upstream's reason", () => {
     for (const status of [400, 401, 403, 404, 422]) {
-      expect(decideRetry({ ...outage, failure: { status }, message: `${status}: project ACME does not exist`, attempts: 1, now: recordedAt })).toEqual({ retry: false, reason: `${status}: project ACME does not exist` });
+      expect(
+        decideRetry({
+          ...outage,
+          failure: { status },
+          message: `${status}: project ACME does not exist`,
+          attempts: 1,
+          now: recordedAt,
+        }),
+      ).toEqual({ retry: false, reason: `${status}: project ACME does not exist` });
     }
   });
 
   it("defect 2 (outage poisons writes): 408, 409, 423, 429, 5xx, timeouts and unreachable services are retried", () => {
-    const failures = [{ status: 408 }, { status: 409 }, { status: 423 }, { status: 429 }, { status: 500 }, { status: 502 }, { status: 504 }, { name: "TimeoutError" }, { code: "ETIMEDOUT" }, { code: "ECONNREFUSED" }, { reason: "unreachable" }, { reason: "timeout" }];
-    for (const failure of failures) expect(decideRetry({ ...outage, failure, attempts: 11, now: at(HOUR) }).retry, JSON.stringify(failure)).toBe(true);
+    const failures = [
+      { status: 408 },
+      { status: 409 },
+      { status: 423 },
+      { status: 429 },
+      { status: 500 },
+      { status: 502 },
+      { status: 504 },
+      { name: "TimeoutError" },
+      { code: "ETIMEDOUT" },
+      { code: "ECONNREFUSED" },
+      { reason: "unreachable" },
+      { reason: "timeout" },
+    ];
+    for (const failure of failures)
+      expect(decideRetry({ ...outage, failure, attempts: 11, now: at(HOUR) }).retry, JSON.stringify(failure)).toBe(
+        true,
+      );
   });
 });
 
@@ -119,22 +172,49 @@ describe("retryWindowOpenedAt", () => {
     const opened = retryWindowOpenedAt({ createdAt: recordedAt, retriedAt });
     expect(opened).toEqual(retriedAt);
     // Six hours after the retry the write is 36 h old, past the 24 h window since it was recorded, and still retried.
-    expect(decideRetry({ failure: { status: 503 }, message: "503: down", attempts: 140, recordedAt: opened, now: at(36 * HOUR), random: fixed(0.5) }).retry).toBe(true);
-    expect(decideRetry({ failure: { status: 503 }, message: "503: down", attempts: 140, recordedAt: opened, now: at(54 * HOUR + 1_000), random: fixed(0.5) })).toEqual({ retry: false, reason: "gave up after 24 h of retries: 503: down" });
+    expect(
+      decideRetry({
+        failure: { status: 503 },
+        message: "503: down",
+        attempts: 140,
+        recordedAt: opened,
+        now: at(36 * HOUR),
+        random: fixed(0.5),
+      }).retry,
+    ).toBe(true);
+    expect(
+      decideRetry({
+        failure: { status: 503 },
+        message: "503: down",
+        attempts: 140,
+        recordedAt: opened,
+        now: at(54 * HOUR + 1_000),
+        random: fixed(0.5),
+      }),
+    ).toEqual({ retry: false, reason: "gave up after 24 h of retries: 503: down" });
   });
 });
 
 describe("describeFailure", () => {
   it("reads axios-style, SDK-style and network errors", () => {
-    expect(describeFailure({ response: { status: 429, headers: { "retry-after": "7" } }, message: "Too many" })).toMatchObject({ status: 429, retryAfterSeconds: 7, message: "Too many" });
-    expect(describeFailure({ status: 503, name: "GenericServerException", message: "down" })).toMatchObject({ status: 503, name: "GenericServerException" });
-    expect(describeFailure(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } }))).toMatchObject({ code: "ECONNREFUSED", message: "fetch failed" });
+    expect(
+      describeFailure({ response: { status: 429, headers: { "retry-after": "7" } }, message: "Too many" }),
+    ).toMatchObject({ status: 429, retryAfterSeconds: 7, message: "Too many" });
+    expect(describeFailure({ status: 503, name: "GenericServerException", message: "down" })).toMatchObject({
+      status: 503,
+      name: "GenericServerException",
+    });
+    expect(
+      describeFailure(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } })),
+    ).toMatchObject({ code: "ECONNREFUSED", message: "fetch failed" });
   });
 
   it("defect (WorkOS dropped answer fails the write): finds the network code under the WorkOS SDK's wrapper, so a reset connection is retried", () => {
     // What @workos-inc/node throws when the connection is reset after the request went out.
     const socket = Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" });
-    const wrapped = new Error("Unexpected error: TypeError: fetch failed", { cause: new TypeError("fetch failed", { cause: socket }) });
+    const wrapped = new Error("Unexpected error: TypeError: fetch failed", {
+      cause: new TypeError("fetch failed", { cause: socket }),
+    });
     const failure = describeFailure(wrapped);
     expect(failure).toMatchObject({ code: "UND_ERR_SOCKET", message: "Unexpected error: TypeError: fetch failed" });
     expect(isTransient(failure)).toBe(true);

@@ -5,9 +5,24 @@
  * the request itself is wrong and retrying won't help.
  */
 
-const TRANSIENT_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN", "ENOTFOUND", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_SOCKET"]);
+const TRANSIENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ECONNABORTED",
+  "EAI_AGAIN",
+  "ENOTFOUND",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_SOCKET",
+]);
 
-export type FailureShape = { status?: number; code?: string; name?: string; reason?: string; retryAfterSeconds?: number };
+export type FailureShape = {
+  status?: number;
+  code?: string;
+  name?: string;
+  reason?: string;
+  retryAfterSeconds?: number;
+};
 
 const RETRYABLE_4XX = new Set([408, 409, 423, 429]);
 
@@ -120,10 +135,16 @@ export function describeFailure(error: unknown): FailureShape & { message: strin
     response?: { status?: unknown; headers?: Record<string, unknown> };
     cause?: { code?: unknown };
   };
-  const status = typeof e.status === "number" ? e.status : typeof e.response?.status === "number" ? e.response.status : undefined;
+  const status =
+    typeof e.status === "number" ? e.status : typeof e.response?.status === "number" ? e.response.status : undefined;
   const code = typeof e.code === "string" ? e.code : causeCode(e.cause);
   const retryAfterHeader = e.response?.headers?.["retry-after"];
-  const retryAfterSeconds = typeof e.retryAfterSeconds === "number" ? e.retryAfterSeconds : retryAfterHeader !== undefined && Number.isFinite(Number(retryAfterHeader)) ? Number(retryAfterHeader) : undefined;
+  const retryAfterSeconds =
+    typeof e.retryAfterSeconds === "number"
+      ? e.retryAfterSeconds
+      : retryAfterHeader !== undefined && Number.isFinite(Number(retryAfterHeader))
+        ? Number(retryAfterHeader)
+        : undefined;
   return {
     status,
     code,

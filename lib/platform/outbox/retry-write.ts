@@ -1,5 +1,10 @@
 import "server-only";
-import { findIntentOfOrg, findIntentStatusOfOrg, reopenFailedIntent, withOrderingLock } from "@/lib/db/queries/outbox-intents";
+import {
+  findIntentOfOrg,
+  findIntentStatusOfOrg,
+  reopenFailedIntent,
+  withOrderingLock,
+} from "@/lib/db/queries/outbox-intents";
 import type { ActorType } from "@/lib/db/types";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import type { OpenedConnections } from "./operations";
@@ -23,14 +28,16 @@ type Request = {
   connections?: OpenedConnections;
 };
 
-export type RetryWriteResult = WriteOutcome | { status: "not_found" } | { status: "not_allowed" } | { status: "wrong_state"; current: string };
+export type RetryWriteResult =
+  WriteOutcome | { status: "not_found" } | { status: "not_allowed" } | { status: "wrong_state"; current: string };
 
 type IntentSummary = { summary?: string; target?: { type: string; id: string } };
 
 async function findOwnIntent({ orgId, intentId, actor, ownWritesOnly }: Request) {
   const intent = await findIntentOfOrg({ orgId, intentId });
   if (!intent) return { intent: null, refusal: { status: "not_found" } as const };
-  if (ownWritesOnly && (intent.actorType !== "user" || intent.actorId !== actor.id)) return { intent: null, refusal: { status: "not_allowed" } as const };
+  if (ownWritesOnly && (intent.actorType !== "user" || intent.actorId !== actor.id))
+    return { intent: null, refusal: { status: "not_allowed" } as const };
   return { intent, refusal: null };
 }
 
@@ -40,7 +47,9 @@ export async function retryWrite(request: Request): Promise<RetryWriteResult> {
   if (!intent) return refusal;
   const now = new Date();
   // The same lock performWrite takes per target, so the write re-enters the queue in one step with any new write there.
-  const reopened = await withOrderingLock({ orgId: intent.orgId, orderingKey: intent.orderingKey }, (tx) => reopenFailedIntent({ orgId: request.orgId, id: intent.id, now }, tx));
+  const reopened = await withOrderingLock({ orgId: intent.orgId, orderingKey: intent.orderingKey }, (tx) =>
+    reopenFailedIntent({ orgId: request.orgId, id: intent.id, now }, tx),
+  );
   if (!reopened) {
     const current = await findIntentStatusOfOrg({ orgId: request.orgId, intentId: intent.id });
     return { status: "wrong_state", current: current ?? intent.status };
@@ -52,7 +61,12 @@ export async function retryWrite(request: Request): Promise<RetryWriteResult> {
     action: "outbox.write_retried",
     target: meta.target,
     summary: `Retried “${meta.summary ?? intent.operation}”, which had failed${intent.lastError ? `: ${intent.lastError}` : ""}`,
-    changes: { intentId: intent.id, operation: intent.operation, attempts: intent.attempts, previousStatus: intent.status },
+    changes: {
+      intentId: intent.id,
+      operation: intent.operation,
+      attempts: intent.attempts,
+      previousStatus: intent.status,
+    },
     requestId: request.requestId ?? null,
   });
   return resumeIntent({ ...intent, status: "pending", nextAttemptAt: now }, { opened: request.connections });

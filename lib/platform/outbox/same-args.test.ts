@@ -3,7 +3,12 @@ import { sameArgs } from "./same-args";
 
 describe("sameArgs", () => {
   it("ignores key order and undefined fields, as a JSONB round trip does", () => {
-    const sent = { projectKey: "ACME", labels: ["sentry"], assigneeAccountId: undefined, description: { type: "doc", version: 1 } };
+    const sent = {
+      projectKey: "ACME",
+      labels: ["sentry"],
+      assigneeAccountId: undefined,
+      description: { type: "doc", version: 1 },
+    };
     const stored = { description: { version: 1, type: "doc" }, labels: ["sentry"], projectKey: "ACME" };
     expect(sameArgs(sent, stored)).toBe(true);
   });

@@ -15,12 +15,23 @@ describe("failed writes: superseded and retried", () => {
   const person = (key: string) => world.people.find((p) => p.key === key)!;
   const actor = { type: "user" as const, id: "u_grace", label: "grace@acme.test" };
 
-  const setFaults = (faults: object) => fetch(`${jira.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(faults) });
-  const issueCount = async () => ((await (await fetch(`${jira.url}/__emulator/sites`)).json()) as { sites: { slug: string; issues: number }[] }).sites.find((s) => s.slug === "acme")!.issues;
+  const setFaults = (faults: object) =>
+    fetch(`${jira.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(faults) });
+  const issueCount = async () =>
+    (
+      (await (await fetch(`${jira.url}/__emulator/sites`)).json()) as { sites: { slug: string; issues: number }[] }
+    ).sites.find((s) => s.slug === "acme")!.issues;
   const create = (projectKey: string, key: string, summary = "Crash in checkout") => ({
     orgId,
     operation: "jira.issue.create" as const,
-    args: { projectKey, issueType: "Bug", summary, description: { type: "doc", version: 1, content: [] }, priority: "High", labels: ["sentry"] },
+    args: {
+      projectKey,
+      issueType: "Bug",
+      summary,
+      description: { type: "doc", version: 1, content: [] },
+      priority: "High",
+      labels: ["sentry"],
+    },
     orderingKey: `sentry-issue:${key}`,
     idempotencyKey: `sentry-ticket:${key}`,
     actor,
@@ -37,7 +48,12 @@ describe("failed writes: superseded and retried", () => {
     summary: `Assigned ${issueKey}`,
     target: { type: "jira_issue", id: issueKey },
   });
-  const assigneeOf = async (issueKey: string) => ((await (await fetch(`${jira.url}/__emulator/sites/acme/issues/${issueKey}`)).json()) as { issue: { assigneeId: string | null } }).issue.assigneeId;
+  const assigneeOf = async (issueKey: string) =>
+    (
+      (await (await fetch(`${jira.url}/__emulator/sites/acme/issues/${issueKey}`)).json()) as {
+        issue: { assigneeId: string | null };
+      }
+    ).issue.assigneeId;
   /** Fails a write for good the way a long outage does: Jira answers 503 until the org's one-hour window has passed. */
   const failByOutage = async (request: ReturnType<typeof assign>) => {
     await setFaults({ errorRate: 1, errorStatus: 503 });
@@ -51,12 +67,18 @@ describe("failed writes: superseded and retried", () => {
   beforeAll(async () => {
     jira = await startJiraEmulator({ port: 0 });
   });
-  useSeededDatabase({ label: "outboxsupersede", seed: () => ({ urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } }) });
+  useSeededDatabase({
+    label: "outboxsupersede",
+    seed: () => ({ urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } }),
+  });
   beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
     otherOrgId = (await db.organization.findUniqueOrThrow({ where: { slug: "globex" } })).id;
     const settings = (await db.organization.findUniqueOrThrow({ where: { id: orgId } })).settings as object | null;
-    await db.organization.update({ where: { id: orgId }, data: { settings: { ...(settings ?? {}), outboxRetryHours: 1 } } });
+    await db.organization.update({
+      where: { id: orgId },
+      data: { settings: { ...(settings ?? {}), outboxRetryHours: 1 } },
+    });
   });
   beforeEach(() => setFaults({ errorRate: 0, rateLimitRate: 0 }));
   afterAll(async () => {
@@ -72,14 +94,22 @@ describe("failed writes: superseded and retried", () => {
     expect((corrected as { result: { key: string } }).result.key).toMatch(/^ACME-\d+$/);
 
     const old = await db.outboxIntent.findUniqueOrThrow({ where: { id: failed.intentId } });
-    expect(old).toMatchObject({ status: "superseded", supersededById: corrected.intentId, idempotencyKey: `sentry-ticket:9001#superseded:${failed.intentId}` });
-    const current = await db.outboxIntent.findUniqueOrThrow({ where: { orgId_idempotencyKey: { orgId, idempotencyKey: "sentry-ticket:9001" } } });
+    expect(old).toMatchObject({
+      status: "superseded",
+      supersededById: corrected.intentId,
+      idempotencyKey: `sentry-ticket:9001#superseded:${failed.intentId}`,
+    });
+    const current = await db.outboxIntent.findUniqueOrThrow({
+      where: { orgId_idempotencyKey: { orgId, idempotencyKey: "sentry-ticket:9001" } },
+    });
     expect(current.id).toBe(corrected.intentId);
 
     const audit = await db.auditLog.findMany({ where: { orgId, action: "outbox.write_superseded" } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorLabel: "grace@acme.test", targetType: "sentry_issue", targetId: "9001" });
-    expect((audit[0]!.changes as { diff: unknown[]; supersededIntentId: string }).diff).toEqual([{ field: "projectKey", before: "NOPE", after: "ACME" }]);
+    expect((audit[0]!.changes as { diff: unknown[]; supersededIntentId: string }).diff).toEqual([
+      { field: "projectKey", before: "NOPE", after: "ACME" },
+    ]);
     expect((audit[0]!.changes as { supersededIntentId: string }).supersededIntentId).toBe(failed.intentId);
 
     // Once the key has succeeded, any later request under it gets that first outcome: nothing is filed twice.
@@ -91,17 +121,28 @@ describe("failed writes: superseded and retried", () => {
     const first = await outbox.performWrite(create("NOPE", "9002"));
     const second = await outbox.performWrite(create("NOPE", "9002"));
     expect(second).toEqual(first);
-    expect(await db.outboxIntent.count({ where: { orgId, idempotencyKey: { startsWith: "sentry-ticket:9002" } } })).toBe(1);
+    expect(
+      await db.outboxIntent.count({ where: { orgId, idempotencyKey: { startsWith: "sentry-ticket:9002" } } }),
+    ).toBe(1);
   });
 
   it("a failed intent blocks its key forever: two corrections racing produce one new write and one Jira issue", async () => {
     const failed = await outbox.performWrite(create("NOPE", "9003"));
     expect(failed.status).toBe("failed");
     const before = await issueCount();
-    const outcomes = await Promise.all([outbox.performWrite(create("ACME", "9003")), outbox.performWrite(create("ACME", "9003"))]);
+    const outcomes = await Promise.all([
+      outbox.performWrite(create("ACME", "9003")),
+      outbox.performWrite(create("ACME", "9003")),
+    ]);
     expect(new Set(outcomes.map((o) => o.intentId)).size).toBe(1);
-    expect(await db.outboxIntent.count({ where: { orgId, idempotencyKey: { startsWith: "sentry-ticket:9003" } } })).toBe(2);
-    expect(await db.outboxIntent.count({ where: { orgId, idempotencyKey: { startsWith: "sentry-ticket:9003" }, status: "superseded" } })).toBe(1);
+    expect(
+      await db.outboxIntent.count({ where: { orgId, idempotencyKey: { startsWith: "sentry-ticket:9003" } } }),
+    ).toBe(2);
+    expect(
+      await db.outboxIntent.count({
+        where: { orgId, idempotencyKey: { startsWith: "sentry-ticket:9003" }, status: "superseded" },
+      }),
+    ).toBe(1);
     expect(await db.auditLog.count({ where: { orgId, action: "outbox.write_superseded", targetId: "9003" } })).toBe(1);
     // Drain whatever the losing caller left waiting; still one issue.
     await outbox.drainOutbox();
@@ -125,7 +166,10 @@ describe("failed writes: superseded and retried", () => {
     expect(audit[0]).toMatchObject({ actorLabel: "grace@acme.test", targetId: "ACME-1", requestId: "req-retry-1" });
 
     // Only a failed write can be retried.
-    expect(await retry.retryWrite({ orgId, intentId: failed.id, actor })).toEqual({ status: "wrong_state", current: "succeeded" });
+    expect(await retry.retryWrite({ orgId, intentId: failed.id, actor })).toEqual({
+      status: "wrong_state",
+      current: "succeeded",
+    });
   });
 
   it("a failed intent blocks its key forever: a retried write keeps its place behind earlier unfinished writes to its target", async () => {
@@ -133,25 +177,46 @@ describe("failed writes: superseded and retried", () => {
     const second = await failByOutage(assign("ACME-2", person("donald").jiraAccountId, "order-2"));
     // Jira is still down: the earlier write goes back to waiting, and the later one waits behind it without a try.
     expect((await retry.retryWrite({ orgId, intentId: first.id, actor })).status).toBe("pending");
-    expect(await retry.retryWrite({ orgId, intentId: second.id, actor })).toMatchObject({ status: "pending", error: null });
+    expect(await retry.retryWrite({ orgId, intentId: second.id, actor })).toMatchObject({
+      status: "pending",
+      error: null,
+    });
     expect((await db.outboxIntent.findUniqueOrThrow({ where: { id: second.id } })).attempts).toBe(second.attempts);
 
     await setFaults({ errorRate: 0 });
     const later = Date.now() + 20 * 60_000;
-    expect((await outbox.drainOutbox({ now: () => new Date(later), random: () => 0.5 })).map((o) => o.status)).toEqual(["succeeded"]);
-    expect((await outbox.drainOutbox({ now: () => new Date(later), random: () => 0.5 })).map((o) => o.status)).toEqual(["succeeded"]);
+    expect((await outbox.drainOutbox({ now: () => new Date(later), random: () => 0.5 })).map((o) => o.status)).toEqual([
+      "succeeded",
+    ]);
+    expect((await outbox.drainOutbox({ now: () => new Date(later), random: () => 0.5 })).map((o) => o.status)).toEqual([
+      "succeeded",
+    ]);
     expect(await assigneeOf("ACME-2")).toBe(person("donald").jiraAccountId);
   });
 
   it("a failed intent blocks its key forever: another org's write is not found, and a member may retry only their own", async () => {
     const failed = await outbox.performWrite(create("NOPE", "9004"));
-    expect(await retry.retryWrite({ orgId: otherOrgId, intentId: failed.intentId, actor })).toEqual({ status: "not_found" });
-    expect(await retry.resumeWrite({ orgId: otherOrgId, intentId: failed.intentId, actor })).toEqual({ status: "not_found" });
-    expect(await retry.retryWrite({ orgId, intentId: failed.intentId, actor: { type: "user", id: "u_someone_else", label: "x@acme.test" }, ownWritesOnly: true })).toEqual({ status: "not_allowed" });
+    expect(await retry.retryWrite({ orgId: otherOrgId, intentId: failed.intentId, actor })).toEqual({
+      status: "not_found",
+    });
+    expect(await retry.resumeWrite({ orgId: otherOrgId, intentId: failed.intentId, actor })).toEqual({
+      status: "not_found",
+    });
+    expect(
+      await retry.retryWrite({
+        orgId,
+        intentId: failed.intentId,
+        actor: { type: "user", id: "u_someone_else", label: "x@acme.test" },
+        ownWritesOnly: true,
+      }),
+    ).toEqual({ status: "not_allowed" });
     expect((await db.outboxIntent.findUniqueOrThrow({ where: { id: failed.intentId } })).status).toBe("failed");
     expect(await db.auditLog.count({ where: { orgId: otherOrgId, action: { startsWith: "outbox." } } })).toBe(0);
     // Its author may: it fails the same way (Jira still has no project NOPE), and says so.
-    expect(await retry.retryWrite({ orgId, intentId: failed.intentId, actor, ownWritesOnly: true })).toMatchObject({ status: "failed", error: expect.stringContaining("400") });
+    expect(await retry.retryWrite({ orgId, intentId: failed.intentId, actor, ownWritesOnly: true })).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("400"),
+    });
   });
 
   it("a failed intent blocks its key forever: Resume now tries a waiting write at once instead of at its backoff", async () => {
@@ -159,8 +224,13 @@ describe("failed writes: superseded and retried", () => {
     const waiting = await outbox.performWrite(assign("ACME-3", person("ken").jiraAccountId, "resume-1"));
     expect(waiting.status).toBe("pending");
     await setFaults({ errorRate: 0 });
-    expect(await retry.resumeWrite({ orgId, intentId: waiting.intentId, actor })).toMatchObject({ status: "succeeded" });
+    expect(await retry.resumeWrite({ orgId, intentId: waiting.intentId, actor })).toMatchObject({
+      status: "succeeded",
+    });
     expect(await db.auditLog.count({ where: { orgId, action: "outbox.write_resumed" } })).toBe(1);
-    expect(await retry.resumeWrite({ orgId, intentId: waiting.intentId, actor })).toEqual({ status: "wrong_state", current: "succeeded" });
+    expect(await retry.resumeWrite({ orgId, intentId: waiting.intentId, actor })).toEqual({
+      status: "wrong_state",
+      current: "succeeded",
+    });
   });
 });

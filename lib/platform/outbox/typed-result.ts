@@ -12,7 +12,9 @@ import { OPERATIONS, type OperationName, type OperationResult } from "./operatio
 export class ResultMismatchError extends Error {
   override name = "ResultMismatchError";
   constructor(operation: string, error: z.ZodError) {
-    super(`The result of ${operation} is not what that operation answers: ${error.issues.map((issue) => `${issue.path.join(".") || "result"} ${issue.message}`).join("; ")}`);
+    super(
+      `The result of ${operation} is not what that operation answers: ${error.issues.map((issue) => `${issue.path.join(".") || "result"} ${issue.message}`).join("; ")}`,
+    );
   }
 }
 

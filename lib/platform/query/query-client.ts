@@ -8,5 +8,7 @@ let browserQueryClient: QueryClient | undefined;
  * so there is no per-request server client to make.
  */
 export function getQueryClient() {
-  return (browserQueryClient ??= new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } } }));
+  return (browserQueryClient ??= new QueryClient({
+    defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } },
+  }));
 }

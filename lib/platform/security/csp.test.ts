@@ -23,13 +23,22 @@ describe("buildContentSecurityPolicy", () => {
   });
 
   it("lets the browser report to Sentry and submit to the sign-out origin", () => {
-    const d = directives(buildContentSecurityPolicy({ nonce: "n", isDevelopment: false, connectOrigins: ["https://o1.ingest.sentry.io"], formActionOrigins: ["https://api.workos.com"] }));
+    const d = directives(
+      buildContentSecurityPolicy({
+        nonce: "n",
+        isDevelopment: false,
+        connectOrigins: ["https://o1.ingest.sentry.io"],
+        formActionOrigins: ["https://api.workos.com"],
+      }),
+    );
     expect(d["connect-src"]).toEqual(["'self'", "https://o1.ingest.sentry.io"]);
     expect(d["form-action"]).toEqual(["'self'", "https://api.workos.com"]);
   });
 
   it("upgrades insecure requests when asked", () => {
-    expect(buildContentSecurityPolicy({ nonce: "n", isDevelopment: false, upgradeInsecureRequests: true })).toMatch(/; upgrade-insecure-requests$/);
+    expect(buildContentSecurityPolicy({ nonce: "n", isDevelopment: false, upgradeInsecureRequests: true })).toMatch(
+      /; upgrade-insecure-requests$/,
+    );
   });
 });
 

@@ -13,7 +13,13 @@ export type CspOptions = {
   upgradeInsecureRequests?: boolean;
 };
 
-export function buildContentSecurityPolicy({ nonce, isDevelopment, connectOrigins = [], formActionOrigins = [], upgradeInsecureRequests = false }: CspOptions): string {
+export function buildContentSecurityPolicy({
+  nonce,
+  isDevelopment,
+  connectOrigins = [],
+  formActionOrigins = [],
+  upgradeInsecureRequests = false,
+}: CspOptions): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     // 'strict-dynamic' lets nonce-trusted scripts load Next's chunks; dev needs eval for fast refresh.

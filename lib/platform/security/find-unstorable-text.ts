@@ -13,7 +13,11 @@ function describeText(text: string): string | null {
   return null;
 }
 
-export function findUnstorableText(value: unknown, path: (string | number)[] = [], seen = new WeakSet<object>()): { path: string; message: string } | null {
+export function findUnstorableText(
+  value: unknown,
+  path: (string | number)[] = [],
+  seen = new WeakSet<object>(),
+): { path: string; message: string } | null {
   if (typeof value === "string") {
     const message = describeText(value);
     return message ? { path: path.join(".") || "input", message } : null;

@@ -15,7 +15,10 @@ function streamedRequest(chunks: Uint8Array[], headers: Record<string, string> =
     },
     { highWaterMark: 0 },
   );
-  return { request: new Request("http://bosun.test/hook", { method: "POST", headers, body, duplex: "half" } as RequestInit), pulled };
+  return {
+    request: new Request("http://bosun.test/hook", { method: "POST", headers, body, duplex: "half" } as RequestInit),
+    pulled,
+  };
 }
 
 const bytes = (length: number) => new Uint8Array(length).fill(0x61);

@@ -1,11 +1,15 @@
 import { NextResponse } from "next/server";
 import { MAX_BODY_BYTES } from "./body-limit";
 
-export type LimitedBody = { ok: true; bytes: Uint8Array<ArrayBuffer>; text: string } | { ok: false; response: NextResponse };
+export type LimitedBody =
+  { ok: true; bytes: Uint8Array<ArrayBuffer>; text: string } | { ok: false; response: NextResponse };
 
 /** The 413 for a body over the limit; the connection is closed after it, so the rest of the body is never read. */
 export function refuseTooLargeBody(limit = MAX_BODY_BYTES): NextResponse {
-  return NextResponse.json({ error: "too_large", message: `The body is larger than ${limit} bytes.` }, { status: 413, headers: { connection: "close" } });
+  return NextResponse.json(
+    { error: "too_large", message: `The body is larger than ${limit} bytes.` },
+    { status: 413, headers: { connection: "close" } },
+  );
 }
 
 /**

@@ -23,12 +23,20 @@ const sentryIssue = z.object({
   firstSeen: z.string(),
   lastSeen: z.string(),
   firstReleaseVersion: z.string().nullable(),
-  assignee: z.object({ type: z.enum(["user", "team"]), id: z.string(), name: z.string(), email: z.string().nullable() }).nullable(),
+  assignee: z
+    .object({ type: z.enum(["user", "team"]), id: z.string(), name: z.string(), email: z.string().nullable() })
+    .nullable(),
   isUnhandled: z.boolean(),
 });
 
 export const automationEventSchema: z.ZodType<AutomationEvent> = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("sentry.issue"), action: z.enum(["created", "unresolved", "alert"]), issueId: z.string(), issue: sentryIssue.nullable(), release: z.string().nullable() }),
+  z.object({
+    type: z.literal("sentry.issue"),
+    action: z.enum(["created", "unresolved", "alert"]),
+    issueId: z.string(),
+    issue: sentryIssue.nullable(),
+    release: z.string().nullable(),
+  }),
   z.object({
     type: z.literal("sentry.metric_alert"),
     action: z.enum(["critical", "warning", "resolved"]),
@@ -38,7 +46,21 @@ export const automationEventSchema: z.ZodType<AutomationEvent> = z.discriminated
     projects: z.array(z.string()),
     webUrl: z.string().nullable(),
   }),
-  z.object({ type: z.literal("release.health"), version: z.string(), crashFreeSessionRate: z.number().nullable(), totalSessions: z.number(), crashedSessions: z.number() }),
+  z.object({
+    type: z.literal("release.health"),
+    version: z.string(),
+    crashFreeSessionRate: z.number().nullable(),
+    totalSessions: z.number(),
+    crashedSessions: z.number(),
+  }),
   z.object({ type: z.literal("git.branch"), repo: z.string(), branch: z.string(), url: z.string() }),
-  z.object({ type: z.literal("git.pull_request"), action: z.enum(["opened", "merged", "closed", "updated"]), repo: z.string(), number: z.number().int(), title: z.string(), branch: z.string(), url: z.string() }),
+  z.object({
+    type: z.literal("git.pull_request"),
+    action: z.enum(["opened", "merged", "closed", "updated"]),
+    repo: z.string(),
+    number: z.number().int(),
+    title: z.string(),
+    branch: z.string(),
+    url: z.string(),
+  }),
 ]);

@@ -26,7 +26,8 @@ import { type SignatureCheck, verifyGithubSignature, verifySentrySignature } fro
  */
 type Source = "sentry" | "github";
 
-const problem = (status: number, error: string, message: string, extra: Record<string, unknown> = {}) => NextResponse.json({ error, message, ...extra }, { status });
+const problem = (status: number, error: string, message: string, extra: Record<string, unknown> = {}) =>
+  NextResponse.json({ error, message, ...extra }, { status });
 
 const SIGNATURE_MESSAGES: Record<Exclude<SignatureCheck, { ok: true }>["reason"], string> = {
   missing: "The signature header is missing.",
@@ -46,22 +47,44 @@ const SOURCES: Record<Source, SourceRules> = {
   sentry: {
     provider: "sentry",
     kindHeader: "sentry-hook-resource",
-    verify: (headers, body, secret) => verifySentrySignature({ header: headers.get("sentry-hook-signature"), timestampHeader: headers.get("sentry-hook-timestamp"), body, secret, now: Date.now() }),
+    verify: (headers, body, secret) =>
+      verifySentrySignature({
+        header: headers.get("sentry-hook-signature"),
+        timestampHeader: headers.get("sentry-hook-timestamp"),
+        body,
+        secret,
+        now: Date.now(),
+      }),
   },
   github: {
     provider: "github",
     kindHeader: "x-github-event",
-    verify: (headers, body, secret) => verifyGithubSignature({ header: headers.get("x-hub-signature-256"), body, secret }),
+    verify: (headers, body, secret) =>
+      verifyGithubSignature({ header: headers.get("x-hub-signature-256"), body, secret }),
   },
 };
 
-const isPlainObject = (value: unknown): value is object => typeof value === "object" && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is object =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
-export async function acceptWebhook({ source, orgSlug, request }: { source: Source; orgSlug: string; request: Request }): Promise<NextResponse> {
+export async function acceptWebhook({
+  source,
+  orgSlug,
+  request,
+}: {
+  source: Source;
+  orgSlug: string;
+  request: Request;
+}): Promise<NextResponse> {
   const rules = SOURCES[source];
   const found = ORG_SLUG.test(orgSlug) ? await findWebhookSecret({ orgSlug, provider: rules.provider }) : null;
   // Unknown orgs and orgs without this integration (or its secret) look the same from outside.
-  if (!found) return problem(404, "not_found", `No ${source === "sentry" ? "Sentry" : "GitHub"} integration with a webhook secret is connected at this address.`);
+  if (!found)
+    return problem(
+      404,
+      "not_found",
+      `No ${source === "sentry" ? "Sentry" : "GitHub"} integration with a webhook secret is connected at this address.`,
+    );
   const { orgId, secret } = found;
 
   const read = await readLimitedBody(request);
@@ -69,7 +92,8 @@ export async function acceptWebhook({ source, orgSlug, request }: { source: Sour
   const body = read.text;
 
   const signature = rules.verify(request.headers, body, secret);
-  if (!signature.ok) return problem(401, "invalid_signature", SIGNATURE_MESSAGES[signature.reason], { reason: signature.reason });
+  if (!signature.ok)
+    return problem(401, "invalid_signature", SIGNATURE_MESSAGES[signature.reason], { reason: signature.reason });
 
   let json: unknown;
   try {
@@ -80,12 +104,17 @@ export async function acceptWebhook({ source, orgSlug, request }: { source: Sour
   // Text PostgreSQL cannot store (NUL, broken Unicode) could not even be recorded; checked here, once,
   // since the queue reads the delivery back from the database, where it cannot be.
   const unstorable = isPlainObject(json) && mayHoldUnstorableText(body) ? findUnstorableText(json) : null;
-  if (unstorable) return problem(400, "invalid_payload", "The payload is not what this webhook sends.", { fields: { [unstorable.path]: unstorable.message } });
+  if (unstorable)
+    return problem(400, "invalid_payload", "The payload is not what this webhook sends.", {
+      fields: { [unstorable.path]: unstorable.message },
+    });
   const kind = request.headers.get(rules.kindHeader);
   const reading = readWebhook(source, kind, json);
-  if (reading.kind === "invalid") return problem(400, "invalid_payload", "The payload is not what this webhook sends.", { fields: reading.fields });
+  if (reading.kind === "invalid")
+    return problem(400, "invalid_payload", "The payload is not what this webhook sends.", { fields: reading.fields });
 
-  const action = typeof (json as { action?: unknown }).action === "string" ? `.${(json as { action: string }).action}` : "";
+  const action =
+    typeof (json as { action?: unknown }).action === "string" ? `.${(json as { action: string }).action}` : "";
   const { deliveryId, duplicate } = await acceptDelivery({
     source,
     idempotencyKey: createHash("sha256").update(`${kind}\n${body}`).digest("hex"),

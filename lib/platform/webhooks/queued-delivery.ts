@@ -18,6 +18,9 @@ export function readQueuedDelivery<S extends z.ZodType>(payload: unknown, schema
   const { deliveryId, event } = job.data;
   if (event === undefined) return { deliveryId, event: null };
   const parsed = schema.safeParse(event);
-  if (!parsed.success) throw new PermanentJobError(`The event queued with delivery ${deliveryId} is not one intake stores: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "event"} ${issue.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new PermanentJobError(
+      `The event queued with delivery ${deliveryId} is not one intake stores: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "event"} ${issue.message}`).join("; ")}`,
+    );
   return { deliveryId, event: parsed.data };
 }

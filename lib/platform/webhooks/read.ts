@@ -9,7 +9,8 @@ import { readSentryWebhook, type WebhookReading } from "@/lib/integrations/sentr
  */
 export function readWebhook(source: string, kind: string | null, body: unknown): WebhookReading {
   // Every payload Sentry and GitHub send is an object, whatever the event.
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return { kind: "invalid", fields: { body: "must be a JSON object" } };
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return { kind: "invalid", fields: { body: "must be a JSON object" } };
   if (source === "sentry") return readSentryWebhook(kind, body);
   if (source === "github") return readGithubWebhook(kind, body);
   return { kind: "ignored", reason: `${source} deliveries start no automation` };

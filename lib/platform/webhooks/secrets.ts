@@ -17,12 +17,18 @@ const TTL_MS = 30_000;
 const MAX_ENTRIES = 1_000;
 const cache = new Map<string, { value: WebhookSecret; expires: number }>();
 
-export async function findWebhookSecret({ orgSlug, provider }: { orgSlug: string; provider: Provider }, now = Date.now()): Promise<WebhookSecret> {
+export async function findWebhookSecret(
+  { orgSlug, provider }: { orgSlug: string; provider: Provider },
+  now = Date.now(),
+): Promise<WebhookSecret> {
   const key = `${provider}:${orgSlug}`;
   const hit = cache.get(key);
   if (hit && hit.expires > now) return hit.value;
   const connection = await findConnectionBySlug({ orgSlug, provider });
-  const secret = connection && connection.status !== "disconnected" ? openCredentials(connection.encryptedCredentials, getKeyring()).webhookSecret : undefined;
+  const secret =
+    connection && connection.status !== "disconnected"
+      ? openCredentials(connection.encryptedCredentials, getKeyring()).webhookSecret
+      : undefined;
   const value = connection && secret ? { orgId: connection.orgId, secret } : null;
   // Unknown slugs are cached too (a flood of them must not become a flood of queries), within a bound.
   if (cache.size >= MAX_ENTRIES) cache.clear();

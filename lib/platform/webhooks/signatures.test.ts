@@ -16,17 +16,34 @@ describe("verifyWorkosSignature", () => {
   });
 
   it("accepts exactly what the WorkOS emulator sends", () => {
-    expect(verifyWorkosSignature({ header: signWorkosWebhook(body, secret, now), body, secret, now })).toEqual({ ok: true });
+    expect(verifyWorkosSignature({ header: signWorkosWebhook(body, secret, now), body, secret, now })).toEqual({
+      ok: true,
+    });
   });
 
   it("rejects missing, malformed, stale, forged and tampered deliveries", () => {
     expect(verifyWorkosSignature({ header: null, body, secret, now })).toEqual({ ok: false, reason: "missing" });
     expect(verifyWorkosSignature({ header: "v1=abc", body, secret, now })).toEqual({ ok: false, reason: "malformed" });
-    expect(verifyWorkosSignature({ header: header(now - 181_000), body, secret, now })).toEqual({ ok: false, reason: "stale" });
-    expect(verifyWorkosSignature({ header: header(now + 181_000), body, secret, now })).toEqual({ ok: false, reason: "stale" });
-    expect(verifyWorkosSignature({ header: `t=${now}, v1=${"0".repeat(64)}`, body, secret, now })).toEqual({ ok: false, reason: "mismatch" });
-    expect(verifyWorkosSignature({ header: header(now), body: body.replace("user", "admin"), secret, now })).toEqual({ ok: false, reason: "mismatch" });
-    expect(verifyWorkosSignature({ header: header(now), body, secret: "other", now })).toEqual({ ok: false, reason: "mismatch" });
+    expect(verifyWorkosSignature({ header: header(now - 181_000), body, secret, now })).toEqual({
+      ok: false,
+      reason: "stale",
+    });
+    expect(verifyWorkosSignature({ header: header(now + 181_000), body, secret, now })).toEqual({
+      ok: false,
+      reason: "stale",
+    });
+    expect(verifyWorkosSignature({ header: `t=${now}, v1=${"0".repeat(64)}`, body, secret, now })).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
+    expect(verifyWorkosSignature({ header: header(now), body: body.replace("user", "admin"), secret, now })).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
+    expect(verifyWorkosSignature({ header: header(now), body, secret: "other", now })).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
   });
 });
 
@@ -34,20 +51,45 @@ describe("verifyGithubSignature", () => {
   it("accepts sha256=<hmac> and rejects everything else", () => {
     expect(verifyGithubSignature({ header: `sha256=${hmac(body)}`, body, secret })).toEqual({ ok: true });
     expect(verifyGithubSignature({ header: null, body, secret })).toEqual({ ok: false, reason: "missing" });
-    expect(verifyGithubSignature({ header: `sha1=${hmac(body)}`, body, secret })).toEqual({ ok: false, reason: "malformed" });
-    expect(verifyGithubSignature({ header: `sha256=${hmac(body + " ")}`, body, secret })).toEqual({ ok: false, reason: "mismatch" });
+    expect(verifyGithubSignature({ header: `sha1=${hmac(body)}`, body, secret })).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
+    expect(verifyGithubSignature({ header: `sha256=${hmac(body + " ")}`, body, secret })).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
   });
 });
 
 describe("verifySentrySignature", () => {
   const seconds = String(Math.floor(now / 1000));
   it("accepts a fresh signature of the exact body", () => {
-    expect(verifySentrySignature({ header: hmac(body), timestampHeader: seconds, body, secret, now })).toEqual({ ok: true });
+    expect(verifySentrySignature({ header: hmac(body), timestampHeader: seconds, body, secret, now })).toEqual({
+      ok: true,
+    });
   });
   it("rejects stale, malformed and forged deliveries", () => {
-    expect(verifySentrySignature({ header: hmac(body), timestampHeader: String(Math.floor(now / 1000) - 3600), body, secret, now })).toEqual({ ok: false, reason: "stale" });
-    expect(verifySentrySignature({ header: hmac(body), timestampHeader: null, body, secret, now })).toEqual({ ok: false, reason: "malformed" });
-    expect(verifySentrySignature({ header: "zz", timestampHeader: seconds, body, secret, now })).toEqual({ ok: false, reason: "malformed" });
-    expect(verifySentrySignature({ header: hmac("{}"), timestampHeader: seconds, body, secret, now })).toEqual({ ok: false, reason: "mismatch" });
+    expect(
+      verifySentrySignature({
+        header: hmac(body),
+        timestampHeader: String(Math.floor(now / 1000) - 3600),
+        body,
+        secret,
+        now,
+      }),
+    ).toEqual({ ok: false, reason: "stale" });
+    expect(verifySentrySignature({ header: hmac(body), timestampHeader: null, body, secret, now })).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
+    expect(verifySentrySignature({ header: "zz", timestampHeader: seconds, body, secret, now })).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
+    expect(verifySentrySignature({ header: hmac("{}"), timestampHeader: seconds, body, secret, now })).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
   });
 });

@@ -15,18 +15,41 @@ function safeEqualHex(expectedHex: string, givenHex: string): boolean {
 const hmacHex = (secret: string, data: string) => createHmac("sha256", secret).update(data, "utf8").digest("hex");
 
 /** WorkOS: `WorkOS-Signature: t=<ms>, v1=<hex HMAC-SHA256("<t>.<body>")>`, rejected when older than the tolerance. */
-export function verifyWorkosSignature({ header, body, secret, now, toleranceMs = 180_000 }: { header: string | null; body: string; secret: string; now: number; toleranceMs?: number }): SignatureCheck {
+export function verifyWorkosSignature({
+  header,
+  body,
+  secret,
+  now,
+  toleranceMs = 180_000,
+}: {
+  header: string | null;
+  body: string;
+  secret: string;
+  now: number;
+  toleranceMs?: number;
+}): SignatureCheck {
   if (!header) return { ok: false, reason: "missing" };
   const parts = Object.fromEntries(header.split(",").map((part) => part.trim().split("=", 2) as [string, string]));
   const timestamp = Number(parts.t);
   const signature = parts.v1;
-  if (!Number.isFinite(timestamp) || !signature || !/^[0-9a-f]+$/i.test(signature)) return { ok: false, reason: "malformed" };
+  if (!Number.isFinite(timestamp) || !signature || !/^[0-9a-f]+$/i.test(signature))
+    return { ok: false, reason: "malformed" };
   if (Math.abs(now - timestamp) > toleranceMs) return { ok: false, reason: "stale" };
-  return safeEqualHex(hmacHex(secret, `${parts.t}.${body}`), signature) ? { ok: true } : { ok: false, reason: "mismatch" };
+  return safeEqualHex(hmacHex(secret, `${parts.t}.${body}`), signature)
+    ? { ok: true }
+    : { ok: false, reason: "mismatch" };
 }
 
 /** GitHub: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(body)>`; no timestamp, so replays are caught by delivery id. */
-export function verifyGithubSignature({ header, body, secret }: { header: string | null; body: string; secret: string }): SignatureCheck {
+export function verifyGithubSignature({
+  header,
+  body,
+  secret,
+}: {
+  header: string | null;
+  body: string;
+  secret: string;
+}): SignatureCheck {
   if (!header) return { ok: false, reason: "missing" };
   const match = /^sha256=([0-9a-f]{64})$/i.exec(header.trim());
   if (!match?.[1]) return { ok: false, reason: "malformed" };
@@ -34,7 +57,21 @@ export function verifyGithubSignature({ header, body, secret }: { header: string
 }
 
 /** Sentry: `Sentry-Hook-Signature: <hex HMAC-SHA256(body)>`, with `Sentry-Hook-Timestamp` in seconds. */
-export function verifySentrySignature({ header, timestampHeader, body, secret, now, toleranceMs = 300_000 }: { header: string | null; timestampHeader: string | null; body: string; secret: string; now: number; toleranceMs?: number }): SignatureCheck {
+export function verifySentrySignature({
+  header,
+  timestampHeader,
+  body,
+  secret,
+  now,
+  toleranceMs = 300_000,
+}: {
+  header: string | null;
+  timestampHeader: string | null;
+  body: string;
+  secret: string;
+  now: number;
+  toleranceMs?: number;
+}): SignatureCheck {
   if (!header) return { ok: false, reason: "missing" };
   if (!/^[0-9a-f]{64}$/i.test(header.trim())) return { ok: false, reason: "malformed" };
   const seconds = Number(timestampHeader);

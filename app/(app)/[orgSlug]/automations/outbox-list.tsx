@@ -16,9 +16,25 @@ const time = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
  * Outbound writes that have not reached Jira, Sentry or WorkOS yet (or failed),
  * with why, and — for those who may — Resume now, Retry and Edit and resend.
  */
-export function OutboxList({ orgSlug, writes, failed, now, canAct }: { orgSlug: string; writes: AutomationWrite[]; failed: AutomationWrite[]; now: Date; canAct: boolean }) {
-  if (writes.length === 0 && failed.length === 0) return <p className="text-sm text-slate-500">Nothing waiting: every write has reached its service.</p>;
-  const rows = [...writes.map((w) => ({ ...w, shown: "pending" as const })), ...failed.map((w) => ({ ...w, shown: "failed" as const }))];
+export function OutboxList({
+  orgSlug,
+  writes,
+  failed,
+  now,
+  canAct,
+}: {
+  orgSlug: string;
+  writes: AutomationWrite[];
+  failed: AutomationWrite[];
+  now: Date;
+  canAct: boolean;
+}) {
+  if (writes.length === 0 && failed.length === 0)
+    return <p className="text-sm text-slate-500">Nothing waiting: every write has reached its service.</p>;
+  const rows = [
+    ...writes.map((w) => ({ ...w, shown: "pending" as const })),
+    ...failed.map((w) => ({ ...w, shown: "failed" as const })),
+  ];
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -28,11 +44,17 @@ export function OutboxList({ orgSlug, writes, failed, now, canAct }: { orgSlug: 
             const summary = (write.payload as { meta?: { summary?: string } }).meta?.summary ?? write.operation;
             const edit = write.shown === "failed" ? editTarget(orgSlug, write) : null;
             return (
-              <tr key={write.id} data-write-id={write.id} className="border-t border-slate-100 align-top dark:border-slate-800">
+              <tr
+                key={write.id}
+                data-write-id={write.id}
+                className="border-t border-slate-100 align-top dark:border-slate-800"
+              >
                 <td className="py-2 pr-4">
                   {summary}
                   <span className="block font-mono text-xs text-slate-500">{write.operation}</span>
-                  {write.retriedAt && <span className="block text-xs text-slate-500">retried by hand {time(write.retriedAt)} UTC</span>}
+                  {write.retriedAt && (
+                    <span className="block text-xs text-slate-500">retried by hand {time(write.retriedAt)} UTC</span>
+                  )}
                 </td>
                 <td className="py-2 pr-4">
                   <StatusBadge status={write.status} />
@@ -41,12 +63,22 @@ export function OutboxList({ orgSlug, writes, failed, now, canAct }: { orgSlug: 
                 <td className="py-2 pr-4">
                   {write.status === "pending" && <span className="block">{inSeconds(write.nextAttemptAt, now)}</span>}
                   {write.status === "in_flight" && <span className="block">being sent now</span>}
-                  {write.lastError && <span className="block text-xs text-red-600 dark:text-red-400">{write.lastError}</span>}
+                  {write.lastError && (
+                    <span className="block text-xs text-red-600 dark:text-red-400">{write.lastError}</span>
+                  )}
                   {edit && <span className="block text-xs text-slate-500">{edit.hint}</span>}
                 </td>
                 {canAct && (
                   <td className="py-2">
-                    {write.status !== "in_flight" && <WriteActions orgSlug={orgSlug} intentId={write.id} status={write.shown} editHref={edit?.href} editHint={edit?.hint} />}
+                    {write.status !== "in_flight" && (
+                      <WriteActions
+                        orgSlug={orgSlug}
+                        intentId={write.id}
+                        status={write.shown}
+                        editHref={edit?.href}
+                        editHint={edit?.hint}
+                      />
+                    )}
                   </td>
                 )}
               </tr>

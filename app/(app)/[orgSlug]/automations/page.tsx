@@ -25,7 +25,13 @@ function Tile({ label, value, tone = "" }: { label: string; value: number; tone?
   );
 }
 
-export default async function AutomationsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AutomationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgSlug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { orgSlug } = await params;
   const { org, role, user } = await requireOrg(orgSlug);
   const now = new Date();
@@ -34,7 +40,9 @@ export default async function AutomationsPage({ params, searchParams }: { params
     return (
       <>
         <PageHeader title="Automations" />
-        <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">Only admins and managers of {org.name} can see automations.</p>
+        <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">
+          Only admins and managers of {org.name} can see automations.
+        </p>
         <Card title="Your pending and failed writes">
           <OutboxList orgSlug={org.slug} writes={data.pending} failed={data.failed} now={now} canAct />
         </Card>
@@ -46,19 +54,32 @@ export default async function AutomationsPage({ params, searchParams }: { params
 
   return (
     <>
-      <PageHeader title="Automations" description="Rules that turn Sentry and GitHub events into Jira work. Deliveries are verified, queued and processed exactly once; every write goes through the outbox, so an outage delays it and never loses it." />
+      <PageHeader
+        title="Automations"
+        description="Rules that turn Sentry and GitHub events into Jira work. Deliveries are verified, queued and processed exactly once; every write goes through the outbox, so an outage delays it and never loses it."
+      />
       <div className="space-y-6">
         <section aria-label="Last 24 hours" className="grid grid-cols-2 gap-3 sm:grid-cols-5">
           <Tile label="Deliveries (24 h)" value={last24h.deliveries} />
           <Tile label="Runs succeeded" value={last24h.runsSucceeded} tone="text-emerald-700 dark:text-emerald-400" />
           <Tile label="Runs failed" value={last24h.runsFailed} tone={last24h.runsFailed > 0 ? "text-red-600" : ""} />
-          <Tile label="Writes waiting" value={pending.length} tone={pending.length > 0 ? "text-amber-700 dark:text-amber-300" : ""} />
+          <Tile
+            label="Writes waiting"
+            value={pending.length}
+            tone={pending.length > 0 ? "text-amber-700 dark:text-amber-300" : ""}
+          />
           <Tile label="Dead letters" value={deadJobs.length} tone={deadJobs.length > 0 ? "text-red-600" : ""} />
         </section>
 
         <Card title="Rules">
-          {!canEdit && <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Admins edit rules; you can see them and preview what they would do.</p>}
-          {rules.length === 0 ? <p className="text-sm text-slate-500">No rules yet.</p> : (
+          {!canEdit && (
+            <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+              Admins edit rules; you can see them and preview what they would do.
+            </p>
+          )}
+          {rules.length === 0 ? (
+            <p className="text-sm text-slate-500">No rules yet.</p>
+          ) : (
             <ul className="space-y-3">
               {rules.map((rule) => (
                 <RuleCard key={rule.id} orgSlug={org.slug} rule={rule} canEdit={canEdit} />
@@ -75,7 +96,9 @@ export default async function AutomationsPage({ params, searchParams }: { params
 
         <Card title="Pending and failed writes">
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-            Writes waiting for their service are retried automatically; Resume now tries one at once. A write that failed stays failed until someone retries it or sends corrected input (Edit and resend), which replaces it. Each is audited, and writes to one item still apply in the order they were made.
+            Writes waiting for their service are retried automatically; Resume now tries one at once. A write that
+            failed stays failed until someone retries it or sends corrected input (Edit and resend), which replaces it.
+            Each is audited, and writes to one item still apply in the order they were made.
           </p>
           <OutboxList orgSlug={org.slug} writes={pending} failed={failed} now={now} canAct />
         </Card>
@@ -88,10 +111,14 @@ export default async function AutomationsPage({ params, searchParams }: { params
 
         <Card title="Webhook deliveries">
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-            Point Sentry&apos;s integration webhooks at <code className="font-mono text-xs">{webhookUrls.sentry}</code> and GitHub&apos;s (events <em>Branch or tag creation</em> and <em>Pull requests</em>, content type JSON) at{" "}
-            <code className="font-mono text-xs">{webhookUrls.github}</code>. Their secrets are set under Settings → Integrations.
+            Point Sentry&apos;s integration webhooks at <code className="font-mono text-xs">{webhookUrls.sentry}</code>{" "}
+            and GitHub&apos;s (events <em>Branch or tag creation</em> and <em>Pull requests</em>, content type JSON) at{" "}
+            <code className="font-mono text-xs">{webhookUrls.github}</code>. Their secrets are set under Settings →
+            Integrations.
           </p>
-          {deliveries.length === 0 ? <p className="text-sm text-slate-500">No deliveries yet.</p> : (
+          {deliveries.length === 0 ? (
+            <p className="text-sm text-slate-500">No deliveries yet.</p>
+          ) : (
             <DataTable head={<TableHead columns={["Received (UTC)", "From", "Event", "Status"]} />}>
               {deliveries.map((delivery) => (
                 <tr key={delivery.id} className="border-t border-slate-100 align-top dark:border-slate-800">
@@ -110,12 +137,19 @@ export default async function AutomationsPage({ params, searchParams }: { params
 
         {deadJobs.length > 0 && (
           <Card title="Dead-letter list">
-            <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Jobs that ran out of attempts or could never succeed. Retrying runs them again from the start; finished steps are not repeated.</p>
+            <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+              Jobs that ran out of attempts or could never succeed. Retrying runs them again from the start; finished
+              steps are not repeated.
+            </p>
             <ul className="space-y-2 text-sm">
               {deadJobs.map((job) => (
-                <li key={job.id} className="flex flex-wrap items-start justify-between gap-2 border-t border-slate-100 pt-2 dark:border-slate-800">
+                <li
+                  key={job.id}
+                  className="flex flex-wrap items-start justify-between gap-2 border-t border-slate-100 pt-2 dark:border-slate-800"
+                >
                   <span>
-                    <span className="font-mono text-xs">{job.queue}</span> · {job.attempts} attempts{job.deadAt ? ` · dead since ${time(job.deadAt)}` : ""}
+                    <span className="font-mono text-xs">{job.queue}</span> · {job.attempts} attempts
+                    {job.deadAt ? ` · dead since ${time(job.deadAt)}` : ""}
                     {job.lastError && <span className="block text-xs text-red-600">{job.lastError}</span>}
                   </span>
                   {canEdit && <RetryButton orgSlug={org.slug} target={{ job: job.id }} />}

@@ -8,7 +8,6 @@ import { TableHead } from "@/components/ui/table-head";
 import { deleteRuleAction, previewRuleAction, setRuleEnabledAction } from "./actions";
 import { RuleForm } from "./rule-form";
 
-
 const DECISION_STYLE: Record<string, string> = {
   skip: "text-slate-500",
   create_bug: "text-red-700 dark:text-red-400",
@@ -17,7 +16,8 @@ const DECISION_STYLE: Record<string, string> = {
 };
 
 function PreviewTable({ rows }: { rows: PreviewRow[] }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-500">No recent events of this kind to try it on yet.</p>;
+  if (rows.length === 0)
+    return <p className="text-sm text-slate-500">No recent events of this kind to try it on yet.</p>;
   return (
     <table className="w-full text-left text-sm">
       <caption className="sr-only">What the rule would do with recent events</caption>
@@ -27,9 +27,13 @@ function PreviewTable({ rows }: { rows: PreviewRow[] }) {
           <tr key={i} className="border-t border-slate-100 align-top dark:border-slate-800">
             <td className="py-1.5 pr-3">
               {row.event}
-              {row.at && <span className="block font-mono text-xs text-slate-400">{row.at.slice(0, 19).replace("T", " ")}</span>}
+              {row.at && (
+                <span className="block font-mono text-xs text-slate-400">{row.at.slice(0, 19).replace("T", " ")}</span>
+              )}
             </td>
-            <td className={`py-1.5 ${DECISION_STYLE[row.decision.kind] ?? ""}`}>{row.decision.kind === "skip" ? `Skip: ${row.decision.summary}` : row.decision.summary}</td>
+            <td className={`py-1.5 ${DECISION_STYLE[row.decision.kind] ?? ""}`}>
+              {row.decision.kind === "skip" ? `Skip: ${row.decision.summary}` : row.decision.summary}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -67,7 +71,10 @@ export function RuleCard({ orgSlug, rule, canEdit }: { orgSlug: string; rule: Ru
   }
 
   return (
-    <li className="rounded-lg border border-slate-200 p-4 dark:border-slate-800" aria-labelledby={`rule-${rule.id}-name`}>
+    <li
+      className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+      aria-labelledby={`rule-${rule.id}-name`}
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h3 id={`rule-${rule.id}-name`} className="font-medium">
@@ -92,23 +99,44 @@ export function RuleCard({ orgSlug, rule, canEdit }: { orgSlug: string; rule: Ru
               disabled={pending}
               className={`relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${rule.enabled ? "bg-emerald-600" : "bg-slate-300 dark:bg-slate-700"}`}
             >
-              <span className={`inline-block h-5 w-5 rounded-full bg-white shadow transition ${rule.enabled ? "translate-x-5" : "translate-x-0.5"}`} />
+              <span
+                className={`inline-block h-5 w-5 rounded-full bg-white shadow transition ${rule.enabled ? "translate-x-5" : "translate-x-0.5"}`}
+              />
             </button>
           ) : (
-            <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${rule.enabled ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-400"}`}>{rule.enabled ? "On" : "Off"}</span>
+            <span
+              className={`rounded-full px-2 py-0.5 text-xs font-medium ${rule.enabled ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-400"}`}
+            >
+              {rule.enabled ? "On" : "Off"}
+            </span>
           )}
         </div>
       </div>
       <div className="mt-3 flex flex-wrap gap-2">
-        <button type="button" onClick={() => runPreview()} disabled={pending} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800">
+        <button
+          type="button"
+          onClick={() => runPreview()}
+          disabled={pending}
+          className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
           Preview with recent events
         </button>
         {canEdit && (
           <>
-            <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800">
+            <button
+              type="button"
+              aria-expanded={editing}
+              onClick={() => setEditing(!editing)}
+              className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
+            >
               {editing ? "Close editor" : "Edit"}
             </button>
-            <button type="button" onClick={remove} disabled={pending} className="rounded-md px-3 py-1 text-sm text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950">
+            <button
+              type="button"
+              onClick={remove}
+              disabled={pending}
+              className="rounded-md px-3 py-1 text-sm text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
+            >
               Delete
             </button>
           </>
@@ -117,7 +145,12 @@ export function RuleCard({ orgSlug, rule, canEdit }: { orgSlug: string; rule: Ru
       <FeedbackMessage feedback={feedback} />
       {editing && (
         <div className="mt-4 border-t border-slate-100 pt-4 dark:border-slate-800">
-          <RuleForm orgSlug={orgSlug} kind={rule.kind} initial={{ ruleId: rule.id, name: rule.name, enabled: rule.enabled, config: rule.config }} onPreview={runPreview} />
+          <RuleForm
+            orgSlug={orgSlug}
+            kind={rule.kind}
+            initial={{ ruleId: rule.id, name: rule.name, enabled: rule.enabled, config: rule.config }}
+            onPreview={runPreview}
+          />
         </div>
       )}
       {preview && (

@@ -10,10 +10,30 @@ export type RuleField =
   | { name: string; label: string; type: "choices"; options: string[] }
   | { name: string; label: string; type: "checkbox" };
 
-const jiraProjectKey: RuleField = { name: "jiraProjectKey", label: "Jira project key", type: "text", hint: "Where the bug is filed, e.g. ACME" };
-const sentryProjects: RuleField = { name: "projects", label: "Sentry projects", type: "list", hint: "Slugs, comma-separated; blank watches every project" };
-const statusOrder: RuleField = { name: "statusOrder", label: "Workflow order", type: "list", hint: "Statuses from first to last, comma-separated; issues only move right" };
-const projectKeys: RuleField = { name: "projectKeys", label: "Lower-case keys for", type: "list", hint: "Project keys whose lower-case mentions count too (acme-12-fix)" };
+const jiraProjectKey: RuleField = {
+  name: "jiraProjectKey",
+  label: "Jira project key",
+  type: "text",
+  hint: "Where the bug is filed, e.g. ACME",
+};
+const sentryProjects: RuleField = {
+  name: "projects",
+  label: "Sentry projects",
+  type: "list",
+  hint: "Slugs, comma-separated; blank watches every project",
+};
+const statusOrder: RuleField = {
+  name: "statusOrder",
+  label: "Workflow order",
+  type: "list",
+  hint: "Statuses from first to last, comma-separated; issues only move right",
+};
+const projectKeys: RuleField = {
+  name: "projectKeys",
+  label: "Lower-case keys for",
+  type: "list",
+  hint: "Project keys whose lower-case mentions count too (acme-12-fix)",
+};
 
 export const RULE_FIELDS: Record<AutomationKind, RuleField[]> = {
   sentry_issue_to_jira: [
@@ -25,7 +45,11 @@ export const RULE_FIELDS: Record<AutomationKind, RuleField[]> = {
     jiraProjectKey,
     { name: "commentOnRegression", label: "Comment on the ticket when the issue regresses", type: "checkbox" },
   ],
-  sentry_metric_alert_to_jira: [{ name: "triggers", label: "Alert levels", type: "choices", options: ["critical", "warning"] }, sentryProjects, jiraProjectKey],
+  sentry_metric_alert_to_jira: [
+    { name: "triggers", label: "Alert levels", type: "choices", options: ["critical", "warning"] },
+    sentryProjects,
+    jiraProjectKey,
+  ],
   release_health_to_jira: [
     { name: "crashFreeSessionsBelow", label: "Crash-free sessions below (%)", type: "number", step: 0.1 },
     { name: "minSessions", label: "Once it has sessions", type: "number" },
@@ -48,8 +72,13 @@ export function configFromForm(kind: AutomationKind, form: FormData): Record<str
     const raw = form.get(field.name);
     if (field.type === "choices") config[field.name] = form.getAll(field.name).map(String);
     else if (field.type === "checkbox") config[field.name] = raw === "on";
-    else if (field.type === "list") config[field.name] = String(raw ?? "").split(",").map((item) => item.trim()).filter(Boolean);
-    else if (field.type === "number") config[field.name] = String(raw ?? "").trim() === "" ? (field.optional ? null : undefined) : Number(raw);
+    else if (field.type === "list")
+      config[field.name] = String(raw ?? "")
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean);
+    else if (field.type === "number")
+      config[field.name] = String(raw ?? "").trim() === "" ? (field.optional ? null : undefined) : Number(raw);
     else config[field.name] = String(raw ?? "");
   }
   return config;

@@ -6,11 +6,17 @@ import type { AutomationKind } from "@/lib/domain/automations/rules";
 import { saveRuleAction } from "./actions";
 import { configFromForm, RULE_FIELDS, type RuleField } from "./rule-fields";
 
-const INPUT = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900";
+const INPUT =
+  "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900";
 
 function FieldInput({ field, value, error, id }: { field: RuleField; value: unknown; error?: string; id: string }) {
   const describedBy = `${id}-hint`;
-  const hint = "hint" in field && field.hint ? <span id={describedBy} className="mt-1 block text-xs font-normal text-slate-500">{field.hint}</span> : null;
+  const hint =
+    "hint" in field && field.hint ? (
+      <span id={describedBy} className="mt-1 block text-xs font-normal text-slate-500">
+        {field.hint}
+      </span>
+    ) : null;
   const errorText = error ? <span className="mt-1 block text-xs font-normal text-red-600">{error}</span> : null;
   if (field.type === "checkbox") {
     return (
@@ -29,7 +35,13 @@ function FieldInput({ field, value, error, id }: { field: RuleField; value: unkn
         <div className="mt-1 flex flex-wrap gap-3">
           {field.options.map((option) => (
             <label key={option} className="flex items-center gap-1.5 font-normal">
-              <input type="checkbox" name={field.name} value={option} defaultChecked={chosen.has(option)} className="h-4 w-4" />
+              <input
+                type="checkbox"
+                name={field.name}
+                value={option}
+                defaultChecked={chosen.has(option)}
+                className="h-4 w-4"
+              />
               {option}
             </label>
           ))}
@@ -38,11 +50,26 @@ function FieldInput({ field, value, error, id }: { field: RuleField; value: unkn
       </fieldset>
     );
   }
-  const defaultValue = field.type === "list" ? (Array.isArray(value) ? value.join(", ") : "") : value === null || value === undefined ? "" : String(value);
+  const defaultValue =
+    field.type === "list"
+      ? Array.isArray(value)
+        ? value.join(", ")
+        : ""
+      : value === null || value === undefined
+        ? ""
+        : String(value);
   return (
     <label className="text-sm font-medium">
       {field.label}
-      <input name={field.name} type={field.type === "number" ? "number" : "text"} step={field.type === "number" ? (field.step ?? 1) : undefined} defaultValue={defaultValue} aria-describedby={hint ? describedBy : undefined} aria-invalid={error ? true : undefined} className={INPUT} />
+      <input
+        name={field.name}
+        type={field.type === "number" ? "number" : "text"}
+        step={field.type === "number" ? (field.step ?? 1) : undefined}
+        defaultValue={defaultValue}
+        aria-describedby={hint ? describedBy : undefined}
+        aria-invalid={error ? true : undefined}
+        className={INPUT}
+      />
       {hint}
       {errorText}
     </label>
@@ -50,7 +77,19 @@ function FieldInput({ field, value, error, id }: { field: RuleField; value: unkn
 }
 
 /** Creates a rule or edits one; field errors from the server are shown next to their field. */
-export function RuleForm({ orgSlug, kind, initial, onDone, onPreview }: { orgSlug: string; kind: AutomationKind; initial: { ruleId?: string; name: string; enabled: boolean; config: Record<string, unknown> }; onDone?: () => void; onPreview?: (config: Record<string, unknown>) => void }) {
+export function RuleForm({
+  orgSlug,
+  kind,
+  initial,
+  onDone,
+  onPreview,
+}: {
+  orgSlug: string;
+  kind: AutomationKind;
+  initial: { ruleId?: string; name: string; enabled: boolean; config: Record<string, unknown> };
+  onDone?: () => void;
+  onPreview?: (config: Record<string, unknown>) => void;
+}) {
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string; fields?: Record<string, string> } | null>(null);
   const [pending, startTransition] = useTransition();
   const formId = `rule-${initial.ruleId ?? kind}`;
@@ -58,7 +97,14 @@ export function RuleForm({ orgSlug, kind, initial, onDone, onPreview }: { orgSlu
   function submit(form: FormData) {
     const config = configFromForm(kind, form);
     startTransition(async () => {
-      const result = await saveRuleAction({ orgSlug, ruleId: initial.ruleId, kind, name: String(form.get("name") ?? ""), enabled: form.get("enabled") === "on", config });
+      const result = await saveRuleAction({
+        orgSlug,
+        ruleId: initial.ruleId,
+        kind,
+        name: String(form.get("name") ?? ""),
+        enabled: form.get("enabled") === "on",
+        config,
+      });
       if (result.ok) {
         setFeedback({ ok: true, text: initial.ruleId ? "Rule saved." : "Rule created." });
         onDone?.();
@@ -71,19 +117,38 @@ export function RuleForm({ orgSlug, kind, initial, onDone, onPreview }: { orgSlu
       <fieldset disabled={pending} className="grid gap-3 sm:grid-cols-2">
         <label className="text-sm font-medium">
           Name
-          <input name="name" defaultValue={initial.name} required maxLength={80} className={INPUT} aria-invalid={feedback?.fields?.name ? true : undefined} />
-          {feedback?.fields?.name && <span className="mt-1 block text-xs font-normal text-red-600">{feedback.fields.name}</span>}
+          <input
+            name="name"
+            defaultValue={initial.name}
+            required
+            maxLength={80}
+            className={INPUT}
+            aria-invalid={feedback?.fields?.name ? true : undefined}
+          />
+          {feedback?.fields?.name && (
+            <span className="mt-1 block text-xs font-normal text-red-600">{feedback.fields.name}</span>
+          )}
         </label>
         <label className="flex items-center gap-2 self-end text-sm">
           <input type="checkbox" name="enabled" defaultChecked={initial.enabled} className="h-4 w-4" />
           On
         </label>
         {RULE_FIELDS[kind].map((field) => (
-          <FieldInput key={field.name} id={`${formId}-${field.name}`} field={field} value={initial.config[field.name]} error={feedback?.fields?.[`config.${field.name}`]} />
+          <FieldInput
+            key={field.name}
+            id={`${formId}-${field.name}`}
+            field={field}
+            value={initial.config[field.name]}
+            error={feedback?.fields?.[`config.${field.name}`]}
+          />
         ))}
       </fieldset>
       <div className="flex flex-wrap items-center gap-2">
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {initial.ruleId ? "Save rule" : "Create rule"}
         </button>
         {onPreview && (

@@ -4,7 +4,17 @@ import { loadAutomationRunLog, type RunStatusFilter } from "@/lib/features/autom
 import { RunLog } from "./run-log";
 
 /** The run log reads the most rows on the page, so it streams in after the rest has rendered. */
-export async function RunLogPanel({ orgId, orgSlug, status, canRetry }: { orgId: string; orgSlug: string; status: RunStatusFilter | undefined; canRetry: boolean }) {
+export async function RunLogPanel({
+  orgId,
+  orgSlug,
+  status,
+  canRetry,
+}: {
+  orgId: string;
+  orgSlug: string;
+  status: RunStatusFilter | undefined;
+  canRetry: boolean;
+}) {
   const runs = await loadAutomationRunLog({ orgId, status });
   return (
     <Card title="Run log">

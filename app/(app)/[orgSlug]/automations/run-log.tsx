@@ -24,7 +24,17 @@ function eventLine(input: unknown): string {
 }
 
 /** Every run: what came in, what the rule decided, the writes it made and how it ended. */
-export function RunLog({ orgSlug, runs, status, canRetry }: { orgSlug: string; runs: RunLogEntry[]; status: string; canRetry: boolean }) {
+export function RunLog({
+  orgSlug,
+  runs,
+  status,
+  canRetry,
+}: {
+  orgSlug: string;
+  runs: RunLogEntry[];
+  status: string;
+  canRetry: boolean;
+}) {
   return (
     <div className="space-y-3">
       <nav aria-label="Filter runs by outcome" className="flex flex-wrap gap-2 text-sm">
@@ -40,7 +50,10 @@ export function RunLog({ orgSlug, runs, status, canRetry }: { orgSlug: string; r
         ))}
       </nav>
       {runs.length === 0 ? (
-        <p className="text-sm text-slate-500">No runs {status ? "with this outcome " : ""}yet. Runs appear when Sentry or GitHub deliver an event a rule listens to.</p>
+        <p className="text-sm text-slate-500">
+          No runs {status ? "with this outcome " : ""}yet. Runs appear when Sentry or GitHub deliver an event a rule
+          listens to.
+        </p>
       ) : (
         <DataTable head={<TableHead columns={["Started (UTC)", "Rule", "Input", "Decision", "Writes", "Outcome"]} />}>
           {runs.map((run) => {
@@ -51,7 +64,11 @@ export function RunLog({ orgSlug, runs, status, canRetry }: { orgSlug: string; r
                 <td className="py-2 pr-4">{run.rule?.name ?? "Deleted rule"}</td>
                 <td className="py-2 pr-4">
                   {eventLine(run.input)}
-                  {run.delivery && <span className="block text-xs text-slate-500">{run.delivery.source} {run.delivery.eventType}</span>}
+                  {run.delivery && (
+                    <span className="block text-xs text-slate-500">
+                      {run.delivery.source} {run.delivery.eventType}
+                    </span>
+                  )}
                 </td>
                 <td className="py-2 pr-4">
                   {decision?.summary ?? "—"}
@@ -70,7 +87,9 @@ export function RunLog({ orgSlug, runs, status, canRetry }: { orgSlug: string; r
                         <li key={intent.id} className="text-xs">
                           <span className="font-mono">{intent.operation}</span> <StatusBadge status={intent.status} />
                           {intent.attempts > 1 && <span className="text-slate-500"> · {intent.attempts} attempts</span>}
-                          {intent.lastError && intent.status !== "succeeded" && <span className="block text-red-600">{intent.lastError}</span>}
+                          {intent.lastError && intent.status !== "succeeded" && (
+                            <span className="block text-red-600">{intent.lastError}</span>
+                          )}
                         </li>
                       ))}
                     </ul>

@@ -15,5 +15,9 @@ const TONE: Record<string, string> = {
 };
 
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${TONE[status] ?? TONE.skipped}`}>{status.replace("_", " ")}</span>;
+  return (
+    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${TONE[status] ?? TONE.skipped}`}>
+      {status.replace("_", " ")}
+    </span>
+  );
 }

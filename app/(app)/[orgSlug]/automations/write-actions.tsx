@@ -10,28 +10,60 @@ import { resumeWriteAction, retryWriteAction } from "./actions";
  * to where its input can be corrected (sending corrected input replaces the
  * failed write).
  */
-export function WriteActions({ orgSlug, intentId, status, editHref, editHint }: { orgSlug: string; intentId: string; status: "pending" | "failed"; editHref?: string; editHint?: string }) {
+export function WriteActions({
+  orgSlug,
+  intentId,
+  status,
+  editHref,
+  editHint,
+}: {
+  orgSlug: string;
+  intentId: string;
+  status: "pending" | "failed";
+  editHref?: string;
+  editHint?: string;
+}) {
   const [busy, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   function act() {
     startTransition(async () => {
-      const result = status === "failed" ? await retryWriteAction({ orgSlug, intentId }) : await resumeWriteAction({ orgSlug, intentId });
-      setMessage(result.ok ? { ok: result.data.status !== "failed", text: result.data.message } : { ok: false, text: result.error });
+      const result =
+        status === "failed"
+          ? await retryWriteAction({ orgSlug, intentId })
+          : await resumeWriteAction({ orgSlug, intentId });
+      setMessage(
+        result.ok
+          ? { ok: result.data.status !== "failed", text: result.data.message }
+          : { ok: false, text: result.error },
+      );
     });
   }
   const label = status === "failed" ? (busy ? "Retrying…" : "Retry") : busy ? "Trying…" : "Resume now";
   return (
     <span className="flex flex-wrap items-center gap-2">
-      <button type="button" onClick={act} disabled={busy} aria-label={`${status === "failed" ? "Retry" : "Resume now"}: write ${intentId}`} className="rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-500 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800">
+      <button
+        type="button"
+        onClick={act}
+        disabled={busy}
+        aria-label={`${status === "failed" ? "Retry" : "Resume now"}: write ${intentId}`}
+        className="rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-500 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
+      >
         {label}
       </button>
       {status === "failed" && editHref && (
-        <Link href={editHref} title={editHint} className="rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-500 dark:border-slate-600 dark:hover:bg-slate-800">
+        <Link
+          href={editHref}
+          title={editHint}
+          className="rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-500 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
           Edit and resend
         </Link>
       )}
       {message && (
-        <span role="status" className={`text-xs ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}>
+        <span
+          role="status"
+          className={`text-xs ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}
+        >
           {message.text}
         </span>
       )}

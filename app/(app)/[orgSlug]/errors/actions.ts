@@ -13,8 +13,13 @@ const BULK_TRIAGE_THRESHOLD = 10;
 
 export const triageAction = orgAction(
   z.object({
-    issueIds: z.array(z.string().regex(/^\d+$/, "must be Sentry issue ids")).min(1, "choose at least one issue").max(100),
-    action: z.enum(["resolve", "resolveInNextRelease", "ignore", "assign"], { error: "must be resolve, resolveInNextRelease, ignore or assign" }),
+    issueIds: z
+      .array(z.string().regex(/^\d+$/, "must be Sentry issue ids"))
+      .min(1, "choose at least one issue")
+      .max(100),
+    action: z.enum(["resolve", "resolveInNextRelease", "ignore", "assign"], {
+      error: "must be resolve, resolveInNextRelease, ignore or assign",
+    }),
     assigneeUserId: z.string().optional(),
     idempotencyKey: z.string().uuid(),
   }),
@@ -36,12 +41,30 @@ export const triageAction = orgAction(
  * with another project instead replaces the failed one.
  */
 export const createTicketAction = orgAction(
-  z.object({ issueId: z.string().regex(/^\d+$/, "must be a Sentry issue id"), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]+$/, "must be a Jira project key"), retry: z.boolean().optional() }),
+  z.object({
+    issueId: z.string().regex(/^\d+$/, "must be a Sentry issue id"),
+    projectKey: z.string().regex(/^[A-Z][A-Z0-9_]+$/, "must be a Jira project key"),
+    retry: z.boolean().optional(),
+  }),
   "tickets:create-from-error",
   async ({ input, org, role, requestId, actor }): Promise<ActionResult<TicketOutcome>> => {
     const retry = input.retry ? { ownWritesOnly: !can(role, "automations:view") } : undefined;
-    const result = await ticketForListedSentryIssue({ orgId: org.id, issueId: input.issueId, projectKey: input.projectKey, actor, requestId, retry });
-    if (result.status !== "filed") return { ok: false, error: result.status === "not-listed" ? "That Sentry issue is not in the current list of unresolved issues." : result.message };
+    const result = await ticketForListedSentryIssue({
+      orgId: org.id,
+      issueId: input.issueId,
+      projectKey: input.projectKey,
+      actor,
+      requestId,
+      retry,
+    });
+    if (result.status !== "filed")
+      return {
+        ok: false,
+        error:
+          result.status === "not-listed"
+            ? "That Sentry issue is not in the current list of unresolved issues."
+            : result.message,
+      };
     const { outcome } = result;
     if (outcome.status === "failed") return { ok: false, error: outcome.message };
     revalidatePath(`/${org.slug}/errors`);

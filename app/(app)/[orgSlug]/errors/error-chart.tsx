@@ -1,6 +1,13 @@
 import type { ErrorSeries } from "@/lib/integrations/sentry";
 
-const COLORS = ["fill-brand-600", "fill-amber-500", "fill-emerald-600", "fill-rose-500", "fill-sky-500", "fill-violet-500"];
+const COLORS = [
+  "fill-brand-600",
+  "fill-amber-500",
+  "fill-emerald-600",
+  "fill-rose-500",
+  "fill-sky-500",
+  "fill-violet-500",
+];
 
 /** Error events per interval, stacked by project. Server-rendered SVG. */
 export function ErrorChart({ series, projects }: { series: ErrorSeries; projects: { id: string; slug: string }[] }) {
@@ -13,7 +20,12 @@ export function ErrorChart({ series, projects }: { series: ErrorSeries; projects
   const total = totals.reduce((t, v) => t + v, 0);
   return (
     <figure>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Error events: ${total.toLocaleString("en")} in the period, ${series.projects.map((p) => `${slug(p.projectId)} ${p.values.reduce((t, v) => t + v, 0)}`).join(", ")}`} className="w-full">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`Error events: ${total.toLocaleString("en")} in the period, ${series.projects.map((p) => `${slug(p.projectId)} ${p.values.reduce((t, v) => t + v, 0)}`).join(", ")}`}
+        className="w-full"
+      >
         {series.intervals.map((ts, i) => {
           let y = height;
           return (
@@ -21,7 +33,16 @@ export function ErrorChart({ series, projects }: { series: ErrorSeries; projects
               {series.projects.map((p, j) => {
                 const h = ((p.values[i] ?? 0) / max) * (height - 8);
                 y -= h;
-                return <rect key={p.projectId} x={i * slot + 1} y={y} width={Math.max(1, slot - 2)} height={h} className={COLORS[j % COLORS.length]} />;
+                return (
+                  <rect
+                    key={p.projectId}
+                    x={i * slot + 1}
+                    y={y}
+                    width={Math.max(1, slot - 2)}
+                    height={h}
+                    className={COLORS[j % COLORS.length]}
+                  />
+                );
               })}
             </g>
           );

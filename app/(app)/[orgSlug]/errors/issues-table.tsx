@@ -14,18 +14,44 @@ const SEVERITY_STYLE = {
   low: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
 } as const;
 
-type Props = { orgSlug: string; issues: ClassifiedIssue[]; members: { userId: string; name: string }[]; jiraProjects: string[]; canTicket: boolean };
+type Props = {
+  orgSlug: string;
+  issues: ClassifiedIssue[];
+  members: { userId: string; name: string }[];
+  jiraProjects: string[];
+  canTicket: boolean;
+};
 
 export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [message, setMessage] = useState<{ ok: boolean; text: string; url?: string; stepUpUrl?: string; retry?: { issueId: string; projectKey: string } } | null>(null);
+  const [message, setMessage] = useState<{
+    ok: boolean;
+    text: string;
+    url?: string;
+    stepUpUrl?: string;
+    retry?: { issueId: string; projectKey: string };
+  } | null>(null);
   const [pending, startTransition] = useTransition();
   const [ticketProject, setTicketProject] = useState(jiraProjects[0] ?? "");
 
-  function triage(issueIds: string[], action: "resolve" | "resolveInNextRelease" | "ignore" | "assign", assigneeUserId?: string) {
+  function triage(
+    issueIds: string[],
+    action: "resolve" | "resolveInNextRelease" | "ignore" | "assign",
+    assigneeUserId?: string,
+  ) {
     startTransition(async () => {
-      const result = await triageAction({ orgSlug, issueIds, action, assigneeUserId, idempotencyKey: crypto.randomUUID() });
-      setMessage(result.ok ? { ok: true, text: result.data.message } : { ok: false, text: result.error, stepUpUrl: result.stepUp?.url });
+      const result = await triageAction({
+        orgSlug,
+        issueIds,
+        action,
+        assigneeUserId,
+        idempotencyKey: crypto.randomUUID(),
+      });
+      setMessage(
+        result.ok
+          ? { ok: true, text: result.data.message }
+          : { ok: false, text: result.error, stepUpUrl: result.stepUp?.url },
+      );
       if (result.ok) setSelected(new Set());
     });
   }
@@ -34,46 +60,117 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
   function ticket(issueId: string, projectKey: string, retry = false) {
     startTransition(async () => {
       const result = await createTicketAction({ orgSlug, issueId, projectKey, ...(retry ? { retry } : {}) });
-      if (!result.ok) return setMessage({ ok: false, text: result.error, retry: result.fieldErrors ? undefined : { issueId, projectKey } });
+      if (!result.ok)
+        return setMessage({
+          ok: false,
+          text: result.error,
+          retry: result.fieldErrors ? undefined : { issueId, projectKey },
+        });
       const outcome = result.data;
-      setMessage(outcome.status === "pending" ? { ok: true, text: outcome.message } : outcome.status === "failed" ? { ok: false, text: outcome.message } : { ok: true, text: outcome.status === "created" ? `Created ${outcome.key}${outcome.assignee ? `, assigned to ${outcome.assignee}` : ""}.` : `Already filed as ${outcome.key}.`, url: outcome.url });
+      setMessage(
+        outcome.status === "pending"
+          ? { ok: true, text: outcome.message }
+          : outcome.status === "failed"
+            ? { ok: false, text: outcome.message }
+            : {
+                ok: true,
+                text:
+                  outcome.status === "created"
+                    ? `Created ${outcome.key}${outcome.assignee ? `, assigned to ${outcome.assignee}` : ""}.`
+                    : `Already filed as ${outcome.key}.`,
+                url: outcome.url,
+              },
+      );
     });
   }
 
-  const toggle = (id: string) => setSelected((current) => new Set(current.has(id) ? [...current].filter((x) => x !== id) : [...current, id]));
+  const toggle = (id: string) =>
+    setSelected((current) => new Set(current.has(id) ? [...current].filter((x) => x !== id) : [...current, id]));
   const chosen = [...selected];
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Triage selected issues">
         <span className="text-sm text-slate-600 dark:text-slate-400">{chosen.length} selected</span>
-        <button type="button" disabled={!chosen.length || pending} onClick={() => triage(chosen, "resolve")} className="rounded-md border border-slate-300 px-2.5 py-1 text-sm disabled:opacity-50 dark:border-slate-600">Resolve</button>
-        <button type="button" disabled={!chosen.length || pending} onClick={() => triage(chosen, "resolveInNextRelease")} className="rounded-md border border-slate-300 px-2.5 py-1 text-sm disabled:opacity-50 dark:border-slate-600">Resolve in next release</button>
-        <button type="button" disabled={!chosen.length || pending} onClick={() => triage(chosen, "ignore")} className="rounded-md border border-slate-300 px-2.5 py-1 text-sm disabled:opacity-50 dark:border-slate-600">Archive until escalating</button>
-        <select aria-label="Assign selected issues to" disabled={!chosen.length || pending} value="" onChange={(e) => triage(chosen, "assign", e.target.value || undefined)} className="rounded-md border border-slate-300 px-2 py-1 text-sm disabled:opacity-50 dark:border-slate-600 dark:bg-slate-900">
+        <button
+          type="button"
+          disabled={!chosen.length || pending}
+          onClick={() => triage(chosen, "resolve")}
+          className="rounded-md border border-slate-300 px-2.5 py-1 text-sm disabled:opacity-50 dark:border-slate-600"
+        >
+          Resolve
+        </button>
+        <button
+          type="button"
+          disabled={!chosen.length || pending}
+          onClick={() => triage(chosen, "resolveInNextRelease")}
+          className="rounded-md border border-slate-300 px-2.5 py-1 text-sm disabled:opacity-50 dark:border-slate-600"
+        >
+          Resolve in next release
+        </button>
+        <button
+          type="button"
+          disabled={!chosen.length || pending}
+          onClick={() => triage(chosen, "ignore")}
+          className="rounded-md border border-slate-300 px-2.5 py-1 text-sm disabled:opacity-50 dark:border-slate-600"
+        >
+          Archive until escalating
+        </button>
+        <select
+          aria-label="Assign selected issues to"
+          disabled={!chosen.length || pending}
+          value=""
+          onChange={(e) => triage(chosen, "assign", e.target.value || undefined)}
+          className="rounded-md border border-slate-300 px-2 py-1 text-sm disabled:opacity-50 dark:border-slate-600 dark:bg-slate-900"
+        >
           <option value="">Assign to…</option>
           {members.map((m) => (
-            <option key={m.userId} value={m.userId}>{m.name}</option>
+            <option key={m.userId} value={m.userId}>
+              {m.name}
+            </option>
           ))}
         </select>
         {canTicket && jiraProjects.length > 0 && (
           <label className="ml-auto text-sm">
             File tickets in{" "}
-            <select value={ticketProject} onChange={(e) => setTicketProject(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900">
+            <select
+              value={ticketProject}
+              onChange={(e) => setTicketProject(e.target.value)}
+              className="rounded-md border border-slate-300 px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+            >
               {jiraProjects.map((key) => (
-                <option key={key} value={key}>{key}</option>
+                <option key={key} value={key}>
+                  {key}
+                </option>
               ))}
             </select>
           </label>
         )}
-        {pending && <span className="text-sm text-slate-500" role="status">Working…</span>}
+        {pending && (
+          <span className="text-sm text-slate-500" role="status">
+            Working…
+          </span>
+        )}
       </div>
       {message?.stepUpUrl && <StepUpPrompt message={message.text} url={message.stepUpUrl} />}
       {message && !message.stepUpUrl && (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600"}`}>
-          {message.text} {message.url && <a href={message.url} className="underline">Open in Jira</a>}
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600"}`}
+        >
+          {message.text}{" "}
+          {message.url && (
+            <a href={message.url} className="underline">
+              Open in Jira
+            </a>
+          )}
           {message.retry && (
-            <button type="button" disabled={pending} onClick={() => message.retry && ticket(message.retry.issueId, message.retry.projectKey, true)} className="ml-2 rounded-md border border-slate-300 px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800">
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => message.retry && ticket(message.retry.issueId, message.retry.projectKey, true)}
+              className="ml-2 rounded-md border border-slate-300 px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
+            >
               Retry
             </button>
           )}
@@ -83,14 +180,30 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
         head={
           <thead>
             <tr className="text-xs uppercase tracking-wide text-slate-500">
-              <th scope="col" className="pb-2 pr-2 font-medium"><span className="sr-only">Select</span></th>
-              <th scope="col" className="pb-2 pr-3 font-medium">Severity</th>
-              <th scope="col" className="pb-2 pr-3 font-medium">Issue</th>
-              <th scope="col" className="pb-2 pr-3 font-medium">Users</th>
-              <th scope="col" className="pb-2 pr-3 font-medium">Events</th>
-              <th scope="col" className="pb-2 pr-3 font-medium">Last seen</th>
-              <th scope="col" className="pb-2 pr-3 font-medium">Assignee</th>
-              <th scope="col" className="pb-2 font-medium">Jira</th>
+              <th scope="col" className="pb-2 pr-2 font-medium">
+                <span className="sr-only">Select</span>
+              </th>
+              <th scope="col" className="pb-2 pr-3 font-medium">
+                Severity
+              </th>
+              <th scope="col" className="pb-2 pr-3 font-medium">
+                Issue
+              </th>
+              <th scope="col" className="pb-2 pr-3 font-medium">
+                Users
+              </th>
+              <th scope="col" className="pb-2 pr-3 font-medium">
+                Events
+              </th>
+              <th scope="col" className="pb-2 pr-3 font-medium">
+                Last seen
+              </th>
+              <th scope="col" className="pb-2 pr-3 font-medium">
+                Assignee
+              </th>
+              <th scope="col" className="pb-2 font-medium">
+                Jira
+              </th>
             </tr>
           </thead>
         }
@@ -98,13 +211,26 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
         {issues.map((issue) => (
           <tr key={issue.id} className="border-t border-slate-100 align-top dark:border-slate-800">
             <td className="py-2 pr-2">
-              <input type="checkbox" aria-label={`Select ${issue.shortId}`} checked={selected.has(issue.id)} onChange={() => toggle(issue.id)} className="h-4 w-4" />
+              <input
+                type="checkbox"
+                aria-label={`Select ${issue.shortId}`}
+                checked={selected.has(issue.id)}
+                onChange={() => toggle(issue.id)}
+                className="h-4 w-4"
+              />
             </td>
             <td className="py-2 pr-3">
-              <span className={`rounded px-1.5 py-0.5 text-xs font-semibold capitalize ${SEVERITY_STYLE[issue.severity]}`} title={issue.reasons.join("; ")}>{issue.severity}</span>
+              <span
+                className={`rounded px-1.5 py-0.5 text-xs font-semibold capitalize ${SEVERITY_STYLE[issue.severity]}`}
+                title={issue.reasons.join("; ")}
+              >
+                {issue.severity}
+              </span>
             </td>
             <td className="max-w-md py-2 pr-3">
-              <a href={issue.permalink} className="font-medium hover:underline">{issue.title}</a>
+              <a href={issue.permalink} className="font-medium hover:underline">
+                {issue.title}
+              </a>
               <span className="block text-xs text-slate-500">
                 <span className="font-mono">{issue.shortId}</span> · {issue.project.slug} · {issue.level}
                 {issue.culprit && ` · ${issue.culprit}`}
@@ -121,7 +247,12 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
               {issue.jiraKey ? (
                 <span className="font-mono text-xs">{issue.jiraKey}</span>
               ) : canTicket && jiraProjects.length > 0 ? (
-                <button type="button" disabled={pending} onClick={() => ticket(issue.id, ticketProject)} className="whitespace-nowrap text-xs font-medium text-brand-600 hover:underline disabled:opacity-50">
+                <button
+                  type="button"
+                  disabled={pending}
+                  onClick={() => ticket(issue.id, ticketProject)}
+                  className="whitespace-nowrap text-xs font-medium text-brand-600 hover:underline disabled:opacity-50"
+                >
                   Create ticket<span className="sr-only"> for {issue.shortId}</span>
                 </button>
               ) : null}

@@ -5,7 +5,16 @@ import { can } from "@/lib/domain/permissions";
 import { SEVERITY_ORDER, type Severity } from "@/lib/domain/severity";
 import { loadErrorsView, type ErrorFilters, type Period } from "@/lib/features/errors";
 import { getRequestId } from "@/lib/platform/observability/request-context";
-import { ErrorRatePanel, ErrorRateSkeleton, ErrorsDescription, ErrorsFreshness, IssuesPanel, IssuesSkeleton, PERIODS, SORTS } from "./errors-panels";
+import {
+  ErrorRatePanel,
+  ErrorRateSkeleton,
+  ErrorsDescription,
+  ErrorsFreshness,
+  IssuesPanel,
+  IssuesSkeleton,
+  PERIODS,
+  SORTS,
+} from "./errors-panels";
 
 export const metadata = { title: "Errors" };
 
@@ -15,26 +24,51 @@ function parseFilters(params: Params): ErrorFilters {
   const period = PERIODS.includes(params.period as Period) ? (params.period as Period) : "7d";
   const severity = SEVERITY_ORDER.includes(params.severity as Severity) ? (params.severity as Severity) : undefined;
   const sort = params.sort && params.sort in SORTS ? (params.sort as ErrorFilters["sort"]) : "severity";
-  return { period, severity, sort, environment: params.environment || undefined, project: params.project || undefined, search: params.q || undefined };
+  return {
+    period,
+    severity,
+    sort,
+    environment: params.environment || undefined,
+    project: params.project || undefined,
+    search: params.q || undefined,
+  };
 }
 
-export default async function ErrorsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<Params> }) {
+export default async function ErrorsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgSlug: string }>;
+  searchParams: Promise<Params>;
+}) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
   const raw = await searchParams;
   const filters = parseFilters(raw);
   // Not awaited here: the header renders at once, and each part that needs Sentry awaits this one read.
   const view = loadErrorsView({ orgId: org.id, filters, requestId: await getRequestId() });
-  const withParam = (key: string, value: string) => `/${org.slug}/errors?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => Boolean(e[1]))), [key]: value }).toString()}`;
+  const withParam = (key: string, value: string) =>
+    `/${org.slug}/errors?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => Boolean(e[1]))), [key]: value }).toString()}`;
 
   return (
     <>
-      <StreamedPageHeader title="Errors" description={<ErrorsDescription view={view} />} actions={<ErrorsFreshness view={view} />} />
+      <StreamedPageHeader
+        title="Errors"
+        description={<ErrorsDescription view={view} />}
+        actions={<ErrorsFreshness view={view} />}
+      />
       <Suspense fallback={<ErrorRateSkeleton />}>
         <ErrorRatePanel view={view} period={filters.period} withParam={withParam} />
       </Suspense>
       <Suspense fallback={<IssuesSkeleton />}>
-        <IssuesPanel view={view} filters={filters} rawPage={raw.page} orgSlug={org.slug} canTicket={can(role, "tickets:create-from-error")} withParam={withParam} />
+        <IssuesPanel
+          view={view}
+          filters={filters}
+          rawPage={raw.page}
+          orgSlug={org.slug}
+          canTicket={can(role, "tickets:create-from-error")}
+          withParam={withParam}
+        />
       </Suspense>
     </>
   );

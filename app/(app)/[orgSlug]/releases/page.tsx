@@ -7,7 +7,13 @@ import { ReleasesDescription, ReleasesFreshness, ReleasesPanel, ReleasesSkeleton
 
 export const metadata = { title: "Releases" };
 
-export default async function ReleasesPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ sort?: string; regressions?: string }> }) {
+export default async function ReleasesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgSlug: string }>;
+  searchParams: Promise<{ sort?: string; regressions?: string }>;
+}) {
   const { orgSlug } = await params;
   const { org } = await requireOrg(orgSlug);
   const { sort = "newest", regressions } = await searchParams;
@@ -15,7 +21,11 @@ export default async function ReleasesPage({ params, searchParams }: { params: P
   const releases = loadReleasesPage({ orgId: org.id, requestId: await getRequestId() });
   return (
     <>
-      <StreamedPageHeader title="Releases" description={<ReleasesDescription releases={releases} />} actions={<ReleasesFreshness releases={releases} />} />
+      <StreamedPageHeader
+        title="Releases"
+        description={<ReleasesDescription releases={releases} />}
+        actions={<ReleasesFreshness releases={releases} />}
+      />
       <Suspense fallback={<ReleasesSkeleton />}>
         <ReleasesPanel orgSlug={org.slug} releases={releases} sort={sort} regressions={regressions} />
       </Suspense>

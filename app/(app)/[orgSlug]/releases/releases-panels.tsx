@@ -16,7 +16,10 @@ type Releases = Promise<ReleasesPage>;
 
 const SORTS: Record<string, { label: string; compare: (a: ReleaseHealth, b: ReleaseHealth) => number }> = {
   newest: { label: "Newest", compare: () => 0 },
-  crashFree: { label: "Crash-free sessions", compare: (a, b) => (a.crashFreeSessions ?? 101) - (b.crashFreeSessions ?? 101) },
+  crashFree: {
+    label: "Crash-free sessions",
+    compare: (a, b) => (a.crashFreeSessions ?? 101) - (b.crashFreeSessions ?? 101),
+  },
   adoption: { label: "Adoption", compare: (a, b) => (b.adoptionPercent ?? -1) - (a.adoptionPercent ?? -1) },
   version: { label: "Version", compare: (a, b) => compareVersions(b.version, a.version) },
 };
@@ -25,20 +28,38 @@ const COLUMNS = ["Release", "Crash-free sessions", "Crash-free users", "Adoption
 const pct = (value: number | null) => (value === null ? "—" : `${value.toFixed(2)}%`);
 
 export async function ReleasesDescription({ releases }: { releases: Releases }) {
-  return (await releases).status === "ok" ? "Crash-free sessions and users, adoption and new issues per release, with regressions flagged." : "Release health from Sentry.";
+  return (await releases).status === "ok"
+    ? "Crash-free sessions and users, adoption and new issues per release, with regressions flagged."
+    : "Release health from Sentry.";
 }
 
 export async function ReleasesFreshness({ releases }: { releases: Releases }) {
   const data = await releases;
-  return data.status === "ok" ? <Freshness fetchedAt={data.fetchedAt} stale={data.stale} error={data.error} now={new Date()} /> : null;
+  return data.status === "ok" ? (
+    <Freshness fetchedAt={data.fetchedAt} stale={data.stale} error={data.error} now={new Date()} />
+  ) : null;
 }
 
-export async function ReleasesPanel({ orgSlug, releases, sort, regressions }: { orgSlug: string; releases: Releases; sort: string; regressions: string | undefined }) {
+export async function ReleasesPanel({
+  orgSlug,
+  releases,
+  sort,
+  regressions,
+}: {
+  orgSlug: string;
+  releases: Releases;
+  sort: string;
+  regressions: string | undefined;
+}) {
   const data = await releases;
   if (data.status !== "ok") {
     return (
       <Card>
-        <p className="text-sm" role="status">{data.status === "not-connected" ? "Connect Sentry in Settings → Integrations to see release health." : `Sentry is not answering right now (${data.message}), and nothing is cached yet.`}</p>
+        <p className="text-sm" role="status">
+          {data.status === "not-connected"
+            ? "Connect Sentry in Settings → Integrations to see release health."
+            : `Sentry is not answering right now (${data.message}), and nothing is cached yet.`}
+        </p>
       </Card>
     );
   }
@@ -49,22 +70,45 @@ export async function ReleasesPanel({ orgSlug, releases, sort, regressions }: { 
       <form className="mb-4 flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium">
           Sort by
-          <select name="sort" defaultValue={sort} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900">
+          <select
+            name="sort"
+            defaultValue={sort}
+            className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
+          >
             {Object.entries(SORTS).map(([value, { label }]) => (
-              <option key={value} value={value}>{label}</option>
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="regressions" value="1" defaultChecked={Boolean(regressions)} className="h-4 w-4" /> Only regressions
+          <input
+            type="checkbox"
+            name="regressions"
+            value="1"
+            defaultChecked={Boolean(regressions)}
+            className="h-4 w-4"
+          />{" "}
+          Only regressions
         </label>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Apply</button>
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+        >
+          Apply
+        </button>
       </form>
       <DataTable head={<TableHead columns={COLUMNS} tight />}>
         {rows.map((r) => (
           <tr key={r.version} className="border-t border-slate-100 dark:border-slate-800">
             <td className="py-2 pr-3">
-              <Link href={`/${orgSlug}/releases/${encodeURIComponent(r.version)}`} className="font-mono font-medium text-brand-600 hover:underline">{r.version}</Link>
+              <Link
+                href={`/${orgSlug}/releases/${encodeURIComponent(r.version)}`}
+                className="font-mono font-medium text-brand-600 hover:underline"
+              >
+                {r.version}
+              </Link>
               <span className="block text-xs text-slate-500">{r.dateReleased?.slice(0, 10)}</span>
             </td>
             <td className="py-2 pr-3 tabular-nums">{pct(r.crashFreeSessions)}</td>
@@ -74,7 +118,12 @@ export async function ReleasesPanel({ orgSlug, releases, sort, regressions }: { 
             <td className="py-2 pr-3 tabular-nums">{r.newIssues}</td>
             <td className="py-2">
               {r.regression.isRegression ? (
-                <span className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white" title={r.regression.reason ?? undefined}>Regression</span>
+                <span
+                  className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white"
+                  title={r.regression.reason ?? undefined}
+                >
+                  Regression
+                </span>
               ) : (
                 <span className="text-xs text-slate-500">{r.regression.reason ?? "OK"}</span>
               )}

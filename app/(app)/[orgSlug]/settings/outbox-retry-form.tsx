@@ -21,7 +21,17 @@ export function OutboxRetryForm({ orgSlug, initial, canEdit }: { orgSlug: string
           <label htmlFor={hoursId} className="block text-sm font-medium">
             Keep retrying for (hours)
           </label>
-          <input id={hoursId} name="outboxRetryHours" type="number" min={1} max={168} step={1} required defaultValue={initial} className="mt-1 w-40 rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900" />
+          <input
+            id={hoursId}
+            name="outboxRetryHours"
+            type="number"
+            min={1}
+            max={168}
+            step={1}
+            required
+            defaultValue={initial}
+            className="mt-1 w-40 rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+          />
         </div>
         <SaveButton canEdit={canEdit} pending={pending} label="Save retry window" busyLabel="Saving…" />
       </fieldset>

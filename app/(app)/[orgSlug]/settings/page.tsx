@@ -44,25 +44,40 @@ export default async function OrgSettingsPage({ params }: { params: Promise<{ or
         <SecurityForm orgSlug={org.slug} initial={settings} canEdit={can(role, "settings:manage")} />
       </Card>
       <Card title="Error severity thresholds" className="max-w-2xl">
-        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Fatal and security issues are always critical; warnings and info are low unless a warning regresses.</p>
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+          Fatal and security issues are always critical; warnings and info are low unless a warning regresses.
+        </p>
         <SeverityForm orgSlug={org.slug} initial={severity} canEdit={can(role, "settings:manage")} />
       </Card>
       <Card title="Ticket routing" className="max-w-2xl">
-        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Tickets filed from a Sentry project go to whoever completed the most work in its Jira component over recent sprints.</p>
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+          Tickets filed from a Sentry project go to whoever completed the most work in its Jira component over recent
+          sprints.
+        </p>
         <RoutingForm orgSlug={org.slug} projects={projects} initial={routing} canEdit={can(role, "settings:manage")} />
       </Card>
       <Card title="Outbound writes" className="max-w-2xl">
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-          While Jira, Sentry or WorkOS is down or rate-limiting, changes wait in the outbox and are retried (at most 15 minutes apart) for this many hours after they were made, then marked failed with the last error. From 1 to 168 hours.
+          While Jira, Sentry or WorkOS is down or rate-limiting, changes wait in the outbox and are retried (at most 15
+          minutes apart) for this many hours after they were made, then marked failed with the last error. From 1 to 168
+          hours.
         </p>
         <OutboxRetryForm orgSlug={org.slug} initial={retryHours} canEdit={can(role, "settings:manage")} />
       </Card>
       <Card title="Data retention" className="max-w-2xl">
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-          Once a day Bosun clears the bodies of handled webhooks (the record of each delivery stays, so redeliveries are still recognised) and deletes finished automation runs and outbound writes older than these windows. Pending
-          writes and deliveries still being handled are never removed. Cached Jira and Sentry data goes {STALE_CACHE_KEEP_DAYS} days after it expired, session records after {SESSION_MAX_LIFETIME_DAYS} days. The audit log is kept.
+          Once a day Bosun clears the bodies of handled webhooks (the record of each delivery stays, so redeliveries are
+          still recognised) and deletes finished automation runs and outbound writes older than these windows. Pending
+          writes and deliveries still being handled are never removed. Cached Jira and Sentry data goes{" "}
+          {STALE_CACHE_KEEP_DAYS} days after it expired, session records after {SESSION_MAX_LIFETIME_DAYS} days. The
+          audit log is kept.
         </p>
-        <RetentionForm orgSlug={org.slug} initial={retention} fields={[...RETENTION_FIELDS]} canEdit={can(role, "settings:manage")} />
+        <RetentionForm
+          orgSlug={org.slug}
+          initial={retention}
+          fields={[...RETENTION_FIELDS]}
+          canEdit={can(role, "settings:manage")}
+        />
         <RetentionLastRun run={lastRetentionRun} />
       </Card>
     </div>

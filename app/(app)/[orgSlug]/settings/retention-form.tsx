@@ -8,13 +8,30 @@ import { AdminOnlyNote, SaveButton, useSettingsSave } from "./settings-form";
 
 type Field = { name: keyof RetentionSettings; label: string; min: number; max: number };
 
-export function RetentionForm({ orgSlug, initial, fields, canEdit }: { orgSlug: string; initial: RetentionSettings; fields: Field[]; canEdit: boolean }) {
+export function RetentionForm({
+  orgSlug,
+  initial,
+  fields,
+  canEdit,
+}: {
+  orgSlug: string;
+  initial: RetentionSettings;
+  fields: Field[];
+  canEdit: boolean;
+}) {
   const { pending, feedback, fieldErrors, save } = useSettingsSave();
   const idPrefix = useId();
 
   function submit(formData: FormData) {
     const read = (name: keyof RetentionSettings) => Number(String(formData.get(name) ?? "").trim());
-    save(() => updateRetentionSettingsAction({ orgSlug, deliveryPayloadDays: read("deliveryPayloadDays"), automationRunDays: read("automationRunDays"), finishedWriteDays: read("finishedWriteDays") }));
+    save(() =>
+      updateRetentionSettingsAction({
+        orgSlug,
+        deliveryPayloadDays: read("deliveryPayloadDays"),
+        automationRunDays: read("automationRunDays"),
+        finishedWriteDays: read("finishedWriteDays"),
+      }),
+    );
   }
 
   return (

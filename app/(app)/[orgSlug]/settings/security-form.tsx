@@ -6,7 +6,15 @@ import { AdminOnlyNote, SaveButton, useSettingsSave } from "./settings-form";
 
 type SecuritySettings = { requireMfa: boolean; sessionIdleTimeoutMinutes: number | null };
 
-export function SecurityForm({ orgSlug, initial, canEdit }: { orgSlug: string; initial: SecuritySettings; canEdit: boolean }) {
+export function SecurityForm({
+  orgSlug,
+  initial,
+  canEdit,
+}: {
+  orgSlug: string;
+  initial: SecuritySettings;
+  canEdit: boolean;
+}) {
   const { pending, feedback: message, fieldErrors, save } = useSettingsSave();
   const timeoutId = useId();
   const verifyFirst = fieldErrors.requireMfa === "verify-first";
@@ -29,7 +37,9 @@ export function SecurityForm({ orgSlug, initial, canEdit }: { orgSlug: string; i
           <input type="checkbox" name="requireMfa" defaultChecked={initial.requireMfa} className="mt-1 h-4 w-4" />
           <span>
             <span className="block text-sm font-medium">Require two-step verification</span>
-            <span className="block text-sm text-slate-600 dark:text-slate-400">Members without an authenticator app are asked to set one up before they can use this organization.</span>
+            <span className="block text-sm text-slate-600 dark:text-slate-400">
+              Members without an authenticator app are asked to set one up before they can use this organization.
+            </span>
           </span>
         </label>
         <div>
@@ -51,7 +61,10 @@ export function SecurityForm({ orgSlug, initial, canEdit }: { orgSlug: string; i
       </fieldset>
       <AdminOnlyNote canEdit={canEdit} />
       {message && (
-        <p role={message.kind === "error" ? "alert" : "status"} className={`text-sm ${message.kind === "error" ? "text-red-600" : "text-emerald-700 dark:text-emerald-400"}`}>
+        <p
+          role={message.kind === "error" ? "alert" : "status"}
+          className={`text-sm ${message.kind === "error" ? "text-red-600" : "text-emerald-700 dark:text-emerald-400"}`}
+        >
           {message.text}
           {verifyFirst && (
             <>

@@ -18,16 +18,31 @@ export function useSettingsSave() {
   }
 
   // Step-up prompts are left out on purpose: these actions never ask for one.
-  const feedback: Feedback = result && (result.ok ? { kind: "ok", text: "Saved." } : { kind: "error", text: result.error });
+  const feedback: Feedback =
+    result && (result.ok ? { kind: "ok", text: "Saved." } : { kind: "error", text: result.error });
   const fieldErrors: Record<string, string> = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   return { pending, feedback, fieldErrors, save };
 }
 
 /** `busyLabel`, when given, replaces the label while the save runs. */
-export function SaveButton({ canEdit, pending, label, busyLabel }: { canEdit: boolean; pending: boolean; label: string; busyLabel?: string }) {
+export function SaveButton({
+  canEdit,
+  pending,
+  label,
+  busyLabel,
+}: {
+  canEdit: boolean;
+  pending: boolean;
+  label: string;
+  busyLabel?: string;
+}) {
   if (!canEdit) return null;
   return (
-    <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+    <button
+      type="submit"
+      disabled={pending}
+      className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+    >
       {pending && busyLabel ? busyLabel : label}
     </button>
   );

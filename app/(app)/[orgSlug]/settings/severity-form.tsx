@@ -11,7 +11,15 @@ const FIELDS: { name: keyof SeveritySettings; label: string }[] = [
   { name: "criticalUserThreshold", label: "Critical from users affected" },
 ];
 
-export function SeverityForm({ orgSlug, initial, canEdit }: { orgSlug: string; initial: SeveritySettings; canEdit: boolean }) {
+export function SeverityForm({
+  orgSlug,
+  initial,
+  canEdit,
+}: {
+  orgSlug: string;
+  initial: SeveritySettings;
+  canEdit: boolean;
+}) {
   const { pending, feedback, fieldErrors, save } = useSettingsSave();
   function submit(formData: FormData) {
     const values = Object.fromEntries(FIELDS.map((f) => [f.name, Number(formData.get(f.name))])) as SeveritySettings;
@@ -23,7 +31,13 @@ export function SeverityForm({ orgSlug, initial, canEdit }: { orgSlug: string; i
         {FIELDS.map((f) => (
           <label key={f.name} className="text-sm font-medium">
             {f.label}
-            <input name={f.name} type="number" min={1} defaultValue={initial[f.name]} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900" />
+            <input
+              name={f.name}
+              type="number"
+              min={1}
+              defaultValue={initial[f.name]}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
+            />
             {fieldErrors[f.name] && <span className="mt-1 block text-xs text-red-600">{fieldErrors[f.name]}</span>}
           </label>
         ))}

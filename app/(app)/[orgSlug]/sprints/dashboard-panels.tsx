@@ -26,7 +26,9 @@ function Stat({ label, value, tone = "default" }: { label: string; value: string
 const shortDate = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
 
 export async function SprintsDescription({ dashboard }: { dashboard: Dashboard }) {
-  return (await dashboard).status === "ok" ? "Capacity, load and dependencies of the active sprint, and velocity over recent sprints." : "Sprint capacity and planning for engineering managers.";
+  return (await dashboard).status === "ok"
+    ? "Capacity, load and dependencies of the active sprint, and velocity over recent sprints."
+    : "Sprint capacity and planning for engineering managers.";
 }
 
 /** Planning needs a board, so the link appears once the dashboard found one. */
@@ -34,7 +36,10 @@ export async function PlanSprintLink({ orgSlug, dashboard }: { orgSlug: string; 
   const data = await dashboard;
   if (data.status !== "ok") return null;
   return (
-    <Link href={`/${orgSlug}/sprints/plan?board=${data.board.id}`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+    <Link
+      href={`/${orgSlug}/sprints/plan?board=${data.board.id}`}
+      className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+    >
       Plan next sprint
     </Link>
   );
@@ -62,7 +67,12 @@ export async function SprintsBody({ orgSlug, dashboard, now }: { orgSlug: string
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <nav aria-label="Boards" className="flex flex-wrap gap-1">
           {boards.map((b) => (
-            <Link key={b.id} href={`/${orgSlug}/sprints?board=${b.id}`} aria-current={b.id === board.id ? "page" : undefined} className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 aria-[current]:bg-slate-900 aria-[current]:text-white dark:hover:bg-slate-800 dark:aria-[current]:bg-slate-100 dark:aria-[current]:text-slate-900">
+            <Link
+              key={b.id}
+              href={`/${orgSlug}/sprints?board=${b.id}`}
+              aria-current={b.id === board.id ? "page" : undefined}
+              className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 aria-[current]:bg-slate-900 aria-[current]:text-white dark:hover:bg-slate-800 dark:aria-[current]:bg-slate-100 dark:aria-[current]:text-slate-900"
+            >
               {b.name}
             </Link>
           ))}
@@ -75,31 +85,50 @@ export async function SprintsBody({ orgSlug, dashboard, now }: { orgSlug: string
 
       {activeSprint && health ? (
         <div className="grid gap-6 lg:grid-cols-3">
-          <Card title={`${activeSprint.name} · ${shortDate(activeSprint.startDate)} → ${shortDate(activeSprint.endDate)}`} className="lg:col-span-2">
-            {activeSprint.goal && <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Goal: {activeSprint.goal}</p>}
+          <Card
+            title={`${activeSprint.name} · ${shortDate(activeSprint.startDate)} → ${shortDate(activeSprint.endDate)}`}
+            className="lg:col-span-2"
+          >
+            {activeSprint.goal && (
+              <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Goal: {activeSprint.goal}</p>
+            )}
             <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               <Stat label="Capacity" value={`${health.capacityPoints}`} />
-              <Stat label="Committed" value={`${health.committedPoints}`} tone={health.isOverCommitted ? "warn" : "default"} />
+              <Stat
+                label="Committed"
+                value={`${health.committedPoints}`}
+                tone={health.isOverCommitted ? "warn" : "default"}
+              />
               <Stat label="Completed" value={`${health.completedPoints}`} />
               <Stat label="Remaining" value={`${health.remainingPoints}`} />
             </div>
             {health.isOverCommitted && (
-              <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+              <p
+                role="alert"
+                className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+              >
                 Over-committed by {health.overCommittedBy} points: the sprint holds more than the team can deliver.
               </p>
             )}
-            {health.unestimatedCount > 0 && <p className="mt-2 text-sm text-amber-700 dark:text-amber-300">{health.unestimatedCount} issue(s) have no estimate and are not counted.</p>}
+            {health.unestimatedCount > 0 && (
+              <p className="mt-2 text-sm text-amber-700 dark:text-amber-300">
+                {health.unestimatedCount} issue(s) have no estimate and are not counted.
+              </p>
+            )}
             <h3 className="mb-3 mt-6 text-sm font-semibold uppercase tracking-wide text-slate-500">Load per person</h3>
             <LoadBars people={health.perPerson} />
           </Card>
           <div className="space-y-6">
             <Card title="Scope since the start">
               <p className="text-sm">
-                <span className="font-semibold">+{health.scope.addedPoints}</span> points added ({health.scope.addedKeys.length} issues),{" "}
-                <span className="font-semibold">−{health.scope.removedPoints}</span> removed ({health.scope.removedKeys.length})
+                <span className="font-semibold">+{health.scope.addedPoints}</span> points added (
+                {health.scope.addedKeys.length} issues),{" "}
+                <span className="font-semibold">−{health.scope.removedPoints}</span> removed (
+                {health.scope.removedKeys.length})
               </p>
               <p className="mt-2 text-sm">
-                Carried over from the previous sprint: <span className="font-semibold">{health.carryover.points}</span> points ({health.carryover.keys.length} issues)
+                Carried over from the previous sprint: <span className="font-semibold">{health.carryover.points}</span>{" "}
+                points ({health.carryover.keys.length} issues)
               </p>
             </Card>
             <Card title={`Dependency conflicts (${health.conflicts.length})`}>
@@ -109,7 +138,8 @@ export async function SprintsBody({ orgSlug, dashboard, now }: { orgSlug: string
                 <ul className="space-y-2 text-sm">
                   {health.conflicts.map((c) => (
                     <li key={`${c.key}-${c.blockedBy}`}>
-                      <span className="font-mono text-xs">{c.key}</span> is blocked by <span className="font-mono text-xs">{c.blockedBy}</span>
+                      <span className="font-mono text-xs">{c.key}</span> is blocked by{" "}
+                      <span className="font-mono text-xs">{c.blockedBy}</span>
                       <span className="block text-xs text-slate-500">{c.reason}</span>
                     </li>
                   ))}
@@ -127,7 +157,9 @@ export async function SprintsBody({ orgSlug, dashboard, now }: { orgSlug: string
       <Card title="Velocity" className="mt-6">
         <VelocityChart velocity={data.velocity} />
         <p className="mt-3 text-xs text-slate-500">
-          Focus factor {data.focusFactor.toFixed(2)} points per available person-day; {Math.round(data.interruptRate * 100)}% of points arrive after a sprint starts, so plans keep a {data.suggestedBufferPercent}% buffer.
+          Focus factor {data.focusFactor.toFixed(2)} points per available person-day;{" "}
+          {Math.round(data.interruptRate * 100)}% of points arrive after a sprint starts, so plans keep a{" "}
+          {data.suggestedBufferPercent}% buffer.
         </p>
       </Card>
     </>

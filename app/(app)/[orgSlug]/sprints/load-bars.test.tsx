@@ -3,7 +3,17 @@ import { describe, expect, it } from "vitest";
 import type { PersonLoad } from "@/lib/domain/capacity";
 import { LoadBars } from "./load-bars";
 
-const row = (fields: Partial<PersonLoad>): PersonLoad => ({ accountId: "ada", name: "Ada Lovelace", capacityPoints: 10, committedPoints: 13, remainingPoints: 13, loadRatio: 1.3, onTeam: true, isOverCommitted: true, ...fields });
+const row = (fields: Partial<PersonLoad>): PersonLoad => ({
+  accountId: "ada",
+  name: "Ada Lovelace",
+  capacityPoints: 10,
+  committedPoints: 13,
+  remainingPoints: 13,
+  loadRatio: 1.3,
+  onTeam: true,
+  isOverCommitted: true,
+  ...fields,
+});
 
 describe("LoadBars", () => {
   it("flags an overloaded team member, but names an outsider as not on the team", () => {
@@ -11,8 +21,24 @@ describe("LoadBars", () => {
       <LoadBars
         people={[
           row({}),
-          row({ accountId: "712020:05dc", name: "Jan Kowalski", capacityPoints: 0, committedPoints: 33, loadRatio: null, onTeam: false, isOverCommitted: false }),
-          row({ accountId: null, name: "Unassigned", capacityPoints: 0, committedPoints: 2, loadRatio: null, onTeam: false, isOverCommitted: false }),
+          row({
+            accountId: "712020:05dc",
+            name: "Jan Kowalski",
+            capacityPoints: 0,
+            committedPoints: 33,
+            loadRatio: null,
+            onTeam: false,
+            isOverCommitted: false,
+          }),
+          row({
+            accountId: null,
+            name: "Unassigned",
+            capacityPoints: 0,
+            committedPoints: 2,
+            loadRatio: null,
+            onTeam: false,
+            isOverCommitted: false,
+          }),
         ]}
       />,
     );

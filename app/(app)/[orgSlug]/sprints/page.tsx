@@ -9,13 +9,24 @@ import { PlanSprintLink, SprintsBody, SprintsDescription, SprintsSkeleton } from
 
 export const metadata = { title: "Sprints" };
 
-export default async function SprintsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ board?: string }> }) {
+export default async function SprintsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgSlug: string }>;
+  searchParams: Promise<{ board?: string }>;
+}) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
   const boardParam = Number((await searchParams).board);
   const now = new Date();
   // Not awaited here: the header and links render at once, and each part that needs Jira awaits this one read.
-  const dashboard = loadSprintDashboard({ orgId: org.id, boardId: Number.isInteger(boardParam) ? boardParam : undefined, now, requestId: await getRequestId() });
+  const dashboard = loadSprintDashboard({
+    orgId: org.id,
+    boardId: Number.isInteger(boardParam) ? boardParam : undefined,
+    now,
+    requestId: await getRequestId(),
+  });
   const links = (
     <div className="flex items-center gap-3">
       <Link href={`/${org.slug}/sprints/availability`} className="text-sm font-medium text-brand-600 hover:underline">

@@ -21,7 +21,11 @@ export function RefreshButton({ orgSlug, boardId }: { orgSlug: string; boardId: 
       >
         {pending ? "Refreshing…" : "Refresh"}
       </button>
-      {error && <span role="alert" className="text-xs text-red-600">{error}</span>}
+      {error && (
+        <span role="alert" className="text-xs text-red-600">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

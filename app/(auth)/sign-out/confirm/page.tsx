@@ -17,7 +17,10 @@ export default async function ConfirmSignOutPage() {
       <h1 className="text-2xl font-semibold">Sign out?</h1>
       <p className="mb-6 mt-1 text-sm text-slate-600 dark:text-slate-400">You are signed in as {user.email}.</p>
       <form action={signOutAction}>
-        <button type="submit" className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+        >
           Sign out
         </button>
       </form>

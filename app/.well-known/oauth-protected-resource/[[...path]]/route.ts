@@ -3,5 +3,7 @@ import { NextResponse } from "next/server";
 import { protectedResourceMetadata } from "@/lib/features/agents";
 
 export async function GET() {
-  return NextResponse.json(protectedResourceMetadata(), { headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" } });
+  return NextResponse.json(protectedResourceMetadata(), {
+    headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" },
+  });
 }

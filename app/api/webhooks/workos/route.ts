@@ -15,12 +15,22 @@ import { verifyWorkosSignature } from "@/lib/platform/webhooks/signatures";
  */
 export async function POST(request: Request) {
   const secret = env.workos.webhookSecret;
-  if (!secret) return NextResponse.json({ error: "not_configured", message: "WORKOS_WEBHOOK_SECRET is not set." }, { status: 503 });
+  if (!secret)
+    return NextResponse.json(
+      { error: "not_configured", message: "WORKOS_WEBHOOK_SECRET is not set." },
+      { status: 503 },
+    );
   const read = await readLimitedBody(request);
   if (!read.ok) return read.response;
   const body = read.text;
-  const signature = verifyWorkosSignature({ header: request.headers.get("workos-signature"), body, secret, now: Date.now() });
-  if (!signature.ok) return NextResponse.json({ error: "invalid_signature", reason: signature.reason }, { status: 401 });
+  const signature = verifyWorkosSignature({
+    header: request.headers.get("workos-signature"),
+    body,
+    secret,
+    now: Date.now(),
+  });
+  if (!signature.ok)
+    return NextResponse.json({ error: "invalid_signature", reason: signature.reason }, { status: 401 });
 
   let json: unknown;
   try {
@@ -29,16 +39,31 @@ export async function POST(request: Request) {
     return NextResponse.json({ error: "invalid_json", message: "The body is not JSON." }, { status: 400 });
   }
   const parsed = workosEventSchema.safeParse(json);
-  if (!parsed.success) return NextResponse.json({ error: "invalid_event", fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "body", i.message])) }, { status: 400 });
+  if (!parsed.success)
+    return NextResponse.json(
+      {
+        error: "invalid_event",
+        fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "body", i.message])),
+      },
+      { status: 400 },
+    );
   const event = parsed.data;
 
   const workosOrgId = eventOrganizationId(event);
   const org = workosOrgId ? await findOrgByWorkosId({ workosOrgId }) : null;
   // The event id makes redeliveries and replays of a signed body harmless.
   const ignoredReason = actsOnEvent(event.event) ? null : `${event.event} needs no action`;
-  const accepted = await acceptWorkosDelivery({ idempotencyKey: event.id, eventType: event.event, orgId: org?.id ?? null, payload: event, event, ignoredReason });
+  const accepted = await acceptWorkosDelivery({
+    idempotencyKey: event.id,
+    eventType: event.event,
+    orgId: org?.id ?? null,
+    payload: event,
+    event,
+    ignoredReason,
+  });
   if (accepted.status === "duplicate") return NextResponse.json({ status: "duplicate" });
-  if (accepted.status === "ignored") return NextResponse.json({ status: "ignored", deliveryId: accepted.deliveryId, note: ignoredReason });
+  if (accepted.status === "ignored")
+    return NextResponse.json({ status: "ignored", deliveryId: accepted.deliveryId, note: ignoredReason });
   // Processing starts on the next turn of the event loop, after this answer, not at the worker's next tick.
   kickJobWorker();
   return NextResponse.json({ status: "queued", deliveryId: accepted.deliveryId }, { status: 202 });

@@ -8,10 +8,16 @@ import { requireRecentFactorForTool } from "./step-up";
 import { TOOL_SPECS } from "./specs";
 
 export const applySprintPlanInput = {
-  planId: z.string().regex(/^[0-9a-f]{24}$/, "is not a plan id (plan_sprint returns one)").describe("The planId returned by plan_sprint."),
+  planId: z
+    .string()
+    .regex(/^[0-9a-f]{24}$/, "is not a plan id (plan_sprint returns one)")
+    .describe("The planId returned by plan_sprint."),
 };
 
-const stepName = (step: ApplyStep) => (step.kind === "sprint" ? "create the sprint" : `${step.kind === "move" ? "move issues" : "assign issues"}, batch ${step.batch + 1}`);
+const stepName = (step: ApplyStep) =>
+  step.kind === "sprint"
+    ? "create the sprint"
+    : `${step.kind === "move" ? "move issues" : "assign issues"}, batch ${step.batch + 1}`;
 
 /**
  * apply_sprint_plan: carries out a stored plan_sprint preview in Jira, step by
@@ -42,15 +48,36 @@ export function registerApplySprintPlan(server: McpServer, ctx: AgentContext) {
       const steps = applySteps(preview);
       const results: (StepResult & { step: string })[] = [];
       for (const step of steps) {
-        const result = await applyStep({ orgId: ctx.org.id, preview, step, actor: ctx.actor, requestId: ctx.requestId });
+        const result = await applyStep({
+          orgId: ctx.org.id,
+          preview,
+          step,
+          actor: ctx.actor,
+          requestId: ctx.requestId,
+        });
         results.push({ step: stepName(step), ...result });
         if (result.status !== "done") break;
       }
       const last = results.at(-1);
-      const data = { planId, sprint: preview.diff.createSprint, board: { id: preview.request.boardId, name: preview.boardName }, done: results.filter((r) => r.status === "done").length, totalSteps: steps.length, steps: results };
-      if (last?.status === "failed") return fail(`Applying "${preview.request.name}" stopped at "${last.step}": ${last.message}`, data);
-      if (last?.status === "pending") return ok(`Applying "${preview.request.name}" is waiting at "${last.step}": ${last.message} Call apply_sprint_plan again later to finish.`, data);
-      return ok(`Applied "${preview.request.name}" to ${preview.boardName}: sprint created, ${preview.diff.moves.length} issue(s) moved and ${preview.diff.assigneeChanges.length} assignee(s) set.`, data);
+      const data = {
+        planId,
+        sprint: preview.diff.createSprint,
+        board: { id: preview.request.boardId, name: preview.boardName },
+        done: results.filter((r) => r.status === "done").length,
+        totalSteps: steps.length,
+        steps: results,
+      };
+      if (last?.status === "failed")
+        return fail(`Applying "${preview.request.name}" stopped at "${last.step}": ${last.message}`, data);
+      if (last?.status === "pending")
+        return ok(
+          `Applying "${preview.request.name}" is waiting at "${last.step}": ${last.message} Call apply_sprint_plan again later to finish.`,
+          data,
+        );
+      return ok(
+        `Applied "${preview.request.name}" to ${preview.boardName}: sprint created, ${preview.diff.moves.length} issue(s) moved and ${preview.diff.assigneeChanges.length} assignee(s) set.`,
+        data,
+      );
     },
   );
 }

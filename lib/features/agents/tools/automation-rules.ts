@@ -17,7 +17,11 @@ export function registerAutomationRulesResource(server: McpServer, ctx: AgentCon
   server.registerResource(
     "automation-rules",
     AUTOMATION_RULES_URI,
-    { title: "Automation rules", description: `The automation rules of ${ctx.org.name}: what each does and whether it is on.`, mimeType: "application/json" },
+    {
+      title: "Automation rules",
+      description: `The automation rules of ${ctx.org.name}: what each does and whether it is on.`,
+      mimeType: "application/json",
+    },
     async (uri) => {
       const rules = (await listRules({ orgId: ctx.org.id })).map((rule) => {
         const parsed = parseRule(rule);
@@ -33,7 +37,11 @@ export function registerAutomationRulesResource(server: McpServer, ctx: AgentCon
           updatedAt: rule.updatedAt.toISOString(),
         };
       });
-      return { contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify({ org: ctx.org.slug, rules }, null, 2) }] };
+      return {
+        contents: [
+          { uri: uri.href, mimeType: "application/json", text: JSON.stringify({ org: ctx.org.slug, rules }, null, 2) },
+        ],
+      };
     },
   );
 }

@@ -43,7 +43,13 @@ export function registerCrashFreeByRelease(server: McpServer, ctx: AgentContext)
       const text = !latest
         ? "Sentry has no releases."
         : `${releases.length} release(s); latest ${latest.version}: ${latest.crashFreeSessions === null ? "no session data" : `${latest.crashFreeSessions}% crash-free sessions`}. ${regressed.length ? `Regressions: ${regressed.join(", ")}.` : "No regressions."}`;
-      return ok(text, { releases, total: page.releases.length, fetchedAt: page.fetchedAt, stale: page.stale, error: page.error });
+      return ok(text, {
+        releases,
+        total: page.releases.length,
+        fetchedAt: page.fetchedAt,
+        stale: page.stale,
+        error: page.error,
+      });
     },
   );
 }

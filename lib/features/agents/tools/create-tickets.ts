@@ -3,7 +3,13 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { featureRequestSchema } from "@/lib/domain/requirements";
 import type { AgentContext } from "@/lib/features/agents/context";
-import { type CreatedIssue, type CreationResult, creationSteps, previewTickets, runCreationStep } from "@/lib/features/tickets";
+import {
+  type CreatedIssue,
+  type CreationResult,
+  creationSteps,
+  previewTickets,
+  runCreationStep,
+} from "@/lib/features/tickets";
 import { capped, describeZodError, fail, guard, ok } from "./gate";
 import { requireRecentFactorForTool } from "./step-up";
 import { TOOL_SPECS } from "./specs";
@@ -48,7 +54,15 @@ export function registerCreateTickets(server: McpServer, ctx: AgentContext) {
         board: preview.boardName,
         epic: { summary: plan.epic.summary, priority: plan.epic.priority },
         stories: capped(
-          plan.stories.map((s) => ({ ref: s.ref, summary: s.summary, estimate: s.estimate, component: s.component, assignee: s.assignee, unassignedReason: s.unassignedReason, subtasks: s.subtasks.map((t) => t.summary) })),
+          plan.stories.map((s) => ({
+            ref: s.ref,
+            summary: s.summary,
+            estimate: s.estimate,
+            component: s.component,
+            assignee: s.assignee,
+            unassignedReason: s.unassignedReason,
+            subtasks: s.subtasks.map((t) => t.summary),
+          })),
           MAX_ITEMS,
         ),
         sprint: plan.sprint,
@@ -57,24 +71,51 @@ export function registerCreateTickets(server: McpServer, ctx: AgentContext) {
         warnings: plan.warnings,
       };
       const issues = `an epic, ${plan.stories.length} stories and ${plan.totals.subtasks} subtasks (${plan.totals.storyPoints} points) in ${preview.request.jiraProjectKey}`;
-      if (dryRun) return ok(`Preview only: ${issues}${plan.sprint ? `, into ${plan.sprint.name}` : ""}. Call again with dryRun false to create them.`, { dryRun: true, ...planned });
+      if (dryRun)
+        return ok(
+          `Preview only: ${issues}${plan.sprint ? `, into ${plan.sprint.name}` : ""}. Call again with dryRun false to create them.`,
+          { dryRun: true, ...planned },
+        );
       const stepUp = await requireRecentFactorForTool(ctx, "create_tickets");
       if (stepUp) return stepUp;
 
       const steps = creationSteps(preview);
       const results: CreationResult[] = [];
       for (const step of steps) {
-        const result = await runCreationStep({ orgId: ctx.org.id, preview, step, actor: ctx.actor, requestId: ctx.requestId });
+        const result = await runCreationStep({
+          orgId: ctx.org.id,
+          preview,
+          step,
+          actor: ctx.actor,
+          requestId: ctx.requestId,
+        });
         results.push(result);
         if (result.status !== "done") break;
       }
       const created: CreatedIssue[] = results.flatMap((r) => r.created);
       const last = results.at(-1);
-      const data = { dryRun: false, ...planned, created, steps: results.map((r) => ({ status: r.status, message: r.message })), totalSteps: steps.length };
-      if (last?.status === "failed") return fail(`Creating the tickets stopped: ${last.message}${created.length ? ` (${created.length} created so far)` : ""}. Fix the cause and call again with the same request to resume.`, data);
-      if (last?.status === "pending") return ok(`${last.message} ${created.length} ticket(s) created so far; call again with the same request to resume.`, data);
+      const data = {
+        dryRun: false,
+        ...planned,
+        created,
+        steps: results.map((r) => ({ status: r.status, message: r.message })),
+        totalSteps: steps.length,
+      };
+      if (last?.status === "failed")
+        return fail(
+          `Creating the tickets stopped: ${last.message}${created.length ? ` (${created.length} created so far)` : ""}. Fix the cause and call again with the same request to resume.`,
+          data,
+        );
+      if (last?.status === "pending")
+        return ok(
+          `${last.message} ${created.length} ticket(s) created so far; call again with the same request to resume.`,
+          data,
+        );
       const epic = created.find((c) => c.ref === "epic")?.key;
-      return ok(`Created ${issues}${epic ? `, under ${epic}` : ""}${plan.sprint ? `, in ${plan.sprint.name}` : ""}.`, data);
+      return ok(
+        `Created ${issues}${epic ? `, under ${epic}` : ""}${plan.sprint ? `, in ${plan.sprint.name}` : ""}.`,
+        data,
+      );
     },
   );
 }

@@ -6,14 +6,28 @@ import { TOOL_NAMES, TOOL_SPECS, WRITE_TOOLS, type ToolName } from "./specs";
 
 const org = { id: "org_1", slug: "acme", name: "Acme" };
 const caller = (role: Role, scope: "read" | "read_write") => ({ role, scope, org });
-const allowed = (role: Role, scope: "read" | "read_write") => TOOL_NAMES.filter((name) => denial(caller(role, scope), TOOL_SPECS[name]) === null).sort();
+const allowed = (role: Role, scope: "read" | "read_write") =>
+  TOOL_NAMES.filter((name) => denial(caller(role, scope), TOOL_SPECS[name]) === null).sort();
 
-const READ_TOOLS: ToolName[] = ["crash_free_by_release", "find_sentry_issues_for_jira_key", "generate_release_notes", "get_sprint_capacity", "list_boards", "list_sentry_issues", "plan_sprint"];
+const READ_TOOLS: ToolName[] = [
+  "crash_free_by_release",
+  "find_sentry_issues_for_jira_key",
+  "generate_release_notes",
+  "get_sprint_capacity",
+  "list_boards",
+  "list_sentry_issues",
+  "plan_sprint",
+];
 
 describe("tool specs", () => {
   it("names eleven tools, four of which write", () => {
     expect(TOOL_NAMES).toHaveLength(11);
-    expect([...WRITE_TOOLS].sort()).toEqual(["apply_sprint_plan", "create_tickets", "sentry_issue_to_jira", "triage_sentry_issue"]);
+    expect([...WRITE_TOOLS].sort()).toEqual([
+      "apply_sprint_plan",
+      "create_tickets",
+      "sentry_issue_to_jira",
+      "triage_sentry_issue",
+    ]);
   });
 
   it("use the same permissions as the UI actions", () => {
@@ -32,7 +46,16 @@ describe("the permission and scope gate", () => {
   });
 
   it("keeps members away from sprint planning and feature tickets, but lets them triage and file bugs from errors", () => {
-    expect(allowed("member", "read_write")).toEqual(["crash_free_by_release", "find_sentry_issues_for_jira_key", "generate_release_notes", "get_sprint_capacity", "list_boards", "list_sentry_issues", "sentry_issue_to_jira", "triage_sentry_issue"]);
+    expect(allowed("member", "read_write")).toEqual([
+      "crash_free_by_release",
+      "find_sentry_issues_for_jira_key",
+      "generate_release_notes",
+      "get_sprint_capacity",
+      "list_boards",
+      "list_sentry_issues",
+      "sentry_issue_to_jira",
+      "triage_sentry_issue",
+    ]);
   });
 
   it("allows only read tools on a read-only key, whatever the role", () => {
@@ -56,11 +79,16 @@ describe("the permission and scope gate", () => {
   it("treats a dry run of create_tickets as a read", () => {
     expect(denial(caller("manager", "read"), { ...TOOL_SPECS.create_tickets, write: false })).toBeNull();
     expect(denial(caller("manager", "read"), TOOL_SPECS.create_tickets)).toBe(READ_ONLY_MESSAGE);
-    expect(denial(caller("member", "read_write"), { ...TOOL_SPECS.create_tickets, write: false })).toContain("tickets:create");
+    expect(denial(caller("member", "read_write"), { ...TOOL_SPECS.create_tickets, write: false })).toContain(
+      "tickets:create",
+    );
   });
 
   it("answers a denial as an error result, and nothing otherwise", () => {
-    expect(guard(caller("member", "read"), TOOL_SPECS.triage_sentry_issue)).toEqual({ isError: true, content: [{ type: "text", text: READ_ONLY_MESSAGE }] });
+    expect(guard(caller("member", "read"), TOOL_SPECS.triage_sentry_issue)).toEqual({
+      isError: true,
+      content: [{ type: "text", text: READ_ONLY_MESSAGE }],
+    });
     expect(guard(caller("member", "read"), TOOL_SPECS.list_sentry_issues)).toBeNull();
   });
 });
@@ -68,19 +96,31 @@ describe("the permission and scope gate", () => {
 describe("answers", () => {
   it("return the summary as text and the data as JSON", () => {
     const at = new Date("2026-03-01T10:00:00.000Z");
-    expect(ok("Two boards.", { at, missing: undefined, n: 2 })).toEqual({ content: [{ type: "text", text: "Two boards." }], structuredContent: { at: "2026-03-01T10:00:00.000Z", n: 2 } });
+    expect(ok("Two boards.", { at, missing: undefined, n: 2 })).toEqual({
+      content: [{ type: "text", text: "Two boards." }],
+      structuredContent: { at: "2026-03-01T10:00:00.000Z", n: 2 },
+    });
   });
 
   it("mark fixable errors, optionally with how far it got", () => {
-    expect(fail("Connect Jira first.")).toEqual({ isError: true, content: [{ type: "text", text: "Connect Jira first." }] });
+    expect(fail("Connect Jira first.")).toEqual({
+      isError: true,
+      content: [{ type: "text", text: "Connect Jira first." }],
+    });
     expect(fail("Stopped.", { steps: [1] })).toMatchObject({ isError: true, structuredContent: { steps: [1] } });
   });
 
   it("describe zod errors field by field, first message per field", () => {
-    const schema = z.object({ name: z.string().min(1, "is required").max(3, "too long"), dates: z.object({ end: z.string() }) });
+    const schema = z.object({
+      name: z.string().min(1, "is required").max(3, "too long"),
+      dates: z.object({ end: z.string() }),
+    });
     const parsed = schema.safeParse({ name: "", dates: { end: 3 } });
     expect(parsed.success).toBe(false);
-    if (!parsed.success) expect(describeZodError(parsed.error)).toBe("name: is required; dates.end: Invalid input: expected string, received number");
+    if (!parsed.success)
+      expect(describeZodError(parsed.error)).toBe(
+        "name: is required; dates.end: Invalid input: expected string, received number",
+      );
   });
 
   it("cap long lists and say so", () => {

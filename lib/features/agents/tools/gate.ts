@@ -13,7 +13,8 @@ export const READ_ONLY_MESSAGE = "This API key is read-only.";
 
 /** Why this caller may not use the tool, or null when it may. Writes need a read-write key on top of the role. */
 export function denial(ctx: Pick<AgentContext, "role" | "scope" | "org">, spec: ToolSpec): string | null {
-  if (!can(ctx.role, spec.permission)) return `Your role (${ctx.role}) in ${ctx.org.name} does not allow this (it needs ${spec.permission}). Ask an admin of ${ctx.org.name}.`;
+  if (!can(ctx.role, spec.permission))
+    return `Your role (${ctx.role}) in ${ctx.org.name} does not allow this (it needs ${spec.permission}). Ask an admin of ${ctx.org.name}.`;
   if (spec.write && ctx.scope !== "read_write") return READ_ONLY_MESSAGE;
   return null;
 }
@@ -26,12 +27,19 @@ export function guard(ctx: Pick<AgentContext, "role" | "scope" | "org">, spec: T
 
 /** A successful answer. The data goes through JSON, so dates become ISO strings and the client sees exactly this. */
 export function ok(text: string, data: Record<string, unknown>): CallToolResult {
-  return { content: [{ type: "text", text }], structuredContent: JSON.parse(JSON.stringify(data)) as Record<string, unknown> };
+  return {
+    content: [{ type: "text", text }],
+    structuredContent: JSON.parse(JSON.stringify(data)) as Record<string, unknown>,
+  };
 }
 
 /** An error the caller can fix (bad input, not found, not allowed, not connected); data, when given, says how far it got. */
 export function fail(message: string, data?: Record<string, unknown>): CallToolResult {
-  return { isError: true, content: [{ type: "text", text: message }], ...(data ? { structuredContent: JSON.parse(JSON.stringify(data)) as Record<string, unknown> } : {}) };
+  return {
+    isError: true,
+    content: [{ type: "text", text: message }],
+    ...(data ? { structuredContent: JSON.parse(JSON.stringify(data)) as Record<string, unknown> } : {}),
+  };
 }
 
 /** Zod issues as one sentence: "endDate: must be after the start date; name: is required". */
@@ -66,5 +74,7 @@ export function isUnreadable<R extends { status: string }>(result: R): result is
 }
 
 export function unreadableAnswer(service: "Jira" | "Sentry", orgName: string, result: Unreadable): CallToolResult {
-  return fail(result.status === "not-connected" ? notConnected(service, orgName) : unavailable(service, result.message));
+  return fail(
+    result.status === "not-connected" ? notConnected(service, orgName) : unavailable(service, result.message),
+  );
 }

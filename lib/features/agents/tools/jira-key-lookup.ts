@@ -7,7 +7,12 @@ import { guard, ok } from "./gate";
 import { TOOL_SPECS } from "./specs";
 
 export const findSentryIssuesForJiraKeyInput = {
-  jiraKey: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]+-\d+$/, "must be a Jira issue key such as ACME-42").describe("Jira issue key, such as ACME-42."),
+  jiraKey: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][A-Z0-9_]+-\d+$/, "must be a Jira issue key such as ACME-42")
+    .describe("Jira issue key, such as ACME-42."),
 };
 
 /** find_sentry_issues_for_jira_key: the reverse lookup — the Sentry issues Bosun linked to a Jira ticket. */
@@ -16,7 +21,8 @@ export function registerFindSentryIssuesForJiraKey(server: McpServer, ctx: Agent
     "find_sentry_issues_for_jira_key",
     {
       title: "Sentry issues linked to a Jira key",
-      description: "Lists the Sentry issues linked to a Jira issue (tickets filed from Sentry by people, automations or agents), with when each was linked.",
+      description:
+        "Lists the Sentry issues linked to a Jira issue (tickets filed from Sentry by people, automations or agents), with when each was linked.",
       inputSchema: findSentryIssuesForJiraKeyInput,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
@@ -24,8 +30,15 @@ export function registerFindSentryIssuesForJiraKey(server: McpServer, ctx: Agent
       const denied = guard(ctx, TOOL_SPECS.find_sentry_issues_for_jira_key);
       if (denied) return denied;
       const links = await findSentryIssuesForJiraKey({ orgId: ctx.org.id, jiraIssueKey: jiraKey });
-      const issues = links.map((l) => ({ sentryIssueId: l.sentryIssueId, shortId: l.sentryShortId, linkedAt: l.createdAt }));
-      const text = issues.length === 0 ? `No Sentry issue is linked to ${jiraKey}.` : `${jiraKey} is linked to ${issues.length} Sentry issue(s): ${issues.map((i) => i.shortId).join(", ")}.`;
+      const issues = links.map((l) => ({
+        sentryIssueId: l.sentryIssueId,
+        shortId: l.sentryShortId,
+        linkedAt: l.createdAt,
+      }));
+      const text =
+        issues.length === 0
+          ? `No Sentry issue is linked to ${jiraKey}.`
+          : `${jiraKey} is linked to ${issues.length} Sentry issue(s): ${issues.map((i) => i.shortId).join(", ")}.`;
       return ok(text, { jiraKey, issues });
     },
   );

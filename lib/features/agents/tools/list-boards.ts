@@ -13,7 +13,8 @@ export function registerListBoards(server: McpServer, ctx: AgentContext) {
     "list_boards",
     {
       title: "List Jira boards",
-      description: "Lists the Jira boards of the organization's connected Jira site: id, name, type (scrum or kanban) and project key. Use a board's id with get_sprint_capacity and plan_sprint.",
+      description:
+        "Lists the Jira boards of the organization's connected Jira site: id, name, type (scrum or kanban) and project key. Use a board's id with get_sprint_capacity and plan_sprint.",
       inputSchema: {},
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
@@ -25,12 +26,17 @@ export function registerListBoards(server: McpServer, ctx: AgentContext) {
       try {
         const boards = await readBoards({ orgId: ctx.org.id, config });
         const names = boards.value.map((b) => `${b.name} (${b.id})`).join(", ");
-        return ok(boards.value.length === 0 ? "The Jira site has no boards." : `${boards.value.length} Jira board(s): ${names}.`, {
-          boards: boards.value.map((b) => ({ id: b.id, name: b.name, type: b.type, projectKey: b.projectKey })),
-          fetchedAt: boards.fetchedAt,
-          stale: boards.stale,
-          error: boards.error,
-        });
+        return ok(
+          boards.value.length === 0
+            ? "The Jira site has no boards."
+            : `${boards.value.length} Jira board(s): ${names}.`,
+          {
+            boards: boards.value.map((b) => ({ id: b.id, name: b.name, type: b.type, projectKey: b.projectKey })),
+            fetchedAt: boards.fetchedAt,
+            stale: boards.stale,
+            error: boards.error,
+          },
+        );
       } catch (error) {
         if (error instanceof IntegrationError) return fail(unavailable("Jira", error.message));
         throw error;

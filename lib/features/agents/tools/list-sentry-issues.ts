@@ -14,7 +14,15 @@ export const listSentryIssuesInput = {
   severity: z.enum(SEVERITIES).optional().describe("Only issues of this severity (Bosun's classification)."),
   project: z.string().trim().min(1).max(100).optional().describe("Sentry project slug."),
   environment: z.string().trim().min(1).max(100).optional().describe("Sentry environment, such as production."),
-  search: z.string().trim().min(1).max(200).optional().describe("Text in the title or culprit, a short id (WEB-123), or a Jira key (ACME-42) for the issues linked to it."),
+  search: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe(
+      "Text in the title or culprit, a short id (WEB-123), or a Jira key (ACME-42) for the issues linked to it.",
+    ),
   limit: z.number().int().min(1).max(100).default(25).describe("At most this many issues, most severe first."),
 };
 
@@ -36,7 +44,12 @@ export function registerListSentryIssues(server: McpServer, ctx: AgentContext) {
     async ({ period, severity, project, environment, search, limit }) => {
       const denied = guard(ctx, TOOL_SPECS.list_sentry_issues);
       if (denied) return denied;
-      const page = await loadErrorsPage({ orgId: ctx.org.id, filters: { period, severity, project, environment, search, sort: "severity" }, requestId: ctx.requestId, strictEnvironment: true });
+      const page = await loadErrorsPage({
+        orgId: ctx.org.id,
+        filters: { period, severity, project, environment, search, sort: "severity" },
+        requestId: ctx.requestId,
+        strictEnvironment: true,
+      });
       if (isUnreadable(page)) return unreadableAnswer("Sentry", ctx.org.name, page);
       if (page.status === "invalid") return fail(page.message, { field: page.field, environments: page.environments });
 
@@ -58,7 +71,9 @@ export function registerListSentryIssues(server: McpServer, ctx: AgentContext) {
         jiraKey: i.jiraKey,
         permalink: i.permalink,
       }));
-      const bySeverity = SEVERITIES.map((s) => [s, page.issues.filter((i) => i.severity === s).length] as const).filter(([, n]) => n > 0);
+      const bySeverity = SEVERITIES.map((s) => [s, page.issues.filter((i) => i.severity === s).length] as const).filter(
+        ([, n]) => n > 0,
+      );
       const text =
         page.issues.length === 0
           ? `No unresolved Sentry issues match${page.total > 0 ? ` (of ${page.total} in the period)` : ""}.`

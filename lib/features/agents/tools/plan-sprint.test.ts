@@ -37,7 +37,10 @@ describe("plan_sprint dates", () => {
   });
 
   const plan = async (startDate: string, endDate: string) =>
-    (await client.callTool({ name: "plan_sprint", arguments: { boardId: 1, name: "Sprint 99", startDate, endDate, bufferPercent: 10 } })) as CallToolResult;
+    (await client.callTool({
+      name: "plan_sprint",
+      arguments: { boardId: 1, name: "Sprint 99", startDate, endDate, bufferPercent: 10 },
+    })) as CallToolResult;
   const text = (result: CallToolResult) => result.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
 
   it("finding 10 (sprint dates): 1000-01-01 to 9999-12-28 is a tool error naming the date fields", async () => {

@@ -43,10 +43,20 @@ export function registerPlanSprint(server: McpServer, ctx: AgentContext) {
         sprint: diff.createSprint,
         plannedPoints: plan.plannedPoints,
         assignments: capped(
-          plan.assignments.map((a) => ({ key: a.key, summary: summaries[a.key] ?? null, assignee: names[a.accountId] ?? a.accountId, accountId: a.accountId, points: a.points, reason: a.reason })),
+          plan.assignments.map((a) => ({
+            key: a.key,
+            summary: summaries[a.key] ?? null,
+            assignee: names[a.accountId] ?? a.accountId,
+            accountId: a.accountId,
+            points: a.points,
+            reason: a.reason,
+          })),
           MAX_ITEMS,
         ),
-        leftOut: capped(plan.leftOut.map((l) => ({ key: l.key, summary: summaries[l.key] ?? null, reason: l.reason })), MAX_ITEMS),
+        leftOut: capped(
+          plan.leftOut.map((l) => ({ key: l.key, summary: summaries[l.key] ?? null, reason: l.reason })),
+          MAX_ITEMS,
+        ),
         perPerson: plan.perPerson,
         explanations: plan.explanations,
         diff: {
@@ -54,7 +64,11 @@ export function registerPlanSprint(server: McpServer, ctx: AgentContext) {
           issuesMoved: diff.moves.length,
           assigneeChanges: diff.assigneeChanges.length,
           reassignments: capped(
-            diff.assigneeChanges.map((c) => ({ key: c.key, from: c.from ? (names[c.from] ?? c.from) : null, to: names[c.to] ?? c.to })),
+            diff.assigneeChanges.map((c) => ({
+              key: c.key,
+              from: c.from ? (names[c.from] ?? c.from) : null,
+              to: names[c.to] ?? c.to,
+            })),
             MAX_ITEMS,
           ),
         },

@@ -35,12 +35,18 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((c) => c.close()));
 });
 
-const text = (result: Awaited<ReturnType<Client["callTool"]>>) => ((result as CallToolResult).content[0] as { text: string }).text;
+const text = (result: Awaited<ReturnType<Client["callTool"]>>) =>
+  ((result as CallToolResult).content[0] as { text: string }).text;
 
 /** Arguments each write tool accepts, so the call gets past validation to the gate. */
 const VALID_WRITE_ARGS: Record<string, Record<string, unknown>> = {
   apply_sprint_plan: { planId: "0123456789abcdef01234567" },
-  create_tickets: { name: "Berth booking", jiraProjectKey: "ACME", stories: [{ title: "Pick a berth" }], dryRun: false },
+  create_tickets: {
+    name: "Berth booking",
+    jiraProjectKey: "ACME",
+    stories: [{ title: "Pick a berth" }],
+    dryRun: false,
+  },
   triage_sentry_issue: { issueIds: ["1"], action: "resolve" },
   sentry_issue_to_jira: { issueId: "1", projectKey: "ACME" },
 };
@@ -57,9 +63,13 @@ describe("registerBosunTools", () => {
       expect(tool.annotations?.readOnlyHint, tool.name).toBe(!TOOL_SPECS[tool.name as keyof typeof TOOL_SPECS].write);
     }
     const plan = tools.find((t) => t.name === "plan_sprint");
-    expect(plan?.inputSchema.required).toEqual(expect.arrayContaining(["boardId", "name", "startDate", "endDate", "bufferPercent"]));
+    expect(plan?.inputSchema.required).toEqual(
+      expect.arrayContaining(["boardId", "name", "startDate", "endDate", "bufferPercent"]),
+    );
     const tickets = tools.find((t) => t.name === "create_tickets");
-    expect(Object.keys(tickets?.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(["name", "jiraProjectKey", "stories", "dryRun"]));
+    expect(Object.keys(tickets?.inputSchema.properties ?? {})).toEqual(
+      expect.arrayContaining(["name", "jiraProjectKey", "stories", "dryRun"]),
+    );
   });
 
   it("refuses every write tool on a read-only key, before reading anything", async () => {
@@ -73,11 +83,17 @@ describe("registerBosunTools", () => {
 
   it("refuses tools the role may not use, saying which permission is missing", async () => {
     const client = await connect(context("member", "read_write"));
-    const result = await client.callTool({ name: "plan_sprint", arguments: { boardId: 1, name: "Sprint 15", startDate: "2026-03-02", endDate: "2026-03-13", bufferPercent: 10 } });
+    const result = await client.callTool({
+      name: "plan_sprint",
+      arguments: { boardId: 1, name: "Sprint 15", startDate: "2026-03-02", endDate: "2026-03-13", bufferPercent: 10 },
+    });
     expect(result.isError).toBe(true);
     expect(text(result)).toContain("Your role (member)");
     expect(text(result)).toContain("sprints:plan");
-    const dryRun = await client.callTool({ name: "create_tickets", arguments: { name: "Berth booking", jiraProjectKey: "ACME", stories: [{ title: "Pick a berth" }] } });
+    const dryRun = await client.callTool({
+      name: "create_tickets",
+      arguments: { name: "Berth booking", jiraProjectKey: "ACME", stories: [{ title: "Pick a berth" }] },
+    });
     expect(text(dryRun)).toContain("tickets:create");
   });
 
@@ -86,14 +102,20 @@ describe("registerBosunTools", () => {
     const result = await client.callTool({ name: "list_sentry_issues", arguments: { limit: 500 } });
     expect(result.isError).toBe(true);
     expect(text(result)).toContain("limit");
-    const triage = await client.callTool({ name: "triage_sentry_issue", arguments: { issueIds: ["WEB-1"], action: "resolve" } });
+    const triage = await client.callTool({
+      name: "triage_sentry_issue",
+      arguments: { issueIds: ["WEB-1"], action: "resolve" },
+    });
     expect(triage.isError).toBe(true);
     expect(text(triage)).toContain("must be Sentry issue ids");
   });
 
   it("checks plan dates with the plan form's own schema", async () => {
     const client = await connect(context("manager", "read"));
-    const result = await client.callTool({ name: "plan_sprint", arguments: { boardId: 1, name: "Sprint 15", startDate: "2026-03-13", endDate: "2026-03-02", bufferPercent: 10 } });
+    const result = await client.callTool({
+      name: "plan_sprint",
+      arguments: { boardId: 1, name: "Sprint 15", startDate: "2026-03-13", endDate: "2026-03-02", bufferPercent: 10 },
+    });
     expect(result.isError).toBe(true);
     expect(text(result)).toBe("endDate: must be after the start date");
   });
@@ -111,6 +133,8 @@ describe("registerBosunTools", () => {
     const prompt = await client.getPrompt({ name: "triage_errors", arguments: { period: "7d" } });
     const message = prompt.messages[0]?.content;
     expect(message?.type).toBe("text");
-    expect(message?.type === "text" && message.text).toContain('list_sentry_issues with severity "critical" and period "7d"');
+    expect(message?.type === "text" && message.text).toContain(
+      'list_sentry_issues with severity "critical" and period "7d"',
+    );
   });
 });

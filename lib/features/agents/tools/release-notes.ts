@@ -8,8 +8,15 @@ import { fail, guard, ok } from "./gate";
 import { TOOL_SPECS } from "./specs";
 
 export const generateReleaseNotesInput = {
-  version: z.string().trim().min(1, "is required").max(200).describe("Release name: the Jira fixVersion and Sentry release, such as 2.15.0."),
-  variant: releaseNotesOptionsSchema.shape.variant.describe("internal (with Jira keys and unfinished work) or customer."),
+  version: z
+    .string()
+    .trim()
+    .min(1, "is required")
+    .max(200)
+    .describe("Release name: the Jira fixVersion and Sentry release, such as 2.15.0."),
+  variant: releaseNotesOptionsSchema.shape.variant.describe(
+    "internal (with Jira keys and unfinished work) or customer.",
+  ),
   groupBy: releaseNotesOptionsSchema.shape.groupBy.describe("Group the changes by component or by epic."),
 };
 
@@ -34,7 +41,9 @@ export function registerGenerateReleaseNotes(server: McpServer, ctx: AgentContex
       const source = await loadReleaseNotesSource({ orgId: ctx.org.id, version, requestId: ctx.requestId });
       const { input, versions, jiraError } = source;
       if (versions.length === 0 && input.issues.length === 0 && !input.health && input.knownIssues.length === 0) {
-        return fail(`Neither Jira nor Sentry has a release named "${version}"${jiraError ? ` (Jira answered: ${jiraError})` : ""}. crash_free_by_release lists Sentry's releases.`);
+        return fail(
+          `Neither Jira nor Sentry has a release named "${version}"${jiraError ? ` (Jira answered: ${jiraError})` : ""}. crash_free_by_release lists Sentry's releases.`,
+        );
       }
       const notes = generateReleaseNotes(input, { variant, groupBy });
       const { features, improvements, fixes } = notes.counts;
@@ -50,7 +59,11 @@ export function registerGenerateReleaseNotes(server: McpServer, ctx: AgentContex
         releaseDate: input.releaseDate,
         jiraIssues: input.issues.length,
         knownIssues: input.knownIssues.length,
-        jiraVersions: versions.map((v) => ({ projectKey: v.projectKey, released: v.released, releaseDate: v.releaseDate })),
+        jiraVersions: versions.map((v) => ({
+          projectKey: v.projectKey,
+          released: v.released,
+          releaseDate: v.releaseDate,
+        })),
         jiraError,
       });
     },

@@ -11,10 +11,16 @@ import { TOOL_SPECS } from "./specs";
 const MAX_ITEMS = 50;
 
 export const sprintCapacityInput = {
-  boardId: z.number().int().positive().optional().describe("Jira board id from list_boards; defaults to the first scrum board."),
+  boardId: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("Jira board id from list_boards; defaults to the first scrum board."),
 };
 
-const sprint = (s: JiraSprint | null) => (s ? { id: s.id, name: s.name, state: s.state, startDate: s.startDate, endDate: s.endDate, goal: s.goal } : null);
+const sprint = (s: JiraSprint | null) =>
+  s ? { id: s.id, name: s.name, state: s.state, startDate: s.startDate, endDate: s.endDate, goal: s.goal } : null;
 
 /**
  * get_sprint_capacity: what the sprint capacity page shows for one board —
@@ -37,7 +43,8 @@ export function registerSprintCapacity(server: McpServer, ctx: AgentContext) {
       const dashboard = await loadSprintDashboard({ orgId: ctx.org.id, boardId, requestId: ctx.requestId });
       if (isUnreadable(dashboard)) return unreadableAnswer("Jira", ctx.org.name, dashboard);
       if (dashboard.status === "no-boards") return fail("The Jira site has no scrum boards.");
-      if (boardId !== undefined && dashboard.board.id !== boardId) return fail(`There is no scrum board ${boardId}; list_boards shows the boards.`);
+      if (boardId !== undefined && dashboard.board.id !== boardId)
+        return fail(`There is no scrum board ${boardId}; list_boards shows the boards.`);
 
       const { board, activeSprint, health, velocity } = dashboard;
       const summary = !activeSprint
@@ -47,7 +54,10 @@ export function registerSprintCapacity(server: McpServer, ctx: AgentContext) {
           : `"${activeSprint.name}" on ${board.name}: ${health.committedPoints} points committed against a capacity of ${health.capacityPoints}${health.isOverCommitted ? ` (over by ${health.overCommittedBy})` : ""}, ${health.completedPoints} completed; ${health.conflicts.length} dependency conflict(s).`;
       return ok(summary, {
         board: { id: board.id, name: board.name, projectKey: board.projectKey },
-        otherBoards: dashboard.boards.filter((b) => b.id !== board.id).map((b) => ({ id: b.id, name: b.name })).slice(0, MAX_ITEMS),
+        otherBoards: dashboard.boards
+          .filter((b) => b.id !== board.id)
+          .map((b) => ({ id: b.id, name: b.name }))
+          .slice(0, MAX_ITEMS),
         activeSprint: sprint(activeSprint),
         nextSprint: sprint(dashboard.nextSprint),
         capacity: health && {
@@ -61,9 +71,19 @@ export function registerSprintCapacity(server: McpServer, ctx: AgentContext) {
         },
         perPerson: health && capped(health.perPerson, MAX_ITEMS),
         conflicts: health && capped(health.conflicts, MAX_ITEMS),
-        scope: health && { addedPoints: health.scope.addedPoints, removedPoints: health.scope.removedPoints, added: capped(health.scope.addedKeys, MAX_ITEMS), removed: capped(health.scope.removedKeys, MAX_ITEMS) },
+        scope: health && {
+          addedPoints: health.scope.addedPoints,
+          removedPoints: health.scope.removedPoints,
+          added: capped(health.scope.addedKeys, MAX_ITEMS),
+          removed: capped(health.scope.removedKeys, MAX_ITEMS),
+        },
         carryover: health && { points: health.carryover.points, keys: capped(health.carryover.keys, MAX_ITEMS) },
-        velocity: { averageCompleted: velocity.averageCompleted, averageCommitted: velocity.averageCommitted, completionRatio: velocity.completionRatio, sprints: velocity.sprints.slice(-MAX_ITEMS) },
+        velocity: {
+          averageCompleted: velocity.averageCompleted,
+          averageCommitted: velocity.averageCommitted,
+          completionRatio: velocity.completionRatio,
+          sprints: velocity.sprints.slice(-MAX_ITEMS),
+        },
         focusFactor: dashboard.focusFactor,
         interruptRate: dashboard.interruptRate,
         suggestedBufferPercent: dashboard.suggestedBufferPercent,

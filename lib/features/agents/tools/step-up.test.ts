@@ -36,16 +36,25 @@ describe("finding 2 (MFA): MCP tools that write in bulk need a recent second fac
     open.push(client);
     return client;
   };
-  const call = async (ctx: AgentContext, name: string, args: Record<string, unknown>) => (await (await connect(ctx)).callTool({ name, arguments: args })) as CallToolResult;
+  const call = async (ctx: AgentContext, name: string, args: Record<string, unknown>) =>
+    (await (await connect(ctx)).callTool({ name, arguments: args })) as CallToolResult;
   const text = (result: CallToolResult) => result.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
-  const verifiedMinutesAgo = (minutes: number) => db.userSession.update({ where: { workosSessionId: SESSION }, data: { mfaVerified: true, mfaVerifiedAt: new Date(Date.now() - minutes * 60_000) } });
+  const verifiedMinutesAgo = (minutes: number) =>
+    db.userSession.update({
+      where: { workosSessionId: SESSION },
+      data: { mfaVerified: true, mfaVerifiedAt: new Date(Date.now() - minutes * 60_000) },
+    });
   const expectStepUp = (result: CallToolResult) => {
     expect(result.isError).toBe(true);
     expect(text(result)).toMatch(/code from your authenticator app.*15 minutes/);
     expect(text(result)).toContain(`${PUBLIC_URL}/mfa?org=acme&connection=${SESSION}`);
   };
   const sentryIssueIds = async (count: number) => {
-    const listed = (await (await fetch(`${sentry.url}/api/0/organizations/acme/issues/?statsPeriod=30d&limit=25`, { headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}` } })).json()) as { id: string }[];
+    const listed = (await (
+      await fetch(`${sentry.url}/api/0/organizations/acme/issues/?statsPeriod=30d&limit=25`, {
+        headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}` },
+      })
+    ).json()) as { id: string }[];
     return listed.slice(0, count).map((i) => i.id);
   };
 
@@ -58,12 +67,32 @@ describe("finding 2 (MFA): MCP tools that write in bulk need a recent second fac
     // lib/platform/env reads BOSUN_PUBLIC_URL when it loads, so the modules under test load again after it is set.
     vi.resetModules();
     tools = await import("./index");
-    const acme = await db.organization.update({ where: { slug: "acme" }, data: { requireMfa: true }, select: { id: true, slug: true, name: true } });
+    const acme = await db.organization.update({
+      where: { slug: "acme" },
+      data: { requireMfa: true },
+      select: { id: true, slug: true, name: true },
+    });
     const grace = await db.user.findUniqueOrThrow({ where: { email: "grace@acme.test" } });
-    await db.userSession.create({ data: { workosSessionId: SESSION, userId: grace.id, orgId: acme.id, oauthClientId: "client_test", mfaVerified: true } });
+    await db.userSession.create({
+      data: {
+        workosSessionId: SESSION,
+        userId: grace.id,
+        orgId: acme.id,
+        oauthClientId: "client_test",
+        mfaVerified: true,
+      },
+    });
     const base = { org: acme, role: "admin" as const, scope: "read_write" as const, requestId: "req-step-up" };
-    oauth = { ...base, actor: { type: "agent", id: grace.id, label: "grace@acme.test via MCP client client_test" }, via: { kind: "oauth", userId: grace.id, clientId: "client_test", sessionId: SESSION } };
-    apiKey = { ...base, actor: { type: "agent", id: "key_release", label: "API key “Release agent”" }, via: { kind: "api_key", keyId: "key_release" } };
+    oauth = {
+      ...base,
+      actor: { type: "agent", id: grace.id, label: "grace@acme.test via MCP client client_test" },
+      via: { kind: "oauth", userId: grace.id, clientId: "client_test", sessionId: SESSION },
+    };
+    apiKey = {
+      ...base,
+      actor: { type: "agent", id: "key_release", label: "API key “Release agent”" },
+      via: { kind: "api_key", keyId: "key_release" },
+    };
   });
   afterEach(async () => {
     await Promise.all(open.splice(0).map((c) => c.close()));
@@ -75,8 +104,20 @@ describe("finding 2 (MFA): MCP tools that write in bulk need a recent second fac
 
   it("apply_sprint_plan", async () => {
     await verifiedMinutesAgo(20);
-    const board = ((await (await fetch(`${jira.url}/acme/rest/agile/1.0/board?maxResults=1`, { headers: { authorization: `Bearer ${JIRA_DEMO_API_TOKEN}` } })).json()) as { values: { id: number }[] }).values[0]!;
-    const planned = await call(oauth, "plan_sprint", { boardId: board.id, name: "Agent sprint", startDate: "2031-01-06", endDate: "2031-01-17", bufferPercent: 10 });
+    const board = (
+      (await (
+        await fetch(`${jira.url}/acme/rest/agile/1.0/board?maxResults=1`, {
+          headers: { authorization: `Bearer ${JIRA_DEMO_API_TOKEN}` },
+        })
+      ).json()) as { values: { id: number }[] }
+    ).values[0]!;
+    const planned = await call(oauth, "plan_sprint", {
+      boardId: board.id,
+      name: "Agent sprint",
+      startDate: "2031-01-06",
+      endDate: "2031-01-17",
+      bufferPercent: 10,
+    });
     expect(planned.isError, text(planned)).toBeFalsy();
     const { planId } = planned.structuredContent as { planId: string };
 
@@ -96,7 +137,9 @@ describe("finding 2 (MFA): MCP tools that write in bulk need a recent second fac
     expect(dryRun.isError, text(dryRun)).toBeFalsy();
 
     expectStepUp(await call(oauth, "create_tickets", { ...request, dryRun: false }));
-    expect(await db.outboxIntent.count({ where: { operation: { in: ["jira.issue.create", "jira.issues.create_bulk"] } } })).toBe(0);
+    expect(
+      await db.outboxIntent.count({ where: { operation: { in: ["jira.issue.create", "jira.issues.create_bulk"] } } }),
+    ).toBe(0);
 
     await verifiedMinutesAgo(1);
     const created = await call(oauth, "create_tickets", { ...request, dryRun: false });

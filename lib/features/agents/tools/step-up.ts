@@ -19,7 +19,10 @@ export const BULK_TRIAGE_THRESHOLD = 10;
 export async function requireRecentFactorForTool(ctx: AgentContext, tool: string): Promise<CallToolResult | null> {
   if (ctx.via.kind !== "oauth") return null;
   const { sessionId } = ctx.via;
-  const [settings, session] = await Promise.all([getOrgSecuritySettings({ orgId: ctx.org.id }), findSession({ workosSessionId: sessionId })]);
+  const [settings, session] = await Promise.all([
+    getOrgSecuritySettings({ orgId: ctx.org.id }),
+    findSession({ workosSessionId: sessionId }),
+  ]);
   if (!settings.requireMfa || (session && hasRecentSecondFactor(session.mfaVerifiedAt, new Date()))) return null;
   return fail(
     `${ctx.org.name} asks for a code from your authenticator app entered in the last ${STEP_UP_WINDOW_MS / 60_000} minutes before this change. Open ${connectionVerificationUrl(ctx.org.slug, sessionId)} in a browser signed in to Bosun, enter a code, then call ${tool} again.`,

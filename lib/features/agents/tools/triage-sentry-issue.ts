@@ -9,9 +9,18 @@ import { BULK_TRIAGE_THRESHOLD, requireRecentFactorForTool } from "./step-up";
 import { TOOL_SPECS } from "./specs";
 
 export const triageSentryIssueInput = {
-  issueIds: z.array(z.string().regex(/^\d+$/, "must be Sentry issue ids (the numeric id from list_sentry_issues)")).min(1, "choose at least one issue").max(100).describe("Sentry issue ids (numeric), 1–100."),
-  action: z.enum(TRIAGE_ACTIONS).describe("resolve, resolveInNextRelease, ignore (archive until escalating) or assign."),
-  assigneeEmail: z.email("must be an email address").optional().describe("For assign: the email of an active member of the organization; leave out to unassign."),
+  issueIds: z
+    .array(z.string().regex(/^\d+$/, "must be Sentry issue ids (the numeric id from list_sentry_issues)"))
+    .min(1, "choose at least one issue")
+    .max(100)
+    .describe("Sentry issue ids (numeric), 1–100."),
+  action: z
+    .enum(TRIAGE_ACTIONS)
+    .describe("resolve, resolveInNextRelease, ignore (archive until escalating) or assign."),
+  assigneeEmail: z
+    .email("must be an email address")
+    .optional()
+    .describe("For assign: the email of an active member of the organization; leave out to unassign."),
 };
 
 /**
@@ -37,9 +46,28 @@ export function registerTriageSentryIssue(server: McpServer, ctx: AgentContext) 
         const stepUp = await requireRecentFactorForTool(ctx, "triage_sentry_issue");
         if (stepUp) return stepUp;
       }
-      const outcome = await triageSentryIssues({ orgId: ctx.org.id, issueIds, action, assigneeEmail, actor: ctx.actor, requestId: ctx.requestId, idempotencyKey: randomUUID() });
-      if (!outcome.ok) return fail(outcome.fieldErrors?.assigneeEmail ? `${assigneeEmail} is not an active member of ${ctx.org.name}.` : outcome.error);
-      return ok(outcome.data.message, { issueIds, action, assigneeEmail: assigneeEmail ?? null, status: outcome.data.status, message: outcome.data.message });
+      const outcome = await triageSentryIssues({
+        orgId: ctx.org.id,
+        issueIds,
+        action,
+        assigneeEmail,
+        actor: ctx.actor,
+        requestId: ctx.requestId,
+        idempotencyKey: randomUUID(),
+      });
+      if (!outcome.ok)
+        return fail(
+          outcome.fieldErrors?.assigneeEmail
+            ? `${assigneeEmail} is not an active member of ${ctx.org.name}.`
+            : outcome.error,
+        );
+      return ok(outcome.data.message, {
+        issueIds,
+        action,
+        assigneeEmail: assigneeEmail ?? null,
+        status: outcome.data.status,
+        message: outcome.data.message,
+      });
     },
   );
 }

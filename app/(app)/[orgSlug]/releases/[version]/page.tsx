@@ -5,7 +5,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { loadReleaseDetailPage } from "@/lib/features/releases";
-import { CrashFreeChartPanel, CrashFreeChartSkeleton, FixVersionPanel, FixVersionSkeleton, NewIssuesPanel, NewIssuesSkeleton } from "./release-panels";
+import {
+  CrashFreeChartPanel,
+  CrashFreeChartSkeleton,
+  FixVersionPanel,
+  FixVersionSkeleton,
+  NewIssuesPanel,
+  NewIssuesSkeleton,
+} from "./release-panels";
 
 export default async function ReleaseDetailPage({ params }: { params: Promise<{ orgSlug: string; version: string }> }) {
   const { orgSlug, version: rawVersion } = await params;
@@ -18,20 +25,32 @@ export default async function ReleaseDetailPage({ params }: { params: Promise<{ 
     <>
       <PageHeader
         title={`Release ${version}`}
-        description={release ? `Crash-free sessions ${release.crashFreeSessions ?? "—"}%, users ${release.crashFreeUsers ?? "—"}%, adoption ${release.adoptionPercent ?? "—"}%, ${release.totalSessions.toLocaleString("en")} sessions.` : undefined}
+        description={
+          release
+            ? `Crash-free sessions ${release.crashFreeSessions ?? "—"}%, users ${release.crashFreeUsers ?? "—"}%, adoption ${release.adoptionPercent ?? "—"}%, ${release.totalSessions.toLocaleString("en")} sessions.`
+            : undefined
+        }
         actions={
           <div className="flex items-center gap-3">
             <Link href={`/${org.slug}/releases`} className="text-sm font-medium text-brand-600 hover:underline">
               All releases
             </Link>
-            <Link href={`/${org.slug}/releases/${encodeURIComponent(version)}/notes`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href={`/${org.slug}/releases/${encodeURIComponent(version)}/notes`}
+              className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+            >
               Release notes
             </Link>
           </div>
         }
       />
       {release?.regression.isRegression && (
-        <p role="alert" className="mb-6 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">Regression: {release.regression.reason}</p>
+        <p
+          role="alert"
+          className="mb-6 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+        >
+          Regression: {release.regression.reason}
+        </p>
       )}
       <div className="grid gap-6 lg:grid-cols-2">
         <Suspense fallback={<CrashFreeChartSkeleton />}>

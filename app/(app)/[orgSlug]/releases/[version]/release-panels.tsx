@@ -5,7 +5,10 @@ import type { ReleaseDetail, ReleaseNewIssue } from "@/lib/features/releases";
 /* A release page's panels that wait on Sentry and Jira; each streams in when its read arrives. */
 
 export async function CrashFreeChartPanel({ detail }: { detail: Promise<ReleaseDetail> }) {
-  const points = ((await detail).series ?? []).filter((p) => p.crashFree !== null) as { ts: string; crashFree: number }[];
+  const points = ((await detail).series ?? []).filter((p) => p.crashFree !== null) as {
+    ts: string;
+    crashFree: number;
+  }[];
   const min = Math.min(99, ...points.map((p) => p.crashFree));
   const y = (v: number) => 120 - ((v - min) / Math.max(0.01, 100 - min)) * 110;
   return (
@@ -13,10 +16,24 @@ export async function CrashFreeChartPanel({ detail }: { detail: Promise<ReleaseD
       {points.length < 2 ? (
         <p className="text-sm text-slate-500">Not enough session data for a chart.</p>
       ) : (
-        <svg viewBox="0 0 600 130" role="img" aria-label={`Crash-free sessions per day, from ${points[0]!.crashFree}% to ${points.at(-1)!.crashFree}%`} className="w-full">
-          <polyline fill="none" strokeWidth={2} className="stroke-brand-600" points={points.map((p, i) => `${(i / (points.length - 1)) * 590 + 5},${y(p.crashFree)}`).join(" ")} />
-          <text x={5} y={12} className="fill-slate-500 text-[10px]">100%</text>
-          <text x={5} y={126} className="fill-slate-500 text-[10px]">{min.toFixed(1)}%</text>
+        <svg
+          viewBox="0 0 600 130"
+          role="img"
+          aria-label={`Crash-free sessions per day, from ${points[0]!.crashFree}% to ${points.at(-1)!.crashFree}%`}
+          className="w-full"
+        >
+          <polyline
+            fill="none"
+            strokeWidth={2}
+            className="stroke-brand-600"
+            points={points.map((p, i) => `${(i / (points.length - 1)) * 590 + 5},${y(p.crashFree)}`).join(" ")}
+          />
+          <text x={5} y={12} className="fill-slate-500 text-[10px]">
+            100%
+          </text>
+          <text x={5} y={126} className="fill-slate-500 text-[10px]">
+            {min.toFixed(1)}%
+          </text>
         </svg>
       )}
     </Card>
@@ -40,7 +57,12 @@ export async function FixVersionPanel({ version, detail }: { version: string; de
           <ul className="space-y-1 text-sm">
             {jiraIssues.map((i) => (
               <li key={i.key}>
-                <span className="font-mono text-xs">{i.key}</span> {i.summary} <span className={`text-xs ${i.statusCategory === "done" ? "text-emerald-700 dark:text-emerald-400" : "text-amber-700 dark:text-amber-300"}`}>({i.status})</span>
+                <span className="font-mono text-xs">{i.key}</span> {i.summary}{" "}
+                <span
+                  className={`text-xs ${i.statusCategory === "done" ? "text-emerald-700 dark:text-emerald-400" : "text-amber-700 dark:text-amber-300"}`}
+                >
+                  ({i.status})
+                </span>
               </li>
             ))}
           </ul>
@@ -50,7 +72,13 @@ export async function FixVersionPanel({ version, detail }: { version: string; de
   );
 }
 
-export async function NewIssuesPanel({ version, newIssues }: { version: string; newIssues: Promise<ReleaseNewIssue[]> }) {
+export async function NewIssuesPanel({
+  version,
+  newIssues,
+}: {
+  version: string;
+  newIssues: Promise<ReleaseNewIssue[]>;
+}) {
   const issues = await newIssues;
   return (
     <Card title={`New issues in ${version} (${issues.length})`} className="lg:col-span-2">
@@ -60,7 +88,10 @@ export async function NewIssuesPanel({ version, newIssues }: { version: string; 
         <ul className="space-y-1 text-sm">
           {issues.map((i) => (
             <li key={i.id}>
-              <span className="font-mono text-xs">{i.shortId}</span> {i.title} <span className="text-xs capitalize text-slate-500">({i.severity}, {i.userCount} users{i.substatus === "regressed" ? ", regressed" : ""})</span>
+              <span className="font-mono text-xs">{i.shortId}</span> {i.title}{" "}
+              <span className="text-xs capitalize text-slate-500">
+                ({i.severity}, {i.userCount} users{i.substatus === "regressed" ? ", regressed" : ""})
+              </span>
             </li>
           ))}
         </ul>

@@ -23,43 +23,69 @@ export type CreatedKey = { status: "succeeded"; message: string; key: string; pr
  * server. A key has no session to step up, so its bulk writes are allowed: in
  * an org that requires MFA it can only be minted right after a step-up.
  */
-export const createApiKeyAction = orgAction(createSchema, "api-keys:manage", async ({ input, org, user, role, sessionId, requestId, actor }): Promise<ActionResult<CreatedKey>> => {
-  const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/settings/api-keys`);
-  if (stepUp) return stepUp;
-  if (!grantableRoles(role).includes(input.role)) {
-    const message = `cannot be above your own role (${role})`;
-    return { ok: false, error: `role: ${message}`, fieldErrors: { role: message } };
-  }
-  const { key, prefix, hash } = generateApiKey();
-  const created = await createApiKey({ orgId: org.id, name: input.name, prefix, hashedKey: hash, scope: input.scope, role: input.role, createdById: user.id });
-  // The audit entry names the key by its prefix; the key itself goes nowhere but the response.
-  await appendAuditEntry({
-    orgId: org.id,
-    actor,
-    action: "api_key.created",
-    target: { type: "api_key", id: created.id },
-    summary: `Created API key "${created.name}" (${prefix}…, ${SCOPE_LABEL[created.scope]}, acts as ${created.role})`,
-    changes: { name: created.name, prefix, scope: created.scope, role: created.role },
-    requestId,
-  });
-  revalidatePath(`/${org.slug}/settings/api-keys`);
-  return { ok: true, data: { status: "succeeded", message: `API key "${created.name}" created.`, key, prefix } };
-});
-
-/** Revokes one of this org's keys at once; revoking twice is fine and audited once. */
-export const revokeApiKeyAction = orgAction(z.object({ keyId: z.string().min(1).max(64) }), "api-keys:manage", async ({ input, org, requestId, actor }): Promise<ActionResult<{ status: "succeeded"; message: string }>> => {
-  const outcome = await revokeApiKey({ orgId: org.id, keyId: input.keyId });
-  if (outcome.status === "not_found") return { ok: false, error: "That API key does not exist in this organization." };
-  if (outcome.status === "revoked") {
+export const createApiKeyAction = orgAction(
+  createSchema,
+  "api-keys:manage",
+  async ({ input, org, user, role, sessionId, requestId, actor }): Promise<ActionResult<CreatedKey>> => {
+    const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/settings/api-keys`);
+    if (stepUp) return stepUp;
+    if (!grantableRoles(role).includes(input.role)) {
+      const message = `cannot be above your own role (${role})`;
+      return { ok: false, error: `role: ${message}`, fieldErrors: { role: message } };
+    }
+    const { key, prefix, hash } = generateApiKey();
+    const created = await createApiKey({
+      orgId: org.id,
+      name: input.name,
+      prefix,
+      hashedKey: hash,
+      scope: input.scope,
+      role: input.role,
+      createdById: user.id,
+    });
+    // The audit entry names the key by its prefix; the key itself goes nowhere but the response.
     await appendAuditEntry({
       orgId: org.id,
       actor,
-      action: "api_key.revoked",
-      target: { type: "api_key", id: outcome.key.id },
-      summary: `Revoked API key "${outcome.key.name}" (${outcome.key.prefix}…)`,
+      action: "api_key.created",
+      target: { type: "api_key", id: created.id },
+      summary: `Created API key "${created.name}" (${prefix}…, ${SCOPE_LABEL[created.scope]}, acts as ${created.role})`,
+      changes: { name: created.name, prefix, scope: created.scope, role: created.role },
       requestId,
     });
-  }
-  revalidatePath(`/${org.slug}/settings/api-keys`);
-  return { ok: true, data: { status: "succeeded", message: outcome.status === "revoked" ? `"${outcome.key.name}" is revoked.` : `"${outcome.key.name}" was already revoked.` } };
-});
+    revalidatePath(`/${org.slug}/settings/api-keys`);
+    return { ok: true, data: { status: "succeeded", message: `API key "${created.name}" created.`, key, prefix } };
+  },
+);
+
+/** Revokes one of this org's keys at once; revoking twice is fine and audited once. */
+export const revokeApiKeyAction = orgAction(
+  z.object({ keyId: z.string().min(1).max(64) }),
+  "api-keys:manage",
+  async ({ input, org, requestId, actor }): Promise<ActionResult<{ status: "succeeded"; message: string }>> => {
+    const outcome = await revokeApiKey({ orgId: org.id, keyId: input.keyId });
+    if (outcome.status === "not_found")
+      return { ok: false, error: "That API key does not exist in this organization." };
+    if (outcome.status === "revoked") {
+      await appendAuditEntry({
+        orgId: org.id,
+        actor,
+        action: "api_key.revoked",
+        target: { type: "api_key", id: outcome.key.id },
+        summary: `Revoked API key "${outcome.key.name}" (${outcome.key.prefix}…)`,
+        requestId,
+      });
+    }
+    revalidatePath(`/${org.slug}/settings/api-keys`);
+    return {
+      ok: true,
+      data: {
+        status: "succeeded",
+        message:
+          outcome.status === "revoked"
+            ? `"${outcome.key.name}" is revoked.`
+            : `"${outcome.key.name}" was already revoked.`,
+      },
+    };
+  },
+);

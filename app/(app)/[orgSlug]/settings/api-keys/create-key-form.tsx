@@ -9,7 +9,8 @@ type Role = "admin" | "manager" | "member";
 type Scope = "read" | "read_write";
 
 const ROLE_LABEL: Record<Role, string> = { admin: "Admin", manager: "Manager", member: "Member" };
-const FIELD = "mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal aria-[invalid=true]:border-red-500 dark:border-slate-600 dark:bg-slate-900";
+const FIELD =
+  "mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal aria-[invalid=true]:border-red-500 dark:border-slate-600 dark:bg-slate-900";
 
 /** Name, scope and role of a new key; the key itself is shown once, right here, after creation. */
 export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role[] }) {
@@ -27,7 +28,8 @@ export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role
     setCreated(null);
     startTransition(async () => {
       const result = await createApiKeyAction({ orgSlug, name, scope, role });
-      if (!result.ok) return setError({ text: result.error, fields: result.fieldErrors ?? {}, stepUpUrl: result.stepUp?.url });
+      if (!result.ok)
+        return setError({ text: result.error, fields: result.fieldErrors ?? {}, stepUpUrl: result.stepUp?.url });
       form.current?.reset();
       setCreated({ key: result.data.key, name: name.trim() });
     });
@@ -44,7 +46,16 @@ export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role
             <label htmlFor={`${ids}-name`} className="text-sm font-medium">
               Name
             </label>
-            <input id={`${ids}-name`} name="name" required maxLength={80} placeholder="e.g. Claude Code on the release laptop" aria-invalid={Boolean(fieldError("name"))} aria-describedby={describedBy("name")} className={`${FIELD} w-full`} />
+            <input
+              id={`${ids}-name`}
+              name="name"
+              required
+              maxLength={80}
+              placeholder="e.g. Claude Code on the release laptop"
+              aria-invalid={Boolean(fieldError("name"))}
+              aria-describedby={describedBy("name")}
+              className={`${FIELD} w-full`}
+            />
             {fieldError("name") && (
               <p id={`${ids}-name-error`} className="mt-1 text-xs text-red-600">
                 Name {fieldError("name")}
@@ -55,7 +66,14 @@ export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role
             <label htmlFor={`${ids}-scope`} className="text-sm font-medium">
               Scope
             </label>
-            <select id={`${ids}-scope`} name="scope" defaultValue="read" aria-invalid={Boolean(fieldError("scope"))} aria-describedby={describedBy("scope")} className={FIELD}>
+            <select
+              id={`${ids}-scope`}
+              name="scope"
+              defaultValue="read"
+              aria-invalid={Boolean(fieldError("scope"))}
+              aria-describedby={describedBy("scope")}
+              className={FIELD}
+            >
               <option value="read">Read only</option>
               <option value="read_write">Read &amp; write</option>
             </select>
@@ -69,7 +87,14 @@ export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role
             <label htmlFor={`${ids}-role`} className="text-sm font-medium">
               Acts as
             </label>
-            <select id={`${ids}-role`} name="role" defaultValue="member" aria-invalid={Boolean(fieldError("role"))} aria-describedby={describedBy("role")} className={FIELD}>
+            <select
+              id={`${ids}-role`}
+              name="role"
+              defaultValue="member"
+              aria-invalid={Boolean(fieldError("role"))}
+              aria-describedby={describedBy("role")}
+              className={FIELD}
+            >
               {roles.map((role) => (
                 <option key={role} value={role}>
                   {ROLE_LABEL[role]}
@@ -82,11 +107,18 @@ export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role
               </p>
             )}
           </div>
-          <button type="submit" disabled={pending} className="mt-6 rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="mt-6 rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          >
             {pending ? "Creating…" : "Create key"}
           </button>
         </div>
-        <p className="text-xs text-slate-500 dark:text-slate-400">Read-only keys can only call read tools. A key never acts with more than your own role, now or after a role change.</p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          Read-only keys can only call read tools. A key never acts with more than your own role, now or after a role
+          change.
+        </p>
         {error?.stepUpUrl && <StepUpPrompt message={error.text} url={error.stepUpUrl} />}
         {error && !error.stepUpUrl && (
           <p role="alert" className="text-sm text-red-600">

@@ -26,7 +26,12 @@ export function KeyRow({ orgSlug, apiKey }: { orgSlug: string; apiKey: KeyRowDat
   const status = apiKey.revokedAt ? "revoked" : "active";
 
   function revoke() {
-    if (!window.confirm(`Revoke the API key "${apiKey.name}"? Anything using it loses access at once. This cannot be undone.`)) return;
+    if (
+      !window.confirm(
+        `Revoke the API key "${apiKey.name}"? Anything using it loses access at once. This cannot be undone.`,
+      )
+    )
+      return;
     run(() => revokeApiKeyAction({ orgSlug, keyId: apiKey.id }));
   }
 
@@ -47,11 +52,18 @@ export function KeyRow({ orgSlug, apiKey }: { orgSlug: string; apiKey: KeyRowDat
       <td className="py-3 pr-4 text-slate-600 dark:text-slate-400">{apiKey.lastUsed ?? "never"}</td>
       <td className="py-3 pr-4">
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status]}`}>{status}</span>
-        {apiKey.revokedAt && <span className="block text-xs text-slate-500 dark:text-slate-400">{apiKey.revokedAt}</span>}
+        {apiKey.revokedAt && (
+          <span className="block text-xs text-slate-500 dark:text-slate-400">{apiKey.revokedAt}</span>
+        )}
       </td>
       <td className="py-3 text-right">
         {status === "active" && (
-          <button type="button" onClick={revoke} disabled={pending} className="rounded-md border border-slate-200 px-2.5 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60 dark:border-slate-700 dark:text-red-400 dark:hover:bg-red-950">
+          <button
+            type="button"
+            onClick={revoke}
+            disabled={pending}
+            className="rounded-md border border-slate-200 px-2.5 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60 dark:border-slate-700 dark:text-red-400 dark:hover:bg-red-950"
+          >
             Revoke<span className="sr-only"> {apiKey.name}</span>
           </button>
         )}

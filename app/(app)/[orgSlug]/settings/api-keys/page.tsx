@@ -19,7 +19,8 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ orgSlu
     return (
       <Card title="API keys">
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          API keys let AI agents and scripts use {org.name} through Bosun&apos;s MCP endpoint. Only admins can create, see or revoke them; ask an admin if you need one.
+          API keys let AI agents and scripts use {org.name} through Bosun&apos;s MCP endpoint. Only admins can create,
+          see or revoke them; ask an admin if you need one.
         </p>
       </Card>
     );
@@ -41,14 +42,30 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ orgSlu
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="text-xs uppercase tracking-wide text-slate-500">
-                  <th scope="col" className="pb-2 pr-4 font-medium">Name</th>
-                  <th scope="col" className="pb-2 pr-4 font-medium">Key</th>
-                  <th scope="col" className="pb-2 pr-4 font-medium">Scope</th>
-                  <th scope="col" className="pb-2 pr-4 font-medium">Acts as</th>
-                  <th scope="col" className="pb-2 pr-4 font-medium">Created</th>
-                  <th scope="col" className="pb-2 pr-4 font-medium">Last used</th>
-                  <th scope="col" className="pb-2 pr-4 font-medium">Status</th>
-                  <th scope="col" className="pb-2 font-medium"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">
+                    Name
+                  </th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">
+                    Key
+                  </th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">
+                    Scope
+                  </th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">
+                    Acts as
+                  </th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">
+                    Created
+                  </th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">
+                    Last used
+                  </th>
+                  <th scope="col" className="pb-2 pr-4 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="pb-2 font-medium">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -73,7 +90,10 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ orgSlu
             </table>
           </div>
         )}
-        <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">Keys are stored hashed; only their first characters are kept to tell them apart. A key acts with at most its creator&apos;s current role.</p>
+        <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
+          Keys are stored hashed; only their first characters are kept to tell them apart. A key acts with at most its
+          creator&apos;s current role.
+        </p>
       </Card>
 
       <ConnectCard endpoint={`${env.publicUrl}/api/mcp`} />

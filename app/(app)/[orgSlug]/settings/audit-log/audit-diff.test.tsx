@@ -4,20 +4,35 @@ import { AuditDiff } from "./audit-diff";
 
 describe("AuditDiff", () => {
   it("defect 8 (audit diff): an entry with a diff shows an expandable table of field, before and after", () => {
-    const html = renderToStaticMarkup(<AuditDiff changes={{ attempts: 1, diff: [{ field: "role", before: "member", after: "manager" }, { field: "workosUserId", after: "user_1" }, { field: "assignedTo", after: null }] }} />);
+    const html = renderToStaticMarkup(
+      <AuditDiff
+        changes={{
+          attempts: 1,
+          diff: [
+            { field: "role", before: "member", after: "manager" },
+            { field: "workosUserId", after: "user_1" },
+            { field: "assignedTo", after: null },
+          ],
+        }}
+      />,
+    );
     expect(html).toMatch(/^<details[^>]*><summary[^>]*>Changes \(3 fields\)<\/summary>/);
     expect(html).toContain('<caption class="sr-only">Fields changed</caption>');
     expect(html.match(/<th scope="col"[^>]*>(Field|Before|After)<\/th>/g)).toHaveLength(3);
     expect(html).toMatch(/<th scope="row"[^>]*>role<\/th><td[^>]*>member<\/td><td[^>]*>manager<\/td>/);
     // No value before is shown as unknown, not as an empty cell that reads like an empty value.
-    expect(html).toMatch(/<th scope="row"[^>]*>workosUserId<\/th><td[^>]*><span[^>]*>unknown<\/span><\/td><td[^>]*>user_1<\/td>/);
+    expect(html).toMatch(
+      /<th scope="row"[^>]*>workosUserId<\/th><td[^>]*><span[^>]*>unknown<\/span><\/td><td[^>]*>user_1<\/td>/,
+    );
     expect(html).toMatch(/<th scope="row"[^>]*>assignedTo<\/th><td[^>]*>.*?<\/td><td[^>]*>null<\/td>/);
   });
 
   it("defect 8 (audit diff): shows nothing for an entry without a diff, and escapes what a field holds", () => {
     expect(renderToStaticMarkup(<AuditDiff changes={{ attempts: 2 }} />)).toBe("");
     expect(renderToStaticMarkup(<AuditDiff changes={null} />)).toBe("");
-    const html = renderToStaticMarkup(<AuditDiff changes={{ diff: [{ field: "summary", after: "<script>alert(1)</script>" }] }} />);
+    const html = renderToStaticMarkup(
+      <AuditDiff changes={{ diff: [{ field: "summary", after: "<script>alert(1)</script>" }] }} />,
+    );
     expect(html).toContain("Changes (1 field)");
     expect(html).not.toContain("<script>");
   });

@@ -16,8 +16,12 @@ export function AuditDiff({ changes }: { changes: unknown }) {
         <tbody>
           {diff.map((entry, index) => (
             <tr key={`${entry.field}-${index}`} className="border-t border-slate-100 align-top dark:border-slate-800">
-              <th scope="row" className="py-1 pr-3 font-mono font-normal">{entry.field}</th>
-              <td className="break-all py-1 pr-3">{"before" in entry ? String(entry.before) : <span className="text-slate-400">unknown</span>}</td>
+              <th scope="row" className="py-1 pr-3 font-mono font-normal">
+                {entry.field}
+              </th>
+              <td className="break-all py-1 pr-3">
+                {"before" in entry ? String(entry.before) : <span className="text-slate-400">unknown</span>}
+              </td>
               <td className="break-all py-1">{String(entry.after)}</td>
             </tr>
           ))}

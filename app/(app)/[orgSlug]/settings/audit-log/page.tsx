@@ -17,17 +17,30 @@ const RESULT_STYLE = {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function AuditLogPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<SearchParams> }) {
+export default async function AuditLogPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgSlug: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
   if (!can(role, "audit-log:view")) {
-    return <p className="text-sm text-slate-600 dark:text-slate-400">Only admins can see the audit log of {org.name}.</p>;
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400">Only admins can see the audit log of {org.name}.</p>
+    );
   }
   const raw = await searchParams;
   const parsed = parseAuditFilters(raw);
   const filters = parsed.success ? parsed.data : {};
-  const [entries, actions] = await Promise.all([listAuditEntries({ orgId: org.id, filters }), listAuditActions({ orgId: org.id })]);
-  const exportQuery = new URLSearchParams(Object.entries(filters).filter((pair): pair is [string, string] => Boolean(pair[1]))).toString();
+  const [entries, actions] = await Promise.all([
+    listAuditEntries({ orgId: org.id, filters }),
+    listAuditActions({ orgId: org.id }),
+  ]);
+  const exportQuery = new URLSearchParams(
+    Object.entries(filters).filter((pair): pair is [string, string] => Boolean(pair[1])),
+  ).toString();
 
   return (
     <div className="space-y-6">
@@ -35,11 +48,20 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
         <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter the audit log">
           <label className="text-sm font-medium">
             Actor
-            <input name="actor" defaultValue={filters.actor ?? ""} placeholder="e-mail or name" className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900" />
+            <input
+              name="actor"
+              defaultValue={filters.actor ?? ""}
+              placeholder="e-mail or name"
+              className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
+            />
           </label>
           <label className="text-sm font-medium">
             Action
-            <select name="action" defaultValue={filters.action ?? ""} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900">
+            <select
+              name="action"
+              defaultValue={filters.action ?? ""}
+              className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
+            >
               <option value="">Any</option>
               {actions.map((action) => (
                 <option key={action} value={action}>
@@ -50,16 +72,33 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
           </label>
           <label className="text-sm font-medium">
             From
-            <input type="date" name="from" defaultValue={filters.from ?? ""} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900" />
+            <input
+              type="date"
+              name="from"
+              defaultValue={filters.from ?? ""}
+              className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
+            />
           </label>
           <label className="text-sm font-medium">
             To
-            <input type="date" name="to" defaultValue={filters.to ?? ""} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900" />
+            <input
+              type="date"
+              name="to"
+              defaultValue={filters.to ?? ""}
+              className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
+            />
           </label>
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+          >
             Apply
           </button>
-          <a href={`/api/orgs/${org.slug}/audit-log/export${exportQuery ? `?${exportQuery}` : ""}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800" download>
+          <a
+            href={`/api/orgs/${org.slug}/audit-log/export${exportQuery ? `?${exportQuery}` : ""}`}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
+            download
+          >
             Export CSV
           </a>
           {exportQuery && (
@@ -68,7 +107,11 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
             </Link>
           )}
         </form>
-        {!parsed.success && <p role="alert" className="mt-2 text-sm text-red-600">{parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</p>}
+        {!parsed.success && (
+          <p role="alert" className="mt-2 text-sm text-red-600">
+            {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+          </p>
+        )}
       </Card>
 
       <Card title={`Entries (${entries.length === 100 ? "latest 100" : entries.length})`}>
@@ -81,7 +124,9 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
               <tbody>
                 {entries.map((entry) => (
                   <tr key={entry.id} className="border-t border-slate-100 align-top dark:border-slate-800">
-                    <td className="whitespace-nowrap py-2 pr-4 font-mono text-xs">{entry.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
+                    <td className="whitespace-nowrap py-2 pr-4 font-mono text-xs">
+                      {entry.createdAt.toISOString().slice(0, 19).replace("T", " ")}
+                    </td>
                     <td className="py-2 pr-4">
                       {entry.actorLabel}
                       <span className="block text-xs text-slate-500">{entry.actorType}</span>
@@ -89,7 +134,9 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
                     <td className="py-2 pr-4 font-mono text-xs">{entry.action}</td>
                     <td className="py-2 pr-4">
                       {entry.summary}
-                      {entry.requestId && <span className="block font-mono text-xs text-slate-400">request {entry.requestId}</span>}
+                      {entry.requestId && (
+                        <span className="block font-mono text-xs text-slate-400">request {entry.requestId}</span>
+                      )}
                       <AuditDiff changes={entry.changes} />
                     </td>
                     <td className={`py-2 font-medium ${RESULT_STYLE[entry.result]}`}>{entry.result}</td>

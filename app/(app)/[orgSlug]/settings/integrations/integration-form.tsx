@@ -4,21 +4,58 @@ import { useState, useTransition } from "react";
 import { disconnectIntegrationAction, saveIntegrationAction, testIntegrationAction } from "./actions";
 
 type Provider = "jira" | "sentry" | "github";
-type Field = { name: string; label: string; type: "text" | "url" | "email" | "password"; hint?: string; secret?: boolean };
+type Field = {
+  name: string;
+  label: string;
+  type: "text" | "url" | "email" | "password";
+  hint?: string;
+  secret?: boolean;
+};
 
 const FIELDS: Record<Provider, Field[]> = {
   jira: [
     { name: "siteUrl", label: "Site URL", type: "url", hint: "e.g. https://acme.atlassian.net" },
     { name: "email", label: "Account e-mail", type: "email" },
-    { name: "apiToken", label: "API token", type: "password", secret: true, hint: "Create one at id.atlassian.com → Security → API tokens" },
+    {
+      name: "apiToken",
+      label: "API token",
+      type: "password",
+      secret: true,
+      hint: "Create one at id.atlassian.com → Security → API tokens",
+    },
   ],
   sentry: [
-    { name: "baseUrl", label: "Sentry URL", type: "url", hint: "https://sentry.io, https://de.sentry.io or your own host" },
+    {
+      name: "baseUrl",
+      label: "Sentry URL",
+      type: "url",
+      hint: "https://sentry.io, https://de.sentry.io or your own host",
+    },
     { name: "organizationSlug", label: "Organization slug", type: "text" },
-    { name: "authToken", label: "Auth token", type: "password", secret: true, hint: "Organization auth token with project:read, event:write" },
-    { name: "webhookSecret", label: "Webhook client secret", type: "password", secret: true, hint: "From your Sentry integration; verifies webhooks" },
+    {
+      name: "authToken",
+      label: "Auth token",
+      type: "password",
+      secret: true,
+      hint: "Organization auth token with project:read, event:write",
+    },
+    {
+      name: "webhookSecret",
+      label: "Webhook client secret",
+      type: "password",
+      secret: true,
+      hint: "From your Sentry integration; verifies webhooks",
+    },
   ],
-  github: [{ name: "webhookSecret", label: "Webhook secret", type: "password", secret: true, hint: "The secret you set on the repository or organization webhook" }],
+  github: [
+    {
+      name: "webhookSecret",
+      label: "Webhook secret",
+      type: "password",
+      secret: true,
+      hint: "The secret you set on the repository or organization webhook",
+    },
+  ],
 };
 
 /** The settings a stored secret is sent with: changing any of them means typing the secret again. */
@@ -31,7 +68,9 @@ const SECRET_BOUND_TO: Record<Provider, string | null> = {
 function describeField(provider: Provider, field: Field, connected: boolean): string | undefined {
   const boundTo = SECRET_BOUND_TO[provider];
   if (!field.secret || !connected) return field.hint;
-  const keep = boundTo ? `Leave blank to keep the stored one; after changing ${boundTo}, enter it again.` : "Leave blank to keep the stored one.";
+  const keep = boundTo
+    ? `Leave blank to keep the stored one; after changing ${boundTo}, enter it again.`
+    : "Leave blank to keep the stored one.";
   return field.hint ? `${field.hint}. ${keep}` : keep;
 }
 
@@ -39,7 +78,17 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 
 type Message = { ok: boolean; text: string } | null;
 
-export function IntegrationForm({ orgSlug, provider, config, connected }: { orgSlug: string; provider: Provider; config: Record<string, string>; connected: boolean }) {
+export function IntegrationForm({
+  orgSlug,
+  provider,
+  config,
+  connected,
+}: {
+  orgSlug: string;
+  provider: Provider;
+  config: Record<string, string>;
+  connected: boolean;
+}) {
   const [message, setMessage] = useState<Message>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
@@ -47,9 +96,20 @@ export function IntegrationForm({ orgSlug, provider, config, connected }: { orgS
   function save(formData: FormData) {
     const values = Object.fromEntries(FIELDS[provider].map((f) => [f.name, String(formData.get(f.name) ?? "")]));
     startTransition(async () => {
-      const result = await saveIntegrationAction({ orgSlug, provider, ...values } as Parameters<typeof saveIntegrationAction>[0]);
+      const result = await saveIntegrationAction({ orgSlug, provider, ...values } as Parameters<
+        typeof saveIntegrationAction
+      >[0]);
       setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-      setMessage(result.ok ? { ok: result.data.ok, text: result.data.ok ? `Saved. ${result.data.message}` : `Saved, but the connection test failed: ${result.data.message}` } : { ok: false, text: result.error });
+      setMessage(
+        result.ok
+          ? {
+              ok: result.data.ok,
+              text: result.data.ok
+                ? `Saved. ${result.data.message}`
+                : `Saved, but the connection test failed: ${result.data.message}`,
+            }
+          : { ok: false, text: result.error },
+      );
     });
   }
 
@@ -96,23 +156,44 @@ export function IntegrationForm({ orgSlug, provider, config, connected }: { orgS
         );
       })}
       <div className="flex flex-wrap gap-2 pt-1">
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {connected ? "Save" : "Connect"}
         </button>
         {connected && (
           <>
-            <button type="button" onClick={test} disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800">
+            <button
+              type="button"
+              onClick={test}
+              disabled={pending}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
+            >
               Test connection
             </button>
-            <button type="button" onClick={disconnectNow} disabled={pending} className="rounded-md px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60 dark:text-red-400 dark:hover:bg-red-950">
+            <button
+              type="button"
+              onClick={disconnectNow}
+              disabled={pending}
+              className="rounded-md px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60 dark:text-red-400 dark:hover:bg-red-950"
+            >
               Disconnect
             </button>
           </>
         )}
       </div>
-      {pending && <p className="text-sm text-slate-500" role="status">Working…</p>}
+      {pending && (
+        <p className="text-sm text-slate-500" role="status">
+          Working…
+        </p>
+      )}
       {message && !pending && (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600"}`}>
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600"}`}
+        >
           {message.text}
         </p>
       )}

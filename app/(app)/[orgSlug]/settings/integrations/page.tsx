@@ -33,26 +33,39 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ o
         const config = (connection?.config ?? {}) as Record<string, string>;
         const webhookUrl = provider === "jira" ? null : `${env.publicUrl}/api/webhooks/${provider}/${org.slug}`;
         return (
-          <section key={provider} aria-labelledby={`${provider}-title`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+          <section
+            key={provider}
+            aria-labelledby={`${provider}-title`}
+            className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+          >
             <div className="mb-1 flex items-center justify-between">
               <h2 id={`${provider}-title`} className="text-lg font-semibold">
                 {name}
               </h2>
-              <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status]}`}>{status === "disconnected" ? "not connected" : status}</span>
+              <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status]}`}>
+                {status === "disconnected" ? "not connected" : status}
+              </span>
             </div>
             <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">{purpose}</p>
             {connection?.lastCheckedAt && (
               <p className="mb-3 text-xs text-slate-500">
-                Last checked {connection.lastCheckedAt.toISOString().slice(0, 16).replace("T", " ")} UTC{connection.lastError ? `: ${connection.lastError}` : ""}
+                Last checked {connection.lastCheckedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                {connection.lastError ? `: ${connection.lastError}` : ""}
               </p>
             )}
             {webhookUrl && (
               <p className="mb-4 text-xs">
-                Webhook URL: <code className="break-all rounded bg-slate-100 px-1 py-0.5 dark:bg-slate-800">{webhookUrl}</code>
+                Webhook URL:{" "}
+                <code className="break-all rounded bg-slate-100 px-1 py-0.5 dark:bg-slate-800">{webhookUrl}</code>
               </p>
             )}
             {canManage ? (
-              <IntegrationForm orgSlug={org.slug} provider={provider} config={config} connected={status !== "disconnected"} />
+              <IntegrationForm
+                orgSlug={org.slug}
+                provider={provider}
+                config={config}
+                connected={status !== "disconnected"}
+              />
             ) : (
               <dl className="space-y-1 text-sm">
                 {Object.entries(config).map(([key, value]) => (
@@ -69,11 +82,15 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ o
       })}
       <Card title="How credentials are kept" className="lg:col-span-3">
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Tokens and secrets are encrypted with AES-256-GCM before they are stored, under a key that only the server holds, and they are never sent back to a browser. Each change is written to the audit log without the secret itself.
+          Tokens and secrets are encrypted with AES-256-GCM before they are stored, under a key that only the server
+          holds, and they are never sent back to a browser. Each change is written to the audit log without the secret
+          itself.
         </p>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-          A stored secret is only ever sent to the address it was entered with: changing a site URL, e-mail, Sentry URL or organization slug means entering the secrets again. Bosun connects only to public addresses (internal
-          ones need the server&apos;s BOSUN_ALLOWED_UPSTREAM_HOSTS setting), never follows a redirect, and stops reading an answer past 10 MB.
+          A stored secret is only ever sent to the address it was entered with: changing a site URL, e-mail, Sentry URL
+          or organization slug means entering the secrets again. Bosun connects only to public addresses (internal ones
+          need the server&apos;s BOSUN_ALLOWED_UPSTREAM_HOSTS setting), never follows a redirect, and stops reading an
+          answer past 10 MB.
         </p>
       </Card>
     </div>

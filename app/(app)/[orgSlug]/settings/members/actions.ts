@@ -7,7 +7,13 @@ import { roleRank } from "@/lib/domain/permissions";
 import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { lastAdminViolation } from "@/lib/domain/members/last-admin";
-import { countActiveAdmins, findJiraAccountId, findMember, setMemberRole, setMemberStatus } from "@/lib/db/queries/memberships";
+import {
+  countActiveAdmins,
+  findJiraAccountId,
+  findMember,
+  setMemberRole,
+  setMemberStatus,
+} from "@/lib/db/queries/memberships";
 import { findOrgInvitation, type WorkosInvitation } from "@/lib/integrations/workos";
 import { performWrite, type WriteOutcome } from "@/lib/platform/outbox";
 import { membershipOrderingKey } from "@/lib/platform/outbox/operations";
@@ -18,9 +24,19 @@ const role = z.enum(["admin", "manager", "member"], { error: "must be admin, man
 // Generated once per form, so a double submit is the same write.
 const idempotencyKey = z.string().uuid("is missing; reload the page and try again");
 
-function outcomeResult(outcome: WriteOutcome, done: string): ActionResult<{ status: WriteOutcome["status"]; message: string }> {
+function outcomeResult(
+  outcome: WriteOutcome,
+  done: string,
+): ActionResult<{ status: WriteOutcome["status"]; message: string }> {
   if (outcome.status === "failed") return { ok: false, error: `WorkOS refused the change: ${outcome.error}` };
-  if (outcome.status === "pending") return { ok: true, data: { status: "pending", message: "WorkOS is not answering right now; the change is saved and will be applied automatically." } };
+  if (outcome.status === "pending")
+    return {
+      ok: true,
+      data: {
+        status: "pending",
+        message: "WorkOS is not answering right now; the change is saved and will be applied automatically.",
+      },
+    };
   return { ok: true, data: { status: "succeeded", message: done } };
 }
 
@@ -31,7 +47,12 @@ export const inviteMemberAction = orgAction(
     const outcome = await performWrite({
       orgId: org.id,
       operation: "workos.invitation.send",
-      args: { email: input.email, workosOrgId: org.workosOrgId, role: input.role, inviterWorkosUserId: user.workosUserId },
+      args: {
+        email: input.email,
+        workosOrgId: org.workosOrgId,
+        role: input.role,
+        inviterWorkosUserId: user.workosUserId,
+      },
       orderingKey: `invitation:${input.email}`,
       idempotencyKey: `invite:${input.idempotencyKey}`,
       actor,
@@ -44,32 +65,42 @@ export const inviteMemberAction = orgAction(
   },
 );
 
-export const revokeInvitationAction = orgAction(z.object({ invitationId: z.string().min(1).max(128), email: z.string(), idempotencyKey }), "members:manage", async ({ input, org, requestId, actor }) => {
-  const invitation = await findInvitationUnlessUnreachable({ invitationId: input.invitationId, workosOrgId: org.workosOrgId });
-  // Another org's invitation answers exactly like a missing one.
-  if (invitation === null) return { ok: false, error: "No such invitation." };
-  const email = invitation?.email ?? input.email;
-  const outcome = await performWrite({
-    orgId: org.id,
-    operation: "workos.invitation.revoke",
-    args: { invitationId: input.invitationId, workosOrgId: org.workosOrgId },
-    orderingKey: `invitation:${email}`,
-    idempotencyKey: `revoke-invite:${input.idempotencyKey}`,
-    actor,
-    summary: `Revoked the invitation of ${email}`,
-    target: { type: "invitation", id: input.invitationId },
-    requestId,
-  });
-  revalidatePath(`/${org.slug}/settings/members`);
-  return outcomeResult(outcome, `Invitation of ${email} revoked.`);
-});
+export const revokeInvitationAction = orgAction(
+  z.object({ invitationId: z.string().min(1).max(128), email: z.string(), idempotencyKey }),
+  "members:manage",
+  async ({ input, org, requestId, actor }) => {
+    const invitation = await findInvitationUnlessUnreachable({
+      invitationId: input.invitationId,
+      workosOrgId: org.workosOrgId,
+    });
+    // Another org's invitation answers exactly like a missing one.
+    if (invitation === null) return { ok: false, error: "No such invitation." };
+    const email = invitation?.email ?? input.email;
+    const outcome = await performWrite({
+      orgId: org.id,
+      operation: "workos.invitation.revoke",
+      args: { invitationId: input.invitationId, workosOrgId: org.workosOrgId },
+      orderingKey: `invitation:${email}`,
+      idempotencyKey: `revoke-invite:${input.idempotencyKey}`,
+      actor,
+      summary: `Revoked the invitation of ${email}`,
+      target: { type: "invitation", id: input.invitationId },
+      requestId,
+    });
+    revalidatePath(`/${org.slug}/settings/members`);
+    return outcomeResult(outcome, `Invitation of ${email} revoked.`);
+  },
+);
 
 /**
  * The org's invitation, null when there is none, or undefined while WorkOS is
  * unreachable: then the outbox queues the revoke, and its operation makes the
  * same check before it writes.
  */
-async function findInvitationUnlessUnreachable(ref: { invitationId: string; workosOrgId: string }): Promise<WorkosInvitation | null | undefined> {
+async function findInvitationUnlessUnreachable(ref: {
+  invitationId: string;
+  workosOrgId: string;
+}): Promise<WorkosInvitation | null | undefined> {
   try {
     return await findOrgInvitation(ref);
   } catch (error) {
@@ -78,68 +109,113 @@ async function findInvitationUnlessUnreachable(ref: { invitationId: string; work
   }
 }
 
-export const changeMemberRoleAction = orgAction(z.object({ userId: z.string().min(1), role, idempotencyKey }), "members:manage", async ({ input, org, sessionId, requestId, actor }) => {
-  const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/settings/members`);
-  if (stepUp) return stepUp;
-  const member = await findMember({ orgId: org.id, userId: input.userId });
-  if (!member || member.status !== "active") return { ok: false, error: "That person is not an active member of this organization." };
-  if (member.role === input.role) return { ok: true, data: { status: "succeeded" as const, message: "No change." } };
-  const violation = lastAdminViolation({ targetRole: member.role, nextRole: input.role, activeAdmins: await countActiveAdmins({ orgId: org.id }) });
-  if (violation) return { ok: false, error: violation };
-  const target = { type: "membership", id: member.id };
-  const change = `from ${member.role} to ${input.role}`;
-  // Taking power away is safe before WorkOS agrees, and must not wait on it; granting power waits
-  // until WorkOS confirms, when the outbox applies it (lib/platform/outbox/operations.ts).
-  const lowering = roleRank(input.role) < roleRank(member.role);
-  if (lowering) {
-    await setMemberRole({ orgId: org.id, userId: member.user.id, role: input.role });
-    await appendAuditEntry({ orgId: org.id, actor, action: "membership.role_lowered", target, summary: `Lowered ${member.user.name}'s role in Bosun ${change}`, changes: { role: { from: member.role, to: input.role } }, requestId });
-  }
-  const outcome = await performWrite({
-    orgId: org.id,
-    operation: "workos.membership.update_role",
-    args: { workosUserId: member.user.workosUserId, workosOrgId: org.workosOrgId, role: input.role },
-    orderingKey: membershipOrderingKey(member.user.workosUserId),
-    idempotencyKey: `role:${input.idempotencyKey}`,
-    actor,
-    summary: `Changed ${member.user.name}'s role ${change}`,
-    target,
-    before: { role: member.role },
-    requestId,
-  });
-  revalidatePath(`/${org.slug}/settings/members`);
-  const now = `${member.user.name} is now ${input.role === "admin" ? "an" : "a"} ${input.role}`;
-  if (lowering && outcome.status === "pending") return { ok: true, data: { status: "pending" as const, message: `${now} in Bosun; WorkOS is not answering right now and will be updated automatically.` } };
-  return outcomeResult(outcome, `${now}.`);
-});
+export const changeMemberRoleAction = orgAction(
+  z.object({ userId: z.string().min(1), role, idempotencyKey }),
+  "members:manage",
+  async ({ input, org, sessionId, requestId, actor }) => {
+    const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/settings/members`);
+    if (stepUp) return stepUp;
+    const member = await findMember({ orgId: org.id, userId: input.userId });
+    if (!member || member.status !== "active")
+      return { ok: false, error: "That person is not an active member of this organization." };
+    if (member.role === input.role) return { ok: true, data: { status: "succeeded" as const, message: "No change." } };
+    const violation = lastAdminViolation({
+      targetRole: member.role,
+      nextRole: input.role,
+      activeAdmins: await countActiveAdmins({ orgId: org.id }),
+    });
+    if (violation) return { ok: false, error: violation };
+    const target = { type: "membership", id: member.id };
+    const change = `from ${member.role} to ${input.role}`;
+    // Taking power away is safe before WorkOS agrees, and must not wait on it; granting power waits
+    // until WorkOS confirms, when the outbox applies it (lib/platform/outbox/operations.ts).
+    const lowering = roleRank(input.role) < roleRank(member.role);
+    if (lowering) {
+      await setMemberRole({ orgId: org.id, userId: member.user.id, role: input.role });
+      await appendAuditEntry({
+        orgId: org.id,
+        actor,
+        action: "membership.role_lowered",
+        target,
+        summary: `Lowered ${member.user.name}'s role in Bosun ${change}`,
+        changes: { role: { from: member.role, to: input.role } },
+        requestId,
+      });
+    }
+    const outcome = await performWrite({
+      orgId: org.id,
+      operation: "workos.membership.update_role",
+      args: { workosUserId: member.user.workosUserId, workosOrgId: org.workosOrgId, role: input.role },
+      orderingKey: membershipOrderingKey(member.user.workosUserId),
+      idempotencyKey: `role:${input.idempotencyKey}`,
+      actor,
+      summary: `Changed ${member.user.name}'s role ${change}`,
+      target,
+      before: { role: member.role },
+      requestId,
+    });
+    revalidatePath(`/${org.slug}/settings/members`);
+    const now = `${member.user.name} is now ${input.role === "admin" ? "an" : "a"} ${input.role}`;
+    if (lowering && outcome.status === "pending")
+      return {
+        ok: true,
+        data: {
+          status: "pending" as const,
+          message: `${now} in Bosun; WorkOS is not answering right now and will be updated automatically.`,
+        },
+      };
+    return outcomeResult(outcome, `${now}.`);
+  },
+);
 
-export const removeMemberAction = orgAction(z.object({ userId: z.string().min(1), idempotencyKey }), "members:manage", async ({ input, org, requestId, actor }) => {
-  const member = await findMember({ orgId: org.id, userId: input.userId });
-  if (!member || member.status !== "active") return { ok: false, error: "That person is not an active member of this organization." };
-  const violation = lastAdminViolation({ targetRole: member.role, nextRole: null, activeAdmins: await countActiveAdmins({ orgId: org.id }) });
-  if (violation) return { ok: false, error: violation };
-  const outcome = await performWrite({
-    orgId: org.id,
-    operation: "workos.membership.delete",
-    args: { workosUserId: member.user.workosUserId, workosOrgId: org.workosOrgId },
-    orderingKey: membershipOrderingKey(member.user.workosUserId),
-    idempotencyKey: `remove:${input.idempotencyKey}`,
-    actor,
-    summary: `Removed ${member.user.name} (${member.user.email}) from ${org.name}`,
-    target: { type: "membership", id: member.id },
-    requestId,
-  });
-  // Access to this org ends now in Bosun (requireOrg stops admitting them), even while WorkOS catches up.
-  if (outcome.status !== "failed") await setMemberStatus({ orgId: org.id, userId: member.user.id, status: "deactivated" });
-  revalidatePath(`/${org.slug}/settings/members`);
-  return outcomeResult(outcome, `${member.user.name} was removed.`);
-});
-
-export const reassignOpenIssuesAction = orgAction(
-  z.object({ fromUserId: z.string().min(1), toUserId: z.string().min(1), issueKeys: z.array(z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, "must be a Jira issue key")).min(1).max(100), idempotencyKey }),
+export const removeMemberAction = orgAction(
+  z.object({ userId: z.string().min(1), idempotencyKey }),
   "members:manage",
   async ({ input, org, requestId, actor }) => {
-    const [from, to] = await Promise.all([findMember({ orgId: org.id, userId: input.fromUserId }), findMember({ orgId: org.id, userId: input.toUserId })]);
+    const member = await findMember({ orgId: org.id, userId: input.userId });
+    if (!member || member.status !== "active")
+      return { ok: false, error: "That person is not an active member of this organization." };
+    const violation = lastAdminViolation({
+      targetRole: member.role,
+      nextRole: null,
+      activeAdmins: await countActiveAdmins({ orgId: org.id }),
+    });
+    if (violation) return { ok: false, error: violation };
+    const outcome = await performWrite({
+      orgId: org.id,
+      operation: "workos.membership.delete",
+      args: { workosUserId: member.user.workosUserId, workosOrgId: org.workosOrgId },
+      orderingKey: membershipOrderingKey(member.user.workosUserId),
+      idempotencyKey: `remove:${input.idempotencyKey}`,
+      actor,
+      summary: `Removed ${member.user.name} (${member.user.email}) from ${org.name}`,
+      target: { type: "membership", id: member.id },
+      requestId,
+    });
+    // Access to this org ends now in Bosun (requireOrg stops admitting them), even while WorkOS catches up.
+    if (outcome.status !== "failed")
+      await setMemberStatus({ orgId: org.id, userId: member.user.id, status: "deactivated" });
+    revalidatePath(`/${org.slug}/settings/members`);
+    return outcomeResult(outcome, `${member.user.name} was removed.`);
+  },
+);
+
+export const reassignOpenIssuesAction = orgAction(
+  z.object({
+    fromUserId: z.string().min(1),
+    toUserId: z.string().min(1),
+    issueKeys: z
+      .array(z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, "must be a Jira issue key"))
+      .min(1)
+      .max(100),
+    idempotencyKey,
+  }),
+  "members:manage",
+  async ({ input, org, requestId, actor }) => {
+    const [from, to] = await Promise.all([
+      findMember({ orgId: org.id, userId: input.fromUserId }),
+      findMember({ orgId: org.id, userId: input.toUserId }),
+    ]);
     if (!from) return { ok: false, error: "The person whose issues you are reassigning is not in this organization." };
     if (!to || to.status !== "active") return { ok: false, error: "Choose an active member to take over the issues." };
     const toAccount = await findJiraAccountId({ orgId: org.id, userId: to.user.id });
@@ -162,7 +238,11 @@ export const reassignOpenIssuesAction = orgAction(
     await forgetDeactivatedMembersOpenIssues({ orgId: org.id });
     revalidatePath(`/${org.slug}/settings/members`);
     const failed = outcomes.filter((o) => o.status === "failed");
-    if (failed.length === outcomes.length) return { ok: false, error: `Jira refused the reassignment: ${failed[0]?.status === "failed" ? failed[0].error : ""}` };
+    if (failed.length === outcomes.length)
+      return {
+        ok: false,
+        error: `Jira refused the reassignment: ${failed[0]?.status === "failed" ? failed[0].error : ""}`,
+      };
     const pending = outcomes.filter((o) => o.status === "pending").length;
     const done = outcomes.length - failed.length - pending;
     return {

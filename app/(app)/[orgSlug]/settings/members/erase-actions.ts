@@ -16,7 +16,13 @@ import { findMember } from "@/lib/db/queries/memberships";
 export const eraseDepartedMemberAction = orgAction(
   z.object({ userId: z.string().min(1).max(64), confirmEmail: z.string().trim().max(320) }),
   "members:manage",
-  async ({ input, org, sessionId, requestId, actor }): Promise<ActionResult<{ status: "succeeded"; message: string }>> => {
+  async ({
+    input,
+    org,
+    sessionId,
+    requestId,
+    actor,
+  }): Promise<ActionResult<{ status: "succeeded"; message: string }>> => {
     const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/settings/members`);
     if (stepUp) return stepUp;
     const member = await findMember({ orgId: org.id, userId: input.userId });
@@ -37,7 +43,10 @@ export const eraseDepartedMemberAction = orgAction(
               : `${outcome.name} has a pending invitation. Revoke it first; only people who have left can be erased.`,
         };
       case "already-erased":
-        return { ok: true, data: { status: "succeeded", message: `The personal data of ${outcome.pseudonym} was already erased.` } };
+        return {
+          ok: true,
+          data: { status: "succeeded", message: `The personal data of ${outcome.pseudonym} was already erased.` },
+        };
       case "erased":
         revalidatePath(`/${org.slug}/settings/members`);
         return {

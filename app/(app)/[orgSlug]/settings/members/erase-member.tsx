@@ -8,7 +8,13 @@ import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedb
  * Erasing a departed person's personal data cannot be undone, so the admin
  * types the person's e-mail address to confirm (the server checks it too).
  */
-export function EraseMember({ orgSlug, member }: { orgSlug: string; member: { userId: string; name: string; email: string } }) {
+export function EraseMember({
+  orgSlug,
+  member,
+}: {
+  orgSlug: string;
+  member: { userId: string; name: string; email: string };
+}) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
   const { feedback, pending, run } = useActionFeedback();
@@ -21,7 +27,11 @@ export function EraseMember({ orgSlug, member }: { orgSlug: string; member: { us
   if (!open) {
     return (
       <div className="text-left">
-        <button type="button" onClick={() => setOpen(true)} className="rounded-md border border-slate-200 px-2.5 py-1 text-sm text-red-700 hover:bg-red-50 dark:border-slate-700 dark:text-red-400 dark:hover:bg-red-950">
+        <button
+          type="button"
+          onClick={() => setOpen(true)}
+          className="rounded-md border border-slate-200 px-2.5 py-1 text-sm text-red-700 hover:bg-red-50 dark:border-slate-700 dark:text-red-400 dark:hover:bg-red-950"
+        >
           Erase personal data<span className="sr-only"> of {member.name}</span>
         </button>
         <FeedbackMessage feedback={feedback} />
@@ -32,7 +42,8 @@ export function EraseMember({ orgSlug, member }: { orgSlug: string; member: { us
   return (
     <form action={erase} className="ml-auto max-w-xs space-y-2 text-left text-sm">
       <p className="text-slate-600 dark:text-slate-400">
-        Erases {member.name}&apos;s availability, sessions and Jira link here, and their name and e-mail address in this organization&apos;s history. The audit log keeps every entry under a pseudonym. This cannot be undone.
+        Erases {member.name}&apos;s availability, sessions and Jira link here, and their name and e-mail address in this
+        organization&apos;s history. The audit log keeps every entry under a pseudonym. This cannot be undone.
       </p>
       <label className="block">
         <span className="text-xs text-slate-500">Type {member.email} to confirm</span>
@@ -45,10 +56,19 @@ export function EraseMember({ orgSlug, member }: { orgSlug: string; member: { us
         />
       </label>
       <div className="flex gap-2">
-        <button type="submit" disabled={!confirmed || pending} className="rounded-md bg-red-700 px-2.5 py-1 text-white hover:bg-red-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={!confirmed || pending}
+          className="rounded-md bg-red-700 px-2.5 py-1 text-white hover:bg-red-800 disabled:opacity-60"
+        >
           Erase
         </button>
-        <button type="button" onClick={() => setOpen(false)} disabled={pending} className="rounded-md border border-slate-200 px-2.5 py-1 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
+        <button
+          type="button"
+          onClick={() => setOpen(false)}
+          disabled={pending}
+          className="rounded-md border border-slate-200 px-2.5 py-1 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
           Cancel
         </button>
       </div>

@@ -11,7 +11,10 @@ export function InviteForm({ orgSlug }: { orgSlug: string }) {
   function invite(formData: FormData) {
     const email = String(formData.get("email") ?? "");
     const role = String(formData.get("role") ?? "member") as "admin" | "manager" | "member";
-    run((idempotencyKey) => inviteMemberAction({ orgSlug, email, role, idempotencyKey }), () => form.current?.reset());
+    run(
+      (idempotencyKey) => inviteMemberAction({ orgSlug, email, role, idempotencyKey }),
+      () => form.current?.reset(),
+    );
   }
 
   return (
@@ -19,17 +22,31 @@ export function InviteForm({ orgSlug }: { orgSlug: string }) {
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex-1 text-sm font-medium">
           Email
-          <input name="email" type="email" required placeholder="name@company.com" className="mt-1 block w-full min-w-56 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900" />
+          <input
+            name="email"
+            type="email"
+            required
+            placeholder="name@company.com"
+            className="mt-1 block w-full min-w-56 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
+          />
         </label>
         <label className="text-sm font-medium">
           Role
-          <select name="role" defaultValue="member" className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900">
+          <select
+            name="role"
+            defaultValue="member"
+            className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
+          >
             <option value="member">Member</option>
             <option value="manager">Manager</option>
             <option value="admin">Admin</option>
           </select>
         </label>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {pending ? "Inviting…" : "Invite"}
         </button>
       </div>

@@ -22,7 +22,15 @@ const STATUS_STYLE = {
   deactivated: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
 } as const;
 
-export function MemberRow({ orgSlug, member, canManage }: { orgSlug: string; member: MemberRowData; canManage: boolean }) {
+export function MemberRow({
+  orgSlug,
+  member,
+  canManage,
+}: {
+  orgSlug: string;
+  member: MemberRowData;
+  canManage: boolean;
+}) {
   const { feedback, pending, run } = useActionFeedback();
   const editable = canManage && member.status === "active";
 
@@ -36,7 +44,12 @@ export function MemberRow({ orgSlug, member, canManage }: { orgSlug: string; mem
   }
 
   function resetMfa() {
-    if (!window.confirm(`Reset ${member.name}'s two-step verification? Their authenticator app stops working for Bosun and they set up a new one.`)) return;
+    if (
+      !window.confirm(
+        `Reset ${member.name}'s two-step verification? Their authenticator app stops working for Bosun and they set up a new one.`,
+      )
+    )
+      return;
     run((idempotencyKey) => resetMemberMfaAction({ orgSlug, userId: member.userId, idempotencyKey }));
   }
 
@@ -66,18 +79,30 @@ export function MemberRow({ orgSlug, member, canManage }: { orgSlug: string; mem
         )}
       </td>
       <td className="py-3 pr-4">
-        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[member.status]}`}>{member.status}</span>
+        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[member.status]}`}>
+          {member.status}
+        </span>
         {member.directoryManaged && <span className="ml-2 text-xs text-slate-500">directory</span>}
       </td>
       <td className="py-3 pr-4 text-sm text-slate-600 dark:text-slate-400">{member.lastSignIn ?? "never"}</td>
       <td className="py-3 text-right">
         {editable && (
-          <button type="button" onClick={resetMfa} disabled={pending} className="mr-2 rounded-md border border-slate-200 px-2.5 py-1 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800">
+          <button
+            type="button"
+            onClick={resetMfa}
+            disabled={pending}
+            className="mr-2 rounded-md border border-slate-200 px-2.5 py-1 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
             Reset two-step verification<span className="sr-only"> of {member.name}</span>
           </button>
         )}
         {editable && (
-          <button type="button" onClick={remove} disabled={pending} className="rounded-md border border-slate-200 px-2.5 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60 dark:border-slate-700 dark:text-red-400 dark:hover:bg-red-950">
+          <button
+            type="button"
+            onClick={remove}
+            disabled={pending}
+            className="rounded-md border border-slate-200 px-2.5 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60 dark:border-slate-700 dark:text-red-400 dark:hover:bg-red-950"
+          >
             Remove<span className="sr-only"> {member.name}</span>
           </button>
         )}

@@ -18,17 +18,35 @@ import { performWrite } from "@/lib/platform/outbox";
  * they administer too.
  */
 export const resetMemberMfaAction = orgAction(
-  z.object({ userId: z.string().min(1).max(64), idempotencyKey: z.string().uuid("is missing; reload the page and try again") }),
+  z.object({
+    userId: z.string().min(1).max(64),
+    idempotencyKey: z.string().uuid("is missing; reload the page and try again"),
+  }),
   "members:manage",
-  async ({ input, org, user, sessionId, requestId, actor }): Promise<ActionResult<{ status: "succeeded" | "pending"; message: string }>> => {
+  async ({
+    input,
+    org,
+    user,
+    sessionId,
+    requestId,
+    actor,
+  }): Promise<ActionResult<{ status: "succeeded" | "pending"; message: string }>> => {
     const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/settings/members`);
     if (stepUp) return stepUp;
     const member = await findMember({ orgId: org.id, userId: input.userId });
-    if (!member || member.status !== "active") return { ok: false, error: "That person is not an active member of this organization." };
-    const [theirOrgs, yourOrgs] = await Promise.all([listOrgsForUser({ userId: member.user.id }), listOrgsForUser({ userId: user.id })]);
+    if (!member || member.status !== "active")
+      return { ok: false, error: "That person is not an active member of this organization." };
+    const [theirOrgs, yourOrgs] = await Promise.all([
+      listOrgsForUser({ userId: member.user.id }),
+      listOrgsForUser({ userId: user.id }),
+    ]);
     const administered = new Set(yourOrgs.filter((m) => m.role === "admin").map((m) => m.org.slug));
     const elsewhere = theirOrgs.filter((m) => !administered.has(m.org.slug)).map((m) => m.org.name);
-    if (elsewhere.length > 0) return { ok: false, error: `${member.user.name} is also a member of ${elsewhere.join(", ")}; an admin of every organization they belong to has to reset it.` };
+    if (elsewhere.length > 0)
+      return {
+        ok: false,
+        error: `${member.user.name} is also a member of ${elsewhere.join(", ")}; an admin of every organization they belong to has to reset it.`,
+      };
 
     const outcome = await performWrite({
       orgId: org.id,
@@ -53,7 +71,20 @@ export const resetMemberMfaAction = orgAction(
       requestId,
     });
     revalidatePath(`/${org.slug}/settings/members`);
-    if (outcome.status === "pending") return { ok: true, data: { status: "pending", message: `WorkOS is not answering right now; ${member.user.name}'s authenticator app will be removed automatically.` } };
-    return { ok: true, data: { status: "succeeded", message: `${member.user.name}'s two-step verification was reset. They set up a new authenticator app the next time Bosun asks for a code.` } };
+    if (outcome.status === "pending")
+      return {
+        ok: true,
+        data: {
+          status: "pending",
+          message: `WorkOS is not answering right now; ${member.user.name}'s authenticator app will be removed automatically.`,
+        },
+      };
+    return {
+      ok: true,
+      data: {
+        status: "succeeded",
+        message: `${member.user.name}'s two-step verification was reset. They set up a new authenticator app the next time Bosun asks for a code.`,
+      },
+    };
   },
 );

@@ -8,7 +8,11 @@ import type * as MembersPage from "./page";
 import { db } from "@/lib/db/client";
 
 /** The members page's data loading, run as the server runs it, against the Jira and WorkOS emulators. */
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, sessionId: "session_members_page", organizationId: undefined as string | undefined }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string },
+  sessionId: "session_members_page",
+  organizationId: undefined as string | undefined,
+}));
 vi.mock("@workos-inc/authkit-nextjs", () => ({
   withAuth: async () => ({ user: session.user, sessionId: session.sessionId, organizationId: session.organizationId }),
   switchToOrganization: async () => undefined,
@@ -27,7 +31,10 @@ describe("members page", () => {
     proxy = await startCountingProxy(jira.url);
     workos = await startWorkosEmulator({ port: 0 });
   });
-  useSeededDatabase({ label: "memberspage", seed: () => ({ urls: { jira: proxy.url, sentry: "http://127.0.0.1:1" } }) });
+  useSeededDatabase({
+    label: "memberspage",
+    seed: () => ({ urls: { jira: proxy.url, sentry: "http://127.0.0.1:1" } }),
+  });
   beforeAll(async () => {
     vi.stubEnv("WORKOS_API_PORT", String(workos.port));
     // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
@@ -43,9 +50,15 @@ describe("members page", () => {
 
   it("makes one Jira search for N deactivated members, and none on the next view while it is fresh", async () => {
     const org = await db.organization.findUniqueOrThrow({ where: { slug: "acme" } });
-    const leavers = await db.membership.findMany({ where: { orgId: org.id, role: { not: "admin" }, jiraAccountId: { not: null } }, take: 4 });
+    const leavers = await db.membership.findMany({
+      where: { orgId: org.id, role: { not: "admin" }, jiraAccountId: { not: null } },
+      take: 4,
+    });
     expect(leavers.length).toBe(4);
-    await db.membership.updateMany({ where: { id: { in: leavers.map((m) => m.id) } }, data: { status: "deactivated" } });
+    await db.membership.updateMany({
+      where: { id: { in: leavers.map((m) => m.id) } },
+      data: { status: "deactivated" },
+    });
     Object.assign(session, demoSession("ada"));
 
     proxy.reset();

@@ -12,7 +12,11 @@ export const metadata = { title: "Members" };
 export default async function MembersPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { org, user, role } = await requireOrg(orgSlug);
-  const { canManage, members, invitations, pendingWrites, openIssues, candidates } = await loadMembersPage({ orgId: org.id, workosOrgId: org.workosOrgId, role });
+  const { canManage, members, invitations, pendingWrites, openIssues, candidates } = await loadMembersPage({
+    orgId: org.id,
+    workosOrgId: org.workosOrgId,
+    role,
+  });
 
   return (
     <div className="space-y-6">
@@ -22,23 +26,49 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
         </Card>
       )}
 
-      {"data" in openIssues && openIssues.data.freshness && openIssues.data.lists.some(({ issues }) => issues.length > 0) && <Freshness {...openIssues.data.freshness} now={new Date()} />}
+      {"data" in openIssues &&
+        openIssues.data.freshness &&
+        openIssues.data.lists.some(({ issues }) => issues.length > 0) && (
+          <Freshness {...openIssues.data.freshness} now={new Date()} />
+        )}
       {"data" in openIssues &&
         openIssues.data.lists
           .filter(({ issues }) => issues.length > 0)
-          .map(({ member, issues }) => <ReassignIssues key={member.id} orgSlug={org.slug} from={{ userId: member.user.id, name: member.user.name }} issues={issues} candidates={candidates} />)}
-      {"error" in openIssues && <p className="text-sm text-amber-700">Could not check the open Jira issues of deactivated members: {openIssues.error}</p>}
+          .map(({ member, issues }) => (
+            <ReassignIssues
+              key={member.id}
+              orgSlug={org.slug}
+              from={{ userId: member.user.id, name: member.user.name }}
+              issues={issues}
+              candidates={candidates}
+            />
+          ))}
+      {"error" in openIssues && (
+        <p className="text-sm text-amber-700">
+          Could not check the open Jira issues of deactivated members: {openIssues.error}
+        </p>
+      )}
 
       <Card title={`Members (${members.filter((m) => m.status === "active").length} active)`}>
         <div className="overflow-x-auto">
           <table className="w-full text-left">
             <thead>
               <tr className="text-xs uppercase tracking-wide text-slate-500">
-                <th scope="col" className="pb-2 pr-4 font-medium">Person</th>
-                <th scope="col" className="pb-2 pr-4 font-medium">Role</th>
-                <th scope="col" className="pb-2 pr-4 font-medium">Status</th>
-                <th scope="col" className="pb-2 pr-4 font-medium">Last sign-in</th>
-                <th scope="col" className="pb-2 font-medium"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="pb-2 pr-4 font-medium">
+                  Person
+                </th>
+                <th scope="col" className="pb-2 pr-4 font-medium">
+                  Role
+                </th>
+                <th scope="col" className="pb-2 pr-4 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="pb-2 pr-4 font-medium">
+                  Last sign-in
+                </th>
+                <th scope="col" className="pb-2 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -54,7 +84,9 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
                     role: m.role,
                     status: m.status,
                     directoryManaged: m.directoryManaged,
-                    lastSignIn: m.user.lastSignInAt ? m.user.lastSignInAt.toISOString().slice(0, 16).replace("T", " ") + " UTC" : null,
+                    lastSignIn: m.user.lastSignInAt
+                      ? m.user.lastSignInAt.toISOString().slice(0, 16).replace("T", " ") + " UTC"
+                      : null,
                     isYou: m.user.id === user.id,
                   }}
                 />
@@ -62,7 +94,9 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
             </tbody>
           </table>
         </div>
-        {!canManage && <p className="mt-3 text-sm text-slate-500">Only admins can invite, change roles or remove members.</p>}
+        {!canManage && (
+          <p className="mt-3 text-sm text-slate-500">Only admins can invite, change roles or remove members.</p>
+        )}
       </Card>
 
       {canManage && (
@@ -88,7 +122,8 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
               <li key={write.id}>
                 {(write.payload as { meta?: { summary?: string } }).meta?.summary ?? write.operation}
                 <span className="ml-2 text-xs text-slate-500">
-                  attempt {write.attempts}, next try {write.nextAttemptAt.toISOString().slice(11, 19)} UTC{write.lastError ? ` — ${write.lastError}` : ""}
+                  attempt {write.attempts}, next try {write.nextAttemptAt.toISOString().slice(11, 19)} UTC
+                  {write.lastError ? ` — ${write.lastError}` : ""}
                 </span>
               </li>
             ))}

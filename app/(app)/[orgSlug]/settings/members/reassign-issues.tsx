@@ -5,12 +5,30 @@ import type { JiraIssueSummary } from "@/lib/integrations/jira";
 import { reassignOpenIssuesAction } from "./actions";
 
 /** A deactivated person's open Jira issues, with one click to hand them all to an active member. */
-export function ReassignIssues({ orgSlug, from, issues, candidates }: { orgSlug: string; from: { userId: string; name: string }; issues: JiraIssueSummary[]; candidates: { userId: string; name: string }[] }) {
+export function ReassignIssues({
+  orgSlug,
+  from,
+  issues,
+  candidates,
+}: {
+  orgSlug: string;
+  from: { userId: string; name: string };
+  issues: JiraIssueSummary[];
+  candidates: { userId: string; name: string }[];
+}) {
   const { feedback, pending, run } = useActionFeedback();
 
   function reassign(formData: FormData) {
     const toUserId = String(formData.get("toUserId") ?? "");
-    run((idempotencyKey) => reassignOpenIssuesAction({ orgSlug, fromUserId: from.userId, toUserId, issueKeys: issues.map((i) => i.key), idempotencyKey }));
+    run((idempotencyKey) =>
+      reassignOpenIssuesAction({
+        orgSlug,
+        fromUserId: from.userId,
+        toUserId,
+        issueKeys: issues.map((i) => i.key),
+        idempotencyKey,
+      }),
+    );
   }
 
   return (
@@ -21,14 +39,19 @@ export function ReassignIssues({ orgSlug, from, issues, candidates }: { orgSlug:
       <ul className="mt-2 space-y-1 text-sm">
         {issues.map((issue) => (
           <li key={issue.key}>
-            <span className="font-mono text-xs">{issue.key}</span> {issue.summary} <span className="text-xs text-slate-500">({issue.status})</span>
+            <span className="font-mono text-xs">{issue.key}</span> {issue.summary}{" "}
+            <span className="text-xs text-slate-500">({issue.status})</span>
           </li>
         ))}
       </ul>
       <form action={reassign} className="mt-3 flex flex-wrap items-center gap-2">
         <label className="text-sm">
           Reassign all to{" "}
-          <select name="toUserId" required className="rounded-md border border-slate-300 px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900">
+          <select
+            name="toUserId"
+            required
+            className="rounded-md border border-slate-300 px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+          >
             {candidates.map((c) => (
               <option key={c.userId} value={c.userId}>
                 {c.name}
@@ -36,7 +59,11 @@ export function ReassignIssues({ orgSlug, from, issues, candidates }: { orgSlug:
             ))}
           </select>
         </label>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {pending ? "Reassigning…" : "Reassign"}
         </button>
       </form>

@@ -11,7 +11,11 @@ import { db } from "@/lib/db/client";
  * Resetting a member's two-step verification (Settings → Members), through
  * the real action, a real database and the WorkOS emulator holding the factors.
  */
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, sessionId: "", organizationId: undefined as string | undefined }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string },
+  sessionId: "",
+  organizationId: undefined as string | undefined,
+}));
 vi.mock("@workos-inc/authkit-nextjs", () => ({
   withAuth: async () => ({ user: session.user, sessionId: session.sessionId, organizationId: session.organizationId }),
   switchToOrganization: async () => undefined,
@@ -33,8 +37,10 @@ describe("finding 2 (MFA): an admin resets a member's authenticator", () => {
   let mfa: typeof MfaActions;
 
   const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
-  const factorsOf = (key: string) => workos.store.authFactors.all().filter((f) => f.userId === person(key).workosUserId);
-  const reset = async (email: string) => actions.resetMemberMfaAction({ orgSlug: "acme", userId: await userId(email), idempotencyKey: randomUUID() });
+  const factorsOf = (key: string) =>
+    workos.store.authFactors.all().filter((f) => f.userId === person(key).workosUserId);
+  const reset = async (email: string) =>
+    actions.resetMemberMfaAction({ orgSlug: "acme", userId: await userId(email), idempotencyKey: randomUUID() });
 
   useSeededDatabase({ label: "resetmfa" });
   beforeAll(async () => {
@@ -52,31 +58,75 @@ describe("finding 2 (MFA): an admin resets a member's authenticator", () => {
 
   it("removes the factor at WorkOS through the outbox, audits user.mfa_reset, unverifies the member's sessions, and lets them set up a new one", async () => {
     const barbaraId = await userId("barbara@acme.test");
-    await db.userSession.create({ data: { workosSessionId: "session_barbara_phone", userId: barbaraId, orgId: null, mfaVerified: true, mfaVerifiedAt: new Date() } });
+    await db.userSession.create({
+      data: {
+        workosSessionId: "session_barbara_phone",
+        userId: barbaraId,
+        orgId: null,
+        mfaVerified: true,
+        mfaVerifiedAt: new Date(),
+      },
+    });
     expect(factorsOf("barbara")).toHaveLength(1);
 
     signInAs("ada");
-    expect(await reset("barbara@acme.test")).toEqual({ ok: true, data: { status: "succeeded", message: "Barbara Liskov's two-step verification was reset. They set up a new authenticator app the next time Bosun asks for a code." } });
+    expect(await reset("barbara@acme.test")).toEqual({
+      ok: true,
+      data: {
+        status: "succeeded",
+        message:
+          "Barbara Liskov's two-step verification was reset. They set up a new authenticator app the next time Bosun asks for a code.",
+      },
+    });
     expect(factorsOf("barbara")).toHaveLength(0);
-    expect(await db.outboxIntent.findFirstOrThrow({ where: { operation: "workos.auth_factors.delete" } })).toMatchObject({ status: "succeeded" });
-    expect(await db.auditLog.findFirstOrThrow({ where: { action: "user.mfa_reset" } })).toMatchObject({ actorLabel: "ada@acme.test", targetType: "user", targetId: barbaraId, summary: "Reset the two-step verification of Barbara Liskov (barbara@acme.test)" });
-    expect(await db.userSession.findUniqueOrThrow({ where: { workosSessionId: "session_barbara_phone" } })).toMatchObject({ mfaVerified: false, mfaVerifiedAt: null });
+    expect(
+      await db.outboxIntent.findFirstOrThrow({ where: { operation: "workos.auth_factors.delete" } }),
+    ).toMatchObject({ status: "succeeded" });
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "user.mfa_reset" } })).toMatchObject({
+      actorLabel: "ada@acme.test",
+      targetType: "user",
+      targetId: barbaraId,
+      summary: "Reset the two-step verification of Barbara Liskov (barbara@acme.test)",
+    });
+    expect(
+      await db.userSession.findUniqueOrThrow({ where: { workosSessionId: "session_barbara_phone" } }),
+    ).toMatchObject({ mfaVerified: false, mfaVerifiedAt: null });
 
     signInAs("barbara");
-    expect(await mfa.startMfaEnrolmentAction({ orgSlug: "acme" })).toMatchObject({ ok: true, data: { secret: expect.any(String) } });
+    expect(await mfa.startMfaEnrolmentAction({ orgSlug: "acme" })).toMatchObject({
+      ok: true,
+      data: { secret: expect.any(String) },
+    });
   });
 
   it("a manager cannot reset anyone", async () => {
     signInAs("grace");
-    expect(await reset("linus@acme.test")).toMatchObject({ ok: false, error: expect.stringMatching(/does not allow this/) });
-    expect(await db.outboxIntent.count({ where: { operation: "workos.auth_factors.delete", actorId: await userId("grace@acme.test") } })).toBe(0);
+    expect(await reset("linus@acme.test")).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/does not allow this/),
+    });
+    expect(
+      await db.outboxIntent.count({
+        where: { operation: "workos.auth_factors.delete", actorId: await userId("grace@acme.test") },
+      }),
+    ).toBe(0);
   });
 
   it("an admin of one org cannot reset someone who is also in an org they do not administer", async () => {
-    const response = await fetch(`${workos.url}/user_management/users/${person("margaret").workosUserId}/auth_factors`, { method: "POST", headers: { authorization: `Bearer ${workos.apiKey}`, "content-type": "application/json" }, body: JSON.stringify({ type: "totp" }) });
+    const response = await fetch(
+      `${workos.url}/user_management/users/${person("margaret").workosUserId}/auth_factors`,
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${workos.apiKey}`, "content-type": "application/json" },
+        body: JSON.stringify({ type: "totp" }),
+      },
+    );
     expect(response.status).toBe(201);
     signInAs("ada");
-    expect(await reset("margaret@acme.test")).toEqual({ ok: false, error: expect.stringMatching(/also a member of Globex Shipping/) });
+    expect(await reset("margaret@acme.test")).toEqual({
+      ok: false,
+      error: expect.stringMatching(/also a member of Globex Shipping/),
+    });
     expect(factorsOf("margaret")).toHaveLength(1);
   });
 
@@ -84,8 +134,20 @@ describe("finding 2 (MFA): an admin resets a member's authenticator", () => {
     await db.organization.update({ where: { slug: "acme" }, data: { requireMfa: true } });
     try {
       signInAs("ada");
-      await db.userSession.upsert({ where: { workosSessionId: "session_ada_reset" }, create: { workosSessionId: "session_ada_reset", userId: await userId("ada@acme.test"), mfaVerified: true, mfaVerifiedAt: new Date(Date.now() - 20 * 60_000) }, update: { mfaVerified: true, mfaVerifiedAt: new Date(Date.now() - 20 * 60_000) } });
-      expect(await reset("linus@acme.test")).toMatchObject({ ok: false, stepUp: { url: "/mfa?org=acme&returnTo=%2Facme%2Fsettings%2Fmembers" } });
+      await db.userSession.upsert({
+        where: { workosSessionId: "session_ada_reset" },
+        create: {
+          workosSessionId: "session_ada_reset",
+          userId: await userId("ada@acme.test"),
+          mfaVerified: true,
+          mfaVerifiedAt: new Date(Date.now() - 20 * 60_000),
+        },
+        update: { mfaVerified: true, mfaVerifiedAt: new Date(Date.now() - 20 * 60_000) },
+      });
+      expect(await reset("linus@acme.test")).toMatchObject({
+        ok: false,
+        stepUp: { url: "/mfa?org=acme&returnTo=%2Facme%2Fsettings%2Fmembers" },
+      });
     } finally {
       await db.organization.update({ where: { slug: "acme" }, data: { requireMfa: false } });
     }

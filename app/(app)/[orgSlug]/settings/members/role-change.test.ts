@@ -12,7 +12,11 @@ import { db } from "@/lib/db/client";
  * Role changes while WorkOS fails membership writes: the real action, a real
  * database and the WorkOS emulator, with the outbox drained by the test.
  */
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, sessionId: "session_role_change", organizationId: undefined as string | undefined }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string },
+  sessionId: "session_role_change",
+  organizationId: undefined as string | undefined,
+}));
 vi.mock("@workos-inc/authkit-nextjs", () => ({
   withAuth: async () => ({ user: session.user, sessionId: session.sessionId, organizationId: session.organizationId }),
   switchToOrganization: async () => undefined,
@@ -46,23 +50,41 @@ describe("role changes while WorkOS is failing", () => {
   });
 
   const userIdOf = async (key: string) => (await db.user.findUniqueOrThrow({ where: { email: person(key).email } })).id;
-  const bosunRole = async (key: string) => (await db.membership.findFirstOrThrow({ where: { user: { email: person(key).email }, org: { slug: "acme" } } })).role;
+  const bosunRole = async (key: string) =>
+    (await db.membership.findFirstOrThrow({ where: { user: { email: person(key).email }, org: { slug: "acme" } } }))
+      .role;
   const workosRole = async (key: string) => {
-    const response = await fetch(`${workos.url}/user_management/organization_memberships?user_id=${person(key).workosUserId}&organization_id=${acme.workosOrgId}`, { headers: { authorization: "Bearer sk_test_bosun_demo" } });
+    const response = await fetch(
+      `${workos.url}/user_management/organization_memberships?user_id=${person(key).workosUserId}&organization_id=${acme.workosOrgId}`,
+      { headers: { authorization: "Bearer sk_test_bosun_demo" } },
+    );
     return ((await response.json()) as { data: { role: { slug: string } }[] }).data[0]?.role.slug;
   };
-  const failMembershipWrites = () => workos.faults.set({ errorRate: 1, errorStatus: 503, pathPrefix: "/user_management/organization_memberships" });
+  const failMembershipWrites = () =>
+    workos.faults.set({ errorRate: 1, errorStatus: 503, pathPrefix: "/user_management/organization_memberships" });
   // An hour on: past any backoff, well inside the retry window.
   const drainAnHourLater = () => outbox.drainOutbox({ now: () => new Date(Date.now() + 3_600_000) });
 
   it("defect 6 (pending demotion never applied): demoting an admin while WorkOS fails changes Bosun's role at once and queues the WorkOS write", async () => {
     const graceId = await userIdOf("grace");
-    expect(await actions.changeMemberRoleAction({ orgSlug: "acme", userId: graceId, role: "admin", idempotencyKey: randomUUID() })).toMatchObject({ ok: true, data: { status: "succeeded" } });
+    expect(
+      await actions.changeMemberRoleAction({
+        orgSlug: "acme",
+        userId: graceId,
+        role: "admin",
+        idempotencyKey: randomUUID(),
+      }),
+    ).toMatchObject({ ok: true, data: { status: "succeeded" } });
     expect(await bosunRole("grace")).toBe("admin");
 
     failMembershipWrites();
     const idempotencyKey = randomUUID();
-    const result = await actions.changeMemberRoleAction({ orgSlug: "acme", userId: graceId, role: "member", idempotencyKey });
+    const result = await actions.changeMemberRoleAction({
+      orgSlug: "acme",
+      userId: graceId,
+      role: "member",
+      idempotencyKey,
+    });
     expect(result).toMatchObject({ ok: true, data: { status: "pending" } });
     expect(await bosunRole("grace")).toBe("member");
     const intent = await db.outboxIntent.findFirstOrThrow({ where: { idempotencyKey: `role:${idempotencyKey}` } });
@@ -79,36 +101,79 @@ describe("role changes while WorkOS is failing", () => {
     expect((await drainAnHourLater()).map((o) => o.status)).toEqual(["succeeded"]);
     expect(await workosRole("grace")).toBe("member");
     expect(await bosunRole("grace")).toBe("member");
-    expect(await db.auditLog.count({ where: { action: "workos.membership.update_role", result: "success", summary: { contains: "from admin to member" } } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: {
+          action: "workos.membership.update_role",
+          result: "success",
+          summary: { contains: "from admin to member" },
+        },
+      }),
+    ).toBe(1);
   });
 
   it("defect 6 (pending demotion never applied): promoting a member while WorkOS fails waits for WorkOS, then applies the role in Bosun", async () => {
     const linusId = await userIdOf("linus");
     failMembershipWrites();
     const idempotencyKey = randomUUID();
-    const result = await actions.changeMemberRoleAction({ orgSlug: "acme", userId: linusId, role: "admin", idempotencyKey });
+    const result = await actions.changeMemberRoleAction({
+      orgSlug: "acme",
+      userId: linusId,
+      role: "admin",
+      idempotencyKey,
+    });
     expect(result).toMatchObject({ ok: true, data: { status: "pending" } });
     expect(await bosunRole("linus")).toBe("member");
-    expect(await db.outboxIntent.findFirstOrThrow({ where: { idempotencyKey: `role:${idempotencyKey}` } })).toMatchObject({ status: "pending" });
+    expect(
+      await db.outboxIntent.findFirstOrThrow({ where: { idempotencyKey: `role:${idempotencyKey}` } }),
+    ).toMatchObject({ status: "pending" });
 
     // Still failing: nothing changes in Bosun.
     expect((await drainAnHourLater()).map((o) => o.status)).toEqual(["pending"]);
     expect(await bosunRole("linus")).toBe("member");
 
     workos.faults.clear();
-    expect((await outbox.drainOutbox({ now: () => new Date(Date.now() + 3 * 3_600_000) })).map((o) => o.status)).toEqual(["succeeded"]);
+    expect(
+      (await outbox.drainOutbox({ now: () => new Date(Date.now() + 3 * 3_600_000) })).map((o) => o.status),
+    ).toEqual(["succeeded"]);
     expect(await workosRole("linus")).toBe("admin");
     expect(await bosunRole("linus")).toBe("admin");
-    const applied = await db.auditLog.findMany({ where: { action: "membership.role_applied", summary: { startsWith: "Linus Torvalds" } } });
-    expect(applied).toEqual([expect.objectContaining({ actorLabel: "ada@acme.test", summary: "Linus Torvalds's role in Bosun changed from member to admin, confirmed by WorkOS" })]);
+    const applied = await db.auditLog.findMany({
+      where: { action: "membership.role_applied", summary: { startsWith: "Linus Torvalds" } },
+    });
+    expect(applied).toEqual([
+      expect.objectContaining({
+        actorLabel: "ada@acme.test",
+        summary: "Linus Torvalds's role in Bosun changed from member to admin, confirmed by WorkOS",
+      }),
+    ]);
   });
 
   it("keeps the last-admin rule: a promotion still waiting for WorkOS does not count towards the last-admin rule", async () => {
     // linus is now an admin alongside ada; demote him, then ask to promote ken while WorkOS fails.
-    expect(await actions.changeMemberRoleAction({ orgSlug: "acme", userId: await userIdOf("linus"), role: "member", idempotencyKey: randomUUID() })).toMatchObject({ ok: true });
+    expect(
+      await actions.changeMemberRoleAction({
+        orgSlug: "acme",
+        userId: await userIdOf("linus"),
+        role: "member",
+        idempotencyKey: randomUUID(),
+      }),
+    ).toMatchObject({ ok: true });
     failMembershipWrites();
-    expect(await actions.changeMemberRoleAction({ orgSlug: "acme", userId: await userIdOf("ken"), role: "admin", idempotencyKey: randomUUID() })).toMatchObject({ ok: true, data: { status: "pending" } });
-    const demoteAda = await actions.changeMemberRoleAction({ orgSlug: "acme", userId: await userIdOf("ada"), role: "member", idempotencyKey: randomUUID() });
+    expect(
+      await actions.changeMemberRoleAction({
+        orgSlug: "acme",
+        userId: await userIdOf("ken"),
+        role: "admin",
+        idempotencyKey: randomUUID(),
+      }),
+    ).toMatchObject({ ok: true, data: { status: "pending" } });
+    const demoteAda = await actions.changeMemberRoleAction({
+      orgSlug: "acme",
+      userId: await userIdOf("ada"),
+      role: "member",
+      idempotencyKey: randomUUID(),
+    });
     expect(demoteAda).toMatchObject({ ok: false, error: expect.stringMatching(/last admin/) });
     expect(await bosunRole("ada")).toBe("admin");
   });

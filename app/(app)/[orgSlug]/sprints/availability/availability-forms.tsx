@@ -11,19 +11,49 @@ function useResult() {
   const [pending, startTransition] = useTransition();
   const run = (action: () => Promise<Result>) => startTransition(async () => setResult(await action()));
   const message = result && (
-    <p role={result.ok ? "status" : "alert"} className={`text-xs ${result.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600"}`}>
+    <p
+      role={result.ok ? "status" : "alert"}
+      className={`text-xs ${result.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600"}`}
+    >
       {result.ok ? result.data.message : result.error}
     </p>
   );
   return { pending, run, message };
 }
 
-export function AllocationInput({ orgSlug, userId, name, value }: { orgSlug: string; userId: string; name: string; value: number }) {
+export function AllocationInput({
+  orgSlug,
+  userId,
+  name,
+  value,
+}: {
+  orgSlug: string;
+  userId: string;
+  name: string;
+  value: number;
+}) {
   const { pending, run, message } = useResult();
   return (
-    <form action={(formData) => run(() => setAllocationAction({ orgSlug, userId, allocationPercent: Number(formData.get("allocation")) }))} className="flex items-center gap-2">
-      <input name="allocation" type="number" min={0} max={100} defaultValue={value} aria-label={`Allocation of ${name} (%)`} className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900" />
-      <button type="submit" disabled={pending} className="text-xs font-medium text-brand-600 hover:underline disabled:opacity-60">
+    <form
+      action={(formData) =>
+        run(() => setAllocationAction({ orgSlug, userId, allocationPercent: Number(formData.get("allocation")) }))
+      }
+      className="flex items-center gap-2"
+    >
+      <input
+        name="allocation"
+        type="number"
+        min={0}
+        max={100}
+        defaultValue={value}
+        aria-label={`Allocation of ${name} (%)`}
+        className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+      />
+      <button
+        type="submit"
+        disabled={pending}
+        className="text-xs font-medium text-brand-600 hover:underline disabled:opacity-60"
+      >
         Save
       </button>
       {message}
@@ -31,17 +61,38 @@ export function AllocationInput({ orgSlug, userId, name, value }: { orgSlug: str
   );
 }
 
-export function AddAvailabilityForm({ orgSlug, people, defaultUserId }: { orgSlug: string; people: { userId: string; name: string }[]; defaultUserId: string }) {
+export function AddAvailabilityForm({
+  orgSlug,
+  people,
+  defaultUserId,
+}: {
+  orgSlug: string;
+  people: { userId: string; name: string }[];
+  defaultUserId: string;
+}) {
   const { pending, run, message } = useResult();
   function add(formData: FormData) {
     const get = (key: string) => String(formData.get(key) ?? "");
-    run(() => addAvailabilityAction({ orgSlug, userId: get("userId"), kind: get("kind") as "time_off" | "on_call", startsOn: get("startsOn"), endsOn: get("endsOn"), note: get("note") }));
+    run(() =>
+      addAvailabilityAction({
+        orgSlug,
+        userId: get("userId"),
+        kind: get("kind") as "time_off" | "on_call",
+        startsOn: get("startsOn"),
+        endsOn: get("endsOn"),
+        note: get("note"),
+      }),
+    );
   }
   return (
     <form action={add} className="flex flex-wrap items-end gap-3">
       <label className="text-sm font-medium">
         Person
-        <select name="userId" defaultValue={defaultUserId} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900">
+        <select
+          name="userId"
+          defaultValue={defaultUserId}
+          className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
+        >
           {people.map((p) => (
             <option key={p.userId} value={p.userId}>
               {p.name}
@@ -51,24 +102,45 @@ export function AddAvailabilityForm({ orgSlug, people, defaultUserId }: { orgSlu
       </label>
       <label className="text-sm font-medium">
         Kind
-        <select name="kind" className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900">
+        <select
+          name="kind"
+          className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
+        >
           <option value="time_off">Time off</option>
           <option value="on_call">On call</option>
         </select>
       </label>
       <label className="text-sm font-medium">
         From
-        <input type="date" name="startsOn" required className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900" />
+        <input
+          type="date"
+          name="startsOn"
+          required
+          className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
+        />
       </label>
       <label className="text-sm font-medium">
         To
-        <input type="date" name="endsOn" required className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900" />
+        <input
+          type="date"
+          name="endsOn"
+          required
+          className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
+        />
       </label>
       <label className="text-sm font-medium">
         Note
-        <input name="note" maxLength={200} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900" />
+        <input
+          name="note"
+          maxLength={200}
+          className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
+        />
       </label>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         Add
       </button>
       <div className="basis-full">{message}</div>
@@ -80,7 +152,12 @@ export function RemoveAvailabilityButton({ orgSlug, id, label }: { orgSlug: stri
   const { pending, run, message } = useResult();
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" disabled={pending} onClick={() => run(() => removeAvailabilityAction({ orgSlug, id }))} className="text-xs text-red-700 hover:underline disabled:opacity-60 dark:text-red-400">
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => run(() => removeAvailabilityAction({ orgSlug, id }))}
+        className="text-xs text-red-700 hover:underline disabled:opacity-60 dark:text-red-400"
+      >
         Remove<span className="sr-only"> {label}</span>
       </button>
       {message}

@@ -13,13 +13,22 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 export default async function AvailabilityPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { org, user, role } = await requireOrg(orgSlug);
-  const { editsTeam, people } = await loadAvailabilityPage({ orgId: org.id, userId: user.id, role, today: day(new Date()) });
+  const { editsTeam, people } = await loadAvailabilityPage({
+    orgId: org.id,
+    userId: user.id,
+    role,
+    today: day(new Date()),
+  });
 
   return (
     <>
       <PageHeader
         title="Availability"
-        description={editsTeam ? "Time off, on-call weeks and allocation: what sprint capacity is computed from." : "Your time off and on-call weeks. Managers see and edit the whole team."}
+        description={
+          editsTeam
+            ? "Time off, on-call weeks and allocation: what sprint capacity is computed from."
+            : "Your time off and on-call weeks. Managers see and edit the whole team."
+        }
         actions={
           <Link href={`/${org.slug}/sprints`} className="text-sm font-medium text-brand-600 hover:underline">
             Back to sprints
@@ -28,7 +37,11 @@ export default async function AvailabilityPage({ params }: { params: Promise<{ o
       />
       <div className="space-y-6">
         <Card title="Add time off or on call">
-          <AddAvailabilityForm orgSlug={org.slug} people={people.map((m) => ({ userId: m.user.id, name: m.user.name }))} defaultUserId={user.id} />
+          <AddAvailabilityForm
+            orgSlug={org.slug}
+            people={people.map((m) => ({ userId: m.user.id, name: m.user.name }))}
+            defaultUserId={user.id}
+          />
         </Card>
         <Card title="People">
           <table className="w-full text-left text-sm">
@@ -39,7 +52,18 @@ export default async function AvailabilityPage({ params }: { params: Promise<{ o
                 return (
                   <tr key={member.id} className="border-t border-slate-100 align-top dark:border-slate-800">
                     <td className="py-2 pr-4 font-medium">{member.user.name}</td>
-                    <td className="py-2 pr-4">{editsTeam ? <AllocationInput orgSlug={org.slug} userId={member.user.id} name={member.user.name} value={member.allocationPercent} /> : `${member.allocationPercent}%`}</td>
+                    <td className="py-2 pr-4">
+                      {editsTeam ? (
+                        <AllocationInput
+                          orgSlug={org.slug}
+                          userId={member.user.id}
+                          name={member.user.name}
+                          value={member.allocationPercent}
+                        />
+                      ) : (
+                        `${member.allocationPercent}%`
+                      )}
+                    </td>
                     <td className="py-2">
                       {own.length === 0 ? (
                         <span className="text-slate-500">Available</span>
@@ -49,7 +73,15 @@ export default async function AvailabilityPage({ params }: { params: Promise<{ o
                             const label = `${entry.kind === "time_off" ? "Time off" : "On call"} ${day(entry.startsOn)} – ${day(entry.endsOn)}`;
                             return (
                               <li key={entry.id} className="flex flex-wrap items-center gap-2">
-                                <span className={entry.kind === "time_off" ? "text-amber-700 dark:text-amber-300" : "text-sky-700 dark:text-sky-300"}>{label}</span>
+                                <span
+                                  className={
+                                    entry.kind === "time_off"
+                                      ? "text-amber-700 dark:text-amber-300"
+                                      : "text-sky-700 dark:text-sky-300"
+                                  }
+                                >
+                                  {label}
+                                </span>
                                 {entry.note && <span className="text-xs text-slate-500">{entry.note}</span>}
                                 <RemoveAvailabilityButton orgSlug={org.slug} id={entry.id} label={label} />
                               </li>

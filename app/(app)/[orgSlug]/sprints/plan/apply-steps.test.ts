@@ -5,7 +5,11 @@ import { buildWorld } from "@/emulators/seed/world";
 import * as actions from "./actions";
 
 /** Applying a previewed plan step by step, through the real actions, a real database and the Jira emulator. */
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, organizationId: undefined as string | undefined, sessionId: "session_plan_steps" }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string },
+  organizationId: undefined as string | undefined,
+  sessionId: "session_plan_steps",
+}));
 vi.mock("@workos-inc/authkit-nextjs", () => ({
   withAuth: async () => ({ user: session.user, sessionId: session.sessionId, organizationId: session.organizationId }),
   switchToOrganization: async () => undefined,
@@ -32,13 +36,31 @@ describe("plan next sprint: applying steps", () => {
   });
 
   it("fuzz: a step the plan does not have is refused, naming the step, instead of an empty write failing (a 500)", async () => {
-    const preview = await actions.previewPlanAction({ orgSlug: "acme", boardId: acme.jira.projects[0]!.boardId, name: "Fuzz sprint", startDate: "2026-12-01", endDate: "2026-12-14", bufferPercent: 10 });
+    const preview = await actions.previewPlanAction({
+      orgSlug: "acme",
+      boardId: acme.jira.projects[0]!.boardId,
+      name: "Fuzz sprint",
+      startDate: "2026-12-01",
+      endDate: "2026-12-14",
+      bufferPercent: 10,
+    });
     if (!preview.ok) throw new Error(preview.error);
     const planId = preview.data.preview.id;
     const moves = preview.data.steps.filter((s) => s.kind === "move").length;
-    expect(await actions.applyPlanStepAction({ orgSlug: "acme", planId, step: { kind: "sprint" }, isLast: false })).toMatchObject({ ok: true, data: { status: "done" } });
+    expect(
+      await actions.applyPlanStepAction({ orgSlug: "acme", planId, step: { kind: "sprint" }, isLast: false }),
+    ).toMatchObject({ ok: true, data: { status: "done" } });
 
-    const result = await actions.applyPlanStepAction({ orgSlug: "acme", planId, step: { kind: "move", batch: moves }, isLast: false });
-    expect(result).toEqual({ ok: false, error: "step: is not a step of this plan", fieldErrors: { step: "is not a step of this plan" } });
+    const result = await actions.applyPlanStepAction({
+      orgSlug: "acme",
+      planId,
+      step: { kind: "move", batch: moves },
+      isLast: false,
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: "step: is not a step of this plan",
+      fieldErrors: { step: "is not a step of this plan" },
+    });
   });
 });

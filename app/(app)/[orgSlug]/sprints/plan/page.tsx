@@ -9,7 +9,13 @@ import { PlanForm } from "./plan-form";
 
 export const metadata = { title: "Plan the next sprint" };
 
-export default async function PlanSprintPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ board?: string }> }) {
+export default async function PlanSprintPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgSlug: string }>;
+  searchParams: Promise<{ board?: string }>;
+}) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
   const back = (
@@ -22,13 +28,21 @@ export default async function PlanSprintPage({ params, searchParams }: { params:
       <>
         <PageHeader title="Plan the next sprint" actions={back} />
         <Card>
-          <p className="text-sm">Only managers and admins can plan sprints. You can see the current sprint&apos;s capacity on the Sprints page.</p>
+          <p className="text-sm">
+            Only managers and admins can plan sprints. You can see the current sprint&apos;s capacity on the Sprints
+            page.
+          </p>
         </Card>
       </>
     );
   }
   const boardParam = Number((await searchParams).board);
-  const data = await loadSprintPlanPage({ orgId: org.id, boardId: Number.isInteger(boardParam) ? boardParam : undefined, requestId: await getRequestId(), today: new Date().toISOString().slice(0, 10) });
+  const data = await loadSprintPlanPage({
+    orgId: org.id,
+    boardId: Number.isInteger(boardParam) ? boardParam : undefined,
+    requestId: await getRequestId(),
+    today: new Date().toISOString().slice(0, 10),
+  });
   if (data.status !== "ok") {
     return (
       <>

@@ -8,9 +8,16 @@ import { applyPlanStepAction, previewPlanAction } from "./actions";
 import { PlanPreview } from "./plan-preview";
 
 type Defaults = { boardId: number; name: string; startDate: string; endDate: string; bufferPercent: number };
-type Progress = { done: number; total: number; message: string; state: "running" | "done" | "stopped"; stepUpUrl?: string };
+type Progress = {
+  done: number;
+  total: number;
+  message: string;
+  state: "running" | "done" | "stopped";
+  stepUpUrl?: string;
+};
 
-const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
+const field =
+  "mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 
 export function PlanForm({ orgSlug, defaults }: { orgSlug: string; defaults: Defaults }) {
   const [preview, setPreview] = useState<{ preview: SprintPlanPreview; steps: ApplyStep[] } | null>(null);
@@ -22,7 +29,15 @@ export function PlanForm({ orgSlug, defaults }: { orgSlug: string; defaults: Def
     const text = (key: string) => String(formData.get(key) ?? "");
     setProgress(null);
     startTransition(async () => {
-      const result = await previewPlanAction({ orgSlug, boardId: defaults.boardId, name: text("name"), startDate: text("startDate"), endDate: text("endDate"), goal: text("goal"), bufferPercent: Number(text("bufferPercent")) });
+      const result = await previewPlanAction({
+        orgSlug,
+        boardId: defaults.boardId,
+        name: text("name"),
+        startDate: text("startDate"),
+        endDate: text("endDate"),
+        goal: text("goal"),
+        bufferPercent: Number(text("bufferPercent")),
+      });
       if (result.ok) {
         setPreview(result.data);
         setErrors(null);
@@ -40,9 +55,20 @@ export function PlanForm({ orgSlug, defaults }: { orgSlug: string; defaults: Def
     startTransition(async () => {
       for (let i = from; i < steps.length; i++) {
         setProgress({ done: i, total: steps.length, message: "Applying…", state: "running" });
-        const result = await applyPlanStepAction({ orgSlug, planId: preview.preview.id, step: steps[i] as ApplyStep, isLast: i === steps.length - 1 });
+        const result = await applyPlanStepAction({
+          orgSlug,
+          planId: preview.preview.id,
+          step: steps[i] as ApplyStep,
+          isLast: i === steps.length - 1,
+        });
         if (!result.ok || result.data.status !== "done") {
-          setProgress({ done: i, total: steps.length, message: result.ok ? result.data.message : result.error, state: "stopped", stepUpUrl: result.ok ? undefined : result.stepUp?.url });
+          setProgress({
+            done: i,
+            total: steps.length,
+            message: result.ok ? result.data.message : result.error,
+            state: "stopped",
+            stepUpUrl: result.ok ? undefined : result.stepUp?.url,
+          });
           return;
         }
       }
@@ -50,7 +76,8 @@ export function PlanForm({ orgSlug, defaults }: { orgSlug: string; defaults: Def
     });
   }
 
-  const fieldError = (name: string) => errors?.fields[name] && <span className="mt-1 block text-xs text-red-600">{errors.fields[name]}</span>;
+  const fieldError = (name: string) =>
+    errors?.fields[name] && <span className="mt-1 block text-xs text-red-600">{errors.fields[name]}</span>;
 
   return (
     <div className="space-y-6">
@@ -72,7 +99,14 @@ export function PlanForm({ orgSlug, defaults }: { orgSlug: string; defaults: Def
         </label>
         <label className="text-sm font-medium">
           Buffer (%)
-          <input name="bufferPercent" type="number" min={0} max={50} defaultValue={defaults.bufferPercent} className={field} />
+          <input
+            name="bufferPercent"
+            type="number"
+            min={0}
+            max={50}
+            defaultValue={defaults.bufferPercent}
+            className={field}
+          />
           {fieldError("bufferPercent")}
         </label>
         <label className="text-sm font-medium sm:col-span-2 lg:col-span-4">
@@ -80,12 +114,20 @@ export function PlanForm({ orgSlug, defaults }: { orgSlug: string; defaults: Def
           <input name="goal" maxLength={500} className={field} />
         </label>
         <div className="flex items-end">
-          <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          >
             {pending && !progress ? "Planning…" : "Preview plan"}
           </button>
         </div>
       </form>
-      {errors && <p role="alert" className="text-sm text-red-600">{errors.message}</p>}
+      {errors && (
+        <p role="alert" className="text-sm text-red-600">
+          {errors.message}
+        </p>
+      )}
 
       {preview && (
         <>
@@ -94,8 +136,18 @@ export function PlanForm({ orgSlug, defaults }: { orgSlug: string; defaults: Def
             {progress?.stepUpUrl && <StepUpPrompt message={progress.message} url={progress.stepUpUrl} />}
             {progress && !progress.stepUpUrl && (
               <>
-                <div role="progressbar" aria-label="Applying the plan" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done} className="h-2 rounded-full bg-slate-100 dark:bg-slate-800">
-                  <div className={`h-2 rounded-full ${progress.state === "stopped" ? "bg-amber-500" : "bg-emerald-600"}`} style={{ width: `${(progress.done / progress.total) * 100}%` }} />
+                <div
+                  role="progressbar"
+                  aria-label="Applying the plan"
+                  aria-valuemin={0}
+                  aria-valuemax={progress.total}
+                  aria-valuenow={progress.done}
+                  className="h-2 rounded-full bg-slate-100 dark:bg-slate-800"
+                >
+                  <div
+                    className={`h-2 rounded-full ${progress.state === "stopped" ? "bg-amber-500" : "bg-emerald-600"}`}
+                    style={{ width: `${(progress.done / progress.total) * 100}%` }}
+                  />
                 </div>
                 <p role="status" className="text-sm">
                   {progress.done} of {progress.total} steps — {progress.message}
@@ -104,11 +156,21 @@ export function PlanForm({ orgSlug, defaults }: { orgSlug: string; defaults: Def
             )}
             <div className="flex gap-2">
               {progress?.state === "stopped" ? (
-                <button type="button" onClick={() => apply(progress.done)} disabled={pending} className="rounded-md bg-amber-600 px-4 py-2 text-sm font-medium text-white hover:bg-amber-700 disabled:opacity-60">
+                <button
+                  type="button"
+                  onClick={() => apply(progress.done)}
+                  disabled={pending}
+                  className="rounded-md bg-amber-600 px-4 py-2 text-sm font-medium text-white hover:bg-amber-700 disabled:opacity-60"
+                >
                   Resume
                 </button>
               ) : (
-                <button type="button" onClick={() => apply(0)} disabled={pending || progress?.state === "done"} className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-60">
+                <button
+                  type="button"
+                  onClick={() => apply(0)}
+                  disabled={pending || progress?.state === "done"}
+                  className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
+                >
                   Apply to Jira
                 </button>
               )}

@@ -8,11 +8,17 @@ export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
   const name = (accountId: string | null) => (accountId ? (names[accountId] ?? accountId) : "Unassigned");
   return (
     <div className="space-y-6">
-      <section aria-labelledby="diff-title" className="rounded-lg border border-brand-500/40 bg-brand-50 p-4 dark:bg-slate-800">
-        <h3 id="diff-title" className="font-semibold">Changes in Jira</h3>
+      <section
+        aria-labelledby="diff-title"
+        className="rounded-lg border border-brand-500/40 bg-brand-50 p-4 dark:bg-slate-800"
+      >
+        <h3 id="diff-title" className="font-semibold">
+          Changes in Jira
+        </h3>
         <ul className="mt-2 list-disc pl-5 text-sm">
           <li>
-            Create sprint <strong>{diff.createSprint.name}</strong> ({diff.createSprint.startDate} → {diff.createSprint.endDate}) with the goal “{diff.createSprint.goal || "—"}”
+            Create sprint <strong>{diff.createSprint.name}</strong> ({diff.createSprint.startDate} →{" "}
+            {diff.createSprint.endDate}) with the goal “{diff.createSprint.goal || "—"}”
           </li>
           <li>Move {diff.moves.length} issue(s) from the backlog into it</li>
           <li>Change the assignee of {diff.assigneeChanges.length} issue(s)</li>
@@ -23,7 +29,9 @@ export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
       </section>
 
       <section aria-labelledby="people-title">
-        <h3 id="people-title" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Per person</h3>
+        <h3 id="people-title" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
+          Per person
+        </h3>
         <ul className="space-y-2">
           {plan.perPerson.map((person) => (
             <li key={person.accountId} className="text-sm">
@@ -33,8 +41,17 @@ export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
                   {person.plannedPoints} / {person.limitPoints} pts (capacity {person.capacityPoints})
                 </span>
               </div>
-              <div className="mt-1 h-2 rounded-full bg-slate-100 dark:bg-slate-800" role="img" aria-label={`${person.name}: ${person.plannedPoints} of ${person.limitPoints} points planned`}>
-                <div className="h-2 rounded-full bg-brand-600" style={{ width: `${person.limitPoints > 0 ? Math.min(100, (person.plannedPoints / person.limitPoints) * 100) : 0}%` }} />
+              <div
+                className="mt-1 h-2 rounded-full bg-slate-100 dark:bg-slate-800"
+                role="img"
+                aria-label={`${person.name}: ${person.plannedPoints} of ${person.limitPoints} points planned`}
+              >
+                <div
+                  className="h-2 rounded-full bg-brand-600"
+                  style={{
+                    width: `${person.limitPoints > 0 ? Math.min(100, (person.plannedPoints / person.limitPoints) * 100) : 0}%`,
+                  }}
+                />
               </div>
             </li>
           ))}
@@ -42,7 +59,9 @@ export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
       </section>
 
       <section aria-labelledby="assignments-title">
-        <h3 id="assignments-title" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Planned issues ({plan.assignments.length})</h3>
+        <h3 id="assignments-title" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
+          Planned issues ({plan.assignments.length})
+        </h3>
         <table className="w-full text-left text-sm">
           <TableHead columns={["Issue", "Points", "Assignee", "Why"]} dense />
           <tbody>
@@ -62,15 +81,22 @@ export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
 
       {plan.leftOut.length > 0 && (
         <section aria-labelledby="left-out-title">
-          <h3 id="left-out-title" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Left out ({plan.leftOut.length})</h3>
+          <h3 id="left-out-title" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
+            Left out ({plan.leftOut.length})
+          </h3>
           <ul className="space-y-1 text-sm">
             {plan.leftOut.slice(0, 30).map((l) => (
               <li key={l.key}>
-                <span className="font-mono text-xs">{l.key}</span> {summaries[l.key]} <span className="text-xs text-slate-500">— {l.reason}</span>
+                <span className="font-mono text-xs">{l.key}</span> {summaries[l.key]}{" "}
+                <span className="text-xs text-slate-500">— {l.reason}</span>
               </li>
             ))}
           </ul>
-          {plan.leftOut.length > 30 && <p className="mt-1 text-xs text-slate-500">…and {plan.leftOut.length - 30} more further down the backlog.</p>}
+          {plan.leftOut.length > 30 && (
+            <p className="mt-1 text-xs text-slate-500">
+              …and {plan.leftOut.length - 30} more further down the backlog.
+            </p>
+          )}
         </section>
       )}
     </div>

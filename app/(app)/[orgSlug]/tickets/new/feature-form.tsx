@@ -10,23 +10,44 @@ import { createTicketsStepAction, previewTicketsAction } from "./actions";
 import { EMPTY_STORY, type StoryDraft, StoryEditor } from "./story-editor";
 import { TicketsPreviewView } from "./tickets-preview";
 
-const INPUT = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900";
+const INPUT =
+  "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900";
 const PRIORITIES = ["Highest", "High", "Medium", "Low", "Lowest"] as const;
-const list = (text: string) => text.split(",").map((item) => item.trim()).filter(Boolean);
-const lines = (text: string) => text.split(/\r?\n/).map((line) => line.replace(/^\s*[-*+]\s*(\[[ xX]\]\s*)?/, "").trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s*[-*+]\s*(\[[ xX]\]\s*)?/, "").trim())
+    .filter(Boolean);
 
 /** A blank estimate is "not estimated"; anything else is sent as a number for the server to check. */
 const estimate = (text: string) => (text.trim() === "" ? null : Number(text.trim()));
 
 export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: string[] }) {
-  const [feature, setFeature] = useState({ name: "", businessValue: "", priority: "Medium", labels: "", components: "", jiraProjectKey: projects[0] ?? "", targetSprint: true });
+  const [feature, setFeature] = useState({
+    name: "",
+    businessValue: "",
+    priority: "Medium",
+    labels: "",
+    components: "",
+    jiraProjectKey: projects[0] ?? "",
+    targetSprint: true,
+  });
   const [stories, setStories] = useState<StoryDraft[]>([{ ...EMPTY_STORY }]);
   const [pasted, setPasted] = useState("");
   const [pasteErrors, setPasteErrors] = useState<{ line: number; message: string }[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [preview, setPreview] = useState<{ preview: TicketsPreview; steps: CreationStep[] } | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number; running: boolean }>({ done: 0, total: 0, running: false });
+  const [progress, setProgress] = useState<{ done: number; total: number; running: boolean }>({
+    done: 0,
+    total: 0,
+    running: false,
+  });
   const [created, setCreated] = useState(new Map<string, { key: string; url: string }>());
   const [pending, startTransition] = useTransition();
 
@@ -43,7 +64,13 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
     const parsed = parseStoriesMarkdown(pasted);
     setPasteErrors(parsed.errors);
     if (parsed.stories.length === 0) return;
-    const drafts = parsed.stories.map((s) => ({ title: s.title, acceptanceCriteria: s.acceptanceCriteria, estimate: s.estimate === null ? "" : String(s.estimate), component: s.component ?? "", checklist: s.checklist.join("\n") }));
+    const drafts = parsed.stories.map((s) => ({
+      title: s.title,
+      acceptanceCriteria: s.acceptanceCriteria,
+      estimate: s.estimate === null ? "" : String(s.estimate),
+      component: s.component ?? "",
+      checklist: s.checklist.join("\n"),
+    }));
     const kept = stories.filter((s) => s.title.trim() || s.acceptanceCriteria.trim() || s.checklist.trim());
     editStories([...kept, ...drafts]);
     if (parsed.errors.length === 0) setPasted("");
@@ -59,7 +86,13 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
       components: list(feature.components),
       jiraProjectKey: feature.jiraProjectKey,
       targetSprint: feature.targetSprint,
-      stories: stories.map((s) => ({ title: s.title, acceptanceCriteria: s.acceptanceCriteria, estimate: estimate(s.estimate), component: s.component.trim() || null, checklist: lines(s.checklist) })),
+      stories: stories.map((s) => ({
+        title: s.title,
+        acceptanceCriteria: s.acceptanceCriteria,
+        estimate: estimate(s.estimate),
+        component: s.component.trim() || null,
+        checklist: lines(s.checklist),
+      })),
     };
   }
 
@@ -87,7 +120,12 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
     setFeedback(null);
     const found = new Map(created);
     for (const [index, step] of steps.entries()) {
-      const result = await createTicketsStepAction({ orgSlug, previewId: preview.preview.id, step, ...(retry ? { retry } : {}) });
+      const result = await createTicketsStepAction({
+        orgSlug,
+        previewId: preview.preview.id,
+        step,
+        ...(retry ? { retry } : {}),
+      });
       if (!result.ok) {
         setFeedback({ kind: "error", text: result.error, stepUpUrl: result.stepUp?.url });
         break;
@@ -99,12 +137,14 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
         setFeedback({ kind: result.data.status === "pending" ? "pending" : "error", text: result.data.message });
         break;
       }
-      if (index === steps.length - 1) setFeedback({ kind: "ok", text: `Created ${found.size} issues in ${preview.preview.request.jiraProjectKey}.` });
+      if (index === steps.length - 1)
+        setFeedback({ kind: "ok", text: `Created ${found.size} issues in ${preview.preview.request.jiraProjectKey}.` });
     }
     setProgress((p) => ({ ...p, running: false }));
   }
 
-  const fieldError = (name: string) => (errors[name] ? <span className="mt-1 block text-xs font-normal text-red-600">{errors[name]}</span> : null);
+  const fieldError = (name: string) =>
+    errors[name] ? <span className="mt-1 block text-xs font-normal text-red-600">{errors[name]}</span> : null;
   const finished = progress.total > 0 && progress.done === progress.total;
   // A step failed (not merely waiting for Jira): the button sends it again rather than repeating its failure.
   const failedStep = progress.total > 0 && !progress.running && feedback?.kind === "error" && !feedback.stepUpUrl;
@@ -115,19 +155,32 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
         <div className="grid gap-3 sm:grid-cols-6">
           <label className="text-sm font-medium sm:col-span-4">
             Name
-            <input value={feature.name} onChange={(e) => edit({ name: e.target.value })} className={INPUT} aria-invalid={errors.name ? true : undefined} />
+            <input
+              value={feature.name}
+              onChange={(e) => edit({ name: e.target.value })}
+              className={INPUT}
+              aria-invalid={errors.name ? true : undefined}
+            />
             {fieldError("name")}
           </label>
           <label className="text-sm font-medium">
             Jira project
             {projects.length > 0 ? (
-              <select value={feature.jiraProjectKey} onChange={(e) => edit({ jiraProjectKey: e.target.value })} className={INPUT}>
+              <select
+                value={feature.jiraProjectKey}
+                onChange={(e) => edit({ jiraProjectKey: e.target.value })}
+                className={INPUT}
+              >
                 {projects.map((key) => (
                   <option key={key}>{key}</option>
                 ))}
               </select>
             ) : (
-              <input value={feature.jiraProjectKey} onChange={(e) => edit({ jiraProjectKey: e.target.value })} className={INPUT} />
+              <input
+                value={feature.jiraProjectKey}
+                onChange={(e) => edit({ jiraProjectKey: e.target.value })}
+                className={INPUT}
+              />
             )}
             {fieldError("jiraProjectKey")}
           </label>
@@ -141,12 +194,22 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
           </label>
           <label className="text-sm font-medium sm:col-span-6">
             Business value
-            <textarea value={feature.businessValue} onChange={(e) => edit({ businessValue: e.target.value })} rows={2} className={INPUT} />
+            <textarea
+              value={feature.businessValue}
+              onChange={(e) => edit({ businessValue: e.target.value })}
+              rows={2}
+              className={INPUT}
+            />
             {fieldError("businessValue")}
           </label>
           <label className="text-sm font-medium sm:col-span-3">
             Labels <span className="font-normal text-slate-500">(comma-separated)</span>
-            <input value={feature.labels} onChange={(e) => edit({ labels: e.target.value })} className={INPUT} aria-invalid={Object.keys(errors).some((k) => k.startsWith("labels")) ? true : undefined} />
+            <input
+              value={feature.labels}
+              onChange={(e) => edit({ labels: e.target.value })}
+              className={INPUT}
+              aria-invalid={Object.keys(errors).some((k) => k.startsWith("labels")) ? true : undefined}
+            />
             {Object.entries(errors)
               .filter(([k]) => k.startsWith("labels"))
               .map(([k, message]) => (
@@ -157,10 +220,19 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
           </label>
           <label className="text-sm font-medium sm:col-span-3">
             Components <span className="font-normal text-slate-500">(comma-separated)</span>
-            <input value={feature.components} onChange={(e) => edit({ components: e.target.value })} className={INPUT} />
+            <input
+              value={feature.components}
+              onChange={(e) => edit({ components: e.target.value })}
+              className={INPUT}
+            />
           </label>
           <label className="flex items-center gap-2 text-sm sm:col-span-6">
-            <input type="checkbox" checked={feature.targetSprint} onChange={(e) => edit({ targetSprint: e.target.checked })} className="h-4 w-4" />
+            <input
+              type="checkbox"
+              checked={feature.targetSprint}
+              onChange={(e) => edit({ targetSprint: e.target.checked })}
+              className="h-4 w-4"
+            />
             Suggest a sprint with room for it
           </label>
         </div>
@@ -170,19 +242,37 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
         <div className="space-y-4">
           {fieldError("stories")}
           {stories.map((story, index) => (
-            <StoryEditor key={index} index={index} story={story} errors={errors} onChange={(next) => editStories(stories.map((s, i) => (i === index ? next : s)))} onRemove={stories.length > 1 ? () => editStories(stories.filter((_, i) => i !== index)) : undefined} />
+            <StoryEditor
+              key={index}
+              index={index}
+              story={story}
+              errors={errors}
+              onChange={(next) => editStories(stories.map((s, i) => (i === index ? next : s)))}
+              onRemove={stories.length > 1 ? () => editStories(stories.filter((_, i) => i !== index)) : undefined}
+            />
           ))}
-          <button type="button" onClick={() => editStories([...stories, { ...EMPTY_STORY }])} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800">
+          <button
+            type="button"
+            onClick={() => editStories([...stories, { ...EMPTY_STORY }])}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
             Add a story
           </button>
           <details className="rounded-lg border border-dashed border-slate-300 p-3 dark:border-slate-700">
             <summary className="cursor-pointer text-sm font-medium">Paste stories as Markdown</summary>
             <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-              One <code>##</code> heading per story, then <code>Estimate:</code>, <code>Component:</code>, <code>Acceptance criteria:</code> and <code>Checklist:</code> with bullet lines — or a plain bullet list such as <code>- Booking reminders (3)</code>.
+              One <code>##</code> heading per story, then <code>Estimate:</code>, <code>Component:</code>,{" "}
+              <code>Acceptance criteria:</code> and <code>Checklist:</code> with bullet lines — or a plain bullet list
+              such as <code>- Booking reminders (3)</code>.
             </p>
             <label className="mt-2 block text-sm font-medium">
               Stories in Markdown
-              <textarea value={pasted} onChange={(e) => setPasted(e.target.value)} rows={8} className={`${INPUT} font-mono`} />
+              <textarea
+                value={pasted}
+                onChange={(e) => setPasted(e.target.value)}
+                rows={8}
+                className={`${INPUT} font-mono`}
+              />
             </label>
             {pasteErrors.length > 0 && (
               <ul role="alert" className="mt-2 space-y-0.5 text-xs text-red-600">
@@ -193,7 +283,12 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
                 ))}
               </ul>
             )}
-            <button type="button" onClick={importPasted} disabled={!pasted.trim()} className="mt-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800">
+            <button
+              type="button"
+              onClick={importPasted}
+              disabled={!pasted.trim()}
+              className="mt-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
+            >
               Add these stories
             </button>
           </details>
@@ -201,7 +296,12 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
       </Card>
 
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" onClick={runPreview} disabled={pending || progress.running} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="button"
+          onClick={runPreview}
+          disabled={pending || progress.running}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {pending ? "Previewing…" : "Preview"}
         </button>
         <FeedbackMessage feedback={!preview ? feedback : null} />
@@ -213,8 +313,18 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
           <div className="mt-5 space-y-3">
             {progress.total > 0 && (
               <div>
-                <div className="h-2 rounded-full bg-slate-100 dark:bg-slate-800" role="progressbar" aria-label="Creating in Jira" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
-                  <div className="h-2 rounded-full bg-brand-600 transition-all" style={{ width: `${(progress.done / progress.total) * 100}%` }} />
+                <div
+                  className="h-2 rounded-full bg-slate-100 dark:bg-slate-800"
+                  role="progressbar"
+                  aria-label="Creating in Jira"
+                  aria-valuemin={0}
+                  aria-valuemax={progress.total}
+                  aria-valuenow={progress.done}
+                >
+                  <div
+                    className="h-2 rounded-full bg-brand-600 transition-all"
+                    style={{ width: `${(progress.done / progress.total) * 100}%` }}
+                  />
                 </div>
                 <p className="mt-1 text-xs text-slate-500">
                   Step {progress.done} of {progress.total}
@@ -222,8 +332,19 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
               </div>
             )}
             {!finished && (
-              <button type="button" onClick={() => create(failedStep)} disabled={progress.running} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-                {progress.running ? "Creating…" : failedStep ? "Retry" : progress.total > 0 ? "Resume" : `Create ${preview.preview.plan.totals.issues} issues in Jira`}
+              <button
+                type="button"
+                onClick={() => create(failedStep)}
+                disabled={progress.running}
+                className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+              >
+                {progress.running
+                  ? "Creating…"
+                  : failedStep
+                    ? "Retry"
+                    : progress.total > 0
+                      ? "Resume"
+                      : `Create ${preview.preview.plan.totals.issues} issues in Jira`}
               </button>
             )}
             <FeedbackMessage feedback={feedback} />

@@ -9,12 +9,19 @@ export const metadata = { title: "New feature" };
 export default async function NewTicketsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
-  const header = <PageHeader title="New feature" description="Turn a feature's requirements into an epic, its stories and their subtasks in Jira — previewed first, with who should take each story and which sprint has room." />;
+  const header = (
+    <PageHeader
+      title="New feature"
+      description="Turn a feature's requirements into an epic, its stories and their subtasks in Jira — previewed first, with who should take each story and which sprint has room."
+    />
+  );
   if (!can(role, "tickets:create")) {
     return (
       <>
         {header}
-        <p className="text-sm text-slate-600 dark:text-slate-400">Managers and admins of {org.name} create features from requirements.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Managers and admins of {org.name} create features from requirements.
+        </p>
       </>
     );
   }

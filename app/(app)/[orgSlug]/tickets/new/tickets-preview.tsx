@@ -3,7 +3,13 @@ import type { TicketsPreview } from "@/lib/features/tickets";
 import { TableHead } from "@/components/ui/table-head";
 
 /** What will be created in Jira, with who should take each story and why, and the sprint suggestion. */
-export function TicketsPreviewView({ preview, created }: { preview: TicketsPreview; created: Map<string, { key: string; url: string }> }) {
+export function TicketsPreviewView({
+  preview,
+  created,
+}: {
+  preview: TicketsPreview;
+  created: Map<string, { key: string; url: string }>;
+}) {
   const { plan, request } = preview;
   const link = (ref: string) => {
     const issue = created.get(ref);
@@ -15,7 +21,10 @@ export function TicketsPreviewView({ preview, created }: { preview: TicketsPrevi
   };
   return (
     <div className="space-y-5">
-      <section aria-labelledby="changes-title" className="rounded-lg border border-brand-500/40 bg-brand-50 p-4 dark:bg-slate-800">
+      <section
+        aria-labelledby="changes-title"
+        className="rounded-lg border border-brand-500/40 bg-brand-50 p-4 dark:bg-slate-800"
+      >
         <h3 id="changes-title" className="font-semibold">
           Changes in Jira ({request.jiraProjectKey}
           {preview.boardName ? `, ${preview.boardName}` : ""})
@@ -25,13 +34,25 @@ export function TicketsPreviewView({ preview, created }: { preview: TicketsPrevi
             Create the epic <strong>{plan.epic.summary}</strong> ({plan.epic.priority}) {link("epic")}
           </li>
           <li>
-            Create {plan.stories.length} {plan.stories.length === 1 ? "story" : "stories"} under it ({plan.totals.storyPoints} points) and {plan.totals.subtasks} subtasks — {plan.totals.issues} issues in all
+            Create {plan.stories.length} {plan.stories.length === 1 ? "story" : "stories"} under it (
+            {plan.totals.storyPoints} points) and {plan.totals.subtasks} subtasks — {plan.totals.issues} issues in all
           </li>
-          <li>{plan.sprint ? <>Move the stories into <strong>{plan.sprint.name}</strong>: {plan.sprint.reason}</> : <>No sprint: {plan.sprintReason}</>}</li>
+          <li>
+            {plan.sprint ? (
+              <>
+                Move the stories into <strong>{plan.sprint.name}</strong>: {plan.sprint.reason}
+              </>
+            ) : (
+              <>No sprint: {plan.sprintReason}</>
+            )}
+          </li>
         </ul>
       </section>
       {plan.warnings.length > 0 && (
-        <ul className="space-y-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" aria-label="Warnings">
+        <ul
+          className="space-y-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+          aria-label="Warnings"
+        >
           {plan.warnings.map((warning) => (
             <li key={warning}>{warning}</li>
           ))}
@@ -58,7 +79,9 @@ export function TicketsPreviewView({ preview, created }: { preview: TicketsPrevi
               </td>
               <td className="py-1.5 pr-3 tabular-nums">{story.estimate ?? "—"}</td>
               <td className="py-1.5 pr-3">{story.assignee?.name ?? "Unassigned"}</td>
-              <td className="py-1.5 text-xs text-slate-600 dark:text-slate-400">{story.assignee?.reason ?? story.unassignedReason}</td>
+              <td className="py-1.5 text-xs text-slate-600 dark:text-slate-400">
+                {story.assignee?.reason ?? story.unassignedReason}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -17,9 +17,29 @@ describe("POST /api/webhooks/sentry/[orgSlug]", () => {
   // Slugs as the URL carries them; the handler gets them decoded, as Next.js hands them over.
   const SLUGS = ["acme", "globex", "nobody", "ACME", "acme%3Bdrop", "acme_inc"];
 
-  type Hook = { resource: string | null; body: string; secret?: string | null; signature?: string; timestamp?: number; requestId?: string; slug?: string };
-  const send = async ({ resource, body, secret = SECRET, signature, timestamp = Math.floor(Date.now() / 1000), requestId = crypto.randomUUID().replace(/-/g, ""), slug = "acme" }: Hook) => {
-    const headers: Record<string, string> = { "content-type": "application/json", "request-id": requestId, "sentry-hook-timestamp": String(timestamp) };
+  type Hook = {
+    resource: string | null;
+    body: string;
+    secret?: string | null;
+    signature?: string;
+    timestamp?: number;
+    requestId?: string;
+    slug?: string;
+  };
+  const send = async ({
+    resource,
+    body,
+    secret = SECRET,
+    signature,
+    timestamp = Math.floor(Date.now() / 1000),
+    requestId = crypto.randomUUID().replace(/-/g, ""),
+    slug = "acme",
+  }: Hook) => {
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      "request-id": requestId,
+      "sentry-hook-timestamp": String(timestamp),
+    };
     if (resource) headers["sentry-hook-resource"] = resource;
     const signed = signature ?? (secret ? signBody(body, secret) : null);
     if (signed) headers["sentry-hook-signature"] = signed;
@@ -49,14 +69,26 @@ describe("POST /api/webhooks/sentry/[orgSlug]", () => {
       isUnhandled: true,
       ...overrides,
     };
-    return pythonJsonDumps({ action, installation: { uuid: "install-acme" }, data: { issue }, actor: { type: "application", id: "sentry", name: "Sentry" } });
+    return pythonJsonDumps({
+      action,
+      installation: { uuid: "install-acme" },
+      data: { issue },
+      actor: { type: "application", id: "sentry", name: "Sentry" },
+    });
   };
   const stored = async () => ({ deliveries: await db.webhookDelivery.count(), jobs: await db.job.count() });
 
   useSeededDatabase({ label: "sentryhook" });
   beforeAll(async () => {
     acmeId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-    bosun = await serveRoutes(Object.fromEntries(SLUGS.map((slug) => [`/api/webhooks/sentry/${slug}`, (request: Request) => route.POST(request, { params: Promise.resolve({ orgSlug: decodeURIComponent(slug) }) })])));
+    bosun = await serveRoutes(
+      Object.fromEntries(
+        SLUGS.map((slug) => [
+          `/api/webhooks/sentry/${slug}`,
+          (request: Request) => route.POST(request, { params: Promise.resolve({ orgSlug: decodeURIComponent(slug) }) }),
+        ]),
+      ),
+    );
   });
   // Every test starts with no deliveries, so counts say exactly what the test stored.
   beforeEach(async () => {
@@ -78,10 +110,18 @@ describe("POST /api/webhooks/sentry/[orgSlug]", () => {
   });
 
   it("refuses a correctly signed body whose timestamp is more than five minutes old", async () => {
-    const stale = await send({ resource: "issue", body: issueBody(), timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const stale = await send({
+      resource: "issue",
+      body: issueBody(),
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
     expect(stale.status).toBe(401);
     expect(stale.json).toMatchObject({ error: "invalid_signature", reason: "stale" });
-    const future = await send({ resource: "issue", body: issueBody(), timestamp: Math.floor(Date.now() / 1000) + 6 * 60 });
+    const future = await send({
+      resource: "issue",
+      body: issueBody(),
+      timestamp: Math.floor(Date.now() / 1000) + 6 * 60,
+    });
     expect(future.json).toMatchObject({ error: "invalid_signature", reason: "stale" });
     expect(await stored()).toEqual({ deliveries: 0, jobs: 0 });
   });
@@ -138,7 +178,10 @@ describe("POST /api/webhooks/sentry/[orgSlug]", () => {
     const before = await stored();
     const { status, json } = await send({ resource: "issue", body: issueBody({ title: "Crash in \u0000 berth" }) });
     expect(status).toBe(400);
-    expect(json).toMatchObject({ error: "invalid_payload", fields: { "data.issue.title": "must not contain NUL characters" } });
+    expect(json).toMatchObject({
+      error: "invalid_payload",
+      fields: { "data.issue.title": "must not contain NUL characters" },
+    });
     expect(await stored()).toEqual(before);
   });
 
@@ -146,7 +189,10 @@ describe("POST /api/webhooks/sentry/[orgSlug]", () => {
     const before = await stored();
     const { status, json } = await send({ resource: "issue", body: issueBody({ title: "Crash in \ud800 berth" }) });
     expect(status).toBe(400);
-    expect(json).toMatchObject({ error: "invalid_payload", fields: { "data.issue.title": "must not contain broken Unicode (an unpaired surrogate)" } });
+    expect(json).toMatchObject({
+      error: "invalid_payload",
+      fields: { "data.issue.title": "must not contain broken Unicode (an unpaired surrogate)" },
+    });
     expect(await stored()).toEqual(before);
   });
 
@@ -156,11 +202,22 @@ describe("POST /api/webhooks/sentry/[orgSlug]", () => {
     expect(response.status).toBe(202);
     expect(response.json).toEqual({ status: "accepted", deliveryId: expect.any(String) });
     const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: response.json.deliveryId as string } });
-    expect(delivery).toMatchObject({ source: "sentry", orgId: acmeId, eventType: "issue.created", status: "received", processedAt: null });
+    expect(delivery).toMatchObject({
+      source: "sentry",
+      orgId: acmeId,
+      eventType: "issue.created",
+      status: "received",
+      processedAt: null,
+    });
     expect(delivery.payload).toEqual(JSON.parse(body));
     const jobs = await db.job.findMany();
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({ queue: "webhook.delivery", orgId: acmeId, status: "queued", payload: { deliveryId: delivery.id } });
+    expect(jobs[0]).toMatchObject({
+      queue: "webhook.delivery",
+      orgId: acmeId,
+      status: "queued",
+      payload: { deliveryId: delivery.id },
+    });
   });
 
   it("records a redelivery of the same body once, whatever its Request-ID", async () => {
@@ -168,19 +225,34 @@ describe("POST /api/webhooks/sentry/[orgSlug]", () => {
     const first = await send({ resource: "issue", body, requestId: "a".repeat(32) });
     expect(first.status).toBe(202);
     // Sentry retries with a fresh Request-ID and timestamp; the signature covers the body only.
-    const again = await send({ resource: "issue", body, requestId: "b".repeat(32), timestamp: Math.floor(Date.now() / 1000) - 30 });
+    const again = await send({
+      resource: "issue",
+      body,
+      requestId: "b".repeat(32),
+      timestamp: Math.floor(Date.now() / 1000) - 30,
+    });
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ status: "duplicate", deliveryId: first.json.deliveryId });
     expect(await stored()).toEqual({ deliveries: 1, jobs: 1 });
   });
 
   it("stores a resource no rule reacts to as ignored, without a job", async () => {
-    const body = pythonJsonDumps({ action: "created", installation: { uuid: "install-acme" }, data: { installation: { uuid: "install-acme", status: "installed" } }, actor: { type: "user", id: "1", name: "Ada" } });
+    const body = pythonJsonDumps({
+      action: "created",
+      installation: { uuid: "install-acme" },
+      data: { installation: { uuid: "install-acme", status: "installed" } },
+      actor: { type: "user", id: "1", name: "Ada" },
+    });
     const response = await send({ resource: "installation", body });
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({ status: "ignored", deliveryId: expect.any(String) });
     const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: response.json.deliveryId as string } });
-    expect(delivery).toMatchObject({ status: "ignored", eventType: "installation.created", error: expect.stringContaining("installation"), processedAt: expect.any(Date) });
+    expect(delivery).toMatchObject({
+      status: "ignored",
+      eventType: "installation.created",
+      error: expect.stringContaining("installation"),
+      processedAt: expect.any(Date),
+    });
     expect(await db.job.count()).toBe(0);
     // Actions of a known resource that start nothing are ignored too.
     const resolved = await send({ resource: "issue", body: issueBody({ status: "resolved" }, "resolved") });

@@ -8,7 +8,11 @@ import * as actions from "./actions";
  * database. Jira and Sentry are configured at an address nothing answers on:
  * these inputs must be refused before anything reaches them.
  */
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, organizationId: undefined as string | undefined, sessionId: "session_release_notes" }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string },
+  organizationId: undefined as string | undefined,
+  sessionId: "session_release_notes",
+}));
 vi.mock("@workos-inc/authkit-nextjs", () => ({
   withAuth: async () => ({ user: session.user, sessionId: session.sessionId, organizationId: session.organizationId }),
   switchToOrganization: async () => undefined,
@@ -27,7 +31,14 @@ describe("release notes: publishing", () => {
   });
 
   it("fuzz: a revision number past what the database can hold is refused naming the revision, not a failed query", async () => {
-    const result = await actions.publishReleaseNotesAction({ orgSlug: "acme", version: "2.4.0", variant: "internal", revision: 2 ** 31, markJiraReleased: false, closeCompleted: false });
+    const result = await actions.publishReleaseNotesAction({
+      orgSlug: "acme",
+      version: "2.4.0",
+      variant: "internal",
+      revision: 2 ** 31,
+      markJiraReleased: false,
+      closeCompleted: false,
+    });
     expect(result).toMatchObject({ ok: false, fieldErrors: { revision: "is not a revision of these notes" } });
   });
 });

@@ -12,23 +12,62 @@ import { loadReleaseNotesSource, publishReleaseNotes, type PublishResult } from 
 const version = z.string().trim().min(1, "is required").max(200);
 const variant = z.enum(["internal", "customer"]);
 
-const generateSchema = z.object({ version, variant, groupBy: z.enum(["component", "epic"]), hideKeysForCustomers: z.boolean() });
-
-/** A fresh draft from Jira and Sentry; nothing is saved until the editor saves it. */
-export const generateReleaseNotesAction = orgAction(generateSchema, "dashboards:view", async ({ input, org, requestId }): Promise<ActionResult<{ markdown: string; title: string; counts: Record<string, number> }>> => {
-  const source = await loadReleaseNotesSource({ orgId: org.id, version: input.version, requestId });
-  if (source.input.issues.length === 0 && source.jiraError) return { ok: false, error: `Jira could not be read: ${source.jiraError}` };
-  const notes = generateReleaseNotes(source.input, { variant: input.variant, groupBy: input.groupBy, hideKeysForCustomers: input.hideKeysForCustomers });
-  return { ok: true, data: notes };
+const generateSchema = z.object({
+  version,
+  variant,
+  groupBy: z.enum(["component", "epic"]),
+  hideKeysForCustomers: z.boolean(),
 });
 
+/** A fresh draft from Jira and Sentry; nothing is saved until the editor saves it. */
+export const generateReleaseNotesAction = orgAction(
+  generateSchema,
+  "dashboards:view",
+  async ({
+    input,
+    org,
+    requestId,
+  }): Promise<ActionResult<{ markdown: string; title: string; counts: Record<string, number> }>> => {
+    const source = await loadReleaseNotesSource({ orgId: org.id, version: input.version, requestId });
+    if (source.input.issues.length === 0 && source.jiraError)
+      return { ok: false, error: `Jira could not be read: ${source.jiraError}` };
+    const notes = generateReleaseNotes(source.input, {
+      variant: input.variant,
+      groupBy: input.groupBy,
+      hideKeysForCustomers: input.hideKeysForCustomers,
+    });
+    return { ok: true, data: notes };
+  },
+);
+
 export const saveReleaseNotesAction = orgAction(
-  z.object({ version, variant, markdown: z.string().max(200_000, "must be at most 200,000 characters").refine((text) => text.trim().length > 0, "can't be empty") }),
+  z.object({
+    version,
+    variant,
+    markdown: z
+      .string()
+      .max(200_000, "must be at most 200,000 characters")
+      .refine((text) => text.trim().length > 0, "can't be empty"),
+  }),
   "release-notes:publish",
   async ({ input, org, user, requestId, actor }): Promise<ActionResult<{ revision: number; unchanged: boolean }>> => {
-    const saved = await saveRevision({ orgId: org.id, version: input.version, variant: input.variant, title: `Release ${input.version}`, markdown: input.markdown, createdById: user.id });
+    const saved = await saveRevision({
+      orgId: org.id,
+      version: input.version,
+      variant: input.variant,
+      title: `Release ${input.version}`,
+      markdown: input.markdown,
+      createdById: user.id,
+    });
     if (!saved.unchanged) {
-      await appendAuditEntry({ orgId: org.id, actor, action: "release_notes.saved", target: { type: "release", id: input.version }, summary: `Saved revision ${saved.revision.revision} of the ${input.variant} release notes of ${input.version}`, requestId });
+      await appendAuditEntry({
+        orgId: org.id,
+        actor,
+        action: "release_notes.saved",
+        target: { type: "release", id: input.version },
+        summary: `Saved revision ${saved.revision.revision} of the ${input.variant} release notes of ${input.version}`,
+        requestId,
+      });
     }
     revalidatePath(`/${org.slug}/releases/${encodeURIComponent(input.version)}/notes`);
     return { ok: true, data: { revision: saved.revision.revision, unchanged: saved.unchanged } };
@@ -36,10 +75,23 @@ export const saveReleaseNotesAction = orgAction(
 );
 
 export const publishReleaseNotesAction = orgAction(
-  z.object({ version, variant, revision: z.number().int().min(1, "is not a revision of these notes").max(2_147_483_647, "is not a revision of these notes"), markJiraReleased: z.boolean(), closeCompleted: z.boolean() }),
+  z.object({
+    version,
+    variant,
+    revision: z
+      .number()
+      .int()
+      .min(1, "is not a revision of these notes")
+      .max(2_147_483_647, "is not a revision of these notes"),
+    markJiraReleased: z.boolean(),
+    closeCompleted: z.boolean(),
+  }),
   "release-notes:publish",
   async ({ input, org, sessionId, requestId, actor }): Promise<ActionResult<PublishResult>> => {
-    const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/releases/${encodeURIComponent(input.version)}/notes`);
+    const stepUp = await requireRecentSecondFactor(
+      { org, sessionId },
+      `/${org.slug}/releases/${encodeURIComponent(input.version)}/notes`,
+    );
     if (stepUp) return stepUp;
     const result = await publishReleaseNotes({
       orgId: org.id,
@@ -52,6 +104,8 @@ export const publishReleaseNotesAction = orgAction(
       today: new Date().toISOString().slice(0, 10),
     });
     revalidatePath(`/${org.slug}/releases/${encodeURIComponent(input.version)}/notes`);
-    return result.status === "failed" && result.writes.length === 0 ? { ok: false, error: result.message } : { ok: true, data: result };
+    return result.status === "failed" && result.writes.length === 0
+      ? { ok: false, error: result.message }
+      : { ok: true, data: result };
   },
 );

@@ -10,14 +10,31 @@ import { generateReleaseNotesAction, publishReleaseNotesAction, saveReleaseNotes
 
 type Variant = "internal" | "customer";
 
-const BUTTON = "rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800";
-const PRIMARY = "rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
+const BUTTON =
+  "rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800";
+const PRIMARY =
+  "rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
 const LABELS: Record<Variant, string> = { internal: "Internal", customer: "Customer-facing" };
 
 /** Editable Markdown with a live preview, revisions, export, copy and publish. */
-export function NotesEditor({ orgSlug, version, notes, canEdit, unreleasedJiraVersions }: { orgSlug: string; version: string; notes: Record<Variant, NoteState>; canEdit: boolean; unreleasedJiraVersions: string[] }) {
+export function NotesEditor({
+  orgSlug,
+  version,
+  notes,
+  canEdit,
+  unreleasedJiraVersions,
+}: {
+  orgSlug: string;
+  version: string;
+  notes: Record<Variant, NoteState>;
+  canEdit: boolean;
+  unreleasedJiraVersions: string[];
+}) {
   const [variant, setVariant] = useState<Variant>("internal");
-  const [texts, setTexts] = useState<Record<Variant, string>>({ internal: notes.internal.draft, customer: notes.customer.draft });
+  const [texts, setTexts] = useState<Record<Variant, string>>({
+    internal: notes.internal.draft,
+    customer: notes.customer.draft,
+  });
   const [groupBy, setGroupBy] = useState<"component" | "epic">("component");
   const [hideKeys, setHideKeys] = useState(true);
   const [markReleased, setMarkReleased] = useState(unreleasedJiraVersions.length > 0);
@@ -34,20 +51,39 @@ export function NotesEditor({ orgSlug, version, notes, canEdit, unreleasedJiraVe
   const setText = (value: string) => setTexts({ ...texts, [variant]: value });
 
   function regenerate() {
-    if (dirty && note.saved && !window.confirm("Replace your unsaved edits with a fresh draft from Jira and Sentry?")) return;
+    if (dirty && note.saved && !window.confirm("Replace your unsaved edits with a fresh draft from Jira and Sentry?"))
+      return;
     setFeedback(null);
     startTransition(async () => {
-      const result = await generateReleaseNotesAction({ orgSlug, version, variant, groupBy, hideKeysForCustomers: hideKeys });
+      const result = await generateReleaseNotesAction({
+        orgSlug,
+        version,
+        variant,
+        groupBy,
+        hideKeysForCustomers: hideKeys,
+      });
       if (!result.ok) return setFeedback({ kind: "error", text: result.error });
       setText(result.data.markdown);
-      setFeedback({ kind: "ok", text: `Generated: ${result.data.counts.features} features, ${result.data.counts.improvements} improvements, ${result.data.counts.fixes} fixes.` });
+      setFeedback({
+        kind: "ok",
+        text: `Generated: ${result.data.counts.features} features, ${result.data.counts.improvements} improvements, ${result.data.counts.fixes} fixes.`,
+      });
     });
   }
   function save() {
     setFeedback(null);
     startTransition(async () => {
       const result = await saveReleaseNotesAction({ orgSlug, version, variant, markdown: text });
-      setFeedback(result.ok ? { kind: "ok", text: result.data.unchanged ? "No changes since the last revision." : `Saved as revision ${result.data.revision}.` } : { kind: "error", text: result.error });
+      setFeedback(
+        result.ok
+          ? {
+              kind: "ok",
+              text: result.data.unchanged
+                ? "No changes since the last revision."
+                : `Saved as revision ${result.data.revision}.`,
+            }
+          : { kind: "error", text: result.error },
+      );
     });
   }
   function publish() {
@@ -55,10 +91,20 @@ export function NotesEditor({ orgSlug, version, notes, canEdit, unreleasedJiraVe
     setFeedback(null);
     setWrites([]);
     startTransition(async () => {
-      const result = await publishReleaseNotesAction({ orgSlug, version, variant, revision: latest.revision, markJiraReleased: markReleased, closeCompleted });
+      const result = await publishReleaseNotesAction({
+        orgSlug,
+        version,
+        variant,
+        revision: latest.revision,
+        markJiraReleased: markReleased,
+        closeCompleted,
+      });
       if (!result.ok) return setFeedback({ kind: "error", text: result.error, stepUpUrl: result.stepUp?.url });
       setWrites(result.data.writes);
-      setFeedback({ kind: result.data.status === "done" ? "ok" : result.data.status === "pending" ? "pending" : "error", text: result.data.message });
+      setFeedback({
+        kind: result.data.status === "done" ? "ok" : result.data.status === "pending" ? "pending" : "error",
+        text: result.data.message,
+      });
     });
   }
   function download() {
@@ -78,7 +124,14 @@ export function NotesEditor({ orgSlug, version, notes, canEdit, unreleasedJiraVe
     <div className="space-y-6">
       <div role="tablist" aria-label="Variant" className="flex gap-2">
         {(["internal", "customer"] as const).map((v) => (
-          <button key={v} role="tab" type="button" aria-selected={variant === v} onClick={() => setVariant(v)} className={`rounded-full px-3 py-1 text-sm ${variant === v ? "bg-brand-600 text-white" : "border border-slate-300 hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"}`}>
+          <button
+            key={v}
+            role="tab"
+            type="button"
+            aria-selected={variant === v}
+            onClick={() => setVariant(v)}
+            className={`rounded-full px-3 py-1 text-sm ${variant === v ? "bg-brand-600 text-white" : "border border-slate-300 hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"}`}
+          >
             {LABELS[v]}
           </button>
         ))}
@@ -88,14 +141,23 @@ export function NotesEditor({ orgSlug, version, notes, canEdit, unreleasedJiraVe
         <div className="flex flex-wrap items-end gap-3">
           <label className="text-sm font-medium">
             Group by
-            <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as "component" | "epic")} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900">
+            <select
+              value={groupBy}
+              onChange={(e) => setGroupBy(e.target.value as "component" | "epic")}
+              className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
+            >
               <option value="component">Component</option>
               <option value="epic">Epic</option>
             </select>
           </label>
           {variant === "customer" && (
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={hideKeys} onChange={(e) => setHideKeys(e.target.checked)} className="h-4 w-4" />
+              <input
+                type="checkbox"
+                checked={hideKeys}
+                onChange={(e) => setHideKeys(e.target.checked)}
+                className="h-4 w-4"
+              />
               Hide Jira keys
             </label>
           )}
@@ -103,7 +165,9 @@ export function NotesEditor({ orgSlug, version, notes, canEdit, unreleasedJiraVe
             Regenerate from Jira and Sentry
           </button>
           <span className="text-sm text-slate-500">
-            {note.published ? `Published revision ${note.published.revision} on ${note.published.at.slice(0, 10)}` : "Not published"}
+            {note.published
+              ? `Published revision ${note.published.revision} on ${note.published.at.slice(0, 10)}`
+              : "Not published"}
             {latest ? ` · latest revision ${latest.revision}${dirty ? " (unsaved changes)" : ""}` : " · not saved yet"}
           </span>
         </div>
@@ -114,7 +178,14 @@ export function NotesEditor({ orgSlug, version, notes, canEdit, unreleasedJiraVe
           <label className="sr-only" htmlFor="notes-markdown">
             Release notes Markdown
           </label>
-          <textarea id="notes-markdown" value={text} onChange={(e) => setText(e.target.value)} readOnly={!canEdit} rows={24} className="block w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-900" />
+          <textarea
+            id="notes-markdown"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            readOnly={!canEdit}
+            rows={24}
+            className="block w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-900"
+          />
           <div className="mt-3 flex flex-wrap gap-2">
             {canEdit && (
               <button type="button" onClick={save} disabled={pending || !dirty} className={PRIMARY}>
@@ -132,7 +203,11 @@ export function NotesEditor({ orgSlug, version, notes, canEdit, unreleasedJiraVe
         </Card>
         <Card title="Preview">
           {/* markdownToHtml escapes all text and only emits its own tags and http(s) links. */}
-          <div aria-live="polite" className="release-notes space-y-2 text-sm [&_a]:text-brand-700 [&_a]:underline dark:[&_a]:text-brand-300 [&_h1]:text-xl [&_h1]:font-semibold [&_h2]:mt-4 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:mt-2 [&_h3]:font-medium [&_ul]:list-disc [&_ul]:pl-5" dangerouslySetInnerHTML={{ __html: html }} />
+          <div
+            aria-live="polite"
+            className="release-notes space-y-2 text-sm [&_a]:text-brand-700 [&_a]:underline dark:[&_a]:text-brand-300 [&_h1]:text-xl [&_h1]:font-semibold [&_h2]:mt-4 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:mt-2 [&_h3]:font-medium [&_ul]:list-disc [&_ul]:pl-5"
+            dangerouslySetInnerHTML={{ __html: html }}
+          />
         </Card>
       </div>
 
@@ -140,22 +215,50 @@ export function NotesEditor({ orgSlug, version, notes, canEdit, unreleasedJiraVe
         <Card title="Publish">
           <div className="space-y-2 text-sm">
             <label className="flex items-center gap-2">
-              <input type="checkbox" checked={markReleased} onChange={(e) => setMarkReleased(e.target.checked)} className="h-4 w-4" />
-              Mark the Jira version released today{unreleasedJiraVersions.length > 0 ? ` (${unreleasedJiraVersions.join(", ")} unreleased)` : " (already released)"}
+              <input
+                type="checkbox"
+                checked={markReleased}
+                onChange={(e) => setMarkReleased(e.target.checked)}
+                className="h-4 w-4"
+              />
+              Mark the Jira version released today
+              {unreleasedJiraVersions.length > 0
+                ? ` (${unreleasedJiraVersions.join(", ")} unreleased)`
+                : " (already released)"}
             </label>
             <label className="flex items-center gap-2">
-              <input type="checkbox" checked={closeCompleted} onChange={(e) => setCloseCompleted(e.target.checked)} className="h-4 w-4" />
+              <input
+                type="checkbox"
+                checked={closeCompleted}
+                onChange={(e) => setCloseCompleted(e.target.checked)}
+                className="h-4 w-4"
+              />
               Close the release&apos;s completed issues (In Review → Done)
             </label>
             <button type="button" onClick={publish} disabled={pending || !latest || dirty} className={PRIMARY}>
               {latest ? `Publish revision ${latest.revision}` : "Save before publishing"}
             </button>
-            {dirty && latest && <p className="text-xs text-slate-500">Save your changes first; the published text is always a saved revision.</p>}
+            {dirty && latest && (
+              <p className="text-xs text-slate-500">
+                Save your changes first; the published text is always a saved revision.
+              </p>
+            )}
             {writes.length > 0 && (
               <ul className="mt-2 space-y-1" aria-label="Jira changes">
                 {writes.map((w) => (
                   <li key={w.summary}>
-                    {w.summary} — <span className={w.status === "succeeded" ? "text-emerald-700 dark:text-emerald-400" : w.status === "pending" ? "text-amber-700 dark:text-amber-300" : "text-red-600"}>{w.status}</span>
+                    {w.summary} —{" "}
+                    <span
+                      className={
+                        w.status === "succeeded"
+                          ? "text-emerald-700 dark:text-emerald-400"
+                          : w.status === "pending"
+                            ? "text-amber-700 dark:text-amber-300"
+                            : "text-red-600"
+                      }
+                    >
+                      {w.status}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -170,7 +273,8 @@ export function NotesEditor({ orgSlug, version, notes, canEdit, unreleasedJiraVe
             {note.revisions.map((r) => (
               <li key={r.revision} className="flex items-center justify-between gap-3">
                 <span>
-                  Revision {r.revision} · {r.at.slice(0, 16).replace("T", " ")} UTC{note.published?.revision === r.revision ? " · published" : ""}
+                  Revision {r.revision} · {r.at.slice(0, 16).replace("T", " ")} UTC
+                  {note.published?.revision === r.revision ? " · published" : ""}
                 </span>
                 <button type="button" onClick={() => setText(r.markdown)} className="text-brand-600 hover:underline">
                   Load revision {r.revision}

@@ -23,13 +23,26 @@ export default async function ReleaseNotesPage({ params }: { params: Promise<{ o
         title={`Release notes ${version}`}
         description={`From the Jira fixVersion ${version} (${page.issueCount} issues) and the Sentry release of the same name.${page.jiraVersions.length > 0 ? ` Jira: ${page.jiraVersions.map((v) => `${v.projectKey} ${v.released ? `released${v.releaseDate ? ` ${v.releaseDate}` : ""}` : "unreleased"}`).join(", ")}.` : ""}`}
         actions={
-          <Link href={`/${org.slug}/releases/${encodeURIComponent(version)}`} className="text-sm font-medium text-brand-600 hover:underline">
+          <Link
+            href={`/${org.slug}/releases/${encodeURIComponent(version)}`}
+            className="text-sm font-medium text-brand-600 hover:underline"
+          >
             Back to the release
           </Link>
         }
       />
-      {page.jiraError && <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">Jira could not be read ({page.jiraError}); the draft has no issues.</p>}
-      <NotesEditor orgSlug={org.slug} version={version} notes={page.notes} canEdit={can(role, "release-notes:publish")} unreleasedJiraVersions={page.unreleasedJiraVersions} />
+      {page.jiraError && (
+        <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          Jira could not be read ({page.jiraError}); the draft has no issues.
+        </p>
+      )}
+      <NotesEditor
+        orgSlug={org.slug}
+        version={version}
+        notes={page.notes}
+        canEdit={can(role, "release-notes:publish")}
+        unreleasedJiraVersions={page.unreleasedJiraVersions}
+      />
     </>
   );
 }

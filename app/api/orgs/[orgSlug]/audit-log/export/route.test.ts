@@ -8,7 +8,11 @@ import * as route from "./route";
  * checked, and a bad one is a 400 naming it. The real route runs against a real
  * database with only the AuthKit session swapped in.
  */
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string }, sessionId: "session_ada_export", organizationId: undefined as string | undefined }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string },
+  sessionId: "session_ada_export",
+  organizationId: undefined as string | undefined,
+}));
 vi.mock("@workos-inc/authkit-nextjs", () => ({
   withAuth: async () => ({ user: session.user, sessionId: session.sessionId, organizationId: session.organizationId }),
   switchToOrganization: async () => undefined,
@@ -20,7 +24,10 @@ const ada = world.people.find((p) => p.key === "ada")!;
 
 describe("GET /api/orgs/[orgSlug]/audit-log/export", () => {
   const exportWith = async (query: Record<string, string>) => {
-    const response = await route.GET(new Request(`http://bosun.test/api/orgs/acme/audit-log/export?${new URLSearchParams(query)}`), { params: Promise.resolve({ orgSlug: "acme" }) });
+    const response = await route.GET(
+      new Request(`http://bosun.test/api/orgs/acme/audit-log/export?${new URLSearchParams(query)}`),
+      { params: Promise.resolve({ orgSlug: "acme" }) },
+    );
     return { status: response.status, body: await response.text() };
   };
 
@@ -39,7 +46,22 @@ describe("GET /api/orgs/[orgSlug]/audit-log/export", () => {
   it("defect 8 (audit diff): the export has a changes column with each entry's fields, before → after", async () => {
     const { db } = database;
     const org = await db.organization.findUniqueOrThrow({ where: { slug: "acme" } });
-    await db.auditLog.create({ data: { orgId: org.id, actorType: "user", actorLabel: "ada@acme.test", action: "test.diff_export", summary: "Changed a role", changes: { attempts: 1, diff: [{ field: "role", before: "member", after: "manager" }, { field: "workosUserId", after: "user_1" }] } } });
+    await db.auditLog.create({
+      data: {
+        orgId: org.id,
+        actorType: "user",
+        actorLabel: "ada@acme.test",
+        action: "test.diff_export",
+        summary: "Changed a role",
+        changes: {
+          attempts: 1,
+          diff: [
+            { field: "role", before: "member", after: "manager" },
+            { field: "workosUserId", after: "user_1" },
+          ],
+        },
+      },
+    });
     const { status, body } = await exportWith({ action: "test.diff_export" });
     expect(status).toBe(200);
     const [header, line] = body.split("\r\n");
@@ -50,7 +72,10 @@ describe("GET /api/orgs/[orgSlug]/audit-log/export", () => {
   it("finding 1 (body limit): refuses filter values over their length caps with a 400 naming each field", async () => {
     const { status, body } = await exportWith({ actor: "a".repeat(201), action: "b".repeat(101) });
     expect(status).toBe(400);
-    expect(JSON.parse(body)).toMatchObject({ error: "invalid_filters", fields: { actor: expect.any(String), action: expect.any(String) } });
+    expect(JSON.parse(body)).toMatchObject({
+      error: "invalid_filters",
+      fields: { actor: expect.any(String), action: expect.any(String) },
+    });
   });
 
   it("finding 1 (body limit): answers 400 naming the field for dates that do not exist, and for a range that ends before it starts", async () => {
@@ -62,7 +87,10 @@ describe("GET /api/orgs/[orgSlug]/audit-log/export", () => {
     ] as const) {
       const { status, body } = await exportWith(query);
       expect(status, JSON.stringify(query)).toBe(400);
-      expect(JSON.parse(body), JSON.stringify(query)).toMatchObject({ error: "invalid_filters", fields: { [field]: expect.any(String) } });
+      expect(JSON.parse(body), JSON.stringify(query)).toMatchObject({
+        error: "invalid_filters",
+        fields: { [field]: expect.any(String) },
+      });
     }
   });
 });

@@ -12,7 +12,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ orgS
   if (context instanceof NextResponse) return context;
   const filters = parseAuditFilters(Object.fromEntries(new URL(request.url).searchParams));
   if (!filters.success) {
-    return NextResponse.json({ error: "invalid_filters", fields: Object.fromEntries(filters.error.issues.map((i) => [i.path.join("."), i.message])) }, { status: 400 });
+    return NextResponse.json(
+      {
+        error: "invalid_filters",
+        fields: Object.fromEntries(filters.error.issues.map((i) => [i.path.join("."), i.message])),
+      },
+      { status: 400 },
+    );
   }
   const rows = await listAuditEntries({ orgId: context.org.id, filters: filters.data, limit: MAX_ROWS });
   const date = new Date().toISOString().slice(0, 10);
