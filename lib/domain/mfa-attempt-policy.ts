@@ -28,11 +28,25 @@ function lockedUntil(failures: Date[]): Date | null {
 }
 
 /** Whether one more code may be checked for this user in this session, given the user's recent attempts. */
-export function decideMfaAttempt({ attempts, sessionId, now }: { attempts: MfaAttemptRecord[]; sessionId: string; now: Date }): AttemptVerdict {
+export function decideMfaAttempt({
+  attempts,
+  sessionId,
+  now,
+}: {
+  attempts: MfaAttemptRecord[];
+  sessionId: string;
+  now: Date;
+}): AttemptVerdict {
   const userUntil = lockedUntil(countingFailures(attempts, now));
-  const sessionUntil = lockedUntil(countingFailures(attempts.filter((a) => a.sessionId === sessionId), now));
+  const sessionUntil = lockedUntil(
+    countingFailures(
+      attempts.filter((a) => a.sessionId === sessionId),
+      now,
+    ),
+  );
   if (!userUntil && !sessionUntil) return { allowed: true };
-  if (sessionUntil && (!userUntil || sessionUntil >= userUntil)) return { allowed: false, retryAt: sessionUntil, scope: "session" };
+  if (sessionUntil && (!userUntil || sessionUntil >= userUntil))
+    return { allowed: false, retryAt: sessionUntil, scope: "session" };
   return { allowed: false, retryAt: userUntil as Date, scope: "user" };
 }
 
