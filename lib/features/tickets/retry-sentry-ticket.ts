@@ -1,6 +1,7 @@
 import "server-only";
 import type { ActorType } from "@/lib/db/types";
 import { findFailedWrite } from "@/lib/db/queries/outbox";
+import { readStoredArgs } from "@/lib/platform/outbox";
 import { ticketForListedSentryIssue } from "./from-errors-list";
 
 const SENTRY_TICKET_KEY = /^sentry-ticket:(\d+)$/;
@@ -30,8 +31,8 @@ export async function retrySentryTicket({
   // Someone else's write, for one who may retry only their own: the outbox's own retry refuses it.
   if (ownWritesOnly && intent.actorId !== actor.id) return null;
   const issueId = SENTRY_TICKET_KEY.exec(intent.idempotencyKey)?.[1];
-  const projectKey = (intent.payload as { args?: { projectKey?: unknown } }).args?.projectKey;
-  if (!issueId || typeof projectKey !== "string") return null;
+  const projectKey = readStoredArgs("jira.issue.create", intent.payload)?.projectKey;
+  if (!issueId || !projectKey) return null;
   const listed = await ticketForListedSentryIssue({
     orgId,
     issueId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ResultMismatchError, readResult } from "./typed-result";
+import { ResultMismatchError, readResult, readStoredArgs } from "./typed-result";
 
 describe("readResult", () => {
   it("gives back a stored result that matches its operation's schema", () => {
@@ -22,5 +22,26 @@ describe("readResult", () => {
     expect(read).toThrow(ResultMismatchError);
     expect(read).toThrow(/jira\.issue\.create.*id .*; key /);
     expect(() => readResult("jira.issues.create_bulk", null)).toThrow(ResultMismatchError);
+  });
+});
+
+describe("readStoredArgs", () => {
+  const args = {
+    projectKey: "ACME",
+    issueType: "Bug",
+    summary: "TypeError in checkout",
+    description: { type: "doc", version: 1, content: [] },
+    priority: "High",
+    labels: ["sentry"],
+  };
+
+  it("gives back the arguments an intent was recorded with", () => {
+    expect(readStoredArgs("jira.issue.create", { args, meta: { sentryIssueId: "1" } })?.projectKey).toBe("ACME");
+  });
+
+  it("gives null for a payload without that operation's arguments, instead of trusting it", () => {
+    expect(readStoredArgs("jira.issue.create", { args: { ...args, projectKey: 7 } })).toBeNull();
+    expect(readStoredArgs("jira.issue.create", { args: { issueKey: "ACME-1" } })).toBeNull();
+    expect(readStoredArgs("jira.issue.create", null)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
-import type { z } from "zod";
-import { OPERATIONS, type OperationName, type OperationResult } from "./operations";
+import { z } from "zod";
+import { OPERATIONS, type OperationArgs, type OperationName, type OperationResult } from "./operations";
 
 /**
  * An operation's result checked against the schema its operation declares.
@@ -25,4 +25,17 @@ export function readResult<N extends OperationName>(operation: N, value: unknown
   if (!parsed.success) throw new ResultMismatchError(operation, parsed.error);
   // Indexing the table by a type parameter loses the pairing of name and schema that the lookup above keeps.
   return parsed.data as OperationResult<N>;
+}
+
+/**
+ * The arguments a stored intent was recorded with, checked against its operation's schema; null when the
+ * payload does not hold them in that shape (an older row, or one of another operation), so a caller falls back
+ * instead of trusting a cast.
+ */
+export function readStoredArgs<N extends OperationName>(operation: N, payload: unknown): OperationArgs<N> | null {
+  const spec = OPERATIONS[operation];
+  if (!spec) throw new Error(`Unknown outbound operation ${operation}`);
+  const parsed = z.object({ args: spec.args }).safeParse(payload);
+  // As in readResult: the table indexed by a type parameter loses the name–schema pairing checked here.
+  return parsed.success ? (parsed.data.args as OperationArgs<N>) : null;
 }
