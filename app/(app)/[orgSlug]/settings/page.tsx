@@ -1,19 +1,12 @@
 import { Card } from "@/components/ui/card";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
-import { getOrgSecuritySettings } from "@/lib/db/queries/organizations";
-import { getSeveritySettings } from "@/lib/features/errors";
 import { SecurityForm } from "./security-form";
 import { SeverityForm } from "./severity-form";
 import { RoutingForm } from "./routing-form";
 import { OutboxRetryForm } from "./outbox-retry-form";
-import { getOutboxRetryHours } from "@/lib/platform/outbox/retry-settings";
-import { getSentryConfig } from "@/lib/integrations/connections";
-import { listProjectSlugs } from "@/lib/integrations/sentry";
-import { getTicketRouting } from "@/lib/features/tickets";
-import { findLastRetentionRun } from "@/lib/db/queries/retention";
+import { loadSettingsPage } from "@/lib/features/settings";
 import { RETENTION_BOUNDS, SESSION_MAX_LIFETIME_DAYS, STALE_CACHE_KEEP_DAYS } from "@/lib/domain/retention";
-import { getRetentionSettings } from "@/lib/features/retention";
 import { RetentionForm } from "./retention-form";
 import { RetentionLastRun } from "./retention-last-run";
 
@@ -28,16 +21,15 @@ export const metadata = { title: "Settings" };
 export default async function OrgSettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
-  const [settings, severity, routing, sentry, retryHours, retention, lastRetentionRun] = await Promise.all([
-    getOrgSecuritySettings({ orgId: org.id }),
-    getSeveritySettings({ orgId: org.id }),
-    getTicketRouting({ orgId: org.id }),
-    getSentryConfig({ orgId: org.id }),
-    getOutboxRetryHours({ orgId: org.id }),
-    getRetentionSettings({ orgId: org.id }),
-    findLastRetentionRun({ orgId: org.id }),
-  ]);
-  const projects = sentry ? await listProjectSlugs(sentry).catch(() => []) : [];
+  const {
+    security: settings,
+    severity,
+    routing,
+    projects,
+    retryHours,
+    retention,
+    lastRetentionRun,
+  } = await loadSettingsPage({ orgId: org.id });
   return (
     <div className="space-y-6">
       <Card title="Sign-in and sessions" className="max-w-2xl">
