@@ -9,6 +9,7 @@ import {
   loadReleasesPage,
   readIssuesFirstSeenIn,
 } from "@/lib/features/releases";
+import type { VersionRead } from "@/lib/features/releases";
 
 /**
  * Everything the release-notes generator needs for one release, from the
@@ -40,15 +41,7 @@ export async function readJiraVersions({
   return (await readJiraVersionList({ orgId, config: jira, force })).filter((v) => v.name === version);
 }
 
-export async function loadReleaseNotesSource({
-  orgId,
-  version,
-  requestId,
-}: {
-  orgId: string;
-  version: string;
-  requestId?: string;
-}): Promise<ReleaseNotesSource> {
+export async function loadReleaseNotesSource({ orgId, version, requestId }: VersionRead): Promise<ReleaseNotesSource> {
   const [jira, releases, detail, knownIssues] = await Promise.all([
     getJiraConfig({ orgId, requestId }),
     loadReleasesPage({ orgId, requestId }),

@@ -5,6 +5,7 @@ import { getJiraConfig, getSentryConfig } from "@/lib/integrations/connections";
 import { searchWorkItems, type JiraWorkItem } from "@/lib/integrations/jira";
 import { releaseSessionSeries } from "@/lib/integrations/sentry";
 import { checkReleaseVersion, type VersionCheck } from "./known-versions";
+import type { VersionRead } from "./version-read";
 
 const TTL_MS = 5 * 60_000;
 
@@ -12,15 +13,7 @@ const TTL_MS = 5 * 60_000;
  * Health over time from Sentry and the Jira fixVersion of the same name; each read cached, each optional.
  * Only for a version in the org's release lists (see known-versions.ts); any other makes no upstream request.
  */
-export async function loadReleaseDetail({
-  orgId,
-  version,
-  requestId,
-}: {
-  orgId: string;
-  version: string;
-  requestId?: string;
-}): Promise<{
+export async function loadReleaseDetail({ orgId, version, requestId }: VersionRead): Promise<{
   series: HealthSeriesPoint[] | null;
   jiraIssues: JiraWorkItem[] | null;
   jiraError: string | null;

@@ -7,3 +7,4 @@ export { loadReleaseDetailPage, type ReleaseDetail, type ReleaseNewIssue } from 
 export { readJiraVersionList, type VersionCheck } from "./known-versions";
 export { loadReleasesPage, type ReleasesPage } from "./load";
 export { readIssuesFirstSeenIn } from "./new-issues";
+export type { VersionRead } from "./version-read";

@@ -5,6 +5,7 @@ import type { JiraClientConfig } from "@/lib/integrations/jira";
 import { listAllVersions, type JiraVersion } from "@/lib/integrations/jira/versions";
 import { loadReleasesPage } from "./load";
 import { checkVersionName } from "./version-name";
+import type { VersionRead } from "./version-read";
 
 /**
  * Anyone in an org can ask for any release version, and each per-version read
@@ -42,15 +43,7 @@ export async function readJiraVersionList({
   ).value;
 }
 
-export async function checkReleaseVersion({
-  orgId,
-  version,
-  requestId,
-}: {
-  orgId: string;
-  version: string;
-  requestId?: string;
-}): Promise<VersionCheck> {
+export async function checkReleaseVersion({ orgId, version, requestId }: VersionRead): Promise<VersionCheck> {
   const name = checkVersionName(version);
   if (!name.ok) return { kind: "invalid", message: `version ${name.message}` };
   const sentry = await loadReleasesPage({ orgId, requestId });

@@ -5,6 +5,7 @@ import { getSeveritySettings } from "@/lib/features/errors";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { listIssues, type SentryIssueSummary } from "@/lib/integrations/sentry";
 import { checkReleaseVersion } from "./known-versions";
+import type { VersionRead } from "./version-read";
 
 /**
  * Unresolved issues first seen in a release, with their severity class.
@@ -16,11 +17,7 @@ export async function readIssuesFirstSeenIn({
   orgId,
   version,
   requestId,
-}: {
-  orgId: string;
-  version: string;
-  requestId?: string;
-}): Promise<(SentryIssueSummary & { severity: Severity })[]> {
+}: VersionRead): Promise<(SentryIssueSummary & { severity: Severity })[]> {
   const sentry = await getSentryConfig({ orgId, requestId });
   if (!sentry) return [];
   // Only a version in the org's release lists gets its own cache entry and Sentry search.
