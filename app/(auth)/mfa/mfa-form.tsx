@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { MfaEnrolment } from "@/lib/platform/auth/mfa";
 import { startMfaEnrolmentAction, verifyMfaCodeAction } from "./actions";
 
@@ -16,6 +17,7 @@ export function MfaForm({
   returnTo?: string;
   connectionId?: string;
 }) {
+  const hydrated = useHydrated();
   const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -64,7 +66,7 @@ export function MfaForm({
         <button
           type="button"
           onClick={setUp}
-          disabled={pending}
+          disabled={pending || !hydrated}
           className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
         >
           {pending ? "Setting up…" : "Set up authenticator app"}
@@ -120,7 +122,7 @@ export function MfaForm({
       )}
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !hydrated}
         className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
       >
         {pending ? "Checking…" : "Verify"}
