@@ -142,7 +142,6 @@ test.describe("automations for a globex admin", () => {
   });
 
   test("writes wait in the outbox while Jira is down, and land once it is back", async ({ page, request }) => {
-    test.setTimeout(90_000);
     await request.put(`${JIRA_CONTROL}/faults`, {
       data: { errorRate: 1, errorStatus: 503, pathPrefix: "/globex/rest/api/3/issue" },
     });

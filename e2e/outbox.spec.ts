@@ -59,7 +59,6 @@ test.describe("failed writes for a globex admin", () => {
     page,
     request,
   }) => {
-    test.setTimeout(60_000);
     const shortId = await failTicket(page, request);
 
     await page.goto("/globex/automations");
@@ -88,7 +87,6 @@ test.describe("failed writes for a globex admin", () => {
   });
 
   test("a failed ticket is retried from the errors page's message and linked", async ({ page, request }) => {
-    test.setTimeout(60_000);
     const shortId = await failTicket(page, request);
 
     await page.goto("/globex/errors");
@@ -112,7 +110,6 @@ test.describe("failed writes for a globex admin", () => {
     page,
     request,
   }) => {
-    test.setTimeout(60_000);
     const shortId = await failTicket(page, request);
 
     await page.goto("/globex/automations");
