@@ -18,6 +18,11 @@ export const DEMO_SENTRY_WEBHOOK_SECRETS = {
   acme: "acme-sentry-webhook-secret",
   globex: "globex-sentry-webhook-secret",
 } as const;
+/** Jira admin webhooks registered with a secret sign with `X-Hub-Signature: sha256=<hex HMAC>`. */
+export const DEMO_JIRA_WEBHOOK_SECRETS = {
+  acme: "acme-jira-webhook-secret",
+  globex: "globex-jira-webhook-secret",
+} as const;
 export const DEMO_GITHUB_WEBHOOK_SECRETS = {
   acme: "acme-github-webhook-secret",
   globex: "globex-github-webhook-secret",
