@@ -1,11 +1,11 @@
 import "server-only";
 import { IntegrationError } from "@/lib/integrations/integration-error";
 import { ANSWER_TOO_LARGE } from "../upstream-errors";
-import { formatMegabytes, formatSeconds, isRedirect, isWebAddress, UPSTREAM_MAX_BODY_BYTES } from "../http";
+import { formatMegabytes, isRedirect, isWebAddress, UPSTREAM_MAX_BODY_BYTES } from "../http";
 import { callJira, createJiraClients, JIRA_TIMEOUT_MS } from "./client";
 import { toJiraAccount, toJiraSiteInfo } from "./transform";
 import type { JiraClientConfig, JiraConnectionFailureReason, JiraConnectionResult } from "./types";
-import { connectionFailure } from "../connection-failure";
+import { connectionFailure, describeSharedFailure } from "../connection-failure";
 
 const failure: (reason: JiraConnectionFailureReason, message: string, status?: number) => JiraConnectionResult =
   connectionFailure;
@@ -77,33 +77,14 @@ function describeFailure(error: IntegrationError, siteUrl: string, timeoutMs: nu
           `${siteUrl} sent an answer larger than ${formatMegabytes(UPSTREAM_MAX_BODY_BYTES)}, so Bosun stopped reading it. Check the site address.`,
         );
       return notJira(siteUrl);
-    case "unreachable":
-      return failure(
-        "unreachable",
-        `Could not reach ${new URL(siteUrl).host} (${error.code}). Check the site address and that Bosun's server can reach it.`,
-      );
-    case "blocked_address":
-      return failure("blocked_address", `Bosun does not connect to internal addresses: ${error.message}.`);
-    case "timeout":
-      return failure(
-        "timeout",
-        `Jira did not answer within ${formatSeconds(timeoutMs)}. Try again; if it keeps happening, check status.atlassian.com.`,
-      );
-    case "rate_limited": {
-      const wait = error.retryAfterSeconds === undefined ? "in a minute" : `in ${error.retryAfterSeconds} s`;
-      return failure(
-        "rate_limited",
-        `Jira is limiting requests from this account (${status}). Try again ${wait}.`,
-        status,
-      );
-    }
-    case "server_error":
-      return failure(
-        "unexpected",
-        `Jira had a server error (${status}). Try again later; if it keeps happening, check status.atlassian.com.`,
-        status,
-      );
     default:
-      return failure("unexpected", `Jira's answer was unexpected: ${error.message}.`, status);
+      return describeSharedFailure(error, {
+        service: "Jira",
+        address: siteUrl,
+        addressField: "the site address",
+        caller: "account",
+        statusPage: "status.atlassian.com",
+        timeoutMs,
+      });
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { IntegrationError } from "@/lib/integrations/integration-error";
-import { formatSeconds, isRedirect, isWebAddress } from "../http";
+import { isRedirect, isWebAddress } from "../http";
 import { ANSWER_TOO_LARGE } from "../upstream-errors";
 import { createSentryClient, SENTRY_TIMEOUT_MS } from "./client";
 import type {
@@ -9,7 +9,7 @@ import type {
   SentryConnectionResult,
   SentryResponse,
 } from "./types";
-import { connectionFailure } from "../connection-failure";
+import { connectionFailure, describeSharedFailure } from "../connection-failure";
 
 const failure: (reason: SentryConnectionFailureReason, message: string, status?: number) => SentryConnectionResult =
   connectionFailure;
@@ -100,33 +100,14 @@ function describeFailure(
       return error.code === ANSWER_TOO_LARGE
         ? failure("unexpected", `${error.message}. Check the base URL.`, status)
         : notSentry(baseUrl, status);
-    case "blocked_address":
-      return failure("blocked_address", `Bosun does not connect to internal addresses: ${error.message}.`);
-    case "unreachable":
-      return failure(
-        "unreachable",
-        `Could not reach ${new URL(baseUrl).host} (${error.code}). Check the base URL and that Bosun's server can reach it.`,
-      );
-    case "timeout":
-      return failure(
-        "timeout",
-        `Sentry did not answer within ${formatSeconds(timeoutMs)}. Try again; if it keeps happening, check status.sentry.io.`,
-      );
-    case "rate_limited": {
-      const wait = error.retryAfterSeconds === undefined ? "in a minute" : `in ${error.retryAfterSeconds} s`;
-      return failure(
-        "rate_limited",
-        `Sentry is limiting requests from this token (${status}). Try again ${wait}.`,
-        status,
-      );
-    }
-    case "server_error":
-      return failure(
-        "unexpected",
-        `Sentry had a server error (${status}). Try again later; if it keeps happening, check status.sentry.io.`,
-        status,
-      );
     default:
-      return failure("unexpected", `Sentry's answer was unexpected: ${error.message}.`, status);
+      return describeSharedFailure(error, {
+        service: "Sentry",
+        address: baseUrl,
+        addressField: "the base URL",
+        caller: "token",
+        statusPage: "status.sentry.io",
+        timeoutMs,
+      });
   }
 }
