@@ -5,6 +5,9 @@ import { findConnection } from "@/lib/db/queries/integrations";
 import type { JiraClientConfig } from "./jira";
 import type { SentryClientConfig } from "./sentry";
 
+/** Whose connection to open, and the request id its calls should carry. */
+type ConfigLookup = { orgId: string; requestId?: string };
+
 /** The org's stored connection to `provider` with its credentials opened, or null when it is not connected. */
 async function openConnection(orgId: string, provider: "jira" | "sentry") {
   const connection = await findConnection({ orgId, provider });
@@ -13,13 +16,7 @@ async function openConnection(orgId: string, provider: "jira" | "sentry") {
 }
 
 /** The org's Jira connection with its token opened, or null when Jira is not connected. */
-export async function getJiraConfig({
-  orgId,
-  requestId,
-}: {
-  orgId: string;
-  requestId?: string;
-}): Promise<JiraClientConfig | null> {
+export async function getJiraConfig({ orgId, requestId }: ConfigLookup): Promise<JiraClientConfig | null> {
   const opened = await openConnection(orgId, "jira");
   if (!opened) return null;
   const config = opened.config as { siteUrl: string; email: string };
@@ -27,13 +24,7 @@ export async function getJiraConfig({
 }
 
 /** The org's Sentry connection with its token opened, or null when Sentry is not connected. */
-export async function getSentryConfig({
-  orgId,
-  requestId,
-}: {
-  orgId: string;
-  requestId?: string;
-}): Promise<SentryClientConfig | null> {
+export async function getSentryConfig({ orgId, requestId }: ConfigLookup): Promise<SentryClientConfig | null> {
   const opened = await openConnection(orgId, "sentry");
   if (!opened) return null;
   const config = opened.config as { baseUrl: string; organizationSlug: string };

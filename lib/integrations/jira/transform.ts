@@ -3,7 +3,6 @@ import { HttpException } from "jira.js";
 import { z } from "zod";
 import { IntegrationError } from "@/lib/integrations/integration-error";
 import {
-  classifyTransportError,
   formatMegabytes,
   isRedirect,
   parseRetryAfter,
@@ -13,6 +12,7 @@ import {
   UPSTREAM_MAX_BODY_BYTES,
 } from "../http";
 import { ANSWER_TOO_LARGE, findUpstreamRefusal, UpstreamAddressRefusedError } from "../upstream-errors";
+import { blockedAddressError, noAnswerError } from "../call-errors";
 import type { JiraAccount, JiraIssueSummary, JiraSiteInfo } from "./types";
 
 /**
@@ -94,14 +94,7 @@ function isAxiosTooLarge(error: unknown): boolean {
 /** The outbound policy's refusals (lib/integrations/upstream-policy.ts), or null for any other failure. */
 function refusalError(error: unknown): IntegrationError | null {
   const refusal = findUpstreamRefusal(error);
-  if (refusal instanceof UpstreamAddressRefusedError)
-    return new IntegrationError({
-      service: "jira",
-      reason: "blocked_address",
-      code: refusal.code,
-      message: refusal.message,
-      cause: error,
-    });
+  if (refusal instanceof UpstreamAddressRefusedError) return blockedAddressError("jira", refusal, error);
   if (!refusal && !isAxiosTooLarge(error)) return null;
   const message = `Jira's answer was larger than ${formatMegabytes(UPSTREAM_MAX_BODY_BYTES)}, so Bosun stopped reading it`;
   return new IntegrationError({
@@ -130,22 +123,7 @@ export function toIntegrationError(error: unknown, now: number): IntegrationErro
       cause: error,
     });
   }
-  const transport = classifyTransportError(error);
-  if (transport)
-    return new IntegrationError({
-      service: "jira",
-      reason: transport.reason,
-      code: transport.code,
-      message: `No answer from Jira (${transport.code})`,
-      cause: error,
-    });
-  const reason = summarizeUpstreamText(error instanceof Error ? error.message : String(error)) ?? "no readable reason";
-  return new IntegrationError({
-    service: "jira",
-    reason: "unexpected",
-    message: `Jira call failed: ${reason}`,
-    cause: error,
-  });
+  return noAnswerError("jira", error);
 }
 
 const issueSummarySchema = z.object({

@@ -1,16 +1,9 @@
 import "server-only";
 import { IntegrationError } from "@/lib/integrations/integration-error";
 import { REQUEST_ID_HEADER } from "@/lib/platform/observability/request-id";
-import {
-  classifyTransportError,
-  formatMegabytes,
-  isRedirect,
-  parseRetryAfter,
-  reasonForStatus,
-  REDIRECT_NOT_FOLLOWED,
-  summarizeUpstreamText,
-} from "../http";
+import { formatMegabytes, isRedirect, parseRetryAfter, reasonForStatus, REDIRECT_NOT_FOLLOWED } from "../http";
 import { findUpstreamRefusal, UpstreamAddressRefusedError } from "../upstream-errors";
+import { blockedAddressError, noAnswerError } from "../call-errors";
 import { requestUpstream, type UpstreamAnswer, type UpstreamRequest } from "../upstream-request";
 import { parseLinkHeader, sentryErrorDetail } from "./transform";
 import type { SentryClientConfig, SentryQuery, SentryResponse } from "./types";
@@ -98,14 +91,7 @@ async function send(request: UpstreamRequest, label: string): Promise<UpstreamAn
     return await requestUpstream(request);
   } catch (error) {
     const refusal = findUpstreamRefusal(error);
-    if (refusal instanceof UpstreamAddressRefusedError)
-      throw new IntegrationError({
-        service: "sentry",
-        reason: "blocked_address",
-        code: refusal.code,
-        message: refusal.message,
-        cause: error,
-      });
+    if (refusal instanceof UpstreamAddressRefusedError) throw blockedAddressError("sentry", refusal, error);
     if (refusal) {
       const message = `Sentry's answer to ${label} was larger than ${formatMegabytes(refusal.limitBytes)}, so Bosun stopped reading it`;
       throw new IntegrationError({
@@ -116,16 +102,7 @@ async function send(request: UpstreamRequest, label: string): Promise<UpstreamAn
         cause: error,
       });
     }
-    const transport = classifyTransportError(error);
-    throw new IntegrationError({
-      service: "sentry",
-      reason: transport?.reason ?? "unexpected",
-      code: transport?.code,
-      message: transport
-        ? `No answer from Sentry (${transport.code})`
-        : `Sentry call failed: ${summarizeUpstreamText(error instanceof Error ? error.message : String(error)) ?? "no readable reason"}`,
-      cause: error,
-    });
+    throw noAnswerError("sentry", error);
   }
 }
 
