@@ -3,8 +3,9 @@ import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sen
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 import { SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
-import type * as OutboxModule from "@/lib/platform/outbox";
+import * as outbox from "@/lib/platform/outbox";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { recordFigure } from "./figures";
 import { db } from "@/lib/db/client";
 
@@ -18,7 +19,6 @@ import { db } from "@/lib/db/client";
 describe("Sentry links and WorkOS invitations are exactly-once when the answer is lost", () => {
   let sentry: RunningSentryEmulator;
   let workos: RunningWorkosEmulator;
-  let outbox: typeof OutboxModule;
   let orgId: string;
   const world = buildWorld();
   const acmeWorkosOrgId = world.orgs.find((o) => o.slug === "acme")!.workosOrgId;
@@ -57,16 +57,13 @@ describe("Sentry links and WorkOS invitations are exactly-once when the answer i
   });
   beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
-    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
-    vi.resetModules();
-    outbox = await import("@/lib/platform/outbox");
+    setTestEnv({ WORKOS_API_PORT: String(workos.port) });
   });
   afterEach(async () => {
     await Promise.all([setFaults(sentry.url, null), setFaults(workos.url, null)]);
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
+    restoreTestEnv();
     await Promise.all([sentry.close(), workos.close()]);
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { WORKOS_DEMO_WEBHOOK_SECRET } from "@/lib/platform/config/demo";
 import { openTestDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { type RunningWorkosEmulator, signWorkosWebhook, startWorkosEmulator } from "@/emulators/workos";
 import { buildWorld } from "@/emulators/seed/world";
 import { recordFigure } from "./figures";
@@ -45,9 +46,7 @@ const lastEventId = async () => (workos.store.events.all().at(-1)?.id as string 
 async function bootBosun(label: string) {
   const database = await openTestDatabase({ label });
   const { db } = database;
-  vi.stubEnv("WORKOS_API_PORT", String(workos.port));
-  // lib/platform/env reads WORKOS_API_PORT when it loads, and no module state may carry over from the Bosun before.
-  vi.resetModules();
+  setTestEnv({ WORKOS_API_PORT: String(workos.port) });
   const route = await import("@/app/api/webhooks/workos/route");
   const { drainJobs } = await import("@/lib/platform/jobs");
   const { JOB_HANDLERS } = await import("@/lib/features/automations/handlers");
@@ -143,7 +142,7 @@ beforeEach(() =>
   setFaults({ errorRate: 0, dropResponseRate: 0, dropResponseCount: 0, pathPrefix: null, methods: null }),
 );
 afterAll(async () => {
-  vi.unstubAllEnvs();
+  restoreTestEnv();
   await workos.close();
 });
 

@@ -33,7 +33,7 @@ describe("GET /callback", () => {
     };
     for (const [name, value] of Object.entries({ ...variables, ...launchVariables(parseEnv(variables)) }))
       vi.stubEnv(name, value);
-    // lib/platform/env reads the launch variables when it loads, so the modules under test load again after they are set.
+    // AuthKit itself reads its configuration from the environment when it loads, so its modules load again after it is set.
     vi.resetModules();
     callback = await import("./route");
     signIn = await import("../sign-in/route");

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { DEMO_TOTP_SECRET, buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator, totp } from "@/emulators/workos";
-import type * as MfaActions from "./actions";
-import type * as MfaPage from "./page";
+import * as actions from "./actions";
+import * as page from "./page";
 import { db } from "@/lib/db/client";
 
 /**
@@ -50,8 +51,6 @@ async function redirectTarget(promise: Promise<unknown>): Promise<string> {
 
 describe("Bosun's two-step verification", () => {
   let workos: RunningWorkosEmulator;
-  let actions: typeof MfaActions;
-  let page: typeof MfaPage;
 
   /** Gives a demo person a TOTP factor at WorkOS, as if they had set one up earlier. */
   const enrolFactor = async (key: string, secret: string) => {
@@ -71,14 +70,10 @@ describe("Bosun's two-step verification", () => {
   useSeededDatabase({ label: "mfa" });
   beforeAll(async () => {
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
-    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
-    vi.resetModules();
-    actions = await import("./actions");
-    page = await import("./page");
+    setTestEnv({ WORKOS_API_PORT: String(workos.port) });
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
+    restoreTestEnv();
     await workos.close();
   });
 

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateApiKey } from "@/lib/features/api-keys/keys";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { postHeldBody } from "@/test/held-upload";
 import { type ServedRoutes, serveRoutes } from "@/test/route-server";
 import type * as ApiKeyQueries from "@/lib/db/queries/api-keys";
-import type * as Route from "./route";
+import * as route from "./route";
 import { db } from "@/lib/db/client";
 
 const LIMIT = 1_000_000;
@@ -13,7 +14,6 @@ const MB = 1_000_000;
 /** The MCP endpoint reads its body with the same 1 MB limit as the webhooks, before the MCP SDK sees it. */
 describe("/api/mcp body limit", () => {
   let bosun: ServedRoutes;
-  let route: typeof Route;
   let apiKey: string;
 
   const headers = () => ({
@@ -27,10 +27,7 @@ describe("/api/mcp body limit", () => {
   });
   useSeededDatabase({ label: "mcpbody", seed: { urls: { jira: "http://127.0.0.1:1", sentry: "http://127.0.0.1:1" } } });
   beforeAll(async () => {
-    vi.stubEnv("BOSUN_PUBLIC_URL", bosun.url);
-    // lib/platform/env reads BOSUN_PUBLIC_URL when it loads, so the modules under test load again after it is set.
-    vi.resetModules();
-    route = await import("./route");
+    setTestEnv({ BOSUN_PUBLIC_URL: bosun.url });
     const queries: typeof ApiKeyQueries = await import("@/lib/db/queries/api-keys");
     const org = await db.organization.findUniqueOrThrow({ where: { slug: "acme" } });
     const ada = await db.user.findUniqueOrThrow({ where: { email: "ada@acme.test" } });
@@ -47,7 +44,7 @@ describe("/api/mcp body limit", () => {
     apiKey = generated.key;
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
+    restoreTestEnv();
     await bosun.close();
   });
 

@@ -9,19 +9,20 @@ import { parseEnv } from "@/lib/platform/env/schema";
 import { TOOL_NAMES } from "@/lib/features/agents/tools/specs";
 import { generateApiKey } from "@/lib/features/api-keys/keys";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { serveRoutes } from "@/test/route-server";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 import { createPkcePair, readForm, submitForm } from "@/emulators/workos/test-support";
 import { buildWorld } from "@/emulators/seed/world";
-import type * as MetadataRoute from "@/app/.well-known/oauth-protected-resource/[[...path]]/route";
+import * as metadata from "@/app/.well-known/oauth-protected-resource/[[...path]]/route";
 import type * as ApiKeyQueries from "@/lib/db/queries/api-keys";
 import type * as Dashboard from "@/lib/features/sprints/dashboard";
 import type * as Releases from "@/lib/features/releases/load";
 import type * as ReleaseNotesSource from "@/lib/features/release-notes/load";
 import type * as ReleaseNotes from "@/lib/domain/release-notes";
-import type * as Route from "./route";
+import * as route from "./route";
 import { db } from "@/lib/db/client";
 
 type Issue = { id: string; shortId: string; title: string; jiraKey: string | null };
@@ -42,8 +43,6 @@ describe("/api/mcp, end to end", () => {
   let sentry: RunningSentryEmulator;
   let workos: RunningWorkosEmulator;
   let bosun: Awaited<ReturnType<typeof serveRoutes>>;
-  let route: typeof Route;
-  let metadata: typeof MetadataRoute;
   let acmeId: string;
   let globexId: string;
   const keys = {} as Record<"admin" | "readOnly" | "member" | "globex" | "rateLimited" | "revoked", Key>;
@@ -177,12 +176,7 @@ describe("/api/mcp, end to end", () => {
   beforeAll(async () => {
     acmeId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
     globexId = (await db.organization.findUniqueOrThrow({ where: { slug: "globex" } })).id;
-    vi.stubEnv("BOSUN_PUBLIC_URL", bosun.url);
-    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
-    // lib/platform/env reads BOSUN_PUBLIC_URL and WORKOS_API_PORT when it loads, so the modules under test load again after they are set.
-    vi.resetModules();
-    route = await import("./route");
-    metadata = await import("@/app/.well-known/oauth-protected-resource/[[...path]]/route");
+    setTestEnv({ BOSUN_PUBLIC_URL: bosun.url, WORKOS_API_PORT: String(workos.port) });
 
     const queries: typeof ApiKeyQueries = await import("@/lib/db/queries/api-keys");
     const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
@@ -216,7 +210,7 @@ describe("/api/mcp, end to end", () => {
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
-    vi.unstubAllEnvs();
+    restoreTestEnv();
     await bosun?.close();
     await Promise.all([jira?.close(), sentry?.close(), workos?.close()]);
   });

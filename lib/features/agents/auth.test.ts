@@ -2,11 +2,12 @@ import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_PASSWORD } from "@/lib/platform/config/demo";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator, totp } from "@/emulators/workos";
 import { createPkcePair, readForm, submitForm } from "@/emulators/workos/test-support";
-import type * as McpAuth from "./auth";
-import type * as MfaActions from "@/app/(auth)/mfa/actions";
+import * as auth from "./auth";
+import * as mfa from "@/app/(auth)/mfa/actions";
 import { db } from "@/lib/db/client";
 
 /**
@@ -34,8 +35,6 @@ const acme = world.orgs.find((o) => o.slug === "acme")!;
 
 describe("MCP OAuth tokens and the session behind them", () => {
   let workos: RunningWorkosEmulator;
-  let auth: typeof McpAuth;
-  let mfa: typeof MfaActions;
 
   /** An access token for Bosun's MCP endpoint, through the hosted sign-in as a browser-based MCP client does it. */
   const oauthToken = async (user: string): Promise<{ token: string; sid: string }> => {
@@ -85,15 +84,10 @@ describe("MCP OAuth tokens and the session behind them", () => {
   useSeededDatabase({ label: "mcpauth" });
   beforeAll(async () => {
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("BOSUN_PUBLIC_URL", PUBLIC_URL);
-    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
-    // lib/platform/env reads BOSUN_PUBLIC_URL and WORKOS_API_PORT when it loads, so the modules under test load again after they are set.
-    vi.resetModules();
-    auth = await import("./auth");
-    mfa = await import("@/app/(auth)/mfa/actions");
+    setTestEnv({ BOSUN_PUBLIC_URL: PUBLIC_URL, WORKOS_API_PORT: String(workos.port) });
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
+    restoreTestEnv();
     await workos.close();
   });
 

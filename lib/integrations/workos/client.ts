@@ -8,14 +8,21 @@ import type { WorkosInvitation, WorkosMembership, WorkosRole, WorkosSessionSumma
  * WorkOS user management and MFA through the official SDK. Host, port and key
  * come from the same configuration AuthKit uses, so demo mode reaches the emulator.
  */
-let instance: WorkOS | undefined;
-const workos = () =>
-  (instance ??= new WorkOS(env.workos.apiKey, {
-    apiHostname: env.workos.apiHostname,
-    https: env.workos.apiHttps,
-    port: env.workos.apiPort,
-    clientId: env.workos.clientId,
-  }));
+let instance: { client: WorkOS; config: typeof env.workos } | undefined;
+function workos(): WorkOS {
+  // Built again only when the configuration object changed (reloadEnv in tests); otherwise one client per process.
+  if (instance?.config !== env.workos)
+    instance = {
+      config: env.workos,
+      client: new WorkOS(env.workos.apiKey, {
+        apiHostname: env.workos.apiHostname,
+        https: env.workos.apiHttps,
+        port: env.workos.apiPort,
+        clientId: env.workos.clientId,
+      }),
+    };
+  return instance.client;
+}
 
 /** The WorkOS user with this id, or null when WorkOS has none (deleted). Any other failure is thrown, to be retried. */
 export async function findUser(workosUserId: string): Promise<WorkosUserSummary | null> {

@@ -1,6 +1,7 @@
 import { UnsecuredJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 import { db } from "@/lib/db/client";
@@ -11,12 +12,10 @@ describe("completeSignIn", () => {
   useSeededDatabase({ label: "signin" });
   beforeAll(async () => {
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
-    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
-    vi.resetModules();
+    setTestEnv({ WORKOS_API_PORT: String(workos.port) });
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
+    restoreTestEnv();
     await workos.close();
   });
 

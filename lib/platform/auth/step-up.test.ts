@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { JIRA_DEMO_API_TOKEN, SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { type RunningWorkosEmulator, startWorkosEmulator, totp } from "@/emulators/workos";
@@ -105,9 +106,7 @@ describe("finding 2 (MFA): step-up before bulk writes", () => {
   });
   useSeededDatabase({ label: "stepup", seed: () => ({ urls: { jira: jira.url, sentry: sentry.url } }) });
   beforeAll(async () => {
-    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
-    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
-    vi.resetModules();
+    setTestEnv({ WORKOS_API_PORT: String(workos.port) });
     [mfa, plan, tickets, errors, notes, members, apiKeys] = await Promise.all([
       import("@/app/(auth)/mfa/actions"),
       import("@/app/(app)/[orgSlug]/sprints/plan/actions"),
@@ -131,7 +130,7 @@ describe("finding 2 (MFA): step-up before bulk writes", () => {
     await verifiedMinutesAgo(20);
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
+    restoreTestEnv();
     await Promise.all([jira?.close(), sentry?.close(), workos?.close()]);
   });
 

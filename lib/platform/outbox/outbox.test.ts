@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
-import type * as OutboxIndex from "./index";
+import * as outbox from "./index";
 import { db } from "@/lib/db/client";
-
-type OutboxModule = typeof OutboxIndex;
 
 /** The outbound-write path against the real WorkOS emulator and a real database. */
 describe("outbox", () => {
   let workos: RunningWorkosEmulator;
-  let outbox: OutboxModule;
   let orgId: string;
   const world = buildWorld();
   const acme = world.orgs.find((o) => o.slug === "acme")!;
@@ -41,14 +39,11 @@ describe("outbox", () => {
   beforeAll(async () => {
     orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
-    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
-    vi.resetModules();
-    outbox = await import("./index");
+    setTestEnv({ WORKOS_API_PORT: String(workos.port) });
   });
   beforeEach(() => setFaults({ errorRate: 0, rateLimitRate: 0 }));
   afterAll(async () => {
-    vi.unstubAllEnvs();
+    restoreTestEnv();
     await workos.close();
   });
 

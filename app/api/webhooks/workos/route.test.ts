@@ -1,20 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WORKOS_DEMO_WEBHOOK_SECRET } from "@/lib/platform/config/demo";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { serveRoutes } from "@/test/route-server";
 import { type RunningWorkosEmulator, signWorkosWebhook, startWorkosEmulator } from "@/emulators/workos";
-import type * as JobsModule from "@/lib/platform/jobs";
-import type * as HandlersModule from "@/lib/features/automations/handlers";
-import type * as RouteModule from "./route";
+import * as jobs from "@/lib/platform/jobs";
+import * as handlers from "@/lib/features/automations/handlers";
+import * as route from "./route";
 import { db } from "@/lib/db/client";
 
 /** Directory sync end to end: the WorkOS emulator delivers signed webhooks to the real route handler. */
 describe("POST /api/webhooks/workos", () => {
   let workos: RunningWorkosEmulator;
   let bosun: Awaited<ReturnType<typeof serveRoutes>>;
-  let route: typeof RouteModule;
-  let jobs: typeof JobsModule;
-  let handlers: typeof HandlersModule;
 
   const post = (body: string, signature: string | null) =>
     route.POST(
@@ -40,15 +38,10 @@ describe("POST /api/webhooks/workos", () => {
     // Bosun's side listens first, so the emulator can be pointed at it.
     bosun = await serveRoutes({ "/api/webhooks/workos": (request) => route.POST(request) });
     workos = await startWorkosEmulator({ port: 0, bosunUrl: bosun.url });
-    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
-    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
-    vi.resetModules();
-    route = await import("./route");
-    jobs = await import("@/lib/platform/jobs");
-    handlers = await import("@/lib/features/automations/handlers");
+    setTestEnv({ WORKOS_API_PORT: String(workos.port) });
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
+    restoreTestEnv();
     await bosun.close();
     await workos.close();
   });

@@ -6,9 +6,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { JIRA_DEMO_API_TOKEN, SENTRY_DEMO_AUTH_TOKEN } from "@/lib/platform/config/demo";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
-import type * as Tools from "./index";
+import * as tools from "./index";
 import { db } from "@/lib/db/client";
 
 const PUBLIC_URL = "http://127.0.0.1:3999";
@@ -22,7 +23,6 @@ const SESSION = "session_oauth_grace";
 describe("finding 2 (MFA): MCP tools that write in bulk need a recent second factor", () => {
   let jira: JiraEmulator;
   let sentry: RunningSentryEmulator;
-  let tools: typeof Tools;
   let oauth: AgentContext;
   let apiKey: AgentContext;
   const open: Client[] = [];
@@ -63,10 +63,7 @@ describe("finding 2 (MFA): MCP tools that write in bulk need a recent second fac
   });
   useSeededDatabase({ label: "mcpstepup", seed: () => ({ urls: { jira: jira.url, sentry: sentry.url } }) });
   beforeAll(async () => {
-    vi.stubEnv("BOSUN_PUBLIC_URL", PUBLIC_URL);
-    // lib/platform/env reads BOSUN_PUBLIC_URL when it loads, so the modules under test load again after it is set.
-    vi.resetModules();
-    tools = await import("./index");
+    setTestEnv({ BOSUN_PUBLIC_URL: PUBLIC_URL });
     const acme = await db.organization.update({
       where: { slug: "acme" },
       data: { requireMfa: true },
@@ -98,7 +95,7 @@ describe("finding 2 (MFA): MCP tools that write in bulk need a recent second fac
     await Promise.all(open.splice(0).map((c) => c.close()));
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
+    restoreTestEnv();
     await Promise.all([jira?.close(), sentry?.close()]);
   });
 

@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { demoSession } from "@/test/authkit-session";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
-import type * as MembersActions from "./actions";
+import * as actions from "./actions";
 import { db } from "@/lib/db/client";
 
 /**
@@ -29,23 +30,19 @@ const signInAs = (key: string) => Object.assign(session, demoSession(key));
 
 describe("member management by role", () => {
   let workos: RunningWorkosEmulator;
-  let actions: typeof MembersActions;
   let linusId: string;
 
   useSeededDatabase({ label: "rolematrix" });
   beforeAll(async () => {
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
-    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
-    vi.resetModules();
-    actions = await import("./actions");
+    setTestEnv({ WORKOS_API_PORT: String(workos.port) });
     linusId = (await db.user.findUniqueOrThrow({ where: { email: "linus@acme.test" } })).id;
   });
   beforeEach(() => {
     session.user = null;
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
+    restoreTestEnv();
     await workos.close();
   });
 

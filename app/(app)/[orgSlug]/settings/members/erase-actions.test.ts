@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { demoSession } from "@/test/authkit-session";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
 import { pseudonymFor } from "@/lib/domain/privacy/pseudonym";
-import type * as EraseActions from "./erase-actions";
-import type * as Users from "@/lib/db/system/users";
-import type * as WorkosEvents from "@/lib/features/directory/handle-workos-event";
-import type * as Erasure from "@/lib/db/queries/erasure";
+import * as actions from "./erase-actions";
+import * as users from "@/lib/db/system/users";
+import * as events from "@/lib/features/directory/handle-workos-event";
+import * as erasure from "@/lib/db/queries/erasure";
 import { db } from "@/lib/db/client";
 
 /**
@@ -33,10 +34,6 @@ const signInAs = (key: string, org?: "acme" | "globex") => Object.assign(session
 
 describe("erasing a departed person's personal data", () => {
   let workos: RunningWorkosEmulator;
-  let actions: typeof EraseActions;
-  let users: typeof Users;
-  let events: typeof WorkosEvents;
-  let erasure: typeof Erasure;
   const ids = {} as Record<"acme" | "globex" | "ada" | "barbara" | "linus" | "margaret" | "ken" | "hedy", string>;
 
   const erase = (key: "barbara" | "linus" | "margaret", confirmEmail = person(key).email) =>
@@ -172,13 +169,7 @@ describe("erasing a departed person's personal data", () => {
   useSeededDatabase({ label: "erasure" });
   beforeAll(async () => {
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
-    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
-    vi.resetModules();
-    actions = await import("./erase-actions");
-    users = await import("@/lib/db/system/users");
-    events = await import("@/lib/features/directory/handle-workos-event");
-    erasure = await import("@/lib/db/queries/erasure");
+    setTestEnv({ WORKOS_API_PORT: String(workos.port) });
     for (const org of ["acme", "globex"] as const)
       ids[org] = (await db.organization.findUniqueOrThrow({ where: { slug: org } })).id;
     for (const key of ["ada", "barbara", "linus", "margaret", "ken", "hedy"] as const)
@@ -200,7 +191,7 @@ describe("erasing a departed person's personal data", () => {
     });
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
+    restoreTestEnv();
     await workos.close();
   });
 

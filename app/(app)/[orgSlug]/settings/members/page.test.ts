@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { demoSession } from "@/test/authkit-session";
 import { startCountingProxy } from "@/test/counting-proxy";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
-import type * as MembersPage from "./page";
+import * as page from "./page";
 import { db } from "@/lib/db/client";
 
 /** The members page's data loading, run as the server runs it, against the Jira and WorkOS emulators. */
@@ -24,7 +25,6 @@ describe("members page", () => {
   let jira: JiraEmulator;
   let workos: RunningWorkosEmulator;
   let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
-  let page: typeof MembersPage;
 
   beforeAll(async () => {
     jira = await startJiraEmulator({ port: 0 });
@@ -36,13 +36,10 @@ describe("members page", () => {
     seed: () => ({ urls: { jira: proxy.url, sentry: "http://127.0.0.1:1" } }),
   });
   beforeAll(async () => {
-    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
-    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
-    vi.resetModules();
-    page = await import("./page");
+    setTestEnv({ WORKOS_API_PORT: String(workos.port) });
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
+    restoreTestEnv();
     await proxy.close();
     await jira.close();
     await workos.close();

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
-import type * as ResetActions from "./mfa-actions";
-import type * as MfaActions from "@/app/(auth)/mfa/actions";
+import * as actions from "./mfa-actions";
+import * as mfa from "@/app/(auth)/mfa/actions";
 import { db } from "@/lib/db/client";
 
 /**
@@ -33,8 +34,6 @@ const signInAs = (key: string, org = "acme") => {
 
 describe("finding 2 (MFA): an admin resets a member's authenticator", () => {
   let workos: RunningWorkosEmulator;
-  let actions: typeof ResetActions;
-  let mfa: typeof MfaActions;
 
   const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
   const factorsOf = (key: string) =>
@@ -45,14 +44,10 @@ describe("finding 2 (MFA): an admin resets a member's authenticator", () => {
   useSeededDatabase({ label: "resetmfa" });
   beforeAll(async () => {
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
-    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
-    vi.resetModules();
-    actions = await import("./mfa-actions");
-    mfa = await import("@/app/(auth)/mfa/actions");
+    setTestEnv({ WORKOS_API_PORT: String(workos.port) });
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
+    restoreTestEnv();
     await workos.close();
   });
 

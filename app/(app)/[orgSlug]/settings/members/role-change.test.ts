@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { demoSession } from "@/test/authkit-session";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { buildWorld } from "@/emulators/seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
-import type * as MembersActions from "./actions";
-import type * as Outbox from "@/lib/platform/outbox";
+import * as actions from "./actions";
+import * as outbox from "@/lib/platform/outbox";
 import { db } from "@/lib/db/client";
 
 /**
@@ -30,22 +31,16 @@ const acme = world.orgs.find((o) => o.slug === "acme")!;
 
 describe("role changes while WorkOS is failing", () => {
   let workos: RunningWorkosEmulator;
-  let actions: typeof MembersActions;
-  let outbox: typeof Outbox;
 
   useSeededDatabase({ label: "rolechange" });
   beforeAll(async () => {
     workos = await startWorkosEmulator({ port: 0 });
-    vi.stubEnv("WORKOS_API_PORT", String(workos.port));
-    // lib/platform/env reads WORKOS_API_PORT when it loads, so the modules under test load again after it is set.
-    vi.resetModules();
-    actions = await import("./actions");
-    outbox = await import("@/lib/platform/outbox");
+    setTestEnv({ WORKOS_API_PORT: String(workos.port) });
     Object.assign(session, demoSession("ada"));
   });
   afterEach(() => workos.faults.clear());
   afterAll(async () => {
-    vi.unstubAllEnvs();
+    restoreTestEnv();
     await workos.close();
   });
 
