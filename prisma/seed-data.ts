@@ -1,5 +1,11 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { DEMO_HOST, DEMO_PORTS, JIRA_DEMO_API_TOKEN, SENTRY_DEMO_AUTH_TOKEN } from "../lib/platform/config/demo";
+import {
+  DEMO_HOST,
+  DEMO_JIRA_WEBHOOK_SECRETS,
+  DEMO_PORTS,
+  JIRA_DEMO_API_TOKEN,
+  SENTRY_DEMO_AUTH_TOKEN,
+} from "../lib/platform/config/demo";
 import { sealCredentials, type Keyring } from "../lib/platform/crypto/credentials";
 import { parseEnv } from "../lib/platform/env/schema";
 import { PrismaClient } from "../lib/db/generated/client";
@@ -31,7 +37,7 @@ function integrationRows(org: WorldOrg, admin: string, urls: ServiceUrls): Integ
     {
       provider: "jira",
       config: { siteUrl: `${urls.jira}/${org.slug}`, email: admin },
-      credentials: { apiToken: JIRA_DEMO_API_TOKEN },
+      credentials: { apiToken: JIRA_DEMO_API_TOKEN, webhookSecret: DEMO_JIRA_WEBHOOK_SECRETS[org.slug] },
     },
     {
       provider: "sentry",

@@ -1,14 +1,43 @@
 /**
  * A full-width table that scrolls sideways inside its card instead of widening the page.
- * `head` is usually a <TableHead>; the children are the body's rows.
+ * `head` is usually a <TableHead>; the children are the body's rows, usually <TableRow>s.
+ * `smallText`: the table sets small text for every cell; without it each cell chooses its own size.
  */
-export function DataTable({ head, children }: { head: React.ReactNode; children: React.ReactNode }) {
+export function DataTable({
+  head,
+  children,
+  smallText = true,
+}: {
+  head: React.ReactNode;
+  children: React.ReactNode;
+  smallText?: boolean;
+}) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
+      <table className={smallText ? "w-full text-left text-sm" : "w-full text-left"}>
         {head}
         <tbody>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * A body row: a hairline above it and, unless `alignTop` is off, cells aligned to the top of multi-line neighbours.
+ * Other attributes (a test id, a data attribute) pass through to the <tr>.
+ */
+export function TableRow({
+  alignTop = true,
+  ...row
+}: Omit<React.ComponentProps<"tr">, "className"> & { alignTop?: boolean }) {
+  return (
+    <tr
+      {...row}
+      className={
+        alignTop
+          ? "border-t border-slate-100 align-top dark:border-slate-800"
+          : "border-t border-slate-100 dark:border-slate-800"
+      }
+    />
   );
 }

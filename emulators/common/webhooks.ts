@@ -11,10 +11,14 @@ export type SentWebhook = {
   status: number | null;
   responseBody: string | null;
   error: string | null;
+  /** Set when a fault dropped the delivery: it was logged but never sent. */
+  dropped?: boolean;
 };
 
 export type WebhookLog = {
   send(input: { url: string; headers: Record<string, string>; body: string; timeoutMs?: number }): Promise<SentWebhook>;
+  /** Logs a delivery that is deliberately not sent (a missed webhook), with the reason as its error. */
+  skip(input: { url: string; headers: Record<string, string>; body: string; reason: string }): SentWebhook;
   list(): SentWebhook[];
   clear(): void;
 };
@@ -22,20 +26,27 @@ export type WebhookLog = {
 export function createWebhookLog(limit = 500): WebhookLog {
   let sent: SentWebhook[] = [];
   let seq = 0;
+  const start = (url: string, headers: Record<string, string>, body: string): SentWebhook => {
+    const record: SentWebhook = {
+      id: `wh_${++seq}`,
+      url,
+      sentAt: new Date().toISOString(),
+      headers,
+      body,
+      status: null,
+      responseBody: null,
+      error: null,
+    };
+    sent.push(record);
+    if (sent.length > limit) sent = sent.slice(-limit);
+    return record;
+  };
   return {
+    skip({ url, headers, body, reason }) {
+      return Object.assign(start(url, headers, body), { error: reason, dropped: true });
+    },
     async send({ url, headers, body, timeoutMs = 5_000 }) {
-      const record: SentWebhook = {
-        id: `wh_${++seq}`,
-        url,
-        sentAt: new Date().toISOString(),
-        headers,
-        body,
-        status: null,
-        responseBody: null,
-        error: null,
-      };
-      sent.push(record);
-      if (sent.length > limit) sent = sent.slice(-limit);
+      const record = start(url, headers, body);
       try {
         const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
         record.status = response.status;

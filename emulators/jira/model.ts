@@ -91,6 +91,36 @@ export type JiraIssue = {
 /** `inwardIssueId` blocks `outwardIssueId` for the Blocks type (inward side "is blocked by" shows on the outward issue). */
 export type JiraIssueLink = { id: string; typeId: string; inwardIssueId: number; outwardIssueId: number };
 
+/** One field change of a changelog entry; `from`/`to` hold ids (status ids, account ids, comma-joined sprint ids). */
+export type JiraChangeItem = {
+  field: string;
+  fieldtype: "jira" | "custom";
+  fieldId: string;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+};
+
+/** One changelog entry of an issue: who changed what, when. */
+export type JiraChangeHistory = { id: string; issueId: number; authorId: string; created: number; items: JiraChangeItem[] };
+
+/** A Jira admin ("system") webhook, managed through /rest/webhooks/1.0/webhook. */
+export type JiraAdminWebhook = {
+  id: number;
+  name: string;
+  url: string;
+  events: string[];
+  /** The `issue-related-events-section` JQL; empty means every issue. */
+  jqlFilter: string;
+  excludeBody: boolean;
+  /** Signs deliveries with X-Hub-Signature; never returned by the API. */
+  secret: string | null;
+  enabled: boolean;
+  lastUpdated: number;
+  lastUpdatedAccountId: string;
+};
+
 export type JiraSiteData = {
   slug: string;
   name: string;
@@ -101,6 +131,20 @@ export type JiraSiteData = {
   versions: JiraVersion[];
   issues: JiraIssue[];
   links: JiraIssueLink[];
+  /** Site administrators: they may manage admin webhooks and have the ADMINISTER permission. */
+  adminAccountIds: string[];
+  webhooks: JiraAdminWebhook[];
+  /** Every recorded change, oldest first. */
+  changeHistories: JiraChangeHistory[];
   /** Counters for ids handed out after the seed. */
-  nextIds: { issue: number; sprint: number; version: number; comment: number; link: number; remoteLink: number };
+  nextIds: {
+    issue: number;
+    sprint: number;
+    version: number;
+    comment: number;
+    link: number;
+    remoteLink: number;
+    webhook: number;
+    changelog: number;
+  };
 };

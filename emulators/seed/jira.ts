@@ -166,6 +166,10 @@ export function buildJiraSite(world: World, org: WorldOrg): JiraSiteData {
     versions,
     issues,
     links,
+    // The site's first person administers it, so the demo token (which acts as that person) can register webhooks.
+    adminAccountIds: users.slice(0, 1).map((u) => u.accountId),
+    webhooks: [],
+    changeHistories: [],
     nextIds: {
       issue: counters.issue,
       sprint: counters.sprint,
@@ -173,6 +177,8 @@ export function buildJiraSite(world: World, org: WorldOrg): JiraSiteData {
       comment: counters.comment,
       link: counters.link,
       remoteLink: counters.remoteLink,
+      webhook: 1,
+      changelog: 10000 + orgIndex * 1000000,
     },
   };
 }

@@ -24,6 +24,8 @@ export const integrationInputSchema = z.discriminatedUnion("provider", [
     siteUrl: httpUrl,
     email: z.email("must be the e-mail of the Jira account"),
     apiToken: secret,
+    /** Optional: signs Jira's admin webhooks (sprint and issue events) to /api/webhooks/jira/<slug>. */
+    webhookSecret: secret,
   }),
   z.object({
     provider: z.literal("sentry"),
@@ -48,7 +50,7 @@ const REQUIRED_SECRETS = {
 
 /** How each field is named in messages, matching the form's labels. */
 const FIELD_NAMES: Record<IntegrationInput["provider"], Record<string, string>> = {
-  jira: { siteUrl: "site URL", email: "account e-mail", apiToken: "API token" },
+  jira: { siteUrl: "site URL", email: "account e-mail", apiToken: "API token", webhookSecret: "webhook secret" },
   sentry: {
     baseUrl: "Sentry URL",
     organizationSlug: "organization slug",
@@ -64,7 +66,10 @@ function split(input: IntegrationInput): {
 } {
   switch (input.provider) {
     case "jira":
-      return { config: { siteUrl: input.siteUrl, email: input.email }, secrets: { apiToken: input.apiToken } };
+      return {
+        config: { siteUrl: input.siteUrl, email: input.email },
+        secrets: { apiToken: input.apiToken, webhookSecret: input.webhookSecret },
+      };
     case "sentry":
       return {
         config: { baseUrl: input.baseUrl, organizationSlug: input.organizationSlug },
@@ -120,7 +125,11 @@ export async function saveIntegration(orgId: string, input: IntegrationInput): P
   if (Object.keys(missing).length > 0) return refuse(missing);
 
   const merged: Record<string, string> = { ...stored };
-  for (const [name, value] of Object.entries(secrets)) if (value) merged[name] = value;
+  for (const [name, value] of Object.entries(secrets)) {
+    if (value) merged[name] = value;
+    // An optional secret left blank while its settings changed is dropped, never carried over to the new address.
+    else if (changedConfig.length > 0) delete merged[name];
+  }
   const changedFields = [
     ...changedConfig,
     ...Object.entries(secrets)

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { WORKOS_DEMO_WEBHOOK_SECRET } from "@/lib/platform/config/demo";
 import { openTestDatabase } from "@/test/fixtures/database";
 import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";

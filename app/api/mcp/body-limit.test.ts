@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateApiKey } from "@/lib/features/api-keys/keys";
 import { useSeededDatabase } from "@/test/fixtures/database";
 import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";

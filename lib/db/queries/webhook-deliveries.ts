@@ -3,7 +3,16 @@ import { randomUUID } from "node:crypto";
 import { db, pool } from "@/lib/db/client";
 import { deliveryJobInsertSql, requeueDeadJobByKey } from "@/lib/db/system/jobs";
 
-type Source = "sentry" | "github" | "workos";
+type Source = "sentry" | "github" | "workos" | "jira";
+
+/** A verified delivery as intake read it: the event it queues, or why it is ignored. */
+type DeliveryRecord = {
+  idempotencyKey: string;
+  eventType: string;
+  payload: unknown;
+  event: unknown;
+  ignoredReason: string | null;
+};
 
 /**
  * Inserts a delivery and, unless it is ignored, the job that processes it, in
@@ -11,18 +20,15 @@ type Source = "sentry" | "github" | "workos";
  * and recording costs one round trip. Returns the new delivery's id, or null
  * when the org already has a delivery with this source and key.
  */
-async function insertDeliveryWithJob(input: {
-  source: Source;
-  idempotencyKey: string;
-  eventType: string;
-  orgId: string | null;
-  payload: unknown;
-  event: unknown;
-  ignoredReason: string | null;
-  queue: string;
-  jobKeyPrefix: string;
-  maxAttempts: number;
-}): Promise<string | null> {
+async function insertDeliveryWithJob(
+  input: DeliveryRecord & {
+    source: Source;
+    orgId: string | null;
+    queue: string;
+    jobKeyPrefix: string;
+    maxAttempts: number;
+  },
+): Promise<string | null> {
   const ignored = input.ignoredReason !== null;
   const { rows } = await pool.query<{ id: string }>(
     `WITH delivery AS (
@@ -55,11 +61,19 @@ async function insertDeliveryWithJob(input: {
 }
 
 export const DELIVERY_QUEUE = "webhook.delivery";
+/** Jira's admin-webhook events (sprint snapshots, scope changes, the two-way sync) have a queue of their own. */
+export const JIRA_EVENT_QUEUE = "jira.event";
 /** Deliveries are retried for a good while: a Jira outage should delay automations, not drop them. */
 const DELIVERY_MAX_ATTEMPTS = 15;
+/** Each org-scoped source's queue and job key prefix; the key prefix makes a delivery's job unique. */
+const DELIVERY_JOBS = {
+  sentry: { queue: DELIVERY_QUEUE, jobKeyPrefix: "delivery:" },
+  github: { queue: DELIVERY_QUEUE, jobKeyPrefix: "delivery:" },
+  jira: { queue: JIRA_EVENT_QUEUE, jobKeyPrefix: "jira-delivery:" },
+} as const;
 
 /**
- * Records a verified delivery and, unless it is one no rule reacts to, queues
+ * Records a verified delivery and, unless it is one nothing reacts to, queues
  * its processing — in one statement on the raw pool, so the acknowledgement
  * costs a single round trip and a delivery is never stored without its job. A delivery seen
  * before by the same org (same source and key) is reported as a duplicate; if
@@ -68,41 +82,29 @@ const DELIVERY_MAX_ATTEMPTS = 15;
  */
 export async function acceptDelivery({
   source,
-  idempotencyKey,
-  eventType,
   orgId,
-  payload,
-  event,
-  ignoredReason,
-}: {
-  source: Source;
-  idempotencyKey: string;
-  eventType: string;
-  orgId: string;
-  payload: unknown;
-  event: unknown;
-  ignoredReason: string | null;
-}): Promise<{ deliveryId: string; duplicate: boolean }> {
+  ...record
+}: DeliveryRecord & { source: keyof typeof DELIVERY_JOBS; orgId: string }): Promise<{
+  deliveryId: string;
+  duplicate: boolean;
+}> {
+  const { queue, jobKeyPrefix } = DELIVERY_JOBS[source];
   const recorded = await insertDeliveryWithJob({
+    ...record,
     source,
-    idempotencyKey,
-    eventType,
     orgId,
-    payload,
-    event,
-    ignoredReason,
-    queue: DELIVERY_QUEUE,
-    jobKeyPrefix: "delivery:",
+    queue,
+    jobKeyPrefix,
     maxAttempts: DELIVERY_MAX_ATTEMPTS,
   });
   if (recorded) return { deliveryId: recorded, duplicate: false };
 
   const existing = await db.webhookDelivery.findUniqueOrThrow({
-    where: { orgId_source_idempotencyKey: { orgId, source, idempotencyKey } },
+    where: { orgId_source_idempotencyKey: { orgId, source, idempotencyKey: record.idempotencyKey } },
     select: { id: true, status: true },
   });
   if (existing.status === "failed") {
-    await requeueDeadJobByKey({ orgId, singletonKey: `delivery:${existing.id}` });
+    await requeueDeadJobByKey({ orgId, singletonKey: `${jobKeyPrefix}${existing.id}` });
   }
   return { deliveryId: existing.id, duplicate: true };
 }
@@ -123,28 +125,16 @@ export type WorkosAcceptance = { deliveryId: string; status: "queued" | "requeue
  * duplicate; one still waiting in the queue, or already handled, is a duplicate.
  */
 export async function acceptWorkosDelivery({
-  idempotencyKey,
-  eventType,
   orgId,
-  payload,
-  event,
-  ignoredReason,
-}: {
-  idempotencyKey: string;
-  eventType: string;
+  ...record
+}: DeliveryRecord & {
   orgId: string | null;
-  payload: unknown;
-  event: unknown;
-  ignoredReason: string | null;
 }): Promise<WorkosAcceptance> {
+  const { idempotencyKey, event, ignoredReason } = record;
   const recorded = await insertDeliveryWithJob({
+    ...record,
     source: "workos",
-    idempotencyKey,
-    eventType,
     orgId,
-    payload,
-    event,
-    ignoredReason,
     queue: WORKOS_EVENT_QUEUE,
     jobKeyPrefix: "workos-delivery:",
     maxAttempts: WORKOS_EVENT_MAX_ATTEMPTS,

@@ -3,16 +3,11 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
+/** Who a user is, as WorkOS knows them. */
+type UserIdentity = { workosUserId: string; email: string; name: string };
+
 /** Creates the user on first sign-in, and keeps e-mail, name and last sign-in current. */
-export async function recordSignIn({
-  workosUserId,
-  email,
-  name,
-}: {
-  workosUserId: string;
-  email: string;
-  name: string;
-}) {
+export async function recordSignIn({ workosUserId, email, name }: UserIdentity) {
   return db.user.upsert({
     where: { workosUserId },
     create: { workosUserId, email, name, lastSignInAt: new Date() },
@@ -41,7 +36,7 @@ export async function findUserByWorkosId({ workosUserId }: { workosUserId: strin
 }
 
 export async function upsertUserFromDirectory(
-  { workosUserId, email, name }: { workosUserId: string; email: string; name: string },
+  { workosUserId, email, name }: UserIdentity,
   client: Prisma.TransactionClient = db,
 ) {
   return client.user.upsert({
@@ -60,15 +55,7 @@ export async function findUserByEmail({ email }: { email: string }, client: Pris
  * CONFLICT DO NOTHING, so concurrent callers never fail), then returns the
  * user with this WorkOS id — null when the e-mail belongs to someone else.
  */
-export async function createUserIfAbsent({
-  workosUserId,
-  email,
-  name,
-}: {
-  workosUserId: string;
-  email: string;
-  name: string;
-}) {
+export async function createUserIfAbsent({ workosUserId, email, name }: UserIdentity) {
   await db.user.createMany({ data: [{ workosUserId, email, name }], skipDuplicates: true });
   return db.user.findUnique({ where: { workosUserId } });
 }

@@ -43,6 +43,7 @@ export type SentryIssueContext = {
 };
 
 const BASE_LABELS = ["sentry", "production-error"];
+type TransitionDecision = Extract<Decision, { kind: "transition" }>;
 const skip = (reason: string): Decision => ({ kind: "skip", reason });
 const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
 
@@ -203,19 +204,19 @@ function decideReleaseHealth(
   };
 }
 
+/** Moves the issues forward to `targetStatus`; `statusOrder` says what forward is, so none is moved back. */
+function moveForward(keys: string[], targetStatus: string, statusOrder: string[], alsoDoes = ""): TransitionDecision {
+  const summary = `Move ${keys.join(", ")} forward to ${targetStatus}${alsoDoes}`;
+  return { kind: "transition", summary, issueKeys: keys, targetStatus, statusOrder };
+}
+
 function decideBranch(
   config: RuleConfig<"git_branch_to_jira">,
   event: Extract<AutomationEvent, { type: "git.branch" }>,
 ): Decision {
   const keys = extractIssueKeys(event.branch, config.projectKeys);
   if (keys.length === 0) return skip(`branch ${event.branch} names no Jira issue`);
-  return {
-    kind: "transition",
-    summary: `Move ${keys.join(", ")} forward to ${config.targetStatus}`,
-    issueKeys: keys,
-    targetStatus: config.targetStatus,
-    statusOrder: config.statusOrder,
-  };
+  return moveForward(keys, config.targetStatus, config.statusOrder);
 }
 
 function decidePullRequest(
@@ -227,20 +228,14 @@ function decidePullRequest(
   if (event.action === "closed") return skip(`pull request #${event.number} was closed without merging`);
   const keys = extractIssueKeys(`${event.title} ${event.branch}`, config.projectKeys);
   if (keys.length === 0) return skip(`pull request #${event.number} names no Jira issue in its title or branch`);
-  if (event.action === "opened")
-    return {
-      kind: "transition",
-      summary: `Move ${keys.join(", ")} forward to ${config.openedStatus}`,
-      issueKeys: keys,
-      targetStatus: config.openedStatus,
-      statusOrder: config.statusOrder,
-    };
+  if (event.action === "opened") return moveForward(keys, config.openedStatus, config.statusOrder);
   return {
-    kind: "transition",
-    summary: `Move ${keys.join(", ")} forward to ${config.mergedStatus}${config.commentOnMerge ? " and link the pull request" : ""}`,
-    issueKeys: keys,
-    targetStatus: config.mergedStatus,
-    statusOrder: config.statusOrder,
+    ...moveForward(
+      keys,
+      config.mergedStatus,
+      config.statusOrder,
+      config.commentOnMerge ? " and link the pull request" : "",
+    ),
     ...(config.commentOnMerge
       ? {
           comment: {

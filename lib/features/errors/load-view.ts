@@ -11,15 +11,9 @@ export type ErrorsView = {
   jiraProjects: string[];
 };
 
-export async function loadErrorsView({
-  orgId,
-  filters,
-  requestId,
-}: {
-  orgId: string;
-  filters: ErrorFilters;
-  requestId: string;
-}): Promise<ErrorsView> {
+type ErrorsViewRequest = { orgId: string; filters: ErrorFilters; requestId: string };
+
+export async function loadErrorsView({ orgId, filters, requestId }: ErrorsViewRequest): Promise<ErrorsView> {
   const [errors, team, jira] = await Promise.all([
     loadErrorsPage({ orgId, filters, requestId }),
     listTeam({ orgId }),

@@ -2,6 +2,7 @@ import "server-only";
 import { findReleaseNote } from "@/lib/db/queries/release-notes";
 import { generateReleaseNotes } from "@/lib/domain/release-notes";
 import type { JiraVersion } from "@/lib/integrations/jira";
+import type { VersionRead } from "@/lib/features/releases";
 import { loadReleaseNotesSource } from "./load";
 
 /** One variant of a release's notes as the editor opens it; dates are ISO strings so a client component can take them. */
@@ -25,15 +26,12 @@ export type ReleaseNotesPage =
       unreleasedJiraVersions: string[];
     };
 
+/** A page always traces its reads under its request. */
 export async function loadReleaseNotesPage({
   orgId,
   version,
   requestId,
-}: {
-  orgId: string;
-  version: string;
-  requestId: string;
-}): Promise<ReleaseNotesPage> {
+}: Required<VersionRead>): Promise<ReleaseNotesPage> {
   const [source, internal, customer] = await Promise.all([
     loadReleaseNotesSource({ orgId, version, requestId }),
     findReleaseNote({ orgId, version, variant: "internal" }),

@@ -4,6 +4,7 @@ import { loadReleaseDetail } from "./detail";
 import { checkReleaseVersion } from "./known-versions";
 import { loadReleasesPage } from "./load";
 import { readIssuesFirstSeenIn } from "./new-issues";
+import type { VersionRead } from "./version-read";
 
 export type ReleaseDetail = Awaited<ReturnType<typeof loadReleaseDetail>>;
 export type ReleaseNewIssue = Awaited<ReturnType<typeof readIssuesFirstSeenIn>>[number];
@@ -22,15 +23,12 @@ export type ReleaseDetailPage =
       newIssues: Promise<ReleaseNewIssue[]>;
     };
 
+/** A page always traces its reads under its request. */
 export async function loadReleaseDetailPage({
   orgId,
   version,
   requestId,
-}: {
-  orgId: string;
-  version: string;
-  requestId: string;
-}): Promise<ReleaseDetailPage> {
+}: Required<VersionRead>): Promise<ReleaseDetailPage> {
   // A version that is not one of the org's releases is a 404 before any per-version read.
   const check = await checkReleaseVersion({ orgId, version, requestId });
   if (check.kind === "invalid" || check.kind === "unknown") return { found: false };

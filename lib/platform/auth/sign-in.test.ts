@@ -1,5 +1,5 @@
 import { UnsecuredJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useSeededDatabase } from "@/test/fixtures/database";
 import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { buildWorld } from "@/emulators/seed/world";

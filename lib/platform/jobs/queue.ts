@@ -12,6 +12,7 @@ import {
   requeueFinishedJobOfOrg,
 } from "@/lib/db/system/jobs";
 import type { Job, JobStatus, Tx } from "@/lib/db/types";
+import type { ClaimedJob } from "@/lib/db/system/jobs";
 import { logger } from "@/lib/platform/observability/logger";
 import { describeFailure, nextAttemptDelayMs } from "@/lib/platform/outbox/retry-policy";
 import { PermanentJobError, RetryLaterError } from "./errors";
@@ -23,14 +24,9 @@ import { PermanentJobError, RetryLaterError } from "./errors";
  * cannot help. A claimed job holds a lease: if its process dies, the next
  * pass after the lease expires takes it back.
  */
-export type JobRecord = {
-  id: string;
-  orgId: string | null;
-  queue: string;
-  payload: unknown;
-  attempts: number;
-  maxAttempts: number;
-};
+
+/** What a handler gets: the claimed job without its schedule, which only ordered the claim. */
+export type JobRecord = Omit<ClaimedJob, "runAt">;
 export type JobHandler = (job: JobRecord) => Promise<void>;
 export type JobHandlers = Record<string, JobHandler>;
 export type JobOutcome = { id: string; queue: string; status: "succeeded" | "queued" | "dead" };

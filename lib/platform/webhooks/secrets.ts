@@ -4,13 +4,13 @@ import { getKeyring } from "@/lib/platform/crypto/keyring";
 import { findConnectionBySlug } from "@/lib/db/system/integrations";
 
 /**
- * The webhook secret of an org's Sentry or GitHub connection, by slug. Intake
+ * The webhook secret of an org's Sentry, GitHub or Jira connection, by slug. Intake
  * asks on every delivery, so answers (including "none") are kept in memory for
  * 30 s: a burst of deliveries costs one lookup. Saving or disconnecting an
  * integration clears this process's copy; other processes pick up a rotated or
  * removed secret within 30 s.
  */
-type Provider = "sentry" | "github";
+type Provider = "sentry" | "github" | "jira";
 export type WebhookSecret = { orgId: string; secret: string } | null;
 
 const TTL_MS = 30_000;

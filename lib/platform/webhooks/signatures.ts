@@ -14,20 +14,11 @@ function safeEqualHex(expectedHex: string, givenHex: string): boolean {
 
 const hmacHex = (secret: string, data: string) => createHmac("sha256", secret).update(data, "utf8").digest("hex");
 
+/** What a check with a timestamp needs: the header(s), the raw body, the secret, the clock and how far off it may be. */
+type TimedCheck = { header: string | null; body: string; secret: string; now: number; toleranceMs?: number };
+
 /** WorkOS: `WorkOS-Signature: t=<ms>, v1=<hex HMAC-SHA256("<t>.<body>")>`, rejected when older than the tolerance. */
-export function verifyWorkosSignature({
-  header,
-  body,
-  secret,
-  now,
-  toleranceMs = 180_000,
-}: {
-  header: string | null;
-  body: string;
-  secret: string;
-  now: number;
-  toleranceMs?: number;
-}): SignatureCheck {
+export function verifyWorkosSignature({ header, body, secret, now, toleranceMs = 180_000 }: TimedCheck): SignatureCheck {
   if (!header) return { ok: false, reason: "missing" };
   const parts = Object.fromEntries(header.split(",").map((part) => part.trim().split("=", 2) as [string, string]));
   const timestamp = Number(parts.t);
@@ -40,21 +31,24 @@ export function verifyWorkosSignature({
     : { ok: false, reason: "mismatch" };
 }
 
-/** GitHub: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(body)>`; no timestamp, so replays are caught by delivery id. */
-export function verifyGithubSignature({
-  header,
-  body,
-  secret,
-}: {
-  header: string | null;
-  body: string;
-  secret: string;
-}): SignatureCheck {
+type HubCheck = { header: string | null; body: string; secret: string };
+
+/**
+ * `sha256=<hex HMAC-SHA256(body)>`, the form GitHub (`X-Hub-Signature-256`) and Jira's admin webhooks
+ * (`X-Hub-Signature`) share. No timestamp, so replays are caught by delivery id.
+ */
+function verifyHubSignature({ header, body, secret }: HubCheck): SignatureCheck {
   if (!header) return { ok: false, reason: "missing" };
   const match = /^sha256=([0-9a-f]{64})$/i.exec(header.trim());
   if (!match?.[1]) return { ok: false, reason: "malformed" };
   return safeEqualHex(hmacHex(secret, body), match[1]) ? { ok: true } : { ok: false, reason: "mismatch" };
 }
+
+/** GitHub: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(body)>`. */
+export const verifyGithubSignature = (check: HubCheck): SignatureCheck => verifyHubSignature(check);
+
+/** Jira admin webhooks registered with a secret: `X-Hub-Signature: sha256=<hex HMAC-SHA256(body)>`. */
+export const verifyJiraSignature = (check: HubCheck): SignatureCheck => verifyHubSignature(check);
 
 /** Sentry: `Sentry-Hook-Signature: <hex HMAC-SHA256(body)>`, with `Sentry-Hook-Timestamp` in seconds. */
 export function verifySentrySignature({
@@ -64,14 +58,7 @@ export function verifySentrySignature({
   secret,
   now,
   toleranceMs = 300_000,
-}: {
-  header: string | null;
-  timestampHeader: string | null;
-  body: string;
-  secret: string;
-  now: number;
-  toleranceMs?: number;
-}): SignatureCheck {
+}: TimedCheck & { timestampHeader: string | null }): SignatureCheck {
   if (!header) return { ok: false, reason: "missing" };
   if (!/^[0-9a-f]{64}$/i.test(header.trim())) return { ok: false, reason: "malformed" };
   const seconds = Number(timestampHeader);

@@ -1,5 +1,7 @@
 import type { AutomationWrite } from "@/lib/features/automations";
+import { DataTable, TableRow } from "@/components/ui/data-table";
 import { TableHead } from "@/components/ui/table-head";
+import { writeSummary } from "@/app/(app)/[orgSlug]/write-summary";
 import { editTarget } from "./edit-target";
 import { StatusBadge } from "./status-badge";
 import { WriteActions } from "./write-actions";
@@ -36,56 +38,51 @@ export function OutboxList({
     ...failed.map((w) => ({ ...w, shown: "failed" as const })),
   ];
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
+    <DataTable
+      head={
         <TableHead columns={["Write", "Status", "Attempts", "Next try / last error", ...(canAct ? ["Action"] : [])]} />
-        <tbody>
-          {rows.map((write) => {
-            const summary = (write.payload as { meta?: { summary?: string } }).meta?.summary ?? write.operation;
-            const edit = write.shown === "failed" ? editTarget(orgSlug, write) : null;
-            return (
-              <tr
-                key={write.id}
-                data-write-id={write.id}
-                className="border-t border-slate-100 align-top dark:border-slate-800"
-              >
-                <td className="py-2 pr-4">
-                  {summary}
-                  <span className="block font-mono text-xs text-slate-500">{write.operation}</span>
-                  {write.retriedAt && (
-                    <span className="block text-xs text-slate-500">retried by hand {time(write.retriedAt)} UTC</span>
-                  )}
-                </td>
-                <td className="py-2 pr-4">
-                  <StatusBadge status={write.status} />
-                </td>
-                <td className="py-2 pr-4 tabular-nums">{write.attempts}</td>
-                <td className="py-2 pr-4">
-                  {write.status === "pending" && <span className="block">{inSeconds(write.nextAttemptAt, now)}</span>}
-                  {write.status === "in_flight" && <span className="block">being sent now</span>}
-                  {write.lastError && (
-                    <span className="block text-xs text-red-600 dark:text-red-400">{write.lastError}</span>
-                  )}
-                  {edit && <span className="block text-xs text-slate-500">{edit.hint}</span>}
-                </td>
-                {canAct && (
-                  <td className="py-2">
-                    {write.status !== "in_flight" && (
-                      <WriteActions
-                        orgSlug={orgSlug}
-                        intentId={write.id}
-                        status={write.shown}
-                        editHref={edit?.href}
-                        editHint={edit?.hint}
-                      />
-                    )}
-                  </td>
+      }
+    >
+      {rows.map((write) => {
+        const summary = writeSummary(write);
+        const edit = write.shown === "failed" ? editTarget(orgSlug, write) : null;
+        return (
+          <TableRow key={write.id} data-write-id={write.id}>
+            <td className="py-2 pr-4">
+              {summary}
+              <span className="block font-mono text-xs text-slate-500">{write.operation}</span>
+              {write.retriedAt && (
+                <span className="block text-xs text-slate-500">retried by hand {time(write.retriedAt)} UTC</span>
+              )}
+            </td>
+            <td className="py-2 pr-4">
+              <StatusBadge status={write.status} />
+            </td>
+            <td className="py-2 pr-4 tabular-nums">{write.attempts}</td>
+            <td className="py-2 pr-4">
+              {write.status === "pending" && <span className="block">{inSeconds(write.nextAttemptAt, now)}</span>}
+              {write.status === "in_flight" && <span className="block">being sent now</span>}
+              {write.lastError && (
+                <span className="block text-xs text-red-600 dark:text-red-400">{write.lastError}</span>
+              )}
+              {edit && <span className="block text-xs text-slate-500">{edit.hint}</span>}
+            </td>
+            {canAct && (
+              <td className="py-2">
+                {write.status !== "in_flight" && (
+                  <WriteActions
+                    orgSlug={orgSlug}
+                    intentId={write.id}
+                    status={write.shown}
+                    editHref={edit?.href}
+                    editHint={edit?.hint}
+                  />
                 )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+              </td>
+            )}
+          </TableRow>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -2,7 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, TableRow } from "@/components/ui/data-table";
+import { type Column, TableHead } from "@/components/ui/table-head";
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
 import type { ClassifiedIssue } from "@/lib/features/errors";
 import { createTicketAction, triageAction } from "./actions";
@@ -13,6 +14,26 @@ const SEVERITY_STYLE = {
   medium: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100",
   low: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
 } as const;
+
+const COLUMNS: Column[] = [
+  { label: "Select", srOnly: true, narrow: true },
+  "Severity",
+  "Issue",
+  "Users",
+  "Events",
+  "Last seen",
+  "Assignee",
+  "Jira",
+];
+
+type TriageAction = "resolve" | "resolveInNextRelease" | "ignore" | "assign";
+
+/** The toolbar's buttons for the selected issues; assigning has its own menu. */
+const BULK_ACTIONS: { action: Exclude<TriageAction, "assign">; label: string }[] = [
+  { action: "resolve", label: "Resolve" },
+  { action: "resolveInNextRelease", label: "Resolve in next release" },
+  { action: "ignore", label: "Archive until escalating" },
+];
 
 type Props = {
   orgSlug: string;
@@ -34,11 +55,7 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
   const [pending, startTransition] = useTransition();
   const [ticketProject, setTicketProject] = useState(jiraProjects[0] ?? "");
 
-  function triage(
-    issueIds: string[],
-    action: "resolve" | "resolveInNextRelease" | "ignore" | "assign",
-    assigneeUserId?: string,
-  ) {
+  function triage(issueIds: string[], action: TriageAction, assigneeUserId?: string) {
     startTransition(async () => {
       const result = await triageAction({
         orgSlug,
@@ -92,30 +109,17 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Triage selected issues">
         <span className="text-sm text-slate-600 dark:text-slate-400">{chosen.length} selected</span>
-        <button
-          type="button"
-          disabled={!chosen.length || pending}
-          onClick={() => triage(chosen, "resolve")}
-          className="rounded-md border border-slate-300 px-2.5 py-1 text-sm disabled:opacity-50 dark:border-slate-600"
-        >
-          Resolve
-        </button>
-        <button
-          type="button"
-          disabled={!chosen.length || pending}
-          onClick={() => triage(chosen, "resolveInNextRelease")}
-          className="rounded-md border border-slate-300 px-2.5 py-1 text-sm disabled:opacity-50 dark:border-slate-600"
-        >
-          Resolve in next release
-        </button>
-        <button
-          type="button"
-          disabled={!chosen.length || pending}
-          onClick={() => triage(chosen, "ignore")}
-          className="rounded-md border border-slate-300 px-2.5 py-1 text-sm disabled:opacity-50 dark:border-slate-600"
-        >
-          Archive until escalating
-        </button>
+        {BULK_ACTIONS.map(({ action, label }) => (
+          <button
+            key={action}
+            type="button"
+            disabled={!chosen.length || pending}
+            onClick={() => triage(chosen, action)}
+            className="rounded-md border border-slate-300 px-2.5 py-1 text-sm disabled:opacity-50 dark:border-slate-600"
+          >
+            {label}
+          </button>
+        ))}
         <select
           aria-label="Assign selected issues to"
           disabled={!chosen.length || pending}
@@ -176,40 +180,9 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
           )}
         </p>
       )}
-      <DataTable
-        head={
-          <thead>
-            <tr className="text-xs uppercase tracking-wide text-slate-500">
-              <th scope="col" className="pb-2 pr-2 font-medium">
-                <span className="sr-only">Select</span>
-              </th>
-              <th scope="col" className="pb-2 pr-3 font-medium">
-                Severity
-              </th>
-              <th scope="col" className="pb-2 pr-3 font-medium">
-                Issue
-              </th>
-              <th scope="col" className="pb-2 pr-3 font-medium">
-                Users
-              </th>
-              <th scope="col" className="pb-2 pr-3 font-medium">
-                Events
-              </th>
-              <th scope="col" className="pb-2 pr-3 font-medium">
-                Last seen
-              </th>
-              <th scope="col" className="pb-2 pr-3 font-medium">
-                Assignee
-              </th>
-              <th scope="col" className="pb-2 font-medium">
-                Jira
-              </th>
-            </tr>
-          </thead>
-        }
-      >
+      <DataTable head={<TableHead columns={COLUMNS} tight />}>
         {issues.map((issue) => (
-          <tr key={issue.id} className="border-t border-slate-100 align-top dark:border-slate-800">
+          <TableRow key={issue.id}>
             <td className="py-2 pr-2">
               <input
                 type="checkbox"
@@ -257,7 +230,7 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
                 </button>
               ) : null}
             </td>
-          </tr>
+          </TableRow>
         ))}
       </DataTable>
     </div>

@@ -2,6 +2,7 @@
 
 import { revokeApiKeyAction } from "./actions";
 import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
+import { TableRow } from "@/components/ui/data-table";
 import { SCOPE_LABEL } from "./labels";
 
 export type KeyRowData = {
@@ -36,7 +37,7 @@ export function KeyRow({ orgSlug, apiKey }: { orgSlug: string; apiKey: KeyRowDat
   }
 
   return (
-    <tr className="border-t border-slate-100 align-top dark:border-slate-800">
+    <TableRow>
       <td className="py-3 pr-4">
         <span className="font-medium">{apiKey.name}</span>
         <FeedbackMessage feedback={feedback} />
@@ -68,6 +69,6 @@ export function KeyRow({ orgSlug, apiKey }: { orgSlug: string; apiKey: KeyRowDat
           </button>
         )}
       </td>
-    </tr>
+    </TableRow>
   );
 }

@@ -1,4 +1,6 @@
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { TableHead, type Column } from "@/components/ui/table-head";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
 import { grantableRoles } from "@/lib/domain/api-keys/policy";
@@ -9,6 +11,17 @@ import { CreateKeyForm } from "./create-key-form";
 import { KeyRow } from "./key-row";
 
 export const metadata = { title: "API keys" };
+
+const COLUMNS: Column[] = [
+  "Name",
+  "Key",
+  "Scope",
+  "Acts as",
+  "Created",
+  "Last used",
+  "Status",
+  { label: "Actions", srOnly: true },
+];
 
 const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
@@ -38,57 +51,25 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ orgSlu
         {keys.length === 0 ? (
           <p className="text-sm text-slate-500 dark:text-slate-400">No API keys yet.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="text-xs uppercase tracking-wide text-slate-500">
-                  <th scope="col" className="pb-2 pr-4 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="pb-2 pr-4 font-medium">
-                    Key
-                  </th>
-                  <th scope="col" className="pb-2 pr-4 font-medium">
-                    Scope
-                  </th>
-                  <th scope="col" className="pb-2 pr-4 font-medium">
-                    Acts as
-                  </th>
-                  <th scope="col" className="pb-2 pr-4 font-medium">
-                    Created
-                  </th>
-                  <th scope="col" className="pb-2 pr-4 font-medium">
-                    Last used
-                  </th>
-                  <th scope="col" className="pb-2 pr-4 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="pb-2 font-medium">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {keys.map((key) => (
-                  <KeyRow
-                    key={key.id}
-                    orgSlug={org.slug}
-                    apiKey={{
-                      id: key.id,
-                      name: key.name,
-                      prefix: key.prefix,
-                      scope: key.scope,
-                      role: key.role,
-                      createdBy: key.createdBy,
-                      createdAt: utc(key.createdAt),
-                      lastUsed: key.lastUsedAt ? utc(key.lastUsedAt) : null,
-                      revokedAt: key.revokedAt ? utc(key.revokedAt) : null,
-                    }}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable head={<TableHead columns={COLUMNS} />}>
+            {keys.map((key) => (
+              <KeyRow
+                key={key.id}
+                orgSlug={org.slug}
+                apiKey={{
+                  id: key.id,
+                  name: key.name,
+                  prefix: key.prefix,
+                  scope: key.scope,
+                  role: key.role,
+                  createdBy: key.createdBy,
+                  createdAt: utc(key.createdAt),
+                  lastUsed: key.lastUsedAt ? utc(key.lastUsedAt) : null,
+                  revokedAt: key.revokedAt ? utc(key.revokedAt) : null,
+                }}
+              />
+            ))}
+          </DataTable>
         )}
         <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
           Keys are stored hashed; only their first characters are kept to tell them apart. A key acts with at most its

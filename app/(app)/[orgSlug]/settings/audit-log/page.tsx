@@ -4,6 +4,7 @@ import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
 import { listAuditActions, listAuditEntries } from "@/lib/db/queries/audit-log";
 import { parseAuditFilters } from "@/lib/domain/audit/filters";
+import { DataTable, TableRow } from "@/components/ui/data-table";
 import { TableHead } from "@/components/ui/table-head";
 import { AuditDiff } from "./audit-diff";
 
@@ -118,33 +119,28 @@ export default async function AuditLogPage({
         {entries.length === 0 ? (
           <p className="text-sm text-slate-500">No entries match.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <TableHead columns={["Time (UTC)", "Actor", "Action", "What happened", "Result"]} />
-              <tbody>
-                {entries.map((entry) => (
-                  <tr key={entry.id} className="border-t border-slate-100 align-top dark:border-slate-800">
-                    <td className="whitespace-nowrap py-2 pr-4 font-mono text-xs">
-                      {entry.createdAt.toISOString().slice(0, 19).replace("T", " ")}
-                    </td>
-                    <td className="py-2 pr-4">
-                      {entry.actorLabel}
-                      <span className="block text-xs text-slate-500">{entry.actorType}</span>
-                    </td>
-                    <td className="py-2 pr-4 font-mono text-xs">{entry.action}</td>
-                    <td className="py-2 pr-4">
-                      {entry.summary}
-                      {entry.requestId && (
-                        <span className="block font-mono text-xs text-slate-400">request {entry.requestId}</span>
-                      )}
-                      <AuditDiff changes={entry.changes} />
-                    </td>
-                    <td className={`py-2 font-medium ${RESULT_STYLE[entry.result]}`}>{entry.result}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable head={<TableHead columns={["Time (UTC)", "Actor", "Action", "What happened", "Result"]} />}>
+            {entries.map((entry) => (
+              <TableRow key={entry.id}>
+                <td className="whitespace-nowrap py-2 pr-4 font-mono text-xs">
+                  {entry.createdAt.toISOString().slice(0, 19).replace("T", " ")}
+                </td>
+                <td className="py-2 pr-4">
+                  {entry.actorLabel}
+                  <span className="block text-xs text-slate-500">{entry.actorType}</span>
+                </td>
+                <td className="py-2 pr-4 font-mono text-xs">{entry.action}</td>
+                <td className="py-2 pr-4">
+                  {entry.summary}
+                  {entry.requestId && (
+                    <span className="block font-mono text-xs text-slate-400">request {entry.requestId}</span>
+                  )}
+                  <AuditDiff changes={entry.changes} />
+                </td>
+                <td className={`py-2 font-medium ${RESULT_STYLE[entry.result]}`}>{entry.result}</td>
+              </TableRow>
+            ))}
+          </DataTable>
         )}
       </Card>
     </div>

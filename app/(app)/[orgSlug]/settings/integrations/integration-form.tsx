@@ -23,6 +23,13 @@ const FIELDS: Record<Provider, Field[]> = {
       secret: true,
       hint: "Create one at id.atlassian.com → Security → API tokens",
     },
+    {
+      name: "webhookSecret",
+      label: "Webhook secret (optional)",
+      type: "password",
+      secret: true,
+      hint: "The secret of the Jira admin webhook; verifies sprint and issue events",
+    },
   ],
   sentry: [
     {

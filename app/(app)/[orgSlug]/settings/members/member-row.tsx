@@ -4,6 +4,7 @@ import { changeMemberRoleAction, removeMemberAction } from "./actions";
 import { resetMemberMfaAction } from "./mfa-actions";
 import { EraseMember } from "./erase-member";
 import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
+import { TableRow } from "@/components/ui/data-table";
 
 export type MemberRowData = {
   userId: string;
@@ -54,7 +55,7 @@ export function MemberRow({
   }
 
   return (
-    <tr className="border-t border-slate-100 align-top dark:border-slate-800">
+    <TableRow>
       <td className="py-3 pr-4">
         <span className="font-medium">{member.name}</span>
         {member.isYou && <span className="ml-2 text-xs text-slate-500">(you)</span>}
@@ -108,6 +109,6 @@ export function MemberRow({
         )}
         {canManage && member.status === "deactivated" && <EraseMember orgSlug={orgSlug} member={member} />}
       </td>
-    </tr>
+    </TableRow>
   );
 }

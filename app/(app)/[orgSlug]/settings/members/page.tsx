@@ -1,7 +1,10 @@
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { TableHead } from "@/components/ui/table-head";
 import { Freshness } from "@/components/ui/freshness";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { loadMembersPage } from "@/lib/features/members";
+import { writeSummary } from "@/app/(app)/[orgSlug]/write-summary";
 import { InvitationRow } from "./invitation-row";
 import { InviteForm } from "./invite-form";
 import { MemberRow } from "./member-row";
@@ -50,50 +53,32 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
       )}
 
       <Card title={`Members (${members.filter((m) => m.status === "active").length} active)`}>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left">
-            <thead>
-              <tr className="text-xs uppercase tracking-wide text-slate-500">
-                <th scope="col" className="pb-2 pr-4 font-medium">
-                  Person
-                </th>
-                <th scope="col" className="pb-2 pr-4 font-medium">
-                  Role
-                </th>
-                <th scope="col" className="pb-2 pr-4 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="pb-2 pr-4 font-medium">
-                  Last sign-in
-                </th>
-                <th scope="col" className="pb-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <MemberRow
-                  key={m.id}
-                  orgSlug={org.slug}
-                  canManage={canManage}
-                  member={{
-                    userId: m.user.id,
-                    name: m.user.name,
-                    email: m.user.email,
-                    role: m.role,
-                    status: m.status,
-                    directoryManaged: m.directoryManaged,
-                    lastSignIn: m.user.lastSignInAt
-                      ? m.user.lastSignInAt.toISOString().slice(0, 16).replace("T", " ") + " UTC"
-                      : null,
-                    isYou: m.user.id === user.id,
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={
+            <TableHead columns={["Person", "Role", "Status", "Last sign-in", { label: "Actions", srOnly: true }]} />
+          }
+          smallText={false}
+        >
+          {members.map((m) => (
+            <MemberRow
+              key={m.id}
+              orgSlug={org.slug}
+              canManage={canManage}
+              member={{
+                userId: m.user.id,
+                name: m.user.name,
+                email: m.user.email,
+                role: m.role,
+                status: m.status,
+                directoryManaged: m.directoryManaged,
+                lastSignIn: m.user.lastSignInAt
+                  ? m.user.lastSignInAt.toISOString().slice(0, 16).replace("T", " ") + " UTC"
+                  : null,
+                isYou: m.user.id === user.id,
+              }}
+            />
+          ))}
+        </DataTable>
         {!canManage && (
           <p className="mt-3 text-sm text-slate-500">Only admins can invite, change roles or remove members.</p>
         )}
@@ -120,7 +105,7 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
           <ul className="space-y-1 text-sm">
             {pendingWrites.map((write) => (
               <li key={write.id}>
-                {(write.payload as { meta?: { summary?: string } }).meta?.summary ?? write.operation}
+                {writeSummary(write)}
                 <span className="ml-2 text-xs text-slate-500">
                   attempt {write.attempts}, next try {write.nextAttemptAt.toISOString().slice(11, 19)} UTC
                   {write.lastError ? ` — ${write.lastError}` : ""}
