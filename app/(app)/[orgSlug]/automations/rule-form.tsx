@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { FeedbackMessage } from "@/components/ui/action-feedback";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { AutomationKind } from "@/lib/domain/automations/rules";
 import { saveRuleAction } from "./actions";
 import { configFromForm, RULE_FIELDS, type RuleField } from "./rule-fields";
@@ -144,13 +145,7 @@ export function RuleForm({
         ))}
       </fieldset>
       <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {initial.ruleId ? "Save rule" : "Create rule"}
-        </button>
+        <SubmitButton pending={pending}>{initial.ruleId ? "Save rule" : "Create rule"}</SubmitButton>
         {onPreview && (
           <button
             type="button"

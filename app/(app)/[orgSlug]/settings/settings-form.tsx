@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import type { Feedback } from "@/components/ui/action-feedback";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/platform/actions/org-action";
 
 /**
@@ -38,13 +39,9 @@ export function SaveButton({
 }) {
   if (!canEdit) return null;
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-    >
-      {pending && busyLabel ? busyLabel : label}
-    </button>
+    <SubmitButton pending={pending} pendingLabel={busyLabel}>
+      {label}
+    </SubmitButton>
   );
 }
 

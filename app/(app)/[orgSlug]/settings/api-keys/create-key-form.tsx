@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, useTransition } from "react";
 import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { createApiKeyAction } from "./actions";
 import { NewKeyNotice } from "./new-key-notice";
 
@@ -107,13 +108,9 @@ export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role
               </p>
             )}
           </div>
-          <button
-            type="submit"
-            disabled={pending}
-            className="mt-6 rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
-            {pending ? "Creating…" : "Create key"}
-          </button>
+          <SubmitButton pending={pending} pendingLabel="Creating…" className="mt-6">
+            Create key
+          </SubmitButton>
         </div>
         <p className="text-xs text-slate-500 dark:text-slate-400">
           Read-only keys can only call read tools. A key never acts with more than your own role, now or after a role

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { disconnectIntegrationAction, saveIntegrationAction, testIntegrationAction } from "./actions";
 
 type Provider = "jira" | "sentry" | "github";
@@ -163,13 +164,7 @@ export function IntegrationForm({
         );
       })}
       <div className="flex flex-wrap gap-2 pt-1">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {connected ? "Save" : "Connect"}
-        </button>
+        <SubmitButton pending={pending}>{connected ? "Save" : "Connect"}</SubmitButton>
         {connected && (
           <>
             <button

@@ -3,6 +3,7 @@
 import { useRef } from "react";
 import { inviteMemberAction } from "./actions";
 import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function InviteForm({ orgSlug }: { orgSlug: string }) {
   const form = useRef<HTMLFormElement>(null);
@@ -42,13 +43,9 @@ export function InviteForm({ orgSlug }: { orgSlug: string }) {
             <option value="admin">Admin</option>
           </select>
         </label>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {pending ? "Inviting…" : "Invite"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Inviting…">
+          Invite
+        </SubmitButton>
       </div>
       <FeedbackMessage feedback={feedback} />
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { JiraIssueSummary } from "@/lib/integrations/jira";
 import { reassignOpenIssuesAction } from "./actions";
 
@@ -59,13 +60,9 @@ export function ReassignIssues({
             ))}
           </select>
         </label>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {pending ? "Reassigning…" : "Reassign"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Reassigning…" size="sm">
+          Reassign
+        </SubmitButton>
       </form>
       <FeedbackMessage feedback={feedback} />
     </div>

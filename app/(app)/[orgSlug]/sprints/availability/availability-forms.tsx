@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/platform/actions/org-action";
 import { addAvailabilityAction, removeAvailabilityAction, setAllocationAction } from "./actions";
 
@@ -136,13 +137,7 @@ export function AddAvailabilityForm({
           className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
         />
       </label>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
-        Add
-      </button>
+      <SubmitButton pending={pending}>Add</SubmitButton>
       <div className="basis-full">{message}</div>
     </form>
   );

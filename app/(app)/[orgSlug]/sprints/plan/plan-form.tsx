@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
+import { SubmitButton } from "@/components/ui/submit-button";
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
 import type { ApplyStep, SprintPlanPreview } from "@/lib/features/sprints";
 import { applyPlanStepAction, previewPlanAction } from "./actions";
@@ -114,13 +115,14 @@ export function PlanForm({ orgSlug, defaults }: { orgSlug: string; defaults: Def
           <input name="goal" maxLength={500} className={field} />
         </label>
         <div className="flex items-end">
-          <button
-            type="submit"
-            disabled={pending}
-            className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          <SubmitButton
+            pending={pending}
+            pendingLabel={progress ? undefined : "Planning…"}
+            size="lg"
+            className="w-full"
           >
-            {pending && !progress ? "Planning…" : "Preview plan"}
-          </button>
+            Preview plan
+          </SubmitButton>
         </div>
       </form>
       {errors && (

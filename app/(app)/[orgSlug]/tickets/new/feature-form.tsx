@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { FeedbackMessage, type Feedback } from "@/components/ui/action-feedback";
 import { Card } from "@/components/ui/card";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { parseStoriesMarkdown } from "@/lib/domain/requirements/markdown";
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
 import type { CreationStep, TicketsPreview } from "@/lib/features/tickets";
@@ -296,14 +297,16 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
       </Card>
 
       <div className="flex flex-wrap items-center gap-3">
-        <button
+        <SubmitButton
           type="button"
           onClick={runPreview}
-          disabled={pending || progress.running}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          pending={pending}
+          pendingLabel="Previewing…"
+          disabled={progress.running}
+          size="lg"
         >
-          {pending ? "Previewing…" : "Preview"}
-        </button>
+          Preview
+        </SubmitButton>
         <FeedbackMessage feedback={!preview ? feedback : null} />
       </div>
 
@@ -332,12 +335,7 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
               </div>
             )}
             {!finished && (
-              <button
-                type="button"
-                onClick={() => create(failedStep)}
-                disabled={progress.running}
-                className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-              >
+              <SubmitButton type="button" onClick={() => create(failedStep)} pending={progress.running} size="lg">
                 {progress.running
                   ? "Creating…"
                   : failedStep
@@ -345,7 +343,7 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
                     : progress.total > 0
                       ? "Resume"
                       : `Create ${preview.preview.plan.totals.issues} issues in Jira`}
-              </button>
+              </SubmitButton>
             )}
             <FeedbackMessage feedback={feedback} />
           </div>

@@ -3,6 +3,7 @@
 import { useMemo, useState, useTransition } from "react";
 import { FeedbackMessage, type Feedback } from "@/components/ui/action-feedback";
 import { Card } from "@/components/ui/card";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { markdownToHtml } from "@/lib/domain/release-notes/markdown-to-html";
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
 import type { NoteState } from "@/lib/features/release-notes";
@@ -12,8 +13,6 @@ type Variant = "internal" | "customer";
 
 const BUTTON =
   "rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800";
-const PRIMARY =
-  "rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
 const LABELS: Record<Variant, string> = { internal: "Internal", customer: "Customer-facing" };
 
 /** Editable Markdown with a live preview, revisions, export, copy and publish. */
@@ -188,9 +187,9 @@ export function NotesEditor({
           />
           <div className="mt-3 flex flex-wrap gap-2">
             {canEdit && (
-              <button type="button" onClick={save} disabled={pending || !dirty} className={PRIMARY}>
+              <SubmitButton type="button" onClick={save} pending={pending} disabled={!dirty}>
                 Save revision
-              </button>
+              </SubmitButton>
             )}
             <button type="button" onClick={download} className={BUTTON}>
               Export .md
@@ -235,9 +234,9 @@ export function NotesEditor({
               />
               Close the release&apos;s completed issues (In Review → Done)
             </label>
-            <button type="button" onClick={publish} disabled={pending || !latest || dirty} className={PRIMARY}>
+            <SubmitButton type="button" onClick={publish} pending={pending} disabled={!latest || dirty}>
               {latest ? `Publish revision ${latest.revision}` : "Save before publishing"}
-            </button>
+            </SubmitButton>
             {dirty && latest && (
               <p className="text-xs text-slate-500">
                 Save your changes first; the published text is always a saved revision.
