@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { SelectField } from "@/components/ui/form-field";
 import type { AutomationKind } from "@/lib/domain/automations/rules";
 import { RuleForm } from "./rule-form";
 
@@ -16,21 +17,14 @@ export function AddRule({
   const chosen = kinds.find((k) => k.kind === kind);
   return (
     <div className="space-y-3">
-      <label className="block text-sm font-medium">
-        Rule type
-        <select
-          value={kind}
-          onChange={(event) => setKind(event.target.value as AutomationKind | "")}
-          className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
-        >
-          <option value="">Choose…</option>
-          {kinds.map((k) => (
-            <option key={k.kind} value={k.kind}>
-              {k.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Rule type"
+        labelClassName="block text-sm font-medium"
+        value={kind}
+        onChange={(event) => setKind(event.target.value as AutomationKind | "")}
+        blank="Choose…"
+        options={kinds.map((k) => ({ value: k.kind, label: k.title }))}
+      />
       {chosen && (
         <>
           <p className="text-sm text-slate-600 dark:text-slate-400">{chosen.description}</p>

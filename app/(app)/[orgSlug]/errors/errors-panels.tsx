@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { FIELD_CLASS, InputField, SelectField } from "@/components/ui/form-field";
 import { Freshness } from "@/components/ui/freshness";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { SEVERITY_ORDER } from "@/lib/domain/severity";
 import { unknownEnvironmentMessage, type ErrorFilters, type ErrorsView, type Period } from "@/lib/features/errors";
 import { ErrorChart } from "./error-chart";
@@ -23,8 +25,7 @@ export const SORTS = {
 } as const;
 /** Issues per page: enough to triage a morning's errors, small enough to render fast on a large org. */
 const PAGE_SIZE = 100;
-const select =
-  "mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900";
+const SORT_OPTIONS = Object.entries(SORTS).map(([value, label]) => ({ value, label }));
 
 /** Builds this page's URL with one query parameter changed, keeping the others. */
 export type WithParam = (key: string, value: string) => string;
@@ -123,68 +124,36 @@ export async function IssuesPanel({
       )}
       <form role="search" aria-label="Filter issues" className="mb-4 flex flex-wrap items-end gap-3">
         <input type="hidden" name="period" value={filters.period} />
-        <label className="text-sm font-medium">
-          Search
-          <input
-            name="q"
-            defaultValue={filters.search ?? ""}
-            placeholder="Text, or a Jira key like ACME-123"
-            className={`${select} w-64`}
-          />
-        </label>
-        <label className="text-sm font-medium">
-          Severity
-          <select name="severity" defaultValue={filters.severity ?? ""} className={select}>
-            <option value="">Any</option>
-            {SEVERITY_ORDER.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Project
-          <select name="project" defaultValue={filters.project ?? ""} className={select}>
-            <option value="">Any</option>
-            {data.projects.map((p) => (
-              <option key={p.id} value={p.slug}>
-                {p.slug}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Environment
-          <select
-            name="environment"
-            defaultValue={data.ignoredEnvironment ? "" : (filters.environment ?? "")}
-            className={select}
-          >
-            <option value="">All</option>
-            {data.environments.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Sort by
-          <select name="sort" defaultValue={filters.sort} className={select}>
-            {Object.entries(SORTS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="submit"
-          className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
-        >
-          Apply
-        </button>
+        <InputField
+          label="Search"
+          name="q"
+          defaultValue={filters.search ?? ""}
+          placeholder="Text, or a Jira key like ACME-123"
+          className={`${FIELD_CLASS} w-64`}
+        />
+        <SelectField
+          label="Severity"
+          name="severity"
+          defaultValue={filters.severity ?? ""}
+          blank="Any"
+          options={SEVERITY_ORDER}
+        />
+        <SelectField
+          label="Project"
+          name="project"
+          defaultValue={filters.project ?? ""}
+          blank="Any"
+          options={data.projects.map((p) => p.slug)}
+        />
+        <SelectField
+          label="Environment"
+          name="environment"
+          defaultValue={data.ignoredEnvironment ? "" : (filters.environment ?? "")}
+          blank="All"
+          options={data.environments}
+        />
+        <SelectField label="Sort by" name="sort" defaultValue={filters.sort} options={SORT_OPTIONS} />
+        <SubmitButton>Apply</SubmitButton>
       </form>
       {data.issues.length === 0 ? (
         <p className="text-sm text-slate-500">

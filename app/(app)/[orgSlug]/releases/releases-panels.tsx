@@ -3,6 +3,8 @@ import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Freshness } from "@/components/ui/freshness";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { SelectField } from "@/components/ui/form-field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TableHead } from "@/components/ui/table-head";
 import { compareVersions, type ReleaseHealth } from "@/lib/domain/release-health";
 import type { ReleasesPage } from "@/lib/features/releases";
@@ -23,6 +25,7 @@ const SORTS: Record<string, { label: string; compare: (a: ReleaseHealth, b: Rele
   adoption: { label: "Adoption", compare: (a, b) => (b.adoptionPercent ?? -1) - (a.adoptionPercent ?? -1) },
   version: { label: "Version", compare: (a, b) => compareVersions(b.version, a.version) },
 };
+const SORT_OPTIONS = Object.entries(SORTS).map(([value, { label }]) => ({ value, label }));
 const COLUMNS = ["Release", "Crash-free sessions", "Crash-free users", "Adoption", "Sessions", "New issues", "Health"];
 
 const pct = (value: number | null) => (value === null ? "—" : `${value.toFixed(2)}%`);
@@ -68,20 +71,7 @@ export async function ReleasesPanel({
   return (
     <Card>
       <form className="mb-4 flex flex-wrap items-end gap-3">
-        <label className="text-sm font-medium">
-          Sort by
-          <select
-            name="sort"
-            defaultValue={sort}
-            className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
-          >
-            {Object.entries(SORTS).map(([value, { label }]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Sort by" name="sort" defaultValue={sort} options={SORT_OPTIONS} />
         <label className="flex items-center gap-2 text-sm">
           <input
             type="checkbox"
@@ -92,12 +82,7 @@ export async function ReleasesPanel({
           />{" "}
           Only regressions
         </label>
-        <button
-          type="submit"
-          className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
-        >
-          Apply
-        </button>
+        <SubmitButton>Apply</SubmitButton>
       </form>
       <DataTable head={<TableHead columns={COLUMNS} tight />}>
         {rows.map((r) => (

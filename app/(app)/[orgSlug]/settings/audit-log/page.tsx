@@ -5,6 +5,8 @@ import { can } from "@/lib/domain/permissions";
 import { listAuditActions, listAuditEntries } from "@/lib/db/queries/audit-log";
 import { parseAuditFilters } from "@/lib/domain/audit/filters";
 import { DataTable, TableRow } from "@/components/ui/data-table";
+import { InputField, SelectField } from "@/components/ui/form-field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TableHead } from "@/components/ui/table-head";
 import { AuditDiff } from "./audit-diff";
 
@@ -47,54 +49,11 @@ export default async function AuditLogPage({
     <div className="space-y-6">
       <Card title="Filter">
         <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter the audit log">
-          <label className="text-sm font-medium">
-            Actor
-            <input
-              name="actor"
-              defaultValue={filters.actor ?? ""}
-              placeholder="e-mail or name"
-              className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
-            />
-          </label>
-          <label className="text-sm font-medium">
-            Action
-            <select
-              name="action"
-              defaultValue={filters.action ?? ""}
-              className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
-            >
-              <option value="">Any</option>
-              {actions.map((action) => (
-                <option key={action} value={action}>
-                  {action}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm font-medium">
-            From
-            <input
-              type="date"
-              name="from"
-              defaultValue={filters.from ?? ""}
-              className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
-            />
-          </label>
-          <label className="text-sm font-medium">
-            To
-            <input
-              type="date"
-              name="to"
-              defaultValue={filters.to ?? ""}
-              className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
-            />
-          </label>
-          <button
-            type="submit"
-            className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
-          >
-            Apply
-          </button>
+          <InputField label="Actor" name="actor" defaultValue={filters.actor ?? ""} placeholder="e-mail or name" />
+          <SelectField label="Action" name="action" defaultValue={filters.action ?? ""} blank="Any" options={actions} />
+          <InputField label="From" type="date" name="from" defaultValue={filters.from ?? ""} />
+          <InputField label="To" type="date" name="to" defaultValue={filters.to ?? ""} />
+          <SubmitButton>Apply</SubmitButton>
           <a
             href={`/api/orgs/${org.slug}/audit-log/export${exportQuery ? `?${exportQuery}` : ""}`}
             className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"

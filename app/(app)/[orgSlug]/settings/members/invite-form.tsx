@@ -3,7 +3,14 @@
 import { useRef } from "react";
 import { inviteMemberAction } from "./actions";
 import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
+import { SelectField } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+
+const ROLES = [
+  { value: "member", label: "Member" },
+  { value: "manager", label: "Manager" },
+  { value: "admin", label: "Admin" },
+];
 
 export function InviteForm({ orgSlug }: { orgSlug: string }) {
   const form = useRef<HTMLFormElement>(null);
@@ -31,18 +38,7 @@ export function InviteForm({ orgSlug }: { orgSlug: string }) {
             className="mt-1 block w-full min-w-56 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
           />
         </label>
-        <label className="text-sm font-medium">
-          Role
-          <select
-            name="role"
-            defaultValue="member"
-            className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
-          >
-            <option value="member">Member</option>
-            <option value="manager">Manager</option>
-            <option value="admin">Admin</option>
-          </select>
-        </label>
+        <SelectField label="Role" name="role" defaultValue="member" options={ROLES} />
         <SubmitButton pending={pending} pendingLabel="Inviting…">
           Invite
         </SubmitButton>

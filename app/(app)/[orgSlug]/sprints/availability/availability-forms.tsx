@@ -1,11 +1,17 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { InputField, SelectField } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/platform/actions/org-action";
 import { addAvailabilityAction, removeAvailabilityAction, setAllocationAction } from "./actions";
 
 type Result = ActionResult<{ message: string }>;
+
+const KINDS = [
+  { value: "time_off", label: "Time off" },
+  { value: "on_call", label: "On call" },
+];
 
 function useResult() {
   const [result, setResult] = useState<Result | null>(null);
@@ -87,56 +93,16 @@ export function AddAvailabilityForm({
   }
   return (
     <form action={add} className="flex flex-wrap items-end gap-3">
-      <label className="text-sm font-medium">
-        Person
-        <select
-          name="userId"
-          defaultValue={defaultUserId}
-          className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
-        >
-          {people.map((p) => (
-            <option key={p.userId} value={p.userId}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm font-medium">
-        Kind
-        <select
-          name="kind"
-          className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
-        >
-          <option value="time_off">Time off</option>
-          <option value="on_call">On call</option>
-        </select>
-      </label>
-      <label className="text-sm font-medium">
-        From
-        <input
-          type="date"
-          name="startsOn"
-          required
-          className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
-        />
-      </label>
-      <label className="text-sm font-medium">
-        To
-        <input
-          type="date"
-          name="endsOn"
-          required
-          className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
-        />
-      </label>
-      <label className="text-sm font-medium">
-        Note
-        <input
-          name="note"
-          maxLength={200}
-          className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
-        />
-      </label>
+      <SelectField
+        label="Person"
+        name="userId"
+        defaultValue={defaultUserId}
+        options={people.map((p) => ({ value: p.userId, label: p.name }))}
+      />
+      <SelectField label="Kind" name="kind" options={KINDS} />
+      <InputField label="From" type="date" name="startsOn" required />
+      <InputField label="To" type="date" name="endsOn" required />
+      <InputField label="Note" name="note" maxLength={200} />
       <SubmitButton pending={pending}>Add</SubmitButton>
       <div className="basis-full">{message}</div>
     </form>

@@ -3,6 +3,7 @@
 import { useMemo, useState, useTransition } from "react";
 import { FeedbackMessage, type Feedback } from "@/components/ui/action-feedback";
 import { Card } from "@/components/ui/card";
+import { SelectField } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { markdownToHtml } from "@/lib/domain/release-notes/markdown-to-html";
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
@@ -13,6 +14,10 @@ type Variant = "internal" | "customer";
 
 const BUTTON =
   "rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800";
+const GROUPINGS = [
+  { value: "component", label: "Component" },
+  { value: "epic", label: "Epic" },
+];
 const LABELS: Record<Variant, string> = { internal: "Internal", customer: "Customer-facing" };
 
 /** Editable Markdown with a live preview, revisions, export, copy and publish. */
@@ -138,17 +143,12 @@ export function NotesEditor({
 
       <Card>
         <div className="flex flex-wrap items-end gap-3">
-          <label className="text-sm font-medium">
-            Group by
-            <select
-              value={groupBy}
-              onChange={(e) => setGroupBy(e.target.value as "component" | "epic")}
-              className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
-            >
-              <option value="component">Component</option>
-              <option value="epic">Epic</option>
-            </select>
-          </label>
+          <SelectField
+            label="Group by"
+            value={groupBy}
+            onChange={(e) => setGroupBy(e.target.value as "component" | "epic")}
+            options={GROUPINGS}
+          />
           {variant === "customer" && (
             <label className="flex items-center gap-2 text-sm">
               <input
