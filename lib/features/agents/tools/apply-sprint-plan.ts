@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { applyStep, applySteps, type ApplyStep, type StepResult, findPreview } from "@/lib/features/sprints";
 import { fail, guard, ok } from "./gate";
+import { runStepsUntilNotDone } from "./run-steps";
 import { requireRecentFactorForTool } from "./step-up";
 import { TOOL_SPECS } from "./specs";
 
@@ -46,8 +47,7 @@ export function registerApplySprintPlan(server: McpServer, ctx: AgentContext) {
       if (!preview) return fail("This plan has expired or does not exist. Preview it again with plan_sprint.");
 
       const steps = applySteps(preview);
-      const results: (StepResult & { step: string })[] = [];
-      for (const step of steps) {
+      const results = await runStepsUntilNotDone(steps, async (step): Promise<StepResult & { step: string }> => {
         const result = await applyStep({
           orgId: ctx.org.id,
           preview,
@@ -55,9 +55,8 @@ export function registerApplySprintPlan(server: McpServer, ctx: AgentContext) {
           actor: ctx.actor,
           requestId: ctx.requestId,
         });
-        results.push({ step: stepName(step), ...result });
-        if (result.status !== "done") break;
-      }
+        return { step: stepName(step), ...result };
+      });
       const last = results.at(-1);
       const data = {
         planId,

@@ -3,8 +3,8 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { loadReleasesPage } from "@/lib/features/releases";
-import { guard, isUnreadable, ok, unreadableAnswer } from "./gate";
-import { TOOL_SPECS } from "./specs";
+import { isUnreadable, ok, unreadableAnswer } from "./gate";
+import { registerReadTool } from "./read-tool";
 
 export const crashFreeByReleaseInput = {
   limit: z.number().int().min(1).max(100).default(20).describe("At most this many releases, newest first."),
@@ -12,18 +12,18 @@ export const crashFreeByReleaseInput = {
 
 /** crash_free_by_release: the releases page — crash-free sessions and users, adoption and regressions, newest first. */
 export function registerCrashFreeByRelease(server: McpServer, ctx: AgentContext) {
-  server.registerTool(
+  registerReadTool(
+    server,
+    ctx,
     "crash_free_by_release",
     {
       title: "Crash-free rate by release",
       description:
         "Release health from Sentry, newest release first: crash-free sessions and users (percent), adoption (share of sessions over the last 30 days), sessions, users, new issues, and whether it regressed against the release before it.",
       inputSchema: crashFreeByReleaseInput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      openWorldHint: true,
     },
     async ({ limit }) => {
-      const denied = guard(ctx, TOOL_SPECS.crash_free_by_release);
-      if (denied) return denied;
       const page = await loadReleasesPage({ orgId: ctx.org.id, requestId: ctx.requestId });
       if (isUnreadable(page)) return unreadableAnswer("Sentry", ctx.org.name, page);
 

@@ -11,6 +11,7 @@ import {
   runCreationStep,
 } from "@/lib/features/tickets";
 import { capped, describeZodError, fail, guard, ok } from "./gate";
+import { runStepsUntilNotDone } from "./run-steps";
 import { requireRecentFactorForTool } from "./step-up";
 import { TOOL_SPECS } from "./specs";
 
@@ -80,18 +81,9 @@ export function registerCreateTickets(server: McpServer, ctx: AgentContext) {
       if (stepUp) return stepUp;
 
       const steps = creationSteps(preview);
-      const results: CreationResult[] = [];
-      for (const step of steps) {
-        const result = await runCreationStep({
-          orgId: ctx.org.id,
-          preview,
-          step,
-          actor: ctx.actor,
-          requestId: ctx.requestId,
-        });
-        results.push(result);
-        if (result.status !== "done") break;
-      }
+      const results: CreationResult[] = await runStepsUntilNotDone(steps, (step) =>
+        runCreationStep({ orgId: ctx.org.id, preview, step, actor: ctx.actor, requestId: ctx.requestId }),
+      );
       const created: CreatedIssue[] = results.flatMap((r) => r.created);
       const last = results.at(-1);
       const data = {

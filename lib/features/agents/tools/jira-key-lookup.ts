@@ -3,8 +3,8 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { findSentryIssuesForJiraKey } from "@/lib/db/queries/ticket-links";
 import type { AgentContext } from "@/lib/features/agents/context";
-import { guard, ok } from "./gate";
-import { TOOL_SPECS } from "./specs";
+import { ok } from "./gate";
+import { registerReadTool } from "./read-tool";
 
 export const findSentryIssuesForJiraKeyInput = {
   jiraKey: z
@@ -17,18 +17,18 @@ export const findSentryIssuesForJiraKeyInput = {
 
 /** find_sentry_issues_for_jira_key: the reverse lookup — the Sentry issues Bosun linked to a Jira ticket. */
 export function registerFindSentryIssuesForJiraKey(server: McpServer, ctx: AgentContext) {
-  server.registerTool(
+  registerReadTool(
+    server,
+    ctx,
     "find_sentry_issues_for_jira_key",
     {
       title: "Sentry issues linked to a Jira key",
       description:
         "Lists the Sentry issues linked to a Jira issue (tickets filed from Sentry by people, automations or agents), with when each was linked.",
       inputSchema: findSentryIssuesForJiraKeyInput,
-      annotations: { readOnlyHint: true, openWorldHint: false },
+      openWorldHint: false,
     },
     async ({ jiraKey }) => {
-      const denied = guard(ctx, TOOL_SPECS.find_sentry_issues_for_jira_key);
-      if (denied) return denied;
       const links = await findSentryIssuesForJiraKey({ orgId: ctx.org.id, jiraIssueKey: jiraKey });
       const issues = links.map((l) => ({
         sentryIssueId: l.sentryIssueId,

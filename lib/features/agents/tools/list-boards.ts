@@ -4,23 +4,23 @@ import { IntegrationError } from "@/lib/integrations/integration-error";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { readBoards } from "@/lib/integrations/jira/reads";
-import { fail, guard, notConnected, ok, unavailable } from "./gate";
-import { TOOL_SPECS } from "./specs";
+import { fail, notConnected, ok, unavailable } from "./gate";
+import { registerReadTool } from "./read-tool";
 
 /** list_boards: the Jira boards of the org's site (cached like the sprint pages), for picking a boardId. */
 export function registerListBoards(server: McpServer, ctx: AgentContext) {
-  server.registerTool(
+  registerReadTool(
+    server,
+    ctx,
     "list_boards",
     {
       title: "List Jira boards",
       description:
         "Lists the Jira boards of the organization's connected Jira site: id, name, type (scrum or kanban) and project key. Use a board's id with get_sprint_capacity and plan_sprint.",
       inputSchema: {},
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      openWorldHint: true,
     },
     async () => {
-      const denied = guard(ctx, TOOL_SPECS.list_boards);
-      if (denied) return denied;
       const config = await getJiraConfig({ orgId: ctx.org.id, requestId: ctx.requestId });
       if (!config) return fail(notConnected("Jira", ctx.org.name));
       try {

@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { Severity } from "@/lib/domain/severity";
 import { loadErrorsPage } from "@/lib/features/errors";
 import type { AgentContext } from "@/lib/features/agents/context";
-import { fail, guard, isUnreadable, ok, unreadableAnswer } from "./gate";
-import { TOOL_SPECS } from "./specs";
+import { fail, isUnreadable, ok, unreadableAnswer } from "./gate";
+import { registerReadTool } from "./read-tool";
 
 const SEVERITIES = ["critical", "high", "medium", "low"] as const satisfies readonly Severity[];
 
@@ -32,18 +32,18 @@ export const listSentryIssuesInput = {
  * Jira key — most severe first, cut at `limit`.
  */
 export function registerListSentryIssues(server: McpServer, ctx: AgentContext) {
-  server.registerTool(
+  registerReadTool(
+    server,
+    ctx,
     "list_sentry_issues",
     {
       title: "List Sentry issues",
       description:
         "Lists unresolved Sentry issues, most severe first: id, short id, title, level, severity (critical/high/medium/low) with the reasons, users affected, events, last seen, the release it first appeared in, and the linked Jira key. Filter by period, severity, project, environment or search text.",
       inputSchema: listSentryIssuesInput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      openWorldHint: true,
     },
     async ({ period, severity, project, environment, search, limit }) => {
-      const denied = guard(ctx, TOOL_SPECS.list_sentry_issues);
-      if (denied) return denied;
       const page = await loadErrorsPage({
         orgId: ctx.org.id,
         filters: { period, severity, project, environment, search, sort: "severity" },

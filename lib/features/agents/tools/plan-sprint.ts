@@ -2,8 +2,8 @@ import "server-only";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { applySteps, planRequestSchema, previewPlan } from "@/lib/features/sprints";
-import { capped, describeZodError, fail, guard, ok } from "./gate";
-import { TOOL_SPECS } from "./specs";
+import { capped, describeZodError, fail, ok } from "./gate";
+import { registerReadTool } from "./read-tool";
 
 const MAX_ITEMS = 100;
 
@@ -17,18 +17,18 @@ export const planSprintInput = planRequestSchema.shape;
  * under its plan id, which apply_sprint_plan carries out exactly.
  */
 export function registerPlanSprint(server: McpServer, ctx: AgentContext) {
-  server.registerTool(
+  registerReadTool(
+    server,
+    ctx,
     "plan_sprint",
     {
       title: "Preview a sprint plan",
       description:
         "Previews the next sprint of a Jira board: which backlog issues go in and who takes each (with the reason), what is left out and why, each person's planned load, and the Jira changes it would make. Writes nothing; returns a planId for apply_sprint_plan, valid for an hour. Dates are YYYY-MM-DD; bufferPercent (0–50) holds back capacity for interruptions (get_sprint_capacity suggests one).",
       inputSchema: planSprintInput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      openWorldHint: true,
     },
     async (args) => {
-      const denied = guard(ctx, TOOL_SPECS.plan_sprint);
-      if (denied) return denied;
       const parsed = planRequestSchema.safeParse(args);
       if (!parsed.success) return fail(describeZodError(parsed.error));
       const preview = await previewPlan({ orgId: ctx.org.id, request: parsed.data, requestId: ctx.requestId });

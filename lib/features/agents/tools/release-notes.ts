@@ -4,8 +4,8 @@ import { z } from "zod";
 import { generateReleaseNotes, releaseNotesOptionsSchema } from "@/lib/domain/release-notes";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { loadReleaseNotesSource } from "@/lib/features/release-notes";
-import { fail, guard, ok } from "./gate";
-import { TOOL_SPECS } from "./specs";
+import { fail, ok } from "./gate";
+import { registerReadTool } from "./read-tool";
 
 export const generateReleaseNotesInput = {
   version: z
@@ -26,18 +26,18 @@ export const generateReleaseNotesInput = {
  * as Markdown. Nothing is saved or published.
  */
 export function registerGenerateReleaseNotes(server: McpServer, ctx: AgentContext) {
-  server.registerTool(
+  registerReadTool(
+    server,
+    ctx,
     "generate_release_notes",
     {
       title: "Draft release notes",
       description:
         "Drafts release notes in Markdown for a release, from the Jira issues whose fixVersion has that name and the Sentry release's health and known issues. Internal or customer variant. Returns the Markdown and counts of features, improvements and fixes; does not save or publish anything.",
       inputSchema: generateReleaseNotesInput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      openWorldHint: true,
     },
     async ({ version, variant, groupBy }) => {
-      const denied = guard(ctx, TOOL_SPECS.generate_release_notes);
-      if (denied) return denied;
       const source = await loadReleaseNotesSource({ orgId: ctx.org.id, version, requestId: ctx.requestId });
       const { input, versions, jiraError } = source;
       if (versions.length === 0 && input.issues.length === 0 && !input.health && input.knownIssues.length === 0) {

@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { JiraSprint } from "@/lib/integrations/jira";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { loadSprintDashboard } from "@/lib/features/sprints";
-import { capped, fail, guard, isUnreadable, ok, unreadableAnswer } from "./gate";
-import { TOOL_SPECS } from "./specs";
+import { capped, fail, isUnreadable, ok, unreadableAnswer } from "./gate";
+import { registerReadTool } from "./read-tool";
 
 /** Lists in the answer stop here; counts say how many there were. */
 const MAX_ITEMS = 50;
@@ -28,18 +28,18 @@ const sprint = (s: JiraSprint | null) =>
  * dependency conflicts, scope change, carryover and velocity — kept compact.
  */
 export function registerSprintCapacity(server: McpServer, ctx: AgentContext) {
-  server.registerTool(
+  registerReadTool(
+    server,
+    ctx,
     "get_sprint_capacity",
     {
       title: "Sprint capacity",
       description:
         "Capacity of a Jira board's active sprint: capacity, committed, completed and remaining story points, each person's load (Jira assignees outside the team have onTeam false and no capacity, so they are never over-committed), dependency conflicts, scope change, carryover, velocity of recent sprints and the suggested interruption buffer.",
       inputSchema: sprintCapacityInput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      openWorldHint: true,
     },
     async ({ boardId }) => {
-      const denied = guard(ctx, TOOL_SPECS.get_sprint_capacity);
-      if (denied) return denied;
       const dashboard = await loadSprintDashboard({ orgId: ctx.org.id, boardId, requestId: ctx.requestId });
       if (isUnreadable(dashboard)) return unreadableAnswer("Jira", ctx.org.name, dashboard);
       if (dashboard.status === "no-boards") return fail("The Jira site has no scrum boards.");
