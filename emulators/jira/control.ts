@@ -1,12 +1,49 @@
 import { Router, parseJson } from "../common/http";
 import { parseBudget, type RateLimiter } from "./rate-limit";
 import type { JiraStore } from "./store";
+import type { WebhookDispatcher } from "./webhooks/dispatcher";
 
 /**
  * Jira-specific control routes under /__emulator/: the sites, a raw view of
- * one stored issue, and each site's request budget.
+ * one stored issue, each site's request budget, and webhook delivery faults
+ * and retry delays.
  */
-export function createControlRouter(store: () => JiraStore, rateLimiter: RateLimiter): Router {
+function parseDeliveryFaults(body: { dropCount?: unknown; drop?: unknown }) {
+  if (body.dropCount !== undefined && (!Number.isInteger(body.dropCount) || (body.dropCount as number) < 0))
+    return "dropCount must be a non-negative integer";
+  if (body.drop !== undefined && typeof body.drop !== "boolean") return "drop must be true or false";
+  return { dropCount: body.dropCount as number | undefined, drop: body.drop as boolean | undefined };
+}
+
+function registerDeliveryRoutes(router: Router, deliveries: WebhookDispatcher) {
+  // GET/PUT/DELETE /__emulator/webhooks/faults - {dropCount: n} drops the next n deliveries, {drop: true} all of them
+  router.get("/webhooks/faults", () => ({ status: 200, body: deliveries.faults() }));
+  router.put("/webhooks/faults", (req) => {
+    const faults = parseDeliveryFaults(parseJson(req));
+    if (typeof faults === "string") return { status: 400, body: { error: faults } };
+    deliveries.setFaults(faults);
+    return { status: 200, body: deliveries.faults() };
+  });
+  router.delete("/webhooks/faults", () => {
+    deliveries.setFaults({ dropCount: 0, drop: false });
+    return { status: 200, body: deliveries.faults() };
+  });
+  // GET/PUT /__emulator/webhooks/retries - {delaysMs: [..]}: the wait before each retry of a failed delivery
+  router.get("/webhooks/retries", () => ({ status: 200, body: { delaysMs: deliveries.retryDelaysMs() } }));
+  router.put("/webhooks/retries", (req) => {
+    const { delaysMs } = parseJson<{ delaysMs?: unknown }>(req);
+    if (!Array.isArray(delaysMs) || delaysMs.length > 10 || delaysMs.some((d) => !Number.isInteger(d) || d < 0))
+      return { status: 400, body: { error: "delaysMs must be a list of at most 10 non-negative integers" } };
+    deliveries.setRetryDelaysMs(delaysMs as number[]);
+    return { status: 200, body: { delaysMs: deliveries.retryDelaysMs() } };
+  });
+}
+
+export function createControlRouter(
+  store: () => JiraStore,
+  rateLimiter: RateLimiter,
+  deliveries: WebhookDispatcher,
+): Router {
   const router = new Router();
   const siteOr404 = (slug: string) => store().sites.get(slug);
 
@@ -52,5 +89,6 @@ export function createControlRouter(store: () => JiraStore, rateLimiter: RateLim
     rateLimiter.set(req.params.site as string, null);
     return { status: 200, body: { rateLimit: null } };
   });
+  registerDeliveryRoutes(router, deliveries);
   return router;
 }

@@ -7,6 +7,7 @@ import type { RateLimiter } from "./rate-limit";
 import type { JiraSite, JiraStore } from "./store";
 import type { SiteUrls } from "./serialize/common";
 import { requestBaseUrl } from "./paging";
+import type { WebhookEmitter } from "./webhooks/emitter";
 
 /**
  * Mounts Jira API routes under a site prefix (`/acme/rest/api/3/...`, the way
@@ -19,11 +20,18 @@ export type SiteRequest = {
   user: JiraUser;
   urls: SiteUrls;
   now: number;
+  /** Sends the site's admin webhooks for a state change (after this request has been answered). */
+  hooks: WebhookEmitter;
 };
 
 export type SiteHandler = (ctx: SiteRequest) => EmulatorResponse | Promise<EmulatorResponse>;
 
-export type SiteRouterDeps = { store: () => JiraStore; rateLimiter: RateLimiter; now: () => number };
+export type SiteRouterDeps = {
+  store: () => JiraStore;
+  rateLimiter: RateLimiter;
+  now: () => number;
+  hooks: WebhookEmitter;
+};
 
 const UNAUTHENTICATED = "Client must be authenticated to access this resource.";
 
@@ -67,7 +75,14 @@ export function createSiteRouter(router: Router, deps: SiteRouterDeps) {
           body: { errorMessages: ["Rate limit exceeded."], errors: {} },
         };
       try {
-        const response = await handler({ req, site, user, urls: { base: requestBaseUrl(req, slug) }, now });
+        const response = await handler({
+          req,
+          site,
+          user,
+          urls: { base: requestBaseUrl(req, slug) },
+          now,
+          hooks: deps.hooks,
+        });
         return { ...response, headers: { ...decision.headers, ...response.headers } };
       } catch (error) {
         if (error instanceof JiraHttpError)

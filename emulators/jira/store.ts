@@ -64,6 +64,17 @@ export class JiraSite {
     this.touch();
   }
 
+  /** Removes an issue with its links; children that pointed at it lose their parent. */
+  removeIssue(issue: JiraIssue) {
+    this.ranked = this.ranked.filter((i) => i !== issue);
+    this.data.issues.splice(this.data.issues.indexOf(issue), 1);
+    this.issuesById.delete(issue.id);
+    this.issuesByKey.delete(issue.key);
+    this.data.links = this.data.links.filter((l) => l.inwardIssueId !== issue.id && l.outwardIssueId !== issue.id);
+    for (const child of this.data.issues) if (child.parentId === issue.id) child.parentId = null;
+    this.touch();
+  }
+
   /** Accepts a numeric id or a key, case-insensitively as Jira does. */
   findIssue(idOrKey: string | number): JiraIssue | undefined {
     const text = String(idOrKey).trim();

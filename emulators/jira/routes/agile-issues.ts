@@ -6,6 +6,7 @@ import type { SiteRequest, SiteRoutes } from "../site-router";
 import { MOVE_LIMIT, requireIssueList } from "./agile-common";
 import { applyRank } from "./agile-sprints";
 import { requireIssue } from "./issues";
+import { trackIssues } from "../webhooks/activity";
 
 /** Backlog moves, ranking and board estimation (story points) of single issues. */
 function requireEstimationTarget(ctx: SiteRequest) {
@@ -34,7 +35,9 @@ export function registerAgileIssueRoutes(routes: SiteRoutes) {
     const subtask = issues.find((i) => findIssueType(i.issueTypeId).subtask);
     if (subtask)
       throw badRequest(`Subtask ${subtask.key} cannot be moved to the backlog on its own; move its parent instead.`);
+    const change = trackIssues(ctx, issues);
     moveToSprint(ctx.site, issues, null, ctx.now);
+    change.commit();
     return { status: 204 };
   });
 
@@ -83,9 +86,11 @@ export function registerAgileIssueRoutes(routes: SiteRoutes) {
     const parsed = value === null || value === undefined || value === "" ? null : Number(value);
     if (parsed !== null && (!Number.isFinite(parsed) || parsed < 0))
       throw badRequest(`The estimation value '${String(value)}' is not a valid number.`);
+    const change = trackIssues(ctx, [issue]);
     issue.storyPoints = parsed;
     issue.updated = ctx.now;
     ctx.site.touch();
+    change.commit();
     return { status: 200, body: estimation(parsed) };
   });
 }

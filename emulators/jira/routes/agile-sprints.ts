@@ -7,6 +7,7 @@ import { serializeSprint } from "../serialize/sprint";
 import type { SiteRequest, SiteRoutes } from "../site-router";
 import { type SprintInput, deleteSprint, parseSprintDate, updateSprint } from "../sprint-ops";
 import { agileIssuePage, requireIssueList, requireSprint } from "./agile-common";
+import { sprintChanged, sprintDeleted, trackIssues } from "../webhooks/activity";
 
 /** Sprint create/read/update/delete, the state machine, and moving issues into a sprint. */
 type RankInput = { rankBeforeIssue?: unknown; rankAfterIssue?: unknown };
@@ -25,8 +26,13 @@ export function applyRank(ctx: SiteRequest, issues: JiraIssue[], body: RankInput
   );
 }
 
-function sprintResponse(ctx: SiteRequest, sprint: JiraSprint, result: ReturnType<typeof updateSprint>) {
+/** Runs a sprint update and, when it applied, sends sprint_started/closed/updated. */
+function updateAndAnswer(ctx: SiteRequest, mode: "partial" | "full") {
+  const sprint = requireSprint(ctx);
+  const before = { ...sprint };
+  const result = updateSprint(ctx.site, sprint, parseJson<SprintInput>(ctx.req), mode, ctx.now);
   if (!result.ok) return jiraError(400, result.messages, result.errors);
+  sprintChanged(ctx, before, sprint);
   return { status: 200, body: serializeSprint(ctx.urls, sprint) };
 }
 
@@ -60,6 +66,7 @@ export function registerSprintRoutes(routes: SiteRoutes) {
     };
     ctx.site.data.sprints.push(sprint);
     ctx.site.touch();
+    sprintChanged(ctx, null, sprint);
     return { status: 201, body: serializeSprint(ctx.urls, sprint) };
   });
 
@@ -70,28 +77,18 @@ export function registerSprintRoutes(routes: SiteRoutes) {
   }));
 
   // POST /rest/agile/1.0/sprint/{sprintId} - partial update (start: state active; complete: state closed)
-  routes.post("/rest/agile/1.0/sprint/:sprintId", (ctx) => {
-    const sprint = requireSprint(ctx);
-    return sprintResponse(
-      ctx,
-      sprint,
-      updateSprint(ctx.site, sprint, parseJson<SprintInput>(ctx.req), "partial", ctx.now),
-    );
-  });
+  routes.post("/rest/agile/1.0/sprint/:sprintId", (ctx) => updateAndAnswer(ctx, "partial"));
 
   // PUT /rest/agile/1.0/sprint/{sprintId} - full update; fields left out become empty
-  routes.put("/rest/agile/1.0/sprint/:sprintId", (ctx) => {
-    const sprint = requireSprint(ctx);
-    return sprintResponse(
-      ctx,
-      sprint,
-      updateSprint(ctx.site, sprint, parseJson<SprintInput>(ctx.req), "full", ctx.now),
-    );
-  });
+  routes.put("/rest/agile/1.0/sprint/:sprintId", (ctx) => updateAndAnswer(ctx, "full"));
 
   // DELETE /rest/agile/1.0/sprint/{sprintId} - delete; its open issues go back to the backlog
   routes.delete("/rest/agile/1.0/sprint/:sprintId", (ctx) => {
-    deleteSprint(ctx.site, requireSprint(ctx), ctx.now);
+    const sprint = requireSprint(ctx);
+    const change = trackIssues(ctx, ctx.site.indexes().bySprint.get(sprint.id) ?? []);
+    deleteSprint(ctx.site, sprint, ctx.now);
+    sprintDeleted(ctx, sprint);
+    change.commit();
     return { status: 204 };
   });
 
@@ -111,8 +108,10 @@ export function registerSprintRoutes(routes: SiteRoutes) {
     const subtask = issues.find((i) => findIssueType(i.issueTypeId).subtask);
     if (subtask)
       throw badRequest(`Subtask ${subtask.key} cannot be moved to a sprint on its own; move its parent instead.`);
+    const change = trackIssues(ctx, issues);
     moveToSprint(ctx.site, issues, sprint, ctx.now);
     applyRank(ctx, issues, body);
+    change.commit();
     return { status: 204 };
   });
 }

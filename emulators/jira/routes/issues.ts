@@ -6,6 +6,8 @@ import { boolParam, listParam } from "../paging";
 import { FIELD_IDS_ALL, FIELD_IDS_NAVIGABLE, selectFields } from "../serialize/field-catalog";
 import { serializeIssue } from "../serialize/issue";
 import type { SiteRequest, SiteRoutes } from "../site-router";
+import { issueCreated, issueDeleted, trackIssues } from "../webhooks/activity";
+import { findIssueType } from "../reference";
 
 /** Issue create (single and bulk), read, edit and assign. */
 const BULK_LIMIT = 50;
@@ -24,7 +26,9 @@ function created(ctx: SiteRequest, issue: JiraIssue) {
 function runCreateTransition(ctx: SiteRequest, issue: JiraIssue, transition: unknown) {
   const id = (transition as { id?: unknown } | undefined)?.id;
   if (id === undefined) return undefined;
+  const change = trackIssues(ctx, [issue]);
   const ok = transitionIssue(ctx.site, issue, String(id), ctx.now);
+  change.commit("issue_generic");
   return ok
     ? { status: 200, errorCollection: errorCollection([]) }
     : { status: 400, errorCollection: errorCollection(`Transition id '${String(id)}' is not valid for this issue.`) };
@@ -36,6 +40,7 @@ export function registerIssueRoutes(routes: SiteRoutes) {
     const body = parseJson<CreateInput>(ctx.req);
     const result = createIssue(ctx.site, body, ctx.user, ctx.now);
     if (!result.issue) return jiraError(400, result.messages, result.errors);
+    issueCreated(ctx, result.issue);
     const transition = runCreateTransition(ctx, result.issue, body.transition);
     return { status: 201, body: { ...created(ctx, result.issue), ...(transition ? { transition } : {}) } };
   });
@@ -53,8 +58,10 @@ export function registerIssueRoutes(routes: SiteRoutes) {
       [];
     body.issueUpdates.forEach((update: CreateInput, index: number) => {
       const result = createIssue(ctx.site, update ?? {}, ctx.user, ctx.now);
-      if (result.issue) issues.push(created(ctx, result.issue));
-      else
+      if (result.issue) {
+        issues.push(created(ctx, result.issue));
+        issueCreated(ctx, result.issue);
+      } else
         errors.push({
           status: 400,
           elementErrors: errorCollection(result.messages, result.errors),
@@ -77,8 +84,10 @@ export function registerIssueRoutes(routes: SiteRoutes) {
   routes.put("/rest/api/3/issue/:issueIdOrKey", (ctx) => {
     const issue = requireIssue(ctx, ctx.req.params.issueIdOrKey as string);
     const body = parseJson<CreateInput>(ctx.req);
+    const change = trackIssues(ctx, [issue]);
     const errors = editIssue(ctx.site, issue, body, ctx.now);
     if (errors) return jiraError(400, [], errors);
+    change.commit();
     if (boolParam(ctx.req.query, "returnIssue"))
       return { status: 200, body: serializeIssue(ctx, issue, [...FIELD_IDS_NAVIGABLE, "key"]) };
     return { status: 204 };
@@ -90,6 +99,7 @@ export function registerIssueRoutes(routes: SiteRoutes) {
     const body = parseJson<{ accountId?: unknown }>(ctx.req);
     if (!("accountId" in body))
       throw badRequest("", { assignee: "Specify the accountId of the assignee, or null to unassign." });
+    const change = trackIssues(ctx, [issue]);
     const errors = editIssue(
       ctx.site,
       issue,
@@ -97,6 +107,22 @@ export function registerIssueRoutes(routes: SiteRoutes) {
       ctx.now,
     );
     if (errors) return jiraError(400, [], errors);
+    change.commit("issue_assigned");
+    return { status: 204 };
+  });
+
+  // DELETE /rest/api/3/issue/{issueIdOrKey} - delete; an issue with subtasks needs deleteSubtasks=true
+  routes.delete("/rest/api/3/issue/:issueIdOrKey", (ctx) => {
+    const issue = requireIssue(ctx, ctx.req.params.issueIdOrKey as string);
+    const subtasks = (ctx.site.indexes().children.get(issue.id) ?? []).filter(
+      (child) => findIssueType(child.issueTypeId).subtask,
+    );
+    if (subtasks.length > 0 && ctx.req.query.get("deleteSubtasks") !== "true")
+      throw badRequest("The issue has subtasks. Set deleteSubtasks to true to delete the issue and its subtasks.");
+    for (const removed of [...subtasks, issue]) {
+      issueDeleted(ctx, removed);
+      ctx.site.removeIssue(removed);
+    }
     return { status: 204 };
   });
 }

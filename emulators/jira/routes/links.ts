@@ -4,6 +4,7 @@ import type { JiraRemoteLink } from "../model";
 import { LINK_TYPES } from "../reference";
 import type { SiteRequest, SiteRoutes } from "../site-router";
 import { requireIssue } from "./issues";
+import { linkChanged } from "../webhooks/activity";
 
 /** Issue links between issues, the link types, and remote links (e.g. to a Sentry issue). */
 function serializeRemoteLink(ctx: SiteRequest, issueId: number, link: JiraRemoteLink) {
@@ -50,17 +51,33 @@ export function registerLinkRoutes(routes: SiteRoutes) {
       (l) => l.typeId === type.id && l.inwardIssueId === inward.id && l.outwardIssueId === outward.id,
     );
     if (!exists) {
-      ctx.site.data.links.push({
+      const link = {
         id: String(ctx.site.data.nextIds.link++),
         typeId: type.id,
         inwardIssueId: inward.id,
         outwardIssueId: outward.id,
-      });
+      };
+      ctx.site.data.links.push(link);
       inward.updated = ctx.now;
       outward.updated = ctx.now;
       ctx.site.touch();
+      linkChanged(ctx, "issuelink_created", link);
     }
     return { status: 201 };
+  });
+
+  // DELETE /rest/api/3/issueLink/{linkId} - remove a link between two issues
+  routes.delete("/rest/api/3/issueLink/:linkId", (ctx) => {
+    const link = ctx.site.data.links.find((l) => l.id === ctx.req.params.linkId);
+    if (!link) throw notFound("No issue link with the given id exists.");
+    ctx.site.data.links.splice(ctx.site.data.links.indexOf(link), 1);
+    for (const id of [link.inwardIssueId, link.outwardIssueId]) {
+      const issue = ctx.site.issueById(id);
+      if (issue) issue.updated = ctx.now;
+    }
+    ctx.site.touch();
+    linkChanged(ctx, "issuelink_deleted", link);
+    return { status: 204 };
   });
 
   // GET /rest/api/3/issue/{issueIdOrKey}/remotelink - all remote links, or the one with `globalId`

@@ -6,6 +6,7 @@ import { ISSUE_TYPES, isDoneStatus } from "../reference";
 import { serializeIssueType } from "../serialize/reference";
 import { serializeComponent, serializeProject, serializeProjectSummary, serializeVersion } from "../serialize/project";
 import type { SiteRequest, SiteRoutes } from "../site-router";
+import { trackIssues, versionChanged } from "../webhooks/activity";
 
 /** Projects, their components, versions (list, page, create, update/release) and create metadata. */
 const today = (ctx: SiteRequest) => new Date(ctx.now).toISOString().slice(0, 10);
@@ -172,6 +173,7 @@ export function registerProjectRoutes(routes: SiteRoutes) {
     };
     ctx.site.data.versions.push(version);
     ctx.site.touch();
+    versionChanged(ctx, null, version);
     return { status: 201, body: serializeVersion(ctx.urls, version, today(ctx)) };
   });
 
@@ -206,6 +208,9 @@ export function registerProjectRoutes(routes: SiteRoutes) {
         errors.moveUnfixedIssuesTo = "The version to move unfixed issues to does not exist in this project.";
     }
     if (Object.keys(errors).length > 0) return jiraError(400, [], errors);
+    const before = { ...version };
+    const moved = moveTo ? ctx.site.data.issues.filter((i) => i.fixVersionIds.includes(version.id)) : [];
+    const change = trackIssues(ctx, moved);
     if (typeof body.name === "string") version.name = body.name;
     if (typeof body.description === "string") version.description = body.description;
     if (typeof body.released === "boolean") version.released = body.released;
@@ -223,6 +228,8 @@ export function registerProjectRoutes(routes: SiteRoutes) {
       }
     }
     ctx.site.touch();
+    versionChanged(ctx, before, version);
+    change.commit();
     return { status: 200, body: serializeVersion(ctx.urls, version, today(ctx)) };
   });
 

@@ -8,6 +8,7 @@ import { serializeComment } from "../serialize/comment";
 import { serializeStatus } from "../serialize/reference";
 import type { SiteRoutes } from "../site-router";
 import { requireIssue } from "./issues";
+import { commentAdded, trackIssues } from "../webhooks/activity";
 
 /** Workflow transitions and ADF comments on an issue. */
 export function registerWorkflowRoutes(routes: SiteRoutes) {
@@ -47,11 +48,13 @@ export function registerWorkflowRoutes(routes: SiteRoutes) {
     if (id === undefined || id === null) throw badRequest("", { transition: "A transition id must be specified." });
     if (!transitionsFrom(issue).some((t) => t.id === String(id)))
       return jiraError(400, `Transition id '${String(id)}' is not valid for this issue.`);
+    const change = trackIssues(ctx, [issue]);
     if (body.fields || body.update) {
       const errors = editIssue(ctx.site, issue, { fields: body.fields, update: body.update }, ctx.now);
       if (errors) return jiraError(400, [], errors);
     }
     transitionIssue(ctx.site, issue, String(id), ctx.now);
+    change.commit("issue_generic");
     return { status: 204 };
   });
 
@@ -93,6 +96,7 @@ export function registerWorkflowRoutes(routes: SiteRoutes) {
     issue.comments.push(comment);
     issue.updated = ctx.now;
     ctx.site.touch();
+    commentAdded(ctx, issue, comment);
     return { status: 201, body: serializeComment(ctx, issue, comment) };
   });
 }

@@ -1,0 +1,44 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** A local HTTP endpoint for tests that records every webhook and answers with the status its script says. */
+export type ReceivedWebhook = { path: string; headers: http.IncomingHttpHeaders; body: string };
+
+export type WebhookReceiver = {
+  url: string;
+  received: ReceivedWebhook[];
+  /** Statuses for the next requests, in order; afterwards every request gets 200. */
+  failNext(statuses: number[]): void;
+  clear(): void;
+  close(): Promise<void>;
+};
+
+export async function startWebhookReceiver(): Promise<WebhookReceiver> {
+  const received: ReceivedWebhook[] = [];
+  let script: number[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      received.push({ path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      const status = script.shift() ?? 200;
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ ok: status < 300 }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    failNext(statuses) {
+      script = [...statuses];
+    },
+    clear() {
+      received.length = 0;
+      script = [];
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/** The `webhookEvent` names an admin webhook may subscribe to (jira.js src/webhooks/events.ts). */
+export const JIRA_WEBHOOK_EVENTS = [
+  "jira:issue_created",
+  "jira:issue_updated",
+  "jira:issue_deleted",
+  "comment_created",
+  "comment_updated",
+  "comment_deleted",
+  "issuelink_created",
+  "issuelink_deleted",
+  "sprint_created",
+  "sprint_updated",
+  "sprint_deleted",
+  "sprint_started",
+  "sprint_closed",
+  "board_created",
+  "board_updated",
+  "board_deleted",
+  "board_configuration_changed",
+  "jira:version_created",
+  "jira:version_updated",
+  "jira:version_deleted",
+  "jira:version_released",
+  "jira:version_unreleased",
+  "jira:version_moved",
+  "jira:version_merged",
+  "worklog_created",
+  "worklog_updated",
+  "worklog_deleted",
+  "project_created",
+  "project_updated",
+  "project_deleted",
+  "user_created",
+  "user_updated",
+  "user_deleted",
+] as const;
+
+const KNOWN = new Set<string>(JIRA_WEBHOOK_EVENTS);
+
+export const isJiraWebhookEvent = (name: string) => KNOWN.has(name);
