@@ -2,14 +2,9 @@ import { AppShell } from "@/components/shell/app-shell";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { listOrgsForUser } from "@/lib/db/system/memberships";
 import { env } from "@/lib/platform/env";
+import type { OrgLayoutProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
-export default async function OrgLayout({
-  children,
-  params,
-}: {
-  children: React.ReactNode;
-  params: Promise<{ orgSlug: string }>;
-}) {
+export default async function OrgLayout({ children, params }: OrgLayoutProps) {
   const { orgSlug } = await params;
   const { org, user, role } = await requireOrg(orgSlug);
   const memberships = await listOrgsForUser({ userId: user.id });

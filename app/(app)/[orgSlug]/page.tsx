@@ -5,6 +5,7 @@ import { IntegrationStatusList } from "@/components/shell/integration-status";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { listIntegrationStatuses } from "@/lib/db/queries/integrations";
 import { countMembersByRole } from "@/lib/db/queries/memberships";
+import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "Overview" };
 
@@ -31,7 +32,7 @@ const SECTIONS = [
   },
 ];
 
-export default async function OverviewPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+export default async function OverviewPage({ params }: OrgPageProps) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
   const [integrations, members] = await Promise.all([

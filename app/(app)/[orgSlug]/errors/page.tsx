@@ -15,6 +15,7 @@ import {
   PERIODS,
   SORTS,
 } from "./errors-panels";
+import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "Errors" };
 
@@ -34,13 +35,7 @@ function parseFilters(params: Params): ErrorFilters {
   };
 }
 
-export default async function ErrorsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ orgSlug: string }>;
-  searchParams: Promise<Params>;
-}) {
+export default async function ErrorsPage({ params, searchParams }: OrgSearchPageProps<Params>) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
   const raw = await searchParams;

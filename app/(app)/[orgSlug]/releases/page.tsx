@@ -4,16 +4,14 @@ import { requireOrg } from "@/lib/platform/auth/org";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { loadReleasesPage } from "@/lib/features/releases";
 import { ReleasesDescription, ReleasesFreshness, ReleasesPanel, ReleasesSkeleton } from "./releases-panels";
+import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "Releases" };
 
 export default async function ReleasesPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ orgSlug: string }>;
-  searchParams: Promise<{ sort?: string; regressions?: string }>;
-}) {
+}: OrgSearchPageProps<{ sort?: string; regressions?: string }>) {
   const { orgSlug } = await params;
   const { org } = await requireOrg(orgSlug);
   const { sort = "newest", regressions } = await searchParams;

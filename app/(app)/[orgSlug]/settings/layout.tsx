@@ -1,14 +1,9 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { requireOrg } from "@/lib/platform/auth/org";
+import type { OrgLayoutProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
-export default async function SettingsLayout({
-  children,
-  params,
-}: {
-  children: React.ReactNode;
-  params: Promise<{ orgSlug: string }>;
-}) {
+export default async function SettingsLayout({ children, params }: OrgLayoutProps) {
   const { orgSlug } = await params;
   const { org } = await requireOrg(orgSlug);
   return (

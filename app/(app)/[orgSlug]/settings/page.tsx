@@ -9,6 +9,7 @@ import { loadSettingsPage } from "@/lib/features/settings";
 import { RETENTION_BOUNDS, SESSION_MAX_LIFETIME_DAYS, STALE_CACHE_KEEP_DAYS } from "@/lib/domain/retention";
 import { RetentionForm } from "./retention-form";
 import { RetentionLastRun } from "./retention-last-run";
+import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 const RETENTION_FIELDS = [
   { name: "deliveryPayloadDays", label: "Webhook payloads (days)", ...RETENTION_BOUNDS.deliveryPayloadDays },
@@ -18,7 +19,7 @@ const RETENTION_FIELDS = [
 
 export const metadata = { title: "Settings" };
 
-export default async function OrgSettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+export default async function OrgSettingsPage({ params }: OrgPageProps) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
   const {

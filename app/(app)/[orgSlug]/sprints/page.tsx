@@ -6,16 +6,11 @@ import { can } from "@/lib/domain/permissions";
 import { loadSprintDashboard } from "@/lib/features/sprints";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { PlanSprintLink, SprintsBody, SprintsDescription, SprintsSkeleton } from "./dashboard-panels";
+import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "Sprints" };
 
-export default async function SprintsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ orgSlug: string }>;
-  searchParams: Promise<{ board?: string }>;
-}) {
+export default async function SprintsPage({ params, searchParams }: OrgSearchPageProps<{ board?: string }>) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
   const boardParam = Number((await searchParams).board);

@@ -13,8 +13,9 @@ import {
   NewIssuesPanel,
   NewIssuesSkeleton,
 } from "./release-panels";
+import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
-export default async function ReleaseDetailPage({ params }: { params: Promise<{ orgSlug: string; version: string }> }) {
+export default async function ReleaseDetailPage({ params }: OrgPageProps<{ version: string }>) {
   const { orgSlug, version: rawVersion } = await params;
   const { org } = await requireOrg(orgSlug);
   const version = decodeURIComponent(rawVersion);

@@ -9,6 +9,7 @@ import { env } from "@/lib/platform/env";
 import { ConnectCard } from "./connect-card";
 import { CreateKeyForm } from "./create-key-form";
 import { KeyRow } from "./key-row";
+import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "API keys" };
 
@@ -25,7 +26,7 @@ const COLUMNS: Column[] = [
 
 const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
-export default async function ApiKeysPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+export default async function ApiKeysPage({ params }: OrgPageProps) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
   if (!can(role, "api-keys:manage")) {

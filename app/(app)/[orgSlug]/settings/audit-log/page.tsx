@@ -9,6 +9,7 @@ import { InputField, SelectField } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TableHead } from "@/components/ui/table-head";
 import { AuditDiff } from "./audit-diff";
+import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "Audit log" };
 
@@ -18,15 +19,7 @@ const RESULT_STYLE = {
   pending: "text-amber-700 dark:text-amber-300",
 } as const;
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-export default async function AuditLogPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ orgSlug: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function AuditLogPage({ params, searchParams }: OrgSearchPageProps) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
   if (!can(role, "audit-log:view")) {

@@ -9,10 +9,11 @@ import { InvitationRow } from "./invitation-row";
 import { InviteForm } from "./invite-form";
 import { MemberRow } from "./member-row";
 import { ReassignIssues } from "./reassign-issues";
+import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "Members" };
 
-export default async function MembersPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+export default async function MembersPage({ params }: OrgPageProps) {
   const { orgSlug } = await params;
   const { org, user, role } = await requireOrg(orgSlug);
   const { canManage, members, invitations, pendingWrites, openIssues, candidates } = await loadMembersPage({

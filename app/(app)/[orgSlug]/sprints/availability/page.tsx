@@ -5,12 +5,13 @@ import { requireOrg } from "@/lib/platform/auth/org";
 import { TableHead } from "@/components/ui/table-head";
 import { loadAvailabilityPage } from "@/lib/features/sprints";
 import { AddAvailabilityForm, AllocationInput, RemoveAvailabilityButton } from "./availability-forms";
+import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "Availability" };
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-export default async function AvailabilityPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+export default async function AvailabilityPage({ params }: OrgPageProps) {
   const { orgSlug } = await params;
   const { org, user, role } = await requireOrg(orgSlug);
   const { editsTeam, people } = await loadAvailabilityPage({

@@ -6,16 +6,11 @@ import { can } from "@/lib/domain/permissions";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { loadSprintPlanPage } from "@/lib/features/sprints";
 import { PlanForm } from "./plan-form";
+import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "Plan the next sprint" };
 
-export default async function PlanSprintPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ orgSlug: string }>;
-  searchParams: Promise<{ board?: string }>;
-}) {
+export default async function PlanSprintPage({ params, searchParams }: OrgSearchPageProps<{ board?: string }>) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
   const back = (

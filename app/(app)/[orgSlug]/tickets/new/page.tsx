@@ -3,10 +3,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
 import { FeaturePanel, FeatureSkeleton } from "./feature-panel";
+import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "New feature" };
 
-export default async function NewTicketsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+export default async function NewTicketsPage({ params }: OrgPageProps) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
   const header = (

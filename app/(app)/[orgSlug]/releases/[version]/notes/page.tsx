@@ -6,12 +6,13 @@ import { can } from "@/lib/domain/permissions";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { loadReleaseNotesPage } from "@/lib/features/release-notes";
 import { NotesEditor } from "./notes-editor";
+import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export async function generateMetadata({ params }: { params: Promise<{ version: string }> }) {
   return { title: `Release notes ${decodeURIComponent((await params).version)}` };
 }
 
-export default async function ReleaseNotesPage({ params }: { params: Promise<{ orgSlug: string; version: string }> }) {
+export default async function ReleaseNotesPage({ params }: OrgPageProps<{ version: string }>) {
   const { orgSlug, version: rawVersion } = await params;
   const { org, role } = await requireOrg(orgSlug);
   const version = decodeURIComponent(rawVersion);
