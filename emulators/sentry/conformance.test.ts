@@ -56,6 +56,31 @@ describe("Sentry API conformance", () => {
     });
   });
 
+  it("resolves a short id to its issue and project", async () => {
+    const [first] = (await call(em, "GET", "/api/0/organizations/acme/issues/?limit=1")).body;
+    const res = await conforms(
+      "GET",
+      `${ORG}/shortids/{issue_id}/`,
+      `/api/0/organizations/acme/shortids/${first.shortId}/`,
+    );
+    expect(res.body).toMatchObject({
+      organizationSlug: "acme",
+      groupId: first.id,
+      shortId: first.shortId,
+      projectSlug: first.project.slug,
+      group: { id: first.id, shortId: first.shortId },
+    });
+    // Sentry matches short ids without regard to case, and knows nothing of other ids.
+    expect((await call(em, "GET", `/api/0/organizations/acme/shortids/${first.shortId.toLowerCase()}/`)).status).toBe(
+      200,
+    );
+    expect(await call(em, "GET", "/api/0/organizations/acme/shortids/NOPE-1/")).toMatchObject({
+      status: 404,
+      body: { detail: expect.any(String) },
+    });
+    expect((await call(em, "GET", `/api/0/organizations/acme/shortids/${first.id}/`)).status).toBe(404);
+  });
+
   it("bulk-updates issues", async () => {
     const issues = (await call(em, "GET", "/api/0/organizations/acme/issues/?limit=2")).body;
     const ids = issues.map((i: { id: string }) => `id=${i.id}`).join("&");

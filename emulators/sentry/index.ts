@@ -12,6 +12,7 @@ import { registerIssueRoutes } from "./routes/issues";
 import { registerProjectRoutes } from "./routes/projects";
 import { registerReleaseRoutes } from "./routes/releases";
 import { registerSessionRoutes } from "./routes/sessions";
+import { registerShortIdRoutes } from "./routes/short-ids";
 import { registerStatsRoutes } from "./routes/stats";
 import { SentryStore } from "./store";
 
@@ -43,6 +44,7 @@ export async function startSentryEmulator(options: EmulatorStartOptions = {}): P
   const router = new Router();
   registerProjectRoutes(router, app);
   registerIssueRoutes(router, app);
+  registerShortIdRoutes(router, app);
   registerEventRoutes(router, app);
   registerStatsRoutes(router, app);
   registerSessionRoutes(router, app);

@@ -22,6 +22,7 @@ export const sentrySpecTargets: SpecTarget[] = [
       { method: "get", path: `${ORG}/issues/{issue_id}/events/` },
       { method: "get", path: `${ORG}/issues/{issue_id}/events/{event_id}/` },
       { method: "get", path: `${ORG}/issues/{issue_id}/external-issues/` },
+      { method: "get", path: `${ORG}/shortids/{issue_id}/` },
       { method: "get", path: `${ORG}/stats_v2/` },
       { method: "get", path: `${ORG}/sessions/` },
       { method: "get", path: `${ORG}/releases/` },
