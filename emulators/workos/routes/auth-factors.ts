@@ -8,7 +8,7 @@ import { serializeAuthChallenge, serializeAuthFactor, serializeEnrolledAuthFacto
 import { type Store, factorsOfUser } from "../store";
 import { decodeBase32, generateTotpSecret, verifyTotp } from "../totp";
 import type { AuthChallengeRecord, AuthFactorRecord } from "../types";
-import { listPage, registerGetById } from "./resource-routes";
+import { listPage, registerGetById, resource } from "./resource-routes";
 
 /**
  * MFA management: TOTP enrolment for AuthKit users, challenges and their
@@ -47,6 +47,8 @@ function normalizeSecret(secret: string): string | null {
 }
 
 export function registerAuthFactorRoutes(router: Router, context: WorkosContext) {
+  const authFactors = resource("Authentication Factor", (store) => store.authFactors, serializeAuthFactor);
+
   // POST /user_management/users/:id/auth_factors - enrol a TOTP factor (and open its first challenge)
   router.post(
     "/user_management/users/:id/auth_factors",
@@ -97,14 +99,7 @@ export function registerAuthFactorRoutes(router: Router, context: WorkosContext)
   );
 
   // GET /auth/factors/:id
-  registerGetById(
-    router,
-    context,
-    "/auth/factors/:id",
-    "Authentication Factor",
-    (store) => store.authFactors,
-    serializeAuthFactor,
-  );
+  registerGetById(router, context, "/auth/factors/:id", authFactors);
 
   // DELETE /auth/factors/:id - the user stops being asked for a code (if it was their only factor)
   router.delete(

@@ -20,17 +20,16 @@ import { safeEqual } from "../http-helpers";
  * parameters and stores its own codes.
  */
 
-const CARRIED_PARAMS = [
+/** The authorization-code request's own parameters, which every flow carries through its sign-in screens. */
+export const CODE_FLOW_PARAMS = [
   "client_id",
   "redirect_uri",
   "response_type",
   "state",
   "code_challenge",
   "code_challenge_method",
-  "organization_id",
-  "provider",
-  "screen_hint",
 ];
+const CARRIED_PARAMS = [...CODE_FLOW_PARAMS, "organization_id", "provider", "screen_hint"];
 const PENDING_TTL_MS = 10 * 60_000;
 export const CODE_TTL_MS = 10 * 60_000;
 

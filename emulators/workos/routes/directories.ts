@@ -1,110 +1,93 @@
-import type { Router } from "../../common/http";
+import type { EmulatorResponse, Router } from "../../common/http";
 import type { WorkosContext } from "../context";
 import { workosError } from "../http-helpers";
+import type { Store } from "../store";
 import { serializeDirectory, serializeDirectoryGroup, serializeDirectoryUser } from "../serializers";
-import { registerGetById, registerList } from "./resource-routes";
+import { registerGetById, registerList, resource } from "./resource-routes";
+
+/**
+ * Directory users and groups are listed within a directory or within the other kind of record: WorkOS requires
+ * one of the two and answers 404 for a directory that does not exist.
+ */
+function checkListScope(
+  store: Store,
+  directory: string | null,
+  otherName: "group" | "user",
+  otherId: string | null,
+): EmulatorResponse | null {
+  if (!directory && !otherId)
+    return workosError(422, `Either directory or ${otherName} must be provided.`, "invalid_request_parameters");
+  if (directory && !store.directories.get(directory)) return workosError(404, `Directory '${directory}' not found.`);
+  return null;
+}
 
 export function registerDirectoryRoutes(router: Router, context: WorkosContext) {
-  // GET /directories - filter by organization_id, search (name) or domain
-  registerList(
-    router,
-    context,
-    "/directories",
-    (store) => store.directories,
-    (d) => serializeDirectory(context.store, d),
-    (req, store) => {
-      const organizationId = req.query.get("organization_id");
-      const search = req.query.get("search")?.trim().toLowerCase();
-      const domain = req.query.get("domain")?.trim().toLowerCase();
-      return store.directories
-        .all()
-        .filter(
-          (d) =>
-            (!organizationId || d.organizationId === organizationId) &&
-            (!search || d.name.toLowerCase().includes(search)) &&
-            (!domain || d.domain === domain),
-        );
-    },
-  );
-
-  // GET /directories/:id
-  registerGetById(
-    router,
-    context,
-    "/directories/:id",
+  const directories = resource(
     "Directory",
     (store) => store.directories,
     (record) => serializeDirectory(context.store, record),
   );
-
-  // GET /directory_users - by directory or group (one is required), optional email / idp_id
-  registerList(
-    router,
-    context,
-    "/directory_users",
-    (store) => store.directoryUsers,
-    (u) => serializeDirectoryUser(context.store, u),
-    (req, store) => {
-      const directory = req.query.get("directory");
-      const group = req.query.get("group");
-      if (!directory && !group)
-        return workosError(422, "Either directory or group must be provided.", "invalid_request_parameters");
-      if (directory && !store.directories.get(directory))
-        return workosError(404, `Directory '${directory}' not found.`);
-      if (group && !store.directoryGroups.get(group)) return workosError(404, `Directory group '${group}' not found.`);
-      const email = req.query.get("email")?.trim().toLowerCase();
-      const idpId = req.query.get("idp_id");
-      return store.directoryUsers
-        .all()
-        .filter(
-          (u) =>
-            (!directory || u.directoryId === directory) &&
-            (!group || u.groupIds.includes(group)) &&
-            (!email || u.email.toLowerCase() === email) &&
-            (!idpId || u.idpId === idpId),
-        );
-    },
-  );
-
-  // GET /directory_users/:id
-  registerGetById(
-    router,
-    context,
-    "/directory_users/:id",
+  const directoryUsers = resource(
     "Directory user",
     (store) => store.directoryUsers,
     (record) => serializeDirectoryUser(context.store, record),
   );
+  const directoryGroups = resource("Directory group", (store) => store.directoryGroups, serializeDirectoryGroup);
+
+  // GET /directories - filter by organization_id, search (name) or domain
+  registerList(router, context, "/directories", directories, (req, store) => {
+    const organizationId = req.query.get("organization_id");
+    const search = req.query.get("search")?.trim().toLowerCase();
+    const domain = req.query.get("domain")?.trim().toLowerCase();
+    return store.directories
+      .all()
+      .filter(
+        (d) =>
+          (!organizationId || d.organizationId === organizationId) &&
+          (!search || d.name.toLowerCase().includes(search)) &&
+          (!domain || d.domain === domain),
+      );
+  });
+
+  // GET /directories/:id
+  registerGetById(router, context, "/directories/:id", directories);
+
+  // GET /directory_users - by directory or group (one is required), optional email / idp_id
+  registerList(router, context, "/directory_users", directoryUsers, (req, store) => {
+    const directory = req.query.get("directory");
+    const group = req.query.get("group");
+    const unscoped = checkListScope(store, directory, "group", group);
+    if (unscoped) return unscoped;
+    if (group && !store.directoryGroups.get(group)) return workosError(404, `Directory group '${group}' not found.`);
+    const email = req.query.get("email")?.trim().toLowerCase();
+    const idpId = req.query.get("idp_id");
+    return store.directoryUsers
+      .all()
+      .filter(
+        (u) =>
+          (!directory || u.directoryId === directory) &&
+          (!group || u.groupIds.includes(group)) &&
+          (!email || u.email.toLowerCase() === email) &&
+          (!idpId || u.idpId === idpId),
+      );
+  });
+
+  // GET /directory_users/:id
+  registerGetById(router, context, "/directory_users/:id", directoryUsers);
 
   // GET /directory_groups - by directory or user (one is required)
-  registerList(
-    router,
-    context,
-    "/directory_groups",
-    (store) => store.directoryGroups,
-    serializeDirectoryGroup,
-    (req, store) => {
-      const directory = req.query.get("directory");
-      const userId = req.query.get("user");
-      if (!directory && !userId)
-        return workosError(422, "Either directory or user must be provided.", "invalid_request_parameters");
-      if (directory && !store.directories.get(directory))
-        return workosError(404, `Directory '${directory}' not found.`);
-      const user = userId ? store.directoryUsers.get(userId) : undefined;
-      if (userId && !user) return workosError(404, `Directory user '${userId}' not found.`);
-      return store.directoryGroups
-        .all()
-        .filter((g) => (!directory || g.directoryId === directory) && (!user || user.groupIds.includes(g.id)));
-    },
-  );
+  registerList(router, context, "/directory_groups", directoryGroups, (req, store) => {
+    const directory = req.query.get("directory");
+    const userId = req.query.get("user");
+    const unscoped = checkListScope(store, directory, "user", userId);
+    if (unscoped) return unscoped;
+    const user = userId ? store.directoryUsers.get(userId) : undefined;
+    if (userId && !user) return workosError(404, `Directory user '${userId}' not found.`);
+    return store.directoryGroups
+      .all()
+      .filter((g) => (!directory || g.directoryId === directory) && (!user || user.groupIds.includes(g.id)));
+  });
 
   // GET /directory_groups/:id
-  registerGetById(
-    router,
-    context,
-    "/directory_groups/:id",
-    "Directory group",
-    (store) => store.directoryGroups,
-    serializeDirectoryGroup,
-  );
+  registerGetById(router, context, "/directory_groups/:id", directoryGroups);
 }

@@ -5,7 +5,7 @@ import { newId, newSecret } from "../ids";
 import { findMembership, findRole, findUserByEmail } from "../store";
 import { serializeInvitation } from "../serializers";
 import type { InvitationRecord } from "../types";
-import { registerGetById, registerList } from "./resource-routes";
+import { registerGetById, registerList, resource } from "./resource-routes";
 
 const DAY_MS = 86_400_000;
 
@@ -17,32 +17,19 @@ export function refreshInvitationState(invitation: InvitationRecord) {
 
 export function registerInvitationRoutes(router: Router, context: WorkosContext) {
   const serialize = (i: InvitationRecord) => serializeInvitation(refreshInvitationState(i), context.config.baseUrl);
+  const invitations = resource("Invitation", (store) => store.invitations, serialize);
 
   // GET /user_management/invitations - filter by organization_id and email
-  registerList(
-    router,
-    context,
-    "/user_management/invitations",
-    (store) => store.invitations,
-    serialize,
-    (req, store) => {
-      const organizationId = req.query.get("organization_id");
-      const email = req.query.get("email")?.trim().toLowerCase();
-      return store.invitations
-        .all()
-        .filter((i) => (!organizationId || i.organizationId === organizationId) && (!email || i.email === email));
-    },
-  );
+  registerList(router, context, "/user_management/invitations", invitations, (req, store) => {
+    const organizationId = req.query.get("organization_id");
+    const email = req.query.get("email")?.trim().toLowerCase();
+    return store.invitations
+      .all()
+      .filter((i) => (!organizationId || i.organizationId === organizationId) && (!email || i.email === email));
+  });
 
   // GET /user_management/invitations/:id
-  registerGetById(
-    router,
-    context,
-    "/user_management/invitations/:id",
-    "Invitation",
-    (store) => store.invitations,
-    serialize,
-  );
+  registerGetById(router, context, "/user_management/invitations/:id", invitations);
 
   // POST /user_management/invitations - invite an e-mail address (optionally into an organisation with a role)
   router.post(

@@ -6,7 +6,7 @@ import { parseListParams } from "../pagination";
 import { findMembership, findRole } from "../store";
 import { serializeMembership, serializeMembershipEventData } from "../serializers";
 import type { MembershipRecord, MembershipStatus } from "../types";
-import { listPage, registerGetById } from "./resource-routes";
+import { listPage, registerGetById, resource } from "./resource-routes";
 
 const STATUSES: MembershipStatus[] = ["active", "inactive", "pending"];
 
@@ -33,6 +33,8 @@ const isResponse = (value: unknown): value is EmulatorResponse =>
 
 export function registerMembershipRoutes(router: Router, context: WorkosContext) {
   const serialize = (m: MembershipRecord) => serializeMembership(context.store, m);
+  const memberships = resource("Organization membership", (store) => store.memberships, serialize);
+
   const notFound = (id: string) => workosError(404, `Organization membership '${id}' not found.`);
   const saveUpdate = async (membership: MembershipRecord) => {
     membership.updatedAt = new Date().toISOString();
@@ -73,14 +75,7 @@ export function registerMembershipRoutes(router: Router, context: WorkosContext)
   );
 
   // GET /user_management/organization_memberships/:id
-  registerGetById(
-    router,
-    context,
-    "/user_management/organization_memberships/:id",
-    "Organization membership",
-    (store) => store.memberships,
-    serialize,
-  );
+  registerGetById(router, context, "/user_management/organization_memberships/:id", memberships);
 
   // POST /user_management/organization_memberships - add a user to an organisation with a role
   router.post(

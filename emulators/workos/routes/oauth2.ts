@@ -18,7 +18,7 @@ import { renderMessage } from "../sign-in-page";
 import type { FlowValidation, SignInFlow } from "../sign-in-flow";
 import { findMembership, type OAuthClientRecord } from "../store";
 import { isSessionLive, revokeSession, startSession } from "../tokens";
-import { html, isCodeChallenge, newCodeGrant, openSignIn, registerSignInFlow } from "./authorize";
+import { CODE_FLOW_PARAMS, html, isCodeChallenge, newCodeGrant, openSignIn, registerSignInFlow } from "./authorize";
 
 /**
  * AuthKit's OAuth 2.1 authorization server for MCP clients, served at the
@@ -27,17 +27,7 @@ import { html, isCodeChallenge, newCodeGrant, openSignIn, registerSignInFlow } f
  * /user_management/authorize), /oauth2/token, JWKS, introspection, userinfo.
  */
 
-const CARRIED_PARAMS = [
-  "client_id",
-  "redirect_uri",
-  "response_type",
-  "state",
-  "code_challenge",
-  "code_challenge_method",
-  "scope",
-  "resource",
-  "nonce",
-];
+const CARRIED_PARAMS = [...CODE_FLOW_PARAMS, "scope", "resource", "nonce"];
 
 /** CORS for browser-based MCP clients (MCP Inspector and the like). */
 const CORS = {

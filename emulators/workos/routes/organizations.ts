@@ -2,35 +2,23 @@ import type { Router } from "../../common/http";
 import type { WorkosContext } from "../context";
 import { apiRoute, listQuery, workosError } from "../http-helpers";
 import { serializeOrganization, serializeRole } from "../serializers";
-import { registerGetById, registerList } from "./resource-routes";
+import { registerGetById, registerList, resource } from "./resource-routes";
 
 export function registerOrganizationRoutes(router: Router, context: WorkosContext) {
+  const organizations = resource("Organization", (store) => store.organizations, serializeOrganization);
+
   // GET /organizations - optional domains (comma list or repeated) and name search
-  registerList(
-    router,
-    context,
-    "/organizations",
-    (store) => store.organizations,
-    serializeOrganization,
-    (req, store) => {
-      const domains = new Set(listQuery(req.query, "domains").map((d) => d.toLowerCase()));
-      const search = req.query.get("search")?.trim().toLowerCase();
-      let rows = store.organizations.all();
-      if (domains.size > 0) rows = rows.filter((o) => o.domains.some((d) => domains.has(d.domain)));
-      if (search) rows = rows.filter((o) => o.name.toLowerCase().includes(search));
-      return rows;
-    },
-  );
+  registerList(router, context, "/organizations", organizations, (req, store) => {
+    const domains = new Set(listQuery(req.query, "domains").map((d) => d.toLowerCase()));
+    const search = req.query.get("search")?.trim().toLowerCase();
+    let rows = store.organizations.all();
+    if (domains.size > 0) rows = rows.filter((o) => o.domains.some((d) => domains.has(d.domain)));
+    if (search) rows = rows.filter((o) => o.name.toLowerCase().includes(search));
+    return rows;
+  });
 
   // GET /organizations/:id
-  registerGetById(
-    router,
-    context,
-    "/organizations/:id",
-    "Organization",
-    (store) => store.organizations,
-    serializeOrganization,
-  );
+  registerGetById(router, context, "/organizations/:id", organizations);
 
   // GET /authorization/organizations/:organizationId/roles - roles usable in the organisation
   router.get(

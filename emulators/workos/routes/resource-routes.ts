@@ -17,17 +17,28 @@ export function listPage<T extends { id: string }>(
   return { status: 200, body: listResponse(page.data.map(serialize), page) };
 }
 
-/**
- * GET `path` (ending in `/:id`): the record serialized, or WorkOS's 404 naming
- * `noun`. The table is picked per request because a reset replaces the store.
- */
+/** A kind of record the API serves: what its 404 calls it, where it is stored, and its JSON shape. */
+export type Resource<T extends { id: string }> = {
+  noun: string;
+  /** Picked per request, because a reset replaces the store. */
+  table: (store: Store) => Table<T>;
+  serialize: (record: T) => unknown;
+};
+
+export function resource<T extends { id: string }>(
+  noun: string,
+  table: (store: Store) => Table<T>,
+  serialize: (record: T) => unknown,
+): Resource<T> {
+  return { noun, table, serialize };
+}
+
+/** GET `path` (ending in `/:id`): the record serialized, or WorkOS's 404 naming the resource. */
 export function registerGetById<T extends { id: string }>(
   router: Router,
   context: WorkosContext,
   path: string,
-  noun: string,
-  table: (store: Store) => Table<T>,
-  serialize: (record: T) => unknown,
+  { noun, table, serialize }: Resource<T>,
 ) {
   router.get(
     path,
@@ -49,8 +60,7 @@ export function registerList<T extends { id: string }>(
   router: Router,
   context: WorkosContext,
   path: string,
-  table: (store: Store) => Table<T>,
-  serialize: (row: T) => unknown,
+  { table, serialize }: Resource<T>,
   select: (req: EmulatorRequest, store: Store) => readonly T[] | EmulatorResponse,
 ) {
   router.get(
