@@ -124,155 +124,41 @@ type PersonSpec = {
   mfa?: boolean;
 };
 
+/** A named person: their first membership's org is their home, which gives their e-mail domain. */
+function named(
+  key: string,
+  first: string,
+  last: string,
+  memberships: `${OrgSlug}:${OrgRole}`[],
+  components: string[],
+  { mfa = false } = {},
+): PersonSpec {
+  const parsed = memberships.map((m) => {
+    const [org, role] = m.split(":") as [OrgSlug, OrgRole];
+    return { org, role };
+  });
+  return { key, first, last, org: parsed[0]!.org, memberships: parsed, components, mfa };
+}
+
 const NAMED_PEOPLE: PersonSpec[] = [
-  {
-    key: "ada",
-    first: "Ada",
-    last: "Lovelace",
-    org: "acme",
-    memberships: [{ org: "acme", role: "admin" }],
-    components: ["Platform", "Billing"],
-  },
-  {
-    key: "grace",
-    first: "Grace",
-    last: "Hopper",
-    org: "acme",
-    memberships: [{ org: "acme", role: "manager" }],
-    components: ["Platform", "Tracking"],
-  },
-  {
-    key: "linus",
-    first: "Linus",
-    last: "Torvalds",
-    org: "acme",
-    memberships: [{ org: "acme", role: "member" }],
-    components: ["Platform", "Infrastructure"],
-  },
-  {
-    key: "margaret",
-    first: "Margaret",
-    last: "Hamilton",
-    org: "acme",
-    memberships: [
-      { org: "acme", role: "member" },
-      { org: "globex", role: "manager" },
-    ],
-    components: ["Tracking", "Routing"],
-  },
-  {
-    key: "ken",
-    first: "Ken",
-    last: "Thompson",
-    org: "acme",
-    memberships: [{ org: "acme", role: "member" }],
-    components: ["Infrastructure", "Berths"],
-  },
-  {
-    key: "barbara",
-    first: "Barbara",
-    last: "Liskov",
-    org: "acme",
-    memberships: [{ org: "acme", role: "member" }],
-    components: ["Billing", "Berths"],
-    mfa: true,
-  },
-  {
-    key: "donald",
-    first: "Donald",
-    last: "Knuth",
-    org: "acme",
-    memberships: [{ org: "acme", role: "member" }],
-    components: ["Tracking", "Customs"],
-  },
-  {
-    key: "hedy",
-    first: "Hedy",
-    last: "Lamarr",
-    org: "globex",
-    memberships: [{ org: "globex", role: "admin" }],
-    components: ["Routing", "Freight"],
-  },
-  {
-    key: "alan",
-    first: "Alan",
-    last: "Turing",
-    org: "globex",
-    memberships: [{ org: "globex", role: "member" }],
-    components: ["Freight", "Manifests"],
-  },
-  {
-    key: "radia",
-    first: "Radia",
-    last: "Perlman",
-    org: "globex",
-    memberships: [{ org: "globex", role: "member" }],
-    components: ["Routing", "Network"],
-  },
-  {
-    key: "frances",
-    first: "Frances",
-    last: "Allen",
-    org: "globex",
-    memberships: [{ org: "globex", role: "member" }],
-    components: ["Manifests", "Network"],
-  },
+  named("ada", "Ada", "Lovelace", ["acme:admin"], ["Platform", "Billing"]),
+  named("grace", "Grace", "Hopper", ["acme:manager"], ["Platform", "Tracking"]),
+  named("linus", "Linus", "Torvalds", ["acme:member"], ["Platform", "Infrastructure"]),
+  named("margaret", "Margaret", "Hamilton", ["acme:member", "globex:manager"], ["Tracking", "Routing"]),
+  named("ken", "Ken", "Thompson", ["acme:member"], ["Infrastructure", "Berths"]),
+  named("barbara", "Barbara", "Liskov", ["acme:member"], ["Billing", "Berths"], { mfa: true }),
+  named("donald", "Donald", "Knuth", ["acme:member"], ["Tracking", "Customs"]),
+  named("hedy", "Hedy", "Lamarr", ["globex:admin"], ["Routing", "Freight"]),
+  named("alan", "Alan", "Turing", ["globex:member"], ["Freight", "Manifests"]),
+  named("radia", "Radia", "Perlman", ["globex:member"], ["Routing", "Network"]),
+  named("frances", "Frances", "Allen", ["globex:member"], ["Manifests", "Network"]),
 ];
 
-const EXTRA_FIRST = [
-  "Edsger",
-  "John",
-  "Dennis",
-  "Tim",
-  "Katherine",
-  "Jean",
-  "Evelyn",
-  "Annie",
-  "Mary",
-  "Dorothy",
-  "Sophie",
-  "Bjarne",
-  "Guido",
-  "James",
-  "Niklaus",
-  "Leslie",
-  "Whitfield",
-  "Martin",
-  "Vint",
-  "Bob",
-  "Shafi",
-  "Silvio",
-  "Adele",
-  "Lynn",
-  "Carol",
-];
-const EXTRA_LAST = [
-  "Dijkstra",
-  "Backus",
-  "Ritchie",
-  "Berners",
-  "Johnson",
-  "Bartik",
-  "Boyes",
-  "Easley",
-  "Keller",
-  "Vaughan",
-  "Wilson",
-  "Stroustrup",
-  "Rossum",
-  "Gosling",
-  "Wirth",
-  "Lamport",
-  "Diffie",
-  "Hellman",
-  "Cerf",
-  "Kahn",
-  "Goldwasser",
-  "Micali",
-  "Goldberg",
-  "Conway",
-  "Shaw",
-];
+// Combined into the extra people of the large seed.
+const EXTRA_FIRST = `Edsger John Dennis Tim Katherine Jean Evelyn Annie Mary Dorothy Sophie Bjarne Guido
+  James Niklaus Leslie Whitfield Martin Vint Bob Shafi Silvio Adele Lynn Carol`.split(/\s+/);
+const EXTRA_LAST = `Dijkstra Backus Ritchie Berners Johnson Bartik Boyes Easley Keller Vaughan Wilson Stroustrup Rossum
+  Gosling Wirth Lamport Diffie Hellman Cerf Kahn Goldwasser Micali Goldberg Conway Shaw`.split(/\s+/);
 
 const ORG_SPECS: Record<
   OrgSlug,
