@@ -4,25 +4,12 @@
  */
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/lib/platform/config/demo";
+import { CHROMIUM_LAUNCH_OPTIONS } from "@/scripts/chromium";
 import { median, min, round } from "./stats";
 import type { Figure } from "./types";
 
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
-};
-
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch(LAUNCH);
+  return chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 }
 
 export type Session = { cookies: Awaited<ReturnType<BrowserContext["cookies"]>>; cookieHeader: string };

@@ -9,11 +9,10 @@ import { execFileSync } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import pg from "pg";
 import { DEMO_HOST, DEMO_PORTS } from "@/lib/platform/config/demo";
 import { launchVariables, parseEnv } from "@/lib/platform/env/schema";
 import { seedDatabase } from "@/prisma/seed-data";
-import { canConnect, startEmbeddedPostgres } from "@/scripts/db/embedded-postgres";
+import { canConnect, databaseUrlFor, recreateDatabase, startEmbeddedPostgres } from "@/scripts/db/embedded-postgres";
 import { applyMigrations, ROOT } from "@/scripts/db/schema-engine";
 
 export { ROOT };
@@ -112,9 +111,7 @@ export async function startDatabase(): Promise<string> {
   const configured = process.env.DATABASE_URL?.trim();
   let serverUrl: string;
   if (configured) {
-    const url = new URL(configured);
-    url.pathname = "/postgres";
-    serverUrl = url.toString();
+    serverUrl = databaseUrlFor(configured, "postgres");
   } else {
     const embedded = await startEmbeddedPostgres({
       dataDir: path.join(ROOT, ".data/bench-postgres"),
@@ -126,15 +123,9 @@ export async function startDatabase(): Promise<string> {
     serverUrl = embedded.urlFor("postgres");
   }
   if (!(await canConnect(serverUrl))) throw new Error(`cannot connect to ${serverUrl.replace(/:[^:@/]*@/, ":***@")}`);
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${BENCH_DATABASE}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${BENCH_DATABASE}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${BENCH_DATABASE}`;
-  await applyMigrations(url.toString());
-  return url.toString();
+  const url = await recreateDatabase(serverUrl, BENCH_DATABASE);
+  await applyMigrations(url);
+  return url;
 }
 
 export async function seed(databaseUrl: string, jiraUrl: string) {

@@ -2,8 +2,7 @@
 // local PostgreSQL when one runs, else an embedded one), then `npm start`.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import { canConnect, startEmbeddedPostgres } from "./db/embedded-postgres";
+import { canConnect, databaseUrlFor, recreateDatabase, startEmbeddedPostgres } from "./db/embedded-postgres";
 import { ROOT } from "./db/schema-engine";
 
 const LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -11,11 +10,7 @@ const DATABASE = "bosun_e2e";
 export const E2E_DATABASE_URL_FILE = path.join(ROOT, ".data/e2e-database-url");
 
 async function resolveServerUrl(): Promise<string> {
-  if (process.env.E2E_DATABASE_URL) {
-    const url = new URL(process.env.E2E_DATABASE_URL);
-    url.pathname = "/postgres";
-    return url.toString();
-  }
+  if (process.env.E2E_DATABASE_URL) return databaseUrlFor(process.env.E2E_DATABASE_URL, "postgres");
   if (await canConnect(LOCAL_SERVER, 1_000)) return LOCAL_SERVER;
   const embedded = await startEmbeddedPostgres({
     dataDir: path.join(ROOT, ".data/test-postgres"),
@@ -27,18 +22,10 @@ async function resolveServerUrl(): Promise<string> {
   return embedded.urlFor("postgres");
 }
 
-const serverUrl = await resolveServerUrl();
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
-await admin.query(`CREATE DATABASE "${DATABASE}"`);
-await admin.end();
-
-const databaseUrl = new URL(serverUrl);
-databaseUrl.pathname = `/${DATABASE}`;
-process.env.DATABASE_URL = databaseUrl.toString();
+const databaseUrl = await recreateDatabase(await resolveServerUrl(), DATABASE);
+process.env.DATABASE_URL = databaseUrl;
 // The browser tests read it to arrange state the UI cannot (an idle session, say).
 mkdirSync(path.join(ROOT, ".data"), { recursive: true });
-writeFileSync(E2E_DATABASE_URL_FILE, databaseUrl.toString());
+writeFileSync(E2E_DATABASE_URL_FILE, databaseUrl);
 process.argv[2] = "start";
 await import("./launch");

