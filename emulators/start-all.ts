@@ -14,7 +14,7 @@ export type StartAllOptions = {
   ports?: Partial<{ workos: number; jira: number; sentry: number }>;
   size?: SeedSize;
   seed?: number;
-  /** Where WorkOS and Sentry deliver webhooks (Bosun's base URL). */
+  /** Where WorkOS, Sentry and Jira deliver webhooks (Bosun's base URL). */
   bosunUrl?: string;
 };
 

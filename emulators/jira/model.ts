@@ -103,7 +103,13 @@ export type JiraChangeItem = {
 };
 
 /** One changelog entry of an issue: who changed what, when. */
-export type JiraChangeHistory = { id: string; issueId: number; authorId: string; created: number; items: JiraChangeItem[] };
+export type JiraChangeHistory = {
+  id: string;
+  issueId: number;
+  authorId: string;
+  created: number;
+  items: JiraChangeItem[];
+};
 
 /** A Jira admin ("system") webhook, managed through /rest/webhooks/1.0/webhook. */
 export type JiraAdminWebhook = {

@@ -42,3 +42,11 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     },
   };
 }
+
+/** One received delivery with its parsed body; payloads are read field by field in assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type ParsedWebhook = { hook: ReceivedWebhook; payload: Record<string, any> };
+
+export function parseReceived(receiver: WebhookReceiver): ParsedWebhook[] {
+  return receiver.received.map((hook) => ({ hook, payload: hook.body ? JSON.parse(hook.body) : {} }));
+}

@@ -24,9 +24,14 @@ import { type IssueSnapshot, diffIssue, snapshotIssue } from "./changes";
  * sprint, the platform version, the issue link).
  */
 
-/** Changelog items as the REST API and webhooks show them: values Jira has no string for are left out. */
-export function serializeChangeItem(item: JiraChangeItem) {
-  return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== null));
+/**
+ * Changelog items as the REST API and webhooks show them: all seven keys, with
+ * null where Jira has no value (as Jira sends them, although its description
+ * types them as strings). A missing `toString` key would read as
+ * Object.prototype.toString in a client.
+ */
+export function serializeChangeItem(item: JiraChangeItem): JiraChangeItem {
+  return { ...item };
 }
 
 function issueBean(ctx: SiteRequest, issue: JiraIssue) {
