@@ -158,6 +158,13 @@ async function idsMentioning(
   return rows.map((row) => row.id);
 }
 
+/** Whose mentions are rewritten, within which org. */
+type OrgErasure = { orgId: string; subject: ErasureSubject };
+
+/** An absent error message stays absent. */
+const pseudonymiseNullableText = (text: string | null, subject: ErasureSubject) =>
+  text === null ? { text: null, changed: false } : pseudonymiseText(text, subject);
+
 const asJson = (value: unknown) => (value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue));
 
 /** Audit entries are read and rewritten this many at a time: an org's log can hold many thousands of their actions. */
@@ -165,7 +172,7 @@ const AUDIT_BATCH = 1_000;
 
 async function pseudonymiseAuditLog(
   tx: Tx,
-  { orgId, userId, subject }: { orgId: string; userId: string; subject: ErasureSubject },
+  { orgId, userId, subject }: OrgErasure & { userId: string },
 ): Promise<number> {
   const mentioning = await idsMentioning(
     tx,
@@ -221,10 +228,7 @@ const FINISHED_WRITES = ["succeeded", "failed", "dead", "superseded"] as const;
  * its arguments (changing them would change what is sent); only its summary and
  * actor label, shown in lists, are rewritten now.
  */
-async function pseudonymiseOutbox(
-  tx: Tx,
-  { orgId, subject }: { orgId: string; subject: ErasureSubject },
-): Promise<number> {
+async function pseudonymiseOutbox(tx: Tx, { orgId, subject }: OrgErasure): Promise<number> {
   const ids = await idsMentioning(
     tx,
     "OutboxIntent",
@@ -242,8 +246,7 @@ async function pseudonymiseOutbox(
     if (finished) {
       const payload = pseudonymiseJson(intent.payload, subject);
       const result = pseudonymiseJson(intent.result, subject);
-      const lastError =
-        intent.lastError === null ? { text: null, changed: false } : pseudonymiseText(intent.lastError, subject);
+      const lastError = pseudonymiseNullableText(intent.lastError, subject);
       if (!payload.changed && !result.changed && !lastError.changed) continue;
       await tx.outboxIntent.update({
         where: { id: intent.id },
@@ -269,10 +272,7 @@ async function pseudonymiseOutbox(
 }
 
 /** Only runs that have ended: a run still going reads its input. */
-async function pseudonymiseAutomationRuns(
-  tx: Tx,
-  { orgId, subject }: { orgId: string; subject: ErasureSubject },
-): Promise<number> {
+async function pseudonymiseAutomationRuns(tx: Tx, { orgId, subject }: OrgErasure): Promise<number> {
   const ids = await idsMentioning(
     tx,
     "AutomationRun",
@@ -288,7 +288,7 @@ async function pseudonymiseAutomationRuns(
   for (const run of runs) {
     const input = pseudonymiseJson(run.input, subject);
     const decision = pseudonymiseJson(run.decision, subject);
-    const error = run.error === null ? { text: null, changed: false } : pseudonymiseText(run.error, subject);
+    const error = pseudonymiseNullableText(run.error, subject);
     if (!input.changed && !decision.changed && !error.changed) continue;
     await tx.automationRun.update({
       where: { id: run.id },
@@ -310,7 +310,7 @@ async function pseudonymiseAutomationRuns(
  */
 async function pseudonymiseWebhookDeliveries(
   tx: Tx,
-  { orgId, subject, includeOrgless }: { orgId: string; subject: ErasureSubject; includeOrgless: boolean },
+  { orgId, subject, includeOrgless }: OrgErasure & { includeOrgless: boolean },
 ): Promise<number> {
   const scope = includeOrgless
     ? Prisma.sql`("orgId" = ${orgId} OR ("orgId" IS NULL AND "source" = 'workos'))`
@@ -329,7 +329,7 @@ async function pseudonymiseWebhookDeliveries(
   let rewritten = 0;
   for (const delivery of deliveries) {
     const payload = pseudonymiseJson(delivery.payload, subject);
-    const error = delivery.error === null ? { text: null, changed: false } : pseudonymiseText(delivery.error, subject);
+    const error = pseudonymiseNullableText(delivery.error, subject);
     if (!payload.changed && !error.changed) continue;
     await tx.webhookDelivery.update({
       where: { id: delivery.id },
@@ -341,10 +341,7 @@ async function pseudonymiseWebhookDeliveries(
 }
 
 /** Cached upstream reads are copies: dropping them is enough, the next page view fetches them again. */
-async function dropCachedMentions(
-  tx: Tx,
-  { orgId, subject }: { orgId: string; subject: ErasureSubject },
-): Promise<number> {
+async function dropCachedMentions(tx: Tx, { orgId, subject }: OrgErasure): Promise<number> {
   const ids = await idsMentioning(tx, "CacheEntry", Prisma.sql`"value"::text`, Prisma.sql`"orgId" = ${orgId}`, subject);
   if (ids.length === 0) return 0;
   return (await tx.cacheEntry.deleteMany({ where: { orgId, id: { in: ids } } })).count;

@@ -39,6 +39,20 @@ async function inBatches(
   }
 }
 
+/** Deletes the scope's rows of `table` that match `where`, a batch at a time. */
+function deleteInBatches(
+  scope: Scope & Cutoff,
+  table: "OutboxIntent" | "CacheEntry" | "UserSession",
+  where: Prisma.Sql,
+): Promise<number> {
+  const from = Prisma.raw(`"${table}"`);
+  return inBatches(
+    scope,
+    (limit) =>
+      db.$executeRaw`DELETE FROM ${from} WHERE id IN (SELECT id FROM ${from} WHERE ${ofScope(scope)} AND ${where} LIMIT ${limit})`,
+  );
+}
+
 /**
  * Clears the payload of finished deliveries received before `before`, keeping
  * the row. The row is what recognises a redelivery (unique org, source and
@@ -86,37 +100,21 @@ export async function deleteOldAutomationRuns(scope: { orgId: string } & Cutoff)
 
 /** Deletes outbound writes that reached an end (succeeded, failed, dead, superseded) before `before`; pending and in-flight writes are never touched. */
 export async function deleteOldFinishedWrites(scope: { orgId: string } & Cutoff): Promise<number> {
-  return inBatches(
+  return deleteInBatches(
     scope,
-    (limit) =>
-      db.$executeRaw`
-      DELETE FROM "OutboxIntent" WHERE id IN (
-        SELECT id FROM "OutboxIntent"
-        WHERE ${ofScope(scope)} AND status IN ('succeeded', 'failed', 'dead', 'superseded') AND "completedAt" < ${scope.before}
-        LIMIT ${limit})`,
+    "OutboxIntent",
+    Prisma.sql`status IN ('succeeded', 'failed', 'dead', 'superseded') AND "completedAt" < ${scope.before}`,
   );
 }
 
 /** Deletes cache entries that expired before `before` (see STALE_CACHE_KEEP_DAYS for why not at once). */
 export async function deleteExpiredCacheEntries(scope: { orgId: string } & Cutoff): Promise<number> {
-  return inBatches(
-    scope,
-    (limit) =>
-      db.$executeRaw`
-      DELETE FROM "CacheEntry" WHERE id IN (
-        SELECT id FROM "CacheEntry" WHERE ${ofScope(scope)} AND "expiresAt" < ${scope.before} LIMIT ${limit})`,
-  );
+  return deleteInBatches(scope, "CacheEntry", Prisma.sql`"expiresAt" < ${scope.before}`);
 }
 
 /** Deletes session records created before `before` (see SESSION_MAX_LIFETIME_DAYS for why that, and not revoked or idle, decides). */
 export async function deleteEndedSessions(scope: Scope & Cutoff): Promise<number> {
-  return inBatches(
-    scope,
-    (limit) =>
-      db.$executeRaw`
-      DELETE FROM "UserSession" WHERE id IN (
-        SELECT id FROM "UserSession" WHERE ${ofScope(scope)} AND "createdAt" < ${scope.before} LIMIT ${limit})`,
-  );
+  return deleteInBatches(scope, "UserSession", Prisma.sql`"createdAt" < ${scope.before}`);
 }
 
 export type RetentionRunRecord = { finishedAt: Date; counts: RetentionCounts };
