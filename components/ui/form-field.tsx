@@ -54,3 +54,17 @@ export function InputField({
     </label>
   );
 }
+
+/** A checkbox with its label after it; the other attributes (checked and onChange, or name and defaultChecked) pass through. */
+export function CheckboxField({
+  children,
+  labelClassName = "flex items-center gap-2 text-sm",
+  ...input
+}: Omit<React.ComponentProps<"input">, "type" | "className"> & { labelClassName?: string }) {
+  return (
+    <label className={labelClassName}>
+      <input {...input} type="checkbox" className="h-4 w-4" />
+      {children}
+    </label>
+  );
+}

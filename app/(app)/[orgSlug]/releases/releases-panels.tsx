@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Freshness } from "@/components/ui/freshness";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton";
-import { SelectField } from "@/components/ui/form-field";
+import { CheckboxField, SelectField } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TableHead } from "@/components/ui/table-head";
 import { compareVersions, type ReleaseHealth } from "@/lib/domain/release-health";
@@ -72,16 +72,9 @@ export async function ReleasesPanel({
     <Card>
       <form className="mb-4 flex flex-wrap items-end gap-3">
         <SelectField label="Sort by" name="sort" defaultValue={sort} options={SORT_OPTIONS} />
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            name="regressions"
-            value="1"
-            defaultChecked={Boolean(regressions)}
-            className="h-4 w-4"
-          />{" "}
+        <CheckboxField name="regressions" value="1" defaultChecked={Boolean(regressions)}>
           Only regressions
-        </label>
+        </CheckboxField>
         <SubmitButton>Apply</SubmitButton>
       </form>
       <DataTable head={<TableHead columns={COLUMNS} tight />}>

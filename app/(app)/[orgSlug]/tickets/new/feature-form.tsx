@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { FeedbackMessage, type Feedback } from "@/components/ui/action-feedback";
 import { Card } from "@/components/ui/card";
+import { CheckboxField } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { parseStoriesMarkdown } from "@/lib/domain/requirements/markdown";
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
@@ -27,6 +28,36 @@ const lines = (text: string) =>
 
 /** A blank estimate is "not estimated"; anything else is sent as a number for the server to check. */
 const estimate = (text: string) => (text.trim() === "" ? null : Number(text.trim()));
+
+/** A box for a comma-separated list; `errors` are the messages about its items, each shown under it. */
+function CommaSeparatedField({
+  label,
+  value,
+  onChange,
+  errors = [],
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors?: [string, string][];
+}) {
+  return (
+    <label className="text-sm font-medium sm:col-span-3">
+      {label} <span className="font-normal text-slate-500">(comma-separated)</span>
+      <input
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className={INPUT}
+        aria-invalid={errors.length > 0 ? true : undefined}
+      />
+      {errors.map(([key, message]) => (
+        <span key={key} className="mt-1 block text-xs font-normal text-red-600">
+          {message}
+        </span>
+      ))}
+    </label>
+  );
+}
 
 export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: string[] }) {
   const [feature, setFeature] = useState({
@@ -203,39 +234,24 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
             />
             {fieldError("businessValue")}
           </label>
-          <label className="text-sm font-medium sm:col-span-3">
-            Labels <span className="font-normal text-slate-500">(comma-separated)</span>
-            <input
-              value={feature.labels}
-              onChange={(e) => edit({ labels: e.target.value })}
-              className={INPUT}
-              aria-invalid={Object.keys(errors).some((k) => k.startsWith("labels")) ? true : undefined}
-            />
-            {Object.entries(errors)
-              .filter(([k]) => k.startsWith("labels"))
-              .map(([k, message]) => (
-                <span key={k} className="mt-1 block text-xs font-normal text-red-600">
-                  {message}
-                </span>
-              ))}
-          </label>
-          <label className="text-sm font-medium sm:col-span-3">
-            Components <span className="font-normal text-slate-500">(comma-separated)</span>
-            <input
-              value={feature.components}
-              onChange={(e) => edit({ components: e.target.value })}
-              className={INPUT}
-            />
-          </label>
-          <label className="flex items-center gap-2 text-sm sm:col-span-6">
-            <input
-              type="checkbox"
-              checked={feature.targetSprint}
-              onChange={(e) => edit({ targetSprint: e.target.checked })}
-              className="h-4 w-4"
-            />
+          <CommaSeparatedField
+            label="Labels"
+            value={feature.labels}
+            onChange={(labels) => edit({ labels })}
+            errors={Object.entries(errors).filter(([k]) => k.startsWith("labels"))}
+          />
+          <CommaSeparatedField
+            label="Components"
+            value={feature.components}
+            onChange={(components) => edit({ components })}
+          />
+          <CheckboxField
+            labelClassName="flex items-center gap-2 text-sm sm:col-span-6"
+            checked={feature.targetSprint}
+            onChange={(e) => edit({ targetSprint: e.target.checked })}
+          >
             Suggest a sprint with room for it
-          </label>
+          </CheckboxField>
         </div>
       </Card>
 

@@ -3,7 +3,7 @@
 import { useMemo, useState, useTransition } from "react";
 import { FeedbackMessage, type Feedback } from "@/components/ui/action-feedback";
 import { Card } from "@/components/ui/card";
-import { SelectField } from "@/components/ui/form-field";
+import { CheckboxField, SelectField } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { markdownToHtml } from "@/lib/domain/release-notes/markdown-to-html";
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
@@ -150,15 +150,9 @@ export function NotesEditor({
             options={GROUPINGS}
           />
           {variant === "customer" && (
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={hideKeys}
-                onChange={(e) => setHideKeys(e.target.checked)}
-                className="h-4 w-4"
-              />
+            <CheckboxField checked={hideKeys} onChange={(e) => setHideKeys(e.target.checked)}>
               Hide Jira keys
-            </label>
+            </CheckboxField>
           )}
           <button type="button" onClick={regenerate} disabled={pending} className={BUTTON}>
             Regenerate from Jira and Sentry
@@ -213,27 +207,23 @@ export function NotesEditor({
       {canEdit && (
         <Card title="Publish">
           <div className="space-y-2 text-sm">
-            <label className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={markReleased}
-                onChange={(e) => setMarkReleased(e.target.checked)}
-                className="h-4 w-4"
-              />
+            <CheckboxField
+              labelClassName="flex items-center gap-2"
+              checked={markReleased}
+              onChange={(e) => setMarkReleased(e.target.checked)}
+            >
               Mark the Jira version released today
               {unreleasedJiraVersions.length > 0
                 ? ` (${unreleasedJiraVersions.join(", ")} unreleased)`
                 : " (already released)"}
-            </label>
-            <label className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={closeCompleted}
-                onChange={(e) => setCloseCompleted(e.target.checked)}
-                className="h-4 w-4"
-              />
+            </CheckboxField>
+            <CheckboxField
+              labelClassName="flex items-center gap-2"
+              checked={closeCompleted}
+              onChange={(e) => setCloseCompleted(e.target.checked)}
+            >
               Close the release&apos;s completed issues (In Review → Done)
-            </label>
+            </CheckboxField>
             <SubmitButton type="button" onClick={publish} pending={pending} disabled={!latest || dirty}>
               {latest ? `Publish revision ${latest.revision}` : "Save before publishing"}
             </SubmitButton>
