@@ -167,6 +167,27 @@ const pseudonymiseNullableText = (text: string | null, subject: ErasureSubject) 
 
 const asJson = (value: unknown) => (value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue));
 
+/**
+ * A finished write or run as it is stored: its JSON, an optional JSON (left as it is, `undefined`, unless it
+ * mentions the person) and its error; null when none of them mentions the person.
+ */
+function pseudonymiseFinishedRecord(
+  subject: ErasureSubject,
+  json: unknown,
+  optionalJson: unknown,
+  error: string | null,
+) {
+  const main = pseudonymiseJson(json, subject);
+  const optional = pseudonymiseJson(optionalJson, subject);
+  const text = pseudonymiseNullableText(error, subject);
+  if (!main.changed && !optional.changed && !text.changed) return null;
+  return {
+    json: main.value as Prisma.InputJsonValue,
+    optionalJson: optional.changed ? asJson(optional.value) : undefined,
+    error: text.text,
+  };
+}
+
 /** Audit entries are read and rewritten this many at a time: an org's log can hold many thousands of their actions. */
 const AUDIT_BATCH = 1_000;
 
@@ -244,17 +265,11 @@ async function pseudonymiseOutbox(tx: Tx, { orgId, subject }: OrgErasure): Promi
   for (const intent of intents) {
     const finished = (FINISHED_WRITES as readonly string[]).includes(intent.status);
     if (finished) {
-      const payload = pseudonymiseJson(intent.payload, subject);
-      const result = pseudonymiseJson(intent.result, subject);
-      const lastError = pseudonymiseNullableText(intent.lastError, subject);
-      if (!payload.changed && !result.changed && !lastError.changed) continue;
+      const rewrite = pseudonymiseFinishedRecord(subject, intent.payload, intent.result, intent.lastError);
+      if (!rewrite) continue;
       await tx.outboxIntent.update({
         where: { id: intent.id },
-        data: {
-          payload: payload.value as Prisma.InputJsonValue,
-          ...(result.changed ? { result: asJson(result.value) } : {}),
-          lastError: lastError.text,
-        },
+        data: { payload: rewrite.json, result: rewrite.optionalJson, lastError: rewrite.error },
       });
     } else {
       const stored = intent.payload as { meta?: unknown } | null;
@@ -286,17 +301,11 @@ async function pseudonymiseAutomationRuns(tx: Tx, { orgId, subject }: OrgErasure
   });
   let rewritten = 0;
   for (const run of runs) {
-    const input = pseudonymiseJson(run.input, subject);
-    const decision = pseudonymiseJson(run.decision, subject);
-    const error = pseudonymiseNullableText(run.error, subject);
-    if (!input.changed && !decision.changed && !error.changed) continue;
+    const rewrite = pseudonymiseFinishedRecord(subject, run.input, run.decision, run.error);
+    if (!rewrite) continue;
     await tx.automationRun.update({
       where: { id: run.id },
-      data: {
-        input: input.value as Prisma.InputJsonValue,
-        ...(decision.changed ? { decision: asJson(decision.value) } : {}),
-        error: error.text,
-      },
+      data: { input: rewrite.json, decision: rewrite.optionalJson, error: rewrite.error },
     });
     rewritten++;
   }
