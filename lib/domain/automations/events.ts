@@ -53,6 +53,28 @@ export type AutomationEvent =
       title: string;
       branch: string;
       url: string;
+      /** The description, for "Fixes WEB-G" (absent on events stored before it was read). */
+      body?: string | null;
+    }
+  /**
+   * A change to a Sentry issue that no rule reacts to but the two-way sync does: resolved, archived,
+   * assigned, or a comment added. Its facts are what the webhook said at the time.
+   */
+  | {
+      type: "sentry.issue_change";
+      action: "resolved" | "archived" | "assigned" | "comment";
+      issueId: string;
+      shortId: string | null;
+      substatus: string | null;
+      /** Archived until (ISO), when Sentry said. */
+      ignoreUntil: string | null;
+      inNextRelease: boolean;
+      assignee: { name: string; email: string | null } | null;
+      comment: { id: string; text: string } | null;
+      /** Who made the change in Sentry. */
+      actorName: string | null;
+      /** When Sentry says it happened (comments), else null: the delivery's arrival stands in. */
+      at: string | null;
     };
 
 export type AutomationEventType = AutomationEvent["type"];
@@ -70,5 +92,7 @@ export function describeEvent(event: AutomationEvent): string {
       return `Branch ${event.branch} created in ${event.repo}`;
     case "git.pull_request":
       return `Pull request #${event.number} ${event.action} in ${event.repo}: ${event.title}`;
+    case "sentry.issue_change":
+      return `Sentry issue ${event.shortId ?? event.issueId} ${event.action === "comment" ? "commented on" : event.action}`;
   }
 }

@@ -11,6 +11,8 @@ import {
 import { can, type Role } from "@/lib/domain/permissions";
 import { env } from "@/lib/platform/env";
 import { listJobs } from "@/lib/platform/jobs";
+import { getSyncSettings, loadSyncActivity, type SyncActivityRow } from "@/lib/features/sync";
+import type { SyncSettings } from "@/lib/domain/sync";
 import type { RuleKindOption, RuleView, RunStatusFilter } from "./views";
 
 export type AutomationWrite = ListedWrite;
@@ -36,6 +38,7 @@ export type AutomationsPageData =
       deadJobs: DeadJob[];
       last24h: { deliveries: number; runsSucceeded: number; runsFailed: number };
       webhookUrls: { sentry: string; github: string };
+      sync: { settings: SyncSettings; activity: SyncActivityRow[] };
     };
 
 export async function loadAutomationsPage({
@@ -58,13 +61,15 @@ export async function loadAutomationsPage({
     ]);
     return { access: "own-writes", pending, failed };
   }
-  const [rules, pending, failed, deliveries, deadJobs, activity] = await Promise.all([
+  const [rules, pending, failed, deliveries, deadJobs, activity, syncSettings, syncActivity] = await Promise.all([
     listRules({ orgId }),
     listPendingWrites({ orgId }),
     listFailedWrites({ orgId }),
     listDeliveries({ orgId, sources: ["sentry", "github"] }),
     listJobs({ orgId, statuses: ["dead"], limit: 20 }),
     automationActivity({ orgId, since: new Date(now.getTime() - 86_400_000) }),
+    getSyncSettings({ orgId }),
+    loadSyncActivity({ orgId }),
   ]);
   const views = rules.map(ruleView);
   const hook = (source: string) => `${env.publicUrl}/api/webhooks/${source}/${orgSlug}`;
@@ -89,6 +94,7 @@ export async function loadAutomationsPage({
       runsFailed: activity.runs.failed ?? 0,
     },
     webhookUrls: { sentry: hook("sentry"), github: hook("github") },
+    sync: { settings: syncSettings, activity: syncActivity },
   };
 }
 

@@ -1,16 +1,17 @@
 import "server-only";
 import { findDeliveryById, finishDelivery } from "@/lib/db/system/webhook-deliveries";
+import type { AutomationEvent } from "@/lib/domain/automations";
 import type { WebhookReading } from "@/lib/integrations/sentry/webhook-transform";
-import { automationEventSchema } from "@/lib/platform/webhooks/event-schema";
 import { readQueuedDelivery } from "@/lib/platform/webhooks/queued-delivery";
 import { readWebhook } from "@/lib/platform/webhooks/read";
 import { PermanentJobError, RetryLaterError, type JobRecord } from "@/lib/platform/jobs";
+import { deliveryEventSchema, syncFromPullRequest, syncFromSentryEvent, type SyncResult } from "@/lib/features/sync";
 import { runRulesForEvent, secondsUntilRetry } from "./run-rules";
 
 /*
  * The queue's handler for a stored Sentry or GitHub delivery: takes the event
- * intake read from it and queued with it, runs the org's rules, and records
- * the delivery's outcome. While a write waits for Jira the job is retried
+ * intake read from it and queued with it, runs the org's rules and the
+ * Jira–Sentry sync, and records the delivery's outcome. While a write waits for Jira the job is retried
  * later; runs that finished are not redone.
  */
 
@@ -20,7 +21,7 @@ export function readStoredDelivery(delivery: { source: string; eventType: string
 }
 
 export async function processDelivery(job: JobRecord): Promise<void> {
-  const queued = readQueuedDelivery(job.payload, automationEventSchema);
+  const queued = readQueuedDelivery(job.payload, deliveryEventSchema);
   const delivery = await findDeliveryById({ id: queued.deliveryId });
   if (!delivery?.orgId) throw new PermanentJobError(`Delivery ${queued.deliveryId} no longer exists`);
 
@@ -40,6 +41,8 @@ export async function processDelivery(job: JobRecord): Promise<void> {
     trigger: { key: `delivery:${delivery.id}`, deliveryId: delivery.id, requestId: `webhook-${delivery.id}` },
     lastAttempt: job.attempts >= job.maxAttempts,
   });
+  // The sync's writes are idempotent per event, so a retried job repeats none of them.
+  const synced = await syncDelivery({ orgId: delivery.orgId, event: reading.event, delivery });
   const waiting = results.filter((r) => r.status === "pending");
   // A read that failed (Sentry down) is retried with backoff and uses up attempts; a write the outbox holds is waited for.
   const failedReads = waiting.filter((r) => r.waitingOn === "read");
@@ -52,7 +55,23 @@ export async function processDelivery(job: JobRecord): Promise<void> {
   else
     await finishDelivery({
       id: delivery.id,
-      status: results.some((r) => r.status === "succeeded") ? "processed" : "ignored",
-      error: results.length === 0 ? "no enabled rule listens to this event" : undefined,
+      status: results.some((r) => r.status === "succeeded") || synced.some(changedSomething) ? "processed" : "ignored",
+      error: results.length === 0 && synced.length === 0 ? "no enabled rule listens to this event" : undefined,
     });
+}
+
+const changedSomething = (result: SyncResult) => result.outcome === "applied" || result.outcome === "conflict";
+
+/** The sync decides what each event means; it acts only on linked pairs and on what the org turned on. */
+function syncDelivery({
+  orgId,
+  event,
+  delivery,
+}: {
+  orgId: string;
+  event: AutomationEvent;
+  delivery: { id: string; receivedAt: Date };
+}): Promise<SyncResult[]> {
+  if (event.type === "git.pull_request") return syncFromPullRequest({ orgId, event, deliveryId: delivery.id });
+  return syncFromSentryEvent({ orgId, event, deliveryId: delivery.id, receivedAt: delivery.receivedAt });
 }

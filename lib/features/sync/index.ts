@@ -1,12 +1,12 @@
-import type { JiraEvent } from "@/lib/domain/jira-events/events";
-import type { SyncResult } from "@/lib/domain/sync/outcomes";
-
-export type { SyncResult } from "@/lib/domain/sync/outcomes";
-
-export type SyncFromJiraInput = { orgId: string; event: JiraEvent; sourceKey: string; deliveryId: string | null };
-
-/** Applies a normalised Jira webhook event to the linked Sentry issue, as the org's sync settings allow. */
-export async function syncFromJiraEvent(input: SyncFromJiraInput): Promise<SyncResult[]> {
-  if (input.event.type !== "jira.issue") return [];
-  return [];
-}
+/*
+ * Two-way sync of linked Sentry issues and Jira tickets: status, assignee, comments and regressions,
+ * and merged pull requests that say "Fixes WEB-G". The rules are in lib/domain/sync; every write goes
+ * through the outbox and every decision is recorded as SyncActivity for the automations page.
+ */
+export type { SyncResult } from "@/lib/domain/sync";
+export { syncFromJiraEvent, type SyncFromJiraInput } from "./from-jira";
+export { syncFromSentryEvent, type SyncFromSentryInput } from "./from-sentry";
+export { syncFromPullRequest, type SyncFromPullRequestInput } from "./from-pull-request";
+export { getSyncSettings, saveSyncSettings } from "./settings";
+export { loadSyncActivity, type SyncActivityRow } from "./load-activity";
+export { deliveryEventSchema } from "./event-schema";

@@ -4,7 +4,8 @@ import type { WebhookReading } from "@/lib/integrations/sentry/webhook-transform
 
 /**
  * GitHub webhooks (`create` for branches, `pull_request`) → the events
- * automation rules react to. Pure. Tags, pings and other events are ignored.
+ * automation rules react to. Pure. A pull request keeps its description, where
+ * "Fixes WEB-G" names the Sentry issues a merge resolves. Tags, pings and other events are ignored.
  */
 const repository = z.object({ full_name: z.string().min(1), html_url: z.string().min(1) });
 const createPayload = z.object({ ref: z.string().min(1), ref_type: z.string(), repository });
@@ -13,6 +14,7 @@ const pullRequestPayload = z.object({
   number: z.number().int(),
   pull_request: z.object({
     title: z.string(),
+    body: z.string().nullish(),
     html_url: z.string().min(1),
     merged: z.boolean().nullish(),
     head: z.object({ ref: z.string() }),
@@ -64,6 +66,7 @@ export function readGithubWebhook(eventName: string | null, body: unknown): Webh
         title: pr.title,
         branch: pr.head.ref,
         url: pr.html_url,
+        body: pr.body ?? null,
       },
     };
   }

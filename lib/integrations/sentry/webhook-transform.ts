@@ -5,8 +5,9 @@ import { issueSchema, toIssueSummary } from "./issue-transform";
 
 /**
  * Sentry integration-platform webhooks (`{action, installation, data, actor}`,
- * resource named by `Sentry-Hook-Resource`) → the events automation rules
- * react to. Pure. Resources and actions no rule reacts to are "ignored", not
+ * resource named by `Sentry-Hook-Resource`) → the events automation rules and
+ * the two-way sync with Jira react to (resolved, archived and assigned issues
+ * and new comments are read for the sync only). Pure. Resources and actions no rule reacts to are "ignored", not
  * errors; a payload that is not what Sentry sends is "invalid", naming the field.
  */
 export type WebhookReading =
@@ -19,6 +20,27 @@ const issueData = z.object({ issue: issueSchema });
 const eventAlertData = z.object({
   event: z.object({ issue_id: z.union([z.string(), z.number()]).transform(String), release: z.string().nullish() }),
 });
+/** What the two-way sync reads besides the issue itself: how it was resolved or archived. */
+const statusDetails = z
+  .object({ ignoreUntil: z.string().nullish(), inNextRelease: z.boolean().nullish() })
+  .partial()
+  .nullish()
+  .catch(null);
+const changedIssueData = z.object({ issue: issueSchema.extend({ statusDetails }) });
+const commentData = z.object({
+  comment: z.string(),
+  comment_id: z.union([z.string(), z.number()]).transform(String),
+  issue_id: z.union([z.string(), z.number()]).transform(String),
+  timestamp: z.string().nullish(),
+});
+const actorName = z.object({ actor: z.object({ name: z.string().nullish() }).nullish() }).catch({ actor: null });
+/** Issue actions the sync follows; "ignored" is what older Sentry versions call archiving. */
+const CHANGE_ACTIONS: Record<string, "resolved" | "archived" | "assigned"> = {
+  resolved: "resolved",
+  archived: "archived",
+  ignored: "archived",
+  assigned: "assigned",
+};
 const metricAlertData = z.object({
   description_text: z.string().nullish(),
   description_title: z.string().nullish(),
@@ -45,6 +67,29 @@ export function readSentryWebhook(resource: string | null, body: unknown): Webho
   if (!parsed.success) return invalid(parsed.error);
   const { action, data } = parsed.data;
 
+  const actor = actorName.parse(body).actor?.name ?? null;
+  if (resource === "issue" && CHANGE_ACTIONS[action]) return readIssueChange(CHANGE_ACTIONS[action], data, actor);
+  if (resource === "comment") {
+    if (action !== "created") return { kind: "ignored", reason: `comment.${action} is not synced` };
+    const comment = commentData.safeParse(data);
+    if (!comment.success) return invalid(comment.error, ["data"]);
+    return {
+      kind: "event",
+      event: {
+        type: "sentry.issue_change",
+        action: "comment",
+        issueId: comment.data.issue_id,
+        shortId: null,
+        substatus: null,
+        ignoreUntil: null,
+        inNextRelease: false,
+        assignee: null,
+        comment: { id: comment.data.comment_id, text: comment.data.comment },
+        actorName: actor,
+        at: comment.data.timestamp ?? null,
+      },
+    };
+  }
   if (resource === "issue") {
     if (action !== "created" && action !== "unresolved")
       return { kind: "ignored", reason: `issue.${action} starts no automation` };
@@ -92,4 +137,36 @@ export function readSentryWebhook(resource: string | null, body: unknown): Webho
     };
   }
   return { kind: "ignored", reason: `${resource} webhooks start no automation` };
+}
+
+/** A resolved, archived or assigned issue: read for the two-way sync (no rule reacts to these). */
+function readIssueChange(
+  action: "resolved" | "archived" | "assigned",
+  data: Record<string, unknown>,
+  actor: string | null,
+): WebhookReading {
+  const parsed = changedIssueData.safeParse(data);
+  if (!parsed.success) return invalid(parsed.error, ["data"]);
+  const summary = toIssueSummary(parsed.data.issue);
+  if (!summary) return { kind: "invalid", fields: { "data.issue": "is not a Sentry issue" } };
+  const details = parsed.data.issue.statusDetails ?? {};
+  return {
+    kind: "event",
+    event: {
+      type: "sentry.issue_change",
+      action,
+      issueId: summary.id,
+      shortId: summary.shortId,
+      substatus: summary.substatus,
+      ignoreUntil: details.ignoreUntil ?? null,
+      inNextRelease: details.inNextRelease ?? false,
+      assignee:
+        summary.assignee?.type === "user"
+          ? { name: summary.assignee.name, email: summary.assignee.email || null }
+          : null,
+      comment: null,
+      actorName: actor,
+      at: null,
+    },
+  };
 }

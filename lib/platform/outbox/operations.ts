@@ -17,6 +17,7 @@ import {
   releaseVersion,
   transitionForward,
 } from "@/lib/integrations/jira";
+import { transitionBack } from "@/lib/integrations/jira/sync-writes";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { findExternalIssueLink, linkExternalIssue, updateIssues } from "@/lib/integrations/sentry";
 import * as workos from "@/lib/integrations/workos";
@@ -279,6 +280,13 @@ export const OPERATIONS = {
     result: jiraTransition,
     run: async ({ issueKey: key, targetStatus, statusOrder }, context) =>
       transitionForward(await requireJira(context), { issueKey: key, target: targetStatus, order: statusOrder }),
+  }),
+  "jira.issue.transition_back": operation({
+    service: "jira",
+    args: z.object({ issueKey, targetStatus: z.string().min(1), statusOrder: z.array(z.string().min(1)).min(2) }),
+    result: jiraTransition,
+    run: async ({ issueKey: key, targetStatus, statusOrder }, context) =>
+      transitionBack(await requireJira(context), { issueKey: key, target: targetStatus, order: statusOrder }),
   }),
   "jira.issue.comment": operation({
     service: "jira",

@@ -11,6 +11,8 @@ import { RetryButton } from "./retry-button";
 import { RuleCard } from "./rule-card";
 import { RunLogPanel, RunLogSkeleton } from "./run-log-panel";
 import { StatusBadge } from "./status-badge";
+import { SyncActivityLog } from "./sync-activity-log";
+import { SyncSettingsForm } from "./sync-settings-form";
 
 export const metadata = { title: "Automations" };
 
@@ -49,7 +51,7 @@ export default async function AutomationsPage({
       </>
     );
   }
-  const { canEdit, rules, kinds, pending, failed, deliveries, deadJobs, last24h, webhookUrls } = data;
+  const { canEdit, rules, kinds, pending, failed, deliveries, deadJobs, last24h, webhookUrls, sync } = data;
   const runStatus = parseRunStatus((await searchParams).runs);
 
   return (
@@ -108,6 +110,14 @@ export default async function AutomationsPage({
             <RunLogPanel orgId={org.id} orgSlug={org.slug} status={runStatus} canRetry={canEdit} />
           </Suspense>
         </section>
+
+        <Card title="Jira–Sentry sync">
+          <SyncSettingsForm orgSlug={org.slug} initial={sync.settings} canEdit={canEdit} />
+        </Card>
+
+        <Card title="Sync activity">
+          <SyncActivityLog rows={sync.activity} />
+        </Card>
 
         <Card title="Webhook deliveries">
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import type { AutomationEvent } from "@/lib/domain/automations";
+import { automationEventSchema } from "@/lib/platform/webhooks/event-schema";
+
+/**
+ * The event a Sentry or GitHub delivery's job carries, as the delivery job reads it back: every
+ * automation event, plus what the sync reads — a Sentry issue change, and a pull request with its
+ * description (which the automation schema would drop). An older job's pull request without one
+ * still reads, as the automation event it was.
+ */
+const sentryIssueChange = z.object({
+  type: z.literal("sentry.issue_change"),
+  action: z.enum(["resolved", "archived", "assigned", "comment"]),
+  issueId: z.string(),
+  shortId: z.string().nullable(),
+  substatus: z.string().nullable(),
+  ignoreUntil: z.string().nullable(),
+  inNextRelease: z.boolean(),
+  assignee: z.object({ name: z.string(), email: z.string().nullable() }).nullable(),
+  comment: z.object({ id: z.string(), text: z.string() }).nullable(),
+  actorName: z.string().nullable(),
+  at: z.string().nullable(),
+});
+
+const pullRequestWithBody = z.object({
+  type: z.literal("git.pull_request"),
+  action: z.enum(["opened", "merged", "closed", "updated"]),
+  repo: z.string(),
+  number: z.number().int(),
+  title: z.string(),
+  branch: z.string(),
+  url: z.string(),
+  body: z.string().nullable(),
+});
+
+export const deliveryEventSchema: z.ZodType<AutomationEvent> = z.union([
+  sentryIssueChange,
+  pullRequestWithBody,
+  automationEventSchema,
+]);

@@ -1,0 +1,43 @@
+import "server-only";
+import { listRecentSyncActivity } from "@/lib/db/queries/sync-activity";
+import type { ConflictRecord, SyncDirection, SyncOutcome } from "@/lib/domain/sync";
+
+/** One row of the sync's run log as the automations page shows it. */
+export type SyncActivityRow = {
+  id: string;
+  occurredAt: Date;
+  sentryShortId: string | null;
+  sentryIssueId: string | null;
+  jiraIssueKey: string | null;
+  linked: boolean;
+  direction: SyncDirection;
+  field: string;
+  trigger: string;
+  outcome: SyncOutcome;
+  detail: string | null;
+  conflict: ConflictRecord | null;
+};
+
+export async function loadSyncActivity({
+  orgId,
+  limit = 50,
+}: {
+  orgId: string;
+  limit?: number;
+}): Promise<SyncActivityRow[]> {
+  const rows = await listRecentSyncActivity({ orgId, limit });
+  return rows.map((row) => ({
+    id: row.id,
+    occurredAt: row.occurredAt,
+    sentryShortId: row.sentryShortId,
+    sentryIssueId: row.sentryIssueId,
+    jiraIssueKey: row.jiraIssueKey,
+    linked: row.linkId !== null,
+    direction: row.direction,
+    field: row.field,
+    trigger: row.trigger,
+    outcome: row.outcome,
+    detail: row.detail,
+    conflict: row.conflict as ConflictRecord | null,
+  }));
+}
