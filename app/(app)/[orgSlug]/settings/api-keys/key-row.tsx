@@ -3,6 +3,7 @@
 import { revokeApiKeyAction } from "./actions";
 import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
 import { TableRow } from "@/components/ui/data-table";
+import { RowButton } from "@/components/ui/row-button";
 import { SCOPE_LABEL } from "./labels";
 
 export type KeyRowData = {
@@ -59,14 +60,9 @@ export function KeyRow({ orgSlug, apiKey }: { orgSlug: string; apiKey: KeyRowDat
       </td>
       <td className="py-3 text-right">
         {status === "active" && (
-          <button
-            type="button"
-            onClick={revoke}
-            disabled={pending}
-            className="rounded-md border border-slate-200 px-2.5 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60 dark:border-slate-700 dark:text-red-400 dark:hover:bg-red-950"
-          >
+          <RowButton danger onClick={revoke} disabled={pending}>
             Revoke<span className="sr-only"> {apiKey.name}</span>
-          </button>
+          </RowButton>
         )}
       </td>
     </TableRow>

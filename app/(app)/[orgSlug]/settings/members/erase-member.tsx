@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { eraseDepartedMemberAction } from "./erase-actions";
 import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
+import { RowButton } from "@/components/ui/row-button";
 
 /**
  * Erasing a departed person's personal data cannot be undone, so the admin
@@ -27,13 +28,9 @@ export function EraseMember({
   if (!open) {
     return (
       <div className="text-left">
-        <button
-          type="button"
-          onClick={() => setOpen(true)}
-          className="rounded-md border border-slate-200 px-2.5 py-1 text-sm text-red-700 hover:bg-red-50 dark:border-slate-700 dark:text-red-400 dark:hover:bg-red-950"
-        >
+        <RowButton danger onClick={() => setOpen(true)}>
           Erase personal data<span className="sr-only"> of {member.name}</span>
-        </button>
+        </RowButton>
         <FeedbackMessage feedback={feedback} />
       </div>
     );

@@ -2,6 +2,7 @@
 
 import { revokeInvitationAction } from "./actions";
 import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
+import { RowButton } from "@/components/ui/row-button";
 
 export function InvitationRow({
   orgSlug,
@@ -22,18 +23,16 @@ export function InvitationRow({
         </span>
       </span>
       {canManage && (
-        <button
-          type="button"
+        <RowButton
           disabled={pending}
           onClick={() =>
             run((idempotencyKey) =>
               revokeInvitationAction({ orgSlug, invitationId: invitation.id, email: invitation.email, idempotencyKey }),
             )
           }
-          className="rounded-md border border-slate-200 px-2.5 py-1 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
         >
           Revoke<span className="sr-only"> invitation of {invitation.email}</span>
-        </button>
+        </RowButton>
       )}
       <FeedbackMessage feedback={feedback} />
     </li>

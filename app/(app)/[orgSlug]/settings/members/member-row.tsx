@@ -5,6 +5,7 @@ import { resetMemberMfaAction } from "./mfa-actions";
 import { EraseMember } from "./erase-member";
 import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
 import { TableRow } from "@/components/ui/data-table";
+import { RowButton } from "@/components/ui/row-button";
 
 export type MemberRowData = {
   userId: string;
@@ -88,24 +89,14 @@ export function MemberRow({
       <td className="py-3 pr-4 text-sm text-slate-600 dark:text-slate-400">{member.lastSignIn ?? "never"}</td>
       <td className="py-3 text-right">
         {editable && (
-          <button
-            type="button"
-            onClick={resetMfa}
-            disabled={pending}
-            className="mr-2 rounded-md border border-slate-200 px-2.5 py-1 text-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
-          >
+          <RowButton onClick={resetMfa} disabled={pending} className="mr-2">
             Reset two-step verification<span className="sr-only"> of {member.name}</span>
-          </button>
+          </RowButton>
         )}
         {editable && (
-          <button
-            type="button"
-            onClick={remove}
-            disabled={pending}
-            className="rounded-md border border-slate-200 px-2.5 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60 dark:border-slate-700 dark:text-red-400 dark:hover:bg-red-950"
-          >
+          <RowButton danger onClick={remove} disabled={pending}>
             Remove<span className="sr-only"> {member.name}</span>
-          </button>
+          </RowButton>
         )}
         {canManage && member.status === "deactivated" && <EraseMember orgSlug={orgSlug} member={member} />}
       </td>
