@@ -1,5 +1,6 @@
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
 import type { SprintPlanPreview } from "@/lib/features/sprints";
+import { HighlightSection } from "@/components/ui/highlight-section";
 import { TableHead } from "@/components/ui/table-head";
 
 /** What the plan will do, person by person and issue by issue, with the reason for each choice. */
@@ -8,13 +9,7 @@ export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
   const name = (accountId: string | null) => (accountId ? (names[accountId] ?? accountId) : "Unassigned");
   return (
     <div className="space-y-6">
-      <section
-        aria-labelledby="diff-title"
-        className="rounded-lg border border-brand-500/40 bg-brand-50 p-4 dark:bg-slate-800"
-      >
-        <h3 id="diff-title" className="font-semibold">
-          Changes in Jira
-        </h3>
+      <HighlightSection headingId="diff-title" heading="Changes in Jira">
         <ul className="mt-2 list-disc pl-5 text-sm">
           <li>
             Create sprint <strong>{diff.createSprint.name}</strong> ({diff.createSprint.startDate} →{" "}
@@ -26,7 +21,7 @@ export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
         <p className="mt-2 text-sm">
           Planned: <strong>{plan.plannedPoints}</strong> points.
         </p>
-      </section>
+      </HighlightSection>
 
       <section aria-labelledby="people-title">
         <h3 id="people-title" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">

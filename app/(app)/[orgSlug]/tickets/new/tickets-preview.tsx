@@ -1,5 +1,6 @@
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
 import type { TicketsPreview } from "@/lib/features/tickets";
+import { HighlightSection } from "@/components/ui/highlight-section";
 import { TableHead } from "@/components/ui/table-head";
 
 /** What will be created in Jira, with who should take each story and why, and the sprint suggestion. */
@@ -21,14 +22,15 @@ export function TicketsPreviewView({
   };
   return (
     <div className="space-y-5">
-      <section
-        aria-labelledby="changes-title"
-        className="rounded-lg border border-brand-500/40 bg-brand-50 p-4 dark:bg-slate-800"
+      <HighlightSection
+        headingId="changes-title"
+        heading={
+          <>
+            Changes in Jira ({request.jiraProjectKey}
+            {preview.boardName ? `, ${preview.boardName}` : ""})
+          </>
+        }
       >
-        <h3 id="changes-title" className="font-semibold">
-          Changes in Jira ({request.jiraProjectKey}
-          {preview.boardName ? `, ${preview.boardName}` : ""})
-        </h3>
         <ul className="mt-2 list-disc pl-5 text-sm">
           <li>
             Create the epic <strong>{plan.epic.summary}</strong> ({plan.epic.priority}) {link("epic")}
@@ -47,7 +49,7 @@ export function TicketsPreviewView({
             )}
           </li>
         </ul>
-      </section>
+      </HighlightSection>
       {plan.warnings.length > 0 && (
         <ul
           className="space-y-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
