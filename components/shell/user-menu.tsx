@@ -1,6 +1,7 @@
 import { signOutEverywhere } from "@/app/(app)/[orgSlug]/actions";
 import { signOutAction } from "@/app/(auth)/actions";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { MenuDisclosure } from "./menu-disclosure";
 
 export function UserMenu({
   user,
@@ -18,16 +19,13 @@ export function UserMenu({
     .slice(0, 2)
     .toUpperCase();
   return (
-    <details className="relative">
-      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full p-0.5 hover:ring-2 hover:ring-slate-200 dark:hover:ring-slate-700 [&::-webkit-details-marker]:hidden">
-        <span
-          className="grid h-8 w-8 place-items-center rounded-full bg-slate-800 text-xs font-semibold text-white dark:bg-slate-200 dark:text-slate-900"
-          aria-hidden="true"
-        >
-          {initials}
-        </span>
-        <span className="sr-only">Account menu for {user.name}</span>
-      </summary>
+    <MenuDisclosure
+      className="relative"
+      summaryClassName="rounded-full p-0.5 hover:ring-2 hover:ring-slate-200 dark:hover:ring-slate-700"
+      badge={initials}
+      badgeClassName="grid h-8 w-8 place-items-center rounded-full bg-slate-800 text-xs font-semibold text-white dark:bg-slate-200 dark:text-slate-900"
+      summary={<span className="sr-only">Account menu for {user.name}</span>}
+    >
       <div className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900">
         <p className="text-sm font-semibold">{user.name}</p>
         <p className="truncate text-xs text-slate-500">{user.email}</p>
@@ -52,6 +50,6 @@ export function UserMenu({
           </button>
         </form>
       </div>
-    </details>
+    </MenuDisclosure>
   );
 }
