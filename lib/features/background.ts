@@ -5,6 +5,7 @@ import { kickJobWorker, listenForJobs, startJobWorker, stopJobWorker } from "@/l
 import { logger } from "@/lib/platform/observability/logger";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/platform/outbox/worker";
 import { scheduleRetention } from "@/lib/features/retention";
+import { scheduleSprintReconciliation } from "@/lib/features/sprints";
 
 type Background = { scheduler: ReturnType<typeof setInterval>; unlisten: () => Promise<void> };
 const globalForBackground = globalThis as { bosunBackground?: Background };
@@ -12,7 +13,8 @@ const globalForBackground = globalThis as { bosunBackground?: Background };
 /**
  * Everything Bosun does off the request path, once per process: the outbox
  * worker (outbound writes that could not be made at once), the job worker
- * (webhook deliveries, run retries, periodic checks, the daily retention pass), woken by NOTIFY from any
+ * (webhook deliveries, run retries, periodic checks, the sprint reconciliation pass every 15 minutes, the
+ * daily retention pass), woken by NOTIFY from any
  * process, and the once-a-minute scheduler of periodic checks. Runs inside the
  * web process (BOSUN_WORKER=inline) or in `npm run worker` (separate).
  */
@@ -27,6 +29,9 @@ export function startBackgroundWork() {
     );
     void scheduleRetention().catch((error: unknown) =>
       logger.error({ err: error }, "scheduling the daily retention pass failed"),
+    );
+    void scheduleSprintReconciliation().catch((error: unknown) =>
+      logger.error({ err: error }, "scheduling the sprint reconciliation pass failed"),
     );
   };
   const scheduler = setInterval(schedule, 60_000);

@@ -9,13 +9,37 @@ export type SnapshotItem = {
   statusCategory: string;
   component: string | null;
 };
-export type SnapshotIssues = { source: "observed" | "backfill"; items: SnapshotItem[] };
+export type SnapshotIssues = {
+  source: "observed" | "backfill";
+  items: SnapshotItem[];
+  /**
+   * How a late start snapshot knew the commitment: replayed back from the scope changes Bosun recorded, or
+   * the sprint's issues as found late (no changes were recorded since the start). Absent on other snapshots.
+   */
+  rebuiltFrom?: "scope-changes" | "issues-when-found";
+};
+export type SnapshotOrigin = "webhook" | "reconciled" | "observed" | "backfill";
+
+/**
+ * Which earlier snapshot a new one takes the place of. The webhook's is taken at the moment, so it replaces
+ * any guess made later (a page load, a reconciliation, a backfill); nothing replaces it, so a redelivery
+ * changes nothing. Every other origin is only recorded where nothing is yet.
+ */
+const REPLACES: Record<SnapshotOrigin, SnapshotOrigin[]> = {
+  webhook: ["observed", "reconciled", "backfill"],
+  reconciled: [],
+  observed: [],
+  backfill: [],
+};
 
 export async function listSnapshots({ orgId, boardId }: { orgId: string; boardId: number }) {
   return db.sprintSnapshot.findMany({ where: { orgId, boardId }, orderBy: { takenAt: "asc" } });
 }
 
-/** Records a snapshot once; a second call for the same sprint and kind keeps the first (the moment matters). */
+/**
+ * Records a snapshot once per sprint and kind; a later one replaces it only as REPLACES allows (the moment
+ * matters). Returns the snapshot that stands.
+ */
 export async function saveSnapshot(input: {
   orgId: string;
   boardId: number;
@@ -30,13 +54,46 @@ export async function saveSnapshot(input: {
   addedPoints: number;
   removedPoints: number;
   issues: SnapshotIssues;
+  origin?: SnapshotOrigin;
+  delaySeconds?: number | null;
 }) {
-  const { orgId, boardId, sprintId, kind, issues, ...rest } = input;
+  const { orgId, boardId, sprintId, kind, issues, origin = "observed", delaySeconds = null, ...rest } = input;
+  const where = { orgId, boardId, sprintId, kind };
+  const data = { ...rest, origin, delaySeconds, issues: issues as unknown as Prisma.InputJsonValue };
+  if (REPLACES[origin].length > 0) {
+    const { count } = await db.sprintSnapshot.updateMany({
+      where: { ...where, origin: { in: REPLACES[origin] } },
+      data,
+    });
+    if (count > 0) return db.sprintSnapshot.findUniqueOrThrow({ where: { orgId_boardId_sprintId_kind: where } });
+  }
   return db.sprintSnapshot.upsert({
-    where: { orgId_boardId_sprintId_kind: { orgId, boardId, sprintId, kind } },
-    create: { orgId, boardId, sprintId, kind, ...rest, issues: issues as unknown as Prisma.InputJsonValue },
+    where: { orgId_boardId_sprintId_kind: where },
+    create: { ...where, ...data },
     update: {},
   });
+}
+
+/** One sprint's start or close snapshot, or null. */
+export async function findSnapshot(where: {
+  orgId: string;
+  boardId: number;
+  sprintId: number;
+  kind: "start" | "close";
+}) {
+  return db.sprintSnapshot.findUnique({ where: { orgId_boardId_sprintId_kind: where } });
+}
+
+/** What Bosun knows of these sprints: the board of each it has a snapshot of, and which have closed. */
+export async function findSprintSnapshotKinds({ orgId, sprintIds }: { orgId: string; sprintIds: number[] }) {
+  const rows = await db.sprintSnapshot.findMany({
+    where: { orgId, sprintId: { in: sprintIds } },
+    select: { boardId: true, sprintId: true, kind: true },
+  });
+  return {
+    boards: new Map(rows.map((row) => [row.sprintId, row.boardId])),
+    closed: new Set(rows.filter((row) => row.kind === "close").map((row) => row.sprintId)),
+  };
 }
 
 /** Every closed sprint's snapshot across the org's boards: who completed what, for component ownership. */

@@ -29,3 +29,13 @@ export type {
   IssueBlocker,
   StatusCategory,
 } from "./health-types";
+export {
+  DEFAULT_ESTIMATION_FIELD,
+  parseSprintIds,
+  replayToStart,
+  scopeChangesFromIssueEvent,
+  type ScopeChangeInput,
+  type ScopeChangeKind,
+  type ScopeChangeRecord,
+  type ScopeItem,
+} from "./scope-changes";

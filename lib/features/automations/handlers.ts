@@ -1,6 +1,8 @@
 import "server-only";
-import { DELIVERY_QUEUE, WORKOS_EVENT_QUEUE } from "@/lib/db/queries/webhook-deliveries";
+import { DELIVERY_QUEUE, JIRA_EVENT_QUEUE, WORKOS_EVENT_QUEUE } from "@/lib/db/queries/webhook-deliveries";
 import { processWorkosDelivery } from "@/lib/features/directory";
+import { processJiraDelivery } from "@/lib/features/jira-events";
+import { SPRINT_RECONCILE_QUEUE, reconcileSprintsJob } from "@/lib/features/sprints";
 import type { JobHandlers } from "@/lib/platform/jobs";
 import { RETENTION_QUEUE, runRetentionJob } from "@/lib/features/retention";
 import { processDelivery } from "./process-delivery";
@@ -14,4 +16,6 @@ export const JOB_HANDLERS: JobHandlers = {
   [RELEASE_HEALTH_QUEUE]: checkReleaseHealth,
   [WORKOS_EVENT_QUEUE]: processWorkosDelivery,
   [RETENTION_QUEUE]: runRetentionJob,
+  [JIRA_EVENT_QUEUE]: processJiraDelivery,
+  [SPRINT_RECONCILE_QUEUE]: reconcileSprintsJob,
 };

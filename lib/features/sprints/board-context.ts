@@ -4,7 +4,7 @@ import { listSnapshots, saveSnapshot, type SnapshotIssues } from "@/lib/db/queri
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { searchWorkItems, type JiraBoard, type JiraSprint } from "@/lib/integrations/jira";
 import { readBoardSetup, readBoards } from "../../integrations/jira/reads";
-import { backfillClosedSprint, closeAgainstStart, snapshotItems } from "./snapshots";
+import { backfillClosedSprint, closeAgainstStart, sprintDates, startOfSprint } from "./snapshots";
 import { availablePersonDays, loadTeam } from "./team-capacity";
 
 /** Points a person delivers per available day when a board has no usable history yet. */
@@ -103,7 +103,11 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days *
 
 type SnapshotRow = Awaited<ReturnType<typeof listSnapshots>>[number];
 
-/** Takes the snapshots that are due: start of the active sprint (first seen), close of each closed sprint. */
+/**
+ * Takes the snapshots that are still missing: start of the active sprint (first seen), close of each closed
+ * sprint. Jira's webhooks and the reconciliation pass record them at the moment; a page load records one
+ * ("observed") only where neither has, and never replaces one.
+ */
 async function recordSnapshots({
   orgId,
   board,
@@ -124,10 +128,6 @@ async function recordSnapshots({
   const existing = await listSnapshots({ orgId, boardId: board.id });
   const start = new Map<number, SnapshotRow>(existing.filter((s) => s.kind === "start").map((s) => [s.sprintId, s]));
   const close = new Map<number, SnapshotRow>(existing.filter((s) => s.kind === "close").map((s) => [s.sprintId, s]));
-  const dates = (s: JiraSprint) => ({
-    sprintStart: s.startDate ? new Date(s.startDate) : null,
-    sprintEnd: s.endDate ? new Date(s.endDate) : null,
-  });
 
   for (const sprint of closed.filter((s) => !close.has(s.id))) {
     const items = await searchWorkItems(config, `sprint = ${sprint.id}`, estimationField);
@@ -142,14 +142,14 @@ async function recordSnapshots({
         sprintName: sprint.name,
         kind: "close",
         takenAt: now,
-        ...dates(sprint),
+        ...sprintDates(sprint),
         ...numbers,
+        origin: startIssues ? "observed" : "backfill",
       }),
     );
   }
   if (activeSprint && !start.has(activeSprint.id)) {
     const items = await searchWorkItems(config, `sprint = ${activeSprint.id}`, estimationField);
-    const committed = items.reduce((total, i) => total + (i.points ?? 0), 0);
     start.set(
       activeSprint.id,
       await saveSnapshot({
@@ -159,12 +159,8 @@ async function recordSnapshots({
         sprintName: activeSprint.name,
         kind: "start",
         takenAt: now,
-        ...dates(activeSprint),
-        committedPoints: committed,
-        completedPoints: 0,
-        addedPoints: 0,
-        removedPoints: 0,
-        issues: snapshotItems(items, "observed"),
+        ...sprintDates(activeSprint),
+        ...startOfSprint(items),
       }),
     );
   }

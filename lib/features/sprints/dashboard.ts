@@ -12,6 +12,7 @@ import type { JiraBoard, JiraSprint, JiraWorkItem } from "@/lib/integrations/jir
 import { IntegrationError } from "@/lib/integrations/integration-error";
 import { HISTORY_SPRINTS, loadBoardSprints, loadBoardTeam } from "./board-context";
 import { readIssuesByKey, readSprintIssues } from "../../integrations/jira/reads";
+import { describeSnapshot, type SnapshotRecord } from "./snapshot-origin";
 import { capacities } from "./team-capacity";
 
 export type Freshness = { fetchedAt: Date; stale: boolean; error: string | null };
@@ -33,6 +34,10 @@ export type SprintDashboard =
       suggestedBufferPercent: number;
       freshness: Freshness;
       estimationField: string | null;
+      /** How the active sprint's commitment was recorded (null before it has a start snapshot). */
+      startRecord: SnapshotRecord | null;
+      /** How each sprint in the velocity history was recorded at its close, oldest first. */
+      closeRecords: { sprintId: number; name: string; record: SnapshotRecord }[];
     };
 
 const oldest = (parts: Freshness[]): Freshness => ({
@@ -152,8 +157,15 @@ async function buildDashboard({
     suggestedBufferPercent: suggestedBufferPercent(interruptRate),
     freshness: oldest(freshness),
     estimationField,
+    startRecord: recordOf(activeSprint ? snapshots.start.get(activeSprint.id) : undefined),
+    closeRecords: history
+      .slice(-HISTORY_SPRINTS)
+      .map((s) => ({ sprintId: s.sprintId, name: s.sprintName, record: describeSnapshot(s) })),
   };
 }
+
+const recordOf = (snapshot: Parameters<typeof describeSnapshot>[0] | undefined) =>
+  snapshot ? describeSnapshot(snapshot) : null;
 
 function toHealthIssue(item: JiraWorkItem, active: JiraSprint, outside: JiraWorkItem[], sprints: JiraSprint[]) {
   return {

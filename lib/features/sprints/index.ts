@@ -6,6 +6,14 @@ export { applyStep, applySteps, type ApplyStep, type StepResult } from "./apply-
 export { loadAvailabilityPage } from "./availability-page";
 export { loadBoardContext } from "./board-context";
 export { loadSprintDashboard, type SprintDashboard } from "./dashboard";
+export { snapshotFromSprintEvent, type EventOutcome } from "./event-snapshots";
+export {
+  SPRINT_RECONCILE_QUEUE,
+  reconcileSprints,
+  reconcileSprintsJob,
+  scheduleSprintReconciliation,
+} from "./reconcile";
+export { recordScopeFromIssueEvent } from "./scope-tracking";
 export { componentExperience } from "./experience";
 export { findPreview, planRequestSchema, previewPlan, type SprintPlanPreview } from "./plan";
 export { loadSprintPlanPage } from "./plan-page";

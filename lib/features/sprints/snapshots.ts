@@ -24,7 +24,7 @@ export function snapshotItems(items: JiraWorkItem[], source: SnapshotIssues["sou
 }
 
 /** What a closed sprint committed and completed, from its issues as they are now. */
-export function backfillClosedSprint(sprint: JiraSprint, items: JiraWorkItem[]) {
+export function backfillClosedSprint(sprint: Pick<JiraSprint, "completeDate" | "endDate">, items: JiraWorkItem[]) {
   const end = Date.parse(sprint.completeDate ?? sprint.endDate ?? "") || Number.POSITIVE_INFINITY;
   const completed = items.filter(
     (i) => i.statusCategory === "done" && i.resolvedAt !== null && Date.parse(i.resolvedAt) <= end + 86_400_000,
@@ -49,6 +49,23 @@ export function closeAgainstStart(start: SnapshotIssues | null, items: JiraWorkI
     completedPoints: points(items.filter((i) => i.statusCategory === "done")),
     addedPoints: points(added),
     removedPoints: points(removed),
+    issues: snapshotItems(items, "observed"),
+  };
+}
+
+/** A sprint's planned dates, as snapshots keep them. */
+export const sprintDates = (sprint: { startDate: string | null; endDate: string | null }) => ({
+  sprintStart: sprint.startDate ? new Date(sprint.startDate) : null,
+  sprintEnd: sprint.endDate ? new Date(sprint.endDate) : null,
+});
+
+/** A start snapshot's numbers: everything in the sprint is committed. */
+export function startOfSprint(items: JiraWorkItem[]) {
+  return {
+    committedPoints: points(items),
+    completedPoints: 0,
+    addedPoints: 0,
+    removedPoints: 0,
     issues: snapshotItems(items, "observed"),
   };
 }

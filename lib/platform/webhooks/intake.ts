@@ -39,7 +39,10 @@ const SIGNATURE_MESSAGES: Record<Exclude<SignatureCheck, { ok: true }>["reason"]
   mismatch: "The signature does not match the body.",
 };
 
-type Reading = { kind: "event"; event: unknown } | { kind: "ignored"; reason: string } | { kind: "invalid"; fields: Record<string, string> };
+type Reading =
+  | { kind: "event"; event: unknown }
+  | { kind: "ignored"; reason: string }
+  | { kind: "invalid"; fields: Record<string, string> };
 
 type SourceRules = {
   name: string;
@@ -109,7 +112,11 @@ export async function acceptWebhook({
   const found = ORG_SLUG.test(orgSlug) ? await findWebhookSecret({ orgSlug, provider: source }) : null;
   // Unknown orgs and orgs without this integration (or its secret) look the same from outside.
   if (!found)
-    return problem(404, "not_found", `No ${rules.name} integration with a webhook secret is connected at this address.`);
+    return problem(
+      404,
+      "not_found",
+      `No ${rules.name} integration with a webhook secret is connected at this address.`,
+    );
   const { orgId, secret } = found;
 
   const read = await readLimitedBody(request);

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { signWorkosWebhook } from "@/emulators/workos";
-import { verifyGithubSignature, verifySentrySignature, verifyWorkosSignature } from "./signatures";
+import { verifyGithubSignature, verifyJiraSignature, verifySentrySignature, verifyWorkosSignature } from "./signatures";
 
 const secret = "whsec_test";
 const body = JSON.stringify({ id: "event_1", event: "user.created", data: {} });
@@ -88,6 +88,28 @@ describe("verifySentrySignature", () => {
       reason: "malformed",
     });
     expect(verifySentrySignature({ header: hmac("{}"), timestampHeader: seconds, body, secret, now })).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
+  });
+});
+
+describe("verifyJiraSignature", () => {
+  it("accepts Jira's X-Hub-Signature (sha256=<hmac>) over the raw body and rejects everything else", () => {
+    expect(verifyJiraSignature({ header: `sha256=${hmac(body)}`, body, secret })).toEqual({ ok: true });
+    // Hex case and surrounding spaces do not matter; the bytes compared are the same.
+    expect(verifyJiraSignature({ header: ` sha256=${hmac(body).toUpperCase()} `, body, secret })).toEqual({ ok: true });
+    expect(verifyJiraSignature({ header: null, body, secret })).toEqual({ ok: false, reason: "missing" });
+    expect(verifyJiraSignature({ header: hmac(body), body, secret })).toEqual({ ok: false, reason: "malformed" });
+    expect(verifyJiraSignature({ header: `sha256=${hmac(body).slice(2)}`, body, secret })).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
+    expect(verifyJiraSignature({ header: `sha256=${hmac(body)}`, body: `${body}\n`, secret })).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
+    expect(verifyJiraSignature({ header: `sha256=${hmac(body)}`, body, secret: "another" })).toEqual({
       ok: false,
       reason: "mismatch",
     });

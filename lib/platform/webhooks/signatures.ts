@@ -18,7 +18,13 @@ const hmacHex = (secret: string, data: string) => createHmac("sha256", secret).u
 type TimedCheck = { header: string | null; body: string; secret: string; now: number; toleranceMs?: number };
 
 /** WorkOS: `WorkOS-Signature: t=<ms>, v1=<hex HMAC-SHA256("<t>.<body>")>`, rejected when older than the tolerance. */
-export function verifyWorkosSignature({ header, body, secret, now, toleranceMs = 180_000 }: TimedCheck): SignatureCheck {
+export function verifyWorkosSignature({
+  header,
+  body,
+  secret,
+  now,
+  toleranceMs = 180_000,
+}: TimedCheck): SignatureCheck {
   if (!header) return { ok: false, reason: "missing" };
   const parts = Object.fromEntries(header.split(",").map((part) => part.trim().split("=", 2) as [string, string]));
   const timestamp = Number(parts.t);

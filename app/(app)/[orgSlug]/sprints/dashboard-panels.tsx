@@ -25,6 +25,56 @@ function Stat({ label, value, tone = "default" }: { label: string; value: string
 
 const shortDate = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
 
+type Records = Extract<SprintDashboard, { status: "ok" }>["closeRecords"];
+type SnapshotRecord = Records[number]["record"];
+
+const ORIGIN_STYLE: Record<SnapshotRecord["origin"], string> = {
+  webhook: "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
+  reconciled: "bg-amber-50 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
+  observed: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
+  backfill: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
+};
+
+/** How a snapshot was recorded: at the moment by Jira's webhook, late, backfilled, or first seen on a page. */
+function OriginBadge({ record }: { record: SnapshotRecord }) {
+  return (
+    <span
+      className={`rounded px-1.5 py-0.5 text-xs ${ORIGIN_STYLE[record.origin]}`}
+      title={`Recorded as of ${record.takenAt.slice(0, 16).replace("T", " ")} UTC`}
+    >
+      {record.label}
+    </span>
+  );
+}
+
+function SnapshotOrigin({ label, record }: { label: string; record: SnapshotRecord | null }) {
+  return (
+    <p className="mb-3 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+      {label}:{" "}
+      {record ? <OriginBadge record={record} /> : <span>not recorded yet (no start snapshot of this sprint)</span>}
+    </p>
+  );
+}
+
+function SprintRecords({ records }: { records: Records }) {
+  if (records.length === 0) return null;
+  return (
+    <div className="mt-3 text-xs">
+      <h3 id="sprint-records" className="text-slate-600 dark:text-slate-400">
+        How each sprint was recorded
+      </h3>
+      <ul aria-labelledby="sprint-records" className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+        {records.map(({ sprintId, name, record }) => (
+          <li key={sprintId} className="flex items-center gap-1.5">
+            <span>{name}</span>
+            <OriginBadge record={record} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export async function SprintsDescription({ dashboard }: { dashboard: Dashboard }) {
   return (await dashboard).status === "ok"
     ? "Capacity, load and dependencies of the active sprint, and velocity over recent sprints."
@@ -92,6 +142,7 @@ export async function SprintsBody({ orgSlug, dashboard, now }: { orgSlug: string
             {activeSprint.goal && (
               <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Goal: {activeSprint.goal}</p>
             )}
+            <SnapshotOrigin label="Commitment" record={data.startRecord} />
             <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               <Stat label="Capacity" value={`${health.capacityPoints}`} />
               <Stat
@@ -156,6 +207,7 @@ export async function SprintsBody({ orgSlug, dashboard, now }: { orgSlug: string
 
       <Card title="Velocity" className="mt-6">
         <VelocityChart velocity={data.velocity} />
+        <SprintRecords records={data.closeRecords} />
         <p className="mt-3 text-xs text-slate-500">
           Focus factor {data.focusFactor.toFixed(2)} points per available person-day;{" "}
           {Math.round(data.interruptRate * 100)}% of points arrive after a sprint starts, so plans keep a{" "}

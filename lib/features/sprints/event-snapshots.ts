@@ -1,0 +1,62 @@
+import "server-only";
+import type { JiraEvent } from "@/lib/domain/jira-events/events";
+import { findSnapshot, saveSnapshot, type SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
+import { getJiraConfig } from "@/lib/integrations/connections";
+import { backfillClosedSprint, closeAgainstStart, sprintDates, startOfSprint } from "./snapshots";
+import { readSprintItemsNow } from "./sprint-items";
+
+/** What a Jira event did to Bosun's sprint records; "ignored" says why nothing was recorded. */
+export type EventOutcome = { status: "processed" | "ignored"; message: string };
+
+type SprintEvent = Extract<JiraEvent, { type: "jira.sprint" }>;
+
+/**
+ * A sprint's start or close snapshot, at the moment Jira says it happened:
+ * `sprint_started` records what the sprint holds (read from Jira right away),
+ * `sprint_closed` what it completed, added and removed against its start. Taken
+ * at the webhook's timestamp with origin "webhook", so it replaces a snapshot a
+ * page load or reconciliation guessed earlier and is never replaced itself.
+ */
+export async function snapshotFromSprintEvent({
+  orgId,
+  event,
+  requestId,
+}: {
+  orgId: string;
+  event: SprintEvent;
+  requestId?: string;
+}): Promise<EventOutcome> {
+  const { sprint, action } = event;
+  if (action !== "started" && action !== "closed")
+    return { status: "ignored", message: `sprint ${action} changes no snapshot` };
+  const boardId = sprint.originBoardId;
+  if (boardId === null) return { status: "ignored", message: `sprint ${sprint.id} names no board` };
+  const kind = action === "started" ? "start" : "close";
+  // A webhook's snapshot stands; a second event for the same moment need not read Jira again.
+  const existing = await findSnapshot({ orgId, boardId, sprintId: sprint.id, kind });
+  if (existing?.origin === "webhook")
+    return { status: "ignored", message: `sprint ${sprint.id} already has a ${kind} snapshot from a webhook` };
+  const config = await getJiraConfig({ orgId, requestId });
+  if (!config) return { status: "ignored", message: "Jira is not connected" };
+
+  const { items } = await readSprintItemsNow({ orgId, config, boardId, sprintId: sprint.id });
+  const start = kind === "close" ? await findSnapshot({ orgId, boardId, sprintId: sprint.id, kind: "start" }) : null;
+  const numbers =
+    kind === "start"
+      ? startOfSprint(items)
+      : start
+        ? closeAgainstStart(start.issues as SnapshotIssues, items)
+        : backfillClosedSprint(sprint, items);
+  await saveSnapshot({
+    orgId,
+    boardId,
+    sprintId: sprint.id,
+    sprintName: sprint.name,
+    kind,
+    takenAt: new Date(event.at),
+    ...sprintDates(sprint),
+    ...numbers,
+    origin: "webhook",
+  });
+  return { status: "processed", message: `${kind} snapshot of sprint ${sprint.id} recorded as of ${event.at}` };
+}

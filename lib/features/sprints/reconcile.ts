@@ -1,0 +1,156 @@
+import "server-only";
+import { z } from "zod";
+import { replayToStart } from "@/lib/domain/capacity";
+import { listOrgIdsWithJira } from "@/lib/db/system/jira-orgs";
+import { listScopeChanges } from "@/lib/db/queries/sprint-scope";
+import { listSnapshots, saveSnapshot, type SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
+import { getJiraConfig } from "@/lib/integrations/connections";
+import { searchWorkItems, type JiraSprint, type JiraWorkItem } from "@/lib/integrations/jira";
+import { readBoardSetup, readBoards } from "@/lib/integrations/jira/reads";
+import { enqueueJob, type JobRecord } from "@/lib/platform/jobs";
+import { HISTORY_SPRINTS } from "./board-context";
+import { backfillClosedSprint, closeAgainstStart, snapshotItems, sprintDates, startOfSprint } from "./snapshots";
+
+/**
+ * Webhooks get lost (Jira gives up, Bosun was down, the webhook was never
+ * registered), so every 15 minutes each org with Jira gets one job that reads
+ * each board's sprints and records what is missing: the start of an active
+ * sprint and the close of a recently closed one, dated when it happened in
+ * Jira, marked "reconciled" with how late Bosun was. A start found late is
+ * rebuilt by undoing the scope changes Bosun recorded since the start; a close
+ * of a sprint whose start Bosun never saw is a backfill from its issues.
+ */
+export const SPRINT_RECONCILE_QUEUE = "jira.sprint-reconcile";
+export const SPRINT_RECONCILE_INTERVAL_MS = 15 * 60_000;
+
+export async function scheduleSprintReconciliation(now = Date.now()): Promise<number> {
+  const slot = Math.floor(now / SPRINT_RECONCILE_INTERVAL_MS);
+  let queued = 0;
+  for (const orgId of await listOrgIdsWithJira()) {
+    const { created } = await enqueueJob({
+      queue: SPRINT_RECONCILE_QUEUE,
+      orgId,
+      payload: { orgId },
+      singletonKey: `sprint-reconcile:${orgId}:${slot}`,
+      maxAttempts: 3,
+    });
+    if (created) queued++;
+  }
+  return queued;
+}
+
+export async function reconcileSprintsJob(job: JobRecord): Promise<void> {
+  const { orgId } = z.object({ orgId: z.string() }).parse(job.payload);
+  await reconcileSprints({ orgId, now: new Date(), requestId: `sprint-reconcile-${job.id}` });
+}
+
+const secondsBetween = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+
+/** Records every missing snapshot of the org's boards; returns how many it recorded. */
+export async function reconcileSprints({
+  orgId,
+  now,
+  requestId,
+}: {
+  orgId: string;
+  now: Date;
+  requestId?: string;
+}): Promise<number> {
+  const config = await getJiraConfig({ orgId, requestId });
+  if (!config) return 0;
+  const boards = await readBoards({ orgId, config, force: true });
+  let recorded = 0;
+  for (const board of boards.value) {
+    const existing = await listSnapshots({ orgId, boardId: board.id });
+    const has = (sprintId: number, kind: "start" | "close") =>
+      existing.find((s) => s.sprintId === sprintId && s.kind === kind);
+    const setup = await readBoardSetup({ orgId, config, boardId: board.id, force: true });
+    const { sprints, estimationField } = setup.value;
+    const read = (sprintId: number) => searchWorkItems(config, `sprint = ${sprintId}`, estimationField);
+    for (const sprint of sprints.filter((s) => s.state === "active" && !has(s.id, "start"))) {
+      const items = await read(sprint.id);
+      await recordLateStart({ orgId, boardId: board.id, sprint, items, now });
+      recorded++;
+    }
+    const recent = sprints.filter((s) => s.state === "closed").slice(-HISTORY_SPRINTS);
+    for (const sprint of recent.filter((s) => !has(s.id, "close"))) {
+      const items = await read(sprint.id);
+      const start = has(sprint.id, "start");
+      const closedAt = new Date(sprint.completeDate ?? sprint.endDate ?? now.toISOString());
+      await saveSnapshot({
+        orgId,
+        boardId: board.id,
+        sprintId: sprint.id,
+        sprintName: sprint.name,
+        kind: "close",
+        takenAt: closedAt,
+        ...sprintDates(sprint),
+        ...(start ? closeAgainstStart(start.issues as SnapshotIssues, items) : backfillClosedSprint(sprint, items)),
+        origin: start ? "reconciled" : "backfill",
+        delaySeconds: secondsBetween(closedAt, now),
+      });
+      recorded++;
+    }
+  }
+  return recorded;
+}
+
+/** An active sprint's start, found late: what it holds now with the recorded scope changes since the start undone. */
+async function recordLateStart({
+  orgId,
+  boardId,
+  sprint,
+  items,
+  now,
+}: {
+  orgId: string;
+  boardId: number;
+  sprint: JiraSprint;
+  items: JiraWorkItem[];
+  now: Date;
+}) {
+  const startedAt = new Date(sprint.startDate ?? now.toISOString());
+  const changes = await listScopeChanges({ orgId, sprintId: sprint.id, since: startedAt });
+  const atStart = replayToStart(
+    items.map((item) => ({ key: item.key, points: item.points })),
+    changes.map((change) => ({ ...change, occurredAt: change.occurredAt.toISOString() })),
+  );
+  const byKey = new Map(items.map((item) => [item.key, item]));
+  const startItems: JiraWorkItem[] = atStart.map(
+    ({ key, points }) => ({ ...(byKey.get(key) ?? removedItem(key)), points }) satisfies JiraWorkItem,
+  );
+  const numbers = startOfSprint(startItems);
+  await saveSnapshot({
+    orgId,
+    boardId,
+    sprintId: sprint.id,
+    sprintName: sprint.name,
+    kind: "start",
+    takenAt: startedAt,
+    ...sprintDates(sprint),
+    ...numbers,
+    issues: {
+      ...snapshotItems(startItems, "observed"),
+      rebuiltFrom: changes.length > 0 ? "scope-changes" : "issues-when-found",
+    },
+    origin: "reconciled",
+    delaySeconds: secondsBetween(startedAt, now),
+  });
+}
+
+/** An issue that left the sprint after its start: only its key and points are known. */
+const removedItem = (key: string): JiraWorkItem => ({
+  key,
+  summary: "",
+  issueType: "",
+  status: "",
+  statusCategory: "new",
+  points: null,
+  assigneeAccountId: null,
+  components: [],
+  labels: [],
+  epic: null,
+  blockedBy: [],
+  sprintIds: [],
+  resolvedAt: null,
+});
