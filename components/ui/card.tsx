@@ -21,6 +21,20 @@ export function Card({
   );
 }
 
+/**
+ * A card with one line that says why a panel has nothing to show (a service not connected or not answering).
+ * `role="status"` where the line replaces content the page was waiting for.
+ */
+function CardNotice({ children, role }: { children: React.ReactNode; role?: "status" }) {
+  return (
+    <Card>
+      <p className="text-sm" role={role}>
+        {children}
+      </p>
+    </Card>
+  );
+}
+
 function CardSkeleton({ rows = 3 }: { rows?: number }) {
   return (
     <div
@@ -35,4 +49,5 @@ function CardSkeleton({ rows = 3 }: { rows?: number }) {
   );
 }
 
+Card.Notice = CardNotice;
 Card.Skeleton = CardSkeleton;

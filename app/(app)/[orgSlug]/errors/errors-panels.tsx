@@ -56,13 +56,11 @@ export async function ErrorRatePanel({
   const { errors } = await view;
   if (errors.status !== "ok") {
     return (
-      <Card>
-        <p className="text-sm" role="status">
-          {errors.status === "not-connected"
-            ? "Connect Sentry in Settings → Integrations to see errors."
-            : `Sentry is not answering right now (${errors.message}), and nothing is cached yet. Try again in a minute.`}
-        </p>
-      </Card>
+      <Card.Notice role="status">
+        {errors.status === "not-connected"
+          ? "Connect Sentry in Settings → Integrations to see errors."
+          : `Sentry is not answering right now (${errors.message}), and nothing is cached yet. Try again in a minute.`}
+      </Card.Notice>
     );
   }
   return (

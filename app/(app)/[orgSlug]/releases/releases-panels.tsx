@@ -57,13 +57,11 @@ export async function ReleasesPanel({
   const data = await releases;
   if (data.status !== "ok") {
     return (
-      <Card>
-        <p className="text-sm" role="status">
-          {data.status === "not-connected"
-            ? "Connect Sentry in Settings → Integrations to see release health."
-            : `Sentry is not answering right now (${data.message}), and nothing is cached yet.`}
-        </p>
-      </Card>
+      <Card.Notice role="status">
+        {data.status === "not-connected"
+          ? "Connect Sentry in Settings → Integrations to see release health."
+          : `Sentry is not answering right now (${data.message}), and nothing is cached yet.`}
+      </Card.Notice>
     );
   }
   const order = SORTS[sort] ?? SORTS.newest!;

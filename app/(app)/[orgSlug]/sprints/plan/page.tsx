@@ -22,12 +22,9 @@ export default async function PlanSprintPage({ params, searchParams }: OrgSearch
     return (
       <>
         <PageHeader title="Plan the next sprint" actions={back} />
-        <Card>
-          <p className="text-sm">
-            Only managers and admins can plan sprints. You can see the current sprint&apos;s capacity on the Sprints
-            page.
-          </p>
-        </Card>
+        <Card.Notice>
+          Only managers and admins can plan sprints. You can see the current sprint&apos;s capacity on the Sprints page.
+        </Card.Notice>
       </>
     );
   }
@@ -42,9 +39,7 @@ export default async function PlanSprintPage({ params, searchParams }: OrgSearch
     return (
       <>
         <PageHeader title="Plan the next sprint" actions={back} />
-        <Card>
-          <p className="text-sm">Connect a Jira site with a scrum board first.</p>
-        </Card>
+        <Card.Notice>Connect a Jira site with a scrum board first.</Card.Notice>
       </>
     );
   }

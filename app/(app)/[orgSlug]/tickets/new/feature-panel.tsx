@@ -7,11 +7,7 @@ import { FeatureForm } from "./feature-form";
 export async function FeaturePanel({ orgId, orgSlug }: { orgId: string; orgSlug: string }) {
   const page = await loadNewFeaturePage({ orgId });
   if (page.jira === "not-connected") {
-    return (
-      <Card>
-        <p className="text-sm">Connect Jira in Settings → Integrations first.</p>
-      </Card>
-    );
+    return <Card.Notice>Connect Jira in Settings → Integrations first.</Card.Notice>;
   }
   return <FeatureForm orgSlug={orgSlug} projects={page.projects} />;
 }
