@@ -352,6 +352,16 @@ describe("change history, permissions and deletes match the official schemas", (
       `/rest/api/3/issue/${key}/changelog?startAt=2`,
     );
     expect(second).toMatchObject({ startAt: 2, total: 3, isLast: true });
+    const expanded = await conforms(
+      "GET",
+      "/rest/api/3/issue/{issueIdOrKey}",
+      `/rest/api/3/issue/${key}?expand=changelog&fields=status`,
+    );
+    const recent = expanded.changelog as { total: number; histories: { id: string }[] };
+    expect(recent.total).toBe(3);
+    expect(recent.histories.map((h) => h.id)).toEqual(
+      [...values, ...(second.values as { id: string }[])].map((h) => h.id).reverse(),
+    );
 
     const bulk = await conforms("POST", "/rest/api/3/changelog/bulkfetch", "/rest/api/3/changelog/bulkfetch", {
       issueIdsOrKeys: [key, "ACME-1"],

@@ -2,13 +2,15 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** A local HTTP endpoint for tests that records every webhook and answers with the status its script says. */
-export type ReceivedWebhook = { path: string; headers: http.IncomingHttpHeaders; body: string };
+export type ReceivedWebhook = { path: string; headers: http.IncomingHttpHeaders; body: string; receivedAt: number };
 
 export type WebhookReceiver = {
   url: string;
   received: ReceivedWebhook[];
   /** Statuses for the next requests, in order; afterwards every request gets 200. */
   failNext(statuses: number[]): void;
+  /** Holds the answer to the next request for this long. */
+  holdNext(ms: number): void;
   clear(): void;
   close(): Promise<void>;
 };
@@ -16,13 +18,20 @@ export type WebhookReceiver = {
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   let script: number[] = [];
+  let hold = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      received.push({ path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      const body = Buffer.concat(chunks).toString("utf8");
+      received.push({ path: req.url ?? "", headers: req.headers, body, receivedAt: Date.now() });
       const status = script.shift() ?? 200;
-      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ ok: status < 300 }));
+      const answer = () =>
+        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ ok: status < 300 }));
+      const wait = hold;
+      hold = 0;
+      if (wait > 0) setTimeout(answer, wait);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -32,9 +41,13 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     failNext(statuses) {
       script = [...statuses];
     },
+    holdNext(ms) {
+      hold = ms;
+    },
     clear() {
       received.length = 0;
       script = [];
+      hold = 0;
     },
     async close() {
       server.closeAllConnections();

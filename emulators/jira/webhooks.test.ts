@@ -133,6 +133,17 @@ describe("signed admin webhooks", () => {
     expect(emulator.webhooks.list().map((w) => w.status)).toEqual([500, 503, 200]);
   });
 
+  it("sends one receiver's deliveries in the order of the changes, each after the previous one was answered", async () => {
+    receiver.holdNext(150);
+    const { v3 } = clientsFor(emulator);
+    const fields = { project: { key: "ACME" }, issuetype: { name: "Task" }, summary: "First" };
+    const first = await v3.issues.createIssue({ fields });
+    const second = await v3.issues.createIssue({ fields: { ...fields, summary: "Second" } });
+    const hooks = await delivered();
+    expect(hooks.map((h) => h.payload.issue.key)).toEqual([first.key, second.key]);
+    expect(hooks[1]!.hook.receivedAt - hooks[0]!.hook.receivedAt).toBeGreaterThanOrEqual(140);
+  });
+
   it("gives up after the configured retries and does not retry a 4xx answer", async () => {
     receiver.failNext([500, 500, 500, 500, 400]);
     const { v3 } = clientsFor(emulator);

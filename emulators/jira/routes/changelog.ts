@@ -1,10 +1,8 @@
 import { parseJson } from "../../common/http";
 import { badRequest } from "../errors";
-import type { JiraChangeHistory } from "../model";
 import { intParam, pageOf } from "../paging";
-import { jiraDateTime, serializeUser } from "../serialize/common";
-import type { SiteRequest, SiteRoutes } from "../site-router";
-import { serializeChangeItem } from "../webhooks/activity";
+import { CHANGELOG_PAGE_LIMIT, serializeHistory } from "../serialize/changelog";
+import type { SiteRoutes } from "../site-router";
 import { requireIssue } from "./issues";
 
 /**
@@ -12,22 +10,11 @@ import { requireIssue } from "./issues";
  * bulk fetch over many issues (sorted by date, then issue id) with an opaque
  * page token. Entries are recorded by every API write that changes a field.
  */
-const PAGE_LIMIT = 100;
+const PAGE_LIMIT = CHANGELOG_PAGE_LIMIT;
 const BULK_ISSUE_LIMIT = 1000;
 const BULK_FIELD_LIMIT = 10;
 const BULK_DEFAULT = 1000;
 const BULK_MAX = 10000;
-
-function serializeHistory(ctx: SiteRequest, history: JiraChangeHistory, fieldIds?: Set<string>) {
-  const author = ctx.site.findUser(history.authorId);
-  const items = fieldIds ? history.items.filter((i) => fieldIds.has(i.fieldId)) : history.items;
-  return {
-    id: history.id,
-    ...(author ? { author: serializeUser(ctx.urls, author) } : {}),
-    created: jiraDateTime(history.created),
-    items: items.map(serializeChangeItem),
-  };
-}
 
 const encodeToken = (offset: number) => Buffer.from(`changelog:${offset}`).toString("base64url");
 

@@ -7,6 +7,7 @@ import { FIELD_IDS_ALL, FIELD_IDS_NAVIGABLE, selectFields } from "../serialize/f
 import { serializeIssue } from "../serialize/issue";
 import type { SiteRequest, SiteRoutes } from "../site-router";
 import { issueCreated, issueDeleted, trackIssues } from "../webhooks/activity";
+import { expandedChangelog } from "../serialize/changelog";
 import { findIssueType } from "../reference";
 
 /** Issue create (single and bulk), read, edit and assign. */
@@ -76,8 +77,10 @@ export function registerIssueRoutes(routes: SiteRoutes) {
     const issue = requireIssue(ctx, ctx.req.params.issueIdOrKey as string);
     const requested = listParam(ctx.req.query, "fields");
     const fieldIds = [...selectFields(requested, FIELD_IDS_ALL), "key"];
-    const names = listParam(ctx.req.query, "expand").includes("names");
-    return { status: 200, body: serializeIssue(ctx, issue, fieldIds, { names }) };
+    const expand = listParam(ctx.req.query, "expand");
+    const body = serializeIssue(ctx, issue, fieldIds, { names: expand.includes("names") });
+    if (!expand.includes("changelog")) return { status: 200, body };
+    return { status: 200, body: { ...body, changelog: expandedChangelog(ctx, issue.id) } };
   });
 
   // PUT /rest/api/3/issue/{issueIdOrKey} - edit fields (`fields` and `update`)

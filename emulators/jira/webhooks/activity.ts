@@ -8,6 +8,7 @@ import type {
   JiraVersion,
 } from "../model";
 import { LINK_TYPES, findIssueType } from "../reference";
+import { serializeChangeItem } from "../serialize/changelog";
 import { serializeComment } from "../serialize/comment";
 import { serializeUser } from "../serialize/common";
 import { FIELD_IDS_ALL } from "../serialize/field-catalog";
@@ -23,16 +24,6 @@ import { type IssueSnapshot, diffIssue, snapshotIssue } from "./changes";
  * shapes Jira Cloud sends (issue bean as GET issue returns it, the Agile
  * sprint, the platform version, the issue link).
  */
-
-/**
- * Changelog items as the REST API and webhooks show them: all seven keys, with
- * null where Jira has no value (as Jira sends them, although its description
- * types them as strings). A missing `toString` key would read as
- * Object.prototype.toString in a client.
- */
-export function serializeChangeItem(item: JiraChangeItem): JiraChangeItem {
-  return { ...item };
-}
 
 function issueBean(ctx: SiteRequest, issue: JiraIssue) {
   return serializeIssue(ctx, issue, [...FIELD_IDS_ALL, "key"]);

@@ -6,7 +6,8 @@ import type { SentWebhook, WebhookLog } from "../../common/webhooks";
  * caused them has answered, signed with `X-Hub-Signature` when the
  * registration has a secret, and retried on 408/409/425/429/5xx or a
  * connection failure with the same `X-Atlassian-Webhook-Identifier`.
- * Faults can drop deliveries (logged, never sent, never retried).
+ * Faults can drop deliveries (logged, never sent, never retried). First
+ * attempts to one URL go out one after another, in the order of the changes.
  */
 export type Delivery = { url: string; secret: string | null; body: string };
 
@@ -19,6 +20,9 @@ export function hubSignature(body: string, secret: string): string {
   return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
 }
 
+/** Resolves on the next turn of the event loop, after the current request's answer has been written. */
+const afterAnswer = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function isRetryable(record: SentWebhook): boolean {
   if (record.status === null) return true;
   return RETRYABLE.has(record.status) || record.status >= 500;
@@ -29,7 +33,9 @@ export type WebhookDispatcher = ReturnType<typeof createWebhookDispatcher>;
 export function createWebhookDispatcher(log: WebhookLog, initialRetryDelaysMs = DEFAULT_RETRY_DELAYS_MS) {
   let retryDelaysMs = [...initialRetryDelaysMs];
   let faults: DeliveryFaults = { dropCount: 0, drop: false };
-  const timers = new Set<NodeJS.Timeout | NodeJS.Immediate>();
+  const timers = new Set<NodeJS.Timeout>();
+  /** Per receiving URL, the first attempts in the order the changes happened (retries run on their own). */
+  let lanes = new Map<string, Promise<void>>();
   let pending = 0;
   /** Bumped by clear(), so answers to deliveries from before it neither retry nor count as pending. */
   let generation = 0;
@@ -76,16 +82,18 @@ export function createWebhookDispatcher(log: WebhookLog, initialRetryDelaysMs = 
     /** Queues a delivery; it is sent once the current request has been answered. Returns its identifier. */
     enqueue(delivery: Delivery): string {
       const identifier = randomUUID();
+      const queuedIn = generation;
+      // Decided now, in the order of the changes, so `dropCount: 1` always drops the next change's delivery.
+      const dropped = takeDrop();
       pending++;
-      const immediate = setImmediate(() => {
-        timers.delete(immediate);
-        if (takeDrop()) {
-          log.skip({ ...delivery, headers: headersFor(delivery, identifier, 0), reason: "dropped by a webhook fault" });
-          return settle();
-        }
-        void attempt(delivery, identifier, 0);
+      const previous = lanes.get(delivery.url) ?? Promise.resolve();
+      const next = previous.then(afterAnswer).then(async () => {
+        if (queuedIn !== generation) return;
+        if (!dropped) return attempt(delivery, identifier, 0);
+        log.skip({ ...delivery, headers: headersFor(delivery, identifier, 0), reason: "dropped by a webhook fault" });
+        settle();
       });
-      timers.add(immediate);
+      lanes.set(delivery.url, next);
       return identifier;
     },
     /** Resolves once every queued delivery has been sent (and retried) or dropped. */
@@ -103,11 +111,9 @@ export function createWebhookDispatcher(log: WebhookLog, initialRetryDelaysMs = 
     },
     /** Forgets faults and queued work (reset and shutdown); deliveries already on the wire finish on their own. */
     clear() {
-      for (const timer of timers) {
-        clearTimeout(timer as NodeJS.Timeout);
-        clearImmediate(timer as NodeJS.Immediate);
-      }
+      for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      lanes = new Map();
       faults = { dropCount: 0, drop: false };
       retryDelaysMs = [...initialRetryDelaysMs];
       pending = 0;
