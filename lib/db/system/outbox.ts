@@ -67,29 +67,20 @@ export function getIntentById(id: string) {
   return db.outboxIntent.findUniqueOrThrow({ where: { id } });
 }
 
+/** Which intent a try failed for, and why. */
+type FailedTry = { id: string; lastError: string };
+
 /** A try failed but the write may still succeed: pending again, next tried at `nextAttemptAt`. */
 export async function rescheduleIntent({
   id,
   lastError,
   nextAttemptAt,
-}: {
-  id: string;
-  lastError: string;
-  nextAttemptAt: Date;
-}): Promise<void> {
+}: FailedTry & { nextAttemptAt: Date }): Promise<void> {
   await db.outboxIntent.update({ where: { id }, data: { status: "pending", lastError, nextAttemptAt } });
 }
 
 /** The write failed for good. */
-export async function failIntent({
-  id,
-  lastError,
-  completedAt,
-}: {
-  id: string;
-  lastError: string;
-  completedAt: Date;
-}): Promise<void> {
+export async function failIntent({ id, lastError, completedAt }: FailedTry & { completedAt: Date }): Promise<void> {
   await db.outboxIntent.update({ where: { id }, data: { status: "failed", lastError, completedAt } });
 }
 

@@ -41,6 +41,27 @@ async function findOwnIntent({ orgId, intentId, actor, ownWritesOnly }: Request)
   return { intent, refusal: null };
 }
 
+type OwnIntent = NonNullable<Awaited<ReturnType<typeof findOwnIntent>>["intent"]>;
+
+/** Audits the request against the write's target, naming the write as its summary does (or by its operation). */
+async function auditRequest(
+  request: Request,
+  intent: OwnIntent,
+  action: "outbox.write_retried" | "outbox.write_resumed",
+  entry: { summary: (name: string) => string; changes?: Record<string, unknown> },
+) {
+  const meta = (intent.payload as { meta?: IntentSummary }).meta ?? {};
+  await appendAuditEntry({
+    orgId: request.orgId,
+    actor: request.actor,
+    action,
+    target: meta.target,
+    summary: entry.summary(meta.summary ?? intent.operation),
+    changes: { intentId: intent.id, operation: intent.operation, attempts: intent.attempts, ...entry.changes },
+    requestId: request.requestId ?? null,
+  });
+}
+
 /** A failed (or dead) write goes back to pending with a fresh retry window; its tries so far are kept. Audited. */
 export async function retryWrite(request: Request): Promise<RetryWriteResult> {
   const { intent, refusal } = await findOwnIntent(request);
@@ -54,20 +75,9 @@ export async function retryWrite(request: Request): Promise<RetryWriteResult> {
     const current = await findIntentStatusOfOrg({ orgId: request.orgId, intentId: intent.id });
     return { status: "wrong_state", current: current ?? intent.status };
   }
-  const meta = (intent.payload as { meta?: IntentSummary }).meta ?? {};
-  await appendAuditEntry({
-    orgId: request.orgId,
-    actor: request.actor,
-    action: "outbox.write_retried",
-    target: meta.target,
-    summary: `Retried “${meta.summary ?? intent.operation}”, which had failed${intent.lastError ? `: ${intent.lastError}` : ""}`,
-    changes: {
-      intentId: intent.id,
-      operation: intent.operation,
-      attempts: intent.attempts,
-      previousStatus: intent.status,
-    },
-    requestId: request.requestId ?? null,
+  await auditRequest(request, intent, "outbox.write_retried", {
+    summary: (name) => `Retried “${name}”, which had failed${intent.lastError ? `: ${intent.lastError}` : ""}`,
+    changes: { previousStatus: intent.status },
   });
   return resumeIntent({ ...intent, status: "pending", nextAttemptAt: now }, { opened: request.connections });
 }
@@ -77,15 +87,8 @@ export async function resumeWrite(request: Request): Promise<RetryWriteResult> {
   const { intent, refusal } = await findOwnIntent(request);
   if (!intent) return refusal;
   if (intent.status !== "pending") return { status: "wrong_state", current: intent.status };
-  const meta = (intent.payload as { meta?: IntentSummary }).meta ?? {};
-  await appendAuditEntry({
-    orgId: request.orgId,
-    actor: request.actor,
-    action: "outbox.write_resumed",
-    target: meta.target,
-    summary: `Asked for “${meta.summary ?? intent.operation}” to be tried now instead of at its next retry`,
-    changes: { intentId: intent.id, operation: intent.operation, attempts: intent.attempts },
-    requestId: request.requestId ?? null,
+  await auditRequest(request, intent, "outbox.write_resumed", {
+    summary: (name) => `Asked for “${name}” to be tried now instead of at its next retry`,
   });
   return resumeIntent(intent);
 }
