@@ -36,10 +36,11 @@ function statusDecision(input: FromJiraInput): SyncDecision | null {
   if (!item || !settings.jiraStatusToSentry) return null;
   const toName = item.toString ?? event.issue.status?.name ?? "";
   const toDone = event.issue.status ? event.issue.status.category === "done" : same(toName, doneStatus(settings));
-  // The event names only the status left behind; it was done if it is the workflow's done status or
-  // Bosun last saw the issue closed.
-  const fromDone = same(item.fromString, doneStatus(settings)) || input.states.status?.jiraValue === CLOSED;
-  if (toDone === fromDone) return null;
+  // The event names only the status left behind, not its category: it was done if it is the workflow's done status.
+  const fromDone = same(item.fromString, doneStatus(settings));
+  const incoming = { service: "jira" as const, objectId: pair.jiraIssueKey, field: "status", value: toName };
+  // Bosun's own move is recognised even when it stays on one side of done (its field state already says so).
+  if (toDone === fromDone && !findEcho(input.echoes, incoming, input.now)) return null;
   const trigger = `${pair.jiraIssueKey} moved from ${item.fromString ?? "?"} to ${toName}`;
   if (!toDone && !settings.unresolveOnReopen)
     return noteOnly({
@@ -57,7 +58,7 @@ function statusDecision(input: FromJiraInput): SyncDecision | null {
     field: "status",
     trigger,
     side: "jira",
-    incoming: { service: "jira", objectId: pair.jiraIssueKey, field: "status", value: toName },
+    incoming,
     value: toDone ? CLOSED : OPEN,
     at: new Date(event.at),
     state: input.states.status ?? null,

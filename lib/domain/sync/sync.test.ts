@@ -145,14 +145,15 @@ describe("Jira status → Sentry", () => {
     expect(decision).toMatchObject({ outcome: "skipped", write: null });
   });
 
-  it("knows the issue left done when Bosun last saw it closed, even under another done status name", () => {
-    const earlier = new Date("2026-12-03T07:00:00Z");
-    const state = { jiraValue: "closed", jiraChangedAt: earlier, sentryValue: "closed", sentryChangedAt: earlier };
-    const decisions = fromJira(jiraEvent([change("status", "Shipped", "To Do")], { status: "To Do" }), {
-      states: { status: state },
-    });
-    expect(decisions).toEqual([
-      expect.objectContaining({ outcome: "applied", write: expect.objectContaining({ status: "unresolved" }) }),
+  it("ignores the steps of Bosun's own forward move, and recognises its last step as an echo", () => {
+    const closed = new Date("2026-12-03T07:00:00Z");
+    const state = { jiraValue: "closed", jiraChangedAt: closed, sentryValue: "closed", sentryChangedAt: closed };
+    const echoes = [echo({ service: "jira", objectId: "ACME-7", value: "Done" })];
+    const step = jiraEvent([change("status", "To Do", "In Progress")], { status: "In Progress" });
+    expect(fromJira(step, { states: { status: state }, echoes })).toEqual([]);
+    const last = jiraEvent([change("status", "In Review", "Done")]);
+    expect(fromJira(last, { states: { status: state }, echoes })).toEqual([
+      expect.objectContaining({ outcome: "echo", write: null }),
     ]);
   });
 });
