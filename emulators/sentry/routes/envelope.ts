@@ -56,6 +56,27 @@ function resolveProject(app: SentryApp, req: EmulatorRequest, envelopeDsn: unkno
   return found;
 }
 
+/**
+ * The body, decompressed as its content-encoding says, then parsed; a body that cannot be decoded or parsed is
+ * answered 400 with the reason as `describe` words it.
+ */
+function parseBody<T>(
+  req: EmulatorRequest,
+  parse: (bytes: Buffer) => T,
+  describe: (message: string) => string,
+): { ok: true; value: T } | { ok: false; response: EmulatorResponse } {
+  try {
+    const bytes = decodeBody(
+      req.rawBytes ?? Buffer.from(req.rawBody),
+      req.headers["content-encoding"] as string | undefined,
+    );
+    return { ok: true, value: parse(bytes) };
+  } catch (error) {
+    if (error instanceof EnvelopeError) return { ok: false, response: relayError(400, describe(error.message)) };
+    throw error;
+  }
+}
+
 function parseJsonObject(bytes: Buffer): Record<string, unknown> | null {
   try {
     const value = JSON.parse(bytes.toString("utf8")) as unknown;
@@ -102,15 +123,9 @@ export function registerEnvelopeRoutes(router: Router, app: SentryApp) {
 
   // POST /api/{project_id}/envelope/ - SDK envelopes (events, sessions; other items are accepted and dropped)
   router.post("/api/:projectId/envelope/", (req) => {
-    let envelope;
-    try {
-      envelope = parseEnvelope(
-        decodeBody(req.rawBytes ?? Buffer.from(req.rawBody), req.headers["content-encoding"] as string | undefined),
-      );
-    } catch (error) {
-      if (error instanceof EnvelopeError) return relayError(400, `invalid envelope: ${error.message}`);
-      throw error;
-    }
+    const parsed = parseBody(req, parseEnvelope, (message) => `invalid envelope: ${message}`);
+    if (!parsed.ok) return parsed.response;
+    const envelope = parsed.value;
     const target = resolveProject(app, req, envelope.headers.dsn);
     if ("status" in target) return target;
     const { org, project } = target;
@@ -129,15 +144,9 @@ export function registerEnvelopeRoutes(router: Router, app: SentryApp) {
 
   // POST /api/{project_id}/store/ - the legacy single-event endpoint
   router.post("/api/:projectId/store/", (req) => {
-    let payload;
-    try {
-      payload = parseJsonObject(
-        decodeBody(req.rawBytes ?? Buffer.from(req.rawBody), req.headers["content-encoding"] as string | undefined),
-      );
-    } catch (error) {
-      if (error instanceof EnvelopeError) return relayError(400, error.message);
-      throw error;
-    }
+    const parsed = parseBody(req, parseJsonObject, (message) => message);
+    if (!parsed.ok) return parsed.response;
+    const payload = parsed.value;
     if (!payload) return relayError(400, "invalid event: body is not a JSON object");
     const target = resolveProject(app, req, null);
     if ("status" in target) return target;
