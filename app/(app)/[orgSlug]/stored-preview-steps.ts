@@ -28,30 +28,32 @@ export function withSteps<P extends object, S extends Step>(
 }
 
 /**
- * The checks before one step runs: a second factor passed recently in this session (the way back is `returnTo`),
- * the preview still stored, and a step that is one of its own. `noun` names the preview in the messages.
+ * One kind of stored preview: the steps it applies in, the page its steps run from (where a step-up sends the
+ * browser back to, after the org's slug) and the words its messages use for it.
  */
-export async function openStoredStep<P>({
-  ctx,
-  returnTo,
-  find,
-  stepsOf,
-  step,
-  noun,
-}: {
-  ctx: { org: { slug: string; requireMfa: boolean }; sessionId: string };
-  returnTo: string;
-  find: () => Promise<P | null>;
+export type StoredPreviewKind<P> = {
   stepsOf: (preview: P) => Step[];
-  step: Step;
+  page: string;
   noun: { stored: string; again: string };
-}): Promise<{ preview: P } | { refusal: Refusal }> {
-  const stepUp = await requireRecentSecondFactor(ctx, returnTo);
+};
+
+/**
+ * The checks before one step runs: a second factor passed recently in this session, the preview still stored
+ * (`find`), and a step that is one of its own.
+ */
+export async function openStoredStep<P>(
+  kind: StoredPreviewKind<P>,
+  ctx: { org: { slug: string; requireMfa: boolean }; sessionId: string },
+  step: Step,
+  find: () => Promise<P | null>,
+): Promise<{ preview: P } | { refusal: Refusal }> {
+  const stepUp = await requireRecentSecondFactor(ctx, `/${ctx.org.slug}/${kind.page}`);
   if (stepUp) return { refusal: stepUp };
   const preview = await find();
-  if (!preview) return { refusal: { ok: false, error: `This preview has expired. Preview the ${noun.again} again.` } };
-  if (!isListedStep(stepsOf(preview), step)) {
-    const message = `is not a step of this ${noun.stored}`;
+  if (!preview)
+    return { refusal: { ok: false, error: `This preview has expired. Preview the ${kind.noun.again} again.` } };
+  if (!isListedStep(kind.stepsOf(preview), step)) {
+    const message = `is not a step of this ${kind.noun.stored}`;
     return { refusal: { ok: false, error: `step: ${message}`, fieldErrors: { step: message } } };
   }
   return { preview };

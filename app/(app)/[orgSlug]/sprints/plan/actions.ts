@@ -3,19 +3,20 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
-import {
-  applyStep,
-  applySteps,
-  type StepResult,
-  findPreview,
-  planRequestSchema,
-  previewPlan,
-} from "@/lib/features/sprints";
+import type { SprintPlanPreview, StepResult } from "@/lib/features/sprints";
+import { applyStep, applySteps, findPreview, planRequestSchema, previewPlan } from "@/lib/features/sprints";
+import type { StoredPreviewKind } from "@/app/(app)/[orgSlug]/stored-preview-steps";
 import { batchStepOfKind, openStoredStep, stepOfKind, withSteps } from "@/app/(app)/[orgSlug]/stored-preview-steps";
 
 export const previewPlanAction = orgAction(planRequestSchema, "sprints:plan", async ({ input, org, requestId }) =>
   withSteps(await previewPlan({ orgId: org.id, request: input, requestId }), applySteps),
 );
+
+const STORED_PLAN: StoredPreviewKind<SprintPlanPreview> = {
+  stepsOf: applySteps,
+  page: "sprints/plan",
+  noun: { stored: "plan", again: "plan" },
+};
 
 const stepSchema = z.discriminatedUnion("kind", [
   stepOfKind("sprint"),
@@ -28,14 +29,9 @@ export const applyPlanStepAction = orgAction(
   "sprints:plan",
   async ({ input, org, sessionId, requestId, actor }): Promise<ActionResult<StepResult>> => {
     // The plan applied is the one stored at preview time, never one sent by the browser.
-    const opened = await openStoredStep({
-      ctx: { org, sessionId },
-      returnTo: `/${org.slug}/sprints/plan`,
-      find: () => findPreview({ orgId: org.id, id: input.planId }),
-      stepsOf: applySteps,
-      step: input.step,
-      noun: { stored: "plan", again: "plan" },
-    });
+    const opened = await openStoredStep(STORED_PLAN, { org, sessionId }, input.step, () =>
+      findPreview({ orgId: org.id, id: input.planId }),
+    );
     if ("refusal" in opened) return opened.refusal;
     const result = await applyStep({ orgId: org.id, preview: opened.preview, step: input.step, actor, requestId });
     if (input.isLast) revalidatePath(`/${org.slug}/sprints`);

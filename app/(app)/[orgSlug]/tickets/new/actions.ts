@@ -5,8 +5,9 @@ import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action"
 import { featureRequestSchema } from "@/lib/domain/requirements";
 import { findIntent } from "@/lib/db/queries/outbox";
 import { retryWrite } from "@/lib/platform/outbox/retry-write";
-import type { CreationResult } from "@/lib/features/tickets";
+import type { CreationResult, TicketsPreview } from "@/lib/features/tickets";
 import { creationSteps, findTicketsPreview, previewTickets, runCreationStep, writeKey } from "@/lib/features/tickets";
+import type { StoredPreviewKind } from "@/app/(app)/[orgSlug]/stored-preview-steps";
 import { batchStepOfKind, openStoredStep, stepOfKind, withSteps } from "@/app/(app)/[orgSlug]/stored-preview-steps";
 
 export const previewTicketsAction = orgAction(
@@ -15,6 +16,12 @@ export const previewTicketsAction = orgAction(
   async ({ input, org, requestId }) =>
     withSteps(await previewTickets({ orgId: org.id, request: input, requestId }), creationSteps),
 );
+
+const STORED_FEATURE: StoredPreviewKind<TicketsPreview> = {
+  stepsOf: creationSteps,
+  page: "tickets/new",
+  noun: { stored: "preview", again: "feature" },
+};
 
 const stepSchema = z.discriminatedUnion("kind", [
   stepOfKind("epic"),
@@ -36,14 +43,9 @@ export const createTicketsStepAction = orgAction(
   }),
   "tickets:create",
   async ({ input, org, sessionId, requestId, actor }): Promise<ActionResult<CreationResult>> => {
-    const opened = await openStoredStep({
-      ctx: { org, sessionId },
-      returnTo: `/${org.slug}/tickets/new`,
-      find: () => findTicketsPreview({ orgId: org.id, id: input.previewId }),
-      stepsOf: creationSteps,
-      step: input.step,
-      noun: { stored: "preview", again: "feature" },
-    });
+    const opened = await openStoredStep(STORED_FEATURE, { org, sessionId }, input.step, () =>
+      findTicketsPreview({ orgId: org.id, id: input.previewId }),
+    );
     if ("refusal" in opened) return opened.refusal;
     const { preview } = opened;
     if (input.retry) {
