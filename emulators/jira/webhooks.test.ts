@@ -227,6 +227,35 @@ describe("events and payloads", () => {
     );
   });
 
+  it("a subtask that follows its parent into a sprint gets its own Sprint change", async () => {
+    const { agile, v3 } = clientsFor(emulator);
+    const parent = await v3.issues.createIssue({
+      fields: { project: { key: "ACME" }, issuetype: { name: "Story" }, summary: "Parent" },
+    });
+    const child = await v3.issues.createIssue({
+      fields: {
+        project: { key: "ACME" },
+        issuetype: { name: "Subtask" },
+        summary: "Child",
+        parent: { key: parent.key },
+      },
+    });
+    const future = acme().data.sprints.find(
+      (s) => s.state === "future" && s.originBoardId === acme().data.boards[0]!.id,
+    )!;
+    await agile.sprint.moveIssuesToSprintAndRank({ sprintId: future.id, issues: [parent.key] });
+    const updates = byEvent(await delivered(), "jira:issue_updated");
+    expect(updates.map((h) => h.payload.issue.key).sort()).toEqual([parent.key, child.key].sort());
+    for (const update of updates)
+      expect(changelogItems(update)).toEqual([
+        expect.objectContaining({ field: "Sprint", from: null, to: String(future.id) }),
+      ]);
+    const history = await raw(emulator, "GET", `/acme/rest/api/3/issue/${child.key}/changelog`);
+    expect((history.body as { values: { id: string }[] }).values.map((h) => h.id)).toEqual([
+      updates.find((h) => h.payload.issue.key === child.key)!.payload.changelog.id,
+    ]);
+  });
+
   it("estimation and assignment send their changelog items and the current issue", async () => {
     const site = acme();
     const issue = site.data.issues.find((i) => i.projectId === site.data.boards[0]!.projectId && !i.assigneeId)!;

@@ -39,12 +39,12 @@ function issueEvent(
   ctx.hooks.emit(ctx.site, ctx.now, {
     webhookEvent,
     issue,
-    payload: {
+    payload: () => ({
       issue_event_type_name: eventTypeName,
       user: serializeUser(ctx.urls, ctx.user),
       issue: issueBean(ctx, issue),
       ...extra,
-    },
+    }),
   });
 }
 
@@ -81,13 +81,13 @@ function recordHistory(ctx: SiteRequest, issue: JiraIssue, items: JiraChangeItem
  * that changed and sends `jira:issue_updated` for it.
  */
 export function trackIssues(ctx: SiteRequest, issues: JiraIssue[]) {
-  const children = ctx.site.indexes().children;
-  const tracked = new Map<JiraIssue, IssueSnapshot>();
-  for (const issue of issues) {
-    tracked.set(issue, snapshotIssue(issue));
-    for (const child of children.get(issue.id) ?? [])
-      if (findIssueType(child.issueTypeId).subtask) tracked.set(child, snapshotIssue(child));
-  }
+  const tracked = new Map<JiraIssue, IssueSnapshot>(issues.map((issue) => [issue, snapshotIssue(issue)]));
+  // A scan rather than the indexes, which a write before this one may have made stale (rebuilding them costs more).
+  const parents = new Set(issues.map((issue) => issue.id));
+  if (parents.size > 0)
+    for (const child of ctx.site.data.issues)
+      if (child.parentId !== null && parents.has(child.parentId) && findIssueType(child.issueTypeId).subtask)
+        tracked.set(child, snapshotIssue(child));
   return {
     commit(eventTypeName?: string) {
       for (const [issue, before] of tracked) {
@@ -109,7 +109,7 @@ export function commentAdded(ctx: SiteRequest, issue: JiraIssue, comment: JiraCo
   ctx.hooks.emit(ctx.site, ctx.now, {
     webhookEvent: "comment_created",
     issue,
-    payload: { comment: serialized, issue: issueBean(ctx, issue) },
+    payload: () => ({ comment: serialized, issue: issueBean(ctx, issue) }),
   });
 }
 
@@ -125,17 +125,17 @@ export function sprintChanged(ctx: SiteRequest, before: JiraSprint | null, sprin
   const webhookEvent = sprintEventName(before, sprint);
   ctx.hooks.emit(ctx.site, ctx.now, {
     webhookEvent,
-    payload: {
+    payload: () => ({
       sprint: serializeSprint(ctx.urls, sprint),
       ...(webhookEvent === "sprint_updated" && before ? { oldValue: serializeSprint(ctx.urls, before) } : {}),
-    },
+    }),
   });
 }
 
 export function sprintDeleted(ctx: SiteRequest, sprint: JiraSprint) {
   ctx.hooks.emit(ctx.site, ctx.now, {
     webhookEvent: "sprint_deleted",
-    payload: { sprint: serializeSprint(ctx.urls, sprint) },
+    payload: () => ({ sprint: serializeSprint(ctx.urls, sprint) }),
   });
 }
 
@@ -151,7 +151,7 @@ export function versionChanged(ctx: SiteRequest, before: JiraVersion | null, ver
   const today = new Date(ctx.now).toISOString().slice(0, 10);
   ctx.hooks.emit(ctx.site, ctx.now, {
     webhookEvent: versionEventName(before, version),
-    payload: { version: serializeVersion(ctx.urls, version, today) },
+    payload: () => ({ version: serializeVersion(ctx.urls, version, today) }),
   });
 }
 
@@ -164,7 +164,7 @@ export function linkChanged(
   const type = LINK_TYPES.find((t) => t.id === link.typeId) ?? LINK_TYPES[0];
   ctx.hooks.emit(ctx.site, ctx.now, {
     webhookEvent,
-    payload: {
+    payload: () => ({
       issueLink: {
         id: Number(link.id),
         sourceIssueId: link.inwardIssueId,
@@ -180,6 +180,6 @@ export function linkChanged(
         sequence: 0,
         systemLink: false,
       },
-    },
+    }),
   });
 }

@@ -14,7 +14,8 @@ export type WebhookEvent = {
   webhookEvent: string;
   /** Issue events are narrowed by each registration's JQL filter. */
   issue?: JiraIssue;
-  payload: Record<string, unknown>;
+  /** Built only when some registration wants the event, and then once for all of them. */
+  payload: () => Record<string, unknown>;
 };
 
 export type WebhookEmitter = ReturnType<typeof createWebhookEmitter>;
@@ -42,13 +43,15 @@ export function createWebhookEmitter(dispatcher: WebhookDispatcher) {
           w.events.includes(event.webhookEvent) &&
           (!event.issue || matchesFilter(site, w, event.issue, now)),
       );
+      if (targets.length === 0) return [];
+      const payload = event.payload();
       return targets.map((webhook) => {
         const body = webhook.excludeBody
           ? ""
           : JSON.stringify({
               timestamp: now,
               webhookEvent: event.webhookEvent,
-              ...event.payload,
+              ...payload,
               matchedWebhookIds: [webhook.id],
             });
         return dispatcher.enqueue({ url: webhook.url, secret: webhook.secret, body });
