@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState, useTransition } from "react";
+import { type ReactNode, useId, useRef, useState, useTransition } from "react";
 import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createApiKeyAction } from "./actions";
@@ -12,6 +12,40 @@ type Scope = "read" | "read_write";
 const ROLE_LABEL: Record<Role, string> = { admin: "Admin", manager: "Manager", member: "Member" };
 const FIELD =
   "mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal aria-[invalid=true]:border-red-500 dark:border-slate-600 dark:bg-slate-900";
+
+/**
+ * One field of the form: its label, its control (handed the id and the ARIA attributes that tie it to its error) and
+ * the error under it, which starts with `errorLabel` (the label unless given).
+ */
+function KeyField({
+  id,
+  label,
+  errorLabel = label,
+  error,
+  className,
+  children,
+}: {
+  id: string;
+  label: string;
+  errorLabel?: string;
+  error: string | undefined;
+  className?: string;
+  children: (described: { id: string; "aria-invalid": boolean; "aria-describedby": string | undefined }) => ReactNode;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      {children({ id, "aria-invalid": Boolean(error), "aria-describedby": error ? `${id}-error` : undefined })}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-xs text-red-600">
+          {errorLabel} {error}
+        </p>
+      )}
+    </div>
+  );
+}
 
 /** Name, scope and role of a new key; the key itself is shown once, right here, after creation. */
 export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role[] }) {
@@ -37,77 +71,42 @@ export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role
   }
 
   const fieldError = (field: string) => error?.fields[field];
-  const describedBy = (field: string) => (fieldError(field) ? `${ids}-${field}-error` : undefined);
 
   return (
     <div className="space-y-4">
       <form ref={form} action={create} className="space-y-3" aria-label="Create an API key">
         <div className="flex flex-wrap items-start gap-3">
-          <div className="min-w-56 flex-1">
-            <label htmlFor={`${ids}-name`} className="text-sm font-medium">
-              Name
-            </label>
-            <input
-              id={`${ids}-name`}
-              name="name"
-              required
-              maxLength={80}
-              placeholder="e.g. Claude Code on the release laptop"
-              aria-invalid={Boolean(fieldError("name"))}
-              aria-describedby={describedBy("name")}
-              className={`${FIELD} w-full`}
-            />
-            {fieldError("name") && (
-              <p id={`${ids}-name-error`} className="mt-1 text-xs text-red-600">
-                Name {fieldError("name")}
-              </p>
+          <KeyField id={`${ids}-name`} label="Name" error={fieldError("name")} className="min-w-56 flex-1">
+            {(described) => (
+              <input
+                {...described}
+                name="name"
+                required
+                maxLength={80}
+                placeholder="e.g. Claude Code on the release laptop"
+                className={`${FIELD} w-full`}
+              />
             )}
-          </div>
-          <div>
-            <label htmlFor={`${ids}-scope`} className="text-sm font-medium">
-              Scope
-            </label>
-            <select
-              id={`${ids}-scope`}
-              name="scope"
-              defaultValue="read"
-              aria-invalid={Boolean(fieldError("scope"))}
-              aria-describedby={describedBy("scope")}
-              className={FIELD}
-            >
-              <option value="read">Read only</option>
-              <option value="read_write">Read &amp; write</option>
-            </select>
-            {fieldError("scope") && (
-              <p id={`${ids}-scope-error`} className="mt-1 text-xs text-red-600">
-                Scope {fieldError("scope")}
-              </p>
+          </KeyField>
+          <KeyField id={`${ids}-scope`} label="Scope" error={fieldError("scope")}>
+            {(described) => (
+              <select {...described} name="scope" defaultValue="read" className={FIELD}>
+                <option value="read">Read only</option>
+                <option value="read_write">Read &amp; write</option>
+              </select>
             )}
-          </div>
-          <div>
-            <label htmlFor={`${ids}-role`} className="text-sm font-medium">
-              Acts as
-            </label>
-            <select
-              id={`${ids}-role`}
-              name="role"
-              defaultValue="member"
-              aria-invalid={Boolean(fieldError("role"))}
-              aria-describedby={describedBy("role")}
-              className={FIELD}
-            >
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABEL[role]}
-                </option>
-              ))}
-            </select>
-            {fieldError("role") && (
-              <p id={`${ids}-role-error`} className="mt-1 text-xs text-red-600">
-                Role {fieldError("role")}
-              </p>
+          </KeyField>
+          <KeyField id={`${ids}-role`} label="Acts as" errorLabel="Role" error={fieldError("role")}>
+            {(described) => (
+              <select {...described} name="role" defaultValue="member" className={FIELD}>
+                {roles.map((role) => (
+                  <option key={role} value={role}>
+                    {ROLE_LABEL[role]}
+                  </option>
+                ))}
+              </select>
             )}
-          </div>
+          </KeyField>
           <SubmitButton pending={pending} pendingLabel="Creating…" className="mt-6">
             Create key
           </SubmitButton>
