@@ -1,4 +1,4 @@
-import type { EmulatorResponse, Router } from "../../common/http";
+import type { EmulatorRequest, EmulatorResponse, Router } from "../../common/http";
 import type { WorkosContext } from "../context";
 import { workosError } from "../http-helpers";
 import type { Store } from "../store";
@@ -7,18 +7,19 @@ import { registerGetById, registerList, resource } from "./resource-routes";
 
 /**
  * Directory users and groups are listed within a directory or within the other kind of record: WorkOS requires
- * one of the two and answers 404 for a directory that does not exist.
+ * one of the two query parameters and answers 404 for a directory that does not exist.
  */
-function checkListScope(
+function readListScope(
+  req: EmulatorRequest,
   store: Store,
-  directory: string | null,
   otherName: "group" | "user",
-  otherId: string | null,
-): EmulatorResponse | null {
+): { directory: string | null; otherId: string | null } | EmulatorResponse {
+  const directory = req.query.get("directory");
+  const otherId = req.query.get(otherName);
   if (!directory && !otherId)
     return workosError(422, `Either directory or ${otherName} must be provided.`, "invalid_request_parameters");
   if (directory && !store.directories.get(directory)) return workosError(404, `Directory '${directory}' not found.`);
-  return null;
+  return { directory, otherId };
 }
 
 export function registerDirectoryRoutes(router: Router, context: WorkosContext) {
@@ -54,10 +55,9 @@ export function registerDirectoryRoutes(router: Router, context: WorkosContext) 
 
   // GET /directory_users - by directory or group (one is required), optional email / idp_id
   registerList(router, context, "/directory_users", directoryUsers, (req, store) => {
-    const directory = req.query.get("directory");
-    const group = req.query.get("group");
-    const unscoped = checkListScope(store, directory, "group", group);
-    if (unscoped) return unscoped;
+    const scope = readListScope(req, store, "group");
+    if ("status" in scope) return scope;
+    const { directory, otherId: group } = scope;
     if (group && !store.directoryGroups.get(group)) return workosError(404, `Directory group '${group}' not found.`);
     const email = req.query.get("email")?.trim().toLowerCase();
     const idpId = req.query.get("idp_id");
@@ -77,10 +77,9 @@ export function registerDirectoryRoutes(router: Router, context: WorkosContext) 
 
   // GET /directory_groups - by directory or user (one is required)
   registerList(router, context, "/directory_groups", directoryGroups, (req, store) => {
-    const directory = req.query.get("directory");
-    const userId = req.query.get("user");
-    const unscoped = checkListScope(store, directory, "user", userId);
-    if (unscoped) return unscoped;
+    const scope = readListScope(req, store, "user");
+    if ("status" in scope) return scope;
+    const { directory, otherId: userId } = scope;
     const user = userId ? store.directoryUsers.get(userId) : undefined;
     if (userId && !user) return workosError(404, `Directory user '${userId}' not found.`);
     return store.directoryGroups
