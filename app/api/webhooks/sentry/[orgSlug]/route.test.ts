@@ -254,9 +254,23 @@ describe("POST /api/webhooks/sentry/[orgSlug]", () => {
       processedAt: expect.any(Date),
     });
     expect(await db.job.count()).toBe(0);
-    // Actions of a known resource that start nothing are ignored too.
-    const resolved = await send({ resource: "issue", body: issueBody({ status: "resolved" }, "resolved") });
-    expect(resolved.json).toMatchObject({ status: "ignored" });
+    // Actions of a known resource that start nothing are ignored too (a new comment is synced; an edit is not).
+    const edited = await send({
+      resource: "comment",
+      body: pythonJsonDumps({
+        action: "updated",
+        installation: { uuid: "install-acme" },
+        data: {
+          comment: "edited",
+          comment_id: 1,
+          issue_id: 100,
+          project_slug: "web",
+          timestamp: "2026-12-03T07:00:00Z",
+        },
+        actor: { type: "user", id: "1", name: "Ada" },
+      }),
+    });
+    expect(edited.json).toMatchObject({ status: "ignored" });
     expect(await stored()).toEqual({ deliveries: 2, jobs: 0 });
   });
 });
