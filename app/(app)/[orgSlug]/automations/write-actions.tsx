@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { InlineOutcome, useInlineAction } from "@/components/ui/inline-outcome";
 import { resumeWriteAction, retryWriteAction } from "./actions";
 
 /**
@@ -23,19 +23,16 @@ export function WriteActions({
   editHref?: string;
   editHint?: string;
 }) {
-  const [busy, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { pending: busy, outcome, run } = useInlineAction();
   function act() {
-    startTransition(async () => {
+    run(async () => {
       const result =
         status === "failed"
           ? await retryWriteAction({ orgSlug, intentId })
           : await resumeWriteAction({ orgSlug, intentId });
-      setMessage(
-        result.ok
-          ? { ok: result.data.status !== "failed", text: result.data.message }
-          : { ok: false, text: result.error },
-      );
+      return result.ok
+        ? { ok: result.data.status !== "failed", text: result.data.message }
+        : { ok: false, text: result.error };
     });
   }
   const label = status === "failed" ? (busy ? "Retrying…" : "Retry") : busy ? "Trying…" : "Resume now";
@@ -59,14 +56,7 @@ export function WriteActions({
           Edit and resend
         </Link>
       )}
-      {message && (
-        <span
-          role="status"
-          className={`text-xs ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}
-        >
-          {message.text}
-        </span>
-      )}
+      <InlineOutcome outcome={outcome} />
     </span>
   );
 }
