@@ -148,3 +148,25 @@ export async function findLastRetentionRun({ orgId }: { orgId: string }): Promis
   }
   return { finishedAt: job.finishedAt, counts };
 }
+
+/** Deletes the sync's run log rows recorded before `before` (the automation run log's window). */
+export async function deleteOldSyncActivity(scope: { orgId: string } & Cutoff): Promise<number> {
+  return inBatches(
+    scope,
+    (limit) =>
+      db.$executeRaw`
+      DELETE FROM "SyncActivity" WHERE id IN (
+        SELECT id FROM "SyncActivity" WHERE ${ofScope(scope)} AND "createdAt" < ${scope.before} LIMIT ${limit})`,
+  );
+}
+
+/** Deletes echoes of Bosun's own sync writes that expired before `before`: no webhook can match them any more. */
+export async function deleteExpiredSyncEchoes(scope: { orgId: string } & Cutoff): Promise<number> {
+  return inBatches(
+    scope,
+    (limit) =>
+      db.$executeRaw`
+      DELETE FROM "SyncEcho" WHERE id IN (
+        SELECT id FROM "SyncEcho" WHERE ${ofScope(scope)} AND "expiresAt" < ${scope.before} LIMIT ${limit})`,
+  );
+}

@@ -6,6 +6,8 @@ import {
   deleteExpiredCacheEntries,
   deleteOldAutomationRuns,
   deleteOldFinishedWrites,
+  deleteExpiredSyncEchoes,
+  deleteOldSyncActivity,
 } from "@/lib/db/queries/retention";
 import {
   DEFAULT_RETENTION_SETTINGS,
@@ -43,14 +45,24 @@ export async function pruneOrg({
     cacheEntries: await deleteExpiredCacheEntries({ orgId, before: cutoffs.cacheExpiredBefore, batchSize }),
     sessions: await deleteEndedSessions({ orgId, before: cutoffs.sessionsCreatedBefore, batchSize }),
   };
-  if (prunedAnything(counts)) {
+  // The sync's run log keeps the automation run log's window; an echo is useless once it expired.
+  const sync = {
+    syncActivities: await deleteOldSyncActivity({ orgId, before: cutoffs.automationRunsBefore, batchSize }),
+    syncEchoes: await deleteExpiredSyncEchoes({ orgId, before: now, batchSize }),
+  };
+  const syncPruned = sync.syncActivities + sync.syncEchoes > 0;
+  if (prunedAnything(counts) || syncPruned) {
+    const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+    const syncSummary = `${plural(sync.syncActivities, "sync activity row", "sync activity rows")} and ${plural(sync.syncEchoes, "expired sync echo", "expired sync echoes")}`;
     await appendAuditEntry({
       orgId,
       actor: RETENTION_ACTOR,
       action: "org.retention_pruned",
       target: { type: "organization", id: orgId },
-      summary: describePruned(counts),
-      changes: { removed: counts, settings },
+      summary: prunedAnything(counts)
+        ? `${describePruned(counts)}${syncPruned ? `; ${syncSummary}` : ""}`
+        : `Retention removed ${syncSummary}`,
+      changes: { removed: syncPruned ? { ...counts, ...sync } : counts, settings },
     });
   }
   return counts;
