@@ -363,21 +363,37 @@ describe("change history, permissions and deletes match the official schemas", (
       [...values, ...(second.values as { id: string }[])].map((h) => h.id).reverse(),
     );
 
+    // Seeded issues that left To Do carry that change, dated when their status category changed.
+    const done = emulator
+      .store()
+      .sites.get("acme")!
+      .data.issues.find((i) => i.statusId === "10002")!;
+    const query = { issueIdsOrKeys: [key, done.key], fieldIds: ["status"] };
     const bulk = await conforms("POST", "/rest/api/3/changelog/bulkfetch", "/rest/api/3/changelog/bulkfetch", {
-      issueIdsOrKeys: [key, "ACME-1"],
-      fieldIds: ["status"],
+      ...query,
       maxResults: 1,
     });
-    const logs = bulk.issueChangeLogs as { issueId: string; changeHistories: { items: { fieldId: string }[] }[] }[];
-    expect(logs).toEqual([{ issueId: created.id, changeHistories: [expect.objectContaining({ id: values[0]!.id })] }]);
+    type BulkLogs = {
+      issueId: string;
+      changeHistories: { id: string; created: string; items: Record<string, string>[] }[];
+    }[];
+    const seeded = bulk.issueChangeLogs as BulkLogs;
+    expect(seeded).toEqual([{ issueId: String(done.id), changeHistories: [expect.any(Object)] }]);
+    expect(Date.parse(seeded[0]!.changeHistories[0]!.created)).toBe(done.statusCategoryChangeDate);
+    expect(seeded[0]!.changeHistories[0]!.items).toEqual([
+      expect.objectContaining({ fieldId: "status", from: "10000", to: "10002", toString: "Done" }),
+    ]);
     const rest = await conforms("POST", "/rest/api/3/changelog/bulkfetch", "/rest/api/3/changelog/bulkfetch", {
-      issueIdsOrKeys: [key],
-      fieldIds: ["status"],
+      ...query,
       nextPageToken: bulk.nextPageToken,
     });
     expect(rest.nextPageToken).toBeUndefined();
-    const restLogs = rest.issueChangeLogs as { changeHistories: { items: { toString: string }[] }[] }[];
-    expect(restLogs[0]!.changeHistories.map((h) => h.items.map((i) => i.toString))).toEqual([["In Review"]]);
+    const restLogs = rest.issueChangeLogs as BulkLogs;
+    expect(restLogs.map((log) => log.issueId)).toEqual([created.id]);
+    expect(restLogs[0]!.changeHistories.map((h) => [h.id, h.items.map((i) => i.toString)])).toEqual([
+      [values[0]!.id, ["In Progress"]],
+      [expect.any(String), ["In Review"]],
+    ]);
     const bad = await raw(emulator, "POST", "/acme/rest/api/3/changelog/bulkfetch", { issueIdsOrKeys: [] });
     expect(bad.status).toBe(400);
     expect((bad.body as { errors: Record<string, string> }).errors.issueIdsOrKeys).toBeDefined();

@@ -11,6 +11,7 @@ import type {
   JiraVersion,
 } from "../jira/model";
 import type { ProjectSprints } from "./jira-draft";
+import { seedChangeHistories } from "./jira-history";
 import { generateProjectIssues } from "./jira-issues";
 
 /**
@@ -156,7 +157,7 @@ export function buildJiraSite(world: World, org: WorldOrg): JiraSiteData {
     issue.rank = (i + 1) * RANK_GAP;
   });
 
-  return {
+  const site: JiraSiteData = {
     slug: org.slug,
     name: org.jira.siteName,
     users,
@@ -181,6 +182,8 @@ export function buildJiraSite(world: World, org: WorldOrg): JiraSiteData {
       changelog: 10000 + orgIndex * 1000000,
     },
   };
+  site.changeHistories = seedChangeHistories(site);
+  return site;
 }
 
 export function buildJiraSites(world: World): JiraSiteData[] {
