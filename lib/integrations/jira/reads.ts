@@ -48,54 +48,33 @@ export function readBoardSetup({
   });
 }
 
-export function readSprintIssues({
-  orgId,
-  config,
-  force,
-  sprintId,
-  pointsField,
-}: Read & { sprintId: number; pointsField: string | null }): Promise<Cached<JiraWorkItem[]>> {
-  return readThrough({
-    orgId,
-    key: `jira:sprint:${sprintId}:issues`,
-    ttlMs: TTL.issues,
-    force,
-    load: () => searchWorkItems(config, `sprint = ${sprintId} ORDER BY Rank`, pointsField),
-  });
+/** Reads of issues: `pointsField` is the board's estimation field, read into each item's points. */
+type IssuesRead = Read & { pointsField: string | null };
+
+/** Issues change often, so every read of them is cached for TTL.issues. */
+function readIssues({ orgId, force }: Read, key: string, load: () => Promise<JiraWorkItem[]>) {
+  return readThrough({ orgId, key, ttlMs: TTL.issues, force, load });
 }
 
-export function readBacklog({
-  orgId,
-  config,
-  force,
-  boardId,
-  pointsField,
-}: Read & { boardId: number; pointsField: string | null }): Promise<Cached<JiraWorkItem[]>> {
-  return readThrough({
-    orgId,
-    key: `jira:board:${boardId}:backlog`,
-    ttlMs: TTL.issues,
-    force,
-    load: () => listBacklog(config, boardId, pointsField),
-  });
+export function readSprintIssues(read: IssuesRead & { sprintId: number }): Promise<Cached<JiraWorkItem[]>> {
+  const { config, sprintId, pointsField } = read;
+  return readIssues(read, `jira:sprint:${sprintId}:issues`, () =>
+    searchWorkItems(config, `sprint = ${sprintId} ORDER BY Rank`, pointsField),
+  );
+}
+
+export function readBacklog(read: IssuesRead & { boardId: number }): Promise<Cached<JiraWorkItem[]>> {
+  const { config, boardId, pointsField } = read;
+  return readIssues(read, `jira:board:${boardId}:backlog`, () => listBacklog(config, boardId, pointsField));
 }
 
 /** Issues by key, e.g. the blockers of sprint work that sit outside the sprint (one search for all of them). */
-export function readIssuesByKey({
-  orgId,
-  config,
-  force,
-  keys,
-  pointsField,
-}: Read & { keys: string[]; pointsField: string | null }): Promise<Cached<JiraWorkItem[]>> {
+export function readIssuesByKey(read: IssuesRead & { keys: string[] }): Promise<Cached<JiraWorkItem[]>> {
+  const { config, keys, pointsField } = read;
   const sorted = [...new Set(keys)].sort();
   if (sorted.length === 0)
     return Promise.resolve({ value: [], fetchedAt: new Date(), fromCache: true, stale: false, error: null });
-  return readThrough({
-    orgId,
-    key: `jira:issues:${sorted.join(",")}`,
-    ttlMs: TTL.issues,
-    force,
-    load: () => searchWorkItems(config, `key in (${sorted.join(",")})`, pointsField),
-  });
+  return readIssues(read, `jira:issues:${sorted.join(",")}`, () =>
+    searchWorkItems(config, `key in (${sorted.join(",")})`, pointsField),
+  );
 }
