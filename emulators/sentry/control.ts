@@ -8,7 +8,7 @@ import { detailIssue } from "./serialize-issue";
 
 /**
  * Sentry-specific control routes under /__emulator/: DSNs, the webhook
- * target, creating issues from a JSON description, and triggering alerts.
+ * target, creating issues from a JSON description, comments, and triggering alerts.
  * Documented in README.md.
  */
 
@@ -154,6 +154,28 @@ export function buildControlRouter(app: SentryApp): Router {
       eventAlertData(contextFor(app, org), issue, event, input.rule ?? "High priority issues"),
     );
     return { status: 200, body: { webhook } };
+  });
+
+  // A comment written in Sentry's UI (the public API has no comment endpoint), delivered as comment.created.
+  let commentSeq = 0;
+  router.post("/orgs/:org/issues/:issueId/comments", async (req) => {
+    const org = orgOr404(req.params.org);
+    if (!org) return { status: 404, body: { error: "unknown org" } };
+    const issue = store.findIssue(org, req.params.issueId ?? "");
+    if (!issue) return bad("the path must name an issue of this org (id or short id)");
+    const input = parseJson<{ text?: string; user?: string }>(req);
+    if (!input.text) return bad("text is required");
+    const user = org.data.users.find((u) => u.email === input.user) ?? store.tokenUser(org);
+    const project = store.findProject(org, issue.projectId);
+    const data = {
+      comment: input.text,
+      project_slug: project?.slug ?? "",
+      comment_id: 5000 + ++commentSeq,
+      issue_id: Number(issue.id),
+      timestamp: new Date(store.now()).toISOString(),
+    };
+    const webhook = await app.hooks(org, "comment", "created", data, { type: "user", id: user.id, name: user.name });
+    return { status: 200, body: { comment: data, webhook } };
   });
 
   router.post("/orgs/:org/alerts/metric", async (req) => {

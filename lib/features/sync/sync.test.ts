@@ -324,4 +324,136 @@ describe("Jira–Sentry sync, end to end", () => {
     await settle();
     expect(await writes()).toBe(before + 1);
   });
+
+  it("syncs assignees both ways by e-mail, copies Sentry comments once, and comments on archiving", async () => {
+    const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
+    const settings = (org.settings as Record<string, SyncSettings>)[SYNC_SETTINGS_KEY]!;
+    await db.organization.update({
+      where: { id: orgId },
+      data: {
+        settings: {
+          ...(org.settings as object),
+          [SYNC_SETTINGS_KEY]: { ...settings, assignees: true, comments: true },
+        },
+      },
+    });
+    const members = await db.membership.findMany({
+      where: { orgId, status: "active", jiraAccountId: { not: null }, user: { email: { endsWith: "@acme.test" } } },
+      include: { user: true },
+      orderBy: { user: { email: "asc" } },
+      take: 2,
+    });
+    const [ada, bo] = members.map((m) => ({ email: m.user.email, accountId: m.jiraAccountId! }));
+    const { issue, key } = await linkedPair("Tide table renders blank");
+    const jiraAssignee = async () =>
+      (
+        await jiraApi<{ fields: { assignee: { accountId: string } | null } }>(
+          `/rest/api/3/issue/${key}?fields=assignee`,
+        )
+      ).fields.assignee?.accountId ?? null;
+    const sentryAssignee = async () =>
+      (await sentryApi<{ assignedTo: { email?: string } | null }>(`/organizations/acme/issues/${issue.id}/`)).assignedTo
+        ?.email ?? null;
+    const assigneeEvent = (accountId: string, emailAddress: string | null): JiraEvent => ({
+      ...statusEvent(key, "To Do", "To Do", "new"),
+      issue: {
+        ...statusEvent(key, "To Do", "To Do", "new").issue,
+        assignee: { accountId, emailAddress, displayName: "X" },
+      },
+      changes: [{ field: "assignee", fieldId: "assignee", from: null, fromString: null, to: accountId, toString: "X" }],
+    });
+    const before = await writes();
+
+    // Sentry → Jira, then Jira's echo of it.
+    await sentryApi(`/organizations/acme/issues/${issue.id}/`, { method: "PUT", body: { assignedTo: ada!.email } });
+    await webhookFor(issue.id, "assigned");
+    await settle();
+    expect(await jiraAssignee()).toBe(ada!.accountId);
+    const echoed = await syncFromJiraEvent({
+      orgId,
+      event: assigneeEvent(ada!.accountId, null),
+      sourceKey: `a1-${key}`,
+      deliveryId: null,
+    });
+    expect(echoed).toEqual([expect.objectContaining({ field: "assignee", outcome: "echo" })]);
+    expect(await writes()).toBe(before + 1);
+
+    // Jira → Sentry by the member's Jira account; Sentry's echo writes nothing.
+    const assigned = await syncFromJiraEvent({
+      orgId,
+      event: assigneeEvent(bo!.accountId, null),
+      sourceKey: `a2-${key}`,
+      deliveryId: null,
+    });
+    expect(assigned).toEqual([expect.objectContaining({ field: "assignee", outcome: "applied" })]);
+    expect(await sentryAssignee()).toBe(bo!.email);
+    await vi.waitFor(
+      async () =>
+        expect(
+          (await sentWebhooks()).filter(
+            (w) => w.body.includes(`"assigned"`) && w.body.includes(issue.id) && w.status !== null,
+          ),
+        ).toHaveLength(2),
+      { timeout: 30_000, interval: 20 },
+    );
+    await settle();
+    expect(await writes()).toBe(before + 2);
+
+    // Someone Bosun does not know is never guessed.
+    const stranger = await syncFromJiraEvent({
+      orgId,
+      event: assigneeEvent("557058:stranger", "eve@elsewhere.test"),
+      sourceKey: `a3-${key}`,
+      deliveryId: null,
+    });
+    expect(stranger).toEqual([expect.objectContaining({ outcome: "unmatched" })]);
+    expect(await sentryAssignee()).toBe(bo!.email);
+
+    // A Sentry comment is copied once, marked as from Sentry; a Jira comment is only recorded.
+    const comment = await fetch(`${sentry.url}/__emulator/orgs/acme/issues/${issue.id}/comments`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "Only on Safari 17", user: ada!.email }),
+    });
+    const { webhook } = (await comment.json()) as { webhook: SentWebhook };
+    expect(webhook.status).toBe(202);
+    await settle();
+    for (let i = 0; i < 3; i++) await redeliver(webhook);
+    await settle();
+    expect((await jiraComments(key)).filter((c) => c.includes("wrote: Only on Safari 17"))).toHaveLength(1);
+    const jiraComment = {
+      ...statusEvent(key, "To Do", "To Do", "new"),
+      changes: [],
+      comment: { id: "c-1", text: "Shipped a fix", authorAccountId: bo!.accountId, authorName: "Bo" },
+    };
+    expect(await syncFromJiraEvent({ orgId, event: jiraComment, sourceKey: `c1-${key}`, deliveryId: null })).toEqual([
+      expect.objectContaining({
+        field: "comment",
+        outcome: "skipped",
+        summary: expect.stringContaining("no endpoint"),
+      }),
+    ]);
+
+    // Archived is not resolved: a comment, and the ticket stays where it is.
+    await sentryApi(`/organizations/acme/issues/${issue.id}/`, {
+      method: "PUT",
+      body: { status: "ignored", substatus: "archived_until_escalating" },
+    });
+    await webhookFor(issue.id, "archived");
+    await settle();
+    expect((await jiraComments(key)).filter((c) => c.includes("archived in Sentry until it escalates"))).toHaveLength(
+      1,
+    );
+    expect(await jiraStatus(key)).toBe("To Do");
+    expect((await activity(key)).map((a) => [a.direction, a.field, a.outcome])).toEqual([
+      ["sentry_to_jira", "assignee", "applied"],
+      ["jira_to_sentry", "assignee", "echo"],
+      ["jira_to_sentry", "assignee", "applied"],
+      ["sentry_to_jira", "assignee", "echo"],
+      ["jira_to_sentry", "assignee", "unmatched"],
+      ["sentry_to_jira", "comment", "applied"],
+      ["jira_to_sentry", "comment", "skipped"],
+      ["sentry_to_jira", "archive", "applied"],
+    ]);
+  });
 });
