@@ -42,7 +42,7 @@ async function inBatches(
 /** Deletes the scope's rows of `table` that match `where`, a batch at a time. */
 function deleteInBatches(
   scope: Scope & Cutoff,
-  table: "OutboxIntent" | "CacheEntry" | "UserSession",
+  table: "OutboxIntent" | "CacheEntry" | "UserSession" | "SyncActivity" | "SyncEcho",
   where: Prisma.Sql,
 ): Promise<number> {
   const from = Prisma.raw(`"${table}"`);
@@ -151,22 +151,10 @@ export async function findLastRetentionRun({ orgId }: { orgId: string }): Promis
 
 /** Deletes the sync's run log rows recorded before `before` (the automation run log's window). */
 export async function deleteOldSyncActivity(scope: { orgId: string } & Cutoff): Promise<number> {
-  return inBatches(
-    scope,
-    (limit) =>
-      db.$executeRaw`
-      DELETE FROM "SyncActivity" WHERE id IN (
-        SELECT id FROM "SyncActivity" WHERE ${ofScope(scope)} AND "createdAt" < ${scope.before} LIMIT ${limit})`,
-  );
+  return deleteInBatches(scope, "SyncActivity", Prisma.sql`"createdAt" < ${scope.before}`);
 }
 
 /** Deletes echoes of Bosun's own sync writes that expired before `before`: no webhook can match them any more. */
 export async function deleteExpiredSyncEchoes(scope: { orgId: string } & Cutoff): Promise<number> {
-  return inBatches(
-    scope,
-    (limit) =>
-      db.$executeRaw`
-      DELETE FROM "SyncEcho" WHERE id IN (
-        SELECT id FROM "SyncEcho" WHERE ${ofScope(scope)} AND "expiresAt" < ${scope.before} LIMIT ${limit})`,
-  );
+  return deleteInBatches(scope, "SyncEcho", Prisma.sql`"expiresAt" < ${scope.before}`);
 }
