@@ -160,3 +160,12 @@ export async function acceptWorkosDelivery({
   if (!found) throw new Error(`WorkOS delivery ${idempotencyKey} was neither recorded nor found`);
   return { deliveryId: found.id, status: found.requeued ? "requeued" : "duplicate" };
 }
+
+/** The org's latest delivery from `source`: when it arrived and how it went, for the integrations page. */
+export async function findLastDelivery({ orgId, source }: { orgId: string; source: Source }) {
+  return db.webhookDelivery.findFirst({
+    where: { orgId, source },
+    orderBy: { receivedAt: "desc" },
+    select: { receivedAt: true, eventType: true, status: true, error: true },
+  });
+}

@@ -26,3 +26,16 @@ export async function finishDelivery({
 }) {
   return db.webhookDelivery.update({ where: { id }, data: { status, error: error ?? null, processedAt: new Date() } });
 }
+
+/** A delivery whose body leads to no work: ignored with the reason, or failed naming the fields it lacks. */
+export async function finishUnreadDelivery({
+  id,
+  reading,
+}: {
+  id: string;
+  reading: { kind: "ignored"; reason: string } | { kind: "invalid"; fields: Record<string, string> };
+}) {
+  return reading.kind === "ignored"
+    ? finishDelivery({ id, status: "ignored", error: reading.reason })
+    : finishDelivery({ id, status: "failed", error: JSON.stringify(reading.fields) });
+}

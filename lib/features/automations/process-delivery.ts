@@ -1,5 +1,5 @@
 import "server-only";
-import { findDeliveryById, finishDelivery } from "@/lib/db/system/webhook-deliveries";
+import { findDeliveryById, finishDelivery, finishUnreadDelivery } from "@/lib/db/system/webhook-deliveries";
 import type { AutomationEvent } from "@/lib/domain/automations";
 import type { WebhookReading } from "@/lib/integrations/sentry/webhook-transform";
 import { readQueuedDelivery } from "@/lib/platform/webhooks/queued-delivery";
@@ -28,11 +28,7 @@ export async function processDelivery(job: JobRecord): Promise<void> {
   // Only a job queued before intake stored the event reads the body again.
   const reading: WebhookReading = queued.event ? { kind: "event", event: queued.event } : readStoredDelivery(delivery);
   if (reading.kind !== "event") {
-    await finishDelivery({
-      id: delivery.id,
-      status: reading.kind === "ignored" ? "ignored" : "failed",
-      error: reading.kind === "ignored" ? reading.reason : JSON.stringify(reading.fields),
-    });
+    await finishUnreadDelivery({ id: delivery.id, reading });
     return;
   }
   const results = await runRulesForEvent({

@@ -4,3 +4,10 @@
  */
 export { applyJiraEvent, type EventPartOutcome } from "./apply-event";
 export { processJiraDelivery } from "./process-delivery";
+export {
+  jiraWebhookUrl,
+  loadJiraWebhookPanel,
+  registerJiraWebhook,
+  type JiraWebhookPanel,
+  type RegisterOutcome,
+} from "./webhook-setup";

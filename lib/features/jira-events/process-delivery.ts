@@ -1,5 +1,5 @@
 import "server-only";
-import { findDeliveryById, finishDelivery } from "@/lib/db/system/webhook-deliveries";
+import { findDeliveryById, finishDelivery, finishUnreadDelivery } from "@/lib/db/system/webhook-deliveries";
 import { readJiraWebhook } from "@/lib/integrations/jira/webhook-transform";
 import { PermanentJobError, type JobRecord } from "@/lib/platform/jobs";
 import { jiraEventSchema } from "@/lib/platform/webhooks/jira-event-schema";
@@ -20,11 +20,7 @@ export async function processJiraDelivery(job: JobRecord): Promise<void> {
 
   const reading = queued.event ? { kind: "event" as const, event: queued.event } : readJiraWebhook(delivery.payload);
   if (reading.kind !== "event") {
-    await finishDelivery({
-      id: delivery.id,
-      status: reading.kind === "ignored" ? "ignored" : "failed",
-      error: reading.kind === "ignored" ? reading.reason : JSON.stringify(reading.fields),
-    });
+    await finishUnreadDelivery({ id: delivery.id, reading });
     return;
   }
   try {

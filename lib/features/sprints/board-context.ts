@@ -1,10 +1,11 @@
 import "server-only";
 import { deriveFocusFactor, deriveInterruptRate } from "@/lib/domain/capacity";
-import { listSnapshots, saveSnapshot, type SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
+import { listSnapshots, type SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { searchWorkItems, type JiraBoard, type JiraSprint } from "@/lib/integrations/jira";
 import { readBoardSetup, readBoards } from "../../integrations/jira/reads";
-import { backfillClosedSprint, closeAgainstStart, sprintDates, startOfSprint } from "./snapshots";
+import { saveSprintSnapshot } from "./save-snapshot";
+import { closeOfSprint, startOfSprint } from "./snapshots";
 import { availablePersonDays, loadTeam } from "./team-capacity";
 
 /** Points a person delivers per available day when a board has no usable history yet. */
@@ -129,39 +130,20 @@ async function recordSnapshots({
   const start = new Map<number, SnapshotRow>(existing.filter((s) => s.kind === "start").map((s) => [s.sprintId, s]));
   const close = new Map<number, SnapshotRow>(existing.filter((s) => s.kind === "close").map((s) => [s.sprintId, s]));
 
+  const common = { orgId, boardId: board.id, takenAt: now };
   for (const sprint of closed.filter((s) => !close.has(s.id))) {
     const items = await searchWorkItems(config, `sprint = ${sprint.id}`, estimationField);
-    const startIssues = start.get(sprint.id)?.issues as SnapshotIssues | undefined;
-    const numbers = startIssues ? closeAgainstStart(startIssues, items) : backfillClosedSprint(sprint, items);
-    close.set(
-      sprint.id,
-      await saveSnapshot({
-        orgId,
-        boardId: board.id,
-        sprintId: sprint.id,
-        sprintName: sprint.name,
-        kind: "close",
-        takenAt: now,
-        ...sprintDates(sprint),
-        ...numbers,
-        origin: startIssues ? "observed" : "backfill",
-      }),
-    );
+    const startIssues = (start.get(sprint.id)?.issues as SnapshotIssues | undefined) ?? null;
+    const numbers = closeOfSprint(sprint, startIssues, items);
+    const origin = startIssues ? "observed" : "backfill";
+    close.set(sprint.id, await saveSprintSnapshot({ ...common, sprint, kind: "close", numbers, origin }));
   }
   if (activeSprint && !start.has(activeSprint.id)) {
     const items = await searchWorkItems(config, `sprint = ${activeSprint.id}`, estimationField);
+    const numbers = startOfSprint(items);
     start.set(
       activeSprint.id,
-      await saveSnapshot({
-        orgId,
-        boardId: board.id,
-        sprintId: activeSprint.id,
-        sprintName: activeSprint.name,
-        kind: "start",
-        takenAt: now,
-        ...sprintDates(activeSprint),
-        ...startOfSprint(items),
-      }),
+      await saveSprintSnapshot({ ...common, sprint: activeSprint, kind: "start", numbers, origin: "observed" }),
     );
   }
   return { start, close };

@@ -1,8 +1,9 @@
 import "server-only";
 import type { JiraEvent } from "@/lib/domain/jira-events/events";
-import { findSnapshot, saveSnapshot, type SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
+import { findSnapshot, type SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
 import { getJiraConfig } from "@/lib/integrations/connections";
-import { backfillClosedSprint, closeAgainstStart, sprintDates, startOfSprint } from "./snapshots";
+import { saveSprintSnapshot } from "./save-snapshot";
+import { closeOfSprint, startOfSprint } from "./snapshots";
 import { readSprintItemsNow } from "./sprint-items";
 
 /** What a Jira event did to Bosun's sprint records; "ignored" says why nothing was recorded. */
@@ -42,21 +43,7 @@ export async function snapshotFromSprintEvent({
   const { items } = await readSprintItemsNow({ orgId, config, boardId, sprintId: sprint.id });
   const start = kind === "close" ? await findSnapshot({ orgId, boardId, sprintId: sprint.id, kind: "start" }) : null;
   const numbers =
-    kind === "start"
-      ? startOfSprint(items)
-      : start
-        ? closeAgainstStart(start.issues as SnapshotIssues, items)
-        : backfillClosedSprint(sprint, items);
-  await saveSnapshot({
-    orgId,
-    boardId,
-    sprintId: sprint.id,
-    sprintName: sprint.name,
-    kind,
-    takenAt: new Date(event.at),
-    ...sprintDates(sprint),
-    ...numbers,
-    origin: "webhook",
-  });
+    kind === "start" ? startOfSprint(items) : closeOfSprint(sprint, (start?.issues as SnapshotIssues) ?? null, items);
+  await saveSprintSnapshot({ orgId, boardId, sprint, kind, takenAt: new Date(event.at), numbers, origin: "webhook" });
   return { status: "processed", message: `${kind} snapshot of sprint ${sprint.id} recorded as of ${event.at}` };
 }

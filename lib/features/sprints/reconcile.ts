@@ -3,13 +3,14 @@ import { z } from "zod";
 import { replayToStart } from "@/lib/domain/capacity";
 import { listOrgIdsWithJira } from "@/lib/db/system/jira-orgs";
 import { listScopeChanges } from "@/lib/db/queries/sprint-scope";
-import { listSnapshots, saveSnapshot, type SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
+import { listSnapshots, type SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { searchWorkItems, type JiraSprint, type JiraWorkItem } from "@/lib/integrations/jira";
 import { readBoardSetup, readBoards } from "@/lib/integrations/jira/reads";
 import { enqueueJob, type JobRecord } from "@/lib/platform/jobs";
 import { HISTORY_SPRINTS } from "./board-context";
-import { backfillClosedSprint, closeAgainstStart, snapshotItems, sprintDates, startOfSprint } from "./snapshots";
+import { saveSprintSnapshot } from "./save-snapshot";
+import { closeOfSprint, startOfSprint } from "./snapshots";
 
 /**
  * Webhooks get lost (Jira gives up, Bosun was down, the webhook was never
@@ -77,15 +78,13 @@ export async function reconcileSprints({
       const items = await read(sprint.id);
       const start = has(sprint.id, "start");
       const closedAt = new Date(sprint.completeDate ?? sprint.endDate ?? now.toISOString());
-      await saveSnapshot({
+      await saveSprintSnapshot({
         orgId,
         boardId: board.id,
-        sprintId: sprint.id,
-        sprintName: sprint.name,
+        sprint,
         kind: "close",
         takenAt: closedAt,
-        ...sprintDates(sprint),
-        ...(start ? closeAgainstStart(start.issues as SnapshotIssues, items) : backfillClosedSprint(sprint, items)),
+        numbers: closeOfSprint(sprint, (start?.issues as SnapshotIssues | undefined) ?? null, items),
         origin: start ? "reconciled" : "backfill",
         delaySeconds: secondsBetween(closedAt, now),
       });
@@ -120,18 +119,15 @@ async function recordLateStart({
     ({ key, points }) => ({ ...(byKey.get(key) ?? removedItem(key)), points }) satisfies JiraWorkItem,
   );
   const numbers = startOfSprint(startItems);
-  await saveSnapshot({
+  await saveSprintSnapshot({
     orgId,
     boardId,
-    sprintId: sprint.id,
-    sprintName: sprint.name,
+    sprint,
     kind: "start",
     takenAt: startedAt,
-    ...sprintDates(sprint),
-    ...numbers,
-    issues: {
-      ...snapshotItems(startItems, "observed"),
-      rebuiltFrom: changes.length > 0 ? "scope-changes" : "issues-when-found",
+    numbers: {
+      ...numbers,
+      issues: { ...numbers.issues, rebuiltFrom: changes.length > 0 ? "scope-changes" : "issues-when-found" },
     },
     origin: "reconciled",
     delaySeconds: secondsBetween(startedAt, now),

@@ -38,6 +38,13 @@ export function backfillClosedSprint(sprint: Pick<JiraSprint, "completeDate" | "
   };
 }
 
+/** A closed sprint's numbers: against its start snapshot when there is one, else backfilled from its issues. */
+export const closeOfSprint = (
+  sprint: Pick<JiraSprint, "completeDate" | "endDate">,
+  start: SnapshotIssues | null,
+  items: JiraWorkItem[],
+) => (start ? closeAgainstStart(start, items) : backfillClosedSprint(sprint, items));
+
 /** A sprint's close compared with its start: what was added and removed along the way. */
 export function closeAgainstStart(start: SnapshotIssues | null, items: JiraWorkItem[]) {
   const startKeys = new Set(start?.items.map((i) => i.key) ?? []);

@@ -18,12 +18,15 @@ import {
   transitionForward,
 } from "@/lib/integrations/jira";
 import { transitionBack } from "@/lib/integrations/jira/sync-writes";
+import { ensureAdminWebhook } from "@/lib/integrations/jira/admin-webhooks";
+import { findJiraWebhookSecret } from "@/lib/platform/webhooks/secrets";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { findExternalIssueLink, linkExternalIssue, updateIssues } from "@/lib/integrations/sentry";
 import * as workos from "@/lib/integrations/workos";
 import type { JiraClientConfig } from "@/lib/integrations/jira";
 import type { SentryClientConfig } from "@/lib/integrations/sentry";
 import {
+  jiraAdminWebhook,
   jiraBulkResult,
   jiraComment,
   jiraCreatedIssue,
@@ -301,6 +304,18 @@ export const OPERATIONS = {
     result: jiraComment,
     run: async ({ issueKey: key, body }, context) =>
       addCommentOnce(await requireJira(context), { issueKey: key, body: body as never }),
+  }),
+  "jira.webhook.register": operation({
+    service: "jira",
+    // The secret is read from the org's connection when the write runs: it is never stored with the intent.
+    args: z.object({ name: z.string().min(1).max(255), url: z.url() }),
+    result: jiraAdminWebhook,
+    run: async ({ name, url }, context) => {
+      const secret = await findJiraWebhookSecret({ orgId: context.orgId });
+      if (!secret)
+        throw Object.assign(new Error("No Jira webhook secret is stored for this organization"), { status: 412 });
+      return ensureAdminWebhook(await requireJira(context), { name, url, secret });
+    },
   }),
   "sentry.issues.update": operation({
     service: "sentry",

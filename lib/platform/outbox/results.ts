@@ -52,3 +52,5 @@ export const jiraTransition = z.object({
 });
 
 export const jiraComment = z.object({ issueKey: z.string(), commentId: z.string(), existing: z.boolean() });
+
+export const jiraAdminWebhook = z.object({ self: z.string(), created: z.boolean() });

@@ -3,7 +3,9 @@ import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
 import { listConnectionSettings } from "@/lib/db/queries/integrations";
 import { env } from "@/lib/platform/env";
+import { Suspense } from "react";
 import { IntegrationForm } from "./integration-form";
+import { JiraWebhookPanel } from "./jira-webhook-panel";
 
 export const metadata = { title: "Integrations" };
 
@@ -58,6 +60,11 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ o
                 Webhook URL:{" "}
                 <code className="break-all rounded bg-slate-100 px-1 py-0.5 dark:bg-slate-800">{webhookUrl}</code>
               </p>
+            )}
+            {provider === "jira" && (
+              <Suspense fallback={<p className="mb-4 text-xs text-slate-500">Checking the Jira webhook…</p>}>
+                <JiraWebhookPanel orgId={org.id} orgSlug={org.slug} canManage={canManage} />
+              </Suspense>
             )}
             {canManage ? (
               <IntegrationForm
