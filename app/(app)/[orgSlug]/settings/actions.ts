@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type UserActor } from "@/lib/platform/actions/org-action";
-import { appendAuditEntry, type AuditEntryInput } from "@/lib/db/queries/audit-log";
+import type { AuditEntryInput } from "@/lib/db/queries/audit-log";
+import { auditAction } from "@/app/(app)/[orgSlug]/audit-action";
 import { getOrgSecuritySettings, setOrgSetting, updateOrgSecuritySettings } from "@/lib/db/queries/organizations";
 import { severitySettingsSchema } from "@/lib/domain/severity";
 import { invalidateErrors, getSeveritySettings } from "@/lib/features/errors";
@@ -18,19 +19,11 @@ import { getRetentionSettings, RETENTION_SETTINGS_KEY } from "@/lib/features/ret
  * fresh settings page.
  */
 async function settingsSaved(
-  { org, actor, requestId }: { org: { id: string; slug: string }; actor: UserActor; requestId: string },
+  ctx: { org: { id: string; slug: string }; actor: UserActor; requestId: string },
   change: Pick<AuditEntryInput, "action" | "summary" | "changes"> | null,
 ) {
-  if (change) {
-    await appendAuditEntry({
-      orgId: org.id,
-      actor,
-      target: { type: "organization", id: org.id },
-      requestId,
-      ...change,
-    });
-  }
-  revalidatePath(`/${org.slug}/settings`);
+  if (change) await auditAction(ctx, { target: { type: "organization", id: ctx.org.id }, ...change });
+  revalidatePath(`/${ctx.org.slug}/settings`);
 }
 
 const updateSecuritySchema = z.object({

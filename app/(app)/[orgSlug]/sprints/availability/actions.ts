@@ -5,7 +5,7 @@ import { z } from "zod";
 import { orgAction, type ActionContext, type ActionResult } from "@/lib/platform/actions/org-action";
 import { can } from "@/lib/domain/permissions";
 import { addAvailability, deleteAvailability, findAvailability, setAllocation } from "@/lib/db/queries/availability";
-import { appendAuditEntry } from "@/lib/db/queries/audit-log";
+import { auditAction } from "@/app/(app)/[orgSlug]/audit-action";
 import { findMember } from "@/lib/db/queries/memberships";
 import { calendarDateSchema, checkAvailabilityDates } from "@/lib/domain/capacity";
 
@@ -28,7 +28,7 @@ export const addAvailabilityAction = orgAction(
   addSchema,
   "availability:edit-own",
   async (ctx): Promise<ActionResult<{ message: string }>> => {
-    const { input, org, requestId, actor } = ctx;
+    const { input, org } = ctx;
     if (!mayEdit(ctx, input.userId)) return { ok: false, error: "You can only change your own availability." };
     const member = await findMember({ orgId: org.id, userId: input.userId });
     if (!member || member.status !== "active")
@@ -46,13 +46,10 @@ export const addAvailabilityAction = orgAction(
       note: input.note || null,
     });
     const what = input.kind === "time_off" ? "time off" : "on call";
-    await appendAuditEntry({
-      orgId: org.id,
-      actor,
+    await auditAction(ctx, {
       action: "availability.added",
       target: { type: "user", id: member.user.id },
       summary: `${member.user.name}: ${what} ${input.startsOn} to ${input.endsOn}`,
-      requestId,
     });
     revalidatePath(`/${org.slug}/sprints/availability`);
     return { ok: true, data: { message: `Added ${what} for ${member.user.name}.` } };
@@ -63,19 +60,16 @@ export const removeAvailabilityAction = orgAction(
   z.object({ id: z.string().min(1) }),
   "availability:edit-own",
   async (ctx): Promise<ActionResult<{ message: string }>> => {
-    const { input, org, requestId, actor } = ctx;
+    const { input, org } = ctx;
     const entry = await findAvailability({ orgId: org.id, id: input.id });
     if (!entry) return { ok: false, error: "That entry no longer exists." };
     if (!mayEdit(ctx, entry.membership.userId))
       return { ok: false, error: "You can only change your own availability." };
     await deleteAvailability({ orgId: org.id, id: input.id });
-    await appendAuditEntry({
-      orgId: org.id,
-      actor,
+    await auditAction(ctx, {
       action: "availability.removed",
       target: { type: "availability", id: input.id },
       summary: "Removed a time-off or on-call entry",
-      requestId,
     });
     revalidatePath(`/${org.slug}/sprints/availability`);
     return { ok: true, data: { message: "Removed." } };
@@ -92,17 +86,15 @@ export const setAllocationAction = orgAction(
       .max(100, "must be between 0 and 100"),
   }),
   "availability:edit-team",
-  async ({ input, org, requestId, actor }): Promise<ActionResult<{ message: string }>> => {
+  async (ctx): Promise<ActionResult<{ message: string }>> => {
+    const { input, org } = ctx;
     const member = await findMember({ orgId: org.id, userId: input.userId });
     if (!member || member.status !== "active") return { ok: false, error: "That person is not an active member." };
     await setAllocation({ orgId: org.id, userId: input.userId, allocationPercent: input.allocationPercent });
-    await appendAuditEntry({
-      orgId: org.id,
-      actor,
+    await auditAction(ctx, {
       action: "availability.allocation_set",
       target: { type: "user", id: member.user.id },
       summary: `${member.user.name} is allocated ${input.allocationPercent}% to sprint work`,
-      requestId,
     });
     revalidatePath(`/${org.slug}/sprints/availability`);
     return { ok: true, data: { message: `${member.user.name}: ${input.allocationPercent}%.` } };
