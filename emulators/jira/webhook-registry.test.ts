@@ -130,6 +130,25 @@ describe("admin webhook registry", () => {
     ]);
   });
 
+  it("refuses a JQL filter with an unknown field or value", async () => {
+    for (const jql of ["bogusField = 1", "project = NOPE"]) {
+      const response = await raw(
+        emulator,
+        "POST",
+        BASE,
+        {
+          name: "x",
+          url: "https://x.example/",
+          events: ["jira:issue_updated"],
+          filters: { "issue-related-events-section": jql },
+        },
+        ADMIN,
+      );
+      expect(response.status, jql).toBe(400);
+      expect((response.body as { errors: Record<string, string> }).errors.filters).toMatch(/JQL/);
+    }
+  });
+
   it("lets only site administrators manage webhooks", async () => {
     const body = { name: "Sneaky", url: "https://x.example/", events: ["jira:issue_created"] };
     for (const [method, path] of [

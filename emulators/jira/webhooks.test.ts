@@ -329,6 +329,7 @@ describe("events and payloads", () => {
     await v3.projectVersions.updateVersion({ id: version.id, released: true, releaseDate: "2026-11-20" });
     const sprint = await agile.sprint.createSprint({ name: "Hook sprint", originBoardId: acme().data.boards[0]!.id });
     await agile.sprint.partiallyUpdateSprint({ sprintId: sprint.id!, goal: "Ship hooks" });
+    await agile.sprint.partiallyUpdateSprint({ sprintId: sprint.id!, goal: "Ship hooks" });
     await v3.issues.deleteIssue({ issueIdOrKey: created.key });
 
     const hooks = await delivered();

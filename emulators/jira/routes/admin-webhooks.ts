@@ -1,6 +1,7 @@
 import { parseJson } from "../../common/http";
 import { JiraHttpError, badRequest, notFound } from "../errors";
-import { parseJql } from "../jql/parser";
+import { compileNode } from "../jql/compile";
+import { JqlError, parseJql } from "../jql/parser";
 import type { JiraAdminWebhook } from "../model";
 import type { SiteRequest, SiteRoutes } from "../site-router";
 import { isJiraWebhookEvent } from "../webhooks/events";
@@ -51,8 +52,29 @@ export function serializeAdminWebhook(ctx: SiteRequest, webhook: JiraAdminWebhoo
   };
 }
 
+/** The `issue-related-events-section` JQL of `filters` ("" when absent); a problem is reported under `filters`. */
+function jqlFilterOf(ctx: SiteRequest, filters: unknown, errors: Record<string, string>): string {
+  if (filters === undefined || filters === null) return "";
+  const jql = typeof filters === "object" ? (filters as Record<string, unknown>)[JQL_SECTION] : 0;
+  if (jql === undefined || jql === null) return "";
+  if (typeof jql !== "string") {
+    errors.filters = `Filters must be an object whose '${JQL_SECTION}' is a JQL string.`;
+    return "";
+  }
+  if (jql.trim() === "") return "";
+  try {
+    // Compiled against the site, so unknown fields and values are refused now rather than matching nothing later.
+    const { where } = parseJql(jql);
+    if (where) compileNode(where, { site: ctx.site, currentUser: null, now: ctx.now }, ctx.site);
+  } catch (error) {
+    if (!(error instanceof JqlError)) throw error;
+    errors.filters = `The JQL filter is not valid: ${error.message}`;
+  }
+  return jql;
+}
+
 /** Checks a registration body; every problem is named per field. */
-function parseInput(body: WebhookInput) {
+function parseInput(ctx: SiteRequest, body: WebhookInput) {
   const errors: Record<string, string> = {};
   if (typeof body.name !== "string" || body.name.trim() === "") errors.name = "The webhook name must not be empty.";
   if (typeof body.url !== "string" || !/^https?:\/\/[^\s]+$/.test(body.url))
@@ -63,17 +85,7 @@ function parseInput(body: WebhookInput) {
     const unknown = (body.events as string[]).filter((e) => !isJiraWebhookEvent(e));
     if (unknown.length > 0) errors.events = `Unknown webhook events: ${unknown.join(", ")}.`;
   }
-  const filters = body.filters ?? {};
-  const jql = typeof filters === "object" && filters !== null ? (filters as Record<string, unknown>)[JQL_SECTION] : 0;
-  if (jql !== undefined && jql !== null && typeof jql !== "string")
-    errors.filters = `The '${JQL_SECTION}' filter must be a JQL string.`;
-  else if (typeof jql === "string" && jql.trim() !== "") {
-    try {
-      parseJql(jql);
-    } catch (error) {
-      errors.filters = `The JQL filter is not valid: ${(error as Error).message}`;
-    }
-  }
+  const jql = jqlFilterOf(ctx, body.filters, errors);
   for (const flag of ["excludeBody", "enabled"] as const)
     if (body[flag] !== undefined && typeof body[flag] !== "boolean") errors[flag] = `'${flag}' must be true or false.`;
   if (body.secret !== undefined && body.secret !== null && typeof body.secret !== "string")
@@ -83,7 +95,7 @@ function parseInput(body: WebhookInput) {
     name: (body.name as string).trim(),
     url: body.url as string,
     events: [...new Set(body.events as string[])],
-    jqlFilter: typeof jql === "string" ? jql : "",
+    jqlFilter: jql,
     excludeBody: (body.excludeBody as boolean | undefined) ?? false,
     enabled: (body.enabled as boolean | undefined) ?? true,
   };
@@ -105,7 +117,7 @@ export function registerAdminWebhookRoutes(routes: SiteRoutes) {
     const body = parseJson<WebhookInput>(ctx.req);
     const webhook: JiraAdminWebhook = {
       id: ctx.site.data.nextIds.webhook++,
-      ...parseInput(body),
+      ...parseInput(ctx, body),
       secret: secretOf(body, null),
       lastUpdated: ctx.now,
       lastUpdatedAccountId: ctx.user.accountId,
@@ -125,7 +137,7 @@ export function registerAdminWebhookRoutes(routes: SiteRoutes) {
     requireAdmin(ctx);
     const webhook = requireWebhook(ctx);
     const body = parseJson<WebhookInput>(ctx.req);
-    Object.assign(webhook, parseInput(body), {
+    Object.assign(webhook, parseInput(ctx, body), {
       secret: secretOf(body, webhook.secret),
       lastUpdated: ctx.now,
       lastUpdatedAccountId: ctx.user.accountId,

@@ -113,6 +113,10 @@ export function commentAdded(ctx: SiteRequest, issue: JiraIssue, comment: JiraCo
   });
 }
 
+/** An update that changed nothing sends nothing. */
+const unchanged = <T>(before: T | null, after: T) =>
+  before !== null && JSON.stringify(before) === JSON.stringify(after);
+
 function sprintEventName(before: JiraSprint | null, after: JiraSprint): string {
   if (!before) return "sprint_created";
   if (before.state === "future" && after.state === "active") return "sprint_started";
@@ -122,6 +126,7 @@ function sprintEventName(before: JiraSprint | null, after: JiraSprint): string {
 
 /** `before` is a copy of the sprint from before the change, or null for a new sprint. */
 export function sprintChanged(ctx: SiteRequest, before: JiraSprint | null, sprint: JiraSprint) {
+  if (unchanged(before, sprint)) return;
   const webhookEvent = sprintEventName(before, sprint);
   ctx.hooks.emit(ctx.site, ctx.now, {
     webhookEvent,
@@ -148,6 +153,7 @@ function versionEventName(before: JiraVersion | null, after: JiraVersion): strin
 
 /** `before` is a copy of the version from before the change, or null for a new version. */
 export function versionChanged(ctx: SiteRequest, before: JiraVersion | null, version: JiraVersion) {
+  if (unchanged(before, version)) return;
   const today = new Date(ctx.now).toISOString().slice(0, 10);
   ctx.hooks.emit(ctx.site, ctx.now, {
     webhookEvent: versionEventName(before, version),
