@@ -7,6 +7,7 @@ import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { db } from "@/lib/db/client";
 import type { JiraEvent } from "@/lib/domain/jira-events/events";
+import type { JiraIssueEvent } from "@/lib/domain/sync";
 import { DEFAULT_SYNC_SETTINGS, SYNC_SETTINGS_KEY, type SyncSettings } from "@/lib/domain/sync";
 import * as githubRoute from "@/app/api/webhooks/github/[orgSlug]/route";
 import * as sentryRoute from "@/app/api/webhooks/sentry/[orgSlug]/route";
@@ -132,7 +133,7 @@ describe("Jira–Sentry sync, end to end", () => {
     return { value, issue, key: link.jiraIssueKey };
   };
   /** A Jira status change as the Jira intake hands it over. */
-  const statusEvent = (key: string, from: string, to: string, category: "new" | "done"): JiraEvent => ({
+  const statusEvent = (key: string, from: string, to: string, category: "new" | "done"): JiraIssueEvent => ({
     type: "jira.issue",
     action: "updated",
     at: new Date().toISOString(),

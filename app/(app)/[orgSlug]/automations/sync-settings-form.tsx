@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { FeedbackMessage } from "@/components/ui/action-feedback";
+import { CheckboxField } from "@/components/ui/form-field";
 import type { SyncSettings } from "@/lib/domain/sync";
 import { AdminOnlyNote, SaveButton, useSettingsSave } from "../settings/settings-form";
 import { saveSyncSettingsAction } from "./sync-actions";
@@ -83,18 +84,17 @@ export function SyncSettingsForm({
         <legend className="sr-only">Jira–Sentry sync settings</legend>
         <div className="grid gap-3 sm:grid-cols-2">
           {TOGGLES.map((toggle) => (
-            <label key={toggle.name} className="flex items-start gap-2 text-sm">
-              <input
-                type="checkbox"
-                name={toggle.name}
-                defaultChecked={initial[toggle.name] === true}
-                className="mt-1"
-              />
+            <CheckboxField
+              key={toggle.name}
+              name={toggle.name}
+              defaultChecked={initial[toggle.name] === true}
+              labelClassName="flex items-start gap-2 text-sm"
+            >
               <span>
                 <span className="font-medium">{toggle.label}</span>
                 <span className="block text-xs text-slate-500">{toggle.hint}</span>
               </span>
-            </label>
+            </CheckboxField>
           ))}
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
