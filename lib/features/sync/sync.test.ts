@@ -419,7 +419,7 @@ describe("Jira–Sentry sync, end to end", () => {
     const { webhook } = (await comment.json()) as { webhook: SentWebhook };
     expect(webhook.status).toBe(202);
     await settle();
-    for (let i = 0; i < 3; i++) await redeliver(webhook);
+    for (let i = 0; i < 10; i++) await redeliver(webhook);
     await settle();
     expect((await jiraComments(key)).filter((c) => c.includes("wrote: Only on Safari 17"))).toHaveLength(1);
     const jiraComment = {

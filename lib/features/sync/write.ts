@@ -1,7 +1,7 @@
 import "server-only";
 import { adfDoc, adfParagraph, adfText } from "@/lib/domain/adf";
 import type { SyncWrite } from "@/lib/domain/sync";
-import { performWrite, type WriteOutcome } from "@/lib/platform/outbox";
+import { type OperationName, type OperationResult, performWrite, type WriteOutcome } from "@/lib/platform/outbox";
 
 /**
  * A sync decision's write, made through the outbox under a key derived from the event and field, so
@@ -17,9 +17,13 @@ const ACTOR = { type: "system" as const, id: null, label: "Jira–Sentry sync" }
 
 type Common = { orgId: string; sourceKey: string; requestId: string | null };
 
-function settle(
-  outcome: WriteOutcome,
-  done: (result: unknown) => Omit<Extract<SyncWriteOutcome, { status: "done" }>, "status" | "intentId">,
+type Done = Omit<Extract<SyncWriteOutcome, { status: "done" }>, "status" | "intentId">;
+const CHANGED: Done = { unchanged: false, note: "", commentId: null };
+
+/** The outbox's outcome in the sync's words; `done` reads the operation's own (typed) result. */
+function settle<N extends OperationName>(
+  outcome: WriteOutcome<N>,
+  done: (result: OperationResult<N>) => Done = () => CHANGED,
 ): SyncWriteOutcome {
   if (outcome.status === "succeeded") return { status: "done", intentId: outcome.intentId, ...done(outcome.result) };
   if (outcome.status === "pending")
@@ -63,7 +67,7 @@ export async function performSyncWrite(
         orderingKey: `sentry:${write.issueId}`,
         target: { type: "sentry_issue", id: write.issueId },
       });
-      return settle(outcome, () => ({ unchanged: false, note: "", commentId: null }));
+      return settle(outcome);
     }
     case "jira.forward":
     case "jira.back": {
@@ -74,8 +78,7 @@ export async function performSyncWrite(
         orderingKey: `jira:${write.issueKey}`,
         target: { type: "jira_issue", id: write.issueKey },
       });
-      return settle(outcome, (result) => {
-        const { steps, to, note } = result as { steps: string[]; to: string; note: string };
+      return settle(outcome, ({ steps, to, note }) => {
         return {
           unchanged: steps.length === 0,
           note: steps.length === 0 ? `${write.issueKey} stays ${to} (${note})` : "",
@@ -91,8 +94,7 @@ export async function performSyncWrite(
         orderingKey: `jira:${write.issueKey}`,
         target: { type: "jira_issue", id: write.issueKey },
       });
-      return settle(outcome, (result) => {
-        const { existing, commentId } = result as { existing: boolean; commentId: string };
+      return settle(outcome, ({ existing, commentId }) => {
         return { unchanged: existing, note: existing ? "the same comment is already there" : "", commentId };
       });
     }
@@ -104,7 +106,7 @@ export async function performSyncWrite(
         orderingKey: `jira:${write.issueKey}`,
         target: { type: "jira_issue", id: write.issueKey },
       });
-      return settle(outcome, () => ({ unchanged: false, note: "", commentId: null }));
+      return settle(outcome);
     }
   }
 }
