@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { isListedStep } from "@/lib/platform/actions/is-listed-step";
-import type { ActionResult } from "@/lib/platform/actions/org-action";
+import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
+import type { Permission } from "@/lib/domain/permissions";
 import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
 
 /*
@@ -18,13 +19,25 @@ export const stepOfKind = <K extends string>(kind: K) => z.object({ kind: z.lite
 export const batchStepOfKind = <K extends string>(kind: K) =>
   z.object({ kind: z.literal(kind), batch: z.number().int().min(0) });
 
-/** A fresh preview and the steps that apply it, or why there is none. */
-export function withSteps<P extends object, S extends Step>(
-  preview: P | { error: string },
-  stepsOf: (preview: P) => S[],
-): ActionResult<{ preview: P; steps: S[] }> {
-  if ("error" in preview) return { ok: false, error: preview.error };
-  return { ok: true, data: { preview, steps: stepsOf(preview) } };
+/**
+ * The action that makes a fresh preview with `preview` (which stores it) and answers with it and the steps that
+ * apply it, or with why there is none.
+ */
+export function previewStepsAction<S extends z.ZodType, P extends object, St extends Step>(
+  schema: S,
+  permission: Permission,
+  preview: (args: { orgId: string; request: z.output<S>; requestId: string }) => Promise<P | { error: string }>,
+  stepsOf: (preview: P) => St[],
+) {
+  return orgAction(
+    schema,
+    permission,
+    async ({ input, org, requestId }): Promise<ActionResult<{ preview: P; steps: St[] }>> => {
+      const made = await preview({ orgId: org.id, request: input, requestId });
+      if ("error" in made) return { ok: false, error: made.error };
+      return { ok: true, data: { preview: made, steps: stepsOf(made) } };
+    },
+  );
 }
 
 /**

@@ -5,18 +5,16 @@ import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
 import type { SprintPlanPreview, StepResult } from "@/lib/features/sprints";
 import { applyStep, applySteps, findPreview, planRequestSchema, previewPlan } from "@/lib/features/sprints";
-import type { StoredPreviewKind } from "@/app/(app)/[orgSlug]/stored-preview-steps";
-import { batchStepOfKind, openStoredStep, stepOfKind, withSteps } from "@/app/(app)/[orgSlug]/stored-preview-steps";
-
-export const previewPlanAction = orgAction(planRequestSchema, "sprints:plan", async ({ input, org, requestId }) =>
-  withSteps(await previewPlan({ orgId: org.id, request: input, requestId }), applySteps),
-);
+import type { StoredPreviewKind } from "../../stored-preview-steps";
+import { batchStepOfKind, openStoredStep, previewStepsAction, stepOfKind } from "../../stored-preview-steps";
 
 const STORED_PLAN: StoredPreviewKind<SprintPlanPreview> = {
   stepsOf: applySteps,
   page: "sprints/plan",
   noun: { stored: "plan", again: "plan" },
 };
+
+export const previewPlanAction = previewStepsAction(planRequestSchema, "sprints:plan", previewPlan, applySteps);
 
 const stepSchema = z.discriminatedUnion("kind", [
   stepOfKind("sprint"),

@@ -7,21 +7,21 @@ import { findIntent } from "@/lib/db/queries/outbox";
 import { retryWrite } from "@/lib/platform/outbox/retry-write";
 import type { CreationResult, TicketsPreview } from "@/lib/features/tickets";
 import { creationSteps, findTicketsPreview, previewTickets, runCreationStep, writeKey } from "@/lib/features/tickets";
-import type { StoredPreviewKind } from "@/app/(app)/[orgSlug]/stored-preview-steps";
-import { batchStepOfKind, openStoredStep, stepOfKind, withSteps } from "@/app/(app)/[orgSlug]/stored-preview-steps";
-
-export const previewTicketsAction = orgAction(
-  featureRequestSchema,
-  "tickets:create",
-  async ({ input, org, requestId }) =>
-    withSteps(await previewTickets({ orgId: org.id, request: input, requestId }), creationSteps),
-);
+import type { StoredPreviewKind } from "../../stored-preview-steps";
+import { batchStepOfKind, openStoredStep, previewStepsAction, stepOfKind } from "../../stored-preview-steps";
 
 const STORED_FEATURE: StoredPreviewKind<TicketsPreview> = {
   stepsOf: creationSteps,
   page: "tickets/new",
   noun: { stored: "preview", again: "feature" },
 };
+
+export const previewTicketsAction = previewStepsAction(
+  featureRequestSchema,
+  "tickets:create",
+  previewTickets,
+  creationSteps,
+);
 
 const stepSchema = z.discriminatedUnion("kind", [
   stepOfKind("epic"),
