@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useSeededDatabase } from "@/test/fixtures/database";
 import { HTML_PAGE, type RecordingServer, startRecordingServer } from "@/test/integrations";
 import { db } from "@/lib/db/client";
+import { openCredentials } from "@/lib/platform/crypto/credentials";
+import { getKeyring } from "@/lib/platform/crypto/keyring";
 import * as settings from "./settings";
 
 /**
@@ -149,5 +151,25 @@ describe("saveIntegration", () => {
       fieldErrors: { apiToken: "enter the API token to connect" },
     });
     expect(await db.integrationConnection.count({ where: { orgId } })).toBe(0);
+  });
+  it("the Jira webhook secret is optional, kept while the site stays, and dropped when the site changes", async () => {
+    const secrets = async () => openCredentials((await storedRow()).encryptedCredentials, getKeyring());
+    const jira = { provider: "jira", siteUrl: first.url, email: "ada@acme.test" } as const;
+
+    expect(await settings.saveIntegration(orgId, { ...jira, apiToken: "t1" })).toEqual({
+      ok: true,
+      changedFields: ["siteUrl", "email", "apiToken"],
+    });
+    expect((await secrets()).webhookSecret).toBeUndefined();
+    expect(await settings.saveIntegration(orgId, { ...jira, webhookSecret: "whsec-1" })).toEqual({
+      ok: true,
+      changedFields: ["webhookSecret"],
+    });
+    await settings.saveIntegration(orgId, { ...jira });
+    expect(await secrets()).toEqual({ apiToken: "t1", webhookSecret: "whsec-1" });
+
+    // A secret typed for one site is never carried over to another.
+    await settings.saveIntegration(orgId, { ...jira, siteUrl: second.url, apiToken: "t2" });
+    expect(await secrets()).toEqual({ apiToken: "t2" });
   });
 });
