@@ -457,4 +457,32 @@ describe("Jira–Sentry sync, end to end", () => {
       ["sentry_to_jira", "archive", "applied"],
     ]);
   });
+
+  it("a conflict: the later change wins, and both values and the winner are recorded", async () => {
+    const { issue, key } = await linkedPair("Crane schedule drifts");
+    await sentryApi(`/organizations/acme/issues/${issue.id}/`, { method: "PUT", body: { status: "resolved" } });
+    await webhookFor(issue.id, "resolved");
+    await settle();
+    expect(await jiraStatus(key)).toBe("Done");
+    const before = await writes();
+    const sentryChange = await db.syncFieldState.findFirstOrThrow({
+      where: { orgId, field: "status", link: { jiraIssueKey: key } },
+    });
+
+    // Someone reopened the ticket in Jira a minute before Sentry's resolution arrived; the Jira event comes late.
+    const late = {
+      ...statusEvent(key, "Done", "To Do", "new"),
+      at: new Date(sentryChange.sentryChangedAt!.getTime() - 60_000).toISOString(),
+    };
+    const results = await syncFromJiraEvent({ orgId, event: late, sourceKey: `late-${key}`, deliveryId: null });
+    expect(results).toEqual([expect.objectContaining({ field: "status", outcome: "conflict" })]);
+    expect(await writes()).toBe(before);
+    expect(await sentryStatus(issue.id)).toBe("resolved");
+    const [conflict] = await db.syncActivity.findMany({ where: { orgId, jiraIssueKey: key, outcome: "conflict" } });
+    expect(conflict?.conflict).toEqual({
+      jira: { value: "open", at: late.at },
+      sentry: { value: "closed", at: sentryChange.sentryChangedAt!.toISOString() },
+      winner: "sentry",
+    });
+  });
 });
