@@ -38,9 +38,7 @@ export async function ErrorsDescription({ view }: { view: View }) {
 
 export async function ErrorsFreshness({ view }: { view: View }) {
   const { errors } = await view;
-  return errors.status === "ok" ? (
-    <Freshness fetchedAt={errors.fetchedAt} stale={errors.stale} error={errors.error} now={new Date()} />
-  ) : null;
+  return errors.status === "ok" ? <Freshness {...errors} now={new Date()} /> : null;
 }
 
 /** The error-rate chart, or why there is nothing to show. */

@@ -38,9 +38,7 @@ export async function ReleasesDescription({ releases }: { releases: Releases }) 
 
 export async function ReleasesFreshness({ releases }: { releases: Releases }) {
   const data = await releases;
-  return data.status === "ok" ? (
-    <Freshness fetchedAt={data.fetchedAt} stale={data.stale} error={data.error} now={new Date()} />
-  ) : null;
+  return data.status === "ok" ? <Freshness {...data} now={new Date()} /> : null;
 }
 
 export async function ReleasesPanel({
