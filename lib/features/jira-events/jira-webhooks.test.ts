@@ -3,6 +3,7 @@ import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { useSeededDatabase } from "@/test/fixtures/database";
 import { serveRoutes } from "@/test/route-server";
 import { db } from "@/lib/db/client";
+import { sumScopeChangesByDay } from "@/lib/db/queries/sprint-scope";
 import { JIRA_EVENT_QUEUE } from "@/lib/db/queries/webhook-deliveries";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { getEstimationField, listBoards, listSprints, searchWorkItems } from "@/lib/integrations/jira";
@@ -113,6 +114,9 @@ describe("Jira webhooks → sprint snapshots and scope changes", () => {
     const changes = await db.sprintScopeChange.findMany({ where: { orgId, sprintId: active!.id } });
     expect(changes).toEqual([
       expect.objectContaining({ issueKey: outside!.key, kind: "added", points: outside!.points }),
+    ]);
+    expect(await sumScopeChangesByDay({ orgId, sprintId: active!.id })).toEqual([
+      { day: changes[0]!.occurredAt.toISOString().slice(0, 10), kind: "added", count: 1, points: outside!.points ?? 0 },
     ]);
 
     // Jira retries with the same identifier: the intake answers "duplicate" and nothing new is recorded.
