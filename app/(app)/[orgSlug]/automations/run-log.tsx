@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { RunLogEntry } from "@/lib/features/automations";
 import { type AutomationEvent, describeEvent } from "@/lib/domain/automations";
 import { DataTable } from "@/components/ui/data-table";
+import { LinkTabs } from "@/components/ui/link-tabs";
 import { TableHead } from "@/components/ui/table-head";
 import { RetryButton } from "./retry-button";
 import { StatusBadge } from "./status-badge";
@@ -37,18 +37,16 @@ export function RunLog({
 }) {
   return (
     <div className="space-y-3">
-      <nav aria-label="Filter runs by outcome" className="flex flex-wrap gap-2 text-sm">
-        {FILTERS.map((filter) => (
-          <Link
-            key={filter.value}
-            href={`/${orgSlug}/automations${filter.value ? `?runs=${filter.value}` : ""}#run-log`}
-            aria-current={status === filter.value ? "page" : undefined}
-            className={`rounded-full px-3 py-1 ${status === filter.value ? "bg-brand-600 text-white" : "border border-slate-300 hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"}`}
-          >
-            {filter.label}
-          </Link>
-        ))}
-      </nav>
+      <LinkTabs
+        label="Filter runs by outcome"
+        look="pills"
+        className="flex flex-wrap gap-2 text-sm"
+        tabs={FILTERS.map((filter) => ({
+          href: `/${orgSlug}/automations${filter.value ? `?runs=${filter.value}` : ""}#run-log`,
+          label: filter.label,
+          current: status === filter.value,
+        }))}
+      />
       {runs.length === 0 ? (
         <p className="text-sm text-slate-500">
           No runs {status ? "with this outcome " : ""}yet. Runs appear when Sentry or GitHub deliver an event a rule

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { FIELD_CLASS, InputField, SelectField } from "@/components/ui/form-field";
 import { Freshness } from "@/components/ui/freshness";
+import { LinkTabs } from "@/components/ui/link-tabs";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SEVERITY_ORDER } from "@/lib/domain/severity";
@@ -63,18 +64,12 @@ export async function ErrorRatePanel({
   }
   return (
     <Card title="Error rate" className="mb-6">
-      <nav aria-label="Period" className="mb-3 flex gap-1">
-        {PERIODS.map((p) => (
-          <Link
-            key={p}
-            href={withParam("period", p)}
-            aria-current={p === period ? "page" : undefined}
-            className="rounded-md px-2.5 py-1 text-sm hover:bg-slate-100 aria-[current]:bg-slate-900 aria-[current]:text-white dark:hover:bg-slate-800 dark:aria-[current]:bg-slate-100 dark:aria-[current]:text-slate-900"
-          >
-            {p}
-          </Link>
-        ))}
-      </nav>
+      <LinkTabs
+        label="Period"
+        look="segmented"
+        className="mb-3 flex gap-1"
+        tabs={PERIODS.map((p) => ({ href: withParam("period", p), label: p, current: p === period }))}
+      />
       <ErrorChart series={errors.series} projects={errors.projects} />
     </Card>
   );
