@@ -7,6 +7,7 @@ import { buildControlRouter } from "./control";
 import { createHookSender } from "./hooks";
 import { registerEnvelopeRoutes } from "./routes/envelope";
 import { registerEventRoutes } from "./routes/events";
+import { registerExploreRoutes } from "./routes/explore";
 import { registerInstallationRoutes } from "./routes/installations";
 import { registerIssueRoutes } from "./routes/issues";
 import { registerProjectRoutes } from "./routes/projects";
@@ -47,6 +48,7 @@ export async function startSentryEmulator(options: EmulatorStartOptions = {}): P
   registerShortIdRoutes(router, app);
   registerEventRoutes(router, app);
   registerStatsRoutes(router, app);
+  registerExploreRoutes(router, app);
   registerSessionRoutes(router, app);
   registerReleaseRoutes(router, app);
   registerInstallationRoutes(router, app);

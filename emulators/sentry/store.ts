@@ -1,6 +1,7 @@
 import { buildSentryData } from "../seed/sentry";
 import { sampleEvents } from "../seed/sentry-events";
 import { emptySessionSeries } from "../seed/sentry-sessions";
+import { type SpanTable, spansForOrg } from "../seed/sentry-spans";
 import type {
   SentryData,
   SentryIssue,
@@ -28,6 +29,8 @@ export type OrgState = {
   sessionsByKey: Map<string, SessionSeries>;
   nextIssueSeq: number;
   shortIdSeq: Map<string, number>;
+  /** Explore's spans, generated on the first performance request (see `spans`). */
+  spanTable: SpanTable | null;
 };
 
 export type StoreOptions = { size: SeedSize; seed: number; now?: Date };
@@ -49,6 +52,7 @@ function indexOrg(data: SentryOrgData): OrgState {
     sessionsByKey: new Map(data.sessions.map((s) => [`${s.projectId}|${s.release}|${s.environment}`, s])),
     nextIssueSeq: data.issues.length + 1,
     shortIdSeq,
+    spanTable: null,
   };
 }
 
@@ -128,6 +132,12 @@ export class SentryStore {
       issue.eventsLoaded = true;
     }
     return issue.events;
+  }
+
+  /** The org's sampled spans; built once per reset, on first use, so other requests never pay for them. */
+  spans(org: OrgState): SpanTable {
+    org.spanTable ??= spansForOrg(this.data.seed, org.data);
+    return org.spanTable;
   }
 
   addIssue(org: OrgState, issue: SentryIssue) {

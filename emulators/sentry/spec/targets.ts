@@ -24,6 +24,8 @@ export const sentrySpecTargets: SpecTarget[] = [
       { method: "get", path: `${ORG}/issues/{issue_id}/external-issues/` },
       { method: "get", path: `${ORG}/shortids/{issue_id}/` },
       { method: "get", path: `${ORG}/stats_v2/` },
+      { method: "get", path: `${ORG}/events/` },
+      { method: "get", path: `${ORG}/events-timeseries/` },
       { method: "get", path: `${ORG}/sessions/` },
       { method: "get", path: `${ORG}/releases/` },
       { method: "get", path: `${ORG}/releases/{version}/` },
