@@ -1,0 +1,14 @@
+/*
+ * What pages, server actions, route handlers, jobs and other features use of
+ * this feature. Server-only: client components import its types with `import type`.
+ */
+export { listUserFeedback, type UserFeedback, type UserFeedbackList } from "./feedback";
+export { getPerformanceSettings } from "./settings";
+export { loadReleaseScorecards, type ReleaseScorecards } from "./scorecards";
+export type {
+  PerformanceRegression,
+  PerformanceSettings,
+  ReleaseScorecard,
+  ScorecardMetric,
+  ScorecardMetricKey,
+} from "@/lib/domain/performance";

@@ -1,0 +1,62 @@
+import "server-only";
+import { z } from "zod";
+import { createSentryClient } from "./client";
+import { feedbackQuery, toUserFeedback, type UserFeedback } from "./feedback-transform";
+import type { SentryClientConfig } from "./types";
+
+/**
+ * User feedback, read as issues in the `feedback` category (the legacy user-feedback endpoint misses widget
+ * submissions, API-NOTES-2 §2), newest first.
+ */
+
+const PER_PAGE = 100;
+/** Feedback is kept 90 days by Sentry's default retention; older releases have none to show. */
+const STATS_PERIOD = "90d";
+
+export async function listFeedback(
+  config: SentryClientConfig,
+  {
+    release,
+    eventIds,
+    text,
+    maxPages = 1,
+  }: { release?: string; eventIds?: string[]; text?: string; maxPages?: number },
+): Promise<{ items: UserFeedback[]; isComplete: boolean }> {
+  const client = createSentryClient(config);
+  const items: UserFeedback[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const answer = await client.get<unknown[]>(`/organizations/${config.organizationSlug}/issues/`, {
+      query: feedbackQuery({ release, eventIds, text }),
+      statsPeriod: STATS_PERIOD,
+      sort: "date",
+      limit: PER_PAGE,
+      shortIdLookup: 0,
+      cursor,
+    });
+    for (const item of answer.data) {
+      const feedback = toUserFeedback(item);
+      if (feedback) items.push(feedback);
+    }
+    if (!answer.cursors.next) return { items, isComplete: true };
+    cursor = answer.cursors.next;
+  }
+  return { items, isComplete: false };
+}
+
+const eventIdsSchema = z.array(z.object({ eventID: z.string() }));
+
+/** Feedback sent with any of one Sentry issue's recent events (its latest 100): two requests. */
+export async function listIssueFeedback(
+  config: SentryClientConfig,
+  { issueId, release, text }: { issueId: string; release?: string; text?: string },
+): Promise<{ items: UserFeedback[]; isComplete: boolean }> {
+  const client = createSentryClient(config);
+  const answer = await client.get<unknown>(
+    `/organizations/${config.organizationSlug}/issues/${encodeURIComponent(issueId)}/events/`,
+    { per_page: PER_PAGE },
+  );
+  const eventIds = eventIdsSchema.parse(answer.data).map((e) => e.eventID);
+  if (eventIds.length === 0) return { items: [], isComplete: true };
+  return listFeedback(config, { eventIds, release, text });
+}
