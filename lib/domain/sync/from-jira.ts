@@ -1,6 +1,6 @@
 import type { JiraEvent } from "@/lib/domain/jira-events/events";
 import { decideFieldChange, noteOnly } from "./decision";
-import { findEcho, normaliseValue } from "./guards";
+import { CLOSED, OPEN, findEcho, normaliseValue } from "./guards";
 import { doneStatus, type SyncSettings } from "./settings";
 import type { Echo, FieldState, LinkedPair, SyncDecision, SyncPerson } from "./types";
 
@@ -25,10 +25,6 @@ export type FromJiraInput = {
 
 const same = (a: string | null | undefined, b: string | null | undefined) =>
   (a ?? "").trim().toLowerCase() === (b ?? "").trim().toLowerCase();
-
-/** The status values both sides share in SyncFieldState: done/resolved is closed, anything else open. */
-export const CLOSED = "closed";
-export const OPEN = "open";
 
 function statusDecision(input: FromJiraInput): SyncDecision | null {
   const { event, pair, settings } = input;

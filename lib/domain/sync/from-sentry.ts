@@ -1,6 +1,5 @@
 import { decideFieldChange, noteOnly, plainWrite } from "./decision";
-import { findEcho } from "./guards";
-import { CLOSED, OPEN } from "./from-jira";
+import { CLOSED, OPEN, findEcho } from "./guards";
 import { doneStatus, firstStatus, type SyncSettings } from "./settings";
 import type { Echo, FieldState, LinkedPair, SyncDecision, SyncPerson } from "./types";
 

@@ -1,5 +1,9 @@
 import type { ConflictRecord, Echo, EchoInput, FieldState, Service } from "./types";
 
+/** The status values both sides share in SyncFieldState: done/resolved is closed, anything else open. */
+export const CLOSED = "closed";
+export const OPEN = "open";
+
 /** How long Bosun waits for the webhook its own write causes. */
 export const ECHO_TTL_MS = 10 * 60_000;
 

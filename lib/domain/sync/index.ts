@@ -1,7 +1,7 @@
 export { extractFixedShortIds } from "./commit-message";
-export { decideFromJira, CLOSED, OPEN, type FromJiraInput, type JiraIssueEvent } from "./from-jira";
+export { decideFromJira, type FromJiraInput, type JiraIssueEvent } from "./from-jira";
 export { decideFromSentry, type FromSentryInput, type SentryChange } from "./from-sentry";
-export { ECHO_TTL_MS, checkConflict, findEcho, normaliseValue } from "./guards";
+export { CLOSED, ECHO_TTL_MS, OPEN, checkConflict, findEcho, normaliseValue } from "./guards";
 export type { SyncDirection, SyncOutcome, SyncResult } from "./outcomes";
 export {
   DEFAULT_SYNC_SETTINGS,
