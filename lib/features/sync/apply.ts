@@ -4,7 +4,7 @@ import { recordCommentMirror } from "@/lib/db/queries/sync-comment-mirrors";
 import { recordSyncEcho, consumeSyncEcho } from "@/lib/db/queries/sync-echoes";
 import { saveSyncFieldState } from "@/lib/db/queries/sync-field-states";
 import type { JsonInput } from "@/lib/db/types";
-import { ECHO_TTL_MS, type SyncDecision, type SyncOutcome, type SyncResult } from "@/lib/domain/sync";
+import { ECHO_TTL_MS, type SyncDecision, type SyncOutcome, type SyncResult, type SyncWrite } from "@/lib/domain/sync";
 import { performSyncWrite } from "./write";
 
 /**
@@ -39,6 +39,47 @@ function resultOf(
   };
 }
 
+/**
+ * Makes a decision's write and says what it came to. When nothing changed (it failed, or the target
+ * already had it) no webhook will answer the echo, so it is dropped: a person making that change soon
+ * after must still be synced.
+ */
+async function carryOut(
+  decision: SyncDecision,
+  write: SyncWrite,
+  sourceKey: string,
+  context: ApplyContext,
+): Promise<{ outcome: SyncOutcome; detail: string | null; intentId: string }> {
+  const { orgId, pair } = context;
+  const echo = decision.echo
+    ? await recordSyncEcho({ orgId, ...decision.echo, expiresAt: new Date(Date.now() + ECHO_TTL_MS) })
+    : null;
+  const written = await performSyncWrite(write, {
+    orgId,
+    sourceKey,
+    requestId: context.requestId,
+    summary: `${decision.detail ?? decision.trigger} (sync: ${decision.trigger})`,
+  });
+  const unanswered = written.status === "failed" || (written.status === "done" && written.unchanged);
+  if (echo && unanswered) await consumeSyncEcho({ orgId, id: echo.id });
+  if (written.status === "done" && context.mirroredComment && pair.linkId && decision.field === "comment")
+    await recordCommentMirror({
+      orgId,
+      linkId: pair.linkId,
+      origin: "sentry",
+      originCommentId: context.mirroredComment.originCommentId,
+      mirroredCommentId: written.commentId,
+    });
+  const { intentId } = written;
+  if (written.status === "failed")
+    return { outcome: "failed", detail: `${decision.detail ?? ""}: ${written.note}`, intentId };
+  if (written.status === "waiting")
+    return { outcome: decision.outcome, detail: `${decision.detail ?? ""} — ${written.note}`, intentId };
+  if (written.unchanged && decision.outcome === "applied")
+    return { outcome: "skipped", detail: `Nothing to change: ${written.note}`, intentId };
+  return { outcome: decision.outcome, detail: decision.detail, intentId };
+}
+
 export async function applyDecisions(decisions: SyncDecision[], context: ApplyContext): Promise<SyncResult[]> {
   const { orgId, pair, eventKey } = context;
   const recorded = new Set((await findSyncActivityForEvent({ orgId, eventKey })).map((row) => row.sourceKey));
@@ -47,36 +88,9 @@ export async function applyDecisions(decisions: SyncDecision[], context: ApplyCo
     const sourceKey = `${eventKey}:${decision.field}`;
     if (recorded.has(sourceKey)) continue;
     if (decision.matchedEchoId) await consumeSyncEcho({ orgId, id: decision.matchedEchoId });
-    let outcome = decision.outcome;
-    let detail = decision.detail;
-    let intentId: string | null = null;
-    if (decision.write) {
-      if (decision.echo)
-        await recordSyncEcho({ orgId, ...decision.echo, expiresAt: new Date(Date.now() + ECHO_TTL_MS) });
-      const written = await performSyncWrite(decision.write, {
-        orgId,
-        sourceKey,
-        requestId: context.requestId,
-        summary: `${decision.detail ?? decision.trigger} (sync: ${decision.trigger})`,
-      });
-      intentId = written.intentId;
-      if (written.status === "failed") {
-        outcome = "failed";
-        detail = `${detail ?? ""}: ${written.note}`;
-      } else if (written.status === "waiting") detail = `${detail ?? ""} — ${written.note}`;
-      else if (written.unchanged && outcome === "applied") {
-        outcome = "skipped";
-        detail = `Nothing to change: ${written.note}`;
-      }
-      if (written.status === "done" && context.mirroredComment && pair.linkId && decision.field === "comment")
-        await recordCommentMirror({
-          orgId,
-          linkId: pair.linkId,
-          origin: "sentry",
-          originCommentId: context.mirroredComment.originCommentId,
-          mirroredCommentId: written.commentId,
-        });
-    }
+    const { outcome, detail, intentId } = decision.write
+      ? await carryOut(decision, decision.write, sourceKey, context)
+      : { outcome: decision.outcome, detail: decision.detail, intentId: null };
     if (decision.observed && pair.linkId && outcome !== "failed")
       await saveSyncFieldState({ orgId, linkId: pair.linkId, field: decision.field, ...decision.observed });
     await recordSyncActivity({
