@@ -2,6 +2,7 @@ import type { Router } from "../../common/http";
 import type { SentryApp } from "../app";
 import { orgRoute } from "../auth";
 import { eventsTable } from "../explore/events-table";
+import { eventsTimeseries } from "../explore/timeseries";
 
 /** Explore (Discover) on the `spans` dataset: the events table and, in events-timeseries, series per interval. */
 export function registerExploreRoutes(router: Router, app: SentryApp) {
@@ -11,5 +12,11 @@ export function registerExploreRoutes(router: Router, app: SentryApp) {
   router.get(
     "/api/0/organizations/:org/events/",
     orgRoute(store, (req, org) => eventsTable(store, org, req)),
+  );
+
+  // GET /organizations/{org}/events-timeseries/ - one series per yAxis (and per top group), times in ms
+  router.get(
+    "/api/0/organizations/:org/events-timeseries/",
+    orgRoute(store, (req, org) => eventsTimeseries(store, org, req)),
   );
 }
