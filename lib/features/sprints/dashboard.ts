@@ -51,13 +51,9 @@ const oldest = (parts: Freshness[]): Freshness => ({
  * per-org cache; snapshots are taken as sprints are first seen active or
  * closed, and closed sprints from before Bosun are backfilled once.
  */
-export async function loadSprintDashboard(options: {
-  orgId: string;
-  boardId?: number;
-  force?: boolean;
-  now?: Date;
-  requestId?: string;
-}): Promise<SprintDashboard> {
+type DashboardOptions = { orgId: string; boardId?: number; force?: boolean; now?: Date; requestId?: string };
+
+export async function loadSprintDashboard(options: DashboardOptions): Promise<SprintDashboard> {
   try {
     return await buildDashboard(options);
   } catch (error) {
@@ -73,13 +69,7 @@ async function buildDashboard({
   force = false,
   now = new Date(),
   requestId,
-}: {
-  orgId: string;
-  boardId?: number;
-  force?: boolean;
-  now?: Date;
-  requestId?: string;
-}): Promise<SprintDashboard> {
+}: DashboardOptions): Promise<SprintDashboard> {
   const boardSprints = await loadBoardSprints({ orgId, boardId, force, requestId });
   if (boardSprints.status !== "ok") return boardSprints;
   const { config, estimationField, activeSprint } = boardSprints;
