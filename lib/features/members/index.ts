@@ -3,4 +3,4 @@
  * this feature. Server-only: client components import its types with `import type`.
  */
 export { forgetDeactivatedMembersOpenIssues } from "./deactivated-issues";
-export { loadMembersPage } from "./members-page";
+export { loadMembersPage, type OpenIssues } from "./members-page";

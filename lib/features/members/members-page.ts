@@ -10,6 +10,10 @@ import { readDeactivatedMembersOpenIssues } from "./deactivated-issues";
 export type ListedMember = Awaited<ReturnType<typeof listMembers>>[number];
 type Soft<T> = { data: T } | { error: string };
 type Freshness = { fetchedAt: Date; stale: boolean; error: string | null };
+export type OpenIssues = Soft<{
+  freshness: Freshness | null;
+  lists: { member: ListedMember; issues: JiraIssueSummary[] }[];
+}>;
 
 export type MembersPageData = {
   canManage: boolean;
@@ -17,8 +21,11 @@ export type MembersPageData = {
   invitations: Soft<WorkosInvitation[]>;
   /** Role and membership changes still on their way to WorkOS. */
   pendingWrites: ListedWrite[];
-  /** Open Jira issues of deactivated members, to hand to someone still here. */
-  openIssues: Soft<{ freshness: Freshness | null; lists: { member: ListedMember; issues: JiraIssueSummary[] }[] }>;
+  /**
+   * Open Jira issues of deactivated members, to hand to someone still here. A Jira read, so the page streams it:
+   * the promise is started here and settles on its own (never rejects).
+   */
+  openIssues: Promise<OpenIssues>;
   /** Who issues can be reassigned to: active members with a Jira account. */
   candidates: { userId: string; name: string }[];
 };
@@ -45,9 +52,7 @@ export async function loadMembersPage({
   const members = await listMembers({ orgId });
   const deactivated = members.filter((m) => m.status === "deactivated" && m.jiraAccountId);
 
-  const [invitations, pendingWrites, openIssues] = await Promise.all([
-    canManage ? softly(() => listPendingInvitations(workosOrgId)) : Promise.resolve({ data: [] as WorkosInvitation[] }),
-    canManage ? listPendingWrites({ orgId, operationPrefix: "workos." }) : Promise.resolve([]),
+  const openIssues: Promise<OpenIssues> =
     canManage && deactivated.length > 0
       ? softly(async () => {
           const config = await getJiraConfig({ orgId });
@@ -63,9 +68,10 @@ export async function loadMembersPage({
             lists: deactivated.map((m) => ({ member: m, issues: cached.value[m.jiraAccountId as string] ?? [] })),
           };
         })
-      : Promise.resolve({
-          data: { freshness: null, lists: [] as { member: ListedMember; issues: JiraIssueSummary[] }[] },
-        }),
+      : Promise.resolve({ data: { freshness: null, lists: [] } });
+  const [invitations, pendingWrites] = await Promise.all([
+    canManage ? softly(() => listPendingInvitations(workosOrgId)) : Promise.resolve({ data: [] as WorkosInvitation[] }),
+    canManage ? listPendingWrites({ orgId, operationPrefix: "workos." }) : Promise.resolve([]),
   ]);
   const candidates = members
     .filter((m) => m.status === "active" && m.jiraAccountId)

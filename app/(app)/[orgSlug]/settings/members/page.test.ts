@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { demoSession } from "@/test/authkit-session";
 import { startCountingProxy } from "@/test/counting-proxy";
+import { settleStreamedProps } from "@/test/streamed";
 import { useSeededDatabase } from "@/test/fixtures/database";
 import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
@@ -59,11 +60,11 @@ describe("members page", () => {
     Object.assign(session, demoSession("ada"));
 
     proxy.reset();
-    await page.default({ params: Promise.resolve({ orgSlug: "acme" }) });
+    await settleStreamedProps(await page.default({ params: Promise.resolve({ orgSlug: "acme" }) }));
     expect(proxy.count()).toBe(1);
 
     proxy.reset();
-    await page.default({ params: Promise.resolve({ orgSlug: "acme" }) });
+    await settleStreamedProps(await page.default({ params: Promise.resolve({ orgSlug: "acme" }) }));
     expect(proxy.count()).toBe(0);
   });
 });

@@ -1,14 +1,15 @@
+import { Suspense } from "react";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { TableHead } from "@/components/ui/table-head";
-import { Freshness } from "@/components/ui/freshness";
+import { PanelSkeleton } from "@/components/ui/panel-skeleton";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { loadMembersPage } from "@/lib/features/members";
 import { writeSummary } from "@/app/(app)/[orgSlug]/write-summary";
 import { InvitationRow } from "./invitation-row";
 import { InviteForm } from "./invite-form";
 import { MemberRow } from "./member-row";
-import { ReassignIssues } from "./reassign-issues";
+import { DeactivatedMembersIssues } from "./deactivated-members-issues";
 import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "Members" };
@@ -30,28 +31,9 @@ export default async function MembersPage({ params }: OrgPageProps) {
         </Card>
       )}
 
-      {"data" in openIssues &&
-        openIssues.data.freshness &&
-        openIssues.data.lists.some(({ issues }) => issues.length > 0) && (
-          <Freshness {...openIssues.data.freshness} now={new Date()} />
-        )}
-      {"data" in openIssues &&
-        openIssues.data.lists
-          .filter(({ issues }) => issues.length > 0)
-          .map(({ member, issues }) => (
-            <ReassignIssues
-              key={member.id}
-              orgSlug={org.slug}
-              from={{ userId: member.user.id, name: member.user.name }}
-              issues={issues}
-              candidates={candidates}
-            />
-          ))}
-      {"error" in openIssues && (
-        <p className="text-sm text-amber-700">
-          Could not check the open Jira issues of deactivated members: {openIssues.error}
-        </p>
-      )}
+      <Suspense fallback={<PanelSkeleton label="Open Jira issues of deactivated members" rows={2} />}>
+        <DeactivatedMembersIssues orgSlug={org.slug} openIssues={openIssues} candidates={candidates} />
+      </Suspense>
 
       <Card title={`Members (${members.filter((m) => m.status === "active").length} active)`}>
         <DataTable
