@@ -55,7 +55,9 @@ function integrationRows(org: WorldOrg, admin: string, urls: ServiceUrls): Integ
 /**
  * The demo's automation rules: Sentry errors and alerts file Jira bugs, and
  * branches and pull requests move issues along. Release health starts switched
- * off, because it files bugs on its own schedule rather than on an event.
+ * off, because it files bugs on its own schedule rather than on an event. The
+ * performance-regression rule is on, so the demo shows the bug it files for the
+ * seeded slowdown in 2.14.0; a live org has no rule until an admin adds one.
  */
 function automationRules(org: WorldOrg) {
   const jiraProjectKey = org.jira.projects[0]?.key ?? "OPS";
@@ -83,6 +85,7 @@ function automationRules(org: WorldOrg) {
     ),
     rule("git_branch_to_jira", "Branches start work", { projectKeys }),
     rule("git_pull_request_to_jira", "Pull requests move work to review and done", { projectKeys }),
+    rule("performance_regression_to_jira", "Slower releases become bugs", { jiraProjectKey }),
   ];
 }
 
@@ -109,6 +112,7 @@ export async function seedDatabase(
     }
 
     let memberships = 0;
+    let rules = 0;
     for (const worldOrg of world.orgs) {
       const org = await db.organization.upsert({
         where: { slug: worldOrg.slug },
@@ -151,9 +155,10 @@ export async function seedDatabase(
       for (const rule of automationRules(worldOrg)) {
         // Stable ids: reseeding keeps an admin's edits to the demo rules.
         await db.automationRule.upsert({ where: { id: rule.id }, create: { ...rule, orgId: org.id }, update: {} });
+        rules++;
       }
     }
-    return `${world.orgs.length} organizations, ${world.people.length} users, ${memberships} memberships, ${world.orgs.length * 3} integrations, ${world.orgs.length * 5} automation rules`;
+    return `${world.orgs.length} organizations, ${world.people.length} users, ${memberships} memberships, ${world.orgs.length * 3} integrations, ${rules} automation rules`;
   } finally {
     await db.$disconnect();
   }

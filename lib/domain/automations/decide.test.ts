@@ -603,6 +603,7 @@ describe("decide: events of another type", () => {
     release_health_to_jira: rule("release_health_to_jira", { jiraProjectKey: "ACME" }),
     git_branch_to_jira: rule("git_branch_to_jira"),
     git_pull_request_to_jira: rule("git_pull_request_to_jira"),
+    performance_regression_to_jira: rule("performance_regression_to_jira", { jiraProjectKey: "ACME" }),
   };
   const events: AutomationEvent[] = [
     issueEvent(),
@@ -610,6 +611,20 @@ describe("decide: events of another type", () => {
     releaseHealth(),
     branch("feature/ACME-12"),
     pullRequest({ title: "ACME-7 fix" }),
+    {
+      type: "release.performance",
+      regression: {
+        metric: "lcpP75",
+        version: "2.14.0",
+        comparedTo: "2.13.0",
+        value: 2900,
+        previous: 2300,
+        changePercent: 26.1,
+        samples: 41_000,
+        previousSamples: 39_000,
+        reason: "p75 LCP 2.9 s vs 2.3 s in 2.13.0, +26%, 41k page loads",
+      },
+    },
   ];
   const reasons: Record<AutomationKind, string> = {
     sentry_issue_to_jira: "not a Sentry issue event",
@@ -617,6 +632,7 @@ describe("decide: events of another type", () => {
     release_health_to_jira: "not a release health check",
     git_branch_to_jira: "not a branch event",
     git_pull_request_to_jira: "not a pull request event",
+    performance_regression_to_jira: "not a performance regression",
   };
 
   it.each(AUTOMATION_KINDS)("%s acts on its own event type and skips every other", (kind) => {

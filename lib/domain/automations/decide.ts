@@ -3,6 +3,7 @@ import { type JiraPriority, type Severity, levelToJiraPriority } from "@/lib/dom
 import { buildSentryTicket } from "@/lib/domain/tickets/sentry-ticket";
 import type { AutomationEvent, SentryIssueFacts } from "./events";
 import { extractIssueKeys } from "./jira-keys";
+import { decidePerformanceRegression } from "./performance-regression";
 import type { AnyRule, RuleConfig } from "./rules";
 
 /**
@@ -274,5 +275,9 @@ export function decide(rule: AnyRule, event: AutomationEvent, sentryContext?: Se
       return event.type === "git.pull_request"
         ? decidePullRequest(rule.config, event)
         : skip("not a pull request event");
+    case "performance_regression_to_jira":
+      return event.type === "release.performance"
+        ? decidePerformanceRegression(rule, event)
+        : skip("not a performance regression");
   }
 }

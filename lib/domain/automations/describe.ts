@@ -1,3 +1,4 @@
+import { PERFORMANCE_METRIC_NAMES } from "./performance-regression";
 import type { AnyRule } from "./rules";
 
 /** One sentence of what a rule does, for the rules list. Pure. */
@@ -26,6 +27,11 @@ export function describeRuleConfig(rule: AnyRule): string {
       return `Releases below ${rule.config.crashFreeSessionsBelow}% crash-free sessions (after ${rule.config.minSessions} sessions, last 24 h) → a bug in ${rule.config.jiraProjectKey}, checked every 15 minutes`;
     case "git_branch_to_jira":
       return `A new branch naming an issue → ${rule.config.targetStatus}${rule.config.projectKeys.length ? ` (lower-case ${list(rule.config.projectKeys, "")} keys count too)` : ""}; never backwards`;
+    case "performance_regression_to_jira":
+      return `Releases whose ${list(
+        rule.config.metrics.map((m) => PERFORMANCE_METRIC_NAMES[m]),
+        "",
+      )} regressed against the previous release (the org's performance thresholds) → a bug in ${rule.config.jiraProjectKey}, one per release and metric, checked every 15 minutes`;
     case "git_pull_request_to_jira":
       return `Pull request opened → ${rule.config.openedStatus}; merged → ${rule.config.mergedStatus}${rule.config.commentOnMerge ? " with a link to the pull request" : ""}; never backwards`;
   }

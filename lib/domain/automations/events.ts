@@ -1,3 +1,5 @@
+import type { PerformanceRegression } from "@/lib/domain/performance";
+
 /**
  * The events automation rules react to, normalised from Sentry and GitHub
  * webhooks (see lib/integrations/*\/webhook-transform.ts) or from Bosun's own
@@ -44,6 +46,8 @@ export type AutomationEvent =
       totalSessions: number;
       crashedSessions: number;
     }
+  /** One metric of a release's scorecard that regressed against the previous release (the periodic check). */
+  | { type: "release.performance"; regression: PerformanceRegression }
   | { type: "git.branch"; repo: string; branch: string; url: string }
   | {
       type: "git.pull_request";
@@ -88,6 +92,8 @@ export function describeEvent(event: AutomationEvent): string {
       return `Metric alert ${event.action}: ${event.title}`;
     case "release.health":
       return `Release ${event.version}: ${event.crashFreeSessionRate === null ? "no sessions" : `${event.crashFreeSessionRate.toFixed(2)}% crash-free sessions`} (${event.totalSessions.toLocaleString("en")} sessions)`;
+    case "release.performance":
+      return `Release ${event.regression.version}: ${event.regression.reason}`;
     case "git.branch":
       return `Branch ${event.branch} created in ${event.repo}`;
     case "git.pull_request":

@@ -6,6 +6,7 @@ export {
   DEFAULT_STATUS_ORDER,
   KIND_EVENTS,
   KIND_LABELS,
+  PERFORMANCE_REGRESSION_METRICS,
   RULE_CONFIG_SCHEMAS,
   parseRule,
   type AnyRule,
@@ -20,3 +21,4 @@ export {
   type TransitionChoice,
 } from "./transitions";
 export { describeRuleConfig } from "./describe";
+export { PERFORMANCE_METRIC_NAMES } from "./performance-regression";

@@ -259,9 +259,14 @@ describe("kind tables", () => {
   });
 
   it.each(AUTOMATION_KINDS)("%s listens to one event type and has a title and description", (kind) => {
-    expect(["sentry.issue", "sentry.metric_alert", "release.health", "git.branch", "git.pull_request"]).toContain(
-      KIND_EVENTS[kind],
-    );
+    expect([
+      "sentry.issue",
+      "sentry.metric_alert",
+      "release.health",
+      "release.performance",
+      "git.branch",
+      "git.pull_request",
+    ]).toContain(KIND_EVENTS[kind]);
     expect(KIND_LABELS[kind].title.length).toBeGreaterThan(0);
     expect(KIND_LABELS[kind].description.length).toBeGreaterThan(0);
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RegressionMetric } from "@/lib/domain/performance";
 
 /**
  * What each kind of automation rule can be told, with the defaults a new rule
@@ -11,8 +12,16 @@ export const AUTOMATION_KINDS = [
   "release_health_to_jira",
   "git_branch_to_jira",
   "git_pull_request_to_jira",
+  "performance_regression_to_jira",
 ] as const;
 export type AutomationKind = (typeof AUTOMATION_KINDS)[number];
+
+/** The scorecard metrics a performance regression is judged on (see lib/domain/performance/regressions.ts). */
+export const PERFORMANCE_REGRESSION_METRICS = [
+  "lcpP75",
+  "inpP75",
+  "apiP95",
+] as const satisfies readonly RegressionMetric[];
 
 const jiraProjectKey = z
   .string()
@@ -93,6 +102,14 @@ export const RULE_CONFIG_SCHEMAS = {
       projectKeys,
     })
     .superRefine(inWorkflow(["openedStatus", "mergedStatus"])),
+  /** The thresholds and minimum samples are the org's performance settings, so the scorecard and the rule agree. */
+  performance_regression_to_jira: z.object({
+    metrics: z
+      .array(z.enum(PERFORMANCE_REGRESSION_METRICS))
+      .min(1, "pick at least one metric")
+      .default([...PERFORMANCE_REGRESSION_METRICS]),
+    jiraProjectKey,
+  }),
 } satisfies Record<AutomationKind, z.ZodType>;
 
 export type RuleConfig<K extends AutomationKind> = z.output<(typeof RULE_CONFIG_SCHEMAS)[K]>;
@@ -124,6 +141,7 @@ export const KIND_EVENTS: Record<AutomationKind, string> = {
   release_health_to_jira: "release.health",
   git_branch_to_jira: "git.branch",
   git_pull_request_to_jira: "git.pull_request",
+  performance_regression_to_jira: "release.performance",
 };
 
 export const KIND_LABELS: Record<AutomationKind, { title: string; description: string }> = {
@@ -146,5 +164,10 @@ export const KIND_LABELS: Record<AutomationKind, { title: string; description: s
   git_pull_request_to_jira: {
     title: "Pull request → In Review / Done",
     description: "Opening a pull request moves its issues to review; merging moves them to done with a link.",
+  },
+  performance_regression_to_jira: {
+    title: "Performance regression → Jira bug",
+    description:
+      "A release whose p75 LCP, p75 INP or p95 API latency regressed against the previous release files one Jira bug per metric, with the evidence.",
   },
 };

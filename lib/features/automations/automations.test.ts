@@ -36,6 +36,7 @@ type SentryIssue = { id: string; shortId: string; title: string; permalink: stri
 
 const SENTRY_RULE = "rule_acme_sentry_issue_to_jira";
 const RELEASE_RULE = "rule_acme_release_health_to_jira";
+const PERFORMANCE_RULE = "rule_acme_performance_regression_to_jira";
 const GITHUB_SECRET = DEMO_GITHUB_WEBHOOK_SECRETS.acme;
 
 /**
@@ -685,6 +686,39 @@ describe("automations, end to end", () => {
     expect(await filed()).toEqual(summaries);
     expect(await db.automationRun.count({ where: { ruleId: RELEASE_RULE } })).toBe(unhealthy.length);
     expect(await db.job.count({ where: { queue: "automation.release-health", status: "succeeded" } })).toBe(2);
+  });
+
+  it("files one bug per release and metric for performance regressions, however often the check runs", async () => {
+    const check = () => jobs.enqueueJob({ queue: "automation.release-health", orgId, payload: { orgId } });
+    const filed = async () =>
+      (await searchJira('labels = "performance-regression"')).map((i) => ({ key: i.key, summary: i.fields.summary }));
+    await check();
+    await settle();
+    const bugs = await filed();
+    // The seeded slowdown: 2.14.0's page loads are about a quarter slower than the release before.
+    const lcp = bugs.filter((b) => /^\[Performance regression\] 2\.14\.0: p75 LCP \+\d+% vs \S+$/.test(b.summary));
+    expect(lcp, JSON.stringify(bugs)).toHaveLength(1);
+    expect(new Set(bugs.map((b) => b.summary)).size).toBe(bugs.length);
+    const description = JSON.stringify(
+      (await jiraApi<{ fields: { description: unknown } }>(`/rest/api/3/issue/${lcp[0]!.key}?fields=description`))
+        .fields.description,
+    );
+    expect(description).toMatch(/p75 LCP [\d.]+ s vs [\d.]+ s in \S+, \+\d+%, [\d.]+k? page loads/);
+
+    await check();
+    await settle();
+    await check();
+    await settle();
+    expect(await filed()).toEqual(bugs);
+    const runs = await db.automationRun.findMany({ where: { ruleId: PERFORMANCE_RULE } });
+    expect(runs.map((r) => r.triggerKey)).toContain("release-performance:2.14.0:lcpP75");
+    expect(new Set(runs.map((r) => r.triggerKey)).size).toBe(runs.length);
+    expect(runs.every((r) => r.status === "succeeded")).toBe(true);
+    expect(
+      await db.outboxIntent.count({
+        where: { orgId, operation: "jira.issue.create", idempotencyKey: { startsWith: "performance-regression:" } },
+      }),
+    ).toBe(bugs.length);
   });
 
   it("logs a run that failed for good with Jira's error, and a retry after the fix succeeds", async () => {

@@ -4,12 +4,14 @@ import { type AnyRule, type AutomationEvent, KIND_EVENTS, decide, describeEvent 
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { listReleaseSessions } from "@/lib/integrations/sentry";
 import { readStoredDelivery } from "./process-delivery";
+import { listPerformanceRegressionEvents } from "./performance-check";
 import { gatherSentryIssueContext } from "./sentry-context";
 
 /**
  * "What would this rule do with the last 10 events?" — the same decision code
  * the processor runs, over recent deliveries (or, for release health, the
- * releases Sentry reports now), without writing anything.
+ * releases Sentry reports now; for performance, the regressions the release
+ * scorecards flag now), without writing anything.
  */
 export type PreviewRow = { at: string | null; event: string; decision: { kind: string; summary: string } };
 const PREVIEW_SIZE = 10;
@@ -30,6 +32,10 @@ async function recentEvents(orgId: string, rule: AnyRule): Promise<{ at: string 
         crashedSessions: r.crashedSessions,
       },
     }));
+  }
+  if (wanted === "release.performance") {
+    const events = await listPerformanceRegressionEvents({ orgId, requestId: `preview-${rule.id}` });
+    return events.slice(0, PREVIEW_SIZE).map((event) => ({ at: null, event }));
   }
   const source = wanted.startsWith("git.") ? "github" : "sentry";
   const deliveries = await listDeliveries({ orgId, sources: [source], take: 100 });

@@ -2,25 +2,31 @@ import "server-only";
 import { z } from "zod";
 import { listEnabledRules } from "@/lib/db/queries/automations";
 import { listOrgIdsWithEnabledRule } from "@/lib/db/system/scheduled-orgs";
-import { type AutomationEvent, decide, parseRule } from "@/lib/domain/automations";
+import type { AutomationEvent } from "@/lib/domain/automations";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { listReleaseSessions } from "@/lib/integrations/sentry";
 import { enqueueJob, type JobRecord } from "@/lib/platform/jobs";
-import { runRule } from "./run-rules";
+import { checkPerformanceRegressions } from "./performance-check";
+import { runActingRules } from "./scheduled-runs";
 
 /**
  * Sentry sends no webhook when a release's crash-free rate drops, so Bosun
  * checks: every 15 minutes per org with an enabled release-health rule, one
  * sessions request covers every release. A release below a rule's threshold
  * gets a run (and so one bug) per rule; releases above it leave no trace.
+ * The same check runs the performance-regression rules over the release
+ * scorecards, which Sentry has no webhook for either.
  */
 export const RELEASE_HEALTH_QUEUE = "automation.release-health";
 export const RELEASE_HEALTH_INTERVAL_MS = 15 * 60_000;
 /** Crash-free rates over the last day: recent enough to catch a bad rollout. */
 const WINDOW = "24h";
 
+const SCHEDULED_KINDS = ["release_health_to_jira", "performance_regression_to_jira"] as const;
+
 export async function scheduleReleaseHealthChecks(now = Date.now()): Promise<number> {
-  const orgIds = await listOrgIdsWithEnabledRule({ kind: "release_health_to_jira" });
+  const perKind = await Promise.all(SCHEDULED_KINDS.map((kind) => listOrgIdsWithEnabledRule({ kind })));
+  const orgIds = [...new Set(perKind.flat())];
   const slot = Math.floor(now / RELEASE_HEALTH_INTERVAL_MS);
   let queued = 0;
   for (const orgId of orgIds) {
@@ -38,9 +44,14 @@ export async function scheduleReleaseHealthChecks(now = Date.now()): Promise<num
 
 export async function checkReleaseHealth(job: JobRecord): Promise<void> {
   const { orgId } = z.object({ orgId: z.string() }).parse(job.payload);
-  const rules = await listEnabledRules({ orgId, kinds: ["release_health_to_jira"] });
-  if (rules.length === 0) return;
-  const sentry = await getSentryConfig({ orgId, requestId: `release-health-${job.id}` });
+  const rules = await listEnabledRules({ orgId, kinds: [...SCHEDULED_KINDS] });
+  const requestId = `release-health-${job.id}`;
+  const lastAttempt = job.attempts >= job.maxAttempts;
+  const healthRules = rules.filter((rule) => rule.kind === "release_health_to_jira");
+  const performanceRules = rules.filter((rule) => rule.kind === "performance_regression_to_jira");
+  await checkPerformanceRegressions({ orgId, rules: performanceRules, requestId, lastAttempt });
+  if (healthRules.length === 0) return;
+  const sentry = await getSentryConfig({ orgId, requestId });
   if (!sentry) return;
   const releases = await listReleaseSessions(sentry, { statsPeriod: WINDOW });
   for (const release of releases) {
@@ -51,16 +62,7 @@ export async function checkReleaseHealth(job: JobRecord): Promise<void> {
       totalSessions: release.totalSessions,
       crashedSessions: release.crashedSessions,
     };
-    for (const rule of rules) {
-      const parsed = parseRule(rule);
-      if (!parsed.ok || decide(parsed.rule, event).kind === "skip") continue;
-      await runRule({
-        orgId,
-        rule,
-        event,
-        trigger: { key: `release:${release.version}`, deliveryId: null, requestId: `release-health-${job.id}` },
-        lastAttempt: job.attempts >= job.maxAttempts,
-      });
-    }
+    const triggerKey = `release:${release.version}`;
+    await runActingRules({ orgId, rules: healthRules, event, triggerKey, requestId, lastAttempt });
   }
 }

@@ -63,6 +63,10 @@ export const RULE_FIELDS: Record<AutomationKind, RuleField[]> = {
     statusOrder,
     projectKeys,
   ],
+  performance_regression_to_jira: [
+    { name: "metrics", label: "Metrics", type: "choices", options: ["lcpP75", "inpP75", "apiP95"] },
+    jiraProjectKey,
+  ],
 };
 
 /** Reads the form back into a config object for the server action. */
