@@ -16,12 +16,14 @@ const READ_TOOLS: ToolName[] = [
   "get_sprint_capacity",
   "list_boards",
   "list_sentry_issues",
+  "list_user_feedback",
+  "performance_by_release",
   "plan_sprint",
 ];
 
 describe("tool specs", () => {
-  it("names eleven tools, four of which write", () => {
-    expect(TOOL_NAMES).toHaveLength(11);
+  it("names thirteen tools, four of which write", () => {
+    expect(TOOL_NAMES).toHaveLength(13);
     expect([...WRITE_TOOLS].sort()).toEqual([
       "apply_sprint_plan",
       "create_tickets",
@@ -53,6 +55,8 @@ describe("the permission and scope gate", () => {
       "get_sprint_capacity",
       "list_boards",
       "list_sentry_issues",
+      "list_user_feedback",
+      "performance_by_release",
       "sentry_issue_to_jira",
       "triage_sentry_issue",
     ]);

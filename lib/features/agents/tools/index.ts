@@ -8,6 +8,8 @@ import { registerCreateTickets } from "./create-tickets";
 import { registerFindSentryIssuesForJiraKey } from "./jira-key-lookup";
 import { registerListBoards } from "./list-boards";
 import { registerListSentryIssues } from "./list-sentry-issues";
+import { registerListUserFeedback } from "./list-user-feedback";
+import { registerPerformanceByRelease } from "./performance-by-release";
 import { registerPlanSprint } from "./plan-sprint";
 import { registerGenerateReleaseNotes } from "./release-notes";
 import { registerSentryIssueToJira } from "./sentry-issue-to-jira";
@@ -42,6 +44,8 @@ export function registerBosunTools(server: McpServer, ctx: AgentContext): void {
   // Releases
   registerCrashFreeByRelease(server, ctx);
   registerGenerateReleaseNotes(server, ctx);
+  registerPerformanceByRelease(server, ctx);
+  registerListUserFeedback(server, ctx);
 
   registerAutomationRulesResource(server, ctx);
   registerTriagePrompt(server, ctx);

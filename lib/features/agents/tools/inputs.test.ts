@@ -5,6 +5,8 @@ import { createTicketsInput } from "./create-tickets";
 import { crashFreeByReleaseInput } from "./crash-free-by-release";
 import { findSentryIssuesForJiraKeyInput } from "./jira-key-lookup";
 import { listSentryIssuesInput } from "./list-sentry-issues";
+import { listUserFeedbackInput } from "./list-user-feedback";
+import { performanceByReleaseInput } from "./performance-by-release";
 import { planSprintInput } from "./plan-sprint";
 import { generateReleaseNotesInput } from "./release-notes";
 import { sentryIssueToJiraInput } from "./sentry-issue-to-jira";
@@ -129,6 +131,25 @@ describe("tool inputs", () => {
   it("crash_free_by_release defaults to 20 releases", () => {
     expect(parsed(crashFreeByReleaseInput, {})).toEqual({ limit: 20 });
     expect(parse(crashFreeByReleaseInput, { limit: 0 }).success).toBe(false);
+  });
+
+  it("performance_by_release defaults to the 10 newest releases, regressed or not", () => {
+    expect(parsed(performanceByReleaseInput, {})).toEqual({ onlyRegressions: false, limit: 10 });
+    expect(parsed(performanceByReleaseInput, { version: " 2.14.0 " })).toMatchObject({ version: "2.14.0" });
+    expect(parse(performanceByReleaseInput, { limit: 101 }).success).toBe(false);
+    expect(parse(performanceByReleaseInput, { version: "" }).success).toBe(false);
+  });
+
+  it("list_user_feedback takes a release, a numeric Sentry issue id and search text, 25 by default", () => {
+    expect(parsed(listUserFeedbackInput, {})).toEqual({ limit: 25 });
+    expect(parsed(listUserFeedbackInput, { release: "2.14.0", sentryIssueId: " 42 ", query: " slow " })).toEqual({
+      release: "2.14.0",
+      sentryIssueId: "42",
+      query: "slow",
+      limit: 25,
+    });
+    expect(parse(listUserFeedbackInput, { sentryIssueId: "WEB-1" }).success).toBe(false);
+    expect(parse(listUserFeedbackInput, { limit: 0 }).success).toBe(false);
   });
 
   it("generate_release_notes takes a version, the internal variant by component by default", () => {

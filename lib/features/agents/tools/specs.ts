@@ -20,6 +20,8 @@ export const TOOL_SPECS = {
   crash_free_by_release: { permission: "dashboards:view", write: false },
   generate_release_notes: { permission: "dashboards:view", write: false },
   find_sentry_issues_for_jira_key: { permission: "dashboards:view", write: false },
+  performance_by_release: { permission: "dashboards:view", write: false },
+  list_user_feedback: { permission: "dashboards:view", write: false },
 } as const satisfies Record<string, ToolSpec>;
 
 export type ToolSpec = { permission: Permission; write: boolean };
