@@ -1,8 +1,8 @@
 import type { JiraEvent } from "@/lib/domain/jira-events/events";
 import { decideFieldChange, noteOnly } from "./decision";
 import { CLOSED, OPEN, findEcho, normaliseValue } from "./guards";
-import { doneStatus, type SyncSettings } from "./settings";
-import type { Echo, FieldState, LinkedPair, SyncDecision, SyncPerson } from "./types";
+import { doneStatus } from "./settings";
+import type { SyncContext, SyncDecision } from "./types";
 
 /**
  * What a Jira issue event means for the linked Sentry issue. Status: moving into a status of the done
@@ -13,15 +13,7 @@ import type { Echo, FieldState, LinkedPair, SyncDecision, SyncPerson } from "./t
  */
 export type JiraIssueEvent = Extract<JiraEvent, { type: "jira.issue" }>;
 
-export type FromJiraInput = {
-  event: JiraIssueEvent;
-  pair: LinkedPair;
-  settings: SyncSettings;
-  echoes: readonly Echo[];
-  states: Partial<Record<string, FieldState>>;
-  people: readonly SyncPerson[];
-  now: Date;
-};
+export type FromJiraInput = SyncContext & { event: JiraIssueEvent };
 
 const same = (a: string | null | undefined, b: string | null | undefined) =>
   (a ?? "").trim().toLowerCase() === (b ?? "").trim().toLowerCase();

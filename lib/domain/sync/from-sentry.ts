@@ -1,7 +1,7 @@
 import { decideFieldChange, noteOnly, plainWrite } from "./decision";
 import { CLOSED, OPEN, findEcho } from "./guards";
-import { doneStatus, firstStatus, type SyncSettings } from "./settings";
-import type { Echo, FieldState, LinkedPair, SyncDecision, SyncPerson } from "./types";
+import { doneStatus, firstStatus } from "./settings";
+import type { LinkedPair, SyncContext, SyncDecision } from "./types";
 
 /**
  * What a change to a Sentry issue means for its linked Jira ticket. A resolution moves the ticket
@@ -16,16 +16,10 @@ export type SentryChange =
   | { kind: "assigned"; email: string | null; name: string | null }
   | { kind: "comment"; id: string; text: string; author: string | null; alreadyMirrored: boolean };
 
-export type FromSentryInput = {
+export type FromSentryInput = SyncContext & {
   change: SentryChange;
   /** When Sentry reported the change. */
   at: Date;
-  pair: LinkedPair;
-  settings: SyncSettings;
-  echoes: readonly Echo[];
-  states: Partial<Record<string, FieldState>>;
-  people: readonly SyncPerson[];
-  now: Date;
 };
 
 const label = (pair: LinkedPair) => pair.sentryShortId ?? pair.sentryIssueId;

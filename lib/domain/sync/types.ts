@@ -1,4 +1,5 @@
 import type { SyncDirection, SyncOutcome } from "./outcomes";
+import type { SyncSettings } from "./settings";
 
 /** The facts the sync rules decide on, gathered by the caller. Pure data. */
 
@@ -54,4 +55,14 @@ export type SyncDecision = {
   /** The value the event's side now has (and, for an applied write, the other side too). */
   observed: { side: Service; value: string; at: Date; propagated: boolean } | null;
   conflict: ConflictRecord | null;
+};
+
+/** What every sync decision looks at besides the change itself. */
+export type SyncContext = {
+  pair: LinkedPair;
+  settings: SyncSettings;
+  echoes: readonly Echo[];
+  states: Partial<Record<string, FieldState>>;
+  people: readonly SyncPerson[];
+  now: Date;
 };

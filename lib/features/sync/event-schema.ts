@@ -5,8 +5,7 @@ import { automationEventSchema } from "@/lib/platform/webhooks/event-schema";
 /**
  * The event a Sentry or GitHub delivery's job carries, as the delivery job reads it back: every
  * automation event, plus what the sync reads — a Sentry issue change, and a pull request with its
- * description (which the automation schema would drop). An older job's pull request without one
- * still reads, as the automation event it was.
+ * description (which the automation schema would drop).
  */
 const sentryIssueChange = z.object({
   type: z.literal("sentry.issue_change"),
@@ -22,19 +21,10 @@ const sentryIssueChange = z.object({
   at: z.string().nullable(),
 });
 
-const pullRequestWithBody = z.object({
-  type: z.literal("git.pull_request"),
-  action: z.enum(["opened", "merged", "closed", "updated"]),
-  repo: z.string(),
-  number: z.number().int(),
-  title: z.string(),
-  branch: z.string(),
-  url: z.string(),
-  body: z.string().nullable(),
-});
+/** A pull request's description, which the automation schema does not list; absent on older jobs. */
+const description = z.object({ body: z.string().nullable().optional() });
 
 export const deliveryEventSchema: z.ZodType<AutomationEvent> = z.union([
   sentryIssueChange,
-  pullRequestWithBody,
-  automationEventSchema,
+  z.intersection(automationEventSchema, description),
 ]);

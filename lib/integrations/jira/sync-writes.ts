@@ -31,14 +31,17 @@ async function workflowState(config: JiraClientConfig, issueKey: string) {
   return { current: statusOf(issue.fields.status), available };
 }
 
+/** Which issue goes back to which status, along which workflow order. */
+export type TransitionBackRequest = { issueKey: string; target: string; order: string[] };
+
 export async function transitionBack(
   config: JiraClientConfig,
-  { issueKey, target, order }: { issueKey: string; target: string; order: string[] },
+  request: TransitionBackRequest,
 ): Promise<TransitionResult> {
-  const { v3 } = createJiraClients(config);
-  const steps: string[] = [];
+  const { issueKey, target, order } = request;
   let from: string | null = null;
-  for (let step = 0; step < MAX_STEPS; step++) {
+  const steps: string[] = [];
+  while (steps.length < MAX_STEPS) {
     const { current, available } = await workflowState(config, issueKey);
     from ??= current.name;
     if (same(current.name, target)) return { issueKey, from, to: current.name, steps, note: `already ${current.name}` };
@@ -53,7 +56,9 @@ export async function transitionBack(
       if (steps.length > 0) return { issueKey, from, to: current.name, steps, note: reason };
       throw Object.assign(new Error(`${issueKey}: ${reason}`), { status: 422 });
     }
-    await callJira(() => v3.issues.doTransition({ issueIdOrKey: issueKey, transition: { id: choice.id } }));
+    await callJira(() =>
+      createJiraClients(config).v3.issues.doTransition({ issueIdOrKey: issueKey, transition: { id: choice.id } }),
+    );
     steps.push(choice.to.name);
   }
   throw Object.assign(new Error(`${issueKey}: more than ${MAX_STEPS} transitions back to ${target}`), { status: 422 });
