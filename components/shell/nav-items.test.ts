@@ -19,6 +19,7 @@ describe("isNavItemActive", () => {
       "Overview",
       "Sprints",
       "Errors",
+      "Performance",
       "Releases",
       "Automations",
       "Settings",

@@ -3,6 +3,7 @@ export const NAV_ITEMS = [
   { segment: "", label: "Overview", icon: "overview" },
   { segment: "sprints", label: "Sprints", icon: "sprints" },
   { segment: "errors", label: "Errors", icon: "errors" },
+  { segment: "performance", label: "Performance", icon: "performance" },
   { segment: "releases", label: "Releases", icon: "releases" },
   { segment: "automations", label: "Automations", icon: "automations" },
   { segment: "settings", label: "Settings", icon: "settings" },

@@ -2,13 +2,22 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { AutomationIcon, ErrorIcon, OverviewIcon, ReleaseIcon, SettingsIcon, SprintIcon } from "@/components/ui/icons";
+import {
+  AutomationIcon,
+  ErrorIcon,
+  OverviewIcon,
+  PerformanceIcon,
+  ReleaseIcon,
+  SettingsIcon,
+  SprintIcon,
+} from "@/components/ui/icons";
 import { NAV_ITEMS, isNavItemActive, type NavIcon } from "./nav-items";
 
 const ICONS: Record<NavIcon, (p: { className?: string }) => React.ReactNode> = {
   overview: OverviewIcon,
   sprints: SprintIcon,
   errors: ErrorIcon,
+  performance: PerformanceIcon,
   releases: ReleaseIcon,
   automations: AutomationIcon,
   settings: SettingsIcon,

@@ -37,6 +37,12 @@ export const ErrorIcon = (p: IconProps) => (
     <path d="M12 10v4M12 17h.01" />
   </Icon>
 );
+export const PerformanceIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 18a8 8 0 1 1 16 0" />
+    <path d="m12 18 4-6" />
+  </Icon>
+);
 export const ReleaseIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M20 12V7l-8-4-8 4v10l8 4 4-2" />

@@ -9,7 +9,7 @@ export type ScorecardInputs = {
   performance: ReadonlyMap<string, ReleasePerformance>;
   /** Error events per release; a release missing here (or a null map) shows the metric as unknown. */
   errorEvents: ReadonlyMap<string, number> | null;
-  /** User feedback submissions per release; null when feedback could not be read. */
+  /** User feedback submissions per release; a release missing here (or a null map) was not counted. */
   feedback: ReadonlyMap<string, number> | null;
   settings: PerformanceSettings;
 };
@@ -85,7 +85,7 @@ const METRICS: MetricRule[] = [
     label: "User feedback",
     unit: "count",
     higherIsBetter: false,
-    read: (r, { feedback }) => (feedback ? (feedback.get(r.version) ?? 0) : null),
+    read: (r, { feedback }) => feedback?.get(r.version) ?? null,
   },
 ];
 

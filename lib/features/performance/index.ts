@@ -12,3 +12,12 @@ export type {
   ScorecardMetric,
   ScorecardMetricKey,
 } from "@/lib/domain/performance";
+export {
+  loadPerformancePage,
+  PERFORMANCE_PERIODS,
+  type PanelRead,
+  type PerformancePage,
+  type PerformancePageFilters,
+  type PerformancePeriod,
+} from "./page";
+export type { PerformanceSeries, SeriesPoint, VitalSummary } from "@/lib/integrations/sentry/performance-types";

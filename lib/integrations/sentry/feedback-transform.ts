@@ -13,6 +13,8 @@ export type UserFeedback = {
   /** The error event the feedback was sent with, when there is one. */
   associatedEventId: string | null;
   projectSlug: string;
+  /** The release it was sent from, when the read knows it (a release search, or the linked event's release). */
+  release: string | null;
   status: string;
   firstSeen: string;
   permalink: string;
@@ -41,8 +43,11 @@ const feedbackSchema = z.object({
 
 const TITLE_PREFIX = "User Feedback: ";
 
-/** A feedback issue from the issue list; anything else (or a malformed item) is null. */
-export function toUserFeedback(answer: unknown): UserFeedback | null {
+/**
+ * A feedback issue from the issue list; anything else (or a malformed item) is null. The list does not carry the
+ * release, so the caller passes it when its search named one.
+ */
+export function toUserFeedback(answer: unknown, release: string | null = null): UserFeedback | null {
   const parsed = feedbackSchema.safeParse(answer);
   if (!parsed.success || (parsed.data.issueCategory && parsed.data.issueCategory !== "feedback")) return null;
   const { metadata, ...issue } = parsed.data;
@@ -59,6 +64,7 @@ export function toUserFeedback(answer: unknown): UserFeedback | null {
     source: metadata?.source || null,
     associatedEventId: metadata?.associated_event_id || null,
     projectSlug: issue.project.slug,
+    release,
     status: issue.status,
     firstSeen: issue.firstSeen,
     permalink: issue.permalink ?? "",

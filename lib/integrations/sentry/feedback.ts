@@ -35,7 +35,7 @@ export async function listFeedback(
       cursor,
     });
     for (const item of answer.data) {
-      const feedback = toUserFeedback(item);
+      const feedback = toUserFeedback(item, release ?? null);
       if (feedback) items.push(feedback);
     }
     if (!answer.cursors.next) return { items, isComplete: true };
@@ -44,7 +44,12 @@ export async function listFeedback(
   return { items, isComplete: false };
 }
 
-const eventIdsSchema = z.array(z.object({ eventID: z.string() }));
+const eventsSchema = z.array(
+  z.object({
+    eventID: z.string(),
+    tags: z.array(z.object({ key: z.string(), value: z.string().nullish() })).nullish(),
+  }),
+);
 
 /** Feedback sent with any of one Sentry issue's recent events (its latest 100): two requests. */
 export async function listIssueFeedback(
@@ -56,7 +61,18 @@ export async function listIssueFeedback(
     `/organizations/${config.organizationSlug}/issues/${encodeURIComponent(issueId)}/events/`,
     { per_page: PER_PAGE },
   );
-  const eventIds = eventIdsSchema.parse(answer.data).map((e) => e.eventID);
-  if (eventIds.length === 0) return { items: [], isComplete: true };
-  return listFeedback(config, { eventIds, release, text });
+  const events = eventsSchema.parse(answer.data);
+  if (events.length === 0) return { items: [], isComplete: true };
+  // The linked event's release tag says which release the feedback came from.
+  const releaseOf = new Map(
+    events.map((e) => [e.eventID, e.tags?.find((t) => t.key === "release")?.value ?? null] as const),
+  );
+  const found = await listFeedback(config, { eventIds: events.map((e) => e.eventID), release, text });
+  return {
+    ...found,
+    items: found.items.map((item) => ({
+      ...item,
+      release: item.release ?? (item.associatedEventId ? (releaseOf.get(item.associatedEventId) ?? null) : null),
+    })),
+  };
 }

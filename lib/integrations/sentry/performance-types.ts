@@ -1,20 +1,10 @@
-import type { BandShares, WebVital } from "@/lib/domain/performance";
+import type { BandShares, TransactionStats, WebVital } from "@/lib/domain/performance";
 
 /** One web vital over the period: p75 (ms; CLS unitless), how many samples measured it and their band shares. */
 export type VitalSummary = { vital: WebVital; p75: number | null; samples: number; shares: BandShares | null };
 
-export type TransactionRow = {
-  transaction: string;
-  op: string | null;
-  count: number;
-  perMinute: number;
-  /** Milliseconds. */
-  p50: number | null;
-  p95: number | null;
-  /** 0–1. */
-  failureRate: number | null;
-  apdex: number | null;
-};
+/** A row of the transactions table, in the domain's terms. */
+export type TransactionRow = TransactionStats;
 
 export type SeriesPoint = { time: number; value: number | null; samples: number | null; incomplete: boolean };
 export type PerformanceSeries = { series: { yAxis: string; points: SeriesPoint[] }[] };

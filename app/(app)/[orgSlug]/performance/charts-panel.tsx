@@ -1,0 +1,83 @@
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { Card } from "@/components/ui/card";
+import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { formatDuration, formatVital, VITAL_THRESHOLDS, WEB_VITALS, type WebVital } from "@/lib/domain/performance";
+import type { PerformancePage, PerformanceSeries, SeriesPoint } from "@/lib/features/performance";
+import { awaitPanel } from "./panel-read";
+
+type Page = Promise<PerformancePage>;
+
+const pointsOf = (series: PerformanceSeries, yAxis: string): SeriesPoint[] =>
+  series.series.find((s) => s.yAxis === yAxis)?.points ?? [];
+
+/** Day and month beyond a day, hours within one; UTC, as Sentry buckets. */
+function timeFormatter(points: SeriesPoint[]): (time: number) => string {
+  const span = (points.at(-1)?.time ?? 0) - (points[0]?.time ?? 0);
+  const format = new Intl.DateTimeFormat(
+    "en",
+    span <= 86_400_000
+      ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" }
+      : { month: "short", day: "numeric", timeZone: "UTC" },
+  );
+  return (time) => format.format(new Date(time));
+}
+
+/** One chart per vital, all from one request, with the good and poor thresholds drawn in. */
+export async function VitalSeriesPanel({ page }: { page: Page }) {
+  const read = await awaitPanel(page, (p) => p.vitalSeries);
+  if ("notice" in read) return read.notice;
+  return (
+    <Card title="Web vitals over time (p75)">
+      <div className="grid gap-4">
+        {WEB_VITALS.map((vital) => (
+          <VitalChart key={vital} vital={vital} points={pointsOf(read.value, `p75(measurements.${vital})`)} />
+        ))}
+      </div>
+    </Card>
+  );
+}
+
+function VitalChart({ vital, points }: { vital: WebVital; points: SeriesPoint[] }) {
+  const { good, poor } = VITAL_THRESHOLDS[vital];
+  const format = (value: number) => formatVital(vital, value);
+  return (
+    <figure>
+      <figcaption className="mb-1 text-sm font-medium">{vital.toUpperCase()}</figcaption>
+      <TimeSeriesChart
+        label={`p75 ${vital.toUpperCase()}`}
+        points={points}
+        formatValue={format}
+        formatTime={timeFormatter(points)}
+        references={[
+          { value: good, label: `Good up to ${format(good)}`, tone: "good" },
+          { value: poor, label: `Poor above ${format(poor)}`, tone: "poor" },
+        ]}
+      />
+    </figure>
+  );
+}
+
+/** Server transactions' p95 (and p50 in the summary) over the period, from one request. */
+export async function ApiLatencyPanel({ page }: { page: Page }) {
+  const read = await awaitPanel(page, (p) => p.apiSeries);
+  if ("notice" in read) return read.notice;
+  const p95 = pointsOf(read.value, "p95(span.duration)");
+  const p50 = pointsOf(read.value, "p50(span.duration)");
+  const formatTime = timeFormatter(p95);
+  return (
+    <Card title="API latency over time">
+      <figure>
+        <figcaption className="mb-1 text-sm font-medium">p95</figcaption>
+        <TimeSeriesChart label="p95 API latency" points={p95} formatValue={formatDuration} formatTime={formatTime} />
+      </figure>
+      <figure className="mt-4">
+        <figcaption className="mb-1 text-sm font-medium">p50</figcaption>
+        <TimeSeriesChart label="p50 API latency" points={p50} formatValue={formatDuration} formatTime={formatTime} />
+      </figure>
+    </Card>
+  );
+}
+
+export function ChartsSkeleton({ label }: { label: string }) {
+  return <PanelSkeleton label={label} rows={12} />;
+}

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCountingProxy } from "@/test/counting-proxy";
+import { useSeededDatabase } from "@/test/fixtures/database";
+import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
+import { db } from "@/lib/db/client";
+import { deleteCacheEntries } from "@/lib/db/queries/cache";
+import { apdex, bandShares, WEB_VITALS } from "@/lib/domain/performance";
+import { getSentryConfig } from "@/lib/integrations/connections";
+import {
+  API_TRANSACTIONS_QUERY,
+  PAGE_AND_API_TRANSACTIONS_QUERY,
+  transactionFields,
+  VITAL_SERIES_AXES,
+  WEB_VITAL_FIELDS,
+  WEB_VITALS_QUERY,
+  goodCountField,
+  p75Field,
+  poorCountField,
+  samplesField,
+  withinField,
+} from "@/lib/integrations/sentry/performance-queries";
+import { loadPerformancePage, type PanelRead, type PerformancePage } from "./page";
+import { loadReleaseScorecards } from "./scorecards";
+
+/**
+ * The Performance page's loader against the Sentry emulator through a counting proxy: its numbers are the
+ * emulator's own Discover answers for the same queries, asked directly, and it makes one request per panel.
+ */
+describe("performance page", () => {
+  let sentry: RunningSentryEmulator;
+  let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
+  let orgId: string;
+  let token: string;
+
+  beforeAll(async () => {
+    sentry = await startSentryEmulator({ port: 0 });
+    proxy = await startCountingProxy(sentry.url);
+  });
+  useSeededDatabase({
+    label: "performance",
+    seed: () => ({ urls: { sentry: proxy.url, jira: "http://127.0.0.1:1" } }),
+  });
+  beforeAll(async () => {
+    orgId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
+    token = (await getSentryConfig({ orgId }))!.authToken;
+  });
+  afterAll(async () => {
+    await proxy.close();
+    await sentry.close();
+  });
+
+  /** Sentry's own answer, asked directly (not through Bosun's client or cache). */
+  async function discover(path: string, params: [string, string][]): Promise<Record<string, unknown>> {
+    const response = await fetch(`${sentry.url}/api/0/organizations/acme/${path}/?${new URLSearchParams(params)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as Record<string, unknown>;
+  }
+  const fields = (names: string[]) => names.map((f): [string, string] => ["field", f]);
+  const ok = <T>(read: PanelRead<T>): T => {
+    if (read.status !== "ok") throw new Error(read.message);
+    return read.value;
+  };
+  const loaded = (page: PerformancePage) => {
+    if (page.status !== "ok") throw new Error(page.status);
+    return page;
+  };
+  const settle = async (page: PerformancePage) => {
+    const p = loaded(page);
+    return Promise.all([p.vitals, p.transactions, p.vitalSeries, p.apiSeries]);
+  };
+
+  it("shows each vital's p75 and band shares exactly as Sentry's Discover answers them", async () => {
+    const page = loaded(await loadPerformancePage({ orgId, filters: { period: "7d", sort: "p95" } }));
+    const vitals = ok(await page.vitals);
+    const answer = await discover("events", [
+      ["dataset", "spans"],
+      ["statsPeriod", "7d"],
+      ["query", WEB_VITALS_QUERY],
+      ...fields(WEB_VITAL_FIELDS),
+    ]);
+    const [row] = answer.data as Record<string, number>[];
+    expect(vitals.map((v) => v.vital)).toEqual([...WEB_VITALS]);
+    for (const summary of vitals) {
+      const { vital } = summary;
+      expect(summary.samples).toBeGreaterThan(0);
+      expect(summary.p75).toBe(row![p75Field(vital)]);
+      expect(summary.shares).toEqual(
+        bandShares({
+          total: row![samplesField(vital)]!,
+          good: row![goodCountField(vital)]!,
+          poor: row![poorCountField(vital)]!,
+        }),
+      );
+    }
+  });
+
+  it("lists transactions slowest first with Sentry's p95 and failure rate and apdex from its counts", async () => {
+    const page = loaded(await loadPerformancePage({ orgId, filters: { period: "7d", sort: "p95" } }));
+    const rows = ok(await page.transactions);
+    const T = page.settings.apdexThresholdMs;
+    const answer = await discover("events", [
+      ["dataset", "spans"],
+      ["statsPeriod", "7d"],
+      ["query", PAGE_AND_API_TRANSACTIONS_QUERY],
+      ["sort", "-p95(span.duration)"],
+      ["per_page", "100"],
+      ...fields(transactionFields(T)),
+    ]);
+    const expected = answer.data as Record<string, number | string>[];
+    expect(rows.length).toBe(expected.length);
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.map((r) => r.op)).toEqual(expect.arrayContaining(["pageload", "http.server"]));
+    for (const [i, row] of rows.entries()) {
+      const sentryRow = expected[i]!;
+      expect(row.transaction).toBe(sentryRow.transaction);
+      expect(row.p95).toBe(sentryRow["p95(span.duration)"]);
+      expect(row.p50).toBe(sentryRow["p50(span.duration)"]);
+      expect(row.failureRate).toBe(sentryRow["failure_rate()"]);
+      expect(row.apdex).toBe(
+        apdex({
+          total: sentryRow["count()"] as number,
+          withinT: sentryRow[withinField(T)] as number,
+          within4T: sentryRow[withinField(4 * T)] as number,
+        }),
+      );
+      if (i > 0) expect(row.p95!).toBeLessThanOrEqual(rows[i - 1]!.p95!);
+    }
+  });
+
+  it("charts each vital and API latency from one time-series request each, with Sentry's values", async () => {
+    const page = loaded(await loadPerformancePage({ orgId, filters: { period: "24h", sort: "p95" } }));
+    const vitalSeries = ok(await page.vitalSeries);
+    const apiSeries = ok(await page.apiSeries);
+    const answer = (await discover("events-timeseries", [
+      ["dataset", "spans"],
+      ["statsPeriod", "24h"],
+      ["interval", "1h"],
+      ["query", WEB_VITALS_QUERY],
+      ...VITAL_SERIES_AXES.map((a): [string, string] => ["yAxis", a]),
+    ])) as { timeSeries: { yAxis: string; values: { timestamp: number; value: number; sampleCount: number }[] }[] };
+    expect(vitalSeries.series.map((s) => s.yAxis)).toEqual(VITAL_SERIES_AXES);
+    for (const series of answer.timeSeries) {
+      const ours = vitalSeries.series.find((s) => s.yAxis === series.yAxis)!;
+      expect(ours.points.map((p) => p.time)).toEqual(series.values.map((v) => v.timestamp));
+      expect(ours.points.map((p) => p.value)).toEqual(series.values.map((v) => (v.sampleCount === 0 ? null : v.value)));
+    }
+    expect(apiSeries.series.find((s) => s.yAxis === "p95(span.duration)")?.points.some((p) => p.value! > 0)).toBe(true);
+    expect(API_TRANSACTIONS_QUERY).toContain("http.server");
+  });
+
+  it("makes one request per panel plus the project list on a cold load, and none while fresh", async () => {
+    const filters = { period: "30d", sort: "p95" } as const;
+    await deleteCacheEntries({ orgId, prefix: "sentry:" });
+    proxy.reset();
+    await settle(await loadPerformancePage({ orgId, filters }));
+    expect(proxy.count()).toBe(5);
+    proxy.reset();
+    await settle(await loadPerformancePage({ orgId, filters }));
+    expect(proxy.count()).toBe(0);
+    // Ranking by regression adds the earlier period's p95s: one more request.
+    proxy.reset();
+    const regressed = await loadPerformancePage({ orgId, filters: { ...filters, sort: "regressed" } });
+    await settle(regressed);
+    expect(proxy.count()).toBe(1);
+  });
+
+  it("filters by a project Sentry has, and ignores one it does not without asking Sentry about it", async () => {
+    const web = loaded(await loadPerformancePage({ orgId, filters: { period: "7d", sort: "p95", project: "web" } }));
+    expect(web.filters.project).toBe("web");
+    const webRows = ok(await web.transactions);
+    expect(webRows.length).toBeGreaterThan(0);
+    expect(webRows.every((r) => r.op === "pageload")).toBe(true);
+
+    await settle(web);
+    const keys = async () =>
+      (await db.cacheEntry.findMany({ where: { orgId }, select: { key: true } })).map((e) => e.key).sort();
+    await settle(await loadPerformancePage({ orgId, filters: { period: "7d", sort: "p95" } }));
+    const before = await keys();
+    proxy.reset();
+    const unknown = loaded(
+      await loadPerformancePage({ orgId, filters: { period: "7d", sort: "p95", project: "nope", environment: "qa" } }),
+    );
+    await settle(unknown);
+    expect(unknown.ignored).toEqual({ project: "nope", environment: "qa" });
+    expect(unknown.filters).toMatchObject({ project: undefined, environment: undefined });
+    // The unknown names reach neither Sentry nor the cache: the page shows the unfiltered, already cached reads.
+    expect(proxy.count()).toBe(0);
+    expect(await keys()).toEqual(before);
+  });
+
+  it("flags 2.14.0's slower page loads against 2.13.0 on its scorecard, with the reason in words", async () => {
+    const { scorecards, error } = await loadReleaseScorecards({ orgId });
+    const card = scorecards.find((s) => s.version === "2.14.0");
+    expect(card, error ?? "no scorecard for 2.14.0").toBeDefined();
+    expect(card?.comparedTo).toBe("2.13.0");
+    const lcp = card?.performanceRegressions.find((r) => r.metric === "lcpP75");
+    expect(lcp?.samples).toBeGreaterThanOrEqual(500);
+    expect(lcp?.previousSamples).toBeGreaterThanOrEqual(500);
+    expect(lcp?.changePercent).toBeGreaterThan(15);
+    expect(lcp?.reason).toMatch(/^p75 LCP \d+(\.\d)? s vs \d+(\.\d)? s in 2\.13\.0, \+\d+%, [\d.]+k page loads$/);
+    expect(card?.performanceRegressions.map((r) => r.metric)).not.toContain("apiP95");
+    expect(card?.reasons).toContain(lcp?.reason);
+  });
+});

@@ -1,0 +1,165 @@
+import "server-only";
+import { readThrough } from "@/lib/platform/cache/read-through";
+import {
+  compareWithBefore,
+  sortTransactions,
+  type PerformanceSettings,
+  type RankedTransaction,
+  type TransactionSort,
+} from "@/lib/domain/performance";
+import { IntegrationError } from "@/lib/integrations/integration-error";
+import { getSentryConfig } from "@/lib/integrations/connections";
+import type { SentryClientConfig } from "@/lib/integrations/sentry";
+import {
+  readApiLatencySeries,
+  readTransactionP95s,
+  readTransactions,
+  readVitalSeries,
+  readWebVitals,
+} from "@/lib/integrations/sentry/performance";
+import type { PerformanceFilters, PerformanceSeries, VitalSummary } from "@/lib/integrations/sentry/performance-types";
+import { listProjectRefs, type SentryProjectRef } from "@/lib/integrations/sentry/project-refs";
+import { getPerformanceSettings } from "./settings";
+
+export type PerformancePeriod = PerformanceFilters["statsPeriod"];
+export const PERFORMANCE_PERIODS: PerformancePeriod[] = ["24h", "7d", "30d"];
+
+/** What the URL asks for: a project by slug, an environment by name, a period and the table's sort. */
+export type PerformancePageFilters = {
+  period: PerformancePeriod;
+  project?: string;
+  environment?: string;
+  sort: TransactionSort;
+};
+
+/** One panel's read: its value with freshness, or why Sentry gave nothing (and nothing was cached). */
+export type PanelRead<T> =
+  | { status: "ok"; value: T; fetchedAt: Date; stale: boolean; error: string | null }
+  | { status: "unavailable"; message: string };
+
+export type PerformancePage =
+  | { status: "not-connected" }
+  | {
+      status: "ok";
+      filters: PerformancePageFilters;
+      /** The projects and environments for the filters; empty when Sentry could not list them. */
+      options: PanelRead<{ projects: SentryProjectRef[]; environments: string[] }>;
+      /** A project or environment in the URL that Sentry does not have, ignored (all are shown instead). */
+      ignored: { project: string | null; environment: string | null };
+      settings: PerformanceSettings;
+      vitals: Promise<PanelRead<VitalSummary[]>>;
+      transactions: Promise<PanelRead<RankedTransaction[]>>;
+      vitalSeries: Promise<PanelRead<PerformanceSeries>>;
+      apiSeries: Promise<PanelRead<PerformanceSeries>>;
+    };
+
+const TTL_MS = 5 * 60_000;
+/** Projects and environments change rarely. */
+const OPTIONS_TTL_MS = 10 * 60_000;
+const PERIOD_MS: Record<PerformancePeriod, number> = {
+  "24h": 86_400_000,
+  "7d": 7 * 86_400_000,
+  "30d": 30 * 86_400_000,
+};
+
+/**
+ * The Performance page: web vitals, transactions and two time series for one project, environment and period —
+ * four Explore requests (a fifth for the earlier period when ranking the most regressed), each cached per org and
+ * filter and each panel streaming on its own. The project list is read first only when the URL names a project or
+ * environment (Sentry filters by project id, and an unknown name must not reach Sentry or the cache).
+ */
+export async function loadPerformancePage({
+  orgId,
+  filters: requested,
+  requestId,
+  force = false,
+  now = new Date(),
+}: {
+  orgId: string;
+  filters: PerformancePageFilters;
+  requestId?: string;
+  force?: boolean;
+  now?: Date;
+}): Promise<PerformancePage> {
+  const config = await getSentryConfig({ orgId, requestId });
+  if (!config) return { status: "not-connected" };
+  const settingsRead = getPerformanceSettings({ orgId });
+  const optionsRead = panel(() =>
+    readThrough({
+      orgId,
+      key: "sentry:performance:projects",
+      ttlMs: OPTIONS_TTL_MS,
+      load: () => listProjectRefs(config),
+    }),
+  );
+  const needsOptions = Boolean(requested.project || requested.environment);
+  const options = needsOptions ? await optionsRead : null;
+  const known = options?.status === "ok" ? options.value : { projects: [], environments: [] };
+  const project = known.projects.find((p) => p.slug === requested.project);
+  const environment = known.environments.includes(requested.environment ?? "") ? requested.environment : undefined;
+  const filters: PerformancePageFilters = { ...requested, project: project?.slug, environment };
+  const sentryFilters: PerformanceFilters = { statsPeriod: filters.period, projectId: project?.id, environment };
+  const settings = await settingsRead;
+  const scope = `${filters.period}:${project?.id ?? "*"}:${environment ?? "*"}`;
+  const cached = <T>(name: string, load: () => Promise<T>) =>
+    panel(() => readThrough({ orgId, key: `sentry:performance:${name}:${scope}`, ttlMs: TTL_MS, force, load }));
+
+  const rows = cached(`transactions:${settings.apdexThresholdMs}`, () =>
+    readTransactions(config, sentryFilters, settings.apdexThresholdMs),
+  );
+  const before =
+    filters.sort === "regressed"
+      ? cached("transactions-before", () => readEarlierPeriod(config, sentryFilters, now))
+      : Promise.resolve(null);
+  return {
+    status: "ok",
+    filters,
+    options: options ?? (await optionsRead),
+    ignored: {
+      project: requested.project && !project ? requested.project : null,
+      environment: requested.environment && !environment ? requested.environment : null,
+    },
+    settings,
+    vitals: cached("vitals", () => readWebVitals(config, sentryFilters)),
+    transactions: rankTransactions(rows, before, filters.sort),
+    vitalSeries: cached("vital-series", () => readVitalSeries(config, sentryFilters)),
+    apiSeries: cached("api-series", () => readApiLatencySeries(config, sentryFilters)),
+  };
+}
+
+function readEarlierPeriod(config: SentryClientConfig, filters: PerformanceFilters, now: Date) {
+  const length = PERIOD_MS[filters.statsPeriod];
+  const end = new Date(now.getTime() - length);
+  const start = new Date(end.getTime() - length);
+  const { projectId, environment } = filters;
+  return readTransactionP95s(
+    config,
+    { projectId, environment },
+    { start: start.toISOString(), end: end.toISOString() },
+  );
+}
+
+async function rankTransactions(
+  rows: Promise<PanelRead<Awaited<ReturnType<typeof readTransactions>>>>,
+  before: Promise<PanelRead<Record<string, { p95: number | null; count: number }>> | null>,
+  sort: TransactionSort,
+): Promise<PanelRead<RankedTransaction[]>> {
+  const [current, earlier] = await Promise.all([rows, before]);
+  if (current.status !== "ok") return current;
+  // Without the earlier period the table still shows; it only cannot rank by regression.
+  const compared = compareWithBefore(current.value, earlier?.status === "ok" ? earlier.value : null);
+  return { ...current, value: sortTransactions(compared, sort) };
+}
+
+/** A read whose integration failure becomes the panel's message instead of failing the page. */
+async function panel<T>(
+  read: () => Promise<{ value: T; fetchedAt: Date; stale: boolean; error: string | null }>,
+): Promise<PanelRead<T>> {
+  try {
+    const { value, fetchedAt, stale, error } = await read();
+    return { status: "ok", value, fetchedAt, stale, error };
+  } catch (error) {
+    if (error instanceof IntegrationError) return { status: "unavailable", message: error.message };
+    throw error;
+  }
+}
