@@ -98,7 +98,9 @@ export type SentryIssue = {
   groupHash: string;
   title: string;
   culprit: string;
-  type: "error" | "default";
+  type: "error" | "default" | "generic";
+  /** Issue category when not `error`: user feedback is an issue of its own category, hidden from default searches. */
+  category?: "feedback";
   metadata: Record<string, unknown>;
   level: IssueLevel;
   status: IssueStatus;

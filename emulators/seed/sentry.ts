@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { DEMO_SENTRY_BOSUN_PROJECT_ID, DEMO_SENTRY_BOSUN_PUBLIC_KEY } from "../../lib/platform/config/demo";
 import { createRandom } from "./random";
 import { HOUR_MS, HourSeries, hourOf } from "./sentry-series";
+import { generateFeedback } from "./sentry-feedback";
 import { generateIssues } from "./sentry-issues";
 import { generateSessions } from "./sentry-sessions";
 import type { ProjectOutcomes, SentryData, SentryOrgData, SentryProject, SentryRelease } from "./sentry-types";
@@ -113,6 +114,21 @@ function buildOrg(world: World, org: WorldOrg, orgIndex: number, nowMs: number):
     team,
     accepted,
   });
+  const web = projects.find((p) => p.slug === "web");
+  if (web)
+    issues.push(
+      ...generateFeedback({
+        random: random.fork("feedback"),
+        seed: world.seed,
+        nowMs,
+        idBase: (ID_BASE[org.slug] as number) + issues.length,
+        project: web,
+        releases,
+        regressedRelease,
+        errorIssues: issues,
+        users,
+      }),
+    );
   const outcomeRandom = random.fork("outcomes");
   const outcomes = new Map(
     projects.map((p) => [p.id, buildOutcomes(outcomeRandom, accepted.get(p.id) as Float64Array, statsStartHour)]),

@@ -83,6 +83,7 @@ export function queryIssues(store: SentryStore, org: OrgState, params: URLSearch
   const matched: { issue: SentryIssue; key: number }[] = [];
   for (const issue of org.data.issues) {
     if (projects && !projects.has(issue.projectId)) continue;
+    if (issue.category === "feedback" && !search.includesFeedback) continue;
     if (environments.length > 0 && !environments.some((env) => issue.environments.has(env))) continue;
     if (issue.series.sum(hours.startHour, hours.endHour) <= 0) continue;
     if (!search.predicate(issue)) continue;

@@ -11,7 +11,8 @@ import { parseDuration } from "./time-range";
 
 type Predicate = (issue: SentryIssue) => boolean;
 export type SearchContext = { store: SentryStore; org: OrgState; nowMs: number; linkedIssueIds: Set<string> };
-export type ParsedSearch = { predicate: Predicate; hasFilters: boolean };
+/** `includesFeedback`: the query names the feedback category, without which feedback issues stay hidden (as in Sentry). */
+export type ParsedSearch = { predicate: Predicate; hasFilters: boolean; includesFeedback: boolean };
 
 const TOKEN = /(!?)([A-Za-z_][\w.-]*):("(?:[^"\\]|\\.)*"|\[[^\]]*\]|\S*)|"((?:[^"\\]|\\.)*)"|(\S+)/g;
 const LEVELS = new Set(["fatal", "error", "warning", "info", "debug", "sample"]);
@@ -124,6 +125,17 @@ function valueMatcher(ctx: SearchContext, key: string, value: string): Predicate
     }
     case "issue.id":
       return (i) => i.id === value;
+    case "issue.category":
+    case "issue.type":
+      return (i) => (i.category ?? "error") === value;
+    case "status":
+      if (!["unresolved", "resolved", "ignored"].includes(value))
+        throw new BadRequest(`Invalid value for "status" search: ${JSON.stringify(value)}`);
+      return (i) => i.status === value;
+    case "associated_event_id":
+      return (i) => i.metadata.associated_event_id === value;
+    case "has_linked_error":
+      return (i) => (i.metadata.associated_event_id !== undefined) === (value === "true");
     case "issue":
       return (i) => i.shortId.toUpperCase() === value.toUpperCase();
     case "issue.priority":
@@ -146,12 +158,15 @@ function valueMatcher(ctx: SearchContext, key: string, value: string): Predicate
 export function parseIssueSearch(query: string, ctx: SearchContext): ParsedSearch {
   const predicates: Predicate[] = [];
   let hasFilters = false;
+  let includesFeedback = false;
   for (const m of query.matchAll(TOKEN)) {
     const [, bang, key, rawValue, quotedText, word] = m;
     if (key !== undefined) {
       const values = splitValues(rawValue ?? "");
       if (values.length === 0) throw new BadRequest(`Invalid search query: empty value for "${key}".`);
       const matchers = values.map((v) => valueMatcher(ctx, key, v));
+      if ((key === "issue.category" || key === "issue.type") && !bang && values.includes("feedback"))
+        includesFeedback = true;
       const any: Predicate = (i) => matchers.some((match) => match(i));
       predicates.push(bang ? (i) => !any(i) : any);
       if (key !== "is") hasFilters = true;
@@ -160,7 +175,12 @@ export function parseIssueSearch(query: string, ctx: SearchContext): ParsedSearc
     const text = (quotedText ?? word ?? "").toLowerCase();
     if (!text) continue;
     hasFilters = true;
-    predicates.push((i) => i.title.toLowerCase().includes(text) || i.culprit.toLowerCase().includes(text));
+    predicates.push(
+      (i) =>
+        i.title.toLowerCase().includes(text) ||
+        i.culprit.toLowerCase().includes(text) ||
+        (i.category === "feedback" && String(i.metadata.message).toLowerCase().includes(text)),
+    );
   }
-  return { predicate: (issue) => predicates.every((p) => p(issue)), hasFilters };
+  return { predicate: (issue) => predicates.every((p) => p(issue)), hasFilters, includesFeedback };
 }

@@ -19,6 +19,8 @@ function releaseIndex(store: SentryStore, org: OrgState): Map<string, ReleaseInd
     return e;
   };
   for (const issue of org.data.issues) {
+    // Feedback is not an error: it counts neither as a new issue nor as an event of the release.
+    if (issue.category === "feedback") continue;
     if (issue.firstRelease) {
       const e = entry(issue.firstRelease);
       e.newGroups.set(issue.projectId, (e.newGroups.get(issue.projectId) ?? 0) + 1);

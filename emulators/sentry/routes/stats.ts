@@ -170,7 +170,12 @@ export function registerStatsRoutes(router: Router, app: SentryApp) {
           series = issue && (!projects || projects.has(issue.projectId)) ? [issue.series] : [];
         } else if (key === "level") {
           series = org.data.issues
-            .filter((i) => (i.level === value) !== (bang === "!") && (!projects || projects.has(i.projectId)))
+            .filter(
+              (i) =>
+                i.category !== "feedback" &&
+                (i.level === value) !== (bang === "!") &&
+                (!projects || projects.has(i.projectId)),
+            )
             .map((i) => i.series);
         } else {
           throw new BadRequest(`Invalid query: the key "${key}" is not supported.`);
