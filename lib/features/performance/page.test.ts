@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCountingProxy } from "@/test/counting-proxy";
+import { clearFaults, setFaults } from "@/test/integrations";
 import { useSeededDatabase } from "@/test/fixtures/database";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { db } from "@/lib/db/client";
@@ -188,6 +189,25 @@ describe("performance page", () => {
     // The unknown names reach neither Sentry nor the cache: the page shows the unfiltered, already cached reads.
     expect(proxy.count()).toBe(0);
     expect(await keys()).toEqual(before);
+  });
+
+  it("keeps the last good figures on screen, marked stale, while Sentry is down, and says so when nothing is cached", async () => {
+    const filters = { period: "24h", sort: "p95" } as const;
+    const fresh = await settle(await loadPerformancePage({ orgId, filters }));
+    await setFaults(sentry.url, { errorRate: 1, errorStatus: 503 });
+    try {
+      const down = loaded(await loadPerformancePage({ orgId, filters, force: true }));
+      const reads = await settle(down);
+      for (const [i, read] of reads.entries()) {
+        expect(read).toMatchObject({ status: "ok", stale: true, error: expect.stringContaining("503") });
+        expect(ok(read)).toEqual(ok(fresh[i]!));
+      }
+      await deleteCacheEntries({ orgId, prefix: "sentry:performance:vitals:" });
+      const empty = loaded(await loadPerformancePage({ orgId, filters }));
+      expect(await empty.vitals).toMatchObject({ status: "unavailable", message: expect.stringContaining("503") });
+    } finally {
+      await clearFaults(sentry.url);
+    }
   });
 
   it("flags 2.14.0's slower page loads against 2.13.0 on its scorecard, with the reason in words", async () => {
