@@ -164,6 +164,11 @@ export type SentryOrgData = {
   /** Oldest first, like world releases. */
   releases: SentryRelease[];
   issues: SentryIssue[];
+  /**
+   * User feedback issues (category `feedback`), kept apart from the error issues in the seed; the emulator's
+   * store serves both as issues.
+   */
+  feedback: SentryIssue[];
   sessions: SessionSeries[];
   outcomes: Map<string, ProjectOutcomes>;
   installation: SentryInstallation;

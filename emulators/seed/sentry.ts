@@ -115,9 +115,8 @@ function buildOrg(world: World, org: WorldOrg, orgIndex: number, nowMs: number):
     accepted,
   });
   const web = projects.find((p) => p.slug === "web");
-  if (web)
-    issues.push(
-      ...generateFeedback({
+  const feedback = web
+    ? generateFeedback({
         random: random.fork("feedback"),
         seed: world.seed,
         nowMs,
@@ -127,8 +126,8 @@ function buildOrg(world: World, org: WorldOrg, orgIndex: number, nowMs: number):
         regressedRelease,
         errorIssues: issues,
         users,
-      }),
-    );
+      })
+    : [];
   const outcomeRandom = random.fork("outcomes");
   const outcomes = new Map(
     projects.map((p) => [p.id, buildOutcomes(outcomeRandom, accepted.get(p.id) as Float64Array, statsStartHour)]),
@@ -150,6 +149,7 @@ function buildOrg(world: World, org: WorldOrg, orgIndex: number, nowMs: number):
     projects,
     releases,
     issues,
+    feedback,
     sessions,
     outcomes,
     installation: {

@@ -86,6 +86,8 @@ export class SentryStore {
     this.sessionStates.clear();
     this.sessionUsers.clear();
     for (const org of this.data.orgs) {
+      // Feedback is served as issues (of its own category) after the error issues, as ids continue from them.
+      org.issues.push(...org.feedback);
       const state = indexOrg(org);
       this.orgs.set(org.slug, state);
       this.orgs.set(org.id, state);
