@@ -13,6 +13,7 @@ import { measureFirstLoadJs } from "./first-load-js";
 import { closeAgent } from "./http-get";
 import { measurePlanning } from "./planning";
 import { measureWarmRenders } from "./render";
+import { measureSentryPage } from "./sentry-page";
 import {
   BENCH_DIST_DIR,
   buildBosun,
@@ -50,7 +51,7 @@ const { values } = parseArgs({
   },
 });
 
-const ALL = [5, 4, 6, 2, 1, 3, 7];
+const ALL = [5, 4, 6, 2, 1, 9, 8, 3, 7];
 const only = values.only ? values.only.split(",").map(Number) : ALL;
 const wants = (figure: number) => only.includes(figure);
 const skip = new Set(values.skip.split(",").filter(Boolean));
@@ -88,7 +89,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
 try {
   await attempt(5, "sprint planning", () => measurePlanning({ runs: Math.max(samples, 7), smallInstances: 300 }));
 
-  const needsBuild = [1, 2, 3, 4, 6, 7].some(wants);
+  const needsBuild = [1, 2, 3, 4, 6, 7, 8, 9].some(wants);
   if (needsBuild) {
     if (skip.has("build")) {
       if (!existsSync(path.join(ROOT, BENCH_DIST_DIR, "BUILD_ID")))
@@ -102,7 +103,7 @@ try {
   }
   await attempt(4, "first-load JS", () => measureFirstLoadJs(path.join(ROOT, BENCH_DIST_DIR)));
 
-  if ([1, 2, 3, 6, 7].some(wants) && !interrupted) {
+  if ([1, 2, 3, 6, 7, 8, 9].some(wants) && !interrupted) {
     const ports = [port, ...Object.values(EMULATOR_URLS).map((u) => Number(new URL(u).port))];
     await waitForFreePorts(ports, Number(values["port-wait"]) * 1000);
     const bosunUrl = `http://localhost:${port}`;
@@ -116,7 +117,9 @@ try {
     });
     const databaseUrl = await startDatabase();
     const proxy = await startRecordingProxy(EMULATOR_URLS.jira);
-    console.log(`  seeded: ${await seed(databaseUrl, proxy.url)}`);
+    // Sentry through a proxy of its own, so the Performance page's figures see every Sentry request.
+    const sentryProxy = await startRecordingProxy(EMULATOR_URLS.sentry);
+    console.log(`  seeded: ${await seed(databaseUrl, proxy.url, sentryProxy.url)}`);
     const bosun = await startBosun({ port, databaseUrl, profileDir: values.profile });
     const worker = startWorker({
       databaseUrl,
@@ -139,6 +142,21 @@ try {
       };
       await attempt(2, "upstream requests (with figure 1)", () => measureDashboard(dashboard));
       if (wants(1) && !wants(2)) await attempt(1, "cold dashboard vs critical path", () => measureDashboard(dashboard));
+      const performancePage = {
+        label: "Performance page",
+        path: "/acme/performance",
+        baseUrl: bosun.url,
+        cookieHeader: session.cookieHeader,
+        databaseUrl,
+        proxy: sentryProxy,
+        samples,
+        latencyMs,
+        figures: [8, 9] as [number, number],
+      };
+      // Like figures 1 and 2: one measurement gives both, under figure 8's name only when figure 9 is not wanted.
+      await attempt(9, "Performance page upstream requests (with figure 8)", () => measureSentryPage(performancePage));
+      if (wants(8) && !wants(9))
+        await attempt(8, "cold Performance page vs critical path", () => measureSentryPage(performancePage));
       await attempt(3, "warm renders", () =>
         measureWarmRenders({
           baseUrl: bosun.url,

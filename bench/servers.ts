@@ -128,8 +128,8 @@ export async function startDatabase(): Promise<string> {
   return url;
 }
 
-export async function seed(databaseUrl: string, jiraUrl: string) {
-  return seedDatabase(databaseUrl, { urls: { jira: jiraUrl, sentry: EMULATOR_URLS.sentry } });
+export async function seed(databaseUrl: string, jiraUrl: string, sentryUrl = EMULATOR_URLS.sentry) {
+  return seedDatabase(databaseUrl, { urls: { jira: jiraUrl, sentry: sentryUrl } });
 }
 
 export type ProxyEntry = {

@@ -1,0 +1,139 @@
+/**
+ * Figures for a page that reads Sentry (the Performance page, figures 8 and 9): its cold render against the
+ * critical path of the minimal Sentry requests it needs, and its Sentry requests per cold and warm load — the same
+ * method as the sprint dashboard's figures 1 and 2, with Bosun reaching Sentry only through a recording proxy.
+ */
+import pg from "pg";
+import { replay } from "./dashboard";
+import { getOk } from "./http-get";
+import type { ProxyEntry } from "./servers";
+import { median, min, round } from "./stats";
+import type { Figure } from "./types";
+
+/**
+ * The distinct reads of a load (same path and the same parameters in any order), each at its dependency level: a
+ * read is level 1 unless `levelOf` says it waits for another (the Performance page's reads are independent).
+ */
+export function minimalSentryReads(entries: ProxyEntry[], levelOf: (entry: ProxyEntry) => number = () => 1) {
+  const seen = new Map<string, ProxyEntry & { key: string; level: number }>();
+  for (const entry of entries) {
+    if (entry.method !== "GET") continue;
+    const url = new URL(entry.url, "http://x");
+    const params = [...url.searchParams.entries()].map(([k, v]) => `${k}=${v}`).sort();
+    const key = `${url.pathname}?${params.join("&")}`;
+    if (!seen.has(key)) seen.set(key, { ...entry, key, level: levelOf(entry) });
+  }
+  return [...seen.values()];
+}
+
+export async function measureSentryPage({
+  figures: [renderFigure, requestsFigure],
+  label,
+  path,
+  baseUrl,
+  cookieHeader,
+  databaseUrl,
+  proxy,
+  samples,
+  latencyMs,
+  levelOf,
+}: {
+  figures: [number, number];
+  /** e.g. "Performance page". */
+  label: string;
+  /** e.g. "/acme/performance". */
+  path: string;
+  baseUrl: string;
+  cookieHeader: string;
+  databaseUrl: string;
+  proxy: { url: string; take(): ProxyEntry[] };
+  samples: number;
+  latencyMs: number;
+  levelOf?: (entry: ProxyEntry) => number;
+}): Promise<Figure[]> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Organization" WHERE slug = 'acme'`);
+    const orgId = rows[0]?.id;
+    if (!orgId) throw new Error("no acme org");
+    const url = `${baseUrl}${path}`;
+    const emptyCache = () => db.query(`DELETE FROM "CacheEntry" WHERE "orgId" = $1`, [orgId]);
+
+    // The first load after a start also makes the emulator build its span sample: not counted.
+    await emptyCache();
+    proxy.take();
+    const first = await getOk(url, cookieHeader);
+    proxy.take();
+
+    const cold: { ms: number; requests: number }[] = [];
+    let coldLog: ProxyEntry[] = [];
+    for (let i = 0; i < samples; i++) {
+      await emptyCache();
+      proxy.take();
+      const load = await getOk(url, cookieHeader);
+      coldLog = proxy.take();
+      cold.push({ ms: load.ms, requests: coldLog.length });
+    }
+    const warm: { ms: number; requests: number }[] = [];
+    for (let i = 0; i < samples; i++) {
+      proxy.take();
+      const load = await getOk(url, cookieHeader);
+      warm.push({ ms: load.ms, requests: proxy.take().length });
+    }
+
+    const minimal = minimalSentryReads(coldLog, levelOf);
+    await replay(proxy.url, minimal); // warm the connection path once, not counted
+    const replayMs: number[] = [];
+    for (let i = 0; i < samples; i++) replayMs.push(await replay(proxy.url, minimal));
+    proxy.take();
+
+    const coldMs = cold.map((c) => c.ms);
+    const ratio = median(coldMs) / median(replayMs);
+    const coldCounts = cold.map((c) => c.requests);
+    const warmCounts = warm.map((w) => w.requests);
+    const maxCold = Math.max(...coldCounts);
+    const levels = Math.max(0, ...minimal.map((r) => r.level));
+    const reads = minimal.map((r) => ({
+      level: r.level,
+      request: `${r.method} ${decodeURIComponent(r.url).slice(0, 240)}`,
+    }));
+    return [
+      {
+        figure: renderFigure,
+        name: `Cold ${label} render vs critical path of minimal Sentry requests`,
+        value: `render min ${round(min(coldMs))} / median ${round(median(coldMs))} ms; critical path min ${round(min(replayMs))} / median ${round(median(replayMs))} ms (${levels} level${levels === 1 ? "" : "s"}); ratio median ${ratio.toFixed(2)}`,
+        goal: "ratio ≤ 1.25",
+        pass: ratio <= 1.25,
+        method: `GET ${path} (full HTML, streamed panels included) after deleting the org's CacheEntry rows, ${samples}×; the distinct Sentry reads of the cold load replayed through the same proxy to the Sentry emulator (+${latencyMs} ms), levels sequential and reads within a level concurrent, ${samples}×; ratio of medians`,
+        data: {
+          coldRenderMs: coldMs.map((v) => round(v)),
+          replayMs: replayMs.map((v) => round(v)),
+          ratio,
+          minimalReads: reads,
+          firstLoadMs: round(first.ms),
+        },
+      },
+      {
+        figure: requestsFigure,
+        name: `Upstream (Sentry) requests per ${label} load`,
+        value: `cold ${coldCounts.join("/")} vs minimum ${minimal.length}; warm ${warmCounts.join("/")}`,
+        goal: "cold = minimum, warm 0",
+        pass: maxCold <= minimal.length && warmCounts.every((c) => c === 0),
+        method: `recording proxy between Bosun and the Sentry emulator; cold = org's CacheEntry rows deleted before the load, warm = next load inside the freshness window; minimum = distinct reads of the cold load (one per panel: web vitals, transactions, two time series, and the project list); ${samples} loads each`,
+        data: {
+          coldRequests: coldCounts,
+          warmRequests: warmCounts,
+          minimum: minimal.length,
+          coldLoadLog: coldLog.map(
+            (e) =>
+              `${e.method} ${decodeURIComponent(e.url).slice(0, 240)} → ${e.status} ${round(e.endMs - e.startMs)} ms`,
+          ),
+          warmRenderMs: warm.map((w) => round(w.ms)),
+        },
+      },
+    ];
+  } finally {
+    await db.end();
+  }
+}
