@@ -28,6 +28,20 @@ export type FieldChange = {
   applied: string;
 };
 
+/** Unexpired echoes on the same object and field as `incoming`, other than `except`. */
+export function echoesOfField(echoes: readonly Echo[], incoming: EchoInput, now: Date, except: string | null = null) {
+  return echoes
+    .filter(
+      (echo) =>
+        echo.expiresAt > now &&
+        echo.id !== except &&
+        echo.service === incoming.service &&
+        echo.objectId === incoming.objectId &&
+        echo.field === incoming.field,
+    )
+    .map((echo) => echo.id);
+}
+
 const base = (change: FieldChange) => ({
   direction: change.direction,
   field: change.field,
@@ -35,6 +49,8 @@ const base = (change: FieldChange) => ({
   write: null,
   echo: null,
   matchedEchoId: null,
+  // Only a genuine change outdates the echoes still waiting on its field; an echo leaves the others be.
+  staleEchoIds: echoesOfField(change.echoes, change.incoming, change.now),
   conflict: null,
 });
 
@@ -44,6 +60,7 @@ export function decideFieldChange(change: FieldChange): SyncDecision {
   if (echo)
     return {
       ...base(change),
+      staleEchoIds: [],
       outcome: "echo",
       detail: "Bosun made this change itself; nothing to sync back",
       matchedEchoId: echo.id,
@@ -91,7 +108,7 @@ export function decideFieldChange(change: FieldChange): SyncDecision {
 export function noteOnly(
   fields: Pick<SyncDecision, "direction" | "field" | "trigger" | "outcome" | "detail">,
 ): SyncDecision {
-  return { ...fields, write: null, echo: null, matchedEchoId: null, observed: null, conflict: null };
+  return { ...fields, write: null, echo: null, matchedEchoId: null, staleEchoIds: [], observed: null, conflict: null };
 }
 
 /** A write that needs no conflict check (comments: each is its own, nothing to collide with). */
@@ -100,5 +117,14 @@ export function plainWrite(
   write: SyncWrite,
   echo: EchoInput | null,
 ): SyncDecision {
-  return { ...fields, outcome: "applied", write, echo, matchedEchoId: null, observed: null, conflict: null };
+  return {
+    ...fields,
+    outcome: "applied",
+    write,
+    echo,
+    matchedEchoId: null,
+    staleEchoIds: [],
+    observed: null,
+    conflict: null,
+  };
 }

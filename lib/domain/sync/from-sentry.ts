@@ -1,4 +1,4 @@
-import { decideFieldChange, noteOnly, plainWrite } from "./decision";
+import { decideFieldChange, echoesOfField, noteOnly, plainWrite } from "./decision";
 import { CLOSED, OPEN, findEcho } from "./guards";
 import { doneStatus, firstStatus } from "./settings";
 import type { LinkedPair, SyncContext, SyncDecision } from "./types";
@@ -23,6 +23,13 @@ export type FromSentryInput = SyncContext & {
 };
 
 const label = (pair: LinkedPair) => pair.sentryShortId ?? pair.sentryIssueId;
+/** The Sentry issue's status as an echo would name it. */
+const statusOf = (pair: LinkedPair, value: "resolved" | "unresolved") => ({
+  service: "sentry" as const,
+  objectId: pair.sentryIssueId,
+  field: "status",
+  value,
+});
 
 function statusChange(input: FromSentryInput, status: "resolved" | "unresolved", trigger: string): SyncDecision {
   const { pair, settings } = input;
@@ -32,7 +39,7 @@ function statusChange(input: FromSentryInput, status: "resolved" | "unresolved",
     field: "status",
     trigger,
     side: "sentry",
-    incoming: { service: "sentry", objectId: pair.sentryIssueId, field: "status", value: status },
+    incoming: statusOf(pair, status),
     value: status === "resolved" ? CLOSED : OPEN,
     at: input.at,
     state: input.states.status ?? null,
@@ -55,18 +62,18 @@ function regression(input: FromSentryInput, change: Extract<SentryChange, { kind
   const { pair, settings } = input;
   const trigger = `${label(pair)} ${change.regressed ? "regressed" : "was unresolved"} in Sentry${change.release ? ` (release ${change.release})` : ""}`;
   // Bosun's own unresolve (the ticket left done) comes back as this webhook: nothing more to do.
-  const echo = findEcho(
-    input.echoes,
-    { service: "sentry", objectId: pair.sentryIssueId, field: "status", value: "unresolved" },
-    input.now,
-  );
+  const echo = findEcho(input.echoes, statusOf(pair, "unresolved"), input.now);
   if (echo || !settings.sentryStatusToJira) return echo ? [statusChange(input, "unresolved", trigger)] : [];
   const text = `Sentry: ${label(pair)} is unresolved again${change.regressed ? " (a regression)" : ""}${change.release ? `, seen in release ${change.release}` : ""}.`;
-  const comment = plainWrite(
-    { direction: "sentry_to_jira", field: "regression", trigger, detail: `Commented on ${pair.jiraIssueKey}` },
-    { kind: "jira.comment", issueKey: pair.jiraIssueKey, text },
-    { service: "jira", objectId: pair.jiraIssueKey, field: "comment", value: text },
-  );
+  const comment = {
+    ...plainWrite(
+      { direction: "sentry_to_jira", field: "regression", trigger, detail: `Commented on ${pair.jiraIssueKey}` },
+      { kind: "jira.comment", issueKey: pair.jiraIssueKey, text },
+      { service: "jira", objectId: pair.jiraIssueKey, field: "comment", value: text },
+    ),
+    // The issue is open again: a resolution Bosun is still waiting to hear about is no longer news.
+    staleEchoIds: echoesOfField(input.echoes, statusOf(pair, "unresolved"), input.now),
+  };
   return settings.onRegression === "reopen" ? [comment, statusChange(input, "unresolved", trigger)] : [comment];
 }
 
@@ -156,12 +163,7 @@ export function decideFromSentry(input: FromSentryInput): SyncDecision[] {
   const { change } = input;
   switch (change.kind) {
     case "resolved":
-      return input.settings.sentryStatusToJira ||
-        findEcho(
-          input.echoes,
-          { service: "sentry", objectId: input.pair.sentryIssueId, field: "status", value: "resolved" },
-          input.now,
-        )
+      return input.settings.sentryStatusToJira || findEcho(input.echoes, statusOf(input.pair, "resolved"), input.now)
         ? [statusChange(input, "resolved", `${label(input.pair)} resolved in Sentry`)]
         : [];
     case "unresolved":

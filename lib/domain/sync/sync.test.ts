@@ -380,6 +380,20 @@ describe("echoes", () => {
   });
 });
 
+describe("stale echoes", () => {
+  it("a genuine change outdates the echoes still waiting on its field; an echo leaves them be", () => {
+    const waiting = echo({ id: "old", value: "resolved" });
+    const [regression, reopen] = fromSentry(
+      { kind: "unresolved", regressed: true, release: null },
+      { echoes: [waiting], settings: { ...ON, onRegression: "reopen" } },
+    );
+    expect(regression?.staleEchoIds).toEqual(["old"]);
+    expect(reopen?.staleEchoIds).toEqual(["old"]);
+    const [heard] = fromSentry({ kind: "resolved" }, { echoes: [waiting, echo({ id: "other", field: "assignee" })] });
+    expect(heard).toMatchObject({ outcome: "echo", matchedEchoId: "old", staleEchoIds: [] });
+  });
+});
+
 describe("commit messages", () => {
   it.each([
     ["Fixes WEB-G", ["WEB-G"]],

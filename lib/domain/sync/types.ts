@@ -52,6 +52,12 @@ export type SyncDecision = {
   echo: EchoInput | null;
   /** An echo this event answers; it is used up. */
   matchedEchoId: string | null;
+  /**
+   * Echoes of the same field this genuine change outdates: the webhook they wait for may never come (a
+   * service can send the same body twice, which intake records once), and left alone one would swallow a
+   * person's later change to that value.
+   */
+  staleEchoIds: string[];
   /** The value the event's side now has (and, for an applied write, the other side too). */
   observed: { side: Service; value: string; at: Date; propagated: boolean } | null;
   conflict: ConflictRecord | null;

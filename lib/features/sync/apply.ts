@@ -87,7 +87,7 @@ export async function applyDecisions(decisions: SyncDecision[], context: ApplyCo
   for (const decision of decisions) {
     const sourceKey = `${eventKey}:${decision.field}`;
     if (recorded.has(sourceKey)) continue;
-    if (decision.matchedEchoId) await consumeSyncEcho({ orgId, id: decision.matchedEchoId });
+    for (const id of [decision.matchedEchoId, ...decision.staleEchoIds]) if (id) await consumeSyncEcho({ orgId, id });
     const { outcome, detail, intentId } = decision.write
       ? await carryOut(decision, decision.write, sourceKey, context)
       : { outcome: decision.outcome, detail: decision.detail, intentId: null };

@@ -65,4 +65,4 @@ export async function syncFromPullRequest({
   return results;
 }
 
-const nothing = { write: null, echo: null, matchedEchoId: null, observed: null, conflict: null } as const;
+const nothing = { write: null, echo: null, matchedEchoId: null, staleEchoIds: [], observed: null, conflict: null };

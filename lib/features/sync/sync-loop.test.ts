@@ -57,8 +57,11 @@ describe("Jira–Sentry sync, both services' webhooks live", () => {
     return (await response.json()) as { issue: { id: string; shortId: string } };
   };
   const sentryWebhooks = async () =>
-    ((await (await fetch(`${sentry.url}/__emulator/webhooks`)).json()) as { webhooks: { status: number | null }[] })
-      .webhooks;
+    (
+      (await (await fetch(`${sentry.url}/__emulator/webhooks`)).json()) as {
+        webhooks: { status: number | null; responseBody: string | null }[];
+      }
+    ).webhooks;
 
   /** Until both services have sent everything and Bosun has processed it all, with nothing left to write. */
   const quiesce = async () => {
@@ -138,24 +141,45 @@ describe("Jira–Sentry sync, both services' webhooks live", () => {
       ["sentry_to_jira", "status", "echo"],
     ]);
 
+    // The person reopens it, then finishes it again: Sentry follows each time, and its webhooks are echoes
+    // (Bosun's own unresolve is no regression: no comment).
+    await jiraApi(`/rest/api/3/issue/${key}/transitions`, { method: "POST", body: { transition: { id: "61" } } });
+    await quiesce();
+    expect(await sentryStatus(issue.id)).toBe("unresolved");
+    expect(await syncWrites()).toBe(2);
+    for (const id of ["11", "21", "31"])
+      await jiraApi(`/rest/api/3/issue/${key}/transitions`, { method: "POST", body: { transition: { id } } });
+    await quiesce();
+    expect(await sentryStatus(issue.id)).toBe("resolved");
+    expect(await syncWrites()).toBe(3);
+    // Sentry's webhook about it repeats the first resolution's body, which intake records once.
+    const answers = (await sentryWebhooks()).map((w) => w.responseBody ?? "");
+    expect(answers.filter((answer) => answer.includes('"duplicate"'))).toHaveLength(1);
+
     // The error comes back: the ticket is reopened with a comment; Jira's webhooks about both write nothing.
     await sentryEvent(value, "3.0.1");
     await quiesce();
     expect(await jiraStatus(key)).toBe("To Do");
-    expect(await syncWrites()).toBe(3);
+    expect(await syncWrites()).toBe(5);
     // Jira's reopen is Bosun's echo, so Sentry (unresolved by the regression) is not touched again.
     expect(await sentryStatus(issue.id)).toBe("unresolved");
 
-    // Resolved in Sentry: the ticket moves forward to Done once, through every step; Jira's webhooks write nothing.
+    // Resolved in Sentry by a person: the ticket moves forward to Done once, through every step; Jira's webhooks
+    // write nothing. (Sentry sent the same body for Bosun's second resolution as for its first, which intake
+    // recorded once; that echo, never heard, must not swallow this change.)
     await sentryApi(`/organizations/acme/issues/${issue.id}/`, { method: "PUT", body: { status: "resolved" } });
     await quiesce();
     expect(await jiraStatus(key)).toBe("Done");
-    expect(await syncWrites()).toBe(4);
+    expect(await syncWrites()).toBe(6);
     await quiesce();
-    expect(await syncWrites()).toBe(4);
+    expect(await syncWrites()).toBe(6);
     expect(await log(key)).toEqual([
       ["jira_to_sentry", "status", "applied"],
       ["sentry_to_jira", "status", "echo"],
+      ["jira_to_sentry", "status", "applied"],
+      ["sentry_to_jira", "status", "echo"],
+      ["jira_to_sentry", "status", "applied"],
+      // Sentry's webhook for this resolution repeated the first one's body: intake recorded it once.
       ["sentry_to_jira", "regression", "applied"],
       ["sentry_to_jira", "status", "applied"],
       ["jira_to_sentry", "status", "echo"],
