@@ -197,6 +197,26 @@ describe("events on the spans dataset", () => {
     expect(second.body.data[0]["measurements.lcp"]).toBeLessThanOrEqual(first.body.data[4]["measurements.lcp"]);
   });
 
+  it("counts error events per release on the errors dataset, adding up to the issues' counts", async () => {
+    const res = await events("acme", [
+      ["dataset", "errors"],
+      ["statsPeriod", "14d"],
+      ...fields("release", "count()", "count_unique(issue)"),
+      ["query", "event.type:error"],
+    ]);
+    expect(res.body.meta).toMatchObject({ dataset: "errors", fields: { release: "string", "count()": "integer" } });
+    const rows = res.body.data as Row[];
+    const total = rows.reduce((sum, row) => sum + (row["count()"] as number), 0);
+    const issues = await call(em, "GET", "/api/0/organizations/acme/issues/?query=&statsPeriod=14d&limit=100");
+    expect(total).toBe(issues.body.reduce((sum: number, issue: { count: string }) => sum + Number(issue.count), 0));
+    const regressed = rows.find((row) => row.release === "2.14.0") as Row;
+    expect(regressed["count()"]).toBeGreaterThan(0);
+    const counts = rows.map((row) => row["count()"] as number);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const none = await events("acme", [["dataset", "errors"], ...fields("count()"), ["query", "!event.type:error"]]);
+    expect(none.body.data).toEqual([{ "count()": 0 }]);
+  });
+
   it("answers 400 {detail} for what it does not support, naming it", async () => {
     const cases: [[string, string][], RegExp][] = [
       [[["dataset", "spans"], ...fields("count()", "nope")], /nope/],
@@ -210,6 +230,7 @@ describe("events on the spans dataset", () => {
       [[["dataset", "spans"], ...fields("count()"), ["query", "slow"]], /free text/],
       [[["dataset", "spans"], ...fields("count()"), ["query", "user.geo:SE"]], /user\.geo/],
       [[["dataset", "spans"]], /No columns/],
+      [[["dataset", "errors"], ...fields("p75(span.duration)")], /errors dataset/],
     ];
     for (const [params, message] of cases) {
       const res = await call(em, "GET", eventsPath("acme", params));

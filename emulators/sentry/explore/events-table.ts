@@ -2,6 +2,7 @@ import type { EmulatorRequest, EmulatorResponse } from "../../common/http";
 import { BadRequest } from "../errors";
 import { paginate, parseLimit } from "../paging";
 import type { OrgState, SentryStore } from "../store";
+import { errorsTable } from "./errors-table";
 import { aggregateValues, columnMeta, compareValues, groupRows, parseColumns, parseSort, sortRecords } from "./columns";
 import type { FieldValue } from "./fields";
 import { rejectBracketParams, requireSpansDataset, selectRows } from "./selection";
@@ -13,6 +14,7 @@ const MAX_FIELDS = 20;
 export function eventsTable(store: SentryStore, org: OrgState, req: EmulatorRequest): EmulatorResponse {
   const params = req.query;
   rejectBracketParams(params);
+  if (params.get("dataset") === "errors") return errorsTable(store, org, req);
   requireSpansDataset(params);
   const names = params.getAll("field").filter((f) => f !== "");
   if (names.length === 0) throw new BadRequest("No columns selected");
