@@ -31,7 +31,7 @@ export function generateReleaseNotes(input: ReleaseNotesInput, options?: Partial
   if (when) blocks.push([when]);
   if (sections.length === 0) blocks.push(["No changes are listed for this release."]);
   for (const section of sections) blocks.push(...sectionBlocks(section, input.jiraBrowseUrl, settings));
-  if (input.health) blocks.push(healthSection(input.health));
+  if (input.health) blocks.push(healthSection(input.health, settings.variant));
   const known = knownIssuesSection(input.knownIssues, settings);
   if (known.length > 0) blocks.push(known);
 

@@ -1,8 +1,14 @@
 import { formatCount, formatPercent } from "./format";
+import type { ReleaseNotesOptions } from "./options";
+import { scorecardLines } from "./scorecard-lines";
 import type { ReleaseHealth } from "./types";
 
-/** The "Release health" lines; the same for both variants. */
-export function healthSection(health: ReleaseHealth): string[] {
+/**
+ * The "Release health" lines: the same rates for both variants; internal notes add the release's scorecard against
+ * the previous release and its regressions, which are the team's business rather than the customers'.
+ */
+export function healthSection(health: ReleaseHealth, variant: ReleaseNotesOptions["variant"]): string[] {
+  const scorecard = variant === "internal" && health.scorecard ? scorecardLines(health.scorecard) : [];
   return [
     "## Release health",
     "",
@@ -10,5 +16,6 @@ export function healthSection(health: ReleaseHealth): string[] {
     `- Crash-free users: ${formatPercent(health.crashFreeUsers, 2)}`,
     `- Adoption: ${formatPercent(health.adoption, 1)}${health.adoption === null ? "" : " of sessions"}`,
     `- Sessions: ${formatCount(health.sessions)}`,
+    ...scorecard,
   ];
 }

@@ -11,3 +11,4 @@ export type {
   ReleaseNotesInput,
   StatusCategory,
 } from "./types";
+export { formatScorecardChange, formatScorecardValue } from "./scorecard-format";

@@ -1,3 +1,5 @@
+import type { ReleaseScorecard } from "@/lib/domain/performance";
+
 /**
  * What release notes are made of: the Jira issues whose fixVersion is the
  * release, Sentry's health for the release of the same name, and the Sentry
@@ -25,6 +27,8 @@ export type ReleaseHealth = {
   /** Percent of sessions. */
   adoption: number | null;
   sessions: number;
+  /** The release against the previous one, when Sentry's scorecard could be read (internal notes show it). */
+  scorecard?: ReleaseScorecard | null;
 };
 
 export type KnownIssue = { shortId: string; title: string; permalink: string; users: number; events: number };

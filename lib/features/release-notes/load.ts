@@ -10,12 +10,13 @@ import {
   readIssuesFirstSeenIn,
 } from "@/lib/features/releases";
 import type { VersionRead } from "@/lib/features/releases";
+import { loadReleaseScorecards } from "@/lib/features/performance";
 
 /**
  * Everything the release-notes generator needs for one release, from the
  * reads the release pages already cache: the Jira fixVersion's issues, the
  * Jira versions of that name (released or not), the Sentry release's health
- * and the issues first seen in it.
+ * with its scorecard against the previous release, and the issues first seen in it.
  */
 export type ReleaseNotesSource = {
   input: ReleaseNotesInput;
@@ -42,11 +43,13 @@ export async function readJiraVersions({
 }
 
 export async function loadReleaseNotesSource({ orgId, version, requestId }: VersionRead): Promise<ReleaseNotesSource> {
-  const [jira, releases, detail, knownIssues] = await Promise.all([
+  const [jira, releases, detail, knownIssues, scorecards] = await Promise.all([
     getJiraConfig({ orgId, requestId }),
     loadReleasesPage({ orgId, requestId }),
     loadReleaseDetail({ orgId, version, requestId }),
     readIssuesFirstSeenIn({ orgId, version, requestId }).catch(() => null),
+    // The notes stay writable without the scorecard: it is one section's extra lines.
+    loadReleaseScorecards({ orgId, requestId }).catch(() => null),
   ]);
   const versions = jira ? await readJiraVersions({ orgId, version, requestId }).catch(() => []) : [];
   const release = releases.status === "ok" ? releases.releases.find((r) => r.version === version) : undefined;
@@ -77,6 +80,7 @@ export async function loadReleaseNotesSource({ orgId, version, requestId }: Vers
             crashFreeUsers: release.crashFreeUsers,
             adoption: release.adoptionPercent,
             sessions: release.totalSessions,
+            scorecard: scorecards?.scorecards.find((s) => s.version === version) ?? null,
           }
         : null,
       knownIssues: (knownIssues ?? []).map((i) => ({
