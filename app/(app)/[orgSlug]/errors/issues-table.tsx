@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import Link from "next/link";
 import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
 import { DataTable, TableRow } from "@/components/ui/data-table";
 import { type Column, TableHead } from "@/components/ui/table-head";
@@ -209,7 +210,13 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
                 {issue.culprit && ` · ${issue.culprit}`}
                 {` · first seen ${issue.firstSeen.slice(0, 10)}`}
                 {issue.firstReleaseVersion && ` in ${issue.firstReleaseVersion}`}
-                {issue.substatus && ` · ${issue.substatus}`}
+                {issue.substatus && ` · ${issue.substatus}`} ·{" "}
+                <Link
+                  href={`/${orgSlug}/errors/${issue.id}/feedback?shortId=${encodeURIComponent(issue.shortId)}`}
+                  className="text-brand-600 hover:underline"
+                >
+                  Feedback<span className="sr-only"> on {issue.shortId}</span>
+                </Link>
               </span>
             </td>
             <td className="py-2 pr-3 tabular-nums">{issue.userCount.toLocaleString("en")}</td>

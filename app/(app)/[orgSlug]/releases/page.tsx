@@ -3,6 +3,7 @@ import { StreamedPageHeader } from "@/components/ui/streamed-page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { loadReleasesPage } from "@/lib/features/releases";
+import { loadReleaseScorecards } from "@/lib/features/performance";
 import { ReleasesDescription, ReleasesFreshness, ReleasesPanel, ReleasesSkeleton } from "./releases-panels";
 import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
@@ -16,7 +17,10 @@ export default async function ReleasesPage({
   const { org } = await requireOrg(orgSlug);
   const { sort = "newest", regressions } = await searchParams;
   // Not awaited here: the header renders at once, and each part that needs Sentry awaits this one read.
-  const releases = loadReleasesPage({ orgId: org.id, requestId: await getRequestId() });
+  const requestId = await getRequestId();
+  const releases = loadReleasesPage({ orgId: org.id, requestId });
+  // The scorecards share the releases read (one cache entry), then add Sentry's performance and feedback figures.
+  const scorecards = loadReleaseScorecards({ orgId: org.id, requestId });
   return (
     <>
       <StreamedPageHeader
@@ -25,7 +29,13 @@ export default async function ReleasesPage({
         actions={<ReleasesFreshness releases={releases} />}
       />
       <Suspense fallback={<ReleasesSkeleton />}>
-        <ReleasesPanel orgSlug={org.slug} releases={releases} sort={sort} regressions={regressions} />
+        <ReleasesPanel
+          orgSlug={org.slug}
+          releases={releases}
+          scorecards={scorecards}
+          sort={sort}
+          regressions={regressions}
+        />
       </Suspense>
     </>
   );

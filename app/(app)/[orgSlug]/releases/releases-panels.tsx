@@ -8,6 +8,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TableHead } from "@/components/ui/table-head";
 import { compareVersions, type ReleaseHealth } from "@/lib/domain/release-health";
 import type { ReleasesPage } from "@/lib/features/releases";
+import type { ReleaseScorecards } from "@/lib/features/performance";
+import { HealthFlags, MetricCell } from "./release-row-cells";
 
 /*
  * The releases page's parts that wait on Sentry. Each awaits the one read the
@@ -26,13 +28,24 @@ const SORTS: Record<string, { label: string; compare: (a: ReleaseHealth, b: Rele
   version: { label: "Version", compare: (a, b) => compareVersions(b.version, a.version) },
 };
 const SORT_OPTIONS = Object.entries(SORTS).map(([value, { label }]) => ({ value, label }));
-const COLUMNS = ["Release", "Crash-free sessions", "Crash-free users", "Adoption", "Sessions", "New issues", "Health"];
+const COLUMNS = [
+  "Release",
+  "Crash-free sessions",
+  "Crash-free users",
+  "Adoption",
+  "Sessions",
+  "New issues",
+  "p75 LCP",
+  "p95 API latency",
+  "Feedback",
+  "Health",
+];
 
 const pct = (value: number | null) => (value === null ? "—" : `${value.toFixed(2)}%`);
 
 export async function ReleasesDescription({ releases }: { releases: Releases }) {
   return (await releases).status === "ok"
-    ? "Crash-free sessions and users, adoption and new issues per release, with regressions flagged."
+    ? "Crash-free sessions and users, adoption, new issues, web vitals, API latency and user feedback per release, each against the release before it, with crash-free and performance regressions flagged."
     : "Release health from Sentry.";
 }
 
@@ -44,15 +57,17 @@ export async function ReleasesFreshness({ releases }: { releases: Releases }) {
 export async function ReleasesPanel({
   orgSlug,
   releases,
+  scorecards,
   sort,
   regressions,
 }: {
   orgSlug: string;
   releases: Releases;
+  scorecards: Promise<ReleaseScorecards>;
   sort: string;
   regressions: string | undefined;
 }) {
-  const data = await releases;
+  const [data, scored] = await Promise.all([releases, scorecards]);
   if (data.status !== "ok") {
     return (
       <Card.Notice role="status">
@@ -63,7 +78,9 @@ export async function ReleasesPanel({
     );
   }
   const order = SORTS[sort] ?? SORTS.newest!;
-  const rows = [...data.releases].filter((r) => !regressions || r.regression.isRegression).sort(order.compare);
+  const byVersion = new Map(scored.scorecards.map((s) => [s.version, s]));
+  const isFlagged = (r: ReleaseHealth) => byVersion.get(r.version)?.isRegression ?? r.regression.isRegression;
+  const rows = [...data.releases].filter((r) => !regressions || isFlagged(r)).sort(order.compare);
   return (
     <Card>
       <form className="mb-4 flex flex-wrap items-end gap-3">
@@ -73,6 +90,11 @@ export async function ReleasesPanel({
         </CheckboxField>
         <SubmitButton>Apply</SubmitButton>
       </form>
+      {scored.scorecards.length === 0 && scored.error && (
+        <p role="status" className="mb-3 text-sm text-amber-800 dark:text-amber-200">
+          Performance and feedback figures are unavailable ({scored.error}).
+        </p>
+      )}
       <DataTable head={<TableHead columns={COLUMNS} tight />}>
         {rows.map((r) => (
           <tr key={r.version} className="border-t border-slate-100 dark:border-slate-800">
@@ -90,17 +112,11 @@ export async function ReleasesPanel({
             <td className="py-2 pr-3 tabular-nums">{r.adoptionPercent === null ? "—" : `${r.adoptionPercent}%`}</td>
             <td className="py-2 pr-3 tabular-nums">{r.totalSessions.toLocaleString("en")}</td>
             <td className="py-2 pr-3 tabular-nums">{r.newIssues}</td>
+            <MetricCell scorecard={byVersion.get(r.version)} metric="lcpP75" />
+            <MetricCell scorecard={byVersion.get(r.version)} metric="apiP95" />
+            <MetricCell scorecard={byVersion.get(r.version)} metric="feedbackCount" />
             <td className="py-2">
-              {r.regression.isRegression ? (
-                <span
-                  className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white"
-                  title={r.regression.reason ?? undefined}
-                >
-                  Regression
-                </span>
-              ) : (
-                <span className="text-xs text-slate-500">{r.regression.reason ?? "OK"}</span>
-              )}
+              <HealthFlags release={r} scorecard={byVersion.get(r.version)} />
             </td>
           </tr>
         ))}
@@ -109,7 +125,7 @@ export async function ReleasesPanel({
   );
 }
 
-/** The sort form's row and rows of the table's seven columns. */
+/** The sort form's row and rows of the table's ten columns. */
 export function ReleasesSkeleton() {
-  return <PanelSkeleton label="Loading releases" title={false} rows={9} columns={7} />;
+  return <PanelSkeleton label="Loading releases" title={false} rows={9} columns={10} />;
 }

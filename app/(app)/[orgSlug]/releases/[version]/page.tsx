@@ -5,6 +5,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { loadReleaseDetailPage } from "@/lib/features/releases";
+import { listUserFeedback, loadReleaseScorecards } from "@/lib/features/performance";
+import { FeedbackPanel, FeedbackSkeleton } from "@/components/feedback/feedback-list";
+import { ScorecardPanel, ScorecardSkeleton } from "../scorecard-card";
 import {
   CrashFreeChartPanel,
   CrashFreeChartSkeleton,
@@ -15,12 +18,22 @@ import {
 } from "./release-panels";
 import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
-export default async function ReleaseDetailPage({ params }: OrgPageProps<{ version: string }>) {
+export default async function ReleaseDetailPage({
+  params,
+  searchParams,
+}: OrgPageProps<{ version: string }> & { searchParams: Promise<{ feedback?: string | string[] }> }) {
   const { orgSlug, version: rawVersion } = await params;
   const { org } = await requireOrg(orgSlug);
   const version = decodeURIComponent(rawVersion);
-  const page = await loadReleaseDetailPage({ orgId: org.id, version, requestId: await getRequestId() });
+  const raw = (await searchParams).feedback;
+  const query = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 200) ?? "";
+  const requestId = await getRequestId();
+  // Not awaited: the scorecards (one read for every release) start beside the page's own read and stream in later.
+  const scorecards = loadReleaseScorecards({ orgId: org.id, requestId });
+  void scorecards.catch(() => undefined); // the panel shows a failure; a 404 leaves it unread
+  const page = await loadReleaseDetailPage({ orgId: org.id, version, requestId });
   if (!page.found) notFound();
+  const feedback = listUserFeedback({ orgId: org.id, release: version, query, requestId });
   const { release, detail, newIssues } = page;
   return (
     <>
@@ -54,6 +67,9 @@ export default async function ReleaseDetailPage({ params }: OrgPageProps<{ versi
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-2">
+        <Suspense fallback={<ScorecardSkeleton />}>
+          <ScorecardPanel version={version} scorecards={scorecards} />
+        </Suspense>
         <Suspense fallback={<CrashFreeChartSkeleton />}>
           <CrashFreeChartPanel detail={detail} />
         </Suspense>
@@ -62,6 +78,15 @@ export default async function ReleaseDetailPage({ params }: OrgPageProps<{ versi
         </Suspense>
         <Suspense fallback={<NewIssuesSkeleton />}>
           <NewIssuesPanel version={version} newIssues={newIssues} />
+        </Suspense>
+        <Suspense key={query} fallback={<FeedbackSkeleton className="lg:col-span-2" />}>
+          <FeedbackPanel
+            title={`User feedback on ${version}`}
+            list={feedback}
+            query={query}
+            release={version}
+            className="lg:col-span-2"
+          />
         </Suspense>
       </div>
     </>

@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
@@ -5,6 +6,8 @@ import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { loadReleaseNotesPage } from "@/lib/features/release-notes";
+import { loadReleaseScorecards } from "@/lib/features/performance";
+import { ScorecardPanel, ScorecardSkeleton } from "../../scorecard-card";
 import { NotesEditor } from "./notes-editor";
 import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
@@ -16,8 +19,11 @@ export default async function ReleaseNotesPage({ params }: OrgPageProps<{ versio
   const { orgSlug, version: rawVersion } = await params;
   const { org, role } = await requireOrg(orgSlug);
   const version = decodeURIComponent(rawVersion);
-  const page = await loadReleaseNotesPage({ orgId: org.id, version, requestId: await getRequestId() });
+  const requestId = await getRequestId();
+  const page = await loadReleaseNotesPage({ orgId: org.id, version, requestId });
   if (!page.found) notFound();
+  // The notes' source has read the scorecards already, so this is a cache hit.
+  const scorecards = loadReleaseScorecards({ orgId: org.id, requestId });
   return (
     <>
       <PageHeader
@@ -37,6 +43,9 @@ export default async function ReleaseNotesPage({ params }: OrgPageProps<{ versio
           Jira could not be read ({page.jiraError}); the draft has no issues.
         </p>
       )}
+      <Suspense fallback={<ScorecardSkeleton className="mb-6" />}>
+        <ScorecardPanel version={version} scorecards={scorecards} className="mb-6" />
+      </Suspense>
       <NotesEditor
         orgSlug={org.slug}
         version={version}

@@ -1,0 +1,115 @@
+import { Card } from "@/components/ui/card";
+import { FIELD_CLASS, InputField } from "@/components/ui/form-field";
+import { Freshness } from "@/components/ui/freshness";
+import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { UserFeedback, UserFeedbackList } from "@/lib/features/performance";
+
+/**
+ * What users wrote through Sentry's feedback widget or crash reports, newest first, with the error event it was sent
+ * with and the release; searched by text through a GET form, so the search is a link like any other filter.
+ * The release page lists a release's feedback, the Sentry issue's feedback page an issue's.
+ */
+export async function FeedbackPanel({
+  title,
+  list,
+  query,
+  release,
+  hidden = {},
+  className = "",
+}: {
+  title: string;
+  list: Promise<UserFeedbackList>;
+  query: string;
+  /** The release every item belongs to, when the list is one release's. */
+  release?: string;
+  /** Other search parameters the form keeps (the page's own filters). */
+  hidden?: Record<string, string>;
+  className?: string;
+}) {
+  const read = await list;
+  if (read.status !== "ok")
+    return (
+      <Card title={title} className={className}>
+        <p className="text-sm text-slate-500" role="status">
+          {read.status === "not-connected"
+            ? "Connect Sentry in Settings → Integrations to see user feedback."
+            : `Sentry is not answering right now (${read.message}), and nothing is cached yet.`}
+        </p>
+      </Card>
+    );
+  const count = `${read.items.length}${read.isComplete ? "" : "+"}`;
+  return (
+    <Card title={`${title} (${count})`} className={className}>
+      <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+        <form role="search" aria-label={`Search ${title.toLowerCase()}`} className="flex items-end gap-2">
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <InputField
+            label="Search feedback"
+            name="feedback"
+            defaultValue={query}
+            placeholder="Words in the message"
+            className={`${FIELD_CLASS} w-56`}
+          />
+          <SubmitButton>Search</SubmitButton>
+        </form>
+        <Freshness fetchedAt={read.fetchedAt} stale={read.stale} error={read.error} now={new Date()} />
+      </div>
+      {read.items.length === 0 ? (
+        <p className="text-sm text-slate-500">
+          {query ? `No feedback mentions “${query}”.` : "Nobody has sent feedback here yet."}
+        </p>
+      ) : (
+        <ol className="space-y-3" aria-label={title}>
+          {read.items.map((item) => (
+            <FeedbackItem key={item.id} item={item} release={release} />
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}
+
+function FeedbackItem({ item, release }: { item: UserFeedback; release?: string }) {
+  const from = item.name ?? item.contactEmail ?? "Anonymous";
+  const itemRelease = item.release ?? release ?? null;
+  return (
+    <li className="border-t border-slate-100 pt-2 text-sm first:border-t-0 first:pt-0 dark:border-slate-800">
+      <p className="whitespace-pre-line">{item.message}</p>
+      <p className="mt-1 text-xs text-slate-500">
+        {from}
+        {item.contactEmail && item.name ? ` <${item.contactEmail}>` : ""} ·{" "}
+        <time dateTime={item.firstSeen}>{item.firstSeen.slice(0, 16).replace("T", " ")}</time> · {item.projectSlug}
+        {itemRelease && (
+          <>
+            {" "}
+            · release <span className="font-mono">{itemRelease}</span>
+          </>
+        )}
+        {" · "}
+        {item.associatedEventId ? (
+          <>
+            event <span className="font-mono">{item.associatedEventId.slice(0, 12)}</span>
+          </>
+        ) : (
+          "no linked event"
+        )}
+        {item.permalink && (
+          <>
+            {" · "}
+            <a href={item.permalink} className="text-brand-600 hover:underline">
+              Open in Sentry<span className="sr-only"> ({item.shortId})</span>
+            </a>
+          </>
+        )}
+      </p>
+    </li>
+  );
+}
+
+/** The search row and a few feedback entries. */
+export const FeedbackSkeleton = ({ className = "" }: { className?: string }) => (
+  <PanelSkeleton label="Loading user feedback" rows={5} className={className} />
+);
