@@ -71,6 +71,7 @@ const FEEDBACK: UserFeedback = {
   source: "new_feedback_envelope",
   associatedEventId: "a1b2c3d4e5f60718293a4b5c6d7e8f90",
   projectSlug: "web",
+  release: "2.14.0",
   status: "unresolved",
   firstSeen: "2026-11-21T09:00:00Z",
   permalink: "https://sentry.example/organizations/acme/feedback/?feedbackSlug=web:9001",
