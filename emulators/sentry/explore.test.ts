@@ -202,7 +202,7 @@ describe("events on the spans dataset", () => {
       ["dataset", "errors"],
       ["statsPeriod", "14d"],
       ...fields("release", "count()", "count_unique(issue)"),
-      ["query", "event.type:error"],
+      ["query", "event.type:error has:release"],
     ]);
     expect(res.body.meta).toMatchObject({ dataset: "errors", fields: { release: "string", "count()": "integer" } });
     const rows = res.body.data as Row[];

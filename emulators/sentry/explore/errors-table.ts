@@ -29,7 +29,7 @@ const KEYS: Key[] = [
   { name: "title", type: "string", read: (r) => r.issue.title },
 ];
 const FUNCTIONS = new Set(["count()", "count_unique(issue)", "epm()"]);
-const FILTERS = new Set(["event.type", "release", "project", "level", "issue.id", "issue", "environment"]);
+const FILTERS = new Set(["event.type", "release", "project", "level", "issue.id", "issue", "environment", "has"]);
 
 type Filter = (row: ErrorRow, org: OrgState) => boolean;
 
@@ -52,10 +52,15 @@ function parseFilters(query: string): { filters: Filter[]; none: boolean } {
       if (values.includes("error") === (bang === "!")) none = true;
       continue;
     }
-    const read = key === "environment" ? null : KEYS.find((k) => k.name === key)?.read;
-    const matches: Filter = read
-      ? (row, org) => values.includes(String(read(row, org)))
-      : (row) => values.some((env) => row.issue.environments.has(env));
+    const read = key === "environment" ? null : KEYS.find((k) => k.name === (key === "has" ? values[0] : key))?.read;
+    if (key === "has" && !read && values[0] !== "environment")
+      throw new BadRequest(`Invalid query on the errors dataset: has:${values[0]} names no field here.`);
+    const matches: Filter =
+      key === "has"
+        ? (row, org) => read === undefined || read === null || String(read(row, org)) !== ""
+        : read
+          ? (row, org) => values.includes(String(read(row, org)))
+          : (row) => values.some((env) => row.issue.environments.has(env));
     filters.push(bang ? (row, org) => !matches(row, org) : matches);
   }
   return { filters, none };
