@@ -103,6 +103,9 @@ test.describe("releases as a member", () => {
     await page.goto("/acme/releases");
     const regressed = page.getByRole("row").filter({ has: page.getByRole("link", { name: "2.14.0", exact: true }) });
     await expect(regressed.getByText("Regression")).toBeVisible();
+    // Flagged for both: the crash-free rule and the seeded slowdown of its page loads, each with its reason.
+    await expect(regressed.getByText(/crash-free sessions [\d.]+% vs [\d.]+% in 2\.13\.0/)).toBeVisible();
+    await expect(regressed.getByText(/p75 LCP [\d.]+ s vs [\d.]+ s in 2\.13\.0, \+\d+%/)).toBeVisible();
     await expect(
       page
         .getByRole("row")
@@ -129,6 +132,12 @@ test.describe("releases as a member", () => {
     await expect(page.getByRole("alert").filter({ hasText: "Regression: crash-free sessions" })).toBeVisible();
     await expect(page.getByRole("img", { name: /^Crash-free sessions per day/ })).toBeVisible();
     await expect(page.getByText(/^\d+ of \d+ done$/)).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Scorecard vs 2.13.0" })).toBeVisible();
+    const feedback = page.getByRole("list", { name: "User feedback on 2.14.0" });
+    await expect(feedback.getByRole("listitem").first()).toBeVisible();
+    await page.getByLabel("Search feedback").fill("zzz-nothing-says-this");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByText("No feedback mentions “zzz-nothing-says-this”.")).toBeVisible();
   });
 });
 
