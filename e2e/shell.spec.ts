@@ -18,6 +18,7 @@ test.describe("org shell", () => {
       "Overview",
       "Sprints",
       "Errors",
+      "Performance",
       "Releases",
       "Automations",
       "Settings",

@@ -31,7 +31,8 @@ export function TimeSeriesChart({
   references?: ReferenceLine[];
 }) {
   const values = points.map((p) => p.value).filter((v): v is number => v !== null);
-  if (values.length === 0) return <p className="text-sm text-slate-500">No samples in this period.</p>;
+  if (values.length === 0)
+    return <p className="text-sm text-slate-500 dark:text-slate-400">No samples in this period.</p>;
   const max = niceCeiling(Math.max(...values, ...references.map((r) => r.value)));
   const first = points[0]!.time;
   const last = points.at(-1)!.time;

@@ -58,12 +58,12 @@ export async function TransactionsPanel({
         {sort === "regressed" && " The change compares p95 with the period of the same length just before."}
       </p>
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-500">No page loads or API requests in this period.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">No page loads or API requests in this period.</p>
       ) : (
         <DataTable
           head={
             <thead>
-              <tr className="text-xs uppercase tracking-wide text-slate-500">
+              <tr className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
                 {COLUMNS.map((c) => (
                   <th
                     key={c.label}
@@ -90,7 +90,7 @@ export async function TransactionsPanel({
         </DataTable>
       )}
       {read.value.length > SHOWN && (
-        <p className="mt-3 text-xs text-slate-500">
+        <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
           Showing {SHOWN} of {read.value.length}.
         </p>
       )}
@@ -109,13 +109,14 @@ function TransactionRow({ row }: { row: RankedTransaction }) {
         {row.op === "pageload" ? "Page" : row.op === "http.server" ? "API" : row.op}
       </td>
       <td className={cell}>
-        {formatCount(row.count)} <span className="text-xs text-slate-500">({row.perMinute.toFixed(1)}/min)</span>
+        {formatCount(row.count)}{" "}
+        <span className="text-xs text-slate-500 dark:text-slate-400">({row.perMinute.toFixed(1)}/min)</span>
       </td>
       <td className={cell}>{row.p50 === null ? "—" : formatDuration(row.p50)}</td>
       <td className={cell}>{row.p95 === null ? "—" : formatDuration(row.p95)}</td>
       <td className={cell}>
         {row.p95ChangePercent === null ? (
-          <span className="text-slate-500">—</span>
+          <span className="text-slate-500 dark:text-slate-400">—</span>
         ) : (
           <span
             className={

@@ -51,7 +51,7 @@ function VitalCard({ summary }: { summary: VitalSummary }) {
           {BAND_TEXT[band]}
         </p>
       ) : (
-        <p className="mt-1 text-xs text-slate-500">No samples</p>
+        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">No samples</p>
       )}
       {shares && <BandBar shares={shares} />}
       <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">

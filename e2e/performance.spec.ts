@@ -1,0 +1,58 @@
+import { expect, test } from "./fixtures/sessions";
+import { STORAGE_STATE } from "./fixtures/auth";
+import { axeViolations } from "./fixtures/axe";
+
+/** The Performance page as a member: web vitals with their bands, the slowest transactions, no axe violations. */
+const seconds = (text: string) => {
+  const match = /([\d.]+)\s*(ms|s)/.exec(text);
+  if (!match) return Number.NaN;
+  return match[2] === "s" ? Number(match[1]) * 1000 : Number(match[1]);
+};
+
+test.describe("performance as a member", () => {
+  test.use({ storageState: STORAGE_STATE.linus });
+
+  test("opens Performance from the sidebar and sees the vitals with bands and the slowest transactions first", async ({
+    page,
+  }) => {
+    await page.goto("/acme");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Performance" }).click();
+    await expect(page).toHaveURL(/\/acme\/performance$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Performance" })).toBeVisible();
+
+    const vitals = page.getByRole("list", { name: "Web vitals" });
+    await expect(vitals.getByRole("listitem")).toHaveCount(5);
+    for (const vital of ["LCP", "INP", "CLS", "FCP", "TTFB"]) {
+      const card = vitals.getByRole("listitem").filter({ hasText: vital });
+      await expect(card.getByText(/^(Good|Needs improvement|Poor)$/)).toBeVisible();
+      await expect(card.getByText(/% good · [\d.]+% needs improvement · [\d.]+% poor/)).toBeVisible();
+    }
+
+    const transactions = page
+      .locator("section")
+      .filter({ has: page.getByRole("heading", { name: "Transactions (slowest p95 first)" }) });
+    const rows = transactions.getByRole("row").filter({ has: page.getByRole("rowheader") });
+    await expect(rows.first()).toBeVisible();
+    expect(await rows.count()).toBeGreaterThan(1);
+    const p95s = await rows.locator("td:nth-child(5)").allInnerTexts();
+    const values = p95s.map(seconds).filter((v) => !Number.isNaN(v));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+
+    await transactions.getByRole("link", { name: "p95 vs previous period" }).click();
+    await expect(page).toHaveURL(/sort=regressed/);
+    await expect(page.getByRole("heading", { name: "Transactions (most regressed first)" })).toBeVisible();
+
+    await expect(page.getByRole("img", { name: /^p75 LCP from / })).toBeVisible();
+    await expect(page.getByRole("img", { name: /^p95 API latency from / })).toBeVisible();
+  });
+
+  test("has no axe violations, in light and dark mode", async ({ page }) => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto("/acme/performance?period=24h");
+      await expect(page.getByRole("list", { name: "Web vitals" })).toBeVisible();
+      await expect(page.getByRole("img", { name: /^p95 API latency from / })).toBeVisible();
+      expect(await axeViolations(page), colorScheme).toEqual([]);
+    }
+  });
+});
