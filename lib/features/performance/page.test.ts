@@ -21,6 +21,7 @@ import {
   withinField,
 } from "@/lib/integrations/sentry/performance-queries";
 import { loadPerformancePage, type PanelRead, type PerformancePage } from "./page";
+import { listUserFeedback } from "./feedback";
 import { loadReleaseScorecards } from "./scorecards";
 
 /**
@@ -222,5 +223,41 @@ describe("performance page", () => {
     expect(lcp?.reason).toMatch(/^p75 LCP \d+(\.\d)? s vs \d+(\.\d)? s in 2\.13\.0, \+\d+%, [\d.]+k page loads$/);
     expect(card?.performanceRegressions.map((r) => r.metric)).not.toContain("apiP95");
     expect(card?.reasons).toContain(lcp?.reason);
+    const metric = (key: string) => card?.metrics.find((m) => m.key === key);
+    expect(metric("errorEventsPerSession")?.value).toBeGreaterThan(0);
+    expect(metric("feedbackCount")?.value).toBeGreaterThan(0);
+    expect(metric("apiP95")?.value).toBeGreaterThan(0);
+  });
+
+  it("lists user feedback newest first per release, per Sentry issue and by text", async () => {
+    const forRelease = await listUserFeedback({ orgId, release: "2.14.0" });
+    if (forRelease.status !== "ok") throw new Error(forRelease.status);
+    expect(forRelease.items.length).toBeGreaterThan(0);
+    expect(forRelease.items.every((f) => f.release === "2.14.0")).toBe(true);
+    const dates = forRelease.items.map((f) => f.firstSeen);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(forRelease.items.some((f) => /slow/i.test(f.message))).toBe(true);
+
+    const slow = await listUserFeedback({ orgId, query: "slow" });
+    if (slow.status !== "ok") throw new Error(slow.status);
+    expect(slow.items.length).toBeGreaterThan(0);
+    expect(slow.items.every((f) => /slow/i.test(f.message))).toBe(true);
+
+    const linked = forRelease.items.find((f) => f.associatedEventId) ?? slow.items.find((f) => f.associatedEventId);
+    expect(linked, "a seeded feedback linked to an error event").toBeDefined();
+    const { data: issues } = await fetch(
+      `${sentry.url}/api/0/organizations/acme/issues/?query=${encodeURIComponent("is:unresolved")}&limit=100&statsPeriod=90d`,
+      { headers: { authorization: `Bearer ${token}` } },
+    ).then(async (r) => ({ data: (await r.json()) as { id: string }[] }));
+    let found = false;
+    for (const issue of issues) {
+      const perIssue = await listUserFeedback({ orgId, sentryIssueId: issue.id });
+      if (perIssue.status === "ok" && perIssue.items.some((f) => f.id === linked!.id)) {
+        expect(perIssue.items.every((f) => f.associatedEventId !== null)).toBe(true);
+        found = true;
+        break;
+      }
+    }
+    expect(found).toBe(true);
   });
 });
