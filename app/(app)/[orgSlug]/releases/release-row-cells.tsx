@@ -1,6 +1,7 @@
 import { formatScorecardChange, formatScorecardValue } from "@/lib/domain/release-notes";
 import type { ReleaseHealth } from "@/lib/domain/release-health";
 import type { ReleaseScorecard, ScorecardMetricKey } from "@/lib/features/performance";
+import { ReasonItems } from "./regression-reasons";
 
 /* Cells of the releases table that read a release's scorecard. */
 
@@ -50,16 +51,7 @@ export function HealthFlags({
     <>
       <span className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white">Regression</span>
       <ul className="mt-1 space-y-0.5 text-xs">
-        {crashReason && (
-          <li>
-            <span className="font-medium">Crash-free:</span> {crashReason}
-          </li>
-        )}
-        {performance.map((regression) => (
-          <li key={regression.metric}>
-            <span className="font-medium">Performance:</span> {regression.reason}
-          </li>
-        ))}
+        <ReasonItems crashReason={crashReason} regressions={performance} />
       </ul>
     </>
   );
