@@ -12,6 +12,7 @@ const SECTIONS = [
   "/sprints",
   "/errors",
   "/errors/1/feedback",
+  "/performance",
   "/releases",
   "/releases/2.14.0",
   "/releases/1.0.0/notes",
