@@ -9,6 +9,9 @@ import { db } from "@/lib/db/client";
 import * as sentryRoute from "@/app/api/webhooks/sentry/[orgSlug]/route";
 import * as githubRoute from "@/app/api/webhooks/github/[orgSlug]/route";
 import * as handlers from "./handlers";
+import { previewRule } from "./preview";
+import { scheduleReleaseHealthChecks } from "./release-health";
+import { parseRule } from "@/lib/domain/automations";
 import * as jobs from "@/lib/platform/jobs";
 import * as outbox from "@/lib/platform/outbox";
 
@@ -689,6 +692,23 @@ describe("automations, end to end", () => {
   });
 
   it("files one bug per release and metric for performance regressions, however often the check runs", async () => {
+    // An org whose only scheduled rule is the performance one is checked too: here both demo orgs, once per slot.
+    await db.automationRule.update({ where: { id: RELEASE_RULE }, data: { enabled: false } });
+    const slot = Date.UTC(2030, 0, 1);
+    expect(await scheduleReleaseHealthChecks(slot)).toBe(2);
+    expect(await scheduleReleaseHealthChecks(slot)).toBe(0);
+    // The preview runs the same decision over the regressions the scorecards flag now, writing nothing.
+    const parsed = parseRule(await db.automationRule.findUniqueOrThrow({ where: { id: PERFORMANCE_RULE } }));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(await previewRule({ orgId, rule: parsed.rule })).toContainEqual({
+      at: null,
+      event: expect.stringMatching(/^Release 2\.14\.0: p75 LCP /),
+      decision: {
+        kind: "create_bug",
+        summary: expect.stringMatching(/^Create a High bug in \w+: 2\.14\.0 p75 LCP \+\d+% vs 2\.13\.0$/),
+      },
+    });
+
     const check = () => jobs.enqueueJob({ queue: "automation.release-health", orgId, payload: { orgId } });
     const filed = async () =>
       (await searchJira('labels = "performance-regression"')).map((i) => ({ key: i.key, summary: i.fields.summary }));
