@@ -81,3 +81,13 @@ export async function FiltersPanel({ page, withParams }: { page: Page; withParam
     </div>
   );
 }
+
+/** The period tabs' and filter row's height, so the panels below do not move when the filters arrive. */
+export function FiltersSkeleton() {
+  return (
+    <div aria-hidden="true" className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div className="h-8 w-40 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
+      <div className="h-14 w-96 max-w-full animate-pulse rounded bg-slate-100 dark:bg-slate-800/70" />
+    </div>
+  );
+}

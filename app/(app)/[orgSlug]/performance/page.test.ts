@@ -71,6 +71,14 @@ describe("performance page", () => {
     expect(proxy.count()).toBe(0);
   });
 
+  it("another org's member gets the same not-found as a missing org, and Sentry is not asked", async () => {
+    Object.assign(session, demoSession("hedy"));
+    proxy.reset();
+    await expect(view({ period: "30d" })).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/);
+    expect(proxy.count()).toBe(0);
+    Object.assign(session, demoSession("linus"));
+  });
+
   it("sorting by the most regressed adds one request for the earlier period, and a project filter reuses the project list", async () => {
     proxy.reset();
     await settleAll(await view({ period: "7d", sort: "regressed" }));

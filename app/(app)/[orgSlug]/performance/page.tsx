@@ -9,7 +9,7 @@ import {
   type PerformancePageFilters,
   type PerformancePeriod,
 } from "@/lib/features/performance";
-import { FiltersPanel, PerformanceDescription, PerformanceFreshness } from "./filters-panel";
+import { FiltersPanel, FiltersSkeleton, PerformanceDescription, PerformanceFreshness } from "./filters-panel";
 import { ChartsSkeleton, ApiLatencyPanel, VitalSeriesPanel } from "./charts-panel";
 import { TransactionsPanel, TransactionsSkeleton } from "./transactions-panel";
 import { VitalsPanel, VitalsSkeleton } from "./vitals-panel";
@@ -47,7 +47,7 @@ export default async function PerformancePage({ params, searchParams }: OrgSearc
         description={<PerformanceDescription page={page} />}
         actions={<PerformanceFreshness page={page} />}
       />
-      <Suspense fallback={null}>
+      <Suspense fallback={<FiltersSkeleton />}>
         <FiltersPanel page={page} withParams={withParams} />
       </Suspense>
       <Suspense fallback={<VitalsSkeleton />}>
