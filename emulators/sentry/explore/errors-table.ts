@@ -1,5 +1,5 @@
 import type { EmulatorRequest, EmulatorResponse } from "../../common/http";
-import { HOUR_MS, distribute, hourOf } from "../../seed/sentry-series";
+import { HOUR_MS, hourOf } from "../../seed/sentry-series";
 import type { SentryIssue } from "../../seed/sentry-types";
 import { BadRequest } from "../errors";
 import { projectFilter } from "../issue-list";
@@ -66,32 +66,79 @@ function parseFilters(query: string): { filters: Filter[]; none: boolean } {
   return { filters, none };
 }
 
-/** Error events per issue and release in [startHour, endHour). */
+type Live = { release: number; sessions: number }[];
+
+/**
+ * Per project and hour, the releases (as indexes into `versions`) that had sessions then: a handful at any
+ * time, as adoption moves on.
+ */
+function liveReleases(org: OrgState, versions: Map<string, number>, startHour: number, endHour: number) {
+  const out = new Map<string, Live[]>();
+  for (const series of org.data.sessions) {
+    const release = versions.get(series.release);
+    if (series.environment !== "production" || release === undefined) continue;
+    let hours = out.get(series.projectId);
+    if (!hours) out.set(series.projectId, (hours = Array.from({ length: endHour - startHour }, () => [])));
+    const from = Math.max(startHour, series.total.startHour);
+    const to = Math.min(endHour, series.total.endHour);
+    for (let hour = from; hour < to; hour++) {
+      const sessions = series.total.value(hour);
+      if (sessions > 0) (hours[hour - startHour] as Live).push({ release, sessions });
+    }
+  }
+  return out;
+}
+
+/** Error events per issue and release in [startHour, endHour), cached until the next write. */
 function errorRows(store: SentryStore, org: OrgState, startHour: number, endHour: number): ErrorRow[] {
+  const key = `errors-by-release|${org.data.slug}|${startHour}|${endHour}`;
+  const cached = store.caches.get(key) as ErrorRow[] | undefined;
+  if (cached) return cached;
+  const names = org.data.releases.map((r) => r.version);
+  const versions = new Map(names.map((v, i) => [v, i]));
+  const live = liveReleases(org, versions, startHour, endHour);
   const rows: ErrorRow[] = [];
+  const totals = new Float64Array(names.length + 1);
+  const mask = new Uint8Array(names.length);
   for (const issue of org.data.issues) {
     if (issue.category === "feedback") continue;
-    const releases = [...issue.releases];
-    const sessions = releases.map((release) => org.sessionsByKey.get(`${issue.projectId}|${release}|production`));
-    const totals = new Map<string, number>();
+    const hours = live.get(issue.projectId);
+    mask.fill(0);
+    totals.fill(0);
+    for (const version of issue.releases) {
+      const i = versions.get(version);
+      if (i !== undefined) mask[i] = 1;
+    }
+    const fallback = versions.get(issue.lastRelease ?? "") ?? names.length;
     const from = Math.max(startHour, hourOf(issue.firstSeenMs));
     const to = Math.min(endHour, hourOf(issue.lastSeenMs) + 1);
     for (let hour = from; hour < to; hour++) {
       const count = issue.series.value(hour);
       if (count <= 0) continue;
-      const weights = sessions.map((series) => series?.total.value(hour) ?? 0);
-      const fallback = issue.lastRelease ?? releases.at(-1) ?? "";
-      if (weights.every((w) => w === 0)) {
-        totals.set(fallback, (totals.get(fallback) ?? 0) + count);
+      // Split the hour over the issue's releases live then, by their sessions, rounding cumulatively
+      // (as `distribute` does) so the parts are integers that add up to the hour's count.
+      const list = hours?.[hour - startHour] ?? [];
+      let weightSum = 0;
+      for (const l of list) if (mask[l.release]) weightSum += l.sessions;
+      if (weightSum === 0) {
+        totals[fallback] = (totals[fallback] as number) + count;
         continue;
       }
-      distribute(count, weights).forEach((part, i) => {
-        const release = releases[i] as string;
-        if (part > 0) totals.set(release, (totals.get(release) ?? 0) + part);
-      });
+      let running = 0;
+      let assigned = 0;
+      for (const l of list) {
+        if (!mask[l.release]) continue;
+        running += l.sessions;
+        const target = Math.round((count * running) / weightSum);
+        totals[l.release] = (totals[l.release] as number) + target - assigned;
+        assigned = target;
+      }
     }
-    for (const [release, count] of totals) rows.push({ issue, release, count });
+    totals.forEach((count, i) => {
+      if (count > 0) rows.push({ issue, release: names[i] ?? issue.lastRelease ?? "", count });
+    });
   }
+  store.caches.set(key, rows);
   return rows;
 }
 
