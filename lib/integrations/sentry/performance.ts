@@ -45,12 +45,15 @@ function scope({ projectId, environment }: Omit<PerformanceFilters, "statsPeriod
 async function events(
   config: SentryClientConfig,
   {
+    dataset = "spans",
     field,
     query,
     sort,
     window,
     filters,
   }: {
+    /** Explore's spans unless said otherwise. */
+    dataset?: "spans" | "errors";
     field: string[];
     query: string;
     sort?: string;
@@ -60,7 +63,7 @@ async function events(
 ): Promise<EventRow[]> {
   const client = createSentryClient(config);
   const answer = await client.get<unknown>(`/organizations/${config.organizationSlug}/events/`, {
-    dataset: "spans",
+    dataset,
     field,
     query,
     sort,
@@ -141,16 +144,14 @@ export async function readErrorEventsByRelease(
   config: SentryClientConfig,
   { statsPeriod }: { statsPeriod: string },
 ): Promise<Record<string, number>> {
-  const client = createSentryClient(config);
-  const answer = await client.get<unknown>(`/organizations/${config.organizationSlug}/events/`, {
+  const rows = await events(config, {
     dataset: "errors",
     field: ["release", "count()"],
     query: "event.type:error has:release",
     sort: "-count()",
-    per_page: PER_PAGE,
-    statsPeriod,
+    window: { statsPeriod },
   });
-  return toReleaseCounts(parseEventRows(answer.data));
+  return toReleaseCounts(rows);
 }
 
 async function timeseries(
