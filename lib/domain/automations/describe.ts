@@ -1,4 +1,4 @@
-import { PERFORMANCE_METRIC_NAMES } from "./performance-regression";
+import { PERFORMANCE_METRIC_NAMES } from "./performance-metrics";
 import type { AnyRule } from "./rules";
 
 /** One sentence of what a rule does, for the rules list. Pure. */

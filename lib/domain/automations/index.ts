@@ -6,7 +6,6 @@ export {
   DEFAULT_STATUS_ORDER,
   KIND_EVENTS,
   KIND_LABELS,
-  PERFORMANCE_REGRESSION_METRICS,
   RULE_CONFIG_SCHEMAS,
   parseRule,
   type AnyRule,
@@ -21,4 +20,4 @@ export {
   type TransitionChoice,
 } from "./transitions";
 export { describeRuleConfig } from "./describe";
-export { PERFORMANCE_METRIC_NAMES } from "./performance-regression";
+export { PERFORMANCE_METRIC_NAMES, PERFORMANCE_REGRESSION_METRICS } from "./performance-metrics";

@@ -1,14 +1,9 @@
 import { adfBulletList, adfDoc, adfField, adfParagraph, adfText } from "@/lib/domain/adf";
-import { type RegressionMetric, formatChangePercent, formatCount, formatDuration } from "@/lib/domain/performance";
+import { formatChangePercent, formatCount, formatDuration } from "@/lib/domain/performance";
 import type { Decision } from "./decide";
+import { PERFORMANCE_METRIC_NAMES } from "./performance-metrics";
 import type { AutomationEvent } from "./events";
 import type { RuleConfig } from "./rules";
-
-export const PERFORMANCE_METRIC_NAMES: Record<RegressionMetric, string> = {
-  lcpP75: "p75 LCP",
-  inpP75: "p75 INP",
-  apiP95: "p95 API latency",
-};
 
 /**
  * A scorecard regression becomes one High bug per release and metric: the dedupe key is the pair, so the periodic

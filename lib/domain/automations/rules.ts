@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RegressionMetric } from "@/lib/domain/performance";
+import { PERFORMANCE_REGRESSION_METRICS } from "./performance-metrics";
 
 /**
  * What each kind of automation rule can be told, with the defaults a new rule
@@ -15,13 +15,6 @@ export const AUTOMATION_KINDS = [
   "performance_regression_to_jira",
 ] as const;
 export type AutomationKind = (typeof AUTOMATION_KINDS)[number];
-
-/** The scorecard metrics a performance regression is judged on (see lib/domain/performance/regressions.ts). */
-export const PERFORMANCE_REGRESSION_METRICS = [
-  "lcpP75",
-  "inpP75",
-  "apiP95",
-] as const satisfies readonly RegressionMetric[];
 
 const jiraProjectKey = z
   .string()

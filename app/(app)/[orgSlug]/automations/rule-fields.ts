@@ -1,3 +1,4 @@
+import { PERFORMANCE_METRIC_NAMES, PERFORMANCE_REGRESSION_METRICS } from "@/lib/domain/automations/performance-metrics";
 import type { AutomationKind } from "@/lib/domain/automations/rules";
 
 /**
@@ -7,7 +8,7 @@ import type { AutomationKind } from "@/lib/domain/automations/rules";
 export type RuleField =
   | { name: string; label: string; type: "text" | "number"; hint?: string; optional?: boolean; step?: number }
   | { name: string; label: string; type: "list"; hint: string }
-  | { name: string; label: string; type: "choices"; options: string[] }
+  | { name: string; label: string; type: "choices"; options: string[]; optionLabels?: Record<string, string> }
   | { name: string; label: string; type: "checkbox" };
 
 const jiraProjectKey: RuleField = {
@@ -64,7 +65,13 @@ export const RULE_FIELDS: Record<AutomationKind, RuleField[]> = {
     projectKeys,
   ],
   performance_regression_to_jira: [
-    { name: "metrics", label: "Metrics", type: "choices", options: ["lcpP75", "inpP75", "apiP95"] },
+    {
+      name: "metrics",
+      label: "Metrics",
+      type: "choices",
+      options: [...PERFORMANCE_REGRESSION_METRICS],
+      optionLabels: PERFORMANCE_METRIC_NAMES,
+    },
     jiraProjectKey,
   ],
 };

@@ -43,7 +43,7 @@ function FieldInput({ field, value, error, id }: { field: RuleField; value: unkn
                 defaultChecked={chosen.has(option)}
                 className="h-4 w-4"
               />
-              {option}
+              {field.optionLabels?.[option] ?? option}
             </label>
           ))}
         </div>
