@@ -217,6 +217,24 @@ describe("events on the spans dataset", () => {
     expect(none.body.data).toEqual([{ "count()": 0 }]);
   });
 
+  it("generates the same spans for the same seed after a reset, and others for another seed", async () => {
+    const params: [string, string][] = [
+      ["dataset", "spans"],
+      ["start", "2026-11-10T00:00:00Z"],
+      ["end", "2026-11-17T00:00:00Z"],
+      ...fields("project", "count()", "p75(span.duration)", "p95(measurements.lcp)"),
+      ["sort", "project"],
+    ];
+    const reset = (seed: number) =>
+      fetch(`${em.url}/__emulator/reset`, { method: "POST", body: JSON.stringify({ size: "demo", seed }) });
+    const before = (await events("acme", params)).body.data;
+    expect((await reset(42)).status).toBe(200);
+    expect((await events("acme", params)).body.data).toEqual(before);
+    await reset(7);
+    expect((await events("acme", params)).body.data).not.toEqual(before);
+    await reset(42);
+  });
+
   it("answers 400 {detail} for what it does not support, naming it", async () => {
     const cases: [[string, string][], RegExp][] = [
       [[["dataset", "spans"], ...fields("count()", "nope")], /nope/],
