@@ -70,6 +70,7 @@ describe("performance page", () => {
   };
   const settle = async (page: PerformancePage) => {
     const p = loaded(page);
+    await p.options;
     return Promise.all([p.vitals, p.transactions, p.vitalSeries, p.apiSeries]);
   };
 

@@ -42,8 +42,8 @@ export type PerformancePage =
   | {
       status: "ok";
       filters: PerformancePageFilters;
-      /** The projects and environments for the filters; empty when Sentry could not list them. */
-      options: PanelRead<{ projects: SentryProjectRef[]; environments: string[] }>;
+      /** The projects and environments for the filters. */
+      options: Promise<PanelRead<{ projects: SentryProjectRef[]; environments: string[] }>>;
       /** A project or environment in the URL that Sentry does not have, ignored (all are shown instead). */
       ignored: { project: string | null; environment: string | null };
       settings: PerformanceSettings;
@@ -81,10 +81,11 @@ export async function loadPerformancePage({
   force?: boolean;
   now?: Date;
 }): Promise<PerformancePage> {
+  // The settings are read alongside the connection; only the transactions table waits for them (apdex T).
+  const settingsRead = getPerformanceSettings({ orgId });
   const config = await getSentryConfig({ orgId, requestId });
   if (!config) return { status: "not-connected" };
-  const settingsRead = getPerformanceSettings({ orgId });
-  const optionsRead = panel(() =>
+  const options = panel(() =>
     readThrough({
       orgId,
       key: "sentry:performance:projects",
@@ -93,37 +94,43 @@ export async function loadPerformancePage({
     }),
   );
   const needsOptions = Boolean(requested.project || requested.environment);
-  const options = needsOptions ? await optionsRead : null;
-  const known = options?.status === "ok" ? options.value : { projects: [], environments: [] };
+  const checked = needsOptions ? await options : null;
+  const known = checked?.status === "ok" ? checked.value : { projects: [], environments: [] };
   const project = known.projects.find((p) => p.slug === requested.project);
   const environment = known.environments.includes(requested.environment ?? "") ? requested.environment : undefined;
   const filters: PerformancePageFilters = { ...requested, project: project?.slug, environment };
   const sentryFilters: PerformanceFilters = { statsPeriod: filters.period, projectId: project?.id, environment };
-  const settings = await settingsRead;
   const scope = `${filters.period}:${project?.id ?? "*"}:${environment ?? "*"}`;
   const cached = <T>(name: string, load: () => Promise<T>) =>
     panel(() => readThrough({ orgId, key: `sentry:performance:${name}:${scope}`, ttlMs: TTL_MS, force, load }));
 
-  const rows = cached(`transactions:${settings.apdexThresholdMs}`, () =>
-    readTransactions(config, sentryFilters, settings.apdexThresholdMs),
-  );
+  const vitals = cached("vitals", () => readWebVitals(config, sentryFilters));
+  const vitalSeries = cached("vital-series", () => readVitalSeries(config, sentryFilters));
+  const apiSeries = cached("api-series", () => readApiLatencySeries(config, sentryFilters));
   const before =
     filters.sort === "regressed"
       ? cached("transactions-before", () => readEarlierPeriod(config, sentryFilters, now))
       : Promise.resolve(null);
+  const settings = await settingsRead;
+  const rows = cached(`transactions:${settings.apdexThresholdMs}`, () =>
+    readTransactions(config, sentryFilters, settings.apdexThresholdMs),
+  );
+  const transactions = rankTransactions(rows, before, filters.sort);
+  // Each panel awaits its own read later; until then a failure must not count as an unhandled rejection.
+  for (const read of [options, vitals, vitalSeries, apiSeries, transactions]) void read.catch(() => undefined);
   return {
     status: "ok",
     filters,
-    options: options ?? (await optionsRead),
+    options,
     ignored: {
       project: requested.project && !project ? requested.project : null,
       environment: requested.environment && !environment ? requested.environment : null,
     },
     settings,
-    vitals: cached("vitals", () => readWebVitals(config, sentryFilters)),
-    transactions: rankTransactions(rows, before, filters.sort),
-    vitalSeries: cached("vital-series", () => readVitalSeries(config, sentryFilters)),
-    apiSeries: cached("api-series", () => readApiLatencySeries(config, sentryFilters)),
+    vitals,
+    transactions,
+    vitalSeries,
+    apiSeries,
   };
 }
 

@@ -35,7 +35,9 @@ export async function FiltersPanel({ page, withParams }: { page: Page; withParam
   if (loaded.status !== "ok") {
     return <Card.Notice role="status">Connect Sentry in Settings → Integrations to see performance.</Card.Notice>;
   }
-  const { filters, options, ignored } = loaded;
+  const { filters, ignored } = loaded;
+  const options = await loaded.options;
+  // Without Sentry's list the menus offer only "All"; the panels below say why Sentry is not answering.
   const known = options.status === "ok" ? options.value : { projects: [], environments: [] };
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">

@@ -23,7 +23,7 @@ function loaded(overrides: Partial<Extract<PerformancePage, { status: "ok" }>> =
   return Promise.resolve({
     status: "ok",
     filters: { period: "24h", sort: "p95" },
-    options: { status: "ok", value: { projects: [], environments: [] }, fetchedAt, stale: false, error: null },
+    options: ok({ projects: [], environments: [] }),
     ignored: { project: null, environment: null },
     settings: DEFAULT_PERFORMANCE_SETTINGS,
     vitals: ok([
