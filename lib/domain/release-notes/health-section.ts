@@ -1,6 +1,6 @@
 import { formatCount, formatPercent } from "./format";
 import type { ReleaseNotesOptions } from "./options";
-import { scorecardLines } from "./scorecard-lines";
+import { comparedWithPrevious, scorecardLines } from "./scorecard-lines";
 import type { ReleaseHealth } from "./types";
 
 /**
@@ -8,14 +8,16 @@ import type { ReleaseHealth } from "./types";
  * the previous release and its regressions, which are the team's business rather than the customers'.
  */
 export function healthSection(health: ReleaseHealth, variant: ReleaseNotesOptions["variant"]): string[] {
-  const scorecard = variant === "internal" && health.scorecard ? scorecardLines(health.scorecard) : [];
+  const scorecard = variant === "internal" ? (health.scorecard ?? null) : null;
+  const compared = (key: "crashFreeSessions" | "crashFreeUsers") =>
+    scorecard ? comparedWithPrevious(scorecard, key) : "";
   return [
     "## Release health",
     "",
-    `- Crash-free sessions: ${formatPercent(health.crashFreeSessions, 2)}`,
-    `- Crash-free users: ${formatPercent(health.crashFreeUsers, 2)}`,
+    `- Crash-free sessions: ${formatPercent(health.crashFreeSessions, 2)}${compared("crashFreeSessions")}`,
+    `- Crash-free users: ${formatPercent(health.crashFreeUsers, 2)}${compared("crashFreeUsers")}`,
     `- Adoption: ${formatPercent(health.adoption, 1)}${health.adoption === null ? "" : " of sessions"}`,
     `- Sessions: ${formatCount(health.sessions)}`,
-    ...scorecard,
+    ...(scorecard ? scorecardLines(scorecard) : []),
   ];
 }
