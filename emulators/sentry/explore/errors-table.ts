@@ -7,6 +7,7 @@ import { paginate, parseLimit } from "../paging";
 import type { OrgState, SentryStore } from "../store";
 import { resolveRange } from "../time-range";
 import { compareValues, parseSort } from "./columns";
+import { tableResponse } from "./table-response";
 
 /**
  * `GET /organizations/{org}/events/` on the `errors` dataset, for counts of
@@ -202,21 +203,5 @@ export function errorsTable(store: SentryStore, org: OrgState, req: EmulatorRequ
   for (const key of keys) [fields[key.name], units[key.name]] = [key.type, null];
   for (const fn of functions)
     [fields[fn], units[fn]] = [fn === "epm()" ? "rate" : "integer", fn === "epm()" ? "1/minute" : null];
-  return {
-    status: 200,
-    headers: page.headers,
-    body: {
-      data: page.items,
-      meta: {
-        fields,
-        units,
-        isMetricsData: false,
-        isMetricsExtractedData: false,
-        tips: {},
-        datasetReason: "unchanged",
-        dataset: "errors",
-        dataScanned: "full",
-      },
-    },
-  };
+  return tableResponse(page, "errors", { fields, units });
 }

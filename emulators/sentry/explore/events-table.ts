@@ -5,6 +5,7 @@ import type { OrgState, SentryStore } from "../store";
 import { errorsTable } from "./errors-table";
 import { aggregateValues, columnMeta, compareValues, groupRows, parseColumns, parseSort, sortRecords } from "./columns";
 import type { FieldValue } from "./fields";
+import { tableResponse } from "./table-response";
 import { rejectBracketParams, requireSpansDataset, selectRows } from "./selection";
 
 /** `GET /organizations/{org}/events/` on the spans dataset: a table grouped by the plain fields, or single spans. */
@@ -59,20 +60,5 @@ export function eventsTable(store: SentryStore, org: OrgState, req: EmulatorRequ
       items: indexes.items.map((row) => Object.fromEntries(columns.keys.map((k) => [k.name, k.read(ctx, row)]))),
     };
   }
-  return {
-    status: 200,
-    headers: page.headers,
-    body: {
-      data: page.items,
-      meta: {
-        ...columnMeta(columns),
-        isMetricsData: false,
-        isMetricsExtractedData: false,
-        tips: {},
-        datasetReason: "unchanged",
-        dataset: "spans",
-        dataScanned: "full",
-      },
-    },
-  };
+  return tableResponse(page, "spans", columnMeta(columns));
 }
