@@ -230,6 +230,22 @@ describe("performance page", () => {
     expect(metric("apiP95")?.value).toBeGreaterThan(0);
   });
 
+  it("keeps release health on the scorecards when Sentry's Explore reads fail with nothing cached, and says why", async () => {
+    await loadReleaseScorecards({ orgId });
+    await deleteCacheEntries({ orgId, prefix: "sentry:performance:releases:" });
+    await setFaults(sentry.url, { errorRate: 1, errorStatus: 503, pathPrefix: "/api/0/organizations/acme/events/" });
+    try {
+      const { scorecards, error } = await loadReleaseScorecards({ orgId });
+      const card = scorecards.find((s) => s.version === "2.14.0");
+      expect(error).toContain("503");
+      expect(card?.metrics.find((m) => m.key === "crashFreeSessions")?.value).toBeGreaterThan(0);
+      expect(card?.metrics.find((m) => m.key === "lcpP75")?.value).toBeNull();
+      expect(card?.performanceRegressions).toEqual([]);
+    } finally {
+      await clearFaults(sentry.url);
+    }
+  });
+
   it("lists user feedback newest first per release, per Sentry issue and by text", async () => {
     const forRelease = await listUserFeedback({ orgId, release: "2.14.0" });
     if (forRelease.status !== "ok") throw new Error(forRelease.status);

@@ -29,7 +29,7 @@ type ReleaseReads = { performance: ReleasePerformance[]; errorEvents: Record<str
 /**
  * Every release's scorecard: release health (crash-free sessions and users, new issues) from the releases page's
  * cached read, plus per-release performance and error events (three Explore requests) and feedback counts, all
- * cached per org. Error events and feedback that Sentry refuses show as unknown rather than failing the scorecards.
+ * cached per org. What Sentry refuses or cannot answer shows as unknown rather than failing the scorecards.
  */
 export async function loadReleaseScorecards({
   orgId,
@@ -40,41 +40,64 @@ export async function loadReleaseScorecards({
   requestId?: string;
   force?: boolean;
 }): Promise<ReleaseScorecards> {
+  const config = await getSentryConfig({ orgId, requestId });
+  if (!config) return { scorecards: [], fetchedAt: null, stale: false, error: "Sentry is not connected" };
+  // The per-release Explore reads need no release list, so they run alongside release health.
+  const reads = readReleaseReads({ orgId, config, force });
+  const settingsRead = getPerformanceSettings({ orgId });
+  // Awaited below unless release health ends the load first; either way not an unhandled rejection.
+  void reads.catch(() => undefined);
   const health = await loadReleasesPage({ orgId, requestId, force });
   if (health.status === "not-connected")
     return { scorecards: [], fetchedAt: null, stale: false, error: "Sentry is not connected" };
   if (health.status === "unavailable") return { scorecards: [], fetchedAt: null, stale: false, error: health.message };
-  const config = await getSentryConfig({ orgId, requestId });
-  if (!config) return { scorecards: [], fetchedAt: null, stale: false, error: "Sentry is not connected" };
+  const [performance, feedback, settings] = await Promise.all([
+    reads,
+    readFeedbackCounts({ orgId, config, versions: health.releases.map((r) => r.version), force }),
+    settingsRead,
+  ]);
+  const scorecards = buildReleaseScorecards({
+    releases: health.releases,
+    performance: new Map((performance.value?.performance ?? []).map((p) => [p.version, p])),
+    errorEvents: performance.value?.errorEvents ? new Map(Object.entries(performance.value.errorEvents)) : null,
+    feedback: feedback.counts,
+    settings,
+  });
+  const times = [health.fetchedAt, performance.fetchedAt, feedback.fetchedAt].filter((t): t is Date => t !== null);
+  return {
+    scorecards,
+    fetchedAt: new Date(Math.min(...times.map((t) => t.getTime()))),
+    stale: health.stale || performance.stale || feedback.stale,
+    error: health.error ?? performance.error ?? feedback.error,
+  };
+}
+
+type Read<T> = { value: T | null; fetchedAt: Date | null; stale: boolean; error: string | null };
+
+/**
+ * The per-release performance and error events, cached; when Sentry is down with nothing cached the scorecards
+ * still show release health, with these figures unknown and the reason in `error`.
+ */
+async function readReleaseReads({
+  orgId,
+  config,
+  force,
+}: {
+  orgId: string;
+  config: SentryClientConfig;
+  force: boolean;
+}): Promise<Read<ReleaseReads>> {
   try {
-    const [reads, feedback, settings] = await Promise.all([
-      readThrough({
-        orgId,
-        key: `sentry:performance:releases:${STATS_PERIOD}`,
-        ttlMs: TTL_MS,
-        force,
-        load: () => loadReleaseReads(config),
-      }),
-      readFeedbackCounts({ orgId, config, versions: health.releases.map((r) => r.version), force }),
-      getPerformanceSettings({ orgId }),
-    ]);
-    const scorecards = buildReleaseScorecards({
-      releases: health.releases,
-      performance: new Map(reads.value.performance.map((p) => [p.version, p])),
-      errorEvents: reads.value.errorEvents ? new Map(Object.entries(reads.value.errorEvents)) : null,
-      feedback: feedback.counts,
-      settings,
+    const { value, fetchedAt, stale, error } = await readThrough({
+      orgId,
+      key: `sentry:performance:releases:${STATS_PERIOD}`,
+      ttlMs: TTL_MS,
+      force,
+      load: () => loadReleaseReads(config),
     });
-    const times = [health.fetchedAt, reads.fetchedAt, ...(feedback.fetchedAt ? [feedback.fetchedAt] : [])];
-    return {
-      scorecards,
-      fetchedAt: new Date(Math.min(...times.map((t) => t.getTime()))),
-      stale: health.stale || reads.stale || feedback.stale,
-      error: health.error ?? reads.error ?? feedback.error,
-    };
+    return { value, fetchedAt, stale, error };
   } catch (error) {
-    if (error instanceof IntegrationError)
-      return { scorecards: [], fetchedAt: null, stale: false, error: error.message };
+    if (error instanceof IntegrationError) return { value: null, fetchedAt: null, stale: false, error: error.message };
     throw error;
   }
 }
