@@ -76,9 +76,13 @@ type Row = {
 
 /** Growable column storage; `finish` trims every column to the row count. */
 class SpanBuilder {
-  private capacity = 4096;
   size = 0;
-  private cols = this.allocate(this.capacity);
+  private cols: ReturnType<SpanBuilder["allocate"]>;
+
+  /** `capacity`: the expected row count, so the columns rarely need to grow. */
+  constructor(private capacity: number) {
+    this.cols = this.allocate(capacity);
+  }
   private readonly names = new Map<string, number>();
   private readonly opNames = new Map<string, number>();
 
@@ -285,9 +289,14 @@ export type SpanInput = {
 
 /** The org's sampled spans, derived from its sessions as they are when first asked for. */
 export function generateSpans(input: SpanInput): SpanTable {
-  const b = new SpanBuilder();
   const r = input.random;
   const projectIndex = new Map(input.projects.map((p, i) => [p.id, i]));
+  let expected = 0;
+  for (const series of input.sessions) {
+    const families = FAMILIES[input.projects[projectIndex.get(series.projectId) ?? -1]?.slug ?? ""] ?? [];
+    for (const family of families) expected += (series.total.total() * family.perSession) / family.weight;
+  }
+  const b = new SpanBuilder(Math.ceil(expected * 1.02) + 1024);
   const releaseIndex = new Map(input.releases.map((rel, i) => [rel.version, i]));
   const slowdown = new Map(
     input.releases.map((rel) => [
