@@ -75,6 +75,23 @@ describe("events on the spans dataset", () => {
     expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
   });
 
+  it("leaves out unparameterized page loads when the query says so", async () => {
+    const byTransaction = async (query: string) =>
+      (
+        await events("acme", [
+          ["dataset", "spans"],
+          ["statsPeriod", "30d"],
+          ["project", "web"],
+          ...fields("transaction", "count()"),
+          ["query", query],
+        ])
+      ).body.data.map((row: Row) => row.transaction);
+    expect(await byTransaction(WEB_VITALS_QUERY)).not.toContain("<< unparameterized >>");
+    expect(await byTransaction("span.op:pageload")).toContain("<< unparameterized >>");
+    expect(await byTransaction('transaction:"<< unparameterized >>"')).toEqual(["<< unparameterized >>"]);
+    expect(await byTransaction("transaction:/vessels*")).toEqual(expect.arrayContaining(["/vessels", "/vessels/:id"]));
+  });
+
   it("counts page loads and LCP bands per release with count_if, both sides well over 500", async () => {
     const res = await events("acme", [
       ["dataset", "spans"],
