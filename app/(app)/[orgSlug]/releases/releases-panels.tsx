@@ -90,9 +90,11 @@ export async function ReleasesPanel({
         </CheckboxField>
         <SubmitButton>Apply</SubmitButton>
       </form>
-      {scored.scorecards.length === 0 && scored.error && (
+      {scored.error && (
         <p role="status" className="mb-3 text-sm text-amber-800 dark:text-amber-200">
-          Performance and feedback figures are unavailable ({scored.error}).
+          {scored.stale
+            ? `Sentry did not answer (${scored.error}); performance and feedback figures are from an earlier read.`
+            : `Performance and feedback figures are unavailable (${scored.error}).`}
         </p>
       )}
       <DataTable head={<TableHead columns={COLUMNS} tight />}>

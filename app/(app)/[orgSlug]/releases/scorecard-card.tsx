@@ -46,6 +46,11 @@ export async function ScorecardPanel({
           <Freshness fetchedAt={read.fetchedAt} stale={read.stale} error={read.error} now={new Date()} />
         )}
       </div>
+      {read.error && !read.stale && (
+        <p role="status" className="mb-3 text-sm text-amber-800 dark:text-amber-200">
+          Some figures are unknown: Sentry could not be read ({read.error}).
+        </p>
+      )}
       <RegressionReasons scorecard={scorecard} />
       <ScorecardTable scorecard={scorecard} />
     </Card>

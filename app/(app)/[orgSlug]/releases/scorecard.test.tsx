@@ -172,6 +172,14 @@ describe("a release's scorecard", () => {
     expect(html).toMatch(/User feedback<\/th><td[^>]*>7<\/td><td[^>]*>2<\/td><td[^>]*>\+5/);
   });
 
+  it("says which figures are unknown when part of Sentry could not be read", async () => {
+    const html = renderToStaticMarkup(
+      await ScorecardPanel({ version: "2.14.0", scorecards: read([regressed], "Sentry answered 503") }),
+    );
+    expect(html).toContain("Some figures are unknown: Sentry could not be read (Sentry answered 503).");
+    expect(html).toContain("Scorecard vs 2.13.0");
+  });
+
   it("says why a release has no scorecard", async () => {
     expect(renderToStaticMarkup(await ScorecardPanel({ version: "9.9.9", scorecards: read([regressed]) }))).toContain(
       "Sentry has no release 9.9.9 to score.",
