@@ -48,7 +48,11 @@ describe("demo seed", () => {
     });
     expect(jira.config).toEqual({ siteUrl: "http://127.0.0.1:4102/globex", email: "hedy@globex.test" });
     expect(jira.encryptedCredentials).not.toContain("jira-demo-token");
-    expect(openCredentials(jira.encryptedCredentials, keyring)).toEqual({ apiToken: "jira-demo-token" });
+    expect(jira.encryptedCredentials).not.toContain("globex-jira-webhook-secret");
+    expect(openCredentials(jira.encryptedCredentials, keyring)).toEqual({
+      apiToken: "jira-demo-token",
+      webhookSecret: "globex-jira-webhook-secret",
+    });
     const sentry = await db.integrationConnection.findFirstOrThrow({
       where: { provider: "sentry", org: { slug: "acme" } },
     });

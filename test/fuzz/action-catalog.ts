@@ -156,6 +156,25 @@ export const ACTIONS: ActionSpec[] = [
     variants: ({ ruleId }) => [{ ruleId: field("string", ruleId), enabled: field("boolean", fc.boolean()) }],
   },
   {
+    file: "(app)/[orgSlug]/automations/sync-actions",
+    name: "saveSyncSettingsAction",
+    disturbs: true,
+    variants: () => [
+      {
+        jiraStatusToSentry: field("boolean", fc.boolean()),
+        resolveIn: field("string", oneOf("now", "next_release")),
+        unresolveOnReopen: field("boolean", fc.boolean()),
+        sentryStatusToJira: field("boolean", fc.boolean()),
+        onRegression: field("string", oneOf("reopen", "comment")),
+        statusOrder: field("array", fc.array(oneOf("To Do", "In Progress", "In Review", "Done"), { maxLength: 6 })),
+        assignees: field("boolean", fc.boolean()),
+        comments: field("boolean", fc.boolean()),
+        commitMessages: field("boolean", fc.boolean()),
+        conflictWindowMinutes: field("number", int(1, 1440)),
+      },
+    ],
+  },
+  {
     file: "(app)/[orgSlug]/automations/actions",
     name: "deleteRuleAction",
     disturbs: true,
@@ -361,6 +380,11 @@ export const ACTIONS: ActionSpec[] = [
     file: "(app)/[orgSlug]/settings/integrations/actions",
     name: "testIntegrationAction",
     variants: () => [{ provider: field("string", oneOf("jira", "sentry", "github")) }],
+  },
+  {
+    file: "(app)/[orgSlug]/settings/integrations/jira-webhook-actions",
+    name: "registerJiraWebhookAction",
+    disturbs: true,
   },
   {
     file: "(app)/[orgSlug]/settings/integrations/actions",

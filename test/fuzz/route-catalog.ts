@@ -2,10 +2,12 @@ import { createHmac } from "node:crypto";
 import fc from "fast-check";
 import {
   DEMO_GITHUB_WEBHOOK_SECRETS,
+  DEMO_JIRA_WEBHOOK_SECRETS,
   DEMO_SENTRY_WEBHOOK_SECRETS,
   WORKOS_DEMO_WEBHOOK_SECRET,
 } from "@/lib/platform/config/demo";
 import { branchCreatedPayload, pingPayload, pullRequestPayload } from "@/emulators/github/payloads";
+import { issueBean, issueUpdated, sprintEvent, sprintItem, statusItem } from "@/test/jira-webhook-payloads";
 import { deeplyMutated, hostileString, malformedJson, randomJson, toJson } from "./arbitraries";
 import { world } from "./world";
 
@@ -289,6 +291,41 @@ export function buildRouteCatalog(): RouteSpec[] {
         return webhook("/api/webhooks/github", webhookSlug, jsonBodies(githubPayloads), kinds, (slug) => {
           const secret = slugSecret(DEMO_GITHUB_WEBHOOK_SECRETS)(slug);
           return secret ? (body) => [["x-hub-signature-256", `sha256=${hmacHex(secret, body)}`]] : null;
+        });
+      },
+    },
+    {
+      file: "api/webhooks/jira/[orgSlug]/route",
+      method: "POST",
+      request: () => {
+        const payloads = fc.oneof(
+          fc
+            .constantFrom("sprint_started", "sprint_closed", "sprint_created", "sprint_updated" as const)
+            .chain((event) =>
+              fc
+                .record({ id: fc.integer({ min: -5, max: 10_000 }), originBoardId: fc.option(fc.nat()) })
+                .map((sprint) => sprintEvent(event, sprint)),
+            ),
+          fc
+            .record({ key: fc.constantFrom(jiraKey, "NOPE-1"), sprintIds: fc.array(fc.nat(), { maxLength: 3 }) })
+            .map(({ key, sprintIds }) =>
+              issueUpdated({
+                issue: issueBean({ key, sprintIds }),
+                items: [sprintItem("", "7"), statusItem("3", "10")],
+              }),
+            ),
+        );
+        // Jira's delivery identifier, or none (intake then keys the delivery by the body).
+        const kinds = fc.oneof(
+          {
+            arbitrary: fc.uuid().map((id): [string, string][] => [["x-atlassian-webhook-identifier", id]]),
+            weight: 6,
+          },
+          { arbitrary: fc.constant<[string, string][]>([]), weight: 1 },
+        );
+        return webhook("/api/webhooks/jira", webhookSlug, jsonBodies(payloads), kinds, (slug) => {
+          const secret = slugSecret(DEMO_JIRA_WEBHOOK_SECRETS)(slug);
+          return secret ? (body) => [["x-hub-signature", `sha256=${hmacHex(secret, body)}`]] : null;
         });
       },
     },
