@@ -4,7 +4,7 @@
  * needs, and the upstream request counts of cold and warm loads. Bosun reaches
  * Jira only through the recording proxy, so every request it makes is seen.
  */
-import pg from "pg";
+import { withAcmeCache } from "./acme-cache";
 import { getOk } from "./http-get";
 import type { ProxyEntry } from "./servers";
 import { median, min, round } from "./stats";
@@ -163,15 +163,8 @@ export async function measureDashboard({
   samples: number;
   latencyMs: number;
 }): Promise<Figure[]> {
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Organization" WHERE slug = 'acme'`);
-    const orgId = rows[0]?.id;
-    if (!orgId) throw new Error("no acme org");
-    const url = `${baseUrl}/acme/sprints`;
-    const emptyCache = () => db.query(`DELETE FROM "CacheEntry" WHERE "orgId" = $1`, [orgId]);
-
+  const url = `${baseUrl}/acme/sprints`;
+  return withAcmeCache(databaseUrl, async ({ emptyCache }) => {
     // The very first load also backfills closed sprints' snapshots (once per board, ever).
     await emptyCache();
     proxy.take();
@@ -254,7 +247,5 @@ export async function measureDashboard({
       },
     };
     return [figure1, figure2];
-  } finally {
-    await db.end();
-  }
+  });
 }

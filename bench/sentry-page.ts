@@ -3,7 +3,7 @@
  * critical path of the minimal Sentry requests it needs, and its Sentry requests per cold and warm load — the same
  * method as the sprint dashboard's figures 1 and 2, with Bosun reaching Sentry only through a recording proxy.
  */
-import pg from "pg";
+import { withAcmeCache } from "./acme-cache";
 import { replay } from "./dashboard";
 import { getOk } from "./http-get";
 import type { ProxyEntry } from "./servers";
@@ -51,15 +51,8 @@ export async function measureSentryPage({
   latencyMs: number;
   levelOf?: (entry: ProxyEntry) => number;
 }): Promise<Figure[]> {
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Organization" WHERE slug = 'acme'`);
-    const orgId = rows[0]?.id;
-    if (!orgId) throw new Error("no acme org");
-    const url = `${baseUrl}${path}`;
-    const emptyCache = () => db.query(`DELETE FROM "CacheEntry" WHERE "orgId" = $1`, [orgId]);
-
+  const url = `${baseUrl}${path}`;
+  return withAcmeCache(databaseUrl, async ({ emptyCache }) => {
     // The first load after a start also makes the emulator build its span sample: not counted.
     await emptyCache();
     proxy.take();
@@ -133,7 +126,5 @@ export async function measureSentryPage({
         },
       },
     ];
-  } finally {
-    await db.end();
-  }
+  });
 }
