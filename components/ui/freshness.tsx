@@ -1,3 +1,5 @@
+import { StatusNotice } from "./status-notice";
+
 /** "Updated 3 min ago", or a clear stale marker when the last refresh failed. */
 export function Freshness({
   fetchedAt,
@@ -14,12 +16,9 @@ export function Freshness({
   const age = minutes === 0 ? "just now" : `${minutes} min ago`;
   if (stale) {
     return (
-      <p
-        role="status"
-        className="rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-800 dark:bg-amber-950 dark:text-amber-200"
-      >
+      <StatusNotice>
         Stale: the service did not answer ({error}). Showing data from {age}.
-      </p>
+      </StatusNotice>
     );
   }
   return <p className="text-sm text-slate-500">Updated {age}</p>;

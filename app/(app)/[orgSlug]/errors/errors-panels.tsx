@@ -9,6 +9,7 @@ import { SEVERITY_ORDER } from "@/lib/domain/severity";
 import { unknownEnvironmentMessage, type ErrorFilters, type ErrorsView, type Period } from "@/lib/features/errors";
 import { ErrorChart } from "./error-chart";
 import { IssuesTable } from "./issues-table";
+import { StatusNotice } from "@/components/ui/status-notice";
 
 /*
  * The errors page's parts that wait on Sentry. Each awaits the one read the
@@ -106,12 +107,7 @@ export async function IssuesPanel({
       }
     >
       {data.ignoredEnvironment && (
-        <p
-          role="status"
-          className="mb-3 rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-800 dark:bg-amber-950 dark:text-amber-200"
-        >
-          {unknownEnvironmentMessage(data.ignoredEnvironment)}
-        </p>
+        <StatusNotice className="mb-3">{unknownEnvironmentMessage(data.ignoredEnvironment)}</StatusNotice>
       )}
       <form role="search" aria-label="Filter issues" className="mb-4 flex flex-wrap items-end gap-3">
         <input type="hidden" name="period" value={filters.period} />

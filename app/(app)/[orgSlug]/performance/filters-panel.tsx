@@ -4,6 +4,7 @@ import { Freshness } from "@/components/ui/freshness";
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PERFORMANCE_PERIODS, type PerformancePage } from "@/lib/features/performance";
+import { StatusNotice } from "@/components/ui/status-notice";
 
 /** Builds this page's URL with some query parameters changed, keeping the others. */
 export type WithParams = (changes: Record<string, string | undefined>) => string;
@@ -71,14 +72,11 @@ export async function FiltersPanel({ page, withParams }: { page: Page; withParam
         <SubmitButton>Apply</SubmitButton>
       </form>
       {(ignored.project || ignored.environment) && (
-        <p
-          role="status"
-          className="w-full rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-800 dark:bg-amber-950 dark:text-amber-200"
-        >
+        <StatusNotice className="w-full">
           Sentry has no{" "}
           {ignored.project ? `project named “${ignored.project}”` : `environment named “${ignored.environment}”`}, so
           all are shown.
-        </p>
+        </StatusNotice>
       )}
     </div>
   );
