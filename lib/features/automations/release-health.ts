@@ -5,7 +5,7 @@ import { listOrgIdsWithEnabledRule } from "@/lib/db/system/scheduled-orgs";
 import type { AutomationEvent } from "@/lib/domain/automations";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { listReleaseSessions } from "@/lib/integrations/sentry";
-import { enqueueJob, type JobRecord } from "@/lib/platform/jobs";
+import { enqueuePerOrgSlot, type JobRecord } from "@/lib/platform/jobs";
 import { checkPerformanceRegressions } from "./performance-check";
 import { runActingRules } from "./scheduled-runs";
 
@@ -26,20 +26,13 @@ const SCHEDULED_KINDS = ["release_health_to_jira", "performance_regression_to_ji
 
 export async function scheduleReleaseHealthChecks(now = Date.now()): Promise<number> {
   const perKind = await Promise.all(SCHEDULED_KINDS.map((kind) => listOrgIdsWithEnabledRule({ kind })));
-  const orgIds = [...new Set(perKind.flat())];
-  const slot = Math.floor(now / RELEASE_HEALTH_INTERVAL_MS);
-  let queued = 0;
-  for (const orgId of orgIds) {
-    const { created } = await enqueueJob({
-      queue: RELEASE_HEALTH_QUEUE,
-      orgId,
-      payload: { orgId },
-      singletonKey: `release-health:${orgId}:${slot}`,
-      maxAttempts: 3,
-    });
-    if (created) queued++;
-  }
-  return queued;
+  return enqueuePerOrgSlot({
+    queue: RELEASE_HEALTH_QUEUE,
+    orgIds: [...new Set(perKind.flat())],
+    intervalMs: RELEASE_HEALTH_INTERVAL_MS,
+    keyPrefix: "release-health",
+    now,
+  });
 }
 
 export async function checkReleaseHealth(job: JobRecord): Promise<void> {

@@ -7,7 +7,7 @@ import { listSnapshots, type SnapshotIssues } from "@/lib/db/queries/sprint-snap
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { searchWorkItems, type JiraSprint, type JiraWorkItem } from "@/lib/integrations/jira";
 import { readBoardSetup, readBoards } from "@/lib/integrations/jira/reads";
-import { enqueueJob, type JobRecord } from "@/lib/platform/jobs";
+import { enqueuePerOrgSlot, type JobRecord } from "@/lib/platform/jobs";
 import { HISTORY_SPRINTS } from "./board-context";
 import { saveSprintSnapshot } from "./save-snapshot";
 import { closeOfSprint, startOfSprint } from "./snapshots";
@@ -25,19 +25,13 @@ export const SPRINT_RECONCILE_QUEUE = "jira.sprint-reconcile";
 export const SPRINT_RECONCILE_INTERVAL_MS = 15 * 60_000;
 
 export async function scheduleSprintReconciliation(now = Date.now()): Promise<number> {
-  const slot = Math.floor(now / SPRINT_RECONCILE_INTERVAL_MS);
-  let queued = 0;
-  for (const orgId of await listOrgIdsWithJira()) {
-    const { created } = await enqueueJob({
-      queue: SPRINT_RECONCILE_QUEUE,
-      orgId,
-      payload: { orgId },
-      singletonKey: `sprint-reconcile:${orgId}:${slot}`,
-      maxAttempts: 3,
-    });
-    if (created) queued++;
-  }
-  return queued;
+  return enqueuePerOrgSlot({
+    queue: SPRINT_RECONCILE_QUEUE,
+    orgIds: await listOrgIdsWithJira(),
+    intervalMs: SPRINT_RECONCILE_INTERVAL_MS,
+    keyPrefix: "sprint-reconcile",
+    now,
+  });
 }
 
 export async function reconcileSprintsJob(job: JobRecord): Promise<void> {

@@ -13,5 +13,6 @@ export {
   type JobOutcome,
   type JobRecord,
 } from "./queue";
+export { enqueuePerOrgSlot } from "./periodic";
 export { kickJobWorker, startJobWorker, stopJobWorker, type JobWorkerOptions } from "./worker";
 export { listenForJobs } from "@/lib/db/system/job-notifications";
