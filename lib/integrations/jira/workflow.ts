@@ -1,5 +1,10 @@
 import "server-only";
-import { type AvailableTransition, chooseForwardTransition, type StatusRef } from "@/lib/domain/automations";
+import {
+  type AvailableTransition,
+  chooseForwardTransition,
+  type StatusRef,
+  type TransitionChoice,
+} from "@/lib/domain/automations";
 import type { AdfDoc } from "@/lib/domain/adf";
 import { adfPlainText } from "@/lib/domain/adf";
 import { callJira, createJiraClients } from "./client";
@@ -20,10 +25,20 @@ const toStatusRef = (status: StatusField | undefined): StatusRef => ({
 
 export type TransitionResult = { issueKey: string; from: string; to: string; steps: string[]; note: string };
 
-/** Moves the issue step by step towards `target`, never backwards; stops when it is there or past it. */
-export async function transitionForward(
+/** Where the issue is and which transitions are open from there. */
+export type WorkflowState = { current: StatusRef; available: AvailableTransition[] };
+
+/**
+ * Walks the issue through its workflow one transition at a time, asking `choose` at each status which
+ * transition to take, until it says stay or none leads on. `towards` words the give-up error ("towards Done").
+ */
+export async function walkWorkflow(
   config: JiraClientConfig,
-  { issueKey, target, order }: { issueKey: string; target: string; order: string[] },
+  {
+    issueKey,
+    towards,
+    choose,
+  }: { issueKey: string; towards: string; choose: (state: WorkflowState) => TransitionChoice },
 ): Promise<TransitionResult> {
   const { v3 } = createJiraClients(config);
   const steps: string[] = [];
@@ -36,7 +51,7 @@ export async function transitionForward(
     const available: AvailableTransition[] = (answer.transitions ?? [])
       .filter((t) => t.id && t.to)
       .map((t) => ({ id: t.id as string, to: toStatusRef(t.to as StatusField) }));
-    const choice = chooseForwardTransition({ current, target, order, available });
+    const choice = choose({ current, available });
     if (choice.kind === "stay") return { issueKey, from, to: current.name, steps, note: choice.reason };
     if (choice.kind === "blocked") {
       if (steps.length > 0) return { issueKey, from, to: current.name, steps, note: choice.reason };
@@ -45,7 +60,19 @@ export async function transitionForward(
     await callJira(() => v3.issues.doTransition({ issueIdOrKey: issueKey, transition: { id: choice.transitionId } }));
     steps.push(choice.to);
   }
-  throw Object.assign(new Error(`${issueKey}: more than ${MAX_STEPS} transitions towards ${target}`), { status: 422 });
+  throw Object.assign(new Error(`${issueKey}: more than ${MAX_STEPS} transitions ${towards}`), { status: 422 });
+}
+
+/** Moves the issue step by step towards `target`, never backwards; stops when it is there or past it. */
+export async function transitionForward(
+  config: JiraClientConfig,
+  { issueKey, target, order }: { issueKey: string; target: string; order: string[] },
+): Promise<TransitionResult> {
+  return walkWorkflow(config, {
+    issueKey,
+    towards: `towards ${target}`,
+    choose: ({ current, available }) => chooseForwardTransition({ current, target, order, available }),
+  });
 }
 
 /**
