@@ -117,6 +117,36 @@ export async function replay(upstream: string, reads: Replayable[]): Promise<num
   return performance.now() - started;
 }
 
+/**
+ * The warm half of a page measurement: `samples` loads with the cache filled (time and upstream requests
+ * each), then the minimal reads replayed `samples` times straight to the upstream (the critical path).
+ */
+export async function warmLoadsAndReplays({
+  url,
+  cookieHeader,
+  proxy,
+  samples,
+  minimal,
+}: {
+  url: string;
+  cookieHeader: string;
+  proxy: { url: string; take(): ProxyEntry[] };
+  samples: number;
+  minimal: Replayable[];
+}): Promise<{ warm: { ms: number; requests: number }[]; replayMs: number[] }> {
+  const warm: { ms: number; requests: number }[] = [];
+  for (let i = 0; i < samples; i++) {
+    proxy.take();
+    const load = await getOk(url, cookieHeader);
+    warm.push({ ms: load.ms, requests: proxy.take().length });
+  }
+  await replay(proxy.url, minimal); // warm the connection path once, not counted
+  const replayMs: number[] = [];
+  for (let i = 0; i < samples; i++) replayMs.push(await replay(proxy.url, minimal));
+  proxy.take();
+  return { warm, replayMs };
+}
+
 /** Longest chain of requests in the log where each starts after the previous one ended: Bosun's own sequential depth. */
 function observedDepth(entries: ProxyEntry[]): number {
   const sorted = [...entries].sort((a, b) => a.startMs - b.startMs);
@@ -187,18 +217,8 @@ export async function measureDashboard({
         split: splitColdLoad(coldLog, started, ended),
       });
     }
-    const warm: { ms: number; requests: number }[] = [];
-    for (let i = 0; i < samples; i++) {
-      proxy.take();
-      const load = await getOk(url, cookieHeader);
-      warm.push({ ms: load.ms, requests: proxy.take().length });
-    }
-
     const minimal = minimalSet(coldLog);
-    await replay(proxy.url, minimal); // warm the connection path once, not counted
-    const replayMs: number[] = [];
-    for (let i = 0; i < samples; i++) replayMs.push(await replay(proxy.url, minimal));
-    proxy.take();
+    const { warm, replayMs } = await warmLoadsAndReplays({ url, cookieHeader, proxy, samples, minimal });
 
     const coldMs = cold.map((c) => c.ms);
     const ratio = median(coldMs) / median(replayMs);

@@ -4,7 +4,7 @@
  * method as the sprint dashboard's figures 1 and 2, with Bosun reaching Sentry only through a recording proxy.
  */
 import { withAcmeCache } from "./acme-cache";
-import { replay } from "./dashboard";
+import { warmLoadsAndReplays } from "./dashboard";
 import { getOk } from "./http-get";
 import type { ProxyEntry } from "./servers";
 import { median, min, round } from "./stats";
@@ -68,18 +68,8 @@ export async function measureSentryPage({
       coldLog = proxy.take();
       cold.push({ ms: load.ms, requests: coldLog.length });
     }
-    const warm: { ms: number; requests: number }[] = [];
-    for (let i = 0; i < samples; i++) {
-      proxy.take();
-      const load = await getOk(url, cookieHeader);
-      warm.push({ ms: load.ms, requests: proxy.take().length });
-    }
-
     const minimal = minimalSentryReads(coldLog, levelOf);
-    await replay(proxy.url, minimal); // warm the connection path once, not counted
-    const replayMs: number[] = [];
-    for (let i = 0; i < samples; i++) replayMs.push(await replay(proxy.url, minimal));
-    proxy.take();
+    const { warm, replayMs } = await warmLoadsAndReplays({ url, cookieHeader, proxy, samples, minimal });
 
     const coldMs = cold.map((c) => c.ms);
     const ratio = median(coldMs) / median(replayMs);
