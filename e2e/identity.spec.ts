@@ -291,7 +291,8 @@ test.describe("as an admin", () => {
 
   test("tests the Jira connection with a specific answer", async ({ page }) => {
     await page.goto("/acme/settings/integrations");
-    const jira = page.getByRole("region", { name: "Jira" });
+    // Exactly: the card holds a "Jira webhook" region of its own.
+    const jira = page.getByRole("region", { name: "Jira", exact: true });
     await jira.getByRole("button", { name: "Test connection" }).click();
     await expect(jira.getByRole("status")).toContainText("Connected to");
     await expect(jira).not.toContainText("jira-demo-token");

@@ -21,5 +21,5 @@ export function Freshness({
       </StatusNotice>
     );
   }
-  return <p className="text-sm text-slate-500">Updated {age}</p>;
+  return <p className="text-sm text-slate-500 dark:text-slate-400">Updated {age}</p>;
 }
