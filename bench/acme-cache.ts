@@ -1,8 +1,28 @@
 import pg from "pg";
 
+/** How long the background may take to settle before a measurement starts anyway. */
+const IDLE_WAIT_MS = 180_000;
+
 /**
- * A connection to the bench's database for the time of `measure`, with a way to
- * empty the acme org's read-through cache so the next page load is a cold one.
+ * Waits until the worker has queued the periodic checks it queues at start (the sprint reconciliation is
+ * the one that reads Jira) and no job is running or due: the worker's upstream reads go through the same
+ * recording proxy, and a page load must not be charged with them.
+ */
+async function waitForIdleJobs(db: pg.Client): Promise<void> {
+  const deadline = Date.now() + IDLE_WAIT_MS;
+  while (Date.now() < deadline) {
+    const { rows } = await db.query<{ scheduled: boolean; busy: string }>(
+      `SELECT EXISTS (SELECT 1 FROM "Job" WHERE queue = 'jira.sprint-reconcile') AS scheduled,
+              (SELECT count(*) FROM "Job" WHERE status = 'running' OR (status = 'queued' AND "runAt" <= now())) AS busy`,
+    );
+    if (rows[0]?.scheduled && Number(rows[0].busy) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * A connection to the bench's database for the time of `measure`, once the job queue is idle, with a way
+ * to empty the acme org's read-through cache so the next page load is a cold one.
  */
 export async function withAcmeCache<T>(
   databaseUrl: string,
@@ -14,6 +34,7 @@ export async function withAcmeCache<T>(
     const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Organization" WHERE slug = 'acme'`);
     const orgId = rows[0]?.id;
     if (!orgId) throw new Error("no acme org");
+    await waitForIdleJobs(db);
     return await measure({ emptyCache: () => db.query(`DELETE FROM "CacheEntry" WHERE "orgId" = $1`, [orgId]) });
   } finally {
     await db.end();
