@@ -160,9 +160,9 @@ function observedDepth(entries: ProxyEntry[]): number {
 }
 
 /** Where a cold load's time goes: before its first Jira read, between the first read's start and the last one's end, and after. */
-type ColdSplit = { beforeFirstReadMs: number; readsMs: number; afterLastReadMs: number };
+export type ColdSplit = { beforeFirstReadMs: number; readsMs: number; afterLastReadMs: number };
 
-function splitColdLoad(log: ProxyEntry[], started: number, ended: number): ColdSplit {
+export function splitColdLoad(log: ProxyEntry[], started: number, ended: number): ColdSplit {
   if (log.length === 0) return { beforeFirstReadMs: round(ended - started), readsMs: 0, afterLastReadMs: 0 };
   const firstStart = Math.min(...log.map((e) => e.startMs));
   const lastEnd = Math.max(...log.map((e) => e.endMs));

@@ -13,6 +13,7 @@ import { measureFirstLoadJs } from "./first-load-js";
 import { closeAgent } from "./http-get";
 import { measurePlanning } from "./planning";
 import { measureWarmRenders } from "./render";
+import { releasesPageLevel } from "./releases-levels";
 import { measureSentryPage } from "./sentry-page";
 import {
   BENCH_DIST_DIR,
@@ -51,7 +52,7 @@ const { values } = parseArgs({
   },
 });
 
-const ALL = [5, 4, 6, 2, 1, 9, 8, 3, 7];
+const ALL = [5, 4, 6, 2, 1, 9, 8, 11, 10, 3, 7];
 const only = values.only ? values.only.split(",").map(Number) : ALL;
 const wants = (figure: number) => only.includes(figure);
 const skip = new Set(values.skip.split(",").filter(Boolean));
@@ -89,7 +90,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
 try {
   await attempt(5, "sprint planning", () => measurePlanning({ runs: Math.max(samples, 7), smallInstances: 300 }));
 
-  const needsBuild = [1, 2, 3, 4, 6, 7, 8, 9].some(wants);
+  const needsBuild = [1, 2, 3, 4, 6, 7, 8, 9, 10, 11].some(wants);
   if (needsBuild) {
     if (skip.has("build")) {
       if (!existsSync(path.join(ROOT, BENCH_DIST_DIR, "BUILD_ID")))
@@ -103,7 +104,7 @@ try {
   }
   await attempt(4, "first-load JS", () => measureFirstLoadJs(path.join(ROOT, BENCH_DIST_DIR)));
 
-  if ([1, 2, 3, 6, 7, 8, 9].some(wants) && !interrupted) {
+  if ([1, 2, 3, 6, 7, 8, 9, 10, 11].some(wants) && !interrupted) {
     const ports = [port, ...Object.values(EMULATOR_URLS).map((u) => Number(new URL(u).port))];
     await waitForFreePorts(ports, Number(values["port-wait"]) * 1000);
     const bosunUrl = `http://localhost:${port}`;
@@ -152,11 +153,25 @@ try {
         samples,
         latencyMs,
         figures: [8, 9] as [number, number],
+        minimumMeans: "one per panel: web vitals, transactions, two time series, and the project list",
       };
       // Like figures 1 and 2: one measurement gives both, under figure 8's name only when figure 9 is not wanted.
       await attempt(9, "Performance page upstream requests (with figure 8)", () => measureSentryPage(performancePage));
       if (wants(8) && !wants(9))
         await attempt(8, "cold Performance page vs critical path", () => measureSentryPage(performancePage));
+      const releasesPage = {
+        ...performancePage,
+        label: "releases list (with scorecards)",
+        path: "/acme/releases",
+        figures: [10, 11] as [number, number],
+        levelOf: releasesPageLevel,
+        minimumMeans:
+          "the release list's pages, release sessions, per-release performance and error events, and one feedback search per newest release",
+      };
+      // The same pairing for the releases list: figure 11 measures figure 10 too.
+      await attempt(11, "releases list upstream requests (with figure 10)", () => measureSentryPage(releasesPage));
+      if (wants(10) && !wants(11))
+        await attempt(10, "cold releases list vs critical path", () => measureSentryPage(releasesPage));
       await attempt(3, "warm renders", () =>
         measureWarmRenders({
           baseUrl: bosun.url,

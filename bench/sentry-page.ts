@@ -1,27 +1,31 @@
 /**
- * Figures for a page that reads Sentry (the Performance page, figures 8 and 9): its cold render against the
+ * Figures for a page that reads Sentry (the Performance page, figures 8 and 9; the releases list with its
+ * scorecards, figures 10 and 11): its cold render against the
  * critical path of the minimal Sentry requests it needs, and its Sentry requests per cold and warm load — the same
  * method as the sprint dashboard's figures 1 and 2, with Bosun reaching Sentry only through a recording proxy.
  */
 import { withAcmeCache } from "./acme-cache";
-import { warmLoadsAndReplays } from "./dashboard";
+import { splitColdLoad, warmLoadsAndReplays, type ColdSplit } from "./dashboard";
 import { getOk } from "./http-get";
 import type { ProxyEntry } from "./servers";
 import { median, min, round } from "./stats";
 import type { Figure } from "./types";
 
+/** A read's dependency level, given the whole load it belongs to (e.g. a next page waits for the one before). */
+export type LevelOf = (entry: ProxyEntry, load: ProxyEntry[]) => number;
+
 /**
  * The distinct reads of a load (same path and the same parameters in any order), each at its dependency level: a
  * read is level 1 unless `levelOf` says it waits for another (the Performance page's reads are independent).
  */
-export function minimalSentryReads(entries: ProxyEntry[], levelOf: (entry: ProxyEntry) => number = () => 1) {
+export function minimalSentryReads(entries: ProxyEntry[], levelOf: LevelOf = () => 1) {
   const seen = new Map<string, ProxyEntry & { key: string; level: number }>();
   for (const entry of entries) {
     if (entry.method !== "GET") continue;
     const url = new URL(entry.url, "http://x");
     const params = [...url.searchParams.entries()].map(([k, v]) => `${k}=${v}`).sort();
     const key = `${url.pathname}?${params.join("&")}`;
-    if (!seen.has(key)) seen.set(key, { ...entry, key, level: levelOf(entry) });
+    if (!seen.has(key)) seen.set(key, { ...entry, key, level: levelOf(entry, entries) });
   }
   return [...seen.values()];
 }
@@ -37,6 +41,7 @@ export async function measureSentryPage({
   samples,
   latencyMs,
   levelOf,
+  minimumMeans,
 }: {
   figures: [number, number];
   /** e.g. "Performance page". */
@@ -49,7 +54,9 @@ export async function measureSentryPage({
   proxy: { url: string; take(): ProxyEntry[] };
   samples: number;
   latencyMs: number;
-  levelOf?: (entry: ProxyEntry) => number;
+  levelOf?: LevelOf;
+  /** What the minimal reads are, for the method line, e.g. "one per panel: …". */
+  minimumMeans: string;
 }): Promise<Figure[]> {
   const url = `${baseUrl}${path}`;
   return withAcmeCache(databaseUrl, async ({ emptyCache }) => {
@@ -59,14 +66,22 @@ export async function measureSentryPage({
     const first = await getOk(url, cookieHeader);
     proxy.take();
 
-    const cold: { ms: number; requests: number }[] = [];
+    const cold: { ms: number; requests: number; split: ColdSplit; readStartsMs: number[] }[] = [];
     let coldLog: ProxyEntry[] = [];
     for (let i = 0; i < samples; i++) {
       await emptyCache();
       proxy.take();
+      const started = performance.now();
       const load = await getOk(url, cookieHeader);
+      const ended = performance.now();
       coldLog = proxy.take();
-      cold.push({ ms: load.ms, requests: coldLog.length });
+      cold.push({
+        ms: load.ms,
+        requests: coldLog.length,
+        split: splitColdLoad(coldLog, started, ended),
+        // When each read started, from the load's start: reads started late show as a spread here.
+        readStartsMs: coldLog.map((e) => round(e.startMs - started)),
+      });
     }
     const minimal = minimalSentryReads(coldLog, levelOf);
     const { warm, replayMs } = await warmLoadsAndReplays({ url, cookieHeader, proxy, samples, minimal });
@@ -94,6 +109,8 @@ export async function measureSentryPage({
           replayMs: replayMs.map((v) => round(v)),
           ratio,
           minimalReads: reads,
+          coldLoadSplit: cold.map((c) => c.split),
+          readStartsMs: cold.map((c) => c.readStartsMs),
           firstLoadMs: round(first.ms),
         },
       },
@@ -103,7 +120,7 @@ export async function measureSentryPage({
         value: `cold ${coldCounts.join("/")} vs minimum ${minimal.length}; warm ${warmCounts.join("/")}`,
         goal: "cold = minimum, warm 0",
         pass: maxCold <= minimal.length && warmCounts.every((c) => c === 0),
-        method: `recording proxy between Bosun and the Sentry emulator; cold = org's CacheEntry rows deleted before the load, warm = next load inside the freshness window; minimum = distinct reads of the cold load (one per panel: web vitals, transactions, two time series, and the project list); ${samples} loads each`,
+        method: `recording proxy between Bosun and the Sentry emulator; cold = org's CacheEntry rows deleted before the load, warm = next load inside the freshness window; minimum = distinct reads of the cold load (${minimumMeans}); ${samples} loads each`,
         data: {
           coldRequests: coldCounts,
           warmRequests: warmCounts,
