@@ -333,6 +333,19 @@ export const ACTIONS: ActionSpec[] = [
     ],
   },
   {
+    file: "(app)/[orgSlug]/settings/performance-actions",
+    name: "updatePerformanceSettingsAction",
+    variants: () => [
+      {
+        vitalRegressionPercent: field("number", int(0, 1000)),
+        minPageLoads: field("number", int(1, 100_000)),
+        apiLatencyRegressionPercent: field("number", int(0, 1000)),
+        minTransactions: field("number", int(1, 100_000)),
+        apdexThresholdMs: field("number", int(1, 60_000)),
+      },
+    ],
+  },
+  {
     file: "(app)/[orgSlug]/settings/api-keys/actions",
     name: "createApiKeyAction",
     variants: () => [

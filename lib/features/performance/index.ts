@@ -4,6 +4,11 @@
  */
 export { listUserFeedback, type UserFeedback, type UserFeedbackList } from "./feedback";
 export { getPerformanceSettings } from "./settings";
+export {
+  performanceSettingsInputSchema,
+  savePerformanceSettings,
+  type PerformanceSettingsChange,
+} from "./save-settings";
 export { loadReleaseScorecards, type ReleaseScorecards } from "./scorecards";
 export type {
   PerformanceRegression,

@@ -1,5 +1,5 @@
 /*
  * The org settings page: one loader over the settings each feature keeps (sign-in, severity, routing, outbound
- * writes, retention). Each setting's rules and writes stay with its own feature.
+ * writes, retention, performance regressions). Each setting's rules and writes stay with its own feature.
  */
 export { loadSettingsPage } from "./settings-page";

@@ -9,6 +9,7 @@ import { loadSettingsPage } from "@/lib/features/settings";
 import { RETENTION_BOUNDS, SESSION_MAX_LIFETIME_DAYS, STALE_CACHE_KEEP_DAYS } from "@/lib/domain/retention";
 import { RetentionForm } from "./retention-form";
 import { RetentionLastRun } from "./retention-last-run";
+import { PerformanceForm } from "./performance-form";
 import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 const RETENTION_FIELDS = [
@@ -30,6 +31,7 @@ export default async function OrgSettingsPage({ params }: OrgPageProps) {
     retryHours,
     retention,
     lastRetentionRun,
+    performance,
   } = await loadSettingsPage({ orgId: org.id });
   return (
     <div className="space-y-6">
@@ -41,6 +43,14 @@ export default async function OrgSettingsPage({ params }: OrgPageProps) {
           Fatal and security issues are always critical; warnings and info are low unless a warning regresses.
         </p>
         <SeverityForm orgSlug={org.slug} initial={severity} canEdit={can(role, "settings:manage")} />
+      </Card>
+      <Card title="Performance regressions" className="max-w-2xl">
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+          A release&apos;s scorecard flags a regression when a metric is slower than in the release before by more than
+          its threshold, judged only when both releases have at least the minimum samples. Apdex T sets the Performance
+          page&apos;s apdex.
+        </p>
+        <PerformanceForm orgSlug={org.slug} initial={performance} canEdit={can(role, "settings:manage")} />
       </Card>
       <Card title="Ticket routing" className="max-w-2xl">
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
