@@ -118,6 +118,35 @@ export async function replay(upstream: string, reads: Replayable[]): Promise<num
 }
 
 /**
+ * The cold half of a page measurement: `samples` loads, each after emptying the org's cache, with the
+ * upstream requests each made and when it started and ended (for the split of where its time went).
+ */
+export async function coldLoads({
+  url,
+  cookieHeader,
+  proxy,
+  samples,
+  emptyCache,
+}: {
+  url: string;
+  cookieHeader: string;
+  proxy: { take(): ProxyEntry[] };
+  samples: number;
+  emptyCache: () => Promise<unknown>;
+}): Promise<{ ms: number; log: ProxyEntry[]; started: number; ended: number }[]> {
+  const loads: { ms: number; log: ProxyEntry[]; started: number; ended: number }[] = [];
+  for (let i = 0; i < samples; i++) {
+    await emptyCache();
+    proxy.take();
+    const started = performance.now();
+    const load = await getOk(url, cookieHeader);
+    const ended = performance.now();
+    loads.push({ ms: load.ms, log: proxy.take(), started, ended });
+  }
+  return loads;
+}
+
+/**
  * The warm half of a page measurement: `samples` loads with the cache filled (time and upstream requests
  * each), then the minimal reads replayed `samples` times straight to the upstream (the critical path).
  */
@@ -201,22 +230,14 @@ export async function measureDashboard({
     const first = await getOk(url, cookieHeader);
     const firstLog = proxy.take();
 
-    const cold: { ms: number; requests: number; depth: number; split: ColdSplit }[] = [];
-    let coldLog: ProxyEntry[] = [];
-    for (let i = 0; i < samples; i++) {
-      await emptyCache();
-      proxy.take();
-      const started = performance.now();
-      const load = await getOk(url, cookieHeader);
-      const ended = performance.now();
-      coldLog = proxy.take();
-      cold.push({
-        ms: load.ms,
-        requests: coldLog.length,
-        depth: observedDepth(coldLog),
-        split: splitColdLoad(coldLog, started, ended),
-      });
-    }
+    const loads = await coldLoads({ url, cookieHeader, proxy, samples, emptyCache });
+    const cold = loads.map(({ ms, log, started, ended }) => ({
+      ms,
+      requests: log.length,
+      depth: observedDepth(log),
+      split: splitColdLoad(log, started, ended),
+    }));
+    const coldLog = loads.at(-1)?.log ?? [];
     const minimal = minimalSet(coldLog);
     const { warm, replayMs } = await warmLoadsAndReplays({ url, cookieHeader, proxy, samples, minimal });
 

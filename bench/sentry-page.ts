@@ -5,7 +5,7 @@
  * method as the sprint dashboard's figures 1 and 2, with Bosun reaching Sentry only through a recording proxy.
  */
 import { withAcmeCache } from "./acme-cache";
-import { splitColdLoad, warmLoadsAndReplays, type ColdSplit } from "./dashboard";
+import { coldLoads, splitColdLoad, warmLoadsAndReplays } from "./dashboard";
 import { getOk } from "./http-get";
 import type { ProxyEntry } from "./servers";
 import { median, min, round } from "./stats";
@@ -66,23 +66,15 @@ export async function measureSentryPage({
     const first = await getOk(url, cookieHeader);
     proxy.take();
 
-    const cold: { ms: number; requests: number; split: ColdSplit; readStartsMs: number[] }[] = [];
-    let coldLog: ProxyEntry[] = [];
-    for (let i = 0; i < samples; i++) {
-      await emptyCache();
-      proxy.take();
-      const started = performance.now();
-      const load = await getOk(url, cookieHeader);
-      const ended = performance.now();
-      coldLog = proxy.take();
-      cold.push({
-        ms: load.ms,
-        requests: coldLog.length,
-        split: splitColdLoad(coldLog, started, ended),
-        // When each read started, from the load's start: reads started late show as a spread here.
-        readStartsMs: coldLog.map((e) => round(e.startMs - started)),
-      });
-    }
+    const loads = await coldLoads({ url, cookieHeader, proxy, samples, emptyCache });
+    const cold = loads.map(({ ms, log, started, ended }) => ({
+      ms,
+      requests: log.length,
+      split: splitColdLoad(log, started, ended),
+      // When each read started, from the load's start: reads started late show as a spread here.
+      readStartsMs: log.map((e) => round(e.startMs - started)),
+    }));
+    const coldLog = loads.at(-1)?.log ?? [];
     const minimal = minimalSentryReads(coldLog, levelOf);
     const { warm, replayMs } = await warmLoadsAndReplays({ url, cookieHeader, proxy, samples, minimal });
 
