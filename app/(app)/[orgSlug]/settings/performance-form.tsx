@@ -72,7 +72,7 @@ export function PerformanceForm({
           );
         })}
       </fieldset>
-      <SaveButton canEdit={canEdit} pending={pending} label="Save thresholds" busyLabel="Saving…" />
+      <SaveButton canEdit={canEdit} pending={pending} label="Save performance thresholds" busyLabel="Saving…" />
       <AdminOnlyNote canEdit={canEdit} />
       <FeedbackMessage feedback={feedback} />
     </form>
