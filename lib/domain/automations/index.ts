@@ -13,6 +13,7 @@ export {
   type RuleConfig,
 } from "./rules";
 export {
+  chooseBackTransition,
   chooseForwardTransition,
   statusRank,
   type AvailableTransition,

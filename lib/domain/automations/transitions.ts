@@ -57,3 +57,19 @@ export function chooseForwardTransition({
     return { kind: "blocked", reason: `no transition from ${current.name} leads towards ${order[targetIndex]}` };
   return { kind: "move", transitionId: best.transition.id, to: best.transition.to.name };
 }
+
+/** The direct transition to the target, else the one that goes furthest back along the order; none leads back. */
+export function chooseBackTransition(
+  { current, available }: { current: StatusRef; available: readonly AvailableTransition[] },
+  { target, order }: { target: string; order: readonly string[] },
+): TransitionChoice {
+  if (current.name.toLowerCase() === target.toLowerCase()) return { kind: "stay", reason: `already ${current.name}` };
+  const currentRank = statusRank(current, order);
+  const choice =
+    available.find((t) => t.to.name.toLowerCase() === target.toLowerCase()) ??
+    available
+      .filter((t) => statusRank(t.to, order) < currentRank)
+      .sort((a, b) => statusRank(a.to, order) - statusRank(b.to, order))[0];
+  if (!choice) return { kind: "blocked", reason: `no transition from ${current.name} leads back towards ${target}` };
+  return { kind: "move", transitionId: choice.id, to: choice.to.name };
+}
