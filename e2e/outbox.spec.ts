@@ -20,9 +20,10 @@ const JIRA_DOWN_FOR_CREATES = {
 };
 const summaryOf = (shortId: string) => `Created a Jira bug for Sentry issue ${shortId}`;
 
+// Both demo orgs have Sentry projects of the same names, so a short id is only globex's within globex.
 const intentsFor = (shortId: string) =>
   e2eQuery<{ status: string; retried: boolean }>(
-    `SELECT status::text AS status, "retriedAt" IS NOT NULL AS retried FROM "OutboxIntent" WHERE operation = 'jira.issue.create' AND payload->'meta'->>'summary' = $1 ORDER BY "createdAt"`,
+    `SELECT i.status::text AS status, i."retriedAt" IS NOT NULL AS retried FROM "OutboxIntent" i JOIN "Organization" o ON o.id = i."orgId" WHERE o.slug = 'globex' AND i.operation = 'jira.issue.create' AND i.payload->'meta'->>'summary' = $1 ORDER BY i."createdAt"`,
     [summaryOf(shortId)],
   );
 
@@ -43,7 +44,7 @@ test.describe("failed writes for a globex admin", () => {
       await expect(page.getByRole("status").filter({ hasText: "Jira is not answering" })).toBeVisible();
       // A day passes: the write is now older than the retry window, and due (one being tried keeps its lease).
       await e2eQuery(
-        `UPDATE "OutboxIntent" SET "createdAt" = now() - interval '25 hours', "nextAttemptAt" = CASE WHEN status = 'pending' THEN now() ELSE "nextAttemptAt" END WHERE status IN ('pending', 'in_flight') AND operation = 'jira.issue.create' AND payload->'meta'->>'summary' = $1`,
+        `UPDATE "OutboxIntent" SET "createdAt" = now() - interval '25 hours', "nextAttemptAt" = CASE WHEN status = 'pending' THEN now() ELSE "nextAttemptAt" END WHERE status IN ('pending', 'in_flight') AND operation = 'jira.issue.create' AND payload->'meta'->>'summary' = $1 AND "orgId" = (SELECT id FROM "Organization" WHERE slug = 'globex')`,
         [summaryOf(shortId)],
       );
       await expect
@@ -71,7 +72,7 @@ test.describe("failed writes for a globex admin", () => {
     expect(await intentsFor(shortId)).toEqual([{ status: "succeeded", retried: true }]);
     expect(
       await e2eQuery(
-        `SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'outbox.write_retried' AND summary LIKE $1`,
+        `SELECT count(*)::int AS n FROM "AuditLog" a JOIN "Organization" o ON o.id = a."orgId" WHERE o.slug = 'globex' AND a.action = 'outbox.write_retried' AND a.summary LIKE $1`,
         [`%Sentry issue ${shortId}%`],
       ),
     ).toEqual([{ n: 1 }]);
@@ -128,7 +129,7 @@ test.describe("failed writes for a globex admin", () => {
     expect((await intentsFor(shortId)).map((i) => i.status)).toEqual(["superseded", "succeeded"]);
     expect(
       await e2eQuery(
-        `SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'outbox.write_superseded' AND summary LIKE $1`,
+        `SELECT count(*)::int AS n FROM "AuditLog" a JOIN "Organization" o ON o.id = a."orgId" WHERE o.slug = 'globex' AND a.action = 'outbox.write_superseded' AND a.summary LIKE $1`,
         [`%Sentry issue ${shortId}%`],
       ),
     ).toEqual([{ n: 1 }]);
