@@ -81,16 +81,22 @@ export async function loadPerformancePage({
   force?: boolean;
   now?: Date;
 }): Promise<PerformancePage> {
-  // The settings are read alongside the connection; only the transactions table waits for them (apdex T).
+  // The settings and the connection are read alongside the cache: a panel whose entry is fresh never waits for the
+  // connection, and one that must go to Sentry waits only for the credentials its request needs.
   const settingsRead = getPerformanceSettings({ orgId });
-  const config = await getSentryConfig({ orgId, requestId });
-  if (!config) return { status: "not-connected" };
+  const configRead = getSentryConfig({ orgId, requestId });
+  const connected = async () => {
+    const config = await configRead;
+    if (!config)
+      throw new IntegrationError({ service: "sentry", reason: "bad_credentials", message: "Sentry is not connected." });
+    return config;
+  };
   const options = panel(() =>
     readThrough({
       orgId,
       key: "sentry:performance:projects",
       ttlMs: OPTIONS_TTL_MS,
-      load: () => listProjectRefs(config),
+      load: async () => listProjectRefs(await connected()),
     }),
   );
   const needsOptions = Boolean(requested.project || requested.environment);
@@ -104,20 +110,21 @@ export async function loadPerformancePage({
   const cached = <T>(name: string, load: () => Promise<T>) =>
     panel(() => readThrough({ orgId, key: `sentry:performance:${name}:${scope}`, ttlMs: TTL_MS, force, load }));
 
-  const vitals = cached("vitals", () => readWebVitals(config, sentryFilters));
-  const vitalSeries = cached("vital-series", () => readVitalSeries(config, sentryFilters));
-  const apiSeries = cached("api-series", () => readApiLatencySeries(config, sentryFilters));
+  const vitals = cached("vitals", async () => readWebVitals(await connected(), sentryFilters));
+  const vitalSeries = cached("vital-series", async () => readVitalSeries(await connected(), sentryFilters));
+  const apiSeries = cached("api-series", async () => readApiLatencySeries(await connected(), sentryFilters));
   const before =
     filters.sort === "regressed"
-      ? cached("transactions-before", () => readEarlierPeriod(config, sentryFilters, now))
+      ? cached("transactions-before", async () => readEarlierPeriod(await connected(), sentryFilters, now))
       : Promise.resolve(null);
   const settings = await settingsRead;
-  const rows = cached(`transactions:${settings.apdexThresholdMs}`, () =>
-    readTransactions(config, sentryFilters, settings.apdexThresholdMs),
+  const rows = cached(`transactions:${settings.apdexThresholdMs}`, async () =>
+    readTransactions(await connected(), sentryFilters, settings.apdexThresholdMs),
   );
   const transactions = rankTransactions(rows, before, filters.sort);
   // Each panel awaits its own read later; until then a failure must not count as an unhandled rejection.
   for (const read of [options, vitals, vitalSeries, apiSeries, transactions]) void read.catch(() => undefined);
+  if (!(await configRead)) return { status: "not-connected" };
   return {
     status: "ok",
     filters,
