@@ -17,6 +17,9 @@ export async function findOrCreateSession({
   userId: string;
   orgId: string;
 }) {
+  // Read first: every page view asks, and only a session's first view creates it (an upsert locks the row every time).
+  const existing = await db.userSession.findUnique({ where: { workosSessionId } });
+  if (existing) return existing;
   return db.userSession.upsert({ where: { workosSessionId }, create: { workosSessionId, userId, orgId }, update: {} });
 }
 
