@@ -183,7 +183,15 @@ export async function getOrgNameAndSlug({ orgId }: { orgId: string }) {
 }
 
 /** Outbound writes of the org still pending (or in flight) since before `olderThan`, oldest first. */
-export async function listStuckWrites({ orgId, olderThan, take = 100 }: { orgId: string; olderThan: Date; take?: number }) {
+export async function listStuckWrites({
+  orgId,
+  olderThan,
+  take = 100,
+}: {
+  orgId: string;
+  olderThan: Date;
+  take?: number;
+}) {
   return db.outboxIntent.findMany({
     where: { orgId, status: { in: ["pending", "in_flight"] }, createdAt: { lt: olderThan } },
     select: { id: true, operation: true, actorType: true, actorId: true, createdAt: true, lastError: true },

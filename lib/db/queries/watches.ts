@@ -4,7 +4,12 @@ import { db } from "@/lib/db/client";
 export type WatchTargetType = "sentry_issue" | "release" | "sentry_project";
 export type WatchTarget = { targetType: WatchTargetType; targetId: string };
 
-export async function isWatching({ orgId, userId, targetType, targetId }: { orgId: string; userId: string } & WatchTarget) {
+export async function isWatching({
+  orgId,
+  userId,
+  targetType,
+  targetId,
+}: { orgId: string; userId: string } & WatchTarget) {
   const watch = await db.watch.findUnique({
     where: { orgId_userId_targetType_targetId: { orgId, userId, targetType, targetId } },
     select: { id: true },

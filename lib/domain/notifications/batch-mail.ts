@@ -31,14 +31,19 @@ export function renderBatchMail({
   const subject = `[${orgName}] ${first.title}${more > 0 ? ` (+${more} more)` : ""}`.replace(/[\r\n]+/g, " ");
   const preferencesUrl = absoluteLink(baseUrl, preferencesPath);
   const lines = items.map((item) =>
-    [`* ${item.title}`, `  ${EVENT_LABELS[item.event]} · ${item.createdAt.toISOString()}`, `  ${item.body}`, `  ${absoluteLink(baseUrl, item.link)}`].join(
-      "\n",
-    ),
+    [
+      `* ${item.title}`,
+      `  ${EVENT_LABELS[item.event]} · ${item.createdAt.toISOString()}`,
+      `  ${item.body}`,
+      `  ${absoluteLink(baseUrl, item.link)}`,
+    ].join("\n"),
   );
   const text = [
     `Hello ${recipientName},`,
     "",
-    items.length === 1 ? `One notification from ${orgName} in Bosun:` : `${items.length} notifications from ${orgName} in Bosun:`,
+    items.length === 1
+      ? `One notification from ${orgName} in Bosun:`
+      : `${items.length} notifications from ${orgName} in Bosun:`,
     "",
     lines.join("\n\n"),
     "",

@@ -24,7 +24,9 @@ describe("isOrgLink", () => {
 
 describe("absoluteLink", () => {
   it("joins the base URL and the path with one slash", () => {
-    expect(absoluteLink("https://bosun.example.com/", "/acme/errors/1")).toBe("https://bosun.example.com/acme/errors/1");
+    expect(absoluteLink("https://bosun.example.com/", "/acme/errors/1")).toBe(
+      "https://bosun.example.com/acme/errors/1",
+    );
   });
 });
 

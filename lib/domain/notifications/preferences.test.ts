@@ -42,7 +42,11 @@ describe("resolveChannel", () => {
     ).toBe("off");
     // An event the person did not name follows the org.
     expect(
-      resolveChannel({ event: "rule_failed", preference: stored({ channels: { critical_issue: "off" } }), orgDefaults }),
+      resolveChannel({
+        event: "rule_failed",
+        preference: stored({ channels: { critical_issue: "off" } }),
+        orgDefaults,
+      }),
     ).toBe("email");
   });
 

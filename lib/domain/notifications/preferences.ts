@@ -107,5 +107,7 @@ export function isDigestOnly(preference: StoredPreference | null, orgDefaults: O
 /** Whether the person gets the Monday digest e-mail. */
 export function wantsWeeklyDigest(preference: StoredPreference | null, orgDefaults: OrgNotificationDefaults): boolean {
   if (preference?.unsubscribedAt) return false;
-  return preference ? preference.weeklyDigest || preference.digestOnly : orgDefaults.weeklyDigest || orgDefaults.digestOnly;
+  return preference
+    ? preference.weeklyDigest || preference.digestOnly
+    : orgDefaults.weeklyDigest || orgDefaults.digestOnly;
 }

@@ -42,8 +42,7 @@ export async function sendMail(
       headers: mail.unsubscribeUrl ? unsubscribeHeaders(mail.unsubscribeUrl) : undefined,
     })) as { accepted?: (string | { address: string })[]; rejected?: unknown[] };
     const accepted = (info.accepted ?? []).map((a) => (typeof a === "string" ? a : a.address));
-    if (accepted.length === 0)
-      throw Object.assign(new Error(`The mail server refused ${mail.to}`), { status: 422 });
+    if (accepted.length === 0) throw Object.assign(new Error(`The mail server refused ${mail.to}`), { status: 422 });
     return { messageId, accepted };
   } catch (error) {
     throw classifyMailFailure(error);

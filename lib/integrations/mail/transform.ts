@@ -29,7 +29,6 @@ export function classifyMailFailure(error: unknown): Error & { status: number } 
   const failure = error as { status?: number; responseCode?: number; code?: string; message?: string };
   if (typeof failure.status === "number") return error as Error & { status: number };
   const message = `Sending e-mail failed: ${failure.message ?? String(error)}`;
-  const status =
-    failure.code === "EAUTH" ? 401 : failure.responseCode && failure.responseCode >= 500 ? 422 : 503;
+  const status = failure.code === "EAUTH" ? 401 : failure.responseCode && failure.responseCode >= 500 ? 422 : 503;
   return Object.assign(new Error(message), { status });
 }
