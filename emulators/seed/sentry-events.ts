@@ -1,10 +1,14 @@
 import { createHash } from "node:crypto";
 import { createRandom } from "./random";
+import { BROWSERS, breadcrumbsOf, clientIp, requestOf } from "./sentry-events-context";
+import { stackOf } from "./sentry-events-stack";
 import type { SentryEvent, SentryIssue, SentryProject, SentryUser } from "./sentry-types";
 
 /**
  * Sample events for a seeded issue (oldest, one in between, latest), generated
- * on demand from the issue's own fields so every reset yields the same events.
+ * on demand from the issue's own fields so every reset yields the same events:
+ * exception with library and in-app frames, breadcrumbs, request, tags and
+ * the user (with e-mail and IP, as SDKs send them).
  */
 
 const SDK_BY_PLATFORM: Record<string, { name: string; version: string }> = {
@@ -41,8 +45,8 @@ export function sampleEvents(
   const r = createRandom(`${seed}:sentry:events:${issue.id}`);
   const type = String(issue.metadata.type ?? "Error");
   const value = String(issue.metadata.value ?? issue.title);
-  const filename = String(issue.metadata.filename ?? "");
-  const fn = String(issue.metadata.function ?? "");
+  const frames = stackOf(issue, project.slug);
+  const orgSlug = users[0]?.email.split("@")[1]?.split(".")[0] ?? "demo";
   const times = [issue.firstSeenMs, Math.round((issue.firstSeenMs + issue.lastSeenMs) / 2), issue.lastSeenMs];
   const uniqueTimes = [...new Set(times)];
   const releases = [...issue.releases];
@@ -57,6 +61,32 @@ export function sampleEvents(
     const environment = r.pick(environments);
     const person = users.length > 0 && project.slug !== "worker" ? r.pick(users) : null;
     const userId = person ? person.id : `anon-${r.int(1000, 9999)}`;
+    const client = project.slug === "web" ? r.pick(BROWSERS) : null;
+    const request = requestOf(issue, project.slug, r, orgSlug);
+    const requestUrl = request?.url ?? null;
+    const contexts = client
+      ? {
+          browser: { name: client.browser, version: client.browserVersion, type: "browser" },
+          os: { name: client.os, version: client.osVersion, type: "os" },
+        }
+      : (CONTEXTS_BY_PLATFORM[issue.platform] ?? {});
+    const os = client ? `${client.os} ${client.osVersion}` : "Linux 6.1.0";
+    const tags: [string, string][] = [
+      ["environment", environment],
+      ["level", issue.level],
+      ["release", release ?? ""],
+      ["handled", issue.isUnhandled ? "no" : "yes"],
+      ...(client
+        ? ([
+            ["browser", `${client.browser} ${client.browserVersion.split(".")[0]}`],
+            ["browser.name", client.browser],
+          ] as [string, string][])
+        : []),
+      ["os", os],
+      ["os.name", os.split(" ")[0] as string],
+      ...(requestUrl ? ([["url", requestUrl]] as [string, string][]) : []),
+      ["transaction", issue.culprit],
+    ];
     return {
       eventId: eventIdFor(`${issue.id}:${k}`),
       issueId: issue.id,
@@ -68,43 +98,24 @@ export function sampleEvents(
       message: "",
       release,
       environment,
-      user: person ? { id: userId, email: person.email, ip_address: "{{auto}}" } : { id: userId },
-      tags: [
-        ["environment", environment],
-        ["level", issue.level],
-        ["release", release ?? ""],
-        ["handled", issue.isUnhandled ? "no" : "yes"],
-      ],
+      user: person
+        ? { id: userId, email: person.email, username: person.username, ip_address: clientIp(r) }
+        : { id: userId, ip_address: clientIp(r) },
+      tags,
       exception: [
         {
           type,
           value,
           mechanism: { type: issue.isUnhandled ? "onerror" : "generic", handled: !issue.isUnhandled },
-          stacktrace: {
-            frames: [
-              {
-                filename: "node_modules/next/dist/server/app-render.js",
-                function: "renderToHTMLOrFlight",
-                lineno: r.int(100, 900),
-                colno: r.int(1, 80),
-                in_app: false,
-              },
-              {
-                filename,
-                abs_path: `/app/${filename}`,
-                function: fn,
-                lineno: r.int(10, 400),
-                colno: r.int(1, 80),
-                in_app: true,
-              },
-            ],
-          },
+          stacktrace: { frames },
         },
       ],
-      contexts: CONTEXTS_BY_PLATFORM[issue.platform] ?? {},
+      contexts,
       sdk: SDK_BY_PLATFORM[issue.platform] ?? null,
       transaction: issue.culprit,
       fingerprint: ["{{ default }}"],
+      breadcrumbs: breadcrumbsOf(issue, project.slug, r, timestampMs, person?.email ?? null, orgSlug),
+      request,
     };
   });
 }
