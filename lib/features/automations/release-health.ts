@@ -2,10 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { listEnabledRules } from "@/lib/db/queries/automations";
 import { listOrgIdsWithEnabledRule } from "@/lib/db/system/scheduled-orgs";
+import { listOrgIdsWithRollbackHook } from "@/lib/db/system/rollback-hook-orgs";
+import type { AutomationRule } from "@/lib/db/types";
 import type { AutomationEvent } from "@/lib/domain/automations";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { listReleaseSessions } from "@/lib/integrations/sentry";
 import { enqueuePerOrgSlot, type JobRecord } from "@/lib/platform/jobs";
+import { raiseRollbackGates } from "@/lib/features/rollback";
 import { checkPerformanceRegressions } from "./performance-check";
 import { runActingRules } from "./scheduled-runs";
 
@@ -15,7 +18,9 @@ import { runActingRules } from "./scheduled-runs";
  * sessions request covers every release. A release below a rule's threshold
  * gets a run (and so one bug) per rule; releases above it leave no trace.
  * The same check runs the performance-regression rules over the release
- * scorecards, which Sentry has no webhook for either.
+ * scorecards, which Sentry has no webhook for either, and raises the rollback
+ * gate for releases that regressed soon after their deploy (orgs with a
+ * rollback hook are checked even without a rule).
  */
 export const RELEASE_HEALTH_QUEUE = "automation.release-health";
 export const RELEASE_HEALTH_INTERVAL_MS = 15 * 60_000;
@@ -25,10 +30,13 @@ const WINDOW = "24h";
 const SCHEDULED_KINDS = ["release_health_to_jira", "performance_regression_to_jira"] as const;
 
 export async function scheduleReleaseHealthChecks(now = Date.now()): Promise<number> {
-  const perKind = await Promise.all(SCHEDULED_KINDS.map((kind) => listOrgIdsWithEnabledRule({ kind })));
+  const [hooked, ...perKind] = await Promise.all([
+    listOrgIdsWithRollbackHook(),
+    ...SCHEDULED_KINDS.map((kind) => listOrgIdsWithEnabledRule({ kind })),
+  ]);
   return enqueuePerOrgSlot({
     queue: RELEASE_HEALTH_QUEUE,
-    orgIds: [...new Set(perKind.flat())],
+    orgIds: [...new Set([...perKind.flat(), ...hooked])],
     intervalMs: RELEASE_HEALTH_INTERVAL_MS,
     keyPrefix: "release-health",
     now,
@@ -43,6 +51,22 @@ export async function checkReleaseHealth(job: JobRecord): Promise<void> {
   const healthRules = rules.filter((rule) => rule.kind === "release_health_to_jira");
   const performanceRules = rules.filter((rule) => rule.kind === "performance_regression_to_jira");
   await checkPerformanceRegressions({ orgId, rules: performanceRules, requestId, lastAttempt });
+  await checkHealthRules({ orgId, rules: healthRules, requestId, lastAttempt });
+  // After the rules: a gate's evidence reads the same cached release list and scorecards they just read.
+  await raiseRollbackGates({ orgId, requestId });
+}
+
+async function checkHealthRules({
+  orgId,
+  rules: healthRules,
+  requestId,
+  lastAttempt,
+}: {
+  orgId: string;
+  rules: AutomationRule[];
+  requestId: string;
+  lastAttempt: boolean;
+}): Promise<void> {
   if (healthRules.length === 0) return;
   const sentry = await getSentryConfig({ orgId, requestId });
   if (!sentry) return;
