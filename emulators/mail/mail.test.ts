@@ -1,10 +1,10 @@
-import nodemailer from "nodemailer";
+import nodemailer, { type SendMailOptions } from "nodemailer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type RunningMailEmulator, signRollback, startMailEmulator } from "./index";
 
 describe("mail catcher", () => {
   let mail: RunningMailEmulator;
-  const send = (message: nodemailer.SendMailOptions) =>
+  const send = (message: SendMailOptions) =>
     nodemailer.createTransport(mail.smtpUrl).sendMail({ from: "Bosun <bosun@example.test>", ...message });
 
   beforeAll(async () => {

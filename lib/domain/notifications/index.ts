@@ -7,3 +7,4 @@ export * from "./links";
 export { isValidTimeZone, instantOfWallClock, wallClockAt } from "./time-zone";
 export * from "./escape";
 export * from "./batch-mail";
+export * from "./digest";

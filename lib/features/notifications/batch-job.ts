@@ -91,7 +91,8 @@ export async function sendEmailBatches({ orgId, now }: { orgId: string; now: Dat
       continue;
     }
     if (decision.action !== "send") {
-      const settled = await settlePendingEmails({ orgId, userId, ids, status: decision.action, at: now });
+      const status = decision.action === "digest" ? "digest" : "skipped";
+      const settled = await settlePendingEmails({ orgId, userId, ids, status, at: now });
       outcome[decision.action === "digest" ? "digest" : "skipped"] += settled;
       continue;
     }

@@ -26,7 +26,10 @@ describe("notifications", () => {
   useSeededDatabase({ label: "notify" });
 
   let orgId: string;
-  let members: { id: string; email: string }[];
+  type Person = { id: string; email: string };
+  let members: Person[];
+  /** The i-th seeded member (the seed has more than enough). */
+  const member = (i: number) => members[i] as Person;
   let key = 0;
   const nextKey = () => `test:${++key}`;
   const base = () => ({
@@ -57,7 +60,7 @@ describe("notifications", () => {
   });
 
   it("notifies the named person only, in the inbox and by one e-mail", async () => {
-    const [owner, other] = members as [{ id: string; email: string }, { id: string; email: string }];
+    const [owner, other] = [member(0), member(1)];
     const result = await notify({ ...base(), recipients: { userIds: [owner.id] }, dedupeKey: nextKey() });
     expect(result).toEqual({ notified: 1, emailed: 1 });
     expect(await inbox(owner.id)).toHaveLength(1);
@@ -80,7 +83,7 @@ describe("notifications", () => {
   });
 
   it("gives a person one notification per dedupe key however often it is reported", async () => {
-    const [owner] = members as [{ id: string }];
+    const owner = member(0);
     const dedupeKey = nextKey();
     await notify({ ...base(), recipients: { userIds: [owner.id] }, dedupeKey });
     const again = await notify({ ...base(), recipients: { userIds: [owner.id], roles: ["member"] }, dedupeKey });
@@ -121,7 +124,7 @@ describe("notifications", () => {
   });
 
   it("sends an unsubscribed person nothing by e-mail, but keeps the inbox", async () => {
-    const [person] = members as [{ id: string; email: string }];
+    const person = member(0);
     await savePreference({
       orgId,
       userId: person.id,
@@ -140,7 +143,7 @@ describe("notifications", () => {
   });
 
   it("skips e-mails pending for someone who unsubscribed after they were stored", async () => {
-    const [person] = members as [{ id: string; email: string }];
+    const person = member(0);
     await notify({ ...base(), recipients: { userIds: [person.id] }, dedupeKey: nextKey() });
     await db.notificationPreference.upsert({
       where: { orgId_userId: { orgId, userId: person.id } },
@@ -153,7 +156,7 @@ describe("notifications", () => {
   });
 
   it("reaches watchers and roles, and never people outside the org or inactive", async () => {
-    const [watcher, inactive] = members as [{ id: string }, { id: string }];
+    const [watcher, inactive] = [member(0), member(1)];
     await setWatching({ orgId, userId: watcher.id, targetType: "sentry_issue", targetId: "4711", watching: true });
     await setWatching({ orgId, userId: inactive.id, targetType: "sentry_issue", targetId: "4711", watching: true });
     await db.membership.update({
@@ -189,7 +192,7 @@ describe("notifications", () => {
   });
 
   it("follows each person's channel: off stores nothing, in-app stores no e-mail", async () => {
-    const [quiet, inAppOnly] = members as [{ id: string }, { id: string }];
+    const [quiet, inAppOnly] = [member(0), member(1)];
     const prefs = {
       timeZone: "UTC",
       quietStart: null,
