@@ -1,3 +1,5 @@
+import { workosId } from "./world";
+
 /**
  * Each demo org's Sentry ownership rules, per project, and the Sentry teams
  * they name. The paths are the in-app frames the seeded events carry
@@ -52,5 +54,25 @@ export const SEED_OWNERSHIP_TEAMS: Record<string, SeedOwnershipTeam[]> = {
   globex: [
     { slug: "cargo", name: "Cargo" },
     { slug: "core", name: "Core" },
+  ],
+};
+
+/** Bosun's demo teams: the Sentry teams above with members (person keys), so the seeded rules name people. */
+export type DemoTeam = { slug: string; name: string; members: string[]; directoryGroupId?: string };
+
+export const DEMO_TEAMS: Record<string, DemoTeam[]> = {
+  acme: [
+    { slug: "payments", name: "Payments", members: ["barbara", "ada"] },
+    // Follows a directory group, so WorkOS dsync.group.user_added / user_removed keep it current.
+    {
+      slug: "platform",
+      name: "Platform",
+      members: ["linus", "ken", "grace"],
+      directoryGroupId: workosId("directory_group", "acme:platform"),
+    },
+  ],
+  globex: [
+    { slug: "cargo", name: "Cargo", members: ["alan", "frances"] },
+    { slug: "core", name: "Core", members: ["radia", "hedy"] },
   ],
 };

@@ -12,6 +12,12 @@ const facts: OwnershipFacts = {
 };
 
 const rulesOf = (raw: string) => parseOwnershipRules(raw).rules;
+/** Rules text that must hold at least one rule. */
+const rulesOfOne = (raw: string) => {
+  const rules = rulesOf(raw);
+  if (rules.length === 0) throw new Error(`no rule in ${raw}`);
+  return rules as [(typeof rules)[number], ...typeof rules];
+};
 
 describe("findOwningRule", () => {
   it.each([
@@ -82,12 +88,12 @@ describe("expandOwners", () => {
   };
 
   it("expands teams in place, keeps the leftmost first and names each person once", () => {
-    const [rule] = rulesOf("path:* carol@acme.test #payments alice@acme.test");
+    const [rule] = rulesOfOne("path:* carol@acme.test #payments alice@acme.test");
     expect(expandOwners(rule.owners, directory)).toEqual({ members: [carol, bob, alice], unresolved: [] });
   });
 
   it("sets apart owners it cannot resolve", () => {
-    const [rule] = rulesOf("src/ ghost@acme.test @acme/nobody @octocat #empty");
+    const [rule] = rulesOfOne("src/ ghost@acme.test @acme/nobody @octocat #empty");
     const { members, unresolved } = expandOwners(rule.owners, directory);
     expect(members).toEqual([]);
     expect(unresolved).toEqual([
@@ -127,7 +133,7 @@ describe("explainMatch", () => {
   });
 
   it("lists owners as written", () => {
-    expect(describeOwners(rulesOf("path:* a@b.co #team")[0].owners)).toBe("a@b.co, #team");
+    expect(describeOwners(rulesOfOne("path:* a@b.co #team")[0].owners)).toBe("a@b.co, #team");
     expect(describeUnresolved([])).toBeNull();
   });
 });

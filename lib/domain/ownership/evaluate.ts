@@ -34,7 +34,7 @@ export function matchRule(rule: OwnershipRule, facts: OwnershipFacts): string | 
         : null;
     case "tag": {
       if (!tag || !Object.hasOwn(facts.tags, tag)) return null;
-      const value = facts.tags[tag];
+      const value = facts.tags[tag] as string;
       return sentryGlobMatch(value, pattern, { caseInsensitive: false, pathNormalize: false }) ? value : null;
     }
     case "codeowners":

@@ -36,15 +36,15 @@ function matchTokens(tokens: Token[], value: string): boolean {
     if (token.kind === "dirs") {
       let seen = false;
       for (let i = 0; i <= text.length; i++) {
-        next[i] = reachable[i] || (seen && text[i - 1] === "/");
-        seen = seen || reachable[i];
+        next[i] = reachable[i] === true || (seen && text[i - 1] === "/");
+        seen = seen || reachable[i] === true;
       }
     } else if (token.kind === "any") {
       let carried = false;
       for (let i = 0; i <= text.length; i++) {
         // A star extends a reachable position over any character it may cross.
         if (carried && i > 0 && !token.crossesSlash && text[i - 1] === "/") carried = false;
-        carried = carried || reachable[i];
+        carried = carried || reachable[i] === true;
         next[i] = carried;
       }
     } else {
@@ -58,7 +58,7 @@ function matchTokens(tokens: Token[], value: string): boolean {
     reachable = next;
     if (!reachable.includes(true)) return false;
   }
-  return reachable[text.length];
+  return reachable[text.length] === true;
 }
 
 function sentryTokens(pattern: string): Token[] {
@@ -100,7 +100,7 @@ function codeownersTokens(body: string): Token[] {
       i += 1;
     } else if (char === "*") tokens.push({ kind: "any", crossesSlash: false });
     else if (char === "?") tokens.push({ kind: "one", crossesSlash: false });
-    else tokens.push({ kind: "char", char });
+    else tokens.push({ kind: "char", char: char as string });
   }
   return tokens;
 }

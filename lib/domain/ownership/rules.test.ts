@@ -62,9 +62,9 @@ describe("parseOwnershipRules", () => {
     const { rules, errors } = parseOwnershipRules(line);
     expect(errors).toEqual([]);
     expect(rules).toHaveLength(1);
-    expect(rules[0].matcher).toEqual(matcher);
-    expect(rules[0].owners).toEqual(owners);
-    expect(rules[0].text).toBe(line.trim());
+    expect(rules[0]!.matcher).toEqual(matcher);
+    expect(rules[0]!.owners).toEqual(owners);
+    expect(rules[0]!.text).toBe(line.trim());
   });
 
   it.each([
@@ -81,8 +81,8 @@ describe("parseOwnershipRules", () => {
     const { rules, errors } = parseOwnershipRules(line);
     expect(rules).toEqual([]);
     expect(errors).toHaveLength(1);
-    expect(errors[0].line).toBe(1);
-    expect(errors[0].message).toContain(message);
+    expect(errors[0]!.line).toBe(1);
+    expect(errors[0]!.message).toContain(message);
   });
 
   it("skips comments and blank lines, numbers lines as written and keeps good lines next to bad ones", () => {
@@ -99,7 +99,7 @@ describe("parseOwnershipRules", () => {
   it("refuses text longer than Sentry accepts", () => {
     const { rules, errors } = parseOwnershipRules(`path:a #x\n${"#".repeat(MAX_RULES_LENGTH)}`);
     expect(rules).toEqual([]);
-    expect(errors[0].message).toContain("longer than");
+    expect(errors[0]!.message).toContain("longer than");
   });
 
   it("formats owners as written", () => {

@@ -90,7 +90,7 @@ function parseLine(text: string, line: number): OwnershipRule | RuleError | null
   let rest = text;
   const typed = TYPED.exec(text);
   if (typed && !text.startsWith(`${typed[1]}://`)) {
-    const name = typed[1];
+    const name = typed[1] as string;
     const lower = name.toLowerCase();
     if (lower === "path" || lower === "module" || lower === "url" || lower === "codeowners") type = lower;
     else if (lower.startsWith("tags.")) {
