@@ -25,9 +25,25 @@ export const directoryUserEventData = z.object({
   state: z.string(),
 });
 
-/** Where an event belongs, for recording the delivery against the right org. */
+/** dsync.group.user_added / user_removed: a directory user joined or left a directory group. */
+export const directoryGroupUserEventData = z.object({
+  directory_id: z.string().nullish(),
+  user: directoryUserEventData.partial({ state: true }),
+  group: z.object({
+    id: z.string().min(1).max(255),
+    organization_id: z.string().nullish(),
+    name: z.string().nullish(),
+  }),
+});
+
+/** Where an event belongs, for recording the delivery against the right org (group events carry it on the group and user). */
 export function eventOrganizationId(event: WorkosEvent): string | null {
-  const value = event.data.organization_id;
+  const { data } = event;
+  const nested = (key: "group" | "user") => {
+    const value = data[key];
+    return typeof value === "object" && value !== null ? (value as Record<string, unknown>).organization_id : undefined;
+  };
+  const value = data.organization_id ?? nested("group") ?? nested("user");
   return typeof value === "string" ? value : null;
 }
 
@@ -53,6 +69,8 @@ const EVENT_DATA = new Map<string, z.ZodType>(
     "organization_membership.deleted": membershipEventData,
     "dsync.user.updated": directoryUserEventData,
     "dsync.user.deleted": directoryUserEventData,
+    "dsync.group.user_added": directoryGroupUserEventData,
+    "dsync.group.user_removed": directoryGroupUserEventData,
   }),
 );
 

@@ -3,6 +3,7 @@ import { claimClock, inDirectoryTransaction } from "@/lib/db/system/directory-cl
 import { findUserByEmail, upsertUserFromDirectory } from "@/lib/db/system/users";
 import { stampOf } from "@/lib/domain/directory/event-order";
 import { applyDirectoryUserEvent } from "./apply-directory-user-event";
+import { applyGroupMembershipEvent } from "./apply-group-membership-event";
 import { applyMembershipEvent } from "./apply-membership-event";
 import { fullName, userEventData, type WorkosEvent } from "./events";
 import { type EventOutcome } from "./outcome";
@@ -12,7 +13,9 @@ export type { EventOutcome } from "./outcome";
 /**
  * Applies one WorkOS event to Bosun: users and memberships (directory-managed
  * or not) are mirrored with their WorkOS role; a membership that ends, or a
- * directory user who is suspended or deleted, is deprovisioned at once.
+ * directory user who is suspended or deleted, is deprovisioned at once; a
+ * directory user joining or leaving a directory group joins or leaves the
+ * teams that follow that group.
  *
  * Events arrive at least once and in any order, so each is applied only if it
  * is not older than the newest event already applied to the same object (see
@@ -32,6 +35,9 @@ export async function handleWorkosEvent(event: WorkosEvent): Promise<EventOutcom
     case "dsync.user.updated":
     case "dsync.user.deleted":
       return applyDirectoryUserEvent(event);
+    case "dsync.group.user_added":
+    case "dsync.group.user_removed":
+      return applyGroupMembershipEvent(event);
     default:
       return { status: "ignored", note: `${event.event} needs no action` };
   }
