@@ -2,7 +2,8 @@ const PROVIDER_LABELS = { jira: "Jira", sentry: "Sentry", github: "GitHub" } as 
 type Provider = keyof typeof PROVIDER_LABELS;
 
 export type IntegrationStatusRow = {
-  provider: Provider;
+  /** Any stored connection; only the providers asked for are listed (a rollback hook is not an integration here). */
+  provider: string;
   status: "connected" | "error" | "disconnected";
   lastError: string | null;
 };

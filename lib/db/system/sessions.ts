@@ -18,8 +18,24 @@ export async function findOrCreateSession({
   orgId: string;
 }) {
   // Read first: every page view asks, and only a session's first view creates it (an upsert locks the row every time).
-  const existing = await db.userSession.findUnique({ where: { workosSessionId } });
-  if (existing) return existing;
+  return (await findSessionRecord({ workosSessionId })) ?? createSessionRecord({ workosSessionId, userId, orgId });
+}
+
+/** The session record for a WorkOS session id, if Bosun has seen the session before. */
+export function findSessionRecord({ workosSessionId }: { workosSessionId: string }) {
+  return db.userSession.findUnique({ where: { workosSessionId } });
+}
+
+/** Creates the record of a session seen for the first time (or returns the one a concurrent request created). */
+export function createSessionRecord({
+  workosSessionId,
+  userId,
+  orgId,
+}: {
+  workosSessionId: string;
+  userId: string;
+  orgId: string;
+}) {
   return db.userSession.upsert({ where: { workosSessionId }, create: { workosSessionId, userId, orgId }, update: {} });
 }
 

@@ -6,7 +6,7 @@ import { headers } from "next/headers";
 import { withAuth } from "@workos-inc/authkit-nextjs";
 import type { Role } from "@/lib/domain/permissions";
 import { findActiveMembership } from "@/lib/db/system/memberships";
-import { findOrCreateSession, revokeSessionRecord, touchSession } from "@/lib/db/system/sessions";
+import { createSessionRecord, findSessionRecord, revokeSessionRecord, touchSession } from "@/lib/db/system/sessions";
 import { evaluateSession } from "./session-policy";
 import { buildSwitchPath, resolveReturnTo } from "./switch-org";
 
@@ -44,17 +44,20 @@ export const requireOrg = cache(async (orgSlug: string): Promise<OrgContext> => 
   const { user: sessionUser, sessionId, organizationId } = await withAuth();
   // proxy.ts sends signed-out page views to sign in; this covers a session that ended mid-navigation.
   if (!sessionUser) redirect(`/sign-in?returnTo=${encodeURIComponent(`/${orgSlug}`)}`);
-  const membership = await findActiveMembership({ orgSlug, workosUserId: sessionUser.id });
+  // The session record is looked up alongside the membership (it is keyed by the WorkOS session alone); it is
+  // created, and used, only once the membership says this person may open the org.
+  const [membership, seenSession] = await Promise.all([
+    findActiveMembership({ orgSlug, workosUserId: sessionUser.id }),
+    findSessionRecord({ workosSessionId: sessionId }),
+  ]);
   if (!membership) notFound();
   if (organizationId !== membership.org.workosOrgId)
     redirect(buildSwitchPath(membership.org.slug, resolveReturnTo(membership.org.slug, await readCurrentPath())));
 
   const now = new Date();
-  const session = await findOrCreateSession({
-    workosSessionId: sessionId,
-    userId: membership.user.id,
-    orgId: membership.org.id,
-  });
+  const session =
+    seenSession ??
+    (await createSessionRecord({ workosSessionId: sessionId, userId: membership.user.id, orgId: membership.org.id }));
   const verdict = evaluateSession(session, membership.org, now);
   // /sign-out reads why from the session record, so the redirect carries no reason.
   if (verdict.kind === "revoked") redirect("/sign-out");
