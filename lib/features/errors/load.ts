@@ -1,5 +1,6 @@
 import "server-only";
-import { forgetCached, readThrough, type Cached } from "@/lib/platform/cache/read-through";
+import { readThrough, type Cached } from "@/lib/platform/cache/read-through";
+import { deleteCacheEntries } from "@/lib/db/queries/cache";
 import { findSentryIssuesForJiraKey, listTicketLinks } from "@/lib/db/queries/ticket-links";
 import { classifySeverity, compareSeverity, type Severity, severityInputFromIssue } from "@/lib/domain/severity";
 import { IntegrationError } from "@/lib/integrations/integration-error";
@@ -202,5 +203,5 @@ export async function loadErrorsPage({
 
 /** Forgets the cached lists after a write, so the page shows Sentry's new state. */
 export async function invalidateErrors({ orgId }: { orgId: string }) {
-  await forgetCached({ orgId, prefix: "sentry:issues:" });
+  await deleteCacheEntries({ orgId, prefix: "sentry:issues:" });
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { forgetCached, readThrough, type Cached } from "@/lib/platform/cache/read-through";
+import { readThrough, type Cached } from "@/lib/platform/cache/read-through";
+import { deleteCacheEntries } from "@/lib/db/queries/cache";
 import { listOpenIssuesAssignedToAny } from "@/lib/integrations/jira/assigned-issues";
 import type { JiraClientConfig, JiraIssueSummary } from "@/lib/integrations/jira";
 
@@ -46,5 +47,5 @@ function pick(stored: Stored, wanted: string[]): Record<string, JiraIssueSummary
 
 /** After issues were reassigned, the next members page view searches again. */
 export async function forgetDeactivatedMembersOpenIssues({ orgId }: { orgId: string }) {
-  await forgetCached({ orgId, prefix: KEY });
+  await deleteCacheEntries({ orgId, prefix: KEY });
 }

@@ -1,6 +1,5 @@
 import "server-only";
-import { deleteCacheEntries, readCacheEntry, writeCacheEntry } from "@/lib/db/queries/cache";
-import { logger } from "@/lib/platform/observability/logger";
+import { readCacheEntry, writeCacheEntry } from "@/lib/db/queries/cache";
 import { recallValue, rememberValue } from "./parsed-values";
 
 /**
@@ -26,9 +25,7 @@ const inflight = new Map<string, Promise<unknown>>();
  * round trip, so without this a caller whose read resolves after another's load
  * has finished would see the old miss and load again.
  */
-const reading = new Map<string, SharedRead>();
-/** A read others may join; once it has a value, until when that value is fresh. */
-type SharedRead = { read: Promise<Cached<unknown>>; expiresAt?: Date };
+const reading = new Map<string, Promise<Cached<unknown>>>();
 
 type Entry = { value: unknown; fetchedAt: Date; expiresAt: Date };
 
@@ -53,37 +50,14 @@ type ReadThroughInput<T> = {
 
 export function readThrough<T>(input: ReadThroughInput<T>): Promise<Cached<T>> {
   // A forced refresh must go upstream even while an ordinary read is under way.
-  if (input.force) return readThroughOnce(input).then(({ read }) => read);
+  if (input.force) return readThroughOnce(input);
   const readKey = `${input.orgId}:${input.key}`;
-  const shared = reading.get(readKey);
-  const now = input.now ?? new Date();
-  if (shared && !(shared.expiresAt && shared.expiresAt <= now)) return shared.read as Promise<Cached<T>>;
-  const once = readThroughOnce(input);
-  const held: SharedRead = { read: once.then(({ read }) => read) };
-  reading.set(readKey, held);
-  // Held until the fresh value is in the database too: a read issued after this one resolved but before its
-  // entry was written gets this value, as a cached one, instead of missing and loading again.
-  void once
-    .then(({ read, written }) => {
-      if (reading.get(readKey) === held) {
-        held.read = Promise.resolve({ ...read, fromCache: true });
-        held.expiresAt = new Date(read.fetchedAt.getTime() + input.ttlMs);
-      }
-      return written;
-    })
-    .catch(() => undefined)
-    .finally(() => {
-      if (reading.get(readKey) === held) reading.delete(readKey);
-    });
-  return held.read as Promise<Cached<T>>;
-}
-
-/** Cache writes not yet finished, by org and key: readCached waits for its key's, and a test can wait for all. */
-const writing = new Map<string, Promise<void>>();
-
-/** Resolves when every cache write started so far has finished (failed writes included). */
-export async function cacheWritesSettled(): Promise<void> {
-  while (writing.size > 0) await Promise.all([...writing.values()]);
+  const shared = reading.get(readKey) as Promise<Cached<T>> | undefined;
+  if (shared) return shared;
+  // Forgotten before any caller resumes, so a read issued after this one settles starts afresh.
+  const read = readThroughOnce(input).finally(() => reading.delete(readKey));
+  reading.set(readKey, read);
+  return read;
 }
 
 async function readThroughOnce<T>({
@@ -93,15 +67,10 @@ async function readThroughOnce<T>({
   load,
   force = false,
   now = new Date(),
-}: ReadThroughInput<T>): Promise<{ read: Cached<T>; written: Promise<void> }> {
-  // This process's own write of the key, if still landing, is what the database is about to hold.
-  await writing.get(`${orgId}:${key}`);
+}: ReadThroughInput<T>): Promise<Cached<T>> {
   const entry = await readEntry(orgId, key);
   if (entry && !force && entry.expiresAt > now)
-    return {
-      read: { value: entry.value as T, fetchedAt: entry.fetchedAt, fromCache: true, stale: false, error: null },
-      written: Promise.resolve(),
-    };
+    return { value: entry.value as T, fetchedAt: entry.fetchedAt, fromCache: true, stale: false, error: null };
 
   const flightKey = `${orgId}:${key}`;
   let flight = inflight.get(flightKey) as Promise<T> | undefined;
@@ -113,43 +82,22 @@ async function readThroughOnce<T>({
   try {
     const value = await flight;
     const fetchedAt = new Date();
-    // The page renders while the entry is written: storing the value is not on the reader's critical path.
-    const writeKey = `${orgId}:${key}`;
-    const written: Promise<void> = writeCacheEntry({
-      orgId,
-      key,
-      value,
-      fetchedAt,
-      expiresAt: new Date(fetchedAt.getTime() + ttlMs),
-    })
-      .catch((error: unknown) =>
-        logger.warn({ err: error, key }, "Could not store a cached read; the next read loads it again"),
-      )
-      .finally(() => {
-        if (writing.get(writeKey) === written) writing.delete(writeKey);
-      });
-    writing.set(writeKey, written);
+    await writeCacheEntry({ orgId, key, value, fetchedAt, expiresAt: new Date(fetchedAt.getTime() + ttlMs) });
     return {
-      read: {
-        value: rememberValue(orgId, key, fetchedAt, value),
-        fetchedAt,
-        fromCache: false,
-        stale: false,
-        error: null,
-      },
-      written,
+      value: rememberValue(orgId, key, fetchedAt, value),
+      fetchedAt,
+      fromCache: false,
+      stale: false,
+      error: null,
     };
   } catch (error) {
     if (!entry) throw error;
     return {
-      read: {
-        value: entry.value as T,
-        fetchedAt: entry.fetchedAt,
-        fromCache: true,
-        stale: true,
-        error: error instanceof Error ? error.message : String(error),
-      },
-      written: Promise.resolve(),
+      value: entry.value as T,
+      fetchedAt: entry.fetchedAt,
+      fromCache: true,
+      stale: true,
+      error: error instanceof Error ? error.message : String(error),
     };
   }
 }
@@ -164,19 +112,6 @@ export async function readCached<T>({
   key: string;
   now?: Date;
 }): Promise<T | null> {
-  await writing.get(`${orgId}:${key}`);
   const entry = await readEntry(orgId, key);
   return entry && entry.expiresAt > now ? (entry.value as T) : null;
-}
-
-/**
- * Forgets an org's cached reads under a key prefix (after a write changed what they show): waits for this
- * process's writes of such keys first, so a write still landing cannot bring a forgotten value back, and drops
- * the reads held for joining, so the next read goes upstream.
- */
-export async function forgetCached({ orgId, prefix }: { orgId: string; prefix: string }): Promise<void> {
-  const scope = `${orgId}:${prefix}`;
-  await Promise.all([...writing.entries()].filter(([key]) => key.startsWith(scope)).map(([, write]) => write));
-  for (const key of [...reading.keys()]) if (key.startsWith(scope)) reading.delete(key);
-  await deleteCacheEntries({ orgId, prefix });
 }
