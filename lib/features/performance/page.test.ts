@@ -4,7 +4,7 @@ import { clearFaults, setFaults } from "@/test/integrations";
 import { useSeededDatabase } from "@/test/fixtures/database";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { db } from "@/lib/db/client";
-import { cacheWritesSettled, forgetCached } from "@/lib/platform/cache/read-through";
+import { deleteCacheEntries } from "@/lib/db/queries/cache";
 import { apdex, bandShares, WEB_VITALS } from "@/lib/domain/performance";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import {
@@ -155,7 +155,7 @@ describe("performance page", () => {
 
   it("makes one request per panel plus the project list on a cold load, and none while fresh", async () => {
     const filters = { period: "30d", sort: "p95" } as const;
-    await forgetCached({ orgId, prefix: "sentry:" });
+    await deleteCacheEntries({ orgId, prefix: "sentry:" });
     proxy.reset();
     await settle(await loadPerformancePage({ orgId, filters }));
     expect(proxy.count()).toBe(5);
@@ -177,10 +177,8 @@ describe("performance page", () => {
     expect(webRows.every((r) => r.op === "pageload")).toBe(true);
 
     await settle(web);
-    const keys = async () => {
-      await cacheWritesSettled();
-      return (await db.cacheEntry.findMany({ where: { orgId }, select: { key: true } })).map((e) => e.key).sort();
-    };
+    const keys = async () =>
+      (await db.cacheEntry.findMany({ where: { orgId }, select: { key: true } })).map((e) => e.key).sort();
     await settle(await loadPerformancePage({ orgId, filters: { period: "7d", sort: "p95" } }));
     const before = await keys();
     proxy.reset();
@@ -206,7 +204,7 @@ describe("performance page", () => {
         expect(read).toMatchObject({ status: "ok", stale: true, error: expect.stringContaining("503") });
         expect(ok(read as PanelRead<unknown>)).toEqual(ok(fresh[i] as PanelRead<unknown>));
       }
-      await forgetCached({ orgId, prefix: "sentry:performance:vitals:" });
+      await deleteCacheEntries({ orgId, prefix: "sentry:performance:vitals:" });
       const empty = loaded(await loadPerformancePage({ orgId, filters }));
       expect(await empty.vitals).toMatchObject({ status: "unavailable", message: expect.stringContaining("503") });
     } finally {
@@ -234,7 +232,7 @@ describe("performance page", () => {
 
   it("keeps release health on the scorecards when Sentry's Explore reads fail with nothing cached, and says why", async () => {
     await loadReleaseScorecards({ orgId });
-    await forgetCached({ orgId, prefix: "sentry:performance:releases:" });
+    await deleteCacheEntries({ orgId, prefix: "sentry:performance:releases:" });
     await setFaults(sentry.url, { errorRate: 1, errorStatus: 503, pathPrefix: "/api/0/organizations/acme/events/" });
     try {
       const { scorecards, error } = await loadReleaseScorecards({ orgId });
