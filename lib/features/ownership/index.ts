@@ -28,3 +28,13 @@ export {
 } from "./teams";
 export { loadOwnershipPage, type OwnershipPage } from "./page";
 export type { ChangeAuthor } from "./audit";
+export {
+  createTeamSchema,
+  directoryGroupIdSchema,
+  issueRefSchema,
+  rulesTextSchema,
+  sentryProjectSlugSchema,
+  teamNameSchema,
+  teamSlugSchema,
+  type CreateTeamInput,
+} from "./schemas";
