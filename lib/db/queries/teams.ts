@@ -41,7 +41,10 @@ export async function listTeams({ orgId }: { orgId: string }): Promise<TeamRow[]
       slug: true,
       name: true,
       directoryGroupId: true,
-      members: { select: { membershipId: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      members: {
+        select: { membershipId: true, createdAt: true },
+        orderBy: [{ createdAt: "asc" }, { membershipId: "asc" }],
+      },
     },
     orderBy: { slug: "asc" },
   });
