@@ -36,10 +36,25 @@ export async function getPreference({ orgId, userId }: { orgId: string; userId: 
  * The person's preferences row, created with defaults (and an unsubscribe
  * token) when missing, so every e-mail can carry a working unsubscribe link.
  */
-export async function ensurePreference({ orgId, userId }: { orgId: string; userId: string }) {
+export async function ensurePreference({
+  orgId,
+  userId,
+  defaults,
+}: {
+  orgId: string;
+  userId: string;
+  /** The org's digest defaults, which a new row starts from. */
+  defaults?: { digestOnly: boolean; weeklyDigest: boolean };
+}) {
   return db.notificationPreference.upsert({
     where: { orgId_userId: { orgId, userId } },
-    create: { orgId, userId, unsubscribeToken: newUnsubscribeToken() },
+    create: {
+      orgId,
+      userId,
+      unsubscribeToken: newUnsubscribeToken(),
+      // Only the digest choices: channels a person never chose keep following the org.
+      ...(defaults ? { digestOnly: defaults.digestOnly, weeklyDigest: defaults.weeklyDigest } : {}),
+    },
     update: {},
     select: PREFERENCE_FIELDS,
   });

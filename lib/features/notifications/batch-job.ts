@@ -14,8 +14,9 @@ import { getOrgSettings } from "@/lib/db/queries/organizations";
 import { listOrgIdsWithPendingEmail, listOrgIdsWithStuckWrites } from "@/lib/db/system/notifications";
 import { decideBatch, readOrgNotificationDefaults, renderBatchMail } from "@/lib/domain/notifications";
 import { env } from "@/lib/platform/env";
-import { enqueueJob, enqueuePerOrgSlot, type JobRecord } from "@/lib/platform/jobs";
+import { enqueuePerOrgSlot, type JobRecord } from "@/lib/platform/jobs";
 import { performWrite } from "@/lib/platform/outbox";
+import { BATCH_KEY_PREFIX, NOTIFICATION_BATCH_INTERVAL_MS, NOTIFICATION_BATCH_QUEUE } from "./batch-queue";
 import { STUCK_WRITE_AGE_MS, notifyStuckWrites } from "./stuck-writes";
 
 /**
@@ -25,10 +26,6 @@ import { STUCK_WRITE_AGE_MS, notifyStuckWrites } from "./stuck-writes";
  * choice or unsubscribe says otherwise. The same job raises "a write has been
  * pending for over an hour".
  */
-export const NOTIFICATION_BATCH_QUEUE = "notifications.email-batch";
-export const NOTIFICATION_BATCH_INTERVAL_MS = 60_000;
-const KEY_PREFIX = "notification-batch";
-
 export async function scheduleNotificationBatches(now = Date.now()): Promise<number> {
   const [pending, stuck] = await Promise.all([
     listOrgIdsWithPendingEmail(),
@@ -38,20 +35,8 @@ export async function scheduleNotificationBatches(now = Date.now()): Promise<num
     queue: NOTIFICATION_BATCH_QUEUE,
     orgIds: [...new Set([...pending, ...stuck])],
     intervalMs: NOTIFICATION_BATCH_INTERVAL_MS,
-    keyPrefix: KEY_PREFIX,
+    keyPrefix: BATCH_KEY_PREFIX,
     now,
-  });
-}
-
-/** Queues this minute's batch for the org now, so the first e-mail of a burst does not wait for the scheduler. */
-export async function queueEmailBatchNow({ orgId, now = Date.now() }: { orgId: string; now?: number }) {
-  const slot = Math.floor(now / NOTIFICATION_BATCH_INTERVAL_MS);
-  await enqueueJob({
-    queue: NOTIFICATION_BATCH_QUEUE,
-    orgId,
-    payload: { orgId },
-    singletonKey: `${KEY_PREFIX}:${orgId}:${slot}`,
-    maxAttempts: 3,
   });
 }
 
@@ -83,7 +68,7 @@ export async function sendEmailBatches({ orgId, now }: { orgId: string; now: Dat
       outcome.skipped += await settlePendingEmails({ orgId, userId, ids, status: "skipped", at: now });
       continue;
     }
-    const preference = await ensurePreference({ orgId, userId });
+    const preference = await ensurePreference({ orgId, userId, defaults: orgDefaults });
     const lastEmailedAt = await findLastEmailedAt({ orgId, userId });
     const decision = decideBatch({ now, lastEmailedAt, preference, orgDefaults });
     if (decision.action === "wait") {
@@ -110,7 +95,7 @@ export async function sendEmailBatches({ orgId, now }: { orgId: string; now: Dat
     const write = await performWrite({
       orgId,
       operation: "mail.send",
-      args: { to: person.email, ...mail, unsubscribeUrl },
+      args: { to: person.email, ...mail, unsubscribeUrl: `${unsubscribeUrl}/one-click` },
       orderingKey: `mail:${userId}`,
       idempotencyKey: `mail:batch:${userId}:${batchKey}`,
       actor: { type: "system", label: "Notifications" },

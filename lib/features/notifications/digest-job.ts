@@ -55,7 +55,7 @@ export async function sendWeeklyDigests({ orgId, now }: { orgId: string; now: Da
     if (!wantsWeeklyDigest(known, orgDefaults)) continue;
     const timeZone = known?.timeZone ?? "UTC";
     if (!isDigestDue({ now, timeZone, lastDigestAt: known?.lastDigestAt ?? null })) continue;
-    const preference = known ?? (await ensurePreference({ orgId, userId: person.userId }));
+    const preference = known ?? (await ensurePreference({ orgId, userId: person.userId, defaults: orgDefaults }));
     const digest = await loadWeeklyDigest({ orgId, userId: person.userId, now, reads });
     if (!digest) continue;
     const unsubscribeUrl = `${env.publicUrl}/unsubscribe/${preference.unsubscribeToken}`;
@@ -68,7 +68,7 @@ export async function sendWeeklyDigests({ orgId, now }: { orgId: string; now: Da
     await performWrite({
       orgId,
       operation: "mail.send",
-      args: { to: person.email, ...mail, unsubscribeUrl },
+      args: { to: person.email, ...mail, unsubscribeUrl: `${unsubscribeUrl}/one-click` },
       orderingKey: `mail:${person.userId}`,
       // One digest per person per week, however often the job runs.
       idempotencyKey: `mail:digest:${person.userId}:${latestDigestSlot(now, timeZone).toISOString()}`,

@@ -1,9 +1,8 @@
 import "server-only";
 import { getOrgNameAndSlug, listNotifications, countUnread } from "@/lib/db/queries/notifications";
-import { findMember } from "@/lib/db/queries/memberships";
+import { findJiraAccountId, findMember } from "@/lib/db/queries/memberships";
 import { listFailedWrites, listPendingWrites } from "@/lib/db/queries/outbox";
 import { listWatches } from "@/lib/db/queries/watches";
-import { db } from "@/lib/db/client";
 import type { WeeklyDigest } from "@/lib/domain/notifications";
 import { loadErrorsPage } from "@/lib/features/errors";
 import { loadReleasesPage } from "@/lib/features/releases";
@@ -59,7 +58,7 @@ export async function loadWeeklyDigest({
 }): Promise<WeeklyDigest | null> {
   const [org, member] = await Promise.all([getOrgNameAndSlug({ orgId }), findMember({ orgId, userId })]);
   if (!org || !member || member.status !== "active") return null;
-  const jiraAccountId = await readJiraAccountId({ orgId, userId });
+  const jiraAccountId = await findJiraAccountId({ orgId, userId });
   const weekAgo = new Date(now.getTime() - WEEK_MS);
   const [sprint, errors, releases, pending] = await Promise.all([
     sprintSection({ reads, slug: org.slug, jiraAccountId }),
@@ -76,14 +75,6 @@ export async function loadWeeklyDigest({
     releases,
     pending,
   };
-}
-
-async function readJiraAccountId({ orgId, userId }: { orgId: string; userId: string }) {
-  const membership = await db.membership.findUnique({
-    where: { orgId_userId: { orgId, userId } },
-    select: { jiraAccountId: true },
-  });
-  return membership?.jiraAccountId ?? null;
 }
 
 async function sprintSection({
@@ -154,7 +145,7 @@ async function errorsSection({
       severity: i.severity,
       users: i.userCount,
       events: i.eventCount,
-      link: `/${slug}/errors/${encodeURIComponent(i.id)}`,
+      link: `/${slug}/errors/${encodeURIComponent(i.id)}/investigation`,
     }));
     const message =
       items.length > 0

@@ -1,13 +1,8 @@
 import "server-only";
 
 export { notify, type NotifyInput } from "./notify";
-export {
-  NOTIFICATION_BATCH_QUEUE,
-  notificationBatchJob,
-  queueEmailBatchNow,
-  scheduleNotificationBatches,
-  sendEmailBatches,
-} from "./batch-job";
+export { NOTIFICATION_BATCH_QUEUE, queueEmailBatchNow } from "./batch-queue";
+export { notificationBatchJob, scheduleNotificationBatches, sendEmailBatches } from "./batch-job";
 export { WEEKLY_DIGEST_QUEUE, scheduleWeeklyDigests, sendWeeklyDigests, weeklyDigestJob } from "./digest-job";
 export { loadWeeklyDigest } from "./digest";
 export {
@@ -19,3 +14,14 @@ export {
 export { notifyRuleFailed } from "./rule-events";
 export { notifyStuckWrites, STUCK_WRITE_AGE_MS } from "./stuck-writes";
 export { notifySprintOverCapacity } from "./sprint-events";
+export { followNotification, loadInbox, loadNotificationsPage, markNotificationsRead, type InboxItem } from "./inbox";
+export {
+  NOTIFICATION_SETTINGS_KEY,
+  getOrgNotificationDefaults,
+  loadPreferences,
+  saveOrgNotificationDefaults,
+  savePreferences,
+  type PreferencesView,
+} from "./preferences";
+export { changeWatch, getWatchState, type WatchTargetType } from "./watch";
+export { unsubscribeWithToken, describeUnsubscribeToken } from "./unsubscribe";

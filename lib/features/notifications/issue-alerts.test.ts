@@ -79,12 +79,12 @@ describe("a Sentry issue alert for a path with an owner", () => {
       take: 2,
     });
     if (!owner || !bystander) throw new Error("the seed has members");
-    await db.ownershipRuleSet.create({
-      data: {
-        orgId,
-        sentryProjectSlug: "web",
-        raw: `path:app/checkout/* ${owner.user.email}\npath:app/berths/* ${bystander.user.email}`,
-      },
+    // The org's rules for the project, replaced by two that name one member each.
+    const raw = `path:app/checkout/* ${owner.user.email}\npath:app/berths/* ${bystander.user.email}`;
+    await db.ownershipRuleSet.upsert({
+      where: { orgId_sentryProjectSlug: { orgId, sentryProjectSlug: "web" } },
+      create: { orgId, sentryProjectSlug: "web", raw },
+      update: { raw },
     });
     await settle();
     mail.store.clearMessages();
@@ -114,12 +114,12 @@ describe("a Sentry issue alert for a path with an owner", () => {
     expect(notifications.map((n) => n.userId)).toEqual([owner.user.id]);
     expect(notifications[0]).toMatchObject({
       event: "critical_issue",
-      link: `/acme/errors/${created.issue.id}`,
+      link: `/acme/errors/${created.issue.id}/investigation`,
       emailStatus: "sent",
     });
     const caught = mail.store.listMessages();
     expect(caught).toHaveLength(1);
     expect(caught[0]?.to).toEqual([owner.user.email]);
-    expect(caught[0]?.text).toContain(`https://bosun.example.test/acme/errors/${created.issue.id}`);
+    expect(caught[0]?.text).toContain(`https://bosun.example.test/acme/errors/${created.issue.id}/investigation`);
   });
 });

@@ -107,7 +107,7 @@ export async function notifyForIssueEvent({
       { targetType: "sentry_project" as const, targetId: issue.project.slug },
     ],
   };
-  const link = `/${slug}/errors/${encodeURIComponent(issue.id)}`;
+  const link = `/${slug}/errors/${encodeURIComponent(issue.id)}/investigation`;
   const owned = verdict.owners.length > 0 ? ` Owned by you: ${verdict.because}.` : "";
   let notified = 0;
   if (critical) {

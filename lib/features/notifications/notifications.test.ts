@@ -74,7 +74,7 @@ describe("notifications", () => {
     expect(caught[0]?.subject).toContain("New Critical issue: TypeError in checkout");
     expect(caught[0]?.text).toContain("https://bosun.example.test/acme/errors/4711");
     expect(caught[0]?.text).toMatch(/https:\/\/bosun\.example\.test\/unsubscribe\/[\w-]{40,}/);
-    expect(caught[0]?.listUnsubscribe).toMatch(/^<https:\/\/bosun\.example\.test\/unsubscribe\/[\w-]+>$/);
+    expect(caught[0]?.listUnsubscribe).toMatch(/^<https:\/\/bosun\.example\.test\/unsubscribe\/[\w-]+\/one-click>$/);
     expect(caught[0]?.messageId).toMatch(/@notifications\.bosun>$/);
     // The e-mail is an audited outbox write.
     const intent = await db.outboxIntent.findFirstOrThrow({ where: { orgId, operation: "mail.send" } });

@@ -11,7 +11,7 @@ import { listWatcherUserIds, type WatchTargetType } from "@/lib/db/queries/watch
 import type { NotificationEvent } from "@/lib/db/types";
 import { decideDelivery, isOrgLink, readOrgNotificationDefaults } from "@/lib/domain/notifications";
 import { logger } from "@/lib/platform/observability/logger";
-import { queueEmailBatchNow } from "./batch-job";
+import { queueEmailBatchNow } from "./batch-queue";
 
 export type NotifyInput = {
   orgId: string;

@@ -4,7 +4,7 @@ export type OutgoingMail = {
   subject: string;
   text: string;
   html: string;
-  /** The person's one-click unsubscribe URL, sent as List-Unsubscribe (RFC 2369 and 8058). */
+  /** The person's one-click unsubscribe URL (answers a POST), sent as List-Unsubscribe (RFC 2369 and 8058). */
   unsubscribeUrl?: string;
 };
 

@@ -1,0 +1,30 @@
+import { BellIcon } from "@/components/notifications/bell-icon";
+
+/** The inbox's toggle: a bell, a visible count when something is unread, and a label that says both. */
+export function InboxDisclosure({
+  unread,
+  label,
+  children,
+}: {
+  unread: number;
+  label: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <details className="relative" data-testid="inbox">
+      <summary className="relative flex cursor-pointer list-none items-center rounded-md p-1.5 hover:bg-slate-100 dark:hover:bg-slate-800 [&::-webkit-details-marker]:hidden">
+        <BellIcon />
+        <span className="sr-only">{label}</span>
+        {unread > 0 && (
+          <span
+            aria-hidden="true"
+            className="absolute -right-0.5 -top-0.5 grid h-4 min-w-4 place-items-center rounded-full bg-red-600 px-1 text-[10px] font-semibold leading-none text-white"
+          >
+            {unread > 99 ? "99+" : unread}
+          </span>
+        )}
+      </summary>
+      {children}
+    </details>
+  );
+}
