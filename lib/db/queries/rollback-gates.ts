@@ -150,11 +150,17 @@ export async function markRollbackFailed({ orgId, gateId }: { orgId: string; gat
   await db.rollbackGate.updateMany({ where: { id: gateId, orgId, status: "approved" }, data: { status: "failed" } });
 }
 
-/** The state of the outbox write carrying a gate's request, for its status line. */
-export async function findRollbackIntentState({ orgId, intentId }: { orgId: string; intentId: string }) {
-  return db.outboxIntent.findFirst({
-    where: { id: intentId, orgId },
-    select: { status: true, lastError: true, nextAttemptAt: true },
+/** The state of the outbox write under a gate's idempotency key, whether or not the gate recorded its id. */
+export async function findRollbackIntentStateByKey({
+  orgId,
+  idempotencyKey,
+}: {
+  orgId: string;
+  idempotencyKey: string;
+}) {
+  return db.outboxIntent.findUnique({
+    where: { orgId_idempotencyKey: { orgId, idempotencyKey } },
+    select: { id: true, status: true, lastError: true, nextAttemptAt: true },
   });
 }
 

@@ -4,7 +4,7 @@ import {
   claimRollbackApproval,
   dismissRollbackGate,
   findRollbackGateById,
-  findRollbackIntentState,
+  findRollbackIntentStateByKey,
   markRollbackFailed,
   setRollbackRequestIntent,
   type RollbackGateRow,
@@ -43,11 +43,21 @@ async function gateOf(decider: Decider, gateId: string): Promise<RollbackGateRow
   return findRollbackGateById({ orgId: decider.orgId, gateId });
 }
 
-/** An approved gate whose request failed for good may be approved again; the outbox replaces the failed write. */
-async function reopenIfFailed(gate: RollbackGateRow): Promise<void> {
-  if (gate.status !== "approved" || !gate.requestIntentId) return;
-  const intent = await findRollbackIntentState({ orgId: gate.orgId, intentId: gate.requestIntentId });
-  if (intent?.status === "failed" || intent?.status === "dead")
+/** How long an approval may go without recording its write before it counts as lost (its process died in between). */
+const LOST_APPROVAL_MS = 5 * 60_000;
+
+/**
+ * An approved gate whose request failed for good may be approved again (the outbox replaces the failed write), and
+ * so may one whose approval never recorded a write at all, once that is clearly not still under way.
+ */
+async function reopenIfFailed(gate: RollbackGateRow, now: Date): Promise<void> {
+  if (gate.status !== "approved") return;
+  const intent = await findRollbackIntentStateByKey({
+    orgId: gate.orgId,
+    idempotencyKey: rollbackIdempotencyKey(gate.id),
+  });
+  const isLost = !intent && gate.decidedAt !== null && now.getTime() - gate.decidedAt.getTime() > LOST_APPROVAL_MS;
+  if (isLost || intent?.status === "failed" || intent?.status === "dead")
     await markRollbackFailed({ orgId: gate.orgId, gateId: gate.id });
 }
 
@@ -80,7 +90,7 @@ export async function approveRollback(
   const hook = await getRollbackHookConfig({ orgId: decider.orgId });
   if (!hook)
     return { ok: false, error: "No rollback hook is connected: an admin sets one in Settings → Integrations." };
-  await reopenIfFailed(gate);
+  await reopenIfFailed(gate, now);
   const claimed = await claimRollbackApproval({ orgId: decider.orgId, gateId, userId: decider.user.id, at: now });
   if (!claimed) {
     const current = await gateOf(decider, gateId);

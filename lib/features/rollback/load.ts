@@ -1,11 +1,16 @@
 import "server-only";
 import {
   findDeciderName,
-  findRollbackIntentState,
+  findRollbackIntentStateByKey,
   listOpenRollbackReleases,
   listRollbackGatesOfRelease,
 } from "@/lib/db/queries/rollback-gates";
-import { describeGateStatus, type GateView, type RollbackEvidence } from "@/lib/domain/rollback";
+import {
+  describeGateStatus,
+  rollbackIdempotencyKey,
+  type GateView,
+  type RollbackEvidence,
+} from "@/lib/domain/rollback";
 import { describeRollbackHook } from "@/lib/integrations/deploy";
 
 export type RollbackGatePanel = {
@@ -35,7 +40,9 @@ export async function loadRollbackGates({
   const gates = await Promise.all(
     rows.map(async (gate) => {
       const [intent, decidedBy] = await Promise.all([
-        gate.requestIntentId ? findRollbackIntentState({ orgId, intentId: gate.requestIntentId }) : null,
+        gate.status === "recommended" || gate.status === "dismissed"
+          ? null
+          : findRollbackIntentStateByKey({ orgId, idempotencyKey: rollbackIdempotencyKey(gate.id) }),
         gate.decidedById ? findDeciderName({ orgId, userId: gate.decidedById }) : null,
       ]);
       return {

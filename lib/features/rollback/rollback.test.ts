@@ -250,6 +250,21 @@ describe("rollback gate, end to end", () => {
     expect(await gateFor("2.10.0")).toMatchObject({ status: "sent", responseStatus: 200 });
   });
 
+  it("an approval whose process died before recording its write can be approved again, and sends once", async () => {
+    const gate = await openGate("2.8.0");
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+    await db.rollbackGate.update({
+      where: { id: gate.id },
+      data: { status: "approved", decidedById: manager.user.id, decidedAt: tenMinutesAgo },
+    });
+    expect(await approveRollback(manager, gate.id)).toMatchObject({
+      ok: true,
+      data: { message: expect.stringMatching(/^Sent/) },
+    });
+    expect(receiver.received.filter((r) => r.idempotencyKey === `rollback:${gate.id}`)).toHaveLength(1);
+    expect(await gateFor("2.8.0")).toMatchObject({ status: "sent" });
+  });
+
   it("a hook that refuses the request (4xx) fails it for good; approving again after the fix sends it", async () => {
     const gate = await openGate("2.9.0");
     await saveRollbackHook({
