@@ -84,7 +84,7 @@ function buildCommits(seed: number, org: SentryOrgData, release: SentryRelease, 
   const endMs = release.dateCreated.getTime();
   return Array.from({ length: count }, (_, i) => {
     const mine = shuffled.filter((_, k) => k % count === i);
-    const files = mine.map((path) => ({ path, type: "M" as const }));
+    const files: SeedCommit["files"] = mine.map((path) => ({ path, type: "M" }));
     if (files.length === 0 || r.chance(0.4)) {
       const extra = r.pick(UNRELATED);
       if (!files.some((f) => f.path === extra)) files.push({ path: extra, type: r.chance(0.1) ? "A" : "M" });

@@ -167,3 +167,11 @@ export function investigationAdf(
 export function withInvestigation(description: AdfDoc, report: InvestigationReport, reportUrl: string): AdfDoc {
   return { ...description, content: [...description.content, ...investigationAdf(report, reportUrl)] };
 }
+
+/** Scrubs the text of every text node of a document; link targets and other attributes are kept as they are. */
+export function scrubAdf<T extends AdfDoc | AdfNode>(node: T): T {
+  const copy = { ...node } as AdfNode;
+  if (typeof copy.text === "string") copy.text = scrubPersonalData(copy.text);
+  if (copy.content) copy.content = copy.content.map((child) => scrubAdf(child));
+  return copy as T;
+}
