@@ -242,4 +242,50 @@ describe("a Sentry issue's ticket after a failed create", () => {
       }),
     ).toBeNull();
   });
+
+  it("the bug filed for a seeded issue carries its stack frames and suspect commit, with no e-mail address or IP from the event", async () => {
+    const linked = new Set((await db.ticketLink.findMany({ where: { orgId } })).map((link) => link.sentryIssueId));
+    const response = await fetch(`${sentry.url}/api/0/organizations/acme/issues/?query=project:api&limit=20`, {
+      headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}` },
+    });
+    const listed = ((await response.json()) as { id: string }[]).find((i) => !linked.has(i.id))!;
+    const issue = (await sentryIssues(100)).find((i) => i.id === listed.id)!;
+    const event = (await (
+      await fetch(`${sentry.url}/api/0/organizations/acme/issues/${issue.id}/events/latest/`, {
+        headers: { authorization: `Bearer ${SENTRY_DEMO_AUTH_TOKEN}` },
+      })
+    ).json()) as { user: { email: string | null; ip_address: string }; entries: { type: string; data: unknown }[] };
+    const outcome = await tickets.ticketForSentryIssue({
+      orgId,
+      issue,
+      ticket: {
+        summary: `Crash: ${issue.title}`.slice(0, 255),
+        description: { type: "doc", version: 1, content: [] },
+        priority: "High",
+        labels: ["sentry"],
+      },
+      projectKey: "PORT",
+      actor,
+      requestId: "req-investigated",
+    });
+    expect(outcome).toMatchObject({ status: "created" });
+    const auth = `Basic ${Buffer.from("grace@acme.test:jira-demo-token").toString("base64")}`;
+    const filed = (await (
+      await fetch(`${jira.url}/acme/rest/api/3/issue/${(outcome as { key: string }).key}?fields=description`, {
+        headers: { authorization: auth },
+      })
+    ).json()) as { fields: { description: unknown } };
+    const text = JSON.stringify(filed.fields.description);
+    // The frames of the latest event and the suspect commit Sentry names for it.
+    expect(text).toContain("src/middleware/request-context.ts");
+    expect(text).toMatch(/Suspect commits/);
+    expect(text).toMatch(/[0-9a-f]{12} [^"]+ — [A-Z][a-z]+ [A-Z]/);
+    expect(text).toContain(`/acme/errors/${issue.id}/investigation`);
+    // The event holds an IP (and e-mails in its breadcrumbs and request); none of it reaches Jira.
+    expect(JSON.stringify(event.entries)).toMatch(/Bearer sk_live_/);
+    expect(text).not.toContain(event.user.ip_address);
+    expect(text).not.toMatch(/[A-Za-z0-9._%+-]+(@|%40)[A-Za-z0-9-]+\.[a-z]{2,}/i);
+    expect(text).not.toMatch(/\b\d{1,3}(\.\d{1,3}){3}\b/);
+    expect(text).not.toContain("sk_live_");
+  });
 });

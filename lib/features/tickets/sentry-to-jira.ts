@@ -2,6 +2,7 @@ import "server-only";
 import type { ActorType } from "@/lib/db/types";
 import { findTicketForSentryIssue, recordTicketLink } from "@/lib/db/queries/ticket-links";
 import type { SentryIssueFacts } from "@/lib/domain/automations";
+import { scrubPersonalData } from "@/lib/domain/investigation/scrub";
 import type { SentryTicket } from "@/lib/domain/tickets/sentry-ticket";
 import { getJiraConfig, getSentryConfig } from "@/lib/integrations/connections";
 import type { JiraClientConfig } from "@/lib/integrations/jira";
@@ -11,6 +12,7 @@ import { outcomeOf, performWrite, type WriteOutcome } from "@/lib/platform/outbo
 import { describeRetry } from "@/lib/platform/outbox/describe-retry";
 import { retryWrite } from "@/lib/platform/outbox/retry-write";
 import { suggestAssignee } from "./routing";
+import { investigationForTicket } from "@/lib/features/investigation";
 
 export type TicketOutcome =
   | { status: "created" | "existing"; key: string; url: string; assignee?: string }
@@ -25,8 +27,9 @@ type TicketFields = Pick<SentryTicket, "summary" | "description" | "priority" | 
 /**
  * One Jira ticket per Sentry issue: if the pair exists, it is returned; else
  * the ticket the caller built (from the severity on the errors page, from the
- * level in automations) is created, assigned to the owner of the project's component when routing is
- * set up), the pair stored, and links added both ways — a remote link on the
+ * level in automations) is created with the issue's investigation report in its description (personal data
+ * scrubbed), assigned to the issue's owner by ownership rules or else the owner of the project's component
+ * when routing is set up), the pair stored, and links added both ways — a remote link on the
  * Jira issue and an external issue on the Sentry issue. Every write goes
  * through the outbox keyed by the Sentry issue, so a repeat never files twice;
  * a repeat with corrected input after a failure (another project) replaces the
@@ -59,7 +62,14 @@ export async function ticketForSentryIssue({
   const existing = await findTicketForSentryIssue({ orgId, sentryIssueId: issue.id });
   if (existing) return { status: "existing", key: existing.jiraIssueKey, url: browse(existing.jiraIssueKey) };
 
-  const suggestion = await suggestAssignee({ orgId, sentryProjectSlug: issue.project.slug });
+  // The investigation report goes into the description (scrubbed), and its latest event's facts pick the owner.
+  const investigation = await investigationForTicket({ orgId, issueId: issue.id, requestId });
+  const suggestion = await suggestAssignee({
+    orgId,
+    sentryProjectSlug: issue.project.slug,
+    facts: investigation.facts ?? undefined,
+  });
+  const description = investigation.describe(ticket.description);
   const retried = retry ? await retryFailedCreate({ orgId, issueId: issue.id, actor, requestId, retry, jira }) : null;
   if (retried && "message" in retried) return retried;
   const created =
@@ -70,8 +80,8 @@ export async function ticketForSentryIssue({
       args: {
         projectKey,
         issueType: "Bug",
-        summary: ticket.summary,
-        description: ticket.description,
+        summary: scrubPersonalData(ticket.summary),
+        description,
         priority: ticket.priority,
         labels: ticket.labels,
         assigneeAccountId: suggestion?.accountId ?? null,
@@ -154,9 +164,7 @@ export async function ticketForSentryIssue({
     status: "created",
     key,
     url: browse(key),
-    assignee: suggestion
-      ? `${suggestion.name} (${suggestion.completed} ${suggestion.component} issues completed recently)`
-      : undefined,
+    assignee: suggestion ? `${suggestion.name} (${suggestion.reason})` : undefined,
   };
 }
 
