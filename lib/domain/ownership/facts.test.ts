@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ownershipFactsFromEvent } from "./facts";
+import { MAX_FRAME_FACTS, ownershipFactsFromEvent } from "./facts";
 
 const restEvent = {
   eventID: "abc",
@@ -134,6 +134,13 @@ describe("ownershipFactsFromEvent", () => {
     expect(facts.url).toBeNull();
     expect(Object.keys(facts.tags)).toEqual(["__proto__"]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("keeps the innermost frames of a runaway stack", () => {
+    const frames = Array.from({ length: 500 }, (_, i) => ({ filename: `f${i}.ts`, in_app: true }));
+    const { paths } = ownershipFactsFromEvent({ exception: { values: [{ stacktrace: { frames } }] } });
+    expect(paths).toHaveLength(MAX_FRAME_FACTS);
+    expect(paths.at(-1)).toBe("f499.ts");
   });
 
   it("skips frames whose in-app flag is missing", () => {

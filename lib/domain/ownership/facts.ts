@@ -54,6 +54,9 @@ function isInApp(frame: Obj): boolean {
   return frame.inApp === true || frame.in_app === true;
 }
 
+/** Frames kept per event, innermost last: rules are matched against each, and a runaway stack must not cost more. */
+export const MAX_FRAME_FACTS = 200;
+
 function framesFacts(event: Obj): Pick<OwnershipFacts, "paths" | "modules"> {
   const paths: string[] = [];
   const modules: string[] = [];
@@ -69,7 +72,7 @@ function framesFacts(event: Obj): Pick<OwnershipFacts, "paths" | "modules"> {
       if (frameModule) modules.push(frameModule);
     }
   }
-  return { paths, modules };
+  return { paths: paths.slice(-MAX_FRAME_FACTS), modules: modules.slice(-MAX_FRAME_FACTS) };
 }
 
 function urlOf(event: Obj): string | null {

@@ -32,7 +32,7 @@ describe("sentryGlobMatch (Sentry's glob_match without double_star)", () => {
   });
 
   it("stays fast on patterns that make a backtracking matcher explode", () => {
-    const value = "a".repeat(3000);
+    const value = "a".repeat(2000);
     expect(sentryGlobMatch(value, "*a*a*a*a*a*a*a*a*b", exact)).toBe(false);
     expect(sentryGlobMatch(`${value}b`, "*a*a*a*a*a*a*a*a*b", exact)).toBe(true);
   });

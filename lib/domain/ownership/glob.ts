@@ -24,7 +24,7 @@ type Token =
   | { kind: "dirs" };
 
 /** Longest value compared; a longer one is cut (frames and URLs past this are not realistic, and the cost is value × pattern). */
-export const MAX_MATCH_LENGTH = 4096;
+export const MAX_MATCH_LENGTH = 2048;
 
 function matchTokens(tokens: Token[], value: string): boolean {
   const text = value.slice(0, MAX_MATCH_LENGTH);

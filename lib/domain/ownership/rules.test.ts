@@ -77,6 +77,7 @@ describe("parseOwnershipRules", () => {
     ["path:src/* @alice", "@names are for CODEOWNERS entries"],
     ['path:"src/unterminated #payments', "no closing quote"],
     ["src/ @acme/", "is not a team"],
+    [`path:${"a".repeat(501)} #payments`, "longer than 500 characters"],
   ])("reports %s", (line, message) => {
     const { rules, errors } = parseOwnershipRules(line);
     expect(rules).toEqual([]);

@@ -38,6 +38,9 @@ export type ParsedRules = { rules: OwnershipRule[]; errors: RuleError[] };
 /** Sentry refuses ownership text past 100,000 characters. */
 export const MAX_RULES_LENGTH = 100_000;
 
+/** Matching costs pattern length × value length, so one pattern may not be a page long. */
+export const MAX_PATTERN_LENGTH = 500;
+
 const TEAM_SLUG = /^[a-z0-9][a-z0-9_-]*$/i;
 const EMAIL = /^[^\s@#]+@[^\s@]+\.[^\s@]+$/;
 const TYPED = /^([A-Za-z][\w.-]*):/;
@@ -106,6 +109,8 @@ function parseLine(text: string, line: number): OwnershipRule | RuleError | null
   if ("error" in read) return { line, message: read.error };
   const { pattern, after } = read;
   if (pattern === "") return { line, message: "the rule has no pattern" };
+  if (pattern.length > MAX_PATTERN_LENGTH)
+    return { line, message: `the pattern is longer than ${MAX_PATTERN_LENGTH} characters` };
   const tokens = after.trim().split(/\s+/).filter(Boolean);
   if (tokens.length === 0) return { line, message: `"${pattern}" has no owners: add e-mails or #teams after it` };
   const isCodeowners = type === "codeowners" || (type === null && tokens.some((t) => t.startsWith("@")));
