@@ -45,6 +45,13 @@ export function RulesEditor({
   const ids = useId();
   const [text, setText] = useState(raw);
   const [warningsAfterSave, setWarningsAfterSave] = useState<LineNote[] | null>(null);
+  // When the stored rules change under the field (an import, a save elsewhere), the field shows them.
+  const [shownRaw, setShownRaw] = useState(raw);
+  if (raw !== shownRaw) {
+    setShownRaw(raw);
+    setText(raw);
+    setWarningsAfterSave(null);
+  }
   const save = useActionMessage();
   const importing = useActionMessage();
   const refused = save.message?.kind === "error" ? lineErrorsOf(save.message.fieldErrors) : [];
@@ -109,10 +116,7 @@ export function RulesEditor({
                   text.trim() === "" ||
                   window.confirm(`Replace the rules for ${projectSlug} with the ones in Sentry?`)
                 )
-                  importing.run(
-                    () => importOwnershipAction({ orgSlug, projectSlug }),
-                    () => window.location.reload(),
-                  );
+                  importing.run(() => importOwnershipAction({ orgSlug, projectSlug }));
               }}
             >
               {importing.pending ? "Importing…" : `Import ${projectSlug} from Sentry`}
