@@ -63,12 +63,13 @@ export type DemoTeam = { slug: string; name: string; members: string[]; director
 export const DEMO_TEAMS: Record<string, DemoTeam[]> = {
   acme: [
     { slug: "payments", name: "Payments", members: ["barbara", "ada"] },
-    // Follows a directory group, so WorkOS dsync.group.user_added / user_removed keep it current.
+    // Follows acme's "Platform" directory group (the WorkOS seed's group of the Platform component's people), so
+    // WorkOS dsync.group.user_added / user_removed keep it current.
     {
       slug: "platform",
       name: "Platform",
-      members: ["linus", "ken", "grace"],
-      directoryGroupId: workosId("directory_group", "acme:platform"),
+      members: ["linus", "grace", "ada"],
+      directoryGroupId: workosId("directory_group", "acme:Platform"),
     },
   ],
   globex: [

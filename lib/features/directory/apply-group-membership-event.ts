@@ -10,6 +10,8 @@ import { directoryGroupUserEventData, type WorkosEvent } from "./events";
 import { type EventOutcome } from "./outcome";
 
 const DIRECTORY_ACTOR = { type: "system" as const, id: null, label: "WorkOS directory sync" };
+/** How long a group event waits for its person's membership to arrive. */
+const MEMBER_WAIT_MS = 60 * 60_000;
 
 /**
  * A directory user's place in one directory group has its own clock, so an
@@ -24,9 +26,9 @@ function groupMembershipClock(groupId: string, directoryUserId: string): ClockOb
 /**
  * dsync.group.user_added / user_removed: teams that follow the directory group
  * (Team.directoryGroupId) gain or lose that person. Only active members are
- * added; a person Bosun cannot match to a member of the org is skipped (their
- * membership arrives through its own events, and the group's next change
- * brings them in). Each team changed is audited.
+ * added. A person Bosun cannot match to a member of the org yet is waited for
+ * (the event is retried) for an hour after the event, then skipped. Each team
+ * changed is audited.
  */
 export async function applyGroupMembershipEvent(event: WorkosEvent): Promise<EventOutcome> {
   const data = directoryGroupUserEventData.parse(event.data);
@@ -38,7 +40,13 @@ export async function applyGroupMembershipEvent(event: WorkosEvent): Promise<Eve
     data.user.email ?? data.user.emails?.find((e) => e.primary)?.value ?? data.user.emails?.[0]?.value ?? null;
   const user = email ? await findUserByEmail({ email: email.toLowerCase() }) : null;
   const member = user ? await findMember({ orgId: org.id, userId: user.id }) : null;
-  if (!user || !member) return { status: "ignored", note: "no matching Bosun member" };
+  if (!user || !member) {
+    // WorkOS sends a new hire's group events beside (often before) their membership's: while the event is young,
+    // fail it so the job queue retries it once the membership has arrived. An old one is about someone who never came.
+    if (added && Date.now() - Date.parse(event.created_at) < MEMBER_WAIT_MS)
+      throw new Error(`${email ?? "the directory user"} is not a member of ${org.name} yet; retrying`);
+    return { status: "ignored", note: "no matching Bosun member" };
+  }
   const groupName = data.group.name ?? data.group.id;
 
   const outcome = await inDirectoryTransaction(async (tx) => {

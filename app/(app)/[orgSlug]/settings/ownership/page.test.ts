@@ -49,7 +49,7 @@ describe("ownership page", () => {
     expect(teams?.canEdit).toBe(true);
     expect(teams?.teams.map((t) => [t.slug, t.members.map((m) => m.email)])).toEqual([
       ["payments", ["barbara@acme.test", "ada@acme.test"]],
-      ["platform", ["linus@acme.test", "ken@acme.test", "grace@acme.test"]],
+      ["platform", ["linus@acme.test", "grace@acme.test", "ada@acme.test"]],
     ]);
     const editors = findAll<Parameters<typeof RulesEditor>[0]>(tree, RulesEditor);
     expect(editors.map((e) => e.projectSlug)).toEqual(["api", "bosun", "web", "worker"]);
