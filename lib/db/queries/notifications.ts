@@ -152,8 +152,8 @@ export async function settlePendingEmails({
   return count;
 }
 
-/** The person's notifications since `since`, newest first, for the weekly digest. */
-export async function listNotificationsSince({
+/** The person's notifications since `since` that waited for the weekly digest (digest-only), newest first. */
+export async function listCollectedForDigest({
   orgId,
   userId,
   since,
@@ -165,7 +165,7 @@ export async function listNotificationsSince({
   take?: number;
 }) {
   return db.notification.findMany({
-    where: { orgId, userId, createdAt: { gte: since } },
+    where: { orgId, userId, emailStatus: "digest", createdAt: { gte: since } },
     select: LIST_FIELDS,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,

@@ -34,6 +34,8 @@ export type WeeklyDigest = {
     message: string | null;
   };
   pending: {
+    /** Notifications held back for this digest (the person collects e-mails into it). */
+    collected: { title: string; link: string }[];
     unread: number;
     unreadItems: { title: string; link: string }[];
     pendingWrites: number;
@@ -79,6 +81,7 @@ export function digestSections(digest: WeeklyDigest): { heading: string; lines: 
     })),
   ];
   const pendingLines = [
+    ...pending.collected.map((n) => ({ text: `Collected for this digest: ${n.title}`, link: n.link })),
     { text: `${pending.unread} unread notification${pending.unread === 1 ? "" : "s"}` },
     ...pending.unreadItems.map((n) => ({ text: n.title, link: n.link })),
     {

@@ -1,5 +1,10 @@
 import "server-only";
-import { getOrgNameAndSlug, listNotifications, countUnread } from "@/lib/db/queries/notifications";
+import {
+  countUnread,
+  getOrgNameAndSlug,
+  listCollectedForDigest,
+  listNotifications,
+} from "@/lib/db/queries/notifications";
 import { findJiraAccountId, findMember } from "@/lib/db/queries/memberships";
 import { listFailedWrites, listPendingWrites } from "@/lib/db/queries/outbox";
 import { listWatches } from "@/lib/db/queries/watches";
@@ -197,13 +202,15 @@ async function pendingSection({
   slug: string;
   since: Date;
 }): Promise<WeeklyDigest["pending"]> {
-  const [unread, unreadItems, pendingWrites, failedWrites] = await Promise.all([
+  const [collected, unread, unreadItems, pendingWrites, failedWrites] = await Promise.all([
+    listCollectedForDigest({ orgId, userId, since }),
     countUnread({ orgId, userId }),
     listNotifications({ orgId, userId, unreadOnly: true, take: TOP }),
     listPendingWrites({ orgId, actorId: userId }),
     listFailedWrites({ orgId, actorId: userId, since }),
   ]);
   return {
+    collected: collected.map((n) => ({ title: n.title, link: `/${slug}/notifications/${n.id}` })),
     unread,
     unreadItems: unreadItems.map((n) => ({ title: n.title, link: `/${slug}/notifications/${n.id}` })),
     pendingWrites: pendingWrites.length,
