@@ -63,7 +63,7 @@ export type SuspectCommit = {
   dateCreated: string | null;
   /** The release the commit shipped in, when known. */
   release: string | null;
-  /** Higher is more suspect (Sentry's committer score: 5 for the innermost matching frame, then 4, …). */
+  /** From release files: higher is more suspect (5 for the innermost matching frame, then 4, …); null from Sentry's committers. */
   score: number | null;
   source: "sentry-committers" | "release-files";
   /** One sentence on why it is a suspect. */

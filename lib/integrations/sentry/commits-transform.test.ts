@@ -104,7 +104,7 @@ describe("toSuspectsFromCommitters", () => {
         author: { name: "Grace Hopper", email: "grace@acme.test" },
         dateCreated: "2026-11-01T00:00:00Z",
         release: "2.14.0",
-        score: 3,
+        score: null,
         source: "sentry-committers",
         why: "Sentry names it a suspect via commit in release (release 2.14.0): its changed files match 3 trailing path segments of an in-app frame.",
       },

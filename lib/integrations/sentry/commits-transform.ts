@@ -146,7 +146,8 @@ export function toSuspectsFromCommitters(answer: unknown): SuspectCommit[] {
         author: toAuthor(committer.author) ?? toAuthor(c.data.author),
         dateCreated: c.data.dateCreated ?? null,
         release,
-        score: c.data.score ?? null,
+        // Sentry's per-commit score is a path-match length, not the report's 5-4-3 points: said in `why` instead.
+        score: null,
         source: "sentry-committers",
         why: `Sentry names it a suspect ${type}${release ? ` (release ${release})` : ""}${c.data.score ? `: its changed files match ${c.data.score} trailing path segment${c.data.score === 1 ? "" : "s"} of an in-app frame` : ""}.`,
       });
