@@ -8,6 +8,7 @@ import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { sendWeeklyDigests } from "./digest-job";
 import { loadWeeklyDigest } from "./digest";
 import { notifyRuleFailed } from "./rule-events";
+import { notifySprintOverCapacity } from "./sprint-events";
 import { notifyStuckWrites } from "./stuck-writes";
 
 /**
@@ -123,5 +124,31 @@ describe("weekly digest and periodic checks", () => {
     expect(await db.notification.findFirstOrThrow({ where: { userId: grace.id, event: "rule_failed" } })).toMatchObject(
       { title: "Automation “Sentry → Jira” failed", link: "/acme/automations?run=run_1" },
     );
+  });
+
+  it("tells the managers once when a sprint draft leaves work out for lack of capacity", async () => {
+    const managers = await db.membership.findMany({
+      where: { orgId, role: "manager", status: "active" },
+      select: { userId: true },
+    });
+    const draft = {
+      orgId,
+      board: { id: 1, name: "ACME board" },
+      sprintName: "Sprint 43",
+      plannedPoints: 38,
+      limitPoints: 40,
+    };
+    await notifySprintOverCapacity({ ...draft, leftOut: [] });
+    expect(await db.notification.count({ where: { orgId, event: "sprint_over_capacity" } })).toBe(0);
+    const leftOut = [
+      { key: "ACME-7", points: 5 },
+      { key: "ACME-9", points: null },
+    ];
+    await notifySprintOverCapacity({ ...draft, leftOut });
+    await notifySprintOverCapacity({ ...draft, leftOut });
+    const stored = await db.notification.findMany({ where: { orgId, event: "sprint_over_capacity" } });
+    expect(stored.map((n) => n.userId).sort()).toEqual(managers.map((m) => m.userId).sort());
+    expect(stored[0]).toMatchObject({ title: "Sprint 43 on ACME board is over capacity", link: "/acme/sprints/plan" });
+    expect(stored[0]?.body).toContain("2 more issues (5 points: ACME-7, ACME-9)");
   });
 });
