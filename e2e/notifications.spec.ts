@@ -75,3 +75,29 @@ test.describe("notifications for an acme member", () => {
     await expect(page.getByRole("link", { name: new RegExp(`Critical: ${issue.shortId}`) })).toBeVisible();
   });
 });
+
+test.describe("acme's notifications for a globex admin", () => {
+  test.use({ storageState: STORAGE_STATE.hedy });
+
+  test("are not found: the pages, and a notification's link", async ({ page, request }) => {
+    for (const path of ["/acme/notifications", "/acme/notifications/preferences"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    }
+    const [acmeNotification] = await e2eQuery<{ id: string }>(
+      `SELECT n.id FROM "Notification" n JOIN "Organization" o ON o.id = n."orgId" WHERE o.slug = 'acme' LIMIT 1`,
+    );
+    if (acmeNotification) {
+      const response = await request.get(`/acme/notifications/${acmeNotification.id}`, { maxRedirects: 0 });
+      expect(response.status()).toBe(404);
+      expect(
+        (
+          await e2eQuery<{ read: boolean }>(`SELECT "readAt" IS NOT NULL AS read FROM "Notification" WHERE id = $1`, [
+            acmeNotification.id,
+          ])
+        )[0],
+      ).toBeDefined();
+    }
+  });
+});
