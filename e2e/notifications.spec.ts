@@ -85,19 +85,17 @@ test.describe("acme's notifications for a globex admin", () => {
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
     }
+    const readState = (id: string) =>
+      e2eQuery<{ readAt: Date | null }>(`SELECT "readAt" FROM "Notification" WHERE id = $1`, [id]);
     const [acmeNotification] = await e2eQuery<{ id: string }>(
-      `SELECT n.id FROM "Notification" n JOIN "Organization" o ON o.id = n."orgId" WHERE o.slug = 'acme' LIMIT 1`,
+      `SELECT n.id FROM "Notification" n JOIN "Organization" o ON o.id = n."orgId" WHERE o.slug = 'acme' ORDER BY n."createdAt" LIMIT 1`,
     );
-    if (acmeNotification) {
-      const response = await request.get(`/acme/notifications/${acmeNotification.id}`, { maxRedirects: 0 });
-      expect(response.status()).toBe(404);
-      expect(
-        (
-          await e2eQuery<{ read: boolean }>(`SELECT "readAt" IS NOT NULL AS read FROM "Notification" WHERE id = $1`, [
-            acmeNotification.id,
-          ])
-        )[0],
-      ).toBeDefined();
-    }
+    // The test above leaves at least one acme notification behind.
+    test.skip(!acmeNotification, "no acme notification to try");
+    const before = await readState(acmeNotification!.id);
+    const response = await request.get(`/acme/notifications/${acmeNotification!.id}`, { maxRedirects: 0 });
+    expect(response.status()).toBe(404);
+    // Nothing changed: following someone else's notification does not mark it read.
+    expect(await readState(acmeNotification!.id)).toEqual(before);
   });
 });
