@@ -1,5 +1,5 @@
 import { markAllReadFormAction } from "@/app/(app)/[orgSlug]/notifications/actions";
-import { NotificationLink } from "@/app/(app)/[orgSlug]/notifications/notification-row";
+import { NotificationLink } from "@/components/notifications/notification-link";
 import { loadInbox } from "@/lib/features/notifications";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { InboxDisclosure } from "./inbox-disclosure";

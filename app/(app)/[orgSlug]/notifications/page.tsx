@@ -9,7 +9,7 @@ import { requireOrg } from "@/lib/platform/auth/org";
 import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 import { markAllReadFormAction, markOneReadFormAction } from "./actions";
 import { DigestPreview } from "./digest-preview";
-import { NotificationLink } from "./notification-row";
+import { NotificationLink } from "@/components/notifications/notification-link";
 
 export const metadata = { title: "Notifications" };
 
