@@ -8,3 +8,4 @@ export { isValidTimeZone, instantOfWallClock, wallClockAt } from "./time-zone";
 export * from "./escape";
 export * from "./batch-mail";
 export * from "./digest";
+export * from "./areas";

@@ -7,8 +7,10 @@ import {
 } from "@/lib/db/queries/notifications";
 import { findJiraAccountId, findMember } from "@/lib/db/queries/memberships";
 import { listFailedWrites, listPendingWrites } from "@/lib/db/queries/outbox";
+import { listOwnershipRuleSets } from "@/lib/db/queries/ownership-rules";
+import { listTeams } from "@/lib/db/queries/teams";
 import { listWatches } from "@/lib/db/queries/watches";
-import type { WeeklyDigest } from "@/lib/domain/notifications";
+import { projectsOwnedBy, type WeeklyDigest } from "@/lib/domain/notifications";
 import { loadErrorsPage } from "@/lib/features/errors";
 import { loadReleasesPage } from "@/lib/features/releases";
 import { loadSprintDashboard } from "@/lib/features/sprints";
@@ -28,6 +30,10 @@ export type DigestReads = {
   dashboard: () => ReturnType<typeof loadSprintDashboard>;
   errors: () => ReturnType<typeof loadErrorsPage>;
   releases: () => ReturnType<typeof loadReleasesPage>;
+  ownership: () => Promise<{
+    ruleSets: Awaited<ReturnType<typeof listOwnershipRuleSets>>;
+    teams: Awaited<ReturnType<typeof listTeams>>;
+  }>;
 };
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -40,6 +46,10 @@ export function createDigestReads({ orgId, now }: { orgId: string; now: Date }):
     dashboard: once(() => loadSprintDashboard({ orgId, now })),
     errors: once(() => loadErrorsPage({ orgId, filters: { period: "7d", sort: "users" } })),
     releases: once(() => loadReleasesPage({ orgId })),
+    ownership: once(async () => {
+      const [ruleSets, teams] = await Promise.all([listOwnershipRuleSets({ orgId }), listTeams({ orgId })]);
+      return { ruleSets, teams };
+    }),
   };
 }
 
@@ -67,7 +77,7 @@ export async function loadWeeklyDigest({
   const weekAgo = new Date(now.getTime() - WEEK_MS);
   const [sprint, errors, releases, pending] = await Promise.all([
     sprintSection({ reads, slug: org.slug, jiraAccountId }),
-    errorsSection({ reads, orgId, userId, slug: org.slug, since: weekAgo }),
+    errorsSection({ reads, orgId, userId, email: member.user.email, slug: org.slug, since: weekAgo }),
     releasesSection({ reads, slug: org.slug, since: weekAgo }),
     pendingSection({ orgId, userId, slug: org.slug, since: weekAgo }),
   ]);
@@ -125,17 +135,24 @@ async function errorsSection({
   reads,
   orgId,
   userId,
+  email,
   slug,
   since,
 }: {
   reads: DigestReads;
   orgId: string;
   userId: string;
+  email: string;
   slug: string;
   since: Date;
 }): Promise<WeeklyDigest["errors"]> {
-  const watches = await listWatches({ orgId, userId });
-  const projects = new Set(watches.filter((w) => w.targetType === "sentry_project").map((w) => w.targetId));
+  const [watches, ownership] = await Promise.all([listWatches({ orgId, userId }), reads.ownership()]);
+  const teamSlugs = ownership.teams.filter((t) => t.members.some((m) => m.userId === userId)).map((t) => t.slug);
+  // Their areas: the projects whose ownership rules name them or their teams, and what they watch.
+  const projects = new Set([
+    ...projectsOwnedBy({ ruleSets: ownership.ruleSets, email, teamSlugs }),
+    ...watches.filter((w) => w.targetType === "sentry_project").map((w) => w.targetId),
+  ]);
   const issues = new Set(watches.filter((w) => w.targetType === "sentry_issue").map((w) => w.targetId));
   const scoped = projects.size > 0 || issues.size > 0;
   try {
@@ -156,7 +173,7 @@ async function errorsSection({
       items.length > 0
         ? scoped
           ? null
-          : "You watch no project, so these are the whole org's; watch a project to narrow them."
+          : "No ownership rule names you and you watch nothing, so these are the whole org's."
         : "No new errors this week.";
     return { scope: scoped ? "yours" : "org", items, message };
   } catch (error) {
