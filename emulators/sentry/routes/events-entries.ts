@@ -1,4 +1,4 @@
-import type { SentryEvent } from "../../seed/sentry-types";
+import type { IngestBreadcrumb, IngestRequest, SentryEvent } from "../../seed/sentry-types";
 import { iso } from "../time-range";
 
 /**
@@ -55,5 +55,66 @@ export function requestEntry(event: SentryEvent) {
       env: null,
       inferredContentType: null,
     },
+  };
+}
+
+type Payload = Record<string, unknown>;
+const isObject = (value: unknown): value is Payload =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const str = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+/** An SDK event's breadcrumbs (a list, or `{values}`), kept as sent; crumbs without a usable time are dropped. */
+export function breadcrumbsFromPayload(payload: Payload): IngestBreadcrumb[] | undefined {
+  const raw = Array.isArray(payload.breadcrumbs)
+    ? payload.breadcrumbs
+    : isObject(payload.breadcrumbs) && Array.isArray(payload.breadcrumbs.values)
+      ? payload.breadcrumbs.values
+      : null;
+  if (!raw) return undefined;
+  return raw.filter(isObject).flatMap((b) => {
+    const timestamp = typeof b.timestamp === "number" ? b.timestamp : Date.parse(str(b.timestamp) ?? "") / 1000;
+    if (!Number.isFinite(timestamp)) return [];
+    return [
+      {
+        timestamp,
+        type: str(b.type),
+        category: str(b.category),
+        level: str(b.level),
+        message: str(b.message),
+        data: isObject(b.data) ? b.data : undefined,
+      },
+    ];
+  });
+}
+
+/** An SDK event's request: headers as an object or `[key, value]` pairs, the query string as text or pairs. */
+export function requestFromPayload(payload: Payload): IngestRequest | undefined {
+  const request = payload.request;
+  if (!isObject(request)) return undefined;
+  const pairsOf = (value: unknown): [string, string][] =>
+    Array.isArray(value)
+      ? value
+          .filter((p): p is [string, string] => Array.isArray(p) && p.length === 2)
+          .map(([k, v]) => [String(k), String(v)])
+      : isObject(value)
+        ? Object.entries(value).map(([k, v]) => [k, String(v)])
+        : [];
+  const query = request.query_string;
+  return {
+    url: str(request.url),
+    method: str(request.method),
+    query_string:
+      typeof query === "string"
+        ? query
+        : pairsOf(query)
+            .map(([k, v]) => `${k}=${v}`)
+            .join("&") || undefined,
+    headers: Object.fromEntries(pairsOf(request.headers)),
+    cookies:
+      typeof request.cookies === "string"
+        ? request.cookies
+        : pairsOf(request.cookies)
+            .map(([k, v]) => `${k}=${v}`)
+            .join("; ") || undefined,
   };
 }
