@@ -4,7 +4,13 @@
  */
 import "server-only";
 
-export { loadInvestigation, loadInvestigationReport, TAG_KEYS, type InvestigationPage } from "./load";
+export {
+  findInvestigatedIssue,
+  loadInvestigation,
+  loadInvestigationReport,
+  TAG_KEYS,
+  type InvestigationPage,
+} from "./load";
 export { investigationPath } from "./paths";
 export { investigationForTicket, type TicketInvestigation } from "./for-ticket";
 export type { InvestigationReport } from "@/lib/domain/investigation/types";

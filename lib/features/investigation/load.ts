@@ -174,6 +174,38 @@ async function jiraTicket(orgId: string, key: string, requestId?: string) {
   return { key, url: url ?? "", status: item?.status ?? null, statusCategory: item?.statusCategory ?? null };
 }
 
+/**
+ * Whether Sentry knows the issue, from the same cached read the report starts
+ * with (so asking first costs no extra request): lets the page answer a real
+ * 404 before it starts streaming the report.
+ */
+export async function findInvestigatedIssue({
+  orgId,
+  issueId,
+  requestId,
+}: {
+  orgId: string;
+  issueId: string;
+  requestId?: string;
+}): Promise<"found" | "not-found" | "unknown"> {
+  if (!ISSUE_ID.test(issueId)) return "not-found";
+  const config = await getSentryConfig({ orgId, requestId });
+  if (!config) return "unknown";
+  try {
+    const detail = await readThrough({
+      orgId,
+      key: `sentry:issue:${issueId}:detail`,
+      ttlMs: TTL_MS,
+      load: () => getIssueDetail(config, issueId),
+    });
+    return detail.value ? "found" : "not-found";
+  } catch (error) {
+    // Sentry not answering is the report's to explain, not a 404.
+    if (error instanceof IntegrationError) return "unknown";
+    throw error;
+  }
+}
+
 /** The report, or null for an issue Sentry does not know (or no Sentry connection, or Sentry unavailable). */
 export async function loadInvestigationReport(input: {
   orgId: string;

@@ -71,7 +71,7 @@ describe("a Sentry issue's investigation page", () => {
   });
 
   it("is not found for an issue Sentry does not know, an id that is not numeric, or an org the member is not in", async () => {
-    await expect(renderReport(await view("999999999999"))).rejects.toThrow("NEXT_NOT_FOUND");
+    await expect(view("999999999999")).rejects.toThrow("NEXT_NOT_FOUND");
     await expect(view("WEB-1")).rejects.toThrow("NEXT_NOT_FOUND");
     const org = sentry.store.org("acme")!;
     await expect(view(org.data.issues[0]!.id, "globex")).rejects.toThrow("NEXT_NOT_FOUND");

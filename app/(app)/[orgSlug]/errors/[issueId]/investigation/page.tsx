@@ -2,7 +2,7 @@ import { Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { loadInvestigation } from "@/lib/features/investigation";
+import { findInvestigatedIssue, loadInvestigation } from "@/lib/features/investigation";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
@@ -22,7 +22,10 @@ export default async function InvestigationPage({ params }: OrgPageProps<{ issue
   const { orgSlug, issueId } = await params;
   const { org, user } = await requireOrg(orgSlug);
   if (!/^\d{1,20}$/.test(issueId)) notFound();
-  const report = loadInvestigation({ orgId: org.id, issueId, requestId: await getRequestId() });
+  const requestId = await getRequestId();
+  // Asked before anything streams (this segment has no loading.tsx), so an unknown issue is a real 404.
+  if ((await findInvestigatedIssue({ orgId: org.id, issueId, requestId })) === "not-found") notFound();
+  const report = loadInvestigation({ orgId: org.id, issueId, requestId });
   return (
     <>
       <PageHeader
