@@ -13,6 +13,11 @@ export async function loadInbox({ orgId, userId }: { orgId: string; userId: stri
 
 export type InboxItem = Awaited<ReturnType<typeof loadInbox>>["latest"][number];
 
+/** The caller's unread count alone, for the header's poll. */
+export async function countUnreadNotifications({ orgId, userId }: { orgId: string; userId: string }) {
+  return countUnread({ orgId, userId });
+}
+
 /** The notifications page: up to 200, all or unread only, newest first. */
 export async function loadNotificationsPage({
   orgId,

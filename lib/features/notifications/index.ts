@@ -14,7 +14,14 @@ export {
 export { notifyRuleFailed } from "./rule-events";
 export { notifyStuckWrites, STUCK_WRITE_AGE_MS } from "./stuck-writes";
 export { notifySprintOverCapacity } from "./sprint-events";
-export { followNotification, loadInbox, loadNotificationsPage, markNotificationsRead, type InboxItem } from "./inbox";
+export {
+  countUnreadNotifications,
+  followNotification,
+  loadInbox,
+  loadNotificationsPage,
+  markNotificationsRead,
+  type InboxItem,
+} from "./inbox";
 export {
   NOTIFICATION_SETTINGS_KEY,
   getOrgNotificationDefaults,

@@ -6,6 +6,7 @@ import { notify } from "@/lib/features/notifications";
 import * as actions from "./actions";
 import { GET as follow } from "./[id]/route";
 import { POST as oneClick } from "@/app/unsubscribe/[token]/one-click/route";
+import { GET as unreadCount } from "@/app/api/orgs/[orgSlug]/notifications/unread/route";
 
 /** The notifications page's actions, its follow-a-link route and the unsubscribe link, as their callers use them. */
 const session = vi.hoisted(() => ({
@@ -73,6 +74,19 @@ describe("notifications actions and routes", () => {
     await db.notification.update({ where: { id: notification.id }, data: { link: "//evil.example/acme/" } });
     const response = await get(notification.id);
     expect(response.headers.get("location")).toBe("http://bosun.test/acme/notifications");
+  });
+
+  it("answers the caller's own unread count to the header's poll, and 404 outside their org", async () => {
+    Object.assign(session, demoSession("linus"));
+    await notifyLinus();
+    const linus = await userOf("linus@acme.test");
+    const unread = await db.notification.count({ where: { userId: linus.id, readAt: null } });
+    const ask = (slug: string) =>
+      unreadCount(new Request(`http://bosun.test/api/orgs/${slug}/notifications/unread`), {
+        params: Promise.resolve({ orgSlug: slug }),
+      });
+    expect(await (await ask("acme")).json()).toEqual({ unread });
+    expect((await ask("globex")).status).toBe(404);
   });
 
   it("marks only the caller's own notifications read", async () => {
