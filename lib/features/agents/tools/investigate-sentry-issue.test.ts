@@ -35,7 +35,10 @@ describe("investigate_sentry_issue over the Sentry emulator", () => {
   beforeAll(async () => {
     sentry = await startSentryEmulator({ port: 0 });
   });
-  useSeededDatabase({ label: "investigatetool", seed: () => ({ urls: { sentry: sentry.url, jira: "http://127.0.0.1:1" } }) });
+  useSeededDatabase({
+    label: "investigatetool",
+    seed: () => ({ urls: { sentry: sentry.url, jira: "http://127.0.0.1:1" } }),
+  });
   beforeAll(async () => {
     const org = await db.organization.findUniqueOrThrow({ where: { slug: "acme" } });
     const ctx: AgentContext = {
