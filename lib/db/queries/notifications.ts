@@ -182,7 +182,10 @@ export async function getOrgNameAndSlug({ orgId }: { orgId: string }) {
   return db.organization.findUnique({ where: { id: orgId }, select: { name: true, slug: true } });
 }
 
-/** Outbound writes of the org still pending (or in flight) since before `olderThan`, oldest first. */
+/**
+ * Outbound writes of the org still pending (or in flight) since before `olderThan`, oldest first. E-mails are
+ * left out: a stuck e-mail reported by e-mail would only add e-mails stuck behind it.
+ */
 export async function listStuckWrites({
   orgId,
   olderThan,
@@ -193,7 +196,12 @@ export async function listStuckWrites({
   take?: number;
 }) {
   return db.outboxIntent.findMany({
-    where: { orgId, status: { in: ["pending", "in_flight"] }, createdAt: { lt: olderThan } },
+    where: {
+      orgId,
+      status: { in: ["pending", "in_flight"] },
+      createdAt: { lt: olderThan },
+      operation: { not: "mail.send" },
+    },
     select: { id: true, operation: true, actorType: true, actorId: true, createdAt: true, lastError: true },
     orderBy: { createdAt: "asc" },
     take,

@@ -46,7 +46,7 @@ export async function unsubscribeByToken(token: string, at: Date): Promise<boole
 /** Orgs with an outbound write pending since before `olderThan`. */
 export async function listOrgIdsWithStuckWrites(olderThan: Date): Promise<string[]> {
   const rows = await db.outboxIntent.findMany({
-    where: { status: { in: ["pending", "in_flight"] }, createdAt: { lt: olderThan } },
+    where: { status: { in: ["pending", "in_flight"] }, createdAt: { lt: olderThan }, operation: { not: "mail.send" } },
     select: { orgId: true },
     distinct: ["orgId"],
   });

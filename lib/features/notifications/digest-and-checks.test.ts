@@ -105,6 +105,21 @@ describe("weekly digest and periodic checks", () => {
       const admins = await db.membership.count({ where: { orgId, role: "admin", status: "active" } });
       expect(await notifyStuckWrites({ orgId, now: new Date() })).toBe(admins + 1);
       expect(await notifyStuckWrites({ orgId, now: new Date() })).toBe(0);
+      // A stuck e-mail is not reported (by e-mail, it would only queue more behind it).
+      const mail = await db.outboxIntent.create({
+        data: {
+          orgId,
+          service: "mail",
+          operation: "mail.send",
+          orderingKey: `mail:${linus.id}`,
+          idempotencyKey: `stuck-mail-${Date.now()}`,
+          payload: {},
+          actorType: "system",
+          createdAt: new Date(Date.now() - 2 * 60 * 60_000),
+        },
+      });
+      expect(await notifyStuckWrites({ orgId, now: new Date() })).toBe(0);
+      await db.outboxIntent.delete({ where: { id: mail.id } });
       const mine = await db.notification.findFirstOrThrow({ where: { userId: linus.id, event: "write_stuck" } });
       expect(mine).toMatchObject({ link: "/acme/automations", dedupeKey: `write_stuck:${intent.id}` });
       expect(mine.body).toContain("503: Service unavailable");
