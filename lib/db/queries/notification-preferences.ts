@@ -14,6 +14,7 @@ const PREFERENCE_FIELDS = {
   unsubscribedAt: true,
   unsubscribeToken: true,
   lastDigestAt: true,
+  createdAt: true,
 } as const;
 
 /** 32 random bytes, URL-safe: the unsubscribe link is the only credential it needs. */

@@ -46,17 +46,24 @@ export function nextDigestSlot(now: Date, timeZone: string): Date {
   );
 }
 
-/** Whether this week's digest is due for a person now: its slot has come, within the grace, and it has not gone yet. */
+/**
+ * Whether this week's digest is due for a person now: its slot has come, within the grace, it has not gone
+ * yet, and Bosun knew the person (`knownSince`: their preferences were stored) before the slot — someone who
+ * first shows up on a Monday morning gets their first digest the Monday after.
+ */
 export function isDigestDue({
   now,
   timeZone,
   lastDigestAt,
+  knownSince,
 }: {
   now: Date;
   timeZone: string;
   lastDigestAt: Date | null;
+  knownSince: Date;
 }): boolean {
   const slot = latestDigestSlot(now, timeZone);
   if (now.getTime() - slot.getTime() > DIGEST_GRACE_MS) return false;
+  if (knownSince.getTime() > slot.getTime()) return false;
   return !lastDigestAt || lastDigestAt.getTime() < slot.getTime();
 }

@@ -114,9 +114,31 @@ describe("weekly digest schedule", () => {
 
   it("is due once per week, within the grace after the slot", () => {
     const monday = at("2026-06-01T08:05:00Z");
-    expect(isDigestDue({ now: monday, timeZone: "UTC", lastDigestAt: null })).toBe(true);
-    expect(isDigestDue({ now: monday, timeZone: "UTC", lastDigestAt: at("2026-06-01T08:01:00Z") })).toBe(false);
-    expect(isDigestDue({ now: monday, timeZone: "UTC", lastDigestAt: at("2026-05-25T08:01:00Z") })).toBe(true);
-    expect(isDigestDue({ now: at("2026-06-03T08:05:00Z"), timeZone: "UTC", lastDigestAt: null })).toBe(false);
+    const knownSince = at("2026-01-01T00:00:00Z");
+    expect(isDigestDue({ now: monday, timeZone: "UTC", lastDigestAt: null, knownSince })).toBe(true);
+    expect(isDigestDue({ now: monday, timeZone: "UTC", lastDigestAt: at("2026-06-01T08:01:00Z"), knownSince })).toBe(
+      false,
+    );
+    expect(isDigestDue({ now: monday, timeZone: "UTC", lastDigestAt: at("2026-05-25T08:01:00Z"), knownSince })).toBe(
+      true,
+    );
+    expect(isDigestDue({ now: at("2026-06-03T08:05:00Z"), timeZone: "UTC", lastDigestAt: null, knownSince })).toBe(
+      false,
+    );
+  });
+
+  it("waits for the next Monday for someone Bosun first knew after this week's slot", () => {
+    const monday = at("2026-06-01T08:05:00Z");
+    expect(
+      isDigestDue({ now: monday, timeZone: "UTC", lastDigestAt: null, knownSince: at("2026-06-01T08:01:00Z") }),
+    ).toBe(false);
+    expect(
+      isDigestDue({
+        now: at("2026-06-08T08:05:00Z"),
+        timeZone: "UTC",
+        lastDigestAt: null,
+        knownSince: at("2026-06-01T08:01:00Z"),
+      }),
+    ).toBe(true);
   });
 });

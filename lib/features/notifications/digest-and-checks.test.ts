@@ -66,8 +66,18 @@ describe("weekly digest and periodic checks", () => {
     });
     const members = await db.membership.count({ where: { orgId, status: "active", user: { erasedAt: null } } });
 
+    // Ken first shows up on that Monday morning, after 08:00: his first digest is next week's.
+    const ken = await userOf("ken@acme.test");
+    await db.notificationPreference.upsert({
+      where: { orgId_userId: { orgId, userId: ken.id } },
+      create: { orgId, userId: ken.id, unsubscribeToken: "k".repeat(43), createdAt: new Date("2030-01-07T08:01:00Z") },
+      update: { createdAt: new Date("2030-01-07T08:01:00Z") },
+    });
+
+    // Everyone else is recorded by this pass (today, long before the 2030 slot), so theirs is due.
     const sent = await sendWeeklyDigests({ orgId, now: monday });
-    expect(sent).toBe(members - 1);
+    expect(sent).toBe(members - 2);
+    expect(mail.store.listMessages().filter((m) => m.to.includes(ken.email))).toHaveLength(0);
     const caught = mail.store.listMessages();
     expect(caught.filter((m) => m.to.includes(linus.email))).toHaveLength(1);
     expect(caught.filter((m) => m.to.includes(grace.email))).toHaveLength(0);

@@ -53,9 +53,10 @@ export async function sendWeeklyDigests({ orgId, now }: { orgId: string; now: Da
   for (const person of people) {
     const known = stored.get(person.userId) ?? null;
     if (!wantsWeeklyDigest(known, orgDefaults)) continue;
-    const timeZone = known?.timeZone ?? "UTC";
-    if (!isDigestDue({ now, timeZone, lastDigestAt: known?.lastDigestAt ?? null })) continue;
+    // Someone Bosun has no preferences for yet is recorded now, with an unsubscribe token, and gets next week's.
     const preference = known ?? (await ensurePreference({ orgId, userId: person.userId, defaults: orgDefaults }));
+    const { timeZone, lastDigestAt, createdAt: knownSince } = preference;
+    if (!isDigestDue({ now, timeZone, lastDigestAt, knownSince })) continue;
     const digest = await loadWeeklyDigest({ orgId, userId: person.userId, now, reads });
     if (!digest) continue;
     const unsubscribeUrl = `${env.publicUrl}/unsubscribe/${preference.unsubscribeToken}`;
