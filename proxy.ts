@@ -28,6 +28,8 @@ function needsSignIn(request: NextRequest, signedIn: boolean) {
   const { pathname } = request.nextUrl;
   if (signedIn || PUBLIC_PAGES.has(pathname) || pathname.startsWith("/api/") || pathname.startsWith("/.well-known/"))
     return false;
+  // An e-mail's unsubscribe link works signed out: its token is the credential.
+  if (pathname.startsWith("/unsubscribe/")) return false;
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   return request.headers.get("rsc") === null && request.headers.get("next-router-prefetch") === null;
 }

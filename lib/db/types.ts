@@ -19,6 +19,7 @@ export type {
   AutomationKind,
   DeliveryStatus,
   IntentStatus,
+  NotificationEvent,
   JobStatus,
   ReleaseNoteVariant,
   Role,

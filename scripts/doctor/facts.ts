@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statfsSync } from "node:fs";
 import path from "node:path";
-import { DEMO_PORTS, demoServiceUrl } from "../../lib/platform/config/demo";
+import { DEMO_HOST, DEMO_PORTS, demoServiceUrl } from "../../lib/platform/config/demo";
 import { EnvValidationError, parseEnv } from "../../lib/platform/env/schema";
 import { canConnect, embeddedUrl, nativeDirectory } from "../db/embedded-postgres";
 import { canReach, canReachFolder, postgresUser } from "../db/postgres-as-root";
@@ -87,11 +87,26 @@ async function portFindings(mode: "demo" | "live", embedded: boolean): Promise<F
         portState(
           DEMO_PORTS[service],
           `${name} emulator`,
-          "stop it; demo mode's emulators always use ports 4101–4103",
+          "stop it; demo mode's emulators always use ports 4101–4105",
           () => emulatorAnswers(demoServiceUrl(service)),
         ),
       );
     }
+    const mailUrl = `http://${DEMO_HOST}:${DEMO_PORTS.mailHttp}`;
+    states.push(
+      portState(
+        DEMO_PORTS.mailHttp,
+        "mail catcher (web)",
+        "stop it; demo mode's emulators always use ports 4101–4105",
+        () => emulatorAnswers(mailUrl),
+      ),
+      portState(
+        DEMO_PORTS.mail,
+        "mail catcher (SMTP)",
+        "stop it; demo mode's emulators always use ports 4101–4105",
+        () => emulatorAnswers(mailUrl),
+      ),
+    );
   }
   return (await Promise.all(states)).map(checkPort);
 }

@@ -62,7 +62,7 @@ export function countLaterUnfinishedWrites(
 
 export type NewIntent = {
   orgId: string;
-  service: "jira" | "sentry" | "workos";
+  service: "jira" | "sentry" | "workos" | "mail" | "deploy";
   operation: string;
   orderingKey: string;
   idempotencyKey: string;

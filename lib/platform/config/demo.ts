@@ -28,7 +28,18 @@ export const DEMO_GITHUB_WEBHOOK_SECRETS = {
   globex: "globex-github-webhook-secret",
 } as const;
 
-export const DEMO_PORTS = { app: 3000, workos: 4101, jira: 4102, sentry: 4103, postgres: 54329 } as const;
+export const DEMO_PORTS = {
+  app: 3000,
+  workos: 4101,
+  jira: 4102,
+  sentry: 4103,
+  /** The mail catcher's web page, messages JSON and rollback receiver; its SMTP server is on `mail`. */
+  mailHttp: 4104,
+  mail: 4105,
+  postgres: 54329,
+} as const;
+/** The sender of notification e-mail when MAIL_FROM is not set. */
+export const DEMO_MAIL_FROM = "Bosun <notifications@bosun.localhost>";
 export const DEMO_HOST = "127.0.0.1";
 
 export const DEMO_DATABASE_URL = `postgresql://postgres:bosun-embedded@${DEMO_HOST}:${DEMO_PORTS.postgres}/bosun`;

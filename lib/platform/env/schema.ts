@@ -4,6 +4,7 @@ import {
   DEMO_ENCRYPTION_KEY,
   DEMO_ENCRYPTION_KEY_ID,
   DEMO_HOST,
+  DEMO_MAIL_FROM,
   DEMO_PORTS,
   DEMO_SENTRY_DSN,
   WORKOS_DEMO_API_KEY,
@@ -71,6 +72,17 @@ const variablesSchema = z.object({
     .min(1, "must be 1–64")
     .max(64, "must be 1–64")
     .optional(),
+  /** Where notification e-mail goes: smtp(s)://user:pass@host:port. Demo mode uses the mail catcher. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+(\/\S*)?$/, "must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)")
+    .optional(),
+  /** The From of notification e-mail: an address, or a name and an address ("Bosun <bosun@example.com>"). */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^([^<>@\r\n]+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address or "Name <address>"')
+    .optional(),
   BOSUN_ALLOWED_UPSTREAM_HOSTS: z
     .string()
     .optional()
@@ -134,6 +146,8 @@ export type Env = {
   worker: { mode: "inline" | "separate"; concurrency: number };
   /** Internal hosts and networks Jira and Sentry connections may reach anyway (lib/integrations/upstream-policy.ts). */
   allowedUpstreamHosts: UpstreamHostRule[];
+  /** Notification e-mail; `smtpUrl` is null in live mode without SMTP_URL (e-mails then fail, visibly, in the outbox). */
+  mail: { smtpUrl: string | null; from: string };
 };
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -204,6 +218,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     worker: { mode: v.BOSUN_WORKER ?? "inline", concurrency: v.BOSUN_JOB_CONCURRENCY ?? 4 },
     allowedUpstreamHosts: parseUpstreamHosts(v.BOSUN_ALLOWED_UPSTREAM_HOSTS ?? (isDemo ? DEMO_UPSTREAM_HOSTS : ""))
       .rules,
+    mail: {
+      smtpUrl: v.SMTP_URL ?? (isDemo ? `smtp://${DEMO_HOST}:${DEMO_PORTS.mail}` : null),
+      from: v.MAIL_FROM ?? DEMO_MAIL_FROM,
+    },
   };
 }
 

@@ -23,6 +23,9 @@ import { findJiraWebhookSecret } from "@/lib/platform/webhooks/secrets";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { findExternalIssueLink, linkExternalIssue, updateIssues } from "@/lib/integrations/sentry";
 import * as workos from "@/lib/integrations/workos";
+import { rollbackRequestArgs, rollbackRequestResult, runRollbackRequest } from "@/lib/integrations/deploy";
+import { recordRollbackAnswerFromIntent } from "@/lib/db/queries/rollback-gates";
+import { sendMail } from "@/lib/integrations/mail";
 import type { JiraClientConfig } from "@/lib/integrations/jira";
 import type { SentryClientConfig } from "@/lib/integrations/sentry";
 import {
@@ -61,7 +64,7 @@ export type SuccessContext = { orgId: string; intentId: string; recordedAt: Date
 /** What Bosun changed on its side once the write succeeded, for the audit log. */
 export type AppliedChange = { action: string; summary: string; changes?: JsonInput };
 type Operation<S extends z.ZodType, R extends z.ZodType> = {
-  service: "jira" | "sentry" | "workos";
+  service: "jira" | "sentry" | "workos" | "mail" | "deploy";
   args: S;
   /** What a successful run answers; checked before it is stored and when it is read back. */
   result: R;
@@ -348,6 +351,36 @@ export const OPERATIONS = {
           : null;
       if (!linked) await linkExternalIssue(sentry, args);
       return { issueId: args.issueId, identifier: args.identifier };
+    },
+  }),
+  "mail.send": operation({
+    service: "mail",
+    // The Message-ID comes from the idempotency key: a try repeated after a lost answer sends the same message.
+    args: z.object({
+      to: z.email(),
+      subject: z.string().min(1).max(300),
+      text: z.string().min(1).max(200_000),
+      html: z.string().min(1).max(400_000),
+      unsubscribeUrl: z.url().optional(),
+    }),
+    result: z.object({ messageId: z.string(), accepted: z.array(z.string()) }),
+    run: async (mail, { orgId, idempotencyKey }) => sendMail(mail, { orgId, idempotencyKey }),
+  }),
+  "deploy.rollback": operation({
+    service: "deploy",
+    // Signed afresh on every try; the Idempotency-Key is the intent's key, so the hook acts on a retry once.
+    args: rollbackRequestArgs,
+    result: rollbackRequestResult,
+    run: (args, { orgId, idempotencyKey }) => runRollbackRequest(args, { orgId, idempotencyKey }),
+    onSucceeded: async ({ gateId }, { orgId, intentId, tx }) => {
+      const answer = await recordRollbackAnswerFromIntent({ orgId, gateId, intentId }, tx);
+      return answer
+        ? {
+            action: "rollback.sent",
+            summary: `The deployment hook accepted the rollback request with ${answer.status}`,
+            changes: { gateId, status: answer.status },
+          }
+        : null;
     },
   }),
 } as const;

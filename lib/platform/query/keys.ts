@@ -2,4 +2,5 @@
 export const queryKeys = {
   org: (orgSlug: string) => ["org", orgSlug] as const,
   health: () => ["health"] as const,
+  unreadNotifications: (orgSlug: string) => ["org", orgSlug, "notifications", "unread"] as const,
 };
