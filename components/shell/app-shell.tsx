@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { MenuIcon } from "@/components/ui/icons";
+import { InboxButton } from "./inbox-button";
 import { OrgSwitcher } from "./org-switcher";
 import { ServiceStatus } from "./service-status";
 import { SidebarNav } from "./sidebar-nav";
@@ -50,7 +51,8 @@ export function AppShell({ org, orgs, user, role, demo, children }: AppShellProp
             </div>
           </details>
           <OrgSwitcher current={org} orgs={orgs} />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
+            <InboxButton orgSlug={org.slug} />
             <UserMenu user={user} role={role} orgSlug={org.slug} />
           </div>
         </header>

@@ -6,6 +6,7 @@ import { logger } from "@/lib/platform/observability/logger";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/platform/outbox/worker";
 import { scheduleRetention } from "@/lib/features/retention";
 import { scheduleSprintReconciliation } from "@/lib/features/sprints";
+import { scheduleNotificationBatches, scheduleWeeklyDigests } from "@/lib/features/notifications";
 
 type Background = { scheduler: ReturnType<typeof setInterval>; unlisten: () => Promise<void> };
 const globalForBackground = globalThis as { bosunBackground?: Background };
@@ -32,6 +33,12 @@ export function startBackgroundWork() {
     );
     void scheduleSprintReconciliation().catch((error: unknown) =>
       logger.error({ err: error }, "scheduling the sprint reconciliation pass failed"),
+    );
+    void scheduleNotificationBatches().catch((error: unknown) =>
+      logger.error({ err: error }, "scheduling the notification e-mail batches failed"),
+    );
+    void scheduleWeeklyDigests().catch((error: unknown) =>
+      logger.error({ err: error }, "scheduling the weekly digests failed"),
     );
   };
   const scheduler = setInterval(schedule, 60_000);

@@ -5,6 +5,8 @@ import { serveRoutes } from "@/test/route-server";
 import { branchCreatedPayload, pullRequestPayload, sendGithubEvent } from "@/emulators/github";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
+import { type RunningMailEmulator, startMailEmulator } from "@/emulators/mail";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { db } from "@/lib/db/client";
 import * as sentryRoute from "@/app/api/webhooks/sentry/[orgSlug]/route";
 import * as githubRoute from "@/app/api/webhooks/github/[orgSlug]/route";
@@ -51,6 +53,7 @@ const GITHUB_SECRET = DEMO_GITHUB_WEBHOOK_SECRETS.acme;
 describe("automations, end to end", () => {
   let jira: JiraEmulator;
   let sentry: RunningSentryEmulator;
+  let mail: RunningMailEmulator;
   let bosun: Awaited<ReturnType<typeof serveRoutes>>;
   let orgId: string;
   let marker = 0;
@@ -188,10 +191,13 @@ describe("automations, end to end", () => {
       "/api/webhooks/github/acme": (request) =>
         githubRoute.POST(request, { params: Promise.resolve({ orgSlug: "acme" }) }),
     });
-    [jira, sentry] = await Promise.all([
+    [jira, sentry, mail] = await Promise.all([
       startJiraEmulator({ port: 0 }),
       startSentryEmulator({ port: 0, bosunUrl: bosun.url }),
+      // The release check's rollback gate notifies managers, and their e-mail goes through the outbox too.
+      startMailEmulator({ smtpPort: 0, httpPort: 0 }),
     ]);
+    setTestEnv({ SMTP_URL: mail.smtpUrl });
   });
   useSeededDatabase({ label: "automations", seed: () => ({ urls: { jira: jira.url, sentry: sentry.url } }) });
   beforeAll(async () => {
@@ -205,6 +211,8 @@ describe("automations, end to end", () => {
     await bosun?.close();
     await jira?.close();
     await sentry?.close();
+    await mail?.close();
+    restoreTestEnv();
   });
 
   it("files one High Jira bug for a new Sentry error, links it both ways, and records the run", async () => {

@@ -5,6 +5,14 @@ import { processJiraDelivery } from "@/lib/features/jira-events";
 import { SPRINT_RECONCILE_QUEUE, reconcileSprintsJob } from "@/lib/features/sprints";
 import type { JobHandlers } from "@/lib/platform/jobs";
 import { RETENTION_QUEUE, runRetentionJob } from "@/lib/features/retention";
+import {
+  ISSUE_NOTIFICATION_QUEUE,
+  NOTIFICATION_BATCH_QUEUE,
+  WEEKLY_DIGEST_QUEUE,
+  issueNotificationJob,
+  notificationBatchJob,
+  weeklyDigestJob,
+} from "@/lib/features/notifications";
 import { processDelivery } from "./process-delivery";
 import { RELEASE_HEALTH_QUEUE, checkReleaseHealth } from "./release-health";
 import { RETRY_RUN_QUEUE, retryRunJob } from "./retry-run";
@@ -18,4 +26,7 @@ export const JOB_HANDLERS: JobHandlers = {
   [RETENTION_QUEUE]: runRetentionJob,
   [JIRA_EVENT_QUEUE]: processJiraDelivery,
   [SPRINT_RECONCILE_QUEUE]: reconcileSprintsJob,
+  [NOTIFICATION_BATCH_QUEUE]: notificationBatchJob,
+  [ISSUE_NOTIFICATION_QUEUE]: issueNotificationJob,
+  [WEEKLY_DIGEST_QUEUE]: weeklyDigestJob,
 };

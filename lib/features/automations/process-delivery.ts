@@ -6,6 +6,7 @@ import { readQueuedDelivery } from "@/lib/platform/webhooks/queued-delivery";
 import { readWebhook } from "@/lib/platform/webhooks/read";
 import { PermanentJobError, RetryLaterError, type JobRecord } from "@/lib/platform/jobs";
 import { deliveryEventSchema, syncFromPullRequest, syncFromSentryEvent, type SyncResult } from "@/lib/features/sync";
+import { queueIssueNotification } from "@/lib/features/notifications/issue-events";
 import { runRulesForEvent, secondsUntilRetry } from "./run-rules";
 
 /*
@@ -37,6 +38,8 @@ export async function processDelivery(job: JobRecord): Promise<void> {
     trigger: { key: `delivery:${delivery.id}`, deliveryId: delivery.id, requestId: `webhook-${delivery.id}` },
     lastAttempt: job.attempts >= job.maxAttempts,
   });
+  // Owners and watchers hear of a new Critical issue or a regression from a job of its own (retried apart).
+  await queueIssueNotification({ orgId: delivery.orgId, deliveryId: delivery.id, event: reading.event });
   // The sync's writes are idempotent per event, so a retried job repeats none of them.
   const synced = await syncDelivery({ orgId: delivery.orgId, event: reading.event, delivery });
   const waiting = results.filter((r) => r.status === "pending");

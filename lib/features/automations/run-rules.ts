@@ -10,6 +10,7 @@ import {
   parseRule,
 } from "@/lib/domain/automations";
 import { describeFailure, isTransient } from "@/lib/platform/outbox/retry-policy";
+import { notifyRuleFailed } from "@/lib/features/notifications/rule-events";
 import { executeDecision } from "./execute";
 import { gatherSentryIssueContext } from "./sentry-context";
 
@@ -84,19 +85,23 @@ function decisionRecord(decision: Decision, notes: string[] = []): JsonInput {
   }
 }
 
-export async function runRule({
-  orgId,
-  rule,
-  event,
-  trigger,
-  lastAttempt,
-}: {
+type RunRuleInput = {
   orgId: string;
   rule: AutomationRule;
   event: AutomationEvent;
   trigger: Trigger;
   lastAttempt: boolean;
-}): Promise<RuleRunResult> {
+};
+
+/** Runs one rule; a run that ends failed tells the rule's creator and the admins (once per run). */
+export async function runRule(input: RunRuleInput): Promise<RuleRunResult> {
+  const result = await runRuleOnce(input);
+  if (result.status === "failed")
+    await notifyRuleFailed({ orgId: input.orgId, rule: input.rule, runId: result.runId, message: result.message });
+  return result;
+}
+
+async function runRuleOnce({ orgId, rule, event, trigger, lastAttempt }: RunRuleInput): Promise<RuleRunResult> {
   const { run, final } = await openRun({
     orgId,
     ruleId: rule.id,

@@ -8,6 +8,7 @@ import { loadBoardContext } from "./board-context";
 import { componentExperience } from "./experience";
 import { readBacklog, readSprintIssues } from "../../integrations/jira/reads";
 import { capacities } from "./team-capacity";
+import { notifySprintOverCapacity } from "@/lib/features/notifications/sprint-events";
 
 /** The sprint's dates are bounded (see lib/domain/capacity/date-limits.ts): each day of it is walked for every person. */
 export const planRequestSchema = z
@@ -111,6 +112,17 @@ export async function previewPlan({
     summaries: Object.fromEntries(backlog.value.map((i) => [i.key, i.summary])),
   };
   await readThrough({ orgId, key: `sprint-plan:${id}`, ttlMs: PREVIEW_TTL_MS, force: true, load: async () => preview });
+  const points = new Map(backlog.value.map((i) => [i.key, i.points]));
+  await notifySprintOverCapacity({
+    orgId,
+    board,
+    sprintName: request.name,
+    plannedPoints: plan.plannedPoints,
+    limitPoints: plan.perPerson.reduce((sum, p) => sum + p.limitPoints, 0),
+    leftOut: plan.leftOut
+      .filter((l) => l.reason === "no capacity")
+      .map((l) => ({ key: l.key, points: points.get(l.key) ?? null })),
+  });
   return preview;
 }
 
