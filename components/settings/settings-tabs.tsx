@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const TABS = [
   { segment: "", label: "Organization" },
   { segment: "members", label: "Members" },
+  { segment: "ownership", label: "Ownership" },
   { segment: "integrations", label: "Integrations" },
   { segment: "audit-log", label: "Audit log" },
   { segment: "api-keys", label: "API keys" },

@@ -10,6 +10,7 @@ const EXPECTED: Record<Permission, [admin: boolean, manager: boolean, member: bo
   "availability:edit-team": [true, true, false],
   "sprints:plan": [true, true, false],
   "tickets:create": [true, true, false],
+  "ownership:edit": [true, true, false],
   "release-notes:publish": [true, true, false],
   "automations:view": [true, true, false],
   "automations:edit": [true, false, false],

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "availability:edit-team": ["admin", "manager"],
   "sprints:plan": ["admin", "manager"],
   "tickets:create": ["admin", "manager"],
+  "ownership:edit": ["admin", "manager"],
   "release-notes:publish": ["admin", "manager"],
   "automations:view": ["admin", "manager"],
   "automations:edit": ["admin"],
