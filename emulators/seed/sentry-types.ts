@@ -79,6 +79,27 @@ export type SentryEvent = {
   sdk: { name: string; version: string } | null;
   transaction: string | null;
   fingerprint: string[];
+  /** What happened before the error, oldest first (SDK shape). */
+  breadcrumbs?: IngestBreadcrumb[];
+  /** The HTTP request the error happened in, if any (SDK shape). */
+  request?: IngestRequest | null;
+};
+
+export type IngestBreadcrumb = {
+  timestamp: number;
+  type?: string;
+  category?: string;
+  level?: string;
+  message?: string;
+  data?: Record<string, unknown>;
+};
+
+export type IngestRequest = {
+  url?: string;
+  method?: string;
+  query_string?: string;
+  headers?: Record<string, string>;
+  cookies?: string;
 };
 
 export type IssueAssignee = { type: "user" | "team"; id: string };

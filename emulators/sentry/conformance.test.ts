@@ -276,6 +276,101 @@ describe("Sentry API conformance", () => {
     );
   });
 
+  it("reads and updates a project's ownership rules", async () => {
+    const specPath = "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/ownership/";
+    const read = await conforms("GET", specPath, "/api/0/projects/acme/web/ownership/");
+    expect(read.body.raw).toContain("path:src/checkout/* #payments");
+    const written = await conforms(
+      "PUT",
+      specPath,
+      "/api/0/projects/acme/worker/ownership/",
+      { raw: "module:tasks.* #platform", autoAssignment: "Turn off Auto-Assignment" },
+      202,
+    );
+    expect(written.body.schema.rules).toEqual([
+      {
+        matcher: { type: "module", pattern: "tasks.*" },
+        owners: [expect.objectContaining({ type: "team", name: "platform" })],
+      },
+    ]);
+  });
+
+  it("serves an issue's latest event with in-app frames, breadcrumbs, request, tags and user", async () => {
+    const [issue] = (await call(em, "GET", "/api/0/organizations/acme/issues/?query=is:unresolved&limit=1")).body;
+    const res = await conforms(
+      "GET",
+      `${ORG}/issues/{issue_id}/events/{event_id}/`,
+      `/api/0/organizations/acme/issues/${issue.id}/events/latest/`,
+    );
+    const entry = (type: string) => res.body.entries.find((e: { type: string }) => e.type === type)?.data;
+    const frames = entry("exception").values[0].stacktrace.frames;
+    expect(frames.some((f: { inApp: boolean }) => f.inApp)).toBe(true);
+    expect(frames.some((f: { inApp: boolean }) => !f.inApp)).toBe(true);
+    expect(entry("breadcrumbs").values.at(-1)).toMatchObject({ category: "exception", level: "error" });
+    expect(typeof entry("breadcrumbs").values[0].timestamp).toBe("string");
+    expect(res.body.user).toMatchObject({ ip_address: expect.stringMatching(/[.:]/) });
+    const keys = res.body.tags.map((t: { key: string }) => t.key);
+    for (const key of ["release", "environment", "os", "transaction"]) expect(keys).toContain(key);
+  });
+
+  it("serves an issue's tag breakdown whose counts add up", async () => {
+    const [issue] = (await call(em, "GET", "/api/0/organizations/acme/issues/?query=project:web&limit=1")).body;
+    for (const key of ["release", "environment", "browser", "os", "url", "transaction"]) {
+      const res = await conforms(
+        "GET",
+        `${ORG}/issues/{issue_id}/tags/{key}/`,
+        `/api/0/organizations/acme/issues/${issue.id}/tags/${key}/`,
+      );
+      const sum = res.body.topValues.reduce((n: number, v: { count: number }) => n + v.count, 0);
+      expect(res.body.totalValues).toBeGreaterThanOrEqual(sum);
+      expect(res.body.uniqueValues).toBeGreaterThan(0);
+    }
+    const none = await call(em, "GET", `/api/0/organizations/acme/issues/${issue.id}/tags/no-such-tag/`);
+    expect(none.status).toBe(404);
+  });
+
+  it("serves release commits, their files and an event's committers", async () => {
+    const [issue] = (await call(em, "GET", "/api/0/organizations/acme/issues/?query=project:api&limit=1")).body;
+    const detailRes = await call(em, "GET", `/api/0/organizations/acme/issues/${issue.id}/`);
+    const version = detailRes.body.firstRelease.version;
+    const commits = await conforms(
+      "GET",
+      `${ORG}/releases/{version}/commits/`,
+      `/api/0/organizations/acme/releases/${encodeURIComponent(version)}/commits/`,
+    );
+    expect(commits.body.length).toBeGreaterThan(0);
+    expect(commits.body[0]).toMatchObject({ releases: [{ version }], author: { email: expect.stringContaining("@") } });
+    await conforms(
+      "GET",
+      "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/releases/{version}/commits/",
+      `/api/0/projects/acme/api/releases/${encodeURIComponent(version)}/commits/`,
+    );
+    const files = await call(
+      em,
+      "GET",
+      `/api/0/organizations/acme/releases/${encodeURIComponent(version)}/commitfiles/`,
+    );
+    expect(files.body[0]).toMatchObject({
+      filename: expect.any(String),
+      type: expect.any(String),
+      commitMessage: expect.any(String),
+    });
+
+    const event = (await call(em, "GET", `/api/0/organizations/acme/issues/${issue.id}/events/latest/`)).body;
+    const committers = await call(em, "GET", `/api/0/projects/acme/api/events/${event.eventID}/committers/`);
+    expect(committers.status).toBe(200);
+    expect(committers.body.committers[0]).toMatchObject({
+      author: { email: expect.stringContaining("@") },
+      commits: [expect.objectContaining({ suspectCommitType: "via commit in release", score: expect.any(Number) })],
+    });
+    const missing = await call(
+      em,
+      "GET",
+      "/api/0/projects/acme/api/events/ffffffffffffffffffffffffffffffff/committers/",
+    );
+    expect(missing).toMatchObject({ status: 404, body: { detail: "Event not found" } });
+  });
+
   it("answers errors in Sentry's shapes", async () => {
     const missing = await call(em, "GET", "/api/0/organizations/acme/issues/", undefined, null);
     expect(missing).toMatchObject({ status: 401, body: { detail: expect.any(String) } });

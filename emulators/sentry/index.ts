@@ -10,11 +10,15 @@ import { registerEventRoutes } from "./routes/events";
 import { registerExploreRoutes } from "./routes/explore";
 import { registerInstallationRoutes } from "./routes/installations";
 import { registerIssueRoutes } from "./routes/issues";
+import { registerOwnershipRoutes } from "./routes/ownership";
 import { registerProjectRoutes } from "./routes/projects";
 import { registerReleaseRoutes } from "./routes/releases";
 import { registerSessionRoutes } from "./routes/sessions";
 import { registerShortIdRoutes } from "./routes/short-ids";
 import { registerStatsRoutes } from "./routes/stats";
+import { registerCommitRoutes } from "./routes/commits";
+import { registerCommitterRoutes } from "./routes/committers";
+import { registerTagRoutes } from "./routes/tags";
 import { SentryStore } from "./store";
 
 export { BOSUN_DSN_PUBLIC_KEY, BOSUN_PROJECT, SENTRY_APP, SENTRY_INSTALLATION_UUIDS };
@@ -47,12 +51,16 @@ export async function startSentryEmulator(options: EmulatorStartOptions = {}): P
   registerIssueRoutes(router, app);
   registerShortIdRoutes(router, app);
   registerEventRoutes(router, app);
+  registerTagRoutes(router, app);
+  registerCommitRoutes(router, app);
+  registerCommitterRoutes(router, app);
   registerStatsRoutes(router, app);
   registerExploreRoutes(router, app);
   registerSessionRoutes(router, app);
   registerReleaseRoutes(router, app);
   registerInstallationRoutes(router, app);
   registerEnvelopeRoutes(router, app);
+  registerOwnershipRoutes(router, app);
 
   const server = createEmulatorServer({
     name: "sentry",

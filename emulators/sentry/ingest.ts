@@ -10,6 +10,7 @@ import type {
   SentryProject,
 } from "../seed/sentry-types";
 import type { OrgState, SentryStore } from "./store";
+import { breadcrumbsFromPayload, requestFromPayload } from "./routes/events-entries";
 
 /**
  * Turns SDK payloads into state: error events are grouped into issues (by
@@ -220,6 +221,8 @@ export function ingestEvent(
         : null,
     transaction: typeof payload.transaction === "string" ? payload.transaction : null,
     fingerprint,
+    breadcrumbs: breadcrumbsFromPayload(payload),
+    request: requestFromPayload(payload),
   };
   issue.events.push(event);
   if (issue.events.length > MAX_EVENTS_PER_ISSUE) issue.events.splice(0, issue.events.length - MAX_EVENTS_PER_ISSUE);

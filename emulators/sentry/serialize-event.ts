@@ -1,4 +1,5 @@
 import type { IngestException, SentryEvent, SentryIssue } from "../seed/sentry-types";
+import { breadcrumbsEntry, requestEntry } from "./routes/events-entries";
 import type { SerializeContext } from "./serialize-issue";
 import { iso } from "./time-range";
 
@@ -100,15 +101,17 @@ export function eventDetail(
     dateReceived: iso(event.receivedMs),
     contexts: event.contexts,
     size: 2048,
-    entries:
-      event.exception.length > 0
+    entries: [
+      ...(event.exception.length > 0
         ? [
             {
               type: "exception",
               data: { values: apiException(event.exception), excOmitted: null, hasSystemFrames: true },
             },
           ]
-        : [],
+        : []),
+      ...[breadcrumbsEntry(event), requestEntry(event)].filter((entry) => entry !== null),
+    ],
     dist: null,
     sdk: event.sdk,
     context: {},
@@ -176,6 +179,8 @@ export function rawEvent(ctx: SerializeContext, issue: SentryIssue, event: Sentr
     user: event.user,
     sdk: event.sdk,
     transaction: event.transaction,
+    breadcrumbs: event.breadcrumbs ? { values: event.breadcrumbs } : undefined,
+    request: event.request ?? undefined,
     issue_id: issue.id,
     issue_url: issueUrl,
     url: `${ctx.baseUrl}/api/0/projects/${ctx.org.data.slug}/${ctx.org.projectById.get(issue.projectId)?.slug}/events/${event.eventId}/`,
