@@ -14,6 +14,7 @@ const READ_TOOLS: ToolName[] = [
   "find_sentry_issues_for_jira_key",
   "generate_release_notes",
   "get_sprint_capacity",
+  "investigate_sentry_issue",
   "list_boards",
   "list_sentry_issues",
   "list_user_feedback",
@@ -22,8 +23,8 @@ const READ_TOOLS: ToolName[] = [
 ];
 
 describe("tool specs", () => {
-  it("names thirteen tools, four of which write", () => {
-    expect(TOOL_NAMES).toHaveLength(13);
+  it("names fourteen tools, four of which write", () => {
+    expect(TOOL_NAMES).toHaveLength(14);
     expect([...WRITE_TOOLS].sort()).toEqual([
       "apply_sprint_plan",
       "create_tickets",
@@ -53,6 +54,7 @@ describe("the permission and scope gate", () => {
       "find_sentry_issues_for_jira_key",
       "generate_release_notes",
       "get_sprint_capacity",
+      "investigate_sentry_issue",
       "list_boards",
       "list_sentry_issues",
       "list_user_feedback",

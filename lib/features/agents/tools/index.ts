@@ -9,6 +9,7 @@ import { registerFindSentryIssuesForJiraKey } from "./jira-key-lookup";
 import { registerListBoards } from "./list-boards";
 import { registerListSentryIssues } from "./list-sentry-issues";
 import { registerListUserFeedback } from "./list-user-feedback";
+import { registerInvestigateSentryIssue } from "./investigate-sentry-issue";
 import { registerPerformanceByRelease } from "./performance-by-release";
 import { registerPlanSprint } from "./plan-sprint";
 import { registerGenerateReleaseNotes } from "./release-notes";
@@ -41,6 +42,7 @@ export function registerBosunTools(server: McpServer, ctx: AgentContext): void {
   registerTriageSentryIssue(server, ctx);
   registerSentryIssueToJira(server, ctx);
   registerFindSentryIssuesForJiraKey(server, ctx);
+  registerInvestigateSentryIssue(server, ctx);
   // Releases
   registerCrashFreeByRelease(server, ctx);
   registerGenerateReleaseNotes(server, ctx);

@@ -108,6 +108,9 @@ describe("registerBosunTools", () => {
     });
     expect(triage.isError).toBe(true);
     expect(text(triage)).toContain("must be Sentry issue ids");
+    const investigate = await client.callTool({ name: "investigate_sentry_issue", arguments: { issueId: "WEB-1" } });
+    expect(investigate.isError).toBe(true);
+    expect(text(investigate)).toContain("issueId");
   });
 
   it("checks plan dates with the plan form's own schema", async () => {

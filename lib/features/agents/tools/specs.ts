@@ -22,6 +22,7 @@ export const TOOL_SPECS = {
   find_sentry_issues_for_jira_key: { permission: "dashboards:view", write: false },
   performance_by_release: { permission: "dashboards:view", write: false },
   list_user_feedback: { permission: "dashboards:view", write: false },
+  investigate_sentry_issue: { permission: "dashboards:view", write: false },
 } as const satisfies Record<string, ToolSpec>;
 
 export type ToolSpec = { permission: Permission; write: boolean };
