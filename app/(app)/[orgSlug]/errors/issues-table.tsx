@@ -216,6 +216,10 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
                   className="text-brand-600 hover:underline"
                 >
                   Feedback<span className="sr-only"> on {issue.shortId}</span>
+                </Link>{" "}
+                ·{" "}
+                <Link href={`/${orgSlug}/errors/${issue.id}/investigation`} className="text-brand-600 hover:underline">
+                  Investigate<span className="sr-only"> {issue.shortId}</span>
                 </Link>
               </span>
             </td>

@@ -4,6 +4,7 @@ import { requireOrg } from "@/lib/platform/auth/org";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { loadReleasesPage } from "@/lib/features/releases";
 import { loadReleaseScorecards } from "@/lib/features/performance";
+import { listReleasesWithOpenGate } from "@/lib/features/rollback";
 import { ReleasesDescription, ReleasesFreshness, ReleasesPanel, ReleasesSkeleton } from "./releases-panels";
 import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
@@ -35,6 +36,7 @@ export default async function ReleasesPage({
           scorecards={scorecards}
           sort={sort}
           regressions={regressions}
+          openGates={listReleasesWithOpenGate({ orgId: org.id })}
         />
       </Suspense>
     </>

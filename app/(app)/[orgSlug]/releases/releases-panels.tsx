@@ -60,14 +60,17 @@ export async function ReleasesPanel({
   scorecards,
   sort,
   regressions,
+  openGates,
 }: {
   orgSlug: string;
   releases: Releases;
   scorecards: Promise<ReleaseScorecards>;
   sort: string;
   regressions: string | undefined;
+  /** Releases with a rollback waiting for a manager's decision. */
+  openGates?: Promise<Set<string>>;
 }) {
-  const [data, scored] = await Promise.all([releases, scorecards]);
+  const [data, scored, gated] = await Promise.all([releases, scorecards, openGates ?? new Set<string>()]);
   if (data.status !== "ok") {
     return (
       <Card.Notice role="status">
@@ -107,6 +110,11 @@ export async function ReleasesPanel({
               >
                 {r.version}
               </Link>
+              {gated.has(r.version) && (
+                <span className="ml-2 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800 dark:bg-red-950 dark:text-red-300">
+                  Rollback recommended
+                </span>
+              )}
               <span className="block text-xs text-slate-500">{r.dateReleased?.slice(0, 10)}</span>
             </td>
             <td className="py-2 pr-3 tabular-nums">{pct(r.crashFreeSessions)}</td>

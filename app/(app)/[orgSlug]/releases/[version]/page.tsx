@@ -17,13 +17,16 @@ import {
   NewIssuesSkeleton,
 } from "./release-panels";
 import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
+import { canDecideRollback } from "@/lib/domain/rollback";
+import { RollbackGate } from "./rollback-gate";
+import { WatchControl } from "@/components/notifications/watch-control";
 
 export default async function ReleaseDetailPage({
   params,
   searchParams,
 }: OrgPageProps<{ version: string }> & { searchParams: Promise<{ feedback?: string | string[] }> }) {
   const { orgSlug, version: rawVersion } = await params;
-  const { org } = await requireOrg(orgSlug);
+  const { org, role, user } = await requireOrg(orgSlug);
   const version = decodeURIComponent(rawVersion);
   const raw = (await searchParams).feedback;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 200) ?? "";
@@ -46,6 +49,13 @@ export default async function ReleaseDetailPage({
         }
         actions={
           <div className="flex items-center gap-3">
+            <WatchControl
+              org={org}
+              userId={user.id}
+              targetType="release"
+              targetId={version}
+              targetLabel={`release ${version}`}
+            />
             <Link href={`/${org.slug}/releases`} className="text-sm font-medium text-brand-600 hover:underline">
               All releases
             </Link>
@@ -66,6 +76,9 @@ export default async function ReleaseDetailPage({
           Regression: {release.regression.reason}
         </p>
       )}
+      <Suspense fallback={null}>
+        <RollbackGate orgId={org.id} orgSlug={org.slug} version={version} canDecide={canDecideRollback(role)} />
+      </Suspense>
       <div className="grid gap-6 lg:grid-cols-2">
         <Suspense fallback={<ScorecardSkeleton />}>
           <ScorecardPanel version={version} scorecards={scorecards} />

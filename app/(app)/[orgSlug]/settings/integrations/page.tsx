@@ -6,6 +6,7 @@ import { env } from "@/lib/platform/env";
 import { Suspense } from "react";
 import { IntegrationForm } from "./integration-form";
 import { JiraWebhookPanel } from "./jira-webhook-panel";
+import { RollbackHookPanel } from "./rollback-hook-panel";
 
 export const metadata = { title: "Integrations" };
 
@@ -87,6 +88,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ o
           </section>
         );
       })}
+      <RollbackHookPanel orgId={org.id} orgSlug={org.slug} canManage={canManage} />
       <Card title="How credentials are kept" className="lg:col-span-3">
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Tokens and secrets are encrypted with AES-256-GCM before they are stored, under a key that only the server
