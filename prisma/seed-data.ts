@@ -11,6 +11,7 @@ import { parseEnv } from "../lib/platform/env/schema";
 import { PrismaClient } from "../lib/db/generated/client";
 import { buildWorld, GITHUB_WEBHOOK_SECRETS, SENTRY_WEBHOOK_SECRETS, type WorldOrg } from "../emulators/seed/world";
 import { type AutomationKind, RULE_CONFIG_SCHEMAS } from "../lib/domain/automations/rules";
+import { DEMO_TEAMS, SEED_OWNERSHIP } from "../emulators/seed/sentry-ownership";
 
 /**
  * Demo data in Bosun's own database, mirroring the emulated services: the two
@@ -27,8 +28,8 @@ const defaultUrls: ServiceUrls = {
 };
 
 type IntegrationSeed = {
-  provider: "jira" | "sentry" | "github";
-  config: Record<string, string>;
+  provider: "jira" | "sentry" | "github" | "rollback_hook";
+  config: Record<string, string | number>;
   credentials: Record<string, string>;
 };
 
@@ -49,8 +50,24 @@ function integrationRows(org: WorldOrg, admin: string, urls: ServiceUrls): Integ
       config: {},
       credentials: { webhookSecret: GITHUB_WEBHOOK_SECRETS[org.slug] },
     },
+    // acme's deployment hook is the mail catcher's rollback receiver, which records what an approval sends.
+    ...(org.slug === "acme"
+      ? [
+          {
+            provider: "rollback_hook" as const,
+            config: { url: `http://${DEMO_HOST}:4104/hooks/rollback`, timeoutSeconds: 10 },
+            credentials: { secret: "demo-rollback-secret" },
+          },
+        ]
+      : []),
   ];
 }
+
+/**
+ * acme's rollback window is ten days, not the default day, so its crash regression in 2.14.0 (deployed a week
+ * before the demo's "now") raises the rollback gate. Set once: reseeding keeps an admin's change.
+ */
+const DEMO_ROLLBACK_SETTINGS: Record<string, object> = { acme: { windowHours: 240 } };
 
 /**
  * The demo's automation rules: Sentry errors and alerts file Jira bugs, and
@@ -152,11 +169,42 @@ export async function seedDatabase(
           },
         });
       }
+      const rollback = DEMO_ROLLBACK_SETTINGS[worldOrg.slug];
+      const settings = (org.settings ?? {}) as Record<string, unknown>;
+      if (rollback && settings.rollback === undefined)
+        await db.organization.update({ where: { id: org.id }, data: { settings: { ...settings, rollback } } });
       for (const rule of automationRules(worldOrg)) {
         // Stable ids: reseeding keeps an admin's edits to the demo rules.
         await db.automationRule.upsert({ where: { id: rule.id }, create: { ...rule, orgId: org.id }, update: {} });
         rules++;
       }
+      // Ownership: demo teams with members, and each Sentry project's rules as the emulated Sentry holds them.
+      for (const team of DEMO_TEAMS[worldOrg.slug] ?? []) {
+        const { id: teamId } = await db.team.upsert({
+          where: { orgId_slug: { orgId: org.id, slug: team.slug } },
+          create: { orgId: org.id, slug: team.slug, name: team.name, directoryGroupId: team.directoryGroupId ?? null },
+          update: {},
+        });
+        // Join times a millisecond apart keep the listed order, which is the order "#team" expands to.
+        const joinedFrom = Date.now();
+        for (const [index, key] of team.members.entries()) {
+          const membership = await db.membership.findUnique({
+            where: { orgId_userId: { orgId: org.id, userId: users.get(key) ?? "" } },
+          });
+          if (membership)
+            await db.teamMember.upsert({
+              where: { teamId_membershipId: { teamId, membershipId: membership.id } },
+              create: { teamId, membershipId: membership.id, orgId: org.id, createdAt: new Date(joinedFrom + index) },
+              update: {},
+            });
+        }
+      }
+      for (const { projectSlug, raw } of SEED_OWNERSHIP[worldOrg.slug] ?? [])
+        await db.ownershipRuleSet.upsert({
+          where: { orgId_sentryProjectSlug: { orgId: org.id, sentryProjectSlug: projectSlug } },
+          create: { orgId: org.id, sentryProjectSlug: projectSlug, raw, importedAt: new Date() },
+          update: {},
+        });
     }
     return `${world.orgs.length} organizations, ${world.people.length} users, ${memberships} memberships, ${world.orgs.length * 3} integrations, ${rules} automation rules`;
   } finally {

@@ -64,7 +64,7 @@ describe("encryption key rotation from the command line", () => {
     });
     expect(code).toBe(1);
     expect(output).toContain(
-      `Bosun's worker process will not start. Stored integration credentials (6 connections) are sealed with key id "k1", which is not configured: set BOSUN_PREVIOUS_ENCRYPTION_KEYS to include it (k1:<its base64 key>), or set BOSUN_ENCRYPTION_KEY_ID and BOSUN_ENCRYPTION_KEY back to it.`,
+      `Bosun's worker process will not start. Stored integration credentials (7 connections) are sealed with key id "k1", which is not configured: set BOSUN_PREVIOUS_ENCRYPTION_KEYS to include it (k1:<its base64 key>), or set BOSUN_ENCRYPTION_KEY_ID and BOSUN_ENCRYPTION_KEY back to it.`,
     );
     expect(output).not.toContain("worker started");
   }, 120_000);
@@ -73,16 +73,16 @@ describe("encryption key rotation from the command line", () => {
     const first = await run("scripts/keys/reseal.ts", rotated());
     expect(first.code, first.output).toBe(0);
     expect(first.output).toContain('Re-sealed acme/jira: key id "k1" → "k2"');
-    expect(first.output).toContain('Re-sealed 6 credential(s) of 2 org(s) under key id "k2".');
+    expect(first.output).toContain('Re-sealed 7 credential(s) of 2 org(s) under key id "k2".');
     expect(first.output).toContain('Nothing needs "k1" any more: remove BOSUN_PREVIOUS_ENCRYPTION_KEYS');
     const rows = await db.integrationConnection.findMany();
-    expect(rows.map((row) => row.credentialsKeyId)).toEqual(Array(6).fill("k2"));
+    expect(rows.map((row) => row.credentialsKeyId)).toEqual(Array(7).fill("k2"));
     // The new key alone opens them all.
     expect(
       rows.map(
         (row) => Object.keys(openCredentials(row.encryptedCredentials, { current: K2, previous: [] })).length > 0,
       ),
-    ).toEqual(Array(6).fill(true));
+    ).toEqual(Array(7).fill(true));
     expect(await db.auditLog.count({ where: { action: "credentials.resealed", actorType: "system" } })).toBe(2);
 
     const second = await run("scripts/keys/reseal.ts", rotated());

@@ -42,10 +42,10 @@ describe("re-sealing stored credentials", () => {
     const before = await rows();
     const plain = before.map((row) => openCredentials(row.encryptedCredentials, OLD));
     const summary = await reseal.resealStoredCredentials({ keyring: ROTATED });
-    expect(summary).toEqual({ keyId: "k2", resealed: 6, orgs: 2, changedMeanwhile: 0 });
+    expect(summary).toEqual({ keyId: "k2", resealed: 7, orgs: 2, changedMeanwhile: 0 });
 
     const after = await rows();
-    expect(after.map((row) => row.credentialsKeyId)).toEqual(Array(6).fill("k2"));
+    expect(after.map((row) => row.credentialsKeyId)).toEqual(Array(7).fill("k2"));
     expect(after.every((row) => row.encryptedCredentials.startsWith("v1.k2."))).toBe(true);
     // Opens with the new key alone: the old one can now be dropped.
     expect(
@@ -55,13 +55,16 @@ describe("re-sealing stored credentials", () => {
     const audits = await resealAudits();
     expect(audits.map((a) => a.org.slug).sort()).toEqual(["acme", "globex"]);
     for (const audit of audits) {
+      // acme's demo also has a rollback hook, whose secret is sealed like every other credential.
+      const providers =
+        audit.org.slug === "acme" ? ["github", "jira", "rollback_hook", "sentry"] : ["github", "jira", "sentry"];
       expect(audit).toMatchObject({
         actorType: "system",
         actorId: null,
         actorLabel: "npm run keys:reseal",
-        summary: 'Re-sealed the github, jira and sentry credentials under encryption key "k2"',
+        summary: `Re-sealed the ${providers.slice(0, -1).join(", ")} and ${providers.at(-1)} credentials under encryption key "k2"`,
       });
-      expect(audit.changes).toEqual({ providers: ["github", "jira", "sentry"], keyId: { from: ["k1"], to: "k2" } });
+      expect(audit.changes).toEqual({ providers, keyId: { from: ["k1"], to: "k2" } });
     }
   });
 
@@ -94,7 +97,7 @@ describe("re-sealing stored credentials", () => {
     expect(seen).toBe(1);
 
     const midway = await rows();
-    expect(midway.map((row) => row.credentialsKeyId).sort()).toEqual(["k1", "k1", "k1", "k1", "k1", "k2"]);
+    expect(midway.map((row) => row.credentialsKeyId).sort()).toEqual(["k1", "k1", "k1", "k1", "k1", "k1", "k2"]);
     // Each row's key id and sealed value still agree, and the keys configured open all of them.
     for (const row of midway) expect(row.encryptedCredentials.startsWith(`v1.${row.credentialsKeyId}.`)).toBe(true);
     expect(midway.map((row) => openCredentials(row.encryptedCredentials, ROTATED))).toEqual(plain);
@@ -103,9 +106,9 @@ describe("re-sealing stored credentials", () => {
       { changes: { providers: [expect.any(String)], keyId: { from: ["k1"], to: "k2" } } },
     ]);
 
-    expect(await reseal.resealStoredCredentials({ keyring: ROTATED })).toMatchObject({ resealed: 5, orgs: 2 });
+    expect(await reseal.resealStoredCredentials({ keyring: ROTATED })).toMatchObject({ resealed: 6, orgs: 2 });
     const after = await rows();
-    expect(after.map((row) => row.credentialsKeyId)).toEqual(Array(6).fill("k2"));
+    expect(after.map((row) => row.credentialsKeyId)).toEqual(Array(7).fill("k2"));
     expect(after.map((row) => openCredentials(row.encryptedCredentials, ROTATED))).toEqual(plain);
     // Each connection's move is in the log exactly once, across both runs.
     const audited = (await resealAudits()).flatMap((a) =>

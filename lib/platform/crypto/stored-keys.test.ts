@@ -25,7 +25,7 @@ describe("stored credential keys at startup", () => {
     const check = storedKeys.assertStoredCredentialsOpen({ current: key("new", 2), previous: [] });
     await expect(check).rejects.toThrow(storedKeys.StoredCredentialsKeyError);
     await expect(check).rejects.toThrow(
-      'Stored integration credentials (6 connections) are sealed with key id "old", which is not configured: set BOSUN_PREVIOUS_ENCRYPTION_KEYS to include it (old:<its base64 key>), or set BOSUN_ENCRYPTION_KEY_ID and BOSUN_ENCRYPTION_KEY back to it.',
+      'Stored integration credentials (7 connections) are sealed with key id "old", which is not configured: set BOSUN_PREVIOUS_ENCRYPTION_KEYS to include it (old:<its base64 key>), or set BOSUN_ENCRYPTION_KEY_ID and BOSUN_ENCRYPTION_KEY back to it.',
     );
   });
 
@@ -60,9 +60,9 @@ describe("stored credential keys at startup", () => {
     await seedWith({ current: key("k1", 1), previous: [] });
     await expect(
       storedKeys.assertStoredCredentialsOpen({ current: key("k2", 2), previous: [key("k1", 1)] }),
-    ).resolves.toEqual({ keyIds: [{ keyId: "k1", connections: 6, needsResealing: true }] });
+    ).resolves.toEqual({ keyIds: [{ keyId: "k1", connections: 7, needsResealing: true }] });
     await expect(storedKeys.assertStoredCredentialsOpen({ current: key("k1", 1), previous: [] })).resolves.toEqual({
-      keyIds: [{ keyId: "k1", connections: 6, needsResealing: false }],
+      keyIds: [{ keyId: "k1", connections: 7, needsResealing: false }],
     });
   });
 
