@@ -12,6 +12,7 @@ const SECTIONS = [
   "/sprints",
   "/errors",
   "/errors/1/feedback",
+  "/errors/1/investigation",
   "/performance",
   "/releases",
   "/releases/2.14.0",

@@ -76,6 +76,8 @@ const oneOf = <T>(...values: T[]) => fc.constantFrom(...values);
 const members = "(app)/[orgSlug]/settings/members/actions";
 const memberMfa = "(app)/[orgSlug]/settings/members/mfa-actions";
 const memberErasure = "(app)/[orgSlug]/settings/members/erase-actions";
+const ownership = "(app)/[orgSlug]/settings/ownership/actions";
+const notifications = "(app)/[orgSlug]/notifications/actions";
 
 export type CatalogContext = ReturnType<typeof buildCatalogContext>;
 
@@ -346,6 +348,91 @@ export const ACTIONS: ActionSpec[] = [
     ],
   },
   {
+    file: ownership,
+    name: "saveOwnershipRulesAction",
+    variants: (c) => [
+      {
+        projectSlug: field("string", oneOf(...c.f.sentryProjects, "nope", "Web!")),
+        raw: field(
+          "string",
+          fc.oneof(
+            oneOf("path:src/checkout/* #payments", "src/api/ @acme/platform\nurl:*/x* ada@acme.test", "pth:x", ""),
+            text(2000),
+          ),
+        ),
+      },
+    ],
+  },
+  {
+    file: ownership,
+    name: "importOwnershipAction",
+    variants: (c) => [{ projectSlug: field("string", oneOf(...c.f.sentryProjects, "nope")) }],
+  },
+  {
+    file: ownership,
+    name: "testOwnershipRuleAction",
+    variants: (c) => [
+      {
+        projectSlug: field("string", oneOf(...c.f.sentryProjects)),
+        raw: field("string", fc.oneof(oneOf("path:* #payments", "tags.level:* ada@acme.test"), text(500))),
+        issue: field("string", oneOf("WEB-1", "API-2", "NOPE-1", "123", "not an id")),
+      },
+    ],
+  },
+  {
+    file: ownership,
+    name: "createTeamAction",
+    variants: () => [
+      {
+        slug: field("string", fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/), oneOf("payments", "Bad Slug!"))),
+        name: field("string", text(100)),
+        directoryGroupId: field("string", fc.option(oneOf("", "directory_group_01FUZZ", "group"), { nil: undefined })),
+      },
+    ],
+  },
+  {
+    file: ownership,
+    name: "renameTeamAction",
+    variants: (c) => [
+      { teamId: field("string", idFrom(c.f.teamIds, c.f.globexTeamIds)), name: field("string", text(100)) },
+    ],
+  },
+  {
+    file: ownership,
+    name: "linkTeamDirectoryGroupAction",
+    variants: (c) => [
+      {
+        teamId: field("string", idFrom(c.f.teamIds, c.f.globexTeamIds)),
+        directoryGroupId: field("string", oneOf("", "directory_group_01FUZZ", "not-a-group")),
+      },
+    ],
+  },
+  {
+    file: ownership,
+    name: "deleteTeamAction",
+    variants: (c) => [{ teamId: field("string", idFrom(c.f.teamIds, c.f.globexTeamIds)) }],
+  },
+  {
+    file: ownership,
+    name: "addTeamMemberAction",
+    variants: (c) => [
+      {
+        teamId: field("string", idFrom(c.f.teamIds, c.f.globexTeamIds)),
+        userId: field("string", idFrom(c.people, [c.f.userIds.hedy])),
+      },
+    ],
+  },
+  {
+    file: ownership,
+    name: "removeTeamMemberAction",
+    variants: (c) => [
+      {
+        teamId: field("string", idFrom(c.f.teamIds, c.f.globexTeamIds)),
+        membershipId: field("string", idFrom(c.f.membershipIds)),
+      },
+    ],
+  },
+  {
     file: "(app)/[orgSlug]/settings/api-keys/actions",
     name: "createApiKeyAction",
     variants: () => [
@@ -398,6 +485,65 @@ export const ACTIONS: ActionSpec[] = [
     file: "(app)/[orgSlug]/settings/integrations/jira-webhook-actions",
     name: "registerJiraWebhookAction",
     disturbs: true,
+  },
+  {
+    file: "(app)/[orgSlug]/settings/integrations/rollback-hook-actions",
+    name: "saveRollbackHookAction",
+    disturbs: true,
+    variants: () => [
+      {
+        url: field(
+          "string",
+          oneOf(
+            "http://127.0.0.1:4104/hooks/rollback",
+            "https://deploy.example.test/hook",
+            "ftp://x.test",
+            "http://[::1]:1/",
+          ),
+        ),
+        timeoutSeconds: field("number", int(1, 30)),
+        secret: field("string", fc.option(oneOf("demo-rollback-secret", "", "short"), { nil: undefined })),
+        generateSecret: field("boolean", fc.boolean()),
+      },
+    ],
+  },
+  {
+    file: "(app)/[orgSlug]/settings/integrations/rollback-hook-actions",
+    name: "disconnectRollbackHookAction",
+    disturbs: true,
+  },
+  {
+    file: "(app)/[orgSlug]/settings/integrations/rollback-hook-actions",
+    name: "saveRollbackSettingsAction",
+    disturbs: true,
+    variants: () => [
+      {
+        windowHours: field("number", int(1, 720)),
+        criticalIssueThreshold: field("number", int(1, 1000)),
+        environment: field("string", oneOf("production", "staging", "prod env")),
+        jiraProjectKey: field("string", oneOf("", "ACME", "acme")),
+      },
+    ],
+  },
+  {
+    file: "(app)/[orgSlug]/releases/[version]/rollback-actions",
+    name: "approveRollbackAction",
+    variants: () => [{ gateId: field("string", oneOf("nope", "clx0000000000000000000000")) }],
+  },
+  {
+    file: "(app)/[orgSlug]/releases/[version]/rollback-actions",
+    name: "dismissRollbackAction",
+    variants: () => [
+      {
+        gateId: field("string", oneOf("nope", "clx0000000000000000000000")),
+        reason: field("string", text(1000)),
+      },
+    ],
+  },
+  {
+    file: "(app)/[orgSlug]/releases/[version]/rollback-actions",
+    name: "dryRunRollbackAction",
+    variants: () => [{ gateId: field("string", oneOf("nope", "clx0000000000000000000000")) }],
   },
   {
     file: "(app)/[orgSlug]/settings/integrations/actions",
@@ -578,6 +724,93 @@ export const ACTIONS: ActionSpec[] = [
         retry: field("boolean", fc.boolean()),
       },
     ],
+  },
+
+  {
+    file: notifications,
+    name: "markNotificationsReadAction",
+    variants: () => [
+      {
+        ids: field(
+          "array",
+          fc.oneof(
+            fc.constant("all"),
+            fc.array(fc.constantFrom("nope", "clx0000000000000000000000"), { minLength: 1, maxLength: 3 }),
+          ),
+        ),
+      },
+    ],
+  },
+  {
+    file: notifications,
+    name: "markAllReadFormAction",
+    invoke: (fn, input) => fn((input as { orgSlug?: unknown } | null)?.orgSlug ?? input),
+  },
+  {
+    file: notifications,
+    name: "markOneReadFormAction",
+    invoke: (fn, input) => {
+      const record = (input ?? {}) as { orgSlug?: unknown; id?: unknown };
+      return fn(record.orgSlug ?? input, record.id ?? "nope");
+    },
+  },
+  {
+    file: notifications,
+    name: "saveNotificationPreferencesAction",
+    variants: () => [
+      {
+        channels: field(
+          "object",
+          fc.oneof(
+            fc.dictionary(
+              fc.constantFrom("critical_issue", "issue_regression", "rule_failed", "write_stuck"),
+              fc.constantFrom("email", "in_app", "off"),
+            ),
+            deeplyMutated(fc.constant({ critical_issue: "email" })),
+          ),
+        ),
+        timeZone: field("string", oneOf("UTC", "Europe/Berlin", "America/New_York", "Mars/Olympus", "")),
+        quietStart: field("string", fc.oneof(fc.constant(null), oneOf("22:00", "07:30", "24:00")), true),
+        quietEnd: field("string", fc.oneof(fc.constant(null), oneOf("07:00", "22:00", "7am")), true),
+        digestOnly: field("boolean", fc.boolean()),
+        weeklyDigest: field("boolean", fc.boolean()),
+        unsubscribed: field("boolean", fc.boolean()),
+      },
+    ],
+  },
+  {
+    file: notifications,
+    name: "saveOrgNotificationDefaultsAction",
+    disturbs: true,
+    variants: () => [
+      {
+        channels: field(
+          "object",
+          fc.dictionary(
+            fc.constantFrom("critical_issue", "release_regression", "sprint_over_capacity"),
+            fc.constantFrom("email", "in_app", "off"),
+          ),
+        ),
+        digestOnly: field("boolean", fc.boolean()),
+        weeklyDigest: field("boolean", fc.boolean()),
+      },
+    ],
+  },
+  {
+    file: notifications,
+    name: "setWatchAction",
+    variants: ({ f }) => [
+      {
+        targetType: field("string", oneOf("sentry_issue", "release", "sentry_project", "jira_issue")),
+        targetId: field("string", fc.oneof(fc.constantFrom(...f.sentryProjects, "4711", "../x"), text(200))),
+        watching: field("boolean", fc.boolean()),
+      },
+    ],
+  },
+  {
+    file: "unsubscribe/[token]/actions",
+    name: "confirmUnsubscribeAction",
+    invoke: (fn, input) => fn((input as { token?: unknown } | null)?.token ?? input),
   },
 
   { file: "(auth)/actions", name: "signOutAction", invoke: (fn, input) => fn(input) },

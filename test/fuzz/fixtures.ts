@@ -86,6 +86,10 @@ export async function loadFixtures({ db, jira, sentry }: FuzzWorld) {
     jiraAuth,
   );
 
+  // Ownership: teams of acme (here) and of globex (elsewhere), and acme's memberships to put on them.
+  const teams = await db.team.findMany({ select: { id: true, orgId: true }, orderBy: { slug: "asc" } });
+  const acmeMemberships = await db.membership.findMany({ where: { orgId: orgs.acme.id }, select: { id: true } });
+
   return {
     orgs,
     userIds,
@@ -103,5 +107,8 @@ export async function loadFixtures({ db, jira, sentry }: FuzzWorld) {
     boardIds: acme.jira.projects.map((p) => p.boardId),
     versions: acme.releases.map((r) => r.version),
     globexBoardId: world.orgs.find((o) => o.slug === "globex")!.jira.projects[0]!.boardId,
+    teamIds: teams.filter((t) => t.orgId === orgs.acme.id).map((t) => t.id),
+    globexTeamIds: teams.filter((t) => t.orgId === orgs.globex.id).map((t) => t.id),
+    membershipIds: acmeMemberships.map((m) => m.id),
   };
 }

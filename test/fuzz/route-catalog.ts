@@ -514,6 +514,57 @@ export function buildRouteCatalog(): RouteSpec[] {
           })),
     },
     {
+      file: "api/orgs/[orgSlug]/notifications/unread/route",
+      method: "GET",
+      request: () =>
+        fc.tuple(slugSegment, queryPairs(["since"])).map(([slug, query]) => ({
+          path: `/api/orgs/${encodeSegment(slug)}/notifications/unread`,
+          query,
+          headers: [],
+          params: { orgSlug: slug },
+        })),
+    },
+    {
+      file: "(app)/[orgSlug]/notifications/[id]/route",
+      method: "GET",
+      request: () =>
+        fc
+          .tuple(
+            slugSegment,
+            fc.oneof(
+              fc.constantFrom("nope", "clx0000000000000000000000", "..%2F..%2Fglobex", ""),
+              hostileString.filter((s) => s.length < 500),
+            ),
+            queryPairs(["next"]),
+          )
+          .map(([slug, id, query]) => ({
+            path: `/${encodeSegment(slug)}/notifications/${encodeSegment(id)}`,
+            query,
+            headers: [],
+            params: { orgSlug: slug, id },
+          })),
+    },
+    {
+      file: "unsubscribe/[token]/one-click/route",
+      method: "POST",
+      request: () =>
+        fc
+          .tuple(
+            fc.oneof(
+              fc.constantFrom("A".repeat(43), "nope", "", "../../api/health"),
+              hostileString.filter((s) => s.length < 500),
+            ),
+            fc.constantFrom("List-Unsubscribe=One-Click", "", "x=y"),
+          )
+          .map(([token, body]) => ({
+            path: `/unsubscribe/${encodeSegment(token)}/one-click`,
+            query: [],
+            headers: [["content-type", "application/x-www-form-urlencoded"]],
+            body,
+            params: { token },
+          })),
+    },
+    {
       file: "(auth)/sign-out/route",
       method: "GET",
       request: () =>
