@@ -466,8 +466,9 @@ describe("automations, end to end", () => {
       }),
     ]);
     expect(run!.delivery).toMatchObject({ status: "received", processedAt: null });
+    // The delivery's own job (its issue notification is a job of its own, keyed by the same delivery).
     const job = await db.job.findFirstOrThrow({
-      where: { payload: { path: ["deliveryId"], equals: run!.deliveryId! } },
+      where: { queue: "webhook.delivery", payload: { path: ["deliveryId"], equals: run!.deliveryId! } },
     });
     // The delivery's job waits to be tried again, later.
     expect(job).toMatchObject({ status: "queued", lastError: expect.stringContaining("Jira"), lockedBy: null });

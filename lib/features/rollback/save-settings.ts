@@ -8,8 +8,8 @@ const { shape } = rollbackSettingsSchema;
 
 /** What an admin submits: every field required (a blank Jira project means "the release rules' project"). */
 export const rollbackSettingsInputSchema = z.object({
-  windowHours: z.coerce.number("must be a number").pipe(shape.windowHours.unwrap()),
-  criticalIssueThreshold: z.coerce.number("must be a number").pipe(shape.criticalIssueThreshold.unwrap()),
+  windowHours: shape.windowHours.unwrap(),
+  criticalIssueThreshold: shape.criticalIssueThreshold.unwrap(),
   environment: shape.environment.unwrap(),
   jiraProjectKey: z
     .string()
