@@ -66,7 +66,7 @@ test.describe("errors as a member", () => {
       .first();
     const shortId = (await row.locator(".font-mono").first().innerText()).trim();
     await row.getByRole("button", { name: /Create ticket/ }).click();
-    const created = page.getByRole("status").filter({ hasText: /^Created [A-Z]+-\d+\./ });
+    const created = page.getByRole("status").filter({ hasText: /^Created [A-Z]+-\d+[.,]/ });
     await expect(created).toBeVisible();
     const key = /Created ([A-Z]+-\d+)/.exec(await created.innerText())?.[1] as string;
 

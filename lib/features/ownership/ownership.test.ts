@@ -212,7 +212,9 @@ describe("ownership", () => {
       name: "Barbara Liskov",
       rule: "path:src/checkout/* #payments",
     });
-    expect(suggestion?.reason).toMatch(/^owner via rule path:src\/checkout\/\* #payments/);
+    expect(suggestion?.reason).toMatch(
+      /^owner by the ownership rules: path:src\/checkout\/\* matched src\/checkout\/cart\.ts/,
+    );
     // Barbara without a Jira account: the next owner on the team, Ada, gets it.
     await db.membership.update({ where: { id: barbara.id }, data: { jiraAccountId: null } });
     const next = await suggestAssignee({

@@ -86,7 +86,8 @@ async function ownerWithJiraAccount({
     accountId: owner.jiraAccountId,
     name: owner.name,
     source: "owner",
-    reason: `owner via rule ${verdict.rule}: ${verdict.because}`,
+    // The "because" names the rule's pattern, the frame or tag it matched and the line: enough to find the rule.
+    reason: `owner by the ownership rules: ${verdict.because}`,
     rule: verdict.rule,
     component: null,
     completed: null,
