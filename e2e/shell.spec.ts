@@ -37,13 +37,21 @@ test.describe("org shell", () => {
     await expect(page.getByRole("heading", { name: "Production errors become bugs" })).toBeVisible();
     await nav.getByRole("link", { name: "Settings" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveText([
+    const settingsNav = page.getByRole("navigation", { name: "Settings" });
+    await expect(settingsNav.getByRole("link")).toHaveText([
       "Organization",
       "Members",
+      "Ownership",
       "Integrations",
       "Audit log",
       "API keys",
     ]);
+    await settingsNav.getByRole("link", { name: "Ownership" }).click();
+    await expect(page.getByRole("heading", { name: "How ownership works" })).toBeVisible();
+    const inbox = page.getByTestId("inbox");
+    await inbox.locator("summary").click();
+    await inbox.getByRole("link", { name: "All notifications" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
     expect(errors).toEqual([]);
   });
 
