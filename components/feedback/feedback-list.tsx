@@ -31,7 +31,7 @@ export async function FeedbackPanel({
   if (read.status !== "ok")
     return (
       <Card title={title} className={className}>
-        <p className="text-sm text-slate-500" role="status">
+        <p className="text-sm text-slate-500 dark:text-slate-400" role="status">
           {read.status === "not-connected"
             ? "Connect Sentry in Settings → Integrations to see user feedback."
             : `Sentry is not answering right now (${read.message}), and nothing is cached yet.`}
@@ -58,7 +58,7 @@ export async function FeedbackPanel({
         <Freshness fetchedAt={read.fetchedAt} stale={read.stale} error={read.error} now={new Date()} />
       </div>
       {read.items.length === 0 ? (
-        <p className="text-sm text-slate-500">
+        <p className="text-sm text-slate-500 dark:text-slate-400">
           {query ? `No feedback mentions “${query}”.` : "Nobody has sent feedback here yet."}
         </p>
       ) : (
@@ -78,7 +78,7 @@ function FeedbackItem({ item, release }: { item: UserFeedback; release?: string 
   return (
     <li className="border-t border-slate-100 pt-2 text-sm first:border-t-0 first:pt-0 dark:border-slate-800">
       <p className="whitespace-pre-line">{item.message}</p>
-      <p className="mt-1 text-xs text-slate-500">
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
         {from}
         {item.contactEmail && item.name ? ` <${item.contactEmail}>` : ""} ·{" "}
         <time dateTime={item.firstSeen}>{item.firstSeen.slice(0, 16).replace("T", " ")}</time> · {item.projectSlug}
@@ -99,7 +99,7 @@ function FeedbackItem({ item, release }: { item: UserFeedback; release?: string 
         {item.permalink && (
           <>
             {" · "}
-            <a href={item.permalink} className="text-brand-600 hover:underline">
+            <a href={item.permalink} className="text-brand-600 underline dark:text-brand-300">
               Open in Sentry<span className="sr-only"> ({item.shortId})</span>
             </a>
           </>

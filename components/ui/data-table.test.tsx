@@ -12,7 +12,7 @@ describe("table primitives", () => {
     );
     expect(html).toBe(
       "<table><thead>" +
-        '<tr class="text-xs uppercase tracking-wide text-slate-500">' +
+        '<tr class="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">' +
         '<th scope="col" class="pb-2 pr-2 font-medium"><span class="sr-only">Select</span></th>' +
         '<th scope="col" class="pb-2 pr-3 font-medium">Severity</th>' +
         '<th scope="col" class="pb-2 font-medium">Jira</th>' +

@@ -21,7 +21,7 @@ export function TableHead({
   const gap = tight ? "pr-3" : "pr-4";
   return (
     <thead>
-      <tr className="text-xs uppercase tracking-wide text-slate-500">
+      <tr className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
         {columns.map((column, i) => {
           const { label, srOnly = false, narrow = false } = typeof column === "string" ? { label: column } : column;
           const right = i === columns.length - 1 ? "" : narrow ? "pr-2" : gap;

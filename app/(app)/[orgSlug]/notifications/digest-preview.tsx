@@ -16,7 +16,7 @@ export async function DigestPreview({ orgId, userId }: { orgId: string; userId: 
               {section.lines.map((line, index) => (
                 <li key={index}>
                   {line.link ? (
-                    <a href={line.link} className="text-brand-600 hover:underline dark:text-brand-400">
+                    <a href={line.link} className="text-brand-600 underline dark:text-brand-300">
                       {line.text}
                     </a>
                   ) : (

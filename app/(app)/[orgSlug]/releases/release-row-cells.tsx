@@ -14,14 +14,14 @@ export function MetricCell({
   metric: ScorecardMetricKey;
 }) {
   const metric = scorecard?.metrics.find((m) => m.key === key);
-  if (!metric || metric.value === null) return <td className="py-2 pr-3 text-slate-500">—</td>;
+  if (!metric || metric.value === null) return <td className="py-2 pr-3 text-slate-500 dark:text-slate-400">—</td>;
   const change = formatScorecardChange(metric);
   return (
     <td className="py-2 pr-3 tabular-nums">
       {formatScorecardValue(metric.unit, metric.value)}
       {change && (
         <span
-          className={`block text-xs ${metric.trend === "worse" ? "text-red-700 dark:text-red-400" : "text-slate-500"}`}
+          className={`block text-xs ${metric.trend === "worse" ? "text-red-700 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}
         >
           {change}
           {metric.trend === "worse" && <span className="sr-only"> (worse)</span>}
@@ -46,7 +46,7 @@ export function HealthFlags({
       : null;
   const performance = scorecard?.performanceRegressions ?? [];
   if (!crashReason && performance.length === 0)
-    return <span className="text-xs text-slate-500">{release.regression.reason ?? "OK"}</span>;
+    return <span className="text-xs text-slate-500 dark:text-slate-400">{release.regression.reason ?? "OK"}</span>;
   return (
     <>
       <span className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white">Regression</span>

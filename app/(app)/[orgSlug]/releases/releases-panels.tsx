@@ -115,7 +115,7 @@ export async function ReleasesPanel({
                   Rollback recommended
                 </span>
               )}
-              <span className="block text-xs text-slate-500">{r.dateReleased?.slice(0, 10)}</span>
+              <span className="block text-xs text-slate-500 dark:text-slate-400">{r.dateReleased?.slice(0, 10)}</span>
             </td>
             <td className="py-2 pr-3 tabular-nums">{pct(r.crashFreeSessions)}</td>
             <td className="py-2 pr-3 tabular-nums">{pct(r.crashFreeUsers)}</td>

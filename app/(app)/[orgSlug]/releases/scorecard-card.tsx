@@ -15,7 +15,7 @@ import { RegressionReasons } from "./regression-reasons";
 const TREND_TEXT = {
   better: "text-emerald-700 dark:text-emerald-400",
   worse: "text-red-700 dark:text-red-400",
-  unchanged: "text-slate-500",
+  unchanged: "text-slate-500 dark:text-slate-400",
 } as const;
 
 export async function ScorecardPanel({
@@ -32,7 +32,7 @@ export async function ScorecardPanel({
   if (!scorecard)
     return (
       <Card title="Scorecard" className={className}>
-        <p className="text-sm text-slate-500" role="status">
+        <p className="text-sm text-slate-500 dark:text-slate-400" role="status">
           {read.error
             ? `Sentry could not be read (${read.error}), and nothing is cached yet.`
             : `Sentry has no release ${version} to score.`}
@@ -67,10 +67,12 @@ export function ScorecardTable({ scorecard }: { scorecard: ReleaseScorecard }) {
             {metric.label}
           </th>
           <td className="py-1.5 pr-3 tabular-nums">{formatScorecardValue(metric.unit, metric.value)}</td>
-          <td className="py-1.5 pr-3 tabular-nums text-slate-500">
+          <td className="py-1.5 pr-3 tabular-nums text-slate-500 dark:text-slate-400">
             {formatScorecardValue(metric.unit, metric.previous)}
           </td>
-          <td className={`py-1.5 tabular-nums ${metric.trend ? TREND_TEXT[metric.trend] : "text-slate-500"}`}>
+          <td
+            className={`py-1.5 tabular-nums ${metric.trend ? TREND_TEXT[metric.trend] : "text-slate-500 dark:text-slate-400"}`}
+          >
             {formatScorecardChange(metric) ?? "—"}
             {metric.trend === "worse" && <span className="sr-only"> (worse)</span>}
             {metric.trend === "better" && <span className="sr-only"> (better)</span>}

@@ -23,7 +23,7 @@ export default async function NotificationPreferencesPage({ params }: OrgPagePro
           <>
             What reaches you from {org.name}, and how. E-mails are batched: at most one every 10 minutes, listing
             everything since the last.{" "}
-            <Link href={`/${org.slug}/notifications`} className="text-brand-600 hover:underline dark:text-brand-300">
+            <Link href={`/${org.slug}/notifications`} className="text-brand-600 underline dark:text-brand-300">
               Back to notifications
             </Link>
           </>

@@ -56,7 +56,10 @@ export default async function ReleaseDetailPage({
               targetId={version}
               targetLabel={`release ${version}`}
             />
-            <Link href={`/${org.slug}/releases`} className="text-sm font-medium text-brand-600 hover:underline">
+            <Link
+              href={`/${org.slug}/releases`}
+              className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-300"
+            >
               All releases
             </Link>
             <Link

@@ -14,7 +14,7 @@ export async function CrashFreeChartPanel({ detail }: { detail: Promise<ReleaseD
   return (
     <Card title="Crash-free sessions over time">
       {points.length < 2 ? (
-        <p className="text-sm text-slate-500">Not enough session data for a chart.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">Not enough session data for a chart.</p>
       ) : (
         <svg
           viewBox="0 0 600 130"
@@ -46,9 +46,9 @@ export async function FixVersionPanel({ version, detail }: { version: string; de
   return (
     <Card title={`Jira fixVersion ${version}`}>
       {jiraIssues === null ? (
-        <p className="text-sm text-slate-500">{jiraError}</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">{jiraError}</p>
       ) : jiraIssues.length === 0 ? (
-        <p className="text-sm text-slate-500">No Jira issues have this fixVersion.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">No Jira issues have this fixVersion.</p>
       ) : (
         <>
           <p className="mb-2 text-sm">
@@ -83,13 +83,15 @@ export async function NewIssuesPanel({
   return (
     <Card title={`New issues in ${version} (${issues.length})`} className="lg:col-span-2">
       {issues.length === 0 ? (
-        <p className="text-sm text-slate-500">No unresolved issue was first seen in this release.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          No unresolved issue was first seen in this release.
+        </p>
       ) : (
         <ul className="space-y-1 text-sm">
           {issues.map((i) => (
             <li key={i.id}>
               <span className="font-mono text-xs">{i.shortId}</span> {i.title}{" "}
-              <span className="text-xs capitalize text-slate-500">
+              <span className="text-xs capitalize text-slate-500 dark:text-slate-400">
                 ({i.severity}, {i.userCount} users{i.substatus === "regressed" ? ", regressed" : ""})
               </span>
             </li>

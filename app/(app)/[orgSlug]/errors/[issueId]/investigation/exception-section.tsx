@@ -44,7 +44,7 @@ export function ExceptionSection({ event }: { event: Event }) {
                 className={
                   frame.inApp
                     ? "border-l-4 border-brand-600 bg-white px-3 py-1.5 dark:bg-slate-900"
-                    : "border-l-4 border-transparent px-3 py-1 text-slate-500 dark:text-slate-500"
+                    : "border-l-4 border-transparent px-3 py-1 text-slate-500 dark:text-slate-400"
                 }
               >
                 <span className={frame.inApp ? "font-semibold" : ""}>

@@ -42,11 +42,14 @@ export default async function InvestigationPage({ params }: OrgPageProps<{ issue
             />
             <Link
               href={`/${org.slug}/errors/${issueId}/feedback`}
-              className="font-medium text-brand-600 hover:underline"
+              className="font-medium text-brand-600 hover:underline dark:text-brand-300"
             >
               User feedback
             </Link>
-            <Link href={`/${org.slug}/errors`} className="font-medium text-brand-600 hover:underline">
+            <Link
+              href={`/${org.slug}/errors`}
+              className="font-medium text-brand-600 hover:underline dark:text-brand-300"
+            >
               All errors
             </Link>
           </span>

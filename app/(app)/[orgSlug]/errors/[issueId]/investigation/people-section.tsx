@@ -34,7 +34,7 @@ export function PeopleSection({
       {jira ? (
         <p className="mt-1 text-sm">
           {jira.url ? (
-            <a href={jira.url} className="font-mono font-medium text-brand-600 hover:underline">
+            <a href={jira.url} className="font-mono font-medium text-brand-600 hover:underline dark:text-brand-300">
               {jira.key}
             </a>
           ) : (

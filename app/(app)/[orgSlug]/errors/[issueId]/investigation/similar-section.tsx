@@ -14,7 +14,7 @@ export function SimilarSection({ orgSlug, issues }: { orgSlug: string; issues: I
             <li key={issue.id}>
               <Link
                 href={`/${orgSlug}/errors/${issue.id}/investigation`}
-                className="font-medium text-brand-600 hover:underline"
+                className="font-medium text-brand-600 hover:underline dark:text-brand-300"
               >
                 <span className="font-mono">{issue.shortId}</span> {issue.title}
               </Link>{" "}

@@ -37,7 +37,7 @@ export function IssueSummary({ report, stale }: { report: InvestigationReport; s
       </dl>
       <p className="mt-4 text-sm">
         {issue.permalink && (
-          <a href={issue.permalink} className="font-medium text-brand-600 hover:underline">
+          <a href={issue.permalink} className="font-medium text-brand-600 hover:underline dark:text-brand-300">
             Open in Sentry
           </a>
         )}

@@ -157,7 +157,7 @@ export function NotesEditor({
           <button type="button" onClick={regenerate} disabled={pending} className={BUTTON}>
             Regenerate from Jira and Sentry
           </button>
-          <span className="text-sm text-slate-500">
+          <span className="text-sm text-slate-500 dark:text-slate-400">
             {note.published
               ? `Published revision ${note.published.revision} on ${note.published.at.slice(0, 10)}`
               : "Not published"}
@@ -228,7 +228,7 @@ export function NotesEditor({
               {latest ? `Publish revision ${latest.revision}` : "Save before publishing"}
             </SubmitButton>
             {dirty && latest && (
-              <p className="text-xs text-slate-500">
+              <p className="text-xs text-slate-500 dark:text-slate-400">
                 Save your changes first; the published text is always a saved revision.
               </p>
             )}
