@@ -9,3 +9,4 @@ export * from "./escape";
 export * from "./batch-mail";
 export * from "./digest";
 export * from "./areas";
+export * from "./release-regressions";

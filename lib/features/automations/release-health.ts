@@ -9,6 +9,8 @@ import { getSentryConfig } from "@/lib/integrations/connections";
 import { listReleaseSessions } from "@/lib/integrations/sentry";
 import { enqueuePerOrgSlot, type JobRecord } from "@/lib/platform/jobs";
 import { raiseRollbackGates } from "@/lib/features/rollback";
+import { notifyReleaseRegressions } from "@/lib/features/notifications";
+import { loadReleaseScorecards } from "@/lib/features/performance";
 import { checkPerformanceRegressions } from "./performance-check";
 import { runActingRules } from "./scheduled-runs";
 
@@ -20,7 +22,8 @@ import { runActingRules } from "./scheduled-runs";
  * The same check runs the performance-regression rules over the release
  * scorecards, which Sentry has no webhook for either, and raises the rollback
  * gate for releases that regressed soon after their deploy (orgs with a
- * rollback hook are checked even without a rule).
+ * rollback hook are checked even without a rule). A newly regressed release
+ * is also told to the managers and its watchers.
  */
 export const RELEASE_HEALTH_QUEUE = "automation.release-health";
 export const RELEASE_HEALTH_INTERVAL_MS = 15 * 60_000;
@@ -52,6 +55,9 @@ export async function checkReleaseHealth(job: JobRecord): Promise<void> {
   const performanceRules = rules.filter((rule) => rule.kind === "performance_regression_to_jira");
   await checkPerformanceRegressions({ orgId, rules: performanceRules, requestId, lastAttempt });
   await checkHealthRules({ orgId, rules: healthRules, requestId, lastAttempt });
+  // Managers and the release's watchers hear of a regressed release, from the scorecards the rules just read (cached).
+  const { scorecards } = await loadReleaseScorecards({ orgId, requestId });
+  await notifyReleaseRegressions({ orgId, scorecards });
   // After the rules: a gate's evidence reads the same cached release list and scorecards they just read.
   await raiseRollbackGates({ orgId, requestId });
 }

@@ -12,6 +12,7 @@ export {
   queueIssueNotification,
 } from "./issue-events";
 export { notifyRuleFailed } from "./rule-events";
+export { notifyReleaseRegressions } from "./release-events";
 export { notifyStuckWrites, STUCK_WRITE_AGE_MS } from "./stuck-writes";
 export { notifySprintOverCapacity } from "./sprint-events";
 export {

@@ -7,6 +7,7 @@ import { useSeededDatabase } from "@/test/fixtures/database";
 import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { sendEmailBatches } from "./batch-job";
 import { notify } from "./notify";
+import { notifyReleaseRegressions } from "./release-events";
 
 /**
  * notify and the e-mail batch against a real database and the real SMTP
@@ -223,6 +224,32 @@ describe("notifications", () => {
     ).toEqual({
       notified: 0,
       emailed: 0,
+    });
+  });
+  it("tells the managers and the release's watchers once of a regressed release, however often the check runs", async () => {
+    const watcher = member(0);
+    await setWatching({ orgId, userId: watcher.id, targetType: "release", targetId: "9.9.0", watching: true });
+    const managers = await db.membership.findMany({ where: { orgId, role: "manager", status: "active" } });
+    const scorecard = {
+      version: "9.9.0",
+      dateReleased: new Date(Date.now() - 86_400_000).toISOString(),
+      comparedTo: "9.8.0",
+      metrics: [],
+      crashRegression: { isRegression: true, reason: "crash-free sessions 95.00% vs 99.50% in 9.8.0 (−4.50 points)" },
+      performanceRegressions: [],
+      isRegression: true,
+      reasons: [],
+    };
+    const first = await notifyReleaseRegressions({ orgId, scorecards: [scorecard] });
+    const again = await notifyReleaseRegressions({ orgId, scorecards: [scorecard] });
+    expect(first.notified).toBe(managers.length + 1);
+    expect(again.notified).toBe(0);
+    const told = await db.notification.findMany({ where: { orgId, event: "release_regression" } });
+    expect(told.map((n) => n.userId).sort()).toEqual([watcher.id, ...managers.map((m) => m.userId)].sort());
+    expect(told[0]).toMatchObject({
+      title: "Release 9.9.0 crashes more against 9.8.0",
+      link: "/acme/releases/9.9.0",
+      dedupeKey: "release_regression:9.9.0:crash_free",
     });
   });
 });
