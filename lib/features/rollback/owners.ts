@@ -3,7 +3,7 @@ import { ownershipFactsFromEvent } from "@/lib/domain/ownership/facts";
 import { ownersOfIssue } from "@/lib/features/ownership";
 import type { ReleaseNewIssue } from "@/lib/features/releases";
 import type { SentryClientConfig } from "@/lib/integrations/sentry";
-import { getLatestIssueEvent } from "@/lib/integrations/sentry/deploys";
+import { readLatestEvent } from "@/lib/integrations/sentry/latest-event";
 import { logger } from "@/lib/platform/observability/logger";
 
 /** How many of the release's new issues (Critical first) are asked for their owners. */
@@ -26,7 +26,7 @@ export async function findReleaseOwnerIds({
   const owners = new Set<string>();
   for (const issue of newIssues.slice(0, ISSUES_ASKED)) {
     try {
-      const facts = ownershipFactsFromEvent(await getLatestIssueEvent(sentry, issue.id));
+      const facts = ownershipFactsFromEvent(await readLatestEvent(sentry, issue.id));
       const verdict = await ownersOfIssue({ orgId, projectSlug: issue.project.slug, facts });
       for (const owner of verdict.owners) owners.add(owner.userId);
     } catch (error) {

@@ -1,9 +1,9 @@
 import "server-only";
 import { ownershipFactsFromEvent, type OwnershipFacts } from "@/lib/domain/ownership/facts";
 import type { ReportEvent } from "@/lib/domain/investigation/types";
-import { IntegrationError } from "@/lib/integrations/integration-error";
 import { createSentryClient } from "./client";
 import { toEventUsers, toReportEvent } from "./events-transform";
+import { readLatestEvent } from "./latest-event";
 import type { SentryClientConfig } from "./types";
 
 /** An issue's events: the latest one in full, and when recent ones happened to whom. */
@@ -20,15 +20,9 @@ export async function getLatestEvent(
   config: SentryClientConfig,
   issueId: string,
 ): Promise<{ event: ReportEvent; facts: OwnershipFacts } | null> {
-  const client = createSentryClient(config);
-  try {
-    const answer = await client.get<unknown>(path(config, issueId, "latest/"));
-    const event = toReportEvent(answer.data);
-    return event ? { event, facts: ownershipFactsFromEvent(answer.data) } : null;
-  } catch (error) {
-    if (error instanceof IntegrationError && error.status === 404) return null;
-    throw error;
-  }
+  const raw = await readLatestEvent(config, issueId);
+  const event = raw === null ? null : toReportEvent(raw);
+  return event ? { event, facts: ownershipFactsFromEvent(raw) } : null;
 }
 
 /** When the issue's latest events (one page, up to 100, over 30 days) happened and to whom. */

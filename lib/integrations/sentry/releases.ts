@@ -10,7 +10,15 @@ export type SentryRelease = {
   dateCreated: string;
   newIssues: number;
   projects: string[];
+  /** Where and when the release last finished deploying (`sentry-cli releases deploys new`); null if never. */
+  lastDeploy: { environment: string; finishedAt: string } | null;
 };
+
+const deploySchema = z.object({
+  environment: z.string(),
+  dateFinished: z.string().nullish(),
+  dateStarted: z.string().nullish(),
+});
 
 const releaseSchema = z.object({
   version: z.string(),
@@ -18,6 +26,8 @@ const releaseSchema = z.object({
   dateCreated: z.string(),
   newGroups: z.number().nullish(),
   projects: z.array(z.object({ slug: z.string() })).nullish(),
+  // A malformed deploy does not cost the release its place in the list.
+  lastDeploy: deploySchema.nullish().catch(null),
 });
 
 export async function listReleases(
@@ -34,14 +44,17 @@ export async function listReleases(
     });
     for (const item of answer.data) {
       const parsed = releaseSchema.safeParse(item);
-      if (parsed.success)
-        releases.push({
-          version: parsed.data.version,
-          dateReleased: parsed.data.dateReleased ?? null,
-          dateCreated: parsed.data.dateCreated,
-          newIssues: parsed.data.newGroups ?? 0,
-          projects: (parsed.data.projects ?? []).map((p) => p.slug),
-        });
+      if (!parsed.success) continue;
+      const deploy = parsed.data.lastDeploy;
+      const finishedAt = deploy?.dateFinished ?? deploy?.dateStarted ?? null;
+      releases.push({
+        version: parsed.data.version,
+        dateReleased: parsed.data.dateReleased ?? null,
+        dateCreated: parsed.data.dateCreated,
+        newIssues: parsed.data.newGroups ?? 0,
+        projects: (parsed.data.projects ?? []).map((p) => p.slug),
+        lastDeploy: deploy && finishedAt ? { environment: deploy.environment, finishedAt } : null,
+      });
     }
     if (!answer.cursors.next) break;
     cursor = answer.cursors.next;
