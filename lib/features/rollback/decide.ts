@@ -38,6 +38,21 @@ const refuseRole = ({ role, orgName }: Decider): DecisionResult => ({
   error: `Your role (${role}) does not allow this: managers and admins of ${orgName} decide rollbacks.`,
 });
 
+/** The request body approving this gate now would send, with the decider as the approver (dry run and approval). */
+export function rollbackBodyFor(gate: RollbackGateRow, decider: Decider, now: Date): string {
+  const evidence = gate.evidence as unknown as RollbackEvidence;
+  return buildRollbackBody({
+    id: gate.id,
+    org: decider.orgSlug,
+    release: gate.release,
+    environment: gate.environment,
+    previousRelease: evidence.previousRelease,
+    reason: evidence.summary,
+    approvedBy: decider.user.name,
+    approvedAt: now.toISOString(),
+  });
+}
+
 /** The gate when it is the org's, else null (the action answers 404). */
 async function gateOf(decider: Decider, gateId: string): Promise<RollbackGateRow | null> {
   return findRollbackGateById({ orgId: decider.orgId, gateId });
@@ -97,17 +112,7 @@ export async function approveRollback(
     if (current?.status === "dismissed") return { ok: false, error: "This rollback was dismissed already." };
     return { ok: true, data: { message: "This rollback was approved already; its request is sent once." } };
   }
-  const evidence = gate.evidence as unknown as RollbackEvidence;
-  const body = buildRollbackBody({
-    id: gate.id,
-    org: decider.orgSlug,
-    release: gate.release,
-    environment: gate.environment,
-    previousRelease: evidence.previousRelease,
-    reason: evidence.summary,
-    approvedBy: decider.user.name,
-    approvedAt: now.toISOString(),
-  });
+  const body = rollbackBodyFor(gate, decider, now);
   const actor = actorOf(decider);
   const target = { type: "rollback_gate", id: gate.id };
   await appendAuditEntry({

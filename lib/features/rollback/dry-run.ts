@@ -1,15 +1,9 @@
 import "server-only";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { findRollbackGateById } from "@/lib/db/queries/rollback-gates";
-import {
-  buildRollbackBody,
-  canDecideRollback,
-  rollbackIdempotencyKey,
-  signRollbackRequest,
-  type RollbackEvidence,
-} from "@/lib/domain/rollback";
+import { canDecideRollback, rollbackIdempotencyKey, signRollbackRequest } from "@/lib/domain/rollback";
 import { getRollbackHookConfig } from "@/lib/integrations/deploy";
-import type { Decider } from "./decide";
+import { rollbackBodyFor, type Decider } from "./decide";
 
 export type DryRun = { method: "POST"; url: string; headers: Record<string, string>; body: string };
 
@@ -31,17 +25,7 @@ export async function dryRunRollback(decider: Decider, gateId: string, now = new
   const hook = await getRollbackHookConfig({ orgId: decider.orgId });
   if (!hook)
     return { ok: false, error: "No rollback hook is connected: an admin sets one in Settings → Integrations." };
-  const evidence = gate.evidence as unknown as RollbackEvidence;
-  const body = buildRollbackBody({
-    id: gate.id,
-    org: decider.orgSlug,
-    release: gate.release,
-    environment: gate.environment,
-    previousRelease: evidence.previousRelease,
-    reason: evidence.summary,
-    approvedBy: decider.user.name,
-    approvedAt: now.toISOString(),
-  });
+  const body = rollbackBodyFor(gate, decider, now);
   const signed = signRollbackRequest({
     secret: hook.secret,
     body,
