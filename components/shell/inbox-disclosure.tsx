@@ -1,4 +1,4 @@
-import { BellIcon } from "@/components/notifications/bell-icon";
+import { BellIcon } from "@/components/ui/icons";
 
 /** The inbox's toggle: a bell, a visible count when something is unread, and a label that says both. */
 export function InboxDisclosure({
