@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { JIRA_DEMO_API_TOKEN } from "@/lib/platform/config/demo";
+import { DEMO_PORTS, JIRA_DEMO_API_TOKEN } from "@/lib/platform/config/demo";
 import { launchBrowser, measureLcp, signIn } from "./browser";
 import { measureDashboard } from "./dashboard";
 import { measureFirstLoadJs } from "./first-load-js";
@@ -105,7 +105,13 @@ try {
   await attempt(4, "first-load JS", () => measureFirstLoadJs(path.join(ROOT, BENCH_DIST_DIR)));
 
   if ([1, 2, 3, 6, 7, 8, 9, 10, 11].some(wants) && !interrupted) {
-    const ports = [port, ...Object.values(EMULATOR_URLS).map((u) => Number(new URL(u).port))];
+    // The mail catcher starts with the emulators too (SMTP and its web port).
+    const ports = [
+      port,
+      ...Object.values(EMULATOR_URLS).map((u) => Number(new URL(u).port)),
+      DEMO_PORTS.mail,
+      DEMO_PORTS.mailHttp,
+    ];
     await waitForFreePorts(ports, Number(values["port-wait"]) * 1000);
     const bosunUrl = `http://localhost:${port}`;
     console.log(`[${elapsed()}] starting emulators (large, +${latencyMs} ms), database, proxy, Bosun on ${bosunUrl}…`);
