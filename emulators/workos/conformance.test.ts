@@ -523,6 +523,7 @@ describe("raw responses match the official spec", () => {
     const groups = await conforms("GET", "/directory_groups", `/directory_groups?directory=${directoryId}`);
     await conforms("GET", "/directory_groups/{id}", `/directory_groups/${groups.data[0].id}`);
     await conforms("GET", "/directory_groups", `/directory_groups?user=${users.data[0].id}`);
+    await conforms("GET", "/directory_users", `/directory_users?group=${groups.data[0].id}&limit=100`);
     const event = {
       action: "member.invited",
       occurred_at: new Date().toISOString(),

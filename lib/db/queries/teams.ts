@@ -172,6 +172,35 @@ export async function removeTeamMember(
   return count > 0;
 }
 
+/**
+ * Makes a team's members exactly these memberships of the org (a team that starts following a directory group
+ * takes the group's members). Memberships of another org are ignored. Returns how many were added and removed.
+ */
+export async function replaceTeamMembers({
+  orgId,
+  teamId,
+  membershipIds,
+}: {
+  orgId: string;
+  teamId: string;
+  membershipIds: string[];
+}): Promise<{ added: number; removed: number } | null> {
+  return db.$transaction(async (tx) => {
+    const team = await tx.team.findFirst({ where: { id: teamId, orgId }, select: { id: true } });
+    if (!team) return null;
+    const own = await tx.membership.findMany({ where: { orgId, id: { in: membershipIds } }, select: { id: true } });
+    const wanted = own.map((m) => m.id);
+    const { count: removed } = await tx.teamMember.deleteMany({
+      where: { orgId, teamId, membershipId: { notIn: wanted } },
+    });
+    const { count: added } = await tx.teamMember.createMany({
+      data: wanted.map((membershipId) => ({ teamId, membershipId, orgId })),
+      skipDuplicates: true,
+    });
+    return { added, removed };
+  });
+}
+
 /** The org's teams that follow this directory group. */
 export async function listTeamsForDirectoryGroup(
   { orgId, directoryGroupId }: { orgId: string; directoryGroupId: string },

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
-import { SENTRY_DEMO_AUTH_TOKEN } from "@/emulators/seed/world";
+import { type RunningWorkosEmulator, startWorkosEmulator } from "@/emulators/workos";
+import { SENTRY_DEMO_AUTH_TOKEN, workosId } from "@/emulators/seed/world";
+import { restoreTestEnv, setTestEnv } from "@/test/fixtures/env";
 import { useSeededDatabase } from "@/test/fixtures/database";
 import { db } from "@/lib/db/client";
 import type { OwnershipFacts } from "@/lib/domain/ownership";
@@ -21,19 +23,28 @@ import {
 /** Ownership against the seeded database and the Sentry emulator: rules, teams, import, the tester and routing. */
 describe("ownership", () => {
   let sentry: RunningSentryEmulator;
+  let workos: RunningWorkosEmulator;
   let acme: string;
+  let acmeWorkosId: string;
   let globex: string;
   const author = { actor: { type: "user" as const, id: null, label: "ada@acme.test" }, requestId: "req-ownership" };
 
   beforeAll(async () => {
     sentry = await startSentryEmulator({ port: 0 });
+    workos = await startWorkosEmulator({ port: 0 });
+    setTestEnv({ WORKOS_API_PORT: String(workos.port) });
   });
   useSeededDatabase({ label: "ownership", seed: () => ({ urls: { sentry: sentry.url, jira: "http://127.0.0.1:1" } }) });
   beforeAll(async () => {
-    acme = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
+    const acmeOrg = await db.organization.findUniqueOrThrow({ where: { slug: "acme" } });
+    acme = acmeOrg.id;
+    acmeWorkosId = acmeOrg.workosOrgId;
     globex = (await db.organization.findUniqueOrThrow({ where: { slug: "globex" } })).id;
   });
-  afterAll(() => sentry.close());
+  afterAll(async () => {
+    restoreTestEnv();
+    await Promise.all([sentry.close(), workos.close()]);
+  });
 
   const facts = (paths: string[], extra: Partial<OwnershipFacts> = {}): OwnershipFacts => ({
     paths,
@@ -127,10 +138,18 @@ describe("ownership", () => {
   });
 
   it("manages teams, each change audited, and never links another org's member", async () => {
-    const created = await createOrgTeam({ orgId: acme, input: { slug: "web-crew", name: "Web crew" } }, author);
+    const created = await createOrgTeam(
+      { orgId: acme, workosOrgId: acmeWorkosId, input: { slug: "web-crew", name: "Web crew" } },
+      author,
+    );
     expect(created.ok).toBe(true);
     if (!created.ok) return;
-    expect(await createOrgTeam({ orgId: acme, input: { slug: "web-crew", name: "Again" } }, author)).toMatchObject({
+    expect(
+      await createOrgTeam(
+        { orgId: acme, workosOrgId: acmeWorkosId, input: { slug: "web-crew", name: "Again" } },
+        author,
+      ),
+    ).toMatchObject({
       ok: false,
       error: "A team #web-crew already exists.",
     });
@@ -142,12 +161,25 @@ describe("ownership", () => {
     // Another org cannot touch acme's team.
     expect(await renameOrgTeam({ orgId: globex, teamId, name: "Taken" }, author)).toMatchObject({ ok: false });
     expect(await renameOrgTeam({ orgId: acme, teamId, name: "Web team" }, author)).toEqual({ ok: true, data: null });
+    // Another org's directory group is refused (one WorkOS key reaches every org's directories), and changes nothing.
+    const globexRouting = workosId("directory_group", "globex:Routing");
     expect(
-      await linkTeamDirectoryGroup({ orgId: acme, teamId, directoryGroupId: "directory_group_01TEST" }, author),
-    ).toEqual({ ok: true, data: null });
+      await linkTeamDirectoryGroup(
+        { orgId: acme, workosOrgId: acmeWorkosId, teamId, directoryGroupId: globexRouting },
+        author,
+      ),
+    ).toEqual({ ok: false, error: `No directory group ${globexRouting} in this organization's directory.` });
+    // acme's Billing group (Ada and Barbara in the WorkOS seed): the team takes its members, and Linus leaves.
+    const billing = workosId("directory_group", "acme:Billing");
+    expect(
+      await linkTeamDirectoryGroup(
+        { orgId: acme, workosOrgId: acmeWorkosId, teamId, directoryGroupId: billing },
+        author,
+      ),
+    ).toEqual({ ok: true, data: { added: 2, removed: 1 } });
     const team = (await listTeams({ orgId: acme })).find((t) => t.id === teamId);
-    expect(team).toMatchObject({ name: "Web team", directoryGroupId: "directory_group_01TEST" });
-    expect(team?.members.map((m) => m.email)).toEqual(["linus@acme.test"]);
+    expect(team).toMatchObject({ name: "Web team", directoryGroupId: billing });
+    expect(team?.members.map((m) => m.email).sort()).toEqual(["ada@acme.test", "barbara@acme.test"]);
     const membershipId = team?.members[0]?.membershipId ?? "";
     expect(await removeOrgTeamMember({ orgId: globex, teamId, membershipId }, author)).toMatchObject({ ok: false });
     expect(await removeOrgTeamMember({ orgId: acme, teamId, membershipId }, author)).toEqual({ ok: true, data: null });

@@ -6,8 +6,10 @@ import {
   findTeam,
   listTeams,
   removeTeamMember,
+  replaceTeamMembers,
   updateTeam,
 } from "@/lib/db/queries/teams";
+import { readDirectoryGroupMembers } from "@/lib/integrations/workos";
 import { listOwnerCandidates } from "@/lib/db/queries/teams";
 import { auditOwnershipChange, type ChangeAuthor } from "./audit";
 import type { CreateTeamInput } from "./schemas";
@@ -16,24 +18,29 @@ export type TeamResult<T = null> = { ok: true; data: T } | { ok: false; error: s
 
 export { listTeams };
 
-/** Creates a team; refused when the org already has one of that slug. */
+/**
+ * Creates a team; refused when the org already has one of that slug. A team created to follow a directory group
+ * starts with the group's members (see linkTeamDirectoryGroup).
+ */
 export async function createOrgTeam(
-  { orgId, input }: { orgId: string; input: CreateTeamInput },
+  { orgId, workosOrgId, input }: { orgId: string; workosOrgId: string; input: CreateTeamInput },
   author: ChangeAuthor,
 ): Promise<TeamResult<{ id: string; slug: string }>> {
-  const team = await createTeam({
-    orgId,
-    slug: input.slug,
-    name: input.name,
-    directoryGroupId: input.directoryGroupId ?? null,
-  });
+  const team = await createTeam({ orgId, slug: input.slug, name: input.name, directoryGroupId: null });
   if (!team) return { ok: false, error: `A team #${input.slug} already exists.` };
   await auditOwnershipChange(orgId, author, {
     action: "team.created",
     target: { type: "team", id: team.id },
-    summary: `Created team #${team.slug} (${team.name})${team.directoryGroupId ? `, following directory group ${team.directoryGroupId}` : ""}`,
-    changes: { slug: team.slug, name: team.name, directoryGroupId: team.directoryGroupId },
+    summary: `Created team #${team.slug} (${team.name})`,
+    changes: { slug: team.slug, name: team.name },
   });
+  if (input.directoryGroupId) {
+    const linked = await linkTeamDirectoryGroup(
+      { orgId, workosOrgId, teamId: team.id, directoryGroupId: input.directoryGroupId },
+      author,
+    );
+    if (!linked.ok) return { ok: false, error: `Team #${team.slug} was created, but ${linked.error}` };
+  }
   return { ok: true, data: { id: team.id, slug: team.slug } };
 }
 
@@ -54,24 +61,46 @@ export async function renameOrgTeam(
   return { ok: true, data: null };
 }
 
-/** Links a team to a WorkOS directory group (directory sync then adds and removes its members), or unlinks it. */
+/**
+ * Links a team to a WorkOS directory group, or unlinks it. A linked team takes the group's current members at once
+ * (the org's active members with those e-mail addresses; manual members not in the group leave it), and directory
+ * sync keeps it in step after that. Only a group of this org's own directory can be linked: one WorkOS API key
+ * reaches every organization's directories.
+ */
 export async function linkTeamDirectoryGroup(
-  { orgId, teamId, directoryGroupId }: { orgId: string; teamId: string; directoryGroupId: string | null },
+  {
+    orgId,
+    workosOrgId,
+    teamId,
+    directoryGroupId,
+  }: { orgId: string; workosOrgId: string; teamId: string; directoryGroupId: string | null },
   author: ChangeAuthor,
-): Promise<TeamResult> {
+): Promise<TeamResult<{ added: number; removed: number } | null>> {
   const before = await findTeam({ orgId, teamId });
   if (!before) return { ok: false, error: "No such team." };
   if (before.directoryGroupId === directoryGroupId) return { ok: true, data: null };
+  const group = directoryGroupId ? await readDirectoryGroupMembers(directoryGroupId) : null;
+  if (directoryGroupId && group?.organizationId !== workosOrgId)
+    return { ok: false, error: `No directory group ${directoryGroupId} in this organization's directory.` };
   await updateTeam({ orgId, teamId, directoryGroupId });
+  const filled = group ? await fillFromGroup({ orgId, teamId, emails: group.emails }) : null;
   await auditOwnershipChange(orgId, author, {
     action: "team.directory_group_linked",
     target: { type: "team", id: teamId },
-    summary: directoryGroupId
-      ? `Team #${before.slug} now follows directory group ${directoryGroupId}`
+    summary: group
+      ? `Team #${before.slug} now follows directory group ${group.name} (${filled?.added ?? 0} added, ${filled?.removed ?? 0} removed)`
       : `Team #${before.slug} no longer follows directory group ${before.directoryGroupId}`,
-    changes: { directoryGroupId: { from: before.directoryGroupId, to: directoryGroupId } },
+    changes: { directoryGroupId: { from: before.directoryGroupId, to: directoryGroupId }, members: filled },
   });
-  return { ok: true, data: null };
+  return { ok: true, data: filled };
+}
+
+/** The team's members become the org's active members with the group's e-mail addresses. */
+async function fillFromGroup({ orgId, teamId, emails }: { orgId: string; teamId: string; emails: string[] }) {
+  const wanted = new Set(emails);
+  const candidates = await listOwnerCandidates({ orgId });
+  const membershipIds = candidates.filter((c) => wanted.has(c.email.toLowerCase())).map((c) => c.membershipId);
+  return replaceTeamMembers({ orgId, teamId, membershipIds });
 }
 
 export async function deleteOrgTeam(

@@ -212,3 +212,25 @@ export async function verifyChallenge(
   });
   return { valid, factorId: challenge.authenticationFactorId };
 }
+
+/**
+ * A directory group's WorkOS organization and the e-mail addresses of its active members (every page), or null
+ * when WorkOS has no such group. The caller checks the organization before trusting the list: one API key
+ * reaches every organization's directories.
+ */
+export async function readDirectoryGroupMembers(
+  groupId: string,
+): Promise<{ organizationId: string | null; name: string; emails: string[] } | null> {
+  let group: Awaited<ReturnType<WorkOS["directorySync"]["getGroup"]>>;
+  try {
+    group = await workos().directorySync.getGroup(groupId);
+  } catch (error) {
+    if ((error as { status?: unknown }).status === 404) return null;
+    throw error;
+  }
+  const users = await (await workos().directorySync.listUsers({ group: groupId, limit: 100 })).autoPagination();
+  const emails = users
+    .filter((user) => user.state === "active" && user.email)
+    .map((user) => (user.email as string).toLowerCase());
+  return { organizationId: group.organizationId ?? null, name: group.name, emails: [...new Set(emails)] };
+}

@@ -32,7 +32,7 @@ const id = z.string().min(1, "is required").max(64, "is too long");
 const path = (orgSlug: string) => `/${orgSlug}/settings/ownership`;
 const author = ({ actor, requestId }: { actor: UserActor; requestId: string }) => ({ actor, requestId });
 
-function done(result: TeamResult, orgSlug: string, message: string): ActionResult<Message> {
+function done(result: TeamResult<unknown>, orgSlug: string, message: string): ActionResult<Message> {
   if (!result.ok) return result;
   revalidatePath(path(orgSlug));
   return { ok: true, data: { message } };
@@ -113,7 +113,10 @@ export const testOwnershipRuleAction = orgAction(
 );
 
 export const createTeamAction = orgAction(createTeamSchema, "ownership:edit", async (ctx) => {
-  const result = await createOrgTeam({ orgId: ctx.org.id, input: ctx.input }, author(ctx));
+  const result = await createOrgTeam(
+    { orgId: ctx.org.id, workosOrgId: ctx.org.workosOrgId, input: ctx.input },
+    author(ctx),
+  );
   if (!result.ok) return { ok: false, error: result.error, fieldErrors: { slug: result.error } };
   revalidatePath(path(ctx.org.slug));
   return { ok: true, data: { message: `Team #${result.data.slug} created.` } };
@@ -133,15 +136,24 @@ export const renameTeamAction = orgAction(
 export const linkTeamDirectoryGroupAction = orgAction(
   z.object({ teamId: id, directoryGroupId: directoryGroupIdSchema }),
   "ownership:edit",
-  async (ctx) =>
-    done(
-      await linkTeamDirectoryGroup(
-        { orgId: ctx.org.id, teamId: ctx.input.teamId, directoryGroupId: ctx.input.directoryGroupId },
-        author(ctx),
-      ),
+  async (ctx) => {
+    const { teamId, directoryGroupId } = ctx.input;
+    const linked = await linkTeamDirectoryGroup(
+      { orgId: ctx.org.id, workosOrgId: ctx.org.workosOrgId, teamId, directoryGroupId },
+      author(ctx),
+    );
+    if (!linked.ok) return { ok: false, error: linked.error, fieldErrors: { directoryGroupId: linked.error } };
+    const filled = linked.data;
+    return done(
+      linked,
       ctx.org.slug,
-      ctx.input.directoryGroupId ? "The team now follows the directory group." : "The team no longer follows a group.",
-    ),
+      !directoryGroupId
+        ? "The team no longer follows a group."
+        : filled
+          ? `The team now follows the directory group: ${filled.added} added, ${filled.removed} removed.`
+          : "The team follows the directory group.",
+    );
+  },
 );
 
 export const deleteTeamAction = orgAction(z.object({ teamId: id }), "ownership:edit", async (ctx) =>
