@@ -185,6 +185,9 @@ test.describe("ticket routing as an admin", () => {
     await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 
     await page.goto("/acme/errors?project=web");
+    // Filtered to one project, it can be watched: its new Critical issues and regressions then reach Ada too.
+    await page.getByRole("button", { name: "Watch project web" }).click();
+    await expect(page.getByRole("button", { name: "Watching project web" })).toHaveAttribute("aria-pressed", "true");
     const row = page
       .getByRole("row")
       .filter({ has: page.getByRole("button", { name: /Create ticket/ }) })

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { setWatchAction } from "@/app/(app)/[orgSlug]/notifications/actions";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type WatchTargetType = "sentry_issue" | "release" | "sentry_project";
 
@@ -27,6 +28,8 @@ export function WatchButton({
   const [watching, setWatching] = useState(initialWatching);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // An onClick-only button: inert until hydrated, so it stays disabled until then rather than lose a click.
+  const hydrated = useHydrated();
 
   function toggle() {
     setError(null);
@@ -42,7 +45,7 @@ export function WatchButton({
       <button
         type="button"
         onClick={toggle}
-        disabled={pending}
+        disabled={pending || !hydrated}
         aria-pressed={watching}
         className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60 aria-pressed:border-brand-600 aria-pressed:text-brand-700 dark:border-slate-600 dark:hover:bg-slate-800 dark:aria-pressed:text-brand-300"
       >

@@ -16,10 +16,13 @@ import {
   SORTS,
 } from "./errors-panels";
 import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
+import { WatchControl } from "@/components/notifications/watch-control";
 
 export const metadata = { title: "Errors" };
 
 type Params = Record<string, string | undefined>;
+/** A Sentry project slug as the project filter carries it; anything else is not offered for watching. */
+const PROJECT_SLUG = /^[a-z0-9][a-z0-9_-]{0,99}$/i;
 
 function parseFilters(params: Params): ErrorFilters {
   const period = PERIODS.includes(params.period as Period) ? (params.period as Period) : "7d";
@@ -37,7 +40,7 @@ function parseFilters(params: Params): ErrorFilters {
 
 export default async function ErrorsPage({ params, searchParams }: OrgSearchPageProps<Params>) {
   const { orgSlug } = await params;
-  const { org, role } = await requireOrg(orgSlug);
+  const { org, role, user } = await requireOrg(orgSlug);
   const raw = await searchParams;
   const filters = parseFilters(raw);
   // Not awaited here: the header renders at once, and each part that needs Sentry awaits this one read.
@@ -50,7 +53,21 @@ export default async function ErrorsPage({ params, searchParams }: OrgSearchPage
       <StreamedPageHeader
         title="Errors"
         description={<ErrorsDescription view={view} />}
-        actions={<ErrorsFreshness view={view} />}
+        actions={
+          <div className="flex flex-wrap items-center gap-3">
+            <ErrorsFreshness view={view} />
+            {/* Filtered to one project: its new Critical issues and regressions can be watched. */}
+            {filters.project && PROJECT_SLUG.test(filters.project) && (
+              <WatchControl
+                org={org}
+                userId={user.id}
+                targetType="sentry_project"
+                targetId={filters.project}
+                targetLabel={`project ${filters.project}`}
+              />
+            )}
+          </div>
+        }
       />
       <Suspense fallback={<ErrorRateSkeleton />}>
         <ErrorRatePanel view={view} period={filters.period} withParam={withParam} />
