@@ -1,8 +1,7 @@
-import { isValidElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { demoSession } from "@/test/authkit-session";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { renderStreamedPanel } from "@/test/streamed";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { FeedbackPanel } from "@/components/feedback/feedback-list";
 import * as listPage from "./page";
@@ -25,19 +24,6 @@ vi.mock("@workos-inc/authkit-nextjs", () => ({
   switchToOrganization: async () => undefined,
   signOut: async () => undefined,
 }));
-
-/** The first element of this component in the page's tree (behind Suspense), rendered once its data arrives. */
-async function renderPanel<P>(tree: unknown, component: (props: P) => Promise<ReactElement>): Promise<string> {
-  const find = (value: unknown): ReactElement | null => {
-    if (Array.isArray(value)) return value.map(find).find(Boolean) ?? null;
-    if (!isValidElement(value)) return null;
-    if (value.type === component) return value;
-    return find((value.props as { children?: unknown }).children);
-  };
-  const element = find(tree);
-  if (!element) throw new Error(`${component.name} is not on the page`);
-  return renderToStaticMarkup(await component(element.props as P));
-}
 
 const rowOf = (html: string, version: string) => {
   const start = html.indexOf(`>${version}</a>`);
@@ -66,7 +52,7 @@ describe("release scorecards against the Sentry emulator", () => {
       params: Promise.resolve({ orgSlug: "acme" }),
       searchParams: Promise.resolve({}),
     });
-    const html = await renderPanel(tree, ReleasesPanel);
+    const html = await renderStreamedPanel(tree, ReleasesPanel);
     const row = rowOf(html, "2.14.0");
     expect(row.match(/>Regression</g)).toHaveLength(1);
     expect(row).toMatch(/Crash-free:<\/span> crash-free sessions/);
@@ -81,15 +67,15 @@ describe("release scorecards against the Sentry emulator", () => {
         searchParams: Promise.resolve(search),
       });
     const tree = await view({});
-    const scorecard = await renderPanel(tree, ScorecardPanel);
+    const scorecard = await renderStreamedPanel(tree, ScorecardPanel);
     expect(scorecard).toContain("Scorecard vs 2.13.0");
     expect(scorecard).toMatch(LCP_REASON);
     expect(scorecard).toMatch(/User feedback<\/th><td[^>]*>[1-9]/);
 
-    const feedback = await renderPanel(tree, FeedbackPanel);
+    const feedback = await renderStreamedPanel(tree, FeedbackPanel);
     expect(feedback).toMatch(/User feedback on 2\.14\.0 \([1-9]\d*\)/);
     expect(feedback).toMatch(/slow/i);
-    const searched = await renderPanel(await view({ feedback: "zzz-nothing-says-this" }), FeedbackPanel);
+    const searched = await renderStreamedPanel(await view({ feedback: "zzz-nothing-says-this" }), FeedbackPanel);
     expect(searched).toContain("No feedback mentions “zzz-nothing-says-this”.");
   });
 });

@@ -1,8 +1,7 @@
-import { isValidElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { demoSession } from "@/test/authkit-session";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { renderStreamedPanel } from "@/test/streamed";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { FeedbackPanel } from "@/components/feedback/feedback-list";
 import * as page from "./page";
@@ -23,18 +22,6 @@ vi.mock("next/navigation", () => ({
     throw new Error("NEXT_NOT_FOUND");
   },
 }));
-
-async function renderFeedback(tree: unknown): Promise<string> {
-  const find = (value: unknown): ReactElement | null => {
-    if (Array.isArray(value)) return value.map(find).find(Boolean) ?? null;
-    if (!isValidElement(value)) return null;
-    if (value.type === FeedbackPanel) return value;
-    return find((value.props as { children?: unknown }).children);
-  };
-  const element = find(tree);
-  if (!element) throw new Error("no feedback panel");
-  return renderToStaticMarkup(await FeedbackPanel(element.props as Parameters<typeof FeedbackPanel>[0]));
-}
 
 describe("a Sentry issue's feedback page", () => {
   let sentry: RunningSentryEmulator;
@@ -69,7 +56,7 @@ describe("a Sentry issue's feedback page", () => {
       sentry.store.events(org, issue!).some((e) => e.eventId === f.metadata.associated_event_id),
     );
 
-    const html = await renderFeedback(await view(issue!.id, { shortId: issue!.shortId }));
+    const html = await renderStreamedPanel(await view(issue!.id, { shortId: issue!.shortId }), FeedbackPanel);
     expect(html).toContain(`User feedback (${expected.length})`);
     for (const feedback of expected) expect(html).toContain(String(feedback.metadata.message).slice(0, 30));
     expect(html).toContain(

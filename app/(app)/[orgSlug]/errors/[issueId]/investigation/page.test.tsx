@@ -1,8 +1,7 @@
-import { isValidElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { demoSession } from "@/test/authkit-session";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { renderStreamedPanel } from "@/test/streamed";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import * as page from "./page";
 import { ReportPanel } from "./report-panel";
@@ -23,18 +22,6 @@ vi.mock("next/navigation", () => ({
     throw new Error("NEXT_NOT_FOUND");
   },
 }));
-
-async function renderReport(tree: unknown): Promise<string> {
-  const find = (value: unknown): ReactElement | null => {
-    if (Array.isArray(value)) return value.map(find).find(Boolean) ?? null;
-    if (!isValidElement(value)) return null;
-    if (value.type === ReportPanel) return value;
-    return find((value.props as { children?: unknown }).children);
-  };
-  const element = find(tree);
-  if (!element) throw new Error("no report panel");
-  return renderToStaticMarkup(await ReportPanel(element.props as Parameters<typeof ReportPanel>[0]));
-}
 
 describe("a Sentry issue's investigation page", () => {
   let sentry: RunningSentryEmulator;
@@ -57,7 +44,7 @@ describe("a Sentry issue's investigation page", () => {
   it("shows the latest event's frames, the suspect commit with its author, tags, breadcrumbs and owners", async () => {
     const org = sentry.store.org("acme")!;
     const issue = org.data.issues.find((i) => org.projectById.get(i.projectId)?.slug === "web" && i.firstRelease)!;
-    const html = await renderReport(await view(issue.id));
+    const html = await renderStreamedPanel(await view(issue.id), ReportPanel);
     expect(html).toContain(issue.shortId);
     expect(html).toContain("Exception and stack trace");
     expect(html).toContain(String(issue.metadata.filename));
