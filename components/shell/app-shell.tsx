@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { MenuIcon } from "@/components/ui/icons";
-import { InboxButton } from "./inbox-button";
+import { InboxButton, InboxPlaceholder } from "./inbox-button";
 import { OrgSwitcher } from "./org-switcher";
 import { ServiceStatus } from "./service-status";
 import { SidebarNav } from "./sidebar-nav";
@@ -52,7 +53,10 @@ export function AppShell({ org, orgs, user, role, demo, children }: AppShellProp
           </details>
           <OrgSwitcher current={org} orgs={orgs} />
           <div className="ml-auto flex items-center gap-2">
-            <InboxButton orgSlug={org.slug} />
+            {/* Its two reads must not hold back the header and the page below it: the bell fills in when they land. */}
+            <Suspense fallback={<InboxPlaceholder />}>
+              <InboxButton orgSlug={org.slug} />
+            </Suspense>
             <UserMenu user={user} role={role} orgSlug={org.slug} />
           </div>
         </header>

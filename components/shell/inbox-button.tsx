@@ -2,6 +2,7 @@ import { markAllReadFormAction } from "@/app/(app)/[orgSlug]/notifications/actio
 import { NotificationLink } from "@/components/notifications/notification-link";
 import { loadInbox } from "@/lib/features/notifications";
 import { requireOrg } from "@/lib/platform/auth/org";
+import { BellIcon } from "@/components/ui/icons";
 import { InboxDisclosure } from "./inbox-disclosure";
 import { InboxRefresher } from "./inbox-refresher";
 
@@ -53,5 +54,15 @@ export async function InboxButton({ orgSlug }: { orgSlug: string }) {
         </div>
       </InboxDisclosure>
     </>
+  );
+}
+
+/** The bell while the inbox is read: same size, so the header does not shift when the count arrives. */
+export function InboxPlaceholder() {
+  return (
+    <span className="flex items-center rounded-md p-1.5 text-slate-400">
+      <BellIcon />
+      <span className="sr-only">Notifications loading</span>
+    </span>
   );
 }
