@@ -1,6 +1,7 @@
 import "server-only";
 import type { AutomationRule } from "@/lib/db/types";
 import type { AutomationEvent } from "@/lib/domain/automations";
+import type { ReleaseScorecard } from "@/lib/domain/performance";
 import { loadReleaseScorecards } from "@/lib/features/performance";
 import { runActingRules } from "./scheduled-runs";
 
@@ -18,28 +19,35 @@ export async function listPerformanceRegressionEvents({
   requestId: string;
 }): Promise<RegressionEvent[]> {
   const { scorecards } = await loadReleaseScorecards({ orgId, requestId });
+  return regressionEventsOf(scorecards);
+}
+
+function regressionEventsOf(scorecards: ReleaseScorecard[]): RegressionEvent[] {
   return scorecards.flatMap((scorecard) =>
     scorecard.performanceRegressions.map((regression) => ({ type: "release.performance" as const, regression })),
   );
 }
 
 /**
- * Runs the performance-regression rules over the scorecards' regressions. A run is keyed by release and metric
- * (and the bug's outbox key by the same pair), so a regression seen on every check files one bug.
+ * Runs the performance-regression rules over the regressions of the scorecards the release check read. A run is
+ * keyed by release and metric (and the bug's outbox key by the same pair), so a regression seen on every check
+ * files one bug.
  */
 export async function checkPerformanceRegressions({
   orgId,
   rules,
+  scorecards,
   requestId,
   lastAttempt,
 }: {
   orgId: string;
   rules: AutomationRule[];
+  scorecards: ReleaseScorecard[];
   requestId: string;
   lastAttempt: boolean;
 }): Promise<void> {
   if (rules.length === 0) return;
-  for (const event of await listPerformanceRegressionEvents({ orgId, requestId })) {
+  for (const event of regressionEventsOf(scorecards)) {
     const { version, metric } = event.regression;
     const triggerKey = `release-performance:${version}:${metric}`;
     await runActingRules({ orgId, rules, event, triggerKey, requestId, lastAttempt });

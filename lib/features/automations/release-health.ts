@@ -53,10 +53,11 @@ export async function checkReleaseHealth(job: JobRecord): Promise<void> {
   const lastAttempt = job.attempts >= job.maxAttempts;
   const healthRules = rules.filter((rule) => rule.kind === "release_health_to_jira");
   const performanceRules = rules.filter((rule) => rule.kind === "performance_regression_to_jira");
-  await checkPerformanceRegressions({ orgId, rules: performanceRules, requestId, lastAttempt });
-  await checkHealthRules({ orgId, rules: healthRules, requestId, lastAttempt });
-  // Managers and the release's watchers hear of a regressed release, from the scorecards the rules just read (cached).
+  // One read of the scorecards serves the performance rules and the release-regression notifications.
   const { scorecards } = await loadReleaseScorecards({ orgId, requestId });
+  await checkPerformanceRegressions({ orgId, rules: performanceRules, scorecards, requestId, lastAttempt });
+  await checkHealthRules({ orgId, rules: healthRules, requestId, lastAttempt });
+  // Managers and the release's watchers hear of a regressed release.
   await notifyReleaseRegressions({ orgId, scorecards });
   // After the rules: a gate's evidence reads the same cached release list and scorecards they just read.
   await raiseRollbackGates({ orgId, requestId });
