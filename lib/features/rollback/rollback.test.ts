@@ -50,7 +50,7 @@ describe("rollback gate, end to end", () => {
   beforeEach(async () => {
     const saved = await saveRollbackHook({
       orgId,
-      input: { url: `${receiver.url}/hooks/rollback`, timeoutSeconds: 1, secret: SECRET },
+      input: { url: `${receiver.url}/hooks/rollback`, timeoutSeconds: 30, secret: SECRET },
       mode: "demo",
     });
     expect(saved.ok).toBe(true);
@@ -235,6 +235,13 @@ describe("rollback gate, end to end", () => {
 
   it("a try that times out is retried with the same key: the hook records one rollback, delivered twice", async () => {
     const gate = await openGate("2.10.0");
+    // The one test that wants a timeout: the shortest a hook may have, against an answer held back until released.
+    // Every other test gives the local receiver the longest, so a slow machine never turns an answer into a timeout.
+    await saveRollbackHook({
+      orgId,
+      input: { url: `${receiver.url}/hooks/rollback`, timeoutSeconds: 1, secret: SECRET },
+      mode: "demo",
+    });
     const release = receiver.holdNextAnswer();
     const outcome = await approveRollback(manager, gate.id);
     release();
@@ -269,7 +276,7 @@ describe("rollback gate, end to end", () => {
     const gate = await openGate("2.9.0");
     await saveRollbackHook({
       orgId,
-      input: { url: `${receiver.url}/hooks/rollback`, timeoutSeconds: 1, secret: "not-the-receivers-secret" },
+      input: { url: `${receiver.url}/hooks/rollback`, timeoutSeconds: 30, secret: "not-the-receivers-secret" },
       mode: "demo",
     });
     const rejectedBefore = receiver.rejected;
@@ -280,7 +287,7 @@ describe("rollback gate, end to end", () => {
 
     await saveRollbackHook({
       orgId,
-      input: { url: `${receiver.url}/hooks/rollback`, timeoutSeconds: 1, secret: SECRET },
+      input: { url: `${receiver.url}/hooks/rollback`, timeoutSeconds: 30, secret: SECRET },
       mode: "demo",
     });
     expect(await approveRollback(manager, gate.id)).toMatchObject({ ok: true });

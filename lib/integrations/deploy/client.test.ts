@@ -16,7 +16,8 @@ describe("sendRollbackRequest", () => {
       url: `${url}/hooks/rollback`,
       headers: { "Content-Type": "application/json", "Idempotency-Key": "rollback:g1", "X-Bosun-Timestamp": "1" },
       body: '{"type":"rollback.requested"}',
-      timeoutMs: 2_000,
+      // A ceiling only: none of these tests is about a timeout, so a slow machine must never reach it.
+      timeoutMs: 30_000,
     });
   const failureOf = async (promise: Promise<unknown>) => {
     const error = await promise.then(
