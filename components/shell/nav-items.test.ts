@@ -21,6 +21,7 @@ describe("isNavItemActive", () => {
       "Errors",
       "Performance",
       "Releases",
+      "Insights",
       "Automations",
       "Settings",
     ]);

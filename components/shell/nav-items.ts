@@ -5,6 +5,7 @@ export const NAV_ITEMS = [
   { segment: "errors", label: "Errors", icon: "errors" },
   { segment: "performance", label: "Performance", icon: "performance" },
   { segment: "releases", label: "Releases", icon: "releases" },
+  { segment: "insights", label: "Insights", icon: "insights" },
   { segment: "automations", label: "Automations", icon: "automations" },
   { segment: "settings", label: "Settings", icon: "settings" },
 ] as const;

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import {
   AutomationIcon,
   ErrorIcon,
+  InsightsIcon,
   OverviewIcon,
   PerformanceIcon,
   ReleaseIcon,
@@ -19,6 +20,7 @@ const ICONS: Record<NavIcon, (p: { className?: string }) => React.ReactNode> = {
   errors: ErrorIcon,
   performance: PerformanceIcon,
   releases: ReleaseIcon,
+  insights: InsightsIcon,
   automations: AutomationIcon,
   settings: SettingsIcon,
 };

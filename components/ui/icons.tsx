@@ -43,6 +43,11 @@ export const PerformanceIcon = (p: IconProps) => (
     <path d="m12 18 4-6" />
   </Icon>
 );
+export const InsightsIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+  </Icon>
+);
 export const ReleaseIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M20 12V7l-8-4-8 4v10l8 4 4-2" />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toAuditCsv } from "./csv";
+import { csvCell } from "../tables/export";
+import { toAuditCsv } from "./csv";
 import { dateRange, parseAuditFilters } from "./filters";
 
 describe("audit CSV", () => {

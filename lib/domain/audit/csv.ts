@@ -1,3 +1,4 @@
+import { csvCell } from "../tables/export";
 import { formatAuditDiff, readAuditDiff } from "./diff";
 
 /**
@@ -31,11 +32,6 @@ const COLUMNS: [string, (row: AuditRow) => string][] = [
   ["request_id", (r) => r.requestId ?? ""],
   ["changes", (r) => formatAuditDiff(readAuditDiff(r.changes))],
 ];
-
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function toAuditCsv(rows: AuditRow[]): string {
   const lines = [
