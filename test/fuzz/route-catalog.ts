@@ -429,6 +429,19 @@ export function buildRouteCatalog(): RouteSpec[] {
           })),
     },
     {
+      file: "api/orgs/[orgSlug]/insights/export/route",
+      method: "GET",
+      request: () =>
+        fc
+          .tuple(slugSegment, queryPairs(["table", "format", "days", "environment", "project", "board", "sprint"]), extraHeaders)
+          .map(([slug, query, headers]) => ({
+            path: `/api/orgs/${encodeSegment(slug)}/insights/export`,
+            query,
+            headers,
+            params: { orgSlug: slug },
+          })),
+    },
+    {
       file: ".well-known/oauth-protected-resource/[[...path]]/route",
       method: "GET",
       request: () =>

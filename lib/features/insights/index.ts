@@ -1,0 +1,2 @@
+export { findInsightTable, INSIGHT_TABLES } from "./tables";
+export type { InsightTableLoader } from "./table-loader";

@@ -1,0 +1,11 @@
+import "server-only";
+import type { InsightTableLoader } from "./table-loader";
+
+/**
+ * Every exportable Insights table, by id. Each area registers the tables its pages show; the export route serves
+ * any of them as CSV or Markdown, from stored history only.
+ */
+export const INSIGHT_TABLES: Record<string, InsightTableLoader> = {};
+
+export const findInsightTable = (id: string): InsightTableLoader | undefined =>
+  Object.hasOwn(INSIGHT_TABLES, id) ? INSIGHT_TABLES[id] : undefined;
