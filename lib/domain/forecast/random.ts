@@ -1,0 +1,14 @@
+/**
+ * A seeded pseudo-random source (mulberry32): the same seed gives the same forecast on every machine and every
+ * run, so a figure on the page can be reproduced and a test can assert it.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
