@@ -8,6 +8,12 @@ export type SnapshotItem = {
   assigneeAccountId: string | null;
   statusCategory: string;
   component: string | null;
+  /** Kept since sprint reports (older rows lack them): Jira's status name and issue type, when it was resolved, */
+  status?: string;
+  issueType?: string;
+  resolvedAt?: string | null;
+  /** and whether it was blocked by an issue not done (Jira's Flagged field is not read, so a flag alone is not seen). */
+  blocked?: boolean;
 };
 export type SnapshotIssues = {
   source: "observed" | "backfill";
@@ -17,6 +23,8 @@ export type SnapshotIssues = {
    * the sprint's issues as found late (no changes were recorded since the start). Absent on other snapshots.
    */
   rebuiltFrom?: "scope-changes" | "issues-when-found";
+  /** On a close snapshot: when Jira says the sprint closed (its completeDate), whenever the snapshot was taken. */
+  closedAt?: string | null;
 };
 export type SnapshotOrigin = "webhook" | "reconciled" | "observed" | "backfill";
 
@@ -74,6 +82,24 @@ export async function saveSnapshot(input: {
   });
 }
 
+/**
+ * Records the team's capacity on a sprint's start snapshot, once: the first figure stands, so a later page load
+ * (after time off was entered, say) does not rewrite what the sprint was planned with. Returns whether it recorded.
+ */
+export async function recordPlannedCapacity(input: {
+  orgId: string;
+  boardId: number;
+  sprintId: number;
+  plannedCapacity: number;
+}): Promise<boolean> {
+  const { orgId, boardId, sprintId, plannedCapacity } = input;
+  const { count } = await db.sprintSnapshot.updateMany({
+    where: { orgId, boardId, sprintId, kind: "start", plannedCapacity: null },
+    data: { plannedCapacity },
+  });
+  return count > 0;
+}
+
 /** One sprint's start or close snapshot, or null. */
 export async function findSnapshot(where: {
   orgId: string;
@@ -103,5 +129,42 @@ export async function listCloseSnapshots({ orgId }: { orgId: string }) {
     select: { takenAt: true, sprintEnd: true, issues: true },
     orderBy: { takenAt: "desc" },
     take: 60,
+  });
+}
+
+/** The boards Bosun holds sprint snapshots of. */
+export async function listSnapshotBoardIds({ orgId }: { orgId: string }): Promise<number[]> {
+  const rows = await db.sprintSnapshot.findMany({
+    where: { orgId },
+    select: { boardId: true },
+    distinct: ["boardId"],
+    orderBy: { boardId: "asc" },
+  });
+  return rows.map((row) => row.boardId);
+}
+
+/** The history of closed sprints read from Jira for the sprint reports: one row per org ("jira-sprints"). */
+const SPRINT_HISTORY_SOURCE = "jira-sprints";
+
+export async function findSprintHistoryBackfill({ orgId }: { orgId: string }) {
+  return db.historyBackfill.findUnique({ where: { orgId_source: { orgId, source: SPRINT_HISTORY_SOURCE } } });
+}
+
+export async function completeSprintHistoryBackfill({
+  orgId,
+  completedAt,
+  reachedBack,
+  note,
+}: {
+  orgId: string;
+  completedAt: Date;
+  reachedBack: Date | null;
+  note: string;
+}) {
+  const data = { completedAt, reachedBack, note };
+  return db.historyBackfill.upsert({
+    where: { orgId_source: { orgId, source: SPRINT_HISTORY_SOURCE } },
+    create: { orgId, source: SPRINT_HISTORY_SOURCE, ...data },
+    update: data,
   });
 }

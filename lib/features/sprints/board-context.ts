@@ -1,15 +1,16 @@
 import "server-only";
 import { deriveFocusFactor, deriveInterruptRate } from "@/lib/domain/capacity";
-import { listSnapshots, type SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
+import { listSnapshots, recordPlannedCapacity, type SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { searchWorkItems, type JiraBoard, type JiraSprint } from "@/lib/integrations/jira";
 import { readBoardSetup, readBoards } from "../../integrations/jira/reads";
 import { saveSprintSnapshot } from "./save-snapshot";
 import { closeOfSprint, startOfSprint } from "./snapshots";
-import { availablePersonDays, loadTeam } from "./team-capacity";
+import { availablePersonDays, loadTeam, teamCapacityPoints } from "./team-capacity";
 
 /** Points a person delivers per available day when a board has no usable history yet. */
 export const DEFAULT_FOCUS_FACTOR = 1;
+/** Closed sprints the dashboard's velocity and factors use; the sprint reports' backfill keeps up to 26. */
 export const HISTORY_SPRINTS = 6;
 
 /** Who a board's team is, how fast they deliver, and its sprints: shared by the dashboard and planning. */
@@ -97,7 +98,36 @@ export async function loadBoardTeam(board: BoardSprints, { orgId, now = new Date
       .filter((s) => (s.issues as SnapshotIssues).source === "observed")
       .map((s) => ({ committedPoints: s.committedPoints, addedPoints: s.addedPoints })),
   );
+  await recordStartCapacity({ orgId, boardId: board.board.id, activeSprint, snapshots, team, focusFactor });
   return { ...board, snapshots, history, team, focusFactor, interruptRate };
+}
+
+/**
+ * The capacity the active sprint is planned with, kept on its start snapshot for the sprint report's capacity
+ * accuracy. A webhook's start snapshot is taken before anyone looks at the team, so the capacity is recorded the
+ * first time the dashboard or planning page sees the sprint running (from the availability known then).
+ */
+async function recordStartCapacity({
+  orgId,
+  boardId,
+  activeSprint,
+  snapshots,
+  team,
+  focusFactor,
+}: {
+  orgId: string;
+  boardId: number;
+  activeSprint: JiraSprint | null;
+  snapshots: { start: Map<number, SnapshotRow> };
+  team: Awaited<ReturnType<typeof loadTeam>>;
+  focusFactor: number;
+}) {
+  const start = activeSprint ? snapshots.start.get(activeSprint.id) : undefined;
+  if (!activeSprint?.startDate || !activeSprint.endDate || !start || start.plannedCapacity !== null) return;
+  const sprint = { startDate: activeSprint.startDate, endDate: activeSprint.endDate };
+  const plannedCapacity = teamCapacityPoints(team, sprint, focusFactor);
+  if (await recordPlannedCapacity({ orgId, boardId, sprintId: activeSprint.id, plannedCapacity }))
+    start.plannedCapacity = plannedCapacity;
 }
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();

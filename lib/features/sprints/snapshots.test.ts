@@ -61,3 +61,25 @@ describe("closeAgainstStart", () => {
     });
   });
 });
+
+describe("snapshotItems", () => {
+  it("keeps each issue's status, type, resolution time and whether an unfinished issue blocks it", () => {
+    const blocked = { ...item("A-1", 5, "indeterminate"), status: "In Progress" };
+    blocked.blockedBy = [
+      { key: "A-7", statusCategory: "done" },
+      { key: "A-8", statusCategory: "indeterminate" },
+    ];
+    const unblocked = { ...item("A-2", 3, "done", "2026-11-10T12:00:00Z"), status: "Done" };
+    unblocked.blockedBy = [{ key: "A-7", statusCategory: "done" }];
+    expect(snapshotItems([blocked, unblocked], "observed").items).toEqual([
+      expect.objectContaining({
+        key: "A-1",
+        status: "In Progress",
+        issueType: "Story",
+        resolvedAt: null,
+        blocked: true,
+      }),
+      expect.objectContaining({ key: "A-2", status: "Done", resolvedAt: "2026-11-10T12:00:00Z", blocked: false }),
+    ]);
+  });
+});

@@ -19,6 +19,10 @@ export function snapshotItems(items: JiraWorkItem[], source: SnapshotIssues["sou
       assigneeAccountId: i.assigneeAccountId,
       statusCategory: i.statusCategory,
       component: i.components[0] ?? null,
+      status: i.status,
+      issueType: i.issueType,
+      resolvedAt: i.resolvedAt,
+      blocked: i.blockedBy.some((blocker) => blocker.statusCategory !== "done"),
     })),
   };
 }
@@ -38,12 +42,18 @@ export function backfillClosedSprint(sprint: Pick<JiraSprint, "completeDate" | "
   };
 }
 
-/** A closed sprint's numbers: against its start snapshot when there is one, else backfilled from its issues. */
-export const closeOfSprint = (
+/**
+ * A closed sprint's numbers: against its start snapshot when there is one, else backfilled from its issues. The
+ * issues keep when the sprint closed, so a report runs to the close whenever the snapshot was taken.
+ */
+export function closeOfSprint(
   sprint: Pick<JiraSprint, "completeDate" | "endDate">,
   start: SnapshotIssues | null,
   items: JiraWorkItem[],
-) => (start ? closeAgainstStart(start, items) : backfillClosedSprint(sprint, items));
+) {
+  const numbers = start ? closeAgainstStart(start, items) : backfillClosedSprint(sprint, items);
+  return { ...numbers, issues: { ...numbers.issues, closedAt: sprint.completeDate ?? null } };
+}
 
 /** A sprint's close compared with its start: what was added and removed along the way. */
 export function closeAgainstStart(start: SnapshotIssues | null, items: JiraWorkItem[]) {

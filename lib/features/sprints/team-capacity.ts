@@ -56,6 +56,17 @@ export function capacities(team: TeamMember[], sprint: { startDate: string; endD
   }));
 }
 
+/** The whole team's capacity in points over a sprint: what a sprint is planned with. */
+export function teamCapacityPoints(
+  team: TeamMember[],
+  sprint: { startDate: string; endDate: string },
+  pointsPerDay: number,
+): number {
+  if (!isWalkableRange(day(sprint.startDate), day(sprint.endDate))) return 0;
+  const total = capacities(team, sprint, pointsPerDay).reduce((sum, person) => sum + person.capacityPoints, 0);
+  return Math.round(total * 10) / 10;
+}
+
 /**
  * Person-days the team had available in a past sprint, for the focus factor.
  * Zero for a sprint too long to count (one made in Jira can be any length),
