@@ -72,3 +72,55 @@ export function readGithubWebhook(eventName: string | null, body: unknown): Webh
   }
   return { kind: "ignored", reason: `${eventName} events start no automation` };
 }
+
+const pullRequestRecordPayload = z.object({
+  action: z.string(),
+  number: z.number().int(),
+  pull_request: z.object({
+    title: z.string(),
+    created_at: z.string(),
+    merged_at: z.string().nullish(),
+    merge_commit_sha: z.string().nullish(),
+    head: z.object({ sha: z.string().nullish() }),
+  }),
+  repository: z.object({ full_name: z.string().min(1) }),
+});
+
+/** The actions that change what delivery history keeps of a pull request: its opening, new head commits, its merge. */
+const RECORDED_ACTIONS = new Set(["opened", "reopened", "synchronize", "closed"]);
+
+export type PullRequestRecordReading = {
+  repo: string;
+  number: number;
+  title: string;
+  openedAt: Date;
+  mergedAt: Date | null;
+  mergeCommitSha: string | null;
+  headSha: string | null;
+};
+
+const dateOrNull = (value: string | null | undefined) =>
+  value && !Number.isNaN(Date.parse(value)) ? new Date(value) : null;
+
+/**
+ * A `pull_request` webhook → the pull request as delivery history keeps it (when it opened and merged, its merge
+ * commit and head), for splitting lead time into review and release. Null for other actions or a malformed body.
+ * GitHub sets `merge_commit_sha` on open PRs too (a test merge); only a merged PR's is kept.
+ */
+export function readPullRequestRecord(body: unknown): PullRequestRecordReading | null {
+  const parsed = pullRequestRecordPayload.safeParse(body);
+  if (!parsed.success || !RECORDED_ACTIONS.has(parsed.data.action)) return null;
+  const { number, pull_request: pr, repository } = parsed.data;
+  const openedAt = dateOrNull(pr.created_at);
+  if (!openedAt) return null;
+  const mergedAt = dateOrNull(pr.merged_at);
+  return {
+    repo: repository.full_name,
+    number,
+    title: pr.title,
+    openedAt,
+    mergedAt,
+    mergeCommitSha: mergedAt ? (pr.merge_commit_sha ?? null) : null,
+    headSha: pr.head.sha ?? null,
+  };
+}
