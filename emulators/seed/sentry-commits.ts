@@ -9,6 +9,11 @@ import type { SentryIssue, SentryOrgData, SentryRelease, SentryUser } from "./se
  * changing a few files. The files include the in-app frames of the issues the
  * release introduced (their first release), so Sentry's suspect-commit search
  * finds the commit that most likely broke them, plus unrelated changes.
+ * Commit times lie before the release was created (and so before its
+ * production deploy): the newest a few hours before, the oldest up to about
+ * six days before, so the lead time from commit to deploy varies. A hotfix's
+ * few commits ("Hotfix: …") change the files of the issues its parent
+ * introduced and were made in the hours between the parent's deploy and its own.
  * Generated on demand from the org's data, so every reset yields the same.
  */
 
@@ -77,11 +82,27 @@ function introducedPaths(org: SentryOrgData): Map<string, string[]> {
   return new Map([...byRelease].map(([version, set]) => [version, [...set].sort()]));
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * Commit times, newest first, in hours before the release was created. Drawn from their own generator so that
+ * messages, authors and files do not depend on them.
+ */
+function commitAges(seed: number, org: SentryOrgData, release: SentryRelease, count: number): number[] {
+  const r = createRandom(`${seed}:sentry:commit-times:${org.slug}:${release.version}`);
+  const [newest, oldest] = release.hotfixOf
+    ? [0.5 + r.next(), 6 + r.next() * 8]
+    : [1 + r.next() * 3, 24 + r.next() * 120];
+  const between = Array.from({ length: Math.max(0, count - 2) }, () => newest + r.next() * (oldest - newest));
+  return [newest, ...between.sort((a, b) => a - b), oldest].slice(0, count);
+}
+
 function buildCommits(seed: number, org: SentryOrgData, release: SentryRelease, targets: string[]): SeedCommit[] {
   const r = createRandom(`${seed}:sentry:commits:${org.slug}:${release.version}`);
   const shuffled = r.shuffle(targets);
   const count = Math.max(1, release.commitCount);
   const endMs = release.dateCreated.getTime();
+  const ages = commitAges(seed, org, release, count);
   return Array.from({ length: count }, (_, i) => {
     const mine = shuffled.filter((_, k) => k % count === i);
     const files: SeedCommit["files"] = mine.map((path) => ({ path, type: "M" }));
@@ -90,12 +111,15 @@ function buildCommits(seed: number, org: SentryOrgData, release: SentryRelease, 
       if (!files.some((f) => f.path === extra)) files.push({ path: extra, type: r.chance(0.1) ? "A" : "M" });
     }
     const first = files[0]?.path ?? "README.md";
+    const message = `${release.hotfixOf ? "Hotfix: " : ""}${describe(first, r)} (#${r.int(1000, 9999)})`;
+    const author = org.users.length > 0 ? r.pick(org.users) : null;
+    // The draw that once spaced the commits; kept so the messages and authors after it stay the same.
+    r.int(20, 180);
     return {
       id: sha(seed, org.slug, release.version, i),
-      message: `${describe(first, r)} (#${r.int(1000, 9999)})`,
-      author: org.users.length > 0 ? r.pick(org.users) : null,
-      // Newest first, spread over the days before the release was cut.
-      dateMs: endMs - (i + 1) * r.int(20, 180) * 60_000,
+      message,
+      author,
+      dateMs: Math.round(endMs - (ages[i] as number) * HOUR_MS),
       files,
     };
   });
@@ -112,7 +136,9 @@ export function releaseCommits(seed: number, org: SentryOrgData, release: Sentry
   }
   let commits = entry.commits.get(release.version);
   if (!commits) {
-    commits = buildCommits(seed, org, release, entry.introduced.get(release.version) ?? []);
+    // A hotfix changes what broke in the release it fixes.
+    const targets = entry.introduced.get(release.hotfixOf ?? release.version) ?? [];
+    commits = buildCommits(seed, org, release, targets);
     entry.commits.set(release.version, commits);
   }
   return commits;

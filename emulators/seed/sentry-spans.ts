@@ -298,10 +298,15 @@ export function generateSpans(input: SpanInput): SpanTable {
   }
   const b = new SpanBuilder(Math.ceil(expected * 1.02) + 1024);
   const releaseIndex = new Map(input.releases.map((rel, i) => [rel.version, i]));
+  // A hotfix loads pages as fast as before the regression; it draws nothing, so the other releases' timings keep theirs.
   const slowdown = new Map(
     input.releases.map((rel) => [
       rel.version,
-      rel.version === input.regressedRelease ? REGRESSION_FACTOR : 1 + (r.next() * 2 - 1) * RELEASE_JITTER,
+      rel.version === input.regressedRelease
+        ? REGRESSION_FACTOR
+        : rel.hotfixOf
+          ? 1
+          : 1 + (r.next() * 2 - 1) * RELEASE_JITTER,
     ]),
   );
   for (const series of input.sessions) {

@@ -37,7 +37,23 @@ export type SentryRelease = {
   dateCreated: Date;
   dateReleased: Date | null;
   commitCount: number;
+  /** How many deploys the release has: always the number of its stored deploys. */
   deployCount: number;
+  projectIds: string[];
+  /** For a hotfix, the version it fixes (a failed deploy's release). */
+  hotfixOf?: string;
+};
+
+/** A release's deploy to one environment (Sentry's Deploy). */
+export type SentryDeploy = {
+  id: string;
+  version: string;
+  environment: string;
+  dateStarted: Date | null;
+  dateFinished: Date;
+  name: string | null;
+  url: string | null;
+  /** The projects it was deployed in (all of the release's unless the deploy named some). */
   projectIds: string[];
 };
 
@@ -185,6 +201,8 @@ export type SentryOrgData = {
   /** Oldest first, like world releases. */
   releases: SentryRelease[];
   issues: SentryIssue[];
+  /** Every release's deploys, in the order they were recorded (the last one of a release is its `lastDeploy`). */
+  deploys: SentryDeploy[];
   /**
    * User feedback issues (category `feedback`), kept apart from the error issues in the seed; the emulator's
    * store serves both as issues.

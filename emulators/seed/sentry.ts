@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { DEMO_SENTRY_BOSUN_PROJECT_ID, DEMO_SENTRY_BOSUN_PUBLIC_KEY } from "../../lib/platform/config/demo";
 import { createRandom } from "./random";
 import { HOUR_MS, HourSeries, hourOf } from "./sentry-series";
+import { seedDeploys } from "./sentry-deploys";
 import { generateFeedback } from "./sentry-feedback";
+import { addHotfixToIssues, splitHotfixSessions, withHotfix } from "./sentry-hotfix";
 import { generateIssues } from "./sentry-issues";
 import { generateSessions } from "./sentry-sessions";
 import type { ProjectOutcomes, SentryData, SentryOrgData, SentryProject, SentryRelease } from "./sentry-types";
@@ -10,8 +12,9 @@ import { SENTRY_WEBHOOK_SECRETS, type World, type WorldOrg, volumesFor } from ".
 
 /**
  * Sentry data for the shared world: the world's three projects per org plus
- * `bosun` (Bosun's own errors) in acme, the world's releases in every project,
- * issues, hourly error outcomes and release-health sessions.
+ * `bosun` (Bosun's own errors) in acme, the world's releases in every project
+ * (plus the hotfix of the regressed release), their deploys, issues, hourly
+ * error outcomes and release-health sessions.
  */
 
 /** DSN public key of acme's `bosun` project, fixed so demo mode can hard-wire its DSN. */
@@ -59,17 +62,26 @@ function buildProjects(org: WorldOrg, nowMs: number, teamId: string): SentryProj
   return projects;
 }
 
+const releaseIdBase = (orgIndex: number) => 700_000 + orgIndex * 10_000;
+/** Hotfix ids sit apart from the world's releases' so neither shifts the other. */
+const hotfixIdBase = (orgIndex: number) => releaseIdBase(orgIndex) + 5_000;
+
 function buildReleases(org: WorldOrg, orgIndex: number, projects: SentryProject[], seed: number): SentryRelease[] {
   const random = createRandom(`${seed}:sentry:releases:${org.slug}`);
-  return org.releases.map((rel, i) => ({
-    id: 700_000 + orgIndex * 10_000 + i + 1,
-    version: rel.version,
-    dateCreated: new Date(rel.releasedAt.getTime() - 2 * HOUR_MS),
-    dateReleased: rel.released ? rel.releasedAt : null,
-    commitCount: random.int(3, 40),
-    deployCount: rel.released ? random.int(1, 3) : 0,
-    projectIds: projects.map((p) => p.id),
-  }));
+  return org.releases.map((rel, i) => {
+    const commitCount = random.int(3, 40);
+    // Drawn (and unused) so the commit counts stay as they were before deploys were seeded.
+    random.int(1, 3);
+    return {
+      id: releaseIdBase(orgIndex) + i + 1,
+      version: rel.version,
+      dateCreated: new Date(rel.releasedAt.getTime() - 2 * HOUR_MS),
+      dateReleased: rel.released ? rel.releasedAt : null,
+      commitCount,
+      deployCount: 0,
+      projectIds: projects.map((p) => p.id),
+    };
+  });
 }
 
 function buildOutcomes(
@@ -140,6 +152,18 @@ function buildOrg(world: World, org: WorldOrg, orgIndex: number, nowMs: number):
     releases,
     regressedRelease,
   });
+  // The hotfix comes last, so the issues, feedback and sessions above are the same as without it.
+  const { releases: allReleases, hotfix } = withHotfix(
+    releases,
+    regressedRelease,
+    hotfixIdBase(orgIndex),
+    createRandom(`${world.seed}:sentry:hotfix:${org.slug}`),
+  );
+  if (hotfix) {
+    sessions.push(...splitHotfixSessions(sessions, hotfix));
+    addHotfixToIssues(issues, hotfix);
+  }
+  const deploys = seedDeploys(allReleases, createRandom(`${world.seed}:sentry:deploys:${org.slug}`));
   return {
     slug: org.slug,
     id: org.sentry.orgId,
@@ -147,8 +171,9 @@ function buildOrg(world: World, org: WorldOrg, orgIndex: number, nowMs: number):
     users,
     team,
     projects,
-    releases,
+    releases: allReleases,
     issues,
+    deploys,
     feedback,
     sessions,
     outcomes,

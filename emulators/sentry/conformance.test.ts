@@ -329,6 +329,33 @@ describe("Sentry API conformance", () => {
     expect(none.status).toBe(404);
   });
 
+  it("lists a release's deploys and creates one", async () => {
+    const listed = await conforms(
+      "GET",
+      `${ORG}/releases/{version}/deploys/`,
+      "/api/0/organizations/acme/releases/2.13.0/deploys/",
+    );
+    expect(listed.body.map((d: { environment: string }) => d.environment)).toEqual(["production", "staging"]);
+    const created = await conforms(
+      "POST",
+      `${ORG}/releases/{version}/deploys/`,
+      "/api/0/organizations/acme/releases/2.15.0/deploys/",
+      { environment: "production", name: "2.15.0 to production", url: "https://ci.acme.test/deploys/815" },
+      201,
+    );
+    expect(created.body).toMatchObject({ environment: "production", dateStarted: null, url: expect.any(String) });
+    await conforms(
+      "POST",
+      `${ORG}/releases/{version}/deploys/`,
+      "/api/0/organizations/acme/releases/2.15.0/deploys/",
+      { name: "no environment" },
+      400,
+    );
+    // The release list's lastDeploy is the Deploy serializer's shape too.
+    const release = await conforms("GET", `${ORG}/releases/{version}/`, "/api/0/organizations/acme/releases/2.15.0/");
+    expect(release.body).toMatchObject({ deployCount: 2, lastDeploy: { id: created.body.id } });
+  });
+
   it("serves release commits, their files and an event's committers", async () => {
     const [issue] = (await call(em, "GET", "/api/0/organizations/acme/issues/?query=project:api&limit=1")).body;
     const detailRes = await call(em, "GET", `/api/0/organizations/acme/issues/${issue.id}/`);

@@ -18,6 +18,7 @@ import { registerShortIdRoutes } from "./routes/short-ids";
 import { registerStatsRoutes } from "./routes/stats";
 import { registerCommitRoutes } from "./routes/commits";
 import { registerCommitterRoutes } from "./routes/committers";
+import { registerDeployRoutes } from "./routes/deploys";
 import { registerTagRoutes } from "./routes/tags";
 import { SentryStore } from "./store";
 
@@ -58,6 +59,7 @@ export async function startSentryEmulator(options: EmulatorStartOptions = {}): P
   registerExploreRoutes(router, app);
   registerSessionRoutes(router, app);
   registerReleaseRoutes(router, app);
+  registerDeployRoutes(router, app);
   registerInstallationRoutes(router, app);
   registerEnvelopeRoutes(router, app);
   registerOwnershipRoutes(router, app);
@@ -84,6 +86,8 @@ export async function startSentryEmulator(options: EmulatorStartOptions = {}): P
         issues: o.data.issues.length,
         releases: o.data.releases.length,
         regressedRelease: o.data.regressedRelease,
+        hotfixRelease: o.data.releases.find((r) => r.hotfixOf === o.data.regressedRelease)?.version ?? null,
+        deploys: o.data.deploys.length,
       })),
     }),
   });

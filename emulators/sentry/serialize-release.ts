@@ -1,4 +1,5 @@
 import type { SentryRelease } from "../seed/sentry-types";
+import { serializeDeploy } from "./serialize-deploy";
 import { type HealthOptions, hasHealthData, releaseHealth } from "./release-health";
 import type { OrgState, SentryStore } from "./store";
 import { iso } from "./time-range";
@@ -100,16 +101,8 @@ export function serializeRelease(
     }
     return row;
   });
-  const lastDeploy = release.dateReleased
-    ? {
-        id: String(release.id * 10),
-        environment: "production",
-        dateStarted: iso(release.dateReleased.getTime() - 300_000),
-        dateFinished: iso(release.dateReleased.getTime()),
-        name: `${release.version} to production`,
-        url: null,
-      }
-    : null;
+  // The most recently recorded deploy, whatever its environment or dates, as Sentry's `last_deploy_id` is.
+  const lastDeploy = org.deploysByVersion.get(release.version)?.at(-1);
   return {
     ref: null,
     url: null,
@@ -118,7 +111,7 @@ export function serializeRelease(
     dateStarted: null,
     owner: null,
     lastCommit: null,
-    lastDeploy,
+    lastDeploy: lastDeploy ? serializeDeploy(lastDeploy) : null,
     firstEvent: index?.firstEventMs != null ? iso(index.firstEventMs) : null,
     lastEvent: index?.lastEventMs != null ? iso(index.lastEventMs) : null,
     currentProjectMeta: {},

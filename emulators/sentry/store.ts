@@ -4,6 +4,7 @@ import { emptySessionSeries } from "../seed/sentry-sessions";
 import { type SpanTable, spansForOrg } from "../seed/sentry-spans";
 import type {
   SentryData,
+  SentryDeploy,
   SentryIssue,
   SentryOrgData,
   SentryProject,
@@ -26,6 +27,8 @@ export type OrgState = {
   projectById: Map<string, SentryProject>;
   projectBySlug: Map<string, SentryProject>;
   releaseByVersion: Map<string, SentryRelease>;
+  /** Each release's deploys in the order they were recorded. */
+  deploysByVersion: Map<string, SentryDeploy[]>;
   sessionsByKey: Map<string, SessionSeries>;
   nextIssueSeq: number;
   shortIdSeq: Map<string, number>;
@@ -34,6 +37,12 @@ export type OrgState = {
 };
 
 export type StoreOptions = { size: SeedSize; seed: number; now?: Date };
+
+function deployIndex(deploys: SentryDeploy[]): Map<string, SentryDeploy[]> {
+  const index = new Map<string, SentryDeploy[]>();
+  for (const deploy of deploys) index.set(deploy.version, [...(index.get(deploy.version) ?? []), deploy]);
+  return index;
+}
 
 function indexOrg(data: SentryOrgData): OrgState {
   const shortIdSeq = new Map<string, number>();
@@ -49,6 +58,7 @@ function indexOrg(data: SentryOrgData): OrgState {
     projectById: new Map(data.projects.map((p) => [p.id, p])),
     projectBySlug: new Map(data.projects.map((p) => [p.slug, p])),
     releaseByVersion: new Map(data.releases.map((r) => [r.version, r])),
+    deploysByVersion: deployIndex(data.deploys),
     sessionsByKey: new Map(data.sessions.map((s) => [`${s.projectId}|${s.release}|${s.environment}`, s])),
     nextIssueSeq: data.issues.length + 1,
     shortIdSeq,
@@ -178,6 +188,17 @@ export class SentryStore {
     }
     if (!release.projectIds.includes(projectId)) release.projectIds.push(projectId);
     return release;
+  }
+
+  /** Records a deploy of a release, which becomes the release's `lastDeploy`, as Sentry's deploy creation does. */
+  addDeploy(org: OrgState, release: SentryRelease, deploy: Omit<SentryDeploy, "id" | "version">): SentryDeploy {
+    const maxId = Math.max(0, ...org.data.deploys.map((d) => Number(d.id)));
+    const recorded: SentryDeploy = { id: String(maxId + 1), version: release.version, ...deploy };
+    org.data.deploys.push(recorded);
+    org.deploysByVersion.set(release.version, [...(org.deploysByVersion.get(release.version) ?? []), recorded]);
+    release.deployCount++;
+    this.touch();
+    return recorded;
   }
 
   sessionSeries(org: OrgState, projectId: string, release: string, environment: string, hour: number): SessionSeries {

@@ -43,7 +43,7 @@ function filterReleases(org: OrgState, req: EmulatorRequest, projects: Set<strin
         environments.length === 0 ||
         environments.some(
           (env) =>
-            (env === "production" && r.deployCount > 0) ||
+            (org.deploysByVersion.get(r.version) ?? []).some((d) => d.environment === env) ||
             org.data.sessions.some((s) => s.release === r.version && s.environment === env),
         ),
     )

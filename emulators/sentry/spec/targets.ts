@@ -35,6 +35,8 @@ export const sentrySpecTargets: SpecTarget[] = [
       { method: "get", path: `${ORG}/sessions/` },
       { method: "get", path: `${ORG}/releases/` },
       { method: "get", path: `${ORG}/releases/{version}/` },
+      { method: "get", path: `${ORG}/releases/{version}/deploys/` },
+      { method: "post", path: `${ORG}/releases/{version}/deploys/` },
       { method: "get", path: "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/releases/" },
       { method: "get", path: "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/ownership/" },
       { method: "put", path: "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/ownership/" },
