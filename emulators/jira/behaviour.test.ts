@@ -70,7 +70,7 @@ describe("issues", () => {
       "/acme/rest/api/3/issue",
       story("Searchable story", {
         customfield_10016: 5,
-        customfield_10020: 9,
+        customfield_10020: 13,
         fixVersions: [{ name: version.name }],
         components: [{ name: "Billing" }],
         labels: ["customer", "tech-debt"],
@@ -81,7 +81,7 @@ describe("issues", () => {
     expect(created.status).toBe(201);
     const { key } = created.body as { key: string };
     const found = await raw(emulator, "POST", "/acme/rest/api/3/search/jql", {
-      jql: `project = ACME AND sprint = 9 AND assignee = "${grace.accountId}" AND labels = tech-debt AND component = Billing AND fixVersion = "${version.name}" AND priority = High`,
+      jql: `project = ACME AND sprint = 13 AND assignee = "${grace.accountId}" AND labels = tech-debt AND component = Billing AND fixVersion = "${version.name}" AND priority = High`,
       fields: ["summary", "customfield_10016", "customfield_10020", "status"],
     });
     const issues = (found.body as { issues: { key: string; fields: Record<string, unknown> }[] }).issues;
@@ -91,7 +91,7 @@ describe("issues", () => {
       customfield_10016: 5,
       status: { name: "To Do", statusCategory: { key: "new" } },
     });
-    expect((issues[0]!.fields.customfield_10020 as { id: number }[]).map((s) => s.id)).toEqual([9]);
+    expect((issues[0]!.fields.customfield_10020 as { id: number }[]).map((s) => s.id)).toEqual([13]);
   });
 
   it("validates hierarchy: subtasks need a story parent, stories may have an epic parent", async () => {
@@ -291,7 +291,7 @@ describe("sprints", () => {
     expect(page.maxResults).toBe(50);
     expect(page.isLast).toBe(true);
     const states = page.values.map((s) => s.state);
-    expect(states).toEqual([...Array(8).fill("closed"), "active", "future"]);
+    expect(states).toEqual([...Array(12).fill("closed"), "active", "future"]);
     const second = (
       await raw(emulator, "GET", "/acme/rest/agile/1.0/board/1/sprint?state=closed&startAt=5&maxResults=2")
     ).body as { isLast: boolean; values: unknown[] };
@@ -386,12 +386,12 @@ describe("seed", () => {
 });
 
 describe("large seed", () => {
-  it("builds 25,000 acme issues over 5 projects, 150 closed sprints and 50 people, and searches them", async () => {
+  it("builds 25,000 acme issues over 5 projects, 130 closed sprints and 50 people, and searches them", async () => {
     expect((await raw(emulator, "POST", "/__emulator/reset", { size: "large", seed: 42 }, null)).status).toBe(200);
     const site = acme();
     expect(site.data.issues).toHaveLength(25_000);
     expect(site.data.projects.map((p) => p.key)).toEqual(["ACME", "PORT", "HULL", "FLEET", "TIDE"]);
-    expect(site.data.sprints.filter((s) => s.state === "closed")).toHaveLength(150);
+    expect(site.data.sprints.filter((s) => s.state === "closed")).toHaveLength(130);
     expect(site.data.users).toHaveLength(50);
     expect(emulator.store().sites.get("globex")!.data.issues).toHaveLength(180);
     const first = await raw(emulator, "POST", "/acme/rest/api/3/search/jql", {

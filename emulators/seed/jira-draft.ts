@@ -19,4 +19,11 @@ export type IssueContext = {
   nextLinkId: () => string;
 };
 
-export type Draft = Omit<JiraIssue, "id" | "key" | "number" | "rank"> & { order: number; parentIdDraft?: Draft };
+/** An issue put into a sprint after the sprint had started (scope added mid-sprint), with its sprints before. */
+export type SprintAddition = { sprintId: number; at: number; before: number[] };
+
+export type Draft = Omit<JiraIssue, "id" | "key" | "number" | "rank"> & {
+  order: number;
+  parentIdDraft?: Draft;
+  sprintAdditions?: SprintAddition[];
+};

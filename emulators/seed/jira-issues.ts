@@ -1,6 +1,6 @@
 import type { JiraIssue, JiraIssueLink } from "../jira/model";
 import { ISSUE_TYPE_IDS, STATUS_IDS } from "../jira/reference";
-import type { Draft, IssueContext } from "./jira-draft";
+import type { Draft, IssueContext, SprintAddition } from "./jira-draft";
 import { makeLinks } from "./jira-links";
 import { between, pickAssignee, pickLabels, pickPriority } from "./jira-pickers";
 import {
@@ -16,9 +16,11 @@ import {
 
 /**
  * Generates one project's issues by replaying its sprint history: each closed
- * sprint commits new work plus the previous sprint's carryover, finishes most
- * of it, and hands the rest on; the active sprint holds a mix of statuses; the
- * remainder forms a ranked backlog.
+ * sprint commits new work plus the previous sprint's carryover, takes in a
+ * little more after it started (recorded as Sprint changes in the changelog),
+ * finishes most of it, and hands the rest on (every sprint of more than one
+ * issue leaves something unfinished); the active sprint holds a mix of
+ * statuses; the remainder forms a ranked backlog.
  */
 const DAY = 86_400_000;
 const POINTS = [1, 2, 2, 3, 3, 3, 5, 5, 8, 13];
@@ -89,19 +91,30 @@ function playSprints(ctx: IssueContext, workItems: Draft[]) {
     const end = sprint.endDate as number;
     const fresh = queue.splice(0, Math.round(perSprint * (0.8 + random.next() * 0.4)));
     for (const item of fresh) item.created = start - between(random, 2 * DAY, 25 * DAY);
+    // Scope added after the start: one or two of the new items, when there are a few.
+    const addedLater = fresh.length >= 3 ? fresh.slice(-random.int(1, 2)) : [];
     const committed = [...carry, ...fresh];
     const completion = 0.72 + random.next() * 0.2;
+    const finished = committed.map(() => random.chance(completion));
+    if (committed.length > 1 && finished.every(Boolean)) finished[finished.length - 1] = false;
     carry = [];
-    for (const item of committed) {
+    committed.forEach((item, i) => {
+      // When the issue joined the sprint: at its start, or later for added scope (nothing happens to it before).
+      let joined = start;
+      if (addedLater.includes(item)) {
+        joined = between(random, start + DAY, start + (end - start) / 2);
+        const before = [...item.sprintIds];
+        item.sprintAdditions = [...(item.sprintAdditions ?? []), { sprintId: sprint.id, at: joined, before }];
+      }
       item.sprintIds.push(sprint.id);
-      if (random.chance(completion)) resolve(ctx, item, between(random, start + DAY, end - DAY / 2));
+      if (finished[i]) resolve(ctx, item, between(random, Math.max(start + DAY, joined + 3_600_000), end - DAY / 2));
       else {
         item.statusId = random.chance(0.6) ? STATUS_IDS.inProgress : STATUS_IDS.todo;
-        item.statusCategoryChangeDate = between(random, start, end);
+        item.statusCategoryChangeDate = between(random, joined, end);
         item.updated = item.statusCategoryChangeDate;
         carry.push(item);
       }
-    }
+    });
   }
 
   const activeStart = sprints.active.startDate as number;
@@ -263,7 +276,15 @@ function toIssue(draft: Draft, id: number, key: string, number: number): JiraIss
   };
 }
 
-export type ProjectIssues = { issues: JiraIssue[]; links: JiraIssueLink[]; rankOrder: JiraIssue[] };
+/** An issue and a sprint it was put into after that sprint started. */
+export type SeededSprintAddition = { issue: JiraIssue } & SprintAddition;
+
+export type ProjectIssues = {
+  issues: JiraIssue[];
+  links: JiraIssueLink[];
+  rankOrder: JiraIssue[];
+  sprintAdditions: SeededSprintAddition[];
+};
 
 export function generateProjectIssues(ctx: IssueContext): ProjectIssues {
   const { random } = ctx;
@@ -301,5 +322,8 @@ export function generateProjectIssues(ctx: IssueContext): ProjectIssues {
   );
   const issues = byCreation.map((d) => issueOf.get(d) as JiraIssue);
   const links = makeLinks(ctx, issueOf, { active, backlog, future, closed: closedItems });
-  return { issues, links, rankOrder };
+  const sprintAdditions = workItems.flatMap((d) =>
+    (d.sprintAdditions ?? []).map((addition) => ({ issue: issueOf.get(d) as JiraIssue, ...addition })),
+  );
+  return { issues, links, rankOrder, sprintAdditions };
 }

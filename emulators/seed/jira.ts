@@ -12,7 +12,7 @@ import type {
 } from "../jira/model";
 import type { ProjectSprints } from "./jira-draft";
 import { seedChangeHistories } from "./jira-history";
-import { generateProjectIssues } from "./jira-issues";
+import { type SeededSprintAddition, generateProjectIssues } from "./jira-issues";
 
 /**
  * The Jira side of the shared world: one site per org with the org's people,
@@ -130,6 +130,7 @@ export function buildJiraSite(world: World, org: WorldOrg): JiraSiteData {
   const issues: JiraIssue[] = [];
   const links: JiraIssueLink[] = [];
   const rankOrder: JiraIssue[] = [];
+  const sprintAdditions: SeededSprintAddition[] = [];
   for (const project of projects) {
     const projectSprints = buildSprints(project, volumes.closedSprintsPerBoard, volumes.sprintDays, now, nextSprintId);
     sprints.push(...projectSprints.closed, projectSprints.active, projectSprints.future);
@@ -152,6 +153,7 @@ export function buildJiraSite(world: World, org: WorldOrg): JiraSiteData {
     issues.push(...generated.issues);
     links.push(...generated.links);
     rankOrder.push(...generated.rankOrder);
+    sprintAdditions.push(...generated.sprintAdditions);
   }
   rankOrder.forEach((issue, i) => {
     issue.rank = (i + 1) * RANK_GAP;
@@ -182,7 +184,7 @@ export function buildJiraSite(world: World, org: WorldOrg): JiraSiteData {
       changelog: 10000 + orgIndex * 1000000,
     },
   };
-  site.changeHistories = seedChangeHistories(site);
+  site.changeHistories = seedChangeHistories(site, sprintAdditions);
   return site;
 }
 

@@ -97,16 +97,17 @@ export type World = {
 const VOLUMES: Record<SeedSize, WorldVolumes> = {
   demo: {
     issuesPerProject: 90,
-    closedSprintsPerBoard: 8,
+    // Half a year of two-week sprints, for sprint reports and forecasts over a long history.
+    closedSprintsPerBoard: 12,
     sentryIssuesPerOrg: 60,
     releasesPerOrg: 12,
     statsDays: 30,
     sprintDays: 14,
   },
-  // 25,000 issues over 5 acme projects, 150 closed sprints over 5 boards (acme only).
+  // 25,000 issues over 5 acme projects, 130 closed sprints (a year each) over 5 boards (acme only).
   large: {
     issuesPerProject: 5000,
-    closedSprintsPerBoard: 30,
+    closedSprintsPerBoard: 26,
     sentryIssuesPerOrg: 5000,
     releasesPerOrg: 40,
     statsDays: 90,
