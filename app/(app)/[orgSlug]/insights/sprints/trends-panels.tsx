@@ -1,0 +1,186 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ExportLinks } from "@/components/insights/export-links";
+import { SprintTrendChart } from "@/components/charts/sprint-trend-chart";
+import { Card } from "@/components/ui/card";
+import { DataTable, TableRow } from "@/components/ui/data-table";
+import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { TableHead } from "@/components/ui/table-head";
+import type { SprintTrendsPage } from "@/lib/features/sprint-reports";
+import { day, percent, points } from "./format";
+
+type Page = Promise<SprintTrendsPage>;
+
+export async function SprintTrendsDescription({ page }: { page: Page }) {
+  const data = await page;
+  const board = data.status === "ok" && data.board ? ` of ${data.board.name}` : "";
+  return `How the sprints${board} went: what was committed and completed, how accurate the plan was, how much came in after the start and what carried over. From the sprint snapshots and scope changes Bosun records, up to 26 closed sprints.`;
+}
+
+export function SprintTrendsSkeleton() {
+  return (
+    <div className="space-y-6">
+      <PanelSkeleton label="Loading the sprint trends" rows={4} />
+      <PanelSkeleton label="Loading the sprints" rows={6} columns={7} />
+    </div>
+  );
+}
+
+export async function SprintTrendsBody({ orgSlug, page }: { orgSlug: string; page: Page }) {
+  const data = await page;
+  if (data.status !== "ok") notFound();
+  const { boards, board, history, sprints, trends } = data;
+  const closed = sprints.filter((s) => s.state === "closed");
+  const active = sprints.find((s) => s.state === "active");
+  const bars = (value: (row: (typeof trends.rows)[number]) => number | null) =>
+    trends.rows.map((row) => ({ label: row.name, value: value(row) }));
+
+  return (
+    <div className="space-y-6">
+      {boards.length > 0 && (
+        <nav aria-label="Boards" className="flex flex-wrap gap-1">
+          {boards.map((b) => (
+            <Link
+              key={b.id}
+              href={`/${orgSlug}/insights/sprints?board=${b.id}`}
+              aria-current={b.id === board?.id ? "page" : undefined}
+              className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 aria-[current]:bg-slate-900 aria-[current]:text-white dark:hover:bg-slate-800 dark:aria-[current]:bg-slate-100 dark:aria-[current]:text-slate-900"
+            >
+              {b.name}
+            </Link>
+          ))}
+        </nav>
+      )}
+
+      {history.filling && (
+        <Card.Notice role="status">
+          Filling sprint history from Jira… Bosun reads up to 26 closed sprints per board once, in the background;
+          reload in a minute.
+        </Card.Notice>
+      )}
+
+      {board && closed.length === 0 && !history.filling && (
+        <Card.Notice>Bosun has no closed sprint of {board.name} yet.</Card.Notice>
+      )}
+
+      {closed.length > 0 && (
+        <div className="grid gap-6 xl:grid-cols-2">
+          <Card title="Velocity">
+            <SprintTrendChart
+              title="Completed points"
+              unit="points"
+              bars={bars((r) => r.completedPoints)}
+              median={trends.medianVelocity}
+              formatValue={points}
+            />
+          </Card>
+          <Card title="Planning accuracy">
+            <SprintTrendChart
+              title="Planning accuracy"
+              unit="%"
+              bars={bars((r) => r.planningAccuracy)}
+              median={trends.medianPlanningAccuracy}
+              formatValue={percent}
+              missing="had no commitment"
+            />
+          </Card>
+          <Card title="Interrupt rate">
+            <SprintTrendChart
+              title="Interrupt rate"
+              unit="%"
+              bars={bars((r) => r.interruptRate)}
+              median={trends.interruptRate}
+              formatValue={percent}
+              missing="backfilled (additions unknown)"
+              referenceLabel="Over the tracked sprints"
+            />
+            <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+              Points added after the start ÷ points committed. Only sprints whose start Bosun recorded know their
+              additions: {trends.backfilledSprints} backfilled sprint(s) are left out; the line is the rate over the{" "}
+              {trends.trackedSprints} tracked sprint(s).
+            </p>
+          </Card>
+          <Card title="Carryover">
+            <SprintTrendChart
+              title="Carryover points"
+              unit="points"
+              bars={bars((r) => r.carryoverPoints)}
+              median={null}
+              formatValue={points}
+            />
+          </Card>
+        </div>
+      )}
+
+      {board && sprints.length > 0 && (
+        <Card title="Sprints">
+          <DataTable
+            head={
+              <TableHead
+                columns={[
+                  "Sprint",
+                  "Dates",
+                  "Basis",
+                  "Committed",
+                  "Completed",
+                  "Planning accuracy",
+                  "Interrupt rate",
+                  "Carryover",
+                ]}
+              />
+            }
+          >
+            {[...(active ? [active] : []), ...[...closed].reverse()].map((s) => (
+              <TableRow key={s.sprintId}>
+                <td className="py-2 pr-4">
+                  <Link
+                    href={`/${orgSlug}/insights/sprints/${board.id}/${s.sprintId}`}
+                    className="font-medium underline hover:no-underline"
+                  >
+                    {s.name}
+                  </Link>
+                  {s.state === "active" && <span className="ml-2 text-xs">(running: report so far)</span>}
+                </td>
+                <td className="py-2 pr-4 whitespace-nowrap">
+                  {day(s.startDate)} → {day(s.completeDate ?? s.endDate)}
+                </td>
+                <td className="py-2 pr-4">{s.report.burn.basis}</td>
+                <td className="py-2 pr-4 tabular-nums">{points(s.report.figures.committedPoints)}</td>
+                <td className="py-2 pr-4 tabular-nums">{points(s.report.figures.completedPoints)}</td>
+                <td className="py-2 pr-4 tabular-nums">{percent(s.report.planning.points)}</td>
+                <td className="py-2 pr-4 tabular-nums">{percent(s.report.figures.interruptRate)}</td>
+                <td className="py-2 pr-4 tabular-nums">
+                  {s.report.figures.carryoverIssues} ({points(s.report.figures.carryoverPoints)} pts)
+                </td>
+              </TableRow>
+            ))}
+          </DataTable>
+          <ExportLinks orgSlug={orgSlug} table="sprint-trends" params={{ board: board.id }} label="sprint trends" />
+        </Card>
+      )}
+
+      <Card title="Where these numbers come from">
+        <ul className="list-disc space-y-1 pl-5 text-sm">
+          <li>
+            Committed: the sprint&apos;s start snapshot (taken when Jira says it started, or when Bosun first saw it
+            running). Completed: issues done by the close, at their points then.
+          </li>
+          <li>
+            Tracked sprints place every addition, removal, re-estimate and completion on its day, from Jira&apos;s
+            webhooks. Backfilled sprints (closed before Bosun saw them start) take their issues at the close as the
+            commitment and burn each on its resolution day: no scope change is known, so they have no interrupt rate,
+            and their planning accuracy is measured against those issues.
+          </li>
+          <li>Planning accuracy: committed work completed ÷ committed (points at their start estimate).</li>
+          <li>Days are UTC days: Bosun keeps no time zone per organisation yet.</li>
+          {history.completedAt && (
+            <li>
+              History read from Jira on {day(history.completedAt)}
+              {history.reachedBack ? `, back to sprints starting ${day(history.reachedBack)}` : ""}.
+            </li>
+          )}
+        </ul>
+      </Card>
+    </div>
+  );
+}
