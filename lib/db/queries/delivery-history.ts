@@ -39,6 +39,12 @@ export async function countDeploysByVersion({ orgId }: { orgId: string }): Promi
   return new Map(rows.map((r) => [r.version, r._count._all]));
 }
 
+/** Sentry's ids of the org's stored deploys: a release whose last deploy is among them has nothing new. */
+export async function listDeploySentryIds({ orgId }: { orgId: string }): Promise<Set<string>> {
+  const rows = await db.deploy.findMany({ where: { orgId }, select: { sentryId: true } });
+  return new Set(rows.map((r) => r.sentryId));
+}
+
 /** The environments deploys were recorded in, for the page's filter. */
 export async function listDeployEnvironments({ orgId }: { orgId: string }): Promise<string[]> {
   const rows = await db.deploy.findMany({ where: { orgId }, distinct: ["environment"], select: { environment: true } });

@@ -1,6 +1,7 @@
 import "server-only";
 import {
   countDeploysByVersion,
+  listDeploySentryIds,
   replaceReleaseCommits,
   updateHistoryBackfill,
   upsertDeploys,
@@ -20,7 +21,7 @@ export type BackfillResult = { releases: number; read: number; skipped: number; 
 
 /**
  * Fills (and later catches up) the org's delivery history from Sentry: the releases of the last 180 days, and for
- * each release whose deploy count differs from what Bosun stores, its deploys; a release new to Bosun also gets its
+ * each release with a deploy Bosun has not stored, its deploys; a release new to Bosun also gets its
  * commits and its new Critical issues read once. A release already complete costs nothing beyond the release list.
  * Then the release scorecards' regressions are recorded as incidents. Progress is kept in HistoryBackfill, so the
  * page can say what is done.
@@ -42,8 +43,8 @@ export async function backfillDeliveryHistory({
   }
   const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
   const releases = await listReleasesSince(sentry, since);
-  const stored = await countDeploysByVersion({ orgId });
-  const stale = releases.filter((r) => r.deployCount !== (stored.get(r.version) ?? 0));
+  const [stored, storedIds] = await Promise.all([countDeploysByVersion({ orgId }), listDeploySentryIds({ orgId })]);
+  const stale = releases.filter((r) => hasNewDeploys(r, stored.get(r.version) ?? 0, storedIds));
   await updateHistoryBackfill({
     orgId,
     source,
@@ -75,6 +76,17 @@ export async function backfillDeliveryHistory({
     note: `${releases.length} releases of the last ${HISTORY_DAYS} days; ${read} read from Sentry this time${scorecards.error ? `; regressions not read: ${scorecards.error}` : ""}`,
   });
   return { releases: releases.length, read, skipped: releases.length - read, reachedBack };
+}
+
+/**
+ * Whether Sentry has a deploy of the release Bosun has not stored. Sentry lists only each environment's latest
+ * deploy of a release while its deploy count counts every one, so the counts alone would differ for ever after a
+ * redeploy: the release's last deploy (from the release list) tells instead, and the count where it is missing.
+ */
+function hasNewDeploys(release: ReleaseDeliverySummary, storedCount: number, storedIds: Set<string>): boolean {
+  if (release.deployCount === 0) return false;
+  if (release.lastDeployId) return !storedIds.has(release.lastDeployId);
+  return release.deployCount !== storedCount;
 }
 
 async function readRelease({

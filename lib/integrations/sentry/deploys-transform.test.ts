@@ -60,6 +60,7 @@ describe("toReleaseDeliverySummaries", () => {
           dateCreated: "2026-11-19T00:00:00Z",
           deployCount: 2,
           commitCount: 12,
+          lastDeploy: { id: "77", environment: "production", dateFinished: "2026-11-19T01:00:00Z" },
           projects: [{ slug: "web" }, { slug: "api" }],
         },
         { version: "2.13.0", dateCreated: "2026-11-01T00:00:00Z", projects: [null, { slug: "web" }] },
@@ -73,8 +74,16 @@ describe("toReleaseDeliverySummaries", () => {
         projects: ["web", "api"],
         deployCount: 2,
         commitCount: 12,
+        lastDeployId: "77",
       },
-      { version: "2.13.0", dateCreated: "2026-11-01T00:00:00Z", projects: ["web"], deployCount: 0, commitCount: 0 },
+      {
+        version: "2.13.0",
+        dateCreated: "2026-11-01T00:00:00Z",
+        projects: ["web"],
+        deployCount: 0,
+        commitCount: 0,
+        lastDeployId: null,
+      },
     ]);
   });
 });

@@ -52,6 +52,8 @@ export type ReleaseDeliverySummary = {
   projects: string[];
   deployCount: number;
   commitCount: number;
+  /** Sentry's id of the deploy recorded last for the release, whatever its environment. */
+  lastDeployId: string | null;
 };
 
 const releaseSchema = z.object({
@@ -59,6 +61,10 @@ const releaseSchema = z.object({
   dateCreated: z.string(),
   deployCount: z.number().nullish(),
   commitCount: z.number().nullish(),
+  lastDeploy: z
+    .object({ id: z.union([z.string(), z.number()]) })
+    .nullish()
+    .catch(null),
   projects: z
     .array(z.object({ slug: z.string() }).nullable().catch(null))
     .nullish()
@@ -78,6 +84,7 @@ export function toReleaseDeliverySummaries(answer: unknown): ReleaseDeliverySumm
         projects: (r.projects ?? []).flatMap((p) => (p ? [p.slug] : [])),
         deployCount: r.deployCount ?? 0,
         commitCount: r.commitCount ?? 0,
+        lastDeployId: r.lastDeploy ? String(r.lastDeploy.id) : null,
       },
     ];
   });
