@@ -1,0 +1,147 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ExportLinks } from "@/components/insights/export-links";
+import { QualityTrendChart } from "@/components/charts/quality-trend-chart";
+import { Card } from "@/components/ui/card";
+import { Freshness } from "@/components/ui/freshness";
+import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { QUALITY_NOTES, QUALITY_WINDOW_DAYS, type QualityPage, type SourceRead } from "@/lib/features/quality";
+import { QualityTable } from "./quality-table";
+
+type Page = Promise<QualityPage>;
+
+export async function QualityDescription({ page }: { page: Page }) {
+  const data = await page;
+  const board = data.status === "ok" && data.board ? ` Sprints are ${data.board.name}'s.` : "";
+  return `Bugs filed and resolved, defects that escaped to production, and how fast they are fixed, per sprint and per release over the last ${QUALITY_WINDOW_DAYS} days.${board}`;
+}
+
+export function QualitySkeleton() {
+  return (
+    <div className="space-y-6">
+      <PanelSkeleton label="Loading the quality trend" rows={5} />
+      <PanelSkeleton label="Loading quality per sprint" rows={6} columns={7} />
+      <PanelSkeleton label="Loading quality per release" rows={4} columns={6} />
+    </div>
+  );
+}
+
+function SourceNotice({ service, read }: { service: "Jira" | "Sentry"; read: SourceRead }) {
+  if (read.status === "ok") return null;
+  const figures = service === "Jira" ? "bug counts and sprints" : "open Critical issues and first-seen times";
+  return (
+    <Card.Notice role="status">
+      {read.status === "not-connected"
+        ? `${service} is not connected, so the ${figures} are left out. An admin can connect it in Settings → Integrations.`
+        : `${service} is not answering (${read.message}) and nothing is cached, so the ${figures} are left out.`}
+    </Card.Notice>
+  );
+}
+
+const hours = (value: number | null) =>
+  value === null ? "—" : value < 48 ? `${value.toFixed(1)} h` : `${(value / 24).toFixed(1)} d`;
+
+function Stat({ label, value, source }: { label: string; value: string; source: string }) {
+  return (
+    <div>
+      <p className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-300">{label}</p>
+      <p className="text-2xl font-semibold">{value}</p>
+      <p className="text-xs text-slate-600 dark:text-slate-300">{source}</p>
+    </div>
+  );
+}
+
+export async function QualityBody({ orgSlug, page, now }: { orgSlug: string; page: Page; now: Date }) {
+  const data = await page;
+  if (data.status === "not-found") notFound();
+  const { boards, board, quality, jira, sentry } = data;
+  const { critical, overall } = quality;
+  const trend = [...quality.sprints].reverse().map((row) => ({
+    label: row.label,
+    filed: row.bugsCreated,
+    resolved: row.bugsResolved,
+    escaped: row.escapedDefects,
+  }));
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <nav aria-label="Boards" className="flex flex-wrap gap-1">
+          {boards.map((b) => (
+            <Link
+              key={b.id}
+              href={`/${orgSlug}/insights/quality?board=${b.id}`}
+              aria-current={b.id === board?.id ? "page" : undefined}
+              className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 aria-[current]:bg-slate-900 aria-[current]:text-white dark:hover:bg-slate-800 dark:aria-[current]:bg-slate-100 dark:aria-[current]:text-slate-900"
+            >
+              {b.name}
+            </Link>
+          ))}
+        </nav>
+        {jira.status === "ok" && <Freshness {...jira} now={now} />}
+      </div>
+      <SourceNotice service="Jira" read={jira} />
+      <SourceNotice service="Sentry" read={sentry} />
+
+      <Card>
+        <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+          <Stat
+            label="Open Critical issues"
+            value={critical ? String(critical.open) : "—"}
+            source="Sentry, by the org's severity rules"
+          />
+          <Stat
+            label="Their mean age"
+            value={critical?.meanAgeDays == null ? "—" : `${critical.meanAgeDays.toFixed(1)} d`}
+            source="since Sentry first saw them"
+          />
+          <Stat
+            label="First seen → ticket"
+            value={hours(overall.firstSeenToTicketHours)}
+            source={`median of ${overall.firstSeenToTicketCount} linked issue(s)`}
+          />
+          <Stat
+            label="Ticket → fix"
+            value={hours(overall.ticketToFixHours)}
+            source={`median of ${overall.ticketToFixCount} fixed of ${overall.escapedDefects} linked`}
+          />
+        </div>
+      </Card>
+
+      <Card title={`Trend per sprint${board ? ` — ${board.name}` : ""}`}>
+        <QualityTrendChart label="Bugs filed, resolved and escaped per sprint" points={trend} />
+      </Card>
+
+      <Card title="Per sprint">
+        <QualityTable
+          rows={quality.sprints}
+          showBugShare
+          empty="Bosun has recorded no closed sprint of this board in the window."
+        />
+        <ExportLinks
+          orgSlug={orgSlug}
+          table="quality-sprints"
+          params={{ board: board?.id }}
+          label="quality per sprint"
+        />
+      </Card>
+
+      <Card title="Per release">
+        <QualityTable
+          rows={quality.releases}
+          showBugShare={false}
+          empty="Bosun has recorded no production deploy in the window, so there are no release windows."
+        />
+        <ExportLinks orgSlug={orgSlug} table="quality-releases" label="quality per release" />
+      </Card>
+
+      <Card title="Where the figures come from">
+        <ul className="list-disc space-y-1 pl-5 text-sm">
+          {QUALITY_NOTES.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}
