@@ -48,5 +48,6 @@ export function median(values: (number | null)[]): number | null {
   const usable = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
   if (usable.length === 0) return null;
   const middle = Math.floor(usable.length / 2);
-  return usable.length % 2 === 1 ? usable[middle] : (usable[middle - 1] + usable[middle]) / 2;
+  const upper = usable[middle] as number;
+  return usable.length % 2 === 1 ? upper : ((usable[middle - 1] as number) + upper) / 2;
 }

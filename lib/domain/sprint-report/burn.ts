@@ -260,7 +260,8 @@ export function burnSeries({ sprint, committed, final, changes, timeZone = "UTC"
   let next = 0;
   const series = days.map((day, index): BurnDay => {
     const delta = emptyDelta();
-    while (next < all.length && dayIn(all[next].occurredAt, timeZone) <= day) replay(states, [all[next++]], delta);
+    for (let change = all[next]; change && dayIn(change.occurredAt, timeZone) <= day; change = all[++next])
+      replay(states, [change], delta);
     scope += delta.added - delta.removed + delta.estimated;
     completed += delta.burned;
     return {
@@ -268,7 +269,7 @@ export function burnSeries({ sprint, committed, final, changes, timeZone = "UTC"
       scope: round(scope),
       completed: round(completed),
       remaining: round(scope - completed),
-      ideal: ideal[index],
+      ideal: ideal[index] ?? null,
       added: round(delta.added),
       removed: round(delta.removed),
       estimated: round(delta.estimated),

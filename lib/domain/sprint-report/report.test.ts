@@ -122,7 +122,7 @@ describe("sprintTrends", () => {
     }));
     const trends = sprintTrends([...sprints].reverse());
     expect(trends.rows).toHaveLength(26);
-    expect(trends.rows[0].sprintId).toBe(104);
+    expect(trends.rows[0]?.sprintId).toBe(104);
     expect(trends.rows.at(-1)?.sprintId).toBe(129);
     expect(trends.trackedSprints).toBe(13);
     expect(trends.backfilledSprints).toBe(13);
