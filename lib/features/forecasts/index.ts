@@ -6,3 +6,4 @@ export { FORECAST_SEED, type ForecastRow, type ForecastTarget } from "./forecast
 export { loadForecast, loadForecastsPage, type ForecastsPage, type Freshness, type SingleForecast } from "./page";
 export { forecastTables, forecastCells } from "./tables";
 export { FORECAST_HISTORY_SPRINTS } from "./throughput";
+export { loadVersionForecast, type VersionForecastSummary } from "./version-forecast";

@@ -8,6 +8,7 @@ import { listBoards, searchWorkItems } from "@/lib/integrations/jira";
 import { loadBoardContext } from "@/lib/features/sprints";
 import { loadForecast, loadForecastsPage } from "./page";
 import { forecastTables } from "./tables";
+import { loadVersionForecast } from "./version-forecast";
 
 /**
  * The forecasts against the Jira emulator's demo data: close snapshots recorded as the Sprints page records them,
@@ -103,6 +104,25 @@ describe("forecasts", () => {
       target: { kind: "fixVersion", name: version.key },
     });
     expect(byVersion).toMatchObject({ status: "ok", row: version });
+  });
+
+  it("summarises an unreleased version's forecast for the release notes, on the board of its project", async () => {
+    const page = await loadedPage(acme);
+    const version = page.versions[0]!;
+    if (version.forecast.status !== "ok") throw new Error(version.forecast.status);
+    const summary = await loadVersionForecast({
+      orgId: acme,
+      version: version.key,
+      projectKeys: [page.board.projectKey!],
+      now,
+    });
+    expect(summary).toEqual({
+      board: page.board.name,
+      openIssues: 3,
+      p50: version.forecast.p50.date.toISOString().slice(0, 10),
+      p85: version.forecast.p85.date.toISOString().slice(0, 10),
+    });
+    expect(await loadVersionForecast({ orgId: acme, version: version.key, projectKeys: ["NOPE"], now })).toBeNull();
   });
 
   it("exports the epics' forecasts from what Bosun stored, as the page shows them", async () => {
