@@ -65,6 +65,8 @@ describe("forecasts page body", () => {
     expect(html).toContain("Distribution — 2.15.0");
     expect(html).toMatch(/role="img" aria-label="fixVersion 2.15.0: of 10,000 simulated futures/);
     expect(html).toContain("The distribution as a table");
+    // Row links carry the item encoded, whatever a version is named.
+    expect(html).toContain("item=fixVersion%3A2.15.0");
   });
 
   it("says why a row cannot be forecast, and what to do when no sprint is recorded", async () => {

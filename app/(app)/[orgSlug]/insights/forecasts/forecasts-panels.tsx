@@ -57,7 +57,8 @@ export async function ForecastsBody({
   const { board, boards, epics, versions, freshness, history } = data;
   const rows = [...epics, ...versions];
   const chosen = rows.find((row) => rowId(row) === selected) ?? rows.find((row) => row.forecast.status === "ok");
-  const itemHref = (row: ForecastRow) => `/${orgSlug}/insights/forecasts?board=${board.id}&item=${rowId(row)}`;
+  const itemHref = (row: ForecastRow) =>
+    `/${orgSlug}/insights/forecasts?board=${board.id}&item=${encodeURIComponent(rowId(row))}`;
 
   return (
     <div className="space-y-6">
