@@ -5,7 +5,9 @@ import type { DoraDeploy, DoraFailure, DoraIncident } from "./types";
 
 /**
  * Every failure signal in one environment's deploy history, each attributed to a deploy:
- * - a stored incident goes to the latest deploy finished at or before it started (DevLake's rule);
+ * - a stored incident goes to the latest deploy of its own release finished at or before it started, or, when its
+ *   release has none in the environment, to the latest deploy of any release (DevLake's rule). Its release first: an
+ *   issue first seen in 2.14.0 after the hotfix 2.14.1 shipped is 2.14.0's failure, not the hotfix's;
  * - a deploy of a version already deployed, after a newer one, is a rollback: the newer deploys in between failed
  *   (Sleuth's rule), from when they finished until the rollback;
  * - a deploy of a patch release x.y.z (z > 0) after a deploy of x.y.* is a hotfix: that earlier deploy failed,
@@ -24,7 +26,8 @@ export function detectFailures(
   const failures: DoraFailure[] = [];
 
   for (const incident of incidents) {
-    const deploy = latestAtOrBefore(deploys, incident.startedAt);
+    const own = deploys.filter((d) => d.version === incident.version);
+    const deploy = latestAtOrBefore(own.length > 0 ? own : deploys, incident.startedAt);
     const late = deploy !== null && incident.startedAt.getTime() - deploy.dateFinished.getTime() > windowMs;
     failures.push({
       kind: incident.kind,

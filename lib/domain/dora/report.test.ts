@@ -164,12 +164,12 @@ describe("lead time for changes", () => {
 });
 
 describe("change failure rate and recovery", () => {
-  it("attributes an incident to the latest deploy finished at or before it started", () => {
+  it("attributes an incident of a release not deployed here to the latest deploy before it (DevLake's rule)", () => {
     const d1 = deploy("1.0.0", ago(100));
     const d2 = deploy("1.1.0", ago(50));
     const d3 = deploy("1.2.0", ago(20));
     const report = computeDora(
-      history({ deploys: [d1, d2, d3], incidents: [incident("1.0.0", ago(40), { resolvedAt: ago(36) })] }),
+      history({ deploys: [d1, d2, d3], incidents: [incident("0.9.0", ago(40), { resolvedAt: ago(36) })] }),
       options,
     );
     expect(report.failures).toHaveLength(1);
@@ -181,6 +181,29 @@ describe("change failure rate and recovery", () => {
     expect(report.deploys.find((d) => d.id === d2.id)).toMatchObject({ recoveryHours: 4, recoveredBy: "resolved" });
     expect(report.summary.recoveryHours).toEqual({ p50: 4, samples: 1 });
     expect(report.summary.bands.recovery).toBe("high");
+  });
+
+  it("attributes an incident to its own release's deploy when that release reached the environment", () => {
+    const regressed = deploy("2.14.0", ago(100));
+    const hotfix = deploy("2.14.1", ago(80));
+    const report = computeDora(
+      history({
+        deploys: [regressed, hotfix],
+        incidents: [
+          incident("2.14.0", ago(90), { kind: "critical_issue", summary: "early" }),
+          incident("2.14.0", ago(70), { kind: "critical_issue", summary: "after the hotfix" }),
+        ],
+      }),
+      options,
+    );
+    const bySummary = Object.fromEntries(report.failures.map((f) => [f.summary, f]));
+    expect(bySummary.early).toMatchObject({ deployId: regressed.id, counted: true });
+    expect(bySummary["after the hotfix"]).toMatchObject({ deployId: regressed.id, counted: false });
+    expect(report.deploys.find((d) => d.id === regressed.id)).toMatchObject({
+      failed: true,
+      recoveryHours: 20,
+      recoveredBy: "deploy of 2.14.1",
+    });
   });
 
   it("ends recovery at the next healthy deploy when that comes before the resolution", () => {
