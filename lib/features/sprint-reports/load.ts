@@ -12,6 +12,7 @@ import {
 import { readCacheEntry } from "@/lib/db/queries/cache";
 import { listScopeChanges } from "@/lib/db/queries/sprint-scope";
 import { findSprintHistoryBackfill, listSnapshotBoardIds, listSnapshots } from "@/lib/db/queries/sprint-snapshots";
+import { getJiraConfig } from "@/lib/integrations/connections";
 import type { JiraBoard, JiraWorkItem } from "@/lib/integrations/jira";
 import { requestSprintHistory } from "./history";
 import {
@@ -90,14 +91,16 @@ export async function ensureSprintHistory({
     note: backfill?.note ?? null,
   };
   if (!backfill?.completedAt) {
+    if (!(await getJiraConfig({ orgId }))) return { filling: false, connected: false, ...state };
     await requestSprintHistory({ orgId });
-    return { filling: true, ...state };
+    return { filling: true, connected: true, ...state };
   }
+  // A board that turned up after the backfill: asked for once; a board with no closed sprint stays empty after that.
   if (boardId !== undefined && (await listSnapshots({ orgId, boardId })).length === 0) {
-    await requestSprintHistory({ orgId, boardId });
-    return { filling: true, ...state };
+    const { created } = await requestSprintHistory({ orgId, boardId });
+    return { filling: created, connected: true, ...state };
   }
-  return { filling: false, ...state };
+  return { filling: false, connected: true, ...state };
 }
 
 /** Every sprint of a board Bosun has snapshots of, with its report: the closed ones (last 26) and the running one. */

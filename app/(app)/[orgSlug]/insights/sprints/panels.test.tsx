@@ -95,10 +95,20 @@ describe("sprint trends body", () => {
     const html = renderToStaticMarkup(
       await SprintTrendsBody({
         orgSlug: "acme",
-        page: trendsPage({ filling: true, completedAt: null, reachedBack: null, note: null }),
+        page: trendsPage({ filling: true, connected: true, completedAt: null, reachedBack: null, note: null }),
       }),
     );
     expect(html).toContain("Filling sprint history from Jira…");
+  });
+
+  it("asks to connect Jira when it is not connected", async () => {
+    const html = renderToStaticMarkup(
+      await SprintTrendsBody({
+        orgSlug: "acme",
+        page: trendsPage({ filling: false, connected: false, completedAt: null, reachedBack: null, note: null }),
+      }),
+    );
+    expect(html).toContain("Connect Jira in Settings → Integrations");
   });
 
   it("is a 404 for a board that is not the org's", async () => {

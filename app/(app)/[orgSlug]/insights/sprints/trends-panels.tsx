@@ -59,6 +59,10 @@ export async function SprintTrendsBody({ orgSlug, page }: { orgSlug: string; pag
         </Card.Notice>
       )}
 
+      {!history.connected && (
+        <Card.Notice>Connect Jira in Settings → Integrations to see how your sprints went.</Card.Notice>
+      )}
+
       {board && closed.length === 0 && !history.filling && (
         <Card.Notice>Bosun has no closed sprint of {board.name} yet.</Card.Notice>
       )}
