@@ -52,6 +52,8 @@ export type BoardSprintReport = {
 
 export type HistoryState = {
   filling: boolean;
+  /** False when Jira is not connected: there is no history to read. */
+  connected: boolean;
   completedAt: string | null;
   reachedBack: string | null;
   note: string | null;

@@ -65,8 +65,15 @@ const sprintOf = (id: number, tracked: boolean): BoardSprintReport => {
   };
 };
 const sprints = [sprintOf(1, false), sprintOf(2, true)];
+type History = Extract<SprintTrendsPage, { status: "ok" }>["history"];
 const trendsPage = (
-  history = { filling: false, completedAt: "2026-12-01T00:00:00.000Z", reachedBack: null, note: null },
+  history: History = {
+    filling: false,
+    connected: true,
+    completedAt: "2026-12-01T00:00:00.000Z",
+    reachedBack: null,
+    note: null,
+  },
 ) =>
   Promise.resolve<SprintTrendsPage>({
     status: "ok",
