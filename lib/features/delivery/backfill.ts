@@ -14,7 +14,7 @@ import { listIssues, type SentryClientConfig } from "@/lib/integrations/sentry";
 import { listDeploysOfRelease, listReleasesSince } from "@/lib/integrations/sentry/deploys";
 import type { ReleaseDeliverySummary } from "@/lib/integrations/sentry/deploys-transform";
 import { listReleaseCommits } from "@/lib/integrations/sentry/release-commits";
-import { HISTORY_DAYS, SENTRY_DEPLOYS_SOURCE } from "./constants";
+import { HISTORY_DAYS, SENTRY_DEPLOYS_SOURCE, SENTRY_NOT_CONNECTED } from "./constants";
 import { recordCriticalIssue, recordReleaseRegressions } from "./incidents";
 
 export type BackfillResult = { releases: number; read: number; skipped: number; reachedBack: Date };
@@ -38,7 +38,7 @@ export async function backfillDeliveryHistory({
   const source = SENTRY_DEPLOYS_SOURCE;
   const sentry = await getSentryConfig({ orgId, requestId });
   if (!sentry) {
-    await updateHistoryBackfill({ orgId, source, note: "Sentry is not connected" });
+    await updateHistoryBackfill({ orgId, source, note: SENTRY_NOT_CONNECTED });
     return null;
   }
   const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);

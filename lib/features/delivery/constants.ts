@@ -7,3 +7,5 @@ export const DELIVERY_HISTORY_QUEUE = "delivery.history";
 export const DELIVERY_HISTORY_INTERVAL_MS = 60 * 60_000;
 /** Regressions and critical issues are told per release, not per environment: Bosun places them in production. */
 export const INCIDENT_ENVIRONMENT = "production";
+/** The history's note while the org has no Sentry connection to read from. */
+export const SENTRY_NOT_CONNECTED = "Sentry is not connected";

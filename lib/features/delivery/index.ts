@@ -1,5 +1,11 @@
 export { backfillDeliveryHistory, type BackfillResult } from "./backfill";
-export { DELIVERY_HISTORY_QUEUE, HISTORY_DAYS, INCIDENT_ENVIRONMENT, SENTRY_DEPLOYS_SOURCE } from "./constants";
+export {
+  DELIVERY_HISTORY_QUEUE,
+  HISTORY_DAYS,
+  INCIDENT_ENVIRONMENT,
+  SENTRY_DEPLOYS_SOURCE,
+  SENTRY_NOT_CONNECTED,
+} from "./constants";
 export { deliveryHistoryJob, ensureDeliveryHistory, scheduleDeliveryHistory, type HistoryState } from "./history-job";
 export {
   recordCriticalIssue,

@@ -4,7 +4,7 @@ import { Freshness } from "@/components/ui/freshness";
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { StatusNotice } from "@/components/ui/status-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { DORA_WINDOWS, HISTORY_DAYS, type DoraPage } from "@/lib/features/delivery";
+import { DORA_WINDOWS, HISTORY_DAYS, SENTRY_NOT_CONNECTED, type DoraPage } from "@/lib/features/delivery";
 import { formatDate } from "./dora-format";
 
 export type DoraPagePromise = Promise<DoraPage>;
@@ -62,7 +62,9 @@ export async function DoraFiltersPanel({ page, withParams }: { page: DoraPagePro
           <SubmitButton>Apply</SubmitButton>
         </form>
       </div>
-      {history.status === "filling" ? (
+      {history.note === SENTRY_NOT_CONNECTED ? (
+        <StatusNotice>Connect Sentry in Settings → Integrations to fill delivery history.</StatusNotice>
+      ) : history.status === "filling" ? (
         <Card.Notice role="status">
           Filling history from Sentry… {history.note ?? "Queued"}. The figures below grow as releases are read; reload
           in a minute.
@@ -73,9 +75,6 @@ export async function DoraFiltersPanel({ page, withParams }: { page: DoraPagePro
           {history.reachedBack ? `, back to ${formatDate(history.reachedBack)}` : ""}, and catches up every hour.
           {history.note ? ` ${history.note}.` : ""}
         </p>
-      )}
-      {history.note === "Sentry is not connected" && (
-        <StatusNotice>Connect Sentry in Settings → Integrations to fill delivery history.</StatusNotice>
       )}
     </div>
   );
