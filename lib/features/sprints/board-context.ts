@@ -70,28 +70,13 @@ export async function loadBoardTeam(board: BoardSprints, { orgId, now = new Date
   });
   const history = closed.map((s) => snapshots.close.get(s.id)).filter((s) => s !== undefined);
 
-  const orgTeam = await loadTeam({
+  const { team, focusFactor } = await teamAndFocus({
     orgId,
-    from: (history[0]?.sprintStart ?? now).toISOString(),
-    to: addDays(activeSprint?.endDate ?? now.toISOString(), 60),
+    snapshots: [...snapshots.start.values(), ...snapshots.close.values()],
+    history,
+    until: activeSprint?.endDate ?? now.toISOString(),
+    now,
   });
-  // A board's team is who has worked on it lately, not the whole org.
-  const boardPeople = new Set(
-    [...snapshots.start.values(), ...snapshots.close.values()].flatMap((s) =>
-      (s.issues as SnapshotIssues).items.map((i) => i.assigneeAccountId),
-    ),
-  );
-  const team = orgTeam.filter((member) => boardPeople.has(member.accountId));
-  const focusFactor = deriveFocusFactor(
-    history.map((s) => ({
-      completedPoints: s.completedPoints,
-      availablePersonDays:
-        s.sprintStart && s.sprintEnd
-          ? availablePersonDays(team, { startDate: s.sprintStart.toISOString(), endDate: s.sprintEnd.toISOString() })
-          : 0,
-    })),
-    DEFAULT_FOCUS_FACTOR,
-  );
   // Backfilled sprints cannot know what was added after the start.
   const interruptRate = deriveInterruptRate(
     history
@@ -128,6 +113,71 @@ async function recordStartCapacity({
   const plannedCapacity = teamCapacityPoints(team, sprint, focusFactor);
   if (await recordPlannedCapacity({ orgId, boardId, sprintId: activeSprint.id, plannedCapacity }))
     start.plannedCapacity = plannedCapacity;
+}
+
+/**
+ * The board's team (who has worked on its sprints, as the snapshots show) with their availability, and the points
+ * per available person-day its closed sprints delivered. Reads only PostgreSQL.
+ */
+async function teamAndFocus({
+  orgId,
+  snapshots,
+  history,
+  until,
+  now,
+}: {
+  orgId: string;
+  snapshots: SnapshotRow[];
+  history: SnapshotRow[];
+  until: string;
+  now: Date;
+}) {
+  const orgTeam = await loadTeam({
+    orgId,
+    from: (history[0]?.sprintStart ?? now).toISOString(),
+    to: addDays(until, 60),
+  });
+  // A board's team is who has worked on it lately, not the whole org.
+  const boardPeople = new Set(
+    snapshots.flatMap((s) => (s.issues as SnapshotIssues).items.map((i) => i.assigneeAccountId)),
+  );
+  const team = orgTeam.filter((member) => boardPeople.has(member.accountId));
+  const focusFactor = deriveFocusFactor(
+    history.map((s) => ({
+      completedPoints: s.completedPoints,
+      availablePersonDays:
+        s.sprintStart && s.sprintEnd
+          ? availablePersonDays(team, { startDate: s.sprintStart.toISOString(), endDate: s.sprintEnd.toISOString() })
+          : 0,
+    })),
+    DEFAULT_FOCUS_FACTOR,
+  );
+  return { team, focusFactor };
+}
+
+/**
+ * The capacity a sprint starts with, from what Bosun stores (the board's snapshots, the team's availability): the
+ * webhook's start snapshot records it at the moment. Null for a sprint without dates.
+ */
+export async function plannedCapacityAtStart({
+  orgId,
+  boardId,
+  sprint,
+  now,
+}: {
+  orgId: string;
+  boardId: number;
+  sprint: { id: number; startDate: string | null; endDate: string | null };
+  now: Date;
+}): Promise<number | null> {
+  if (!sprint.startDate || !sprint.endDate) return null;
+  const snapshots = (await listSnapshots({ orgId, boardId })).filter((s) => s.sprintId !== sprint.id);
+  const history = snapshots
+    .filter((s) => s.kind === "close" && s.sprintStart !== null)
+    .sort((a, b) => a.sprintStart!.getTime() - b.sprintStart!.getTime())
+    .slice(-HISTORY_SPRINTS);
+  const { team, focusFactor } = await teamAndFocus({ orgId, snapshots, history, until: sprint.endDate, now });
+  return teamCapacityPoints(team, { startDate: sprint.startDate, endDate: sprint.endDate }, focusFactor);
 }
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();

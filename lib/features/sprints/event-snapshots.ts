@@ -1,7 +1,8 @@
 import "server-only";
 import type { JiraEvent } from "@/lib/domain/jira-events/events";
-import { findSnapshot, type SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
+import { findSnapshot, recordPlannedCapacity, type SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
 import { getJiraConfig } from "@/lib/integrations/connections";
+import { plannedCapacityAtStart } from "./board-context";
 import { saveSprintSnapshot } from "./save-snapshot";
 import { closeOfSprint, startOfSprint } from "./snapshots";
 import { readSprintItemsNow } from "./sprint-items";
@@ -16,7 +17,8 @@ type SprintEvent = Extract<JiraEvent, { type: "jira.sprint" }>;
  * `sprint_started` records what the sprint holds (read from Jira right away),
  * `sprint_closed` what it completed, added and removed against its start. Taken
  * at the webhook's timestamp with origin "webhook", so it replaces a snapshot a
- * page load or reconciliation guessed earlier and is never replaced itself.
+ * page load or reconciliation guessed earlier and is never replaced itself. A
+ * start also records the team's capacity then (from the database alone).
  */
 export async function snapshotFromSprintEvent({
   orgId,
@@ -45,5 +47,10 @@ export async function snapshotFromSprintEvent({
   const numbers =
     kind === "start" ? startOfSprint(items) : closeOfSprint(sprint, (start?.issues as SnapshotIssues) ?? null, items);
   await saveSprintSnapshot({ orgId, boardId, sprint, kind, takenAt: new Date(event.at), numbers, origin: "webhook" });
+  if (kind === "start") {
+    // What the sprint is planned with, for the sprint report's capacity accuracy (kept if a page load recorded it).
+    const plannedCapacity = await plannedCapacityAtStart({ orgId, boardId, sprint, now: new Date(event.at) });
+    if (plannedCapacity !== null) await recordPlannedCapacity({ orgId, boardId, sprintId: sprint.id, plannedCapacity });
+  }
   return { status: "processed", message: `${kind} snapshot of sprint ${sprint.id} recorded as of ${event.at}` };
 }
