@@ -55,7 +55,8 @@ export async function loadDoraPage({
     listIncidentsSince({ orgId, since: from }),
     listDeployEnvironments({ orgId }),
   ]);
-  const versions = [...new Set(deploys.filter((d) => d.environment === filters.environment).map((d) => d.version))];
+  // Commits of every deployed release: those that reached only other environments are reported as left out.
+  const versions = [...new Set(deploys.map((d) => d.version))];
   const commits = await listReleaseCommits({ orgId, versions });
   const pullRequests = await listPullRequestsForShas({ orgId, shas: [...new Set(commits.map((c) => c.sha))] });
   const report = computeDora(
