@@ -150,8 +150,8 @@ export async function SprintReportBody({ orgSlug, page }: { orgSlug: string; pag
                 ` (${history.capacityAccuracy.sprintsWithCapacity} with a recorded capacity)`}
             </td>
             <td className="py-2 pr-4 text-sm">
-              Everything completed ÷ the team&apos;s capacity recorded when the sprint started (the dashboard records it
-              the first time it sees the sprint running). 90–110% is typical.
+              Everything completed ÷ the team&apos;s capacity recorded when the sprint started (when Jira&apos;s webhook
+              said so, else the first time the Sprints page saw it running). 90–110% is typical.
             </td>
           </TableRow>
           <TableRow>
