@@ -6,6 +6,7 @@ import { backfillSprintHistory } from "@/lib/features/sprint-reports";
 import { capacities } from "./team-capacity";
 import { loadBoardContext } from "./board-context";
 import { snapshotFromSprintEvent } from "./event-snapshots";
+import { reconcileSprints } from "./reconcile";
 
 /**
  * A sprint's start snapshot from Jira's sprint_started event records the capacity the team starts with, from the
@@ -59,5 +60,16 @@ describe("start snapshot from a webhook: planned capacity", () => {
     expect(start.plannedCapacity).toBeCloseTo(dashboard, 0);
     const after = await db.sprintSnapshot.findFirstOrThrow({ where: { orgId, sprintId: active.id, kind: "start" } });
     expect(after.plannedCapacity).toBe(start.plannedCapacity);
+  });
+
+  it("records it on a start the reconciliation pass finds late, too", async () => {
+    const site = jira.store().sites.get("acme")!.data;
+    const board = site.boards[0]!;
+    const active = site.sprints.find((s) => s.originBoardId === board.id && s.state === "active")!;
+    await db.sprintSnapshot.deleteMany({ where: { orgId, sprintId: active.id, kind: "start" } });
+    await reconcileSprints({ orgId, now: new Date() });
+    const start = await db.sprintSnapshot.findFirstOrThrow({ where: { orgId, sprintId: active.id, kind: "start" } });
+    expect(start.origin).toBe("reconciled");
+    expect(start.plannedCapacity).toBeGreaterThan(0);
   });
 });

@@ -3,12 +3,12 @@ import { z } from "zod";
 import { replayToStart } from "@/lib/domain/capacity";
 import { listOrgIdsWithJira } from "@/lib/db/system/jira-orgs";
 import { listScopeChanges } from "@/lib/db/queries/sprint-scope";
-import { listSnapshots, type SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
+import { listSnapshots, recordPlannedCapacity, type SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { searchWorkItems, type JiraSprint, type JiraWorkItem } from "@/lib/integrations/jira";
 import { readBoardSetup, readBoards } from "@/lib/integrations/jira/reads";
 import { enqueuePerOrgSlot, type JobRecord } from "@/lib/platform/jobs";
-import { HISTORY_SPRINTS } from "./board-context";
+import { HISTORY_SPRINTS, plannedCapacityAtStart } from "./board-context";
 import { saveSprintSnapshot } from "./save-snapshot";
 import { closeOfSprint, startOfSprint } from "./snapshots";
 
@@ -126,6 +126,9 @@ async function recordLateStart({
     origin: "reconciled",
     delaySeconds: secondsBetween(startedAt, now),
   });
+  // The capacity the sprint is planned with, as the webhook would have recorded it (from the database alone).
+  const plannedCapacity = await plannedCapacityAtStart({ orgId, boardId, sprint, now });
+  if (plannedCapacity !== null) await recordPlannedCapacity({ orgId, boardId, sprintId: sprint.id, plannedCapacity });
 }
 
 /** An issue that left the sprint after its start: only its key and points are known. */
