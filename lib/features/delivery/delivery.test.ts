@@ -120,6 +120,34 @@ describe("delivery history", () => {
     }
   });
 
+  it("samples lead time from exactly the commits the emulator lists for the releases deployed in the window", async () => {
+    const production = await productionDeploysFromApi();
+    const since = now.getTime() - 90 * DAY_MS;
+    // A commit ships with the earliest production deploy of a release that contains it.
+    const firstDeployOf = new Map<string, number>();
+    for (const d of production) {
+      const at = Date.parse(d.dateFinished);
+      const commits = await sentryGet<{ id: string; dateCreated: string | null }[]>(
+        `releases/${encodeURIComponent(d.version)}/commits/?per_page=100`,
+      );
+      for (const c of commits.body) {
+        const known = firstDeployOf.get(c.id);
+        if (known === undefined || at < known) firstDeployOf.set(c.id, at);
+      }
+    }
+    const expected = [...firstDeployOf.entries()].filter(([, at]) => at >= since).map(([sha]) => sha);
+    const page = await loadDoraPage({
+      orgId: acme,
+      filters: { days: 90, environment: "production", project: null },
+      now,
+    });
+    const excluded = page.report.exclusions
+      .filter((e) => e.reason === "commit_without_time" || e.reason === "commit_after_deploy")
+      .reduce((n, e) => n + e.count, 0);
+    expect(page.report.leadTimes.length + excluded).toBe(expected.length);
+    expect(page.report.leadTimes.map((s) => s.sha).every((sha) => expected.includes(sha))).toBe(true);
+  });
+
   it("takes the hotfix of the regressed release for a failure of its deploy", async () => {
     const production = await productionDeploysFromApi();
     const hotfix = production.find((d) => /^\d+\.\d+\.[1-9]\d*$/.test(d.version));
