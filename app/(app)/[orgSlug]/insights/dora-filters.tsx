@@ -1,6 +1,5 @@
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/form-field";
-import { Freshness } from "@/components/ui/freshness";
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { StatusNotice } from "@/components/ui/status-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -20,10 +19,11 @@ export async function DoraDescription({ page }: { page: DoraPagePromise }) {
 export async function DoraFreshness({ page }: { page: DoraPagePromise }) {
   const { history } = await page;
   if (!history.completedAt) return null;
+  const minutes = Math.max(0, Math.round((Date.now() - history.completedAt.getTime()) / 60_000));
   return (
-    <div className="text-right">
-      <Freshness fetchedAt={history.completedAt} stale={false} error={null} now={new Date()} />
-    </div>
+    <p className="text-sm text-slate-600 dark:text-slate-300">
+      History updated {minutes === 0 ? "just now" : `${minutes} min ago`}
+    </p>
   );
 }
 

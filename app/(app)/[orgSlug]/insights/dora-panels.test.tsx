@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { computeDora, type DoraDeploy, type DoraIncident } from "@/lib/domain/dora";
 import type { DoraPage } from "@/lib/features/delivery";
 import { DoraCardsPanel } from "./dora-cards";
-import { DoraFiltersPanel } from "./dora-filters";
+import { DoraFiltersPanel, DoraFreshness } from "./dora-filters";
 import { DoraTablesPanel } from "./dora-tables";
 import { DoraTrendsPanel } from "./dora-trends";
 
@@ -119,5 +119,7 @@ describe("Delivery panels", () => {
     );
     expect(ready).toContain("Bosun reads the releases of the last 180 days");
     expect(ready).toContain('href="/acme/insights?days=90"');
+    expect(renderToStaticMarkup(await DoraFreshness({ page: page() }))).toMatch(/History updated (just now|\d+ min ago)/);
+    expect(await DoraFreshness({ page: filling })).toBeNull();
   });
 });
