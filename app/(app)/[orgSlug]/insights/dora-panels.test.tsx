@@ -119,7 +119,9 @@ describe("Delivery panels", () => {
     );
     expect(ready).toContain("Bosun reads the releases of the last 180 days");
     expect(ready).toContain('href="/acme/insights?days=90"');
-    expect(renderToStaticMarkup(await DoraFreshness({ page: page() }))).toMatch(/History updated (just now|\d+ min ago)/);
+    expect(renderToStaticMarkup(await DoraFreshness({ page: page() }))).toMatch(
+      /History updated (just now|\d+ min ago)/,
+    );
     expect(await DoraFreshness({ page: filling })).toBeNull();
   });
 });
