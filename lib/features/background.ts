@@ -7,6 +7,7 @@ import { startOutboxWorker, stopOutboxWorker } from "@/lib/platform/outbox/worke
 import { scheduleRetention } from "@/lib/features/retention";
 import { scheduleSprintReconciliation } from "@/lib/features/sprints";
 import { scheduleNotificationBatches, scheduleWeeklyDigests } from "@/lib/features/notifications";
+import { scheduleDeliveryHistory } from "@/lib/features/delivery";
 
 type Background = { scheduler: ReturnType<typeof setInterval>; unlisten: () => Promise<void> };
 const globalForBackground = globalThis as { bosunBackground?: Background };
@@ -39,6 +40,9 @@ export function startBackgroundWork() {
     );
     void scheduleWeeklyDigests().catch((error: unknown) =>
       logger.error({ err: error }, "scheduling the weekly digests failed"),
+    );
+    void scheduleDeliveryHistory().catch((error: unknown) =>
+      logger.error({ err: error }, "scheduling the delivery history catch-up failed"),
     );
   };
   const scheduler = setInterval(schedule, 60_000);

@@ -2,7 +2,8 @@ import "server-only";
 import { DELIVERY_QUEUE, JIRA_EVENT_QUEUE, WORKOS_EVENT_QUEUE } from "@/lib/db/queries/webhook-deliveries";
 import { processWorkosDelivery } from "@/lib/features/directory";
 import { processJiraDelivery } from "@/lib/features/jira-events";
-import { SPRINT_RECONCILE_QUEUE, reconcileSprintsJob } from "@/lib/features/sprints";
+import { SPRINT_RECONCILE_QUEUE } from "@/lib/features/sprints";
+import { SPRINT_HISTORY_QUEUE, reconcileSprintsAndHistoryJob, sprintHistoryJob } from "@/lib/features/sprint-reports";
 import type { JobHandlers } from "@/lib/platform/jobs";
 import { RETENTION_QUEUE, runRetentionJob } from "@/lib/features/retention";
 import {
@@ -13,6 +14,7 @@ import {
   notificationBatchJob,
   weeklyDigestJob,
 } from "@/lib/features/notifications";
+import { DELIVERY_HISTORY_QUEUE, deliveryHistoryJob } from "@/lib/features/delivery";
 import { processDelivery } from "./process-delivery";
 import { RELEASE_HEALTH_QUEUE, checkReleaseHealth } from "./release-health";
 import { RETRY_RUN_QUEUE, retryRunJob } from "./retry-run";
@@ -25,8 +27,11 @@ export const JOB_HANDLERS: JobHandlers = {
   [WORKOS_EVENT_QUEUE]: processWorkosDelivery,
   [RETENTION_QUEUE]: runRetentionJob,
   [JIRA_EVENT_QUEUE]: processJiraDelivery,
-  [SPRINT_RECONCILE_QUEUE]: reconcileSprintsJob,
+  // The reconciliation pass also finishes the sprint reports' history backfill when it has not completed.
+  [SPRINT_RECONCILE_QUEUE]: reconcileSprintsAndHistoryJob,
+  [SPRINT_HISTORY_QUEUE]: sprintHistoryJob,
   [NOTIFICATION_BATCH_QUEUE]: notificationBatchJob,
   [ISSUE_NOTIFICATION_QUEUE]: issueNotificationJob,
   [WEEKLY_DIGEST_QUEUE]: weeklyDigestJob,
+  [DELIVERY_HISTORY_QUEUE]: deliveryHistoryJob,
 };

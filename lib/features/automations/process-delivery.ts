@@ -1,4 +1,5 @@
 import "server-only";
+import { recordDeliveryFacts } from "@/lib/features/delivery";
 import { findDeliveryById, finishDelivery, finishUnreadDelivery } from "@/lib/db/system/webhook-deliveries";
 import type { AutomationEvent } from "@/lib/domain/automations";
 import type { WebhookReading } from "@/lib/integrations/sentry/webhook-transform";
@@ -32,6 +33,8 @@ export async function processDelivery(job: JobRecord): Promise<void> {
     await finishUnreadDelivery({ id: delivery.id, reading });
     return;
   }
+  // Delivery history keeps pull requests and issue resolutions, whatever rules the org has.
+  await recordDeliveryFacts({ orgId: delivery.orgId, delivery, event: reading.event });
   const results = await runRulesForEvent({
     orgId: delivery.orgId,
     event: reading.event,

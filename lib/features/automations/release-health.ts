@@ -11,6 +11,7 @@ import { enqueuePerOrgSlot, type JobRecord } from "@/lib/platform/jobs";
 import { raiseRollbackGates } from "@/lib/features/rollback";
 import { notifyReleaseRegressions } from "@/lib/features/notifications";
 import { loadReleaseScorecards } from "@/lib/features/performance";
+import { recordReleaseRegressions } from "@/lib/features/delivery";
 import { checkPerformanceRegressions } from "./performance-check";
 import { runActingRules } from "./scheduled-runs";
 
@@ -59,6 +60,8 @@ export async function checkReleaseHealth(job: JobRecord): Promise<void> {
   await checkHealthRules({ orgId, rules: healthRules, requestId, lastAttempt });
   // Managers and the release's watchers hear of a regressed release.
   await notifyReleaseRegressions({ orgId, scorecards });
+  // Delivery history counts each regression against the deploy it followed (change failure rate).
+  await recordReleaseRegressions({ orgId, scorecards });
   // After the rules: a gate's evidence reads the same cached release list and scorecards they just read.
   await raiseRollbackGates({ orgId, requestId });
 }

@@ -6,6 +6,7 @@ import type { AutomationEvent, SentryIssueFacts } from "@/lib/domain/automations
 import { ownershipFactsFromEvent } from "@/lib/domain/ownership";
 import { classifySeverity, severityInputFromIssue } from "@/lib/domain/severity";
 import { getSeveritySettings } from "@/lib/features/errors";
+import { recordCriticalIssue } from "@/lib/features/delivery";
 import { ownersOfIssue } from "@/lib/features/ownership";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { listIssues } from "@/lib/integrations/sentry";
@@ -92,6 +93,9 @@ export async function notifyForIssueEvent({
   const severity = classifySeverity(severityInputFromIssue(issue), await getSeveritySettings({ orgId }));
   const critical = severity.severity === "critical" && event.action !== "unresolved";
   if (!regression && !critical) return { notified: 0 };
+  const firstRelease = issue.firstReleaseVersion ?? event.release;
+  if (critical && firstRelease)
+    await recordCriticalIssue({ orgId, issue: { ...issue, projectSlug: issue.project.slug, release: firstRelease } });
 
   // Ownership matches on an event's frames: the alert's own, else the issue's latest.
   const eventForFacts = alertEvent ?? (sentry ? await readLatestEvent(sentry, event.issueId) : null);

@@ -4,6 +4,7 @@ import { findOrgSlugForGates, findRollbackGate, upsertRollbackGate } from "@/lib
 import type { JsonInput } from "@/lib/db/types";
 import type { RollbackEvidence } from "@/lib/domain/rollback";
 import { notify } from "@/lib/features/notifications";
+import { recordRollbackGate } from "@/lib/features/delivery";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { env } from "@/lib/platform/env";
 import { logger } from "@/lib/platform/observability/logger";
@@ -53,6 +54,13 @@ export async function raiseRollbackGates({
     const path = `/${orgSlug}/releases/${encodeURIComponent(evidence.release)}`;
     if (created) {
       result.raised.push(evidence.release);
+      await recordRollbackGate({
+        orgId,
+        release: evidence.release,
+        environment: evidence.environment,
+        raisedAt: now,
+        summary: `Rollback recommended for ${evidence.release} in ${evidence.environment}`,
+      });
       await announce({ orgId, gateId: gate.id, evidence, path, requestId, sentry, evaluation });
     } else result.refreshed.push(evidence.release);
     const problem = await fileOrUpdateBlocker({

@@ -18,3 +18,5 @@ export { componentExperience } from "./experience";
 export { findPreview, planRequestSchema, previewPlan, type SprintPlanPreview } from "./plan";
 export { loadSprintPlanPage } from "./plan-page";
 export { capacities } from "./team-capacity";
+export { saveSprintSnapshot } from "./save-snapshot";
+export { closeOfSprint } from "./snapshots";
