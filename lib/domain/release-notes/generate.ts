@@ -29,6 +29,8 @@ export function generateReleaseNotes(input: ReleaseNotesInput, options?: Partial
   const blocks: string[][] = [[`# ${escapeMarkdown(title)}`]];
   const when = releaseLine(input, settings.variant);
   if (when) blocks.push([when]);
+  const forecast = forecastLine(input, settings.variant);
+  if (forecast) blocks.push([forecast]);
   if (sections.length === 0) blocks.push(["No changes are listed for this release."]);
   for (const section of sections) blocks.push(...sectionBlocks(section, input.jiraBrowseUrl, settings));
   if (input.health) blocks.push(healthSection(input.health, settings.variant));
@@ -55,6 +57,13 @@ function releaseLine(input: ReleaseNotesInput, variant: ReleaseNotesOptions["var
   if (input.released) return date ? `_Released ${date}_` : "_Released_";
   if (variant === "customer") return null;
   return date ? `_Not released yet (planned for ${date})_` : "_Not released yet_";
+}
+
+/** The team's forecast for an unreleased version's open work; customers never see a date that may slip. */
+function forecastLine(input: ReleaseNotesInput, variant: ReleaseNotesOptions["variant"]): string | null {
+  if (input.released || variant === "customer" || !input.forecast) return null;
+  const { board, openIssues, p50, p85 } = input.forecast;
+  return `_Forecast: the ${openIssues} open issue(s) are done by ${escapeMarkdown(p50)} (P50) or ${escapeMarkdown(p85)} (P85), from ${escapeMarkdown(board)}'s past sprints_`;
 }
 
 function sectionBlocks(section: IssueSection, jiraBrowseUrl: string, options: ReleaseNotesOptions): string[][] {

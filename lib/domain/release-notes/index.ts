@@ -5,6 +5,7 @@ export { DEFAULT_RELEASE_NOTES_OPTIONS, releaseNotesOptionsSchema, type ReleaseN
 export type {
   KnownIssue,
   ReleaseHealth,
+  ReleaseForecast,
   ReleaseIssue,
   ReleaseNotes,
   ReleaseNotesCounts,

@@ -33,6 +33,9 @@ export type ReleaseHealth = {
 
 export type KnownIssue = { shortId: string; title: string; permalink: string; users: number; events: number };
 
+/** For an unreleased version: when its open work is likely done, from Bosun's forecast over the board's past sprints. */
+export type ReleaseForecast = { board: string; openIssues: number; p50: string; p85: string };
+
 export type ReleaseNotesInput = {
   version: string;
   /** YYYY-MM-DD */
@@ -43,6 +46,8 @@ export type ReleaseNotesInput = {
   issues: ReleaseIssue[];
   health: ReleaseHealth | null;
   knownIssues: KnownIssue[];
+  /** Internal notes of an unreleased version show it; absent when it cannot be forecast. */
+  forecast?: ReleaseForecast | null;
 };
 
 export type ReleaseNotesCounts = {

@@ -11,6 +11,7 @@ import {
 } from "@/lib/features/releases";
 import type { VersionRead } from "@/lib/features/releases";
 import { loadReleaseScorecards } from "@/lib/features/performance";
+import { loadVersionForecast } from "@/lib/features/forecasts";
 
 /**
  * Everything the release-notes generator needs for one release, from the
@@ -55,6 +56,13 @@ export async function loadReleaseNotesSource({ orgId, version, requestId }: Vers
   const release = releases.status === "ok" ? releases.releases.find((r) => r.version === version) : undefined;
   const released = versions.length > 0 ? versions.every((v) => v.released) : Boolean(release?.dateReleased);
   const releaseDate = versions.map((v) => v.releaseDate).find(Boolean) ?? release?.dateReleased?.slice(0, 10) ?? null;
+  // The draft stays writable without a forecast: it is one line for the team.
+  const forecast =
+    !released && versions.length > 0
+      ? await loadVersionForecast({ orgId, version, projectKeys: versions.map((v) => v.projectKey), requestId }).catch(
+          () => null,
+        )
+      : null;
   return {
     versions,
     jiraError: detail.jiraError,
@@ -90,6 +98,7 @@ export async function loadReleaseNotesSource({ orgId, version, requestId }: Vers
         users: i.userCount,
         events: i.eventCount,
       })),
+      forecast,
     },
   };
 }
