@@ -5,6 +5,8 @@ import { registerApplySprintPlan } from "./apply-sprint-plan";
 import { registerAutomationRulesResource } from "./automation-rules";
 import { registerCrashFreeByRelease } from "./crash-free-by-release";
 import { registerCreateTickets } from "./create-tickets";
+import { registerDoraMetrics } from "./dora-metrics";
+import { registerForecast } from "./forecast";
 import { registerFindSentryIssuesForJiraKey } from "./jira-key-lookup";
 import { registerListBoards } from "./list-boards";
 import { registerListSentryIssues } from "./list-sentry-issues";
@@ -15,6 +17,7 @@ import { registerPlanSprint } from "./plan-sprint";
 import { registerGenerateReleaseNotes } from "./release-notes";
 import { registerSentryIssueToJira } from "./sentry-issue-to-jira";
 import { registerSprintCapacity } from "./sprint-capacity";
+import { registerSprintReport } from "./sprint-report";
 import { registerTriagePrompt } from "./triage-prompt";
 import { registerTriageSentryIssue } from "./triage-sentry-issue";
 
@@ -48,6 +51,10 @@ export function registerBosunTools(server: McpServer, ctx: AgentContext): void {
   registerGenerateReleaseNotes(server, ctx);
   registerPerformanceByRelease(server, ctx);
   registerListUserFeedback(server, ctx);
+  // Insights
+  registerDoraMetrics(server, ctx);
+  registerForecast(server, ctx);
+  registerSprintReport(server, ctx);
 
   registerAutomationRulesResource(server, ctx);
   registerTriagePrompt(server, ctx);

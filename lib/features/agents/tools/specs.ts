@@ -23,6 +23,9 @@ export const TOOL_SPECS = {
   performance_by_release: { permission: "dashboards:view", write: false },
   list_user_feedback: { permission: "dashboards:view", write: false },
   investigate_sentry_issue: { permission: "dashboards:view", write: false },
+  dora_metrics: { permission: "dashboards:view", write: false },
+  forecast: { permission: "dashboards:view", write: false },
+  sprint_report: { permission: "dashboards:view", write: false },
 } as const satisfies Record<string, ToolSpec>;
 
 export type ToolSpec = { permission: Permission; write: boolean };
