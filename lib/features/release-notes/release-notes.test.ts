@@ -173,8 +173,8 @@ describe("release notes, end to end", () => {
     expect(source.input.health).not.toBeNull();
     expect(source.input.health!.sessions).toBe(expectedSessions);
     expect(source.input.health!.crashFreeSessions).toBeGreaterThan(0);
-    // The scorecard against the release before it, which the internal notes' health section lists.
-    expect(source.input.health!.scorecard).toMatchObject({ version: VERSION, comparedTo: "2.14.0" });
+    // The scorecard against the release before it (the 2.14.1 hotfix), which the internal notes' health section lists.
+    expect(source.input.health!.scorecard).toMatchObject({ version: VERSION, comparedTo: "2.14.1" });
     expect(source.input.health!.crashFreeSessions).toBeLessThanOrEqual(100);
 
     // Known issues: the unresolved issues Sentry first saw in this release.

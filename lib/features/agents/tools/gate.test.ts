@@ -11,7 +11,9 @@ const allowed = (role: Role, scope: "read" | "read_write") =>
 
 const READ_TOOLS: ToolName[] = [
   "crash_free_by_release",
+  "dora_metrics",
   "find_sentry_issues_for_jira_key",
+  "forecast",
   "generate_release_notes",
   "get_sprint_capacity",
   "investigate_sentry_issue",
@@ -20,11 +22,12 @@ const READ_TOOLS: ToolName[] = [
   "list_user_feedback",
   "performance_by_release",
   "plan_sprint",
+  "sprint_report",
 ];
 
 describe("tool specs", () => {
-  it("names fourteen tools, four of which write", () => {
-    expect(TOOL_NAMES).toHaveLength(14);
+  it("names seventeen tools, four of which write", () => {
+    expect(TOOL_NAMES).toHaveLength(17);
     expect([...WRITE_TOOLS].sort()).toEqual([
       "apply_sprint_plan",
       "create_tickets",
@@ -51,7 +54,9 @@ describe("the permission and scope gate", () => {
   it("keeps members away from sprint planning and feature tickets, but lets them triage and file bugs from errors", () => {
     expect(allowed("member", "read_write")).toEqual([
       "crash_free_by_release",
+      "dora_metrics",
       "find_sentry_issues_for_jira_key",
+      "forecast",
       "generate_release_notes",
       "get_sprint_capacity",
       "investigate_sentry_issue",
@@ -60,6 +65,7 @@ describe("the permission and scope gate", () => {
       "list_user_feedback",
       "performance_by_release",
       "sentry_issue_to_jira",
+      "sprint_report",
       "triage_sentry_issue",
     ]);
   });
