@@ -433,7 +433,11 @@ export function buildRouteCatalog(): RouteSpec[] {
       method: "GET",
       request: () =>
         fc
-          .tuple(slugSegment, queryPairs(["table", "format", "days", "environment", "project", "board", "sprint"]), extraHeaders)
+          .tuple(
+            slugSegment,
+            queryPairs(["table", "format", "days", "environment", "project", "board", "sprint"]),
+            extraHeaders,
+          )
           .map(([slug, query, headers]) => ({
             path: `/api/orgs/${encodeSegment(slug)}/insights/export`,
             query,

@@ -48,9 +48,9 @@ export function toMarkdown(table: ExportTable): string {
   const rule = `| ${table.columns.map(() => "---").join(" | ")} |`;
   const rows = table.rows.map((row) => `| ${table.columns.map((c) => markdownCell(text(row[c.key]))).join(" | ")} |`);
   const notes = (table.notes ?? []).map((note) => `- ${markdownCell(note)}`);
-  return [`## ${markdownCell(table.title)}`, "", header, rule, ...rows, ...(notes.length ? ["", ...notes] : [])].join(
-    "\n",
-  ).concat("\n");
+  return [`## ${markdownCell(table.title)}`, "", header, rule, ...rows, ...(notes.length ? ["", ...notes] : [])]
+    .join("\n")
+    .concat("\n");
 }
 
 export function renderTable(table: ExportTable, format: ExportFormat): { body: string; contentType: string } {
