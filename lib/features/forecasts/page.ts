@@ -7,6 +7,7 @@ import { readBoardSetup, readBoards } from "@/lib/integrations/jira/reads";
 import { forecastRows, forecastTarget, type ForecastRow, type ForecastTarget } from "./forecast-rows";
 import { readOpenWork } from "./open-work";
 import { loadThroughput } from "./throughput";
+import { ensureSprintHistory } from "@/lib/features/sprint-reports";
 
 export type Freshness = { fetchedAt: Date; stale: boolean; error: string | null };
 
@@ -16,6 +17,8 @@ type BoardForecasts = {
   board: JiraBoard;
   activeSprint: JiraSprint | null;
   history: ThroughputSprint[];
+  /** No closed sprint is recorded yet and the sprint-history fill was asked for: it will be, shortly. */
+  historyFilling: boolean;
   /** The Jira reads' age: the oldest of boards, sprints and open work. */
   freshness: Freshness;
 };
@@ -55,6 +58,8 @@ async function loadBoardWork({ orgId, boardId, force = false, requestId }: LoadO
     readBoardSetup({ orgId, config, force, boardId: board.id }),
     loadThroughput({ orgId, boardId: board.id }),
   ]);
+  // No recorded sprint yet: the sprint reports' history fill (up to 26 closed sprints) is asked for once.
+  const historyFilling = history.length === 0 && (await ensureSprintHistory({ orgId, boardId: board.id })).filling;
   const work = await readOpenWork({
     orgId,
     config,
@@ -69,6 +74,7 @@ async function loadBoardWork({ orgId, boardId, force = false, requestId }: LoadO
     board,
     activeSprint: setup.value.sprints.find((s) => s.state === "active") ?? null,
     history,
+    historyFilling,
     work: work.value,
     freshness: oldest([boards, setup, work]),
   };

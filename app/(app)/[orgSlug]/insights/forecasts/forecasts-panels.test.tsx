@@ -39,6 +39,7 @@ const page = (overrides: Partial<Extract<ForecastsPage, { status: "ok" }>> = {})
     board,
     activeSprint: null,
     history,
+    historyFilling: false,
     freshness: { fetchedAt: now, stale: false, error: null },
     epics: [row("epic", "ACME-3", "Checkout <b>v2</b>", 40, 9)],
     versions: [row("fixVersion", "2.15.0", "2.15.0", 12, 4)],
@@ -81,6 +82,8 @@ describe("forecasts page body", () => {
     const html = await render(page({ history: [], epics: [cannot], versions: [] }));
     expect(html).toContain("No closed sprint of this board has been recorded yet");
     expect(html).toContain("No unreleased fixVersion holds open work");
+    const filling = await render(page({ history: [], historyFilling: true, epics: [cannot], versions: [] }));
+    expect(filling).toContain("Filling sprint history from Jira…");
   });
 
   it("answers not found for a board that is not the org's", async () => {

@@ -122,7 +122,9 @@ export async function ForecastsBody({
         ) : (
           <p className="text-sm">
             {history.length === 0
-              ? "No closed sprint of this board has been recorded yet. Bosun records each sprint as it closes (and backfills recent ones when the Sprints page first opens a board)."
+              ? data.historyFilling
+                ? "Filling sprint history from Jira… The board's closed sprints (up to 26) are being recorded; reload in a minute."
+                : "No closed sprint of this board has been recorded yet. Bosun records each sprint as it closes."
               : "Nothing on this board can be forecast yet."}
           </p>
         )}
