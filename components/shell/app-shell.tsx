@@ -26,7 +26,7 @@ export function AppShell({ org, orgs, user, role, demo, children }: AppShellProp
       >
         Skip to content
       </a>
-      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-4 md:flex dark:border-slate-800 dark:bg-slate-900">
+      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-4 md:flex print:hidden dark:border-slate-800 dark:bg-slate-900">
         <Link href={`/${org.slug}`} className="mb-6 flex items-center gap-2 px-3 text-lg font-bold tracking-tight">
           <span aria-hidden="true">⚓</span> Bosun
         </Link>
@@ -41,7 +41,7 @@ export function AppShell({ org, orgs, user, role, demo, children }: AppShellProp
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="sticky top-0 z-10 flex h-14 items-center gap-3 border-b border-slate-200 bg-white/90 px-4 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
+        <header className="print:hidden sticky top-0 z-10 flex h-14 items-center gap-3 border-b border-slate-200 bg-white/90 px-4 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
           <details className="relative md:hidden">
             <summary className="list-none rounded-md p-1.5 hover:bg-slate-100 dark:hover:bg-slate-800 [&::-webkit-details-marker]:hidden">
               <MenuIcon />

@@ -9,7 +9,10 @@ export type SectionTab = { segment: string; label: string };
 export function SectionTabs({ label, base, tabs }: { label: string; base: string; tabs: readonly SectionTab[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800">
+    <nav
+      aria-label={label}
+      className="mb-6 flex gap-1 overflow-x-auto border-b print:hidden border-slate-200 dark:border-slate-800"
+    >
       {tabs.map(({ segment, label: tabLabel }) => {
         const href = segment ? `${base}/${segment}` : base;
         const active = segment ? pathname.startsWith(href) : pathname === base;
