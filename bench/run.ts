@@ -10,6 +10,7 @@ import { DEMO_PORTS, JIRA_DEMO_API_TOKEN } from "@/lib/platform/config/demo";
 import { launchBrowser, measureLcp, signIn } from "./browser";
 import { measureDashboard } from "./dashboard";
 import { measureFirstLoadJs } from "./first-load-js";
+import { measureInsights } from "./insights";
 import { closeAgent } from "./http-get";
 import { measurePlanning } from "./planning";
 import { measureWarmRenders } from "./render";
@@ -52,7 +53,7 @@ const { values } = parseArgs({
   },
 });
 
-const ALL = [5, 4, 6, 2, 1, 9, 8, 11, 10, 3, 7];
+const ALL = [5, 4, 6, 2, 1, 9, 8, 11, 10, 13, 12, 3, 7];
 const only = values.only ? values.only.split(",").map(Number) : ALL;
 const wants = (figure: number) => only.includes(figure);
 const skip = new Set(values.skip.split(",").filter(Boolean));
@@ -178,6 +179,16 @@ try {
       await attempt(11, "releases list upstream requests (with figure 10)", () => measureSentryPage(releasesPage));
       if (wants(10) && !wants(11))
         await attempt(10, "cold releases list vs critical path", () => measureSentryPage(releasesPage));
+      // Like figures 8 and 9: one pass over the Insights pages gives figures 12 and 13.
+      const insights = {
+        baseUrl: bosun.url,
+        cookieHeader: session.cookieHeader,
+        databaseUrl,
+        proxies: [proxy, sentryProxy],
+        iterations: Number(values.iterations),
+      };
+      await attempt(13, "Insights pages upstream requests (with figure 12)", () => measureInsights(insights));
+      if (wants(12) && !wants(13)) await attempt(12, "Insights pages warm render", () => measureInsights(insights));
       await attempt(3, "warm renders", () =>
         measureWarmRenders({
           baseUrl: bosun.url,
