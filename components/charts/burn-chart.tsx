@@ -1,5 +1,5 @@
 import type { BurnDay } from "@/lib/domain/sprint-report";
-import { niceCeiling } from "./time-series-chart";
+import { niceCeiling, ValueGrid } from "./value-grid";
 
 /**
  * A sprint's burndown and burnup on one chart: the scope line, completed work (burnup), remaining work (burndown)
@@ -40,28 +40,14 @@ export function BurnChart({ days, label, timeZone }: { days: BurnDay[]; label: s
   return (
     <figure className="space-y-2">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} className="w-full">
-        {Array.from({ length: TICKS + 1 }, (_, i) => {
-          const value = (max / TICKS) * i;
-          return (
-            <g key={i}>
-              <line
-                x1={LEFT}
-                x2={WIDTH - RIGHT}
-                y1={y(value)}
-                y2={y(value)}
-                className="stroke-slate-200 dark:stroke-slate-700"
-              />
-              <text
-                x={LEFT - 6}
-                y={y(value) + 3}
-                textAnchor="end"
-                className="fill-slate-600 text-[10px] dark:fill-slate-300"
-              >
-                {Math.round(value * 10) / 10}
-              </text>
-            </g>
-          );
-        })}
+        <ValueGrid
+          max={max}
+          ticks={TICKS}
+          left={LEFT}
+          right={WIDTH - RIGHT}
+          y={y}
+          format={(value) => Math.round(value * 10) / 10}
+        />
         <text
           x={12}
           y={TOP + 4}

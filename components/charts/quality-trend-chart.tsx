@@ -1,4 +1,4 @@
-import { niceCeiling } from "./time-series-chart";
+import { niceCeiling, ValueGrid } from "./value-grid";
 
 /**
  * Bugs filed against bugs resolved per period (sprint or release), oldest first, as paired bars: a widening gap
@@ -48,28 +48,14 @@ export function QualityTrendChart({ label, points }: { label: string; points: Qu
   return (
     <figure>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} className="w-full">
-        {Array.from({ length: TICKS + 1 }, (_, i) => {
-          const value = (max / TICKS) * i;
-          return (
-            <g key={i}>
-              <line
-                x1={LEFT}
-                x2={WIDTH - RIGHT}
-                y1={y(value)}
-                y2={y(value)}
-                className="stroke-slate-200 dark:stroke-slate-700"
-              />
-              <text
-                x={LEFT - 6}
-                y={y(value) + 3}
-                textAnchor="end"
-                className="fill-slate-600 text-[10px] dark:fill-slate-300"
-              >
-                {Number.isInteger(value) ? value : value.toFixed(1)}
-              </text>
-            </g>
-          );
-        })}
+        <ValueGrid
+          max={max}
+          ticks={TICKS}
+          left={LEFT}
+          right={WIDTH - RIGHT}
+          y={y}
+          format={(value) => (Number.isInteger(value) ? value : value.toFixed(1))}
+        />
         {points.map((point, i) => (
           <g key={`${point.label}-${i}`}>
             {SERIES.map((series, s) => (

@@ -1,4 +1,4 @@
-import { niceCeiling } from "./time-series-chart";
+import { niceCeiling, ValueGrid } from "./value-grid";
 
 /**
  * One figure across a board's sprints as bars, oldest first, with the median as a dashed line. A sprint without the
@@ -45,28 +45,7 @@ export function SprintTrendChart({
   return (
     <figure className="space-y-2">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} className="w-full">
-        {Array.from({ length: TICKS + 1 }, (_, i) => {
-          const value = (max / TICKS) * i;
-          return (
-            <g key={i}>
-              <line
-                x1={LEFT}
-                x2={WIDTH - RIGHT}
-                y1={y(value)}
-                y2={y(value)}
-                className="stroke-slate-200 dark:stroke-slate-700"
-              />
-              <text
-                x={LEFT - 6}
-                y={y(value) + 3}
-                textAnchor="end"
-                className="fill-slate-600 text-[10px] dark:fill-slate-300"
-              >
-                {formatValue(value)}
-              </text>
-            </g>
-          );
-        })}
+        <ValueGrid max={max} ticks={TICKS} left={LEFT} right={WIDTH - RIGHT} y={y} format={formatValue} />
         <text x={LEFT - 6} y={HEIGHT - 4} textAnchor="end" className="fill-slate-600 text-[10px] dark:fill-slate-300">
           {unit}
         </text>

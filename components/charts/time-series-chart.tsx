@@ -1,3 +1,5 @@
+import { niceCeiling, ValueGrid } from "./value-grid";
+
 /**
  * A line over time with a labelled value axis, time labels and optional reference lines (a vital's good and poor
  * thresholds). Server-rendered SVG; buckets without samples are gaps, not zeros. `formatValue` turns a value into
@@ -42,28 +44,7 @@ export function TimeSeriesChart({
   const summary = `${label} from ${formatTime(first)} to ${formatTime(last)}: lowest ${formatValue(Math.min(...values))}, highest ${formatValue(Math.max(...values))}, latest ${formatValue(latest.value!)}`;
   return (
     <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} className="w-full">
-      {Array.from({ length: TICKS + 1 }, (_, i) => {
-        const value = (max / TICKS) * i;
-        return (
-          <g key={i}>
-            <line
-              x1={LEFT}
-              x2={WIDTH - RIGHT}
-              y1={y(value)}
-              y2={y(value)}
-              className="stroke-slate-200 dark:stroke-slate-700"
-            />
-            <text
-              x={LEFT - 6}
-              y={y(value) + 3}
-              textAnchor="end"
-              className="fill-slate-500 text-[10px] dark:fill-slate-400"
-            >
-              {formatValue(value)}
-            </text>
-          </g>
-        );
-      })}
+      <ValueGrid max={max} ticks={TICKS} left={LEFT} right={WIDTH - RIGHT} y={y} format={formatValue} />
       {references.map((r) => (
         <line
           key={r.label}
@@ -118,12 +99,4 @@ function segments(points: ChartPoint[]): ChartPoint[][] {
   }
   if (run.length) runs.push(run);
   return runs;
-}
-
-/** The axis top: 1, 2, 2.5 or 5 times a power of ten at or above the highest value, so ticks read as round numbers. */
-export function niceCeiling(value: number): number {
-  if (!(value > 0)) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  const step = [1, 2, 2.5, 5, 10].find((s) => s * power >= value) ?? 10;
-  return step * power;
 }
