@@ -4,13 +4,12 @@ import {
   completeSprintHistoryBackfill,
   findSprintHistoryBackfill,
   listSnapshots,
-  type SnapshotIssues,
 } from "@/lib/db/queries/sprint-snapshots";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { searchWorkItems, type JiraBoard } from "@/lib/integrations/jira";
 import { readBoardSetup, readBoards } from "@/lib/integrations/jira/reads";
 import { enqueueJob, type JobRecord } from "@/lib/platform/jobs";
-import { closeOfSprint, reconcileSprintsJob, saveSprintSnapshot } from "@/lib/features/sprints";
+import { reconcileSprintsJob, recordLateClose } from "@/lib/features/sprints";
 
 /**
  * The sprint reports' history: up to BACKFILL_SPRINTS closed sprints per board, each snapshotted once from one read
@@ -103,19 +102,7 @@ async function backfillBoard({
   let recorded = 0;
   for (const sprint of closed.filter((s) => !has(s.id, "close"))) {
     const items = await searchWorkItems(config, `sprint = ${sprint.id}`, estimationField);
-    const start = has(sprint.id, "start");
-    const closedAt = new Date(sprint.completeDate ?? sprint.endDate ?? now.toISOString());
-    await saveSprintSnapshot({
-      orgId,
-      boardId: board.id,
-      sprint,
-      kind: "close",
-      takenAt: closedAt,
-      numbers: closeOfSprint(sprint, (start?.issues as SnapshotIssues | undefined) ?? null, items),
-      // Against a start Bosun saw, the close is a late reconciliation; without one, a backfill from the issues.
-      origin: start ? "reconciled" : "backfill",
-      delaySeconds: Math.max(0, Math.round((now.getTime() - closedAt.getTime()) / 1000)),
-    });
+    await recordLateClose({ orgId, boardId: board.id, sprint, start: has(sprint.id, "start"), items, now });
     recorded++;
   }
   const starts = closed.map((s) => Date.parse(s.startDate ?? "")).filter((ms) => Number.isFinite(ms));

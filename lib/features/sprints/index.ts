@@ -18,5 +18,4 @@ export { componentExperience } from "./experience";
 export { findPreview, planRequestSchema, previewPlan, type SprintPlanPreview } from "./plan";
 export { loadSprintPlanPage } from "./plan-page";
 export { capacities } from "./team-capacity";
-export { saveSprintSnapshot } from "./save-snapshot";
-export { closeOfSprint } from "./snapshots";
+export { recordLateClose } from "./reconcile";

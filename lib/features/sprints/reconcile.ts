@@ -69,18 +69,13 @@ export async function reconcileSprints({
     }
     const recent = sprints.filter((s) => s.state === "closed").slice(-HISTORY_SPRINTS);
     for (const sprint of recent.filter((s) => !has(s.id, "close"))) {
-      const items = await read(sprint.id);
-      const start = has(sprint.id, "start");
-      const closedAt = new Date(sprint.completeDate ?? sprint.endDate ?? now.toISOString());
-      await saveSprintSnapshot({
+      await recordLateClose({
         orgId,
         boardId: board.id,
         sprint,
-        kind: "close",
-        takenAt: closedAt,
-        numbers: closeOfSprint(sprint, (start?.issues as SnapshotIssues | undefined) ?? null, items),
-        origin: start ? "reconciled" : "backfill",
-        delaySeconds: secondsBetween(closedAt, now),
+        start: has(sprint.id, "start"),
+        items: await read(sprint.id),
+        now,
       });
       recorded++;
     }
@@ -89,6 +84,38 @@ export async function reconcileSprints({
 }
 
 /** An active sprint's start, found late: what it holds now with the recorded scope changes since the start undone. */
+/**
+ * The close of a sprint Bosun did not see close, dated when it closed: against the start Bosun saw it is a late
+ * reconciliation; without one, a backfill from the issues as they are now.
+ */
+export async function recordLateClose({
+  orgId,
+  boardId,
+  sprint,
+  start,
+  items,
+  now,
+}: {
+  orgId: string;
+  boardId: number;
+  sprint: JiraSprint;
+  start: { issues: unknown } | undefined;
+  items: JiraWorkItem[];
+  now: Date;
+}) {
+  const closedAt = new Date(sprint.completeDate ?? sprint.endDate ?? now.toISOString());
+  await saveSprintSnapshot({
+    orgId,
+    boardId,
+    sprint,
+    kind: "close",
+    takenAt: closedAt,
+    numbers: closeOfSprint(sprint, (start?.issues as SnapshotIssues | undefined) ?? null, items),
+    origin: start ? "reconciled" : "backfill",
+    delaySeconds: secondsBetween(closedAt, now),
+  });
+}
+
 async function recordLateStart({
   orgId,
   boardId,
