@@ -20,6 +20,7 @@ test.describe("org shell", () => {
       "Errors",
       "Performance",
       "Releases",
+      "Insights",
       "Automations",
       "Settings",
     ]);
@@ -31,6 +32,9 @@ test.describe("org shell", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Errors" })).toBeVisible();
     await nav.getByRole("link", { name: "Releases" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Releases" })).toBeVisible();
+    await nav.getByRole("link", { name: "Insights" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Delivery" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Insights" })).toBeVisible();
     await nav.getByRole("link", { name: "Automations" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Automations" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Automations" })).toHaveAttribute("aria-current", "page");
