@@ -1,8 +1,8 @@
 /**
  * Figures 12 and 13: the Insights pages. Their history is filled once in the background (Sentry deploys and commits,
- * up to 26 closed sprints per board); after that a page view reads PostgreSQL (and, for Forecasts and Quality, one
- * cached Jira search). Figure 12 is the warm server render of each page; figure 13 counts the upstream requests a
- * page view makes, cold (the org's read cache emptied) and warm.
+ * up to 26 closed sprints per board); after that a page view reads PostgreSQL only. Figure 12 is the warm server
+ * render of each page; figure 13 counts the upstream requests a page view makes, cold (the org's read cache
+ * emptied) and warm.
  */
 import pg from "pg";
 import { withAcmeCache } from "./acme-cache";
@@ -11,7 +11,7 @@ import type { ProxyEntry } from "./servers";
 import { percentile, round } from "./stats";
 import type { Figure } from "./types";
 
-/** The pages, and the upstream reads a cold view may make (what their loaders read from Jira when the cache is empty). */
+/** The pages, and the upstream reads a cold view may make (their loaders read none once history is stored). */
 const PAGES: { path: string; coldMinimum: number; reads: string }[] = [
   { path: "/acme/insights?days=90", coldMinimum: 0, reads: "none: stored deploys, commits and incidents" },
   { path: "/acme/insights/sprints", coldMinimum: 0, reads: "none: stored snapshots and scope changes" },
@@ -20,25 +20,45 @@ const PAGES: { path: string; coldMinimum: number; reads: string }[] = [
 const FILL_TIMEOUT_MS = 600_000;
 
 /** Opens the pages once (which asks for the history fill) and waits until both fills have finished. */
-async function fillHistory(baseUrl: string, cookieHeader: string, databaseUrl: string): Promise<number> {
+async function fillHistory(baseUrl: string, cookieHeader: string, db: pg.Client): Promise<number> {
   const started = performance.now();
   for (const { path } of PAGES) await getOk(`${baseUrl}${path}`, cookieHeader);
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    const deadline = Date.now() + FILL_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-      const { rows } = await db.query<{ done: string }>(
-        `SELECT count(*) AS done FROM "HistoryBackfill" b JOIN "Organization" o ON o.id = b."orgId"
-          WHERE o.slug = 'acme' AND b."completedAt" IS NOT NULL`,
-      );
-      if (Number(rows[0]?.done) >= 2) return performance.now() - started;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    throw new Error("the Insights history fill did not finish in time");
-  } finally {
-    await db.end();
+  const deadline = Date.now() + FILL_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const { rows } = await db.query<{ done: string }>(
+      `SELECT count(*) AS done FROM "HistoryBackfill" b JOIN "Organization" o ON o.id = b."orgId"
+        WHERE o.slug = 'acme' AND b."completedAt" IS NOT NULL`,
+    );
+    if (Number(rows[0]?.done) >= 2) return performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  throw new Error("the Insights history fill did not finish in time");
+}
+
+/**
+ * One page load and the upstream requests made meanwhile. The worker's periodic passes (sprint reconciliation,
+ * history catch-up) read through the same proxies, so a load during which a job ran is marked and not counted.
+ */
+type ObservedLoad = { ms: number; log: ProxyEntry[]; duringJob: boolean };
+
+async function observedLoad(
+  url: string,
+  cookieHeader: string,
+  db: pg.Client,
+  take: () => ProxyEntry[],
+): Promise<ObservedLoad> {
+  const clock = async () => (await db.query<{ now: Date }>("SELECT clock_timestamp() AS now")).rows[0]!.now;
+  take();
+  const from = await clock();
+  const load = await getOk(url, cookieHeader);
+  const to = await clock();
+  const log = take();
+  const { rows } = await db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM "Job"
+      WHERE "lockedAt" IS NOT NULL AND "lockedAt" <= $2 AND ("finishedAt" IS NULL OR "finishedAt" >= $1)`,
+    [from, to],
+  );
+  return { ms: load.ms, log, duringJob: rows[0]?.n !== "0" };
 }
 
 export async function measureInsights({
@@ -55,42 +75,48 @@ export async function measureInsights({
   proxies: { take(): ProxyEntry[] }[];
   iterations: number;
 }): Promise<Figure[]> {
-  const fillMs = await fillHistory(baseUrl, cookieHeader, databaseUrl);
-  const upstream = () => proxies.flatMap((p) => p.take());
-  return withAcmeCache(databaseUrl, async ({ emptyCache }) => {
-    const rows = [];
-    for (const { path, coldMinimum, reads } of PAGES) {
-      const url = `${baseUrl}${path}`;
-      const cold: number[] = [];
-      const coldLog: string[] = [];
-      for (let i = 0; i < 3; i++) {
-        await emptyCache();
-        upstream();
-        await getOk(url, cookieHeader);
-        const log = upstream();
-        cold.push(log.length);
-        if (i === 0) coldLog.push(...log.map((e) => `${e.method} ${decodeURIComponent(e.url).slice(0, 200)}`));
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const fillMs = await fillHistory(baseUrl, cookieHeader, db);
+    const take = () => proxies.flatMap((p) => p.take());
+    const rows = await withAcmeCache(databaseUrl, async ({ emptyCache }) => {
+      const measured = [];
+      for (const { path, coldMinimum, reads } of PAGES) {
+        const url = `${baseUrl}${path}`;
+        const loads: ObservedLoad[] = [];
+        for (let i = 0; i < 3; i++) {
+          await emptyCache();
+          loads.push(await observedLoad(url, cookieHeader, db, take));
+        }
+        for (let i = 0; i < 3; i++) await getOk(url, cookieHeader);
+        const warm: ObservedLoad[] = [];
+        for (let i = 0; i < iterations; i++) warm.push(await observedLoad(url, cookieHeader, db, take));
+        const counted = (list: ObservedLoad[]) => list.filter((l) => !l.duringJob).map((l) => l.log.length);
+        measured.push({
+          path,
+          coldMinimum,
+          reads,
+          coldRequests: counted(loads),
+          coldLog: loads[0]!.log.map((e) => `${e.method} ${decodeURIComponent(e.url).slice(0, 200)}`),
+          warmRequests: counted(warm),
+          loadsDuringJobs: [...loads, ...warm].filter((l) => l.duringJob).length,
+          p50: round(
+            percentile(
+              warm.map((l) => l.ms),
+              50,
+            ),
+          ),
+          p95: round(
+            percentile(
+              warm.map((l) => l.ms),
+              95,
+            ),
+          ),
+        });
       }
-      const warm: number[] = [];
-      const times: number[] = [];
-      for (let i = 0; i < 3; i++) await getOk(url, cookieHeader);
-      upstream();
-      for (let i = 0; i < iterations; i++) {
-        const load = await getOk(url, cookieHeader);
-        times.push(load.ms);
-        warm.push(upstream().length);
-      }
-      rows.push({
-        path,
-        coldMinimum,
-        reads,
-        coldRequests: cold,
-        coldLog,
-        warmRequests: warm,
-        p50: round(percentile(times, 50)),
-        p95: round(percentile(times, 95)),
-      });
-    }
+      return measured;
+    });
     return [
       {
         figure: 12,
@@ -107,23 +133,28 @@ export async function measureInsights({
         value: rows
           .map(
             (r) =>
-              `${r.path} cold ${r.coldRequests.join("/")} (minimum ${r.coldMinimum}), warm max ${Math.max(...r.warmRequests)}`,
+              `${r.path} cold ${r.coldRequests.join("/")} (minimum ${r.coldMinimum}), warm max ${Math.max(0, ...r.warmRequests)} over ${r.warmRequests.length} loads`,
           )
           .join("; "),
         goal: "cold = minimum, warm 0",
-        pass: rows.every((r) => Math.max(...r.coldRequests) <= r.coldMinimum && r.warmRequests.every((n) => n === 0)),
+        pass: rows.every(
+          (r) => r.coldRequests.every((n) => n <= r.coldMinimum) && r.warmRequests.every((n) => n === 0),
+        ),
         method:
-          "recording proxies between Bosun and the Jira and Sentry emulators; cold = the org's CacheEntry rows deleted before the load (3 loads), warm = the measured loads of figure 12; the minimum is what the page's loaders read upstream when nothing is cached",
+          "recording proxies between Bosun and the Jira and Sentry emulators; cold = the org's CacheEntry rows deleted before the load (3 loads), warm = the measured loads of figure 12; a load during which a background job ran is not counted (the job's reads go through the same proxies); the minimum is what the page's loaders read upstream when nothing is cached",
         data: {
-          rows: rows.map(({ path, reads, coldRequests, coldLog, warmRequests }) => ({
+          rows: rows.map(({ path, reads, coldRequests, coldLog, warmRequests, loadsDuringJobs }) => ({
             path,
             reads,
             coldRequests,
             coldLog,
             warmRequests,
+            loadsDuringJobs,
           })),
         },
       },
     ];
-  });
+  } finally {
+    await db.end();
+  }
 }
