@@ -91,7 +91,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
 try {
   await attempt(5, "sprint planning", () => measurePlanning({ runs: Math.max(samples, 7), smallInstances: 300 }));
 
-  const needsBuild = [1, 2, 3, 4, 6, 7, 8, 9, 10, 11].some(wants);
+  const needsBuild = [1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13].some(wants);
   if (needsBuild) {
     if (skip.has("build")) {
       if (!existsSync(path.join(ROOT, BENCH_DIST_DIR, "BUILD_ID")))
@@ -105,7 +105,7 @@ try {
   }
   await attempt(4, "first-load JS", () => measureFirstLoadJs(path.join(ROOT, BENCH_DIST_DIR)));
 
-  if ([1, 2, 3, 6, 7, 8, 9, 10, 11].some(wants) && !interrupted) {
+  if ([1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 13].some(wants) && !interrupted) {
     // The mail catcher starts with the emulators too (SMTP and its web port).
     const ports = [
       port,
