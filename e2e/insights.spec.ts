@@ -57,7 +57,12 @@ test.describe("Insights as a manager", () => {
     await page.goto("/acme/insights/forecasts");
     await expect(page.getByRole("columnheader", { name: "P85" }).first()).toBeVisible();
     // An epic's row: its remaining work and a forecast date in each percentile column.
-    await expect(page.getByRole("row").filter({ hasText: /\d{4}-\d{2}-\d{2}/ }).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole("row")
+        .filter({ hasText: /\d{4}-\d{2}-\d{2}/ })
+        .first(),
+    ).toBeVisible();
     await page.goto("/acme/insights/report");
     await expect(page.getByRole("heading", { level: 1, name: /Delivery report/ })).toBeVisible();
     await expect(page.getByRole("heading", { name: "DORA four keys" })).toBeVisible();
