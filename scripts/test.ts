@@ -1,6 +1,7 @@
 // npm test: every suite, in order, stopping at the first failure.
-//   typecheck → format (Prettier) → lint → unit + integration (Vitest, real PostgreSQL) → production build → e2e (Playwright, Chromium)
-import { spawnSync } from "node:child_process";
+//   typecheck + format (Prettier) + lint, side by side → unit + integration (Vitest, real PostgreSQL) → production build
+//   → e2e (Playwright, Chromium)
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./db/schema-engine";
@@ -33,10 +34,21 @@ function countResults() {
   }
   return { passed, failed };
 }
-const steps: { name: string; command: string; args: string[]; env?: Record<string, string> }[] = [
-  { name: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
-  { name: "format", command: bin("prettier"), args: ["--check", "."] },
-  { name: "lint", command: bin("eslint"), args: ["--max-warnings=0", "."] },
+type Step = {
+  name: string;
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+  /**
+   * Steps with the same stage run side by side: the static checks are single-threaded, so on two cores the lint
+   * runs alongside the typecheck and the format check instead of after them. Their output is printed per step.
+   */
+  stage?: string;
+};
+const steps: Step[] = [
+  { name: "typecheck", command: bin("tsc"), args: ["--noEmit"], stage: "static" },
+  { name: "format", command: bin("prettier"), args: ["--check", "."], stage: "static" },
+  { name: "lint", command: bin("eslint"), args: ["--max-warnings=0", "."], stage: "static" },
   {
     name: "unit and integration tests",
     command: bin("vitest"),
@@ -64,26 +76,55 @@ if (blocks(findings)) {
   process.exit(1);
 }
 
+/** Runs one step; a step of a shared stage has its output kept and printed when it ends, so logs do not interleave. */
+function run(step: Step, shared: boolean): Promise<{ step: Step; status: number; seconds: string; output: string }> {
+  const stepStarted = Date.now();
+  if (!shared) console.log(`\n▶ ${step.name}`);
+  return new Promise((resolve) => {
+    const child = spawn(step.command, step.args, {
+      cwd: ROOT,
+      stdio: shared ? ["ignore", "pipe", "pipe"] : "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env },
+    });
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const done = (status: number) =>
+      resolve({ step, status, seconds: ((Date.now() - stepStarted) / 1000).toFixed(1), output });
+    child.on("error", (error) => {
+      output += `${error.message}\n`;
+      done(1);
+    });
+    child.on("close", (code) => done(code ?? 1));
+  });
+}
+
+// Consecutive steps of one stage form a group that runs side by side; every other step is a group of its own.
+const groups: Step[][] = [];
+for (const step of selected) {
+  const last = groups.at(-1);
+  if (step.stage && last?.[0]?.stage === step.stage) last.push(step);
+  else groups.push([step]);
+}
+
 const started = Date.now();
 rmSync(VITEST_REPORT, { force: true });
 rmSync(PLAYWRIGHT_REPORT, { force: true });
-for (const step of selected) {
-  const stepStarted = Date.now();
-  console.log(`\n▶ ${step.name}`);
-  const result = spawnSync(step.command, step.args, {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env },
-  });
-  const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1);
-  // A runner's own report has the last word: a zero exit code with failed tests is still a failure.
-  if (result.status !== 0 || countResults().failed > 0) {
-    const { passed, failed } = countResults();
-    console.error(`\n✖ ${step.name} failed after ${seconds} s`);
-    console.error(`${passed} passed, ${Math.max(failed, 1)} failed`);
-    process.exit(result.status || 1);
+for (const group of groups) {
+  const shared = group.length > 1;
+  if (shared) console.log(`\n▶ ${group.map((step) => step.name).join(", ")} (side by side)`);
+  const results = await Promise.all(group.map((step) => run(step, shared)));
+  for (const { step, status, seconds, output } of results) {
+    if (shared) process.stdout.write(`\n── ${step.name}\n${output}`);
+    // A runner's own report has the last word: a zero exit code with failed tests is still a failure.
+    if (status !== 0 || countResults().failed > 0) {
+      const { passed, failed } = countResults();
+      console.error(`\n✖ ${step.name} failed after ${seconds} s`);
+      console.error(`${passed} passed, ${Math.max(failed, 1)} failed`);
+      process.exit(status || 1);
+    }
+    console.log(`✔ ${step.name} (${seconds} s)`);
   }
-  console.log(`✔ ${step.name} (${seconds} s)`);
 }
 const { passed, failed } = countResults();
 console.log(`\nAll suites passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
