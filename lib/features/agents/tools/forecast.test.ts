@@ -1,11 +1,7 @@
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { agentContextOf, callTool, toolText as text } from "@/test/fixtures/mcp";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
-import { db } from "@/lib/db/client";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { loadBoardContext } from "@/lib/features/sprints";
 import { loadForecastsPage } from "@/lib/features/forecasts";
@@ -26,20 +22,9 @@ describe("forecast tool", () => {
     label: "forecast-tool",
     seed: () => ({ urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } }),
   });
-  const contextOf = async (slug: string): Promise<AgentContext> => {
-    const org = await db.organization.findUniqueOrThrow({ where: { slug } });
-    return {
-      org: { id: org.id, slug, name: org.name },
-      role: "member",
-      scope: "read",
-      actor: { type: "agent", id: "key_test", label: "Test key" },
-      requestId: "req-test",
-      via: { kind: "api_key", keyId: "key_test" },
-    };
-  };
   beforeAll(async () => {
-    acme = await contextOf("acme");
-    globex = await contextOf("globex");
+    acme = await agentContextOf("acme");
+    globex = await agentContextOf("globex");
     const context = await loadBoardContext({ orgId: acme.org.id });
     if (context.status !== "ok") throw new Error(context.status);
     const page = await loadForecastsPage({ orgId: acme.org.id });
@@ -51,19 +36,7 @@ describe("forecast tool", () => {
     await jira.close();
   });
 
-  async function call(ctx: AgentContext, args: Record<string, unknown>) {
-    const server = new McpServer({ name: "bosun-test", version: "0.0.0" });
-    registerForecast(server, ctx);
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    const client = new Client({ name: "test", version: "0.0.0" });
-    await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
-    try {
-      return (await client.callTool({ name: "forecast", arguments: args })) as CallToolResult;
-    } finally {
-      await client.close();
-    }
-  }
-  const text = (result: CallToolResult) => (result.content[0] as { text: string }).text;
+  const call = (ctx: AgentContext, args: Record<string, unknown>) => callTool(registerForecast, ctx, "forecast", args);
 
   it("forecasts an epic: remaining work, P50 ≤ P85 ≤ P95 sprints and dates, and the assumptions", async () => {
     const result = await call(acme, { boardId, epicKey });

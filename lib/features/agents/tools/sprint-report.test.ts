@@ -1,9 +1,6 @@
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useSeededDatabase } from "@/test/fixtures/database";
+import { agentContextOf, callTool, toolText as text } from "@/test/fixtures/mcp";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { db } from "@/lib/db/client";
 import type { AgentContext } from "@/lib/features/agents/context";
@@ -23,38 +20,16 @@ describe("sprint_report tool", () => {
     label: "sprint-report-tool",
     seed: () => ({ urls: { jira: jira.url, sentry: "http://127.0.0.1:1" } }),
   });
-  const contextOf = async (slug: string): Promise<AgentContext> => {
-    const org = await db.organization.findUniqueOrThrow({ where: { slug } });
-    return {
-      org: { id: org.id, slug, name: org.name },
-      role: "member",
-      scope: "read",
-      actor: { type: "agent", id: "key_test", label: "Test key" },
-      requestId: "req-test",
-      via: { kind: "api_key", keyId: "key_test" },
-    };
-  };
   beforeAll(async () => {
-    acme = await contextOf("acme");
-    globex = await contextOf("globex");
+    acme = await agentContextOf("acme");
+    globex = await agentContextOf("globex");
   });
   afterAll(async () => {
     await jira.close();
   });
 
-  async function call(ctx: AgentContext, args: Record<string, unknown>) {
-    const server = new McpServer({ name: "bosun-test", version: "0.0.0" });
-    registerSprintReport(server, ctx);
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    const client = new Client({ name: "test", version: "0.0.0" });
-    await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
-    try {
-      return (await client.callTool({ name: "sprint_report", arguments: args })) as CallToolResult;
-    } finally {
-      await client.close();
-    }
-  }
-  const text = (result: CallToolResult) => (result.content[0] as { text: string }).text;
+  const call = (ctx: AgentContext, args: Record<string, unknown>) =>
+    callTool(registerSprintReport, ctx, "sprint_report", args);
   const acmeSite = () => jira.store().sites.get("acme")!.data;
 
   it("asks for the history when there is none and says it is filling", async () => {
