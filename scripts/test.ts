@@ -48,7 +48,8 @@ type Step = {
 const steps: Step[] = [
   { name: "typecheck", command: bin("tsc"), args: ["--noEmit"], stage: "static" },
   { name: "format", command: bin("prettier"), args: ["--check", "."], stage: "static" },
-  { name: "lint", command: bin("eslint"), args: ["--max-warnings=0", "."], stage: "static" },
+  // Two lint threads: the import-cycle rule is most of lint's time, and a second thread takes the files the first has not.
+  { name: "lint", command: bin("eslint"), args: ["--max-warnings=0", "--concurrency=2", "."], stage: "static" },
   {
     name: "unit and integration tests",
     command: bin("vitest"),
