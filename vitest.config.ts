@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { LongestFirstSequencer } from "./test/sequencer.ts";
 
 export default defineConfig({
   resolve: {
@@ -14,6 +15,7 @@ export default defineConfig({
     server: { deps: { inline: ["@workos-inc/authkit-nextjs"] } },
     // Two cores: more workers only add contention.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirstSequencer },
     // Ceilings for a slow or loaded machine (one core): no test relies on them to pass.
     testTimeout: 90_000,
     hookTimeout: 180_000,
