@@ -5,6 +5,7 @@ import { createSpecValidator } from "../conformance/validator";
 import type { OpenApiSpec } from "../conformance/trim-spec";
 import { buildWorld } from "../seed/world";
 import { type RunningWorkosEmulator, startWorkosEmulator } from "./index";
+import { qrCodeSvgDataUri } from "./qr/svg";
 import { authorizeUrl, createPkcePair, readForm, submitForm } from "./test-support";
 import { totp } from "./totp";
 
@@ -274,7 +275,8 @@ describe("multi-factor authentication through @workos-inc/node", () => {
     const { secret, uri, qrCode } = factor.totp;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(uri).toBe(`otpauth://totp/Bosun:${encodeURIComponent(radia.email)}?secret=${secret}&issuer=Bosun`);
-    expect(qrCode).toBe(`data:text/plain;charset=utf-8,${encodeURIComponent(uri)}`);
+    expect(qrCode).toMatch(/^data:image\/svg\+xml;base64,[A-Za-z0-9+/]+={0,2}$/);
+    expect(qrCode).toBe(qrCodeSvgDataUri(uri));
     expect(enrolChallenge).toMatchObject({
       object: "authentication_challenge",
       authenticationFactorId: factor.id,

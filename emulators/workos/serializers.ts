@@ -1,4 +1,5 @@
 import type { Store } from "./store";
+import { qrCodeSvgDataUri } from "./qr/svg";
 import { otpauthUri } from "./totp";
 import type {
   AuthChallengeRecord,
@@ -214,8 +215,8 @@ export function serializeAuthFactor(factor: AuthFactorRecord) {
 }
 
 /**
- * The factor as enrolment returns it, the only time the secret is shown. The
- * emulator draws no QR image: `qr_code` is a data: URI holding the otpauth URI as text.
+ * The factor as enrolment returns it, the only time the secret is shown. Like
+ * WorkOS, `qr_code` is an image of the otpauth URI as a QR code (here an SVG data URI).
  */
 export function serializeEnrolledAuthFactor(factor: AuthFactorRecord) {
   const uri = otpauthUri(factor.issuer, factor.user, factor.secret);
@@ -225,7 +226,7 @@ export function serializeEnrolledAuthFactor(factor: AuthFactorRecord) {
     totp: {
       ...base.totp,
       secret: factor.secret,
-      qr_code: `data:text/plain;charset=utf-8,${encodeURIComponent(uri)}`,
+      qr_code: qrCodeSvgDataUri(uri),
       uri,
     },
   };

@@ -4,7 +4,9 @@ import { useState, useTransition } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { MfaEnrolment } from "@/lib/platform/auth/mfa";
 import { startMfaEnrolmentAction, verifyMfaCodeAction } from "./actions";
+import { TotpSetup } from "./totp-setup";
 
+/** An enrolment as the action returns it; `qrCode` is WorkOS's data URI of the QR image, when it sends one. */
 /** Verifies a code from an existing authenticator, or sets one up first. */
 export function MfaForm({
   orgSlug,
@@ -82,24 +84,7 @@ export function MfaForm({
 
   return (
     <form action={verify} className="space-y-4">
-      {enrolment && (
-        <div className="space-y-2 rounded-lg bg-slate-100 p-3 text-sm dark:bg-slate-800">
-          <p>Add this key to your authenticator app, then enter the code it shows.</p>
-          <p>
-            Setup key:{" "}
-            <code className="font-mono font-semibold tracking-wider" data-testid="totp-secret">
-              {enrolment.secret}
-            </code>
-          </p>
-          <p className="break-all text-xs text-slate-500">
-            Or open{" "}
-            <a className="underline" href={enrolment.uri}>
-              this setup link
-            </a>{" "}
-            on a device with an authenticator app.
-          </p>
-        </div>
-      )}
+      {enrolment && <TotpSetup secret={enrolment.secret} uri={enrolment.uri} qrCode={enrolment.qrCode} />}
       <label className="block text-sm font-medium" htmlFor="code">
         Authentication code
       </label>

@@ -28,7 +28,8 @@ export async function requireMembershipForMfa(orgSlug: string) {
   return { ...membership, sessionId, mfaVerified: session.mfaVerified, mfaVerifiedAt: session.mfaVerifiedAt };
 }
 
-export type MfaEnrolment = { challengeId: string; secret: string; uri: string };
+/** A new TOTP factor: the secret and otpauth URI for manual entry, and the QR code WorkOS renders (a data URI). */
+export type MfaEnrolment = { challengeId: string; secret: string; uri: string; qrCode: string };
 
 export const ALREADY_ENROLLED =
   "You already have an authenticator app. Enter a code from it, or ask an admin to reset your two-step verification if you no longer have it.";
@@ -48,7 +49,15 @@ export async function startEnrolment(
     issuer: `Bosun (${org.name})`,
     accountName: user.email,
   });
-  return { ok: true, enrolment: { challengeId: enrolment.challengeId, secret: enrolment.secret, uri: enrolment.uri } };
+  return {
+    ok: true,
+    enrolment: {
+      challengeId: enrolment.challengeId,
+      secret: enrolment.secret,
+      uri: enrolment.uri,
+      qrCode: enrolment.qrCode,
+    },
+  };
 }
 
 /** An MCP client's OAuth session of this user in this org, still open, that a code may verify. */
