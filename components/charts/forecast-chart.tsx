@@ -1,37 +1,30 @@
+import { BottomAxis } from "./bottom-axis";
+import { ChartFrame } from "./chart-frame";
+import type { LegendItem } from "./chart-legend";
+import { PointTooltip } from "./point-tooltip";
+import { categoryTicks } from "./scale";
+import { ValueGrid } from "./value-grid";
+
 /**
- * How many simulated futures finish in each sprint (a histogram), with the P50, P85 and P95 sprints marked.
- * Server-rendered SVG; the same figures are in a table under it for anyone who cannot read the bars.
+ * How many simulated futures finish in each sprint (a histogram), with the P50, P85 and P95 sprints marked. Each
+ * bar shows its share on hover and focus; server-rendered SVG with the same figures in a table for anyone who
+ * cannot read the bars.
  */
 export type ForecastBar = { sprints: number; date: Date; trials: number };
 export type ForecastMarks = { p50: number; p85: number; p95: number };
 
 const WIDTH = 560;
-const HEIGHT = 200;
+const HEIGHT = 210;
 const LEFT = 44;
 const RIGHT = 8;
-const TOP = 12;
-const BOTTOM = 36;
-const TICKS = 4;
+const TOP = 20;
+const BOTTOM = 38;
 
+const BAR = { fill: "fill-brand-600 dark:fill-brand-300", swatch: "bg-brand-600 dark:bg-brand-300" };
 const MARKS = [
-  {
-    key: "p50",
-    label: "P50",
-    className: "stroke-emerald-700 dark:stroke-emerald-400",
-    swatch: "bg-emerald-700 dark:bg-emerald-400",
-  },
-  {
-    key: "p85",
-    label: "P85",
-    className: "stroke-amber-700 dark:stroke-amber-400",
-    swatch: "bg-amber-700 dark:bg-amber-400",
-  },
-  {
-    key: "p95",
-    label: "P95",
-    className: "stroke-rose-700 dark:stroke-rose-400",
-    swatch: "bg-rose-700 dark:bg-rose-400",
-  },
+  { key: "p50", label: "P50", className: "stroke-emerald-700 dark:stroke-emerald-400" },
+  { key: "p85", label: "P85", className: "stroke-amber-700 dark:stroke-amber-400" },
+  { key: "p95", label: "P95", className: "stroke-rose-700 dark:stroke-rose-400" },
 ] as const;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -58,125 +51,87 @@ export function ForecastChart({
   const top = Math.min(1, Math.ceil(maxShare * 10) / 10 || 0.1);
   const x = (sprints: number) => LEFT + (sprints - first) * slot;
   const y = (share: number) => TOP + (1 - share / top) * (HEIGHT - TOP - BOTTOM);
-  const labelEvery = Math.max(1, Math.ceil(span / 8));
   const dateOf = (sprints: number) => bars.find((b) => b.sprints === sprints)?.date;
   const summary = `${label}: of ${trials.toLocaleString("en-US")} simulated futures, half finish by sprint ${marks.p50} (${day(dateOf(marks.p50)!)}), 85% by sprint ${marks.p85} (${day(dateOf(marks.p85)!)}), 95% by sprint ${marks.p95} (${day(dateOf(marks.p95)!)}).`;
+  const legend: LegendItem[] = [
+    { label: "Share of futures finishing in that sprint", swatch: "box", className: BAR.swatch },
+    ...MARKS.map((mark) => ({
+      label: `${mark.label}: sprint ${marks[mark.key]}`,
+      swatch: "dashed" as const,
+      className: mark.className,
+    })),
+  ];
+  const barRect = (bar: ForecastBar) => ({
+    x: x(bar.sprints) + slot * 0.1,
+    width: slot * 0.8,
+    y: y(bar.trials / trials),
+    height: y(0) - y(bar.trials / trials),
+  });
 
   return (
-    <figure>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} className="w-full">
-        {Array.from({ length: TICKS + 1 }, (_, i) => {
-          const share = (top / TICKS) * i;
-          return (
-            <g key={i}>
-              <line
-                x1={LEFT}
-                x2={WIDTH - RIGHT}
-                y1={y(share)}
-                y2={y(share)}
-                className="stroke-slate-200 dark:stroke-slate-700"
-              />
-              <text
-                x={LEFT - 6}
-                y={y(share) + 3}
-                textAnchor="end"
-                className="fill-slate-600 text-[10px] dark:fill-slate-300"
-              >
-                {percent(share)}
-              </text>
-            </g>
-          );
-        })}
-        {bars.map((bar) => (
-          <rect
-            key={bar.sprints}
-            x={x(bar.sprints) + slot * 0.1}
-            width={slot * 0.8}
-            y={y(bar.trials / trials)}
-            height={y(0) - y(bar.trials / trials)}
-            className="fill-brand-600 dark:fill-brand-500"
-          >
-            <title>{`Sprint ${bar.sprints} (ends ${day(bar.date)}): ${percent(bar.trials / trials)} of futures finish`}</title>
-          </rect>
-        ))}
-        {MARKS.map((mark) => (
-          <line
-            key={mark.key}
-            x1={x(marks[mark.key]) + slot / 2}
-            x2={x(marks[mark.key]) + slot / 2}
-            y1={TOP}
-            y2={y(0)}
-            strokeWidth={2}
-            strokeDasharray="4 3"
-            className={mark.className}
+    <ChartFrame
+      width={WIDTH}
+      height={HEIGHT}
+      summary={summary}
+      legend={legend}
+      drawing={
+        <>
+          <ValueGrid max={top} left={LEFT} right={WIDTH - RIGHT} y={y} format={percent} unit="share of futures" />
+          <BottomAxis
+            ticks={categoryTicks(span, 8).map((offset) => ({
+              x: x(first + offset) + slot / 2,
+              label: String(first + offset),
+            }))}
+            left={LEFT}
+            right={WIDTH - RIGHT}
+            baseline={HEIGHT - BOTTOM}
+            title="Sprints from now until done (1 = the current sprint)"
           />
-        ))}
-        {bars
-          .filter((bar) => (bar.sprints - first) % labelEvery === 0)
-          .map((bar) => (
-            <text
-              key={bar.sprints}
-              x={x(bar.sprints) + slot / 2}
-              y={HEIGHT - 22}
-              textAnchor="middle"
-              className="fill-slate-600 text-[10px] dark:fill-slate-300"
-            >
-              {bar.sprints}
-            </text>
+          {bars.map((bar) => (
+            <rect key={bar.sprints} {...barRect(bar)} className={BAR.fill} />
           ))}
-        <text
-          x={(LEFT + WIDTH - RIGHT) / 2}
-          y={HEIGHT - 6}
-          textAnchor="middle"
-          className="fill-slate-600 text-[10px] dark:fill-slate-300"
-        >
-          Sprints from now until done (1 = the current sprint)
-        </text>
-      </svg>
-      <figcaption className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600 dark:text-slate-300">
-        <span className="flex items-center gap-1">
-          <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm bg-brand-600 dark:bg-brand-500" />
-          Share of futures finishing in that sprint
-        </span>
-        {MARKS.map((mark) => (
-          <span key={mark.key} className="flex items-center gap-1">
-            <span aria-hidden="true" className={`inline-block h-0.5 w-4 ${mark.swatch}`} />
-            {mark.label}: sprint {marks[mark.key]}
-          </span>
-        ))}
-      </figcaption>
-      <details className="mt-2 text-sm">
-        <summary className="cursor-pointer text-slate-600 dark:text-slate-300">The distribution as a table</summary>
-        <table className="mt-2 text-left text-xs">
-          <thead>
-            <tr className="text-slate-600 dark:text-slate-300">
-              <th scope="col" className="pr-4 font-medium">
-                Sprint
-              </th>
-              <th scope="col" className="pr-4 font-medium">
-                Ends
-              </th>
-              <th scope="col" className="pr-4 font-medium">
-                Futures finishing
-              </th>
-              <th scope="col" className="font-medium">
-                Finished by then
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {cumulative(bars, trials).map((row) => (
-              <tr key={row.sprints}>
-                <td className="pr-4">{row.sprints}</td>
-                <td className="pr-4">{day(row.date)}</td>
-                <td className="pr-4">{percent(row.trials / trials)}</td>
-                <td>{percent(row.finishedBy)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </figure>
+          {MARKS.map((mark) => (
+            <line
+              key={mark.key}
+              x1={x(marks[mark.key]) + slot / 2}
+              x2={x(marks[mark.key]) + slot / 2}
+              y1={TOP}
+              y2={y(0)}
+              strokeWidth={2}
+              strokeDasharray="4 3"
+              className={mark.className}
+            />
+          ))}
+        </>
+      }
+      points={bars.map((bar) => {
+        const text = `${percent(bar.trials / trials)} of futures finish`;
+        return (
+          <PointTooltip
+            key={bar.sprints}
+            label={`Sprint ${bar.sprints} (ends ${day(bar.date)}): ${text}`}
+            lines={[`Sprint ${bar.sprints}, ends ${day(bar.date)}`, text]}
+            anchor={{ x: x(bar.sprints) + slot / 2, y: y(bar.trials / trials) }}
+            hit={{ x: x(bar.sprints), y: TOP, width: slot, height: HEIGHT - TOP - BOTTOM }}
+            ring={{ rect: barRect(bar) }}
+            bounds={{ width: WIDTH, height: HEIGHT }}
+          />
+        );
+      })}
+      table={{
+        caption: `${label}: the distribution of ${trials.toLocaleString("en-US")} simulated futures`,
+        columns: [
+          { label: "Sprint" },
+          { label: "Ends" },
+          { label: "Futures finishing", numeric: true },
+          { label: "Finished by then", numeric: true },
+        ],
+        rows: cumulative(bars, trials).map((row) => ({
+          key: String(row.sprints),
+          cells: [row.sprints, day(row.date), percent(row.trials / trials), percent(row.finishedBy)],
+        })),
+      }}
+    />
   );
 }
 

@@ -1,19 +1,26 @@
-import { niceCeiling, ValueGrid } from "./value-grid";
+import { BottomAxis } from "./bottom-axis";
+import { ChartFrame } from "./chart-frame";
+import type { LegendItem } from "./chart-legend";
+import { PointTooltip } from "./point-tooltip";
+import { categoryTicks, niceCeiling, truncateLabel } from "./scale";
+import { ValueGrid } from "./value-grid";
 
 /**
  * One figure across a board's sprints as bars, oldest first, with the median as a dashed line. A sprint without the
- * figure (a backfilled sprint has no interrupt rate) has no bar and says so in the table. Server-rendered SVG with
- * an accessible summary and the same figures as a table.
+ * figure (a backfilled sprint has no interrupt rate) has no bar and says so in the table. Each bar shows its value
+ * on hover and focus; server-rendered SVG with an accessible summary, a legend and the same figures as a table.
  */
 export type TrendBar = { label: string; value: number | null };
 
 const WIDTH = 560;
-const HEIGHT = 180;
+const HEIGHT = 200;
 const LEFT = 48;
 const RIGHT = 8;
-const TOP = 10;
-const BOTTOM = 28;
-const TICKS = 4;
+const TOP = 20;
+const BOTTOM = 38;
+
+const BAR = { fill: "fill-brand-600 dark:fill-brand-300", swatch: "bg-brand-600 dark:bg-brand-300" };
+const REFERENCE = "stroke-amber-600 dark:stroke-amber-400";
 
 export function SprintTrendChart({
   title,
@@ -41,100 +48,75 @@ export function SprintTrendChart({
   const max = niceCeiling(Math.max(...values, median ?? 0));
   const slot = (WIDTH - LEFT - RIGHT) / bars.length;
   const y = (value: number) => TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM);
+  const center = (index: number) => LEFT + index * slot + slot / 2;
+  const barRect = (index: number, value: number) => ({
+    x: LEFT + index * slot + slot * 0.15,
+    y: y(value),
+    width: slot * 0.7,
+    height: Math.max(0, y(0) - y(value)),
+  });
   const summary = `${title} across ${bars.length} sprints (${bars[0]!.label} to ${bars.at(-1)!.label}): lowest ${formatValue(Math.min(...values))}, highest ${formatValue(Math.max(...values))}${median === null ? "" : `, ${referenceLabel.toLowerCase()} ${formatValue(median)}`}; ${bars.length - values.length} sprint(s) ${missing}.`;
+  const legend: LegendItem[] = [{ label: `${title} per sprint`, swatch: "box", className: BAR.swatch }];
+  if (median !== null)
+    legend.push({ label: `${referenceLabel} ${formatValue(median)}`, swatch: "dashed", className: REFERENCE });
   return (
-    <figure className="space-y-2">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} className="w-full">
-        <ValueGrid max={max} ticks={TICKS} left={LEFT} right={WIDTH - RIGHT} y={y} format={formatValue} />
-        <text x={LEFT - 6} y={HEIGHT - 4} textAnchor="end" className="fill-slate-600 text-[10px] dark:fill-slate-300">
-          {unit}
-        </text>
-        {bars.map((bar, index) =>
-          bar.value === null ? null : (
-            <rect
-              key={`${bar.label}-${index}`}
-              x={LEFT + index * slot + slot * 0.15}
-              width={slot * 0.7}
-              y={y(bar.value)}
-              height={Math.max(0, y(0) - y(bar.value))}
-              className="fill-brand-600 dark:fill-brand-300"
-            >
-              <title>{`${bar.label}: ${formatValue(bar.value)}`}</title>
-            </rect>
-          ),
-        )}
-        {median === null ? null : (
-          <line
-            x1={LEFT}
-            x2={WIDTH - RIGHT}
-            y1={y(median)}
-            y2={y(median)}
-            strokeDasharray="5 4"
-            strokeWidth={1.5}
-            className="stroke-amber-600 dark:stroke-amber-400"
-          >
-            <title>{`${referenceLabel} ${formatValue(median)}`}</title>
-          </line>
-        )}
-        {[0, bars.length - 1].map((index) => (
-          <text
-            key={index}
-            x={LEFT + index * slot + slot / 2}
-            y={HEIGHT - 12}
-            textAnchor={index === 0 ? "start" : "end"}
-            className="fill-slate-600 text-[10px] dark:fill-slate-300"
-          >
-            {bars[index]!.label}
-          </text>
-        ))}
-      </svg>
-      <figcaption className="flex flex-wrap gap-4 text-xs text-slate-700 dark:text-slate-200">
-        <span className="flex items-center gap-1.5">
-          <span aria-hidden="true" className="inline-block h-2.5 w-2.5 bg-brand-600 dark:bg-brand-300" /> {title} per
-          sprint
-        </span>
-        {median === null ? null : (
-          <span className="flex items-center gap-1.5">
-            <svg width="20" height="6" aria-hidden="true">
-              <line
-                x1="0"
-                x2="20"
-                y1="3"
-                y2="3"
-                strokeDasharray="5 4"
-                strokeWidth={1.5}
-                className="stroke-amber-600 dark:stroke-amber-400"
-              />
-            </svg>
-            {referenceLabel} {formatValue(median)}
-          </span>
-        )}
-      </figcaption>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-slate-700 underline dark:text-slate-200">{title} as a table</summary>
-        <table className="mt-2 w-full text-left text-xs">
-          <thead className="text-slate-600 dark:text-slate-400">
-            <tr>
-              <th scope="col" className="py-1 pr-3">
-                Sprint
-              </th>
-              <th scope="col" className="py-1 text-right">
-                {title} ({unit})
-              </th>
-            </tr>
-          </thead>
-          <tbody className="tabular-nums">
-            {bars.map((bar, index) => (
-              <tr key={`${bar.label}-${index}`} className="border-t border-slate-200 dark:border-slate-700">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  {bar.label}
-                </th>
-                <td className="py-1 text-right">{bar.value === null ? missing : formatValue(bar.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </figure>
+    <ChartFrame
+      width={WIDTH}
+      height={HEIGHT}
+      summary={summary}
+      legend={legend}
+      drawing={
+        <>
+          <ValueGrid max={max} left={LEFT} right={WIDTH - RIGHT} y={y} format={formatValue} unit={unit} />
+          <BottomAxis
+            ticks={categoryTicks(bars.length, 6).map((index) => ({
+              x: center(index),
+              label: truncateLabel(bars[index]!.label),
+            }))}
+            left={LEFT}
+            right={WIDTH - RIGHT}
+            baseline={HEIGHT - BOTTOM}
+            title="sprint, oldest first"
+          />
+          {bars.map((bar, index) =>
+            bar.value === null ? null : (
+              <rect key={`${bar.label}-${index}`} {...barRect(index, bar.value)} className={BAR.fill} />
+            ),
+          )}
+          {median === null ? null : (
+            <line
+              x1={LEFT}
+              x2={WIDTH - RIGHT}
+              y1={y(median)}
+              y2={y(median)}
+              strokeDasharray="5 4"
+              strokeWidth={1.5}
+              className={REFERENCE}
+            />
+          )}
+        </>
+      }
+      points={bars.map((bar, index) =>
+        bar.value === null ? null : (
+          <PointTooltip
+            key={`${bar.label}-${index}`}
+            label={`${title}, ${bar.label}: ${formatValue(bar.value)}`}
+            lines={[bar.label, `${title}: ${formatValue(bar.value)}`]}
+            anchor={{ x: center(index), y: y(bar.value) }}
+            hit={{ x: LEFT + index * slot, y: TOP, width: slot, height: HEIGHT - TOP - BOTTOM }}
+            ring={{ rect: barRect(index, bar.value) }}
+            bounds={{ width: WIDTH, height: HEIGHT }}
+          />
+        ),
+      )}
+      table={{
+        caption: `${title} per sprint`,
+        columns: [{ label: "Sprint" }, { label: `${title} (${unit})`, numeric: true }],
+        rows: bars.map((bar, index) => ({
+          key: `${bar.label}-${index}`,
+          cells: [bar.label, bar.value === null ? missing : formatValue(bar.value)],
+        })),
+      }}
+    />
   );
 }

@@ -1,90 +1,148 @@
-import { niceCeiling, ValueGrid } from "./value-grid";
+import { BottomAxis } from "./bottom-axis";
+import { ChartFrame } from "./chart-frame";
+import type { LegendItem } from "./chart-legend";
+import { PointTooltip } from "./point-tooltip";
+import { niceCeiling, niceFloor, timeTicks } from "./scale";
+import { ValueGrid } from "./value-grid";
 
 /**
- * A line over time with a labelled value axis, time labels and optional reference lines (a vital's good and poor
- * thresholds). Server-rendered SVG; buckets without samples are gaps, not zeros. `formatValue` turns a value into
- * its axis and summary text.
+ * A line over time with a labelled value axis, a time axis on round times and optional reference lines (a vital's
+ * good and poor thresholds). Every point shows its value on hover and focus; buckets without samples are gaps, not
+ * zeros. `formatValue` turns a value into its axis, label and table text.
  */
 export type ChartPoint = { time: number; value: number | null };
 export type ReferenceLine = { value: number; label: string; tone: "good" | "poor" };
 
 const WIDTH = 560;
-const HEIGHT = 180;
+const HEIGHT = 200;
 const LEFT = 56;
-const RIGHT = 8;
-const TOP = 10;
-const BOTTOM = 24;
-const TICKS = 4;
+const RIGHT = 12;
+const TOP = 20;
+const BOTTOM = 38;
 
-const TONE = { good: "stroke-emerald-600 dark:stroke-emerald-400", poor: "stroke-rose-600 dark:stroke-rose-400" };
+const LINE = "stroke-brand-600 dark:stroke-brand-300";
+const TONE = { good: "stroke-emerald-700 dark:stroke-emerald-400", poor: "stroke-rose-600 dark:stroke-rose-400" };
 
 export function TimeSeriesChart({
   label,
+  seriesName = label,
   points,
   formatValue,
   formatTime,
   references = [],
+  unit,
+  timeTitle = "time (UTC)",
+  zoomToData = false,
 }: {
-  /** What the line is, for the accessible summary ("p75 LCP"). */
+  /** What the line is, for the summary ("p75 LCP"). */
   label: string;
+  /** The line's name in the legend, each point's label and the table; the summary's `label` unless given. */
+  seriesName?: string;
   points: ChartPoint[];
   formatValue: (value: number) => string;
   formatTime: (time: number) => string;
   references?: ReferenceLine[];
+  /** The value axis's title ("ms", "events per hour"). */
+  unit?: string;
+  /** The time axis's title. */
+  timeTitle?: string;
+  /** Start the value axis near the lowest value instead of at 0 (rates that live near 100%). */
+  zoomToData?: boolean;
 }) {
   const values = points.map((p) => p.value).filter((v): v is number => v !== null);
   if (values.length === 0)
-    return <p className="text-sm text-slate-500 dark:text-slate-400">No samples in this period.</p>;
+    return <p className="text-sm text-slate-600 dark:text-slate-300">No samples in this period.</p>;
   const max = niceCeiling(Math.max(...values, ...references.map((r) => r.value)));
+  const min = zoomToData ? niceFloor(Math.min(...values), max) : 0;
   const first = points[0]!.time;
   const last = points.at(-1)!.time;
-  const x = (time: number) => LEFT + ((time - first) / Math.max(1, last - first)) * (WIDTH - LEFT - RIGHT);
-  const y = (value: number) => TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM);
+  const plotWidth = WIDTH - LEFT - RIGHT;
+  const x = (time: number) => LEFT + ((time - first) / Math.max(1, last - first)) * plotWidth;
+  const y = (value: number) => TOP + (1 - (value - min) / (max - min)) * (HEIGHT - TOP - BOTTOM);
   const latest = [...points].reverse().find((p) => p.value !== null)!;
   const summary = `${label} from ${formatTime(first)} to ${formatTime(last)}: lowest ${formatValue(Math.min(...values))}, highest ${formatValue(Math.max(...values))}, latest ${formatValue(latest.value!)}`;
+  const slot = plotWidth / Math.max(1, points.length - 1);
+  const legend: LegendItem[] = [
+    { label: seriesName, swatch: "line", className: LINE },
+    ...references.map((r) => ({ label: r.label, swatch: "dashed" as const, className: TONE[r.tone] })),
+  ];
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} className="w-full">
-      <ValueGrid max={max} ticks={TICKS} left={LEFT} right={WIDTH - RIGHT} y={y} format={formatValue} />
-      {references.map((r) => (
-        <line
-          key={r.label}
-          x1={LEFT}
-          x2={WIDTH - RIGHT}
-          y1={y(r.value)}
-          y2={y(r.value)}
-          strokeDasharray="4 4"
-          className={TONE[r.tone]}
-        >
-          <title>{r.label}</title>
-        </line>
-      ))}
-      {segments(points).map((segment) => (
-        <polyline
-          key={segment[0]!.time}
-          fill="none"
-          strokeWidth={2}
-          className="stroke-brand-600 dark:stroke-brand-500"
-          points={segment.map((p) => `${x(p.time)},${y(p.value!)}`).join(" ")}
-        />
-      ))}
-      {points.map((p) =>
+    <ChartFrame
+      width={WIDTH}
+      height={HEIGHT}
+      summary={summary}
+      legend={legend}
+      drawing={
+        <>
+          <ValueGrid min={min} max={max} left={LEFT} right={WIDTH - RIGHT} y={y} format={formatValue} unit={unit} />
+          <BottomAxis
+            ticks={distinctLabels(timeTicks(first, last).map((time) => ({ x: x(time), label: formatTime(time) })))}
+            left={LEFT}
+            right={WIDTH - RIGHT}
+            baseline={HEIGHT - BOTTOM}
+            title={timeTitle}
+          />
+          {references.map((r) => (
+            <line
+              key={r.label}
+              x1={LEFT}
+              x2={WIDTH - RIGHT}
+              y1={y(r.value)}
+              y2={y(r.value)}
+              strokeWidth={1.5}
+              strokeDasharray="5 4"
+              className={TONE[r.tone]}
+            />
+          ))}
+          {segments(points).map((segment) => (
+            <polyline
+              key={segment[0]!.time}
+              fill="none"
+              strokeWidth={2}
+              className={LINE}
+              points={segment.map((p) => `${x(p.time)},${y(p.value!)}`).join(" ")}
+            />
+          ))}
+          {points.map((p) =>
+            p.value === null ? null : (
+              <circle
+                key={p.time}
+                cx={x(p.time)}
+                cy={y(p.value)}
+                r={2}
+                className="fill-brand-600 dark:fill-brand-300"
+              />
+            ),
+          )}
+        </>
+      }
+      points={points.map((p) =>
         p.value === null ? null : (
-          <circle key={p.time} cx={x(p.time)} cy={y(p.value)} r={1.8} className="fill-brand-600 dark:fill-brand-500" />
+          <PointTooltip
+            key={p.time}
+            label={`${seriesName}, ${formatTime(p.time)}: ${formatValue(p.value)}`}
+            lines={[formatTime(p.time), `${seriesName}: ${formatValue(p.value)}`]}
+            anchor={{ x: x(p.time), y: y(p.value) }}
+            hit={{ x: x(p.time) - slot / 2, y: TOP, width: slot, height: HEIGHT - TOP - BOTTOM }}
+            bounds={{ width: WIDTH, height: HEIGHT }}
+          />
         ),
       )}
-      {[first, (first + last) / 2, last].map((time, i) => (
-        <text
-          key={i}
-          x={x(time)}
-          y={HEIGHT - 6}
-          textAnchor={i === 0 ? "start" : i === 2 ? "end" : "middle"}
-          className="fill-slate-500 text-[10px] dark:fill-slate-400"
-        >
-          {formatTime(time)}
-        </text>
-      ))}
-    </svg>
+      table={{
+        caption: summary,
+        columns: [{ label: "Time" }, { label: unit ? `${seriesName} (${unit})` : seriesName, numeric: true }],
+        rows: points.map((p) => ({
+          key: String(p.time),
+          cells: [formatTime(p.time), p.value === null ? "no samples" : formatValue(p.value)],
+        })),
+      }}
+    />
   );
+}
+
+/** Coarse time formats can print two ticks alike ("Dec 3" twice within a day); keep the first of each. */
+function distinctLabels<T extends { label: string }>(ticks: T[]): T[] {
+  return ticks.filter((tick, i) => i === 0 || tick.label !== ticks[i - 1]!.label);
 }
 
 /** Runs of consecutive points with a value: a gap in the data is a gap in the line. */

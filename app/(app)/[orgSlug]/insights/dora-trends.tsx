@@ -1,6 +1,6 @@
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { Card } from "@/components/ui/card";
-import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { ChartSkeleton } from "@/components/ui/panel-skeleton";
 import type { DoraWeek } from "@/lib/domain/dora";
 import { formatDate, formatHours, formatRate } from "./dora-format";
 import type { DoraPagePromise } from "./dora-filters";
@@ -51,6 +51,8 @@ export async function DoraTrendsPanel({ page }: { page: DoraPagePromise }) {
             points={weeks.map((w) => ({ time: w.to.getTime(), value: trend.value(w) }))}
             formatValue={trend.format}
             formatTime={(time) => formatDate(new Date(time))}
+            unit={trend.unit}
+            timeTitle="week ending"
           />
         </Card>
       ))}
@@ -101,7 +103,7 @@ export function DoraTrendsSkeleton() {
   return (
     <div className="mb-6 grid gap-6 xl:grid-cols-2">
       {TRENDS.map((trend) => (
-        <PanelSkeleton key={trend.title} label={`Loading ${trend.title.toLowerCase()}`} rows={5} />
+        <ChartSkeleton key={trend.title} label={`Loading ${trend.title.toLowerCase()}`} />
       ))}
     </div>
   );

@@ -1,6 +1,6 @@
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { Card } from "@/components/ui/card";
-import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { ChartSkeleton } from "@/components/ui/panel-skeleton";
 import { formatDuration, formatVital, VITAL_THRESHOLDS, WEB_VITALS, type WebVital } from "@/lib/domain/performance";
 import type { PerformancePage, PerformanceSeries, SeriesPoint } from "@/lib/features/performance";
 import { awaitPanel } from "./panel-read";
@@ -48,6 +48,7 @@ function VitalChart({ vital, points }: { vital: WebVital; points: SeriesPoint[] 
         points={points}
         formatValue={format}
         formatTime={timeFormatter(points)}
+        unit={vital === "cls" ? "layout shift score (p75)" : "time at p75"}
         references={[
           { value: good, label: `Good up to ${format(good)}`, tone: "good" },
           { value: poor, label: `Poor above ${format(poor)}`, tone: "poor" },
@@ -68,16 +69,28 @@ export async function ApiLatencyPanel({ page }: { page: Page }) {
     <Card title="API latency over time">
       <figure>
         <figcaption className="mb-1 text-sm font-medium">p95</figcaption>
-        <TimeSeriesChart label="p95 API latency" points={p95} formatValue={formatDuration} formatTime={formatTime} />
+        <TimeSeriesChart
+          label="p95 API latency"
+          points={p95}
+          formatValue={formatDuration}
+          formatTime={formatTime}
+          unit="duration at p95"
+        />
       </figure>
       <figure className="mt-4">
         <figcaption className="mb-1 text-sm font-medium">p50</figcaption>
-        <TimeSeriesChart label="p50 API latency" points={p50} formatValue={formatDuration} formatTime={formatTime} />
+        <TimeSeriesChart
+          label="p50 API latency"
+          points={p50}
+          formatValue={formatDuration}
+          formatTime={formatTime}
+          unit="duration at p50"
+        />
       </figure>
     </Card>
   );
 }
 
 export function ChartsSkeleton({ label }: { label: string }) {
-  return <PanelSkeleton label={label} rows={12} />;
+  return <ChartSkeleton label={label} height="h-72" />;
 }

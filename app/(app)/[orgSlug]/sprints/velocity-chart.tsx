@@ -1,80 +1,126 @@
+import { BottomAxis } from "@/components/charts/bottom-axis";
+import { ChartFrame } from "@/components/charts/chart-frame";
+import type { LegendItem } from "@/components/charts/chart-legend";
+import { PointTooltip } from "@/components/charts/point-tooltip";
+import { categoryTicks, niceCeiling } from "@/components/charts/scale";
+import { ValueGrid } from "@/components/charts/value-grid";
 import type { Velocity } from "@/lib/domain/capacity";
 
 /** "ACME Sprint 7" → "Sprint 7": the board is already on screen. */
 const shortName = (name: string) =>
   /Sprint \d+$/.exec(name)?.[0] ?? (name.length > 12 ? `${name.slice(0, 11)}…` : name);
 
-/** Committed vs completed points per closed sprint, with the planning average as a line. Server-rendered SVG. */
+const WIDTH = 560;
+const HEIGHT = 220;
+const LEFT = 40;
+const RIGHT = 8;
+const TOP = 20;
+const BOTTOM = 38;
+
+const SERIES = [
+  {
+    key: "committedPoints",
+    label: "Committed",
+    fill: "fill-slate-500 dark:fill-slate-400",
+    swatch: "bg-slate-500 dark:bg-slate-400",
+  },
+  {
+    key: "completedPoints",
+    label: "Completed",
+    fill: "fill-brand-600 dark:fill-brand-300",
+    swatch: "bg-brand-600 dark:bg-brand-300",
+  },
+] as const;
+const AVERAGE = "stroke-emerald-700 dark:stroke-emerald-400";
+
+/**
+ * Committed vs completed points per closed sprint, with the planning average as a line. Each bar shows its points on
+ * hover and focus. Server-rendered SVG with a legend and the same figures as a table.
+ */
 export function VelocityChart({ velocity }: { velocity: Velocity }) {
   const { sprints, averageCompleted } = velocity;
-  if (sprints.length === 0) return <p className="text-sm text-slate-500">No closed sprints yet.</p>;
-  const max = Math.max(1, ...sprints.flatMap((s) => [s.committedPoints, s.completedPoints]));
-  const width = 560;
-  const height = 180;
-  const slot = width / sprints.length;
+  if (sprints.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">No closed sprints yet.</p>;
+  const max = niceCeiling(Math.max(1, ...sprints.flatMap((s) => [s.committedPoints, s.completedPoints])));
+  const slot = (WIDTH - LEFT - RIGHT) / sprints.length;
   const bar = Math.min(22, slot / 3);
-  const y = (value: number) => height - (value / max) * (height - 20);
+  const y = (value: number) => TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM);
+  const center = (i: number) => LEFT + i * slot + slot / 2;
+  const barRect = (i: number, s: number, value: number) => ({
+    x: s === 0 ? center(i) - bar - 1 : center(i) + 1,
+    y: y(value),
+    width: bar,
+    height: y(0) - y(value),
+  });
+  const legend: LegendItem[] = SERIES.map((s) => ({ label: s.label, swatch: "box", className: s.swatch }));
+  if (averageCompleted !== null)
+    legend.push({
+      label: `Average completed (last 3): ${averageCompleted} points`,
+      swatch: "dashed",
+      className: AVERAGE,
+    });
   return (
-    <figure>
-      <svg
-        viewBox={`0 0 ${width} ${height + 24}`}
-        role="img"
-        aria-label={`Velocity: ${sprints.map((s) => `${s.name} committed ${s.committedPoints}, completed ${s.completedPoints}`).join("; ")}`}
-        className="w-full"
-      >
-        {sprints.map((s, i) => {
-          const x = i * slot + slot / 2;
-          return (
-            <g key={s.sprintId}>
-              <rect
-                x={x - bar - 1}
-                y={y(s.committedPoints)}
-                width={bar}
-                height={height - y(s.committedPoints)}
-                className="fill-slate-300 dark:fill-slate-600"
-                rx={2}
-              />
-              <rect
-                x={x + 1}
-                y={y(s.completedPoints)}
-                width={bar}
-                height={height - y(s.completedPoints)}
-                className="fill-brand-600"
-                rx={2}
-              />
-              <text x={x} y={height + 16} textAnchor="middle" className="fill-slate-500 text-[10px]">
-                {shortName(s.name)}
-              </text>
-            </g>
-          );
-        })}
-        {averageCompleted !== null && (
-          <line
-            x1={0}
-            x2={width}
-            y1={y(averageCompleted)}
-            y2={y(averageCompleted)}
-            strokeDasharray="4 4"
-            className="stroke-emerald-600"
+    <ChartFrame
+      width={WIDTH}
+      height={HEIGHT}
+      summary={`Velocity: ${sprints.map((s) => `${s.name} committed ${s.committedPoints}, completed ${s.completedPoints}`).join("; ")}`}
+      legend={legend}
+      drawing={
+        <>
+          <ValueGrid max={max} left={LEFT} right={WIDTH - RIGHT} y={y} format={(v) => v} unit="points" />
+          <BottomAxis
+            ticks={categoryTicks(sprints.length, 8).map((i) => ({ x: center(i), label: shortName(sprints[i]!.name) }))}
+            left={LEFT}
+            right={WIDTH - RIGHT}
+            baseline={HEIGHT - BOTTOM}
+            title="closed sprint, oldest first"
           />
-        )}
-      </svg>
-      <figcaption className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600 dark:text-slate-400">
-        <span>
-          <span className="mr-1 inline-block h-2 w-3 rounded-sm bg-slate-300 dark:bg-slate-600" />
-          Committed
-        </span>
-        <span>
-          <span className="mr-1 inline-block h-2 w-3 rounded-sm bg-brand-600" />
-          Completed
-        </span>
-        {averageCompleted !== null && (
-          <span>
-            <span className="mr-1 inline-block w-3 border-t-2 border-dashed border-emerald-600 align-middle" />
-            Average completed (last 3): {averageCompleted} points
-          </span>
-        )}
-      </figcaption>
-    </figure>
+          {sprints.map((sprint, i) =>
+            SERIES.map((series, s) => (
+              <rect
+                key={`${sprint.sprintId}-${series.key}`}
+                {...barRect(i, s, sprint[series.key])}
+                rx={2}
+                className={series.fill}
+              />
+            )),
+          )}
+          {averageCompleted !== null && (
+            <line
+              x1={LEFT}
+              x2={WIDTH - RIGHT}
+              y1={y(averageCompleted)}
+              y2={y(averageCompleted)}
+              strokeWidth={1.5}
+              strokeDasharray="5 4"
+              className={AVERAGE}
+            />
+          )}
+        </>
+      }
+      points={sprints.map((sprint, i) =>
+        SERIES.map((series, s) => {
+          const rect = barRect(i, s, sprint[series.key]);
+          return (
+            <PointTooltip
+              key={`${sprint.sprintId}-${series.key}`}
+              label={`${series.label}, ${sprint.name}: ${sprint[series.key]} points`}
+              lines={[sprint.name, `${series.label}: ${sprint[series.key]} points`]}
+              anchor={{ x: rect.x + bar / 2, y: rect.y }}
+              hit={{ x: rect.x, y: TOP, width: bar, height: HEIGHT - TOP - BOTTOM }}
+              ring={{ rect }}
+              bounds={{ width: WIDTH, height: HEIGHT }}
+            />
+          );
+        }),
+      )}
+      table={{
+        caption: "Velocity: points per closed sprint",
+        columns: [{ label: "Sprint" }, ...SERIES.map((s) => ({ label: `${s.label} (points)`, numeric: true }))],
+        rows: sprints.map((sprint) => ({
+          key: String(sprint.sprintId),
+          cells: [sprint.name, sprint.committedPoints, sprint.completedPoints],
+        })),
+      }}
+    />
   );
 }

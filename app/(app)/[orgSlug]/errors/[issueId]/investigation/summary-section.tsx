@@ -62,6 +62,8 @@ export function ActivitySection({ report }: { report: InvestigationReport }) {
             points={toPoints(report.events.last24h)}
             formatValue={count}
             formatTime={hour}
+            unit="events"
+            timeTitle="hour (UTC)"
           />
         </figure>
         <figure>
@@ -71,6 +73,8 @@ export function ActivitySection({ report }: { report: InvestigationReport }) {
             points={toPoints(report.events.last30d)}
             formatValue={count}
             formatTime={day}
+            unit="events"
+            timeTitle="day (UTC, month-day)"
           />
         </figure>
         <figure>
@@ -81,6 +85,8 @@ export function ActivitySection({ report }: { report: InvestigationReport }) {
               points={toPoints(report.users)}
               formatValue={count}
               formatTime={day}
+              unit="users"
+              timeTitle="day (UTC, month-day)"
             />
           ) : (
             <p className="text-sm text-slate-500 dark:text-slate-400">Sentry did not list the issue&apos;s events.</p>

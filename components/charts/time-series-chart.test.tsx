@@ -1,0 +1,79 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { TimeSeriesChart } from "./time-series-chart";
+
+const HOUR = 3_600_000;
+const start = Date.parse("2026-12-02T09:00:00Z");
+const hour = (time: number) => `${new Date(time).toISOString().slice(11, 13)}:00`;
+const ms = (value: number) => `${Math.round(value)} ms`;
+const points = Array.from({ length: 24 }, (_, i) => ({ time: start + i * HOUR, value: i === 5 ? null : 100 + i * 10 }));
+
+const render = (extra: Partial<Parameters<typeof TimeSeriesChart>[0]> = {}) =>
+  renderToStaticMarkup(
+    <TimeSeriesChart
+      label="p95 API latency"
+      points={points}
+      formatValue={ms}
+      formatTime={hour}
+      unit="duration at p95"
+      {...extra}
+    />,
+  );
+
+describe("TimeSeriesChart", () => {
+  it("labels the value axis with round ticks and its unit, and the time axis with round hours", () => {
+    const html = render();
+    expect(html).toContain(">duration at p95</text>");
+    for (const tick of ["0 ms", "100 ms", "200 ms", "300 ms", "400 ms"]) expect(html).toContain(`>${tick}</text>`);
+    for (const tick of ["12:00", "18:00", "00:00", "06:00"]) expect(html).toContain(`>${tick}</text>`);
+    expect(html).toContain(">time (UTC)</text>");
+  });
+
+  it("keeps the summary on the drawing and makes every point with a value focusable with its value", () => {
+    const html = render();
+    expect(html).toMatch(/role="img" aria-label="p95 API latency from 09:00 to 08:00: lowest 100 ms, highest 330 ms/);
+    expect(html).toContain('tabindex="0" role="img" aria-label="p95 API latency, 10:00: 110 ms"');
+    expect(html).toContain(">p95 API latency: 110 ms</text>");
+    expect(html.match(/tabindex="0"/g)).toHaveLength(23);
+    expect(html).toContain("group-focus:opacity-100");
+  });
+
+  it("shows a legend only with reference lines", () => {
+    expect(render()).not.toContain('aria-label="Legend"');
+    const html = render({
+      references: [
+        { value: 200, label: "Good up to 200 ms", tone: "good" },
+        { value: 300, label: "Poor above 300 ms", tone: "poor" },
+      ],
+    });
+    expect(html).toContain('aria-label="Legend"');
+    for (const entry of ["p95 API latency", "Good up to 200 ms", "Poor above 300 ms"])
+      expect(html).toContain(`${entry}</li>`);
+  });
+
+  it("has the figures as a table, gaps included", () => {
+    const html = render();
+    expect(html).toContain("Show as table");
+    expect(html).toContain("<caption");
+    expect(html).toContain(
+      '<th scope="col" class="py-1 pr-3 text-right font-medium">p95 API latency (duration at p95)</th>',
+    );
+    expect(html).toContain(
+      '<th scope="row" class="py-1 pr-3 font-normal">10:00</th><td class="py-1 pr-3 text-right">110 ms</td>',
+    );
+    expect(html).toContain(">no samples</td>");
+  });
+
+  it("zooms the value axis to the data when asked", () => {
+    const html = render({
+      zoomToData: true,
+      points: points.map((p) => ({ ...p, value: p.value && 9990 + p.value / 100 })),
+    });
+    expect(html).toContain(">9990 ms</text>");
+    expect(html).not.toContain(">0 ms</text>");
+  });
+
+  it("says so when there are no samples", () => {
+    expect(render({ points: [{ time: start, value: null }] })).toContain("No samples in this period.");
+  });
+});
