@@ -16,7 +16,7 @@ async function fillHostedSignIn(page: Page, email: string) {
 
 async function orgsInSwitcher(page: Page, current: string) {
   await openMenu(page, `${current}, switch organization`);
-  return page.locator("summary + ul").getByRole("button").allInnerTexts();
+  return page.getByRole("list", { name: "Organizations" }).getByRole("button").allInnerTexts();
 }
 
 /** Runs `fn` as ada in a browser context of its own, e.g. to change org settings mid-test. */

@@ -63,7 +63,7 @@ test.describe("notifications for an acme member", () => {
 
     await page.goto("/acme");
     const inbox = page.getByTestId("inbox");
-    const bell = inbox.locator("summary");
+    const bell = inbox.getByRole("button", { name: /Notifications, / });
     await expect(bell).toContainText(/Notifications, \d+ unread/);
     await bell.click();
     const latest = inbox.getByRole("list", { name: "Latest notifications" });

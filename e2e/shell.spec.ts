@@ -53,7 +53,7 @@ test.describe("org shell", () => {
     await settingsNav.getByRole("link", { name: "Ownership" }).click();
     await expect(page.getByRole("heading", { name: "How ownership works" })).toBeVisible();
     const inbox = page.getByTestId("inbox");
-    await inbox.locator("summary").click();
+    await inbox.getByRole("button", { name: /Notifications, / }).click();
     await inbox.getByRole("link", { name: "All notifications" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
     expect(errors).toEqual([]);

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { MenuIcon } from "@/components/ui/icons";
 import { InboxButton, InboxPlaceholder } from "./inbox-button";
+import { MobileNav } from "./mobile-nav";
 import { OrgSwitcher } from "./org-switcher";
-import { ServiceStatus } from "./service-status";
+import { SidebarFooter } from "./sidebar-footer";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
 
@@ -13,11 +13,17 @@ type AppShellProps = {
   user: { name: string; email: string };
   role: string;
   demo: boolean;
+  /** More header tools (a search or command button), placed before the inbox bell. */
+  headerTools?: React.ReactNode;
   children: React.ReactNode;
 };
 
-/** Sidebar, header and main area for every org page; the sidebar folds into a menu on small screens. */
-export function AppShell({ org, orgs, user, role, demo, children }: AppShellProps) {
+/**
+ * Sidebar, header and main area for every org page. Below md the sidebar folds into the header's navigation popover;
+ * the header fits a 390 px phone (the org name truncates), and the main column may shrink below its content's width
+ * so a wide table scrolls inside its own container instead of the whole page.
+ */
+export function AppShell({ org, orgs, user, role, demo, headerTools, children }: AppShellProps) {
   return (
     <div className="flex min-h-screen">
       <a
@@ -31,28 +37,16 @@ export function AppShell({ org, orgs, user, role, demo, children }: AppShellProp
           <span aria-hidden="true">⚓</span> Bosun
         </Link>
         <SidebarNav orgSlug={org.slug} />
-        <div className="mt-auto space-y-3">
-          <ServiceStatus />
-          {demo && (
-            <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200">
-              Demo mode: Jira, Sentry and WorkOS are local emulators with seeded data.
-            </p>
-          )}
+        <div className="mt-auto">
+          <SidebarFooter demo={demo} />
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="print:hidden sticky top-0 z-10 flex h-14 items-center gap-3 border-b border-slate-200 bg-white/90 px-4 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
-          <details className="relative md:hidden">
-            <summary className="list-none rounded-md p-1.5 hover:bg-slate-100 dark:hover:bg-slate-800 [&::-webkit-details-marker]:hidden">
-              <MenuIcon />
-              <span className="sr-only">Open navigation</span>
-            </summary>
-            <div className="absolute left-0 z-20 mt-2 w-56 rounded-lg border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
-              <SidebarNav orgSlug={org.slug} />
-            </div>
-          </details>
+        <header className="print:hidden sticky top-0 z-10 flex h-14 items-center gap-2 border-b border-slate-200 bg-white/90 px-3 backdrop-blur sm:gap-3 sm:px-4 dark:border-slate-800 dark:bg-slate-900/90">
+          <MobileNav orgSlug={org.slug} footer={<SidebarFooter demo={demo} />} />
           <OrgSwitcher current={org} orgs={orgs} />
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex shrink-0 items-center gap-2">
+            {headerTools}
             {/* Its two reads must not hold back the header and the page below it: the bell fills in when they land. */}
             <Suspense fallback={<InboxPlaceholder />}>
               <InboxButton orgSlug={org.slug} />
@@ -60,7 +54,7 @@ export function AppShell({ org, orgs, user, role, demo, children }: AppShellProp
             <UserMenu user={user} role={role} orgSlug={org.slug} />
           </div>
         </header>
-        <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 lg:px-8">
+        <main id="main" className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 sm:px-6 lg:px-8">
           {children}
         </main>
       </div>

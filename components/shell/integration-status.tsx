@@ -1,3 +1,4 @@
+import { explainUpstreamErrorText } from "@/lib/domain/upstream-messages";
 const PROVIDER_LABELS = { jira: "Jira", sentry: "Sentry", github: "GitHub" } as const;
 type Provider = keyof typeof PROVIDER_LABELS;
 
@@ -23,14 +24,19 @@ export function IntegrationStatusList({ rows, providers }: { rows: IntegrationSt
         const row = rows.find((r) => r.provider === provider);
         const status = row?.status ?? "missing";
         return (
-          <li key={provider} className="flex items-center justify-between gap-3 text-sm">
-            <span className="font-medium">{PROVIDER_LABELS[provider]}</span>
-            <span
-              className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[status]}`}
-              title={row?.lastError ?? undefined}
-            >
-              {status === "missing" ? "not connected" : status}
-            </span>
+          <li key={provider} className="text-sm">
+            <div className="flex items-center justify-between gap-3">
+              <span className="font-medium">{PROVIDER_LABELS[provider]}</span>
+              <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[status]}`}>
+                {status === "missing" ? "not connected" : status}
+              </span>
+            </div>
+            {/* Shown, not tucked into a tooltip: what failed is what tells an admin how to fix it. */}
+            {status === "error" && row?.lastError && (
+              <p className="mt-0.5 break-words text-xs text-red-700 dark:text-red-300">
+                {explainUpstreamErrorText(row.lastError) ?? row.lastError}
+              </p>
+            )}
           </li>
         );
       })}

@@ -1,3 +1,7 @@
+/**
+ * A titled panel. `min-w-0` lets it shrink below its content's width inside a grid or flex row, so a wide table in
+ * it scrolls inside its own container (see DataTable) rather than widening the page on a phone.
+ */
 export function Card({
   title,
   children,
@@ -9,7 +13,7 @@ export function Card({
 }) {
   return (
     <section
-      className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${className}`}
+      className={`min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${className}`}
     >
       {title && (
         <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
@@ -38,7 +42,7 @@ function CardNotice({ children, role }: { children: React.ReactNode; role?: "sta
 function CardSkeleton({ rows = 3 }: { rows?: number }) {
   return (
     <div
-      className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900"
+      className="min-w-0 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900"
       aria-hidden="true"
     >
       <div className="mb-4 h-4 w-32 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />

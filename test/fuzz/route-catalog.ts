@@ -542,6 +542,29 @@ export function buildRouteCatalog(): RouteSpec[] {
         })),
     },
     {
+      file: "api/orgs/[orgSlug]/palette/route",
+      method: "GET",
+      request: () =>
+        fc
+          .tuple(
+            slugSegment,
+            fc.option(
+              fc.oneof(
+                { arbitrary: fc.constantFrom("", "spr", "ACME-12", "acme-web-1a", "web@1.0.0", "settings"), weight: 4 },
+                { arbitrary: hostileString.filter((s) => s.length < 500), weight: 1 },
+              ),
+            ),
+            queryPairs(["q"]),
+            extraHeaders,
+          )
+          .map(([slug, q, extra, headers]) => ({
+            path: `/api/orgs/${encodeSegment(slug)}/palette`,
+            query: [...(q === null ? [] : ([["q", q]] as [string, string][])), ...extra],
+            headers,
+            params: { orgSlug: slug },
+          })),
+    },
+    {
       file: "(app)/[orgSlug]/notifications/[id]/route",
       method: "GET",
       request: () =>
