@@ -1,66 +1,67 @@
-import Link from "next/link";
+import { Suspense } from "react";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { IntegrationStatusList } from "@/components/shell/integration-status";
+import { AttentionPanel, AttentionPanelSkeleton } from "@/components/overview/attention-panel";
+import { IssuesPanel, IssuesPanelSkeleton } from "@/components/overview/issues-panel";
+import { ReleasesPanel, ReleasesPanelSkeleton } from "@/components/overview/releases-panel";
+import { SprintsPanel, SprintsPanelSkeleton } from "@/components/overview/sprints-panel";
 import { requireOrg } from "@/lib/platform/auth/org";
+import { getRequestId } from "@/lib/platform/observability/request-context";
+import { can } from "@/lib/domain/permissions";
 import { listIntegrationStatuses } from "@/lib/db/queries/integrations";
 import { countMembersByRole } from "@/lib/db/queries/memberships";
+import {
+  loadOverviewAttention,
+  loadOverviewIssues,
+  loadOverviewReleases,
+  loadOverviewSprints,
+} from "@/lib/features/overview";
 import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "Overview" };
 
-const SECTIONS = [
-  {
-    segment: "sprints",
-    title: "Sprints",
-    text: "Capacity, load, dependency conflicts and velocity from Jira; plan the next sprint.",
-  },
-  {
-    segment: "errors",
-    title: "Errors",
-    text: "Sentry error rates and severity; triage and turn issues into linked Jira tickets.",
-  },
-  {
-    segment: "releases",
-    title: "Releases",
-    text: "Crash-free sessions and users, adoption and regressions per release, with the matching Jira fixVersion.",
-  },
-  {
-    segment: "automations",
-    title: "Automations",
-    text: "Sentry → Jira bugs and Git → Jira transitions, with a run log.",
-  },
-];
-
+/**
+ * The first page a manager opens: can each team carry its sprint, what is breaking, how the latest releases are
+ * doing, and what waits for them. Every panel reads cached data (a warm view asks Jira and Sentry nothing) and
+ * streams behind its own boundary, so one slow service holds up only its own panel.
+ */
 export default async function OverviewPage({ params }: OrgPageProps) {
   const { orgSlug } = await params;
-  const { org, role } = await requireOrg(orgSlug);
+  const { org, role, user } = await requireOrg(orgSlug);
+  const now = new Date();
+  const requestId = await getRequestId();
+  // Started together and not awaited here: each panel awaits its own read behind its Suspense boundary.
+  const sprints = loadOverviewSprints({ orgId: org.id, now, requestId });
+  const issues = loadOverviewIssues({ orgId: org.id, requestId });
+  const releases = loadOverviewReleases({ orgId: org.id, requestId });
+  const attention = loadOverviewAttention({ orgId: org.id, userId: user.id, role, now });
   const [integrations, members] = await Promise.all([
     listIntegrationStatuses({ orgId: org.id }),
     countMembersByRole({ orgId: org.id }),
   ]);
   const total = (members.admin ?? 0) + (members.manager ?? 0) + (members.member ?? 0);
+  const panel = { orgSlug: org.slug, now, canManageIntegrations: can(role, "integrations:manage") };
 
   return (
     <>
       <PageHeader title={org.name} description={`You are signed in as ${role}.`} />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card title="Sections" className="lg:col-span-2">
-          <ul className="grid gap-3 sm:grid-cols-2">
-            {SECTIONS.map((s) => (
-              <li key={s.segment}>
-                <Link
-                  href={`/${org.slug}/${s.segment}`}
-                  className="block h-full rounded-lg border border-slate-200 p-4 hover:border-brand-500 dark:border-slate-700"
-                >
-                  <span className="font-medium">{s.title}</span>
-                  <span className="mt-1 block text-sm text-slate-600 dark:text-slate-400">{s.text}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </Card>
+      <div className="grid gap-6 xl:grid-cols-3">
+        <div className="space-y-6 xl:col-span-2">
+          <Suspense fallback={<SprintsPanelSkeleton />}>
+            <SprintsPanel {...panel} sprints={sprints} />
+          </Suspense>
+          <Suspense fallback={<IssuesPanelSkeleton />}>
+            <IssuesPanel {...panel} issues={issues} />
+          </Suspense>
+          <Suspense fallback={<ReleasesPanelSkeleton />}>
+            <ReleasesPanel {...panel} releases={releases} />
+          </Suspense>
+        </div>
         <div className="space-y-6">
+          <Suspense fallback={<AttentionPanelSkeleton />}>
+            <AttentionPanel orgSlug={org.slug} now={now} attention={attention} />
+          </Suspense>
           <Card title="Integrations">
             <IntegrationStatusList rows={integrations} providers={["jira", "sentry", "github"]} />
           </Card>

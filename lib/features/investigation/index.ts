@@ -6,6 +6,7 @@ import "server-only";
 
 export {
   findInvestigatedIssue,
+  issueDetailCacheKey,
   loadInvestigation,
   loadInvestigationReport,
   TAG_KEYS,

@@ -5,6 +5,7 @@ import { usersPerDay } from "@/lib/domain/investigation/series";
 import type { InvestigationReport, ReportEvent, TagBreakdown } from "@/lib/domain/investigation/types";
 import { ownersOfIssue } from "@/lib/features/ownership";
 import { IntegrationError } from "@/lib/integrations/integration-error";
+import { integrationErrorText } from "@/lib/integrations/upstream-message";
 import { getJiraConfig, getSentryConfig } from "@/lib/integrations/connections";
 import { readIssuesByKey } from "@/lib/integrations/jira/reads";
 import { getLatestEvent, listRecentEventUsers } from "@/lib/integrations/sentry/events";
@@ -23,6 +24,9 @@ import { findSuspects } from "./suspects";
  * within minutes costs no upstream request. A part Sentry or Jira cannot give
  * is listed in `gaps`, and the rest still shows.
  */
+
+/** Where an issue's Sentry detail is cached; the Overview reads an issue's trend from it without asking Sentry. */
+export const issueDetailCacheKey = (issueId: string) => `sentry:issue:${issueId}:detail`;
 
 export const TTL_MS = 2 * 60_000;
 /** The tag keys the report breaks the issue down by. */
@@ -102,7 +106,7 @@ export async function loadInvestigation({
   } catch (error) {
     // Nothing else is worth showing without the issue; let the concurrent reads settle first.
     await Promise.allSettled([eventRead, tagsRead, usersRead, linkRead]);
-    if (error instanceof IntegrationError) return { status: "unavailable", message: error.message };
+    if (error instanceof IntegrationError) return { status: "unavailable", message: integrationErrorText(error) };
     throw error;
   }
   if (!detail.value) {
@@ -194,7 +198,7 @@ export async function findInvestigatedIssue({
   try {
     const detail = await readThrough({
       orgId,
-      key: `sentry:issue:${issueId}:detail`,
+      key: issueDetailCacheKey(issueId),
       ttlMs: TTL_MS,
       load: () => getIssueDetail(config, issueId),
     });
