@@ -4,6 +4,7 @@ import { deleteCacheEntries } from "@/lib/db/queries/cache";
 import { findSentryIssuesForJiraKey, listTicketLinks } from "@/lib/db/queries/ticket-links";
 import { classifySeverity, compareSeverity, type Severity, severityInputFromIssue } from "@/lib/domain/severity";
 import { IntegrationError } from "@/lib/integrations/integration-error";
+import { integrationErrorText } from "@/lib/integrations/upstream-message";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import {
   errorSeries,
@@ -24,6 +25,8 @@ export type ErrorFilters = {
   project?: string;
   search?: string;
   sort: "severity" | "users" | "events" | "lastSeen";
+  /** Each sort's natural order is most urgent first ("desc"); "asc" turns it round. */
+  dir?: "asc" | "desc";
 };
 
 export type ClassifiedIssue = SentryIssueSummary & { severity: Severity; reasons: string[]; jiraKey: string | null };
@@ -147,7 +150,7 @@ export async function loadErrorsPage({
       load: () => errorSeries(config, { statsPeriod: filters.period, environment: filters.environment, projectIds }),
     });
   } catch (error) {
-    if (error instanceof IntegrationError) return { status: "unavailable", message: error.message };
+    if (error instanceof IntegrationError) return { status: "unavailable", message: integrationErrorText(error) };
     throw error;
   }
 
@@ -181,7 +184,7 @@ export async function loadErrorsPage({
     )
     .filter((i) => !filters.severity || i.severity === filters.severity)
     .filter((i) => !filters.project || i.project.slug === filters.project)
-    .sort(SORTS[filters.sort]);
+    .sort(filters.dir === "asc" ? (a, b) => SORTS[filters.sort](b, a) : SORTS[filters.sort]);
   const projects = [
     ...new Map(classified.map((i) => [i.project.id, { id: i.project.id, slug: i.project.slug }])).values(),
   ].sort((a, b) => a.slug.localeCompare(b.slug));

@@ -3,6 +3,7 @@ import type { ThroughputSprint } from "@/lib/domain/forecast";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import type { JiraBoard, JiraSprint } from "@/lib/integrations/jira";
 import { IntegrationError } from "@/lib/integrations/integration-error";
+import { integrationErrorText } from "@/lib/integrations/upstream-message";
 import { readBoardSetup, readBoards } from "@/lib/integrations/jira/reads";
 import { forecastRows, forecastTarget, type ForecastRow, type ForecastTarget } from "./forecast-rows";
 import { readOpenWork } from "./open-work";
@@ -85,7 +86,7 @@ async function guarded<T>(load: () => Promise<T>): Promise<T | { status: "unavai
     return await load();
   } catch (error) {
     // Only when nothing is cached yet: with cached data the reads fall back to it, marked stale.
-    if (error instanceof IntegrationError) return { status: "unavailable", message: error.message };
+    if (error instanceof IntegrationError) return { status: "unavailable", message: integrationErrorText(error) };
     throw error;
   }
 }

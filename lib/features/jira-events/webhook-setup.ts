@@ -2,6 +2,7 @@ import "server-only";
 import { findLastDelivery } from "@/lib/db/queries/webhook-deliveries";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import { IntegrationError } from "@/lib/integrations/integration-error";
+import { integrationErrorText } from "@/lib/integrations/upstream-message";
 import { JIRA_WEBHOOK_EVENTS, canAdministerJira, listAdminWebhooks } from "@/lib/integrations/jira/admin-webhooks";
 import { env } from "@/lib/platform/env";
 import { performWrite } from "@/lib/platform/outbox";
@@ -59,7 +60,7 @@ export async function loadJiraWebhookPanel({
     const registered = canRegister ? (await listAdminWebhooks(config)).some((webhook) => webhook.url === url) : null;
     return { ...panel, canRegister, registered };
   } catch (error) {
-    if (error instanceof IntegrationError) return { ...panel, problem: error.message };
+    if (error instanceof IntegrationError) return { ...panel, problem: integrationErrorText(error) };
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import { createMissingTeams, listOwnerCandidates } from "@/lib/db/queries/teams"
 import { parseOwnershipRules } from "@/lib/domain/ownership";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { IntegrationError } from "@/lib/integrations/integration-error";
+import { integrationErrorText } from "@/lib/integrations/upstream-message";
 import { readProjectOwnership } from "@/lib/integrations/sentry/ownership";
 import { auditOwnershipChange, type ChangeAuthor } from "./audit";
 
@@ -43,7 +44,8 @@ export async function importOwnershipFromSentry(
   try {
     ownership = await readProjectOwnership(config, projectSlug);
   } catch (error) {
-    if (error instanceof IntegrationError) return { ok: false, error: `Sentry could not be read: ${error.message}` };
+    if (error instanceof IntegrationError)
+      return { ok: false, error: `Sentry could not be read: ${integrationErrorText(error)}` };
     throw error;
   }
   if (!ownership) return { ok: false, error: `Sentry has no project "${projectSlug}" in this organization.` };

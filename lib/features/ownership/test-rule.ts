@@ -2,6 +2,7 @@ import "server-only";
 import { describeUnresolved, ownershipFactsFromEvent, type OwnershipFacts } from "@/lib/domain/ownership";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { IntegrationError } from "@/lib/integrations/integration-error";
+import { integrationErrorText } from "@/lib/integrations/upstream-message";
 import { readLatestEvent } from "@/lib/integrations/sentry/latest-event";
 import { resolveShortId } from "@/lib/integrations/sentry/short-ids";
 import { evaluateOwnership, type DetailedVerdict } from "./owners-of-issue";
@@ -58,7 +59,8 @@ export async function testRule({
     const verdict = await evaluateOwnership({ orgId, raw, facts });
     return { ok: true, data: { sentence: sentenceOf(verdict), verdict, facts, issue: issueId.toUpperCase() } };
   } catch (error) {
-    if (error instanceof IntegrationError) return { ok: false, error: `Sentry could not be read: ${error.message}` };
+    if (error instanceof IntegrationError)
+      return { ok: false, error: `Sentry could not be read: ${integrationErrorText(error)}` };
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { readThrough } from "@/lib/platform/cache/read-through";
 import { IntegrationError } from "@/lib/integrations/integration-error";
+import { integrationErrorText } from "@/lib/integrations/upstream-message";
 import { listFeedback } from "@/lib/integrations/sentry/feedback";
 import type { SentryClientConfig } from "@/lib/integrations/sentry";
 
@@ -51,7 +52,8 @@ export async function readFeedbackCounts({
       error: cached.error,
     };
   } catch (error) {
-    if (error instanceof IntegrationError) return { counts: null, fetchedAt: null, stale: false, error: error.message };
+    if (error instanceof IntegrationError)
+      return { counts: null, fetchedAt: null, stale: false, error: integrationErrorText(error) };
     throw error;
   }
 }

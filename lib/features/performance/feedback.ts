@@ -1,6 +1,7 @@
 import "server-only";
 import { readThrough } from "@/lib/platform/cache/read-through";
 import { IntegrationError } from "@/lib/integrations/integration-error";
+import { integrationErrorText } from "@/lib/integrations/upstream-message";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { listFeedback, listIssueFeedback } from "@/lib/integrations/sentry/feedback";
 import type { UserFeedback } from "@/lib/integrations/sentry/feedback-transform";
@@ -64,7 +65,7 @@ export async function listUserFeedback({
       error: cached.error,
     };
   } catch (error) {
-    if (error instanceof IntegrationError) return { status: "unavailable", message: error.message };
+    if (error instanceof IntegrationError) return { status: "unavailable", message: integrationErrorText(error) };
     throw error;
   }
 }

@@ -8,6 +8,7 @@ import {
   type TransactionSort,
 } from "@/lib/domain/performance";
 import { IntegrationError } from "@/lib/integrations/integration-error";
+import { integrationErrorText } from "@/lib/integrations/upstream-message";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import type { SentryClientConfig } from "@/lib/integrations/sentry";
 import {
@@ -173,7 +174,7 @@ async function panel<T>(
     const { value, fetchedAt, stale, error } = await read();
     return { status: "ok", value, fetchedAt, stale, error };
   } catch (error) {
-    if (error instanceof IntegrationError) return { status: "unavailable", message: error.message };
+    if (error instanceof IntegrationError) return { status: "unavailable", message: integrationErrorText(error) };
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { readThrough } from "@/lib/platform/cache/read-through";
 import { buildReleaseScorecards, type ReleasePerformance, type ReleaseScorecard } from "@/lib/domain/performance";
 import { IntegrationError } from "@/lib/integrations/integration-error";
+import { integrationErrorText } from "@/lib/integrations/upstream-message";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { readErrorEventsByRelease, readReleasePerformance } from "@/lib/integrations/sentry/performance";
 import type { SentryClientConfig } from "@/lib/integrations/sentry";
@@ -97,7 +98,8 @@ async function readReleaseReads({
     });
     return { value, fetchedAt, stale, error };
   } catch (error) {
-    if (error instanceof IntegrationError) return { value: null, fetchedAt: null, stale: false, error: error.message };
+    if (error instanceof IntegrationError)
+      return { value: null, fetchedAt: null, stale: false, error: integrationErrorText(error) };
     throw error;
   }
 }

@@ -4,7 +4,9 @@ import { healthSeries, type HealthSeriesPoint } from "@/lib/domain/release-healt
 import { getJiraConfig, getSentryConfig } from "@/lib/integrations/connections";
 import { searchWorkItems, type JiraWorkItem } from "@/lib/integrations/jira";
 import { releaseSessionSeries } from "@/lib/integrations/sentry";
-import { checkReleaseVersion, type VersionCheck } from "./known-versions";
+import { IntegrationError } from "@/lib/integrations/integration-error";
+import { integrationErrorText } from "@/lib/integrations/upstream-message";
+import { checkReleaseVersion, readJiraVersionList, type VersionCheck } from "./known-versions";
 import type { VersionRead } from "./version-read";
 
 const TTL_MS = 5 * 60_000;
@@ -46,6 +48,11 @@ export async function loadReleaseDetail({ orgId, version, requestId }: VersionRe
     });
     return { series, jiraIssues: issues.value, jiraError: null, check };
   } catch (error) {
-    return { series, jiraIssues: null, jiraError: error instanceof Error ? error.message : String(error), check };
+    if (!(error instanceof IntegrationError))
+      return { series, jiraIssues: null, jiraError: error instanceof Error ? error.message : String(error), check };
+    // Jira's own words name only the version; the projects it was looked for in come from the cached version list.
+    const versions = await readJiraVersionList({ orgId, config: jira }).catch(() => []);
+    const jiraProjectKeys = [...new Set(versions.map((v) => v.projectKey))].sort();
+    return { series, jiraIssues: null, jiraError: integrationErrorText(error, { jiraProjectKeys }), check };
   }
 }

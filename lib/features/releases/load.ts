@@ -2,6 +2,7 @@ import "server-only";
 import { readThrough } from "@/lib/platform/cache/read-through";
 import { DEFAULT_RELEASE_HEALTH_SETTINGS, releaseHealth, type ReleaseHealth } from "@/lib/domain/release-health";
 import { IntegrationError } from "@/lib/integrations/integration-error";
+import { integrationErrorText } from "@/lib/integrations/upstream-message";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import { listReleaseSessions, listReleases } from "@/lib/integrations/sentry";
 
@@ -65,7 +66,7 @@ export async function loadReleasesPage({
     );
     return { status: "ok", releases: health, fetchedAt: cached.fetchedAt, stale: cached.stale, error: cached.error };
   } catch (error) {
-    if (error instanceof IntegrationError) return { status: "unavailable", message: error.message };
+    if (error instanceof IntegrationError) return { status: "unavailable", message: integrationErrorText(error) };
     throw error;
   }
 }

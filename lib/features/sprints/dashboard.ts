@@ -8,8 +8,11 @@ import {
   type Velocity,
 } from "@/lib/domain/capacity";
 import type { SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
+import { getOrgSettings } from "@/lib/db/queries/organizations";
+import { orgTimeZoneSetting, resolveOrgZone, type DisplayZone } from "@/lib/domain/time";
 import type { JiraBoard, JiraSprint, JiraWorkItem } from "@/lib/integrations/jira";
 import { IntegrationError } from "@/lib/integrations/integration-error";
+import { integrationErrorText } from "@/lib/integrations/upstream-message";
 import { HISTORY_SPRINTS, loadBoardSprints, loadBoardTeam } from "./board-context";
 import { readIssuesByKey, readSprintIssues } from "../../integrations/jira/reads";
 import { describeSnapshot, type SnapshotRecord } from "./snapshot-origin";
@@ -38,6 +41,8 @@ export type SprintDashboard =
       startRecord: SnapshotRecord | null;
       /** How each sprint in the velocity history was recorded at its close, oldest first. */
       closeRecords: { sprintId: number; name: string; record: SnapshotRecord }[];
+      /** The org's calendar zone: sprint days (start, end, days left) are the same for every viewer. */
+      calendarZone: DisplayZone;
     };
 
 const oldest = (parts: Freshness[]): Freshness => ({
@@ -58,7 +63,7 @@ export async function loadSprintDashboard(options: DashboardOptions): Promise<Sp
     return await buildDashboard(options);
   } catch (error) {
     // Only when nothing is cached yet: with cached data the reads fall back to it, marked stale.
-    if (error instanceof IntegrationError) return { status: "unavailable", message: error.message };
+    if (error instanceof IntegrationError) return { status: "unavailable", message: integrationErrorText(error) };
     throw error;
   }
 }
@@ -151,6 +156,10 @@ async function buildDashboard({
     closeRecords: history
       .slice(-HISTORY_SPRINTS)
       .map((s) => ({ sprintId: s.sprintId, name: s.sprintName, record: describeSnapshot(s) })),
+    calendarZone: resolveOrgZone(
+      orgTimeZoneSetting(await getOrgSettings({ orgId })),
+      Intl.supportedValuesOf("timeZone"),
+    ),
   };
 }
 

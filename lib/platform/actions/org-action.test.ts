@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { IntegrationError } from "@/lib/integrations/integration-error";
 import { orgAction } from "./org-action";
 
 vi.mock("@/lib/platform/auth/org", () => ({
@@ -19,6 +20,30 @@ vi.mock("@/lib/platform/auth/org", () => ({
 }));
 
 describe("orgAction", () => {
+  it("turns a failed call to Jira into a failed result in plain words, keeping Jira's answer after it", async () => {
+    const action = orgAction(z.object({ note: z.string().optional() }), "dashboards:view", async () => {
+      throw new IntegrationError({
+        service: "jira",
+        reason: "bad_request",
+        status: 400,
+        message: "Jira answered 400: priority: Priority name 'P0' is not valid",
+      });
+    });
+    const result = await action({ orgSlug: "acme" });
+    expect(result).toEqual({
+      ok: false,
+      error:
+        "Jira has no priority P0 — pick a priority that exists in Jira, or add it under Jira settings → Issues → Priorities. (Jira answered 400: priority: Priority name 'P0' is not valid)",
+    });
+  });
+
+  it("lets any other error through, to the error page and Sentry", async () => {
+    const action = orgAction(z.object({ note: z.string().optional() }), "dashboards:view", async () => {
+      throw new Error("database down");
+    });
+    await expect(action({ orgSlug: "acme" })).rejects.toThrow("database down");
+  });
+
   it("fuzz: refuses a NUL character anywhere in the input, naming the field, before anything reaches PostgreSQL", async () => {
     const run = vi.fn(async () => ({ ok: true as const, data: null }));
     const action = orgAction(

@@ -5,6 +5,9 @@ import { requireOrg, type OrgContext } from "@/lib/platform/auth/org";
 import { can, type Permission } from "@/lib/domain/permissions";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { findUnstorableText } from "@/lib/platform/security/find-unstorable-text";
+import { logger } from "@/lib/platform/observability/logger";
+import { IntegrationError } from "@/lib/integrations/integration-error";
+import { describeIntegrationError } from "@/lib/integrations/upstream-message";
 
 /**
  * Expected failures come back as values; anything else throws (and reaches Sentry).
@@ -40,7 +43,8 @@ export function describeIssues(error: z.ZodError): { error: string; fieldErrors:
  * org from `input.orgSlug` through requireOrg (404 for outsiders — the org id is
  * never taken from the client), checks the caller's role, refuses text PostgreSQL
  * cannot store (NUL, broken Unicode), validates the rest of the input with `schema`,
- * then runs `fn` with the caller as a ready `actor` for audit entries and writes.
+ * then runs `fn` with the caller as a ready `actor` for audit entries and writes. A call to Jira, Sentry or
+ * WorkOS that fails inside `fn` comes back as a failed result in plain words rather than an error page.
  */
 export function orgAction<S extends z.ZodType, T>(
   schema: S,
@@ -67,6 +71,25 @@ export function orgAction<S extends z.ZodType, T>(
     const parsed = schema.safeParse(rawInput);
     if (!parsed.success) return { ok: false, ...describeIssues(parsed.error) };
     const actor: UserActor = { type: "user", id: context.user.id, label: context.user.email };
-    return fn({ ...context, input: parsed.data, requestId: await getRequestId(), actor });
+    const requestId = await getRequestId();
+    try {
+      return await fn({ ...context, input: parsed.data, requestId, actor });
+    } catch (error) {
+      if (!(error instanceof IntegrationError)) throw error;
+      return upstreamFailure(error, requestId);
+    }
   };
+}
+
+/**
+ * A service that refused or did not answer is an expected failure: the person gets what it means and what to
+ * do, with the service's own words after it; the log keeps the technical detail against the request.
+ */
+function upstreamFailure(error: IntegrationError, requestId: string): { ok: false; error: string } {
+  const shown = describeIntegrationError(error);
+  logger.warn(
+    { requestId, service: error.service, reason: error.reason, status: error.status, error: error.message },
+    "an action's call to an outside service failed",
+  );
+  return { ok: false, error: `${shown.headline} (${shown.technical})` };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { IntegrationError } from "@/lib/integrations/integration-error";
+import { integrationErrorText } from "@/lib/integrations/upstream-message";
 import { getJiraConfig } from "@/lib/integrations/connections";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { readBoards } from "@/lib/integrations/jira/reads";
@@ -38,7 +39,7 @@ export function registerListBoards(server: McpServer, ctx: AgentContext) {
           },
         );
       } catch (error) {
-        if (error instanceof IntegrationError) return fail(unavailable("Jira", error.message));
+        if (error instanceof IntegrationError) return fail(unavailable("Jira", integrationErrorText(error)));
         throw error;
       }
     },

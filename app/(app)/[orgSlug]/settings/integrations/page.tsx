@@ -1,3 +1,4 @@
+import { explainUpstreamErrorText } from "@/lib/domain/upstream-messages";
 import { Card } from "@/components/ui/card";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
@@ -7,6 +8,8 @@ import { Suspense } from "react";
 import { IntegrationForm } from "./integration-form";
 import { JiraWebhookPanel } from "./jira-webhook-panel";
 import { RollbackHookPanel } from "./rollback-hook-panel";
+import { LocalTime } from "@/components/ui/local-time";
+import { getViewerTime } from "@/components/ui/tz-script";
 
 export const metadata = { title: "Integrations" };
 
@@ -25,6 +28,7 @@ const STATUS_STYLE = {
 export default async function IntegrationsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
+  const time = await getViewerTime();
   const canManage = can(role, "integrations:manage");
   const connections = await listConnectionSettings({ orgId: org.id });
 
@@ -51,9 +55,11 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ o
             </div>
             <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">{purpose}</p>
             {connection?.lastCheckedAt && (
-              <p className="mb-3 text-xs text-slate-500">
-                Last checked {connection.lastCheckedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                {connection.lastError ? `: ${connection.lastError}` : ""}
+              <p className="mb-3 text-xs text-slate-600 dark:text-slate-400">
+                Last checked <LocalTime at={connection.lastCheckedAt} time={time} />
+                {connection.lastError
+                  ? `: ${explainUpstreamErrorText(connection.lastError) ?? connection.lastError}`
+                  : ""}
               </p>
             )}
             {webhookUrl && (
@@ -63,7 +69,9 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ o
               </p>
             )}
             {provider === "jira" && (
-              <Suspense fallback={<p className="mb-4 text-xs text-slate-500">Checking the Jira webhook…</p>}>
+              <Suspense
+                fallback={<p className="mb-4 text-xs text-slate-500 dark:text-slate-400">Checking the Jira webhook…</p>}
+              >
                 <JiraWebhookPanel orgId={org.id} orgSlug={org.slug} canManage={canManage} />
               </Suspense>
             )}
@@ -78,11 +86,11 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ o
               <dl className="space-y-1 text-sm">
                 {Object.entries(config).map(([key, value]) => (
                   <div key={key} className="flex gap-2">
-                    <dt className="text-slate-500">{key}</dt>
+                    <dt className="text-slate-500 dark:text-slate-400">{key}</dt>
                     <dd className="truncate">{value}</dd>
                   </div>
                 ))}
-                <p className="pt-2 text-slate-500">Only admins can change integrations.</p>
+                <p className="pt-2 text-slate-500 dark:text-slate-400">Only admins can change integrations.</p>
               </dl>
             )}
           </section>
