@@ -12,6 +12,7 @@ import { PrismaClient } from "../lib/db/generated/client";
 import { buildWorld, GITHUB_WEBHOOK_SECRETS, SENTRY_WEBHOOK_SECRETS, type WorldOrg } from "../emulators/seed/world";
 import { type AutomationKind, RULE_CONFIG_SCHEMAS } from "../lib/domain/automations/rules";
 import { DEMO_TEAMS, SEED_OWNERSHIP } from "../emulators/seed/sentry-ownership";
+import { seedAutomationHistory } from "./seed-automations";
 
 /**
  * Demo data in Bosun's own database, mirroring the emulated services: the two
@@ -106,9 +107,19 @@ function automationRules(org: WorldOrg) {
   ];
 }
 
+export type SeedOptions = {
+  urls?: ServiceUrls;
+  keyring?: Keyring;
+  /**
+   * A recent week of webhook deliveries, rule runs, writes and a dead letter (seed-automations.ts), so the demo's
+   * Automations page shows a working system. Off unless asked for: tests start from no history.
+   */
+  automationHistory?: boolean;
+};
+
 export async function seedDatabase(
   databaseUrl: string,
-  { urls = defaultUrls, keyring }: { urls?: ServiceUrls; keyring?: Keyring } = {},
+  { urls = defaultUrls, keyring, automationHistory = false }: SeedOptions = {},
 ): Promise<string> {
   const env = parseEnv(process.env);
   const ring = keyring ?? {
@@ -206,7 +217,10 @@ export async function seedDatabase(
           update: {},
         });
     }
-    return `${world.orgs.length} organizations, ${world.people.length} users, ${memberships} memberships, ${world.orgs.length * 3} integrations, ${rules} automation rules`;
+    const history = automationHistory
+      ? `, ${await seedAutomationHistory(db, { world, users, urls, now: new Date() })} webhook deliveries of automation history`
+      : "";
+    return `${world.orgs.length} organizations, ${world.people.length} users, ${memberships} memberships, ${world.orgs.length * 3} integrations, ${rules} automation rules${history}`;
   } finally {
     await db.$disconnect();
   }

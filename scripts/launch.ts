@@ -58,7 +58,7 @@ try {
   console.log(`Database ${redactUrl(databaseUrl)}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
   if (env.mode === "demo") {
     stopDemoServices = await startDemoServices(env.publicUrl);
-    console.log(`Demo data: ${await seedDatabase(databaseUrl)}`);
+    console.log(`Demo data: ${await seedDatabase(databaseUrl, { automationHistory: true })}`);
   }
 } catch (error) {
   await stopDemoServices();

@@ -14,6 +14,6 @@ await runDatabaseCommand(async (url) => {
   }
   const applied = await applyMigrations(url);
   console.log(`Reset ${redactUrl(url)}: applied ${applied.length} migration(s).`);
-  const summary = await seedDatabase(url);
+  const summary = await seedDatabase(url, { automationHistory: true });
   console.log(`Seeded: ${summary}`);
 });

@@ -106,40 +106,80 @@ export async function finishRun({
 
 export type RunFilter = { status?: RunStatus; ruleId?: string };
 
-/** The run log, newest first, with each run's rule, delivery and outbound writes. */
+type OrderDir = "asc" | "desc";
+
+/**
+ * How a list is ordered in SQL, so a list cut at `take` rows holds the first rows of the whole order and not a
+ * re-sorted window of the newest. Ties go newest first; enums (status, source, outcome, direction) sort in the order
+ * the schema declares them.
+ */
+export type RunOrder = { by: "startedAt" | "rule" | "status"; dir: OrderDir };
+export type DeliveryOrder = { by: "receivedAt" | "source" | "eventType" | "status"; dir: OrderDir };
+
+const RUN_INCLUDE = {
+  rule: { select: { id: true, name: true, kind: true } },
+  delivery: { select: { id: true, source: true, eventType: true, receivedAt: true } },
+  intents: {
+    select: {
+      id: true,
+      operation: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      result: true,
+      createdAt: true,
+    },
+    orderBy: { createdAt: "asc" },
+  },
+} satisfies Prisma.AutomationRunInclude;
+
+const RUNS_NEWEST_FIRST = [
+  { startedAt: "desc" },
+  { id: "desc" },
+] satisfies Prisma.AutomationRunOrderByWithRelationInput[];
+
+/** The run log (newest first unless `orderBy` says otherwise), with each run's rule, delivery and outbound writes. */
 export async function listRuns({
   orgId,
   filter = {},
   take = 50,
+  orderBy = { by: "startedAt", dir: "desc" },
 }: {
   orgId: string;
   filter?: RunFilter;
   take?: number;
+  orderBy?: RunOrder;
 }) {
+  const where: Prisma.AutomationRunWhereInput = {
+    orgId,
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.ruleId ? { ruleId: filter.ruleId } : {}),
+  };
+  if (orderBy.by === "rule") {
+    // A run whose rule was deleted has no name to sort by: it comes after the named ones in either direction.
+    const named = await db.automationRun.findMany({
+      where: { AND: [where, { ruleId: { not: null } }] },
+      orderBy: [{ rule: { name: orderBy.dir } }, ...RUNS_NEWEST_FIRST],
+      take,
+      include: RUN_INCLUDE,
+    });
+    if (named.length >= take) return named;
+    const unnamed = await db.automationRun.findMany({
+      where: { AND: [where, { ruleId: null }] },
+      orderBy: RUNS_NEWEST_FIRST,
+      take: take - named.length,
+      include: RUN_INCLUDE,
+    });
+    return [...named, ...unnamed];
+  }
   return db.automationRun.findMany({
-    where: {
-      orgId,
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.ruleId ? { ruleId: filter.ruleId } : {}),
-    },
-    orderBy: { startedAt: "desc" },
+    where,
+    orderBy:
+      orderBy.by === "status"
+        ? [{ status: orderBy.dir }, ...RUNS_NEWEST_FIRST]
+        : [{ startedAt: orderBy.dir }, { id: orderBy.dir }],
     take,
-    include: {
-      rule: { select: { id: true, name: true, kind: true } },
-      delivery: { select: { id: true, source: true, eventType: true, receivedAt: true } },
-      intents: {
-        select: {
-          id: true,
-          operation: true,
-          status: true,
-          attempts: true,
-          lastError: true,
-          result: true,
-          createdAt: true,
-        },
-        orderBy: { createdAt: "asc" },
-      },
-    },
+    include: RUN_INCLUDE,
   });
 }
 
@@ -158,19 +198,29 @@ export async function findRun({ orgId, runId }: { orgId: string; runId: string }
   return db.automationRun.findFirst({ where: { id: runId, orgId } });
 }
 
-/** Recent webhook deliveries of the org, newest first. */
+export type DeliverySource = "sentry" | "github" | "workos" | "jira";
+
+function deliveryOrderBy({ by, dir }: DeliveryOrder): Prisma.WebhookDeliveryOrderByWithRelationInput[] {
+  if (by === "receivedAt") return [{ receivedAt: dir }, { id: dir }];
+  const first = by === "source" ? { source: dir } : by === "eventType" ? { eventType: dir } : { status: dir };
+  return [first, { receivedAt: "desc" }, { id: "desc" }];
+}
+
+/** Webhook deliveries of the org, the newest first unless `orderBy` says otherwise. */
 export async function listDeliveries({
   orgId,
   sources,
   take = 25,
+  orderBy = { by: "receivedAt", dir: "desc" },
 }: {
   orgId: string;
-  sources?: ("sentry" | "github" | "workos")[];
+  sources?: readonly DeliverySource[];
   take?: number;
+  orderBy?: DeliveryOrder;
 }) {
   return db.webhookDelivery.findMany({
-    where: { orgId, ...(sources ? { source: { in: sources } } : {}) },
-    orderBy: { receivedAt: "desc" },
+    where: { orgId, ...(sources ? { source: { in: [...sources] } } : {}) },
+    orderBy: deliveryOrderBy(orderBy),
     take,
     select: {
       id: true,
@@ -185,12 +235,23 @@ export async function listDeliveries({
   });
 }
 
-/** Deliveries and runs per status since a time, for the page's summary. */
-export async function automationActivity({ orgId, since }: { orgId: string; since: Date }) {
+/**
+ * Deliveries and runs per status since a time, for the page's summary. Pass the same `sources` as the
+ * delivery list beside it, so the count and the list describe the same deliveries.
+ */
+export async function automationActivity({
+  orgId,
+  since,
+  sources,
+}: {
+  orgId: string;
+  since: Date;
+  sources?: readonly DeliverySource[];
+}) {
   const [deliveries, runs] = await Promise.all([
     db.webhookDelivery.groupBy({
       by: ["status"],
-      where: { orgId, receivedAt: { gte: since } },
+      where: { orgId, receivedAt: { gte: since }, ...(sources ? { source: { in: [...sources] } } : {}) },
       _count: { _all: true },
     }),
     db.automationRun.groupBy({ by: ["status"], where: { orgId, startedAt: { gte: since } }, _count: { _all: true } }),

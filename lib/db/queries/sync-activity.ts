@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { JsonInput } from "@/lib/db/types";
 import type { SyncDirection, SyncOutcome } from "@/lib/domain/sync";
 
@@ -38,9 +39,37 @@ export async function findSyncActivityForEvent({ orgId, eventKey }: { orgId: str
   });
 }
 
-/** The latest decisions, newest first, with the pair's Sentry short id, for the automations page. */
-export async function listRecentSyncActivity({ orgId, limit = 50 }: { orgId: string; limit?: number }) {
-  const rows = await db.syncActivity.findMany({ where: { orgId }, orderBy: { createdAt: "desc" }, take: limit });
+/**
+ * How the sync's log is ordered in SQL, so `limit` rows are the first of the whole order rather than a re-sorted
+ * window of the latest. Ties go latest first; direction and outcome sort in the order the schema declares them.
+ */
+export type SyncActivityOrder = { by: "occurredAt" | "direction" | "outcome"; dir: "asc" | "desc" };
+
+const LATEST_FIRST: Prisma.SyncActivityOrderByWithRelationInput[] = [
+  { occurredAt: "desc" },
+  { createdAt: "desc" },
+  { id: "desc" },
+];
+
+function syncActivityOrderBy(order: SyncActivityOrder | undefined): Prisma.SyncActivityOrderByWithRelationInput[] {
+  // Without an order, the latest recorded first: the (orgId, createdAt) index answers it.
+  if (!order) return [{ createdAt: "desc" }, { id: "desc" }];
+  const { by, dir } = order;
+  if (by === "occurredAt") return [{ occurredAt: dir }, { createdAt: dir }, { id: dir }];
+  return [by === "direction" ? { direction: dir } : { outcome: dir }, ...LATEST_FIRST];
+}
+
+/** The latest decisions (or the first `limit` in `orderBy`), with the pair's Sentry short id, for the automations page. */
+export async function listRecentSyncActivity({
+  orgId,
+  limit = 50,
+  orderBy,
+}: {
+  orgId: string;
+  limit?: number;
+  orderBy?: SyncActivityOrder;
+}) {
+  const rows = await db.syncActivity.findMany({ where: { orgId }, orderBy: syncActivityOrderBy(orderBy), take: limit });
   const linkIds = [...new Set(rows.map((row) => row.linkId).filter((id): id is string => id !== null))];
   const links = await db.ticketLink.findMany({
     where: { orgId, id: { in: linkIds } },

@@ -2,7 +2,15 @@
  * What pages, server actions, route handlers, jobs and other features use of
  * this feature. Server-only: client components import its types with `import type`.
  */
-export { loadAutomationRunLog, loadAutomationsPage, type AutomationWrite, type RunLogEntry } from "./load-page";
+export {
+  loadAutomationRunLog,
+  loadAutomationsPage,
+  type AutomationWrite,
+  type DeliveryOrder,
+  type RunLogEntry,
+  type RunOrder,
+  type SyncActivityOrder,
+} from "./load-page";
 export { parseRunStatus, type RuleView, type RunStatusFilter } from "./views";
 export { previewRule, type PreviewRow } from "./preview";
 export { JOB_HANDLERS } from "./handlers";

@@ -1,5 +1,13 @@
 import "server-only";
-import { automationActivity, listDeliveries, listRules, listRuns } from "@/lib/db/queries/automations";
+import {
+  automationActivity,
+  listDeliveries,
+  listRules,
+  listRuns,
+  type DeliveryOrder,
+  type RunOrder,
+} from "@/lib/db/queries/automations";
+import type { SyncActivityOrder } from "@/lib/db/queries/sync-activity";
 import { listFailedWrites, listPendingWrites, type ListedWrite } from "@/lib/db/queries/outbox";
 import {
   AUTOMATION_KINDS,
@@ -15,9 +23,16 @@ import { getSyncSettings, loadSyncActivity, type SyncActivityRow } from "@/lib/f
 import type { SyncSettings } from "@/lib/domain/sync";
 import type { RuleKindOption, RuleView, RunStatusFilter } from "./views";
 
+export type { DeliveryOrder, RunOrder, SyncActivityOrder };
 export type AutomationWrite = ListedWrite;
 export type RunLogEntry = Awaited<ReturnType<typeof listRuns>>[number];
 export type WebhookDeliveryRow = Awaited<ReturnType<typeof listDeliveries>>[number];
+/**
+ * The services whose deliveries the page lists and counts: Sentry and GitHub feed the rules, Jira the sync.
+ * One list for both, so "Deliveries (24 h)" never counts a delivery the list leaves out.
+ */
+const PAGE_DELIVERY_SOURCES = ["sentry", "github", "jira"] as const;
+
 export type DeadJob = { id: string; queue: string; attempts: number; deadAt: Date | null; lastError: string | null };
 
 /**
@@ -47,12 +62,18 @@ export async function loadAutomationsPage({
   userId,
   role,
   now,
+  deliveryOrder,
+  syncOrder,
 }: {
   orgId: string;
   orgSlug: string;
   userId: string;
   role: Role;
   now: Date;
+  /** The delivery list's order, taken in SQL so its 25 rows are the first of that order (default: newest first). */
+  deliveryOrder?: DeliveryOrder;
+  /** The sync log's order, likewise taken in SQL (default: latest recorded first). */
+  syncOrder?: SyncActivityOrder;
 }): Promise<AutomationsPageData> {
   if (!can(role, "automations:view")) {
     const [pending, failed] = await Promise.all([
@@ -65,11 +86,11 @@ export async function loadAutomationsPage({
     listRules({ orgId }),
     listPendingWrites({ orgId }),
     listFailedWrites({ orgId }),
-    listDeliveries({ orgId, sources: ["sentry", "github"] }),
+    listDeliveries({ orgId, sources: PAGE_DELIVERY_SOURCES, orderBy: deliveryOrder }),
     listJobs({ orgId, statuses: ["dead"], limit: 20 }),
-    automationActivity({ orgId, since: new Date(now.getTime() - 86_400_000) }),
+    automationActivity({ orgId, since: new Date(now.getTime() - 86_400_000), sources: PAGE_DELIVERY_SOURCES }),
     getSyncSettings({ orgId }),
-    loadSyncActivity({ orgId }),
+    loadSyncActivity({ orgId, orderBy: syncOrder }),
   ]);
   const views = rules.map(ruleView);
   const hook = (source: string) => `${env.publicUrl}/api/webhooks/${source}/${orgSlug}`;
@@ -98,15 +119,20 @@ export async function loadAutomationsPage({
   };
 }
 
-/** The run log on its own: it is the page's longest read, so the page streams it after the rest. */
+/**
+ * The run log on its own: it is the page's longest read, so the page streams it after the rest. `order` is taken in
+ * SQL, so the 50 runs shown are the first of that order (default: newest first).
+ */
 export async function loadAutomationRunLog({
   orgId,
   status,
+  order,
 }: {
   orgId: string;
   status?: RunStatusFilter;
+  order?: RunOrder;
 }): Promise<RunLogEntry[]> {
-  return listRuns({ orgId, filter: { status } });
+  return listRuns({ orgId, filter: { status }, orderBy: order });
 }
 
 function ruleView(rule: Awaited<ReturnType<typeof listRules>>[number]): RuleView {

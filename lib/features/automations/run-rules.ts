@@ -12,6 +12,7 @@ import {
 import { describeFailure, isTransient } from "@/lib/platform/outbox/retry-policy";
 import { notifyRuleFailed } from "@/lib/features/notifications/rule-events";
 import { executeDecision } from "./execute";
+import { describeRunFailure } from "./failure-message";
 import { gatherSentryIssueContext } from "./sentry-context";
 
 /**
@@ -97,7 +98,12 @@ type RunRuleInput = {
 export async function runRule(input: RunRuleInput): Promise<RuleRunResult> {
   const result = await runRuleOnce(input);
   if (result.status === "failed")
-    await notifyRuleFailed({ orgId: input.orgId, rule: input.rule, runId: result.runId, message: result.message });
+    await notifyRuleFailed({
+      orgId: input.orgId,
+      rule: input.rule,
+      runId: result.runId,
+      message: describeRunFailure(result.message),
+    });
   return result;
 }
 

@@ -1,9 +1,12 @@
 import type { AutomationWrite } from "@/lib/features/automations";
 import { DataTable, TableRow } from "@/components/ui/data-table";
 import { TableHead } from "@/components/ui/table-head";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LocalTime, type ViewerTime } from "@/components/ui/local-time";
 import { writeSummary } from "@/app/(app)/[orgSlug]/write-summary";
 import { editTarget } from "./edit-target";
 import { StatusBadge } from "./status-badge";
+import { UpstreamErrorText } from "./upstream-error-text";
 import { WriteActions } from "./write-actions";
 
 function inSeconds(date: Date, now: Date) {
@@ -11,8 +14,6 @@ function inSeconds(date: Date, now: Date) {
   if (seconds <= 0) return "now";
   return seconds < 120 ? `in ${seconds} s` : `in ${Math.round(seconds / 60)} min`;
 }
-
-const time = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
 
 /**
  * Outbound writes that have not reached Jira, Sentry or WorkOS yet (or failed),
@@ -23,16 +24,23 @@ export function OutboxList({
   writes,
   failed,
   now,
+  time,
   canAct,
 }: {
   orgSlug: string;
   writes: AutomationWrite[];
   failed: AutomationWrite[];
   now: Date;
+  time: ViewerTime;
   canAct: boolean;
 }) {
   if (writes.length === 0 && failed.length === 0)
-    return <p className="text-sm text-slate-500">Nothing waiting: every write has reached its service.</p>;
+    return (
+      <EmptyState title="Nothing waiting">
+        Every write has reached its service. A write that Jira, Sentry or WorkOS cannot take right now waits here and is
+        retried on its own.
+      </EmptyState>
+    );
   const rows = [
     ...writes.map((w) => ({ ...w, shown: "pending" as const })),
     ...failed.map((w) => ({ ...w, shown: "failed" as const })),
@@ -50,9 +58,11 @@ export function OutboxList({
           <TableRow key={write.id} data-write-id={write.id}>
             <td className="py-2 pr-4">
               {summary}
-              <span className="block font-mono text-xs text-slate-500">{write.operation}</span>
+              <span className="block font-mono text-xs text-slate-500 dark:text-slate-400">{write.operation}</span>
               {write.retriedAt && (
-                <span className="block text-xs text-slate-500">retried by hand {time(write.retriedAt)} UTC</span>
+                <span className="block text-xs text-slate-600 dark:text-slate-400">
+                  retried by hand <LocalTime at={write.retriedAt} time={time} />
+                </span>
               )}
             </td>
             <td className="py-2 pr-4">
@@ -62,10 +72,8 @@ export function OutboxList({
             <td className="py-2 pr-4">
               {write.status === "pending" && <span className="block">{inSeconds(write.nextAttemptAt, now)}</span>}
               {write.status === "in_flight" && <span className="block">being sent now</span>}
-              {write.lastError && (
-                <span className="block text-xs text-red-600 dark:text-red-400">{write.lastError}</span>
-              )}
-              {edit && <span className="block text-xs text-slate-500">{edit.hint}</span>}
+              {write.lastError && <UpstreamErrorText text={write.lastError} />}
+              {edit && <span className="block text-xs text-slate-500 dark:text-slate-400">{edit.hint}</span>}
             </td>
             {canAct && (
               <td className="py-2">

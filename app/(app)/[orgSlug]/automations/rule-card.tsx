@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { FeedbackMessage, type Feedback } from "@/components/ui/action-feedback";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
 import type { PreviewRow, RuleView } from "@/lib/features/automations";
 import { TableHead } from "@/components/ui/table-head";
@@ -9,7 +10,7 @@ import { deleteRuleAction, previewRuleAction, setRuleEnabledAction } from "./act
 import { RuleForm } from "./rule-form";
 
 const DECISION_STYLE: Record<string, string> = {
-  skip: "text-slate-500",
+  skip: "text-slate-500 dark:text-slate-400",
   create_bug: "text-red-700 dark:text-red-400",
   comment: "text-brand-700 dark:text-brand-300",
   transition: "text-emerald-700 dark:text-emerald-400",
@@ -17,27 +18,33 @@ const DECISION_STYLE: Record<string, string> = {
 
 function PreviewTable({ rows }: { rows: PreviewRow[] }) {
   if (rows.length === 0)
-    return <p className="text-sm text-slate-500">No recent events of this kind to try it on yet.</p>;
+    return (
+      <p className="text-sm text-slate-500 dark:text-slate-400">No recent events of this kind to try it on yet.</p>
+    );
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">What the rule would do with recent events</caption>
-      <TableHead columns={["Event", "Would"]} dense />
-      <tbody>
-        {rows.map((row, i) => (
-          <tr key={i} className="border-t border-slate-100 align-top dark:border-slate-800">
-            <td className="py-1.5 pr-3">
-              {row.event}
-              {row.at && (
-                <span className="block font-mono text-xs text-slate-400">{row.at.slice(0, 19).replace("T", " ")}</span>
-              )}
-            </td>
-            <td className={`py-1.5 ${DECISION_STYLE[row.decision.kind] ?? ""}`}>
-              {row.decision.kind === "skip" ? `Skip: ${row.decision.summary}` : row.decision.summary}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">What the rule would do with recent events</caption>
+        <TableHead columns={["Event", "Would"]} dense />
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i} className="border-t border-slate-100 align-top dark:border-slate-800">
+              <td className="py-1.5 pr-3">
+                {row.event}
+                {row.at && (
+                  <span className="block font-mono text-xs text-slate-400">
+                    {row.at.slice(0, 19).replace("T", " ")}
+                  </span>
+                )}
+              </td>
+              <td className={`py-1.5 ${DECISION_STYLE[row.decision.kind] ?? ""}`}>
+                {row.decision.kind === "skip" ? `Skip: ${row.decision.summary}` : row.decision.summary}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -63,7 +70,6 @@ export function RuleCard({ orgSlug, rule, canEdit }: { orgSlug: string; rule: Ru
     });
   }
   function remove() {
-    if (!window.confirm(`Delete the rule “${rule.name}”? Its run log stays.`)) return;
     startTransition(async () => {
       const result = await deleteRuleAction({ orgSlug, ruleId: rule.id });
       if (!result.ok) setFeedback({ kind: "error", text: result.error });
@@ -80,7 +86,7 @@ export function RuleCard({ orgSlug, rule, canEdit }: { orgSlug: string; rule: Ru
           <h3 id={`rule-${rule.id}-name`} className="font-medium">
             {rule.name}
           </h3>
-          <p className="text-xs uppercase tracking-wide text-slate-500">{rule.title}</p>
+          <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{rule.title}</p>
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{rule.description}</p>
           {rule.problem && (
             <p role="alert" className="mt-1 text-sm text-red-600">
@@ -131,14 +137,24 @@ export function RuleCard({ orgSlug, rule, canEdit }: { orgSlug: string; rule: Ru
             >
               {editing ? "Close editor" : "Edit"}
             </button>
-            <button
-              type="button"
-              onClick={remove}
-              disabled={pending}
-              className="rounded-md px-3 py-1 text-sm text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
-            >
-              Delete
-            </button>
+            <ConfirmDialog
+              title={`Delete the rule “${rule.name}”?`}
+              description="It stops acting on new events. Its run log stays."
+              confirmLabel="Delete rule"
+              pendingLabel="Deleting…"
+              pending={pending}
+              onConfirm={remove}
+              trigger={(open) => (
+                <button
+                  type="button"
+                  onClick={open}
+                  disabled={pending}
+                  className="rounded-md px-3 py-1 text-sm text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
+                >
+                  Delete
+                </button>
+              )}
+            />
           </>
         )}
       </div>

@@ -14,7 +14,7 @@ function FieldInput({ field, value, error, id }: { field: RuleField; value: unkn
   const describedBy = `${id}-hint`;
   const hint =
     "hint" in field && field.hint ? (
-      <span id={describedBy} className="mt-1 block text-xs font-normal text-slate-500">
+      <span id={describedBy} className="mt-1 block text-xs font-normal text-slate-500 dark:text-slate-400">
         {field.hint}
       </span>
     ) : null;

@@ -2,9 +2,12 @@ import type { RunLogEntry } from "@/lib/features/automations";
 import { type AutomationEvent, describeEvent } from "@/lib/domain/automations";
 import { DataTable } from "@/components/ui/data-table";
 import { LinkTabs } from "@/components/ui/link-tabs";
-import { TableHead } from "@/components/ui/table-head";
+import { TableHead, type TableSorting } from "@/components/ui/table-head";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LocalTime, type ViewerTime } from "@/components/ui/local-time";
 import { RetryButton } from "./retry-button";
 import { StatusBadge } from "./status-badge";
+import { UpstreamErrorText } from "./upstream-error-text";
 
 const FILTERS = [
   { value: "", label: "All" },
@@ -13,7 +16,6 @@ const FILTERS = [
   { value: "succeeded", label: "Succeeded" },
   { value: "skipped", label: "Skipped" },
 ];
-const time = (date: Date) => date.toISOString().slice(0, 19).replace("T", " ");
 
 function eventLine(input: unknown): string {
   try {
@@ -23,17 +25,21 @@ function eventLine(input: unknown): string {
   }
 }
 
-/** Every run: what came in, what the rule decided, the writes it made and how it ended. */
+/** Every run: what came in, what the rule decided, the writes it made and how it ended, in the order they are given. */
 export function RunLog({
   orgSlug,
   runs,
   status,
   canRetry,
+  sorting,
+  time,
 }: {
   orgSlug: string;
   runs: RunLogEntry[];
   status: string;
   canRetry: boolean;
+  sorting: TableSorting;
+  time: ViewerTime;
 }) {
   return (
     <div className="space-y-3">
@@ -48,22 +54,41 @@ export function RunLog({
         }))}
       />
       {runs.length === 0 ? (
-        <p className="text-sm text-slate-500">
-          No runs {status ? "with this outcome " : ""}yet. Runs appear when Sentry or GitHub deliver an event a rule
-          listens to.
-        </p>
+        <EmptyState
+          title={status ? "No runs with this outcome" : "No runs yet"}
+          action={status ? { href: `/${orgSlug}/automations#run-log`, label: "Show all runs" } : undefined}
+        >
+          Runs appear when Sentry or GitHub deliver an event a rule listens to; add a rule above and point the webhooks
+          below at Bosun.
+        </EmptyState>
       ) : (
-        <DataTable head={<TableHead columns={["Started (UTC)", "Rule", "Input", "Decision", "Writes", "Outcome"]} />}>
+        <DataTable
+          head={
+            <TableHead
+              columns={[
+                { label: "Started", sort: "run-started" },
+                { label: "Rule", sort: "run-rule" },
+                "Input",
+                "Decision",
+                "Writes",
+                { label: "Outcome", sort: "run-status" },
+              ]}
+              sorting={sorting}
+            />
+          }
+        >
           {runs.map((run) => {
             const decision = run.decision as { summary?: string; notes?: string[] } | null;
             return (
               <tr key={run.id} className="border-t border-slate-100 align-top dark:border-slate-800">
-                <td className="whitespace-nowrap py-2 pr-4 font-mono text-xs">{time(run.startedAt)}</td>
+                <td className="py-2 pr-4 text-xs">
+                  <LocalTime at={run.startedAt} time={time} stacked />
+                </td>
                 <td className="py-2 pr-4">{run.rule?.name ?? "Deleted rule"}</td>
                 <td className="py-2 pr-4">
                   {eventLine(run.input)}
                   {run.delivery && (
-                    <span className="block text-xs text-slate-500">
+                    <span className="block text-xs text-slate-500 dark:text-slate-400">
                       {run.delivery.source} {run.delivery.eventType}
                     </span>
                   )}
@@ -71,7 +96,7 @@ export function RunLog({
                 <td className="py-2 pr-4">
                   {decision?.summary ?? "—"}
                   {decision?.notes?.map((note) => (
-                    <span key={note} className="block text-xs text-slate-500">
+                    <span key={note} className="block text-xs text-slate-500 dark:text-slate-400">
                       {note}
                     </span>
                   ))}
@@ -84,9 +109,11 @@ export function RunLog({
                       {run.intents.map((intent) => (
                         <li key={intent.id} className="text-xs">
                           <span className="font-mono">{intent.operation}</span> <StatusBadge status={intent.status} />
-                          {intent.attempts > 1 && <span className="text-slate-500"> · {intent.attempts} attempts</span>}
+                          {intent.attempts > 1 && (
+                            <span className="text-slate-500 dark:text-slate-400"> · {intent.attempts} attempts</span>
+                          )}
                           {intent.lastError && intent.status !== "succeeded" && (
-                            <span className="block text-red-600">{intent.lastError}</span>
+                            <UpstreamErrorText text={intent.lastError} />
                           )}
                         </li>
                       ))}
@@ -95,8 +122,10 @@ export function RunLog({
                 </td>
                 <td className="py-2">
                   <StatusBadge status={run.status} />
-                  {run.attempt > 1 && <span className="block text-xs text-slate-500">attempt {run.attempt}</span>}
-                  {run.error && <span className="block max-w-xs text-xs text-red-600">{run.error}</span>}
+                  {run.attempt > 1 && (
+                    <span className="block text-xs text-slate-500 dark:text-slate-400">attempt {run.attempt}</span>
+                  )}
+                  {run.error && <UpstreamErrorText text={run.error} className="max-w-xs" />}
                   {run.status === "failed" && canRetry && (
                     <span className="mt-1 block">
                       <RetryButton orgSlug={orgSlug} target={{ run: run.id }} />

@@ -92,7 +92,7 @@ export function SyncSettingsForm({
             >
               <span>
                 <span className="font-medium">{toggle.label}</span>
-                <span className="block text-xs text-slate-500">{toggle.hint}</span>
+                <span className="block text-xs text-slate-500 dark:text-slate-400">{toggle.hint}</span>
               </span>
             </CheckboxField>
           ))}
