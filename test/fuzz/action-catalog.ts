@@ -348,6 +348,12 @@ export const ACTIONS: ActionSpec[] = [
     ],
   },
   {
+    file: "(app)/[orgSlug]/settings/calendar-actions",
+    name: "updateCalendarSettingsAction",
+    // Asia/Kolkata is an alias the runtime's list spells Asia/Calcutta: nearly valid, refused.
+    variants: () => [{ timeZone: field("string", oneOf("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata")) }],
+  },
+  {
     file: ownership,
     name: "saveOwnershipRulesAction",
     variants: (c) => [
@@ -442,6 +448,18 @@ export const ACTIONS: ActionSpec[] = [
         role: field("string", oneOf("admin", "manager", "member")),
       },
     ],
+  },
+  {
+    file: "(app)/[orgSlug]/settings/api-keys/actions",
+    name: "createApiKeyFormAction",
+    // A form's fields always arrive as text: the fuzzer's values are sent as strings (objects as JSON).
+    invoke: (fn, input) => {
+      const form = new FormData();
+      if (input && typeof input === "object")
+        for (const [key, value] of Object.entries(input as Record<string, unknown>))
+          form.append(key, typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
+      return fn(null, form);
+    },
   },
   {
     file: "(app)/[orgSlug]/settings/api-keys/actions",

@@ -9,14 +9,21 @@ import { grantableRoles } from "@/lib/domain/api-keys/policy";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
 import { createApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";
 import { SCOPE_LABEL } from "./labels";
+import {
+  EMPTY_KEY_VALUES as EMPTY,
+  readCreateKeyForm,
+  withFormValues,
+  type CreateKeyFormResult,
+  type CreatedKey,
+  type KeyRole,
+  type KeyScope,
+} from "./create-key-state";
 
 const createSchema = z.object({
   name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
   scope: z.enum(["read", "read_write"], { error: "must be read or read & write" }),
   role: z.enum(["admin", "manager", "member"], { error: "must be admin, manager or member" }),
 });
-
-export type CreatedKey = { status: "succeeded"; message: string; key: string; prefix: string };
 
 /**
  * Creates a key and hands back the full key, the only time it ever leaves the
@@ -54,9 +61,34 @@ export const createApiKeyAction = orgAction(
       requestId,
     });
     revalidatePath(`/${org.slug}/settings/api-keys`);
-    return { ok: true, data: { status: "succeeded", message: `API key "${created.name}" created.`, key, prefix } };
+    return {
+      ok: true,
+      data: { status: "succeeded", message: `API key "${created.name}" created.`, key, prefix, name: created.name },
+    };
   },
 );
+
+/**
+ * The create form's action (for useActionState): the one-time key comes back
+ * in the returned state, so the page shows it from the action's result even
+ * when the form was sent before the page hydrated or the page rendered again.
+ */
+export async function createApiKeyFormAction(
+  _previous: CreateKeyFormResult | null,
+  formData: FormData,
+): Promise<CreateKeyFormResult> {
+  if (!(formData instanceof FormData))
+    return { ok: false, error: "input: must be a form", fieldErrors: { input: "must be a form" }, values: EMPTY };
+  const { orgSlug, values } = readCreateKeyForm(formData);
+  // The action's schema checks scope and role; the form only carries them as text.
+  const result = await createApiKeyAction({
+    orgSlug,
+    name: values.name,
+    scope: values.scope as KeyScope,
+    role: values.role as KeyRole,
+  });
+  return withFormValues(result, values);
+}
 
 /** Revokes one of this org's keys at once; revoking twice is fine and audited once. */
 export const revokeApiKeyAction = orgAction(

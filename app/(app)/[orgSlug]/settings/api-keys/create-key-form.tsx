@@ -1,15 +1,13 @@
 "use client";
 
-import { type ReactNode, useId, useRef, useState, useTransition } from "react";
+import { type ReactNode, useActionState, useId, useState } from "react";
 import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { createApiKeyAction } from "./actions";
+import { createApiKeyFormAction } from "./actions";
+import { EMPTY_KEY_VALUES, type KeyRole } from "./create-key-state";
 import { NewKeyNotice } from "./new-key-notice";
 
-type Role = "admin" | "manager" | "member";
-type Scope = "read" | "read_write";
-
-const ROLE_LABEL: Record<Role, string> = { admin: "Admin", manager: "Manager", member: "Member" };
+const ROLE_LABEL: Record<KeyRole, string> = { admin: "Admin", manager: "Manager", member: "Member" };
 const FIELD =
   "mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal aria-[invalid=true]:border-red-500 dark:border-slate-600 dark:bg-slate-900";
 
@@ -47,34 +45,25 @@ function KeyField({
   );
 }
 
-/** Name, scope and role of a new key; the key itself is shown once, right here, after creation. */
-export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role[] }) {
-  const form = useRef<HTMLFormElement>(null);
+/**
+ * Name, scope and role of a new key. The key itself is shown once, right here, from the action's result (the
+ * useActionState state), never from separate client state: a form sent before the page hydrated still gets it
+ * back in the server's render, and a re-render of the page keeps it.
+ */
+export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: KeyRole[] }) {
   const ids = useId();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<{ text: string; fields: Record<string, string>; stepUpUrl?: string } | null>(null);
-  const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
-
-  function create(formData: FormData) {
-    const name = String(formData.get("name") ?? "");
-    const scope = String(formData.get("scope") ?? "read") as Scope;
-    const role = String(formData.get("role") ?? "member") as Role;
-    setError(null);
-    setCreated(null);
-    startTransition(async () => {
-      const result = await createApiKeyAction({ orgSlug, name, scope, role });
-      if (!result.ok)
-        return setError({ text: result.error, fields: result.fieldErrors ?? {}, stepUpUrl: result.stepUp?.url });
-      form.current?.reset();
-      setCreated({ key: result.data.key, name: name.trim() });
-    });
-  }
-
-  const fieldError = (field: string) => error?.fields[field];
+  const [state, formAction, pending] = useActionState(createApiKeyFormAction, null);
+  // Which key "Done" put away, by its prefix: a later key is shown again.
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const values = state?.values ?? EMPTY_KEY_VALUES;
+  const error = state && !state.ok ? state : null;
+  const created = state?.ok && state.data.prefix !== dismissed ? state.data : null;
+  const fieldError = (field: string) => error?.fieldErrors?.[field];
 
   return (
     <div className="space-y-4">
-      <form ref={form} action={create} className="space-y-3" aria-label="Create an API key">
+      <form action={formAction} className="space-y-3" aria-label="Create an API key">
+        <input type="hidden" name="orgSlug" value={orgSlug} />
         <div className="flex flex-wrap items-start gap-3">
           <KeyField id={`${ids}-name`} label="Name" error={fieldError("name")} className="min-w-56 flex-1">
             {(described) => (
@@ -83,6 +72,7 @@ export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role
                 name="name"
                 required
                 maxLength={80}
+                defaultValue={values.name}
                 placeholder="e.g. Claude Code on the release laptop"
                 className={`${FIELD} w-full`}
               />
@@ -90,7 +80,7 @@ export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role
           </KeyField>
           <KeyField id={`${ids}-scope`} label="Scope" error={fieldError("scope")}>
             {(described) => (
-              <select {...described} name="scope" defaultValue="read" className={FIELD}>
+              <select {...described} name="scope" defaultValue={values.scope} className={FIELD}>
                 <option value="read">Read only</option>
                 <option value="read_write">Read &amp; write</option>
               </select>
@@ -98,7 +88,7 @@ export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role
           </KeyField>
           <KeyField id={`${ids}-role`} label="Acts as" errorLabel="Role" error={fieldError("role")}>
             {(described) => (
-              <select {...described} name="role" defaultValue="member" className={FIELD}>
+              <select {...described} name="role" defaultValue={values.role} className={FIELD}>
                 {roles.map((role) => (
                   <option key={role} value={role}>
                     {ROLE_LABEL[role]}
@@ -111,18 +101,25 @@ export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: Role
             Create key
           </SubmitButton>
         </div>
-        <p className="text-xs text-slate-500 dark:text-slate-400">
+        <p className="text-xs text-slate-600 dark:text-slate-400">
           Read-only keys can only call read tools. A key never acts with more than your own role, now or after a role
           change.
         </p>
-        {error?.stepUpUrl && <StepUpPrompt message={error.text} url={error.stepUpUrl} />}
-        {error && !error.stepUpUrl && (
+        {error?.stepUp && <StepUpPrompt message={error.error} url={error.stepUp.url} />}
+        {error && !error.stepUp && (
           <p role="alert" className="text-sm text-red-600">
-            {error.text}
+            {error.error}
           </p>
         )}
       </form>
-      {created && <NewKeyNotice name={created.name} apiKey={created.key} onDone={() => setCreated(null)} />}
+      {created && (
+        <NewKeyNotice
+          key={created.prefix}
+          name={created.name}
+          apiKey={created.key}
+          onDone={() => setDismissed(created.prefix)}
+        />
+      )}
     </div>
   );
 }

@@ -2,7 +2,9 @@
 
 import { revokeApiKeyAction } from "./actions";
 import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TableRow } from "@/components/ui/data-table";
+import { LocalTime, type ViewerTime } from "@/components/ui/local-time";
 import { RowButton } from "@/components/ui/row-button";
 import { SCOPE_LABEL } from "./labels";
 
@@ -13,8 +15,9 @@ export type KeyRowData = {
   scope: "read" | "read_write";
   role: "admin" | "manager" | "member";
   createdBy: { name: string; email: string };
+  /** ISO instants, shown in the viewer's zone. */
   createdAt: string;
-  lastUsed: string | null;
+  lastUsedAt: string | null;
   revokedAt: string | null;
 };
 
@@ -23,17 +26,11 @@ const STATUS_STYLE = {
   revoked: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
 } as const;
 
-export function KeyRow({ orgSlug, apiKey }: { orgSlug: string; apiKey: KeyRowData }) {
+export function KeyRow({ orgSlug, apiKey, time }: { orgSlug: string; apiKey: KeyRowData; time: ViewerTime }) {
   const { feedback, pending, run } = useActionFeedback();
   const status = apiKey.revokedAt ? "revoked" : "active";
 
   function revoke() {
-    if (
-      !window.confirm(
-        `Revoke the API key "${apiKey.name}"? Anything using it loses access at once. This cannot be undone.`,
-      )
-    )
-      return;
     run(() => revokeApiKeyAction({ orgSlug, keyId: apiKey.id }));
   }
 
@@ -48,21 +45,37 @@ export function KeyRow({ orgSlug, apiKey }: { orgSlug: string; apiKey: KeyRowDat
       <td className="py-3 pr-4 capitalize">{apiKey.role}</td>
       <td className="py-3 pr-4">
         {apiKey.createdBy.name}
-        <span className="block text-xs text-slate-500 dark:text-slate-400">{apiKey.createdBy.email}</span>
-        <span className="block text-xs text-slate-500 dark:text-slate-400">{apiKey.createdAt}</span>
+        <span className="block text-xs text-slate-600 dark:text-slate-400">{apiKey.createdBy.email}</span>
+        <span className="block text-xs">
+          <LocalTime at={apiKey.createdAt} time={time} stacked />
+        </span>
       </td>
-      <td className="py-3 pr-4 text-slate-600 dark:text-slate-400">{apiKey.lastUsed ?? "never"}</td>
+      <td className="py-3 pr-4 text-slate-600 dark:text-slate-400">
+        {apiKey.lastUsedAt ? <LocalTime at={apiKey.lastUsedAt} time={time} stacked /> : "never"}
+      </td>
       <td className="py-3 pr-4">
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status]}`}>{status}</span>
         {apiKey.revokedAt && (
-          <span className="block text-xs text-slate-500 dark:text-slate-400">{apiKey.revokedAt}</span>
+          <span className="block text-xs text-slate-600 dark:text-slate-400">
+            <LocalTime at={apiKey.revokedAt} time={time} stacked />
+          </span>
         )}
       </td>
       <td className="py-3 text-right">
         {status === "active" && (
-          <RowButton danger onClick={revoke} disabled={pending}>
-            Revoke<span className="sr-only"> {apiKey.name}</span>
-          </RowButton>
+          <ConfirmDialog
+            title={`Revoke the API key “${apiKey.name}”?`}
+            description="Anything using it loses access at once. This cannot be undone."
+            confirmLabel="Revoke key"
+            pendingLabel="Revoking…"
+            pending={pending}
+            onConfirm={revoke}
+            trigger={(open) => (
+              <RowButton danger onClick={open} disabled={pending}>
+                Revoke<span className="sr-only"> {apiKey.name}</span>
+              </RowButton>
+            )}
+          />
         )}
       </td>
     </TableRow>

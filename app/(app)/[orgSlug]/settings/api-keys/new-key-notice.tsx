@@ -3,8 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 
 /**
- * The one showing of a new key. It lives only in this component's state: the
- * server keeps a hash, so once this is dismissed or the page is left, the key
+ * The one showing of a new key, from the create action's result: the server
+ * keeps only a hash, so once this is dismissed or the page is left, the key
  * cannot be shown again (make a new one instead).
  */
 export function NewKeyNotice({ name, apiKey, onDone }: { name: string; apiKey: string; onDone: () => void }) {

@@ -1,6 +1,9 @@
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { TableHead, type Column } from "@/components/ui/table-head";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getViewerTime } from "@/components/ui/tz-script";
+import { defineSort, parseSort, sortRows } from "@/lib/domain/tables/sort";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
 import { grantableRoles } from "@/lib/domain/api-keys/policy";
@@ -9,24 +12,32 @@ import { env } from "@/lib/platform/env";
 import { ConnectCard } from "./connect-card";
 import { CreateKeyForm } from "./create-key-form";
 import { KeyRow } from "./key-row";
-import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
+import type { OrgPageProps, SearchParams } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "API keys" };
 
+/** Newest first, as loaded; a key never used sorts after every used one in either direction. */
+const KEY_SORT = defineSort({
+  keys: ["name", "created", "lastUsed", "status"],
+  default: { key: "created", dir: "desc" },
+  firstDir: { lastUsed: "desc" },
+});
+
 const COLUMNS: Column[] = [
-  "Name",
+  { label: "Name", sort: "name" },
   "Key",
   "Scope",
   "Acts as",
-  "Created",
-  "Last used",
-  "Status",
+  { label: "Created", sort: "created" },
+  { label: "Last used", sort: "lastUsed" },
+  { label: "Status", sort: "status" },
   { label: "Actions", srOnly: true },
 ];
 
-const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-
-export default async function ApiKeysPage({ params }: OrgPageProps) {
+export default async function ApiKeysPage({
+  params,
+  searchParams,
+}: OrgPageProps & { searchParams?: Promise<SearchParams> }) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
   if (!can(role, "api-keys:manage")) {
@@ -41,6 +52,15 @@ export default async function ApiKeysPage({ params }: OrgPageProps) {
   }
   const keys = await listApiKeys({ orgId: org.id });
   const active = keys.filter((key) => !key.revokedAt).length;
+  const search = (await searchParams) ?? {};
+  const order = parseSort(KEY_SORT, search);
+  const time = await getViewerTime();
+  const sortedKeys = sortRows(keys, order, {
+    name: (key) => key.name,
+    created: (key) => key.createdAt,
+    lastUsed: (key) => key.lastUsedAt,
+    status: (key) => (key.revokedAt ? "revoked" : "active"),
+  });
 
   return (
     <div className="space-y-6">
@@ -50,13 +70,16 @@ export default async function ApiKeysPage({ params }: OrgPageProps) {
 
       <Card title={`API keys (${active} active)`}>
         {keys.length === 0 ? (
-          <p className="text-sm text-slate-500 dark:text-slate-400">No API keys yet.</p>
+          <EmptyState title="No API keys yet">
+            Create a key above to let an AI agent or a script use {org.name} through Bosun&apos;s MCP endpoint.
+          </EmptyState>
         ) : (
-          <DataTable head={<TableHead columns={COLUMNS} />}>
-            {keys.map((key) => (
+          <DataTable head={<TableHead columns={COLUMNS} sorting={{ spec: KEY_SORT, order, params: search }} />}>
+            {sortedKeys.map((key) => (
               <KeyRow
                 key={key.id}
                 orgSlug={org.slug}
+                time={time}
                 apiKey={{
                   id: key.id,
                   name: key.name,
@@ -64,15 +87,15 @@ export default async function ApiKeysPage({ params }: OrgPageProps) {
                   scope: key.scope,
                   role: key.role,
                   createdBy: key.createdBy,
-                  createdAt: utc(key.createdAt),
-                  lastUsed: key.lastUsedAt ? utc(key.lastUsedAt) : null,
-                  revokedAt: key.revokedAt ? utc(key.revokedAt) : null,
+                  createdAt: key.createdAt.toISOString(),
+                  lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+                  revokedAt: key.revokedAt?.toISOString() ?? null,
                 }}
               />
             ))}
           </DataTable>
         )}
-        <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
+        <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">
           Keys are stored hashed; only their first characters are kept to tell them apart. A key acts with at most its
           creator&apos;s current role.
         </p>
