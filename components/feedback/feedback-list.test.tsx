@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import type { ViewerTime } from "@/components/ui/local-time";
 import type { UserFeedback, UserFeedbackList } from "@/lib/features/performance";
 import { FeedbackPanel } from "./feedback-list";
 
@@ -18,6 +19,8 @@ const item = (id: string, overrides: Partial<UserFeedback> = {}): UserFeedback =
   permalink: `https://sentry.example/feedback/${id}`,
   ...overrides,
 });
+/** A viewer in Berlin, a fortnight after the feedback came in. */
+const time: ViewerTime = { zone: { id: "Europe/Berlin", isFallback: false }, now: new Date("2026-12-03T14:00:00Z") };
 const ok = (items: UserFeedback[], isComplete = true): Promise<UserFeedbackList> =>
   Promise.resolve({ status: "ok", items, isComplete, fetchedAt: new Date(), stale: false, error: null });
 
@@ -28,6 +31,7 @@ describe("FeedbackPanel", () => {
         title: "User feedback on 2.14.0",
         query: "",
         release: "2.14.0",
+        time,
         list: ok([
           item("2", {
             message: "The berth map is so slow since the update",
@@ -43,7 +47,9 @@ describe("FeedbackPanel", () => {
     expect(html).toContain("User feedback on 2.14.0 (2)");
     expect(html.indexOf("so slow")).toBeLessThan(html.indexOf("Feedback 1"));
     expect(html).toContain("Ada &lt;ada@example.com&gt;");
-    expect(html).toContain("2026-11-21 10:30");
+    // When it came in, in the viewer's zone (11:30 in Berlin), with the instant itself for machines.
+    expect(html).toContain('dateTime="2026-11-21T10:30:00.000Z"');
+    expect(html).toContain("21 Nov 11:30");
     expect(html).toMatch(/event <span class="font-mono">a1b2c3d4e5f6<\/span>/);
     expect(html).toMatch(/release <span class="font-mono">2.14.0<\/span>/);
     // An item that knows its own release shows it rather than the list's.
@@ -55,6 +61,11 @@ describe("FeedbackPanel", () => {
   it("says what the search found nothing for, and marks an incomplete count", async () => {
     const empty = renderToStaticMarkup(await FeedbackPanel({ title: "User feedback", query: "slow", list: ok([]) }));
     expect(empty).toContain("No feedback mentions “slow”.");
+    expect(empty).toContain("clear the search");
+    expect(empty).toContain('role="status"');
+    const none = renderToStaticMarkup(await FeedbackPanel({ title: "User feedback", query: "", list: ok([]) }));
+    expect(none).toContain("Nobody has sent feedback here yet.");
+    expect(none).toContain("feedback widget");
     expect(empty).toContain('value="slow"');
     const many = renderToStaticMarkup(
       await FeedbackPanel({ title: "User feedback", query: "", list: ok([item("1")], false) }),

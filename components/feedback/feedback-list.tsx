@@ -1,14 +1,18 @@
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { FIELD_CLASS, InputField } from "@/components/ui/form-field";
 import { Freshness } from "@/components/ui/freshness";
+import { LocalTime, type ViewerTime } from "@/components/ui/local-time";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { getViewerTime } from "@/components/ui/tz-script";
 import type { UserFeedback, UserFeedbackList } from "@/lib/features/performance";
 
 /**
  * What users wrote through Sentry's feedback widget or crash reports, newest first, with the error event it was sent
  * with and the release; searched by text through a GET form, so the search is a link like any other filter.
- * The release page lists a release's feedback, the Sentry issue's feedback page an issue's.
+ * The release page lists a release's feedback, the Sentry issue's feedback page an issue's. Times are shown in the
+ * viewer's zone (`time`, read from the request when not given).
  */
 export async function FeedbackPanel({
   title,
@@ -17,6 +21,7 @@ export async function FeedbackPanel({
   release,
   hidden = {},
   className = "",
+  time,
 }: {
   title: string;
   list: Promise<UserFeedbackList>;
@@ -26,12 +31,13 @@ export async function FeedbackPanel({
   /** Other search parameters the form keeps (the page's own filters). */
   hidden?: Record<string, string>;
   className?: string;
+  time?: ViewerTime;
 }) {
   const read = await list;
   if (read.status !== "ok")
     return (
       <Card title={title} className={className}>
-        <p className="text-sm text-slate-500 dark:text-slate-400" role="status">
+        <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
           {read.status === "not-connected"
             ? "Connect Sentry in Settings → Integrations to see user feedback."
             : `Sentry is not answering right now (${read.message}), and nothing is cached yet.`}
@@ -39,6 +45,7 @@ export async function FeedbackPanel({
       </Card>
     );
   const count = `${read.items.length}${read.isComplete ? "" : "+"}`;
+  const viewerTime = time ?? (await getViewerTime());
   return (
     <Card title={`${title} (${count})`} className={className}>
       <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
@@ -58,13 +65,15 @@ export async function FeedbackPanel({
         <Freshness fetchedAt={read.fetchedAt} stale={read.stale} error={read.error} now={new Date()} />
       </div>
       {read.items.length === 0 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">
-          {query ? `No feedback mentions “${query}”.` : "Nobody has sent feedback here yet."}
-        </p>
+        <EmptyState title={query ? `No feedback mentions “${query}”.` : "Nobody has sent feedback here yet."}>
+          {query
+            ? "Try other words, or clear the search to see all feedback."
+            : "What users send through Sentry's feedback widget or crash reports shows up here."}
+        </EmptyState>
       ) : (
         <ol className="space-y-3" aria-label={title}>
           {read.items.map((item) => (
-            <FeedbackItem key={item.id} item={item} release={release} />
+            <FeedbackItem key={item.id} item={item} release={release} time={viewerTime} />
           ))}
         </ol>
       )}
@@ -72,7 +81,7 @@ export async function FeedbackPanel({
   );
 }
 
-function FeedbackItem({ item, release }: { item: UserFeedback; release?: string }) {
+function FeedbackItem({ item, release, time }: { item: UserFeedback; release?: string; time: ViewerTime }) {
   const from = item.name ?? item.contactEmail ?? "Anonymous";
   const itemRelease = item.release ?? release ?? null;
   return (
@@ -81,7 +90,7 @@ function FeedbackItem({ item, release }: { item: UserFeedback; release?: string 
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
         {from}
         {item.contactEmail && item.name ? ` <${item.contactEmail}>` : ""} ·{" "}
-        <time dateTime={item.firstSeen}>{item.firstSeen.slice(0, 16).replace("T", " ")}</time> · {item.projectSlug}
+        <LocalTime at={item.firstSeen} time={time} /> · {item.projectSlug}
         {itemRelease && (
           <>
             {" "}

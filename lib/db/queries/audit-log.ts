@@ -60,13 +60,9 @@ export async function listAuditEntries({
   limit?: number;
   before?: { createdAt: Date; id: string };
 }) {
-  const range = dateRange(filters);
   return db.auditLog.findMany({
     where: {
-      orgId,
-      ...(filters.actor ? { actorLabel: { contains: filters.actor, mode: "insensitive" as const } } : {}),
-      ...(filters.action ? { action: filters.action } : {}),
-      ...(range.gte || range.lt ? { createdAt: range } : {}),
+      ...auditFilterWhere(orgId, filters),
       ...(before
         ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] }
         : {}),
@@ -74,6 +70,17 @@ export async function listAuditEntries({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
   });
+}
+
+/** The `where` for an org's entries matching the filters (actor substring, exact action, date range). */
+export function auditFilterWhere(orgId: string, filters: AuditFilters): Prisma.AuditLogWhereInput {
+  const range = dateRange(filters);
+  return {
+    orgId,
+    ...(filters.actor ? { actorLabel: { contains: filters.actor, mode: "insensitive" as const } } : {}),
+    ...(filters.action ? { action: filters.action } : {}),
+    ...(range.gte || range.lt ? { createdAt: range } : {}),
+  };
 }
 
 /** The distinct actions an org's log contains, for the filter menu. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { MAX_DIFF_FIELDS, MAX_VALUE_LENGTH, buildAuditDiff, formatAuditDiff, readAuditDiff } from "./diff";
+import {
+  MAX_DIFF_FIELDS,
+  MAX_VALUE_LENGTH,
+  buildAuditDiff,
+  formatAuditDiff,
+  readAuditChanges,
+  readAuditDiff,
+} from "./diff";
 
 describe("defect 8 (audit diff): building a bounded, redacted diff of an outbound write", () => {
   it("lists each field sent, with the value before where it is known", () => {
@@ -150,6 +157,68 @@ describe("defect 8 (audit diff): reading and printing a stored diff", () => {
     expect(readAuditDiff({ diff: "nope" })).toEqual([]);
     expect(readAuditDiff({ diff: [{ after: 1 }, { field: "ok", after: { nested: true } }] })).toEqual([]);
     expect(readAuditDiff([1, 2])).toEqual([]);
+  });
+
+  it("shows a created team's fields as values with nothing before them", () => {
+    expect(readAuditDiff({ slug: "payments", name: "Payments" })).toEqual([
+      { field: "slug", after: "payments" },
+      { field: "name", after: "Payments" },
+    ]);
+  });
+
+  it("shows what release notes were published with, and where a rollback dry run would have gone", () => {
+    expect(readAuditDiff({ variant: "customer", revision: 3, includeInternal: false, jiraIssueKeys: [] })).toEqual([
+      { field: "variant", after: "customer" },
+      { field: "revision", after: 3 },
+      { field: "includeInternal", after: false },
+      { field: "jiraIssueKeys", after: "(none)" },
+    ]);
+    expect(readAuditDiff({ url: "https://deploy.example/rollback" })).toEqual([
+      { field: "url", after: "https://deploy.example/rollback" },
+    ]);
+  });
+
+  it("reads plain values as an outbound write's diff is built: nested by dotted path, secrets redacted, bounded", () => {
+    expect(
+      readAuditDiff({ removed: { deliveries: 3, runs: 0 }, webhookSecret: "whsec_1", note: "Bearer abc.def" }),
+    ).toEqual([
+      { field: "removed.deliveries", after: 3 },
+      { field: "removed.runs", after: 0 },
+      { field: "webhookSecret", after: "[redacted]" },
+      { field: "note", after: "[redacted]" },
+    ]);
+    expect(readAuditDiff({ summary: "x".repeat(MAX_VALUE_LENGTH * 2) })[0]?.after).toHaveLength(MAX_VALUE_LENGTH);
+  });
+
+  it("hides the outbox's bookkeeping (attempt counts, intent ids) among plain values", () => {
+    expect(
+      readAuditDiff({ intentId: "int_1", operation: "jira.createIssue", attempts: 3, previousStatus: "failed" }),
+    ).toEqual([
+      { field: "operation", after: "jira.createIssue" },
+      { field: "previousStatus", after: "failed" },
+    ]);
+  });
+
+  it("reads a whole-record {from, to} field by field, with nothing before for a record that was created", () => {
+    expect(
+      readAuditDiff({ from: { highUserThreshold: 10, criticalUserThreshold: 100 }, to: { highUserThreshold: 20 } }),
+    ).toEqual([{ field: "highUserThreshold", before: 10, after: 20 }]);
+    expect(readAuditDiff({ from: null, to: { name: "Triage", enabled: true } })).toEqual([
+      { field: "name", after: "Triage" },
+      { field: "enabled", after: true },
+    ]);
+  });
+
+  it("says whether a missing before value was unknown (an outbound write) or there was none", () => {
+    expect(readAuditChanges({ attempts: 1, diff: [{ field: "workosUserId", after: "user_1" }] })).toEqual({
+      diff: [{ field: "workosUserId", after: "user_1" }],
+      isBeforeUnknown: true,
+    });
+    expect(readAuditChanges({ slug: "payments" })).toEqual({
+      diff: [{ field: "slug", after: "payments" }],
+      isBeforeUnknown: false,
+    });
+    expect(readAuditChanges(null)).toEqual({ diff: [], isBeforeUnknown: false });
   });
 
   it("prints a diff as one line, with the before value only where there is one", () => {

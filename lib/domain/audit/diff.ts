@@ -89,21 +89,59 @@ function isScalar(value: unknown): value is AuditValue {
 }
 
 /**
- * The diff stored with an audit entry: the `diff` an outbound write recorded,
- * or the `{ from, to }` pairs other entries record. Anything else reads as none.
+ * Counters and ids the outbox keeps on its entries (how many attempts, which intent): they say how a write went,
+ * not what it changed, so they stay out of the diff.
+ */
+const BOOKKEEPING_KEYS = new Set(["attempts", "intentId", "supersededIntentId"]);
+
+/**
+ * The diff stored with an audit entry: the `diff` an outbound write recorded; the `{ from, to }` pairs of the fields
+ * an entry changed; a whole record's `{ from, to }`, field by field. An entry of plain values (a team created, release
+ * notes published, a rollback dry run) reads as those values with nothing before them, bounded and redacted like an
+ * outbound write's diff. Plain values beside `{ from, to }` pairs are context for the change and are left out.
  */
 export function readAuditDiff(changes: unknown): AuditDiffEntry[] {
-  if (!isRecord(changes)) return [];
-  if ("diff" in changes) {
+  return readAuditChanges(changes).diff;
+}
+
+/**
+ * `readAuditDiff`, and what a row without a before value means: for an outbound write, a value Bosun did not know
+ * (`isBeforeUnknown`); for everything else, that there was nothing before (a record created, a value stated).
+ */
+export function readAuditChanges(changes: unknown): { diff: AuditDiffEntry[]; isBeforeUnknown: boolean } {
+  if (isRecord(changes) && "diff" in changes) {
     const diff = changes.diff;
-    return Array.isArray(diff) && diff.every(isDiffEntry) ? diff : [];
+    return { diff: Array.isArray(diff) && diff.every(isDiffEntry) ? diff : [], isBeforeUnknown: true };
   }
-  return Object.entries(changes).flatMap(([field, change]) => {
+  return { diff: readRecordedChanges(changes), isBeforeUnknown: false };
+}
+
+function readRecordedChanges(changes: unknown): AuditDiffEntry[] {
+  if (!isRecord(changes)) return [];
+  if (isWholeRecordChange(changes)) return buildAuditDiff(changes.to, changes.from ?? undefined);
+  const pairs = Object.entries(changes).flatMap(([field, change]) => {
     if (!isRecord(change) || !("from" in change) || !("to" in change)) return [];
     const before = toValue(change.from);
     const after = toValue(change.to);
     return before === undefined || after === undefined ? [] : [{ field, before, after }];
   });
+  if (pairs.length > 0) return pairs;
+  const plain = Object.fromEntries(Object.entries(changes).filter(([key]) => !BOOKKEEPING_KEYS.has(key)));
+  return buildAuditDiff(plain);
+}
+
+/** `{ from, to }` around a whole record (a setting's object, a rule), `from` null when the record was created. */
+function isWholeRecordChange(
+  changes: Record<string, unknown>,
+): changes is { from: Record<string, unknown> | null; to: Record<string, unknown> } {
+  const keys = Object.keys(changes);
+  return (
+    keys.length === 2 &&
+    "from" in changes &&
+    "to" in changes &&
+    isRecord(changes.to) &&
+    (changes.from === null || isRecord(changes.from))
+  );
 }
 
 function isDiffEntry(entry: unknown): entry is AuditDiffEntry {

@@ -3,7 +3,10 @@ import { Card } from "@/components/ui/card";
 import { FIELD_CLASS, InputField, SelectField } from "@/components/ui/form-field";
 import { Freshness } from "@/components/ui/freshness";
 import { LinkTabs } from "@/components/ui/link-tabs";
-import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { ChartSkeleton, TableSkeleton } from "@/components/ui/panel-skeleton";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { ViewerTime } from "@/components/ui/local-time";
+import { defineSort, type SortOrder } from "@/lib/domain/tables/sort";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SEVERITY_ORDER } from "@/lib/domain/severity";
 import { unknownEnvironmentMessage, type ErrorFilters, type ErrorsView, type Period } from "@/lib/features/errors";
@@ -28,6 +31,13 @@ export const SORTS = {
 /** Issues per page: enough to triage a morning's errors, small enough to render fast on a large org. */
 const PAGE_SIZE = 100;
 const SORT_OPTIONS = Object.entries(SORTS).map(([value, label]) => ({ value, label }));
+
+/** The issues table's header sorts by the same keys; each starts most urgent first. */
+export const ISSUE_SORT = defineSort({
+  keys: Object.keys(SORTS) as (keyof typeof SORTS)[],
+  default: { key: "severity", dir: "desc" },
+  firstDir: { users: "desc", events: "desc", lastSeen: "desc" },
+});
 
 /** Builds this page's URL with one query parameter changed, keeping the others. */
 export type WithParam = (key: string, value: string) => string;
@@ -83,6 +93,8 @@ export async function IssuesPanel({
   orgSlug,
   canTicket,
   withParam,
+  params,
+  time,
 }: {
   view: View;
   filters: ErrorFilters;
@@ -90,6 +102,9 @@ export async function IssuesPanel({
   orgSlug: string;
   canTicket: boolean;
   withParam: WithParam;
+  /** The page's search params, which the sortable headers keep. */
+  params: Record<string, string | undefined>;
+  time: ViewerTime;
 }) {
   const { errors: data, members, jiraProjects } = await view;
   if (data.status !== "ok") return null;
@@ -143,9 +158,22 @@ export async function IssuesPanel({
         <SubmitButton>Apply</SubmitButton>
       </form>
       {data.issues.length === 0 ? (
-        <p className="text-sm text-slate-500">
-          {data.reverseLookup ? `No Sentry issue is linked to ${data.reverseLookup}.` : "No issues match."}
-        </p>
+        <EmptyState
+          title={
+            data.reverseLookup ? `No Sentry issue is linked to ${data.reverseLookup}` : "No unresolved issues match"
+          }
+          action={
+            data.total > 0
+              ? { href: `/${orgSlug}/errors?period=${filters.period}`, label: "Clear the filters" }
+              : undefined
+          }
+        >
+          {data.reverseLookup
+            ? "Link one by filing a ticket from an issue here, or check the key's spelling."
+            : data.total > 0
+              ? "Try another severity, project or environment, or a shorter search."
+              : "Sentry has no unresolved issues for this period. New errors appear here as your apps report them."}
+        </EmptyState>
       ) : (
         <>
           <IssuesTable
@@ -154,6 +182,12 @@ export async function IssuesPanel({
             members={members}
             jiraProjects={jiraProjects}
             canTicket={canTicket}
+            sorting={{
+              spec: ISSUE_SORT,
+              order: { key: filters.sort, dir: filters.dir ?? "desc" } satisfies SortOrder,
+              params,
+            }}
+            time={time}
           />
           {data.issues.length > PAGE_SIZE && (
             <nav aria-label="Pages of issues" className="mt-4 flex items-center justify-between text-sm">
@@ -189,10 +223,14 @@ export async function IssuesPanel({
 
 /** The period row and a chart-high block, as the error-rate card. */
 export function ErrorRateSkeleton() {
-  return <PanelSkeleton label="Loading the error rate" rows={7} className="mb-6" />;
+  return (
+    <div className="mb-6">
+      <ChartSkeleton label="Loading the error rate" />
+    </div>
+  );
 }
 
 /** The filter form and rows of the issues table's eight columns. */
 export function IssuesSkeleton() {
-  return <PanelSkeleton label="Loading issues" rows={10} columns={8} />;
+  return <TableSkeleton label="Loading issues" rows={10} columns={8} />;
 }

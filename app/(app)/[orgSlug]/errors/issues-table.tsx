@@ -4,7 +4,9 @@ import { useState, useTransition } from "react";
 import Link from "next/link";
 import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
 import { DataTable, TableRow } from "@/components/ui/data-table";
-import { type Column, TableHead } from "@/components/ui/table-head";
+import { ReasonHint } from "@/components/ui/reason-hint";
+import { LocalTime, type ViewerTime } from "@/components/ui/local-time";
+import { type Column, TableHead, type TableSorting } from "@/components/ui/table-head";
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
 import type { ClassifiedIssue } from "@/lib/features/errors";
 import { createTicketAction, triageAction } from "./actions";
@@ -18,11 +20,11 @@ const SEVERITY_STYLE = {
 
 const COLUMNS: Column[] = [
   { label: "Select", srOnly: true, narrow: true },
-  "Severity",
+  { label: "Severity", sort: "severity" },
   "Issue",
-  "Users",
-  "Events",
-  "Last seen",
+  { label: "Users", sort: "users" },
+  { label: "Events", sort: "events" },
+  { label: "Last seen", sort: "lastSeen" },
   "Assignee",
   "Jira",
 ];
@@ -42,9 +44,11 @@ type Props = {
   members: { userId: string; name: string }[];
   jiraProjects: string[];
   canTicket: boolean;
+  sorting: TableSorting;
+  time: ViewerTime;
 };
 
-export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket }: Props) {
+export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket, sorting, time }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<{
     ok: boolean;
@@ -152,7 +156,7 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
           </label>
         )}
         {pending && (
-          <span className="text-sm text-slate-500" role="status">
+          <span className="text-sm text-slate-500 dark:text-slate-400" role="status">
             Working…
           </span>
         )}
@@ -181,7 +185,7 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
           )}
         </p>
       )}
-      <DataTable head={<TableHead columns={COLUMNS} tight />}>
+      <DataTable head={<TableHead columns={COLUMNS} tight sorting={sorting} />}>
         {issues.map((issue) => (
           <TableRow key={issue.id}>
             <td className="py-2 pr-2">
@@ -193,39 +197,53 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
                 className="h-4 w-4"
               />
             </td>
-            <td className="py-2 pr-3">
+            <td className="whitespace-nowrap py-2 pr-3">
               <span
                 className={`rounded px-1.5 py-0.5 text-xs font-semibold capitalize ${SEVERITY_STYLE[issue.severity]}`}
-                title={issue.reasons.join("; ")}
               >
                 {issue.severity}
               </span>
+              {issue.reasons.length > 0 && (
+                <ReasonHint label={`Why is ${issue.shortId} ${issue.severity}?`}>
+                  {issue.reasons.map((reason) => (
+                    <span key={reason} className="block">
+                      {reason}
+                    </span>
+                  ))}
+                </ReasonHint>
+              )}
             </td>
             <td className="max-w-md py-2 pr-3">
               <a href={issue.permalink} className="font-medium hover:underline">
                 {issue.title}
               </a>
-              <span className="block text-xs text-slate-500">
+              <span className="block text-xs text-slate-500 dark:text-slate-400">
                 <span className="font-mono">{issue.shortId}</span> · {issue.project.slug} · {issue.level}
                 {issue.culprit && ` · ${issue.culprit}`}
-                {` · first seen ${issue.firstSeen.slice(0, 10)}`}
+                {" · first seen "}
+                <LocalTime at={issue.firstSeen} time={time} />
                 {issue.firstReleaseVersion && ` in ${issue.firstReleaseVersion}`}
                 {issue.substatus && ` · ${issue.substatus}`} ·{" "}
                 <Link
                   href={`/${orgSlug}/errors/${issue.id}/feedback?shortId=${encodeURIComponent(issue.shortId)}`}
-                  className="text-brand-600 hover:underline"
+                  className="text-brand-600 hover:underline dark:text-brand-300"
                 >
                   Feedback<span className="sr-only"> on {issue.shortId}</span>
                 </Link>{" "}
                 ·{" "}
-                <Link href={`/${orgSlug}/errors/${issue.id}/investigation`} className="text-brand-600 hover:underline">
+                <Link
+                  href={`/${orgSlug}/errors/${issue.id}/investigation`}
+                  className="text-brand-600 hover:underline dark:text-brand-300"
+                >
                   Investigate<span className="sr-only"> {issue.shortId}</span>
                 </Link>
               </span>
             </td>
             <td className="py-2 pr-3 tabular-nums">{issue.userCount.toLocaleString("en")}</td>
             <td className="py-2 pr-3 tabular-nums">{issue.eventCount.toLocaleString("en")}</td>
-            <td className="whitespace-nowrap py-2 pr-3 text-xs">{issue.lastSeen.slice(0, 16).replace("T", " ")}</td>
+            <td className="py-2 pr-3 text-xs">
+              <LocalTime at={issue.lastSeen} time={time} stacked />
+            </td>
             <td className="py-2 pr-3 text-xs">{issue.assignee?.name ?? "—"}</td>
             <td className="py-2">
               {issue.jiraKey ? (
@@ -235,7 +253,7 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket 
                   type="button"
                   disabled={pending}
                   onClick={() => ticket(issue.id, ticketProject)}
-                  className="whitespace-nowrap text-xs font-medium text-brand-600 hover:underline disabled:opacity-50"
+                  className="whitespace-nowrap text-xs font-medium text-brand-600 hover:underline disabled:opacity-50 dark:text-brand-300"
                 >
                   Create ticket<span className="sr-only"> for {issue.shortId}</span>
                 </button>

@@ -12,9 +12,11 @@ import {
   ErrorsFreshness,
   IssuesPanel,
   IssuesSkeleton,
+  ISSUE_SORT,
   PERIODS,
-  SORTS,
 } from "./errors-panels";
+import { parseSort } from "@/lib/domain/tables/sort";
+import { getViewerTime } from "@/components/ui/tz-script";
 import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 import { WatchControl } from "@/components/notifications/watch-control";
 
@@ -27,11 +29,12 @@ const PROJECT_SLUG = /^[a-z0-9][a-z0-9_-]{0,99}$/i;
 function parseFilters(params: Params): ErrorFilters {
   const period = PERIODS.includes(params.period as Period) ? (params.period as Period) : "7d";
   const severity = SEVERITY_ORDER.includes(params.severity as Severity) ? (params.severity as Severity) : undefined;
-  const sort = params.sort && params.sort in SORTS ? (params.sort as ErrorFilters["sort"]) : "severity";
+  const { key: sort, dir } = parseSort(ISSUE_SORT, params);
   return {
     period,
     severity,
     sort,
+    dir,
     environment: params.environment || undefined,
     project: params.project || undefined,
     search: params.q || undefined,
@@ -80,6 +83,8 @@ export default async function ErrorsPage({ params, searchParams }: OrgSearchPage
           orgSlug={org.slug}
           canTicket={can(role, "tickets:create-from-error")}
           withParam={withParam}
+          params={raw}
+          time={await getViewerTime()}
         />
       </Suspense>
     </>

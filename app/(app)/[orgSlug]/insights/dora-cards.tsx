@@ -1,4 +1,4 @@
-import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { CardsSkeleton } from "@/components/ui/panel-skeleton";
 import {
   CHANGE_FAILURE_RATE_NOTE,
   DORA_THRESHOLDS,
@@ -131,10 +131,8 @@ export async function DoraCardsPanel({ page }: { page: DoraPagePromise }) {
 
 export function DoraCardsSkeleton() {
   return (
-    <div className="mb-6 grid gap-4 md:grid-cols-2 xl:grid-cols-4">
-      {["deployment frequency", "lead time", "change failure rate", "recovery time"].map((label) => (
-        <PanelSkeleton key={label} label={`Loading ${label}`} rows={3} />
-      ))}
+    <div className="mb-6">
+      <CardsSkeleton label="Loading the four keys" count={4} />
     </div>
   );
 }

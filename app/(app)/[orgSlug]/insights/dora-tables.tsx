@@ -1,11 +1,16 @@
 import { ExportLinks } from "@/components/insights/export-links";
 import { Card } from "@/components/ui/card";
 import { DataTable, TableRow } from "@/components/ui/data-table";
-import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { TableSkeleton } from "@/components/ui/panel-skeleton";
 import { TableHead } from "@/components/ui/table-head";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LocalTime, type ViewerTime } from "@/components/ui/local-time";
+import { parseSort, sortRows, type SortSpec } from "@/lib/domain/tables/sort";
+import { UTC_ZONE } from "@/lib/domain/time";
+import { DEPLOY_SORT, FAILURE_SORT, LEAD_TIME_SORT, PROJECT_SORT } from "./dora-sorts";
 import { DORA_THRESHOLDS_SOURCE, type FailureKind } from "@/lib/domain/dora";
 import { HISTORY_DAYS } from "@/lib/features/delivery";
-import { BAND_LABEL, formatDateTime, formatHours, formatPerWeek, formatRate } from "./dora-format";
+import { BAND_LABEL, formatHours, formatPerWeek, formatRate } from "./dora-format";
 import type { DoraPagePromise } from "./dora-filters";
 
 /** Rows shown on the page per table; the export holds all of them. */
@@ -31,16 +36,59 @@ function Shown({ total }: { total: number }) {
 }
 
 /** The rows every figure rests on: deploys counted, failures, lead-time samples, exclusions, and each project. */
-export async function DoraTablesPanel({ page, orgSlug }: { page: DoraPagePromise; orgSlug: string }) {
+export async function DoraTablesPanel({
+  page,
+  orgSlug,
+  search = {},
+  time = { zone: UTC_ZONE, now: new Date() },
+}: {
+  page: DoraPagePromise;
+  orgSlug: string;
+  /** The page's search params: the sortable headers read and keep them. */
+  search?: Record<string, string | string[] | undefined>;
+  time?: ViewerTime;
+}) {
   const { report } = await page;
+  const at = (date: Date) => <LocalTime at={date} time={time} stacked />;
+  const sorting = <K extends string>(spec: SortSpec<K>, anchor: string) => ({
+    spec,
+    order: parseSort(spec, search),
+    params: search,
+    anchor,
+  });
+  const deploySort = sorting(DEPLOY_SORT, "dora-deploys");
+  const failureSort = sorting(FAILURE_SORT, "dora-failures");
+  const leadSort = sorting(LEAD_TIME_SORT, "dora-lead-times");
+  const projectSort = sorting(PROJECT_SORT, "dora-projects");
   const params: Filters = {
     days: report.window.days,
     environment: report.environment,
     ...(report.project ? { project: report.project } : {}),
   };
   const versionOf = new Map(report.deploys.map((d) => [d.id, d.version]));
-  const deploys = [...report.deploys].reverse();
-  const leadTimes = [...report.leadTimes].reverse();
+  const deploys = sortRows(report.deploys, deploySort.order, {
+    "deploy-finished": (d) => d.dateFinished,
+    "deploy-version": (d) => d.version,
+    "deploy-recovery": (d) => d.recoveryHours,
+  });
+  const failures = sortRows(report.failures, failureSort.order, {
+    "failure-started": (f) => f.startedAt,
+    "failure-kind": (f) => KIND_LABEL[f.kind],
+    "failure-resolved": (f) => f.resolvedAt,
+  });
+  const leadTimes = sortRows(report.leadTimes, leadSort.order, {
+    "lead-release": (s) => s.version,
+    "lead-committed": (s) => s.committedAt,
+    "lead-deployed": (s) => s.deployedAt,
+    "lead-hours": (s) => s.hours,
+  });
+  const projects = sortRows(report.projects, projectSort.order, {
+    "project-name": (p) => p.project,
+    "project-deploys": (p) => p.deployments,
+    "project-lead": (p) => p.leadTimeHours.p50,
+    "project-failure-rate": (p) => p.changeFailureRate,
+    "project-recovery": (p) => p.recoveryHours.p50,
+  });
   return (
     <div className="space-y-6">
       <section id="dora-deploys" aria-labelledby="dora-deploys-title" className="scroll-mt-24">
@@ -49,16 +97,29 @@ export async function DoraTablesPanel({ page, orgSlug }: { page: DoraPagePromise
             Deploys counted ({report.deploys.length})
           </h2>
           {deploys.length === 0 ? (
-            <p className="text-sm">
-              No deploys to {report.environment} in these {report.window.days} days.
-            </p>
+            <EmptyState title={`No deploys to ${report.environment} in these ${report.window.days} days`}>
+              Deploys are read from Sentry: record each one with <code>sentry-cli releases deploys</code> (or your
+              CI&apos;s Sentry step) naming the environment, or pick a longer period or another environment above.
+            </EmptyState>
           ) : (
             <DataTable
-              head={<TableHead columns={["Finished", "Version", "Projects", "Failed", "Recovery", "Failures"]} />}
+              head={
+                <TableHead
+                  columns={[
+                    { label: "Finished", sort: "deploy-finished" },
+                    { label: "Version", sort: "deploy-version" },
+                    "Projects",
+                    "Failed",
+                    { label: "Recovery", sort: "deploy-recovery" },
+                    "Failures",
+                  ]}
+                  sorting={deploySort}
+                />
+              }
             >
               {deploys.slice(0, SHOWN).map((d) => (
                 <TableRow key={d.id}>
-                  <td className="pr-4 whitespace-nowrap">{formatDateTime(d.dateFinished)}</td>
+                  <td className="pr-4 text-xs">{at(d.dateFinished)}</td>
                   <td className="pr-4 font-mono">{d.version}</td>
                   <td className="pr-4">{d.projects.join(", ")}</td>
                   <td className="pr-4">{d.failed ? "Failed" : "—"}</td>
@@ -95,17 +156,33 @@ export async function DoraTablesPanel({ page, orgSlug }: { page: DoraPagePromise
             latest deploy finished at or before it started, if it started within {report.failureWindowHours} h.
           </p>
           {report.failures.length === 0 ? (
-            <p className="text-sm">No failures recorded for these deploys.</p>
+            <EmptyState title="No failures recorded for these deploys">
+              Regressions, new Critical issues, rollbacks and hotfixes are counted here as Bosun records them.
+            </EmptyState>
           ) : (
-            <DataTable head={<TableHead columns={["Started", "Kind", "Summary", "Deploy", "Counted", "Resolved"]} />}>
-              {report.failures.slice(0, SHOWN).map((f, i) => (
+            <DataTable
+              head={
+                <TableHead
+                  columns={[
+                    { label: "Started", sort: "failure-started" },
+                    { label: "Kind", sort: "failure-kind" },
+                    "Summary",
+                    "Deploy",
+                    "Counted",
+                    { label: "Resolved", sort: "failure-resolved" },
+                  ]}
+                  sorting={failureSort}
+                />
+              }
+            >
+              {failures.slice(0, SHOWN).map((f, i) => (
                 <TableRow key={`${f.kind}-${f.version}-${f.startedAt.getTime()}-${i}`}>
-                  <td className="pr-4 whitespace-nowrap">{formatDateTime(f.startedAt)}</td>
+                  <td className="pr-4 text-xs">{at(f.startedAt)}</td>
                   <td className="pr-4">{KIND_LABEL[f.kind]}</td>
                   <td className="pr-4">{f.summary}</td>
                   <td className="pr-4 font-mono">{f.deployId ? (versionOf.get(f.deployId) ?? "—") : "—"}</td>
                   <td className="pr-4">{f.counted ? "Yes" : `No: ${f.notCountedBecause}`}</td>
-                  <td className="whitespace-nowrap">{f.resolvedAt ? formatDateTime(f.resolvedAt) : "—"}</td>
+                  <td className="text-xs">{f.resolvedAt ? at(f.resolvedAt) : "—"}</td>
                 </TableRow>
               ))}
             </DataTable>
@@ -126,17 +203,32 @@ export async function DoraTablesPanel({ page, orgSlug }: { page: DoraPagePromise
             split into review (open → merge) and release (merge → deploy).
           </p>
           {leadTimes.length === 0 ? (
-            <p className="text-sm">No commits reached {report.environment} in these days.</p>
+            <EmptyState title={`No commits reached ${report.environment} in these days`}>
+              Lead times need the commits of each release: associate commits with releases in Sentry (
+              <code>sentry-cli releases set-commits</code>) and they appear here after the next deploy.
+            </EmptyState>
           ) : (
             <DataTable
-              head={<TableHead columns={["Commit", "Release", "Committed", "Deployed", "Lead time", "Pull request"]} />}
+              head={
+                <TableHead
+                  columns={[
+                    "Commit",
+                    { label: "Release", sort: "lead-release" },
+                    { label: "Committed", sort: "lead-committed" },
+                    { label: "Deployed", sort: "lead-deployed" },
+                    { label: "Lead time", sort: "lead-hours" },
+                    "Pull request",
+                  ]}
+                  sorting={leadSort}
+                />
+              }
             >
               {leadTimes.slice(0, SHOWN).map((s) => (
                 <TableRow key={s.sha}>
                   <td className="pr-4 font-mono">{s.sha.slice(0, 12)}</td>
                   <td className="pr-4 font-mono">{s.version}</td>
-                  <td className="pr-4 whitespace-nowrap">{formatDateTime(s.committedAt)}</td>
-                  <td className="pr-4 whitespace-nowrap">{formatDateTime(s.deployedAt)}</td>
+                  <td className="pr-4 text-xs">{at(s.committedAt)}</td>
+                  <td className="pr-4 text-xs">{at(s.deployedAt)}</td>
                   <td className="pr-4 tabular-nums">{formatHours(s.hours)}</td>
                   <td>
                     {s.pullRequest
@@ -176,7 +268,7 @@ export async function DoraTablesPanel({ page, orgSlug }: { page: DoraPagePromise
       </section>
 
       {report.projects.length > 1 && (
-        <section aria-labelledby="dora-projects-title">
+        <section id="dora-projects" aria-labelledby="dora-projects-title" className="scroll-mt-24">
           <Card>
             <h2 id="dora-projects-title" className="mb-3 text-base font-semibold">
               By project
@@ -187,11 +279,19 @@ export async function DoraTablesPanel({ page, orgSlug }: { page: DoraPagePromise
             <DataTable
               head={
                 <TableHead
-                  columns={["Project", "Deploys", "Frequency", "Lead time p50", "Change failure rate", "Recovery p50"]}
+                  columns={[
+                    { label: "Project", sort: "project-name" },
+                    { label: "Deploys", sort: "project-deploys" },
+                    "Frequency",
+                    { label: "Lead time p50", sort: "project-lead" },
+                    { label: "Change failure rate", sort: "project-failure-rate" },
+                    { label: "Recovery p50", sort: "project-recovery" },
+                  ]}
+                  sorting={projectSort}
                 />
               }
             >
-              {report.projects.map((p) => (
+              {projects.map((p) => (
                 <TableRow key={p.project}>
                   <td className="pr-4 font-mono">{p.project}</td>
                   <td className="pr-4 tabular-nums">{p.deployments}</td>
@@ -249,8 +349,8 @@ export async function DoraTablesPanel({ page, orgSlug }: { page: DoraPagePromise
 export function DoraTablesSkeleton() {
   return (
     <div className="space-y-6">
-      <PanelSkeleton label="Loading the deploys counted" rows={6} columns={4} />
-      <PanelSkeleton label="Loading the failures" rows={4} columns={4} />
+      <TableSkeleton label="Loading the deploys counted" rows={6} columns={6} />
+      <TableSkeleton label="Loading the failures" rows={4} columns={6} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 import { DoraCardsPanel, DoraCardsSkeleton } from "./dora-cards";
 import { DoraDescription, DoraFiltersPanel, DoraFiltersSkeleton, DoraFreshness } from "./dora-filters";
 import { DoraTablesPanel, DoraTablesSkeleton } from "./dora-tables";
+import { getViewerTime } from "@/components/ui/tz-script";
 import { DoraTrendsPanel, DoraTrendsSkeleton } from "./dora-trends";
 
 export const metadata = { title: "Delivery · Insights" };
@@ -52,7 +53,7 @@ export default async function DeliveryInsightsPage({ params, searchParams }: Org
         <DoraTrendsPanel page={page} />
       </Suspense>
       <Suspense fallback={<DoraTablesSkeleton />}>
-        <DoraTablesPanel page={page} orgSlug={org.slug} />
+        <DoraTablesPanel page={page} orgSlug={org.slug} search={raw} time={await getViewerTime()} />
       </Suspense>
     </>
   );

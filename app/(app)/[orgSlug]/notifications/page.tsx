@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { EmptyState } from "@/components/ui/empty-state";
 import { loadNotificationsPage } from "@/lib/features/notifications";
 import { requireOrg } from "@/lib/platform/auth/org";
 import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
@@ -66,9 +67,18 @@ export default async function NotificationsPage({ params, searchParams }: OrgSea
           )}
         </div>
         {items.length === 0 ? (
-          <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
-            {unreadOnly ? "Nothing unread." : "No notifications yet."}
-          </p>
+          <EmptyState
+            title={unreadOnly ? "Nothing unread" : "No notifications yet"}
+            action={
+              unreadOnly
+                ? { href: base, label: "Show all notifications" }
+                : { href: `${base}/preferences`, label: "Choose what you hear about" }
+            }
+          >
+            {unreadOnly
+              ? "You are up to date."
+              : "New Critical issues and regressions in what you own or watch appear here; watch a project from the Errors page to follow it."}
+          </EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100 dark:divide-slate-800">
             {items.map((item) => (

@@ -2,7 +2,7 @@ import { Suspense } from "react";
 import { StreamedPageHeader } from "@/components/ui/streamed-page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { getRequestId } from "@/lib/platform/observability/request-context";
-import { TRANSACTION_SORTS, type TransactionSort } from "@/lib/domain/performance";
+import { parseSort } from "@/lib/domain/tables/sort";
 import {
   loadPerformancePage,
   PERFORMANCE_PERIODS,
@@ -11,7 +11,7 @@ import {
 } from "@/lib/features/performance";
 import { FiltersPanel, FiltersSkeleton, PerformanceDescription, PerformanceFreshness } from "./filters-panel";
 import { ChartsSkeleton, ApiLatencyPanel, VitalSeriesPanel } from "./charts-panel";
-import { TransactionsPanel, TransactionsSkeleton } from "./transactions-panel";
+import { TRANSACTION_SORT, TransactionsPanel, TransactionsSkeleton } from "./transactions-panel";
 import { VitalsPanel, VitalsSkeleton } from "./vitals-panel";
 import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
@@ -23,7 +23,7 @@ function parseFilters(params: Params): PerformancePageFilters {
   const period = PERFORMANCE_PERIODS.includes(params.period as PerformancePeriod)
     ? (params.period as PerformancePeriod)
     : "7d";
-  const sort = TRANSACTION_SORTS.includes(params.sort as TransactionSort) ? (params.sort as TransactionSort) : "p95";
+  const { key: sort } = parseSort(TRANSACTION_SORT, params);
   return { period, sort, project: params.project || undefined, environment: params.environment || undefined };
 }
 
@@ -54,7 +54,7 @@ export default async function PerformancePage({ params, searchParams }: OrgSearc
         <VitalsPanel page={page} />
       </Suspense>
       <Suspense fallback={<TransactionsSkeleton />}>
-        <TransactionsPanel page={page} withParams={withParams} />
+        <TransactionsPanel page={page} order={parseSort(TRANSACTION_SORT, raw)} params={raw} />
       </Suspense>
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
         <Suspense fallback={<ChartsSkeleton label="Loading the web vitals over time" />}>

@@ -82,17 +82,17 @@ const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " "
 describe("performance panels", () => {
   it("shows each vital's p75 with its band and the band shares, and says when a vital has no samples", async () => {
     const html = text(await render(VitalsPanel({ page: loaded() })));
-    expect(html).toContain("LCP 2.9 s Needs improvement");
+    expect(html).toContain("LCP Largest Contentful Paint 2.9 s Needs improvement");
     expect(html).toContain("60% good · 30% needs improvement · 10% poor");
-    expect(html).toContain("INP 150 ms Good");
-    expect(html).toContain("CLS 0.30 Poor");
-    expect(html).toContain("FCP — No samples");
+    expect(html).toContain("INP Interaction to Next Paint 150 ms Good");
+    expect(html).toContain("CLS Cumulative Layout Shift 0.30 Poor");
+    expect(html).toContain("FCP First Contentful Paint — No samples");
     expect(html).toContain("41k samples · good ≤ 2.5 s, poor &gt; 4.0 s");
   });
 
   it("lists the transactions with throughput, p50/p95, the change, failure rate and apdex, and links each sort", async () => {
     const html = await render(
-      TransactionsPanel({ page: loaded(), withParams: (c) => `/acme/performance?sort=${c.sort}` }),
+      TransactionsPanel({ page: loaded(), order: { key: "p95", dir: "desc" }, params: { period: "7d" } }),
     );
     const words = text(html);
     expect(words).toContain("Transactions (slowest p95 first)");
@@ -100,12 +100,14 @@ describe("performance panels", () => {
     expect(words).toContain("GET /api/orders API 20k (13.9/min) 90 ms 480 ms — 2.1% 0.91");
     expect(words).toContain("satisfied at or under 300 ms (T) and tolerating at or under 1200 ms (4T)");
     expect(html).toContain('aria-sort="descending"');
-    expect(html).toContain('href="/acme/performance?sort=regressed"');
+    // Each header links to its order, keeping the page's other parameters; the sorted one flips its direction.
+    expect(html).toContain('href="?period=7d&amp;sort=regressed&amp;dir=desc"');
+    expect(html).toContain('href="?period=7d&amp;sort=p95&amp;dir=asc"');
   });
 
   it("draws a chart per vital with axes and a gap where a bucket had no samples", async () => {
     const html = await render(VitalSeriesPanel({ page: loaded() }));
-    expect(html.match(/role="img"/g)).toHaveLength(5);
+    expect(html.match(/<svg[^>]*role="img"/g)).toHaveLength(5);
     expect(html).toContain('aria-label="p75 LCP from 00:00 to 02:00: lowest 1.0 s, highest 1.0 s, latest 1.0 s"');
     // Two points around a gap: two separate one-point runs, no line drawn across the empty bucket.
     expect(html.match(/<polyline/g)).toHaveLength(10);

@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { CardsSkeleton } from "@/components/ui/panel-skeleton";
 import {
   formatCount,
   formatVital,
@@ -44,6 +44,8 @@ function VitalCard({ summary }: { summary: VitalSummary }) {
         <abbr title={VITAL_LABELS[vital]} className="no-underline">
           {vital.toUpperCase()}
         </abbr>
+        {/* The expansion on screen too: a title is out of reach on touch screens and for most keyboard users. */}
+        <span className="block font-normal normal-case tracking-normal">{VITAL_LABELS[vital]}</span>
       </p>
       <p className="mt-1 text-2xl font-semibold tabular-nums">{p75 === null ? "—" : formatVital(vital, p75)}</p>
       {band ? (
@@ -84,5 +86,9 @@ function BandBar({ shares }: { shares: BandShares }) {
 
 /** Five vital cards' worth of rows. */
 export function VitalsSkeleton() {
-  return <PanelSkeleton label="Loading web vitals" rows={4} columns={5} className="mb-6" />;
+  return (
+    <div className="mb-6">
+      <CardsSkeleton label="Loading web vitals" count={5} />
+    </div>
+  );
 }

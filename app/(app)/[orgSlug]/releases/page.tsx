@@ -5,7 +5,15 @@ import { getRequestId } from "@/lib/platform/observability/request-context";
 import { loadReleasesPage } from "@/lib/features/releases";
 import { loadReleaseScorecards } from "@/lib/features/performance";
 import { listReleasesWithOpenGate } from "@/lib/features/rollback";
-import { ReleasesDescription, ReleasesFreshness, ReleasesPanel, ReleasesSkeleton } from "./releases-panels";
+import { parseSort } from "@/lib/domain/tables/sort";
+import { getViewerTime } from "@/components/ui/tz-script";
+import {
+  RELEASE_SORT,
+  ReleasesDescription,
+  ReleasesFreshness,
+  ReleasesPanel,
+  ReleasesSkeleton,
+} from "./releases-panels";
 import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "Releases" };
@@ -13,10 +21,11 @@ export const metadata = { title: "Releases" };
 export default async function ReleasesPage({
   params,
   searchParams,
-}: OrgSearchPageProps<{ sort?: string; regressions?: string }>) {
+}: OrgSearchPageProps<{ sort?: string; dir?: string; regressions?: string }>) {
   const { orgSlug } = await params;
   const { org } = await requireOrg(orgSlug);
-  const { sort = "newest", regressions } = await searchParams;
+  const search = await searchParams;
+  const { regressions } = search;
   // Not awaited here: the header renders at once, and each part that needs Sentry awaits this one read.
   const requestId = await getRequestId();
   const releases = loadReleasesPage({ orgId: org.id, requestId });
@@ -34,7 +43,9 @@ export default async function ReleasesPage({
           orgSlug={org.slug}
           releases={releases}
           scorecards={scorecards}
-          sort={sort}
+          order={parseSort(RELEASE_SORT, search)}
+          params={search}
+          time={await getViewerTime()}
           regressions={regressions}
           openGates={listReleasesWithOpenGate({ orgId: org.id })}
         />

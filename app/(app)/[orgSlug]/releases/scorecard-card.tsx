@@ -4,6 +4,7 @@ import { Freshness } from "@/components/ui/freshness";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton";
 import { TableHead } from "@/components/ui/table-head";
 import { formatScorecardChange, formatScorecardValue } from "@/lib/domain/release-notes";
+import { explainUpstreamErrorText } from "@/lib/domain/upstream-messages";
 import type { ReleaseScorecard, ReleaseScorecards } from "@/lib/features/performance";
 import { RegressionReasons } from "./regression-reasons";
 
@@ -34,7 +35,7 @@ export async function ScorecardPanel({
       <Card title="Scorecard" className={className}>
         <p className="text-sm text-slate-500 dark:text-slate-400" role="status">
           {read.error
-            ? `Sentry could not be read (${read.error}), and nothing is cached yet.`
+            ? `Nothing is cached yet. ${explainUpstreamErrorText(read.error, {}, "sentry") ?? `Sentry could not be read (${read.error}).`}`
             : `Sentry has no release ${version} to score.`}
         </p>
       </Card>
@@ -48,7 +49,7 @@ export async function ScorecardPanel({
       </div>
       {read.error && !read.stale && (
         <p role="status" className="mb-3 text-sm text-amber-800 dark:text-amber-200">
-          Some figures are unknown: Sentry could not be read ({read.error}).
+          {`Some figures are unknown: ${explainUpstreamErrorText(read.error, {}, "sentry") ?? `Sentry could not be read (${read.error}).`}`}
         </p>
       )}
       <RegressionReasons scorecard={scorecard} />

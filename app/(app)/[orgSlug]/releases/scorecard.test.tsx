@@ -129,7 +129,7 @@ describe("the releases list", () => {
         orgSlug: "acme",
         releases,
         scorecards: read([regressed, healthy]),
-        sort: "newest",
+        order: { key: "newest", dir: "desc" },
         regressions: undefined,
       }),
     );
@@ -148,11 +148,13 @@ describe("the releases list", () => {
         orgSlug: "acme",
         releases,
         scorecards: read([], "Sentry answered 503"),
-        sort: "newest",
+        order: { key: "newest", dir: "desc" },
         regressions: "1",
       }),
     );
-    expect(html).toContain("Performance and feedback figures are unavailable (Sentry answered 503).");
+    expect(html).toContain("Performance and feedback figures are unavailable. Sentry is having trouble (503)");
+    // The service's own words stay beside the explanation.
+    expect(html).toContain("(Sentry answered 503)");
     expect(rowOf(html, "2.14.0")).toContain(`Crash-free:</span> ${CRASH_REASON}`);
     expect(html).not.toContain(">2.13.0</a>");
   });
@@ -176,7 +178,8 @@ describe("a release's scorecard", () => {
     const html = renderToStaticMarkup(
       await ScorecardPanel({ version: "2.14.0", scorecards: read([regressed], "Sentry answered 503") }),
     );
-    expect(html).toContain("Some figures are unknown: Sentry could not be read (Sentry answered 503).");
+    expect(html).toContain("Some figures are unknown: Sentry is having trouble (503) — Bosun tries again");
+    expect(html).toContain("(Sentry answered 503)");
     expect(html).toContain("Scorecard vs 2.13.0");
   });
 

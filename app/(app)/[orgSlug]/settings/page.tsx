@@ -10,6 +10,8 @@ import { RETENTION_BOUNDS, SESSION_MAX_LIFETIME_DAYS, STALE_CACHE_KEEP_DAYS } fr
 import { RetentionForm } from "./retention-form";
 import { RetentionLastRun } from "./retention-last-run";
 import { PerformanceForm } from "./performance-form";
+import { CalendarForm } from "./calendar-form";
+import { calendarZones, getCalendarTimeZone } from "./calendar-zone";
 import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 const RETENTION_FIELDS = [
@@ -23,20 +25,26 @@ export const metadata = { title: "Settings" };
 export default async function OrgSettingsPage({ params }: OrgPageProps) {
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
-  const {
-    security: settings,
-    severity,
-    routing,
-    projects,
-    retryHours,
-    retention,
-    lastRetentionRun,
-    performance,
-  } = await loadSettingsPage({ orgId: org.id });
+  const [
+    { security: settings, severity, routing, projects, retryHours, retention, lastRetentionRun, performance },
+    calendarZone,
+  ] = await Promise.all([loadSettingsPage({ orgId: org.id }), getCalendarTimeZone({ orgId: org.id })]);
   return (
     <div className="space-y-6">
       <Card title="Sign-in and sessions" className="max-w-2xl">
         <SecurityForm orgSlug={org.slug} initial={settings} canEdit={can(role, "settings:manage")} />
+      </Card>
+      <Card title="Calendar" className="max-w-2xl">
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+          Sprint days, days left and the days in sprint reports are counted in this zone, the same for everyone. Times
+          elsewhere are shown in each person&apos;s own zone.
+        </p>
+        <CalendarForm
+          orgSlug={org.slug}
+          initial={calendarZone}
+          zones={calendarZones()}
+          canEdit={can(role, "settings:manage")}
+        />
       </Card>
       <Card title="Error severity thresholds" className="max-w-2xl">
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">

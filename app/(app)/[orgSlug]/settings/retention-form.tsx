@@ -54,7 +54,7 @@ export function RetentionForm({
               aria-invalid={fieldErrors[field.name] ? true : undefined}
               className="mt-1 w-32 rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
             />
-            <p className="mt-1 text-xs text-slate-500">
+            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
               {field.min}–{field.max} days
             </p>
             {fieldErrors[field.name] && <p className="mt-1 text-xs text-red-600">{fieldErrors[field.name]}</p>}

@@ -21,7 +21,8 @@ export function RoutingForm({
     const routing = Object.fromEntries(projects.map((p) => [p, String(formData.get(`component-${p}`) ?? "").trim()]));
     save(() => saveTicketRoutingAction({ orgSlug, routing }));
   }
-  if (projects.length === 0) return <p className="text-sm text-slate-500">Connect Sentry to route its projects.</p>;
+  if (projects.length === 0)
+    return <p className="text-sm text-slate-500 dark:text-slate-400">Connect Sentry to route its projects.</p>;
   return (
     <form action={submit} className="space-y-3">
       <fieldset disabled={!canEdit || pending} className="grid gap-3 sm:grid-cols-3">

@@ -46,5 +46,7 @@ export function SaveButton({
 }
 
 export function AdminOnlyNote({ canEdit }: { canEdit: boolean }) {
-  return canEdit ? null : <p className="text-sm text-slate-500">Only admins can change these settings.</p>;
+  return canEdit ? null : (
+    <p className="text-sm text-slate-500 dark:text-slate-400">Only admins can change these settings.</p>
+  );
 }

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Freshness } from "@/components/ui/freshness";
-import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { CardsSkeleton, ChartSkeleton, PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { LocalTime, type ViewerTime } from "@/components/ui/local-time";
+import { calendarDaysBetween, formatDay, type DisplayZone } from "@/lib/domain/time";
 import type { SprintDashboard } from "@/lib/features/sprints";
 import { LoadBars } from "./load-bars";
 import { RefreshButton } from "./refresh-button";
@@ -17,13 +19,24 @@ type Dashboard = Promise<SprintDashboard>;
 function Stat({ label, value, tone = "default" }: { label: string; value: string; tone?: "default" | "warn" }) {
   return (
     <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-      <p className="text-xs uppercase tracking-wide text-slate-500">{label}</p>
+      <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</p>
       <p className={`mt-1 text-2xl font-semibold tabular-nums ${tone === "warn" ? "text-red-600" : ""}`}>{value}</p>
     </div>
   );
 }
 
-const shortDate = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
+/** A sprint day in the org's calendar zone ("3 Dec 2026"), or a dash for a date Jira does not have. */
+const sprintDay = (iso: string | null, zone: DisplayZone) => (iso ? formatDay(new Date(iso), zone) : "—");
+
+/** "4 days left", "last day" or "ended 2 days ago", counted in calendar days of the org's zone. */
+function daysLeft(endIso: string | null, now: Date, zone: DisplayZone): string | null {
+  if (!endIso) return null;
+  const days = calendarDaysBetween(now, new Date(endIso), zone.id);
+  if (days > 1) return `${days} days left`;
+  if (days === 1) return "1 day left";
+  if (days === 0) return "last day";
+  return `ended ${-days} day${days === -1 ? "" : "s"} ago`;
+}
 
 type Records = Extract<SprintDashboard, { status: "ok" }>["closeRecords"];
 type SnapshotRecord = Records[number]["record"];
@@ -35,28 +48,32 @@ const ORIGIN_STYLE: Record<SnapshotRecord["origin"], string> = {
   backfill: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
 };
 
-/** How a snapshot was recorded: at the moment by Jira's webhook, late, backfilled, or first seen on a page. */
-function OriginBadge({ record }: { record: SnapshotRecord }) {
+/** How a snapshot was recorded (at the moment by Jira's webhook, late, backfilled, or first seen on a page), and when. */
+function OriginBadge({ record, time }: { record: SnapshotRecord; time: ViewerTime }) {
   return (
-    <span
-      className={`rounded px-1.5 py-0.5 text-xs ${ORIGIN_STYLE[record.origin]}`}
-      title={`Recorded as of ${record.takenAt.slice(0, 16).replace("T", " ")} UTC`}
-    >
-      {record.label}
-    </span>
+    <>
+      <span className={`rounded px-1.5 py-0.5 text-xs ${ORIGIN_STYLE[record.origin]}`}>{record.label}</span>
+      <span>
+        as of <LocalTime at={record.takenAt} time={time} />
+      </span>
+    </>
   );
 }
 
-function SnapshotOrigin({ label, record }: { label: string; record: SnapshotRecord | null }) {
+function SnapshotOrigin({ label, record, time }: { label: string; record: SnapshotRecord | null; time: ViewerTime }) {
   return (
     <p className="mb-3 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
       {label}:{" "}
-      {record ? <OriginBadge record={record} /> : <span>not recorded yet (no start snapshot of this sprint)</span>}
+      {record ? (
+        <OriginBadge record={record} time={time} />
+      ) : (
+        <span>not recorded yet (no start snapshot of this sprint)</span>
+      )}
     </p>
   );
 }
 
-function SprintRecords({ records }: { records: Records }) {
+function SprintRecords({ records, time }: { records: Records; time: ViewerTime }) {
   if (records.length === 0) return null;
   return (
     <div className="mt-3 text-xs">
@@ -65,9 +82,9 @@ function SprintRecords({ records }: { records: Records }) {
       </h3>
       <ul aria-labelledby="sprint-records" className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
         {records.map(({ sprintId, name, record }) => (
-          <li key={sprintId} className="flex items-center gap-1.5">
+          <li key={sprintId} className="flex flex-wrap items-center gap-1.5">
             <span>{name}</span>
-            <OriginBadge record={record} />
+            <OriginBadge record={record} time={time} />
           </li>
         ))}
       </ul>
@@ -95,7 +112,16 @@ export async function PlanSprintLink({ orgSlug, dashboard }: { orgSlug: string; 
   );
 }
 
-export async function SprintsBody({ orgSlug, dashboard, now }: { orgSlug: string; dashboard: Dashboard; now: Date }) {
+export async function SprintsBody({
+  orgSlug,
+  dashboard,
+  time,
+}: {
+  orgSlug: string;
+  dashboard: Dashboard;
+  time: ViewerTime;
+}) {
+  const { now } = time;
   const data = await dashboard;
   if (data.status !== "ok") {
     return (
@@ -136,13 +162,17 @@ export async function SprintsBody({ orgSlug, dashboard, now }: { orgSlug: string
       {activeSprint && health ? (
         <div className="grid gap-6 lg:grid-cols-3">
           <Card
-            title={`${activeSprint.name} · ${shortDate(activeSprint.startDate)} → ${shortDate(activeSprint.endDate)}`}
+            title={`${activeSprint.name} · ${sprintDay(activeSprint.startDate, data.calendarZone)} → ${sprintDay(activeSprint.endDate, data.calendarZone)}`}
             className="lg:col-span-2"
           >
+            <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+              {daysLeft(activeSprint.endDate, now, data.calendarZone) ?? "No end date in Jira"}
+              <span className="text-xs"> · days in {data.calendarZone.id}</span>
+            </p>
             {activeSprint.goal && (
               <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Goal: {activeSprint.goal}</p>
             )}
-            <SnapshotOrigin label="Commitment" record={data.startRecord} />
+            <SnapshotOrigin label="Commitment" record={data.startRecord} time={time} />
             <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               <Stat label="Capacity" value={`${health.capacityPoints}`} />
               <Stat
@@ -166,7 +196,9 @@ export async function SprintsBody({ orgSlug, dashboard, now }: { orgSlug: string
                 {health.unestimatedCount} issue(s) have no estimate and are not counted.
               </p>
             )}
-            <h3 className="mb-3 mt-6 text-sm font-semibold uppercase tracking-wide text-slate-500">Load per person</h3>
+            <h3 className="mb-3 mt-6 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+              Load per person
+            </h3>
             <LoadBars people={health.perPerson} />
           </Card>
           <div className="space-y-6">
@@ -184,14 +216,16 @@ export async function SprintsBody({ orgSlug, dashboard, now }: { orgSlug: string
             </Card>
             <Card title={`Dependency conflicts (${health.conflicts.length})`}>
               {health.conflicts.length === 0 ? (
-                <p className="text-sm text-slate-500">None: every blocker is done or in this sprint.</p>
+                <p className="text-sm text-slate-500 dark:text-slate-400">
+                  None: every blocker is done or in this sprint.
+                </p>
               ) : (
                 <ul className="space-y-2 text-sm">
                   {health.conflicts.map((c) => (
                     <li key={`${c.key}-${c.blockedBy}`}>
                       <span className="font-mono text-xs">{c.key}</span> is blocked by{" "}
                       <span className="font-mono text-xs">{c.blockedBy}</span>
-                      <span className="block text-xs text-slate-500">{c.reason}</span>
+                      <span className="block text-xs text-slate-500 dark:text-slate-400">{c.reason}</span>
                     </li>
                   ))}
                 </ul>
@@ -207,8 +241,8 @@ export async function SprintsBody({ orgSlug, dashboard, now }: { orgSlug: string
 
       <Card title="Velocity" className="mt-6">
         <VelocityChart velocity={data.velocity} />
-        <SprintRecords records={data.closeRecords} />
-        <p className="mt-3 text-xs text-slate-500">
+        <SprintRecords records={data.closeRecords} time={time} />
+        <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
           Focus factor {data.focusFactor.toFixed(2)} points per available person-day;{" "}
           {Math.round(data.interruptRate * 100)}% of points arrive after a sprint starts, so plans keep a{" "}
           {data.suggestedBufferPercent}% buffer.
@@ -227,13 +261,18 @@ export function SprintsSkeleton() {
         <div className="h-8 w-40 animate-pulse rounded-md bg-slate-200 dark:bg-slate-800" />
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
-        <PanelSkeleton label="Loading the active sprint" rows={7} columns={4} className="lg:col-span-2" />
+        <div className="space-y-3 lg:col-span-2">
+          <CardsSkeleton label="Loading the active sprint" count={4} />
+          <PanelSkeleton label="Loading the load per person" rows={5} />
+        </div>
         <div className="space-y-6">
           <PanelSkeleton label="Loading scope changes" rows={2} />
           <PanelSkeleton label="Loading dependency conflicts" rows={3} />
         </div>
       </div>
-      <PanelSkeleton label="Loading velocity" rows={5} className="mt-6" />
+      <div className="mt-6">
+        <ChartSkeleton label="Loading velocity" />
+      </div>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { loadSprintDashboard } from "@/lib/features/sprints";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { PlanSprintLink, SprintsBody, SprintsDescription, SprintsSkeleton } from "./dashboard-panels";
 import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
+import { getViewerTime } from "@/components/ui/tz-script";
 
 export const metadata = { title: "Sprints" };
 
@@ -14,7 +15,8 @@ export default async function SprintsPage({ params, searchParams }: OrgSearchPag
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
   const boardParam = Number((await searchParams).board);
-  const now = new Date();
+  const time = await getViewerTime();
+  const { now } = time;
   // Not awaited here: the header and links render at once, and each part that needs Jira awaits this one read.
   const dashboard = loadSprintDashboard({
     orgId: org.id,
@@ -24,11 +26,17 @@ export default async function SprintsPage({ params, searchParams }: OrgSearchPag
   });
   const links = (
     <div className="flex items-center gap-3">
-      <Link href={`/${org.slug}/sprints/availability`} className="text-sm font-medium text-brand-600 hover:underline">
+      <Link
+        href={`/${org.slug}/sprints/availability`}
+        className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-300"
+      >
         Availability
       </Link>
       {can(role, "tickets:create") && (
-        <Link href={`/${org.slug}/tickets/new`} className="text-sm font-medium text-brand-600 hover:underline">
+        <Link
+          href={`/${org.slug}/tickets/new`}
+          className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-300"
+        >
           New feature
         </Link>
       )}
@@ -44,7 +52,7 @@ export default async function SprintsPage({ params, searchParams }: OrgSearchPag
     <>
       <StreamedPageHeader title="Sprints" description={<SprintsDescription dashboard={dashboard} />} actions={links} />
       <Suspense fallback={<SprintsSkeleton />}>
-        <SprintsBody orgSlug={org.slug} dashboard={dashboard} now={now} />
+        <SprintsBody orgSlug={org.slug} dashboard={dashboard} time={time} />
       </Suspense>
     </>
   );

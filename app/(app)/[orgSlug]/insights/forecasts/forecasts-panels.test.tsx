@@ -65,7 +65,7 @@ describe("forecasts page body", () => {
     const html = await render(page(), "fixVersion:2.15.0");
     expect(html).toContain("Distribution — 2.15.0");
     expect(html).toMatch(/role="img" aria-label="fixVersion 2.15.0: of 10,000 simulated futures/);
-    expect(html).toContain("The distribution as a table");
+    expect(html).toContain("Show as table");
     // Row links carry the item encoded, whatever a version is named.
     expect(html).toContain("item=fixVersion%3A2.15.0");
   });

@@ -4,7 +4,7 @@ import { ExportLinks } from "@/components/insights/export-links";
 import { ForecastChart } from "@/components/charts/forecast-chart";
 import { Card } from "@/components/ui/card";
 import { Freshness } from "@/components/ui/freshness";
-import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { ChartSkeleton, TableSkeleton } from "@/components/ui/panel-skeleton";
 import { describeAssumptions } from "@/lib/domain/forecast";
 import type { ForecastRow, ForecastsPage } from "@/lib/features/forecasts";
 import { ForecastTable, rowId } from "./forecast-table";
@@ -22,8 +22,8 @@ export async function ForecastsDescription({ page }: { page: Page }) {
 export function ForecastsSkeleton() {
   return (
     <div className="space-y-6">
-      <PanelSkeleton label="Loading the forecasts" rows={6} columns={6} />
-      <PanelSkeleton label="Loading the forecast chart" rows={5} />
+      <TableSkeleton label="Loading the forecasts" rows={6} columns={6} />
+      <ChartSkeleton label="Loading the forecast chart" />
     </div>
   );
 }
@@ -46,11 +46,14 @@ export async function ForecastsBody({
   page,
   selected,
   now,
+  search = {},
 }: {
   orgSlug: string;
   page: Page;
   selected: string | null;
   now: Date;
+  /** The page's search params, which the tables' sortable headers keep. */
+  search?: Record<string, string | string[] | undefined>;
 }) {
   const data = await page;
   if (data.status !== "ok") return <Unavailable data={data} />;
@@ -78,24 +81,42 @@ export async function ForecastsBody({
         <Freshness {...freshness} now={now} />
       </div>
 
-      <Card title="Open epics">
-        <ForecastTable rows={epics} itemHref={itemHref} empty="No epic of this board's project has open work." />
-        <ExportLinks orgSlug={orgSlug} table="forecast-epics" params={{ board: board.id }} label="epic forecasts" />
-      </Card>
+      <section id="epics" className="scroll-mt-24">
+        <Card title="Open epics">
+          <ForecastTable
+            rows={epics}
+            itemHref={itemHref}
+            table="epics"
+            search={search}
+            empty={{
+              title: "No epic of this board's project has open work",
+              next: "Epics with open issues in the board's project are forecast here; create one in Jira to plan ahead.",
+            }}
+          />
+          <ExportLinks orgSlug={orgSlug} table="forecast-epics" params={{ board: board.id }} label="epic forecasts" />
+        </Card>
+      </section>
 
-      <Card title="Unreleased fixVersions">
-        <ForecastTable
-          rows={versions}
-          itemHref={itemHref}
-          empty="No unreleased fixVersion holds open work of this board's project."
-        />
-        <ExportLinks
-          orgSlug={orgSlug}
-          table="forecast-versions"
-          params={{ board: board.id }}
-          label="fixVersion forecasts"
-        />
-      </Card>
+      <section id="versions" className="scroll-mt-24">
+        <Card title="Unreleased fixVersions">
+          <ForecastTable
+            rows={versions}
+            itemHref={itemHref}
+            table="versions"
+            search={search}
+            empty={{
+              title: "No unreleased fixVersion holds open work of this board's project",
+              next: "Set a fixVersion on open issues in Jira and the release is forecast here.",
+            }}
+          />
+          <ExportLinks
+            orgSlug={orgSlug}
+            table="forecast-versions"
+            params={{ board: board.id }}
+            label="fixVersion forecasts"
+          />
+        </Card>
+      </section>
 
       {chosen?.forecast.status === "ok" && (
         <Card title={`Distribution — ${chosen.kind === "epic" ? `${chosen.key} ${chosen.name}` : chosen.name}`}>

@@ -13,7 +13,8 @@ type Params = { board?: string; item?: string };
 export default async function ForecastsPage({ params, searchParams }: OrgSearchPageProps<Params>) {
   const { orgSlug } = await params;
   const { org } = await requireOrg(orgSlug);
-  const { board, item } = await searchParams;
+  const search = await searchParams;
+  const { board, item } = search;
   const boardId = Number(board);
   const now = new Date();
   // Not awaited here: the header renders at once, and the body awaits the board's reads.
@@ -27,7 +28,7 @@ export default async function ForecastsPage({ params, searchParams }: OrgSearchP
     <>
       <StreamedPageHeader title="Forecasts" description={<ForecastsDescription page={page} />} />
       <Suspense fallback={<ForecastsSkeleton />}>
-        <ForecastsBody orgSlug={org.slug} page={page} selected={item ?? null} now={now} />
+        <ForecastsBody orgSlug={org.slug} page={page} selected={item ?? null} now={now} search={search} />
       </Suspense>
     </>
   );

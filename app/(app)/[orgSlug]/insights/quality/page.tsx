@@ -11,7 +11,8 @@ export const metadata = { title: "Quality" };
 export default async function QualityPage({ params, searchParams }: OrgSearchPageProps<{ board?: string }>) {
   const { orgSlug } = await params;
   const { org } = await requireOrg(orgSlug);
-  const { board } = await searchParams;
+  const search = await searchParams;
+  const { board } = search;
   const boardId = Number(board);
   const now = new Date();
   // Not awaited here: the header renders at once, and the body awaits the reads.
@@ -25,7 +26,7 @@ export default async function QualityPage({ params, searchParams }: OrgSearchPag
     <>
       <StreamedPageHeader title="Quality" description={<QualityDescription page={page} />} />
       <Suspense fallback={<QualitySkeleton />}>
-        <QualityBody orgSlug={org.slug} page={page} now={now} />
+        <QualityBody orgSlug={org.slug} page={page} now={now} search={search} />
       </Suspense>
     </>
   );

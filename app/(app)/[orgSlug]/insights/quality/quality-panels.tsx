@@ -4,7 +4,7 @@ import { ExportLinks } from "@/components/insights/export-links";
 import { QualityTrendChart } from "@/components/charts/quality-trend-chart";
 import { Card } from "@/components/ui/card";
 import { Freshness } from "@/components/ui/freshness";
-import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { ChartSkeleton, TableSkeleton } from "@/components/ui/panel-skeleton";
 import { QUALITY_NOTES, QUALITY_WINDOW_DAYS, type QualityPage, type SourceRead } from "@/lib/features/quality";
 import { QualityTable } from "./quality-table";
 
@@ -19,9 +19,9 @@ export async function QualityDescription({ page }: { page: Page }) {
 export function QualitySkeleton() {
   return (
     <div className="space-y-6">
-      <PanelSkeleton label="Loading the quality trend" rows={5} />
-      <PanelSkeleton label="Loading quality per sprint" rows={6} columns={7} />
-      <PanelSkeleton label="Loading quality per release" rows={4} columns={6} />
+      <ChartSkeleton label="Loading the quality trend" />
+      <TableSkeleton label="Loading quality per sprint" rows={6} columns={8} />
+      <TableSkeleton label="Loading quality per release" rows={4} columns={7} />
     </div>
   );
 }
@@ -51,7 +51,18 @@ function Stat({ label, value, source }: { label: string; value: string; source: 
   );
 }
 
-export async function QualityBody({ orgSlug, page, now }: { orgSlug: string; page: Page; now: Date }) {
+export async function QualityBody({
+  orgSlug,
+  page,
+  now,
+  search = {},
+}: {
+  orgSlug: string;
+  page: Page;
+  now: Date;
+  /** The page's search params, which the tables' sortable headers keep. */
+  search?: Record<string, string | string[] | undefined>;
+}) {
   const data = await page;
   if (data.status === "not-found") notFound();
   const { boards, board, quality, jira, sentry } = data;
@@ -112,28 +123,36 @@ export async function QualityBody({ orgSlug, page, now }: { orgSlug: string; pag
         <QualityTrendChart label="Bugs filed, resolved and escaped per sprint" points={trend} />
       </Card>
 
-      <Card title="Per sprint">
-        <QualityTable
-          rows={quality.sprints}
-          showBugShare
-          empty="Bosun has recorded no closed sprint of this board in the window."
-        />
-        <ExportLinks
-          orgSlug={orgSlug}
-          table="quality-sprints"
-          params={{ board: board?.id }}
-          label="quality per sprint"
-        />
-      </Card>
+      <section id="sprints" className="scroll-mt-24">
+        <Card title="Per sprint">
+          <QualityTable
+            rows={quality.sprints}
+            table="sprints"
+            search={search}
+            showBugShare
+            empty="Bosun has recorded no closed sprint of this board in the window."
+          />
+          <ExportLinks
+            orgSlug={orgSlug}
+            table="quality-sprints"
+            params={{ board: board?.id }}
+            label="quality per sprint"
+          />
+        </Card>
+      </section>
 
-      <Card title="Per release">
-        <QualityTable
-          rows={quality.releases}
-          showBugShare={false}
-          empty="Bosun has recorded no production deploy in the window, so there are no release windows."
-        />
-        <ExportLinks orgSlug={orgSlug} table="quality-releases" label="quality per release" />
-      </Card>
+      <section id="releases" className="scroll-mt-24">
+        <Card title="Per release">
+          <QualityTable
+            rows={quality.releases}
+            table="releases"
+            search={search}
+            showBugShare={false}
+            empty="Bosun has recorded no production deploy in the window, so there are no release windows."
+          />
+          <ExportLinks orgSlug={orgSlug} table="quality-releases" label="quality per release" />
+        </Card>
+      </section>
 
       <Card title="Where the figures come from">
         <ul className="list-disc space-y-1 pl-5 text-sm">

@@ -12,7 +12,8 @@ type Params = { board?: string };
 export default async function SprintReportsPage({ params, searchParams }: OrgSearchPageProps<Params>) {
   const { orgSlug } = await params;
   const { org } = await requireOrg(orgSlug);
-  const { board } = await searchParams;
+  const search = await searchParams;
+  const { board } = search;
   // A board id that is not a number is no board of this org's: the loader answers not-found.
   const boardId = board === undefined || board === "" ? undefined : /^\d{1,12}$/.test(board) ? Number(board) : -1;
   // Not awaited here: the header renders at once, and the body awaits the stored history.
@@ -21,7 +22,7 @@ export default async function SprintReportsPage({ params, searchParams }: OrgSea
     <>
       <StreamedPageHeader title="Sprint reports" description={<SprintTrendsDescription page={page} />} />
       <Suspense fallback={<SprintTrendsSkeleton />}>
-        <SprintTrendsBody orgSlug={org.slug} page={page} />
+        <SprintTrendsBody orgSlug={org.slug} page={page} search={search} />
       </Suspense>
     </>
   );

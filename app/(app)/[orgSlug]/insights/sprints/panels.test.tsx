@@ -145,7 +145,7 @@ describe("sprint report body", () => {
       await SprintReportBody({ orgSlug: "acme", page: reportPage(sprints[1]!, [sprints[0]!]) }),
     );
     expect(html).toMatch(/role="img" aria-label="Sprint 2 burndown and burnup, 2026-10-02 to 2026-10-16 \(UTC days\)/);
-    expect(html).toContain("The chart as a table");
+    expect(html).toContain("Show as table");
     expect(html).toContain("Guideline");
     expect(html).toContain("63%"); // 5 of 8 committed points
     expect(html).toContain("50% (5 of 10 pts)"); // capacity accuracy

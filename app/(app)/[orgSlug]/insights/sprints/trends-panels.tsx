@@ -4,7 +4,8 @@ import { ExportLinks } from "@/components/insights/export-links";
 import { SprintTrendChart } from "@/components/charts/sprint-trend-chart";
 import { Card } from "@/components/ui/card";
 import { DataTable, TableRow } from "@/components/ui/data-table";
-import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { ChartSkeleton, TableSkeleton } from "@/components/ui/panel-skeleton";
+import { defineSort, parseSort, sortRows } from "@/lib/domain/tables/sort";
 import { TableHead } from "@/components/ui/table-head";
 import type { SprintTrendsPage } from "@/lib/features/sprint-reports";
 import { day, percent, points } from "./format";
@@ -20,18 +21,46 @@ export async function SprintTrendsDescription({ page }: { page: Page }) {
 export function SprintTrendsSkeleton() {
   return (
     <div className="space-y-6">
-      <PanelSkeleton label="Loading the sprint trends" rows={4} />
-      <PanelSkeleton label="Loading the sprints" rows={6} columns={7} />
+      <ChartSkeleton label="Loading the sprint trends" />
+      <TableSkeleton label="Loading the sprints" rows={6} columns={8} />
     </div>
   );
 }
 
-export async function SprintTrendsBody({ orgSlug, page }: { orgSlug: string; page: Page }) {
+/** Newest first by default (the running sprint on top); each figure sorts largest first on its first click. */
+const SPRINT_SORT = defineSort({
+  keys: ["started", "sprint", "committed", "completed", "accuracy", "interrupt", "carryover"],
+  default: { key: "started", dir: "desc" },
+  firstDir: { committed: "desc", completed: "desc", accuracy: "desc", interrupt: "desc", carryover: "desc" },
+});
+
+export async function SprintTrendsBody({
+  orgSlug,
+  page,
+  search = {},
+}: {
+  orgSlug: string;
+  page: Page;
+  /** The page's search params: the sortable header reads and keeps them. */
+  search?: Record<string, string | string[] | undefined>;
+}) {
   const data = await page;
   if (data.status !== "ok") notFound();
   const { boards, board, history, sprints, trends } = data;
   const closed = sprints.filter((s) => s.state === "closed");
   const active = sprints.find((s) => s.state === "active");
+  const sprintOrder = parseSort(SPRINT_SORT, search);
+  const newestFirst = [...(active ? [active] : []), ...[...closed].reverse()];
+  const position = new Map(newestFirst.map((s, index) => [s.sprintId, index]));
+  const sprintRows = sortRows(newestFirst, sprintOrder, {
+    started: (s) => -(position.get(s.sprintId) ?? 0),
+    sprint: (s) => s.name,
+    committed: (s) => s.report.figures.committedPoints,
+    completed: (s) => s.report.figures.completedPoints,
+    accuracy: (s) => s.report.planning.points,
+    interrupt: (s) => s.report.figures.interruptRate,
+    carryover: (s) => s.report.figures.carryoverPoints,
+  });
   const bars = (value: (row: (typeof trends.rows)[number]) => number | null) =>
     trends.rows.map((row) => ({ label: row.name, value: value(row) }));
 
@@ -122,19 +151,20 @@ export async function SprintTrendsBody({ orgSlug, page }: { orgSlug: string; pag
             head={
               <TableHead
                 columns={[
-                  "Sprint",
-                  "Dates",
+                  { label: "Sprint", sort: "sprint" },
+                  { label: "Dates", sort: "started" },
                   "Basis",
-                  "Committed",
-                  "Completed",
-                  "Planning accuracy",
-                  "Interrupt rate",
-                  "Carryover",
+                  { label: "Committed", sort: "committed" },
+                  { label: "Completed", sort: "completed" },
+                  { label: "Planning accuracy", sort: "accuracy" },
+                  { label: "Interrupt rate", sort: "interrupt" },
+                  { label: "Carryover", sort: "carryover" },
                 ]}
+                sorting={{ spec: SPRINT_SORT, order: sprintOrder, params: search }}
               />
             }
           >
-            {[...(active ? [active] : []), ...[...closed].reverse()].map((s) => (
+            {sprintRows.map((s) => (
               <TableRow key={s.sprintId}>
                 <td className="py-2 pr-4">
                   <Link

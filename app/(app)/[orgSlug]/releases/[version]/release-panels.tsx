@@ -1,41 +1,16 @@
+import { CrashFreeChart } from "@/components/charts/crash-free-chart";
 import { Card } from "@/components/ui/card";
-import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { ChartSkeleton, PanelSkeleton, TableSkeleton } from "@/components/ui/panel-skeleton";
 import type { ReleaseDetail, ReleaseNewIssue } from "@/lib/features/releases";
+import { explainUpstreamErrorText } from "@/lib/domain/upstream-messages";
 
 /* A release page's panels that wait on Sentry and Jira; each streams in when its read arrives. */
 
 export async function CrashFreeChartPanel({ detail }: { detail: Promise<ReleaseDetail> }) {
-  const points = ((await detail).series ?? []).filter((p) => p.crashFree !== null) as {
-    ts: string;
-    crashFree: number;
-  }[];
-  const min = Math.min(99, ...points.map((p) => p.crashFree));
-  const y = (v: number) => 120 - ((v - min) / Math.max(0.01, 100 - min)) * 110;
+  const { series } = await detail;
   return (
     <Card title="Crash-free sessions over time">
-      {points.length < 2 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">Not enough session data for a chart.</p>
-      ) : (
-        <svg
-          viewBox="0 0 600 130"
-          role="img"
-          aria-label={`Crash-free sessions per day, from ${points[0]!.crashFree}% to ${points.at(-1)!.crashFree}%`}
-          className="w-full"
-        >
-          <polyline
-            fill="none"
-            strokeWidth={2}
-            className="stroke-brand-600"
-            points={points.map((p, i) => `${(i / (points.length - 1)) * 590 + 5},${y(p.crashFree)}`).join(" ")}
-          />
-          <text x={5} y={12} className="fill-slate-500 text-[10px]">
-            100%
-          </text>
-          <text x={5} y={126} className="fill-slate-500 text-[10px]">
-            {min.toFixed(1)}%
-          </text>
-        </svg>
-      )}
+      <CrashFreeChart series={series ?? []} />
     </Card>
   );
 }
@@ -46,7 +21,9 @@ export async function FixVersionPanel({ version, detail }: { version: string; de
   return (
     <Card title={`Jira fixVersion ${version}`}>
       {jiraIssues === null ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">{jiraError}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {jiraError && (explainUpstreamErrorText(jiraError, {}, "jira") ?? jiraError)}
+        </p>
       ) : jiraIssues.length === 0 ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">No Jira issues have this fixVersion.</p>
       ) : (
@@ -103,8 +80,12 @@ export async function NewIssuesPanel({
 }
 
 /** A chart-high card. */
-export const CrashFreeChartSkeleton = () => <PanelSkeleton label="Loading crash-free sessions" rows={6} />;
+export const CrashFreeChartSkeleton = () => <ChartSkeleton label="Loading crash-free sessions" />;
 /** A count line and a short list of issues. */
 export const FixVersionSkeleton = () => <PanelSkeleton label="Loading the Jira fixVersion" rows={6} />;
 /** A full-width list of issues. */
-export const NewIssuesSkeleton = () => <PanelSkeleton label="Loading new issues" rows={4} className="lg:col-span-2" />;
+export const NewIssuesSkeleton = () => (
+  <div className="lg:col-span-2">
+    <TableSkeleton label="Loading new issues" rows={4} columns={4} />
+  </div>
+);

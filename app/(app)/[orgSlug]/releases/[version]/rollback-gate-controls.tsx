@@ -11,7 +11,7 @@ import { approveRollbackAction, dismissRollbackAction, dryRunRollbackAction } fr
 const SECONDARY =
   "rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800";
 const DIALOG =
-  "w-full max-w-lg rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
+  "m-auto w-full max-w-lg rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
 
 /**
  * Approve (confirmed in a dialog), Dismiss (with a reason) and Dry run for one gate. The server decides: a second

@@ -1,12 +1,13 @@
 import { loadRollbackGates, type RollbackGatePanel } from "@/lib/features/rollback";
 import { RollbackGateControls } from "./rollback-gate-controls";
+import { LocalTime, type ViewerTime } from "@/components/ui/local-time";
+import { getViewerTime } from "@/components/ui/tz-script";
 
 /**
  * The release's rollback gate, when one was raised: the evidence, who decided what, how the signed request went,
  * and for managers and admins the decision itself. Renders nothing for a release that never regressed soon after
  * its deploy.
  */
-const when = (date: Date | string) => `${new Date(date).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 const STATE_LABEL: Record<RollbackGatePanel["view"]["state"], string> = {
   recommended: "waiting for a decision",
@@ -37,10 +38,18 @@ export async function RollbackGate({
 }) {
   const { gates, hookConnected } = await loadRollbackGates({ orgId, release: version });
   if (gates.length === 0) return null;
+  const time = await getViewerTime();
   return (
     <div className="mb-6 space-y-4">
       {gates.map((gate) => (
-        <GateCard key={gate.id} gate={gate} orgSlug={orgSlug} canDecide={canDecide} hookConnected={hookConnected} />
+        <GateCard
+          key={gate.id}
+          gate={gate}
+          orgSlug={orgSlug}
+          canDecide={canDecide}
+          hookConnected={hookConnected}
+          time={time}
+        />
       ))}
     </div>
   );
@@ -51,12 +60,15 @@ function GateCard({
   orgSlug,
   canDecide,
   hookConnected,
+  time,
 }: {
   gate: RollbackGatePanel;
   orgSlug: string;
   canDecide: boolean;
   hookConnected: boolean;
+  time: ViewerTime;
 }) {
+  const when = (date: Date | string) => <LocalTime at={date} time={time} />;
   const { view, evidence } = gate;
   const titleId = `rollback-gate-${gate.id}`;
   return (

@@ -27,6 +27,22 @@ describe("AuditDiff", () => {
     expect(html).toMatch(/<th scope="row"[^>]*>assignedTo<\/th><td[^>]*>.*?<\/td><td[^>]*>null<\/td>/);
   });
 
+  it("shows a dash, not 'unknown', before a plain value that had nothing before it", () => {
+    const html = renderToStaticMarkup(<AuditDiff changes={{ attempts: 1, name: "Platform", members: 3 }} />);
+    expect(html).toContain("Changes (2 fields)");
+    expect(html).toMatch(
+      /<th scope="row"[^>]*>name<\/th><td[^>]*><span class="text-slate-600 dark:text-slate-400">—<\/span><\/td><td[^>]*>Platform<\/td>/,
+    );
+    expect(html).toMatch(/<th scope="row"[^>]*>members<\/th><td[^>]*><span[^>]*>—<\/span><\/td><td[^>]*>3<\/td>/);
+    expect(html).not.toContain("unknown");
+    expect(html).not.toContain("attempts");
+  });
+
+  it("shows the values before and after of a { from, to } change", () => {
+    const html = renderToStaticMarkup(<AuditDiff changes={{ role: { from: "member", to: "admin" } }} />);
+    expect(html).toMatch(/<th scope="row"[^>]*>role<\/th><td[^>]*>member<\/td><td[^>]*>admin<\/td>/);
+  });
+
   it("defect 8 (audit diff): shows nothing for an entry without a diff, and escapes what a field holds", () => {
     expect(renderToStaticMarkup(<AuditDiff changes={{ attempts: 2 }} />)).toBe("");
     expect(renderToStaticMarkup(<AuditDiff changes={null} />)).toBe("");

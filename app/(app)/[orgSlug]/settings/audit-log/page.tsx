@@ -2,16 +2,32 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
-import { listAuditActions, listAuditEntries } from "@/lib/db/queries/audit-log";
+import { listAuditActions } from "@/lib/db/queries/audit-log";
+import { decodeAuditCursor, listAuditPage, type AuditPageRequest } from "@/lib/db/queries/audit-log-pages";
+import { defineSort, parseSort } from "@/lib/domain/tables/sort";
 import { parseAuditFilters } from "@/lib/domain/audit/filters";
 import { DataTable, TableRow } from "@/components/ui/data-table";
 import { InputField, SelectField } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TableHead } from "@/components/ui/table-head";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LocalTime } from "@/components/ui/local-time";
+import { getViewerTime } from "@/components/ui/tz-script";
 import { AuditDiff } from "./audit-diff";
+import { AuditPaging } from "./audit-paging";
 import type { OrgSearchPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "Audit log" };
+
+/** Keyset paging orders by time, so time (either way) is the one order the log offers. */
+const AUDIT_SORT = defineSort({ keys: ["time"], default: { key: "time", dir: "desc" } });
+
+function pageRequest(raw: Record<string, string | string[] | undefined>): AuditPageRequest {
+  const older = decodeAuditCursor(raw.older);
+  if (older) return { older };
+  const newer = decodeAuditCursor(raw.newer);
+  return newer ? { newer } : {};
+}
 
 const RESULT_STYLE = {
   success: "text-emerald-700 dark:text-emerald-400",
@@ -30,10 +46,14 @@ export default async function AuditLogPage({ params, searchParams }: OrgSearchPa
   const raw = await searchParams;
   const parsed = parseAuditFilters(raw);
   const filters = parsed.success ? parsed.data : {};
-  const [entries, actions] = await Promise.all([
-    listAuditEntries({ orgId: org.id, filters }),
+  const order = parseSort(AUDIT_SORT, raw);
+  const [page, actions, time] = await Promise.all([
+    listAuditPage({ orgId: org.id, filters, order: order.dir, request: pageRequest(raw) }),
     listAuditActions({ orgId: org.id }),
+    getViewerTime(),
   ]);
+  const { entries } = page;
+  const isFirstPage = !raw.older && !raw.newer;
   const exportQuery = new URLSearchParams(
     Object.entries(filters).filter((pair): pair is [string, string] => Boolean(pair[1])),
   ).toString();
@@ -46,6 +66,12 @@ export default async function AuditLogPage({ params, searchParams }: OrgSearchPa
           <SelectField label="Action" name="action" defaultValue={filters.action ?? ""} blank="Any" options={actions} />
           <InputField label="From" type="date" name="from" defaultValue={filters.from ?? ""} />
           <InputField label="To" type="date" name="to" defaultValue={filters.to ?? ""} />
+          {raw.sort !== undefined && (
+            <>
+              <input type="hidden" name="sort" value={order.key} />
+              <input type="hidden" name="dir" value={order.dir} />
+            </>
+          )}
           <SubmitButton>Apply</SubmitButton>
           <a
             href={`/api/orgs/${org.slug}/audit-log/export${exportQuery ? `?${exportQuery}` : ""}`}
@@ -55,7 +81,10 @@ export default async function AuditLogPage({ params, searchParams }: OrgSearchPa
             Export CSV
           </a>
           {exportQuery && (
-            <Link href={`/${org.slug}/settings/audit-log`} className="text-sm text-brand-600 hover:underline">
+            <Link
+              href={`/${org.slug}/settings/audit-log`}
+              className="text-sm text-brand-600 hover:underline dark:text-brand-300"
+            >
               Clear
             </Link>
           )}
@@ -67,25 +96,45 @@ export default async function AuditLogPage({ params, searchParams }: OrgSearchPa
         )}
       </Card>
 
-      <Card title={`Entries (${entries.length === 100 ? "latest 100" : entries.length})`}>
+      <Card title={isFirstPage ? "Entries" : "Entries (earlier page)"}>
         {entries.length === 0 ? (
-          <p className="text-sm text-slate-500">No entries match.</p>
+          <EmptyState
+            title={exportQuery ? "No entries match these filters" : isFirstPage ? "No entries yet" : "No more entries"}
+            action={
+              exportQuery || !isFirstPage
+                ? { href: `/${org.slug}/settings/audit-log`, label: "Show the latest entries" }
+                : undefined
+            }
+          >
+            {exportQuery
+              ? "Widen the dates, clear the actor or pick another action."
+              : "Every change made in Bosun — settings, members, writes to Jira and Sentry — is recorded here as it happens."}
+          </EmptyState>
         ) : (
-          <DataTable head={<TableHead columns={["Time (UTC)", "Actor", "Action", "What happened", "Result"]} />}>
+          <DataTable
+            head={
+              <TableHead
+                columns={[{ label: "Time", sort: "time" }, "Actor", "Action", "What happened", "Result"]}
+                sorting={{ spec: AUDIT_SORT, order, params: raw }}
+              />
+            }
+          >
             {entries.map((entry) => (
               <TableRow key={entry.id}>
-                <td className="whitespace-nowrap py-2 pr-4 font-mono text-xs">
-                  {entry.createdAt.toISOString().slice(0, 19).replace("T", " ")}
+                <td className="py-2 pr-4 text-xs">
+                  <LocalTime at={entry.createdAt} time={time} stacked />
                 </td>
                 <td className="py-2 pr-4">
                   {entry.actorLabel}
-                  <span className="block text-xs text-slate-500">{entry.actorType}</span>
+                  <span className="block text-xs text-slate-600 dark:text-slate-400">{entry.actorType}</span>
                 </td>
                 <td className="py-2 pr-4 font-mono text-xs">{entry.action}</td>
                 <td className="py-2 pr-4">
                   {entry.summary}
                   {entry.requestId && (
-                    <span className="block font-mono text-xs text-slate-400">request {entry.requestId}</span>
+                    <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">
+                      request {entry.requestId}
+                    </span>
                   )}
                   <AuditDiff changes={entry.changes} />
                 </td>
@@ -94,6 +143,7 @@ export default async function AuditLogPage({ params, searchParams }: OrgSearchPa
             ))}
           </DataTable>
         )}
+        <AuditPaging params={raw} newer={page.newer} older={page.older} />
       </Card>
     </div>
   );

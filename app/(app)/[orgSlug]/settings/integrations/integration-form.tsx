@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { disconnectIntegrationAction, saveIntegrationAction, testIntegrationAction } from "./actions";
 
@@ -129,7 +130,6 @@ export function IntegrationForm({
   }
 
   function disconnectNow() {
-    if (!window.confirm(`Disconnect ${provider}? Its stored credentials are deleted.`)) return;
     startTransition(async () => {
       const result = await disconnectIntegrationAction({ orgSlug, provider });
       setMessage(result.ok ? { ok: true, text: "Disconnected." } : { ok: false, text: result.error });
@@ -175,19 +175,29 @@ export function IntegrationForm({
             >
               Test connection
             </button>
-            <button
-              type="button"
-              onClick={disconnectNow}
-              disabled={pending}
-              className="rounded-md px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60 dark:text-red-400 dark:hover:bg-red-950"
-            >
-              Disconnect
-            </button>
+            <ConfirmDialog
+              title={`Disconnect ${provider}?`}
+              description="Its stored credentials are deleted."
+              confirmLabel={`Disconnect ${provider}`}
+              pendingLabel="Disconnecting…"
+              pending={pending}
+              onConfirm={disconnectNow}
+              trigger={(open) => (
+                <button
+                  type="button"
+                  onClick={open}
+                  disabled={pending}
+                  className="rounded-md px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60 dark:text-red-400 dark:hover:bg-red-950"
+                >
+                  Disconnect
+                </button>
+              )}
+            />
           </>
         )}
       </div>
       {pending && (
-        <p className="text-sm text-slate-500" role="status">
+        <p className="text-sm text-slate-500 dark:text-slate-400" role="status">
           Working…
         </p>
       )}

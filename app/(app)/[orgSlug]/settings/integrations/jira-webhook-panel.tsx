@@ -1,5 +1,7 @@
 import { loadJiraWebhookPanel } from "@/lib/features/jira-events";
 import { RegisterJiraWebhookButton } from "./jira-webhook-register";
+import { LocalTime } from "@/components/ui/local-time";
+import { getViewerTime } from "@/components/ui/tz-script";
 
 /**
  * The Jira card's webhook section: where Jira should send its events, whether
@@ -7,8 +9,6 @@ import { RegisterJiraWebhookButton } from "./jira-webhook-register";
  * delivery arrived, and, for a token with Jira admin rights, a button that
  * registers the webhook. Streams on its own: it asks Jira about permissions.
  */
-const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-
 export async function JiraWebhookPanel({
   orgId,
   orgSlug,
@@ -18,6 +18,8 @@ export async function JiraWebhookPanel({
   orgSlug: string;
   canManage: boolean;
 }) {
+  const time = await getViewerTime();
+  const when = (date: Date) => <LocalTime at={date} time={time} />;
   const panel = await loadJiraWebhookPanel({ orgId, orgSlug });
   if (!panel.connected) return null;
   return (
@@ -63,7 +65,7 @@ export async function JiraWebhookPanel({
         <RegisterJiraWebhookButton orgSlug={orgSlug} registered={panel.registered === true} />
       )}
       {canManage && panel.canRegister === false && (
-        <p className="text-slate-500">
+        <p className="text-slate-500 dark:text-slate-400">
           The API token&apos;s account is not a Jira administrator, so a Jira admin has to add the webhook.
         </p>
       )}

@@ -98,7 +98,7 @@ export function RollbackHookForm({
           aria-invalid={fieldErrors.secret ? true : undefined}
           aria-describedby={fieldErrors.secret ? "rollback-hook-secret-error" : "rollback-hook-secret-hint"}
         />
-        <span id="rollback-hook-secret-hint" className="block text-xs text-slate-500">
+        <span id="rollback-hook-secret-hint" className="block text-xs text-slate-500 dark:text-slate-400">
           {connected
             ? "Leave blank to keep the stored one; after changing the URL, enter or generate it again."
             : "At least 16 characters, or generate one below."}
@@ -175,7 +175,7 @@ export function RollbackSettingsForm({ orgSlug, settings }: { orgSlug: string; s
         name="jiraProjectKey"
         defaultValue={settings.jiraProjectKey ?? ""}
       />
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-500 dark:text-slate-400">
         A crash-free drop counts when it is larger than the release-health threshold (
         {DEFAULT_RELEASE_HEALTH_SETTINGS.regressionThresholdPoints} points, with at least{" "}
         {DEFAULT_RELEASE_HEALTH_SETTINGS.minSessions.toLocaleString("en")} sessions on both releases); any performance

@@ -1,13 +1,13 @@
 import { getRollbackSettings } from "@/lib/features/rollback";
 import { describeRollbackHook } from "@/lib/integrations/deploy";
 import { RollbackHookForm, RollbackSettingsForm } from "./rollback-hook-form";
+import { LocalTime } from "@/components/ui/local-time";
+import { getViewerTime } from "@/components/ui/tz-script";
 
 /**
  * The rollback hook: where Bosun sends an approved rollback (the org's deployment system), how it signs it, and
  * when the gate recommends one. Admins edit; everyone else sees the settings, never the secret.
  */
-const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-
 export async function RollbackHookPanel({
   orgId,
   orgSlug,
@@ -17,6 +17,8 @@ export async function RollbackHookPanel({
   orgSlug: string;
   canManage: boolean;
 }) {
+  const time = await getViewerTime();
+  const when = (date: Date) => <LocalTime at={date} time={time} />;
   const [hook, settings] = await Promise.all([describeRollbackHook({ orgId }), getRollbackSettings({ orgId })]);
   return (
     <section
@@ -39,7 +41,7 @@ export async function RollbackHookPanel({
         <code>Idempotency-Key</code> that stays the same when a request is retried.
       </p>
       {hook && (
-        <p className="mb-4 text-xs text-slate-500">
+        <p className="mb-4 text-xs text-slate-500 dark:text-slate-400">
           Sends to <code className="break-all">{hook.url}</code>, waits {hook.timeoutSeconds} s for an answer; secret{" "}
           {hook.secretSet ? "set" : "missing"}; changed {when(hook.updatedAt)}.
         </p>
@@ -57,18 +59,18 @@ export async function RollbackHookPanel({
       ) : (
         <dl className="space-y-1 text-sm">
           <div className="flex gap-2">
-            <dt className="text-slate-500">Window after a deploy</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Window after a deploy</dt>
             <dd>{settings.windowHours} h</dd>
           </div>
           <div className="flex gap-2">
-            <dt className="text-slate-500">New Critical issues</dt>
+            <dt className="text-slate-500 dark:text-slate-400">New Critical issues</dt>
             <dd>{settings.criticalIssueThreshold}</dd>
           </div>
           <div className="flex gap-2">
-            <dt className="text-slate-500">Environment</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Environment</dt>
             <dd>{settings.environment}</dd>
           </div>
-          <p className="pt-2 text-slate-500">Only admins can change the rollback hook.</p>
+          <p className="pt-2 text-slate-500 dark:text-slate-400">Only admins can change the rollback hook.</p>
         </dl>
       )}
     </section>

@@ -43,7 +43,7 @@ export function EraseMember({
         organization&apos;s history. The audit log keeps every entry under a pseudonym. This cannot be undone.
       </p>
       <label className="block">
-        <span className="text-xs text-slate-500">Type {member.email} to confirm</span>
+        <span className="text-xs text-slate-500 dark:text-slate-400">Type {member.email} to confirm</span>
         <input
           value={typed}
           onChange={(event) => setTyped(event.target.value)}

@@ -7,10 +7,13 @@ import { RowButton } from "@/components/ui/row-button";
 export function InvitationRow({
   orgSlug,
   invitation,
+  expires,
   canManage,
 }: {
   orgSlug: string;
   invitation: { id: string; email: string; expiresAt: string };
+  /** When it expires, rendered by the server in the viewer's zone. */
+  expires: React.ReactNode;
   canManage: boolean;
 }) {
   const { feedback, pending, run } = useActionFeedback();
@@ -18,9 +21,7 @@ export function InvitationRow({
     <li className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
       <span>
         <span className="font-medium">{invitation.email}</span>
-        <span className="ml-2 text-xs text-slate-500">
-          expires {new Date(invitation.expiresAt).toISOString().slice(0, 10)}
-        </span>
+        <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">expires {expires}</span>
       </span>
       {canManage && (
         <RowButton

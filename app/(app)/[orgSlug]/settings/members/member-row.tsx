@@ -4,6 +4,7 @@ import { changeMemberRoleAction, removeMemberAction } from "./actions";
 import { resetMemberMfaAction } from "./mfa-actions";
 import { EraseMember } from "./erase-member";
 import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TableRow } from "@/components/ui/data-table";
 import { RowButton } from "@/components/ui/row-button";
 
@@ -14,7 +15,8 @@ export type MemberRowData = {
   role: "admin" | "manager" | "member";
   status: "active" | "invited" | "deactivated";
   directoryManaged: boolean;
-  lastSignIn: string | null;
+  /** The last sign-in, rendered by the server in the viewer's zone, or null for never. */
+  lastSignIn: React.ReactNode;
   isYou: boolean;
 };
 
@@ -41,17 +43,10 @@ export function MemberRow({
   }
 
   function remove() {
-    if (!window.confirm(`Remove ${member.name} from this organization? They lose access at once.`)) return;
     run((idempotencyKey) => removeMemberAction({ orgSlug, userId: member.userId, idempotencyKey }));
   }
 
   function resetMfa() {
-    if (
-      !window.confirm(
-        `Reset ${member.name}'s two-step verification? Their authenticator app stops working for Bosun and they set up a new one.`,
-      )
-    )
-      return;
     run((idempotencyKey) => resetMemberMfaAction({ orgSlug, userId: member.userId, idempotencyKey }));
   }
 
@@ -59,8 +54,8 @@ export function MemberRow({
     <TableRow>
       <td className="py-3 pr-4">
         <span className="font-medium">{member.name}</span>
-        {member.isYou && <span className="ml-2 text-xs text-slate-500">(you)</span>}
-        <span className="block text-xs text-slate-500">{member.email}</span>
+        {member.isYou && <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">(you)</span>}
+        <span className="block text-xs text-slate-500 dark:text-slate-400">{member.email}</span>
         <FeedbackMessage feedback={feedback} />
       </td>
       <td className="py-3 pr-4">
@@ -84,19 +79,39 @@ export function MemberRow({
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[member.status]}`}>
           {member.status}
         </span>
-        {member.directoryManaged && <span className="ml-2 text-xs text-slate-500">directory</span>}
+        {member.directoryManaged && <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">directory</span>}
       </td>
       <td className="py-3 pr-4 text-sm text-slate-600 dark:text-slate-400">{member.lastSignIn ?? "never"}</td>
       <td className="py-3 text-right">
         {editable && (
-          <RowButton onClick={resetMfa} disabled={pending} className="mr-2">
-            Reset two-step verification<span className="sr-only"> of {member.name}</span>
-          </RowButton>
+          <ConfirmDialog
+            title={`Reset ${member.name}'s two-step verification?`}
+            description="Their authenticator app stops working for Bosun and they set up a new one."
+            confirmLabel="Reset two-step verification"
+            pendingLabel="Resetting…"
+            pending={pending}
+            onConfirm={resetMfa}
+            trigger={(open) => (
+              <RowButton onClick={open} disabled={pending} className="mr-2">
+                Reset two-step verification<span className="sr-only"> of {member.name}</span>
+              </RowButton>
+            )}
+          />
         )}
         {editable && (
-          <RowButton danger onClick={remove} disabled={pending}>
-            Remove<span className="sr-only"> {member.name}</span>
-          </RowButton>
+          <ConfirmDialog
+            title={`Remove ${member.name} from this organization?`}
+            description="They lose access at once."
+            confirmLabel="Remove member"
+            pendingLabel="Removing…"
+            pending={pending}
+            onConfirm={remove}
+            trigger={(open) => (
+              <RowButton danger onClick={open} disabled={pending}>
+                Remove<span className="sr-only"> {member.name}</span>
+              </RowButton>
+            )}
+          />
         )}
         {canManage && member.status === "deactivated" && <EraseMember orgSlug={orgSlug} member={member} />}
       </td>

@@ -41,7 +41,7 @@ export function ReassignIssues({
         {issues.map((issue) => (
           <li key={issue.key}>
             <span className="font-mono text-xs">{issue.key}</span> {issue.summary}{" "}
-            <span className="text-xs text-slate-500">({issue.status})</span>
+            <span className="text-xs text-slate-500 dark:text-slate-400">({issue.status})</span>
           </li>
         ))}
       </ul>

@@ -7,10 +7,10 @@ import { getRequestId } from "@/lib/platform/observability/request-context";
 import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 import { RulesEditor } from "./rules-editor";
 import { TeamsPanel } from "./teams-panel";
+import { getViewerTime } from "@/components/ui/tz-script";
+import { formatDateTime } from "@/lib/domain/time";
 
 export const metadata = { title: "Ownership" };
-
-const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /**
  * Who owns what: teams, and per Sentry project the ownership rules that
@@ -22,6 +22,9 @@ export default async function OwnershipPage({ params }: OrgPageProps) {
   const { org, role } = await requireOrg(orgSlug);
   const canEdit = can(role, "ownership:edit");
   const page = await loadOwnershipPage({ orgId: org.id, requestId: await getRequestId() });
+  const { zone, now } = await getViewerTime();
+  // The editor is a client component and takes the provenance as text, so it is formatted here, in the viewer's zone.
+  const shownAt = (date: Date) => formatDateTime(date, zone, now);
 
   return (
     <div className="space-y-6">
@@ -67,9 +70,9 @@ export default async function OwnershipPage({ params }: OrgPageProps) {
             warnings={project.warnings}
             provenance={
               project.importedAt
-                ? `Imported from Sentry ${utc(project.importedAt)}${project.updatedAt && project.updatedAt > project.importedAt ? `, edited ${utc(project.updatedAt)}` : ""}`
+                ? `Imported from Sentry ${shownAt(project.importedAt)}${project.updatedAt && project.updatedAt > project.importedAt ? `, edited ${shownAt(project.updatedAt)}` : ""}`
                 : project.updatedAt
-                  ? `Edited ${utc(project.updatedAt)}`
+                  ? `Edited ${shownAt(project.updatedAt)}`
                   : "No rules yet"
             }
             canEdit={canEdit}

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RowButton } from "@/components/ui/row-button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { importOwnershipAction, saveOwnershipRulesAction } from "./actions";
@@ -59,6 +60,7 @@ export function RulesEditor({
   const lineErrors = save.message?.kind === "error" ? refused : save.message ? [] : errors;
   const lineWarnings = warningsAfterSave ?? warnings;
   const notesId = `${ids}-notes`;
+  const importRules = () => importing.run(() => importOwnershipAction({ orgSlug, projectSlug }));
   const textId = `${ids}-rules`;
 
   return (
@@ -109,18 +111,23 @@ export function RulesEditor({
             <SubmitButton pending={save.pending} pendingLabel="Saving…">
               Save rules for {projectSlug}
             </SubmitButton>
-            <RowButton
-              disabled={importing.pending || !sentryConnected}
-              onClick={() => {
-                if (
-                  text.trim() === "" ||
-                  window.confirm(`Replace the rules for ${projectSlug} with the ones in Sentry?`)
-                )
-                  importing.run(() => importOwnershipAction({ orgSlug, projectSlug }));
-              }}
-            >
-              {importing.pending ? "Importing…" : `Import ${projectSlug} from Sentry`}
-            </RowButton>
+            <ConfirmDialog
+              title={`Replace the rules for ${projectSlug} with the ones in Sentry?`}
+              description="The text in the field, saved or not, is replaced by the ownership rules Sentry holds for this project."
+              confirmLabel="Replace with Sentry's rules"
+              pendingLabel="Importing…"
+              pending={importing.pending}
+              onConfirm={importRules}
+              trigger={(open) => (
+                <RowButton
+                  disabled={importing.pending || !sentryConnected}
+                  // Nothing is lost when the field is empty, so there is nothing to confirm.
+                  onClick={text.trim() === "" ? importRules : open}
+                >
+                  {importing.pending ? "Importing…" : `Import ${projectSlug} from Sentry`}
+                </RowButton>
+              )}
+            />
           </div>
         )}
         <ActionMessageLine message={save.message} />

@@ -2,6 +2,7 @@
 
 import { useId, useRef } from "react";
 import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FIELD_CLASS } from "@/components/ui/form-field";
 import { RowButton } from "@/components/ui/row-button";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -172,17 +173,19 @@ function TeamItem({
               Save group
             </SubmitButton>
           </form>
-          <RowButton
-            danger
-            disabled={pending}
-            aria-label={`Delete team #${team.slug}`}
-            onClick={() => {
-              if (window.confirm(`Delete team #${team.slug}? Rules naming it will name nobody.`))
-                run(() => deleteTeamAction({ orgSlug, teamId: team.id }));
-            }}
-          >
-            Delete team
-          </RowButton>
+          <ConfirmDialog
+            title={`Delete team #${team.slug}?`}
+            description="Rules naming it will name nobody."
+            confirmLabel="Delete team"
+            pendingLabel="Deleting…"
+            pending={pending}
+            onConfirm={() => run(() => deleteTeamAction({ orgSlug, teamId: team.id }))}
+            trigger={(open) => (
+              <RowButton danger disabled={pending} aria-label={`Delete team #${team.slug}`} onClick={open}>
+                Delete team
+              </RowButton>
+            )}
+          />
           <p id={`${ids}-group-help`} className="basis-full text-xs text-slate-500 dark:text-slate-400">
             Leave the group id blank to manage members here only.
           </p>

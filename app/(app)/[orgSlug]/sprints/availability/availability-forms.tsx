@@ -59,7 +59,7 @@ export function AllocationInput({
       <button
         type="submit"
         disabled={pending}
-        className="text-xs font-medium text-brand-600 hover:underline disabled:opacity-60"
+        className="text-xs font-medium text-brand-600 hover:underline disabled:opacity-60 dark:text-brand-300"
       >
         Save
       </button>

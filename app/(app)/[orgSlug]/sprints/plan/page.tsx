@@ -14,7 +14,10 @@ export default async function PlanSprintPage({ params, searchParams }: OrgSearch
   const { orgSlug } = await params;
   const { org, role } = await requireOrg(orgSlug);
   const back = (
-    <Link href={`/${org.slug}/sprints`} className="text-sm font-medium text-brand-600 hover:underline">
+    <Link
+      href={`/${org.slug}/sprints`}
+      className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-300"
+    >
       Back to sprints
     </Link>
   );

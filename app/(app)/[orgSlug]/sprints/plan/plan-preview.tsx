@@ -24,7 +24,10 @@ export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
       </HighlightSection>
 
       <section aria-labelledby="people-title">
-        <h3 id="people-title" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
+        <h3
+          id="people-title"
+          className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400"
+        >
           Per person
         </h3>
         <ul className="space-y-2">
@@ -54,41 +57,49 @@ export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
       </section>
 
       <section aria-labelledby="assignments-title">
-        <h3 id="assignments-title" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
+        <h3
+          id="assignments-title"
+          className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400"
+        >
           Planned issues ({plan.assignments.length})
         </h3>
-        <table className="w-full text-left text-sm">
-          <TableHead columns={["Issue", "Points", "Assignee", "Why"]} dense />
-          <tbody>
-            {plan.assignments.map((a) => (
-              <tr key={a.key} className="border-t border-slate-100 align-top dark:border-slate-800">
-                <td className="py-1.5 pr-3">
-                  <span className="font-mono text-xs">{a.key}</span> {summaries[a.key]}
-                </td>
-                <td className="py-1.5 pr-3 tabular-nums">{a.points}</td>
-                <td className="py-1.5 pr-3">{name(a.accountId)}</td>
-                <td className="py-1.5 text-xs text-slate-600 dark:text-slate-400">{a.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <TableHead columns={["Issue", "Points", "Assignee", "Why"]} dense />
+            <tbody>
+              {plan.assignments.map((a) => (
+                <tr key={a.key} className="border-t border-slate-100 align-top dark:border-slate-800">
+                  <td className="py-1.5 pr-3">
+                    <span className="font-mono text-xs">{a.key}</span> {summaries[a.key]}
+                  </td>
+                  <td className="py-1.5 pr-3 tabular-nums">{a.points}</td>
+                  <td className="py-1.5 pr-3">{name(a.accountId)}</td>
+                  <td className="py-1.5 text-xs text-slate-600 dark:text-slate-400">{a.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       {plan.leftOut.length > 0 && (
         <section aria-labelledby="left-out-title">
-          <h3 id="left-out-title" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
+          <h3
+            id="left-out-title"
+            className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400"
+          >
             Left out ({plan.leftOut.length})
           </h3>
           <ul className="space-y-1 text-sm">
             {plan.leftOut.slice(0, 30).map((l) => (
               <li key={l.key}>
                 <span className="font-mono text-xs">{l.key}</span> {summaries[l.key]}{" "}
-                <span className="text-xs text-slate-500">— {l.reason}</span>
+                <span className="text-xs text-slate-500 dark:text-slate-400">— {l.reason}</span>
               </li>
             ))}
           </ul>
           {plan.leftOut.length > 30 && (
-            <p className="mt-1 text-xs text-slate-500">
+            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
               …and {plan.leftOut.length - 30} more further down the backlog.
             </p>
           )}

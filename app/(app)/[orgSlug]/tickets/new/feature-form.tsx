@@ -6,11 +6,15 @@ import { Card } from "@/components/ui/card";
 import { CheckboxField } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { parseStoriesMarkdown } from "@/lib/domain/requirements/markdown";
+import { explainUpstreamErrorText } from "@/lib/domain/upstream-messages";
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
 import type { CreationStep, TicketsPreview } from "@/lib/features/tickets";
 import { createTicketsStepAction, previewTicketsAction } from "./actions";
 import { EMPTY_STORY, type StoryDraft, StoryEditor } from "./story-editor";
 import { TicketsPreviewView } from "./tickets-preview";
+
+/** Jira's refusals in plain words first; the recorded text follows in brackets. */
+const explained = (text: string) => explainUpstreamErrorText(text, {}, "jira") ?? text;
 
 const INPUT =
   "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900";
@@ -43,7 +47,7 @@ function CommaSeparatedField({
 }) {
   return (
     <label className="text-sm font-medium sm:col-span-3">
-      {label} <span className="font-normal text-slate-500">(comma-separated)</span>
+      {label} <span className="font-normal text-slate-500 dark:text-slate-400">(comma-separated)</span>
       <input
         value={value}
         onChange={(e) => onChange(e.target.value)}
@@ -159,14 +163,17 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
         ...(retry ? { retry } : {}),
       });
       if (!result.ok) {
-        setFeedback({ kind: "error", text: result.error, stepUpUrl: result.stepUp?.url });
+        setFeedback({ kind: "error", text: explained(result.error), stepUpUrl: result.stepUp?.url });
         break;
       }
       for (const issue of result.data.created) found.set(issue.ref, { key: issue.key, url: issue.url });
       setCreated(new Map(found));
       setProgress({ done: index + 1, total: steps.length, running: index + 1 < steps.length });
       if (result.data.status !== "done") {
-        setFeedback({ kind: result.data.status === "pending" ? "pending" : "error", text: result.data.message });
+        setFeedback({
+          kind: result.data.status === "pending" ? "pending" : "error",
+          text: explained(result.data.message),
+        });
         break;
       }
       if (index === steps.length - 1)
@@ -345,7 +352,7 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
                     style={{ width: `${(progress.done / progress.total) * 100}%` }}
                   />
                 </div>
-                <p className="mt-1 text-xs text-slate-500">
+                <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                   Step {progress.done} of {progress.total}
                 </p>
               </div>

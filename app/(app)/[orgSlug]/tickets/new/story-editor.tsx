@@ -86,7 +86,7 @@ export function StoryEditor({
           {error("acceptanceCriteria")}
         </label>
         <label className="text-sm font-medium sm:col-span-3">
-          Checklist <span className="font-normal text-slate-500">(one subtask per line)</span>
+          Checklist <span className="font-normal text-slate-500 dark:text-slate-400">(one subtask per line)</span>
           <textarea
             value={story.checklist}
             onChange={set("checklist")}

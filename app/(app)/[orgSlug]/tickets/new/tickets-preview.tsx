@@ -60,34 +60,38 @@ export function TicketsPreviewView({
           ))}
         </ul>
       )}
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Stories and subtasks to create</caption>
-        <TableHead columns={["Story", "Points", "Assignee", "Why"]} dense />
-        <tbody>
-          {plan.stories.map((story) => (
-            <tr key={story.ref} className="border-t border-slate-100 align-top dark:border-slate-800">
-              <td className="py-1.5 pr-3">
-                {link(story.ref)} {story.summary}
-                {story.component && <span className="ml-1 text-xs text-slate-500">· {story.component}</span>}
-                {story.subtasks.length > 0 && (
-                  <ul className="mt-1 list-disc pl-5 text-xs text-slate-600 dark:text-slate-400">
-                    {story.subtasks.map((subtask) => (
-                      <li key={subtask.ref}>
-                        {link(subtask.ref)} {subtask.summary}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              <td className="py-1.5 pr-3 tabular-nums">{story.estimate ?? "—"}</td>
-              <td className="py-1.5 pr-3">{story.assignee?.name ?? "Unassigned"}</td>
-              <td className="py-1.5 text-xs text-slate-600 dark:text-slate-400">
-                {story.assignee?.reason ?? story.unassignedReason}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Stories and subtasks to create</caption>
+          <TableHead columns={["Story", "Points", "Assignee", "Why"]} dense />
+          <tbody>
+            {plan.stories.map((story) => (
+              <tr key={story.ref} className="border-t border-slate-100 align-top dark:border-slate-800">
+                <td className="py-1.5 pr-3">
+                  {link(story.ref)} {story.summary}
+                  {story.component && (
+                    <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">· {story.component}</span>
+                  )}
+                  {story.subtasks.length > 0 && (
+                    <ul className="mt-1 list-disc pl-5 text-xs text-slate-600 dark:text-slate-400">
+                      {story.subtasks.map((subtask) => (
+                        <li key={subtask.ref}>
+                          {link(subtask.ref)} {subtask.summary}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td className="py-1.5 pr-3 tabular-nums">{story.estimate ?? "—"}</td>
+                <td className="py-1.5 pr-3">{story.assignee?.name ?? "Unassigned"}</td>
+                <td className="py-1.5 text-xs text-slate-600 dark:text-slate-400">
+                  {story.assignee?.reason ?? story.unassignedReason}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

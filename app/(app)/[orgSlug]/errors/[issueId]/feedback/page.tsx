@@ -33,7 +33,10 @@ export default async function IssueFeedbackPage({
         title={`User feedback on ${label}`}
         description="What users wrote when they met this error, newest first, with the event it was sent with and the release."
         actions={
-          <Link href={`/${org.slug}/errors`} className="text-sm font-medium text-brand-600 hover:underline">
+          <Link
+            href={`/${org.slug}/errors`}
+            className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-300"
+          >
             All errors
           </Link>
         }

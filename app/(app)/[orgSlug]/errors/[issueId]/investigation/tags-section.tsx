@@ -23,9 +23,7 @@ export function TagsSection({ tags }: { tags: InvestigationReport["tags"] }) {
                   return (
                     <li key={value.value} className="text-xs">
                       <div className="flex justify-between gap-2">
-                        <span className="truncate font-mono" title={value.value}>
-                          {value.value}
-                        </span>
+                        <span className="min-w-0 break-all font-mono">{value.value}</span>
                         <span className="whitespace-nowrap tabular-nums">
                           {value.count.toLocaleString("en")} · {share < 1 ? "<1" : Math.round(share)}%
                         </span>

@@ -3,12 +3,17 @@
 import { useMemo, useState, useTransition } from "react";
 import { FeedbackMessage, type Feedback } from "@/components/ui/action-feedback";
 import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CheckboxField, SelectField } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { markdownToHtml } from "@/lib/domain/release-notes/markdown-to-html";
+import { explainUpstreamErrorText } from "@/lib/domain/upstream-messages";
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
 import type { NoteState } from "@/lib/features/release-notes";
 import { generateReleaseNotesAction, publishReleaseNotesAction, saveReleaseNotesAction } from "./actions";
+
+/** Jira's and Sentry's refusals in plain words first; the recorded text follows in brackets. */
+const explained = (text: string) => explainUpstreamErrorText(text) ?? text;
 
 type Variant = "internal" | "customer";
 
@@ -55,8 +60,6 @@ export function NotesEditor({
   const setText = (value: string) => setTexts({ ...texts, [variant]: value });
 
   function regenerate() {
-    if (dirty && note.saved && !window.confirm("Replace your unsaved edits with a fresh draft from Jira and Sentry?"))
-      return;
     setFeedback(null);
     startTransition(async () => {
       const result = await generateReleaseNotesAction({
@@ -66,7 +69,7 @@ export function NotesEditor({
         groupBy,
         hideKeysForCustomers: hideKeys,
       });
-      if (!result.ok) return setFeedback({ kind: "error", text: result.error });
+      if (!result.ok) return setFeedback({ kind: "error", text: explained(result.error) });
       setText(result.data.markdown);
       setFeedback({
         kind: "ok",
@@ -86,7 +89,7 @@ export function NotesEditor({
                 ? "No changes since the last revision."
                 : `Saved as revision ${result.data.revision}.`,
             }
-          : { kind: "error", text: result.error },
+          : { kind: "error", text: explained(result.error) },
       );
     });
   }
@@ -103,11 +106,12 @@ export function NotesEditor({
         markJiraReleased: markReleased,
         closeCompleted,
       });
-      if (!result.ok) return setFeedback({ kind: "error", text: result.error, stepUpUrl: result.stepUp?.url });
+      if (!result.ok)
+        return setFeedback({ kind: "error", text: explained(result.error), stepUpUrl: result.stepUp?.url });
       setWrites(result.data.writes);
       setFeedback({
         kind: result.data.status === "done" ? "ok" : result.data.status === "pending" ? "pending" : "error",
-        text: result.data.message,
+        text: explained(result.data.message),
       });
     });
   }
@@ -154,9 +158,25 @@ export function NotesEditor({
               Hide Jira keys
             </CheckboxField>
           )}
-          <button type="button" onClick={regenerate} disabled={pending} className={BUTTON}>
-            Regenerate from Jira and Sentry
-          </button>
+          <ConfirmDialog
+            title="Replace your unsaved edits with a fresh draft from Jira and Sentry?"
+            description="The text in the editor is replaced. Saved revisions stay in the history."
+            confirmLabel="Replace with a fresh draft"
+            pendingLabel="Generating…"
+            pending={pending}
+            onConfirm={regenerate}
+            trigger={(open) => (
+              <button
+                type="button"
+                // Only edits that would be lost need confirming.
+                onClick={dirty && note.saved ? open : regenerate}
+                disabled={pending}
+                className={BUTTON}
+              >
+                Regenerate from Jira and Sentry
+              </button>
+            )}
+          />
           <span className="text-sm text-slate-500 dark:text-slate-400">
             {note.published
               ? `Published revision ${note.published.revision} on ${note.published.at.slice(0, 10)}`
@@ -265,7 +285,11 @@ export function NotesEditor({
                   Revision {r.revision} · {r.at.slice(0, 16).replace("T", " ")} UTC
                   {note.published?.revision === r.revision ? " · published" : ""}
                 </span>
-                <button type="button" onClick={() => setText(r.markdown)} className="text-brand-600 hover:underline">
+                <button
+                  type="button"
+                  onClick={() => setText(r.markdown)}
+                  className="text-brand-600 hover:underline dark:text-brand-300"
+                >
                   Load revision {r.revision}
                 </button>
               </li>

@@ -32,7 +32,7 @@ export default async function ReleaseNotesPage({ params }: OrgPageProps<{ versio
         actions={
           <Link
             href={`/${org.slug}/releases/${encodeURIComponent(version)}`}
-            className="text-sm font-medium text-brand-600 hover:underline"
+            className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-300"
           >
             Back to the release
           </Link>

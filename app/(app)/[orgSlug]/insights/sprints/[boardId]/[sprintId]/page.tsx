@@ -4,13 +4,16 @@ import { StreamedPageHeader } from "@/components/ui/streamed-page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { loadSprintReport } from "@/lib/features/sprint-reports";
 import { SprintReportBody, SprintReportDescription, SprintReportSkeleton } from "./report-panels";
-import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
+import type { OrgPageProps, SearchParams } from "@/app/(app)/[orgSlug]/org-page-props";
 
 export const metadata = { title: "Sprint report" };
 
 const asId = (value: string) => (/^\d{1,12}$/.test(value) ? Number(value) : null);
 
-export default async function SprintReportPage({ params }: OrgPageProps<{ boardId: string; sprintId: string }>) {
+export default async function SprintReportPage({
+  params,
+  searchParams,
+}: OrgPageProps<{ boardId: string; sprintId: string }> & { searchParams?: Promise<SearchParams> }) {
   const { orgSlug, boardId, sprintId } = await params;
   const { org } = await requireOrg(orgSlug);
   const board = asId(boardId);
@@ -22,7 +25,7 @@ export default async function SprintReportPage({ params }: OrgPageProps<{ boardI
     <>
       <StreamedPageHeader title="Sprint report" description={<SprintReportDescription page={page} />} />
       <Suspense fallback={<SprintReportSkeleton />}>
-        <SprintReportBody orgSlug={org.slug} page={page} />
+        <SprintReportBody orgSlug={org.slug} page={page} search={(await searchParams) ?? {}} />
       </Suspense>
     </>
   );

@@ -4,8 +4,10 @@ import { ExportLinks } from "@/components/insights/export-links";
 import { BurnChart } from "@/components/charts/burn-chart";
 import { Card } from "@/components/ui/card";
 import { DataTable, TableRow } from "@/components/ui/data-table";
-import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { CardsSkeleton, ChartSkeleton, TableSkeleton } from "@/components/ui/panel-skeleton";
 import { TableHead } from "@/components/ui/table-head";
+import { EmptyState } from "@/components/ui/empty-state";
+import { defineSort, parseSort, sortRows } from "@/lib/domain/tables/sort";
 import { CARRYOVER_REASON_LABELS } from "@/lib/domain/sprint-report";
 import { REPORT_TIME_ZONE, type SprintReportPage } from "@/lib/features/sprint-reports";
 import { day, percent, points } from "../../format";
@@ -26,9 +28,9 @@ export async function SprintReportDescription({ page }: { page: Page }) {
 export function SprintReportSkeleton() {
   return (
     <div className="space-y-6">
-      <PanelSkeleton label="Loading the sprint's figures" rows={2} columns={4} />
-      <PanelSkeleton label="Loading the burndown" rows={6} />
-      <PanelSkeleton label="Loading the carryover" rows={4} columns={5} />
+      <CardsSkeleton label="Loading the sprint's figures" count={4} />
+      <ChartSkeleton label="Loading the burndown" />
+      <TableSkeleton label="Loading the carryover" rows={4} columns={5} />
     </div>
   );
 }
@@ -43,7 +45,23 @@ function Figure({ label, value, note }: { label: string; value: string; note?: s
   );
 }
 
-export async function SprintReportBody({ orgSlug, page }: { orgSlug: string; page: Page }) {
+/** Carryover in the order the report lists it by default; points sort largest first. */
+const CARRYOVER_SORT = defineSort({
+  keys: ["listed", "issue", "type", "status", "points", "reason"],
+  default: { key: "listed", dir: "asc" },
+  firstDir: { points: "desc" },
+});
+
+export async function SprintReportBody({
+  orgSlug,
+  page,
+  search = {},
+}: {
+  orgSlug: string;
+  page: Page;
+  /** The page's search params: the carryover table's sortable header reads and keeps them. */
+  search?: Record<string, string | string[] | undefined>;
+}) {
   const data = await page;
   if (data.status !== "ok") notFound();
   const { board, sprint, history } = data;
@@ -51,6 +69,8 @@ export async function SprintReportBody({ orgSlug, page }: { orgSlug: string; pag
   const { figures, planning, capacity, burn } = report;
   const params = { board: board.id, sprint: sprint.sprintId };
   const running = sprint.state === "active";
+  const carryoverOrder = parseSort(CARRYOVER_SORT, search);
+  const listed = new Map(report.carryover.map((item, index) => [item.key, index]));
 
   return (
     <div className="space-y-6">
@@ -169,10 +189,34 @@ export async function SprintReportBody({ orgSlug, page }: { orgSlug: string; pag
 
       <Card title={running ? "Not done yet" : "Carryover"}>
         {report.carryover.length === 0 ? (
-          <p className="text-sm">{running ? "Everything in the sprint is done." : "Nothing carried over."}</p>
+          <EmptyState title={running ? "Everything in the sprint is done" : "Nothing carried over"}>
+            {running
+              ? "Issues not done yet would be listed here with why they are open."
+              : "Every committed issue was done by the close; nothing moves to the next sprint."}
+          </EmptyState>
         ) : (
-          <DataTable head={<TableHead columns={["Issue", "Type", "Status", "Points", "Reason"]} />}>
-            {report.carryover.map((item) => (
+          <DataTable
+            head={
+              <TableHead
+                columns={[
+                  { label: "Issue", sort: "issue" },
+                  { label: "Type", sort: "type" },
+                  { label: "Status", sort: "status" },
+                  { label: "Points", sort: "points" },
+                  { label: "Reason", sort: "reason" },
+                ]}
+                sorting={{ spec: CARRYOVER_SORT, order: carryoverOrder, params: search }}
+              />
+            }
+          >
+            {sortRows(report.carryover, carryoverOrder, {
+              listed: (item) => listed.get(item.key),
+              issue: (item) => item.key,
+              type: (item) => item.issueType,
+              status: (item) => item.status,
+              points: (item) => item.points,
+              reason: (item) => CARRYOVER_REASON_LABELS[item.reason],
+            }).map((item) => (
               <TableRow key={item.key}>
                 <td className="py-2 pr-4 font-medium">{item.key}</td>
                 <td className="py-2 pr-4">{item.issueType ?? "—"}</td>

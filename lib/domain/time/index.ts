@@ -1,0 +1,2 @@
+export { UTC_ZONE, orgTimeZoneSetting, resolveDisplayZone, resolveOrgZone, type DisplayZone } from "./zone";
+export { calendarDaysBetween, dayKey, describeInstant, formatDateTime, formatDay, formatRelative } from "./format";
