@@ -30,6 +30,8 @@ test.describe("API keys for an acme admin", () => {
     await expect(row).toContainText(`${prefix}…`);
     await expect(row).toContainText("read-only");
     await expect(row).toContainText("active");
+    // The list was rendered again with the new row; the key, held in the action's result, is still shown.
+    await expect(shown).toHaveValue(key);
 
     const [stored] = await e2eQuery<{
       id: string;
@@ -62,11 +64,14 @@ test.describe("API keys for an acme admin", () => {
     await expect(page.getByLabel("New API key")).toHaveCount(0);
     expect(await page.content()).not.toContain(secret);
 
-    page.once("dialog", (dialog) => dialog.accept());
     await page
       .getByRole("row")
       .filter({ hasText: name })
       .getByRole("button", { name: `Revoke ${name}` })
+      .click();
+    await page
+      .getByRole("dialog", { name: `Revoke the API key “${name}”?` })
+      .getByRole("button", { name: "Revoke key" })
       .click();
     await expect(page.getByRole("row").filter({ hasText: name })).toContainText("revoked");
     await expect(

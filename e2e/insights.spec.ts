@@ -1,28 +1,12 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures/sessions";
 import { STORAGE_STATE } from "./fixtures/auth";
-import { axeViolations } from "./fixtures/axe";
+import { waitForFilledHistory } from "./fixtures/history";
 
 /**
  * Insights as people find them: the first visit fills the delivery and sprint history in the background (the page
  * says so), then the four keys, sprint reports, forecasts, quality and the printable report show the demo's
- * history — and each page is axe-clean in light and dark mode.
+ * history. (Every Insights page's axe pass is in accessibility.spec.ts.)
  */
-
-/** Reloads until the history fill has finished (the worker runs inline in the test server). */
-async function waitForFilledHistory(page: Page, path: string, filling: RegExp) {
-  await page.goto(path);
-  await expect
-    .poll(
-      async () => {
-        await page.reload();
-        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-        return (await page.getByText(filling).count()) === 0;
-      },
-      { timeout: 90_000, intervals: [1_000, 2_000, 3_000] },
-    )
-    .toBe(true);
-}
 
 test.describe("Insights as a manager", () => {
   test.use({ storageState: STORAGE_STATE.grace });
@@ -69,32 +53,3 @@ test.describe("Insights as a manager", () => {
     await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
   });
 });
-
-const PAGES = [
-  "/acme/insights",
-  "/acme/insights/sprints",
-  "/acme/insights/forecasts",
-  "/acme/insights/quality",
-  "/acme/insights/report",
-];
-
-// Insights shows every role the same pages and controls, so one role's axe pass covers them.
-for (const [role, storageState] of [["manager", STORAGE_STATE.grace]] as const) {
-  test.describe(`Insights pages as a ${role}`, () => {
-    test.use({ storageState });
-
-    test("have no axe violations, in light and dark mode", async ({ page }) => {
-      await waitForFilledHistory(page, "/acme/insights", /Filling history from Sentry/);
-      await waitForFilledHistory(page, "/acme/insights/sprints", /Filling sprint history from Jira/);
-      const sprintReport = await page.locator('a[href^="/acme/insights/sprints/"]').first().getAttribute("href");
-      for (const colorScheme of ["light", "dark"] as const) {
-        await page.emulateMedia({ colorScheme });
-        for (const path of [...PAGES, sprintReport as string]) {
-          await page.goto(path);
-          await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-          expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
-        }
-      }
-    });
-  });
-}

@@ -36,9 +36,10 @@ test.describe("the overview as a manager", () => {
     await expect(latest.getByRole("article")).toHaveCount(3);
     await expect(latest.getByText("Crash-free sessions", { exact: true })).toHaveCount(3);
     await expect(latest.getByText(/^\d+\.\d\d%$/).first()).toBeVisible();
-    // acme's seeded crash regression.
-    const regressed = latest.getByRole("article").filter({ has: page.getByRole("link", { name: "2.14.0" }) });
-    await expect(regressed.getByText("Regression", { exact: true })).toBeVisible();
+    // Each scorecard says whether the release regressed (other browser tests may have created newer releases, so
+    // which three are newest is not fixed here; the loader's test checks acme's seeded 2.14.0 regression).
+    for (const card of await latest.getByRole("article").all())
+      await expect(card.getByText(/^(Regression|Healthy)$/)).toBeVisible();
 
     const needs = page.getByRole("region", { name: "What needs you?" });
     await expect(needs.getByText(/unread notifications?|Nothing needs you right now/).first()).toBeVisible();

@@ -109,7 +109,9 @@ test("a member of two orgs opening the other org's page is moved into that org f
   await expect(page).toHaveURL(/\/globex\/errors$/);
   await expect(page.getByRole("heading", { level: 1, name: "Errors" })).toBeVisible();
   await openMenu(page, "Globex Shipping, switch organization");
-  await expect(page.getByRole("button", { name: /Globex Shipping/ })).toHaveAttribute("aria-current", "true");
+  await expect(
+    page.getByRole("list", { name: "Organizations" }).getByRole("button", { name: /Globex Shipping/ }),
+  ).toHaveAttribute("aria-current", "true");
   // The session is in globex now: acme's pages switch back the same way.
   await page.goto("/acme");
   await expect(page).toHaveURL(/\/acme$/);

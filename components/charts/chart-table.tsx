@@ -9,7 +9,7 @@ export function ChartTable({ caption, columns, rows }: { caption: string; column
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-slate-700 underline dark:text-slate-200">Show as table</summary>
-      <div className="mt-2 overflow-x-auto">
+      <div className="relative mt-2 overflow-x-auto">
         <table className="w-full text-left text-xs">
           <caption className="mb-1 text-left text-slate-600 dark:text-slate-300">{caption}</caption>
           <thead className="text-slate-600 dark:text-slate-300">

@@ -10,7 +10,7 @@ export function ReportTable({ table }: { table: ExportTable }) {
       {table.rows.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">No rows in this window.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto" tabIndex={0}>
           <table className="w-full border-collapse text-left text-sm">
             <thead>
               <tr>

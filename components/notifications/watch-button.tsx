@@ -53,7 +53,7 @@ export function WatchButton({
         <span className="sr-only"> {targetLabel}</span>
       </button>
       <span role="status" className="mt-1 text-xs">
-        {error ? <span className="text-red-600">{error}</span> : null}
+        {error ? <span className="text-red-600 dark:text-red-400">{error}</span> : null}
       </span>
     </span>
   );

@@ -58,7 +58,7 @@ export async function InboxButton({ orgSlug }: { orgSlug: string }) {
 /** The bell while the inbox is read: same size, so the header does not shift when the count arrives. */
 export function InboxPlaceholder() {
   return (
-    <span className="flex items-center rounded-md p-1.5 text-slate-400">
+    <span className="flex items-center rounded-md p-1.5 text-slate-600 dark:text-slate-400">
       <BellIcon />
       <span className="sr-only">Notifications loading</span>
     </span>

@@ -1,5 +1,3 @@
-"use client";
-
 import { ChevronIcon } from "@/components/ui/icons";
 import { HeaderPopover } from "./header-popover";
 import { switchOrgAction } from "@/app/(app)/[orgSlug]/actions";
@@ -20,12 +18,12 @@ export function OrgSwitcher({ current, orgs }: { current: { slug: string; name: 
       buttonClassName="flex max-w-full items-center gap-2 rounded-md px-2 py-1.5 text-sm font-semibold hover:bg-slate-100 dark:hover:bg-slate-800"
       button={
         <>
+          {/* The initial is drawn by CSS, so the button's visible text is the org's name alone, as its label begins. */}
           <span
             aria-hidden="true"
-            className="grid h-7 w-7 shrink-0 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white"
-          >
-            {current.name.slice(0, 1)}
-          </span>
+            data-initial={current.name.slice(0, 1)}
+            className="grid h-7 w-7 shrink-0 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white before:content-[attr(data-initial)]"
+          />
           <span className="min-w-0 truncate">{current.name}</span>
           <ChevronIcon className="h-4 w-4 shrink-0 text-slate-500 transition-transform group-has-[:popover-open]:rotate-180 dark:text-slate-400" />
         </>
@@ -35,11 +33,8 @@ export function OrgSwitcher({ current, orgs }: { current: { slug: string; name: 
       <ul aria-label="Organizations">
         {orgs.map((org) => (
           <li key={org.slug}>
-            <form
-              action={async () => {
-                await switchOrgAction({ orgSlug: org.slug });
-              }}
-            >
+            {/* Rendered on the server: the bound action carries the org, and no switcher code reaches the browser. */}
+            <form action={switchOrgAction.bind(null, { orgSlug: org.slug })}>
               <button
                 type="submit"
                 aria-current={org.slug === current.slug ? "true" : undefined}

@@ -35,7 +35,7 @@ export function FeedbackMessage({ feedback }: { feedback: Feedback }) {
   const styles = {
     ok: "text-emerald-700 dark:text-emerald-400",
     pending: "text-amber-700 dark:text-amber-300",
-    error: "text-red-600",
+    error: "text-red-600 dark:text-red-400",
   } as const;
   return (
     <p role={feedback.kind === "error" ? "alert" : "status"} className={`text-sm ${styles[feedback.kind]}`}>

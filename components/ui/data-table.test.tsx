@@ -30,14 +30,14 @@ describe("table primitives", () => {
     expect(html).toContain('<th scope="col" class="pb-1 font-medium">Why</th>');
   });
 
-  it("a data table scrolls sideways, sets small text unless told not to, and its rows pass attributes through", () => {
+  it("a data table scrolls sideways in a focusable scroller, sets small text unless told not to, and its rows pass attributes through", () => {
     const row = (
       <TableRow data-write-id="w1">
         <td>x</td>
       </TableRow>
     );
     expect(renderToStaticMarkup(<DataTable head={null}>{row}</DataTable>)).toBe(
-      '<div class="overflow-x-auto"><table class="w-full text-left text-sm"><tbody>' +
+      '<div class="relative overflow-x-auto" tabindex="0"><table class="w-full text-left text-sm"><tbody>' +
         '<tr data-write-id="w1" class="border-t border-slate-100 align-top dark:border-slate-800"><td>x</td></tr>' +
         "</tbody></table></div>",
     );

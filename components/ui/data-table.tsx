@@ -1,5 +1,7 @@
 /**
- * A full-width table that scrolls sideways inside its card instead of widening the page.
+ * A full-width table that scrolls sideways inside its card instead of widening the page. The scroller takes focus
+ * (a table of plain text has nothing else to focus), so keyboard users can scroll it too; it is positioned, so the
+ * screen-reader-only text in its cells is clipped with it instead of widening the page.
  * `head` is usually a <TableHead>; the children are the body's rows, usually <TableRow>s.
  * `smallText`: the table sets small text for every cell; without it each cell chooses its own size.
  */
@@ -13,7 +15,7 @@ export function DataTable({
   smallText?: boolean;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto" tabIndex={0}>
       <table className={smallText ? "w-full text-left text-sm" : "w-full text-left"}>
         {head}
         <tbody>{children}</tbody>

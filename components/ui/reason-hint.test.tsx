@@ -35,6 +35,13 @@ describe("ReasonHint", () => {
     expect(panelClass.split(" ").filter((c) => ["flex", "grid", "inline", "inline-block"].includes(c))).toEqual([]);
   });
 
+  it("anchors the panel to its button with CSS, so it opens next to it without a script", () => {
+    const anchor = /<button[^>]* style="anchor-name:(--hint-[\w-]+)"/.exec(html)?.[1];
+    expect(anchor).toBeTruthy();
+    expect(html).toContain(`style="position-anchor:${anchor}"`);
+    expect(attribute(html, "span", "class")).toContain("supports-[anchor-name:--a]:[top:anchor(bottom)]");
+  });
+
   it("can show another word than Why?", () => {
     const other = renderToStaticMarkup(
       <ReasonHint label="Details of the failed write" buttonText="Details">

@@ -11,7 +11,7 @@ export function SectionTabs({ label, base, tabs }: { label: string; base: string
   return (
     <nav
       aria-label={label}
-      className="mb-6 flex gap-1 overflow-x-auto border-b print:hidden border-slate-200 dark:border-slate-800"
+      className="relative mb-6 flex gap-1 overflow-x-auto border-b print:hidden border-slate-200 dark:border-slate-800"
     >
       {tabs.map(({ segment, label: tabLabel }) => {
         const href = segment ? `${base}/${segment}` : base;

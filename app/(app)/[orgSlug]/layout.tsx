@@ -1,5 +1,5 @@
 import { AppShell } from "@/components/shell/app-shell";
-import { KeyboardShortcuts } from "@/components/shell/keyboard-shortcuts";
+import { Shortcuts } from "@/components/shell/shortcuts";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { listOrgsForUser } from "@/lib/db/system/memberships";
 import { env } from "@/lib/platform/env";
@@ -16,7 +16,7 @@ export default async function OrgLayout({ children, params }: OrgLayoutProps) {
       user={user}
       role={role}
       demo={env.mode === "demo"}
-      headerTools={<KeyboardShortcuts orgSlug={org.slug} />}
+      headerTools={<Shortcuts orgSlug={org.slug} />}
     >
       {children}
     </AppShell>

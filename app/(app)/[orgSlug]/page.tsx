@@ -47,7 +47,7 @@ export default async function OverviewPage({ params }: OrgPageProps) {
     <>
       <PageHeader title={org.name} description={`You are signed in as ${role}.`} />
       <div className="grid gap-6 xl:grid-cols-3">
-        <div className="space-y-6 xl:col-span-2">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
           <Suspense fallback={<SprintsPanelSkeleton />}>
             <SprintsPanel {...panel} sprints={sprints} />
           </Suspense>
@@ -58,7 +58,7 @@ export default async function OverviewPage({ params }: OrgPageProps) {
             <ReleasesPanel {...panel} releases={releases} />
           </Suspense>
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Suspense fallback={<AttentionPanelSkeleton />}>
             <AttentionPanel orgSlug={org.slug} now={now} attention={attention} />
           </Suspense>

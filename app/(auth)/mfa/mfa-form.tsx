@@ -74,7 +74,7 @@ export function MfaForm({
           {pending ? "Setting up…" : "Set up authenticator app"}
         </button>
         {error && (
-          <p role="alert" className="text-sm text-red-600">
+          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
             {error}
           </p>
         )}
@@ -101,7 +101,7 @@ export function MfaForm({
         className="w-full rounded-md border border-slate-300 px-3 py-2 font-mono tracking-widest dark:border-slate-600 dark:bg-slate-900"
       />
       {error && (
-        <p id="code-error" role="alert" className="text-sm text-red-600">
+        <p id="code-error" role="alert" className="text-sm text-red-600 dark:text-red-400">
           {error}
         </p>
       )}

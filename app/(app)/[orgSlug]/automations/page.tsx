@@ -91,13 +91,21 @@ export default async function AutomationsPage({
         <section aria-label="Last 24 hours" className="grid grid-cols-2 gap-3 sm:grid-cols-5">
           <Tile label="Deliveries (24 h)" value={last24h.deliveries} />
           <Tile label="Runs succeeded" value={last24h.runsSucceeded} tone="text-emerald-700 dark:text-emerald-400" />
-          <Tile label="Runs failed" value={last24h.runsFailed} tone={last24h.runsFailed > 0 ? "text-red-600" : ""} />
+          <Tile
+            label="Runs failed"
+            value={last24h.runsFailed}
+            tone={last24h.runsFailed > 0 ? "text-red-600 dark:text-red-400" : ""}
+          />
           <Tile
             label="Writes waiting"
             value={pending.length}
             tone={pending.length > 0 ? "text-amber-700 dark:text-amber-300" : ""}
           />
-          <Tile label="Dead letters" value={deadJobs.length} tone={deadJobs.length > 0 ? "text-red-600" : ""} />
+          <Tile
+            label="Dead letters"
+            value={deadJobs.length}
+            tone={deadJobs.length > 0 ? "text-red-600 dark:text-red-400" : ""}
+          />
         </section>
 
         <Card title="Rules">

@@ -22,7 +22,7 @@ function PreviewTable({ rows }: { rows: PreviewRow[] }) {
       <p className="text-sm text-slate-500 dark:text-slate-400">No recent events of this kind to try it on yet.</p>
     );
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto" tabIndex={0}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">What the rule would do with recent events</caption>
         <TableHead columns={["Event", "Would"]} dense />
@@ -32,7 +32,7 @@ function PreviewTable({ rows }: { rows: PreviewRow[] }) {
               <td className="py-1.5 pr-3">
                 {row.event}
                 {row.at && (
-                  <span className="block font-mono text-xs text-slate-400">
+                  <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">
                     {row.at.slice(0, 19).replace("T", " ")}
                   </span>
                 )}
@@ -89,7 +89,7 @@ export function RuleCard({ orgSlug, rule, canEdit }: { orgSlug: string; rule: Ru
           <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{rule.title}</p>
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{rule.description}</p>
           {rule.problem && (
-            <p role="alert" className="mt-1 text-sm text-red-600">
+            <p role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
               {rule.problem}
             </p>
           )}

@@ -18,7 +18,9 @@ function FieldInput({ field, value, error, id }: { field: RuleField; value: unkn
         {field.hint}
       </span>
     ) : null;
-  const errorText = error ? <span className="mt-1 block text-xs font-normal text-red-600">{error}</span> : null;
+  const errorText = error ? (
+    <span className="mt-1 block text-xs font-normal text-red-600 dark:text-red-400">{error}</span>
+  ) : null;
   if (field.type === "checkbox") {
     return (
       <label className="flex items-center gap-2 text-sm sm:col-span-2">
@@ -127,7 +129,9 @@ export function RuleForm({
             aria-invalid={feedback?.fields?.name ? true : undefined}
           />
           {feedback?.fields?.name && (
-            <span className="mt-1 block text-xs font-normal text-red-600">{feedback.fields.name}</span>
+            <span className="mt-1 block text-xs font-normal text-red-600 dark:text-red-400">
+              {feedback.fields.name}
+            </span>
           )}
         </label>
         <label className="flex items-center gap-2 self-end text-sm">

@@ -103,7 +103,7 @@ export function RunLog({
                 </td>
                 <td className="py-2 pr-4">
                   {run.intents.length === 0 ? (
-                    <span className="text-slate-400">none</span>
+                    <span className="text-slate-600 dark:text-slate-400">none</span>
                   ) : (
                     <ul className="space-y-1">
                       {run.intents.map((intent) => (

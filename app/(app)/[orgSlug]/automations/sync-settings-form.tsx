@@ -76,7 +76,7 @@ export function SyncSettingsForm({
   }
 
   const error = (name: string) =>
-    fieldErrors[name] ? <p className="mt-1 text-xs text-red-600">{fieldErrors[name]}</p> : null;
+    fieldErrors[name] ? <p className="mt-1 text-xs text-red-600 dark:text-red-400">{fieldErrors[name]}</p> : null;
 
   return (
     <form action={submit} className="space-y-4">

@@ -5,13 +5,14 @@ import { Freshness } from "@/components/ui/freshness";
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { ChartSkeleton, TableSkeleton } from "@/components/ui/panel-skeleton";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { ViewerTime } from "@/components/ui/local-time";
+import { LocalTime, type ViewerTime } from "@/components/ui/local-time";
 import { defineSort, type SortOrder } from "@/lib/domain/tables/sort";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SEVERITY_ORDER } from "@/lib/domain/severity";
 import { unknownEnvironmentMessage, type ErrorFilters, type ErrorsView, type Period } from "@/lib/features/errors";
 import { ErrorChart } from "./error-chart";
 import { IssuesTable } from "./issues-table";
+import { IssuesTableHead } from "./issues-table-head";
 import { StatusNotice } from "@/components/ui/status-notice";
 
 /*
@@ -113,6 +114,7 @@ export async function IssuesPanel({
     Math.max(1, Math.floor(Number(rawPage)) || 1),
     Math.max(1, Math.ceil(data.issues.length / PAGE_SIZE)),
   );
+  const shown = data.issues.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return (
     <Card
       title={
@@ -178,16 +180,28 @@ export async function IssuesPanel({
         <>
           <IssuesTable
             orgSlug={orgSlug}
-            issues={data.issues.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
+            issues={shown}
             members={members}
             jiraProjects={jiraProjects}
             canTicket={canTicket}
-            sorting={{
-              spec: ISSUE_SORT,
-              order: { key: filters.sort, dir: filters.dir ?? "desc" } satisfies SortOrder,
-              params,
-            }}
-            time={time}
+            head={
+              <IssuesTableHead
+                sorting={{
+                  spec: ISSUE_SORT,
+                  order: { key: filters.sort, dir: filters.dir ?? "desc" } satisfies SortOrder,
+                  params,
+                }}
+              />
+            }
+            times={Object.fromEntries(
+              shown.map((issue) => [
+                issue.id,
+                {
+                  firstSeen: <LocalTime at={issue.firstSeen} time={time} />,
+                  lastSeen: <LocalTime at={issue.lastSeen} time={time} stacked />,
+                },
+              ]),
+            )}
           />
           {data.issues.length > PAGE_SIZE && (
             <nav aria-label="Pages of issues" className="mt-4 flex items-center justify-between text-sm">

@@ -5,29 +5,16 @@ import Link from "next/link";
 import { StepUpPrompt } from "@/components/step-up/step-up-prompt";
 import { DataTable, TableRow } from "@/components/ui/data-table";
 import { ReasonHint } from "@/components/ui/reason-hint";
-import { LocalTime, type ViewerTime } from "@/components/ui/local-time";
-import { type Column, TableHead, type TableSorting } from "@/components/ui/table-head";
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
 import type { ClassifiedIssue } from "@/lib/features/errors";
 import { createTicketAction, triageAction } from "./actions";
 
 const SEVERITY_STYLE = {
   critical: "bg-red-600 text-white",
-  high: "bg-orange-500 text-white",
+  high: "bg-orange-700 text-white",
   medium: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100",
   low: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
 } as const;
-
-const COLUMNS: Column[] = [
-  { label: "Select", srOnly: true, narrow: true },
-  { label: "Severity", sort: "severity" },
-  "Issue",
-  { label: "Users", sort: "users" },
-  { label: "Events", sort: "events" },
-  { label: "Last seen", sort: "lastSeen" },
-  "Assignee",
-  "Jira",
-];
 
 type TriageAction = "resolve" | "resolveInNextRelease" | "ignore" | "assign";
 
@@ -44,11 +31,15 @@ type Props = {
   members: { userId: string; name: string }[];
   jiraProjects: string[];
   canTicket: boolean;
-  sorting: TableSorting;
-  time: ViewerTime;
+  /**
+   * Rendered on the server and handed in, so the sort links and the time formatting stay out of the browser's
+   * JavaScript: the header row (`IssuesTableHead`) and each issue's first- and last-seen times.
+   */
+  head: React.ReactNode;
+  times: Record<string, { firstSeen: React.ReactNode; lastSeen: React.ReactNode }>;
 };
 
-export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket, sorting, time }: Props) {
+export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket, head, times }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<{
     ok: boolean;
@@ -165,7 +156,7 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket,
       {message && !message.stepUpUrl && (
         <p
           role={message.ok ? "status" : "alert"}
-          className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600"}`}
+          className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}
         >
           {message.text}{" "}
           {message.url && (
@@ -185,7 +176,7 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket,
           )}
         </p>
       )}
-      <DataTable head={<TableHead columns={COLUMNS} tight sorting={sorting} />}>
+      <DataTable head={head}>
         {issues.map((issue) => (
           <TableRow key={issue.id}>
             <td className="py-2 pr-2">
@@ -221,19 +212,19 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket,
                 <span className="font-mono">{issue.shortId}</span> · {issue.project.slug} · {issue.level}
                 {issue.culprit && ` · ${issue.culprit}`}
                 {" · first seen "}
-                <LocalTime at={issue.firstSeen} time={time} />
+                {times[issue.id]?.firstSeen}
                 {issue.firstReleaseVersion && ` in ${issue.firstReleaseVersion}`}
                 {issue.substatus && ` · ${issue.substatus}`} ·{" "}
                 <Link
                   href={`/${orgSlug}/errors/${issue.id}/feedback?shortId=${encodeURIComponent(issue.shortId)}`}
-                  className="text-brand-600 hover:underline dark:text-brand-300"
+                  className="text-brand-600 underline decoration-dotted underline-offset-2 hover:decoration-solid dark:text-brand-300"
                 >
                   Feedback<span className="sr-only"> on {issue.shortId}</span>
                 </Link>{" "}
                 ·{" "}
                 <Link
                   href={`/${orgSlug}/errors/${issue.id}/investigation`}
-                  className="text-brand-600 hover:underline dark:text-brand-300"
+                  className="text-brand-600 underline decoration-dotted underline-offset-2 hover:decoration-solid dark:text-brand-300"
                 >
                   Investigate<span className="sr-only"> {issue.shortId}</span>
                 </Link>
@@ -241,9 +232,7 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket,
             </td>
             <td className="py-2 pr-3 tabular-nums">{issue.userCount.toLocaleString("en")}</td>
             <td className="py-2 pr-3 tabular-nums">{issue.eventCount.toLocaleString("en")}</td>
-            <td className="py-2 pr-3 text-xs">
-              <LocalTime at={issue.lastSeen} time={time} stacked />
-            </td>
+            <td className="py-2 pr-3 text-xs">{times[issue.id]?.lastSeen}</td>
             <td className="py-2 pr-3 text-xs">{issue.assignee?.name ?? "—"}</td>
             <td className="py-2">
               {issue.jiraKey ? (

@@ -58,7 +58,7 @@ export async function DoraTrendsPanel({ page }: { page: DoraPagePromise }) {
       ))}
       <details className="xl:col-span-2 text-sm">
         <summary className="cursor-pointer">The weekly figures as a table</summary>
-        <div className="mt-2 overflow-x-auto">
+        <div className="relative mt-2 overflow-x-auto" tabIndex={0}>
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-300">

@@ -57,7 +57,9 @@ export function RetentionForm({
             <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
               {field.min}–{field.max} days
             </p>
-            {fieldErrors[field.name] && <p className="mt-1 text-xs text-red-600">{fieldErrors[field.name]}</p>}
+            {fieldErrors[field.name] && (
+              <p className="mt-1 text-xs text-red-600 dark:text-red-400">{fieldErrors[field.name]}</p>
+            )}
           </div>
         ))}
       </fieldset>

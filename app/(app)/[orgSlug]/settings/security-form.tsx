@@ -63,7 +63,7 @@ export function SecurityForm({
       {message && (
         <p
           role={message.kind === "error" ? "alert" : "status"}
-          className={`text-sm ${message.kind === "error" ? "text-red-600" : "text-emerald-700 dark:text-emerald-400"}`}
+          className={`text-sm ${message.kind === "error" ? "text-red-600 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}
         >
           {message.text}
           {verifyFirst && (

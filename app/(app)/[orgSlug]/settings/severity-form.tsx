@@ -38,7 +38,9 @@ export function SeverityForm({
               defaultValue={initial[f.name]}
               className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
             />
-            {fieldErrors[f.name] && <span className="mt-1 block text-xs text-red-600">{fieldErrors[f.name]}</span>}
+            {fieldErrors[f.name] && (
+              <span className="mt-1 block text-xs text-red-600 dark:text-red-400">{fieldErrors[f.name]}</span>
+            )}
           </label>
         ))}
       </fieldset>

@@ -20,7 +20,11 @@ function Stat({ label, value, tone = "default" }: { label: string; value: string
   return (
     <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
       <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</p>
-      <p className={`mt-1 text-2xl font-semibold tabular-nums ${tone === "warn" ? "text-red-600" : ""}`}>{value}</p>
+      <p
+        className={`mt-1 text-2xl font-semibold tabular-nums ${tone === "warn" ? "text-red-600 dark:text-red-400" : ""}`}
+      >
+        {value}
+      </p>
     </div>
   );
 }

@@ -20,7 +20,11 @@ export function LoadBars({ people }: { people: PersonLoad[] }) {
             <div className="mb-1 flex justify-between text-sm">
               <span className="font-medium">{person.name}</span>
               <span
-                className={person.isOverCommitted ? "font-semibold text-red-600" : "text-slate-600 dark:text-slate-400"}
+                className={
+                  person.isOverCommitted
+                    ? "font-semibold text-red-600 dark:text-red-400"
+                    : "text-slate-600 dark:text-slate-400"
+                }
               >
                 {label}
               </span>

@@ -22,7 +22,7 @@ export function RefreshButton({ orgSlug, boardId }: { orgSlug: string; boardId: 
         {pending ? "Refreshing…" : "Refresh"}
       </button>
       {error && (
-        <span role="alert" className="text-xs text-red-600">
+        <span role="alert" className="text-xs text-red-600 dark:text-red-400">
           {error}
         </span>
       )}

@@ -86,7 +86,9 @@ export function PreferencesForm({ orgSlug, view }: { orgSlug: string; view: Pref
             An IANA name such as Europe/Berlin. Quiet hours and the Monday 08:00 digest follow it; the next digest is
             due <time dateTime={view.nextDigestAt}>{view.nextDigestAt.slice(0, 16).replace("T", " ")} UTC</time>.
           </p>
-          {fieldErrors.timeZone && <p className="mt-1 text-xs text-red-600">{fieldErrors.timeZone}</p>}
+          {fieldErrors.timeZone && (
+            <p className="mt-1 text-xs text-red-600 dark:text-red-400">{fieldErrors.timeZone}</p>
+          )}
         </div>
         <div className="flex flex-wrap items-end gap-4">
           <div>
@@ -119,7 +121,7 @@ export function PreferencesForm({ orgSlug, view }: { orgSlug: string; view: Pref
           </p>
         </div>
         {(fieldErrors.quietStart || fieldErrors.quietEnd) && (
-          <p className="text-xs text-red-600">{fieldErrors.quietStart ?? fieldErrors.quietEnd}</p>
+          <p className="text-xs text-red-600 dark:text-red-400">{fieldErrors.quietStart ?? fieldErrors.quietEnd}</p>
         )}
       </fieldset>
 

@@ -85,7 +85,7 @@ export function RollbackGateControls({
       {dryRun && (
         <section aria-label="Dry run: the request approval would send" className="text-xs">
           <h3 className="mb-1 text-sm font-semibold">Dry run: nothing was sent</h3>
-          <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded-md bg-slate-100 p-3 dark:bg-slate-800">
+          <pre className="relative overflow-x-auto whitespace-pre-wrap break-all rounded-md bg-slate-100 p-3 dark:bg-slate-800">
             {`${dryRun.method} ${dryRun.url}\n${Object.entries(dryRun.headers)
               .map(([name, value]) => `${name}: ${value}`)
               .join("\n")}\n\n${JSON.stringify(JSON.parse(dryRun.body), null, 2)}`}

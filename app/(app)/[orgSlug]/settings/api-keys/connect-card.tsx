@@ -19,7 +19,7 @@ export function ConnectCard({ endpoint }: { endpoint: string }) {
       </p>
       <pre
         aria-label="Example MCP client configuration"
-        className="mt-2 overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs text-slate-800 dark:bg-slate-950 dark:text-slate-200"
+        className="relative mt-2 overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs text-slate-800 dark:bg-slate-950 dark:text-slate-200"
       >
         {config}
       </pre>

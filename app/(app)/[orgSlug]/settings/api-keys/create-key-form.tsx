@@ -37,7 +37,7 @@ function KeyField({
       </label>
       {children({ id, "aria-invalid": Boolean(error), "aria-describedby": error ? `${id}-error` : undefined })}
       {error && (
-        <p id={`${id}-error`} className="mt-1 text-xs text-red-600">
+        <p id={`${id}-error`} className="mt-1 text-xs text-red-600 dark:text-red-400">
           {errorLabel} {error}
         </p>
       )}
@@ -107,7 +107,7 @@ export function CreateKeyForm({ orgSlug, roles }: { orgSlug: string; roles: KeyR
         </p>
         {error?.stepUp && <StepUpPrompt message={error.error} url={error.stepUp.url} />}
         {error && !error.stepUp && (
-          <p role="alert" className="text-sm text-red-600">
+          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
             {error.error}
           </p>
         )}

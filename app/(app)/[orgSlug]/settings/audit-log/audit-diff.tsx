@@ -10,7 +10,7 @@ export function AuditDiff({ changes }: { changes: unknown }) {
       <summary className="cursor-pointer text-xs text-brand-600 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-brand-300">
         Changes ({diff.length} {diff.length === 1 ? "field" : "fields"})
       </summary>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto" tabIndex={0}>
         <table className="mt-1 text-left text-xs">
           <caption className="sr-only">Fields changed</caption>
           <TableHead columns={["Field", "Before", "After"]} dense />

@@ -31,7 +31,7 @@ function pageRequest(raw: Record<string, string | string[] | undefined>): AuditP
 
 const RESULT_STYLE = {
   success: "text-emerald-700 dark:text-emerald-400",
-  failure: "text-red-600",
+  failure: "text-red-600 dark:text-red-400",
   pending: "text-amber-700 dark:text-amber-300",
 } as const;
 
@@ -90,7 +90,7 @@ export default async function AuditLogPage({ params, searchParams }: OrgSearchPa
           )}
         </form>
         {!parsed.success && (
-          <p role="alert" className="mt-2 text-sm text-red-600">
+          <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
             {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
           </p>
         )}

@@ -157,7 +157,10 @@ export function IntegrationForm({
               aria-describedby={`${id}-hint`}
               className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
             />
-            <p id={`${id}-hint`} className={`mt-1 text-xs ${error ? "text-red-600" : "text-slate-500"}`}>
+            <p
+              id={`${id}-hint`}
+              className={`mt-1 text-xs ${error ? "text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}
+            >
               {error ? capitalize(error) : describeField(provider, field, connected)}
             </p>
           </div>
@@ -204,7 +207,7 @@ export function IntegrationForm({
       {message && !pending && (
         <p
           role={message.ok ? "status" : "alert"}
-          className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600"}`}
+          className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}
         >
           {message.text}
         </p>

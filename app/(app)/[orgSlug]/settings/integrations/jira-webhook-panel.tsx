@@ -59,7 +59,9 @@ export async function JiraWebhookPanel({
           </span>
         )}
       </p>
-      {panel.problem && <p className="text-red-600">Jira could not be asked about webhooks: {panel.problem}</p>}
+      {panel.problem && (
+        <p className="text-red-600 dark:text-red-400">Jira could not be asked about webhooks: {panel.problem}</p>
+      )}
       {panel.registered && <p className="text-emerald-700 dark:text-emerald-400">Registered in Jira.</p>}
       {canManage && panel.canRegister && panel.secretSet && (
         <RegisterJiraWebhookButton orgSlug={orgSlug} registered={panel.registered === true} />

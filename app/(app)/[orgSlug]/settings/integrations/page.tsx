@@ -83,15 +83,17 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ o
                 connected={status !== "disconnected"}
               />
             ) : (
-              <dl className="space-y-1 text-sm">
-                {Object.entries(config).map(([key, value]) => (
-                  <div key={key} className="flex gap-2">
-                    <dt className="text-slate-500 dark:text-slate-400">{key}</dt>
-                    <dd className="truncate">{value}</dd>
-                  </div>
-                ))}
-                <p className="pt-2 text-slate-500 dark:text-slate-400">Only admins can change integrations.</p>
-              </dl>
+              <div className="text-sm">
+                <dl className="space-y-1">
+                  {Object.entries(config).map(([key, value]) => (
+                    <div key={key} className="flex gap-2">
+                      <dt className="text-slate-600 dark:text-slate-400">{key}</dt>
+                      <dd className="truncate">{value}</dd>
+                    </div>
+                  ))}
+                </dl>
+                <p className="pt-2 text-slate-600 dark:text-slate-400">Only admins can change integrations.</p>
+              </div>
             )}
           </section>
         );

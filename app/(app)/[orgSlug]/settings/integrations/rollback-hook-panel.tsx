@@ -57,21 +57,23 @@ export async function RollbackHookPanel({
           <RollbackSettingsForm orgSlug={orgSlug} settings={settings} />
         </div>
       ) : (
-        <dl className="space-y-1 text-sm">
-          <div className="flex gap-2">
-            <dt className="text-slate-500 dark:text-slate-400">Window after a deploy</dt>
-            <dd>{settings.windowHours} h</dd>
-          </div>
-          <div className="flex gap-2">
-            <dt className="text-slate-500 dark:text-slate-400">New Critical issues</dt>
-            <dd>{settings.criticalIssueThreshold}</dd>
-          </div>
-          <div className="flex gap-2">
-            <dt className="text-slate-500 dark:text-slate-400">Environment</dt>
-            <dd>{settings.environment}</dd>
-          </div>
-          <p className="pt-2 text-slate-500 dark:text-slate-400">Only admins can change the rollback hook.</p>
-        </dl>
+        <div className="text-sm">
+          <dl className="space-y-1">
+            <div className="flex gap-2">
+              <dt className="text-slate-500 dark:text-slate-400">Window after a deploy</dt>
+              <dd>{settings.windowHours} h</dd>
+            </div>
+            <div className="flex gap-2">
+              <dt className="text-slate-500 dark:text-slate-400">New Critical issues</dt>
+              <dd>{settings.criticalIssueThreshold}</dd>
+            </div>
+            <div className="flex gap-2">
+              <dt className="text-slate-500 dark:text-slate-400">Environment</dt>
+              <dd>{settings.environment}</dd>
+            </div>
+          </dl>
+          <p className="pt-2 text-slate-600 dark:text-slate-400">Only admins can change the rollback hook.</p>
+        </div>
       )}
     </section>
   );

@@ -18,7 +18,7 @@ export async function DeactivatedMembersIssues({
   const result = await openIssues;
   if ("error" in result)
     return (
-      <p className="text-sm text-amber-700">
+      <p className="text-sm text-amber-700 dark:text-amber-400">
         Could not check the open Jira issues of deactivated members: {result.error}
       </p>
     );

@@ -103,7 +103,9 @@ export default async function MembersPage({
       {canManage && (
         <Card title="Pending invitations">
           {"error" in invitations ? (
-            <p className="text-sm text-amber-700">Could not load invitations from WorkOS: {invitations.error}</p>
+            <p className="text-sm text-amber-700 dark:text-amber-400">
+              Could not load invitations from WorkOS: {invitations.error}
+            </p>
           ) : invitations.data.length === 0 ? (
             <EmptyState title="No pending invitations">
               Invite someone above; their invitation waits here until they accept it or it expires.

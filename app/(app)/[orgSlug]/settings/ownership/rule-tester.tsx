@@ -72,7 +72,7 @@ export function RuleTester({
           </div>
         )}
         {outcome?.kind === "error" && (
-          <p role="alert" className="text-sm text-red-600">
+          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
             {outcome.text}
           </p>
         )}

@@ -95,7 +95,7 @@ export function RulesEditor({
         {lineErrors.length + lineWarnings.length > 0 && (
           <ul id={notesId} className="space-y-0.5 text-xs">
             {lineErrors.map((e) => (
-              <li key={`e${e.line}`} className="text-red-600">
+              <li key={`e${e.line}`} className="text-red-600 dark:text-red-400">
                 Line {e.line}: {e.message}
               </li>
             ))}

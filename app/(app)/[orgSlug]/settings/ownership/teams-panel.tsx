@@ -217,7 +217,7 @@ function CreateTeamForm({ orgSlug }: { orgSlug: string }) {
         className={`${FIELD_CLASS} aria-[invalid=true]:border-red-500`}
       />
       {error(name) && (
-        <p id={`${ids}-${name}-error`} className="mt-1 text-xs text-red-600">
+        <p id={`${ids}-${name}-error`} className="mt-1 text-xs text-red-600 dark:text-red-400">
           {label}: {error(name)}
         </p>
       )}

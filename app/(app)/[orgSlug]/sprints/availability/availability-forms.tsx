@@ -20,7 +20,7 @@ function useResult() {
   const message = result && (
     <p
       role={result.ok ? "status" : "alert"}
-      className={`text-xs ${result.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600"}`}
+      className={`text-xs ${result.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}
     >
       {result.ok ? result.data.message : result.error}
     </p>

@@ -63,7 +63,7 @@ export default async function AvailabilityPage({ params, searchParams }: OrgSear
           />
         </Card>
         <Card title="People">
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto" tabIndex={0}>
             <table className="w-full text-left text-sm">
               <TableHead
                 columns={[

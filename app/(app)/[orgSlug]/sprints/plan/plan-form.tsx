@@ -78,7 +78,9 @@ export function PlanForm({ orgSlug, defaults }: { orgSlug: string; defaults: Def
   }
 
   const fieldError = (name: string) =>
-    errors?.fields[name] && <span className="mt-1 block text-xs text-red-600">{errors.fields[name]}</span>;
+    errors?.fields[name] && (
+      <span className="mt-1 block text-xs text-red-600 dark:text-red-400">{errors.fields[name]}</span>
+    );
 
   return (
     <div className="space-y-6">
@@ -126,7 +128,7 @@ export function PlanForm({ orgSlug, defaults }: { orgSlug: string; defaults: Def
         </div>
       </form>
       {errors && (
-        <p role="alert" className="text-sm text-red-600">
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
           {errors.message}
         </p>
       )}

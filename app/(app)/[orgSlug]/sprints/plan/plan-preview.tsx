@@ -63,7 +63,7 @@ export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
         >
           Planned issues ({plan.assignments.length})
         </h3>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto" tabIndex={0}>
           <table className="w-full text-left text-sm">
             <TableHead columns={["Issue", "Points", "Assignee", "Why"]} dense />
             <tbody>

@@ -55,7 +55,7 @@ function CommaSeparatedField({
         aria-invalid={errors.length > 0 ? true : undefined}
       />
       {errors.map(([key, message]) => (
-        <span key={key} className="mt-1 block text-xs font-normal text-red-600">
+        <span key={key} className="mt-1 block text-xs font-normal text-red-600 dark:text-red-400">
           {message}
         </span>
       ))}
@@ -183,7 +183,9 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
   }
 
   const fieldError = (name: string) =>
-    errors[name] ? <span className="mt-1 block text-xs font-normal text-red-600">{errors[name]}</span> : null;
+    errors[name] ? (
+      <span className="mt-1 block text-xs font-normal text-red-600 dark:text-red-400">{errors[name]}</span>
+    ) : null;
   const finished = progress.total > 0 && progress.done === progress.total;
   // A step failed (not merely waiting for Jira): the button sends it again rather than repeating its failure.
   const failedStep = progress.total > 0 && !progress.running && feedback?.kind === "error" && !feedback.stepUpUrl;
@@ -299,7 +301,7 @@ export function FeatureForm({ orgSlug, projects }: { orgSlug: string; projects: 
               />
             </label>
             {pasteErrors.length > 0 && (
-              <ul role="alert" className="mt-2 space-y-0.5 text-xs text-red-600">
+              <ul role="alert" className="mt-2 space-y-0.5 text-xs text-red-600 dark:text-red-400">
                 {pasteErrors.map((e) => (
                   <li key={`${e.line}-${e.message}`}>
                     Line {e.line}: {e.message}

@@ -36,7 +36,9 @@ export function StoryEditor({
   const set = (name: keyof StoryDraft) => (event: { target: { value: string } }) =>
     onChange({ ...story, [name]: event.target.value });
   const error = (name: keyof StoryDraft) =>
-    field(name) ? <span className="mt-1 block text-xs font-normal text-red-600">{field(name)}</span> : null;
+    field(name) ? (
+      <span className="mt-1 block text-xs font-normal text-red-600 dark:text-red-400">{field(name)}</span>
+    ) : null;
   return (
     <fieldset className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <legend className="px-1 text-sm font-semibold">Story {index + 1}</legend>

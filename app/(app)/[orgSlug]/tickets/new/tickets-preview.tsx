@@ -60,7 +60,7 @@ export function TicketsPreviewView({
           ))}
         </ul>
       )}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto" tabIndex={0}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Stories and subtasks to create</caption>
           <TableHead columns={["Story", "Points", "Assignee", "Why"]} dense />

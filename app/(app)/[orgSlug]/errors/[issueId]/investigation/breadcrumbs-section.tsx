@@ -10,7 +10,7 @@ export function BreadcrumbsSection({ breadcrumbs }: { breadcrumbs: Breadcrumb[] 
       {breadcrumbs.length === 0 ? (
         <p className="text-sm">The latest event has no breadcrumbs.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto" tabIndex={0}>
           <table className="w-full text-left text-xs">
             <caption className="sr-only">Breadcrumbs of the latest event, oldest first</caption>
             <thead className="text-slate-500 dark:text-slate-400">

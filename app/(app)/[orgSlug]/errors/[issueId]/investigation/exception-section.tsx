@@ -37,7 +37,10 @@ export function ExceptionSection({ event }: { event: Event }) {
             {exception.handled === false ? "Unhandled" : exception.handled ? "Handled" : "Handling unknown"}
             {exception.mechanism && ` (${exception.mechanism})`}
           </p>
-          <ol className="overflow-x-auto rounded-lg border border-slate-200 bg-slate-50 font-mono text-xs dark:border-slate-800 dark:bg-slate-950">
+          <ol
+            tabIndex={0}
+            className="relative overflow-x-auto rounded-lg border border-slate-200 bg-slate-50 font-mono text-xs dark:border-slate-800 dark:bg-slate-950"
+          >
             {[...exception.frames].reverse().map((frame, k) => (
               <li
                 key={k}

@@ -263,7 +263,7 @@ export function NotesEditor({
                           ? "text-emerald-700 dark:text-emerald-400"
                           : w.status === "pending"
                             ? "text-amber-700 dark:text-amber-300"
-                            : "text-red-600"
+                            : "text-red-600 dark:text-red-400"
                       }
                     >
                       {w.status}
