@@ -15,7 +15,12 @@ import { gzipSync } from "node:zlib";
 import { round } from "./stats";
 import type { Figure } from "./types";
 
-export const DASHBOARD_ROUTES = ["/(app)/[orgSlug]/sprints", "/(app)/[orgSlug]/errors", "/(app)/[orgSlug]/releases"];
+export const DASHBOARD_ROUTES = [
+  "/(app)/[orgSlug]",
+  "/(app)/[orgSlug]/sprints",
+  "/(app)/[orgSlug]/errors",
+  "/(app)/[orgSlug]/releases",
+];
 const BOUNDARY_FILES = ["layout", "error", "loading", "template", "not-found"];
 const GOAL_BYTES = 150 * 1000;
 
