@@ -92,7 +92,6 @@ describe("webhook body limit", () => {
     });
 
     it(`finding 1 (body limit): refuses a 3 MB chunked POST to the ${hook.name} webhook at 1 MB, before the rest is sent`, async () => {
-      const rssBefore = process.memoryUsage().rss;
       const answer = await postHeldBody({
         server: bosun,
         path: hook.path,
@@ -100,15 +99,15 @@ describe("webhook body limit", () => {
         firstBytes: 1.2 * MB,
         totalBytes: 3 * MB,
       });
-      const rssGrowth = process.memoryUsage().rss - rssBefore;
 
       expect(answer.status).toBe(413);
       expect(answer.json).toMatchObject({ error: "too_large", message: expect.stringContaining(String(LIMIT)) });
       // The answer came while 1.8 MB were still held back: the handler did not wait for the whole body.
       expect(answer.answeredWhileHolding).toBe(true);
       expect(answer.bytesRead).toBeGreaterThan(LIMIT);
+      // What the handler read is the measure of what it held: at most the limit and one chunk, never the 3 MB.
+      // (The process's RSS is not: it moves with garbage collection and whatever else the machine is doing.)
       expect(answer.bytesRead).toBeLessThanOrEqual(LIMIT + bosun.largestBodyChunk());
-      expect(rssGrowth).toBeLessThan(10 * MB);
       expect(await stored()).toEqual({ deliveries: 0, jobs: 0 });
     });
   }
