@@ -3,6 +3,7 @@ import { PanelSkeleton } from "@/components/ui/panel-skeleton";
 import { summarizeTrend } from "@/lib/domain/overview";
 import { investigationPath } from "@/lib/features/investigation";
 import type { BreakingIssue, OverviewIssues } from "@/lib/features/overview";
+import { NoUpstreamData } from "./no-upstream-data";
 import { EmptyState, OverviewCard, PanelLink } from "./overview-card";
 import { Sparkline } from "./sparkline";
 
@@ -35,19 +36,14 @@ export async function IssuesPanel({
   if (data.status !== "ok") {
     return (
       <OverviewCard id={ID} title={TITLE} now={now}>
-        <EmptyState role={data.status === "unavailable" ? "status" : undefined}>
-          {data.status === "unavailable" ? (
-            `Sentry is not answering right now (${data.message}), and nothing is cached yet. Try again in a minute.`
-          ) : canManageIntegrations ? (
-            <>
-              Connect Sentry in{" "}
-              <PanelLink href={`/${orgSlug}/settings/integrations`}>Settings → Integrations</PanelLink> to see what is
-              breaking.
-            </>
-          ) : (
-            "Sentry is not connected yet: ask an admin to connect it in Settings → Integrations."
-          )}
-        </EmptyState>
+        <NoUpstreamData
+          service="Sentry"
+          status={data.status}
+          message={data.status === "unavailable" ? data.message : undefined}
+          purpose="to see what is breaking"
+          orgSlug={orgSlug}
+          canManageIntegrations={canManageIntegrations}
+        />
       </OverviewCard>
     );
   }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton";
 import type { CrashFreeFigure, ReleaseSummary } from "@/lib/domain/overview";
 import type { OverviewReleases } from "@/lib/features/overview";
+import { NoUpstreamData } from "./no-upstream-data";
 import { EmptyState, OverviewCard, PanelLink } from "./overview-card";
 
 /* "How are the latest releases doing?": the newest releases' crash-free figures, regressions flagged. */
@@ -34,19 +35,14 @@ export async function ReleasesPanel({
   if (data.status !== "ok") {
     return (
       <OverviewCard id={ID} title={TITLE} now={now}>
-        <EmptyState role={data.status === "unavailable" ? "status" : undefined}>
-          {data.status === "unavailable" ? (
-            `Sentry is not answering right now (${data.message}), and nothing is cached yet. Try again in a minute.`
-          ) : canManageIntegrations ? (
-            <>
-              Connect Sentry in{" "}
-              <PanelLink href={`/${orgSlug}/settings/integrations`}>Settings → Integrations</PanelLink> to see release
-              health.
-            </>
-          ) : (
-            "Sentry is not connected yet: ask an admin to connect it in Settings → Integrations."
-          )}
-        </EmptyState>
+        <NoUpstreamData
+          service="Sentry"
+          status={data.status}
+          message={data.status === "unavailable" ? data.message : undefined}
+          purpose="to see release health"
+          orgSlug={orgSlug}
+          canManageIntegrations={canManageIntegrations}
+        />
       </OverviewCard>
     );
   }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton";
 import { summarizeTrend, type SprintRow } from "@/lib/domain/overview";
 import type { IdleBoard, OverviewSprints } from "@/lib/features/overview";
+import { NoUpstreamData } from "./no-upstream-data";
 import { EmptyState, OverviewCard, PanelLink } from "./overview-card";
 import { Sparkline } from "./sparkline";
 
@@ -29,23 +30,18 @@ export async function SprintsPanel({
   if (data.status !== "ok") {
     return (
       <OverviewCard id={ID} title={TITLE} now={now}>
-        <EmptyState role={data.status === "unavailable" ? "status" : undefined}>
-          {data.status === "not-connected" ? (
-            canManageIntegrations ? (
-              <>
-                Connect Jira in{" "}
-                <PanelLink href={`/${orgSlug}/settings/integrations`}>Settings → Integrations</PanelLink> to see whether
-                each team can carry its sprint.
-              </>
-            ) : (
-              "Jira is not connected yet: ask an admin to connect it in Settings → Integrations."
-            )
-          ) : data.status === "unavailable" ? (
-            `Jira is not answering right now (${data.message}), and nothing is cached yet. Try again in a minute.`
-          ) : (
-            "The connected Jira site has no scrum boards: create one in Jira to plan sprints here."
-          )}
-        </EmptyState>
+        {data.status === "no-boards" ? (
+          <EmptyState>The connected Jira site has no scrum boards: create one in Jira to plan sprints here.</EmptyState>
+        ) : (
+          <NoUpstreamData
+            service="Jira"
+            status={data.status}
+            message={data.status === "unavailable" ? data.message : undefined}
+            purpose="to see whether each team can carry its sprint"
+            orgSlug={orgSlug}
+            canManageIntegrations={canManageIntegrations}
+          />
+        )}
       </OverviewCard>
     );
   }
