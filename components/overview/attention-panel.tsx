@@ -3,6 +3,7 @@ import { NotificationLink } from "@/components/notifications/notification-link";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton";
 import { writeSummary } from "@/app/(app)/[orgSlug]/write-summary";
 import { isAllClear } from "@/lib/domain/overview";
+import { explainUpstreamErrorText } from "@/lib/domain/upstream-messages";
 import { ATTENTION_ITEMS_SHOWN, type AttentionWrite, type OverviewAttention } from "@/lib/features/overview";
 import { EmptyState, OverviewCard, PanelLink } from "./overview-card";
 
@@ -50,7 +51,9 @@ function WriteItem({ write }: { write: AttentionWrite }) {
       </span>{" "}
       {writeSummary(write)}
       {failed && write.lastError && (
-        <span className="block truncate text-xs text-slate-600 dark:text-slate-400">{write.lastError}</span>
+        <span className="block text-xs break-words text-slate-600 dark:text-slate-400">
+          {explainUpstreamErrorText(write.lastError) ?? write.lastError}
+        </span>
       )}
     </li>
   );

@@ -294,6 +294,28 @@ describe("AttentionPanel", () => {
     expect(html).toContain('href="/acme/releases/2.14.0"');
   });
 
+  it("explains a failed write's upstream error in plain words, keeping the service's own words", async () => {
+    const html = await render(
+      attention({
+        ...quiet,
+        counts: { unreadNotifications: 0, pendingWrites: 0, failedWrites: 1, rollbacksAwaiting: 0 },
+        failedWrites: [
+          {
+            id: "w1",
+            operation: "jira.createIssue",
+            payload: { meta: { summary: "Create bug ACME for WEB-1A" } },
+            status: "failed",
+            lastError: "Jira answered 400: fixVersions: Version name '2.15.0' is not valid",
+            createdAt: now,
+          },
+        ],
+      }),
+    );
+    const words = text(html);
+    expect(words).toContain("No Jira fixVersion named 2.15.0");
+    expect(words).toContain("Version name '2.15.0' is not valid");
+  });
+
   it("says nothing needs the viewer, in the terms of what they can see", async () => {
     expect(text(await render(attention(quiet)))).toContain(
       "Nothing needs you right now: no unread notifications, no write to Jira or Sentry waiting or failed, no rollback to decide.",
