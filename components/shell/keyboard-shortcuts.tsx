@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { JumpButton } from "./jump-button";
+import { listenForShortcuts } from "./shortcut-listener";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
@@ -34,25 +35,18 @@ export function KeyboardShortcuts({ orgSlug }: { orgSlug: string }) {
     overlay.current = overlayOpen;
   }, [overlayOpen]);
 
-  useEffect(() => {
-    let stop: (() => void) | null = null;
-    let cancelled = false;
-    // The listener arrives after hydration, in its own chunk: pages load none of its code up front.
-    void import("./shortcut-listener").then(({ listenForShortcuts }) => {
-      if (cancelled) return;
-      stop = listenForShortcuts({
+  // This component is itself loaded after hydration (shortcuts.tsx), so the listener needs no chunk of its own.
+  useEffect(
+    () =>
+      listenForShortcuts({
         orgSlug,
         navigate: (path) => router.push(path),
         openHelp: () => setHelpOpen(true),
         openPalette: () => setPaletteOpen(true),
         overlayOpen: () => overlay.current,
-      });
-    });
-    return () => {
-      cancelled = true;
-      stop?.();
-    };
-  }, [orgSlug, router]);
+      }),
+    [orgSlug, router],
+  );
 
   return (
     <>

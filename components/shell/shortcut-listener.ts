@@ -27,7 +27,7 @@ export type ShortcutActions = {
 
 /**
  * Listens for the org pages' shortcuts (`g` + letter, `/`, `?`, Ctrl/⌘+K) and answers a function that stops
- * listening. Loaded after the page has hydrated, so its code is not part of any page's first-load JavaScript.
+ * listening. Part of the shortcuts chunk, loaded after the page has hydrated, so not in any page's first-load JavaScript.
  */
 export function listenForShortcuts(actions: ShortcutActions): () => void {
   let sequence: SequenceState = IDLE;

@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { resolveDisplayZone } from "@/lib/domain/time";
+import { resolveDisplayZone, supportedTimeZones } from "@/lib/domain/time";
 import type { ViewerTime } from "./local-time";
 
 /** The cookie the server reads the viewer's time zone from. */
@@ -21,12 +21,8 @@ export function TimeZoneScript({ nonce }: { nonce: string | undefined }) {
  * Outside a request (a page rendered by a script) there is no cookie, and times are labelled UTC.
  */
 export async function getViewerTime(): Promise<ViewerTime> {
-  return { zone: resolveDisplayZone(await readZoneCookie(), supportedZones()), now: new Date() };
+  return { zone: resolveDisplayZone(await readZoneCookie(), supportedTimeZones()), now: new Date() };
 }
-
-/** The runtime's zone list (about 400 names), read once per process rather than on every render. */
-let zones: string[] | undefined;
-const supportedZones = () => (zones ??= Intl.supportedValuesOf("timeZone"));
 
 async function readZoneCookie(): Promise<string | undefined> {
   try {

@@ -1,2 +1,9 @@
-export { UTC_ZONE, orgTimeZoneSetting, resolveDisplayZone, resolveOrgZone, type DisplayZone } from "./zone";
+export {
+  UTC_ZONE,
+  orgTimeZoneSetting,
+  resolveDisplayZone,
+  resolveOrgZone,
+  supportedTimeZones,
+  type DisplayZone,
+} from "./zone";
 export { calendarDaysBetween, dayKey, describeInstant, formatDateTime, formatDay, formatRelative } from "./format";

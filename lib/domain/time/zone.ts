@@ -13,6 +13,12 @@ export type DisplayZone = {
 export const UTC_ZONE: DisplayZone = { id: "UTC", isFallback: false };
 const FALLBACK_ZONE: DisplayZone = { id: "UTC", isFallback: true };
 
+/** The IANA zones this runtime knows (about 400 names, no "UTC"), read once per process rather than on every render. */
+let zones: readonly string[] | undefined;
+export function supportedTimeZones(): readonly string[] {
+  return (zones ??= Intl.supportedValuesOf("timeZone"));
+}
+
 /** Longest IANA id is about 30 characters; anything much longer is not a zone. */
 const MAX_ZONE_LENGTH = 64;
 

@@ -9,7 +9,7 @@ import {
 } from "@/lib/domain/capacity";
 import type { SnapshotIssues } from "@/lib/db/queries/sprint-snapshots";
 import { getOrgSettings } from "@/lib/db/queries/organizations";
-import { orgTimeZoneSetting, resolveOrgZone, type DisplayZone } from "@/lib/domain/time";
+import { orgTimeZoneSetting, resolveOrgZone, supportedTimeZones, type DisplayZone } from "@/lib/domain/time";
 import type { JiraBoard, JiraSprint, JiraWorkItem } from "@/lib/integrations/jira";
 import { IntegrationError } from "@/lib/integrations/integration-error";
 import { integrationErrorText } from "@/lib/integrations/upstream-message";
@@ -156,10 +156,7 @@ async function buildDashboard({
     closeRecords: history
       .slice(-HISTORY_SPRINTS)
       .map((s) => ({ sprintId: s.sprintId, name: s.sprintName, record: describeSnapshot(s) })),
-    calendarZone: resolveOrgZone(
-      orgTimeZoneSetting(await getOrgSettings({ orgId })),
-      Intl.supportedValuesOf("timeZone"),
-    ),
+    calendarZone: resolveOrgZone(orgTimeZoneSetting(await getOrgSettings({ orgId })), supportedTimeZones()),
   };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getOrgSettings } from "@/lib/db/queries/organizations";
-import { orgTimeZoneSetting, resolveOrgZone } from "@/lib/domain/time";
+import { orgTimeZoneSetting, resolveOrgZone, supportedTimeZones } from "@/lib/domain/time";
 
 /** Where Organization.settings keeps the calendar zone (read by the sprint dashboard through `orgTimeZoneSetting`). */
 export const CALENDAR_ZONE_KEY = "timeZone";
@@ -9,7 +9,7 @@ export const CALENDAR_ZONE_KEY = "timeZone";
 /** The zones an admin can pick: UTC first, then every IANA zone this runtime knows (its list leaves UTC out). */
 let zones: string[] | undefined;
 export function calendarZones(): readonly string[] {
-  return (zones ??= ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")]);
+  return (zones ??= ["UTC", ...supportedTimeZones().filter((zone) => zone !== "UTC")]);
 }
 
 export const calendarSettingsSchema = z.object({
