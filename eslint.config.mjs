@@ -66,21 +66,8 @@ export default defineConfig([
     ],
     rules: { "no-restricted-properties": "off" },
   },
-  {
-    // Cycles make module initialisation order-dependent (undefined imports at load time) and blur layer boundaries.
-    files: ["**/*.ts", "**/*.tsx"],
-    // Nothing imports a test or a Next.js route entry, so no cycle runs through one; each would only recompute the graph below it.
-    ignores: [
-      "**/*.test.ts",
-      "**/*.test.tsx",
-      "**/*.spec.ts",
-      "app/**/{page,layout,route,loading,error,not-found,template,default}.{ts,tsx}",
-    ],
-    // disableScc: the strongly-connected-components pre-pass re-walks the graph below every file nothing else reached, serialising the language options at each edge; here that costs more than it saves.
-    rules: { "import/no-cycle": ["error", { ignoreExternal: true, disableScc: true }] },
-    // The rule resolves and parses every import; resolutions otherwise expire after 30 s and are redone mid-run.
-    settings: { "import/cache": { lifetime: "∞" } },
-  },
+  // Import cycles are checked by test/architecture/import-cycles.test.ts: one parse of the tree in seconds, where
+  // a lint rule resolving every import from every file took most of lint's time.
   // Import boundaries (ARCHITECTURE.md). A later block's no-restricted-imports replaces an earlier one for the
   // files both match, so each block carries the database boundary along with its own.
   {
