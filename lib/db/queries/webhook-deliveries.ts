@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, pool } from "@/lib/db/client";
 import { deliveryJobInsertSql, requeueDeadJobByKey } from "@/lib/db/system/jobs";
+import { groupCommit } from "@/lib/db/group-commit";
 
 type Source = "sentry" | "github" | "workos" | "jira";
 
@@ -60,6 +61,72 @@ async function insertDeliveryWithJob(
   return rows[0]?.id ?? null;
 }
 
+type DeliveryRow = DeliveryRecord & {
+  source: Source;
+  orgId: string;
+  queue: string;
+  jobKeyPrefix: string;
+  maxAttempts: number;
+};
+
+/**
+ * `insertDeliveryWithJob` for many deliveries in one statement: each delivery row and, unless it is ignored, its
+ * job. Answers each input's new delivery id in input order, or null where the org already had that source and key
+ * (also when an earlier row of the same statement took it).
+ */
+async function insertDeliveriesWithJobs(rows: DeliveryRow[]): Promise<(string | null)[]> {
+  const ids = rows.map(() => randomUUID());
+  const column = <T>(pick: (row: DeliveryRow, index: number) => T) => rows.map(pick);
+  const ignored = column((row) => row.ignoredReason !== null);
+  const { rows: inserted } = await pool.query<{ id: string }>(
+    `WITH input AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[],
+                            $8::text[], $9::text[], $10::int[], $11::text[], $12::bool[], $13::jsonb[], $14::int[])
+         AS t(id, "orgId", source, "idempotencyKey", "eventType", payload, error, "jobId", queue, "maxAttempts",
+              "keyPrefix", ignored, extra, position)),
+     delivery AS (
+       INSERT INTO "WebhookDelivery" (id, "orgId", source, "idempotencyKey", "eventType", payload, status, error, "processedAt")
+       SELECT id, "orgId", source::"WebhookSource", "idempotencyKey", "eventType", payload,
+              (CASE WHEN ignored THEN 'ignored' ELSE 'received' END)::"DeliveryStatus", error,
+              CASE WHEN ignored THEN now() END
+       FROM input ORDER BY position
+       ON CONFLICT ("orgId", source, "idempotencyKey") DO NOTHING
+       RETURNING id),
+     job AS (
+       INSERT INTO "Job" (id, "orgId", queue, payload, "maxAttempts", "singletonKey")
+       SELECT i."jobId", i."orgId", i.queue, jsonb_build_object('deliveryId', i.id) || i.extra, i."maxAttempts",
+              i."keyPrefix" || i.id
+       FROM input i JOIN delivery d ON d.id = i.id WHERE NOT i.ignored
+       RETURNING id)
+     SELECT id FROM delivery`,
+    [
+      ids,
+      column((row) => row.orgId),
+      column((row) => row.source),
+      column((row) => row.idempotencyKey),
+      column((row) => row.eventType),
+      column((row) => JSON.stringify(row.payload)),
+      column((row) => row.ignoredReason),
+      column(() => randomUUID()),
+      column((row) => row.queue),
+      column((row) => row.maxAttempts),
+      column((row) => row.jobKeyPrefix),
+      ignored,
+      column((row) => JSON.stringify(row.event == null ? {} : { event: row.event })),
+      column((_row, index) => index),
+    ],
+  );
+  const created = new Set(inserted.map((row) => row.id));
+  return ids.map((id) => (created.has(id) ? id : null));
+}
+
+/**
+ * Deliveries that arrive while one is being recorded are recorded together (lib/db/group-commit): under a storm a
+ * round trip and a commit carry many deliveries, while a lone delivery is written at once. Two statements may be in
+ * flight, so a slow commit does not hold every acknowledgement behind it.
+ */
+const recordDelivery = groupCommit(insertDeliveriesWithJobs, { maxBatch: 100, maxInFlight: 2 });
+
 export const DELIVERY_QUEUE = "webhook.delivery";
 /** Jira's admin-webhook events (sprint snapshots, scope changes, the two-way sync) have a queue of their own. */
 export const JIRA_EVENT_QUEUE = "jira.event";
@@ -74,8 +141,9 @@ const DELIVERY_JOBS = {
 
 /**
  * Records a verified delivery and, unless it is one nothing reacts to, queues
- * its processing — in one statement on the raw pool, so the acknowledgement
- * costs a single round trip and a delivery is never stored without its job. A delivery seen
+ * its processing — in one statement on the raw pool (shared with the deliveries
+ * arriving at the same moment), so the acknowledgement costs a single round trip
+ * and a delivery is never stored without its job. A delivery seen
  * before by the same org (same source and key) is reported as a duplicate; if
  * it had failed for good, that org's job goes back on the queue. Another org
  * receiving the same body is a delivery of its own.
@@ -89,7 +157,7 @@ export async function acceptDelivery({
   duplicate: boolean;
 }> {
   const { queue, jobKeyPrefix } = DELIVERY_JOBS[source];
-  const recorded = await insertDeliveryWithJob({
+  const recorded = await recordDelivery({
     ...record,
     source,
     orgId,

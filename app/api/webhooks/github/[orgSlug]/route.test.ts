@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEMO_GITHUB_WEBHOOK_SECRETS } from "@/lib/platform/config/demo";
 import { useSeededDatabase } from "@/test/fixtures/database";
 import { serveRoutes } from "@/test/route-server";
@@ -9,7 +9,7 @@ import {
   sendGithubEvent,
   signGithubPayload,
 } from "@/emulators/github";
-import { db } from "@/lib/db/client";
+import { db, pool } from "@/lib/db/client";
 import * as route from "./route";
 
 // The intake shares the org-slug pattern with lib/platform/auth/org, which loads AuthKit; webhooks never have a session.
@@ -210,6 +210,45 @@ describe("POST /api/webhooks/github/[orgSlug]", () => {
       json: { status: "duplicate", deliveryId: JSON.parse(first.responseBody).deliveryId },
     });
     expect(await stored()).toEqual({ deliveries: 1, jobs: 1 });
+  });
+
+  it("records a burst together: each distinct body once with its job, its repeats as duplicates, pings ignored", async () => {
+    const query = vi.spyOn(pool, "query");
+    const bodies = Array.from({ length: 12 }, () => pr());
+    // Each pull request twice and a ping now and then, all at once: the deliveries share the intake's statements.
+    const sends = [...bodies, ...bodies].map((payload) =>
+      sendGithubEvent({ url: url(), secret: SECRET, event: "pull_request", payload }),
+    );
+    sends.push(
+      sendGithubEvent({
+        url: url(),
+        secret: SECRET,
+        event: "ping",
+        payload: pingPayload({ repo: "acme/platform", hookId: 1 }),
+      }),
+    );
+    const answers = (await Promise.all(sends)).map(answer);
+    const shared = query.mock.calls.filter(
+      ([sql, params]) => String(sql).includes("FROM unnest") && (params as unknown[][])[0]!.length > 1,
+    );
+    query.mockRestore();
+    expect(shared.length).toBeGreaterThan(0);
+
+    const ping = answers.pop()!;
+    expect(ping).toEqual({
+      status: 200,
+      json: { status: "ignored", deliveryId: expect.any(String), reason: expect.any(String) },
+    });
+    bodies.forEach((_body, index) => {
+      const [first, second] = [answers[index]!, answers[index + bodies.length]!];
+      const statuses = [first.json.status, second.json.status].sort();
+      expect(statuses).toEqual(["accepted", "duplicate"]);
+      expect(first.json.deliveryId).toBe(second.json.deliveryId);
+    });
+    expect(await stored()).toEqual({ deliveries: bodies.length + 1, jobs: bodies.length });
+    const jobs = await db.job.findMany({ select: { payload: true } });
+    const delivered = new Set(answers.map((a) => a.json.deliveryId));
+    expect(new Set(jobs.map((job) => (job.payload as { deliveryId: string }).deliveryId))).toEqual(delivered);
   });
 
   it("defect 4 (dedup across orgs): the same GitHub body delivered to two orgs is processed by both", async () => {
