@@ -3,6 +3,7 @@ import type { NextConfig } from "next";
 import { withSentryConfig } from "@sentry/nextjs/config";
 import { launchVariables, parseEnv } from "./lib/platform/env/schema";
 import { MAX_BODY_BYTES } from "./lib/platform/security/body-limit";
+import { securityHeaders } from "./lib/platform/security/response-headers";
 
 // A bad environment fails here, at build and at start, with every problem named.
 const env = parseEnv(process.env);
@@ -14,16 +15,7 @@ for (const [name, value] of Object.entries(launchVariables(env))) process.env[na
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
 /** Headers for every response; the nonce-based Content-Security-Policy is set per request in proxy.ts. */
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  ...(env.nodeEnv === "production" && env.publicUrl.startsWith("https://")
-    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }]
-    : []),
-];
+const headers = securityHeaders({ production: env.nodeEnv === "production", publicUrl: env.publicUrl });
 
 const nextConfig: NextConfig = {
   // The e2e suite builds into its own folder so it never replaces the build `npm start` serves.
@@ -52,7 +44,7 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: 2 * MAX_BODY_BYTES,
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers }];
   },
 };
 

@@ -2,7 +2,7 @@
 //  - loads .env if there is one (none is needed for demo mode);
 //  - with no DATABASE_URL, starts the embedded PostgreSQL under .data/;
 //  - applies pending migrations; in demo mode seeds the demo orgs and starts the emulators;
-//  - runs `next dev` or `next start` with AuthKit's variables filled in.
+//  - runs `next dev`, or for `start` the production server (scripts/server.ts), with AuthKit's variables filled in.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -68,7 +68,12 @@ try {
 
 const port = process.env.PORT ?? "3000";
 const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
-const child = spawn(process.execPath, [nextBin, command, "--port", port], {
+// `start` serves through scripts/server.ts: Next.js behind a front that takes webhook deliveries on a lean path.
+const serverArgs =
+  command === "dev"
+    ? [nextBin, "dev", "--port", port]
+    : [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/server.ts")];
+const child = spawn(process.execPath, serverArgs, {
   cwd: ROOT,
   stdio: "inherit",
   env: {
