@@ -1,8 +1,9 @@
 /**
  * The benchmark's services: the WorkOS/Jira/Sentry emulators (large dataset,
  * fixed added latency) in a child process, a PostgreSQL database of its own,
- * a recording proxy between Bosun and Jira, and `next start` of the
- * production build in .next-bench. Everything started here is stopped by `stopAll`.
+ * a recording proxy between Bosun and Jira, and the production server
+ * (scripts/server.ts: Next.js behind the webhook front) on the production build
+ * in .next-bench. Everything started here is stopped by `stopAll`.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { execFileSync } from "node:child_process";
@@ -230,7 +231,7 @@ function bosunEnvironment({ publicUrl, databaseUrl }: { publicUrl: string; datab
   };
 }
 
-/** `profileDir`: run `next start` under V8's sampling profiler; the .cpuprofile is written there when it stops. */
+/** `profileDir`: run the server under V8's sampling profiler; the .cpuprofile is written there when it stops. */
 export async function startBosun({
   port,
   databaseUrl,
@@ -242,9 +243,10 @@ export async function startBosun({
 }) {
   const publicUrl = `http://localhost:${port}`;
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  // The production server `npm start` runs: Next.js behind the webhook front (scripts/server.ts).
   const child = spawn(
     process.execPath,
-    [...profile, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port)],
+    [...profile, path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/server.ts")],
     {
       cwd: ROOT,
       stdio: ["ignore", "ignore", "inherit"],
@@ -253,10 +255,11 @@ export async function startBosun({
         NEXT_DIST_DIR: BENCH_DIST_DIR,
         NEXT_TELEMETRY_DISABLED: "1",
         BOSUN_WORKER: "separate",
+        PORT: String(port),
       },
     },
   );
-  track(child, "next start");
+  track(child, "bosun server");
   await waitForUrl(`${publicUrl}/api/health`, 120_000, child);
   return { url: publicUrl, child };
 }

@@ -1,0 +1,116 @@
+/**
+ * Figure 14 (6b): how many webhook acknowledgements per second Bosun's intake sustains, against a bare reference
+ * intake (reference-intake.ts: node:http, the HMAC check, one INSERT) measured in the same run on the same
+ * PostgreSQL. Both take the same closed-loop load of signed Sentry metric-alert deliveries, every body distinct;
+ * the reference first, in a process of its own that is stopped before Bosun is measured. The same run answers the
+ * storm goal: ≥ 2,000 acknowledgements/s sustained for the whole run with none slower than one second.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { signBody } from "@/emulators/sentry/hooks";
+import { DEMO_SENTRY_WEBHOOK_SECRETS } from "@/lib/platform/config/demo";
+import { ROOT } from "@/scripts/db/schema-engine";
+import { type ClosedLoopResult, runClosedLoop } from "./closed-loop";
+import { processCpuMs } from "./cpu";
+import { round } from "./stats";
+import type { Figure } from "./types";
+
+const REFERENCE_PORT = 3290;
+const GOAL_RATIO = 0.8;
+const GOAL_RATE = 2_000;
+
+function deliveries(run: string) {
+  const secret = DEMO_SENTRY_WEBHOOK_SECRETS.acme;
+  return (i: number) => {
+    const body = JSON.stringify({
+      action: "resolved",
+      installation: { uuid: "bench" },
+      data: {
+        description_text: `bench ${run} delivery ${i}`,
+        web_url: null,
+        metric_alert: {
+          id: `${run}-${i % 500}`,
+          title: `Bench throughput ${run}-${i % 500}`,
+          projects: ["bench-only"],
+        },
+      },
+      actor: { type: "application", id: "sentry", name: "Sentry" },
+    });
+    return {
+      body,
+      headers: {
+        "content-type": "application/json",
+        "sentry-hook-resource": "metric_alert",
+        "sentry-hook-timestamp": String(Math.floor(Date.now() / 1000)),
+        "sentry-hook-signature": signBody(body, secret),
+      },
+    };
+  };
+}
+
+async function startReference(databaseUrl: string): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+      "bench/reference-intake.ts",
+      String(REFERENCE_PORT),
+      databaseUrl,
+      DEMO_SENTRY_WEBHOOK_SECRETS.acme,
+    ],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
+    child.once("exit", (code) => reject(new Error(`the reference intake exited (${code}) before it was ready`)));
+  });
+  return child;
+}
+
+async function measure(url: string, pid: number | undefined, run: string, connections: number, seconds: number) {
+  const build = deliveries(run);
+  await runClosedLoop({ url, connections, seconds: 1, build: (i) => build(1_000_000 + i) }); // warm-up
+  const cpuBefore = processCpuMs(pid);
+  const result = await runClosedLoop({ url, connections, seconds, build });
+  const cpuAfter = processCpuMs(pid);
+  const cpuMs = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+  return { ...result, cpuMsPerRequest: cpuMs === null ? null : round(cpuMs / Math.max(1, result.completed), 3) };
+}
+
+const describe = (r: ClosedLoopResult) =>
+  `${r.acknowledgedPerSecond}/s (p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms, ${r.overOneSecond} over 1 s)`;
+
+export async function measureIntakeThroughput({
+  bosunUrl,
+  databaseUrl,
+  serverPid,
+  connections = 64,
+  seconds = 30,
+}: {
+  bosunUrl: string;
+  databaseUrl: string;
+  serverPid?: number;
+  connections?: number;
+  seconds?: number;
+}): Promise<Figure> {
+  const run = `t${Date.now().toString(36)}`;
+  const reference = await startReference(databaseUrl);
+  let bare: Awaited<ReturnType<typeof measure>>;
+  try {
+    bare = await measure(`http://127.0.0.1:${REFERENCE_PORT}/`, reference.pid, `${run}r`, connections, seconds);
+  } finally {
+    reference.kill("SIGTERM");
+  }
+  const bosun = await measure(`${bosunUrl}/api/webhooks/sentry/acme`, serverPid, `${run}b`, connections, seconds);
+  const ratio = round(bosun.acknowledgedPerSecond / Math.max(1, bare.acknowledgedPerSecond), 2);
+  const sustained = bosun.acknowledgedPerSecond >= GOAL_RATE && bosun.overOneSecond === 0 && bosun.errors === 0;
+  return {
+    figure: 14,
+    name: "(6b) Webhook intake throughput vs a bare reference intake",
+    value: `Bosun ${describe(bosun)} vs reference ${describe(bare)}: ${ratio}×`,
+    goal: `≥ ${GOAL_RATIO}× the reference; ≥ ${GOAL_RATE}/s for ${seconds} s with none over 1 s`,
+    pass: ratio >= GOAL_RATIO && sustained,
+    method: `closed loop, ${connections} keep-alive connections for ${seconds} s each (after a 1 s warm-up), signed Sentry metric_alert deliveries with distinct bodies; the reference (bench/reference-intake.ts: node:http, HMAC check, one INSERT … ON CONFLICT DO NOTHING per delivery) first in its own process, then Bosun's /api/webhooks/sentry/acme (the web process; the worker process works off the queued jobs meanwhile); CPU per request from /proc`,
+    data: { connections, seconds, ratio, sustained, bosun, reference: bare },
+  };
+}
