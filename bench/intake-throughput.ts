@@ -7,13 +7,13 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
-import { signBody } from "@/emulators/sentry/hooks";
 import { DEMO_SENTRY_WEBHOOK_SECRETS } from "@/lib/platform/config/demo";
 import { ROOT } from "@/scripts/db/schema-engine";
 import { type ClosedLoopResult, runClosedLoop } from "./closed-loop";
 import { processCpuMs } from "./cpu";
 import { round } from "./stats";
 import type { Figure } from "./types";
+import { metricAlertDelivery } from "./webhooks";
 
 const REFERENCE_PORT = 3290;
 const GOAL_RATIO = 0.8;
@@ -21,31 +21,14 @@ const GOAL_RATE = 2_000;
 
 function deliveries(run: string) {
   const secret = DEMO_SENTRY_WEBHOOK_SECRETS.acme;
-  return (i: number) => {
-    const body = JSON.stringify({
+  return (i: number) =>
+    metricAlertDelivery({
       action: "resolved",
-      installation: { uuid: "bench" },
-      data: {
-        description_text: `bench ${run} delivery ${i}`,
-        web_url: null,
-        metric_alert: {
-          id: `${run}-${i % 500}`,
-          title: `Bench throughput ${run}-${i % 500}`,
-          projects: ["bench-only"],
-        },
-      },
-      actor: { type: "application", id: "sentry", name: "Sentry" },
+      description: `bench ${run} delivery ${i}`,
+      alertId: `${run}-${i % 500}`,
+      title: `Bench throughput ${run}-${i % 500}`,
+      secret,
     });
-    return {
-      body,
-      headers: {
-        "content-type": "application/json",
-        "sentry-hook-resource": "metric_alert",
-        "sentry-hook-timestamp": String(Math.floor(Date.now() / 1000)),
-        "sentry-hook-signature": signBody(body, secret),
-      },
-    };
-  };
 }
 
 async function startReference(databaseUrl: string): Promise<ChildProcess> {

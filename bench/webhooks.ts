@@ -95,6 +95,41 @@ function perSecond({ latenciesMs, scheduledMs }: LoadResult) {
     }));
 }
 
+/** A signed Sentry metric_alert delivery as Sentry sends it: the body and its headers. */
+export function metricAlertDelivery({
+  action,
+  description,
+  alertId,
+  title,
+  secret,
+}: {
+  action: string;
+  description: string;
+  alertId: string;
+  title: string;
+  secret: string;
+}) {
+  const body = JSON.stringify({
+    action,
+    installation: { uuid: "bench" },
+    data: {
+      description_text: description,
+      web_url: null,
+      metric_alert: { id: alertId, title, projects: ["bench-only"] },
+    },
+    actor: { type: "application", id: "sentry", name: "Sentry" },
+  });
+  return {
+    body,
+    headers: {
+      "content-type": "application/json",
+      "sentry-hook-resource": "metric_alert",
+      "sentry-hook-timestamp": String(Math.floor(Date.now() / 1000)),
+      "sentry-hook-signature": signBody(body, secret),
+    },
+  };
+}
+
 export async function measureWebhooks({
   baseUrl,
   databaseUrl,
@@ -125,25 +160,13 @@ export async function measureWebhooks({
   const title = (incident: number) => `Bench alert ${run}-${incident}`;
   const build = (i: number) => {
     const incident = incidentOf(i);
-    const body = JSON.stringify({
+    return metricAlertDelivery({
       action: actionOf(i),
-      installation: { uuid: "bench" },
-      data: {
-        description_text: `bench ${run} delivery ${i}`,
-        web_url: null,
-        metric_alert: { id: `${run}-${incident}`, title: title(incident), projects: ["bench-only"] },
-      },
-      actor: { type: "application", id: "sentry", name: "Sentry" },
+      description: `bench ${run} delivery ${i}`,
+      alertId: `${run}-${incident}`,
+      title: title(incident),
+      secret,
     });
-    return {
-      body,
-      headers: {
-        "content-type": "application/json",
-        "sentry-hook-resource": "metric_alert",
-        "sentry-hook-timestamp": String(Math.floor(Date.now() / 1000)),
-        "sentry-hook-signature": signBody(body, secret),
-      },
-    };
   };
 
   // A short warm-up so the first requests do not measure route compilation and connection set-up.
