@@ -10,10 +10,18 @@ import { clearFigures, formatFigures, readFigures } from "./faults/figures";
  * server on 127.0.0.1:5432 when one is running, else an embedded server of
  * their own (.data/test-postgres, port 54330). The run migrates one template
  * database; test files clone it (test/database.ts). Everything is dropped at the end.
+ *
+ * Two projects use this setup (vitest.config.ts: integration, processes), and Vitest runs it once for each. They
+ * share one server and one template: the first to arrive prepares them, the last to leave drops them.
  */
 const LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
 
-export default async function globalSetup(project: TestProject) {
+type SharedDatabase = { serverUrl: string; template: string; admin: pg.Client; embedded: EmbeddedServer | null };
+const shared = globalThis as typeof globalThis & {
+  bosunTestDatabase?: { ready: Promise<SharedDatabase>; users: number };
+};
+
+async function prepare(): Promise<SharedDatabase> {
   let embedded: EmbeddedServer | null = null;
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
@@ -37,19 +45,32 @@ export default async function globalSetup(project: TestProject) {
   const templateUrl = new URL(serverUrl);
   templateUrl.pathname = `/${template}`;
   await applyMigrations(templateUrl.toString());
+  return { serverUrl, template, admin, embedded };
+}
 
+async function dropEverything({ template, admin, embedded }: SharedDatabase) {
+  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+    `${template}%`,
+  ]);
+  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  await admin.end();
+  await embedded?.stop();
+  // The fault suite's figures, once every file has run (see test/faults/figures.ts).
+  const figures = formatFigures(readFigures());
+  if (figures) console.log(figures);
+}
+
+export default async function globalSetup(project: TestProject) {
+  shared.bosunTestDatabase ??= { ready: prepare(), users: 0 };
+  const state = shared.bosunTestDatabase;
+  state.users++;
+  const { serverUrl, template } = await state.ready;
   project.provide("testDatabaseServerUrl", serverUrl);
   project.provide("testDatabaseTemplate", template);
 
   return async () => {
-    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
-      `${template}%`,
-    ]);
-    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    await admin.end();
-    await embedded?.stop();
-    // The fault suite's figures, once every file has run (see test/faults/figures.ts).
-    const figures = formatFigures(readFigures());
-    if (figures) console.log(figures);
+    if (--state.users > 0) return;
+    shared.bosunTestDatabase = undefined;
+    await dropEverything(await state.ready);
   };
 }
