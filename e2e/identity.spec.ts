@@ -257,15 +257,18 @@ test.describe("as an admin", () => {
       },
     });
     expect(create.ok()).toBe(true);
+    // Each directory event reaches Bosun as a webhook and is applied on the job queue, behind whatever the worker
+    // is doing: reload until it has been, rather than once.
     await page.goto("/acme/settings/members");
     const row = page.getByRole("row", { name: /Edsger Directory/ });
-    await expect(row).toContainText("active");
+    await expect(async () => {
+      await page.reload();
+      await expect(row).toContainText("active", { timeout: 1_000 });
+    }).toPass({ timeout: 90_000 });
     await expect(row).toContainText("directory");
     await request.post(`${WORKOS_CONTROL}/directory/users`, {
       data: { organization: "acme", action: "deactivate", email: "edsger.dir@acme.test" },
     });
-    // The directory event reaches Bosun as a webhook and is applied on the job queue, behind whatever the
-    // worker is doing: reload until it has been, rather than once.
     await expect(async () => {
       await page.reload();
       await expect(page.getByRole("row", { name: /Edsger Directory/ })).toContainText("deactivated", {
@@ -283,7 +286,11 @@ test.describe("as an admin", () => {
     });
     await page.goto("/acme/settings/members");
     const notice = page.getByText(/Ken Thompson was deactivated with \d+ open Jira issues?/);
-    await expect(notice).toBeVisible();
+    // Both events are applied on the job queue: reload until they have been.
+    await expect(async () => {
+      await page.reload();
+      await expect(notice).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 90_000 });
     const count = Number(/with (\d+)/.exec(await notice.innerText())?.[1]);
     await page.getByLabel("Reassign all to").selectOption({ label: "Grace Hopper" });
     await page.getByRole("button", { name: "Reassign" }).click();
