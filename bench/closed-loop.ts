@@ -26,13 +26,14 @@ export async function runClosedLoop({
   seconds,
   build,
 }: {
-  url: string;
+  /** One target, or several: connection k sends to url[k % n], as a round-robin balancer would spread them. */
+  url: string | string[];
   connections: number;
   seconds: number;
   build: (i: number) => { body: string; headers: Record<string, string> };
 }): Promise<ClosedLoopResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const target = new URL(url);
+  const targets = (Array.isArray(url) ? url : [url]).map((u) => new URL(u));
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let errors = 0;
@@ -40,7 +41,7 @@ export async function runClosedLoop({
   const started = performance.now();
   const deadline = started + seconds * 1000;
 
-  const post = (i: number) =>
+  const post = (i: number, target: URL) =>
     new Promise<number>((resolve, reject) => {
       const { body, headers } = build(i);
       const request = http.request(
@@ -61,11 +62,12 @@ export async function runClosedLoop({
       request.end(body);
     });
 
-  async function lane() {
+  async function lane(_: unknown, k: number) {
+    const target = targets[k % targets.length]!;
     while (performance.now() < deadline) {
       const sentAt = performance.now();
       try {
-        const status = await post(next++);
+        const status = await post(next++, target);
         statuses[status] = (statuses[status] ?? 0) + 1;
       } catch {
         errors++;

@@ -21,6 +21,7 @@ export type LoadResult = {
   achievedRate: number;
 };
 
+/** `url`: one target, or several that take the requests in turn (app processes behind a round-robin balancer). */
 export async function runOpenLoop({
   url,
   rate,
@@ -28,14 +29,14 @@ export async function runOpenLoop({
   maxInFlight = 512,
   build,
 }: {
-  url: string;
+  url: string | string[];
   rate: number;
   durationSeconds: number;
   maxInFlight?: number;
   build: (i: number) => { body: string; headers: Record<string, string> };
 }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
-  const target = new URL(url);
+  const targets = (Array.isArray(url) ? url : [url]).map((u) => new URL(u));
   const total = Math.round(rate * durationSeconds);
   const intervalMs = 1000 / rate;
   const latenciesMs: number[] = [];
@@ -59,7 +60,7 @@ export async function runOpenLoop({
     const { body, headers } = build(i);
     inFlight++;
     pending.push(
-      post(agent, target, body, headers)
+      post(agent, targets[i % targets.length]!, body, headers)
         .then(({ status, text }) => {
           statuses[status] = (statuses[status] ?? 0) + 1;
           latenciesMs.push(performance.now() - scheduled);

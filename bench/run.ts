@@ -33,6 +33,7 @@ import {
 import type { Figure, FigureError } from "./types";
 import { measureWebhooks } from "./webhooks";
 import { measureIntakeThroughput } from "./intake-throughput";
+import { measureScaleOut } from "./scale-out";
 
 const { values } = parseArgs({
   options: {
@@ -54,7 +55,7 @@ const { values } = parseArgs({
   },
 });
 
-const ALL = [5, 4, 6, 2, 1, 9, 8, 11, 10, 13, 12, 3, 7, 14];
+const ALL = [5, 4, 6, 2, 1, 9, 8, 11, 10, 13, 12, 3, 7, 14, 15];
 const only = values.only ? values.only.split(",").map(Number) : ALL;
 const wants = (figure: number) => only.includes(figure);
 const skip = new Set(values.skip.split(",").filter(Boolean));
@@ -92,7 +93,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
 try {
   await attempt(5, "sprint planning", () => measurePlanning({ runs: Math.max(samples, 7), smallInstances: 300 }));
 
-  const needsBuild = [1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14].some(wants);
+  const needsBuild = [1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].some(wants);
   if (needsBuild) {
     if (skip.has("build")) {
       if (!existsSync(path.join(ROOT, BENCH_DIST_DIR, "BUILD_ID")))
@@ -106,10 +107,11 @@ try {
   }
   await attempt(4, "first-load JS", () => measureFirstLoadJs(path.join(ROOT, BENCH_DIST_DIR)));
 
-  if ([1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 13, 14].some(wants) && !interrupted) {
+  if ([1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].some(wants) && !interrupted) {
     // The mail catcher starts with the emulators too (SMTP and its web port).
     const ports = [
       port,
+      ...(wants(15) ? [port + 1] : []),
       ...Object.values(EMULATOR_URLS).map((u) => Number(new URL(u).port)),
       DEMO_PORTS.mail,
       DEMO_PORTS.mailHttp,
@@ -233,6 +235,30 @@ try {
         databaseUrl,
         serverPid: bosun.child.pid,
         seconds: Number(values["webhook-seconds"]),
+      }),
+    );
+    // Last of all: a second web process and worker join the first pair for the rest of the run.
+    await attempt(15, "scale-out: two web processes, two workers", () =>
+      measureScaleOut({
+        first: { url: bosun.url, pid: bosun.child.pid },
+        startSecond: async () => {
+          const second = await startBosun({ port: port + 1, databaseUrl });
+          startWorker({
+            databaseUrl,
+            publicUrl: second.url,
+            concurrency: Number(values["job-concurrency"]),
+            nice: Number(values["worker-nice"]),
+          });
+          return { url: second.url, pid: second.child.pid };
+        },
+        databaseUrl,
+        jiraUrl: EMULATOR_URLS.jira,
+        jiraAuth: `Bearer ${JIRA_DEMO_API_TOKEN}`,
+        rate: Number(values["webhook-rate"]),
+        seconds: Number(values["webhook-seconds"]),
+        incidents: Number(values["webhook-incidents"]),
+        // Figure 14 leaves its queue to the workers; the storm's count waits for that too.
+        drainTimeoutSeconds: Number(values["drain-timeout"]) + 600,
       }),
     );
   }

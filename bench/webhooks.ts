@@ -142,7 +142,8 @@ export async function measureWebhooks({
   serverPid,
   workerPid,
 }: {
-  baseUrl: string;
+  /** One web process, or several taking the deliveries in turn (the scale-out figure). */
+  baseUrl: string | string[];
   databaseUrl: string;
   jiraUrl: string;
   jiraAuth: string;
@@ -154,6 +155,7 @@ export async function measureWebhooks({
   workerPid?: number;
 }): Promise<Figure> {
   const run = `b${Date.now().toString(36)}`;
+  const intakeUrls = [baseUrl].flat().map((url) => `${url}/api/webhooks/sentry/acme`);
   const secret = DEMO_SENTRY_WEBHOOK_SECRETS.acme;
   const incidentOf = (i: number) => i % incidents;
   const actionOf = (i: number) => ACTIONS[Math.floor(i / incidents) % ACTIONS.length]!;
@@ -172,14 +174,14 @@ export async function measureWebhooks({
   // A short warm-up so the first requests do not measure route compilation and connection set-up.
   // (Resolved alerts, which file nothing, so these warm-up incidents never reach Jira.)
   await runOpenLoop({
-    url: `${baseUrl}/api/webhooks/sentry/acme`,
+    url: intakeUrls,
     rate: 20,
     durationSeconds: 1,
     build: (i) => build(incidents * (2 + 3 * (1_000 + i))),
   });
   const cpuBefore = { web: processCpuMs(serverPid), worker: processCpuMs(workerPid) };
   const result = await runOpenLoop({
-    url: `${baseUrl}/api/webhooks/sentry/acme`,
+    url: intakeUrls,
     rate,
     durationSeconds: seconds,
     build,
