@@ -4,12 +4,20 @@ import { MAX_BODY_BYTES } from "./body-limit";
 export type LimitedBody =
   { ok: true; bytes: Uint8Array<ArrayBuffer>; text: string } | { ok: false; response: NextResponse };
 
+/** The 413 for a body over the limit, as status, body and headers (for a server that writes its own answers). */
+export function tooLargeAnswer(limit = MAX_BODY_BYTES) {
+  return {
+    status: 413,
+    body: { error: "too_large", message: `The body is larger than ${limit} bytes.` },
+    // The connection is closed after it, so the rest of the body is never read.
+    headers: { connection: "close" },
+  };
+}
+
 /** The 413 for a body over the limit; the connection is closed after it, so the rest of the body is never read. */
 export function refuseTooLargeBody(limit = MAX_BODY_BYTES): NextResponse {
-  return NextResponse.json(
-    { error: "too_large", message: `The body is larger than ${limit} bytes.` },
-    { status: 413, headers: { connection: "close" } },
-  );
+  const { status, body, headers } = tooLargeAnswer(limit);
+  return NextResponse.json(body, { status, headers });
 }
 
 /**

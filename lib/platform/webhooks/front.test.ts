@@ -1,12 +1,14 @@
-import http from "node:http";
+import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_GITHUB_WEBHOOK_SECRETS } from "@/lib/platform/config/demo";
 import { useSeededDatabase } from "@/test/fixtures/database";
 import { postHeldBody } from "@/test/held-upload";
 import { pullRequestPayload, sendGithubEvent } from "@/emulators/github";
 import { db } from "@/lib/db/client";
-import { matchWebhookRoute, serveWebhook } from "./front";
+import { readLimitedBody } from "@/lib/platform/security/read-limited-body";
+import { matchWebhookRoute, readNodeBody, serveWebhook } from "./front";
 
 describe("matchWebhookRoute", () => {
   it("takes POSTs to the Sentry, GitHub and Jira intake, with the org's slug decoded", () => {
@@ -28,6 +30,33 @@ describe("matchWebhookRoute", () => {
       [undefined, undefined],
     ] as const)
       expect(matchWebhookRoute(method, url), `${method} ${url}`).toBeNull();
+  });
+});
+
+describe("readNodeBody", () => {
+  const nodeRequest = (chunks: Uint8Array[], headers: Record<string, string> = {}) =>
+    Object.assign(Readable.from(chunks.map((chunk) => Buffer.from(chunk))), { headers }) as unknown as IncomingMessage;
+
+  it("decodes exactly as the route handlers' reader does, so a signature is checked over the same text", async () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"a":"é"}')]);
+    const broken = new Uint8Array([0x7b, 0x22, 0xc3, 0x22, 0x7d, 0xf0, 0x9f, 0x98]);
+    const split = [new Uint8Array([0x22, 0xe2, 0x82]), new Uint8Array([0xac, 0x22])]; // "€" across two chunks
+    for (const chunks of [[bom], [broken], split]) {
+      const fromWeb = await readLimitedBody(new Request("http://x/", { method: "POST", body: new Blob(chunks) }));
+      expect(fromWeb.ok).toBe(true);
+      expect(await readNodeBody(nodeRequest(chunks))).toEqual({ ok: true, text: fromWeb.ok ? fromWeb.text : null });
+    }
+  });
+
+  it("refuses a declared length over the limit before reading, and a body that grows past it", async () => {
+    expect(await readNodeBody(nodeRequest([new Uint8Array(4)], { "content-length": "11" }), 10)).toEqual({
+      ok: false,
+    });
+    expect(await readNodeBody(nodeRequest([new Uint8Array(6), new Uint8Array(6)]), 10)).toEqual({ ok: false });
+    expect(await readNodeBody(nodeRequest([new Uint8Array(5), new Uint8Array(5)]), 10)).toEqual({
+      ok: true,
+      text: "\0".repeat(10),
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import { NextResponse } from "next/server";
 import { ORG_SLUG } from "@/lib/platform/auth/org-slug";
 import { acceptDelivery } from "@/lib/db/queries/webhook-deliveries";
 import { kickJobWorker } from "@/lib/platform/jobs";
-import { readLimitedBody } from "@/lib/platform/security/read-limited-body";
+import { readLimitedBody, tooLargeAnswer } from "@/lib/platform/security/read-limited-body";
 import { findUnstorableText, mayHoldUnstorableText } from "@/lib/platform/security/find-unstorable-text";
 import { readJiraWebhook } from "@/lib/integrations/jira/webhook-transform";
 import { readWebhook } from "./read";
@@ -29,8 +29,26 @@ import { type SignatureCheck, verifyGithubSignature, verifyJiraSignature, verify
  */
 type Source = "sentry" | "github" | "jira";
 
-const problem = (status: number, error: string, message: string, extra: Record<string, unknown> = {}) =>
-  NextResponse.json({ error, message, ...extra }, { status });
+/**
+ * A delivery as intake reads it, whichever server received it: a Web Request (the route handlers) or Node's own
+ * request (the webhook front, which skips building a Request per delivery).
+ */
+export type IncomingDelivery = {
+  /** A header by its lower-case name; repeated values joined with ", ", as `Headers.get` does. */
+  header: (name: string) => string | null;
+  /** The body as text, or `{ ok: false }` once it passes the size limit (read no further than that). */
+  readBody: () => Promise<{ ok: true; text: string } | { ok: false }>;
+};
+
+/** Intake's answer: a JSON body with its status (and, for a refused body, `connection: close`). */
+export type IntakeAnswer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
+
+const problem = (
+  status: number,
+  error: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): IntakeAnswer => ({ status, body: { error, message, ...extra } });
 
 const SIGNATURE_MESSAGES: Record<Exclude<SignatureCheck, { ok: true }>["reason"], string> = {
   missing: "The signature header is missing.",
@@ -44,14 +62,16 @@ type Reading =
   | { kind: "ignored"; reason: string }
   | { kind: "invalid"; fields: Record<string, string> };
 
+type Header = IncomingDelivery["header"];
+
 type SourceRules = {
   name: string;
-  verify: (headers: Headers, body: string, secret: string) => SignatureCheck;
+  verify: (header: Header, body: string, secret: string) => SignatureCheck;
   /** The event's name: from a header (Sentry's resource, GitHub's event) or the body (Jira's webhookEvent). */
-  kind: (headers: Headers, json: unknown) => string | null;
+  kind: (header: Header, json: unknown) => string | null;
   read: (kind: string | null, json: unknown) => Reading;
   /** What makes a redelivery the same delivery. */
-  idempotencyKey: (headers: Headers, kind: string | null, body: string) => string;
+  idempotencyKey: (header: Header, kind: string | null, body: string) => string;
 };
 
 const isPlainObject = (value: unknown): value is object =>
@@ -66,39 +86,39 @@ const fieldOf = (json: unknown, field: string) => {
 const SOURCES: Record<Source, SourceRules> = {
   sentry: {
     name: "Sentry",
-    verify: (headers, body, secret) =>
+    verify: (header, body, secret) =>
       verifySentrySignature({
-        header: headers.get("sentry-hook-signature"),
-        timestampHeader: headers.get("sentry-hook-timestamp"),
+        header: header("sentry-hook-signature"),
+        timestampHeader: header("sentry-hook-timestamp"),
         body,
         secret,
         now: Date.now(),
       }),
-    kind: (headers) => headers.get("sentry-hook-resource"),
+    kind: (header) => header("sentry-hook-resource"),
     read: (kind, json) => readWebhook("sentry", kind, json),
-    idempotencyKey: (_headers, kind, body) => bodyHash(kind, body),
+    idempotencyKey: (_header, kind, body) => bodyHash(kind, body),
   },
   github: {
     name: "GitHub",
-    verify: (headers, body, secret) =>
-      verifyGithubSignature({ header: headers.get("x-hub-signature-256"), body, secret }),
-    kind: (headers) => headers.get("x-github-event"),
+    verify: (header, body, secret) => verifyGithubSignature({ header: header("x-hub-signature-256"), body, secret }),
+    kind: (header) => header("x-github-event"),
     read: (kind, json) => readWebhook("github", kind, json),
-    idempotencyKey: (_headers, kind, body) => bodyHash(kind, body),
+    idempotencyKey: (_header, kind, body) => bodyHash(kind, body),
   },
   jira: {
     name: "Jira",
-    verify: (headers, body, secret) => verifyJiraSignature({ header: headers.get("x-hub-signature"), body, secret }),
-    kind: (_headers, json) => fieldOf(json, "webhookEvent"),
+    verify: (header, body, secret) => verifyJiraSignature({ header: header("x-hub-signature"), body, secret }),
+    kind: (_header, json) => fieldOf(json, "webhookEvent"),
     read: (_kind, json) =>
       isPlainObject(json) ? readJiraWebhook(json) : { kind: "invalid", fields: { body: "must be a JSON object" } },
-    idempotencyKey: (headers, kind, body) => {
-      const identifier = headers.get("x-atlassian-webhook-identifier")?.trim();
+    idempotencyKey: (header, kind, body) => {
+      const identifier = header("x-atlassian-webhook-identifier")?.trim();
       return identifier ? `id:${identifier.slice(0, 200)}` : bodyHash(kind, body);
     },
   },
 };
 
+/** Intake for a route handler's Web Request: `takeWebhook`'s answer as a response. */
 export async function acceptWebhook({
   source,
   orgSlug,
@@ -108,6 +128,30 @@ export async function acceptWebhook({
   orgSlug: string;
   request: Request;
 }): Promise<NextResponse> {
+  const { status, body, headers } = await takeWebhook({
+    source,
+    orgSlug,
+    delivery: {
+      header: (name) => request.headers.get(name),
+      readBody: async () => {
+        const read = await readLimitedBody(request);
+        return read.ok ? { ok: true, text: read.text } : { ok: false };
+      },
+    },
+  });
+  return NextResponse.json(body, { status, headers });
+}
+
+/** Intake itself, for any server: see the top of this file. */
+export async function takeWebhook({
+  source,
+  orgSlug,
+  delivery,
+}: {
+  source: Source;
+  orgSlug: string;
+  delivery: IncomingDelivery;
+}): Promise<IntakeAnswer> {
   const rules = SOURCES[source];
   const found = ORG_SLUG.test(orgSlug) ? await findWebhookSecret({ orgSlug, provider: source }) : null;
   // Unknown orgs and orgs without this integration (or its secret) look the same from outside.
@@ -119,11 +163,11 @@ export async function acceptWebhook({
     );
   const { orgId, secret } = found;
 
-  const read = await readLimitedBody(request);
-  if (!read.ok) return read.response;
+  const read = await delivery.readBody();
+  if (!read.ok) return tooLargeAnswer();
   const body = read.text;
 
-  const signature = rules.verify(request.headers, body, secret);
+  const signature = rules.verify(delivery.header, body, secret);
   if (!signature.ok)
     return problem(401, "invalid_signature", SIGNATURE_MESSAGES[signature.reason], { reason: signature.reason });
 
@@ -140,7 +184,7 @@ export async function acceptWebhook({
     return problem(400, "invalid_payload", "The payload is not what this webhook sends.", {
       fields: { [unstorable.path]: unstorable.message },
     });
-  const kind = rules.kind(request.headers, json);
+  const kind = rules.kind(delivery.header, json);
   const reading = rules.read(kind, json);
   if (reading.kind === "invalid")
     return problem(400, "invalid_payload", "The payload is not what this webhook sends.", { fields: reading.fields });
@@ -148,7 +192,7 @@ export async function acceptWebhook({
   const action = fieldOf(json, "action") === null ? "" : `.${fieldOf(json, "action")}`;
   const { deliveryId, duplicate } = await acceptDelivery({
     source,
-    idempotencyKey: rules.idempotencyKey(request.headers, kind, body),
+    idempotencyKey: rules.idempotencyKey(delivery.header, kind, body),
     eventType: `${kind}${action}`.slice(0, 100),
     orgId,
     payload: json,
@@ -156,9 +200,10 @@ export async function acceptWebhook({
     event: reading.kind === "event" ? reading.event : null,
     ignoredReason: reading.kind === "ignored" ? reading.reason : null,
   });
-  if (duplicate) return NextResponse.json({ status: "duplicate", deliveryId });
-  if (reading.kind === "ignored") return NextResponse.json({ status: "ignored", deliveryId, reason: reading.reason });
+  if (duplicate) return { status: 200, body: { status: "duplicate", deliveryId } };
+  if (reading.kind === "ignored")
+    return { status: 200, body: { status: "ignored", deliveryId, reason: reading.reason } };
   // Processing starts on the next turn of the event loop, after this answer, not at the worker's next tick.
   kickJobWorker();
-  return NextResponse.json({ status: "accepted", deliveryId }, { status: 202 });
+  return { status: 202, body: { status: "accepted", deliveryId } };
 }
