@@ -15,64 +15,20 @@ type DeliveryRecord = {
   ignoredReason: string | null;
 };
 
-/**
- * Inserts a delivery and, unless it is ignored, the job that processes it, in
- * one statement on the raw pool: a delivery is never stored without its job,
- * and recording costs one round trip. Returns the new delivery's id, or null
- * when the org already has a delivery with this source and key.
- */
-async function insertDeliveryWithJob(
-  input: DeliveryRecord & {
-    source: Source;
-    orgId: string | null;
-    queue: string;
-    jobKeyPrefix: string;
-    maxAttempts: number;
-  },
-): Promise<string | null> {
-  const ignored = input.ignoredReason !== null;
-  const { rows } = await pool.query<{ id: string }>(
-    `WITH delivery AS (
-       INSERT INTO "WebhookDelivery" (id, "orgId", source, "idempotencyKey", "eventType", payload, status, error, "processedAt")
-       VALUES ($1, $2, $3::"WebhookSource", $4, $5, $6::jsonb, $7::"DeliveryStatus", $8, $9)
-       ON CONFLICT ("orgId", source, "idempotencyKey") DO NOTHING
-       RETURNING id),
-     job AS (
-       ${deliveryJobInsertSql({ from: "delivery", id: "$10", orgId: "$2", queue: "$11", maxAttempts: "$12", keyPrefix: "$13", where: "NOT $14", extraPayload: "$15" })})
-     SELECT id FROM delivery`,
-    [
-      randomUUID(),
-      input.orgId,
-      input.source,
-      input.idempotencyKey,
-      input.eventType,
-      JSON.stringify(input.payload),
-      ignored ? "ignored" : "received",
-      input.ignoredReason,
-      ignored ? new Date() : null,
-      randomUUID(),
-      input.queue,
-      input.maxAttempts,
-      input.jobKeyPrefix,
-      ignored,
-      JSON.stringify(input.event == null ? {} : { event: input.event }),
-    ],
-  );
-  return rows[0]?.id ?? null;
-}
-
 type DeliveryRow = DeliveryRecord & {
   source: Source;
-  orgId: string;
+  /** Null for a WorkOS event tied to no org: those share one org-less namespace of keys. */
+  orgId: string | null;
   queue: string;
   jobKeyPrefix: string;
   maxAttempts: number;
 };
 
 /**
- * `insertDeliveryWithJob` for many deliveries in one statement: each delivery row and, unless it is ignored, its
- * job. Answers each input's new delivery id in input order, or null where the org already had that source and key
- * (also when an earlier row of the same statement took it).
+ * Inserts deliveries and, for each one not ignored, the job that processes it, in one statement on the raw pool: a
+ * delivery is never stored without its job, and recording costs one round trip however many there are. Answers
+ * each input's new delivery id in input order, or null where the org already had that source and key (also when an
+ * earlier row of the same statement took it).
  */
 async function insertDeliveriesWithJobs(rows: DeliveryRow[]): Promise<(string | null)[]> {
   const ids = rows.map(() => randomUUID());
@@ -199,14 +155,17 @@ export async function acceptWorkosDelivery({
   orgId: string | null;
 }): Promise<WorkosAcceptance> {
   const { idempotencyKey, event, ignoredReason } = record;
-  const recorded = await insertDeliveryWithJob({
-    ...record,
-    source: "workos",
-    orgId,
-    queue: WORKOS_EVENT_QUEUE,
-    jobKeyPrefix: "workos-delivery:",
-    maxAttempts: WORKOS_EVENT_MAX_ATTEMPTS,
-  });
+  // WorkOS sends a few events a minute: written at once, not through the group commit.
+  const [recorded] = await insertDeliveriesWithJobs([
+    {
+      ...record,
+      source: "workos",
+      orgId,
+      queue: WORKOS_EVENT_QUEUE,
+      jobKeyPrefix: "workos-delivery:",
+      maxAttempts: WORKOS_EVENT_MAX_ATTEMPTS,
+    },
+  ]);
   if (recorded) return { deliveryId: recorded, status: ignoredReason !== null ? "ignored" : "queued" };
 
   // Already recorded. Only a failed one is taken back: the delivery returns to "received" and its job
