@@ -4,6 +4,7 @@
  * when it is never idle — where the open loop (load.ts) measures latency at a given rate.
  */
 import http from "node:http";
+import { processCpuMs } from "./cpu";
 import { percentile, round } from "./stats";
 
 export type ClosedLoopResult = {
@@ -92,4 +93,35 @@ export async function runClosedLoop({
     overOneSecond: latencies.filter((ms) => ms > 1000).length,
     durationMs: round(durationMs),
   };
+}
+
+export type MeasuredTarget = { url: string; pid?: number };
+
+/**
+ * `runClosedLoop` against one or more server processes after a 1 s warm-up (its requests built from indexes past a
+ * million, so they never repeat the measured ones), with the CPU the processes used per completed request.
+ */
+export async function measureClosedLoop({
+  targets,
+  connections,
+  seconds,
+  build,
+}: {
+  targets: MeasuredTarget[];
+  connections: number;
+  seconds: number;
+  build: (i: number) => { body: string; headers: Record<string, string> };
+}): Promise<ClosedLoopResult & { cpuMsPerRequest: number | null }> {
+  const url = targets.map((target) => target.url);
+  await runClosedLoop({ url, connections, seconds: 1, build: (i) => build(1_000_000 + i) });
+  const cpu = () =>
+    targets.reduce<number | null>((sum, target) => {
+      const ms = processCpuMs(target.pid);
+      return sum === null || ms === null ? null : sum + ms;
+    }, 0);
+  const before = cpu();
+  const result = await runClosedLoop({ url, connections, seconds, build });
+  const after = cpu();
+  const cpuMs = before !== null && after !== null ? after - before : null;
+  return { ...result, cpuMsPerRequest: cpuMs === null ? null : round(cpuMs / Math.max(1, result.completed), 3) };
 }

@@ -9,27 +9,14 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { DEMO_SENTRY_WEBHOOK_SECRETS } from "@/lib/platform/config/demo";
 import { ROOT } from "@/scripts/db/schema-engine";
-import { type ClosedLoopResult, runClosedLoop } from "./closed-loop";
-import { processCpuMs } from "./cpu";
+import { type ClosedLoopResult, measureClosedLoop } from "./closed-loop";
 import { round } from "./stats";
 import type { Figure } from "./types";
-import { metricAlertDelivery } from "./webhooks";
+import { resolvedAlerts } from "./webhooks";
 
 const REFERENCE_PORT = 3290;
 const GOAL_RATIO = 0.8;
 const GOAL_RATE = 2_000;
-
-function deliveries(run: string) {
-  const secret = DEMO_SENTRY_WEBHOOK_SECRETS.acme;
-  return (i: number) =>
-    metricAlertDelivery({
-      action: "resolved",
-      description: `bench ${run} delivery ${i}`,
-      alertId: `${run}-${i % 500}`,
-      title: `Bench throughput ${run}-${i % 500}`,
-      secret,
-    });
-}
 
 async function startReference(databaseUrl: string): Promise<ChildProcess> {
   const child = spawn(
@@ -50,16 +37,6 @@ async function startReference(databaseUrl: string): Promise<ChildProcess> {
   return child;
 }
 
-async function measure(url: string, pid: number | undefined, run: string, connections: number, seconds: number) {
-  const build = deliveries(run);
-  await runClosedLoop({ url, connections, seconds: 1, build: (i) => build(1_000_000 + i) }); // warm-up
-  const cpuBefore = processCpuMs(pid);
-  const result = await runClosedLoop({ url, connections, seconds, build });
-  const cpuAfter = processCpuMs(pid);
-  const cpuMs = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
-  return { ...result, cpuMsPerRequest: cpuMs === null ? null : round(cpuMs / Math.max(1, result.completed), 3) };
-}
-
 const describe = (r: ClosedLoopResult) =>
   `${r.acknowledgedPerSecond}/s (p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms, ${r.overOneSecond} over 1 s)`;
 
@@ -78,13 +55,23 @@ export async function measureIntakeThroughput({
 }): Promise<Figure> {
   const run = `t${Date.now().toString(36)}`;
   const reference = await startReference(databaseUrl);
-  let bare: Awaited<ReturnType<typeof measure>>;
+  let bare: Awaited<ReturnType<typeof measureClosedLoop>>;
   try {
-    bare = await measure(`http://127.0.0.1:${REFERENCE_PORT}/`, reference.pid, `${run}r`, connections, seconds);
+    bare = await measureClosedLoop({
+      targets: [{ url: `http://127.0.0.1:${REFERENCE_PORT}/`, pid: reference.pid }],
+      connections,
+      seconds,
+      build: resolvedAlerts(`${run}r`, "throughput"),
+    });
   } finally {
     reference.kill("SIGTERM");
   }
-  const bosun = await measure(`${bosunUrl}/api/webhooks/sentry/acme`, serverPid, `${run}b`, connections, seconds);
+  const bosun = await measureClosedLoop({
+    targets: [{ url: `${bosunUrl}/api/webhooks/sentry/acme`, pid: serverPid }],
+    connections,
+    seconds,
+    build: resolvedAlerts(`${run}b`, "throughput"),
+  });
   const ratio = round(bosun.acknowledgedPerSecond / Math.max(1, bare.acknowledgedPerSecond), 2);
   const sustained = bosun.acknowledgedPerSecond >= GOAL_RATE && bosun.overOneSecond === 0 && bosun.errors === 0;
   return {

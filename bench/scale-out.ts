@@ -8,89 +8,51 @@
  *   with exactly one Jira ticket per incident (figure 6's check): two workers never run the same job, and the
  *   outbox never performs one write twice.
  */
-import { DEMO_SENTRY_WEBHOOK_SECRETS } from "@/lib/platform/config/demo";
-import { type ClosedLoopResult, runClosedLoop } from "./closed-loop";
-import { processCpuMs } from "./cpu";
+import { type ClosedLoopResult, type MeasuredTarget, measureClosedLoop } from "./closed-loop";
 import { round } from "./stats";
 import type { Figure } from "./types";
-import { measureWebhooks, metricAlertDelivery } from "./webhooks";
+import { measureWebhooks, resolvedAlerts } from "./webhooks";
 
 /** "Roughly doubles": what two processes should reach against one, given a core per process. */
 const GOAL_RATIO = 1.8;
 
-export type WebProcess = { url: string; pid?: number };
+export type WebProcess = MeasuredTarget;
 
-function resolvedAlerts(run: string) {
-  const secret = DEMO_SENTRY_WEBHOOK_SECRETS.acme;
-  // Resolved alerts file nothing, so the throughput loops leave no tickets behind to confuse the storm's count.
-  return (i: number) =>
-    metricAlertDelivery({
-      action: "resolved",
-      description: `bench ${run} delivery ${i}`,
-      alertId: `${run}-${i % 500}`,
-      title: `Bench scale-out ${run}-${i % 500}`,
-      secret,
-    });
-}
-
-async function closedLoop(processes: WebProcess[], run: string, connections: number, seconds: number) {
-  const urls = processes.map((p) => `${p.url}/api/webhooks/sentry/acme`);
-  const build = resolvedAlerts(run);
-  await runClosedLoop({ url: urls, connections, seconds: 1, build: (i) => build(1_000_000 + i) }); // warm-up
-  const cpu = () =>
-    processes.reduce<number | null>((sum, p) => {
-      const ms = processCpuMs(p.pid);
-      return sum === null || ms === null ? null : sum + ms;
-    }, 0);
-  const before = cpu();
-  const result = await runClosedLoop({ url: urls, connections, seconds, build });
-  const after = cpu();
-  const cpuMs = before !== null && after !== null ? after - before : null;
-  return { ...result, cpuMsPerRequest: cpuMs === null ? null : round(cpuMs / Math.max(1, result.completed), 3) };
-}
+/** Figure 14's closed loop against these processes, connection k on process k mod n. */
+const closedLoop = (processes: WebProcess[], run: string, connections: number, seconds: number) =>
+  measureClosedLoop({
+    targets: processes.map((p) => ({ url: `${p.url}/api/webhooks/sentry/acme`, pid: p.pid })),
+    connections,
+    seconds,
+    build: resolvedAlerts(run, "scale-out"),
+  });
 
 const describe = (r: ClosedLoopResult) =>
   `${r.acknowledgedPerSecond}/s (p99 ${r.p99Ms} ms, ${r.overOneSecond} over 1 s)`;
 
+/** Figure 6's storm, as measureWebhooks takes it, but for where it is sent (both processes). */
+type StormOptions = Omit<Parameters<typeof measureWebhooks>[0], "baseUrl" | "serverPid" | "workerPid">;
+
 export async function measureScaleOut({
   first,
   startSecond,
-  databaseUrl,
-  jiraUrl,
-  jiraAuth,
-  rate,
-  seconds,
-  incidents,
-  drainTimeoutSeconds,
+  storm: stormOptions,
   connections = 64,
 }: {
   /** The web process (and its worker) already running. */
   first: WebProcess;
   /** Starts the second web process and the second worker; they are stopped with everything else at the end. */
   startSecond: () => Promise<WebProcess>;
-  databaseUrl: string;
-  jiraUrl: string;
-  jiraAuth: string;
-  rate: number;
-  seconds: number;
-  incidents: number;
-  drainTimeoutSeconds: number;
+  /** The storm; its rate and duration also set the throughput loops' duration. */
+  storm: StormOptions;
   connections?: number;
 }): Promise<Figure> {
+  const { rate, seconds, incidents } = stormOptions;
   const second = await startSecond();
   const both = [first, second];
 
   // Exactly once first, while the throughput loops' jobs are not yet queued.
-  const storm = await measureWebhooks({
-    baseUrl: both.map((p) => p.url),
-    databaseUrl,
-    jiraUrl,
-    jiraAuth,
-    rate,
-    seconds,
-    incidents,
-    drainTimeoutSeconds,
-  });
+  const storm = await measureWebhooks({ ...stormOptions, baseUrl: both.map((p) => p.url) });
   const stormData = storm.data as {
     drained: boolean;
     lost: number | null;

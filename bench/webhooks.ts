@@ -130,6 +130,22 @@ export function metricAlertDelivery({
   };
 }
 
+/**
+ * Signed, distinct `resolved` metric alerts cycling over 500 alert ids, for the throughput loops: a resolved alert
+ * files nothing, so those loops leave no tickets behind.
+ */
+export function resolvedAlerts(run: string, label: string) {
+  const secret = DEMO_SENTRY_WEBHOOK_SECRETS.acme;
+  return (i: number) =>
+    metricAlertDelivery({
+      action: "resolved",
+      description: `bench ${run} delivery ${i}`,
+      alertId: `${run}-${i % 500}`,
+      title: `Bench ${label} ${run}-${i % 500}`,
+      secret,
+    });
+}
+
 export async function measureWebhooks({
   baseUrl,
   databaseUrl,
