@@ -162,12 +162,12 @@ export async function warmLoadsAndReplays({
   proxy: { url: string; take(): ProxyEntry[] };
   samples: number;
   minimal: Replayable[];
-}): Promise<{ warm: { ms: number; requests: number }[]; replayMs: number[] }> {
-  const warm: { ms: number; requests: number }[] = [];
+}): Promise<{ warm: { ms: number; requests: number; bytes: number }[]; replayMs: number[] }> {
+  const warm: { ms: number; requests: number; bytes: number }[] = [];
   for (let i = 0; i < samples; i++) {
     proxy.take();
     const load = await getOk(url, cookieHeader);
-    warm.push({ ms: load.ms, requests: proxy.take().length });
+    warm.push({ ms: load.ms, requests: proxy.take().length, bytes: load.bytes });
   }
   await replay(proxy.url, minimal); // warm the connection path once, not counted
   const replayMs: number[] = [];

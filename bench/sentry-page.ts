@@ -132,6 +132,7 @@ export async function measureSentryPage({
               `${e.method} ${decodeURIComponent(e.url).slice(0, 240)} → ${e.status} ${round(e.endMs - e.startMs)} ms`,
           ),
           warmRenderMs: warm.map((w) => round(w.ms)),
+          htmlBytes: warm.map((w) => w.bytes),
         },
       },
     ];

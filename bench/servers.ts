@@ -242,11 +242,14 @@ export async function startBosun({
   profileDir?: string;
 }) {
   const publicUrl = `http://localhost:${port}`;
-  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  // Through NODE_OPTIONS, not the command line: tsx's CLI runs the server in a child process, which only inherits
+  // the environment (flags on the command line would profile the wrapper alone). Both write a .cpuprofile; the
+  // server's is the larger.
+  const profile = profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}` } : {};
   // The production server `npm start` runs: Next.js behind the webhook front (scripts/server.ts).
   const child = spawn(
     process.execPath,
-    [...profile, path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/server.ts")],
+    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/server.ts")],
     {
       cwd: ROOT,
       stdio: ["ignore", "ignore", "inherit"],
@@ -256,6 +259,7 @@ export async function startBosun({
         NEXT_TELEMETRY_DISABLED: "1",
         BOSUN_WORKER: "separate",
         PORT: String(port),
+        ...profile,
       },
     },
   );
