@@ -3,6 +3,7 @@ import { startCountingProxy } from "@/test/counting-proxy";
 import { useSeededDatabase } from "@/test/fixtures/database";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { db } from "@/lib/db/client";
+import { cacheWritesSettled } from "@/lib/platform/cache/read-through";
 import * as load from "./load";
 
 /** `?environment=` on the errors page and in list_sentry_issues, against the Sentry emulator through a counting proxy. */
@@ -10,8 +11,11 @@ describe("environment filter", () => {
   let sentry: RunningSentryEmulator;
   let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
   let orgId: string;
-  const cacheKeys = async () =>
-    (await db.cacheEntry.findMany({ where: { orgId }, select: { key: true } })).map((e) => e.key).sort();
+  const cacheKeys = async () => {
+    // Rows are written after the values are handed out (read-through.ts).
+    await cacheWritesSettled();
+    return (await db.cacheEntry.findMany({ where: { orgId }, select: { key: true } })).map((e) => e.key).sort();
+  };
 
   beforeAll(async () => {
     sentry = await startSentryEmulator({ port: 0 });

@@ -4,6 +4,7 @@ import { clearFaults, setFaults } from "@/test/integrations";
 import { useSeededDatabase } from "@/test/fixtures/database";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { db } from "@/lib/db/client";
+import { cacheWritesSettled } from "@/lib/platform/cache/read-through";
 import { deleteCacheEntries } from "@/lib/db/queries/cache";
 import { apdex, bandShares, WEB_VITALS } from "@/lib/domain/performance";
 import { getSentryConfig } from "@/lib/integrations/connections";
@@ -181,8 +182,11 @@ describe("performance page", () => {
     expect(webRows.every((r) => r.op === "pageload")).toBe(true);
 
     await settle(web);
-    const keys = async () =>
-      (await db.cacheEntry.findMany({ where: { orgId }, select: { key: true } })).map((e) => e.key).sort();
+    const keys = async () => {
+      // Rows are written after the values are handed out (read-through.ts).
+      await cacheWritesSettled();
+      return (await db.cacheEntry.findMany({ where: { orgId }, select: { key: true } })).map((e) => e.key).sort();
+    };
     await settle(await loadPerformancePage({ orgId, filters: { period: "7d", sort: "p95" } }));
     const before = await keys();
     proxy.reset();

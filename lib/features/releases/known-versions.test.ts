@@ -4,6 +4,7 @@ import { useSeededDatabase } from "@/test/fixtures/database";
 import { type JiraEmulator, startJiraEmulator } from "@/emulators/jira";
 import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sentry";
 import { db } from "@/lib/db/client";
+import { cacheWritesSettled } from "@/lib/platform/cache/read-through";
 import * as known from "./known-versions";
 import * as detail from "./detail";
 import * as newIssues from "./new-issues";
@@ -21,8 +22,11 @@ describe("release version lookups", () => {
     jiraProxy.reset();
     sentryProxy.reset();
   };
-  const cacheKeys = async () =>
-    (await db.cacheEntry.findMany({ where: { orgId }, select: { key: true } })).map((e) => e.key).sort();
+  const cacheKeys = async () => {
+    // Rows are written after the values are handed out (read-through.ts).
+    await cacheWritesSettled();
+    return (await db.cacheEntry.findMany({ where: { orgId }, select: { key: true } })).map((e) => e.key).sort();
+  };
 
   beforeAll(async () => {
     [jira, sentry] = await Promise.all([startJiraEmulator({ port: 0 }), startSentryEmulator({ port: 0 })]);

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { useSeededDatabase } from "@/test/fixtures/database";
+import { db } from "@/lib/db/client";
+import type * as CacheQueries from "@/lib/db/queries/cache";
+import * as cache from "./read-through";
+
+/**
+ * A loaded value is handed out without waiting for its cache row to be written: the write is off the page's
+ * critical path. These tests hold the write back (or fail it) to show what a reader sees meanwhile.
+ */
+const writes = vi.hoisted(() => ({ gate: null as Promise<void> | null, fail: false }));
+
+vi.mock("@/lib/db/queries/cache", async (importOriginal) => {
+  const actual = await importOriginal<typeof CacheQueries>();
+  return {
+    ...actual,
+    writeCacheEntry: async (input: Parameters<typeof actual.writeCacheEntry>[0]) => {
+      await writes.gate;
+      if (writes.fail) throw new Error("the database refused the row");
+      return actual.writeCacheEntry(input);
+    },
+  };
+});
+
+function holdWrites() {
+  let open!: () => void;
+  writes.gate = new Promise<void>((resolve) => (open = resolve));
+  return () => {
+    writes.gate = null;
+    open();
+  };
+}
+
+describe("readThrough's cache write", () => {
+  let orgId: string;
+
+  useSeededDatabase({ label: "cache-writes", seed: false });
+  beforeAll(async () => {
+    orgId = (await db.organization.create({ data: { slug: "w", name: "W", workosOrgId: "org_w" } })).id;
+  });
+
+  it("hands out the loaded value before the row is written, and later reads in the process wait for the row", async () => {
+    const release = holdWrites();
+    const load = vi.fn(async () => ({ sprints: 4 }));
+    const first = await cache.readThrough({ orgId, key: "board:held", ttlMs: 60_000, load });
+    expect(first).toMatchObject({ value: { sprints: 4 }, fromCache: false });
+    expect(await db.cacheEntry.count({ where: { orgId, key: "board:held" } })).toBe(0);
+
+    // A read issued now must not see the missing row and go upstream again.
+    const second = cache.readThrough({ orgId, key: "board:held", ttlMs: 60_000, load });
+    const cached = cache.readCached<{ sprints: number }>({ orgId, key: "board:held" });
+    release();
+    expect(await second).toMatchObject({ value: { sprints: 4 }, fromCache: true });
+    expect(await cached).toEqual({ sprints: 4 });
+    expect(load).toHaveBeenCalledTimes(1);
+    await cache.cacheWritesSettled();
+    expect(await db.cacheEntry.count({ where: { orgId, key: "board:held" } })).toBe(1);
+  });
+
+  it("still hands out the value when the row cannot be written, and loads again next time", async () => {
+    writes.fail = true;
+    try {
+      const load = vi.fn(async () => "fresh");
+      expect((await cache.readThrough({ orgId, key: "board:unwritable", ttlMs: 60_000, load })).value).toBe("fresh");
+      await cache.cacheWritesSettled();
+      expect((await cache.readThrough({ orgId, key: "board:unwritable", ttlMs: 60_000, load })).value).toBe("fresh");
+      expect(load).toHaveBeenCalledTimes(2);
+    } finally {
+      writes.fail = false;
+    }
+  });
+
+  it("lets a forced refresh replace a row still being written, never the other way round", async () => {
+    const release = holdWrites();
+    await cache.readThrough({ orgId, key: "board:order", ttlMs: 60_000, load: async () => "older" });
+    const refreshed = cache.readThrough({
+      orgId,
+      key: "board:order",
+      ttlMs: 60_000,
+      force: true,
+      load: async () => "newer",
+    });
+    release();
+    expect((await refreshed).value).toBe("newer");
+    await cache.cacheWritesSettled();
+    const row = await db.cacheEntry.findUniqueOrThrow({ where: { orgId_key: { orgId, key: "board:order" } } });
+    expect(row.value).toBe("newer");
+  });
+});
