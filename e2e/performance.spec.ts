@@ -44,4 +44,28 @@ test.describe("performance as a member", () => {
     await expect(page.getByRole("img", { name: /^p75 LCP from / })).toBeVisible();
     await expect(page.getByRole("img", { name: /^p95 API latency from / })).toBeVisible();
   });
+
+  test("a chart point shows its value on keyboard focus and on hover", async ({ page }) => {
+    await page.goto("/acme/performance");
+    const chart = page.getByRole("figure").filter({ has: page.getByRole("img", { name: /^p75 LCP from / }) });
+    const points = chart.getByRole("group", { name: "Chart values" }).getByRole("img");
+    await expect(points.first()).toBeVisible();
+    const label = (point: typeof points) =>
+      point.evaluate((el) => {
+        const after = getComputedStyle(el, "::after");
+        return { opacity: after.opacity, text: after.content };
+      });
+    const first = points.first();
+    expect((await label(first)).opacity).toBe("0");
+    await first.focus();
+    await expect.poll(async () => (await label(first)).opacity).toBe("1");
+    // Named "p75 LCP, Nov 27: 2.5 s"; the label shows the time and the value.
+    const [, time, value] = /^p75 LCP, (.+): (.+)$/.exec((await first.getAttribute("aria-label"))!)!;
+    expect((await label(first)).text).toContain(time);
+    expect((await label(first)).text).toContain(`p75 LCP: ${value}`);
+
+    const last = points.last();
+    await last.hover();
+    await expect.poll(async () => (await label(last)).opacity).toBe("1");
+  });
 });

@@ -2,7 +2,7 @@ import type { BurnDay } from "@/lib/domain/sprint-report";
 import { BottomAxis } from "./bottom-axis";
 import { ChartFrame } from "./chart-frame";
 import { PointTooltip } from "./point-tooltip";
-import { categoryTicks, niceCeiling } from "./scale";
+import { categoryTicks, niceCeiling, px } from "./scale";
 import { ValueGrid } from "./value-grid";
 
 /**
@@ -36,8 +36,8 @@ export function BurnChart({ days, label, timeZone }: { days: BurnDay[]; label: s
   const max = niceCeiling(Math.max(...days.flatMap((d) => [d.scope, d.completed, d.remaining, d.ideal ?? 0])));
   const span = Math.max(1, days.length - 1);
   const plotWidth = WIDTH - LEFT - RIGHT;
-  const x = (index: number) => LEFT + (index / span) * plotWidth;
-  const y = (value: number) => TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM);
+  const x = (index: number) => px(LEFT + (index / span) * plotWidth);
+  const y = (value: number) => px(TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM));
   const first = days[0]!;
   const last = days.at(-1)!;
   const summary = `${label}, ${first.day} to ${last.day} (${timeZone} days): scope ${first.scope} to ${last.scope} points, completed ${last.completed}, remaining ${last.remaining}.`;

@@ -5,8 +5,8 @@ import { ChartTable, type TableColumn, type TableRow } from "./chart-table";
 /**
  * What every chart is made of: the drawing (an image whose name is the chart's summary), an overlay of focusable
  * points with their hover/focus labels, a legend when there is more than one series, and the same figures as a
- * table. The points sit in a second SVG laid exactly over the first because an image's children are presentational:
- * focusable points inside `role="img"` would be hidden from screen readers.
+ * table. The points sit in an HTML layer laid exactly over the drawing, placed in percentages of it, because an
+ * image's children are presentational: focusable points inside `role="img"` would be hidden from screen readers.
  */
 export function ChartFrame({
   width,
@@ -23,7 +23,7 @@ export function ChartFrame({
   summary: string;
   /** Axes, grid and marks. */
   drawing: ReactNode;
-  /** `PointTooltip`s, in the same coordinates as the drawing. */
+  /** `PointTooltip`s, placed in the drawing's coordinates. */
   points: ReactNode;
   legend?: LegendItem[];
   table: { caption: string; columns: TableColumn[]; rows: TableRow[] };
@@ -35,9 +35,9 @@ export function ChartFrame({
         <svg viewBox={viewBox} role="img" aria-label={summary} className="block w-full">
           {drawing}
         </svg>
-        <svg viewBox={viewBox} aria-label="Chart values" className="absolute inset-0 h-full w-full overflow-visible">
+        <div role="group" aria-label="Chart values" className="absolute inset-0">
           {points}
-        </svg>
+        </div>
       </div>
       {legend.length > 1 && <ChartLegend items={legend} />}
       <ChartTable {...table} />

@@ -10,7 +10,8 @@ export function ChartTable({ caption, columns, rows }: { caption: string; column
     <details className="text-sm">
       <summary className="cursor-pointer text-slate-700 underline dark:text-slate-200">Show as table</summary>
       <div className="relative mt-2 overflow-x-auto">
-        <table className="w-full text-left text-xs">
+        {/* Cell and row styles sit on the table, not on each of its (often hundreds of) cells. */}
+        <table className="w-full text-left text-xs [&_td]:py-1 [&_td]:pr-3 [&_th]:py-1 [&_th]:pr-3">
           <caption className="mb-1 text-left text-slate-600 dark:text-slate-300">{caption}</caption>
           <thead className="text-slate-600 dark:text-slate-300">
             <tr>
@@ -18,23 +19,23 @@ export function ChartTable({ caption, columns, rows }: { caption: string; column
                 <th
                   key={column.label}
                   scope="col"
-                  className={column.numeric ? "py-1 pr-3 text-right font-medium" : "py-1 pr-3 font-medium"}
+                  className={column.numeric ? "text-right font-medium" : "font-medium"}
                 >
                   {column.label}
                 </th>
               ))}
             </tr>
           </thead>
-          <tbody className="tabular-nums">
+          <tbody className="tabular-nums *:border-t *:border-slate-200 dark:*:border-slate-700">
             {rows.map((row) => (
-              <tr key={row.key} className="border-t border-slate-200 dark:border-slate-700">
+              <tr key={row.key}>
                 {row.cells.map((cell, i) =>
                   i === 0 ? (
-                    <th key={i} scope="row" className="py-1 pr-3 font-normal">
+                    <th key={i} scope="row" className="font-normal">
                       {cell}
                     </th>
                   ) : (
-                    <td key={i} className={columns[i]?.numeric ? "py-1 pr-3 text-right" : "py-1 pr-3"}>
+                    <td key={i} className={columns[i]?.numeric ? "text-right" : undefined}>
                       {cell}
                     </td>
                   ),

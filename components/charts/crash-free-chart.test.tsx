@@ -22,7 +22,8 @@ describe("CrashFreeChart", () => {
   it("keeps the summary and makes each day with sessions focusable with its rate", () => {
     expect(html).toMatch(/role="img" aria-label="Crash-free sessions per day from Dec 1 to Dec 4: lowest 97.25%/);
     expect(html).toContain('tabindex="0" role="img" aria-label="Crash-free sessions, Dec 3: 97.25%"');
-    expect(html).toContain(">Crash-free sessions: 97.25%</text>");
+    // The label's lines, after its heading.
+    expect(html).toContain("\nCrash-free sessions: 97.25%");
     expect(html.match(/tabindex="0"/g)).toHaveLength(3);
   });
 
@@ -32,9 +33,7 @@ describe("CrashFreeChart", () => {
 
   it("has the days as a table, a day without sessions included", () => {
     expect(html).toContain("Show as table");
-    expect(html).toContain(
-      '<th scope="row" class="py-1 pr-3 font-normal">Dec 2</th><td class="py-1 pr-3 text-right">no samples</td>',
-    );
+    expect(html).toContain('<th scope="row" class="font-normal">Dec 2</th><td class="text-right">no samples</td>');
   });
 
   it("needs two days with sessions", () => {

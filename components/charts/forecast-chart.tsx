@@ -2,7 +2,7 @@ import { BottomAxis } from "./bottom-axis";
 import { ChartFrame } from "./chart-frame";
 import type { LegendItem } from "./chart-legend";
 import { PointTooltip } from "./point-tooltip";
-import { categoryTicks } from "./scale";
+import { categoryTicks, px } from "./scale";
 import { ValueGrid } from "./value-grid";
 
 /**
@@ -49,8 +49,8 @@ export function ForecastChart({
   const slot = (WIDTH - LEFT - RIGHT) / span;
   const maxShare = Math.max(...bars.map((b) => b.trials / trials));
   const top = Math.min(1, Math.ceil(maxShare * 10) / 10 || 0.1);
-  const x = (sprints: number) => LEFT + (sprints - first) * slot;
-  const y = (share: number) => TOP + (1 - share / top) * (HEIGHT - TOP - BOTTOM);
+  const x = (sprints: number) => px(LEFT + (sprints - first) * slot);
+  const y = (share: number) => px(TOP + (1 - share / top) * (HEIGHT - TOP - BOTTOM));
   const dateOf = (sprints: number) => bars.find((b) => b.sprints === sprints)?.date;
   const summary = `${label}: of ${trials.toLocaleString("en-US")} simulated futures, half finish by sprint ${marks.p50} (${day(dateOf(marks.p50)!)}), 85% by sprint ${marks.p85} (${day(dateOf(marks.p85)!)}), 95% by sprint ${marks.p95} (${day(dateOf(marks.p95)!)}).`;
   const legend: LegendItem[] = [

@@ -1,21 +1,21 @@
+import type { CSSProperties } from "react";
+
 /**
  * A data point (or bar, or a column of stacked values) that shows its figures on hover and on keyboard focus,
- * with CSS only so it works before and without JavaScript. It lives in the chart's overlay layer: a transparent
- * hit area, a focus ring and a label that Tailwind's `group-hover`/`group-focus` variants fade in.
+ * with CSS only so it works before and without JavaScript. It is one element of the chart's overlay (an HTML layer
+ * laid over the drawing, see chart-frame.tsx): its box is the hit area, its `::before` the ring and its `::after`
+ * the label, drawn by the `chart-tip` rules in app/globals.css. One element rather than an SVG group of seven
+ * keeps a page of charts small: a week of web vitals has about two hundred points, each sent twice (as HTML and in
+ * React's payload).
  */
 export type HitArea = { x: number; y: number; width: number; height: number };
 export type Bounds = { width: number; height: number };
-
-const LINE_HEIGHT = 13;
-const PADDING = 6;
-/** Roughly the advance of a 10px sans-serif character; the label box is sized from it. */
-const CHAR_WIDTH = 5.8;
 
 export function PointTooltip({
   label,
   lines,
   anchor,
-  hit,
+  hit: area,
   ring = [anchor],
   bounds,
 }: {
@@ -27,67 +27,83 @@ export function PointTooltip({
   anchor: { x: number; y: number };
   /** The area that reacts to the pointer; around the point or the whole bar or column. */
   hit: HitArea;
-  /** Circles around these points (the anchor by default; each line's point in a column), or an outline (a bar). */
+  /** A circle round the point (the anchor by default), a line down a column of several points, or a bar's outline. */
   ring?: { x: number; y: number }[] | { rect: HitArea };
-  /** The SVG's size, to keep the label inside it. */
+  /** The drawing's size in its own units, to place everything in percentages of it. */
   bounds: Bounds;
 }) {
-  const box = placeLabel(lines, anchor, bounds);
+  const { side, align } = labelPlacement(anchor, bounds);
+  // Inside the drawing: the first and last points' areas would reach past its sides, and the page would scroll.
+  const hit = clampToBounds(area, bounds);
+  // Positions inside the point's own box, in percent of it.
+  const inX = (x: number) => percent(x - hit.x, hit.width);
+  const inY = (y: number) => percent(y - hit.y, hit.height);
+  const style: Record<string, string> = {
+    left: percent(hit.x, bounds.width),
+    top: percent(hit.y, bounds.height),
+    width: percent(hit.width, bounds.width),
+    height: percent(hit.height, bounds.height),
+    "--ay": inY(anchor.y),
+  };
+  if (inX(anchor.x) !== "50%") style["--ax"] = inX(anchor.x);
+  let ringKind: "column" | "bar" | undefined;
+  if (!Array.isArray(ring)) {
+    ringKind = "bar";
+    Object.assign(style, {
+      "--rx": inX(ring.rect.x),
+      "--ry": inY(ring.rect.y),
+      "--rw": percent(ring.rect.width, hit.width),
+      "--rh": percent(ring.rect.height, hit.height),
+    });
+  } else if (ring.length > 1) ringKind = "column";
+  else if (ring[0] && (ring[0].x !== anchor.x || ring[0].y !== anchor.y)) {
+    // A single ring away from the label's anchor.
+    style["--ax"] = inX(ring[0].x);
+    style["--ay"] = inY(ring[0].y);
+  }
+  // Only the attributes that differ from the default, so they are not sent as "$undefined" in React's payload.
+  const placement: Record<string, string> = {};
+  if (ringKind) placement["data-ring"] = ringKind;
+  if (side) placement["data-side"] = side;
+  if (align) placement["data-align"] = align;
   return (
-    <g tabIndex={0} role="img" aria-label={label} className="group cursor-default outline-none!">
-      <rect {...hit} className="fill-transparent" />
-      {Array.isArray(ring) ? (
-        ring.map((point, i) => (
-          <circle
-            key={i}
-            cx={point.x}
-            cy={point.y}
-            r={5}
-            strokeWidth={2}
-            className="fill-none stroke-slate-900 opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100 dark:stroke-white"
-          />
-        ))
-      ) : (
-        <rect
-          {...ring.rect}
-          rx={2}
-          strokeWidth={2}
-          className="fill-slate-900/5 stroke-slate-900 opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100 dark:fill-white/10 dark:stroke-white"
-        />
-      )}
-      <g
-        aria-hidden="true"
-        className="pointer-events-none opacity-0 transition-opacity group-hover:opacity-100 group-focus:opacity-100 motion-reduce:transition-none"
-      >
-        <rect
-          x={box.x}
-          y={box.y}
-          width={box.width}
-          height={box.height}
-          rx={3}
-          className="fill-white stroke-slate-300 dark:fill-slate-800 dark:stroke-slate-600"
-        />
-        {lines.map((line, i) => (
-          <text
-            key={i}
-            x={box.x + PADDING}
-            y={box.y + PADDING + 9 + i * LINE_HEIGHT}
-            className={`text-[10px] ${i === 0 ? "fill-slate-900 font-semibold dark:fill-white" : "fill-slate-700 dark:fill-slate-200"}`}
-          >
-            {line}
-          </text>
-        ))}
-      </g>
-    </g>
+    <span
+      tabIndex={0}
+      role="img"
+      aria-label={label}
+      className="chart-tip"
+      data-tip={lines.join("\n")}
+      {...placement}
+      style={style as CSSProperties}
+    />
   );
 }
 
-/** The label box: above the anchor when it fits, else below; shifted sideways to stay inside the SVG. */
-export function placeLabel(lines: string[], anchor: { x: number; y: number }, bounds: Bounds) {
-  const width = Math.ceil(Math.max(...lines.map((l) => l.length)) * CHAR_WIDTH + 2 * PADDING);
-  const height = lines.length * LINE_HEIGHT + PADDING;
-  const x = Math.min(Math.max(0, anchor.x - width / 2), Math.max(0, bounds.width - width));
-  const above = anchor.y - 8 - height;
-  const y = above >= 0 ? above : Math.min(anchor.y + 8, Math.max(0, bounds.height - height));
-  return { x, y, width, height };
+/**
+ * Where the label sits: above the point unless it is near the top, and centred on it unless it is near a side,
+ * where it grows inwards so it stays inside the chart. Undefined is the default (above, centred).
+ */
+export function labelPlacement(
+  anchor: { x: number; y: number },
+  bounds: Bounds,
+): { side?: "below"; align?: "start" | "end" } {
+  const side = anchor.y < bounds.height * 0.4 ? "below" : undefined;
+  const align = anchor.x < bounds.width * 0.25 ? "start" : anchor.x > bounds.width * 0.75 ? "end" : undefined;
+  return { side, align };
+}
+
+function clampToBounds(area: HitArea, bounds: Bounds): HitArea {
+  const x = Math.max(0, area.x);
+  const y = Math.max(0, area.y);
+  return {
+    x,
+    y,
+    width: Math.min(area.x + area.width, bounds.width) - x,
+    height: Math.min(area.y + area.height, bounds.height) - y,
+  };
+}
+
+/** A share in percent to a tenth, e.g. "41.2%": below a pixel at any size a chart is drawn. */
+function percent(part: number, whole: number): string {
+  return `${Math.round((part / (whole || 1)) * 1000) / 10}%`;
 }

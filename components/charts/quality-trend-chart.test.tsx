@@ -17,7 +17,8 @@ describe("QualityTrendChart", () => {
 
   it("makes each bar focusable with its series, period and count", () => {
     expect(html).toContain('tabindex="0" role="img" aria-label="Bugs resolved, Sprint 12: 6"');
-    expect(html).toContain(">Bugs resolved: 6</text>");
+    // The label's lines, after its heading.
+    expect(html).toContain("\nBugs resolved: 6");
     expect(html.match(/tabindex="0"/g)).toHaveLength(6);
   });
 
@@ -28,7 +29,7 @@ describe("QualityTrendChart", () => {
   it("has one table row per period", () => {
     expect(html).toContain("Bugs per sprint</caption>");
     expect(html).toContain(
-      '<th scope="row" class="py-1 pr-3 font-normal">Sprint 11</th><td class="py-1 pr-3 text-right">5</td><td class="py-1 pr-3 text-right">3</td><td class="py-1 pr-3 text-right">1</td>',
+      '<th scope="row" class="font-normal">Sprint 11</th><td class="text-right">5</td><td class="text-right">3</td><td class="text-right">1</td>',
     );
   });
 });

@@ -1,7 +1,7 @@
 import { BottomAxis } from "./bottom-axis";
 import { ChartFrame } from "./chart-frame";
 import { PointTooltip } from "./point-tooltip";
-import { categoryTicks, niceCeiling, truncateLabel } from "./scale";
+import { categoryTicks, niceCeiling, px, truncateLabel } from "./scale";
 import { ValueGrid } from "./value-grid";
 
 /**
@@ -46,8 +46,8 @@ export function QualityTrendChart({ label, points }: { label: string; points: Qu
   const max = niceCeiling(Math.max(1, ...points.flatMap((p) => [p.filed, p.resolved, p.escaped])));
   const slot = (WIDTH - LEFT - RIGHT) / points.length;
   const bar = (slot * 0.8) / SERIES.length;
-  const y = (value: number) => TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM);
-  const barX = (i: number, s: number) => LEFT + i * slot + slot * 0.1 + s * bar;
+  const y = (value: number) => px(TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM));
+  const barX = (i: number, s: number) => px(LEFT + i * slot + slot * 0.1 + s * bar);
   const total = (key: (typeof SERIES)[number]["key"]) => points.reduce((sum, p) => sum + p[key], 0);
   const summary = `${label}, ${points[0]!.label} to ${points.at(-1)!.label}: ${total("filed")} bugs filed, ${total("resolved")} resolved, ${total("escaped")} escaped defects.`;
 

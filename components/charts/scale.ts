@@ -3,6 +3,15 @@
  * which category labels fit. No React, no clock: data in, positions out.
  */
 
+/**
+ * A position rounded to a tenth of a unit. The charts are drawn at 560 units wide, so a tenth is below a pixel;
+ * unrounded, each coordinate is 17 digits, and a page's charts carry thousands of them in the HTML and again in
+ * the page's React payload.
+ */
+export function px(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
 /** The axis top: 1, 2, 2.5 or 5 times a power of ten at or above the highest value, so ticks read as round numbers. */
 export function niceCeiling(value: number): number {
   if (!(value > 0)) return 1;

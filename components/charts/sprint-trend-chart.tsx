@@ -2,7 +2,7 @@ import { BottomAxis } from "./bottom-axis";
 import { ChartFrame } from "./chart-frame";
 import type { LegendItem } from "./chart-legend";
 import { PointTooltip } from "./point-tooltip";
-import { categoryTicks, niceCeiling, truncateLabel } from "./scale";
+import { categoryTicks, niceCeiling, px, truncateLabel } from "./scale";
 import { ValueGrid } from "./value-grid";
 
 /**
@@ -47,8 +47,8 @@ export function SprintTrendChart({
     return <p className="text-sm text-slate-600 dark:text-slate-300">No sprint has a {title.toLowerCase()} yet.</p>;
   const max = niceCeiling(Math.max(...values, median ?? 0));
   const slot = (WIDTH - LEFT - RIGHT) / bars.length;
-  const y = (value: number) => TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM);
-  const center = (index: number) => LEFT + index * slot + slot / 2;
+  const y = (value: number) => px(TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM));
+  const center = (index: number) => px(LEFT + index * slot + slot / 2);
   const barRect = (index: number, value: number) => ({
     x: LEFT + index * slot + slot * 0.15,
     y: y(value),

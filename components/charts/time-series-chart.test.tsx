@@ -33,9 +33,10 @@ describe("TimeSeriesChart", () => {
     const html = render();
     expect(html).toMatch(/role="img" aria-label="p95 API latency from 09:00 to 08:00: lowest 100 ms, highest 330 ms/);
     expect(html).toContain('tabindex="0" role="img" aria-label="p95 API latency, 10:00: 110 ms"');
-    expect(html).toContain(">p95 API latency: 110 ms</text>");
+    // The label's lines, after its heading.
+    expect(html).toContain("\np95 API latency: 110 ms");
     expect(html.match(/tabindex="0"/g)).toHaveLength(23);
-    expect(html).toContain("group-focus:opacity-100");
+    expect(html).toContain('class="chart-tip" data-tip="10:00\np95 API latency: 110 ms"');
   });
 
   it("shows a legend only with reference lines", () => {
@@ -55,12 +56,8 @@ describe("TimeSeriesChart", () => {
     const html = render();
     expect(html).toContain("Show as table");
     expect(html).toContain("<caption");
-    expect(html).toContain(
-      '<th scope="col" class="py-1 pr-3 text-right font-medium">p95 API latency (duration at p95)</th>',
-    );
-    expect(html).toContain(
-      '<th scope="row" class="py-1 pr-3 font-normal">10:00</th><td class="py-1 pr-3 text-right">110 ms</td>',
-    );
+    expect(html).toContain('<th scope="col" class="text-right font-medium">p95 API latency (duration at p95)</th>');
+    expect(html).toContain('<th scope="row" class="font-normal">10:00</th><td class="text-right">110 ms</td>');
     expect(html).toContain(">no samples</td>");
   });
 
@@ -71,6 +68,16 @@ describe("TimeSeriesChart", () => {
     });
     expect(html).toContain(">9990 ms</text>");
     expect(html).not.toContain(">0 ms</text>");
+  });
+
+  it("draws the line through the points, and a dot only for a point with no neighbour to join", () => {
+    const html = render();
+    // Two runs (the sixth hour has no samples): two lines and no dots.
+    expect(html.match(/<polyline /g)).toHaveLength(2);
+    expect(html).not.toContain("<circle");
+    const lonely = render({ points: points.map((p, i) => ({ ...p, value: i === 1 || i === 3 ? null : p.value })) });
+    // With the second, fourth and sixth hours empty, the first, third and fifth stand alone.
+    expect(lonely.match(/<circle /g)).toHaveLength(3);
   });
 
   it("says so when there are no samples", () => {

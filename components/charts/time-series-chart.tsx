@@ -2,7 +2,7 @@ import { BottomAxis } from "./bottom-axis";
 import { ChartFrame } from "./chart-frame";
 import type { LegendItem } from "./chart-legend";
 import { PointTooltip } from "./point-tooltip";
-import { niceCeiling, niceFloor, timeTicks } from "./scale";
+import { niceCeiling, niceFloor, px, timeTicks } from "./scale";
 import { ValueGrid } from "./value-grid";
 
 /**
@@ -57,8 +57,8 @@ export function TimeSeriesChart({
   const first = points[0]!.time;
   const last = points.at(-1)!.time;
   const plotWidth = WIDTH - LEFT - RIGHT;
-  const x = (time: number) => LEFT + ((time - first) / Math.max(1, last - first)) * plotWidth;
-  const y = (value: number) => TOP + (1 - (value - min) / (max - min)) * (HEIGHT - TOP - BOTTOM);
+  const x = (time: number) => px(LEFT + ((time - first) / Math.max(1, last - first)) * plotWidth);
+  const y = (value: number) => px(TOP + (1 - (value - min) / (max - min)) * (HEIGHT - TOP - BOTTOM));
   const latest = [...points].reverse().find((p) => p.value !== null)!;
   const summary = `${label} from ${formatTime(first)} to ${formatTime(last)}: lowest ${formatValue(Math.min(...values))}, highest ${formatValue(Math.max(...values))}, latest ${formatValue(latest.value!)}`;
   const slot = plotWidth / Math.max(1, points.length - 1);
@@ -103,17 +103,14 @@ export function TimeSeriesChart({
               points={segment.map((p) => `${x(p.time)},${y(p.value!)}`).join(" ")}
             />
           ))}
-          {points.map((p) =>
-            p.value === null ? null : (
-              <circle
-                key={p.time}
-                cx={x(p.time)}
-                cy={y(p.value)}
-                r={2}
-                className="fill-brand-600 dark:fill-brand-300"
-              />
-            ),
-          )}
+          {/* The line carries the points; a point with gaps on both sides has no line, so it gets a dot. */}
+          <g className="fill-brand-600 dark:fill-brand-300">
+            {segments(points)
+              .filter((segment) => segment.length === 1)
+              .map(([p]) => (
+                <circle key={p!.time} cx={x(p!.time)} cy={y(p!.value!)} r={2.5} />
+              ))}
+          </g>
         </>
       }
       points={points.map((p) =>

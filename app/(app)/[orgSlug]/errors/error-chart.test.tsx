@@ -41,7 +41,7 @@ describe("ErrorChart", () => {
   it("has one table row per interval with a column per project", () => {
     expect(html).toContain("Error events per interval and project (UTC)</caption>");
     expect(html).toContain(
-      '<th scope="row" class="py-1 pr-3 font-normal">Dec 2, 12:00</th><td class="py-1 pr-3 text-right">7</td><td class="py-1 pr-3 text-right">5</td><td class="py-1 pr-3 text-right">12</td>',
+      '<th scope="row" class="font-normal">Dec 2, 12:00</th><td class="text-right">7</td><td class="text-right">5</td><td class="text-right">12</td>',
     );
   });
 });

@@ -2,7 +2,7 @@ import { BottomAxis } from "@/components/charts/bottom-axis";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { colourOf } from "@/components/charts/palette";
 import { PointTooltip } from "@/components/charts/point-tooltip";
-import { niceCeiling, timeTicks } from "@/components/charts/scale";
+import { niceCeiling, px, timeTicks } from "@/components/charts/scale";
 import { ValueGrid } from "@/components/charts/value-grid";
 import type { ErrorSeries } from "@/lib/integrations/sentry";
 
@@ -42,12 +42,12 @@ export function ErrorChart({ series, projects }: { series: ErrorSeries; projects
   const summary = `Error events: ${total.toLocaleString("en")} in the period, ${series.projects.map((p) => `${slug(p.projectId)} ${projectTotal(p.values)}`).join(", ")}`;
   const max = niceCeiling(Math.max(1, ...totals));
   const slot = (WIDTH - LEFT - RIGHT) / Math.max(1, times.length);
-  const y = (value: number) => TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM);
+  const y = (value: number) => px(TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM));
   const first = times[0] ?? 0;
   const last = times.at(-1) ?? first;
   /** Intervals are evenly spaced, so a time maps linearly onto the column centres. */
   const xOfTime = (time: number) =>
-    LEFT + slot / 2 + ((time - first) / Math.max(1, last - first)) * slot * Math.max(0, times.length - 1);
+    px(LEFT + slot / 2 + ((time - first) / Math.max(1, last - first)) * slot * Math.max(0, times.length - 1));
   const format = formatters(times);
   const stack = (i: number) => {
     let base = 0;
@@ -84,10 +84,10 @@ export function ErrorChart({ series, projects }: { series: ErrorSeries; projects
             stack(i).map((segment) => (
               <rect
                 key={`${time}-${segment.projectId}`}
-                x={LEFT + i * slot + 1}
+                x={px(LEFT + i * slot + 1)}
                 y={y(segment.from + segment.value)}
-                width={Math.max(1, slot - 2)}
-                height={y(segment.from) - y(segment.from + segment.value)}
+                width={px(Math.max(1, slot - 2))}
+                height={px(y(segment.from) - y(segment.from + segment.value))}
                 className={segment.colour.fill}
               />
             )),

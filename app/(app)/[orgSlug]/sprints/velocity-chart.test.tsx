@@ -42,7 +42,7 @@ describe("VelocityChart", () => {
     expect(html).toContain("Show as table");
     expect(html).toContain("Velocity: points per closed sprint</caption>");
     expect(html).toContain(
-      '<th scope="row" class="py-1 pr-3 font-normal">ACME Sprint 3</th><td class="py-1 pr-3 text-right">22</td><td class="py-1 pr-3 text-right">16</td>',
+      '<th scope="row" class="font-normal">ACME Sprint 3</th><td class="text-right">22</td><td class="text-right">16</td>',
     );
   });
 

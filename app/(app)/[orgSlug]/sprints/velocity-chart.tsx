@@ -2,7 +2,7 @@ import { BottomAxis } from "@/components/charts/bottom-axis";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import type { LegendItem } from "@/components/charts/chart-legend";
 import { PointTooltip } from "@/components/charts/point-tooltip";
-import { categoryTicks, niceCeiling } from "@/components/charts/scale";
+import { categoryTicks, niceCeiling, px } from "@/components/charts/scale";
 import { ValueGrid } from "@/components/charts/value-grid";
 import type { Velocity } from "@/lib/domain/capacity";
 
@@ -43,8 +43,8 @@ export function VelocityChart({ velocity }: { velocity: Velocity }) {
   const max = niceCeiling(Math.max(1, ...sprints.flatMap((s) => [s.committedPoints, s.completedPoints])));
   const slot = (WIDTH - LEFT - RIGHT) / sprints.length;
   const bar = Math.min(22, slot / 3);
-  const y = (value: number) => TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM);
-  const center = (i: number) => LEFT + i * slot + slot / 2;
+  const y = (value: number) => px(TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM));
+  const center = (i: number) => px(LEFT + i * slot + slot / 2);
   const barRect = (i: number, s: number, value: number) => ({
     x: s === 0 ? center(i) - bar - 1 : center(i) + 1,
     y: y(value),
