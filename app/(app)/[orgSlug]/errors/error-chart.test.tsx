@@ -29,7 +29,8 @@ describe("ErrorChart", () => {
   it("keeps the summary and makes each interval focusable with its total and each project's count", () => {
     expect(html).toMatch(/role="img" aria-label="Error events: 35 in the period, web 30, api 5"/);
     expect(html).toContain('tabindex="0" role="img" aria-label="Error events, Dec 2, 12:00: 12 (web: 7, api: 5)"');
-    expect(html).toContain(">Dec 2, 12:00: 12 events</text>");
+    // The label's heading.
+    expect(html).toContain('data-tip="Dec 2, 12:00: 12 events\n');
     expect(html.match(/tabindex="0"/g)).toHaveLength(24);
   });
 

@@ -29,7 +29,8 @@ describe("VelocityChart", () => {
   it("keeps the summary and makes each bar focusable with its points", () => {
     expect(html).toMatch(/role="img" aria-label="Velocity: ACME Sprint 1 committed 20, completed 18; /);
     expect(html).toContain('tabindex="0" role="img" aria-label="Completed, ACME Sprint 2: 21 points"');
-    expect(html).toContain(">Committed: 22 points</text>");
+    // The label's lines, after its heading.
+    expect(html).toContain("\nCommitted: 22 points");
     expect(html.match(/tabindex="0"/g)).toHaveLength(6);
   });
 
