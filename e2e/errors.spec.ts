@@ -26,6 +26,21 @@ test.describe("errors as a member", () => {
     for (const text of await rows.allInnerTexts()) expect(text.toLowerCase()).toContain("critical");
   });
 
+  test("explains an issue's severity in a popover beside its Why? button, closed by Escape", async ({ page }) => {
+    await page.goto("/acme/errors");
+    const why = page.getByRole("button", { name: /^Why is [A-Z]+-\w+ (critical|high|medium|low)\?$/ }).first();
+    await why.click();
+    const panel = page.locator(`[id="${await why.getAttribute("popovertarget")}"]`);
+    await expect(panel).toBeVisible();
+    await expect(panel).not.toBeEmpty();
+    // Anchored to its button (CSS anchor positioning): just below it, or flipped above when there is no room.
+    const [button, box] = [(await why.boundingBox())!, (await panel.boundingBox())!];
+    expect(box.y >= button.y + button.height - 1 || box.y + box.height <= button.y + 1).toBe(true);
+    expect(box.width).toBeLessThan(300);
+    await page.keyboard.press("Escape");
+    await expect(panel).toBeHidden();
+  });
+
   test("resolves and assigns issues, written back to Sentry", async ({ page, request }) => {
     await page.goto("/acme/errors?sort=events");
     const first = page

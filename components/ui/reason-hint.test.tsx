@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ReasonHint } from "./reason-hint";
@@ -30,16 +31,21 @@ describe("ReasonHint", () => {
   });
 
   it("keeps the closed panel hidden: no display utility overrides the popover's own", () => {
-    const panelClass = attribute(html, "span", "class")!;
-    expect(panelClass.split(" ")).not.toEqual(expect.arrayContaining(["block"]));
-    expect(panelClass.split(" ").filter((c) => ["flex", "grid", "inline", "inline-block"].includes(c))).toEqual([]);
+    const css = readFileSync(new URL("../../app/globals.css", import.meta.url), "utf8");
+    const panel = /\.reason-hint-panel \{\s*@apply ([^;]*);/.exec(css)![1]!.split(" ");
+    expect(panel).toContain("fixed");
+    expect(panel.filter((c) => ["block", "flex", "grid", "inline", "inline-block"].includes(c))).toEqual([]);
   });
 
   it("anchors the panel to its button with CSS, so it opens next to it without a script", () => {
     const anchor = /<button[^>]* style="anchor-name:(--hint-[\w-]+)"/.exec(html)?.[1];
     expect(anchor).toBeTruthy();
     expect(html).toContain(`style="position-anchor:${anchor}"`);
-    expect(attribute(html, "span", "class")).toContain("supports-[anchor-name:--a]:[top:anchor(bottom)]");
+    expect(attribute(html, "span", "class")).toBe("reason-hint-panel");
+    const css = readFileSync(new URL("../../app/globals.css", import.meta.url), "utf8");
+    expect(css).toMatch(
+      /@supports \(anchor-name: --a\) \{\s*\.reason-hint-panel \{\s*inset: auto;[^}]*top: anchor\(bottom\);\s*left: anchor\(left\);\s*position-try-fallbacks: flip-block, flip-inline;/,
+    );
   });
 
   it("can show another word than Why?", () => {
