@@ -27,7 +27,7 @@ export function PointTooltip({
   anchor: { x: number; y: number };
   /** The area that reacts to the pointer; around the point or the whole bar or column. */
   hit: HitArea;
-  /** A circle round the point (the anchor by default), a line down a column of several points, or a bar's outline. */
+  /** A bar's outline, or a line down a column of several points; otherwise a circle round the anchor. */
   ring?: { x: number; y: number }[] | { rect: HitArea };
   /** The drawing's size in its own units, to place everything in percentages of it. */
   bounds: Bounds;
@@ -45,7 +45,8 @@ export function PointTooltip({
     height: percent(hit.height, bounds.height),
     "--ay": inY(anchor.y),
   };
-  if (inX(anchor.x) !== "50%") style["--ax"] = inX(anchor.x);
+  const anchorX = inX(anchor.x);
+  if (anchorX !== "50%") style["--ax"] = anchorX;
   let ringKind: "column" | "bar" | undefined;
   if (!Array.isArray(ring)) {
     ringKind = "bar";
@@ -56,11 +57,6 @@ export function PointTooltip({
       "--rh": percent(ring.rect.height, hit.height),
     });
   } else if (ring.length > 1) ringKind = "column";
-  else if (ring[0] && (ring[0].x !== anchor.x || ring[0].y !== anchor.y)) {
-    // A single ring away from the label's anchor.
-    style["--ax"] = inX(ring[0].x);
-    style["--ay"] = inY(ring[0].y);
-  }
   // Only the attributes that differ from the default, so they are not sent as "$undefined" in React's payload.
   const placement: Record<string, string> = {};
   if (ringKind) placement["data-ring"] = ringKind;
