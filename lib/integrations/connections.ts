@@ -1,7 +1,7 @@
 import "server-only";
 import { openCredentials } from "@/lib/platform/crypto/credentials";
 import { getKeyring } from "@/lib/platform/crypto/keyring";
-import { findConnection } from "@/lib/db/queries/integrations";
+import { findSealedConnection } from "@/lib/db/queries/integrations";
 import type { JiraClientConfig } from "./jira";
 import type { SentryClientConfig } from "./sentry";
 
@@ -10,7 +10,7 @@ type ConfigLookup = { orgId: string; requestId?: string };
 
 /** The org's stored connection to `provider` with its credentials opened, or null when it is not connected. */
 async function openConnection(orgId: string, provider: "jira" | "sentry") {
-  const connection = await findConnection({ orgId, provider });
+  const connection = await findSealedConnection({ orgId, provider });
   if (!connection || connection.status === "disconnected") return null;
   return { config: connection.config, credentials: openCredentials(connection.encryptedCredentials, getKeyring()) };
 }
