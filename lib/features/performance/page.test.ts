@@ -6,6 +6,7 @@ import { type RunningSentryEmulator, startSentryEmulator } from "@/emulators/sen
 import { db } from "@/lib/db/client";
 import { cacheWritesSettled } from "@/lib/platform/cache/read-through";
 import { deleteCacheEntries } from "@/lib/db/queries/cache";
+import { setOrgSetting } from "@/lib/db/queries/organizations";
 import { apdex, bandShares, WEB_VITALS } from "@/lib/domain/performance";
 import { getSentryConfig } from "@/lib/integrations/connections";
 import {
@@ -134,6 +135,42 @@ describe("performance page", () => {
         }),
       );
       if (i > 0) expect(row.p95!).toBeLessThanOrEqual(rows[i - 1]!.p95!);
+    }
+  });
+
+  it("counts apdex with the org's T: rows cached under another T are read again, never shown", async () => {
+    const filters = { period: "7d", sort: "p95" } as const;
+    await settle(await loadPerformancePage({ orgId, filters }));
+    await setOrgSetting({ orgId, key: "performance", value: { apdexThresholdMs: 800 } });
+    try {
+      proxy.reset();
+      const page = loaded(await loadPerformancePage({ orgId, filters }));
+      await settle(page);
+      expect(page.settings.apdexThresholdMs).toBe(800);
+      // Only the transactions were counted with T; the other panels stay cached.
+      expect(proxy.count()).toBe(1);
+      const answer = await discover("events", [
+        ["dataset", "spans"],
+        ["statsPeriod", "7d"],
+        ["query", PAGE_AND_API_TRANSACTIONS_QUERY],
+        ["sort", "-p95(span.duration)"],
+        ["per_page", "100"],
+        ...fields(transactionFields(800)),
+      ]);
+      const [first] = answer.data as Record<string, number>[];
+      const row = ok(await page.transactions).find((r) => r.transaction === (first!.transaction as unknown as string));
+      expect(row?.apdex).toBe(
+        apdex({ total: first!["count()"]!, withinT: first![withinField(800)]!, within4T: first![withinField(3200)]! }),
+      );
+
+      // Sentry down right after T changed: the rows under the old T would show the wrong apdex, so none are shown.
+      await setOrgSetting({ orgId, key: "performance", value: { apdexThresholdMs: 400 } });
+      await setFaults(sentry.url, { errorRate: 1, errorStatus: 503 });
+      const down = loaded(await loadPerformancePage({ orgId, filters }));
+      expect(await down.transactions).toMatchObject({ status: "unavailable", message: expect.stringContaining("503") });
+    } finally {
+      await clearFaults(sentry.url);
+      await setOrgSetting({ orgId, key: "performance", value: {} });
     }
   });
 

@@ -118,11 +118,25 @@ export async function loadPerformancePage({
     filters.sort === "regressed"
       ? cached("transactions-before", async () => readEarlierPeriod(await connected(), sentryFilters, now))
       : Promise.resolve(null);
-  const settings = await settingsRead;
-  const rows = cached(`transactions:${settings.apdexThresholdMs}`, async () =>
-    readTransactions(await connected(), sentryFilters, settings.apdexThresholdMs),
-  );
+  // Apdex depends on the org's T, so the rows carry the T they were counted with. The key leaves T out: the
+  // lookup starts with the others instead of after the settings read (the transactions read is the slowest of
+  // the page), and rows counted with another T are read again.
+  const readRows = (refresh: boolean) =>
+    panel(() =>
+      readThrough({
+        orgId,
+        key: `sentry:performance:transactions:${scope}`,
+        ttlMs: TTL_MS,
+        force: force || refresh,
+        load: async () => {
+          const { apdexThresholdMs } = await settingsRead;
+          return { apdexThresholdMs, rows: await readTransactions(await connected(), sentryFilters, apdexThresholdMs) };
+        },
+      }),
+    );
+  const rows = withCurrentThreshold(readRows, settingsRead);
   const transactions = rankTransactions(rows, before, filters.sort);
+  const settings = await settingsRead;
   // Each panel awaits its own read later; until then a failure must not count as an unhandled rejection.
   for (const read of [options, vitals, vitalSeries, apiSeries, transactions]) void read.catch(() => undefined);
   if (!(await configRead)) return { status: "not-connected" };
@@ -152,6 +166,23 @@ function readEarlierPeriod(config: SentryClientConfig, filters: PerformanceFilte
     { projectId, environment },
     { start: start.toISOString(), end: end.toISOString() },
   );
+}
+
+type CountedRows = { apdexThresholdMs: number; rows: Awaited<ReturnType<typeof readTransactions>> };
+
+/** The cached rows if they were counted with the org's current apdex T, else a fresh read. */
+async function withCurrentThreshold(
+  read: (refresh: boolean) => Promise<PanelRead<CountedRows>>,
+  settingsRead: Promise<PerformanceSettings>,
+): Promise<PanelRead<CountedRows["rows"]>> {
+  const [first, settings] = await Promise.all([read(false), settingsRead]);
+  const counted = (r: PanelRead<CountedRows>) =>
+    r.status === "ok" && r.value.apdexThresholdMs === settings.apdexThresholdMs;
+  const current = first.status === "ok" && !counted(first) ? await read(true) : first;
+  if (current.status !== "ok") return current;
+  // Sentry failed the new read and only rows under the old T are left: they would show the wrong apdex.
+  if (!counted(current)) return { status: "unavailable", message: current.error ?? "Sentry did not answer." };
+  return { ...current, value: current.value.rows };
 }
 
 async function rankTransactions(
