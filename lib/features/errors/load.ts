@@ -1,6 +1,5 @@
 import "server-only";
-import { readThrough, type Cached } from "@/lib/platform/cache/read-through";
-import { deleteCacheEntries } from "@/lib/db/queries/cache";
+import { forgetCached, readThrough, type Cached } from "@/lib/platform/cache/read-through";
 import { findSentryIssuesForJiraKey, listTicketLinks } from "@/lib/db/queries/ticket-links";
 import { classifySeverity, compareSeverity, type Severity, severityInputFromIssue } from "@/lib/domain/severity";
 import { IntegrationError } from "@/lib/integrations/integration-error";
@@ -206,5 +205,5 @@ export async function loadErrorsPage({
 
 /** Forgets the cached lists after a write, so the page shows Sentry's new state. */
 export async function invalidateErrors({ orgId }: { orgId: string }) {
-  await deleteCacheEntries({ orgId, prefix: "sentry:issues:" });
+  await forgetCached({ orgId, prefix: "sentry:issues:" });
 }

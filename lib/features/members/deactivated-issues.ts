@@ -1,6 +1,5 @@
 import "server-only";
-import { readThrough, type Cached } from "@/lib/platform/cache/read-through";
-import { deleteCacheEntries } from "@/lib/db/queries/cache";
+import { forgetCached, readThrough, type Cached } from "@/lib/platform/cache/read-through";
 import { listOpenIssuesAssignedToAny } from "@/lib/integrations/jira/assigned-issues";
 import type { JiraClientConfig, JiraIssueSummary } from "@/lib/integrations/jira";
 
@@ -47,5 +46,5 @@ function pick(stored: Stored, wanted: string[]): Record<string, JiraIssueSummary
 
 /** After issues were reassigned, the next members page view searches again. */
 export async function forgetDeactivatedMembersOpenIssues({ orgId }: { orgId: string }) {
-  await deleteCacheEntries({ orgId, prefix: KEY });
+  await forgetCached({ orgId, prefix: KEY });
 }

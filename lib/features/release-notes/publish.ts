@@ -1,6 +1,6 @@
 import "server-only";
 import { appendAuditEntry } from "@/lib/db/queries/audit-log";
-import { deleteCacheEntries } from "@/lib/db/queries/cache";
+import { forgetCached } from "@/lib/platform/cache/read-through";
 import { findReleaseNote, findRevision, markPublished } from "@/lib/db/queries/release-notes";
 import type { ReleaseNoteVariant } from "@/lib/db/types";
 import { DEFAULT_STATUS_ORDER } from "@/lib/domain/automations";
@@ -71,7 +71,7 @@ export async function publishReleaseNotes({
   }
   if (options.closeCompleted) {
     // Statuses as Jira has them now, not as a page load cached them minutes ago.
-    await deleteCacheEntries({ orgId, prefix: `jira:fix-version:${version}` });
+    await forgetCached({ orgId, prefix: `jira:fix-version:${version}` });
     const detail = await loadReleaseDetail({ orgId, version, requestId });
     for (const issue of (detail.jiraIssues ?? []).filter((i) => COMPLETED_NOT_CLOSED.has(i.status.toLowerCase()))) {
       const summary = `Closed ${issue.key} with release ${version}`;
@@ -101,7 +101,7 @@ export async function publishReleaseNotes({
   // The next page load reads Jira's versions and the release's issues afresh.
   if (writes.length > 0) {
     await readJiraVersions({ orgId, version, requestId, force: true }).catch(() => []);
-    await deleteCacheEntries({ orgId, prefix: `jira:fix-version:${version}` });
+    await forgetCached({ orgId, prefix: `jira:fix-version:${version}` });
   }
 
   const failed = writes.filter((w) => w.outcome.status === "failed");

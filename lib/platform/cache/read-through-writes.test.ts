@@ -86,4 +86,70 @@ describe("readThrough's cache write", () => {
     const row = await db.cacheEntry.findUniqueOrThrow({ where: { orgId_key: { orgId, key: "board:order" } } });
     expect(row.value).toBe("newer");
   });
+
+  it("writes no row while other upstream loads are under way, and answers reads from memory meanwhile", async () => {
+    let finishSlow!: (value: string) => void;
+    const slow = cache.readThrough({
+      orgId,
+      key: "page:slow",
+      ttlMs: 60_000,
+      load: () => new Promise<string>((resolve) => (finishSlow = resolve)),
+    });
+    const load = vi.fn(async () => "quick");
+    expect((await cache.readThrough({ orgId, key: "page:quick", ttlMs: 60_000, load })).value).toBe("quick");
+    // The page's other read is still out: its row waits, so it does not compete with that read.
+    expect(await db.cacheEntry.count({ where: { orgId, key: "page:quick" } })).toBe(0);
+    expect(await cache.readThrough({ orgId, key: "page:quick", ttlMs: 60_000, load })).toMatchObject({
+      value: "quick",
+      fromCache: true,
+    });
+    expect(await cache.readCached({ orgId, key: "page:quick" })).toBe("quick");
+    expect(load).toHaveBeenCalledTimes(1);
+
+    finishSlow("slow");
+    await slow;
+    await vi.waitFor(async () =>
+      expect(await db.cacheEntry.count({ where: { orgId, key: { startsWith: "page:" } } })).toBe(2),
+    );
+  });
+
+  it("writes a row within about a second even while loads keep going", async () => {
+    let finishSlow!: (value: string) => void;
+    const slow = cache.readThrough({
+      orgId,
+      key: "busy:slow",
+      ttlMs: 60_000,
+      load: () => new Promise<string>((resolve) => (finishSlow = resolve)),
+    });
+    await cache.readThrough({ orgId, key: "busy:quick", ttlMs: 60_000, load: async () => "quick" });
+    expect(await db.cacheEntry.count({ where: { orgId, key: "busy:quick" } })).toBe(0);
+    await vi.waitFor(async () => expect(await db.cacheEntry.count({ where: { orgId, key: "busy:quick" } })).toBe(1), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    finishSlow("slow");
+    await slow;
+  });
+
+  it("forgets an unwritten value when its key is invalidated: it is neither served nor written later", async () => {
+    let finishSlow!: (value: string) => void;
+    const slow = cache.readThrough({
+      orgId,
+      key: "gone:slow",
+      ttlMs: 60_000,
+      load: () => new Promise<string>((resolve) => (finishSlow = resolve)),
+    });
+    await cache.readThrough({ orgId, key: "gone:issues", ttlMs: 60_000, load: async () => "before the change" });
+    await cache.forgetCached({ orgId, prefix: "gone:issues" });
+    const load = vi.fn(async () => "after the change");
+    expect((await cache.readThrough({ orgId, key: "gone:issues", ttlMs: 60_000, load })).value).toBe(
+      "after the change",
+    );
+    expect(load).toHaveBeenCalledTimes(1);
+    finishSlow("slow");
+    await slow;
+    await cache.cacheWritesSettled();
+    const row = await db.cacheEntry.findUniqueOrThrow({ where: { orgId_key: { orgId, key: "gone:issues" } } });
+    expect(row.value).toBe("after the change");
+  });
 });

@@ -72,6 +72,7 @@ describe("readThrough", () => {
     expect(Object.isFrozen(first?.issues)).toBe(true);
 
     // Another process refreshes the entry: a new fetchedAt, so the new value is read.
+    await cache.cacheWritesSettled();
     await db.cacheEntry.update({
       where: { orgId_key: { orgId, key: "board:5" } },
       data: { value: { issues: ["A-1", "A-2"] }, fetchedAt: new Date(Date.now() + 1_000) },

@@ -1,15 +1,16 @@
 import "server-only";
-import { readCacheEntry, writeCacheEntry } from "@/lib/db/queries/cache";
-import { logger } from "@/lib/platform/observability/logger";
+import { deleteCacheEntries, readCacheEntry } from "@/lib/db/queries/cache";
+import { forgetPendingRows, holdRow, loadsSettled, pendingRow, rowWritten } from "./pending-rows";
 import { recallValue, rememberValue } from "./parsed-values";
+
+export { cacheWritesSettled } from "./pending-rows";
 
 /**
  * Upstream reads cached per org in PostgreSQL, so every replica shares them and
  * a rate limit or outage shows the last good data — marked stale, with its
  * age — instead of an error page. Concurrent misses for one key in a process
  * share a single upstream call. A loaded value is handed out before its row is
- * written (the write took up to 17 ms of a cold page's critical path); reads in
- * this process wait for the row, so none of them goes upstream again meanwhile.
+ * written (see pending-rows.ts for when the row is written).
  */
 export type Cached<T> = {
   value: T;
@@ -30,31 +31,22 @@ const inflight = new Map<string, Promise<unknown>>();
  */
 const reading = new Map<string, Promise<Cached<unknown>>>();
 
-/** Cache rows being written, by org and key; each write starts after the key's previous one, so the last load wins. */
-const writing = new Map<string, Promise<void>>();
-
-function persist(entry: { orgId: string; key: string; value: unknown; fetchedAt: Date; expiresAt: Date }) {
-  const writeKey = `${entry.orgId}:${entry.key}`;
-  const write: Promise<void> = (writing.get(writeKey) ?? Promise.resolve())
-    .then(() => writeCacheEntry(entry))
-    // Only the cache is lost: the value has been handed out, and the next read loads it again.
-    .catch((error: unknown) => logger.warn({ key: entry.key, err: error }, "could not write a cache entry"))
-    .finally(() => {
-      if (writing.get(writeKey) === write) writing.delete(writeKey);
-    });
-  writing.set(writeKey, write);
-}
-
-/** Resolves once every cache write started so far has finished (tests read the rows themselves). */
-export async function cacheWritesSettled(): Promise<void> {
-  while (writing.size > 0) await Promise.all(writing.values());
+/**
+ * Drops an org's cached reads under a key prefix after Bosun changed what they show, so the next read goes
+ * upstream: rows not written yet are never written now, and rows being written are deleted after them.
+ */
+export async function forgetCached({ orgId, prefix }: { orgId: string; prefix: string }): Promise<void> {
+  await forgetPendingRows({ orgId, prefix });
+  await deleteCacheEntries({ orgId, prefix });
 }
 
 type Entry = { value: unknown; fetchedAt: Date; expiresAt: Date };
 
 /** The entry, its value from memory when this process already parsed this version of it (see parsed-values.ts). */
 async function readEntry(orgId: string, key: string): Promise<Entry | null> {
-  await writing.get(`${orgId}:${key}`);
+  const pending = pendingRow(orgId, key);
+  if (pending) return pending;
+  await rowWritten(orgId, key);
   const held = recallValue(orgId, key);
   const entry = await readCacheEntry({ orgId, key, heldFetchedAt: held?.fetchedAt });
   if (!entry) return null;
@@ -101,14 +93,21 @@ async function readThroughOnce<T>({
   if (!flight) {
     flight = load();
     inflight.set(flightKey, flight);
-    void flight.catch(() => undefined).finally(() => inflight.delete(flightKey));
+    void flight
+      .catch(() => undefined)
+      .finally(() => {
+        inflight.delete(flightKey);
+        if (inflight.size === 0) loadsSettled();
+      });
   }
   try {
-    const value = await flight;
+    const loaded = await flight;
     const fetchedAt = new Date();
-    persist({ orgId, key, value, fetchedAt, expiresAt: new Date(fetchedAt.getTime() + ttlMs) });
+    const value = rememberValue(orgId, key, fetchedAt, loaded);
+    const expiresAt = new Date(fetchedAt.getTime() + ttlMs);
+    holdRow({ orgId, key, value, fetchedAt, expiresAt }, { loadsUnderWay: inflight.size > 0 });
     return {
-      value: rememberValue(orgId, key, fetchedAt, value),
+      value,
       fetchedAt,
       fromCache: false,
       stale: false,
