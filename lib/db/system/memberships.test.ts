@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useSeededDatabase } from "@/test/fixtures/database";
 import { db } from "@/lib/db/client";
-import { findActiveMembership } from "./memberships";
+import { findActiveMembership, listOrgsForUser } from "./memberships";
 
 /** The lookup every page, action and route starts with: the caller's active membership of the org in the URL. */
 describe("findActiveMembership", () => {
@@ -49,5 +49,18 @@ describe("findActiveMembership", () => {
       role: "member",
       org: { slug: "globex", requireMfa: false, sessionIdleTimeoutMinutes: null },
     });
+  });
+
+  it("lists the user's active memberships for the org switcher, by org name", async () => {
+    await db.membership.update({
+      where: { orgId_userId: { orgId: ids.other, userId: ids.user } },
+      data: { status: "deactivated" },
+    });
+    const initech = await db.organization.create({ data: { slug: "initech", name: "Initech", workosOrgId: "org_i" } });
+    await db.membership.create({ data: { orgId: initech.id, userId: ids.user, role: "admin" } });
+    expect(await listOrgsForUser({ userId: ids.user })).toEqual([
+      { role: "manager", org: { slug: "acme", name: "Acme" } },
+      { role: "admin", org: { slug: "initech", name: "Initech" } },
+    ]);
   });
 });

@@ -47,13 +47,19 @@ type MembershipRow = {
   userName: string;
 };
 
-/** The orgs a user belongs to (for the org switcher); scoped by the user, not by an org. */
+/**
+ * The orgs a user belongs to (for the org switcher); scoped by the user, not by an org. Every page's layout asks
+ * while the page starts its own reads, so it is one raw statement: Prisma's work competed with theirs.
+ */
 export async function listOrgsForUser({ userId }: { userId: string }) {
-  return db.membership.findMany({
-    where: { userId, status: "active" },
-    select: { role: true, org: { select: { slug: true, name: true } } },
-    orderBy: { org: { name: "asc" } },
-  });
+  const { rows } = await pool.query<{ role: Role; slug: string; name: string }>(
+    `SELECT m.role, o.slug, o.name
+     FROM "Membership" m JOIN "Organization" o ON o.id = m."orgId"
+     WHERE m."userId" = $1 AND m.status = 'active'
+     ORDER BY o.name, o.slug`,
+    [userId],
+  );
+  return rows.map(({ role, slug, name }) => ({ role, org: { slug, name } }));
 }
 
 /** The active membership of a WorkOS user in the org with that WorkOS organization id (for OAuth tokens, which carry both). */
