@@ -59,7 +59,7 @@ test.describe("performance as a member", () => {
     expect((await label(first)).opacity).toBe("0");
     await first.focus();
     await expect.poll(async () => (await label(first)).opacity).toBe("1");
-    // Named "p75 LCP, Nov 27: 2.5 s"; the label shows the time and the value.
+    // Named "p75 LCP, Nov 27, 06:00: 2.5 s"; the label shows the time and the value.
     const [, time, value] = /^p75 LCP, (.+): (.+)$/.exec((await first.getAttribute("aria-label"))!)!;
     expect((await label(first)).text).toContain(time);
     expect((await label(first)).text).toContain(`p75 LCP: ${value}`);

@@ -29,6 +29,7 @@ export function TimeSeriesChart({
   points,
   formatValue,
   formatTime,
+  formatPointTime = formatTime,
   references = [],
   unit,
   timeTitle = "time (UTC)",
@@ -40,7 +41,10 @@ export function TimeSeriesChart({
   seriesName?: string;
   points: ChartPoint[];
   formatValue: (value: number) => string;
+  /** The time axis's and the summary's words for a time. */
   formatTime: (time: number) => string;
+  /** Each point's and table row's time, when the axis's words are too coarse to tell points apart. */
+  formatPointTime?: (time: number) => string;
   references?: ReferenceLine[];
   /** The value axis's title ("ms", "events per hour"). */
   unit?: string;
@@ -117,8 +121,8 @@ export function TimeSeriesChart({
         p.value === null ? null : (
           <PointTooltip
             key={p.time}
-            label={`${seriesName}, ${formatTime(p.time)}: ${formatValue(p.value)}`}
-            lines={[formatTime(p.time), `${seriesName}: ${formatValue(p.value)}`]}
+            label={`${seriesName}, ${formatPointTime(p.time)}: ${formatValue(p.value)}`}
+            lines={[formatPointTime(p.time), `${seriesName}: ${formatValue(p.value)}`]}
             anchor={{ x: x(p.time), y: y(p.value) }}
             hit={{ x: x(p.time) - slot / 2, y: TOP, width: slot, height: HEIGHT - TOP - BOTTOM }}
             bounds={{ width: WIDTH, height: HEIGHT }}
@@ -130,7 +134,7 @@ export function TimeSeriesChart({
         columns: [{ label: "Time" }, { label: unit ? `${seriesName} (${unit})` : seriesName, numeric: true }],
         rows: points.map((p) => ({
           key: String(p.time),
-          cells: [formatTime(p.time), p.value === null ? "no samples" : formatValue(p.value)],
+          cells: [formatPointTime(p.time), p.value === null ? "no samples" : formatValue(p.value)],
         })),
       }}
     />

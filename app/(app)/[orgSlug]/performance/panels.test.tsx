@@ -113,6 +113,26 @@ describe("performance panels", () => {
     expect(html.match(/<polyline/g)).toHaveLength(10);
   });
 
+  it("names each point of a week's chart by its day and hour, as four points share each day", async () => {
+    const points = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({
+      time: Date.UTC(2026, 10, 27) + i * 6 * HOUR,
+      value: 2000 + i * 100,
+      samples: 5,
+      incomplete: false,
+    }));
+    const week = loaded({
+      filters: { period: "7d", sort: "p95" },
+      vitalSeries: ok({
+        series: ["lcp", "inp", "cls", "fcp", "ttfb"].map((v) => ({ yAxis: `p75(measurements.${v})`, points })),
+      }),
+    });
+    const html = await render(VitalSeriesPanel({ page: week }));
+    // The axis keeps to days; the points and the table say which six hours they are.
+    expect(html).toContain('aria-label="p75 LCP from Nov 27 to Nov 28: lowest 2.0 s, highest 2.7 s, latest 2.7 s"');
+    expect(html).toContain('aria-label="p75 LCP, Nov 27, 06:00: 2.1 s"');
+    expect(text(html)).toContain("Nov 27, 18:00 2.3 s Nov 28, 00:00 2.4 s");
+  });
+
   it("says there is nothing to chart, and what Sentry answered when it is down with nothing cached", async () => {
     expect(text(await render(ApiLatencyPanel({ page: loaded() })))).toContain("No samples in this period.");
     const down = loaded({ apiSeries: Promise.resolve({ status: "unavailable", message: "Sentry answered 503" }) });
