@@ -40,7 +40,7 @@ describe("ForecastChart", () => {
     expect(html).toContain("Show as table");
     expect(html).toContain("Epic ACME-12 Checkout: the distribution of 1,000 simulated futures</caption>");
     expect(html).toContain(
-      '<th scope="row" class="font-normal">3</th><td>2027-01-14</td><td class="text-right">30%</td><td class="text-right">90%</td>',
+      '<th scope="row">3</th><td>2027-01-14</td><td class="text-right">30%</td><td class="text-right">90%</td>',
     );
   });
 });
