@@ -38,7 +38,7 @@ describe("table primitives", () => {
     );
     expect(renderToStaticMarkup(<DataTable head={null}>{row}</DataTable>)).toBe(
       '<div class="relative overflow-x-auto" tabindex="0"><table class="w-full text-left text-sm"><tbody>' +
-        '<tr data-write-id="w1" class="border-t border-slate-100 align-top dark:border-slate-800"><td>x</td></tr>' +
+        '<tr data-write-id="w1" class="data-row align-top"><td>x</td></tr>' +
         "</tbody></table></div>",
     );
     expect(
@@ -56,6 +56,6 @@ describe("table primitives", () => {
           </tbody>
         </table>,
       ),
-    ).toContain('<tr class="border-t border-slate-100 dark:border-slate-800">');
+    ).toContain('<tr class="data-row">');
   });
 });

@@ -35,11 +35,8 @@ export function TableRow({
   return (
     <tr
       {...row}
-      className={
-        alignTop
-          ? "border-t border-slate-100 align-top dark:border-slate-800"
-          : "border-t border-slate-100 dark:border-slate-800"
-      }
+      // The hairline's rule is in globals.css (.data-row): long tables repeat it on every row.
+      className={alignTop ? "data-row align-top" : "data-row"}
     />
   );
 }

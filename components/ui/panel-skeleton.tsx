@@ -53,7 +53,7 @@ const frame = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:bo
 export function TableSkeleton({ label, rows = 8, columns = 4 }: { label: string; rows?: number; columns?: number }) {
   const cells = (className: string) =>
     Array.from({ length: columns }, (_, column) => (
-      <td key={column} className="py-2 pr-4">
+      <td key={column}>
         <div className={className} />
       </td>
     ));
@@ -61,14 +61,15 @@ export function TableSkeleton({ label, rows = 8, columns = 4 }: { label: string;
     <section aria-busy="true" aria-label={label} className={frame}>
       <div aria-hidden="true">
         <div className={`mb-4 h-4 w-32 ${bar}`} />
-        <table className="w-full">
+        {/* Cell padding sits on the table, not on each of its cells. */}
+        <table className="w-full [&_td]:py-2 [&_td]:pr-4">
           <thead>
             <tr>{cells(`h-3 w-16 ${bar}`)}</tr>
           </thead>
           <tbody>
             {Array.from({ length: rows }, (_, row) => (
-              <tr key={row} className="border-t border-slate-100 dark:border-slate-800">
-                {cells(`h-4 ${bar} bg-slate-100 dark:bg-slate-800/70`)}
+              <tr key={row} className="data-row">
+                {cells("h-4 animate-pulse rounded bg-slate-100 dark:bg-slate-800/70")}
               </tr>
             ))}
           </tbody>

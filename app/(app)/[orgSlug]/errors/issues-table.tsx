@@ -74,16 +74,12 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket,
                 <Link
                   href={`/${orgSlug}/errors/${issue.id}/feedback?shortId=${encodeURIComponent(issue.shortId)}`}
                   prefetch={false}
-                  className="text-brand-600 underline decoration-dotted underline-offset-2 hover:decoration-solid dark:text-brand-300"
+                  className="link-quiet"
                 >
                   Feedback<span className="sr-only"> on {issue.shortId}</span>
                 </Link>{" "}
                 ·{" "}
-                <Link
-                  href={`/${orgSlug}/errors/${issue.id}/investigation`}
-                  prefetch={false}
-                  className="text-brand-600 underline decoration-dotted underline-offset-2 hover:decoration-solid dark:text-brand-300"
-                >
+                <Link href={`/${orgSlug}/errors/${issue.id}/investigation`} prefetch={false} className="link-quiet">
                   Investigate<span className="sr-only"> {issue.shortId}</span>
                 </Link>
               </span>
@@ -96,11 +92,7 @@ export function IssuesTable({ orgSlug, issues, members, jiraProjects, canTicket,
               {issue.jiraKey ? (
                 <span className="font-mono text-xs">{issue.jiraKey}</span>
               ) : canFile ? (
-                <button
-                  type="button"
-                  {...{ [TICKET_BUTTON_ATTRIBUTE]: issue.id }}
-                  className="whitespace-nowrap text-xs font-medium text-brand-600 hover:underline disabled:opacity-50 dark:text-brand-300"
-                >
+                <button type="button" {...{ [TICKET_BUTTON_ATTRIBUTE]: issue.id }} className="row-action">
                   Create ticket<span className="sr-only"> for {issue.shortId}</span>
                 </button>
               ) : null}
