@@ -5,7 +5,23 @@ export type PageLoad = { status: number; ms: number; bytes: number; location: st
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
 
-export function getPage(url: string, cookieHeader: string): Promise<PageLoad> {
+/**
+ * A GET on a kept-alive socket the server closed as idle at that very moment fails with ECONNRESET before any
+ * answer; it is sent again once on a new socket, as browsers do (and as Node's documentation of `reusedSocket`
+ * suggests). Any other error, or a reset on a fresh socket, fails the load.
+ */
+export async function getPage(url: string, cookieHeader: string): Promise<PageLoad> {
+  try {
+    return await getPageOnce(url, cookieHeader);
+  } catch (error) {
+    if (!(error instanceof StaleSocketError)) throw error;
+    return getPageOnce(url, cookieHeader);
+  }
+}
+
+class StaleSocketError extends Error {}
+
+function getPageOnce(url: string, cookieHeader: string): Promise<PageLoad> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const target = new URL(url);
@@ -33,7 +49,9 @@ export function getPage(url: string, cookieHeader: string): Promise<PageLoad> {
         );
       },
     );
-    req.on("error", reject);
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      reject(req.reusedSocket && error.code === "ECONNRESET" ? new StaleSocketError(error.message) : error),
+    );
     req.end();
   });
 }
