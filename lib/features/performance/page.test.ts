@@ -66,6 +66,16 @@ describe("performance page", () => {
     return (await response.json()) as Record<string, unknown>;
   }
   const fields = (names: string[]) => names.map((f): [string, string] => ["field", f]);
+  /** Sentry's own transactions table for the last 7 days, counted with apdex threshold T. */
+  const weekOfTransactions = (T: number) =>
+    discover("events", [
+      ["dataset", "spans"],
+      ["statsPeriod", "7d"],
+      ["query", PAGE_AND_API_TRANSACTIONS_QUERY],
+      ["sort", "-p95(span.duration)"],
+      ["per_page", "100"],
+      ...fields(transactionFields(T)),
+    ]);
   const ok = <T>(read: PanelRead<T>): T => {
     if (read.status !== "ok") throw new Error(read.message);
     return read.value;
@@ -109,14 +119,7 @@ describe("performance page", () => {
     const page = loaded(await loadPerformancePage({ orgId, filters: { period: "7d", sort: "p95" } }));
     const rows = ok(await page.transactions);
     const T = page.settings.apdexThresholdMs;
-    const answer = await discover("events", [
-      ["dataset", "spans"],
-      ["statsPeriod", "7d"],
-      ["query", PAGE_AND_API_TRANSACTIONS_QUERY],
-      ["sort", "-p95(span.duration)"],
-      ["per_page", "100"],
-      ...fields(transactionFields(T)),
-    ]);
+    const answer = await weekOfTransactions(T);
     const expected = answer.data as Record<string, number | string>[];
     expect(rows.length).toBe(expected.length);
     expect(rows.length).toBeGreaterThan(1);
@@ -149,14 +152,7 @@ describe("performance page", () => {
       expect(page.settings.apdexThresholdMs).toBe(800);
       // Only the transactions were counted with T; the other panels stay cached.
       expect(proxy.count()).toBe(1);
-      const answer = await discover("events", [
-        ["dataset", "spans"],
-        ["statsPeriod", "7d"],
-        ["query", PAGE_AND_API_TRANSACTIONS_QUERY],
-        ["sort", "-p95(span.duration)"],
-        ["per_page", "100"],
-        ...fields(transactionFields(800)),
-      ]);
+      const answer = await weekOfTransactions(800);
       const [first] = answer.data as Record<string, number>[];
       const row = ok(await page.transactions).find((r) => r.transaction === (first!.transaction as unknown as string));
       expect(row?.apdex).toBe(

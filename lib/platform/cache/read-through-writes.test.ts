@@ -39,6 +39,23 @@ describe("readThrough's cache write", () => {
     orgId = (await db.organization.create({ data: { slug: "w", name: "W", workosOrgId: "org_w" } })).id;
   });
 
+  /** Another read of the page, still waiting for its upstream answer until `finish`. */
+  function slowRead(key: string) {
+    let answer!: (value: string) => void;
+    const read = cache.readThrough({
+      orgId,
+      key,
+      ttlMs: 60_000,
+      load: () => new Promise<string>((resolve) => (answer = resolve)),
+    });
+    return {
+      finish: async () => {
+        answer("slow");
+        await read;
+      },
+    };
+  }
+
   it("hands out the loaded value before the row is written, and later reads in the process wait for the row", async () => {
     const release = holdWrites();
     const load = vi.fn(async () => ({ sprints: 4 }));
@@ -88,13 +105,7 @@ describe("readThrough's cache write", () => {
   });
 
   it("writes no row while other upstream loads are under way, and answers reads from memory meanwhile", async () => {
-    let finishSlow!: (value: string) => void;
-    const slow = cache.readThrough({
-      orgId,
-      key: "page:slow",
-      ttlMs: 60_000,
-      load: () => new Promise<string>((resolve) => (finishSlow = resolve)),
-    });
+    const slow = slowRead("page:slow");
     const load = vi.fn(async () => "quick");
     expect((await cache.readThrough({ orgId, key: "page:quick", ttlMs: 60_000, load })).value).toBe("quick");
     // The page's other read is still out: its row waits, so it does not compete with that read.
@@ -106,39 +117,25 @@ describe("readThrough's cache write", () => {
     expect(await cache.readCached({ orgId, key: "page:quick" })).toBe("quick");
     expect(load).toHaveBeenCalledTimes(1);
 
-    finishSlow("slow");
-    await slow;
+    await slow.finish();
     await vi.waitFor(async () =>
       expect(await db.cacheEntry.count({ where: { orgId, key: { startsWith: "page:" } } })).toBe(2),
     );
   });
 
   it("writes a row within about a second even while loads keep going", async () => {
-    let finishSlow!: (value: string) => void;
-    const slow = cache.readThrough({
-      orgId,
-      key: "busy:slow",
-      ttlMs: 60_000,
-      load: () => new Promise<string>((resolve) => (finishSlow = resolve)),
-    });
+    const slow = slowRead("busy:slow");
     await cache.readThrough({ orgId, key: "busy:quick", ttlMs: 60_000, load: async () => "quick" });
     expect(await db.cacheEntry.count({ where: { orgId, key: "busy:quick" } })).toBe(0);
     await vi.waitFor(async () => expect(await db.cacheEntry.count({ where: { orgId, key: "busy:quick" } })).toBe(1), {
       timeout: 10_000,
       interval: 100,
     });
-    finishSlow("slow");
-    await slow;
+    await slow.finish();
   });
 
   it("forgets an unwritten value when its key is invalidated: it is neither served nor written later", async () => {
-    let finishSlow!: (value: string) => void;
-    const slow = cache.readThrough({
-      orgId,
-      key: "gone:slow",
-      ttlMs: 60_000,
-      load: () => new Promise<string>((resolve) => (finishSlow = resolve)),
-    });
+    const slow = slowRead("gone:slow");
     await cache.readThrough({ orgId, key: "gone:issues", ttlMs: 60_000, load: async () => "before the change" });
     await cache.forgetCached({ orgId, prefix: "gone:issues" });
     const load = vi.fn(async () => "after the change");
@@ -146,8 +143,7 @@ describe("readThrough's cache write", () => {
       "after the change",
     );
     expect(load).toHaveBeenCalledTimes(1);
-    finishSlow("slow");
-    await slow;
+    await slow.finish();
     await cache.cacheWritesSettled();
     const row = await db.cacheEntry.findUniqueOrThrow({ where: { orgId_key: { orgId, key: "gone:issues" } } });
     expect(row.value).toBe("after the change");
