@@ -5,6 +5,7 @@
 //
 // Runs under the react-server export condition (see package.json), so the app's `server-only` modules load.
 import { existsSync } from "node:fs";
+import { getPriority, setPriority } from "node:os";
 import path from "node:path";
 
 const envFile = path.join(import.meta.dirname, "..", ".env");
@@ -21,8 +22,17 @@ if (!(await checkCredentialKeysAtStartup("worker"))) {
   await pool.end();
   process.exit(1);
 }
+// A storm's processing waits a little instead of delaying the web processes' acknowledgements (BOSUN_WORKER_NICE).
+try {
+  if (env.worker.nice > 0) setPriority(env.worker.nice);
+} catch (error) {
+  logger.warn(
+    { err: error, nice: env.worker.nice },
+    "could not lower the worker's CPU priority; running at the default",
+  );
+}
 startBackgroundWork();
-logger.info({ concurrency: env.worker.concurrency, pid: process.pid }, "worker started");
+logger.info({ concurrency: env.worker.concurrency, nice: getPriority(), pid: process.pid }, "worker started");
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -33,10 +33,11 @@ describe("parseEnv", () => {
   });
 
   it("runs background work inline, four jobs at a time, unless told otherwise", () => {
-    expect(parseEnv({}).worker).toEqual({ mode: "inline", concurrency: 4 });
-    expect(parseEnv({ BOSUN_WORKER: "separate", BOSUN_JOB_CONCURRENCY: "16" }).worker).toEqual({
+    expect(parseEnv({}).worker).toEqual({ mode: "inline", concurrency: 4, nice: 10 });
+    expect(parseEnv({ BOSUN_WORKER: "separate", BOSUN_JOB_CONCURRENCY: "16", BOSUN_WORKER_NICE: "0" }).worker).toEqual({
       mode: "separate",
       concurrency: 16,
+      nice: 0,
     });
   });
 
@@ -47,6 +48,7 @@ describe("parseEnv", () => {
     expect(issuesOf({ BOSUN_JOB_CONCURRENCY: "0" })).toEqual([
       { variable: "BOSUN_JOB_CONCURRENCY", message: "must be 1–64" },
     ]);
+    expect(issuesOf({ BOSUN_WORKER_NICE: "20" })).toEqual([{ variable: "BOSUN_WORKER_NICE", message: "must be 0–19" }]);
   });
 
   it("treats blank values as unset", () => {

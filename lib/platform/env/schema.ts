@@ -72,6 +72,16 @@ const variablesSchema = z.object({
     .min(1, "must be 1–64")
     .max(64, "must be 1–64")
     .optional(),
+  /**
+   * The niceness `npm run worker` gives itself (0 keeps the default priority). Acknowledging a webhook is
+   * latency-bound and the queue is not: on a shared host the worker yields the CPU to the web processes.
+   */
+  BOSUN_WORKER_NICE: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(0, "must be 0–19")
+    .max(19, "must be 0–19")
+    .optional(),
   /** Where notification e-mail goes: smtp(s)://user:pass@host:port. Demo mode uses the mail catcher. */
   SMTP_URL: z
     .string()
@@ -142,8 +152,8 @@ export type Env = {
   encryption: { keyId: string; key: string; previousKeys: { keyId: string; key: string }[] };
   sentry: { dsn: string | undefined; environment: string; tracesSampleRate: number };
   logLevel: string;
-  /** Where background work runs, and how many jobs one worker runs at once. */
-  worker: { mode: "inline" | "separate"; concurrency: number };
+  /** Where background work runs, how many jobs one worker runs at once, and `npm run worker`'s niceness. */
+  worker: { mode: "inline" | "separate"; concurrency: number; nice: number };
   /** Internal hosts and networks Jira and Sentry connections may reach anyway (lib/integrations/upstream-policy.ts). */
   allowedUpstreamHosts: UpstreamHostRule[];
   /** Notification e-mail; `smtpUrl` is null in live mode without SMTP_URL (e-mails then fail, visibly, in the outbox). */
@@ -215,7 +225,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       tracesSampleRate: v.SENTRY_TRACES_SAMPLE_RATE ?? 0,
     },
     logLevel: v.LOG_LEVEL ?? (v.NODE_ENV === "test" ? "error" : "info"),
-    worker: { mode: v.BOSUN_WORKER ?? "inline", concurrency: v.BOSUN_JOB_CONCURRENCY ?? 4 },
+    worker: {
+      mode: v.BOSUN_WORKER ?? "inline",
+      concurrency: v.BOSUN_JOB_CONCURRENCY ?? 4,
+      nice: v.BOSUN_WORKER_NICE ?? 10,
+    },
     allowedUpstreamHosts: parseUpstreamHosts(v.BOSUN_ALLOWED_UPSTREAM_HOSTS ?? (isDemo ? DEMO_UPSTREAM_HOSTS : ""))
       .rules,
     mail: {
