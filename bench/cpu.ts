@@ -44,3 +44,24 @@ export function processCpuMs(pid: number | undefined): number | null {
   }
   return (ticks / ticksPerSecond) * 1000;
 }
+
+/**
+ * Waits until the processes use less than `share` of a core each over `windowMs` (at most `timeoutMs`), and says
+ * how long that took. A page load's server work streams on after the browser that asked has its answer (the
+ * sign-in's first page read Jira for seconds), and a load figure must not start on top of it.
+ */
+export async function waitUntilQuiet(
+  pids: (number | undefined)[],
+  { share = 0.05, windowMs = 500, timeoutMs = 60_000 } = {},
+): Promise<{ waitedMs: number; quiet: boolean }> {
+  const started = performance.now();
+  const cpu = () => pids.map((pid) => processCpuMs(pid) ?? 0);
+  while (performance.now() - started < timeoutMs) {
+    const before = cpu();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const after = cpu();
+    if (after.every((ms, i) => ms - before[i]! < share * windowMs))
+      return { waitedMs: Math.round(performance.now() - started), quiet: true };
+  }
+  return { waitedMs: Math.round(performance.now() - started), quiet: false };
+}

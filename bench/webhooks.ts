@@ -14,7 +14,7 @@
 import pg from "pg";
 import { signBody } from "@/emulators/sentry/hooks";
 import { DEMO_SENTRY_WEBHOOK_SECRETS } from "@/lib/platform/config/demo";
-import { processCpuMs } from "./cpu";
+import { processCpuMs, waitUntilQuiet } from "./cpu";
 import { type LoadResult, runOpenLoop } from "./load";
 import { percentile, round } from "./stats";
 import type { Figure } from "./types";
@@ -187,6 +187,9 @@ export async function measureWebhooks({
     });
   };
 
+  // On a quiet server: work left from what ran before (a page's server render streams on after the browser has
+  // gone) must not be charged to the storm's first seconds.
+  const settled = await waitUntilQuiet([serverPid, workerPid]);
   // A short warm-up so the first requests do not measure route compilation and connection set-up.
   // (Resolved alerts, which file nothing, so these warm-up incidents never reach Jira.)
   await runOpenLoop({
@@ -262,6 +265,9 @@ export async function measureWebhooks({
       data: {
         rate,
         seconds,
+        /** How long the storm waited for the web process and the worker to be quiet first. */
+        quietBeforeMs: settled.waitedMs,
+        quietBefore: settled.quiet,
         sent: result.sent,
         dropped: result.dropped,
         errors: result.errors,
