@@ -3,6 +3,7 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import { colourOf } from "@/components/charts/palette";
 import { PointTooltip } from "@/components/charts/point-tooltip";
 import { niceCeiling, px, timeTicks } from "@/components/charts/scale";
+import { chartTimeFormats } from "@/components/charts/time-formats";
 import { ValueGrid } from "@/components/charts/value-grid";
 import type { ErrorSeries } from "@/lib/integrations/sentry";
 
@@ -12,22 +13,7 @@ const LEFT = 48;
 const RIGHT = 8;
 const TOP = 20;
 const BOTTOM = 38;
-const DAY = 86_400_000;
-
 const count = (value: number) => Math.round(value).toLocaleString("en");
-
-/** Hours within a day, dates beyond; interval labels add the hour when intervals are shorter than a day (UTC). */
-function formatters(times: number[]) {
-  const span = (times.at(-1) ?? 0) - (times[0] ?? 0);
-  const step = times.length > 1 ? times[1]! - times[0]! : DAY;
-  const date = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
-  const hour = new Intl.DateTimeFormat("en", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
-  return {
-    tick: (time: number) => (span <= DAY ? hour : date).format(new Date(time)),
-    interval: (time: number) =>
-      step < DAY ? `${date.format(new Date(time))}, ${hour.format(new Date(time))}` : date.format(new Date(time)),
-  };
-}
 
 /**
  * Error events per interval, stacked by project. Each interval is one focus stop whose label gives the total and
@@ -48,7 +34,7 @@ export function ErrorChart({ series, projects }: { series: ErrorSeries; projects
   /** Intervals are evenly spaced, so a time maps linearly onto the column centres. */
   const xOfTime = (time: number) =>
     px(LEFT + slot / 2 + ((time - first) / Math.max(1, last - first)) * slot * Math.max(0, times.length - 1));
-  const format = formatters(times);
+  const { formatTime, formatPointTime } = chartTimeFormats(times);
   const stack = (i: number) => {
     let base = 0;
     return series.projects.map((p, j) => {
@@ -73,7 +59,7 @@ export function ErrorChart({ series, projects }: { series: ErrorSeries; projects
           <ValueGrid max={max} left={LEFT} right={WIDTH - RIGHT} y={y} format={count} unit="events per interval" />
           <BottomAxis
             ticks={
-              times.length === 0 ? [] : timeTicks(first, last).map((t) => ({ x: xOfTime(t), label: format.tick(t) }))
+              times.length === 0 ? [] : timeTicks(first, last).map((t) => ({ x: xOfTime(t), label: formatTime(t) }))
             }
             left={LEFT}
             right={WIDTH - RIGHT}
@@ -99,8 +85,8 @@ export function ErrorChart({ series, projects }: { series: ErrorSeries; projects
         return (
           <PointTooltip
             key={time}
-            label={`Error events, ${format.interval(time)}: ${count(totals[i]!)} (${byProject.join(", ")})`}
-            lines={[`${format.interval(time)}: ${count(totals[i]!)} events`, ...byProject]}
+            label={`Error events, ${formatPointTime(time)}: ${count(totals[i]!)} (${byProject.join(", ")})`}
+            lines={[`${formatPointTime(time)}: ${count(totals[i]!)} events`, ...byProject]}
             anchor={{ x: LEFT + (i + 0.5) * slot, y: y(totals[i]!) }}
             hit={{ x: LEFT + i * slot, y: TOP, width: slot, height: HEIGHT - TOP - BOTTOM }}
             ring={{ rect: { x: LEFT + i * slot, y: y(totals[i]!), width: slot, height: y(0) - y(totals[i]!) } }}
@@ -117,7 +103,7 @@ export function ErrorChart({ series, projects }: { series: ErrorSeries; projects
         ],
         rows: times.map((time, i) => ({
           key: String(time),
-          cells: [format.interval(time), ...series.projects.map((p) => count(p.values[i] ?? 0)), count(totals[i]!)],
+          cells: [formatPointTime(time), ...series.projects.map((p) => count(p.values[i] ?? 0)), count(totals[i]!)],
         })),
       }}
     />

@@ -1,3 +1,4 @@
+import { chartTimeFormats } from "@/components/charts/time-formats";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { Card } from "@/components/ui/card";
 import { ChartSkeleton } from "@/components/ui/panel-skeleton";
@@ -9,31 +10,6 @@ type Page = Promise<PerformancePage>;
 
 const pointsOf = (series: PerformanceSeries, yAxis: string): SeriesPoint[] =>
   series.series.find((s) => s.yAxis === yAxis)?.points ?? [];
-
-/** Day and month beyond a day, hours within one; UTC, as Sentry buckets. */
-const DAY_MS = 86_400_000;
-const utc = (options: Intl.DateTimeFormatOptions) => {
-  const format = new Intl.DateTimeFormat("en", { ...options, timeZone: "UTC" });
-  return (time: number) => format.format(new Date(time));
-};
-const hourMinute = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
-const dayHour = utc({ month: "short", day: "numeric", ...hourMinute });
-const hour = utc(hourMinute);
-const day = utc({ month: "short", day: "numeric" });
-
-/**
- * Times in the series' own grain: hours for a day, days on a longer axis — and then a point names its hour too
- * when the points are closer than a day (a week's chart has four a day).
- */
-function timeFormats(points: SeriesPoint[]): {
-  formatTime: (time: number) => string;
-  formatPointTime: (time: number) => string;
-} {
-  const span = (points.at(-1)?.time ?? 0) - (points[0]?.time ?? 0);
-  if (span <= DAY_MS) return { formatTime: hour, formatPointTime: hour };
-  const step = points.length > 1 ? points[1]!.time - points[0]!.time : DAY_MS;
-  return { formatTime: day, formatPointTime: step < DAY_MS ? dayHour : day };
-}
 
 /** One chart per vital, all from one request, with the good and poor thresholds drawn in. */
 export async function VitalSeriesPanel({ page }: { page: Page }) {
@@ -60,7 +36,7 @@ function VitalChart({ vital, points }: { vital: WebVital; points: SeriesPoint[] 
         label={`p75 ${vital.toUpperCase()}`}
         points={points}
         formatValue={format}
-        {...timeFormats(points)}
+        {...chartTimeFormats(points.map((p) => p.time))}
         unit={vital === "cls" ? "layout shift score (p75)" : "time at p75"}
         references={[
           { value: good, label: `Good up to ${format(good)}`, tone: "good" },
@@ -77,7 +53,7 @@ export async function ApiLatencyPanel({ page }: { page: Page }) {
   if ("notice" in read) return read.notice;
   const p95 = pointsOf(read.value, "p95(span.duration)");
   const p50 = pointsOf(read.value, "p50(span.duration)");
-  const times = timeFormats(p95);
+  const times = chartTimeFormats(p95.map((p) => p.time));
   return (
     <Card title="API latency over time">
       <figure>
