@@ -1,3 +1,7 @@
+/** A heading's placeholder bar, and the lighter one of a row of content. */
+const bar = "animate-pulse rounded bg-slate-200 dark:bg-slate-800";
+const rowBar = "animate-pulse rounded bg-slate-100 dark:bg-slate-800/70";
+
 /**
  * Stands in for a card whose data is still on its way, at roughly the card's
  * final size so the page does not jump when it arrives. `aria-busy` tells
@@ -23,11 +27,11 @@ export function PanelSkeleton({
       className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${className}`}
     >
       <div aria-hidden="true">
-        {title && <div className="mb-4 h-4 w-32 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />}
+        {title && <div className={`mb-4 h-4 w-32 ${bar}`} />}
         {Array.from({ length: rows }, (_, row) => (
           <div key={row} className="mb-2 flex gap-4">
             {Array.from({ length: columns }, (_, column) => (
-              <div key={column} className="h-4 flex-1 animate-pulse rounded bg-slate-100 dark:bg-slate-800/70" />
+              <div key={column} className={`h-4 flex-1 ${rowBar}`} />
             ))}
           </div>
         ))}
@@ -46,7 +50,6 @@ export function TextSkeleton({ className = "w-96" }: { className?: string }) {
   );
 }
 
-const bar = "animate-pulse rounded bg-slate-200 dark:bg-slate-800";
 const frame = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900";
 
 /** A table still loading: a header row and `rows` rows of `columns` cells, at a table's row height. */
@@ -69,7 +72,7 @@ export function TableSkeleton({ label, rows = 8, columns = 4 }: { label: string;
           <tbody>
             {Array.from({ length: rows }, (_, row) => (
               <tr key={row} className="data-row">
-                {cells("h-4 animate-pulse rounded bg-slate-100 dark:bg-slate-800/70")}
+                {cells(`h-4 ${rowBar}`)}
               </tr>
             ))}
           </tbody>
