@@ -1,7 +1,7 @@
 import "server-only";
 import { openCredentials } from "@/lib/platform/crypto/credentials";
 import { getKeyring } from "@/lib/platform/crypto/keyring";
-import { findConnection } from "@/lib/db/queries/integrations";
+import { findSealedConnection } from "@/lib/db/queries/integrations";
 import { findConnectionBySlug } from "@/lib/db/system/integrations";
 
 /**
@@ -46,7 +46,7 @@ export function forgetWebhookSecrets() {
  * never into the outbox's stored arguments or the audit log). Null when none is set or Jira is disconnected.
  */
 export async function findJiraWebhookSecret({ orgId }: { orgId: string }): Promise<string | null> {
-  const connection = await findConnection({ orgId, provider: "jira" });
+  const connection = await findSealedConnection({ orgId, provider: "jira" });
   if (!connection || connection.status === "disconnected") return null;
   return openCredentials(connection.encryptedCredentials, getKeyring()).webhookSecret ?? null;
 }
