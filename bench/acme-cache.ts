@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 
 /** How long the background may take to settle before a measurement starts anyway. */
@@ -16,7 +17,7 @@ async function waitForIdleJobs(db: pg.Client): Promise<void> {
               (SELECT count(*) FROM "Job" WHERE status = 'running' OR (status = 'queued' AND "runAt" <= now())) AS busy`,
     );
     if (rows[0]?.scheduled && Number(rows[0].busy) === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
 }
 
@@ -41,8 +42,6 @@ async function emptyCache(db: pg.Client, orgId: string): Promise<void> {
   }
   await db.query(`DELETE FROM "CacheEntry" WHERE "orgId" = $1`, [orgId]);
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A connection to the bench's database for the time of `measure`, once the job queue is idle, with a way

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 
 let ticksPerSecond: number | null = null;
 
@@ -58,7 +59,7 @@ export async function waitUntilQuiet(
   const cpu = () => pids.map((pid) => processCpuMs(pid) ?? 0);
   while (performance.now() - started < timeoutMs) {
     const before = cpu();
-    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    await sleep(windowMs);
     const after = cpu();
     if (after.every((ms, i) => ms - before[i]! < share * windowMs))
       return { waitedMs: Math.round(performance.now() - started), quiet: true };

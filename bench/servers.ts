@@ -5,6 +5,7 @@
  * (scripts/server.ts: Next.js behind the webhook front) on the production build
  * in .next-bench. Everything started here is stopped by `stopAll`.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { type ChildProcess, spawn } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import http from "node:http";
@@ -30,8 +31,6 @@ const cleanups: (() => Promise<void>)[] = [];
 export async function stopAll() {
   while (cleanups.length > 0) await cleanups.pop()!().catch((error: unknown) => console.error("cleanup:", error));
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Listening ports among `ports` (via `ss`), so the bench never fights another run for them. */
 export function busyPorts(ports: number[]): number[] {

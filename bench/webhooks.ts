@@ -11,6 +11,7 @@
  * incident should end with exactly one ticket: none is a lost write, two a
  * duplicate.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { signBody } from "@/emulators/sentry/hooks";
 import { DEMO_SENTRY_WEBHOOK_SECRETS } from "@/lib/platform/config/demo";
@@ -18,8 +19,6 @@ import { processCpuMs, waitUntilQuiet } from "./cpu";
 import { type LoadResult, runOpenLoop } from "./load";
 import { percentile, round } from "./stats";
 import type { Figure } from "./types";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Backlog = { jobs: number; intents: number };
 
