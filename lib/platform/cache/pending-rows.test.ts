@@ -3,6 +3,9 @@ import { useSeededDatabase } from "@/test/fixtures/database";
 import { db } from "@/lib/db/client";
 import * as cache from "./read-through";
 
+/** Rows are written in the background: wait for them as long as a slow machine may need. */
+const SLOW_MACHINE = { timeout: 10_000, interval: 20 };
+
 /** Inside a request, Next.js's `after` runs its tasks once the response has been sent; here the test sends it. */
 const response = vi.hoisted(() => ({ open: false, tasks: [] as (() => void)[] }));
 vi.mock("next/server", () => ({
@@ -39,7 +42,7 @@ describe("cache rows of values loaded in a request", () => {
     expect(load).toHaveBeenCalledTimes(2);
 
     sendResponse();
-    await vi.waitFor(async () => expect(await db.cacheEntry.count({ where: { orgId } })).toBe(2));
+    await vi.waitFor(async () => expect(await db.cacheEntry.count({ where: { orgId } })).toBe(2), SLOW_MACHINE);
   });
 
   it("are never written once invalidated before the response was sent", async () => {
