@@ -45,3 +45,23 @@ describe("instrumentation register()", () => {
     );
   });
 });
+
+describe("instrumentation onRequestError()", () => {
+  it("marks the render's ticket, so HTML that met an error is never answered again", async () => {
+    const { onRequestError } = await import("./instrumentation");
+    const { closeTicket, openTicket, RENDER_TICKET_HEADER } = await import("./lib/platform/render-cache/tickets");
+    const ticket = openTicket();
+    await onRequestError(
+      new Error("a panel failed"),
+      { path: "/acme/errors", method: "GET", headers: { [RENDER_TICKET_HEADER]: ticket } },
+      {
+        routerKind: "App Router",
+        routePath: "/[orgSlug]/errors",
+        routeType: "render",
+        renderSource: "react-server-components",
+        revalidateReason: undefined,
+      },
+    );
+    expect(closeTicket(ticket)?.spoiled).toBe(true);
+  });
+});

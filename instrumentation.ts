@@ -1,4 +1,6 @@
 import * as Sentry from "@sentry/nextjs";
+import type { Instrumentation } from "next";
+import { RENDER_TICKET_HEADER, spoilTicket } from "./lib/platform/render-cache/tickets";
 
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -16,5 +18,12 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "edge") await import("./sentry.edge.config");
 }
 
-/** Errors thrown while rendering or in route handlers reach Sentry here. */
-export const onRequestError = Sentry.captureRequestError;
+/**
+ * Errors thrown while rendering or in route handlers reach Sentry here. A render that met one is never kept for
+ * answering again (lib/platform/render-cache): its HTML may hold an error boundary's output.
+ */
+export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
+  const ticket = request.headers[RENDER_TICKET_HEADER];
+  spoilTicket(Array.isArray(ticket) ? ticket[0] : ticket);
+  return Sentry.captureRequestError(error, request, context);
+};

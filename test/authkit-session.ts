@@ -10,6 +10,7 @@ export type MockAuthkitSession = {
   user: { id: string; email: string } | null;
   sessionId: string;
   organizationId?: string;
+  accessToken?: string;
 };
 
 const world = buildWorld();

@@ -2,10 +2,12 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { NextResponse } from "next/server";
 import { useSeededDatabase } from "@/test/fixtures/database";
 import { demoSession, demoWorkosOrgId, type MockAuthkitSession } from "@/test/authkit-session";
+import type * as NextHeaders from "next/headers";
 import type * as Org from "./org";
 import * as org from "./org";
 import * as api from "./api";
 import * as route from "@/app/(auth)/switch-org/route";
+import { closeTicket, openTicket, RENDER_TICKET_HEADER } from "@/lib/platform/render-cache/tickets";
 
 /**
  * The org in the URL against the org the WorkOS session is in: requireOrg,
@@ -27,6 +29,15 @@ vi.mock("@workos-inc/authkit-nextjs", () => ({
     `https://workos.test/authorize?${new URLSearchParams({ organization_id: organizationId ?? "", return_to: returnTo ?? "" })}`,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+/** The request's headers, when a test sets them; otherwise next/headers as outside a request. */
+const requestHeaders = vi.hoisted(() => ({ current: null as Headers | null }));
+vi.mock("next/headers", async (original) => {
+  const real = await original<typeof NextHeaders>();
+  return { ...real, headers: async () => requestHeaders.current ?? real.headers() };
+});
+
+const jwtExpiringAt = (exp: number) =>
+  ["e30", Buffer.from(JSON.stringify({ exp })).toString("base64url"), "s"].join(".");
 
 /** Where a redirect() thrown by `run` points, or the error it threw instead. */
 async function redirectTarget(run: () => Promise<unknown>): Promise<string> {
@@ -64,6 +75,22 @@ describe("the org in the URL is the org of the session", () => {
   it("finding 5 (org binding): a session in no organization is sent through the switch too", async () => {
     session.current = { ...demoSession("linus"), organizationId: undefined };
     expect(await redirectTarget(() => org.requireOrg("acme"))).toBe("/switch-org?org=acme&returnTo=%2Facme");
+  });
+
+  it("tells the render's ticket which org this session was let into, and tells nothing when it was refused", async () => {
+    const ticket = openTicket();
+    requestHeaders.current = new Headers({ [RENDER_TICKET_HEADER]: ticket });
+    try {
+      session.current = { ...demoSession("margaret", "acme"), accessToken: jwtExpiringAt(1_900_000_000) };
+      const { org: acme } = await org.requireOrg("acme");
+      session.current = demoSession("hedy", "globex");
+      await expect(org.requireOrg("acme")).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+      expect([...(closeTicket(ticket)?.orgs ?? [])]).toEqual([
+        ["acme", { orgId: acme.id, tokenExpiresAt: 1_900_000_000_000 }],
+      ]);
+    } finally {
+      requestHeaders.current = null;
+    }
   });
 
   it("finding 5 (org binding): an outsider still gets the 404, not a switch", async () => {

@@ -7,6 +7,7 @@ import { withAuth } from "@workos-inc/authkit-nextjs";
 import type { Role } from "@/lib/domain/permissions";
 import { findActiveMembership } from "@/lib/db/system/memberships";
 import { createSessionRecord, findSessionRecord, revokeSessionRecord, touchSession } from "@/lib/db/system/sessions";
+import { noteOrgAuthorized, RENDER_TICKET_HEADER } from "@/lib/platform/render-cache/tickets";
 import { evaluateSession } from "./session-policy";
 import { buildSwitchPath, resolveReturnTo } from "./switch-org";
 
@@ -41,7 +42,7 @@ export type OrgContext = {
 export const requireOrg = cache(async (orgSlug: string): Promise<OrgContext> => {
   // Not a possible slug (e.g. /favicon.ico reaching the [orgSlug] route): nothing to look up.
   if (!ORG_SLUG.test(orgSlug)) notFound();
-  const { user: sessionUser, sessionId, organizationId } = await withAuth();
+  const { user: sessionUser, sessionId, organizationId, accessToken } = await withAuth();
   // proxy.ts sends signed-out page views to sign in; this covers a session that ended mid-navigation.
   if (!sessionUser) redirect(`/sign-in?returnTo=${encodeURIComponent(`/${orgSlug}`)}`);
   // The session record is looked up alongside the membership (it is keyed by the WorkOS session alone); it is
@@ -68,15 +69,25 @@ export const requireOrg = cache(async (orgSlug: string): Promise<OrgContext> => 
   if (verdict.touch) await touchSession({ workosSessionId: sessionId, now });
   if (verdict.kind === "mfa-required") redirect(`/mfa?org=${encodeURIComponent(membership.org.slug)}`);
 
+  // A dashboard render may be kept for this session only because this check passed (lib/platform/render-cache).
+  noteOrgAuthorized(await readHeader(RENDER_TICKET_HEADER), { slug: orgSlug, orgId: membership.org.id, accessToken });
   Sentry.setTags({ org: membership.org.slug, role: membership.role });
   Sentry.setUser({ id: membership.user.id });
   return { org: membership.org, user: membership.user, role: membership.role, sessionId };
 });
 
+async function readHeader(name: string): Promise<string | null> {
+  try {
+    return (await headers()).get(name);
+  } catch {
+    return null;
+  }
+}
+
 /** The path (and query) of the page being opened, from the URL AuthKit's proxy passes along; null outside a request. */
 async function readCurrentPath(): Promise<string | null> {
   try {
-    const url = (await headers()).get("x-url");
+    const url = await readHeader("x-url");
     if (!url) return null;
     const { pathname, search } = new URL(url);
     return `${pathname}${search}`;

@@ -51,6 +51,14 @@ describe("parseEnv", () => {
     expect(issuesOf({ BOSUN_WORKER_NICE: "20" })).toEqual([{ variable: "BOSUN_WORKER_NICE", message: "must be 0–19" }]);
   });
 
+  it("keeps dashboard renders for 30 s unless told otherwise, and names a bad setting", () => {
+    expect(parseEnv({}).renderCache).toEqual({ seconds: 30 });
+    expect(parseEnv({ BOSUN_RENDER_CACHE_SECONDS: "0" }).renderCache).toEqual({ seconds: 0 });
+    expect(issuesOf({ BOSUN_RENDER_CACHE_SECONDS: "301" })).toEqual([
+      { variable: "BOSUN_RENDER_CACHE_SECONDS", message: "must be 0–300" },
+    ]);
+  });
+
   it("treats blank values as unset", () => {
     expect(parseEnv({ DATABASE_URL: "  ", WORKOS_API_KEY: "" }).mode).toBe("demo");
   });

@@ -82,6 +82,16 @@ const variablesSchema = z.object({
     .min(0, "must be 0–19")
     .max(19, "must be 0–19")
     .optional(),
+  /**
+   * How long `npm start` may answer a dashboard page from a render it made for the same session (seconds, 0 = never).
+   * Any change to the org's data ends it sooner (lib/platform/render-cache).
+   */
+  BOSUN_RENDER_CACHE_SECONDS: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(0, "must be 0–300")
+    .max(300, "must be 0–300")
+    .optional(),
   /** Where notification e-mail goes: smtp(s)://user:pass@host:port. Demo mode uses the mail catcher. */
   SMTP_URL: z
     .string()
@@ -154,6 +164,7 @@ export type Env = {
   logLevel: string;
   /** Where background work runs, how many jobs one worker runs at once, and `npm run worker`'s niceness. */
   worker: { mode: "inline" | "separate"; concurrency: number; nice: number };
+  renderCache: { seconds: number };
   /** Internal hosts and networks Jira and Sentry connections may reach anyway (lib/integrations/upstream-policy.ts). */
   allowedUpstreamHosts: UpstreamHostRule[];
   /** Notification e-mail; `smtpUrl` is null in live mode without SMTP_URL (e-mails then fail, visibly, in the outbox). */
@@ -230,6 +241,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       concurrency: v.BOSUN_JOB_CONCURRENCY ?? 4,
       nice: v.BOSUN_WORKER_NICE ?? 10,
     },
+    renderCache: { seconds: v.BOSUN_RENDER_CACHE_SECONDS ?? 30 },
     allowedUpstreamHosts: parseUpstreamHosts(v.BOSUN_ALLOWED_UPSTREAM_HOSTS ?? (isDemo ? DEMO_UPSTREAM_HOSTS : ""))
       .rules,
     mail: {
