@@ -1,6 +1,7 @@
+import { RelativeTime } from "./relative-time";
 import { StatusNotice } from "./status-notice";
 
-/** "Updated 3 min ago", or a clear stale marker when the last refresh failed. */
+/** "Updated 3 min ago", or a clear stale marker when the last refresh failed; the age stays true in the browser. */
 export function Freshness({
   fetchedAt,
   stale,
@@ -12,8 +13,7 @@ export function Freshness({
   error: string | null;
   now: Date;
 }) {
-  const minutes = Math.max(0, Math.round((now.getTime() - fetchedAt.getTime()) / 60_000));
-  const age = minutes === 0 ? "just now" : `${minutes} min ago`;
+  const age = <RelativeTime at={fetchedAt.toISOString()} renderedAt={now.toISOString()} kind="age" />;
   if (stale) {
     return (
       <StatusNotice>

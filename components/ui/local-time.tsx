@@ -1,4 +1,5 @@
 import { describeInstant, formatDay, type DisplayZone } from "@/lib/domain/time";
+import { RelativeTime } from "./relative-time";
 
 /**
  * The zone to show this request's times in (the browser's, or UTC) and the moment of rendering; a server page gets
@@ -15,7 +16,7 @@ export function LocalTime({ at, time, stacked = false }: { at: Date | string; ti
   const instant = describeInstant(new Date(at), time.zone, time.now);
   return (
     <time dateTime={instant.iso} className="whitespace-nowrap">
-      {instant.relative}
+      <RelativeTime at={instant.iso} renderedAt={new Date(time.now).toISOString()} kind="relative" />
       {stacked ? (
         <span className="block text-xs text-slate-600 dark:text-slate-400">{instant.absolute}</span>
       ) : (

@@ -6,4 +6,5 @@ export {
   supportedTimeZones,
   type DisplayZone,
 } from "./zone";
+export { formatAge } from "./age";
 export { calendarDaysBetween, dayKey, describeInstant, formatDateTime, formatDay, formatRelative } from "./format";
