@@ -9,7 +9,7 @@ const IDLE_WAIT_MS = 180_000;
  * the one that reads Jira) and no job is running or due: the worker's upstream reads go through the same
  * recording proxy, and a page load must not be charged with them.
  */
-async function waitForIdleJobs(db: pg.Client): Promise<void> {
+export async function waitForIdleJobs(db: pg.Client): Promise<void> {
   const deadline = Date.now() + IDLE_WAIT_MS;
   while (Date.now() < deadline) {
     const { rows } = await db.query<{ scheduled: boolean; busy: string }>(

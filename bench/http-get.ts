@@ -1,7 +1,14 @@
 /** Timed plain-HTTP page loads with the signed-in cookies (the whole HTML body, streamed parts included). */
 import http from "node:http";
 
-export type PageLoad = { status: number; ms: number; bytes: number; location: string | null };
+/** `renderCache`: the x-render-cache header ("hit" when answered from a kept render), null when absent. */
+export type PageLoad = {
+  status: number;
+  ms: number;
+  bytes: number;
+  location: string | null;
+  renderCache: string | null;
+};
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
 
@@ -45,6 +52,7 @@ function getPageOnce(url: string, cookieHeader: string): Promise<PageLoad> {
             ms: performance.now() - started,
             bytes,
             location: res.headers.location ?? null,
+            renderCache: (res.headers["x-render-cache"] as string | undefined) ?? null,
           }),
         );
       },

@@ -20,7 +20,7 @@ const PAGES: { path: string; coldMinimum: number; reads: string }[] = [
 const FILL_TIMEOUT_MS = 600_000;
 
 /** Opens the pages once (which asks for the history fill) and waits until both fills have finished. */
-async function fillHistory(baseUrl: string, cookieHeader: string, db: pg.Client): Promise<number> {
+export async function fillHistory(baseUrl: string, cookieHeader: string, db: pg.Client): Promise<number> {
   const started = performance.now();
   for (const { path } of PAGES) await getOk(`${baseUrl}${path}`, cookieHeader);
   const deadline = Date.now() + FILL_TIMEOUT_MS;

@@ -201,6 +201,8 @@ try {
           paths: ["/acme/sprints", "/acme/errors", "/acme/releases"],
           iterations: Number(values.iterations),
           serverPid: bosun.child.pid,
+          pids: [bosun.child.pid, worker.pid],
+          databaseUrl,
         }),
       );
       await attempt(7, "LCP", () =>
