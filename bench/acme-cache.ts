@@ -41,6 +41,9 @@ async function emptyCache(db: pg.Client, orgId: string): Promise<void> {
     last = now;
   }
   await db.query(`DELETE FROM "CacheEntry" WHERE "orgId" = $1`, [orgId]);
+  // The DELETE ends the org's kept renders in every web process once its NOTIFY arrives (README, "Kept renders");
+  // a moment for it to travel, so the next load renders.
+  await sleep(25);
 }
 
 /**

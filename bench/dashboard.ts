@@ -5,7 +5,7 @@
  * Jira only through the recording proxy, so every request it makes is seen.
  */
 import { withAcmeCache } from "./acme-cache";
-import { getOk } from "./http-get";
+import { getCold, getOk } from "./http-get";
 import type { ProxyEntry } from "./servers";
 import { median, min, round } from "./stats";
 import type { Figure } from "./types";
@@ -139,7 +139,7 @@ export async function coldLoads({
     await emptyCache();
     proxy.take();
     const started = performance.now();
-    const load = await getOk(url, cookieHeader);
+    const load = await getCold(url, cookieHeader);
     const ended = performance.now();
     loads.push({ ms: load.ms, log: proxy.take(), started, ended });
   }
@@ -227,7 +227,7 @@ export async function measureDashboard({
     // The very first load also backfills closed sprints' snapshots (once per board, ever).
     await emptyCache();
     proxy.take();
-    const first = await getOk(url, cookieHeader);
+    const first = await getCold(url, cookieHeader);
     const firstLog = proxy.take();
 
     const loads = await coldLoads({ url, cookieHeader, proxy, samples, emptyCache });

@@ -70,6 +70,16 @@ export async function getOk(url: string, cookieHeader: string): Promise<PageLoad
   return load;
 }
 
+/**
+ * A load that must render: after the bench emptied the org's cache, whose DELETE every web process hears and which
+ * ends the org's kept renders. One answered from a kept render would time nothing, so it fails the figure.
+ */
+export async function getCold(url: string, cookieHeader: string): Promise<PageLoad> {
+  const load = await getOk(url, cookieHeader);
+  if (load.renderCache === "hit") throw new Error(`GET ${url}: a cold load was answered from a kept render`);
+  return load;
+}
+
 export function closeAgent() {
   agent.destroy();
 }

@@ -6,7 +6,7 @@
  */
 import { withAcmeCache } from "./acme-cache";
 import { coldLoads, splitColdLoad, warmLoadsAndReplays } from "./dashboard";
-import { getOk } from "./http-get";
+import { getCold } from "./http-get";
 import type { ProxyEntry } from "./servers";
 import { median, min, round } from "./stats";
 import type { Figure } from "./types";
@@ -70,7 +70,7 @@ export async function measureSentryPage({
     for (let i = 0; i < WARM_UP_LOADS; i++) {
       await emptyCache();
       proxy.take();
-      const load = await getOk(url, cookieHeader);
+      const load = await getCold(url, cookieHeader);
       first ??= load;
       proxy.take();
     }
