@@ -199,6 +199,19 @@ describe("startRenderCache", () => {
     now += 1;
     expect(await cacheOf("/acme/sprints?x=ttl")).toBe("miss");
 
+    // Counted from when the render began, not from when it ended.
+    next = {
+      midway: async () => {
+        now += 10_000;
+      },
+    };
+    await get("/acme/sprints?x=slow");
+    next = {};
+    now += 19_999;
+    expect(await cacheOf("/acme/sprints?x=slow")).toBe("hit");
+    now += 1;
+    expect(await cacheOf("/acme/sprints?x=slow")).toBe("miss");
+
     tokenExpiresAt = now + 5_000;
     await get("/acme/sprints?x=token");
     now += 4_999;

@@ -104,7 +104,8 @@ export function startRenderCache(options: RenderCacheOptions): RenderCache {
     const org = ticket?.orgs.get(page.orgSlug);
     if (!ticket || ticket.spoiled || ticket.orgs.size !== 1 || !org?.tokenExpiresAt) return;
     const now = clock();
-    const expiresAt = Math.min(now + options.ttlMs, org.tokenExpiresAt);
+    // Counted from the render's start: a kept answer is never older than `ttlMs`, however long the render took.
+    const expiresAt = Math.min(began.at + options.ttlMs, org.tokenExpiresAt);
     if (expiresAt <= now || !changes.unchangedSince(org.orgId, began.position)) return;
     const headers = keptHeaders(captured.headers);
     const nonce = headers.map(([, value]) => NONCE_IN_CSP.exec(value)?.[1]).find(Boolean) ?? null;
