@@ -44,6 +44,8 @@ test.describe("failed writes for a globex admin", () => {
       shortId = (await row.locator(".font-mono").first().innerText()).trim();
       if ((await intentsFor(shortId)).length === 0) break;
     }
+    // Held by its short id, not its position: the table may re-order while the rows are read one by one.
+    row = rows.filter({ hasText: shortId });
     expect((await request.put(`${JIRA_CONTROL}/faults`, { data: JIRA_DOWN_FOR_CREATES })).ok()).toBe(true);
     try {
       await row.getByRole("button", { name: /Create ticket/ }).click();
