@@ -16,6 +16,7 @@ import { launchVariables, parseEnv } from "@/lib/platform/env/schema";
 import { seedDatabase } from "@/prisma/seed-data";
 import { canConnect, databaseUrlFor, recreateDatabase, startEmbeddedPostgres } from "@/scripts/db/embedded-postgres";
 import { applyMigrations, ROOT } from "@/scripts/db/schema-engine";
+import { npmScriptNodeArgs } from "@/scripts/npm-script";
 
 export { ROOT };
 export const BENCH_DIST_DIR = ".next-bench";
@@ -241,27 +242,21 @@ export async function startBosun({
   profileDir?: string;
 }) {
   const publicUrl = `http://localhost:${port}`;
-  // Through NODE_OPTIONS, not the command line: tsx's CLI runs the server in a child process, which only inherits
-  // the environment (flags on the command line would profile the wrapper alone). Both write a .cpuprofile; the
-  // server's is the larger.
+  // Through NODE_OPTIONS, as a user would profile `npm start`.
   const profile = profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}` } : {};
   // The production server `npm start` runs: Next.js behind the webhook front (scripts/server.ts).
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/server.ts")],
-    {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...bosunEnvironment({ publicUrl, databaseUrl }),
-        NEXT_DIST_DIR: BENCH_DIST_DIR,
-        NEXT_TELEMETRY_DISABLED: "1",
-        BOSUN_WORKER: "separate",
-        PORT: String(port),
-        ...profile,
-      },
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/server.ts")], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...bosunEnvironment({ publicUrl, databaseUrl }),
+      NEXT_DIST_DIR: BENCH_DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      BOSUN_WORKER: "separate",
+      PORT: String(port),
+      ...profile,
     },
-  );
+  });
   track(child, "bosun server");
   await waitForUrl(`${publicUrl}/api/health`, 120_000, child);
   return { url: publicUrl, child };
@@ -284,15 +279,11 @@ export function startWorker({
   concurrency: number;
   nice: number;
 }) {
-  const child = spawn(
-    "nice",
-    ["-n", String(nice), process.execPath, TSX_CLI, "--conditions=react-server", "scripts/worker.ts"],
-    {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...bosunEnvironment({ publicUrl, databaseUrl }), BOSUN_JOB_CONCURRENCY: String(concurrency) },
-    },
-  );
+  const child = spawn("nice", ["-n", String(nice), process.execPath, ...npmScriptNodeArgs("worker")], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...bosunEnvironment({ publicUrl, databaseUrl }), BOSUN_JOB_CONCURRENCY: String(concurrency) },
+  });
   track(child, "worker");
   return child;
 }

@@ -17,7 +17,7 @@ import { runChecks } from "./doctor/facts";
 
 const command = process.argv[2];
 if (command !== "dev" && command !== "start") {
-  console.error("Usage: tsx scripts/launch.ts <dev|start>");
+  console.error("Usage: node --import tsx scripts/launch.ts <dev|start>");
   process.exit(2);
 }
 
@@ -69,10 +69,10 @@ try {
 const port = process.env.PORT ?? "3000";
 const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
 // `start` serves through scripts/server.ts: Next.js behind a front that takes webhook deliveries on a lean path.
+// It loads TypeScript through tsx's loader in its own process: tsx's CLI would put a wrapper in between that
+// SIGKILLs a server too busy to acknowledge SIGTERM within 30 ms, cutting off the requests under way.
 const serverArgs =
-  command === "dev"
-    ? [nextBin, "dev", "--port", port]
-    : [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/server.ts")];
+  command === "dev" ? [nextBin, "dev", "--port", port] : ["--import", "tsx", path.join(ROOT, "scripts/server.ts")];
 const child = spawn(process.execPath, serverArgs, {
   cwd: ROOT,
   stdio: "inherit",

@@ -1,9 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase } from "@/test/database";
+import { npmScriptNodeArgs } from "@/scripts/npm-script";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -13,13 +16,16 @@ describe("npm run worker", () => {
   let db: PrismaClient;
   let worker: ChildProcess;
   let output = "";
+  // Written once the worker should act busy (test/processes/busy-event-loop.mjs).
+  const scratch = mkdtempSync(path.join(tmpdir(), "bosun-worker-"));
+  const busyFlag = path.join(scratch, "busy");
 
   beforeAll(async () => {
     database = await createTestDatabase("worker");
     db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     worker = spawn(
       process.execPath,
-      [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"],
+      npmScriptNodeArgs("worker", ["--import", "./test/processes/busy-event-loop.mjs"]),
       {
         cwd: ROOT,
         env: {
@@ -28,6 +34,7 @@ describe("npm run worker", () => {
           LOG_LEVEL: "info",
           NODE_ENV: "production",
           BOSUN_JOB_CONCURRENCY: "2",
+          BOSUN_TEST_BUSY_FLAG: busyFlag,
         },
         stdio: ["ignore", "pipe", "pipe"],
       },
@@ -40,6 +47,7 @@ describe("npm run worker", () => {
     if (worker.exitCode === null) worker.kill("SIGKILL");
     await db.$disconnect();
     await database.drop();
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   it("runs a job another process queued", async () => {
@@ -54,7 +62,12 @@ describe("npm run worker", () => {
     expect(after.lockedBy).toBeNull();
   });
 
-  it("stops on SIGTERM", async () => {
+  // A signal reaches a busy worker only between slices of work; it must still stop cleanly, not be killed
+  // by whatever started it for answering late (a launcher that relays signals and SIGKILLs a child that
+  // does not acknowledge within 30 ms did exactly that on a loaded machine).
+  it("stops on SIGTERM while its event loop is busy", async () => {
+    writeFileSync(busyFlag, "");
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const exited = new Promise<number | null>((resolve) => worker.once("exit", (code) => resolve(code)));
     worker.kill("SIGTERM");
     expect(await exited).toBe(0);
