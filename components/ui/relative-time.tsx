@@ -1,7 +1,9 @@
 "use client";
 
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { formatAge, formatRelative } from "@/lib/domain/time";
+// The two modules themselves, not the time barrel: the browser needs neither zones nor calendar formatting.
+import { formatAge } from "@/lib/domain/time/age";
+import { formatRelative } from "@/lib/domain/time/relative";
 
 /** Labels are recomputed every half minute; under that, the server's words stand (they say "just now" anyway). */
 export const TICK_MS = 30_000;

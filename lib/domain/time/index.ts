@@ -7,4 +7,5 @@ export {
   type DisplayZone,
 } from "./zone";
 export { formatAge } from "./age";
-export { calendarDaysBetween, dayKey, describeInstant, formatDateTime, formatDay, formatRelative } from "./format";
+export { calendarDaysBetween, dayKey, describeInstant, formatDateTime, formatDay } from "./format";
+export { formatRelative } from "./relative";
