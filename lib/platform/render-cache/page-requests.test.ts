@@ -9,6 +9,24 @@ describe("dashboardPageRequest", () => {
       expect(dashboardPageRequest("GET", url, browser), url).toMatchObject({ orgSlug: "acme", acceptsGzip: true });
   });
 
+  it("takes the Insights pages a manager reads: delivery, sprints, forecasts and quality", () => {
+    for (const url of [
+      "/acme/insights?days=90",
+      "/acme/insights/sprints",
+      "/acme/insights/forecasts",
+      "/acme/insights/quality",
+    ])
+      expect(dashboardPageRequest("GET", url, browser), url).toMatchObject({ orgSlug: "acme" });
+    // The printable report and a board's sprint reports are opened once, not reloaded.
+    for (const url of [
+      "/acme/insights/report",
+      "/acme/insights/sprints/12",
+      "/acme/insights/",
+      "/acme/sprints/insights",
+    ])
+      expect(dashboardPageRequest("GET", url, browser), url).toBeNull();
+  });
+
   it("leaves other pages, methods, router fetches and cookie-less requests alone", () => {
     expect(dashboardPageRequest("POST", "/acme/errors", browser)).toBeNull();
     expect(dashboardPageRequest("HEAD", "/acme/errors", browser)).toBeNull();

@@ -3,11 +3,22 @@ import type { IncomingHttpHeaders } from "node:http";
 import { ORG_SLUG } from "@/lib/platform/auth/org-slug";
 
 /**
- * The dashboard pages a render may be kept for: what a team opens all morning, each reading only its org's data and
- * writing nothing of its own when warm. Other pages (settings, planning, forms) are always rendered.
+ * The dashboard pages a render may be kept for: what a team opens all morning and a manager reloads while reporting,
+ * each reading only its org's data and writing nothing of its own when warm. Other pages (settings, planning, forms,
+ * the printable report) are always rendered.
  */
-const DASHBOARD_PAGES = new Set(["", "sprints", "errors", "releases", "performance"]);
-const DASHBOARD_PATH = /^\/([^/]+)(?:\/([a-z]+))?$/;
+const DASHBOARD_PAGES = new Set([
+  "",
+  "sprints",
+  "errors",
+  "releases",
+  "performance",
+  "insights",
+  "insights/sprints",
+  "insights/forecasts",
+  "insights/quality",
+]);
+const DASHBOARD_PATH = /^\/([^/]+)(?:\/([a-z]+(?:\/[a-z]+)?))?$/;
 
 /** Headers Next.js's client router sends for its own fetches (RSC payloads, prefetches, server actions). */
 const ROUTER_HEADERS = [
