@@ -1,5 +1,5 @@
 /**
- * npm run bench — Bosun's performance figures (issue #10), measured side by
+ * npm run bench — Bosun's performance figures, measured side by
  * side in one run. See bench/README.md for options and what each figure means.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";

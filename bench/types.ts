@@ -1,6 +1,6 @@
 /** One measured figure of the benchmark, as printed and as written to JSON. */
 export type Figure = {
-  /** Issue #10 figure number, 1–7. */
+  /** The figure's number, as listed in bench/README.md. */
   figure: number;
   name: string;
   /** Human-readable value, e.g. "min 12.1 ms / median 13.0 ms". */
