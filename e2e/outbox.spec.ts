@@ -37,15 +37,16 @@ test.describe("failed writes for a globex admin", () => {
   async function failTicket(page: Page, request: APIRequestContext) {
     await page.goto("/globex/errors");
     const rows = page.getByRole("row").filter({ has: page.getByRole("button", { name: /Create ticket/ }) });
-    let row = rows.first();
+    // The table streams in after the page: count its rows only once they are there.
+    await expect(rows.first()).toBeVisible();
     let shortId = "";
     for (let index = 0, count = await rows.count(); index < count; index++) {
-      row = rows.nth(index);
-      shortId = (await row.locator(".font-mono").first().innerText()).trim();
+      shortId = (await rows.nth(index).locator(".font-mono").first().innerText()).trim();
       if ((await intentsFor(shortId)).length === 0) break;
     }
+    expect(shortId).toMatch(/^[A-Z]+-[A-Z0-9]+$/);
     // Held by its short id, not its position: the table may re-order while the rows are read one by one.
-    row = rows.filter({ hasText: shortId });
+    const row = rows.filter({ hasText: new RegExp(`\\b${shortId}\\b`) });
     expect((await request.put(`${JIRA_CONTROL}/faults`, { data: JIRA_DOWN_FOR_CREATES })).ok()).toBe(true);
     try {
       await row.getByRole("button", { name: /Create ticket/ }).click();
