@@ -1,6 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -16,9 +14,6 @@ describe("npm run worker", () => {
   let db: PrismaClient;
   let worker: ChildProcess;
   let output = "";
-  // Written once the worker should act busy (test/processes/busy-event-loop.mjs).
-  const scratch = mkdtempSync(path.join(tmpdir(), "bosun-worker-"));
-  const busyFlag = path.join(scratch, "busy");
 
   beforeAll(async () => {
     database = await createTestDatabase("worker");
@@ -34,9 +29,8 @@ describe("npm run worker", () => {
           LOG_LEVEL: "info",
           NODE_ENV: "production",
           BOSUN_JOB_CONCURRENCY: "2",
-          BOSUN_TEST_BUSY_FLAG: busyFlag,
         },
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: ["pipe", "pipe", "pipe"],
       },
     );
     worker.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -47,7 +41,6 @@ describe("npm run worker", () => {
     if (worker.exitCode === null) worker.kill("SIGKILL");
     await db.$disconnect();
     await database.drop();
-    rmSync(scratch, { recursive: true, force: true });
   });
 
   it("runs a job another process queued", async () => {
@@ -66,8 +59,9 @@ describe("npm run worker", () => {
   // by whatever started it for answering late (a launcher that relays signals and SIGKILLs a child that
   // does not acknowledge within 30 ms did exactly that on a loaded machine).
   it("stops on SIGTERM while its event loop is busy", async () => {
-    writeFileSync(busyFlag, "");
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A line on stdin makes it busy (test/processes/busy-event-loop.mjs); SIGTERM comes once a slice has run.
+    worker.stdin?.write("busy\n");
+    await vi.waitFor(() => expect(output).toContain("event loop busy"), { timeout: 30_000, interval: 25 });
     const exited = new Promise<number | null>((resolve) => worker.once("exit", (code) => resolve(code)));
     worker.kill("SIGTERM");
     expect(await exited).toBe(0);
