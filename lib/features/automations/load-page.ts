@@ -22,10 +22,13 @@ import { listJobs } from "@/lib/platform/jobs";
 import { getSyncSettings, loadSyncActivity, type SyncActivityRow } from "@/lib/features/sync";
 import type { SyncSettings } from "@/lib/domain/sync";
 import type { RuleKindOption, RuleView, RunStatusFilter } from "./views";
+import { readRunDecision, type RunDecisionView } from "./run-decision";
 
 export type { DeliveryOrder, RunOrder, SyncActivityOrder };
 export type AutomationWrite = ListedWrite;
-export type RunLogEntry = Awaited<ReturnType<typeof listRuns>>[number];
+export type RunLogEntry = Omit<Awaited<ReturnType<typeof listRuns>>[number], "decision"> & {
+  decision: RunDecisionView | null;
+};
 export type WebhookDeliveryRow = Awaited<ReturnType<typeof listDeliveries>>[number];
 /**
  * The services whose deliveries the page lists and counts: Sentry and GitHub feed the rules, Jira the sync.
@@ -132,7 +135,8 @@ export async function loadAutomationRunLog({
   status?: RunStatusFilter;
   order?: RunOrder;
 }): Promise<RunLogEntry[]> {
-  return listRuns({ orgId, filter: { status }, orderBy: order });
+  const runs = await listRuns({ orgId, filter: { status }, orderBy: order });
+  return runs.map((run) => ({ ...run, decision: readRunDecision(run.decision) }));
 }
 
 function ruleView(rule: Awaited<ReturnType<typeof listRules>>[number]): RuleView {

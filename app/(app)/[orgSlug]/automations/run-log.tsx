@@ -78,7 +78,6 @@ export function RunLog({
           }
         >
           {runs.map((run) => {
-            const decision = run.decision as { summary?: string; notes?: string[] } | null;
             return (
               <tr key={run.id} className="border-t border-slate-100 align-top dark:border-slate-800">
                 <td className="py-2 pr-4 text-xs">
@@ -94,8 +93,8 @@ export function RunLog({
                   )}
                 </td>
                 <td className="py-2 pr-4">
-                  {decision?.summary ?? "—"}
-                  {decision?.notes?.map((note) => (
+                  {run.decision?.summary ?? "—"}
+                  {run.decision?.notes.map((note) => (
                     <span key={note} className="block text-xs text-slate-500 dark:text-slate-400">
                       {note}
                     </span>
