@@ -207,21 +207,22 @@ const describe = (entries: ProxyEntry[]) =>
     (e) => `${e.method} ${decodeURIComponent(e.url).slice(0, 160)} → ${e.status} ${round(e.endMs - e.startMs)} ms`,
   );
 
-export async function measureDashboard({
-  baseUrl,
-  cookieHeader,
-  databaseUrl,
-  proxy,
-  samples,
-  latencyMs,
-}: {
+/**
+ * What measuring a page's cold and warm loads takes: the running Bosun and a signed-in session's cookies, the
+ * database whose cache each cold load empties, the recording proxy in front of the upstream service, how many loads,
+ * and the latency the emulators add (for the method line).
+ */
+export type PageMeasurement = {
   baseUrl: string;
   cookieHeader: string;
   databaseUrl: string;
   proxy: { url: string; take(): ProxyEntry[] };
   samples: number;
   latencyMs: number;
-}): Promise<Figure[]> {
+};
+
+export async function measureDashboard(measurement: PageMeasurement): Promise<Figure[]> {
+  const { baseUrl, cookieHeader, databaseUrl, proxy, samples, latencyMs } = measurement;
   const url = `${baseUrl}/acme/sprints`;
   return withAcmeCache(databaseUrl, async ({ emptyCache }) => {
     // The very first load also backfills closed sprints' snapshots (once per board, ever).

@@ -5,7 +5,7 @@
  * method as the sprint dashboard's figures 1 and 2, with Bosun reaching Sentry only through a recording proxy.
  */
 import { withAcmeCache } from "./acme-cache";
-import { coldLoads, splitColdLoad, warmLoadsAndReplays } from "./dashboard";
+import { coldLoads, splitColdLoad, warmLoadsAndReplays, type PageMeasurement } from "./dashboard";
 import { getCold } from "./http-get";
 import type { ProxyEntry } from "./servers";
 import { median, min, round } from "./stats";
@@ -37,30 +37,20 @@ export async function measureSentryPage({
   figures: [renderFigure, requestsFigure],
   label,
   path,
-  baseUrl,
-  cookieHeader,
-  databaseUrl,
-  proxy,
-  samples,
-  latencyMs,
   levelOf,
   minimumMeans,
-}: {
+  ...measurement
+}: PageMeasurement & {
   figures: [number, number];
   /** e.g. "Performance page". */
   label: string;
   /** e.g. "/acme/performance". */
   path: string;
-  baseUrl: string;
-  cookieHeader: string;
-  databaseUrl: string;
-  proxy: { url: string; take(): ProxyEntry[] };
-  samples: number;
-  latencyMs: number;
   levelOf?: LevelOf;
   /** What the minimal reads are, for the method line, e.g. "one per panel: …". */
   minimumMeans: string;
 }): Promise<Figure[]> {
+  const { baseUrl, cookieHeader, databaseUrl, proxy, samples, latencyMs } = measurement;
   const url = `${baseUrl}${path}`;
   return withAcmeCache(databaseUrl, async ({ emptyCache }) => {
     // The first loads after a start are not counted: the first makes the emulator build its span sample, and the

@@ -11,7 +11,7 @@ import {
   sentryIssueDelivery,
 } from "./seed-automation-payloads";
 import { createHistoryRecorder, type SeedRule } from "./seed-automation-recorder";
-import { fileBug, minutesAfter, moveStory } from "./seed-automation-writes";
+import { bugCreateArgs, fileBug, minutesAfter, moveStory } from "./seed-automation-writes";
 import type { HistoryRows } from "./seed-automation-rows";
 
 /**
@@ -98,14 +98,7 @@ export function buildAutomationHistory(input: HistoryInput): HistoryRows {
           orderingKey: decision.dedupeKey,
           idempotencyKey: decision.dedupeKey,
           payload: {
-            args: {
-              projectKey: decision.ticket.projectKey,
-              issueType: "Bug",
-              summary: decision.ticket.summary,
-              description: decision.ticket.description,
-              priority: decision.ticket.priority,
-              labels: decision.ticket.labels,
-            },
+            args: bugCreateArgs(decision.ticket),
             meta: {
               summary: `Created a Jira bug: ${decision.ticket.summary}`,
               actorLabel: "",

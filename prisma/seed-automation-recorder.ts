@@ -1,6 +1,7 @@
 import { buildAuditDiff } from "../lib/domain/audit/diff";
 import {
   decide,
+  decisionRecord,
   parseRule,
   type AutomationKind,
   type Decision,
@@ -31,33 +32,6 @@ type RunOutcome = {
   /** How long the run took, from its delivery's arrival. */
   minutes?: number;
 };
-
-/** A decision as the run log stores it (the same fields lib/features/automations/run-rules.ts keeps). */
-function decisionRecord(decision: Decision, notes: string[]): Record<string, unknown> {
-  switch (decision.kind) {
-    case "skip":
-      return { kind: "skip", summary: decision.reason, notes };
-    case "create_bug": {
-      const { projectKey, summary, priority, labels } = decision.ticket;
-      return {
-        kind: decision.kind,
-        summary: decision.summary,
-        ticket: { projectKey, summary, priority, labels },
-        notes,
-      };
-    }
-    case "comment":
-      return { kind: decision.kind, summary: decision.summary, issueKey: decision.issueKey, notes };
-    case "transition":
-      return {
-        kind: decision.kind,
-        summary: decision.summary,
-        issueKeys: decision.issueKeys,
-        targetStatus: decision.targetStatus,
-        notes,
-      };
-  }
-}
 
 export function createHistoryRecorder({
   orgId,
@@ -151,7 +125,7 @@ export function createHistoryRecorder({
       triggerKey: `delivery:${on.id}`,
       status: outcome.status ?? (decision.kind === "skip" ? "skipped" : "succeeded"),
       input: event,
-      decision: decisionRecord(decision, outcome.notes ?? []),
+      decision: decisionRecord(decision, outcome.notes),
       error: outcome.error ?? null,
       attempt: outcome.attempt ?? 1,
       startedAt: new Date(on.receivedAt.getTime() + 1_000),

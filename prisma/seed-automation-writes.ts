@@ -1,4 +1,4 @@
-import type { Decision, SentryIssueFacts } from "../lib/domain/automations";
+import type { BugTicket, Decision, SentryIssueFacts } from "../lib/domain/automations";
 import type { JiraIssueRef } from "./seed-automation-facts";
 import type { SeedWrite } from "./seed-automation-recorder";
 
@@ -8,6 +8,16 @@ import type { SeedWrite } from "./seed-automation-recorder";
  */
 
 export const minutesAfter = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
+
+/** The arguments of the `jira.issue.create` that files a decided bug, as lib/features/automations sends them. */
+export const bugCreateArgs = (ticket: BugTicket) => ({
+  projectKey: ticket.projectKey,
+  issueType: "Bug",
+  summary: ticket.summary,
+  description: ticket.description,
+  priority: ticket.priority,
+  labels: ticket.labels,
+});
 
 /** Filing a bug for a Sentry issue: the create, then (once it exists) the link back to Sentry. */
 export const fileBug =
@@ -28,15 +38,7 @@ export const fileBug =
       orderingKey: `sentry-issue:${issue.id}`,
       idempotencyKey: `sentry-ticket:${issue.id}`,
       payload: {
-        args: {
-          projectKey: decision.ticket.projectKey,
-          issueType: "Bug",
-          summary: decision.ticket.summary,
-          description: decision.ticket.description,
-          priority: decision.ticket.priority,
-          labels: decision.ticket.labels,
-          assigneeAccountId: bug ? null : unassignableAccountId,
-        },
+        args: { ...bugCreateArgs(decision.ticket), assigneeAccountId: bug ? null : unassignableAccountId },
         meta: { summary: `Created a Jira bug for Sentry issue ${issue.shortId}`, actorLabel: "", target },
       },
       ...write,

@@ -1,5 +1,6 @@
 import type { Random } from "./random";
 import { HOUR_MS, HourSeries } from "./sentry-series";
+import { sessionColumns } from "./sentry-sessions";
 import type { SentryIssue, SentryRelease, SessionSeries } from "./sentry-types";
 
 /**
@@ -63,25 +64,8 @@ export function splitHotfixSessions(sessions: SessionSeries[], hotfix: SentryRel
   for (const parent of sessions.filter((s) => s.release === hotfix.hotfixOf)) {
     const { startHour, endHour } = parent.total;
     const length = endHour - startHour;
-    const column = () => new Float64Array(length);
-    const moved = {
-      total: column(),
-      errored: column(),
-      crashed: column(),
-      abnormal: column(),
-      users: column(),
-      erroredUsers: column(),
-      crashedUsers: column(),
-    };
-    const kept = {
-      total: column(),
-      errored: column(),
-      crashed: column(),
-      abnormal: column(),
-      users: column(),
-      erroredUsers: column(),
-      crashedUsers: column(),
-    };
+    const moved = sessionColumns(length);
+    const kept = sessionColumns(length);
     for (let slot = 0; slot < length; slot++) {
       const hour = startHour + slot;
       const share = shareAt(hour, releaseHour);

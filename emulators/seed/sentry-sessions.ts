@@ -43,6 +43,19 @@ export function emptySessionSeries(
   };
 }
 
+/** Session counts per hour slot while they are worked out: a column for each of a SessionSeries' figures. */
+export function sessionColumns(hours: number) {
+  return {
+    total: new Float64Array(hours),
+    errored: new Float64Array(hours),
+    crashed: new Float64Array(hours),
+    abnormal: new Float64Array(hours),
+    users: new Float64Array(hours),
+    erroredUsers: new Float64Array(hours),
+    crashedUsers: new Float64Array(hours),
+  };
+}
+
 function adoptionWeight(ageHours: number): number {
   if (ageHours < 0) return 0;
   return Math.min(1, ageHours / 36) * Math.exp(-ageHours / 24 / 6);
@@ -72,16 +85,7 @@ export function generateSessions(input: SessionInput): SessionSeries[] {
         errored: 0.02 + r.next() * 0.02 + (regressed ? 0.03 : 0),
       };
     });
-    const columns = releases.map(() => ({
-      total: new Float64Array(hours),
-      errored: new Float64Array(hours),
-      crashed: new Float64Array(hours),
-      abnormal: new Float64Array(hours),
-      users: new Float64Array(hours),
-      erroredUsers: new Float64Array(hours),
-      crashedUsers: new Float64Array(hours),
-      any: false,
-    }));
+    const columns = releases.map(() => ({ ...sessionColumns(hours), any: false }));
     const weights = new Float64Array(releases.length);
     for (let slot = 0; slot < hours; slot++) {
       const hour = input.statsStartHour + slot;

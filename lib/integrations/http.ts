@@ -1,17 +1,8 @@
 import "server-only";
-import type { IntegrationFailureReason } from "@/lib/integrations/integration-error";
 
 /** HTTP facts every integration interprets the same way, whatever the vendor. */
 
-export function reasonForStatus(status: number): IntegrationFailureReason {
-  if (status === 400 || status === 422) return "bad_request";
-  if (status === 401) return "bad_credentials";
-  if (status === 403) return "forbidden";
-  if (status === 404) return "not_found";
-  if (status === 429) return "rate_limited";
-  if (status >= 500) return "server_error";
-  return "unexpected";
-}
+export { reasonForHttpStatus as reasonForStatus } from "@/lib/domain/upstream-messages";
 
 const UNREACHABLE_CODES = new Set([
   "ECONNREFUSED",

@@ -1,22 +1,12 @@
+import type { UpstreamFailureReason } from "@/lib/domain/upstream-messages";
+
 export type IntegrationService = "jira" | "sentry" | "workos";
 
 /**
- * Why a call to an external service failed, in terms a caller can act on:
- * the HTTP answer's meaning, or the reason there was no usable answer.
+ * Why a call to an external service failed, in terms a caller can act on: the HTTP answer's meaning, or the reason
+ * there was no usable answer. The same words the plain-language messages are chosen by.
  */
-export type IntegrationFailureReason =
-  | "bad_request"
-  | "bad_credentials"
-  | "forbidden"
-  | "not_found"
-  | "rate_limited"
-  | "server_error"
-  | "invalid_response"
-  | "unreachable"
-  /** Bosun refused to connect: the address is internal and not in BOSUN_ALLOWED_UPSTREAM_HOSTS. */
-  | "blocked_address"
-  | "timeout"
-  | "unexpected";
+export type IntegrationFailureReason = UpstreamFailureReason;
 
 export type IntegrationErrorInit = {
   service: IntegrationService;

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import type { JsonInput } from "@/lib/db/types";
+import type { PersonalPreferences } from "@/lib/domain/notifications";
 
 const PREFERENCE_FIELDS = {
   userId: true,
@@ -71,17 +72,7 @@ export async function savePreference({
   digestOnly,
   weeklyDigest,
   unsubscribed,
-}: {
-  orgId: string;
-  userId: string;
-  channels: Record<string, string>;
-  timeZone: string;
-  quietStart: string | null;
-  quietEnd: string | null;
-  digestOnly: boolean;
-  weeklyDigest: boolean;
-  unsubscribed: boolean;
-}) {
+}: { orgId: string; userId: string } & PersonalPreferences) {
   const existing = await getPreference({ orgId, userId });
   // Turning e-mail back on clears the date; staying unsubscribed keeps the first one.
   const unsubscribedAt = unsubscribed ? (existing?.unsubscribedAt ?? new Date()) : null;

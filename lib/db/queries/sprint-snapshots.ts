@@ -28,6 +28,16 @@ export type SnapshotIssues = {
 };
 export type SnapshotOrigin = "webhook" | "reconciled" | "observed" | "backfill";
 
+/** The sprint a snapshot is of, which of its two snapshots it is, and when it was taken. */
+export type SnapshotSprint = {
+  sprintId: number;
+  sprintName: string;
+  kind: "start" | "close";
+  takenAt: Date;
+  sprintStart: Date | null;
+  sprintEnd: Date | null;
+};
+
 /**
  * Which earlier snapshot a new one takes the place of. The webhook's is taken at the moment, so it replaces
  * any guess made later (a page load, a reconciliation, a backfill); nothing replaces it, so a redelivery
@@ -48,23 +58,19 @@ export async function listSnapshots({ orgId, boardId }: { orgId: string; boardId
  * Records a snapshot once per sprint and kind; a later one replaces it only as REPLACES allows (the moment
  * matters). Returns the snapshot that stands.
  */
-export async function saveSnapshot(input: {
-  orgId: string;
-  boardId: number;
-  sprintId: number;
-  sprintName: string;
-  kind: "start" | "close";
-  takenAt: Date;
-  sprintStart: Date | null;
-  sprintEnd: Date | null;
-  committedPoints: number;
-  completedPoints: number;
-  addedPoints: number;
-  removedPoints: number;
-  issues: SnapshotIssues;
-  origin?: SnapshotOrigin;
-  delaySeconds?: number | null;
-}) {
+export async function saveSnapshot(
+  input: SnapshotSprint & {
+    orgId: string;
+    boardId: number;
+    committedPoints: number;
+    completedPoints: number;
+    addedPoints: number;
+    removedPoints: number;
+    issues: SnapshotIssues;
+    origin?: SnapshotOrigin;
+    delaySeconds?: number | null;
+  },
+) {
   const { orgId, boardId, sprintId, kind, issues, origin = "observed", delaySeconds = null, ...rest } = input;
   const where = { orgId, boardId, sprintId, kind };
   const data = { ...rest, origin, delaySeconds, issues: issues as unknown as Prisma.InputJsonValue };

@@ -45,6 +45,9 @@ export async function findSyncActivityForEvent({ orgId, eventKey }: { orgId: str
  */
 export type SyncActivityOrder = { by: "occurredAt" | "direction" | "outcome"; dir: "asc" | "desc" };
 
+/** Which of the org's decisions to list: the first `limit` (50 by default) in `orderBy`. */
+export type SyncActivityQuery = { orgId: string; limit?: number; orderBy?: SyncActivityOrder };
+
 const LATEST_FIRST: Prisma.SyncActivityOrderByWithRelationInput[] = [
   { occurredAt: "desc" },
   { createdAt: "desc" },
@@ -60,15 +63,7 @@ function syncActivityOrderBy(order: SyncActivityOrder | undefined): Prisma.SyncA
 }
 
 /** The latest decisions (or the first `limit` in `orderBy`), with the pair's Sentry short id, for the automations page. */
-export async function listRecentSyncActivity({
-  orgId,
-  limit = 50,
-  orderBy,
-}: {
-  orgId: string;
-  limit?: number;
-  orderBy?: SyncActivityOrder;
-}) {
+export async function listRecentSyncActivity({ orgId, limit = 50, orderBy }: SyncActivityQuery) {
   const rows = await db.syncActivity.findMany({ where: { orgId }, orderBy: syncActivityOrderBy(orderBy), take: limit });
   const linkIds = [...new Set(rows.map((row) => row.linkId).filter((id): id is string => id !== null))];
   const links = await db.ticketLink.findMany({

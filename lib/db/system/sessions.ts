@@ -7,16 +7,11 @@ import { db } from "@/lib/db/client";
  * orgs, so these queries are keyed by the WorkOS session id or the user.
  */
 
+/** A WorkOS session as Bosun first sees it: whose it is, and the org it was opened in. */
+type SeenSession = { workosSessionId: string; userId: string; orgId: string };
+
 /** The session record for a WorkOS session id, created on first sight. */
-export async function findOrCreateSession({
-  workosSessionId,
-  userId,
-  orgId,
-}: {
-  workosSessionId: string;
-  userId: string;
-  orgId: string;
-}) {
+export async function findOrCreateSession({ workosSessionId, userId, orgId }: SeenSession) {
   // Read first: every page view asks, and only a session's first view creates it (an upsert locks the row every time).
   return (await findSessionRecord({ workosSessionId })) ?? createSessionRecord({ workosSessionId, userId, orgId });
 }
@@ -27,15 +22,7 @@ export function findSessionRecord({ workosSessionId }: { workosSessionId: string
 }
 
 /** Creates the record of a session seen for the first time (or returns the one a concurrent request created). */
-export function createSessionRecord({
-  workosSessionId,
-  userId,
-  orgId,
-}: {
-  workosSessionId: string;
-  userId: string;
-  orgId: string;
-}) {
+export function createSessionRecord({ workosSessionId, userId, orgId }: SeenSession) {
   return db.userSession.upsert({ where: { workosSessionId }, create: { workosSessionId, userId, orgId }, update: {} });
 }
 
@@ -45,12 +32,7 @@ export async function findOrCreateOAuthSession({
   userId,
   orgId,
   oauthClientId,
-}: {
-  workosSessionId: string;
-  userId: string;
-  orgId: string;
-  oauthClientId: string;
-}) {
+}: SeenSession & { oauthClientId: string }) {
   return db.userSession.upsert({
     where: { workosSessionId },
     create: { workosSessionId, userId, orgId, oauthClientId },

@@ -1,4 +1,5 @@
 export { decide, type BugTicket, type Decision, type SentryIssueContext } from "./decide";
+export { decisionRecord, type DecisionRecord } from "./decision-record";
 export { describeEvent, type AutomationEvent, type AutomationEventType, type SentryIssueFacts } from "./events";
 export { extractIssueKeys } from "./jira-keys";
 export {

@@ -1,7 +1,7 @@
 /** The outside services whose answers Bosun shows to people. */
 export type UpstreamService = "jira" | "sentry" | "workos" | "github";
 
-/** Why a call failed, in the same words lib/integrations' IntegrationError uses. */
+/** Why a call failed; lib/integrations' IntegrationError carries one of these. */
 export type UpstreamFailureReason =
   | "bad_request"
   | "bad_credentials"
@@ -11,6 +11,7 @@ export type UpstreamFailureReason =
   | "server_error"
   | "invalid_response"
   | "unreachable"
+  /** Bosun refused to connect: the address is internal and not in BOSUN_ALLOWED_UPSTREAM_HOSTS. */
   | "blocked_address"
   | "timeout"
   | "unexpected";

@@ -4,9 +4,9 @@ import type { AutomationRule, JsonInput } from "@/lib/db/types";
 import {
   AUTOMATION_KINDS,
   type AutomationEvent,
-  type Decision,
   KIND_EVENTS,
   decide,
+  decisionRecord,
   parseRule,
 } from "@/lib/domain/automations";
 import { describeFailure, isTransient } from "@/lib/platform/outbox/retry-policy";
@@ -54,36 +54,6 @@ export async function runRulesForEvent({
   const results: RuleRunResult[] = [];
   for (const rule of rules) results.push(await runRule({ orgId, rule, event, trigger, lastAttempt }));
   return results;
-}
-
-/** What the run log shows of a decision (the full ticket body lives in the outbox intent). */
-function decisionRecord(decision: Decision, notes: string[] = []): JsonInput {
-  switch (decision.kind) {
-    case "skip":
-      return { kind: "skip", summary: decision.reason, notes };
-    case "create_bug":
-      return {
-        kind: decision.kind,
-        summary: decision.summary,
-        ticket: {
-          projectKey: decision.ticket.projectKey,
-          summary: decision.ticket.summary,
-          priority: decision.ticket.priority,
-          labels: decision.ticket.labels,
-        },
-        notes,
-      };
-    case "comment":
-      return { kind: decision.kind, summary: decision.summary, issueKey: decision.issueKey, notes };
-    case "transition":
-      return {
-        kind: decision.kind,
-        summary: decision.summary,
-        issueKeys: decision.issueKeys,
-        targetStatus: decision.targetStatus,
-        notes,
-      };
-  }
 }
 
 type RunRuleInput = {

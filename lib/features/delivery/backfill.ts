@@ -14,6 +14,7 @@ import { listIssues, type SentryClientConfig } from "@/lib/integrations/sentry";
 import { listDeploysOfRelease, listReleasesSince } from "@/lib/integrations/sentry/deploys";
 import type { ReleaseDeliverySummary } from "@/lib/integrations/sentry/deploys-transform";
 import { listReleaseCommits } from "@/lib/integrations/sentry/release-commits";
+import type { OrgRead } from "@/lib/platform/org-read";
 import { HISTORY_DAYS, SENTRY_DEPLOYS_SOURCE, SENTRY_NOT_CONNECTED } from "./constants";
 import { recordCriticalIssue, recordReleaseRegressions } from "./incidents";
 
@@ -30,11 +31,7 @@ export async function backfillDeliveryHistory({
   orgId,
   now = new Date(),
   requestId,
-}: {
-  orgId: string;
-  now?: Date;
-  requestId?: string;
-}): Promise<BackfillResult | null> {
+}: OrgRead): Promise<BackfillResult | null> {
   const source = SENTRY_DEPLOYS_SOURCE;
   const sentry = await getSentryConfig({ orgId, requestId });
   if (!sentry) {

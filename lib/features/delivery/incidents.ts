@@ -7,6 +7,7 @@ import {
   type IncidentInput,
 } from "@/lib/db/queries/delivery-history";
 import type { ReleaseScorecard } from "@/lib/domain/performance";
+import type { ScorecardCheck } from "@/lib/features/performance";
 import { INCIDENT_ENVIRONMENT } from "./constants";
 
 export type { IncidentInput };
@@ -28,11 +29,7 @@ export async function recordReleaseRegressions({
   orgId,
   scorecards,
   now = new Date(),
-}: {
-  orgId: string;
-  scorecards: ReleaseScorecard[];
-  now?: Date;
-}): Promise<{ recorded: number; resolved: number }> {
+}: ScorecardCheck): Promise<{ recorded: number; resolved: number }> {
   const firstDeploy = new Map<string, Date>();
   for (const deploy of await listDeploysSince({ orgId, since: new Date(now.getTime() - 365 * 86_400_000) })) {
     if (deploy.environment === INCIDENT_ENVIRONMENT && !firstDeploy.has(deploy.version))

@@ -5,7 +5,7 @@ import { scrubAdf, withInvestigation } from "@/lib/domain/investigation/jira-des
 import type { OwnershipFacts } from "@/lib/domain/ownership/facts";
 import { env } from "@/lib/platform/env";
 import { logger } from "@/lib/platform/observability/logger";
-import { loadInvestigation } from "./load";
+import { loadInvestigation, type IssueRead } from "./load";
 import { investigationPath } from "./paths";
 
 export type TicketInvestigation = {
@@ -20,15 +20,7 @@ export type TicketInvestigation = {
  * investigation report. Filing the bug matters more than the report: if the
  * report cannot be built, the description is still scrubbed and the bug filed.
  */
-export async function investigationForTicket({
-  orgId,
-  issueId,
-  requestId,
-}: {
-  orgId: string;
-  issueId: string;
-  requestId?: string;
-}): Promise<TicketInvestigation> {
+export async function investigationForTicket({ orgId, issueId, requestId }: IssueRead): Promise<TicketInvestigation> {
   const plain: TicketInvestigation = { facts: null, describe: (description) => scrubAdf(description) };
   try {
     const [page, orgSlug] = await Promise.all([

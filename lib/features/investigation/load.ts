@@ -54,17 +54,15 @@ async function part<T>(gaps: Gap[], name: string, run: () => Promise<T>, fallbac
   }
 }
 
+/** Which Sentry issue to read for an org, and the request id the reads carry. */
+export type IssueRead = { orgId: string; issueId: string; requestId?: string };
+
 export async function loadInvestigation({
   orgId,
   issueId,
   requestId,
   now = new Date(),
-}: {
-  orgId: string;
-  issueId: string;
-  requestId?: string;
-  now?: Date;
-}): Promise<InvestigationPage> {
+}: IssueRead & { now?: Date }): Promise<InvestigationPage> {
   if (!ISSUE_ID.test(issueId)) return { status: "not-found" };
   const config = await getSentryConfig({ orgId, requestId });
   if (!config) return { status: "not-connected" };
@@ -187,11 +185,7 @@ export async function findInvestigatedIssue({
   orgId,
   issueId,
   requestId,
-}: {
-  orgId: string;
-  issueId: string;
-  requestId?: string;
-}): Promise<"found" | "not-found" | "unknown"> {
+}: IssueRead): Promise<"found" | "not-found" | "unknown"> {
   if (!ISSUE_ID.test(issueId)) return "not-found";
   const config = await getSentryConfig({ orgId, requestId });
   if (!config) return "unknown";
@@ -211,11 +205,7 @@ export async function findInvestigatedIssue({
 }
 
 /** The report, or null for an issue Sentry does not know (or no Sentry connection, or Sentry unavailable). */
-export async function loadInvestigationReport(input: {
-  orgId: string;
-  issueId: string;
-  requestId?: string;
-}): Promise<InvestigationReport | null> {
+export async function loadInvestigationReport(input: IssueRead): Promise<InvestigationReport | null> {
   const page = await loadInvestigation(input);
   return page.status === "ok" ? page.report : null;
 }

@@ -77,8 +77,7 @@ export async function savePreferences({
   userId: string;
   preferences: PersonalPreferences;
 }) {
-  const { unsubscribed, channels, ...rest } = preferences;
-  return savePreference({ orgId, userId, channels: channels as Record<string, string>, unsubscribed, ...rest });
+  return savePreference({ orgId, userId, ...preferences });
 }
 
 /** Stores the org's defaults; returns them before and after, for the audit entry. */

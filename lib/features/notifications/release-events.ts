@@ -1,7 +1,7 @@
 import "server-only";
 import { getOrgSlug } from "@/lib/db/queries/notifications";
 import { releaseRegressionNotices } from "@/lib/domain/notifications";
-import type { ReleaseScorecard } from "@/lib/domain/performance";
+import type { ScorecardCheck } from "@/lib/features/performance";
 import { notify } from "./notify";
 
 /**
@@ -12,11 +12,7 @@ export async function notifyReleaseRegressions({
   orgId,
   scorecards,
   now = new Date(),
-}: {
-  orgId: string;
-  scorecards: ReleaseScorecard[];
-  now?: Date;
-}): Promise<{ notified: number }> {
+}: ScorecardCheck): Promise<{ notified: number }> {
   const notices = releaseRegressionNotices(scorecards, now);
   if (notices.length === 0) return { notified: 0 };
   const slug = await getOrgSlug({ orgId });

@@ -6,6 +6,7 @@ import {
   type SprintLoad,
   type SprintRow,
 } from "@/lib/domain/overview";
+import type { OrgRead } from "@/lib/platform/org-read";
 import { loadBoardReports } from "@/lib/features/sprint-reports";
 import { loadSprintDashboard, type SprintDashboard } from "@/lib/features/sprints";
 
@@ -34,15 +35,7 @@ type RunningSprint = {
  * board is the sprints page's own dashboard read (Jira through the per-org cache, so a warm view asks Jira nothing),
  * and the burndown is the sprint report's, from what Bosun recorded and the cached sprint issues.
  */
-export async function loadOverviewSprints({
-  orgId,
-  now = new Date(),
-  requestId,
-}: {
-  orgId: string;
-  now?: Date;
-  requestId?: string;
-}): Promise<OverviewSprints> {
+export async function loadOverviewSprints({ orgId, now = new Date(), requestId }: OrgRead): Promise<OverviewSprints> {
   const first = await loadSprintDashboard({ orgId, now, requestId });
   if (first.status !== "ok") return first;
   const others = await Promise.all(

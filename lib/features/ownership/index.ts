@@ -28,13 +28,5 @@ export {
 } from "./teams";
 export { loadOwnershipPage, type OwnershipPage } from "./page";
 export type { ChangeAuthor } from "./audit";
-export {
-  createTeamSchema,
-  directoryGroupIdSchema,
-  issueRefSchema,
-  rulesTextSchema,
-  sentryProjectSlugSchema,
-  teamNameSchema,
-  teamSlugSchema,
-  type CreateTeamInput,
-} from "./schemas";
+// Every input schema of the ownership settings, for the actions to parse with.
+export * from "./schemas";

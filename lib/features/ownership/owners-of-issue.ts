@@ -52,22 +52,15 @@ export async function evaluateOwnership({
   };
 }
 
+/** An issue to find owners for: its Sentry project, whose saved rules apply, and its latest event's facts. */
+type IssueOwnershipQuery = { orgId: string; projectSlug: string; facts: OwnershipFacts };
+
 /**
  * Who owns an issue of this Sentry project, by the org's saved rules for it:
  * the last matching rule's owners, teams expanded, leftmost first.
  */
-export async function ownersOfIssue({
-  orgId,
-  projectSlug,
-  facts,
-}: {
-  orgId: string;
-  projectSlug: string;
-  facts: OwnershipFacts;
-}): Promise<OwnersVerdict> {
-  const ruleSet = await findOwnershipRuleSet({ orgId, sentryProjectSlug: projectSlug });
-  if (!ruleSet) return { owners: [], rule: null, because: "No rule matches" };
-  const verdict = await evaluateOwnership({ orgId, raw: ruleSet.raw, facts });
+export async function ownersOfIssue(query: IssueOwnershipQuery): Promise<OwnersVerdict> {
+  const verdict = await detailedOwnersOfIssue(query);
   return {
     owners: verdict.owners.map(({ userId, membershipId, name, email }) => ({ userId, membershipId, name, email })),
     rule: verdict.rule,
@@ -80,11 +73,7 @@ export async function detailedOwnersOfIssue({
   orgId,
   projectSlug,
   facts,
-}: {
-  orgId: string;
-  projectSlug: string;
-  facts: OwnershipFacts;
-}): Promise<DetailedVerdict> {
+}: IssueOwnershipQuery): Promise<DetailedVerdict> {
   const ruleSet = await findOwnershipRuleSet({ orgId, sentryProjectSlug: projectSlug });
   if (!ruleSet) return { owners: [], unresolved: [], rule: null, because: "No rule matches", matchingCount: 0 };
   return evaluateOwnership({ orgId, raw: ruleSet.raw, facts });

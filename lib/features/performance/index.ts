@@ -9,7 +9,7 @@ export {
   savePerformanceSettings,
   type PerformanceSettingsChange,
 } from "./save-settings";
-export { loadReleaseScorecards, type ReleaseScorecards } from "./scorecards";
+export { loadReleaseScorecards, type ReleaseScorecards, type ScorecardCheck } from "./scorecards";
 export type {
   PerformanceRegression,
   PerformanceSettings,

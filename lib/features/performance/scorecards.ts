@@ -21,6 +21,12 @@ export type ReleaseScorecards = {
   error: string | null;
 };
 
+/**
+ * An org's scorecards as a release check has just read them, handed to what acts on a regressed release (the
+ * notifications, the delivery history); `now`, when the check ran, is the current time unless given.
+ */
+export type ScorecardCheck = { orgId: string; scorecards: ReleaseScorecard[]; now?: Date };
+
 /** The same 30-day window the release health figures use, so every figure of a scorecard covers one period. */
 const STATS_PERIOD = "30d";
 const TTL_MS = 5 * 60_000;

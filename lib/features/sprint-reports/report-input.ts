@@ -1,21 +1,15 @@
 import type { ReportItem, ReportScopeChange, ReportSprint } from "@/lib/domain/sprint-report";
-import type { SnapshotIssues, SnapshotItem } from "@/lib/db/queries/sprint-snapshots";
+import type { SnapshotIssues, SnapshotItem, SnapshotOrigin, SnapshotSprint } from "@/lib/db/queries/sprint-snapshots";
 import type { JiraWorkItem } from "@/lib/integrations/jira";
 
 /**
  * From what Bosun stores (snapshot rows, scope-change rows, cached Jira issues) to the sprint-report rules' inputs.
  * Pure. Snapshots taken before the reports existed lack status, type, resolution and blocked: those stay unknown.
  */
-export type SnapshotRow = {
-  sprintId: number;
-  sprintName: string;
-  kind: "start" | "close";
-  takenAt: Date;
-  sprintStart: Date | null;
-  sprintEnd: Date | null;
+export type SnapshotRow = SnapshotSprint & {
   plannedCapacity: number | null;
   issues: unknown;
-  origin: "webhook" | "reconciled" | "observed" | "backfill";
+  origin: SnapshotOrigin;
 };
 
 export type SprintRecord = {

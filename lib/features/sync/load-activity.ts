@@ -1,5 +1,5 @@
 import "server-only";
-import { listRecentSyncActivity, type SyncActivityOrder } from "@/lib/db/queries/sync-activity";
+import { listRecentSyncActivity, type SyncActivityQuery } from "@/lib/db/queries/sync-activity";
 import type { ConflictRecord, SyncDirection, SyncOutcome } from "@/lib/domain/sync";
 
 /** One row of the sync's run log as the automations page shows it. */
@@ -19,16 +19,8 @@ export type SyncActivityRow = {
 };
 
 /** The sync's log; `orderBy` is taken in SQL, so the `limit` rows are the first of that order (default: latest first). */
-export async function loadSyncActivity({
-  orgId,
-  limit = 50,
-  orderBy,
-}: {
-  orgId: string;
-  limit?: number;
-  orderBy?: SyncActivityOrder;
-}): Promise<SyncActivityRow[]> {
-  const rows = await listRecentSyncActivity({ orgId, limit, orderBy });
+export async function loadSyncActivity(query: SyncActivityQuery): Promise<SyncActivityRow[]> {
+  const rows = await listRecentSyncActivity(query);
   return rows.map((row) => ({
     id: row.id,
     occurredAt: row.occurredAt,

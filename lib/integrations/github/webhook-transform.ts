@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { PullRequestInput } from "@/lib/db/queries/delivery-history";
 import type { WebhookReading } from "@/lib/integrations/sentry/webhook-transform";
 
 /**
@@ -89,16 +90,6 @@ const pullRequestRecordPayload = z.object({
 /** The actions that change what delivery history keeps of a pull request: its opening, new head commits, its merge. */
 const RECORDED_ACTIONS = new Set(["opened", "reopened", "synchronize", "closed"]);
 
-export type PullRequestRecordReading = {
-  repo: string;
-  number: number;
-  title: string;
-  openedAt: Date;
-  mergedAt: Date | null;
-  mergeCommitSha: string | null;
-  headSha: string | null;
-};
-
 const dateOrNull = (value: string | null | undefined) =>
   value && !Number.isNaN(Date.parse(value)) ? new Date(value) : null;
 
@@ -107,7 +98,7 @@ const dateOrNull = (value: string | null | undefined) =>
  * commit and head), for splitting lead time into review and release. Null for other actions or a malformed body.
  * GitHub sets `merge_commit_sha` on open PRs too (a test merge); only a merged PR's is kept.
  */
-export function readPullRequestRecord(body: unknown): PullRequestRecordReading | null {
+export function readPullRequestRecord(body: unknown): PullRequestInput | null {
   const parsed = pullRequestRecordPayload.safeParse(body);
   if (!parsed.success || !RECORDED_ACTIONS.has(parsed.data.action)) return null;
   const { number, pull_request: pr, repository } = parsed.data;
