@@ -107,14 +107,18 @@ export default defineConfig([
     },
   },
   {
-    // Pages, actions and routes call a feature through its index.ts, so a feature's inside can change freely.
+    // Pages, actions and routes call a feature through its index.ts, so a feature's inside can change freely; the
+    // database and the services are reached through a feature (or lib/platform), never directly.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     ignores: NOT_APP_CODE,
     rules: {
-      "no-restricted-imports": restrictImports({
-        group: ["@/lib/features/*/**"],
-        message: "Import a feature through its index: @/lib/features/<name>.",
-      }),
+      "no-restricted-imports": restrictImports(
+        { group: ["@/lib/features/*/**"], message: "Import a feature through its index: @/lib/features/<name>." },
+        {
+          group: ["@/lib/db/*", "@/lib/db/**", "@/lib/integrations/*", "@/lib/integrations/**"],
+          message: "Call the feature that owns this (its index.ts) or lib/platform; pages do not query or call out.",
+        },
+      ),
     },
   },
   globalIgnores([

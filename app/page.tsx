@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { withAuth } from "@workos-inc/authkit-nextjs";
-import { findActiveMembershipByWorkosIds } from "@/lib/db/system/memberships";
-import { findUserOrgSlugs } from "@/lib/db/system/users";
+import { findHomeOrgSlug } from "@/lib/platform/auth/member-orgs";
 
 /** Signed in: straight to the org the session is in (else your first). Signed out: what Bosun is, and a way in. */
 const SIGNED_OUT_MESSAGES: Record<string, string> = {
@@ -14,13 +13,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const { signedOut } = await searchParams;
   const { user, organizationId } = await withAuth();
   if (user) {
-    // The org chosen at sign-in opens without a detour through /switch-org.
-    const current = organizationId
-      ? await findActiveMembershipByWorkosIds({ workosUserId: user.id, workosOrgId: organizationId })
-      : null;
-    if (current) redirect(`/${current.org.slug}`);
-    const slugs = await findUserOrgSlugs({ workosUserId: user.id });
-    if (slugs[0]) redirect(`/${slugs[0]}`);
+    const home = await findHomeOrgSlug({ workosUserId: user.id, workosOrgId: organizationId });
+    if (home) redirect(`/${home}`);
     return (
       <main className="mx-auto max-w-lg px-6 py-24 text-center">
         <h1 className="text-2xl font-semibold">No organization yet</h1>

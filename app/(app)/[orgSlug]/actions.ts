@@ -4,7 +4,7 @@ import { z } from "zod";
 import { orgAction } from "@/lib/platform/actions/org-action";
 import { endSession } from "@/lib/platform/auth/sign-out";
 import { switchSessionToOrg } from "@/lib/platform/auth/switch-org";
-import { appendAuditEntry } from "@/lib/db/queries/audit-log";
+import { auditAction } from "@/lib/platform/actions/audit-action";
 import { endAllSessions } from "@/lib/platform/auth/end-all-sessions";
 
 /**
@@ -30,14 +30,14 @@ export const signOutEverywhereAction = orgAction(
       summary: `${user.name} ended a session (sign out everywhere)`,
       requestId,
     });
-    await appendAuditEntry({
-      orgId: org.id,
-      actor,
-      action: "user.signed_out_everywhere",
-      target: { type: "user", id: user.id },
-      summary: `${user.name} signed out on every device (${sessions} session(s))`,
-      requestId,
-    });
+    await auditAction(
+      { org, actor, requestId },
+      {
+        action: "user.signed_out_everywhere",
+        target: { type: "user", id: user.id },
+        summary: `${user.name} signed out on every device (${sessions} session(s))`,
+      },
+    );
     return endSession("user");
   },
 );

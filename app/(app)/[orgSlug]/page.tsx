@@ -9,11 +9,10 @@ import { SprintsPanel, SprintsPanelSkeleton } from "@/components/overview/sprint
 import { requireOrg } from "@/lib/platform/auth/org";
 import { getRequestId } from "@/lib/platform/observability/request-context";
 import { can } from "@/lib/domain/permissions";
-import { listIntegrationStatuses } from "@/lib/db/queries/integrations";
-import { countMembersByRole } from "@/lib/db/queries/memberships";
 import {
   loadOverviewAttention,
   loadOverviewIssues,
+  loadOverviewOrgSummary,
   loadOverviewReleases,
   loadOverviewSprints,
 } from "@/lib/features/overview";
@@ -36,11 +35,7 @@ export default async function OverviewPage({ params }: OrgPageProps) {
   const issues = loadOverviewIssues({ orgId: org.id, requestId });
   const releases = loadOverviewReleases({ orgId: org.id, requestId });
   const attention = loadOverviewAttention({ orgId: org.id, userId: user.id, role, now });
-  const [integrations, members] = await Promise.all([
-    listIntegrationStatuses({ orgId: org.id }),
-    countMembersByRole({ orgId: org.id }),
-  ]);
-  const total = (members.admin ?? 0) + (members.manager ?? 0) + (members.member ?? 0);
+  const { integrations, people } = await loadOverviewOrgSummary({ orgId: org.id });
   const panel = { orgSlug: org.slug, now, canManageIntegrations: can(role, "integrations:manage") };
 
   return (
@@ -66,9 +61,9 @@ export default async function OverviewPage({ params }: OrgPageProps) {
             <IntegrationStatusList rows={integrations} providers={["jira", "sentry", "github"]} />
           </Card>
           <Card title="People">
-            <p className="text-3xl font-semibold tabular-nums">{total}</p>
+            <p className="text-3xl font-semibold tabular-nums">{people.total}</p>
             <p className="text-sm text-slate-600 dark:text-slate-400">
-              {members.admin ?? 0} admin · {members.manager ?? 0} manager · {members.member ?? 0} member
+              {people.admin} admin · {people.manager} manager · {people.member} member
             </p>
           </Card>
         </div>

@@ -1,7 +1,6 @@
 import { notFound, redirect } from "next/navigation";
-import { findApprovableConnection, requireMembershipForMfa } from "@/lib/platform/auth/mfa";
+import { findApprovableConnection, hasAuthenticatorApp, requireMembershipForMfa } from "@/lib/platform/auth/mfa";
 import { resolveReturnTo } from "@/lib/platform/auth/switch-org";
-import { listFactorIds } from "@/lib/integrations/workos";
 import { MfaForm } from "./mfa-form";
 
 export const metadata = { title: "Two-step verification" };
@@ -24,7 +23,7 @@ export default async function MfaPage({ searchParams }: { searchParams: Promise<
     : null;
   if (connectionId && !connection) notFound();
   if (mfaVerified && !returnTo && !connection) redirect(`/${org.slug}`);
-  const hasFactor = (await listFactorIds(user.workosUserId)).length > 0;
+  const hasFactor = await hasAuthenticatorApp(user.workosUserId);
   const lead = connection
     ? `An MCP client (${connection.oauthClientId}) connected to ${org.name} as you at ${connection.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC. Enter a code from your authenticator app to let it act for you. If you did not connect it, do not enter a code.`
     : returnTo

@@ -4,3 +4,4 @@
  */
 export { authenticateApiKey } from "./authenticate";
 export { bearerToken, generateApiKey, looksLikeApiKey } from "./keys";
+export { listOrgApiKeys, mintApiKey, revokeOrgApiKey } from "./manage";

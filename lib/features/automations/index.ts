@@ -16,3 +16,15 @@ export { previewRule, type PreviewRow } from "./preview";
 export { JOB_HANDLERS } from "./handlers";
 export { scheduleReleaseHealthChecks } from "./release-health";
 export { RETRY_RUN_QUEUE } from "./retry-run";
+export {
+  deleteAutomationRule,
+  previewAutomationRule,
+  retryAutomationRun,
+  ruleEnabledSchema,
+  ruleFieldsSchema,
+  ruleIdSchema,
+  rulePreviewSchema,
+  runIdSchema,
+  saveAutomationRule,
+  setAutomationRuleEnabled,
+} from "./rule-edits";

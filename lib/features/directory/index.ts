@@ -2,5 +2,6 @@
  * What pages, server actions, route handlers, jobs and other features use of
  * this feature. Server-only: client components import its types with `import type`.
  */
-export { actsOnEvent, eventOrganizationId, workosEventSchema } from "./events";
+export { workosEventSchema } from "./events";
 export { processWorkosDelivery } from "./process-workos-delivery";
+export { recordWorkosDelivery } from "./record-delivery";

@@ -7,3 +7,4 @@ export { invalidateErrors, loadErrorsPage, type ClassifiedIssue, type ErrorFilte
 export { loadErrorsView, type ErrorsView } from "./load-view";
 export { getSeveritySettings } from "./severity-settings";
 export { TRIAGE_ACTIONS, triageSentryIssues } from "./triage";
+export type { ErrorSeries } from "@/lib/integrations/sentry";

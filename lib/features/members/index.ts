@@ -4,3 +4,19 @@
  */
 export { forgetDeactivatedMembersOpenIssues } from "./deactivated-issues";
 export { loadMembersPage, type OpenIssues } from "./members-page";
+export {
+  changeMemberRole,
+  changeRoleSchema,
+  inviteMember,
+  inviteSchema,
+  reassignOpenIssues,
+  reassignSchema,
+  removeMember,
+  removeMemberSchema,
+  revokeInvitation,
+  revokeInvitationSchema,
+  type MemberWriteResult,
+} from "./manage";
+export { eraseDepartedMemberData, eraseSchema } from "./erase";
+export { resetMemberMfa, resetMfaSchema } from "./reset-mfa";
+export type { JiraIssueSummary } from "@/lib/integrations/jira";

@@ -10,5 +10,6 @@ export {
   type OverviewAttention,
 } from "./attention";
 export { BREAKING_ISSUES_SHOWN, loadOverviewIssues, type BreakingIssue, type OverviewIssues } from "./issues";
+export { loadOverviewOrgSummary, type OverviewOrgSummary } from "./org-summary";
 export { LATEST_RELEASES_SHOWN, loadOverviewReleases, type OverviewReleases } from "./releases";
 export { loadOverviewSprints, type IdleBoard, type OverviewSprints } from "./sprints";

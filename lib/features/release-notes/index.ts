@@ -5,3 +5,4 @@
 export { loadReleaseNotesSource } from "./load";
 export { loadReleaseNotesPage, type NoteState } from "./notes-page";
 export { publishReleaseNotes, type PublishResult } from "./publish";
+export { saveReleaseNotesRevision } from "./save-revision";

@@ -4,3 +4,4 @@
  */
 export { RETENTION_QUEUE, runRetentionJob, scheduleRetention } from "./job";
 export { getRetentionSettings, RETENTION_SETTINGS_KEY } from "./settings";
+export type { RetentionRunRecord } from "@/lib/db/queries/retention";

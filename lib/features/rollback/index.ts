@@ -7,4 +7,6 @@ export { dryRunRollback, type DryRun, type DryRunResult } from "./dry-run";
 export { listReleasesWithOpenGate, loadRollbackGates, type RollbackGatePanel } from "./load";
 export { raiseRollbackGates, type RaisedGates } from "./raise";
 export { getRollbackSettings } from "./settings";
-export { rollbackSettingsInputSchema, saveRollbackSettings, type RollbackSettingsChange } from "./save-settings";
+export { disconnectOrgRollbackHook, saveOrgRollbackHook, saveOrgRollbackSettings } from "./hook";
+export { rollbackSettingsInputSchema } from "./save-settings";
+export { describeRollbackHook, rollbackHookInputSchema } from "@/lib/integrations/deploy";

@@ -4,6 +4,12 @@
  */
 export { applyStep, applySteps, type ApplyStep, type StepResult } from "./apply-plan";
 export { loadAvailabilityPage } from "./availability-page";
+export {
+  addAvailabilityEntry,
+  findAvailabilityEntryOwner,
+  removeAvailabilityEntry,
+  setMemberAllocation,
+} from "./availability-edits";
 export { loadBoardContext } from "./board-context";
 export { loadSprintDashboard, type SprintDashboard } from "./dashboard";
 export { snapshotFromSprintEvent, type EventOutcome } from "./event-snapshots";

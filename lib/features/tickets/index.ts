@@ -14,8 +14,8 @@ export {
   previewTickets,
   runCreationStep,
   type TicketsPreview,
-  writeKey,
 } from "./requirements";
+export { resendFailedCreationStep } from "./resend-failed-step";
 export { retrySentryTicket } from "./retry-sentry-ticket";
-export { getTicketRouting, routingSchema, saveTicketRouting } from "./routing";
+export { getTicketRouting, routingSchema, saveTicketRouting, type TicketRouting } from "./routing";
 export { ticketForSentryIssue, type TicketOutcome } from "./sentry-to-jira";

@@ -171,3 +171,8 @@ async function noteFailure({ user, org, sessionId }: Membership): Promise<Verify
   });
   return { status: "locked", message };
 }
+
+/** Whether the person already has an authenticator app at WorkOS: /mfa then asks for a code instead of enrolling one. */
+export async function hasAuthenticatorApp(workosUserId: string): Promise<boolean> {
+  return (await workos.listFactorIds(workosUserId)).length > 0;
+}

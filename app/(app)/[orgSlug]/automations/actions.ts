@@ -2,147 +2,52 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { orgAction, describeIssues } from "@/lib/platform/actions/org-action";
-import { previewRule, RETRY_RUN_QUEUE, type PreviewRow } from "@/lib/features/automations";
-import { createRule, deleteRule, findRule, findRun, updateRule } from "@/lib/db/queries/automations";
-import { auditAction } from "@/app/(app)/[orgSlug]/audit-action";
-import type { JsonInput } from "@/lib/db/types";
-import { AUTOMATION_KINDS, KIND_LABELS, RULE_CONFIG_SCHEMAS, parseRule } from "@/lib/domain/automations";
-import { enqueueJob, kickJobWorker, retryJob } from "@/lib/platform/jobs";
+import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
+import {
+  deleteAutomationRule,
+  previewAutomationRule,
+  retryAutomationRun,
+  ruleEnabledSchema,
+  ruleFieldsSchema,
+  ruleIdSchema,
+  rulePreviewSchema,
+  runIdSchema,
+  saveAutomationRule,
+  setAutomationRuleEnabled,
+} from "@/lib/features/automations";
+import { auditAction } from "@/lib/platform/actions/audit-action";
+import { kickJobWorker, retryJob } from "@/lib/platform/jobs";
 import { can } from "@/lib/domain/permissions";
 import { describeRetry } from "@/lib/platform/outbox/describe-retry";
 import { resumeWrite, retryWrite } from "@/lib/platform/outbox/retry-write";
 import { describeTicketRetry, retrySentryTicket } from "@/lib/features/tickets";
 
-const ruleFields = z.object({
-  ruleId: z.string().min(1).optional(),
-  kind: z.enum(AUTOMATION_KINDS),
-  name: z.string().trim().min(1, "give the rule a name").max(80, "must be at most 80 characters"),
-  enabled: z.boolean(),
-  config: z.unknown(),
-});
+/** After a change the automations page shows the rules and runs as they now stand. */
+function automationsChanged<T>(org: { slug: string }, result: ActionResult<T>): ActionResult<T> {
+  if (result.ok) revalidatePath(`/${org.slug}/automations`);
+  return result;
+}
 
 /** Creates or updates a rule; the config is validated by its kind's schema and errors name `config.<field>`. */
-export const saveRuleAction = orgAction(ruleFields, "automations:edit", async (ctx) => {
-  const { input, org, user } = ctx;
-  const parsed = RULE_CONFIG_SCHEMAS[input.kind].safeParse(input.config);
-  if (!parsed.success) {
-    const { fieldErrors } = describeIssues(parsed.error);
-    const prefixed = Object.fromEntries(
-      Object.entries(fieldErrors).map(([field, message]) => [`config.${field}`, message]),
-    );
-    return {
-      ok: false,
-      error: Object.entries(prefixed)
-        .map(([field, message]) => `${field}: ${message}`)
-        .join("; "),
-      fieldErrors: prefixed,
-    };
-  }
-  const config = parsed.data as JsonInput;
-  const before = input.ruleId ? await findRule({ orgId: org.id, ruleId: input.ruleId }) : null;
-  if (input.ruleId && (!before || before.kind !== input.kind))
-    return { ok: false, error: "That rule no longer exists." };
-  const saved = before
-    ? await updateRule({
-        orgId: org.id,
-        ruleId: before.id,
-        data: { name: input.name, enabled: input.enabled, config },
-      })
-    : await createRule({
-        orgId: org.id,
-        kind: input.kind,
-        name: input.name,
-        enabled: input.enabled,
-        config,
-        createdById: user.id,
-      });
-  if (!saved) return { ok: false, error: "That rule no longer exists." };
-  await auditAction(ctx, {
-    action: before ? "automation.rule_updated" : "automation.rule_created",
-    target: { type: "automation_rule", id: saved.id },
-    summary: `${before ? "Updated" : "Created"} the ${KIND_LABELS[input.kind].title} rule “${input.name}”${input.enabled ? "" : " (off)"}`,
-    changes: {
-      from: before ? { name: before.name, enabled: before.enabled, config: before.config } : null,
-      to: { name: input.name, enabled: input.enabled, config },
-    } as JsonInput,
-  });
-  revalidatePath(`/${org.slug}/automations`);
-  return { ok: true, data: { ruleId: saved.id } };
-});
-
-export const setRuleEnabledAction = orgAction(
-  z.object({ ruleId: z.string().min(1), enabled: z.boolean() }),
-  "automations:edit",
-  async (ctx) => {
-    const { input, org } = ctx;
-    const saved = await updateRule({ orgId: org.id, ruleId: input.ruleId, data: { enabled: input.enabled } });
-    if (!saved) return { ok: false, error: "That rule no longer exists." };
-    await auditAction(ctx, {
-      action: input.enabled ? "automation.rule_enabled" : "automation.rule_disabled",
-      target: { type: "automation_rule", id: saved.id },
-      summary: `Switched the rule “${saved.name}” ${input.enabled ? "on" : "off"}`,
-    });
-    revalidatePath(`/${org.slug}/automations`);
-    return { ok: true, data: { enabled: input.enabled } };
-  },
+export const saveRuleAction = orgAction(ruleFieldsSchema, "automations:edit", async (ctx) =>
+  automationsChanged(ctx.org, await saveAutomationRule(ctx)),
 );
 
-export const deleteRuleAction = orgAction(z.object({ ruleId: z.string().min(1) }), "automations:edit", async (ctx) => {
-  const { input, org } = ctx;
-  const rule = await findRule({ orgId: org.id, ruleId: input.ruleId });
-  if (!rule || !(await deleteRule({ orgId: org.id, ruleId: rule.id })))
-    return { ok: false, error: "That rule no longer exists." };
-  await auditAction(ctx, {
-    action: "automation.rule_deleted",
-    target: { type: "automation_rule", id: rule.id },
-    summary: `Deleted the rule “${rule.name}”`,
-    changes: { from: { name: rule.name, kind: rule.kind, config: rule.config } } as JsonInput,
-  });
-  revalidatePath(`/${org.slug}/automations`);
-  return { ok: true, data: null };
-});
+export const setRuleEnabledAction = orgAction(ruleEnabledSchema, "automations:edit", async (ctx) =>
+  automationsChanged(ctx.org, await setAutomationRuleEnabled(ctx)),
+);
+
+export const deleteRuleAction = orgAction(ruleIdSchema, "automations:edit", async (ctx) =>
+  automationsChanged(ctx.org, await deleteAutomationRule(ctx)),
+);
 
 /** The saved rule — or, from the edit form, its unsaved settings — against recent events. Reads only. */
-export const previewRuleAction = orgAction(
-  z.object({ ruleId: z.string().min(1), config: z.unknown().optional() }),
-  "automations:view",
-  async ({
-    input,
-    org,
-  }): Promise<
-    { ok: true; data: PreviewRow[] } | { ok: false; error: string; fieldErrors?: Record<string, string> }
-  > => {
-    const rule = await findRule({ orgId: org.id, ruleId: input.ruleId });
-    if (!rule) return { ok: false, error: "That rule no longer exists." };
-    const parsed = parseRule({ ...rule, config: input.config ?? rule.config });
-    if (!parsed.ok) return { ok: false, error: `These settings are not valid: ${parsed.error}` };
-    return { ok: true, data: await previewRule({ orgId: org.id, rule: parsed.rule }) };
-  },
-);
+export const previewRuleAction = orgAction(rulePreviewSchema, "automations:view", previewAutomationRule);
 
 /** Puts a failed run back on the queue; it redoes only what did not finish, with the same idempotency keys. */
-export const retryRunAction = orgAction(z.object({ runId: z.string().min(1) }), "automations:edit", async (ctx) => {
-  const { input, org } = ctx;
-  const run = await findRun({ orgId: org.id, runId: input.runId });
-  if (!run) return { ok: false, error: "That run no longer exists." };
-  if (run.status !== "failed")
-    return { ok: false, error: `Only failed runs can be retried; this one is ${run.status}.` };
-  await enqueueJob({
-    queue: RETRY_RUN_QUEUE,
-    orgId: org.id,
-    payload: { runId: run.id },
-    singletonKey: `retry-run:${run.id}:${run.attempt}`,
-  });
-  await auditAction(ctx, {
-    action: "automation.run_retried",
-    target: { type: "automation_run", id: run.id },
-    summary: `Retried a failed automation run (attempt ${run.attempt + 1})`,
-  });
-  kickJobWorker();
-  revalidatePath(`/${org.slug}/automations`);
-  return { ok: true, data: null };
-});
+export const retryRunAction = orgAction(runIdSchema, "automations:edit", async (ctx) =>
+  automationsChanged(ctx.org, await retryAutomationRun(ctx)),
+);
 
 /** Takes a job off the dead-letter list and runs it again. */
 export const retryJobAction = orgAction(z.object({ jobId: z.string().min(1) }), "automations:edit", async (ctx) => {

@@ -5,7 +5,7 @@ import { PointTooltip } from "@/components/charts/point-tooltip";
 import { niceCeiling, px, timeTicks } from "@/components/charts/scale";
 import { chartTimeFormats } from "@/components/charts/time-formats";
 import { ValueGrid } from "@/components/charts/value-grid";
-import type { ErrorSeries } from "@/lib/integrations/sentry";
+import type { ErrorSeries } from "@/lib/features/errors";
 
 const WIDTH = 720;
 const HEIGHT = 220;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { auditAction } from "@/app/(app)/[orgSlug]/audit-action";
+import { auditAction } from "@/lib/platform/actions/audit-action";
 import { orgAction } from "@/lib/platform/actions/org-action";
 import { channelsSchema, orgNotificationDefaultsSchema, personalPreferencesSchema } from "@/lib/domain/notifications";
 import {

@@ -4,7 +4,7 @@ import { useSeededDatabase } from "@/test/fixtures/database";
 import { db } from "@/lib/db/client";
 import { orgTimeZoneSetting } from "@/lib/domain/time";
 import { updateCalendarSettingsAction } from "./calendar-actions";
-import { calendarZones, getCalendarTimeZone } from "./calendar-zone";
+import { calendarZones, getCalendarTimeZone } from "@/lib/features/settings";
 
 /** The org's calendar zone, set through the real action against a real database. */
 const session = vi.hoisted(() => ({

@@ -5,13 +5,12 @@ import { SecurityForm } from "./security-form";
 import { SeverityForm } from "./severity-form";
 import { RoutingForm } from "./routing-form";
 import { OutboxRetryForm } from "./outbox-retry-form";
-import { loadSettingsPage } from "@/lib/features/settings";
+import { calendarZones, getCalendarTimeZone, loadSettingsPage } from "@/lib/features/settings";
 import { RETENTION_BOUNDS, SESSION_MAX_LIFETIME_DAYS, STALE_CACHE_KEEP_DAYS } from "@/lib/domain/retention";
 import { RetentionForm } from "./retention-form";
 import { RetentionLastRun } from "./retention-last-run";
 import { PerformanceForm } from "./performance-form";
 import { CalendarForm } from "./calendar-form";
-import { calendarZones, getCalendarTimeZone } from "./calendar-zone";
 import type { OrgPageProps } from "@/app/(app)/[orgSlug]/org-page-props";
 
 const RETENTION_FIELDS = [

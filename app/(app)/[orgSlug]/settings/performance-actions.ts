@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { orgAction } from "@/lib/platform/actions/org-action";
-import { auditAction } from "@/app/(app)/[orgSlug]/audit-action";
+import { auditAction } from "@/lib/platform/actions/audit-action";
 import { performanceSettingsInputSchema, savePerformanceSettings } from "@/lib/features/performance";
 
 /**

@@ -1,4 +1,4 @@
-import type { RetentionRunRecord } from "@/lib/db/queries/retention";
+import type { RetentionRunRecord } from "@/lib/features/retention";
 import { describePruned } from "@/lib/domain/retention";
 import { LocalTime } from "@/components/ui/local-time";
 import { getViewerTime } from "@/components/ui/tz-script";

@@ -1,8 +1,6 @@
 // POST /api/webhooks/workos - WorkOS events (directory sync, users, memberships), signed with WorkOS-Signature.
 import { NextResponse } from "next/server";
-import { actsOnEvent, eventOrganizationId, workosEventSchema } from "@/lib/features/directory";
-import { findOrgByWorkosId } from "@/lib/db/system/organizations";
-import { acceptWorkosDelivery } from "@/lib/db/queries/webhook-deliveries";
+import { recordWorkosDelivery, workosEventSchema } from "@/lib/features/directory";
 import { env } from "@/lib/platform/env";
 import { kickJobWorker } from "@/lib/platform/jobs";
 import { readLimitedBody } from "@/lib/platform/security/read-limited-body";
@@ -47,20 +45,7 @@ export async function POST(request: Request) {
       },
       { status: 400 },
     );
-  const event = parsed.data;
-
-  const workosOrgId = eventOrganizationId(event);
-  const org = workosOrgId ? await findOrgByWorkosId({ workosOrgId }) : null;
-  // The event id makes redeliveries and replays of a signed body harmless.
-  const ignoredReason = actsOnEvent(event.event) ? null : `${event.event} needs no action`;
-  const accepted = await acceptWorkosDelivery({
-    idempotencyKey: event.id,
-    eventType: event.event,
-    orgId: org?.id ?? null,
-    payload: event,
-    event,
-    ignoredReason,
-  });
+  const { accepted, ignoredReason } = await recordWorkosDelivery(parsed.data);
   if (accepted.status === "duplicate") return NextResponse.json({ status: "duplicate" });
   if (accepted.status === "ignored")
     return NextResponse.json({ status: "ignored", deliveryId: accepted.deliveryId, note: ignoredReason });

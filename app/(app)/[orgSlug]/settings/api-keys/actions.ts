@@ -4,11 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
 import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
-import { generateApiKey } from "@/lib/features/api-keys";
+import { mintApiKey, revokeOrgApiKey } from "@/lib/features/api-keys";
 import { grantableRoles } from "@/lib/domain/api-keys/policy";
-import { appendAuditEntry } from "@/lib/db/queries/audit-log";
-import { createApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";
-import { SCOPE_LABEL } from "./labels";
 import {
   EMPTY_KEY_VALUES as EMPTY,
   readCreateKeyForm,
@@ -33,37 +30,19 @@ const createSchema = z.object({
 export const createApiKeyAction = orgAction(
   createSchema,
   "api-keys:manage",
-  async ({ input, org, user, role, sessionId, requestId, actor }): Promise<ActionResult<CreatedKey>> => {
+  async (ctx): Promise<ActionResult<CreatedKey>> => {
+    const { input, org, role, sessionId } = ctx;
     const stepUp = await requireRecentSecondFactor({ org, sessionId }, `/${org.slug}/settings/api-keys`);
     if (stepUp) return stepUp;
     if (!grantableRoles(role).includes(input.role)) {
       const message = `cannot be above your own role (${role})`;
       return { ok: false, error: `role: ${message}`, fieldErrors: { role: message } };
     }
-    const { key, prefix, hash } = generateApiKey();
-    const created = await createApiKey({
-      orgId: org.id,
-      name: input.name,
-      prefix,
-      hashedKey: hash,
-      scope: input.scope,
-      role: input.role,
-      createdById: user.id,
-    });
-    // The audit entry names the key by its prefix; the key itself goes nowhere but the response.
-    await appendAuditEntry({
-      orgId: org.id,
-      actor,
-      action: "api_key.created",
-      target: { type: "api_key", id: created.id },
-      summary: `Created API key "${created.name}" (${prefix}…, ${SCOPE_LABEL[created.scope]}, acts as ${created.role})`,
-      changes: { name: created.name, prefix, scope: created.scope, role: created.role },
-      requestId,
-    });
+    const { key, prefix, name } = await mintApiKey(ctx, { name: input.name, scope: input.scope, role: input.role });
     revalidatePath(`/${org.slug}/settings/api-keys`);
     return {
       ok: true,
-      data: { status: "succeeded", message: `API key "${created.name}" created.`, key, prefix, name: created.name },
+      data: { status: "succeeded", message: `API key "${name}" created.`, key, prefix, name },
     };
   },
 );
@@ -94,20 +73,11 @@ export async function createApiKeyFormAction(
 export const revokeApiKeyAction = orgAction(
   z.object({ keyId: z.string().min(1).max(64) }),
   "api-keys:manage",
-  async ({ input, org, requestId, actor }): Promise<ActionResult<{ status: "succeeded"; message: string }>> => {
-    const outcome = await revokeApiKey({ orgId: org.id, keyId: input.keyId });
+  async (ctx): Promise<ActionResult<{ status: "succeeded"; message: string }>> => {
+    const { input, org } = ctx;
+    const outcome = await revokeOrgApiKey(ctx, input.keyId);
     if (outcome.status === "not_found")
       return { ok: false, error: "That API key does not exist in this organization." };
-    if (outcome.status === "revoked") {
-      await appendAuditEntry({
-        orgId: org.id,
-        actor,
-        action: "api_key.revoked",
-        target: { type: "api_key", id: outcome.key.id },
-        summary: `Revoked API key "${outcome.key.name}" (${outcome.key.prefix}…)`,
-        requestId,
-      });
-    }
     revalidatePath(`/${org.slug}/settings/api-keys`);
     return {
       ok: true,

@@ -6,7 +6,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TableRow } from "@/components/ui/data-table";
 import { LocalTime, type ViewerTime } from "@/components/ui/local-time";
 import { RowButton } from "@/components/ui/row-button";
-import { SCOPE_LABEL } from "./labels";
+import { SCOPE_LABEL } from "@/lib/domain/api-keys/labels";
 
 export type KeyRowData = {
   id: string;

@@ -2,8 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
-import { listAuditActions } from "@/lib/db/queries/audit-log";
-import { decodeAuditCursor, listAuditPage, type AuditPageRequest } from "@/lib/db/queries/audit-log-pages";
+import { loadAuditLogPage } from "@/lib/features/audit-log";
 import { defineSort, parseSort } from "@/lib/domain/tables/sort";
 import { parseAuditFilters } from "@/lib/domain/audit/filters";
 import { DataTable, TableRow } from "@/components/ui/data-table";
@@ -21,13 +20,6 @@ export const metadata = { title: "Audit log" };
 
 /** Keyset paging orders by time, so time (either way) is the one order the log offers. */
 const AUDIT_SORT = defineSort({ keys: ["time"], default: { key: "time", dir: "desc" } });
-
-function pageRequest(raw: Record<string, string | string[] | undefined>): AuditPageRequest {
-  const older = decodeAuditCursor(raw.older);
-  if (older) return { older };
-  const newer = decodeAuditCursor(raw.newer);
-  return newer ? { newer } : {};
-}
 
 const RESULT_STYLE = {
   success: "text-emerald-700 dark:text-emerald-400",
@@ -47,12 +39,11 @@ export default async function AuditLogPage({ params, searchParams }: OrgSearchPa
   const parsed = parseAuditFilters(raw);
   const filters = parsed.success ? parsed.data : {};
   const order = parseSort(AUDIT_SORT, raw);
-  const [page, actions, time] = await Promise.all([
-    listAuditPage({ orgId: org.id, filters, order: order.dir, request: pageRequest(raw) }),
-    listAuditActions({ orgId: org.id }),
+  const [page, time] = await Promise.all([
+    loadAuditLogPage({ orgId: org.id, filters, order: order.dir, older: raw.older, newer: raw.newer }),
     getViewerTime(),
   ]);
-  const { entries } = page;
+  const { entries, actions } = page;
   const isFirstPage = !raw.older && !raw.newer;
   const exportQuery = new URLSearchParams(
     Object.entries(filters).filter((pair): pair is [string, string] => Boolean(pair[1])),

@@ -1,5 +1,6 @@
 import { loadJiraWebhookPanel } from "@/lib/features/jira-events";
 import { RegisterJiraWebhookButton } from "./jira-webhook-register";
+import type { IntegrationPanelProps } from "@/components/settings/integration-panel-props";
 import { LocalTime } from "@/components/ui/local-time";
 import { getViewerTime } from "@/components/ui/tz-script";
 
@@ -9,15 +10,7 @@ import { getViewerTime } from "@/components/ui/tz-script";
  * delivery arrived, and, for a token with Jira admin rights, a button that
  * registers the webhook. Streams on its own: it asks Jira about permissions.
  */
-export async function JiraWebhookPanel({
-  orgId,
-  orgSlug,
-  canManage,
-}: {
-  orgId: string;
-  orgSlug: string;
-  canManage: boolean;
-}) {
+export async function JiraWebhookPanel({ orgId, orgSlug, canManage }: IntegrationPanelProps) {
   const time = await getViewerTime();
   const when = (date: Date) => <LocalTime at={date} time={time} />;
   const panel = await loadJiraWebhookPanel({ orgId, orgSlug });

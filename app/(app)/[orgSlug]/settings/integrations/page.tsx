@@ -2,7 +2,7 @@ import { explainUpstreamErrorText } from "@/lib/domain/upstream-messages";
 import { Card } from "@/components/ui/card";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
-import { listConnectionSettings } from "@/lib/db/queries/integrations";
+import { listConnections } from "@/lib/features/connections";
 import { env } from "@/lib/platform/env";
 import { Suspense } from "react";
 import { IntegrationForm } from "./integration-form";
@@ -30,14 +30,14 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ o
   const { org, role } = await requireOrg(orgSlug);
   const time = await getViewerTime();
   const canManage = can(role, "integrations:manage");
-  const connections = await listConnectionSettings({ orgId: org.id });
+  const connections = await listConnections({ orgId: org.id });
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       {PROVIDERS.map(({ provider, name, purpose }) => {
         const connection = connections.find((c) => c.provider === provider);
         const status = connection?.status ?? "disconnected";
-        const config = (connection?.config ?? {}) as Record<string, string>;
+        const config = connection?.config ?? {};
         const webhookUrl = provider === "jira" ? null : `${env.publicUrl}/api/webhooks/${provider}/${org.slug}`;
         return (
           <section

@@ -1,6 +1,6 @@
-import { getRollbackSettings } from "@/lib/features/rollback";
-import { describeRollbackHook } from "@/lib/integrations/deploy";
+import { describeRollbackHook, getRollbackSettings } from "@/lib/features/rollback";
 import { RollbackHookForm, RollbackSettingsForm } from "./rollback-hook-form";
+import type { IntegrationPanelProps } from "@/components/settings/integration-panel-props";
 import { LocalTime } from "@/components/ui/local-time";
 import { getViewerTime } from "@/components/ui/tz-script";
 
@@ -8,15 +8,7 @@ import { getViewerTime } from "@/components/ui/tz-script";
  * The rollback hook: where Bosun sends an approved rollback (the org's deployment system), how it signs it, and
  * when the gate recommends one. Admins edit; everyone else sees the settings, never the secret.
  */
-export async function RollbackHookPanel({
-  orgId,
-  orgSlug,
-  canManage,
-}: {
-  orgId: string;
-  orgSlug: string;
-  canManage: boolean;
-}) {
+export async function RollbackHookPanel({ orgId, orgSlug, canManage }: IntegrationPanelProps) {
   const time = await getViewerTime();
   const when = (date: Date) => <LocalTime at={date} time={time} />;
   const [hook, settings] = await Promise.all([describeRollbackHook({ orgId }), getRollbackSettings({ orgId })]);

@@ -2,7 +2,7 @@
 
 import { FeedbackMessage, useActionFeedback } from "@/components/ui/action-feedback";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { JiraIssueSummary } from "@/lib/integrations/jira";
+import type { JiraIssueSummary } from "@/lib/features/members";
 import { reassignOpenIssuesAction } from "./actions";
 
 /** A deactivated person's open Jira issues, with one click to hand them all to an active member. */

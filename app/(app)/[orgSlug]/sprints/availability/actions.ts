@@ -4,10 +4,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionContext, type ActionResult } from "@/lib/platform/actions/org-action";
 import { can } from "@/lib/domain/permissions";
-import { addAvailability, deleteAvailability, findAvailability, setAllocation } from "@/lib/db/queries/availability";
-import { auditAction } from "@/app/(app)/[orgSlug]/audit-action";
-import { findMember } from "@/lib/db/queries/memberships";
 import { calendarDateSchema, checkAvailabilityDates } from "@/lib/domain/capacity";
+import {
+  addAvailabilityEntry,
+  findAvailabilityEntryOwner,
+  removeAvailabilityEntry,
+  setMemberAllocation,
+} from "@/lib/features/sprints";
 
 /** Managers and admins edit anyone's availability; everyone else only their own. */
 function mayEdit(ctx: ActionContext<unknown>, userId: string) {
@@ -30,29 +33,22 @@ export const addAvailabilityAction = orgAction(
   async (ctx): Promise<ActionResult<{ message: string }>> => {
     const { input, org } = ctx;
     if (!mayEdit(ctx, input.userId)) return { ok: false, error: "You can only change your own availability." };
-    const member = await findMember({ orgId: org.id, userId: input.userId });
-    if (!member || member.status !== "active")
-      return {
-        ok: false,
-        error: "That person is not an active member.",
-        fieldErrors: { userId: "is not an active member" },
-      };
-    await addAvailability({
-      orgId: org.id,
-      membershipId: member.id,
+    const added = await addAvailabilityEntry(ctx, {
+      userId: input.userId,
       kind: input.kind,
       startsOn: input.startsOn,
       endsOn: input.endsOn,
       note: input.note || null,
     });
-    const what = input.kind === "time_off" ? "time off" : "on call";
-    await auditAction(ctx, {
-      action: "availability.added",
-      target: { type: "user", id: member.user.id },
-      summary: `${member.user.name}: ${what} ${input.startsOn} to ${input.endsOn}`,
-    });
+    if (!added)
+      return {
+        ok: false,
+        error: "That person is not an active member.",
+        fieldErrors: { userId: "is not an active member" },
+      };
     revalidatePath(`/${org.slug}/sprints/availability`);
-    return { ok: true, data: { message: `Added ${what} for ${member.user.name}.` } };
+    const what = input.kind === "time_off" ? "time off" : "on call";
+    return { ok: true, data: { message: `Added ${what} for ${added.memberName}.` } };
   },
 );
 
@@ -61,16 +57,10 @@ export const removeAvailabilityAction = orgAction(
   "availability:edit-own",
   async (ctx): Promise<ActionResult<{ message: string }>> => {
     const { input, org } = ctx;
-    const entry = await findAvailability({ orgId: org.id, id: input.id });
-    if (!entry) return { ok: false, error: "That entry no longer exists." };
-    if (!mayEdit(ctx, entry.membership.userId))
-      return { ok: false, error: "You can only change your own availability." };
-    await deleteAvailability({ orgId: org.id, id: input.id });
-    await auditAction(ctx, {
-      action: "availability.removed",
-      target: { type: "availability", id: input.id },
-      summary: "Removed a time-off or on-call entry",
-    });
+    const owner = await findAvailabilityEntryOwner({ orgId: org.id, id: input.id });
+    if (!owner) return { ok: false, error: "That entry no longer exists." };
+    if (!mayEdit(ctx, owner)) return { ok: false, error: "You can only change your own availability." };
+    await removeAvailabilityEntry(ctx, input.id);
     revalidatePath(`/${org.slug}/sprints/availability`);
     return { ok: true, data: { message: "Removed." } };
   },
@@ -88,15 +78,9 @@ export const setAllocationAction = orgAction(
   "availability:edit-team",
   async (ctx): Promise<ActionResult<{ message: string }>> => {
     const { input, org } = ctx;
-    const member = await findMember({ orgId: org.id, userId: input.userId });
-    if (!member || member.status !== "active") return { ok: false, error: "That person is not an active member." };
-    await setAllocation({ orgId: org.id, userId: input.userId, allocationPercent: input.allocationPercent });
-    await auditAction(ctx, {
-      action: "availability.allocation_set",
-      target: { type: "user", id: member.user.id },
-      summary: `${member.user.name} is allocated ${input.allocationPercent}% to sprint work`,
-    });
+    const set = await setMemberAllocation(ctx, { userId: input.userId, allocationPercent: input.allocationPercent });
+    if (!set) return { ok: false, error: "That person is not an active member." };
     revalidatePath(`/${org.slug}/sprints/availability`);
-    return { ok: true, data: { message: `${member.user.name}: ${input.allocationPercent}%.` } };
+    return { ok: true, data: { message: `${set.memberName}: ${input.allocationPercent}%.` } };
   },
 );

@@ -3,10 +3,14 @@
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
 import { featureRequestSchema } from "@/lib/domain/requirements";
-import { findIntent } from "@/lib/db/queries/outbox";
-import { retryWrite } from "@/lib/platform/outbox/retry-write";
 import type { CreationResult, TicketsPreview } from "@/lib/features/tickets";
-import { creationSteps, findTicketsPreview, previewTickets, runCreationStep, writeKey } from "@/lib/features/tickets";
+import {
+  creationSteps,
+  findTicketsPreview,
+  previewTickets,
+  resendFailedCreationStep,
+  runCreationStep,
+} from "@/lib/features/tickets";
 import type { StoredPreviewKind } from "../../stored-preview-steps";
 import { batchStepOfKind, openStoredStep, previewStepsAction, stepOfKind } from "../../stored-preview-steps";
 
@@ -48,12 +52,7 @@ export const createTicketsStepAction = orgAction(
     );
     if ("refusal" in opened) return opened.refusal;
     const { preview } = opened;
-    if (input.retry) {
-      // Only a failed write is sent again; the step then reads its outcome as on any run.
-      const failed = await findIntent({ orgId: org.id, idempotencyKey: writeKey(preview, input.step) });
-      if (failed?.status === "failed" || failed?.status === "dead")
-        await retryWrite({ orgId: org.id, intentId: failed.id, actor, requestId });
-    }
+    if (input.retry) await resendFailedCreationStep({ orgId: org.id, preview, step: input.step, actor, requestId });
     return { ok: true, data: await runCreationStep({ orgId: org.id, preview, step: input.step, actor, requestId }) };
   },
 );

@@ -4,10 +4,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
 import { requireRecentSecondFactor } from "@/lib/platform/auth/step-up";
-import { appendAuditEntry } from "@/lib/db/queries/audit-log";
-import { saveRevision } from "@/lib/db/queries/release-notes";
 import { generateReleaseNotes } from "@/lib/domain/release-notes";
-import { loadReleaseNotesSource, publishReleaseNotes, type PublishResult } from "@/lib/features/release-notes";
+import {
+  loadReleaseNotesSource,
+  publishReleaseNotes,
+  saveReleaseNotesRevision,
+  type PublishResult,
+} from "@/lib/features/release-notes";
 
 const version = z.string().trim().min(1, "is required").max(200);
 const variant = z.enum(["internal", "customer"]);
@@ -50,27 +53,15 @@ export const saveReleaseNotesAction = orgAction(
       .refine((text) => text.trim().length > 0, "can't be empty"),
   }),
   "release-notes:publish",
-  async ({ input, org, user, requestId, actor }): Promise<ActionResult<{ revision: number; unchanged: boolean }>> => {
-    const saved = await saveRevision({
-      orgId: org.id,
+  async (ctx): Promise<ActionResult<{ revision: number; unchanged: boolean }>> => {
+    const { input, org } = ctx;
+    const saved = await saveReleaseNotesRevision(ctx, {
       version: input.version,
       variant: input.variant,
-      title: `Release ${input.version}`,
       markdown: input.markdown,
-      createdById: user.id,
     });
-    if (!saved.unchanged) {
-      await appendAuditEntry({
-        orgId: org.id,
-        actor,
-        action: "release_notes.saved",
-        target: { type: "release", id: input.version },
-        summary: `Saved revision ${saved.revision.revision} of the ${input.variant} release notes of ${input.version}`,
-        requestId,
-      });
-    }
     revalidatePath(`/${org.slug}/releases/${encodeURIComponent(input.version)}/notes`);
-    return { ok: true, data: { revision: saved.revision.revision, unchanged: saved.unchanged } };
+    return { ok: true, data: saved };
   },
 );
 

@@ -1,11 +1,8 @@
 // GET /api/orgs/{orgSlug}/audit-log/export?actor&action&from&to - the filtered audit log as CSV (admins).
 import { NextResponse } from "next/server";
 import { requireOrgForApi } from "@/lib/platform/auth/api";
-import { listAuditEntries } from "@/lib/db/queries/audit-log";
-import { toAuditCsv } from "@/lib/domain/audit/csv";
+import { exportAuditLogCsv } from "@/lib/features/audit-log";
 import { parseAuditFilters } from "@/lib/domain/audit/filters";
-
-const MAX_ROWS = 10_000;
 
 export async function GET(request: Request, { params }: { params: Promise<{ orgSlug: string }> }) {
   const context = await requireOrgForApi((await params).orgSlug, "audit-log:view");
@@ -20,9 +17,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ orgS
       { status: 400 },
     );
   }
-  const rows = await listAuditEntries({ orgId: context.org.id, filters: filters.data, limit: MAX_ROWS });
+  const csv = await exportAuditLogCsv({ orgId: context.org.id, filters: filters.data });
   const date = new Date().toISOString().slice(0, 10);
-  return new Response(toAuditCsv(rows), {
+  return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${context.org.slug}-audit-log-${date}.csv"`,
