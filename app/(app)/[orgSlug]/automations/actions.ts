@@ -3,18 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
-import {
-  deleteAutomationRule,
-  previewAutomationRule,
-  retryAutomationRun,
-  ruleEnabledSchema,
-  ruleFieldsSchema,
-  ruleIdSchema,
-  rulePreviewSchema,
-  runIdSchema,
-  saveAutomationRule,
-  setAutomationRuleEnabled,
-} from "@/lib/features/automations";
+import * as rules from "@/lib/features/automations";
 import { auditAction } from "@/lib/platform/actions/audit-action";
 import { kickJobWorker, retryJob } from "@/lib/platform/jobs";
 import { can } from "@/lib/domain/permissions";
@@ -29,24 +18,24 @@ function automationsChanged<T>(org: { slug: string }, result: ActionResult<T>): 
 }
 
 /** Creates or updates a rule; the config is validated by its kind's schema and errors name `config.<field>`. */
-export const saveRuleAction = orgAction(ruleFieldsSchema, "automations:edit", async (ctx) =>
-  automationsChanged(ctx.org, await saveAutomationRule(ctx)),
+export const saveRuleAction = orgAction(rules.ruleFieldsSchema, "automations:edit", async (ctx) =>
+  automationsChanged(ctx.org, await rules.saveAutomationRule(ctx)),
 );
 
-export const setRuleEnabledAction = orgAction(ruleEnabledSchema, "automations:edit", async (ctx) =>
-  automationsChanged(ctx.org, await setAutomationRuleEnabled(ctx)),
+export const setRuleEnabledAction = orgAction(rules.ruleEnabledSchema, "automations:edit", async (ctx) =>
+  automationsChanged(ctx.org, await rules.setAutomationRuleEnabled(ctx)),
 );
 
-export const deleteRuleAction = orgAction(ruleIdSchema, "automations:edit", async (ctx) =>
-  automationsChanged(ctx.org, await deleteAutomationRule(ctx)),
+export const deleteRuleAction = orgAction(rules.ruleIdSchema, "automations:edit", async (ctx) =>
+  automationsChanged(ctx.org, await rules.deleteAutomationRule(ctx)),
 );
 
 /** The saved rule — or, from the edit form, its unsaved settings — against recent events. Reads only. */
-export const previewRuleAction = orgAction(rulePreviewSchema, "automations:view", previewAutomationRule);
+export const previewRuleAction = orgAction(rules.rulePreviewSchema, "automations:view", rules.previewAutomationRule);
 
 /** Puts a failed run back on the queue; it redoes only what did not finish, with the same idempotency keys. */
-export const retryRunAction = orgAction(runIdSchema, "automations:edit", async (ctx) =>
-  automationsChanged(ctx.org, await retryAutomationRun(ctx)),
+export const retryRunAction = orgAction(rules.runIdSchema, "automations:edit", async (ctx) =>
+  automationsChanged(ctx.org, await rules.retryAutomationRun(ctx)),
 );
 
 /** Takes a job off the dead-letter list and runs it again. */

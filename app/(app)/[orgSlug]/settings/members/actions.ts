@@ -2,42 +2,30 @@
 
 import { revalidatePath } from "next/cache";
 import { orgAction } from "@/lib/platform/actions/org-action";
-import {
-  changeMemberRole,
-  changeRoleSchema,
-  inviteMember,
-  inviteSchema,
-  reassignOpenIssues,
-  reassignSchema,
-  removeMember,
-  removeMemberSchema,
-  revokeInvitation,
-  revokeInvitationSchema,
-  type MemberWriteResult,
-} from "@/lib/features/members";
+import * as members from "@/lib/features/members";
 
 /** After any change the members page shows the org as it now stands. */
-function membersChanged(org: { slug: string }, result: MemberWriteResult): MemberWriteResult {
+function membersChanged(org: { slug: string }, result: members.MemberWriteResult): members.MemberWriteResult {
   revalidatePath(`/${org.slug}/settings/members`);
   return result;
 }
 
-export const inviteMemberAction = orgAction(inviteSchema, "members:manage", async (ctx) =>
-  membersChanged(ctx.org, await inviteMember(ctx)),
+export const inviteMemberAction = orgAction(members.inviteSchema, "members:manage", async (ctx) =>
+  membersChanged(ctx.org, await members.inviteMember(ctx)),
 );
 
-export const revokeInvitationAction = orgAction(revokeInvitationSchema, "members:manage", async (ctx) =>
-  membersChanged(ctx.org, await revokeInvitation(ctx)),
+export const revokeInvitationAction = orgAction(members.revokeInvitationSchema, "members:manage", async (ctx) =>
+  membersChanged(ctx.org, await members.revokeInvitation(ctx)),
 );
 
-export const changeMemberRoleAction = orgAction(changeRoleSchema, "members:manage", async (ctx) =>
-  membersChanged(ctx.org, await changeMemberRole(ctx)),
+export const changeMemberRoleAction = orgAction(members.changeRoleSchema, "members:manage", async (ctx) =>
+  membersChanged(ctx.org, await members.changeMemberRole(ctx)),
 );
 
-export const removeMemberAction = orgAction(removeMemberSchema, "members:manage", async (ctx) =>
-  membersChanged(ctx.org, await removeMember(ctx)),
+export const removeMemberAction = orgAction(members.removeMemberSchema, "members:manage", async (ctx) =>
+  membersChanged(ctx.org, await members.removeMember(ctx)),
 );
 
-export const reassignOpenIssuesAction = orgAction(reassignSchema, "members:manage", async (ctx) =>
-  membersChanged(ctx.org, await reassignOpenIssues(ctx)),
+export const reassignOpenIssuesAction = orgAction(members.reassignSchema, "members:manage", async (ctx) =>
+  membersChanged(ctx.org, await members.reassignOpenIssues(ctx)),
 );
