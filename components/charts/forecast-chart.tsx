@@ -1,9 +1,8 @@
-import { BottomAxis } from "./bottom-axis";
-import { ChartFrame } from "./chart-frame";
 import type { LegendItem } from "./chart-legend";
+import { PlotFrame } from "./plot-frame";
+import { plotLayout, valueScale } from "./plot-layout";
 import { PointTooltip } from "./point-tooltip";
 import { categoryTicks, px } from "./scale";
-import { ValueGrid } from "./value-grid";
 
 /**
  * How many simulated futures finish in each sprint (a histogram), with the P50, P85 and P95 sprints marked. Each
@@ -13,12 +12,7 @@ import { ValueGrid } from "./value-grid";
 export type ForecastBar = { sprints: number; date: Date; trials: number };
 export type ForecastMarks = { p50: number; p85: number; p95: number };
 
-const WIDTH = 560;
-const HEIGHT = 210;
-const LEFT = 44;
-const RIGHT = 8;
-const TOP = 20;
-const BOTTOM = 38;
+const LAYOUT = plotLayout({ width: 560, height: 210, margin: { left: 44, right: 8 } });
 
 const BAR = { fill: "fill-brand-600 dark:fill-brand-300", swatch: "bg-brand-600 dark:bg-brand-300" };
 const MARKS = [
@@ -46,11 +40,11 @@ export function ForecastChart({
   const first = bars[0]!.sprints;
   const last = bars.at(-1)!.sprints;
   const span = last - first + 1;
-  const slot = (WIDTH - LEFT - RIGHT) / span;
+  const slot = LAYOUT.plotWidth / span;
   const maxShare = Math.max(...bars.map((b) => b.trials / trials));
   const top = Math.min(1, Math.ceil(maxShare * 10) / 10 || 0.1);
-  const x = (sprints: number) => px(LEFT + (sprints - first) * slot);
-  const y = (share: number) => px(TOP + (1 - share / top) * (HEIGHT - TOP - BOTTOM));
+  const x = (sprints: number) => px(LAYOUT.left + (sprints - first) * slot);
+  const y = valueScale(LAYOUT, top);
   const dateOf = (sprints: number) => bars.find((b) => b.sprints === sprints)?.date;
   const summary = `${label}: of ${trials.toLocaleString("en-US")} simulated futures, half finish by sprint ${marks.p50} (${day(dateOf(marks.p50)!)}), 85% by sprint ${marks.p85} (${day(dateOf(marks.p85)!)}), 95% by sprint ${marks.p95} (${day(dateOf(marks.p95)!)}).`;
   const legend: LegendItem[] = [
@@ -69,24 +63,20 @@ export function ForecastChart({
   });
 
   return (
-    <ChartFrame
-      width={WIDTH}
-      height={HEIGHT}
+    <PlotFrame
+      layout={LAYOUT}
       summary={summary}
       legend={legend}
-      drawing={
+      valueAxis={{ max: top, y, format: percent, unit: "share of futures" }}
+      bottomAxis={{
+        ticks: categoryTicks(span, 8).map((offset) => ({
+          x: x(first + offset) + slot / 2,
+          label: String(first + offset),
+        })),
+        title: "Sprints from now until done (1 = the current sprint)",
+      }}
+      marks={
         <>
-          <ValueGrid max={top} left={LEFT} right={WIDTH - RIGHT} y={y} format={percent} unit="share of futures" />
-          <BottomAxis
-            ticks={categoryTicks(span, 8).map((offset) => ({
-              x: x(first + offset) + slot / 2,
-              label: String(first + offset),
-            }))}
-            left={LEFT}
-            right={WIDTH - RIGHT}
-            baseline={HEIGHT - BOTTOM}
-            title="Sprints from now until done (1 = the current sprint)"
-          />
           {bars.map((bar) => (
             <rect key={bar.sprints} {...barRect(bar)} className={BAR.fill} />
           ))}
@@ -95,7 +85,7 @@ export function ForecastChart({
               key={mark.key}
               x1={x(marks[mark.key]) + slot / 2}
               x2={x(marks[mark.key]) + slot / 2}
-              y1={TOP}
+              y1={LAYOUT.top}
               y2={y(0)}
               strokeWidth={2}
               strokeDasharray="4 3"
@@ -112,9 +102,9 @@ export function ForecastChart({
             label={`Sprint ${bar.sprints} (ends ${day(bar.date)}): ${text}`}
             lines={[`Sprint ${bar.sprints}, ends ${day(bar.date)}`, text]}
             anchor={{ x: x(bar.sprints) + slot / 2, y: y(bar.trials / trials) }}
-            hit={{ x: x(bar.sprints), y: TOP, width: slot, height: HEIGHT - TOP - BOTTOM }}
+            hit={{ x: x(bar.sprints), y: LAYOUT.top, width: slot, height: LAYOUT.plotHeight }}
             ring={{ rect: barRect(bar) }}
-            bounds={{ width: WIDTH, height: HEIGHT }}
+            bounds={LAYOUT}
           />
         );
       })}

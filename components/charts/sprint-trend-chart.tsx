@@ -1,9 +1,8 @@
-import { BottomAxis } from "./bottom-axis";
-import { ChartFrame } from "./chart-frame";
 import type { LegendItem } from "./chart-legend";
+import { PlotFrame } from "./plot-frame";
+import { plotLayout, valueScale } from "./plot-layout";
 import { PointTooltip } from "./point-tooltip";
 import { categoryTicks, niceCeiling, px, truncateLabel } from "./scale";
-import { ValueGrid } from "./value-grid";
 
 /**
  * One figure across a board's sprints as bars, oldest first, with the median as a dashed line. A sprint without the
@@ -12,12 +11,7 @@ import { ValueGrid } from "./value-grid";
  */
 export type TrendBar = { label: string; value: number | null };
 
-const WIDTH = 560;
-const HEIGHT = 200;
-const LEFT = 48;
-const RIGHT = 8;
-const TOP = 20;
-const BOTTOM = 38;
+const LAYOUT = plotLayout({ width: 560, height: 200, margin: { left: 48, right: 8 } });
 
 const BAR = { fill: "fill-brand-600 dark:fill-brand-300", swatch: "bg-brand-600 dark:bg-brand-300" };
 const REFERENCE = "stroke-amber-600 dark:stroke-amber-400";
@@ -46,11 +40,11 @@ export function SprintTrendChart({
   if (values.length === 0)
     return <p className="text-sm text-slate-600 dark:text-slate-300">No sprint has a {title.toLowerCase()} yet.</p>;
   const max = niceCeiling(Math.max(...values, median ?? 0));
-  const slot = (WIDTH - LEFT - RIGHT) / bars.length;
-  const y = (value: number) => px(TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM));
-  const center = (index: number) => px(LEFT + index * slot + slot / 2);
+  const slot = LAYOUT.plotWidth / bars.length;
+  const y = valueScale(LAYOUT, max);
+  const center = (index: number) => px(LAYOUT.left + index * slot + slot / 2);
   const barRect = (index: number, value: number) => ({
-    x: LEFT + index * slot + slot * 0.15,
+    x: LAYOUT.left + index * slot + slot * 0.15,
     y: y(value),
     width: slot * 0.7,
     height: Math.max(0, y(0) - y(value)),
@@ -60,24 +54,20 @@ export function SprintTrendChart({
   if (median !== null)
     legend.push({ label: `${referenceLabel} ${formatValue(median)}`, swatch: "dashed", className: REFERENCE });
   return (
-    <ChartFrame
-      width={WIDTH}
-      height={HEIGHT}
+    <PlotFrame
+      layout={LAYOUT}
       summary={summary}
       legend={legend}
-      drawing={
+      valueAxis={{ max, y, format: formatValue, unit }}
+      bottomAxis={{
+        ticks: categoryTicks(bars.length, 6).map((index) => ({
+          x: center(index),
+          label: truncateLabel(bars[index]!.label),
+        })),
+        title: "sprint, oldest first",
+      }}
+      marks={
         <>
-          <ValueGrid max={max} left={LEFT} right={WIDTH - RIGHT} y={y} format={formatValue} unit={unit} />
-          <BottomAxis
-            ticks={categoryTicks(bars.length, 6).map((index) => ({
-              x: center(index),
-              label: truncateLabel(bars[index]!.label),
-            }))}
-            left={LEFT}
-            right={WIDTH - RIGHT}
-            baseline={HEIGHT - BOTTOM}
-            title="sprint, oldest first"
-          />
           {bars.map((bar, index) =>
             bar.value === null ? null : (
               <rect key={`${bar.label}-${index}`} {...barRect(index, bar.value)} className={BAR.fill} />
@@ -85,8 +75,8 @@ export function SprintTrendChart({
           )}
           {median === null ? null : (
             <line
-              x1={LEFT}
-              x2={WIDTH - RIGHT}
+              x1={LAYOUT.left}
+              x2={LAYOUT.right}
               y1={y(median)}
               y2={y(median)}
               strokeDasharray="5 4"
@@ -103,9 +93,9 @@ export function SprintTrendChart({
             label={`${title}, ${bar.label}: ${formatValue(bar.value)}`}
             lines={[bar.label, `${title}: ${formatValue(bar.value)}`]}
             anchor={{ x: center(index), y: y(bar.value) }}
-            hit={{ x: LEFT + index * slot, y: TOP, width: slot, height: HEIGHT - TOP - BOTTOM }}
+            hit={{ x: LAYOUT.left + index * slot, y: LAYOUT.top, width: slot, height: LAYOUT.plotHeight }}
             ring={{ rect: barRect(index, bar.value) }}
-            bounds={{ width: WIDTH, height: HEIGHT }}
+            bounds={LAYOUT}
           />
         ),
       )}

@@ -1,9 +1,8 @@
-import { BottomAxis } from "./bottom-axis";
-import { ChartFrame } from "./chart-frame";
 import type { LegendItem } from "./chart-legend";
+import { PlotFrame } from "./plot-frame";
+import { plotLayout, valueScale } from "./plot-layout";
 import { PointTooltip } from "./point-tooltip";
 import { niceCeiling, niceFloor, px, timeTicks } from "./scale";
-import { ValueGrid } from "./value-grid";
 
 /**
  * A line over time with a labelled value axis, a time axis on round times and optional reference lines (a vital's
@@ -13,12 +12,7 @@ import { ValueGrid } from "./value-grid";
 export type ChartPoint = { time: number; value: number | null };
 export type ReferenceLine = { value: number; label: string; tone: "good" | "poor" };
 
-const WIDTH = 560;
-const HEIGHT = 200;
-const LEFT = 56;
-const RIGHT = 12;
-const TOP = 20;
-const BOTTOM = 38;
+const LAYOUT = plotLayout({ width: 560, height: 200, margin: { left: 56, right: 12 } });
 
 const LINE = "stroke-brand-600 dark:stroke-brand-300";
 const TONE = { good: "stroke-emerald-700 dark:stroke-emerald-400", poor: "stroke-rose-600 dark:stroke-rose-400" };
@@ -60,37 +54,32 @@ export function TimeSeriesChart({
   const min = zoomToData ? niceFloor(Math.min(...values), max) : 0;
   const first = points[0]!.time;
   const last = points.at(-1)!.time;
-  const plotWidth = WIDTH - LEFT - RIGHT;
-  const x = (time: number) => px(LEFT + ((time - first) / Math.max(1, last - first)) * plotWidth);
-  const y = (value: number) => px(TOP + (1 - (value - min) / (max - min)) * (HEIGHT - TOP - BOTTOM));
+  const x = (time: number) => px(LAYOUT.left + ((time - first) / Math.max(1, last - first)) * LAYOUT.plotWidth);
+  const y = valueScale(LAYOUT, max, min);
   const latest = [...points].reverse().find((p) => p.value !== null)!;
   const summary = `${label} from ${formatTime(first)} to ${formatTime(last)}: lowest ${formatValue(Math.min(...values))}, highest ${formatValue(Math.max(...values))}, latest ${formatValue(latest.value!)}`;
-  const slot = plotWidth / Math.max(1, points.length - 1);
+  const slot = LAYOUT.plotWidth / Math.max(1, points.length - 1);
   const legend: LegendItem[] = [
     { label: seriesName, swatch: "line", className: LINE },
     ...references.map((r) => ({ label: r.label, swatch: "dashed" as const, className: TONE[r.tone] })),
   ];
   return (
-    <ChartFrame
-      width={WIDTH}
-      height={HEIGHT}
+    <PlotFrame
+      layout={LAYOUT}
       summary={summary}
       legend={legend}
-      drawing={
+      valueAxis={{ min, max, y, format: formatValue, unit }}
+      bottomAxis={{
+        ticks: distinctLabels(timeTicks(first, last).map((time) => ({ x: x(time), label: formatTime(time) }))),
+        title: timeTitle,
+      }}
+      marks={
         <>
-          <ValueGrid min={min} max={max} left={LEFT} right={WIDTH - RIGHT} y={y} format={formatValue} unit={unit} />
-          <BottomAxis
-            ticks={distinctLabels(timeTicks(first, last).map((time) => ({ x: x(time), label: formatTime(time) })))}
-            left={LEFT}
-            right={WIDTH - RIGHT}
-            baseline={HEIGHT - BOTTOM}
-            title={timeTitle}
-          />
           {references.map((r) => (
             <line
               key={r.label}
-              x1={LEFT}
-              x2={WIDTH - RIGHT}
+              x1={LAYOUT.left}
+              x2={LAYOUT.right}
               y1={y(r.value)}
               y2={y(r.value)}
               strokeWidth={1.5}
@@ -124,8 +113,8 @@ export function TimeSeriesChart({
             label={`${seriesName}, ${formatPointTime(p.time)}: ${formatValue(p.value)}`}
             lines={[formatPointTime(p.time), `${seriesName}: ${formatValue(p.value)}`]}
             anchor={{ x: x(p.time), y: y(p.value) }}
-            hit={{ x: x(p.time) - slot / 2, y: TOP, width: slot, height: HEIGHT - TOP - BOTTOM }}
-            bounds={{ width: WIDTH, height: HEIGHT }}
+            hit={{ x: x(p.time) - slot / 2, y: LAYOUT.top, width: slot, height: LAYOUT.plotHeight }}
+            bounds={LAYOUT}
           />
         ),
       )}

@@ -3,14 +3,14 @@ import { PanelSkeleton } from "@/components/ui/panel-skeleton";
 import { summarizeTrend } from "@/lib/domain/overview";
 import { investigationPath } from "@/lib/features/investigation";
 import type { BreakingIssue, OverviewIssues } from "@/lib/features/overview";
-import { NoUpstreamData } from "./no-upstream-data";
+import { NoUpstreamDataCard } from "./no-upstream-data-card";
 import { EmptyState, OverviewCard, PanelLink } from "./overview-card";
+import type { OverviewPanelProps } from "./panel-props";
 import { Sparkline } from "./sparkline";
 
 /* "What is breaking?": the Critical and regressed Sentry issues, each linked to its investigation report. */
 
-const TITLE = "What is breaking?";
-const ID = "overview-issues";
+const CARD = { id: "overview-issues", title: "What is breaking?" };
 
 const count = new Intl.NumberFormat("en-US");
 
@@ -21,45 +21,22 @@ const SEVERITY_BADGE = {
   low: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
 } as const;
 
-export async function IssuesPanel({
-  orgSlug,
-  issues,
-  canManageIntegrations,
-  now,
-}: {
-  orgSlug: string;
-  issues: Promise<OverviewIssues>;
-  canManageIntegrations: boolean;
-  now: Date;
-}) {
+export async function IssuesPanel({ issues, ...panel }: OverviewPanelProps & { issues: Promise<OverviewIssues> }) {
+  const { orgSlug, now } = panel;
   const data = await issues;
   if (data.status !== "ok") {
     return (
-      <OverviewCard id={ID} title={TITLE} now={now}>
-        <NoUpstreamData
-          service="Sentry"
-          status={data.status}
-          message={data.status === "unavailable" ? data.message : undefined}
-          purpose="to see what is breaking"
-          orgSlug={orgSlug}
-          canManageIntegrations={canManageIntegrations}
-        />
-      </OverviewCard>
+      <NoUpstreamDataCard {...CARD} upstream={data} service="Sentry" purpose="to see what is breaking" {...panel} />
     );
   }
   const more = data.total - data.issues.length;
+  const errorsLink = (
+    <PanelLink href={`/${orgSlug}/errors`}>
+      {more > 0 ? `See all errors (${more} more Critical or regressed)` : "See all errors"}
+    </PanelLink>
+  );
   return (
-    <OverviewCard
-      id={ID}
-      title={TITLE}
-      freshness={data.freshness}
-      now={now}
-      footer={
-        <PanelLink href={`/${orgSlug}/errors`}>
-          {more > 0 ? `See all errors (${more} more Critical or regressed)` : "See all errors"}
-        </PanelLink>
-      }
-    >
+    <OverviewCard {...CARD} freshness={data.freshness} now={now} footer={errorsLink}>
       {data.issues.length === 0 ? (
         <EmptyState>
           Nothing is breaking: no Critical or regressed issue in Sentry. Watch a project on the Errors page to hear

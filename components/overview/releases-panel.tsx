@@ -2,13 +2,13 @@ import Link from "next/link";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton";
 import type { CrashFreeFigure, ReleaseSummary } from "@/lib/domain/overview";
 import type { OverviewReleases } from "@/lib/features/overview";
-import { NoUpstreamData } from "./no-upstream-data";
+import { NoUpstreamDataCard } from "./no-upstream-data-card";
 import { EmptyState, OverviewCard, PanelLink } from "./overview-card";
+import type { OverviewPanelProps } from "./panel-props";
 
 /* "How are the latest releases doing?": the newest releases' crash-free figures, regressions flagged. */
 
-const TITLE = "How are the latest releases doing?";
-const ID = "overview-releases";
+const CARD = { id: "overview-releases", title: "How are the latest releases doing?" };
 
 const percent = (value: number | null) => (value === null ? "—" : `${value.toFixed(2)}%`);
 const change = (figure: CrashFreeFigure) =>
@@ -21,39 +21,17 @@ const TREND_TEXT = {
 } as const;
 
 export async function ReleasesPanel({
-  orgSlug,
   releases,
-  canManageIntegrations,
-  now,
-}: {
-  orgSlug: string;
-  releases: Promise<OverviewReleases>;
-  canManageIntegrations: boolean;
-  now: Date;
-}) {
+  ...panel
+}: OverviewPanelProps & { releases: Promise<OverviewReleases> }) {
+  const { orgSlug, now } = panel;
   const data = await releases;
   if (data.status !== "ok") {
-    return (
-      <OverviewCard id={ID} title={TITLE} now={now}>
-        <NoUpstreamData
-          service="Sentry"
-          status={data.status}
-          message={data.status === "unavailable" ? data.message : undefined}
-          purpose="to see release health"
-          orgSlug={orgSlug}
-          canManageIntegrations={canManageIntegrations}
-        />
-      </OverviewCard>
-    );
+    return <NoUpstreamDataCard {...CARD} upstream={data} service="Sentry" purpose="to see release health" {...panel} />;
   }
+  const releasesLink = <PanelLink href={`/${orgSlug}/releases`}>See all releases</PanelLink>;
   return (
-    <OverviewCard
-      id={ID}
-      title={TITLE}
-      freshness={data.freshness}
-      now={now}
-      footer={<PanelLink href={`/${orgSlug}/releases`}>See all releases</PanelLink>}
-    >
+    <OverviewCard {...CARD} freshness={data.freshness} now={now} footer={releasesLink}>
       {data.partialError && (
         <p role="status" className="mb-3 text-sm text-amber-800 dark:text-amber-200">
           Some figures are unknown: Sentry could not be read ({data.partialError}).

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { useModalOnMount } from "@/components/ui/use-modal-on-mount";
 import { MAX_QUERY_LENGTH, type PaletteEntry } from "@/lib/domain/palette/entry";
 import { CommandPaletteOptions, optionId } from "./command-palette-options";
 import { usePaletteResults } from "./command-palette-results";
@@ -29,21 +30,12 @@ export function CommandPalette({ orgSlug, onClose }: { orgSlug: string; onClose:
   const router = useRouter();
   const ids = useId();
   const listboxId = `${ids}-results`;
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalOnMount();
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const search = usePaletteResults(orgSlug, query);
   const results = search.results;
   const activeIndex = results.length === 0 ? -1 : Math.min(active, results.length - 1);
-
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
 
   function choose(entry: PaletteEntry) {
     dialog.current?.close();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useModalOnMount } from "@/components/ui/use-modal-on-mount";
 import { SHORTCUT_LIST } from "@/lib/domain/shortcuts/key-sequence";
 
 const DIALOG =
@@ -10,15 +10,7 @@ const KEY =
 
 /** Every keyboard shortcut in a modal <dialog>: opened on mount, Esc or Close ends it and focus goes back. */
 export function ShortcutHelpDialog({ onClose }: { onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const dialog = useModalOnMount();
 
   return (
     <dialog ref={dialog} aria-labelledby="shortcut-help-title" onClose={onClose} className={DIALOG}>

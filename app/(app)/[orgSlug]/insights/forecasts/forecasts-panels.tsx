@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
-import Link from "next/link";
+import { BoardNav } from "@/components/insights/board-nav";
+import type { InsightsBodyProps } from "@/components/insights/body-props";
 import { ExportLinks } from "@/components/insights/export-links";
 import { ForecastChart } from "@/components/charts/forecast-chart";
 import { Card } from "@/components/ui/card";
@@ -47,14 +48,7 @@ export async function ForecastsBody({
   selected,
   now,
   search = {},
-}: {
-  orgSlug: string;
-  page: Page;
-  selected: string | null;
-  now: Date;
-  /** The page's search params, which the tables' sortable headers keep. */
-  search?: Record<string, string | string[] | undefined>;
-}) {
+}: InsightsBodyProps<ForecastsPage> & { selected: string | null; now: Date }) {
   const data = await page;
   if (data.status !== "ok") return <Unavailable data={data} />;
   const { board, boards, epics, versions, freshness, history } = data;
@@ -66,18 +60,7 @@ export async function ForecastsBody({
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <nav aria-label="Boards" className="flex flex-wrap gap-1">
-          {boards.map((b) => (
-            <Link
-              key={b.id}
-              href={`/${orgSlug}/insights/forecasts?board=${b.id}`}
-              aria-current={b.id === board.id ? "page" : undefined}
-              className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 aria-[current]:bg-slate-900 aria-[current]:text-white dark:hover:bg-slate-800 dark:aria-[current]:bg-slate-100 dark:aria-[current]:text-slate-900"
-            >
-              {b.name}
-            </Link>
-          ))}
-        </nav>
+        <BoardNav boards={boards} current={board.id} path={`/${orgSlug}/insights/forecasts`} />
         <Freshness {...freshness} now={now} />
       </div>
 

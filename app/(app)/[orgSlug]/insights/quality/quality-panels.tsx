@@ -1,5 +1,6 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BoardNav } from "@/components/insights/board-nav";
+import type { InsightsBodyProps } from "@/components/insights/body-props";
 import { ExportLinks } from "@/components/insights/export-links";
 import { QualityTrendChart } from "@/components/charts/quality-trend-chart";
 import { Card } from "@/components/ui/card";
@@ -51,18 +52,7 @@ function Stat({ label, value, source }: { label: string; value: string; source: 
   );
 }
 
-export async function QualityBody({
-  orgSlug,
-  page,
-  now,
-  search = {},
-}: {
-  orgSlug: string;
-  page: Page;
-  now: Date;
-  /** The page's search params, which the tables' sortable headers keep. */
-  search?: Record<string, string | string[] | undefined>;
-}) {
+export async function QualityBody({ orgSlug, page, now, search = {} }: InsightsBodyProps<QualityPage> & { now: Date }) {
   const data = await page;
   if (data.status === "not-found") notFound();
   const { boards, board, quality, jira, sentry } = data;
@@ -77,18 +67,7 @@ export async function QualityBody({
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <nav aria-label="Boards" className="flex flex-wrap gap-1">
-          {boards.map((b) => (
-            <Link
-              key={b.id}
-              href={`/${orgSlug}/insights/quality?board=${b.id}`}
-              aria-current={b.id === board?.id ? "page" : undefined}
-              className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 aria-[current]:bg-slate-900 aria-[current]:text-white dark:hover:bg-slate-800 dark:aria-[current]:bg-slate-100 dark:aria-[current]:text-slate-900"
-            >
-              {b.name}
-            </Link>
-          ))}
-        </nav>
+        <BoardNav boards={boards} current={board?.id} path={`/${orgSlug}/insights/quality`} />
         {jira.status === "ok" && <Freshness {...jira} now={now} />}
       </div>
       <SourceNotice service="Jira" read={jira} />

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BoardNav } from "@/components/insights/board-nav";
+import type { InsightsBodyProps } from "@/components/insights/body-props";
 import { ExportLinks } from "@/components/insights/export-links";
 import { SprintTrendChart } from "@/components/charts/sprint-trend-chart";
 import { Card } from "@/components/ui/card";
@@ -34,16 +36,7 @@ const SPRINT_SORT = defineSort({
   firstDir: { committed: "desc", completed: "desc", accuracy: "desc", interrupt: "desc", carryover: "desc" },
 });
 
-export async function SprintTrendsBody({
-  orgSlug,
-  page,
-  search = {},
-}: {
-  orgSlug: string;
-  page: Page;
-  /** The page's search params: the sortable header reads and keeps them. */
-  search?: Record<string, string | string[] | undefined>;
-}) {
+export async function SprintTrendsBody({ orgSlug, page, search = {} }: InsightsBodyProps<SprintTrendsPage>) {
   const data = await page;
   if (data.status !== "ok") notFound();
   const { boards, board, history, sprints, trends } = data;
@@ -66,20 +59,7 @@ export async function SprintTrendsBody({
 
   return (
     <div className="space-y-6">
-      {boards.length > 0 && (
-        <nav aria-label="Boards" className="flex flex-wrap gap-1">
-          {boards.map((b) => (
-            <Link
-              key={b.id}
-              href={`/${orgSlug}/insights/sprints?board=${b.id}`}
-              aria-current={b.id === board?.id ? "page" : undefined}
-              className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 aria-[current]:bg-slate-900 aria-[current]:text-white dark:hover:bg-slate-800 dark:aria-[current]:bg-slate-100 dark:aria-[current]:text-slate-900"
-            >
-              {b.name}
-            </Link>
-          ))}
-        </nav>
-      )}
+      {boards.length > 0 && <BoardNav boards={boards} current={board?.id} path={`/${orgSlug}/insights/sprints`} />}
 
       {history.filling && (
         <Card.Notice role="status">

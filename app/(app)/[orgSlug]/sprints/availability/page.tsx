@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { TableHead } from "@/components/ui/table-head";
@@ -63,8 +64,8 @@ export default async function AvailabilityPage({ params, searchParams }: OrgSear
           />
         </Card>
         <Card title="People">
-          <div className="relative overflow-x-auto" tabIndex={0}>
-            <table className="w-full text-left text-sm">
+          <DataTable
+            head={
               <TableHead
                 columns={[
                   { label: "Person", sort: "person" },
@@ -73,58 +74,57 @@ export default async function AvailabilityPage({ params, searchParams }: OrgSear
                 ]}
                 sorting={{ spec: PEOPLE_SORT, order, params: search }}
               />
-              <tbody>
-                {sortedPeople.map((member) => {
-                  const own = member.entries;
-                  return (
-                    <tr key={member.id} className="border-t border-slate-100 align-top dark:border-slate-800">
-                      <td className="py-2 pr-4 font-medium">{member.user.name}</td>
-                      <td className="py-2 pr-4">
-                        {editsTeam ? (
-                          <AllocationInput
-                            orgSlug={org.slug}
-                            userId={member.user.id}
-                            name={member.user.name}
-                            value={member.allocationPercent}
-                          />
-                        ) : (
-                          `${member.allocationPercent}%`
-                        )}
-                      </td>
-                      <td className="py-2">
-                        {own.length === 0 ? (
-                          <span className="text-slate-600 dark:text-slate-400">Available</span>
-                        ) : (
-                          <ul className="space-y-1">
-                            {own.map((entry) => {
-                              const label = `${entry.kind === "time_off" ? "Time off" : "On call"} ${day(entry.startsOn)} – ${day(entry.endsOn)}`;
-                              return (
-                                <li key={entry.id} className="flex flex-wrap items-center gap-2">
-                                  <span
-                                    className={
-                                      entry.kind === "time_off"
-                                        ? "text-amber-700 dark:text-amber-300"
-                                        : "text-sky-700 dark:text-sky-300"
-                                    }
-                                  >
-                                    {label}
-                                  </span>
-                                  {entry.note && (
-                                    <span className="text-xs text-slate-500 dark:text-slate-400">{entry.note}</span>
-                                  )}
-                                  <RemoveAvailabilityButton orgSlug={org.slug} id={entry.id} label={label} />
-                                </li>
-                              );
-                            })}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+            }
+          >
+            {sortedPeople.map((member) => {
+              const own = member.entries;
+              return (
+                <tr key={member.id} className="border-t border-slate-100 align-top dark:border-slate-800">
+                  <td className="py-2 pr-4 font-medium">{member.user.name}</td>
+                  <td className="py-2 pr-4">
+                    {editsTeam ? (
+                      <AllocationInput
+                        orgSlug={org.slug}
+                        userId={member.user.id}
+                        name={member.user.name}
+                        value={member.allocationPercent}
+                      />
+                    ) : (
+                      `${member.allocationPercent}%`
+                    )}
+                  </td>
+                  <td className="py-2">
+                    {own.length === 0 ? (
+                      <span className="text-slate-600 dark:text-slate-400">Available</span>
+                    ) : (
+                      <ul className="space-y-1">
+                        {own.map((entry) => {
+                          const label = `${entry.kind === "time_off" ? "Time off" : "On call"} ${day(entry.startsOn)} – ${day(entry.endsOn)}`;
+                          return (
+                            <li key={entry.id} className="flex flex-wrap items-center gap-2">
+                              <span
+                                className={
+                                  entry.kind === "time_off"
+                                    ? "text-amber-700 dark:text-amber-300"
+                                    : "text-sky-700 dark:text-sky-300"
+                                }
+                              >
+                                {label}
+                              </span>
+                              {entry.note && (
+                                <span className="text-xs text-slate-500 dark:text-slate-400">{entry.note}</span>
+                              )}
+                              <RemoveAvailabilityButton orgSlug={org.slug} id={entry.id} label={label} />
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
         </Card>
       </div>
     </>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { InsightsBodyProps } from "@/components/insights/body-props";
 import { ExportLinks } from "@/components/insights/export-links";
 import { BurnChart } from "@/components/charts/burn-chart";
 import { Card } from "@/components/ui/card";
@@ -52,16 +53,7 @@ const CARRYOVER_SORT = defineSort({
   firstDir: { points: "desc" },
 });
 
-export async function SprintReportBody({
-  orgSlug,
-  page,
-  search = {},
-}: {
-  orgSlug: string;
-  page: Page;
-  /** The page's search params: the carryover table's sortable header reads and keeps them. */
-  search?: Record<string, string | string[] | undefined>;
-}) {
+export async function SprintReportBody({ orgSlug, page, search = {} }: InsightsBodyProps<SprintReportPage>) {
   const data = await page;
   if (data.status !== "ok") notFound();
   const { board, sprint, history } = data;
