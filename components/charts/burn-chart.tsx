@@ -1,21 +1,15 @@
 import type { BurnDay } from "@/lib/domain/sprint-report";
-import { BottomAxis } from "./bottom-axis";
-import { ChartFrame } from "./chart-frame";
+import { PlotFrame } from "./plot-frame";
+import { plotLayout, valueScale } from "./plot-layout";
 import { PointTooltip } from "./point-tooltip";
 import { categoryTicks, niceCeiling, px } from "./scale";
-import { ValueGrid } from "./value-grid";
 
 /**
  * A sprint's burndown and burnup on one chart: the scope line, completed work (burnup), remaining work (burndown)
  * and Jira's guideline, one point per day at the day's end. Each day is one focus stop whose label gives all four
  * figures. Server-rendered SVG with a legend, an accessible summary and the same figures as a table.
  */
-const WIDTH = 640;
-const HEIGHT = 250;
-const LEFT = 48;
-const RIGHT = 12;
-const TOP = 20;
-const BOTTOM = 38;
+const LAYOUT = plotLayout({ width: 640, height: 250, margin: { left: 48, right: 12 } });
 
 type Line = { key: "scope" | "completed" | "remaining" | "ideal"; label: string; className: string; dashed?: boolean };
 
@@ -35,35 +29,30 @@ export function BurnChart({ days, label, timeZone }: { days: BurnDay[]; label: s
     return <p className="text-sm text-slate-600 dark:text-slate-300">This sprint has no days to chart yet.</p>;
   const max = niceCeiling(Math.max(...days.flatMap((d) => [d.scope, d.completed, d.remaining, d.ideal ?? 0])));
   const span = Math.max(1, days.length - 1);
-  const plotWidth = WIDTH - LEFT - RIGHT;
-  const x = (index: number) => px(LEFT + (index / span) * plotWidth);
-  const y = (value: number) => px(TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM));
+  const x = (index: number) => px(LAYOUT.left + (index / span) * LAYOUT.plotWidth);
+  const y = valueScale(LAYOUT, max);
   const first = days[0]!;
   const last = days.at(-1)!;
   const summary = `${label}, ${first.day} to ${last.day} (${timeZone} days): scope ${first.scope} to ${last.scope} points, completed ${last.completed}, remaining ${last.remaining}.`;
-  const slot = plotWidth / span;
+  const slot = LAYOUT.plotWidth / span;
   const linesOf = (d: BurnDay) =>
     LINES.filter((line) => d[line.key] !== null).map((line) => ({ line, value: d[line.key] as number }));
   return (
-    <ChartFrame
-      width={WIDTH}
-      height={HEIGHT}
+    <PlotFrame
+      layout={LAYOUT}
       summary={summary}
       legend={LINES.map((line) => ({
         label: line.label,
         swatch: line.dashed ? "dashed" : "line",
         className: line.className,
       }))}
-      drawing={
+      valueAxis={{ max, y, format: round, unit: "points" }}
+      bottomAxis={{
+        ticks: categoryTicks(days.length, 8).map((index) => ({ x: x(index), label: shortDay(days[index]!.day) })),
+        title: `day (${timeZone}, at its end)`,
+      }}
+      marks={
         <>
-          <ValueGrid max={max} left={LEFT} right={WIDTH - RIGHT} y={y} format={round} unit="points" />
-          <BottomAxis
-            ticks={categoryTicks(days.length, 8).map((index) => ({ x: x(index), label: shortDay(days[index]!.day) }))}
-            left={LEFT}
-            right={WIDTH - RIGHT}
-            baseline={HEIGHT - BOTTOM}
-            title={`day (${timeZone}, at its end)`}
-          />
           {LINES.map((line) => (
             <polyline
               key={line.key}
@@ -88,8 +77,8 @@ export function BurnChart({ days, label, timeZone }: { days: BurnDay[]; label: s
             lines={[shortDay(d.day), ...figures.map(({ line, value }) => `${line.label}: ${value} points`)]}
             anchor={{ x: x(index), y: y(Math.max(...figures.map((f) => f.value))) }}
             ring={figures.map(({ value }) => ({ x: x(index), y: y(value) }))}
-            hit={{ x: x(index) - slot / 2, y: TOP, width: slot, height: HEIGHT - TOP - BOTTOM }}
-            bounds={{ width: WIDTH, height: HEIGHT }}
+            hit={{ x: x(index) - slot / 2, y: LAYOUT.top, width: slot, height: LAYOUT.plotHeight }}
+            bounds={LAYOUT}
           />
         );
       })}

@@ -1,8 +1,7 @@
-import { BottomAxis } from "./bottom-axis";
-import { ChartFrame } from "./chart-frame";
+import { PlotFrame } from "./plot-frame";
+import { plotLayout, valueScale } from "./plot-layout";
 import { PointTooltip } from "./point-tooltip";
 import { categoryTicks, niceCeiling, px, truncateLabel } from "./scale";
-import { ValueGrid } from "./value-grid";
 
 /**
  * Bugs filed against bugs resolved per period (sprint or release), oldest first, as paired bars: a widening gap
@@ -11,12 +10,7 @@ import { ValueGrid } from "./value-grid";
  */
 export type QualityTrendPoint = { label: string; filed: number; resolved: number; escaped: number };
 
-const WIDTH = 560;
-const HEIGHT = 210;
-const LEFT = 36;
-const RIGHT = 8;
-const TOP = 20;
-const BOTTOM = 38;
+const LAYOUT = plotLayout({ width: 560, height: 210, margin: { left: 36, right: 8 } });
 
 const SERIES = [
   {
@@ -44,32 +38,28 @@ const count = (value: number) => (Number.isInteger(value) ? String(value) : valu
 export function QualityTrendChart({ label, points }: { label: string; points: QualityTrendPoint[] }) {
   if (points.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">Nothing to chart yet.</p>;
   const max = niceCeiling(Math.max(1, ...points.flatMap((p) => [p.filed, p.resolved, p.escaped])));
-  const slot = (WIDTH - LEFT - RIGHT) / points.length;
+  const slot = LAYOUT.plotWidth / points.length;
   const bar = (slot * 0.8) / SERIES.length;
-  const y = (value: number) => px(TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM));
-  const barX = (i: number, s: number) => px(LEFT + i * slot + slot * 0.1 + s * bar);
+  const y = valueScale(LAYOUT, max);
+  const barX = (i: number, s: number) => px(LAYOUT.left + i * slot + slot * 0.1 + s * bar);
   const total = (key: (typeof SERIES)[number]["key"]) => points.reduce((sum, p) => sum + p[key], 0);
   const summary = `${label}, ${points[0]!.label} to ${points.at(-1)!.label}: ${total("filed")} bugs filed, ${total("resolved")} resolved, ${total("escaped")} escaped defects.`;
 
   return (
-    <ChartFrame
-      width={WIDTH}
-      height={HEIGHT}
+    <PlotFrame
+      layout={LAYOUT}
       summary={summary}
       legend={SERIES.map((series) => ({ label: series.label, swatch: "box", className: series.swatch }))}
-      drawing={
+      valueAxis={{ max, y, format: count, unit: "bugs" }}
+      bottomAxis={{
+        ticks: categoryTicks(points.length, 6).map((i) => ({
+          x: LAYOUT.left + (i + 0.5) * slot,
+          label: truncateLabel(points[i]!.label),
+        })),
+        title: "period, oldest first",
+      }}
+      marks={
         <>
-          <ValueGrid max={max} left={LEFT} right={WIDTH - RIGHT} y={y} format={count} unit="bugs" />
-          <BottomAxis
-            ticks={categoryTicks(points.length, 6).map((i) => ({
-              x: LEFT + (i + 0.5) * slot,
-              label: truncateLabel(points[i]!.label),
-            }))}
-            left={LEFT}
-            right={WIDTH - RIGHT}
-            baseline={HEIGHT - BOTTOM}
-            title="period, oldest first"
-          />
           {points.map((point, i) =>
             SERIES.map((series, s) => (
               <rect
@@ -91,9 +81,9 @@ export function QualityTrendChart({ label, points }: { label: string; points: Qu
             label={`${series.label}, ${point.label}: ${point[series.key]}`}
             lines={[point.label, `${series.label}: ${point[series.key]}`]}
             anchor={{ x: barX(i, s) + bar / 2, y: y(point[series.key]) }}
-            hit={{ x: barX(i, s), y: TOP, width: bar, height: HEIGHT - TOP - BOTTOM }}
+            hit={{ x: barX(i, s), y: LAYOUT.top, width: bar, height: LAYOUT.plotHeight }}
             ring={{ rect: { x: barX(i, s), y: y(point[series.key]), width: bar, height: y(0) - y(point[series.key]) } }}
-            bounds={{ width: WIDTH, height: HEIGHT }}
+            bounds={LAYOUT}
           />
         )),
       )}

@@ -1,18 +1,12 @@
-import { BottomAxis } from "@/components/charts/bottom-axis";
-import { ChartFrame } from "@/components/charts/chart-frame";
 import { colourOf } from "@/components/charts/palette";
+import { PlotFrame } from "@/components/charts/plot-frame";
+import { plotLayout, valueScale } from "@/components/charts/plot-layout";
 import { PointTooltip } from "@/components/charts/point-tooltip";
 import { niceCeiling, px, timeTicks } from "@/components/charts/scale";
 import { chartTimeFormats } from "@/components/charts/time-formats";
-import { ValueGrid } from "@/components/charts/value-grid";
 import type { ErrorSeries } from "@/lib/features/errors";
 
-const WIDTH = 720;
-const HEIGHT = 220;
-const LEFT = 48;
-const RIGHT = 8;
-const TOP = 20;
-const BOTTOM = 38;
+const LAYOUT = plotLayout({ width: 720, height: 220, margin: { left: 48, right: 8 } });
 const count = (value: number) => Math.round(value).toLocaleString("en");
 
 /**
@@ -27,13 +21,13 @@ export function ErrorChart({ series, projects }: { series: ErrorSeries; projects
   const projectTotal = (values: number[]) => values.reduce((t, v) => t + v, 0);
   const summary = `Error events: ${total.toLocaleString("en")} in the period, ${series.projects.map((p) => `${slug(p.projectId)} ${projectTotal(p.values)}`).join(", ")}`;
   const max = niceCeiling(Math.max(1, ...totals));
-  const slot = (WIDTH - LEFT - RIGHT) / Math.max(1, times.length);
-  const y = (value: number) => px(TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM));
+  const slot = LAYOUT.plotWidth / Math.max(1, times.length);
+  const y = valueScale(LAYOUT, max);
   const first = times[0] ?? 0;
   const last = times.at(-1) ?? first;
   /** Intervals are evenly spaced, so a time maps linearly onto the column centres. */
   const xOfTime = (time: number) =>
-    px(LEFT + slot / 2 + ((time - first) / Math.max(1, last - first)) * slot * Math.max(0, times.length - 1));
+    px(LAYOUT.left + slot / 2 + ((time - first) / Math.max(1, last - first)) * slot * Math.max(0, times.length - 1));
   const { formatTime, formatPointTime } = chartTimeFormats(times);
   const stack = (i: number) => {
     let base = 0;
@@ -45,32 +39,26 @@ export function ErrorChart({ series, projects }: { series: ErrorSeries; projects
     });
   };
   return (
-    <ChartFrame
-      width={WIDTH}
-      height={HEIGHT}
+    <PlotFrame
+      layout={LAYOUT}
       summary={summary}
       legend={series.projects.map((p, j) => ({
         label: `${slug(p.projectId)}: ${projectTotal(p.values).toLocaleString("en")}`,
         swatch: "box",
         className: colourOf(j).swatch,
       }))}
-      drawing={
+      valueAxis={{ max, y, format: count, unit: "events per interval" }}
+      bottomAxis={{
+        ticks: times.length === 0 ? [] : timeTicks(first, last).map((t) => ({ x: xOfTime(t), label: formatTime(t) })),
+        title: "interval start (UTC)",
+      }}
+      marks={
         <>
-          <ValueGrid max={max} left={LEFT} right={WIDTH - RIGHT} y={y} format={count} unit="events per interval" />
-          <BottomAxis
-            ticks={
-              times.length === 0 ? [] : timeTicks(first, last).map((t) => ({ x: xOfTime(t), label: formatTime(t) }))
-            }
-            left={LEFT}
-            right={WIDTH - RIGHT}
-            baseline={HEIGHT - BOTTOM}
-            title="interval start (UTC)"
-          />
           {times.map((time, i) =>
             stack(i).map((segment) => (
               <rect
                 key={`${time}-${segment.projectId}`}
-                x={px(LEFT + i * slot + 1)}
+                x={px(LAYOUT.left + i * slot + 1)}
                 y={y(segment.from + segment.value)}
                 width={px(Math.max(1, slot - 2))}
                 height={px(y(segment.from) - y(segment.from + segment.value))}
@@ -87,10 +75,10 @@ export function ErrorChart({ series, projects }: { series: ErrorSeries; projects
             key={time}
             label={`Error events, ${formatPointTime(time)}: ${count(totals[i]!)} (${byProject.join(", ")})`}
             lines={[`${formatPointTime(time)}: ${count(totals[i]!)} events`, ...byProject]}
-            anchor={{ x: LEFT + (i + 0.5) * slot, y: y(totals[i]!) }}
-            hit={{ x: LEFT + i * slot, y: TOP, width: slot, height: HEIGHT - TOP - BOTTOM }}
-            ring={{ rect: { x: LEFT + i * slot, y: y(totals[i]!), width: slot, height: y(0) - y(totals[i]!) } }}
-            bounds={{ width: WIDTH, height: HEIGHT }}
+            anchor={{ x: LAYOUT.left + (i + 0.5) * slot, y: y(totals[i]!) }}
+            hit={{ x: LAYOUT.left + i * slot, y: LAYOUT.top, width: slot, height: LAYOUT.plotHeight }}
+            ring={{ rect: { x: LAYOUT.left + i * slot, y: y(totals[i]!), width: slot, height: y(0) - y(totals[i]!) } }}
+            bounds={LAYOUT}
           />
         );
       })}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BoardNav } from "@/components/ui/board-nav";
 import { Card } from "@/components/ui/card";
 import { Freshness } from "@/components/ui/freshness";
 import { CardsSkeleton, ChartSkeleton, PanelSkeleton } from "@/components/ui/panel-skeleton";
@@ -145,18 +146,7 @@ export async function SprintsBody({
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <nav aria-label="Boards" className="flex flex-wrap gap-1">
-          {boards.map((b) => (
-            <Link
-              key={b.id}
-              href={`/${orgSlug}/sprints?board=${b.id}`}
-              aria-current={b.id === board.id ? "page" : undefined}
-              className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 aria-[current]:bg-slate-900 aria-[current]:text-white dark:hover:bg-slate-800 dark:aria-[current]:bg-slate-100 dark:aria-[current]:text-slate-900"
-            >
-              {b.name}
-            </Link>
-          ))}
-        </nav>
+        <BoardNav boards={boards} current={board.id} path={`/${orgSlug}/sprints`} />
         <div className="flex items-center gap-3">
           <Freshness {...freshness} now={now} />
           <RefreshButton orgSlug={orgSlug} boardId={board.id} />

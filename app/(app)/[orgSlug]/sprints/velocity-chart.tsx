@@ -1,21 +1,15 @@
-import { BottomAxis } from "@/components/charts/bottom-axis";
-import { ChartFrame } from "@/components/charts/chart-frame";
 import type { LegendItem } from "@/components/charts/chart-legend";
+import { PlotFrame } from "@/components/charts/plot-frame";
+import { plotLayout, valueScale } from "@/components/charts/plot-layout";
 import { PointTooltip } from "@/components/charts/point-tooltip";
 import { categoryTicks, niceCeiling, px } from "@/components/charts/scale";
-import { ValueGrid } from "@/components/charts/value-grid";
 import type { Velocity } from "@/lib/domain/capacity";
 
 /** "ACME Sprint 7" → "Sprint 7": the board is already on screen. */
 const shortName = (name: string) =>
   /Sprint \d+$/.exec(name)?.[0] ?? (name.length > 12 ? `${name.slice(0, 11)}…` : name);
 
-const WIDTH = 560;
-const HEIGHT = 220;
-const LEFT = 40;
-const RIGHT = 8;
-const TOP = 20;
-const BOTTOM = 38;
+const LAYOUT = plotLayout({ width: 560, height: 220, margin: { left: 40, right: 8 } });
 
 const SERIES = [
   {
@@ -41,10 +35,10 @@ export function VelocityChart({ velocity }: { velocity: Velocity }) {
   const { sprints, averageCompleted } = velocity;
   if (sprints.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">No closed sprints yet.</p>;
   const max = niceCeiling(Math.max(1, ...sprints.flatMap((s) => [s.committedPoints, s.completedPoints])));
-  const slot = (WIDTH - LEFT - RIGHT) / sprints.length;
+  const slot = LAYOUT.plotWidth / sprints.length;
   const bar = Math.min(22, slot / 3);
-  const y = (value: number) => px(TOP + (1 - value / max) * (HEIGHT - TOP - BOTTOM));
-  const center = (i: number) => px(LEFT + i * slot + slot / 2);
+  const y = valueScale(LAYOUT, max);
+  const center = (i: number) => px(LAYOUT.left + i * slot + slot / 2);
   const barRect = (i: number, s: number, value: number) => ({
     x: s === 0 ? center(i) - bar - 1 : center(i) + 1,
     y: y(value),
@@ -59,21 +53,17 @@ export function VelocityChart({ velocity }: { velocity: Velocity }) {
       className: AVERAGE,
     });
   return (
-    <ChartFrame
-      width={WIDTH}
-      height={HEIGHT}
+    <PlotFrame
+      layout={LAYOUT}
       summary={`Velocity: ${sprints.map((s) => `${s.name} committed ${s.committedPoints}, completed ${s.completedPoints}`).join("; ")}`}
       legend={legend}
-      drawing={
+      valueAxis={{ max, y, format: (v) => v, unit: "points" }}
+      bottomAxis={{
+        ticks: categoryTicks(sprints.length, 8).map((i) => ({ x: center(i), label: shortName(sprints[i]!.name) })),
+        title: "closed sprint, oldest first",
+      }}
+      marks={
         <>
-          <ValueGrid max={max} left={LEFT} right={WIDTH - RIGHT} y={y} format={(v) => v} unit="points" />
-          <BottomAxis
-            ticks={categoryTicks(sprints.length, 8).map((i) => ({ x: center(i), label: shortName(sprints[i]!.name) }))}
-            left={LEFT}
-            right={WIDTH - RIGHT}
-            baseline={HEIGHT - BOTTOM}
-            title="closed sprint, oldest first"
-          />
           {sprints.map((sprint, i) =>
             SERIES.map((series, s) => (
               <rect
@@ -86,8 +76,8 @@ export function VelocityChart({ velocity }: { velocity: Velocity }) {
           )}
           {averageCompleted !== null && (
             <line
-              x1={LEFT}
-              x2={WIDTH - RIGHT}
+              x1={LAYOUT.left}
+              x2={LAYOUT.right}
               y1={y(averageCompleted)}
               y2={y(averageCompleted)}
               strokeWidth={1.5}
@@ -106,9 +96,9 @@ export function VelocityChart({ velocity }: { velocity: Velocity }) {
               label={`${series.label}, ${sprint.name}: ${sprint[series.key]} points`}
               lines={[sprint.name, `${series.label}: ${sprint[series.key]} points`]}
               anchor={{ x: rect.x + bar / 2, y: rect.y }}
-              hit={{ x: rect.x, y: TOP, width: bar, height: HEIGHT - TOP - BOTTOM }}
+              hit={{ x: rect.x, y: LAYOUT.top, width: bar, height: LAYOUT.plotHeight }}
               ring={{ rect }}
-              bounds={{ width: WIDTH, height: HEIGHT }}
+              bounds={LAYOUT}
             />
           );
         }),

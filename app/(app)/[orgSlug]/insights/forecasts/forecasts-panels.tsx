@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { BoardNav } from "@/components/insights/board-nav";
+import { BoardNav } from "@/components/ui/board-nav";
 import type { InsightsBodyProps } from "@/components/insights/body-props";
 import { ExportLinks } from "@/components/insights/export-links";
 import { ForecastChart } from "@/components/charts/forecast-chart";
@@ -42,6 +42,28 @@ function Unavailable({ data }: { data: Exclude<ForecastsPage, { status: "ok" }> 
   return <Card.Notice role={data.status === "unavailable" ? "status" : undefined}>{message}</Card.Notice>;
 }
 
+/** The page's two forecast tables, each in a section its id links to. */
+const FORECAST_TABLES = [
+  {
+    id: "epics",
+    title: "Open epics",
+    empty: {
+      title: "No epic of this board's project has open work",
+      next: "Epics with open issues in the board's project are forecast here; create one in Jira to plan ahead.",
+    },
+    export: { table: "forecast-epics", label: "epic forecasts" },
+  },
+  {
+    id: "versions",
+    title: "Unreleased fixVersions",
+    empty: {
+      title: "No unreleased fixVersion holds open work of this board's project",
+      next: "Set a fixVersion on open issues in Jira and the release is forecast here.",
+    },
+    export: { table: "forecast-versions", label: "fixVersion forecasts" },
+  },
+] as const;
+
 export async function ForecastsBody({
   orgSlug,
   page,
@@ -64,42 +86,20 @@ export async function ForecastsBody({
         <Freshness {...freshness} now={now} />
       </div>
 
-      <section id="epics" className="scroll-mt-24">
-        <Card title="Open epics">
-          <ForecastTable
-            rows={epics}
-            itemHref={itemHref}
-            table="epics"
-            search={search}
-            empty={{
-              title: "No epic of this board's project has open work",
-              next: "Epics with open issues in the board's project are forecast here; create one in Jira to plan ahead.",
-            }}
-          />
-          <ExportLinks orgSlug={orgSlug} table="forecast-epics" params={{ board: board.id }} label="epic forecasts" />
-        </Card>
-      </section>
-
-      <section id="versions" className="scroll-mt-24">
-        <Card title="Unreleased fixVersions">
-          <ForecastTable
-            rows={versions}
-            itemHref={itemHref}
-            table="versions"
-            search={search}
-            empty={{
-              title: "No unreleased fixVersion holds open work of this board's project",
-              next: "Set a fixVersion on open issues in Jira and the release is forecast here.",
-            }}
-          />
-          <ExportLinks
-            orgSlug={orgSlug}
-            table="forecast-versions"
-            params={{ board: board.id }}
-            label="fixVersion forecasts"
-          />
-        </Card>
-      </section>
+      {FORECAST_TABLES.map((section) => (
+        <section key={section.id} id={section.id} className="scroll-mt-24">
+          <Card title={section.title}>
+            <ForecastTable
+              rows={{ epics, versions }[section.id]}
+              itemHref={itemHref}
+              table={section.id}
+              search={search}
+              empty={section.empty}
+            />
+            <ExportLinks orgSlug={orgSlug} params={{ board: board.id }} {...section.export} />
+          </Card>
+        </section>
+      ))}
 
       {chosen?.forecast.status === "ok" && (
         <Card title={`Distribution — ${chosen.kind === "epic" ? `${chosen.key} ${chosen.name}` : chosen.name}`}>

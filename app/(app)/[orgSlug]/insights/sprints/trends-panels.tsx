@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { BoardNav } from "@/components/insights/board-nav";
+import type { ComponentProps, ReactNode } from "react";
+import { BoardNav } from "@/components/ui/board-nav";
 import type { InsightsBodyProps } from "@/components/insights/body-props";
 import { ExportLinks } from "@/components/insights/export-links";
 import { SprintTrendChart } from "@/components/charts/sprint-trend-chart";
@@ -36,6 +37,58 @@ const SPRINT_SORT = defineSort({
   firstDir: { committed: "desc", completed: "desc", accuracy: "desc", interrupt: "desc", carryover: "desc" },
 });
 
+type Trends = Extract<SprintTrendsPage, { status: "ok" }>["trends"];
+
+/** The trend charts, each in a card titled `card`, with a `note` under the chart where it needs explaining. */
+function trendCharts(trends: Trends): (ComponentProps<typeof SprintTrendChart> & { card: string; note?: ReactNode })[] {
+  const bars = (value: (row: Trends["rows"][number]) => number | null) =>
+    trends.rows.map((row) => ({ label: row.name, value: value(row) }));
+  return [
+    {
+      card: "Velocity",
+      title: "Completed points",
+      unit: "points",
+      bars: bars((r) => r.completedPoints),
+      median: trends.medianVelocity,
+      formatValue: points,
+    },
+    {
+      card: "Planning accuracy",
+      title: "Planning accuracy",
+      unit: "%",
+      bars: bars((r) => r.planningAccuracy),
+      median: trends.medianPlanningAccuracy,
+      formatValue: percent,
+      missing: "had no commitment",
+    },
+    {
+      card: "Interrupt rate",
+      title: "Interrupt rate",
+      unit: "%",
+      bars: bars((r) => r.interruptRate),
+      median: trends.interruptRate,
+      formatValue: percent,
+      missing: "backfilled (additions unknown)",
+      referenceLabel: "Over the tracked sprints",
+      note: (
+        <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
+          Points added after the start ÷ points committed. Only sprints whose start Bosun recorded know their additions:{" "}
+          {trends.backfilledSprints} backfilled sprint(s) are left out; the line is the rate over the{" "}
+          {trends.trackedSprints} tracked sprint(s).
+        </p>
+      ),
+    },
+    {
+      card: "Carryover",
+      title: "Carryover points",
+      unit: "points",
+      bars: bars((r) => r.carryoverPoints),
+      median: null,
+      formatValue: points,
+    },
+  ];
+}
+
 export async function SprintTrendsBody({ orgSlug, page, search = {} }: InsightsBodyProps<SprintTrendsPage>) {
   const data = await page;
   if (data.status !== "ok") notFound();
@@ -54,8 +107,6 @@ export async function SprintTrendsBody({ orgSlug, page, search = {} }: InsightsB
     interrupt: (s) => s.report.figures.interruptRate,
     carryover: (s) => s.report.figures.carryoverPoints,
   });
-  const bars = (value: (row: (typeof trends.rows)[number]) => number | null) =>
-    trends.rows.map((row) => ({ label: row.name, value: value(row) }));
 
   return (
     <div className="space-y-6">
@@ -78,50 +129,12 @@ export async function SprintTrendsBody({ orgSlug, page, search = {} }: InsightsB
 
       {closed.length > 0 && (
         <div className="grid gap-6 xl:grid-cols-2">
-          <Card title="Velocity">
-            <SprintTrendChart
-              title="Completed points"
-              unit="points"
-              bars={bars((r) => r.completedPoints)}
-              median={trends.medianVelocity}
-              formatValue={points}
-            />
-          </Card>
-          <Card title="Planning accuracy">
-            <SprintTrendChart
-              title="Planning accuracy"
-              unit="%"
-              bars={bars((r) => r.planningAccuracy)}
-              median={trends.medianPlanningAccuracy}
-              formatValue={percent}
-              missing="had no commitment"
-            />
-          </Card>
-          <Card title="Interrupt rate">
-            <SprintTrendChart
-              title="Interrupt rate"
-              unit="%"
-              bars={bars((r) => r.interruptRate)}
-              median={trends.interruptRate}
-              formatValue={percent}
-              missing="backfilled (additions unknown)"
-              referenceLabel="Over the tracked sprints"
-            />
-            <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">
-              Points added after the start ÷ points committed. Only sprints whose start Bosun recorded know their
-              additions: {trends.backfilledSprints} backfilled sprint(s) are left out; the line is the rate over the{" "}
-              {trends.trackedSprints} tracked sprint(s).
-            </p>
-          </Card>
-          <Card title="Carryover">
-            <SprintTrendChart
-              title="Carryover points"
-              unit="points"
-              bars={bars((r) => r.carryoverPoints)}
-              median={null}
-              formatValue={points}
-            />
-          </Card>
+          {trendCharts(trends).map(({ card, note, ...chart }) => (
+            <Card key={card} title={card}>
+              <SprintTrendChart {...chart} />
+              {note}
+            </Card>
+          ))}
         </div>
       )}
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 // Types only: the feature's index is server code, and `import type` keeps it out of the browser bundle.
 import type { SprintPlanPreview } from "@/lib/features/sprints";
 import { HighlightSection } from "@/components/ui/highlight-section";
@@ -23,13 +24,7 @@ export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
         </p>
       </HighlightSection>
 
-      <section aria-labelledby="people-title">
-        <h3
-          id="people-title"
-          className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400"
-        >
-          Per person
-        </h3>
+      <PreviewSection id="people-title" heading="Per person">
         <ul className="space-y-2">
           {plan.perPerson.map((person) => (
             <li key={person.accountId} className="text-sm">
@@ -54,15 +49,9 @@ export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
             </li>
           ))}
         </ul>
-      </section>
+      </PreviewSection>
 
-      <section aria-labelledby="assignments-title">
-        <h3
-          id="assignments-title"
-          className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400"
-        >
-          Planned issues ({plan.assignments.length})
-        </h3>
+      <PreviewSection id="assignments-title" heading={<>Planned issues ({plan.assignments.length})</>}>
         <div className="relative overflow-x-auto" tabIndex={0}>
           <table className="w-full text-left text-sm">
             <TableHead columns={["Issue", "Points", "Assignee", "Why"]} dense />
@@ -80,16 +69,10 @@ export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
             </tbody>
           </table>
         </div>
-      </section>
+      </PreviewSection>
 
       {plan.leftOut.length > 0 && (
-        <section aria-labelledby="left-out-title">
-          <h3
-            id="left-out-title"
-            className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400"
-          >
-            Left out ({plan.leftOut.length})
-          </h3>
+        <PreviewSection id="left-out-title" heading={<>Left out ({plan.leftOut.length})</>}>
           <ul className="space-y-1 text-sm">
             {plan.leftOut.slice(0, 30).map((l) => (
               <li key={l.key}>
@@ -103,8 +86,20 @@ export function PlanPreview({ preview }: { preview: SprintPlanPreview }) {
               …and {plan.leftOut.length - 30} more further down the backlog.
             </p>
           )}
-        </section>
+        </PreviewSection>
       )}
     </div>
+  );
+}
+
+/** A part of the preview under its heading; `id` is the heading's, which names the section. */
+function PreviewSection({ id, heading, children }: { id: string; heading: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+        {heading}
+      </h3>
+      {children}
+    </section>
   );
 }

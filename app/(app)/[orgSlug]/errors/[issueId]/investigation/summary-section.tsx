@@ -50,48 +50,50 @@ export function IssueSummary({ report, stale }: { report: InvestigationReport; s
 }
 
 export function ActivitySection({ report }: { report: InvestigationReport }) {
-  const toPoints = (points: { at: string; count: number }[]) =>
-    points.map((p) => ({ time: Date.parse(p.at), value: p.count }));
+  const charts = [
+    {
+      caption: "Events per hour, last 24 hours",
+      label: "Events per hour",
+      points: report.events.last24h,
+      formatTime: hour,
+      unit: "events",
+      timeTitle: "hour (UTC)",
+    },
+    {
+      caption: "Events per day, last 30 days",
+      label: "Events per day",
+      points: report.events.last30d,
+      formatTime: day,
+      unit: "events",
+      timeTitle: "day (UTC, month-day)",
+    },
+    {
+      caption: "Users per day, from the latest 100 events",
+      label: "Users per day",
+      // Counted from the issue's events, so missing when Sentry did not list them.
+      points: report.users,
+      formatTime: day,
+      unit: "users",
+      timeTitle: "day (UTC, month-day)",
+    },
+  ];
   return (
     <Card title="Events and users over time">
       <div className="grid gap-6 lg:grid-cols-3">
-        <figure>
-          <figcaption className="mb-2 text-sm font-medium">Events per hour, last 24 hours</figcaption>
-          <TimeSeriesChart
-            label="Events per hour"
-            points={toPoints(report.events.last24h)}
-            formatValue={count}
-            formatTime={hour}
-            unit="events"
-            timeTitle="hour (UTC)"
-          />
-        </figure>
-        <figure>
-          <figcaption className="mb-2 text-sm font-medium">Events per day, last 30 days</figcaption>
-          <TimeSeriesChart
-            label="Events per day"
-            points={toPoints(report.events.last30d)}
-            formatValue={count}
-            formatTime={day}
-            unit="events"
-            timeTitle="day (UTC, month-day)"
-          />
-        </figure>
-        <figure>
-          <figcaption className="mb-2 text-sm font-medium">Users per day, from the latest 100 events</figcaption>
-          {report.users ? (
-            <TimeSeriesChart
-              label="Users per day"
-              points={toPoints(report.users)}
-              formatValue={count}
-              formatTime={day}
-              unit="users"
-              timeTitle="day (UTC, month-day)"
-            />
-          ) : (
-            <p className="text-sm text-slate-500 dark:text-slate-400">Sentry did not list the issue&apos;s events.</p>
-          )}
-        </figure>
+        {charts.map(({ caption, points, ...chart }) => (
+          <figure key={caption}>
+            <figcaption className="mb-2 text-sm font-medium">{caption}</figcaption>
+            {points ? (
+              <TimeSeriesChart
+                {...chart}
+                points={points.map((p) => ({ time: Date.parse(p.at), value: p.count }))}
+                formatValue={count}
+              />
+            ) : (
+              <p className="text-sm text-slate-500 dark:text-slate-400">Sentry did not list the issue&apos;s events.</p>
+            )}
+          </figure>
+        ))}
       </div>
     </Card>
   );
