@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { describeIssues, type ActionResult } from "@/lib/platform/actions/org-action";
+import type { ActionResult } from "@/lib/platform/actions/org-action";
+import { describeIssues } from "@/lib/platform/actions/describe-issues";
 import { startEnrolment, verifyCode, type MfaEnrolment } from "@/lib/platform/auth/mfa";
 import { resolveReturnTo } from "@/lib/platform/auth/switch-org";
 import { describeFailure } from "@/lib/platform/outbox/retry-policy";

@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { describeIssues } from "./describe-issues";
 import { requireOrg, type OrgContext } from "@/lib/platform/auth/org";
 import { can, type Permission } from "@/lib/domain/permissions";
 import { getRequestId } from "@/lib/platform/observability/request-context";
@@ -22,21 +23,6 @@ export type UserActor = { type: "user"; id: string; label: string };
 export type ActionContext<I> = OrgContext & { input: I; requestId: string; actor: UserActor };
 
 const orgSlugSchema = z.object({ orgSlug: z.string().min(1).max(64) });
-
-/** Turns zod issues into one sentence and a per-field map, so forms can point at the wrong field. */
-export function describeIssues(error: z.ZodError): { error: string; fieldErrors: Record<string, string> } {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join(".") || "input";
-    fieldErrors[field] ??= issue.message;
-  }
-  return {
-    error: Object.entries(fieldErrors)
-      .map(([field, message]) => `${field}: ${message}`)
-      .join("; "),
-    fieldErrors,
-  };
-}
 
 /**
  * The one way to write a server action that touches org data: it resolves the
