@@ -52,29 +52,6 @@ function Stat({ label, value, source }: { label: string; value: string; source: 
   );
 }
 
-/**
- * The page's two quality tables, each in a section its id links to. Sprints are the shown board's, so their export
- * names it; release windows are the org's.
- */
-const QUALITY_TABLES = [
-  {
-    id: "sprints",
-    title: "Per sprint",
-    showBugShare: true,
-    empty: "Bosun has recorded no closed sprint of this board in the window.",
-    export: { table: "quality-sprints", label: "quality per sprint" },
-    perBoard: true,
-  },
-  {
-    id: "releases",
-    title: "Per release",
-    showBugShare: false,
-    empty: "Bosun has recorded no production deploy in the window, so there are no release windows.",
-    export: { table: "quality-releases", label: "quality per release" },
-    perBoard: false,
-  },
-] as const;
-
 export async function QualityBody({ orgSlug, page, now, search = {} }: InsightsBodyProps<QualityPage> & { now: Date }) {
   const data = await page;
   if (data.status === "not-found") notFound();
@@ -125,14 +102,36 @@ export async function QualityBody({ orgSlug, page, now, search = {} }: InsightsB
         <QualityTrendChart label="Bugs filed, resolved and escaped per sprint" points={trend} />
       </Card>
 
-      {QUALITY_TABLES.map(({ id, title, perBoard, export: exported, ...table }) => (
-        <section key={id} id={id} className="scroll-mt-24">
-          <Card title={title}>
-            <QualityTable rows={quality[id]} table={id} search={search} {...table} />
-            <ExportLinks orgSlug={orgSlug} params={perBoard ? { board: board?.id } : undefined} {...exported} />
-          </Card>
-        </section>
-      ))}
+      <section id="sprints" className="scroll-mt-24">
+        <Card title="Per sprint">
+          <QualityTable
+            rows={quality.sprints}
+            table="sprints"
+            search={search}
+            showBugShare
+            empty="Bosun has recorded no closed sprint of this board in the window."
+          />
+          <ExportLinks
+            orgSlug={orgSlug}
+            table="quality-sprints"
+            params={{ board: board?.id }}
+            label="quality per sprint"
+          />
+        </Card>
+      </section>
+
+      <section id="releases" className="scroll-mt-24">
+        <Card title="Per release">
+          <QualityTable
+            rows={quality.releases}
+            table="releases"
+            search={search}
+            showBugShare={false}
+            empty="Bosun has recorded no production deploy in the window, so there are no release windows."
+          />
+          <ExportLinks orgSlug={orgSlug} table="quality-releases" label="quality per release" />
+        </Card>
+      </section>
 
       <Card title="Where the figures come from">
         <ul className="list-disc space-y-1 pl-5 text-sm">
