@@ -4,4 +4,6 @@
  */
 export { authenticateApiKey } from "./authenticate";
 export { bearerToken, generateApiKey, looksLikeApiKey } from "./keys";
-export { listOrgApiKeys, mintApiKey, revokeOrgApiKey } from "./manage";
+export { mintApiKey, revokeOrgApiKey } from "./manage";
+// Every key the org has minted, revoked ones included, for the API keys page.
+export { listApiKeys } from "@/lib/db/queries/api-keys";

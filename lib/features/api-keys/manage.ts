@@ -1,14 +1,9 @@
 import "server-only";
-import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/db/queries/api-keys";
+import { createApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";
 import { SCOPE_LABEL } from "@/lib/domain/api-keys/labels";
 import type { Role } from "@/lib/domain/permissions";
 import { auditAction, type ActionWho } from "@/lib/platform/actions/audit-action";
 import { generateApiKey } from "./keys";
-
-/** Every key the org has minted, revoked ones included, for the API keys page. */
-export async function listOrgApiKeys({ orgId }: { orgId: string }) {
-  return listApiKeys({ orgId });
-}
 
 /**
  * Mints a key and hands back the full key, the only time it exists outside its hash. The audit entry names the key

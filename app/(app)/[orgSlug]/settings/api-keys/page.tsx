@@ -7,7 +7,7 @@ import { defineSort, parseSort, sortRows } from "@/lib/domain/tables/sort";
 import { requireOrg } from "@/lib/platform/auth/org";
 import { can } from "@/lib/domain/permissions";
 import { grantableRoles } from "@/lib/domain/api-keys/policy";
-import { listOrgApiKeys } from "@/lib/features/api-keys";
+import { listApiKeys } from "@/lib/features/api-keys";
 import { env } from "@/lib/platform/env";
 import { ConnectCard } from "./connect-card";
 import { CreateKeyForm } from "./create-key-form";
@@ -50,7 +50,7 @@ export default async function ApiKeysPage({
       </Card>
     );
   }
-  const keys = await listOrgApiKeys({ orgId: org.id });
+  const keys = await listApiKeys({ orgId: org.id });
   const active = keys.filter((key) => !key.revokedAt).length;
   const search = (await searchParams) ?? {};
   const order = parseSort(KEY_SORT, search);
