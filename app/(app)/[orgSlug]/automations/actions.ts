@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { orgAction, type ActionResult } from "@/lib/platform/actions/org-action";
+import { orgAction } from "@/lib/platform/actions/org-action";
+import { refreshAfter } from "@/lib/platform/actions/refresh-after";
 import * as rules from "@/lib/features/automations";
 import { auditAction } from "@/lib/platform/actions/audit-action";
 import { kickJobWorker, retryJob } from "@/lib/platform/jobs";
@@ -11,23 +12,19 @@ import { describeRetry } from "@/lib/platform/outbox/describe-retry";
 import { resumeWrite, retryWrite } from "@/lib/platform/outbox/retry-write";
 import { describeTicketRetry, retrySentryTicket } from "@/lib/features/tickets";
 
-/** After a change the automations page shows the rules and runs as they now stand. */
-function automationsChanged<T>(org: { slug: string }, result: ActionResult<T>): ActionResult<T> {
-  if (result.ok) revalidatePath(`/${org.slug}/automations`);
-  return result;
-}
+const automationsPage = (org: { slug: string }) => `/${org.slug}/automations`;
 
 /** Creates or updates a rule; the config is validated by its kind's schema and errors name `config.<field>`. */
 export const saveRuleAction = orgAction(rules.ruleFieldsSchema, "automations:edit", async (ctx) =>
-  automationsChanged(ctx.org, await rules.saveAutomationRule(ctx)),
+  refreshAfter(automationsPage(ctx.org), await rules.saveAutomationRule(ctx)),
 );
 
 export const setRuleEnabledAction = orgAction(rules.ruleEnabledSchema, "automations:edit", async (ctx) =>
-  automationsChanged(ctx.org, await rules.setAutomationRuleEnabled(ctx)),
+  refreshAfter(automationsPage(ctx.org), await rules.setAutomationRuleEnabled(ctx)),
 );
 
 export const deleteRuleAction = orgAction(rules.ruleIdSchema, "automations:edit", async (ctx) =>
-  automationsChanged(ctx.org, await rules.deleteAutomationRule(ctx)),
+  refreshAfter(automationsPage(ctx.org), await rules.deleteAutomationRule(ctx)),
 );
 
 /** The saved rule — or, from the edit form, its unsaved settings — against recent events. Reads only. */
@@ -35,7 +32,7 @@ export const previewRuleAction = orgAction(rules.rulePreviewSchema, "automations
 
 /** Puts a failed run back on the queue; it redoes only what did not finish, with the same idempotency keys. */
 export const retryRunAction = orgAction(rules.runIdSchema, "automations:edit", async (ctx) =>
-  automationsChanged(ctx.org, await rules.retryAutomationRun(ctx)),
+  refreshAfter(automationsPage(ctx.org), await rules.retryAutomationRun(ctx)),
 );
 
 /** Takes a job off the dead-letter list and runs it again. */
