@@ -40,10 +40,6 @@ export async function findOrCreateOAuthSession({
   });
 }
 
-export async function findSession({ workosSessionId }: { workosSessionId: string }) {
-  return db.userSession.findUnique({ where: { workosSessionId } });
-}
-
 /** A new sign-in starts unverified, whatever factors the user owns: only a TOTP challenge passed in Bosun verifies it. */
 export async function recordSessionStart({
   workosSessionId,

@@ -3,7 +3,7 @@ import { signOut, withAuth } from "@workos-inc/authkit-nextjs";
 import { getOrgSecuritySettings } from "@/lib/db/queries/organizations";
 import { findOrgByWorkosId } from "@/lib/db/system/organizations";
 import { findUserByWorkosId } from "@/lib/db/system/users";
-import { findSession, revokeSessionRecord } from "@/lib/db/system/sessions";
+import { findSessionRecord, revokeSessionRecord } from "@/lib/db/system/sessions";
 import { env } from "@/lib/platform/env";
 import { recordSignOut } from "./sign-in";
 import { decideSignOutReason } from "./sign-out-reason";
@@ -31,7 +31,7 @@ export async function endSession(reason: SignOutReason): Promise<never> {
 export async function readSessionEnding(): Promise<"signed-out" | "valid" | "idle" | "revoked"> {
   const { user, sessionId, organizationId } = await withAuth();
   if (!user) return "signed-out";
-  const session = sessionId ? await findSession({ workosSessionId: sessionId }) : null;
+  const session = sessionId ? await findSessionRecord({ workosSessionId: sessionId }) : null;
   // Never seen by requireOrg: nothing has ended it.
   if (!session) return "valid";
   const orgId =

@@ -1,5 +1,5 @@
 import "server-only";
-import { findSession } from "@/lib/db/system/sessions";
+import { findSessionRecord } from "@/lib/db/system/sessions";
 import { hasRecentSecondFactor, STEP_UP_WINDOW_MS } from "./session-policy";
 
 export type StepUpRefusal = { ok: false; error: string; stepUp: { url: string } };
@@ -23,7 +23,7 @@ export async function requireRecentSecondFactor(
   returnTo: string,
 ): Promise<StepUpRefusal | null> {
   if (!ctx.org.requireMfa) return null;
-  const session = await findSession({ workosSessionId: ctx.sessionId });
+  const session = await findSessionRecord({ workosSessionId: ctx.sessionId });
   if (session && hasRecentSecondFactor(session.mfaVerifiedAt, new Date())) return null;
   return { ok: false, error: STEP_UP_MESSAGE, stepUp: { url: stepUpUrl(ctx.org.slug, returnTo) } };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { hasRecentSecondFactor, STEP_UP_WINDOW_MS } from "@/lib/platform/auth/session-policy";
 import { getOrgSecuritySettings } from "@/lib/db/queries/organizations";
-import { findSession } from "@/lib/db/system/sessions";
+import { findSessionRecord } from "@/lib/db/system/sessions";
 import type { AgentContext } from "@/lib/features/agents/context";
 import { connectionVerificationUrl } from "@/lib/features/agents/oauth";
 import { fail } from "./gate";
@@ -21,7 +21,7 @@ export async function requireRecentFactorForTool(ctx: AgentContext, tool: string
   const { sessionId } = ctx.via;
   const [settings, session] = await Promise.all([
     getOrgSecuritySettings({ orgId: ctx.org.id }),
-    findSession({ workosSessionId: sessionId }),
+    findSessionRecord({ workosSessionId: sessionId }),
   ]);
   if (!settings.requireMfa || (session && hasRecentSecondFactor(session.mfaVerifiedAt, new Date()))) return null;
   return fail(
